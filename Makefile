@@ -1,0 +1,55 @@
+# The two commands that matter: `make run` and `make test`. Both set up what they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+EVAL   ?= ../shared/eval
+
+SYSDEPS_RUN  := tesseract=tesseract-ocr
+SYSDEPS_TEST := $(SYSDEPS_RUN)
+SYSDEPS_EVAL := $(SYSDEPS_RUN) pdftotext=poppler-utils
+
+.PHONY: run test check bench eval venv sysdeps clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+venv: $(STAMP)
+
+sysdeps:
+	@scripts/sysdeps $(SYSDEPS_TEST)
+
+## run: set everything up and start the service on its embedded defaults
+run: venv
+	@scripts/sysdeps $(SYSDEPS_RUN)
+	$(BIN)/intake run
+
+## test: set everything up and run the checks and the whole test suite
+test: venv
+	@scripts/sysdeps $(SYSDEPS_TEST)
+	$(MAKE) check
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## check: lint, format and type checks
+check: venv
+	$(BIN)/ruff check intake web tests benchmarks
+	$(BIN)/ruff format --check intake web tests benchmarks
+	$(BIN)/mypy intake web
+
+## bench: the benchmarks, printing their figures
+bench: venv
+	@scripts/sysdeps $(SYSDEPS_RUN)
+	$(BIN)/python -m benchmarks
+
+## eval: extraction accuracy on the shared labelled documents
+eval: venv
+	@scripts/sysdeps $(SYSDEPS_EVAL)
+	$(BIN)/python -m benchmarks.evaluate $(EVAL)
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

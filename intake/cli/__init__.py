@@ -1,0 +1,20 @@
+"""The ``intake`` command line. Settings are read once here and passed down."""
+
+from __future__ import annotations
+
+import click
+
+from intake import __version__
+from intake.cli.app import cli
+
+__all__ = ["cli", "main"]
+
+
+def main() -> None:
+    cli(prog_name="intake")
+
+
+# Command modules register themselves on ``cli`` when imported.
+from intake.cli import files, maintenance, run, users  # noqa: E402,F401
+
+assert isinstance(cli, click.Group) and __version__

@@ -1,0 +1,36 @@
+"""The command group and what every command shares."""
+
+from __future__ import annotations
+
+import click
+
+from intake import __version__
+from intake.db import Database, open_database
+from intake.logs import configure_logging
+from intake.settings import Settings, load_settings
+
+__all__ = ["cli", "open_db", "settings_of"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="intake")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Intake: file invoices, orders, quotes and contracts dropped into folders.
+
+    Settings come from INTAKE_* environment variables or intake.toml (see the README).
+    """
+    if ctx.obj is None:
+        ctx.obj = load_settings()
+    configure_logging(ctx.obj.log_level)
+
+
+def settings_of(ctx: click.Context) -> Settings:
+    settings = ctx.find_root().obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+def open_db(settings: Settings) -> Database:
+    settings.ensure_dirs()
+    return open_database(settings.db_url)

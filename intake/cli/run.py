@@ -1,0 +1,61 @@
+"""``intake run``: the service."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from types import FrameType
+
+import click
+
+from intake.cli.app import cli, open_db, settings_of
+from intake.users import add_user, count_users
+
+
+@cli.command()
+@click.option("--host", default=None, help="Address to listen on (default: the host setting).")
+@click.option("--port", type=int, default=None, help="Port to listen on (default: 8000).")
+@click.pass_context
+def run(ctx: click.Context, host: str | None, port: int | None) -> None:
+    """Watch the drop folders, file what arrives, and serve the web UI."""
+    from waitress.server import create_server
+
+    from intake.service import Service
+    from web import create_app
+
+    settings = settings_of(ctx)
+    settings = settings.model_copy(
+        update={"host": host or settings.host, "port": settings.port if port is None else port}
+    )
+    db = open_db(settings)
+    if count_users(db) == 0:
+        password = add_user(db, "admin", "admin")
+        click.echo("No user existed, so one was created. Write this down; it is shown once:")
+        click.echo(f"  user: admin   password: {password}")
+    db.dispose()
+
+    service = Service(settings)
+    service.start()
+    app = create_app(settings=settings)
+    server = create_server(app, host=settings.host, port=settings.port, threads=8)
+    bound_port = server.effective_port
+    click.echo(f"Intake is running: http://{settings.host}:{bound_port}/  (Ctrl+C stops it)")
+    click.echo(f"Drop files into {settings.watch_dir}/inbox (or invoices/, purchase_orders/, ...)")
+
+    stopping = threading.Event()
+
+    def _stop(signum: int, frame: FrameType | None) -> None:
+        if not stopping.is_set():
+            stopping.set()
+            server.close()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    try:
+        server.run()
+    except OSError:
+        if not stopping.is_set():
+            raise
+    finally:
+        service.stop()
+        click.echo("Intake stopped.")

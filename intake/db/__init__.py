@@ -1,0 +1,34 @@
+"""Database: tables, engine, and the queries the rest of Intake uses."""
+
+from intake.db.engine import Database, open_database
+from intake.db.models import (
+    AuditEntry,
+    Base,
+    Document,
+    DocumentPage,
+    IntakeFile,
+    LedgerState,
+    LineItem,
+    Product,
+    ProductAlias,
+    User,
+    Vendor,
+    utcnow,
+)
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Database",
+    "Document",
+    "DocumentPage",
+    "IntakeFile",
+    "LedgerState",
+    "LineItem",
+    "Product",
+    "ProductAlias",
+    "User",
+    "Vendor",
+    "open_database",
+    "utcnow",
+]

@@ -1,0 +1,69 @@
+"""Readers (text layer, OCR) and field extractors.
+
+Public surface: :func:`read_file` turns a file into pages of words; :class:`Registry`
+holds the :class:`Extractor` per document type; :func:`classify` and :func:`extract`
+are what the pipeline's stages call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from intake.extractors.base import ENTRY_POINT_GROUP, Extractor, Registry
+from intake.extractors.detect import EXTENSIONS, detect_kind
+from intake.extractors.image import read_image
+from intake.extractors.pdf import read_pdf
+from intake.record import Attachment, Field, Page, Record
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "EXTENSIONS",
+    "Extractor",
+    "Registry",
+    "classify",
+    "detect_kind",
+    "extract",
+    "read_file",
+]
+
+
+def read_file(
+    path: Path,
+    kind: str,
+    *,
+    max_pages: int,
+    max_pixels: int,
+    ocr_dpi: int,
+    ocr_lang: str,
+    ocr_timeout: float,
+) -> tuple[tuple[Page, ...], tuple[Attachment, ...]]:
+    if kind == "pdf":
+        return read_pdf(
+            path,
+            max_pages=max_pages,
+            max_pixels=max_pixels,
+            ocr_dpi=ocr_dpi,
+            ocr_lang=ocr_lang,
+            ocr_timeout=ocr_timeout,
+        )
+    pages = read_image(
+        path, max_pages=max_pages, max_pixels=max_pixels, ocr_lang=ocr_lang, ocr_timeout=ocr_timeout
+    )
+    return pages, ()
+
+
+def classify(record: Record, registry: Registry) -> tuple[str, float]:
+    """The most likely document type and a confidence in 0..1."""
+    scores = sorted(((ex.score(record), ex.doc_type) for ex in registry), reverse=True)
+    if not scores or scores[0][0] <= 0:
+        return record.type_hint or "invoice", 0.2
+    top, doc_type = scores[0]
+    second = scores[1][0] if len(scores) > 1 else 0.0
+    confidence = top / (top + max(second, 0.0) + 0.25)
+    return doc_type, round(min(confidence, 0.99), 3)
+
+
+def extract(record: Record, registry: Registry) -> Mapping[str, Field]:
+    extractor = registry.for_type(record.doc_type or "")
+    return extractor.extract(record) if extractor is not None else {}

@@ -1,0 +1,15 @@
+"""The extractors that ship with Intake, listed explicitly."""
+
+from __future__ import annotations
+
+from intake.extractors.base import Extractor
+from intake.extractors.contract import ContractExtractor
+from intake.extractors.estimate import EstimateExtractor
+from intake.extractors.invoice import InvoiceExtractor
+from intake.extractors.purchase_order import PurchaseOrderExtractor
+
+__all__ = ["BUILTIN"]
+
+
+def BUILTIN() -> list[Extractor]:  # noqa: N802 - a constant list, built fresh per registry
+    return [InvoiceExtractor(), PurchaseOrderExtractor(), EstimateExtractor(), ContractExtractor()]

@@ -1,0 +1,91 @@
+"""Which kind of document a record is: invoice, purchase order, estimate or contract.
+
+Evidence, strongest first: the title the document gives itself (a title word near the top
+of the first page, alone or nearly alone on its line, scores most; larger type scores
+more), the labels it uses (an invoice has an invoice number, a quote a validity date),
+and its shape (a contract is prose: long lines, few amounts). The drop folder adds a
+prior, which clear content overrides.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from intake.extractors.labels import LABELS, TITLES, compile_labels
+from intake.extractors.layout import Layout
+from intake.extractors.reading import Reading
+
+__all__ = ["HINT_PRIOR", "type_scores"]
+
+HINT_PRIOR = 0.6
+
+#: Labels whose presence points to a type, with the weight of that evidence.
+_TELLING = {
+    "invoice": [("invoice_number", 1.0), ("due_date", 0.6)],
+    "purchase_order": [("po_number", 0.5)],
+    "estimate": [("quote_number", 1.0), ("valid_until", 0.8)],
+    "contract": [],
+}
+_CONTRACT_WORDS = re.compile(
+    r"\b(whereas|hereby|hereinafter|in witness whereof|governing law|shall|thereof|"
+    r"parties|vertragsparteien|les parties|las partes|partijen)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _titles() -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    return {t: compile_labels(v) for t, v in TITLES.items()}
+
+
+@cache
+def _labels() -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    return {f: compile_labels(v) for f, v in LABELS.items()}
+
+
+def _title_scores(layout: Layout) -> dict[str, float]:
+    scores = dict.fromkeys(TITLES, 0.0)
+    if not layout.lines:
+        return scores
+    first_page = layout.lines[0].page
+    lines = [ln for ln in layout.lines[:40] if ln.page == first_page]
+    heights = sorted(c.height for ln in lines for c in ln.cells)
+    median = heights[len(heights) // 2] if heights else 1.0
+    for rank, line in enumerate(lines):
+        position = 1.0 if rank < 15 else 0.5
+        for cell in line.cells:
+            words = len(cell.text.split())
+            for doc_type, patterns in _titles().items():
+                for pattern, weight in patterns:
+                    m = pattern.search(cell.text)
+                    if not m:
+                        continue
+                    # A title stands (nearly) alone in its cell; a label runs on.
+                    alone = 1.0 if words <= 3 else 0.5 if words <= 5 else 0.15
+                    size = min(max(cell.height / median, 1.0), 2.5) if median else 1.0
+                    scores[doc_type] = max(scores[doc_type], weight * alone * position * size)
+    return scores
+
+
+def type_scores(reading: Reading) -> dict[str, float]:
+    """A score per document type; higher is more likely. Not normalised."""
+    layout = reading.layout
+    scores = _title_scores(layout)
+    labels = _labels()
+    for doc_type, telling in _TELLING.items():
+        for field, weight in telling:
+            for pattern, strength in labels[field]:
+                if strength >= 0.8 and any(True for _ in layout.find(pattern, pages=2)):
+                    scores[doc_type] += 0.5 * weight
+                    break
+    words = reading.text.split()
+    if words:
+        legal = len(_CONTRACT_WORDS.findall(reading.text))
+        long_lines = sum(1 for ln in layout.lines if len(ln.text) > 70)
+        prose = long_lines / max(len(layout.lines), 1)
+        scores["contract"] += min(legal / 15.0, 1.0) + prose
+    hint = reading.record.type_hint
+    if hint in scores:
+        scores[hint] += HINT_PRIOR
+    return scores

@@ -1,0 +1,154 @@
+"""Dates in running text, in English, German, French, Spanish and Dutch.
+
+Numeric dates are ambiguous (03/04/2024); the order is decided once per document by
+:func:`guess_date_order` from the unambiguous dates in it, its language and its currency,
+and passed to the parser. Month names come from a table; validation from ``datetime``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+
+__all__ = ["MONTHS", "DateOrder", "find_dates", "guess_date_order", "parse_date", "add_term"]
+
+DateOrder = Literal["dmy", "mdy"]
+
+_MONTH_NAMES = {
+    1: "january jan januar janv janvier enero ene januari jän jänner",
+    2: "february feb februar fév févr fevr février fevrier febrero febr februari",
+    3: "march mar märz maerz mrz mars marzo maart mrt",
+    4: "april apr avril avr abril abr",
+    5: "may mai mayo mei",
+    6: "june jun juni juin junio",
+    7: "july jul juli juillet juil julio",
+    8: "august aug août aout agosto ago augustus",
+    9: "september sep sept septembre septiembre setiembre",
+    10: "october oct oktober okt octobre octubre",
+    11: "november nov novembre noviembre",
+    12: "december dec dez dezember déc décembre decembre diciembre dic",
+}
+MONTHS: dict[str, int] = {
+    name: num for num, names in _MONTH_NAMES.items() for name in names.split()
+}
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+_ISO = re.compile(r"(?<![\d.])(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?![\d])")
+_NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
+_COMPACT = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_DAY_MONTH = re.compile(
+    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|e|º|\.)?(?:\s+day\s+of)?[\s.\-/]*(?:de\s+)?"
+    rf"({_MONTH_RE})\.?,?[\s.\-/]*(?:de\s+|del\s+)?(\d{{4}}|'?\d{{2}})(?![\d])",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(
+    rf"(?<![\w])({_MONTH_RE})\.?[\s.\-/]+(\d{{1,2}})(?:st|nd|rd|th)?,?[\s.\-/]+(\d{{4}})(?![\d])",
+    re.IGNORECASE,
+)
+
+_MIN_YEAR, _MAX_YEAR = 1950, 2100
+
+
+def _year(text: str) -> int:
+    text = text.lstrip("'")
+    y = int(text)
+    if len(text) == 2:
+        y += 2000 if y < 70 else 1900
+    return y
+
+
+def _make(y: int, m: int, d: int) -> dt.date | None:
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, int, dt.date]]:
+    """Every date in ``text`` as (start, end, date), in order of position."""
+    found: list[tuple[int, int, dt.date]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], date: dt.date | None) -> None:
+        if date is None:
+            return
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append((s, e, date))
+
+    for m in _DAY_MONTH.finditer(text):
+        add(m, _make(_year(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
+    for m in _MONTH_DAY.finditer(text):
+        add(m, _make(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2))))
+    for m in _ISO.finditer(text):
+        add(m, _make(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _NUMERIC.finditer(text):
+        a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
+        if a > 12 and b <= 12:
+            add(m, _make(y, b, a))
+        elif b > 12 and a <= 12:
+            add(m, _make(y, a, b))
+        elif order == "mdy":
+            add(m, _make(y, a, b))
+        else:
+            add(m, _make(y, b, a))
+    for m in _COMPACT.finditer(text):
+        add(m, _make(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    found.sort()
+    return iter(found)
+
+
+def parse_date(text: str, order: DateOrder = "dmy") -> dt.date | None:
+    """The first date in ``text``, or None."""
+    return next((d for _, _, d in find_dates(text, order)), None)
+
+
+_MDY_CURRENCIES = {"USD"}
+_DMY_WORDS = re.compile(
+    r"\b(rechnung|facture|factura|datum|fecha|factuur|mwst|ust|tva|iva|btw|gmbh|s\.a\.r\.l|b\.v)\b",
+    re.IGNORECASE,
+)
+
+
+def guess_date_order(text: str, currency: str | None = None) -> DateOrder:
+    """Day-first or month-first for the numeric dates of one document."""
+    dmy = mdy = 0
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if a > 12 >= b:
+            dmy += 1
+        elif b > 12 >= a:
+            mdy += 1
+    if dmy != mdy:
+        return "dmy" if dmy > mdy else "mdy"
+    if _DMY_WORDS.search(text):
+        return "dmy"
+    if currency in _MDY_CURRENCIES:
+        return "mdy"
+    return "dmy"
+
+
+_TERM = re.compile(r"(\d+)\s*(year|month|week|day)s?", re.IGNORECASE)
+
+
+def add_term(start: dt.date, term: str) -> dt.date | None:
+    """``start`` plus a term such as "24 months" or "2 years"; None when it is not one."""
+    m = _TERM.search(term)
+    if not m:
+        return None
+    n, unit = int(m.group(1)), m.group(2).lower()
+    delta = {
+        "year": relativedelta(years=n),
+        "month": relativedelta(months=n),
+        "week": relativedelta(weeks=n),
+        "day": relativedelta(days=n),
+    }[unit]
+    return start + delta

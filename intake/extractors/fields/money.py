@@ -1,0 +1,153 @@
+"""Amounts and currencies: ``1,234.56``, ``1.234,56``, ``1 234,56 €``, ``(12.00)``, ``12.00-``.
+
+Amounts are :class:`decimal.Decimal`; never floats. Which separator is the decimal one is
+decided per document by :func:`guess_decimal_comma` and passed in where it matters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+__all__ = [
+    "CURRENCY_CODES",
+    "detect_currency",
+    "find_amounts",
+    "format_money",
+    "guess_decimal_comma",
+    "parse_money",
+]
+
+CURRENCY_CODES = frozenset(
+    "EUR USD GBP CHF JPY CNY INR CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN HRK RUB TRY "
+    "ZAR BRL MXN ARS CLP COP SGD HKD MYR IDR THB PHP VND KRW TWD AED SAR ILS EGP NGN KES".split()
+)
+_SYMBOLS = {
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "zł": "PLN",
+    "kč": "CZK",
+    "fr.": "CHF",
+    "rs.": "INR",
+    "rs": "INR",
+    "rm": "MYR",
+    "s$": "SGD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "nz$": "NZD",
+    "us$": "USD",
+    "hk$": "HKD",
+    "r$": "BRL",
+}
+_SPACES = "\u00a0\u202f\u2009 '’"
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<neg>[-−–(])?\s?(?P<cur>[€$£¥₹])?\s?"
+    r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f\u2009 '’]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?)"
+    r"(?P<trail>-|\))?(?![\w]|[.,]\d)"
+)
+
+
+def parse_money(text: str, decimal_comma: bool | None = None) -> Decimal | None:
+    """The amount in ``text`` (the first number-like part), or None."""
+    m = _NUMBER.search(text.replace("−", "-"))
+    if m is None:
+        return None
+    value = _to_decimal(m.group("num"), decimal_comma)
+    if value is None:
+        return None
+    negative = (m.group("neg") in ("-", "−", "–", "(")) or m.group("trail") == "-"
+    negative = negative or bool(re.search(r"\bCR\b", text))
+    return -value if negative else value
+
+
+def _to_decimal(num: str, decimal_comma: bool | None) -> Decimal | None:
+    for sp in _SPACES:
+        num = num.replace(sp, "")
+    commas, dots = num.count(","), num.count(".")
+    if commas and dots:
+        dec = "," if num.rfind(",") > num.rfind(".") else "."
+    elif commas or dots:
+        sep = "," if commas else "."
+        head, _, tail = num.rpartition(sep)
+        if commas + dots > 1:
+            dec = None  # repeated: thousands separators
+        elif len(tail) != 3:
+            dec = sep
+        elif decimal_comma is None:
+            dec = "." if sep == "." else None
+        else:
+            dec = sep if (sep == ",") == decimal_comma else None
+    else:
+        dec = None
+    if dec is None:
+        clean = num.replace(",", "").replace(".", "")
+    else:
+        other = "." if dec == "," else ","
+        clean = num.replace(other, "").replace(dec, ".")
+    try:
+        return Decimal(clean)
+    except InvalidOperation:
+        return None
+
+
+def find_amounts(
+    text: str, decimal_comma: bool | None = None
+) -> Iterator[tuple[int, int, Decimal]]:
+    """Every amount-like number in ``text`` as (start, end, value)."""
+    for m in _NUMBER.finditer(text.replace("−", "-")):
+        value = _to_decimal(m.group("num"), decimal_comma)
+        if value is None:
+            continue
+        if m.group("neg") in ("-", "−", "–") or m.group("trail") == "-":
+            value = -value
+        elif m.group("neg") == "(" and m.group("trail") == ")":
+            value = -value
+        yield m.start("num"), m.end("num"), value
+
+
+def format_money(value: Decimal) -> str:
+    """Canonical text of an amount: at least two decimals, no exponent."""
+    q = value.quantize(Decimal("0.01")) if value == value.quantize(Decimal("0.01")) else value
+    return format(q, "f")
+
+
+def guess_decimal_comma(text: str) -> bool | None:
+    """True when the document writes ``1.234,56``, False for ``1,234.56``, None if unknown."""
+    comma = len(re.findall(r"\d,\d{2}(?![\d])", text))
+    dot = len(re.findall(r"\d\.\d{2}(?![\d.])", text))
+    if comma == dot:
+        return None
+    return comma > dot
+
+
+_CODE_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(CURRENCY_CODES)) + r")(?![A-Za-z])")
+_DOLLAR_NAMES = re.compile(r"(?<![A-Za-z])(CAD|AUD|NZD|SGD|HKD|US\$|USD)(?![A-Za-z])")
+
+
+def detect_currency(text: str) -> str | None:
+    """The document's currency as an ISO 4217 code, from codes and symbols in its text."""
+    votes: Counter[str] = Counter()
+    for m in _CODE_RE.finditer(text):
+        votes[m.group(1)] += 2
+    lowered = text.lower()
+    for sym, code in _SYMBOLS.items():
+        if len(sym) == 1:
+            votes[code] += lowered.count(sym) * 2
+        else:
+            near_number = (
+                rf"(?<![a-z]){re.escape(sym)}(?=\s?\d)|(?<=\d)\s?{re.escape(sym)}(?![a-z])"
+            )
+            votes[code] += len(re.findall(near_number, lowered))
+    dollars = len(re.findall(r"\$\s?\d", text))
+    if dollars:
+        named = _DOLLAR_NAMES.search(text)
+        code = named.group(1).replace("US$", "USD") if named else "USD"
+        votes[code] += dollars
+    if not votes:
+        return None
+    code, count = votes.most_common(1)[0]
+    return code if count > 0 else None

@@ -1,0 +1,49 @@
+"""What every extractor needs to know about a record before it reads fields: its layout,
+text, currency, decimal separator and date order. Built once per record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intake.extractors.fields import (
+    DateOrder,
+    detect_currency,
+    guess_date_order,
+    guess_decimal_comma,
+)
+from intake.extractors.layout import Layout
+from intake.record import Record
+
+__all__ = ["Reading", "reading_for"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    record: Record
+    layout: Layout
+    text: str
+    currency: str | None
+    decimal_comma: bool | None
+    date_order: DateOrder
+
+
+_last: list[Reading] = []
+
+
+def reading_for(record: Record) -> Reading:
+    """The reading of ``record``; the last one is kept, as every extractor asks for it."""
+    if _last and _last[0].record is record:
+        return _last[0]
+    layout = Layout(record)
+    text = layout.text
+    currency = detect_currency(text)
+    reading = Reading(
+        record=record,
+        layout=layout,
+        text=text,
+        currency=currency,
+        decimal_comma=guess_decimal_comma(text),
+        date_order=guess_date_order(text, currency),
+    )
+    _last[:] = [reading]
+    return reading

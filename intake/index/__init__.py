@@ -1,0 +1,5 @@
+"""Full-text and fielded search (Whoosh). The only package that imports whoosh."""
+
+from intake.index.store import Hit, SearchIndex, SearchResults, index_fields
+
+__all__ = ["Hit", "SearchIndex", "SearchResults", "index_fields"]

@@ -1,0 +1,86 @@
+"""The Whoosh schema. Field names equal the database's column names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.analysis import LowercaseFilter, StemmingAnalyzer, Token, Tokenizer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+__all__ = ["SCHEMA_VERSION", "NumberTokenizer", "make_schema"]
+
+#: Bump when the schema changes: an index of another version is rebuilt.
+SCHEMA_VERSION = 1
+
+
+class NumberTokenizer(Tokenizer):  # type: ignore[misc]
+    """Identifiers, findable with or without their separators.
+
+    Indexing ``INV-2024/118`` yields ``inv2024118``, ``2024118`` and the parts ``inv``,
+    ``2024``, ``118``; a query term is compacted the same way (``INV 2024-118`` and
+    ``2024118`` both find it).
+    """
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if mode == "query":
+            variants = [re.sub(r"[\W_]+", "", value)]
+        else:
+            variants = []
+            for ident in value.split():
+                compact = re.sub(r"[\W_]+", "", ident)
+                digits = re.sub(r"\D+", "", ident)
+                variants += [compact, digits, *re.split(r"[\W_]+", ident)]
+        seen: set[str] = set()
+        pos = start_pos
+        for text in variants:
+            if not text or text in seen:
+                continue
+            seen.add(text)
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = text
+            if positions:
+                t.pos = pos
+                pos += 1
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(value)
+            yield t
+
+
+def make_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        doc_type=ID(stored=True),
+        vendor=TEXT(stored=True, analyzer=StemmingAnalyzer()),
+        vendor_id=ID(stored=True),
+        number=TEXT(analyzer=NumberTokenizer() | LowercaseFilter(), phrase=False),
+        original_name=TEXT(stored=True),
+        content=TEXT(analyzer=StemmingAnalyzer(), phrase=True),
+        buyer=TEXT(),
+        issue_date=DATETIME(stored=True, sortable=True),
+        due_date=DATETIME(),
+        total=NUMERIC(int, bits=64, decimal_places=4, signed=True, stored=True, sortable=True),
+        currency=ID(stored=True),
+        sku=KEYWORD(lowercase=True, commas=True, scorable=True),
+        product=TEXT(),
+        year=ID(stored=True),
+        version=STORED(),
+    )

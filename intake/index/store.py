@@ -1,0 +1,344 @@
+"""The search index: derived from the database, never the other way round.
+
+The indexer (``sync``) writes the documents that the database marks ``needs_index`` and
+clears the mark only for rows that did not change meanwhile. A locked index makes it try
+again later; a corrupt one is moved aside and rebuilt from the database. ``rebuild``
+builds a fresh index beside the live one and swaps it in, so search keeps working.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import logging
+import shutil
+import uuid
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
+from whoosh import index as whoosh_index
+from whoosh.highlight import ContextFragmenter, Formatter
+from whoosh.index import LockError
+from whoosh.qparser import (
+    AndGroup,
+    FieldAliasPlugin,
+    GtLtPlugin,
+    MultifieldParser,
+)
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.query import Query
+from whoosh.sorting import FieldFacet
+
+from intake.db import Database, Document, LineItem
+from intake.index.schema import SCHEMA_VERSION, make_schema
+
+__all__ = ["Hit", "SearchIndex", "SearchResults", "Segment"]
+
+logger = logging.getLogger(__name__)
+
+SEARCH_FIELDS = ["content", "vendor", "number", "original_name", "product", "buyer", "sku"]
+ALIASES = {
+    "doc_type": ["type"],
+    "issue_date": ["date"],
+    "total": ["amount"],
+    "number": ["no", "num"],
+    "product": ["products"],
+    "original_name": ["file", "name"],
+}
+MAX_QUERY = 500
+
+
+Segment = tuple[str, bool]  # (text, matched): rendered by the caller, which escapes it
+
+
+class SegmentFormatter(Formatter):  # type: ignore[misc]
+    """Highlights as plain (text, matched) segments, never as HTML, so that the web layer
+    escapes every character of a document's text itself."""
+
+    between = " … "
+
+    def format_fragment(self, fragment: Any, replace: bool = False) -> list[Segment]:
+        out: list[Segment] = []
+        index = fragment.startchar
+        text = fragment.text
+        for t in sorted(fragment.matches, key=lambda t: (t.startchar, t.startchar - t.endchar)):
+            if t.startchar is None or t.startchar < index:
+                continue
+            if t.startchar > index:
+                out.append((text[index : t.startchar], False))
+            out.append((text[t.startchar : t.endchar], True))
+            index = t.endchar
+        out.append((text[index : fragment.endchar], False))
+        return out
+
+    def format(self, fragments: Any, replace: bool = False) -> list[Segment]:
+        out: list[Segment] = []
+        for i, fragment in enumerate(fragments):
+            if i:
+                out.append((self.between, False))
+            out.extend(self.format_fragment(fragment, replace=replace))
+        return out
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    score: float
+    highlight: tuple[Segment, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    total: int = 0
+    page: int = 1
+    pages: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    error: str | None = None
+
+
+def _as_datetime(d: dt.date | None) -> dt.datetime | None:
+    return dt.datetime(d.year, d.month, d.day) if d else None
+
+
+def index_fields(doc: Document) -> dict[str, Any]:
+    """The index entry of one document (its vendor and lines loaded)."""
+    numbers = {doc.number, doc.invoice_number, doc.po_number, doc.quote_number}
+    skus = sorted({ln.product.sku for ln in doc.lines if ln.product is not None})
+    products = [ln.product.name for ln in doc.lines if ln.product is not None]
+    products += [ln.description for ln in doc.lines]
+    values: dict[str, Any] = {
+        "id": str(doc.id),
+        "doc_type": doc.doc_type or "",
+        "vendor": doc.vendor.name if doc.vendor else "",
+        "vendor_id": str(doc.vendor_id or ""),
+        "number": " ".join(sorted(n for n in numbers if n)),
+        "original_name": doc.original_name,
+        "content": doc.content,
+        "buyer": doc.buyer or "",
+        "currency": doc.currency or "",
+        "sku": ",".join(skus),
+        "product": " ".join(products),
+        "year": str(doc.issue_date.year) if doc.issue_date else "",
+        "version": SCHEMA_VERSION,
+    }
+    if doc.issue_date:
+        values["issue_date"] = _as_datetime(doc.issue_date)
+    if doc.due_date:
+        values["due_date"] = _as_datetime(doc.due_date)
+    if doc.total is not None:
+        values["total"] = doc.total
+    return values
+
+
+def _load(db_session: Any, ids: Sequence[int]) -> list[Document]:
+    stmt = (
+        select(Document)
+        .where(Document.id.in_(ids))
+        .options(
+            selectinload(Document.vendor),
+            selectinload(Document.lines).selectinload(LineItem.product),
+        )
+    )
+    return list(db_session.scalars(stmt))
+
+
+class SearchIndex:
+    """One Whoosh index in a folder. Only this package touches Whoosh."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._index: Any = None
+
+    # --- opening --------------------------------------------------------------------------
+
+    def _create(self, path: Path) -> Any:
+        path.mkdir(parents=True, exist_ok=True)
+        return whoosh_index.create_in(str(path), make_schema())
+
+    def _open_existing(self) -> Any:
+        """The index on disk, or None after moving an unusable one aside. Whoosh leaks an
+        open file when it fails to read a broken index; that warning is silenced here."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                ix = whoosh_index.open_dir(str(self.path))
+                with ix.searcher() as s:
+                    s.doc_count()
+                if "version" not in ix.schema.names():
+                    raise ValueError("index schema is out of date")
+                return ix
+            except Exception as exc:
+                reason = str(exc)
+            gc.collect()
+        aside = self.path.with_name(f"{self.path.name}.broken-{uuid.uuid4().hex[:6]}")
+        logger.error("search index unusable (%s); moved to %s, rebuilding", reason, aside)
+        self.path.rename(aside)
+        return None
+
+    def open(self) -> Any:
+        if self._index is not None:
+            return self._index
+        if self.path.is_dir() and any(self.path.iterdir()):
+            ix = self._open_existing()
+            if ix is not None:
+                self._index = ix
+                return ix
+        self._index = self._create(self.path)
+        return self._index
+
+    def reset(self, db: Database) -> None:
+        """Forget the open index and mark every document for indexing again."""
+        self._index = None
+        with db.session() as s:
+            s.execute(update(Document).values(needs_index=True, updated_at=Document.updated_at))
+
+    def ids(self) -> set[int]:
+        with self.open().searcher() as s:
+            return {int(fields["id"]) for fields in s.all_stored_fields()}
+
+    def doc_count(self) -> int:
+        with self.open().searcher() as s:
+            return int(s.doc_count())
+
+    # --- writing --------------------------------------------------------------------------
+
+    def sync(self, db: Database, *, batch: int = 200, timeout: float = 2.0) -> int:
+        """Index documents marked ``needs_index``. Returns how many were written."""
+        written = 0
+        ix = self.open()
+        if ix.doc_count() == 0:
+            # A new (or rebuilt) index: make sure nothing was marked done for an old one.
+            with db.session() as s:
+                indexed = s.scalar(select(Document.id).where(Document.needs_index.is_(False)))
+            if indexed is not None:
+                self.reset(db)
+                ix = self.open()
+        while True:
+            with db.session() as s:
+                ids = list(
+                    s.scalars(
+                        select(Document.id).where(Document.needs_index.is_(True)).limit(batch)
+                    )
+                )
+                if not ids:
+                    return written
+                docs = _load(s, ids)
+                stamps = {d.id: d.updated_at for d in docs}
+                entries = [index_fields(d) for d in docs]
+            try:
+                writer = ix.writer(timeout=timeout)
+            except LockError:
+                logger.warning("search index is locked; %d documents wait", len(ids))
+                return written
+            try:
+                for entry in entries:
+                    writer.update_document(**entry)
+                writer.commit()
+            except Exception:
+                writer.cancel()
+                raise
+            with db.session() as s:
+                for doc_id, stamp in stamps.items():
+                    s.execute(
+                        update(Document)
+                        .where(Document.id == doc_id, Document.updated_at == stamp)
+                        .values(needs_index=False, updated_at=stamp)
+                    )
+            written += len(entries)
+
+    def delete(self, doc_id: int) -> None:
+        writer = self.open().writer(timeout=5.0)
+        writer.delete_by_term("id", str(doc_id))
+        writer.commit()
+
+    def rebuild(self, db: Database, progress: Callable[[int], object] | None = None) -> int:
+        """Build a new index from the database beside the live one, then swap it in."""
+        fresh_path = self.path.with_name(f"{self.path.name}.new-{uuid.uuid4().hex[:6]}")
+        fresh = self._create(fresh_path)
+        writer = fresh.writer(limitmb=256)
+        count = 0
+        with db.session() as s:
+            all_ids = list(s.scalars(select(Document.id).order_by(Document.id)))
+        for start in range(0, len(all_ids), 500):
+            chunk = all_ids[start : start + 500]
+            with db.session() as s:
+                for doc in _load(s, chunk):
+                    writer.add_document(**index_fields(doc))
+            count += len(chunk)
+            if progress:
+                progress(len(chunk))
+        writer.commit()
+        old = self.path.with_name(f"{self.path.name}.old-{uuid.uuid4().hex[:6]}")
+        if self.path.exists():
+            self.path.rename(old)
+        fresh_path.rename(self.path)
+        shutil.rmtree(old, ignore_errors=True)
+        self._index = None
+        with db.session() as s:
+            s.execute(
+                update(Document)
+                .where(Document.id.in_(all_ids))
+                .values(needs_index=False, updated_at=Document.updated_at)
+            )
+        return count
+
+    # --- searching ------------------------------------------------------------------------
+
+    def parse(self, text: str) -> Query:
+        ix = self.open()
+        parser = MultifieldParser(SEARCH_FIELDS, ix.schema, group=AndGroup)
+        parser.add_plugin(FieldAliasPlugin(ALIASES))
+        parser.add_plugin(GtLtPlugin())
+        parser.add_plugin(DateParserPlugin(free=False))
+        return parser.parse(text)
+
+    def search(
+        self,
+        text: str,
+        *,
+        page: int = 1,
+        pagelen: int = 20,
+        sort: str = "relevance",
+        texts: Callable[[list[int]], dict[int, str]] | None = None,
+    ) -> SearchResults:
+        text = (text or "").strip()
+        if not text:
+            return SearchResults(text)
+        if len(text) > MAX_QUERY:
+            return SearchResults(text, error=f"The query is longer than {MAX_QUERY} characters.")
+        try:
+            query = self.parse(text)
+        except Exception as exc:
+            return SearchResults(text, error=f"The query could not be understood ({exc}).")
+        kwargs: dict[str, Any] = {}
+        if sort == "date":
+            kwargs = {"sortedby": FieldFacet("issue_date", reverse=True)}
+        elif sort == "amount":
+            kwargs = {"sortedby": FieldFacet("total", reverse=True)}
+        page = max(1, page)
+        try:
+            with self.open().searcher() as searcher:
+                results = searcher.search_page(query, page, pagelen=pagelen, terms=True, **kwargs)
+                results.results.formatter = SegmentFormatter()
+                results.results.fragmenter = ContextFragmenter(surround=60)
+                ids = [int(h["id"]) for h in results]
+                bodies = texts(ids) if texts and ids else {}
+                hits = []
+                for h in results:
+                    doc_id = int(h["id"])
+                    snippet: list[Segment] = []
+                    if doc_id in bodies:
+                        snippet = h.highlights("content", text=bodies[doc_id], top=2) or []
+                    hits.append(Hit(doc_id, float(h.score or 0.0), tuple(snippet)))
+                return SearchResults(
+                    text, total=len(results), page=page, pages=results.pagecount, hits=hits
+                )
+        except Exception as exc:
+            logger.warning("search failed for %r: %s", text, exc)
+            return SearchResults(text, error=f"The search could not be run ({exc}).")

@@ -1,0 +1,219 @@
+"""The record that flows through the pipeline, and the small value types it is made of.
+
+A stage takes a :class:`Record` and returns a new one (``record.evolve(...)``); nothing
+mutates a record in place. Everything here is plain data: picklable for worker processes
+and JSON-serialisable for storage (see :func:`page_to_json`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+__all__ = [
+    "DOC_TYPES",
+    "Attachment",
+    "Box",
+    "Field",
+    "Page",
+    "Record",
+    "Word",
+    "group_lines",
+    "page_from_json",
+    "page_to_json",
+]
+
+DOC_TYPES = ("invoice", "purchase_order", "estimate", "contract")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word on a page, in PDF points from the top-left corner of the page."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    conf: float = 1.0  # OCR confidence in 0..1; 1.0 for the text layer
+    line: int = 0  # index of the line the word belongs to, in reading order
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    source: str = "text"  # "text" (the PDF's text layer) or "ocr"
+
+    @property
+    def lines(self) -> list[list[Word]]:
+        out: list[list[Word]] = []
+        for word in self.words:
+            while len(out) <= word.line:
+                out.append([])
+            out[word.line].append(word)
+        return [line for line in out if line]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(" ".join(w.text for w in line) for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """Where a value was read: a page number (1-based) and a rectangle in points."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @classmethod
+    def around(cls, page: int, words: Iterable[Word]) -> Box:
+        ws = list(words)
+        return cls(
+            page,
+            min(w.x0 for w in ws),
+            min(w.top for w in ws),
+            max(w.x1 for w in ws),
+            max(w.bottom for w in ws),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """An extracted value with how sure we are and where it came from.
+
+    ``value`` is already normalised: ISO dates, decimal strings for money, ISO 4217 codes,
+    lists for parties and line items. ``source`` says which mechanism produced it:
+    "layout", "text", "xml" (embedded e-invoice), "template", "computed" or "user".
+    """
+
+    value: Any
+    confidence: float
+    source: str = "layout"
+    box: Box | None = None
+    raw: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "confidence": round(self.confidence, 3),
+            "source": self.source,
+            "box": dataclasses.asdict(self.box) if self.box else None,
+            "raw": self.raw,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file embedded in a PDF (Factur-X, ZUGFeRD, Order-X XML and the like)."""
+
+    name: str
+    data: bytes
+
+
+def _frozen(mapping: Mapping[str, Field] | None = None) -> Mapping[str, Field]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Record:
+    """A document in flight, from the moment it is claimed to the moment it is filed."""
+
+    path: Path
+    original_name: str
+    hints: tuple[str, ...] = ()  # drop-folder path below watch_dir, e.g. ("invoices", "ACME")
+    type_hint: str | None = None  # doc type implied by the drop folder
+    sha256: str = ""
+    size: int = 0
+    kind: str = ""  # "pdf", "png", "jpeg", "tiff"
+    pages: tuple[Page, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    doc_type: str | None = None
+    doc_type_confidence: float = 0.0
+    fields: Mapping[str, Field] = field(default_factory=_frozen)
+    timings: tuple[tuple[str, float], ...] = ()  # (stage, seconds), for the benchmark
+
+    def evolve(self, **changes: Any) -> Record:
+        if "fields" in changes:
+            changes["fields"] = _frozen(changes["fields"])
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(page.text for page in self.pages)
+
+    @property
+    def short_id(self) -> str:
+        return self.sha256[:8] if self.sha256 else self.path.name[:8]
+
+    def value(self, name: str) -> Any:
+        f = self.fields.get(name)
+        return f.value if f is not None else None
+
+
+def group_lines(words: Iterable[Word]) -> tuple[Word, ...]:
+    """Sort words into reading order and number their lines.
+
+    Two words share a line when their vertical extents overlap by more than half of the
+    smaller height. Used by every reader so that text-layer and OCR pages look the same.
+    """
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    lines: list[list[Word]] = []
+    for w in ordered:
+        if lines:
+            last = lines[-1]
+            top = min(x.top for x in last)
+            bottom = max(x.bottom for x in last)
+            overlap = min(bottom, w.bottom) - max(top, w.top)
+            height = min(bottom - top, w.bottom - w.top) or 1.0
+            if overlap > 0.5 * height:
+                last.append(w)
+                continue
+        lines.append([w])
+    out: list[Word] = []
+    for i, line in enumerate(lines):
+        out.extend(dataclasses.replace(w, line=i) for w in sorted(line, key=lambda w: w.x0))
+    return tuple(out)
+
+
+def page_to_json(page: Page) -> dict[str, Any]:
+    return {
+        "number": page.number,
+        "width": page.width,
+        "height": page.height,
+        "source": page.source,
+        "words": [
+            [
+                w.text,
+                round(w.x0, 2),
+                round(w.top, 2),
+                round(w.x1, 2),
+                round(w.bottom, 2),
+                round(w.conf, 3),
+                w.line,
+            ]
+            for w in page.words
+        ],
+    }
+
+
+def page_from_json(data: Mapping[str, Any]) -> Page:
+    return Page(
+        number=int(data["number"]),
+        width=float(data["width"]),
+        height=float(data["height"]),
+        source=str(data.get("source", "text")),
+        words=tuple(
+            Word(t, x0, top, x1, bottom, conf, line)
+            for t, x0, top, x1, bottom, conf, line in data["words"]
+        ),
+    )

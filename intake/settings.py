@@ -1,0 +1,177 @@
+"""Settings: one typed object, read once, passed down explicitly.
+
+Every setting comes from an ``INTAKE_<NAME>`` environment variable, from an optional TOML
+file (``intake.toml`` in the working directory, or the file named by ``INTAKE_CONFIG``), or
+from its default, in that order of precedence. The field name is the variable name without
+the ``INTAKE_`` prefix, lower-cased. This is the only module that reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+__all__ = ["DOC_TYPE_FOLDERS", "Settings", "load_settings"]
+
+#: Drop folders under ``watch_dir`` whose name hints at a document type; ``inbox`` has no hint.
+DOC_TYPE_FOLDERS: dict[str, str | None] = {
+    "inbox": None,
+    "invoices": "invoice",
+    "purchase_orders": "purchase_order",
+    "estimates": "estimate",
+    "contracts": "contract",
+}
+
+
+def _split_list(value: Any) -> Any:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Every setting of the service. The README's settings table is checked against this."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="INTAKE_", extra="ignore", frozen=True, validate_default=True
+    )
+
+    data_dir: Path = Field(
+        Path("data"), description="Database, search index, archive, quarantine and duplicates."
+    )
+    watch_dir: Path = Field(Path("watch_folders"), description="Root of the drop folders.")
+    database_url: str = Field(
+        "", description="SQLAlchemy URL; empty means sqlite:///<data_dir>/intake.db."
+    )
+    settle_seconds: float = Field(
+        2.0, ge=0, description="A dropped file is taken once its size and mtime held this long."
+    )
+    rescan_seconds: float = Field(
+        60.0, gt=0, description="Period of the safety rescan of all drop folders."
+    )
+    polling: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description=(
+            "Drop folders (relative to watch_dir, comma-separated) watched by polling instead"
+            " of inotify, for network shares; '*' polls all."
+        ),
+    )
+    poll_interval: float = Field(1.0, gt=0, description="Seconds between polls of a polled folder.")
+    workers: int = Field(0, ge=0, description="Worker processes; 0 means one per CPU core.")
+    max_attempts: int = Field(
+        3, ge=1, description="A file whose processing crashed this often is quarantined."
+    )
+    file_timeout: float = Field(
+        300.0, gt=0, description="Wall-clock limit in seconds for reading one file."
+    )
+    max_file_mb: int = Field(200, gt=0, description="Larger files are quarantined unread.")
+    max_pages: int = Field(500, gt=0, description="PDFs with more pages are quarantined.")
+    max_pixels: int = Field(
+        80_000_000, gt=0, description="Images (and rendered pages) with more pixels are refused."
+    )
+    memory_limit_mb: int = Field(
+        2048, ge=0, description="Address-space limit of a worker process; 0 disables it."
+    )
+    ocr_lang: str = Field("eng", description="Tesseract language(s), e.g. 'eng+deu'.")
+    ocr_dpi: int = Field(300, ge=72, le=600, description="Rendering resolution for OCR.")
+    host: str = Field("127.0.0.1", description="Address the web UI listens on.")
+    port: int = Field(8000, ge=0, le=65535, description="Port the web UI listens on.")
+    secret_key: str = Field(
+        "", description="Flask secret key; empty means one generated into <data_dir>/secret_key."
+    )
+    secure_cookies: bool = Field(
+        False, description="Mark cookies Secure (set when served over HTTPS)."
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="Logging level of the CLI and the service."
+    )
+    crash_at: str = Field(
+        "", description="Fault injection for tests: kill the process at this pipeline step."
+    )
+
+    @field_validator("data_dir", "watch_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return value.expanduser().absolute()
+
+    @field_validator("polling", mode="before")
+    @classmethod
+    def _parse_polling(cls, value: Any) -> Any:
+        return _split_list(value)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_file = Path(os.environ.get("INTAKE_CONFIG", "intake.toml"))
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file))
+
+    # Derived locations: one place decides where things live under data_dir.
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'intake.db'}"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.data_dir / "archive"
+
+    @property
+    def processing_dir(self) -> Path:
+        return self.data_dir / "processing"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.data_dir / "quarantine"
+
+    @property
+    def duplicates_dir(self) -> Path:
+        return self.data_dir / "duplicates"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers or os.cpu_count() or 1
+
+    def polled(self, folder: str) -> bool:
+        """Whether the drop folder ``folder`` (relative to watch_dir) is watched by polling."""
+        return "*" in self.polling or folder in self.polling
+
+    def ensure_dirs(self) -> None:
+        for path in (
+            self.data_dir,
+            self.archive_dir,
+            self.processing_dir,
+            self.quarantine_dir,
+            self.duplicates_dir,
+            self.cache_dir,
+        ):
+            path.mkdir(parents=True, exist_ok=True)
+        for name in DOC_TYPE_FOLDERS:
+            (self.watch_dir / name).mkdir(parents=True, exist_ok=True)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings once: environment, then ``intake.toml``, then defaults."""
+    return Settings(**overrides)

@@ -1,0 +1,103 @@
+"""``intake verify``: is everything where the database says, unchanged, and accounted for?
+
+Checks: every ledger row is in a terminal state; ``processing/`` is empty; every
+document's original is in the archive and re-hashes to its sha256; no archived file lacks
+a document; quarantined and duplicate files are where their rows say; the search index
+holds exactly the documents the database marks as indexed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from intake.db import Database, Document, IntakeFile, LedgerState
+from intake.index import SearchIndex
+from intake.settings import Settings
+from intake.storage import archive_path, sha256_file
+
+__all__ = ["Report", "verify"]
+
+
+@dataclass
+class Report:
+    documents: int = 0
+    ledger_rows: int = 0
+    by_state: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+_ARCHIVED = re.compile(r"[0-9a-f]{64}\.[a-z0-9]{1,8}")
+
+
+def verify(
+    settings: Settings,
+    db: Database,
+    *,
+    index: SearchIndex | None = None,
+    progress: Callable[[int], object] | None = None,
+) -> Report:
+    report = Report()
+    with db.session() as s:
+        rows = list(
+            s.execute(
+                select(
+                    IntakeFile.claim,
+                    IntakeFile.state,
+                    IntakeFile.stored_path,
+                    IntakeFile.original_name,
+                )
+            )
+        )
+        docs = list(
+            s.execute(select(Document.id, Document.sha256, Document.ext, Document.needs_index))
+        )
+    report.ledger_rows = len(rows)
+    report.documents = len(docs)
+    for claim, state, stored, name in rows:
+        report.by_state[state] = report.by_state.get(state, 0) + 1
+        if state not in LedgerState.TERMINAL:
+            report.problems.append(f"ledger: {name!r} (claim {claim[:8]}) is still {state}")
+        elif state in (LedgerState.QUARANTINED, LedgerState.DUPLICATE) and stored:
+            if not Path(stored).exists():
+                report.problems.append(f"ledger: {state} file of {name!r} is missing: {stored}")
+    if settings.processing_dir.is_dir():
+        for leftover in settings.processing_dir.iterdir():
+            report.problems.append(f"processing: {leftover.name} is left over")
+
+    expected: set[Path] = set()
+    for doc_id, sha, ext, _ in docs:
+        path = archive_path(settings.archive_dir, sha, ext)
+        expected.add(path)
+        if not path.exists():
+            report.problems.append(f"archive: document {doc_id} has no original ({path.name})")
+        elif sha256_file(path) != sha:
+            report.problems.append(f"archive: document {doc_id}'s original changed ({path.name})")
+        if progress:
+            progress(1)
+    if settings.archive_dir.is_dir():
+        for path in settings.archive_dir.rglob("*"):
+            if path.is_file() and _ARCHIVED.fullmatch(path.name) and path not in expected:
+                report.problems.append(f"archive: {path.name} belongs to no document")
+            elif path.is_file() and not _ARCHIVED.fullmatch(path.name):
+                report.problems.append(
+                    f"archive: stray file {path.relative_to(settings.archive_dir)}"
+                )
+
+    if index is not None:
+        indexed = index.ids()
+        should = {doc_id for doc_id, _, _, needs in docs if not needs}
+        known = {doc_id for doc_id, *_ in docs}
+        for doc_id in sorted(should - indexed):
+            report.problems.append(f"index: document {doc_id} is missing from the search index")
+        for doc_id in sorted(indexed - known):
+            report.problems.append(f"index: entry {doc_id} has no document")
+    return report

@@ -1,0 +1,354 @@
+"""Documents generated at test time: PDFs (and page images) drawn from a dict of fields.
+
+``make_pdf(path, doc)`` draws a business document in one of several layouts and
+languages; ``make_contract`` draws prose. Every value a test expects comes from the dict,
+so a test reads "these fields in, these fields out".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfgen.canvas import Canvas
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "invoice": "INVOICE",
+        "purchase_order": "PURCHASE ORDER",
+        "estimate": "QUOTATION",
+        "invoice_number": "Invoice No.",
+        "po_number": "PO Number",
+        "quote_number": "Quote #",
+        "issue_date": "Date",
+        "due_date": "Due Date",
+        "valid_until": "Valid until",
+        "bill_to": "Bill To",
+        "subtotal": "Subtotal",
+        "tax": "VAT 20%",
+        "total": "Total Due",
+        "description": "Description",
+        "quantity": "Qty",
+        "unit_price": "Unit Price",
+        "amount": "Amount",
+        "code": "Item",
+    },
+    "de": {
+        "invoice": "RECHNUNG",
+        "purchase_order": "BESTELLUNG",
+        "estimate": "ANGEBOT",
+        "invoice_number": "Rechnungsnummer",
+        "po_number": "Bestellnummer",
+        "quote_number": "Angebotsnummer",
+        "issue_date": "Rechnungsdatum",
+        "due_date": "Fällig am",
+        "valid_until": "Gültig bis",
+        "bill_to": "Rechnung an",
+        "subtotal": "Nettobetrag",
+        "tax": "MwSt. 19%",
+        "total": "Gesamtbetrag",
+        "description": "Beschreibung",
+        "quantity": "Menge",
+        "unit_price": "Einzelpreis",
+        "amount": "Betrag",
+        "code": "Art.-Nr.",
+    },
+    "fr": {
+        "invoice": "FACTURE",
+        "purchase_order": "BON DE COMMANDE",
+        "estimate": "DEVIS",
+        "invoice_number": "N° de facture",
+        "po_number": "N° de commande",
+        "quote_number": "N° de devis",
+        "issue_date": "Date de facture",
+        "due_date": "Échéance",
+        "valid_until": "Valable jusqu'au",
+        "bill_to": "Facturé à",
+        "subtotal": "Total HT",
+        "tax": "TVA 20%",
+        "total": "Total TTC",
+        "description": "Désignation",
+        "quantity": "Qté",
+        "unit_price": "Prix unitaire",
+        "amount": "Montant",
+        "code": "Réf.",
+    },
+    "es": {
+        "invoice": "FACTURA",
+        "purchase_order": "ORDEN DE COMPRA",
+        "estimate": "PRESUPUESTO",
+        "invoice_number": "Factura N.º",
+        "po_number": "Pedido N.º",
+        "quote_number": "Presupuesto N.º",
+        "issue_date": "Fecha de factura",
+        "due_date": "Fecha de vencimiento",
+        "valid_until": "Válido hasta",
+        "bill_to": "Facturar a",
+        "subtotal": "Base imponible",
+        "tax": "IVA 21%",
+        "total": "Total a pagar",
+        "description": "Descripción",
+        "quantity": "Cant.",
+        "unit_price": "Precio unitario",
+        "amount": "Importe",
+        "code": "Ref.",
+    },
+    "nl": {
+        "invoice": "FACTUUR",
+        "purchase_order": "INKOOPORDER",
+        "estimate": "OFFERTE",
+        "invoice_number": "Factuurnummer",
+        "po_number": "Ordernummer",
+        "quote_number": "Offertenummer",
+        "issue_date": "Factuurdatum",
+        "due_date": "Vervaldatum",
+        "valid_until": "Geldig tot",
+        "bill_to": "Factuur aan",
+        "subtotal": "Subtotaal",
+        "tax": "BTW 21%",
+        "total": "Te betalen",
+        "description": "Omschrijving",
+        "quantity": "Aantal",
+        "unit_price": "Prijs",
+        "amount": "Bedrag",
+        "code": "Art.",
+    },
+}
+
+MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+}
+
+
+def money(value: str | Decimal, lang: str, symbol: str = "") -> str:
+    d = Decimal(str(value)).quantize(Decimal("0.01"))
+    text = f"{d:,.2f}"
+    if lang in ("de", "es", "nl"):
+        text = text.replace(",", "X").replace(".", ",").replace("X", ".")
+    elif lang == "fr":
+        text = text.replace(",", " ").replace(".", ",")
+    return f"{text} {symbol}".strip() if lang != "en" else f"{symbol}{text}"
+
+
+def date_text(iso: str, lang: str, style: str = "numeric") -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    if style == "long":
+        month = MONTHS[lang].split()[m - 1]
+        if lang == "en":
+            return f"{month} {d}, {y}"
+        if lang == "es":
+            return f"{d} de {month} de {y}"
+        return f"{d}. {month} {y}" if lang == "de" else f"{d} {month} {y}"
+    if style == "iso":
+        return iso
+    if lang == "en":
+        return f"{m:02d}/{d:02d}/{y}"
+    sep = "." if lang == "de" else "/" if lang in ("fr", "es") else "-"
+    return f"{d:02d}{sep}{m:02d}{sep}{y}"
+
+
+def _lines(doc: dict[str, Any]) -> Sequence[dict[str, Any]]:
+    return doc.get("line_items", [])
+
+
+def make_pdf(
+    path: Path,
+    doc: dict[str, Any],
+    *,
+    layout: str = "classic",
+    lang: str = "en",
+    date_style: str = "numeric",
+    letter: bool = False,
+) -> Path:
+    """Draw a business document (invoice, purchase_order or estimate) from ``doc``."""
+    w = WORDS[lang]
+    kind = doc.get("doc_type", "invoice")
+    symbol = {"EUR": "€", "USD": "$", "GBP": "£"}.get(doc.get("currency", "EUR"), "")
+    size = LETTER if letter else A4
+    width, height = size
+    c = Canvas(str(path), pagesize=size)
+    c.setTitle(f"{kind} {doc.get('number', '')}")
+    number_field = {
+        "invoice": "invoice_number",
+        "purchase_order": "po_number",
+        "estimate": "quote_number",
+    }[kind]
+
+    # Letterhead: the vendor, large, top left; its address below.
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(50, height - 60, doc["vendor"])
+    c.setFont("Helvetica", 9)
+    for i, line in enumerate(
+        doc.get("vendor_address", "1 Main Street\n10001 Springfield").split("\n")
+    ):
+        c.drawString(50, height - 78 - 11 * i, line)
+
+    meta = [(w[number_field], doc["number"])]
+    for ref in ("po_number", "quote_number"):
+        if ref != number_field and doc.get(ref):
+            meta.append((w[ref], doc[ref]))
+    meta.append((w["issue_date"], date_text(doc["issue_date"], lang, date_style)))
+    if doc.get("due_date"):
+        meta.append((w["due_date"], date_text(doc["due_date"], lang, date_style)))
+    if doc.get("valid_until"):
+        meta.append((w["valid_until"], date_text(doc["valid_until"], lang, date_style)))
+
+    if layout == "classic":
+        c.setFont("Helvetica-Bold", 22)
+        c.drawRightString(width - 50, height - 60, w[kind])
+        c.setFont("Helvetica", 10)
+        for i, (label, value) in enumerate(meta):
+            y = height - 95 - 14 * i
+            c.drawString(width - 250, y, f"{label}:")
+            c.drawRightString(width - 50, y, value)
+    else:  # "stacked": labels in a row, values below them
+        c.setFont("Helvetica-Bold", 22)
+        c.drawString(50, height - 150, w[kind])
+        c.setFont("Helvetica", 9)
+        for i, (label, value) in enumerate(meta):
+            x = 50 + 125 * i
+            c.drawString(x, height - 180, label)
+            c.setFont("Helvetica-Bold", 10)
+            c.drawString(x, height - 193, value)
+            c.setFont("Helvetica", 9)
+
+    top = height - 240
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, top, w["bill_to"])
+    c.setFont("Helvetica", 10)
+    for i, line in enumerate([doc.get("buyer", "Customer Ltd"), "2 Side Road", "Metropolis"]):
+        c.drawString(50, top - 13 * (i + 1), line)
+
+    y = top - 80
+    cols = [50, 110, 330, 390, 470]
+    c.setFont("Helvetica-Bold", 9)
+    for x, key in zip(
+        cols, ["code", "description", "quantity", "unit_price", "amount"], strict=True
+    ):
+        if key in ("quantity", "unit_price", "amount"):
+            c.drawRightString(x + 55, y, w[key])
+        else:
+            c.drawString(x, y, w[key])
+    c.line(50, y - 4, width - 50, y - 4)
+    c.setFont("Helvetica", 9)
+    for item in _lines(doc):
+        y -= 15
+        if y < 120:
+            c.showPage()
+            c.setFont("Helvetica", 9)
+            y = height - 60
+        c.drawString(cols[0], y, item.get("code", ""))
+        c.drawString(cols[1], y, item["description"])
+        c.drawRightString(cols[2] + 55, y, str(item["quantity"]))
+        c.drawRightString(cols[3] + 55, y, money(item["unit_price"], lang))
+        c.drawRightString(cols[4] + 55, y, money(item["amount"], lang))
+    y -= 30
+    c.setFont("Helvetica", 10)
+    totals = []
+    if doc.get("subtotal"):
+        totals.append((w["subtotal"], money(doc["subtotal"], lang, symbol)))
+    if doc.get("tax"):
+        totals.append((w["tax"], money(doc["tax"], lang, symbol)))
+    totals.append((w["total"], money(doc["total"], lang, symbol)))
+    for label, value in totals:
+        c.drawString(330, y, label)
+        c.drawRightString(width - 50, y, value)
+        y -= 15
+    c.setFont("Helvetica", 8)
+    c.drawString(
+        50, 50, doc.get("footer", "Thank you for your business. IBAN DE89 3704 0044 0532 0130 00")
+    )
+    c.save()
+    return path
+
+
+def make_contract(path: Path, doc: dict[str, Any]) -> Path:
+    """A short agreement in prose, from parties, dates, term and governing law."""
+    a, b = doc["parties"]
+    text = [
+        doc.get("title", "MASTER SERVICES AGREEMENT"),
+        "",
+        f'This Master Services Agreement (the "Agreement") is entered into as of '
+        f"{date_text(doc['agreement_date'], 'en', 'long')} by and between {a}, a Delaware "
+        f'corporation ("Provider"), and {b}, a California corporation ("Client").',
+        "",
+        f"1. Term. This Agreement shall be effective as of "
+        f'{date_text(doc["effective_date"], "en", "long")} (the "Effective Date") and shall '
+        f"continue for a period of {doc['term']} thereafter, unless terminated earlier.",
+        f"2. Renewal. This Agreement shall automatically renew for successive periods of "
+        f"{doc.get('renewal_term', '1 year')} unless either party gives written notice "
+        f"{doc.get('notice', '60 days')} prior to the end of the then-current term.",
+        f"3. Governing Law. This Agreement shall be governed by the laws of the State of "
+        f"{doc['governing_law']}, without regard to its conflict of laws principles.",
+        "4. Services. Provider shall perform the services described in each statement of work.",
+        "",
+        "IN WITNESS WHEREOF, the parties hereto have executed this Agreement.",
+    ]
+    width, height = LETTER
+    c = Canvas(str(path), pagesize=LETTER)
+    y = height - 72
+    for para in text:
+        c.setFont("Helvetica-Bold" if para.isupper() else "Times-Roman", 11)
+        words, line = para.split(), ""
+        if not words:
+            y -= 8
+        for word in words:
+            if c.stringWidth(f"{line} {word}", "Times-Roman", 11) > width - 144:
+                c.drawString(72, y, line)
+                y -= 14
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        if line:
+            c.drawString(72, y, line)
+            y -= 14
+    c.save()
+    return path
+
+
+def sample_invoice(**overrides: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "doc_type": "invoice",
+        "vendor": "Acme Tools GmbH",
+        "buyer": "Northwind Traders Ltd",
+        "number": "INV-2024/118",
+        "issue_date": "2024-03-14",
+        "due_date": "2024-04-13",
+        "currency": "EUR",
+        "line_items": [
+            {
+                "code": "AT-100",
+                "description": "Cordless drill 18V",
+                "quantity": 2,
+                "unit_price": "129.00",
+                "amount": "258.00",
+            },
+            {
+                "code": "AT-220",
+                "description": "Drill bit set, 25 pieces",
+                "quantity": 5,
+                "unit_price": "18.50",
+                "amount": "92.50",
+            },
+            {
+                "code": "AT-310",
+                "description": "Safety goggles",
+                "quantity": 10,
+                "unit_price": "4.20",
+                "amount": "42.00",
+            },
+        ],
+        "subtotal": "392.50",
+        "tax": "78.50",
+        "total": "471.00",
+    }
+    doc.update(overrides)
+    return doc

@@ -1,0 +1,111 @@
+"""The command line through click's CliRunner, on real files and a real database."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from intake.cli import cli
+from intake.settings import Settings
+from tests.factory import make_pdf, sample_invoice
+
+
+def invoke(settings: Settings, *args: str, input: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), obj=settings, input=input, catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_extract_prints_one_json_object_per_file(settings: Settings, tmp_path: Path) -> None:
+    a = make_pdf(tmp_path / "a.pdf", sample_invoice())
+    b = make_pdf(tmp_path / "b.pdf", sample_invoice(number="X-9", lang="de"), lang="de")
+    bad = tmp_path / "c.pdf"
+    bad.write_bytes(b"not a pdf")
+    code, out = invoke(settings, "extract", "--json", str(a), str(b), str(bad))
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert [r["file"] for r in rows] == [str(a), str(b), str(bad)]
+    assert rows[0]["doc_type"] == "invoice"
+    assert rows[0]["fields"]["invoice_number"] == "INV-2024/118"
+    assert rows[0]["fields"]["total"] == "471.00"
+    assert rows[0]["fields"]["issue_date"] == "2024-03-14"
+    assert 0 < rows[0]["confidence"] <= 1
+    assert rows[1]["fields"]["invoice_number"] == "X-9"
+    assert "error" in rows[2] and "unsupported" in rows[2]["error"]
+    assert list(settings.archive_dir.rglob("*.pdf")) == []  # nothing filed
+
+
+def test_ingest_then_search_then_verify(settings: Settings, tmp_path: Path) -> None:
+    a = make_pdf(tmp_path / "a.pdf", sample_invoice())
+    code, out = invoke(settings, "ingest", str(a))
+    assert code == 0 and "1 filed" in out
+    assert a.exists()  # ingest copies; the file given stays
+    code, out = invoke(settings, "ingest", str(a))
+    assert "1 duplicate" in out
+    code, out = invoke(settings, "search", "2024118", "--json")
+    assert code == 0
+    hit = json.loads(out.splitlines()[0])
+    assert hit["number"] == "INV-2024/118" and hit["total"] == "471.00"
+    code, out = invoke(settings, "verify")
+    assert code == 0 and "all good" in out
+
+
+def test_ingest_reports_quarantined_files_and_fails(settings: Settings, tmp_path: Path) -> None:
+    bad = tmp_path / "empty.pdf"
+    bad.write_bytes(b"")
+    code, out = invoke(settings, "ingest", str(bad))
+    assert code == 1 and "1 quarantined" in out
+
+
+def test_verify_finds_a_changed_original(settings: Settings, tmp_path: Path) -> None:
+    a = make_pdf(tmp_path / "a.pdf", sample_invoice())
+    invoke(settings, "ingest", str(a))
+    stored = next(settings.archive_dir.rglob("*.pdf"))
+    stored.chmod(0o644)
+    stored.write_bytes(stored.read_bytes() + b"tampered")
+    code, out = invoke(settings, "verify")
+    assert code == 1 and "changed" in out
+
+
+def test_reindex_rebuilds_the_index(settings: Settings, tmp_path: Path) -> None:
+    invoke(settings, "ingest", str(make_pdf(tmp_path / "a.pdf", sample_invoice())))
+    code, out = invoke(settings, "reindex")
+    assert code == 0 and "indexed 1 documents" in out
+
+
+def test_search_with_a_broken_query_says_so(settings: Settings) -> None:
+    code, out = invoke(settings, "search", "amount:>abc")
+    assert code == 2 and "could not" in out
+
+
+def test_users_add_prompts_for_a_password(settings: Settings) -> None:
+    code, out = invoke(
+        settings,
+        "users",
+        "add",
+        "mia",
+        "--role",
+        "editor",
+        input="correct horse battery\ncorrect horse battery\n",
+    )
+    assert code == 0 and "added editor mia" in out
+    code, out = invoke(settings, "users", "add", "mia", "--password", "another password")
+    assert code == 1 and "exists" in out
+    code, out = invoke(settings, "users", "add", "bob", "--password", "short")
+    assert code == 1 and "at least" in out
+
+
+def test_users_token_is_printed_once(settings: Settings) -> None:
+    invoke(settings, "users", "add", "bot", "--password", "a long password")
+    code, out = invoke(settings, "users", "token", "bot")
+    assert code == 0 and re.fullmatch(r"[\w-]{40,}\n", out)
+
+
+def test_every_setting_and_command_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    for name in Settings.model_fields:
+        assert f"INTAKE_{name.upper()}" in readme, f"setting {name} is not in the README"
+    for command in cli.commands:
+        assert f"intake {command}" in readme, f"command {command} is not in the README"

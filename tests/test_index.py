@@ -1,0 +1,130 @@
+"""The search index: derived from the database, numbers with or without separators,
+rebuilt when broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from intake.db import Document
+from intake.index import SearchIndex
+from intake.ledger import claim_file
+from intake.pipeline import Context, process_claim
+from tests.factory import make_pdf, sample_invoice
+
+
+def file_pdfs(ctx: Context, tmp_path: Path, docs: list[dict[str, object]]) -> list[int]:
+    ids = []
+    for i, doc in enumerate(docs):
+        src = make_pdf(tmp_path / f"d{i}.pdf", doc)
+        dest = ctx.settings.watch_dir / "inbox" / src.name
+        dest.write_bytes(src.read_bytes())
+        claim = claim_file(ctx.settings, ctx.db, dest)
+        assert claim is not None
+        outcome = process_claim(ctx, claim)
+        assert outcome.document_id is not None
+        ids.append(outcome.document_id)
+    return ids
+
+
+@pytest.fixture
+def filed(ctx: Context, tmp_path: Path) -> list[int]:
+    return file_pdfs(
+        ctx,
+        tmp_path,
+        [
+            sample_invoice(),
+            sample_invoice(
+                number="77-5501",
+                vendor="Globex Supplies Ltd",
+                issue_date="2023-11-02",
+                due_date="2023-12-02",
+                total="99.00",
+                subtotal="82.50",
+                tax="16.50",
+            ),
+        ],
+    )
+
+
+def hits(index: SearchIndex, query: str) -> list[int]:
+    results = index.search(query)
+    assert results.error is None, results.error
+    return [h.id for h in results.hits]
+
+
+def test_documents_are_found_by_number_with_or_without_separators(
+    ctx: Context, filed: list[int]
+) -> None:
+    index = SearchIndex(ctx.settings.index_dir)
+    assert index.sync(ctx.db) == 2
+    first, second = filed
+    for query in ["INV-2024/118", "2024118", "inv2024118", "number:2024118", "775501", "77-5501"]:
+        expected = [first] if "118" in query else [second]
+        assert hits(index, query) == expected, query
+
+
+def test_fielded_and_full_text_search(ctx: Context, filed: list[int]) -> None:
+    index = SearchIndex(ctx.settings.index_dir)
+    index.sync(ctx.db)
+    first, second = filed
+    assert hits(index, "vendor:globex") == [second]
+    assert sorted(hits(index, "type:invoice")) == sorted(filed)
+    assert hits(index, "drill") == [first, second] or set(hits(index, "drill")) == set(filed)
+    assert hits(index, "date:2023") == [second]
+    assert hits(index, "amount:>100") == [first]
+
+
+def test_bad_queries_give_a_message_not_an_exception(ctx: Context, filed: list[int]) -> None:
+    index = SearchIndex(ctx.settings.index_dir)
+    index.sync(ctx.db)
+    for query in ["(", '"open', "date:[a TO", "x" * 600, "http:", "*", "amount:>abc"]:
+        results = index.search(query)
+        assert results.error is None or isinstance(results.error, str)
+
+
+def test_sync_is_incremental_and_clears_the_mark(ctx: Context, filed: list[int]) -> None:
+    index = SearchIndex(ctx.settings.index_dir)
+    assert index.sync(ctx.db) == 2
+    assert index.sync(ctx.db) == 0
+    with ctx.db.session() as s:
+        assert s.scalars(select(Document.needs_index)).all() == [False, False]
+
+
+def test_a_corrupt_index_is_rebuilt_from_the_database(ctx: Context, filed: list[int]) -> None:
+    index = SearchIndex(ctx.settings.index_dir)
+    index.sync(ctx.db)
+    for f in ctx.settings.index_dir.iterdir():  # truncate every file of the index
+        f.write_bytes(b"")
+    fresh = SearchIndex(ctx.settings.index_dir)
+    fresh.sync(ctx.db)
+    assert sorted(hits(fresh, "type:invoice")) == sorted(filed)
+
+
+def test_rebuild_swaps_in_a_complete_index(ctx: Context, filed: list[int]) -> None:
+    index = SearchIndex(ctx.settings.index_dir)
+    assert index.rebuild(ctx.db) == 2
+    assert index.ids() == set(filed)
+    assert hits(index, "2024118") == [filed[0]]
+
+
+def test_a_locked_index_does_not_block_and_catches_up(ctx: Context, filed: list[int]) -> None:
+    index = SearchIndex(ctx.settings.index_dir)
+    holder = index.open().writer()  # another writer holds the lock
+    try:
+        assert index.sync(ctx.db, timeout=0.1) == 0
+    finally:
+        holder.cancel()
+    assert index.sync(ctx.db) == 2
+
+
+def test_highlights_are_plain_segments(ctx: Context, filed: list[int]) -> None:
+    index = SearchIndex(ctx.settings.index_dir)
+    index.sync(ctx.db)
+    with ctx.db.session() as s:
+        contents = {d.id: d.content for d in s.scalars(select(Document))}
+    results = index.search("goggles", texts=lambda ids: {i: contents[i] for i in ids})
+    segments = results.hits[0].highlight
+    assert ("goggles", True) in [(t.lower(), m) for t, m in segments]

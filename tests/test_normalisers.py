@@ -1,0 +1,120 @@
+"""Dates, amounts, currencies and identifiers, in several languages and conventions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from intake.extractors.fields import (
+    clean_id,
+    detect_currency,
+    guess_date_order,
+    guess_decimal_comma,
+    parse_date,
+    parse_money,
+)
+from intake.extractors.fields.dates import add_term
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("Invoice date: 2024-03-14", "dmy", "2024-03-14"),
+        ("14.03.2024", "dmy", "2024-03-14"),
+        ("03/14/2024", "dmy", "2024-03-14"),  # unambiguous whatever the order
+        ("03/04/2024", "dmy", "2024-04-03"),
+        ("03/04/2024", "mdy", "2024-03-04"),
+        ("14 March 2024", "dmy", "2024-03-14"),
+        ("March 14, 2024", "dmy", "2024-03-14"),
+        ("Mar 14 2024", "dmy", "2024-03-14"),
+        ("14-Mar-24", "dmy", "2024-03-14"),
+        ("14. März 2024", "dmy", "2024-03-14"),
+        ("14 mars 2024", "dmy", "2024-03-14"),
+        ("14 de marzo de 2024", "dmy", "2024-03-14"),
+        ("14 maart 2024", "dmy", "2024-03-14"),
+        ("1er février 2023", "dmy", "2023-02-01"),
+        ("this 5th day of June, 2019", "dmy", "2019-06-05"),
+        ("Datum: 20240314", "dmy", "2024-03-14"),
+        ("2019.02.13", "dmy", "2019-02-13"),
+    ],
+)
+def test_dates(text: str, order: str, expected: str) -> None:
+    assert parse_date(text, order) == dt.date.fromisoformat(expected)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["31/02/2024", "no date here", "Total 1.234,56", "99/99/9999"])
+def test_not_dates(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_date_order_is_inferred_from_the_document() -> None:
+    assert guess_date_order("Date 03/04/2024 ... Due 03/25/2024") == "mdy"
+    assert guess_date_order("Date 03/04/2024 ... Due 25/03/2024") == "dmy"
+    assert guess_date_order("Date 03/04/2024", currency="USD") == "mdy"
+    assert guess_date_order("Rechnung Datum 03/04/2024", currency="USD") == "dmy"
+
+
+@pytest.mark.parametrize(
+    ("text", "comma", "expected"),
+    [
+        ("1,234.56", None, "1234.56"),
+        ("1.234,56", None, "1234.56"),
+        ("1 234,56 €", None, "1234.56"),
+        ("1\u202f234,56", None, "1234.56"),
+        ("$1,234", None, "1234"),
+        ("EUR 12,50", None, "12.50"),
+        ("(12.00)", None, "-12.00"),
+        ("-5.00", None, "-5.00"),
+        ("12.00-", None, "-12.00"),
+        ("1.500", True, "1500"),
+        ("1,500", False, "1500"),
+        ("0.125", None, "0.125"),
+        ("1'234.50 CHF", None, "1234.50"),
+    ],
+)
+def test_money(text: str, comma: bool | None, expected: str) -> None:
+    assert parse_money(text, comma) == Decimal(expected)
+
+
+def test_decimal_comma_is_inferred() -> None:
+    assert guess_decimal_comma("Summe 1.234,56 MwSt 234,56") is True
+    assert guess_decimal_comma("Total 1,234.56 Tax 12.00") is False
+    assert guess_decimal_comma("no amounts") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Total 12,00 €", "EUR"),
+        ("Amount due: $1,200.00", "USD"),
+        ("Total CAD $1,200.00", "CAD"),
+        ("£ 15.00", "GBP"),
+        ("Kwota 100,00 zł", "PLN"),
+        ("Total: 1939.00 EUR", "EUR"),
+        ("RM 12.30", "MYR"),
+        ("nothing", None),
+    ],
+)
+def test_currency(text: str, code: str | None) -> None:
+    assert detect_currency(text) == code
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("#: INV-2024/118.", "INV-2024/118"),
+        ("No. 4711", "4711"),
+        ("(A-17)", "A-17"),
+        ("Nr.12", "12"),
+    ],
+)
+def test_identifiers(raw: str, clean: str) -> None:
+    assert clean_id(raw) == clean
+
+
+def test_add_term() -> None:
+    assert add_term(dt.date(2023, 1, 31), "1 month") == dt.date(2023, 2, 28)
+    assert add_term(dt.date(2023, 2, 1), "2 years") == dt.date(2025, 2, 1)
+    assert add_term(dt.date(2023, 2, 1), "forever") is None

@@ -1,0 +1,187 @@
+"""The claim protocol and the pipeline on real files, a real SQLite file and real folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from intake.db import Document, IntakeFile, LedgerState
+from intake.ledger import claim_file, recover_claims
+from intake.pipeline import CRASH_POINTS, Context, process_claim
+from intake.settings import Settings
+from intake.storage import archive_path, sha256_file
+from intake.verify import verify
+from tests.factory import make_pdf, sample_invoice
+
+
+def drop(settings: Settings, src: Path, folder: str = "invoices", name: str | None = None) -> Path:
+    dest = settings.watch_dir / folder / (name or src.name)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(src.read_bytes())
+    return dest
+
+
+def take(ctx: Context, path: Path) -> tuple[str, int | None, str | None]:
+    claim = claim_file(ctx.settings, ctx.db, path)
+    assert claim is not None
+    outcome = process_claim(ctx, claim)
+    return outcome.state, outcome.document_id, outcome.reason
+
+
+def test_a_dropped_invoice_is_filed_archived_and_released(ctx: Context, invoice_pdf: Path) -> None:
+    path = drop(ctx.settings, invoice_pdf, "invoices/ACME")
+    state, doc_id, _ = take(ctx, path)
+    assert state == LedgerState.FILED
+    assert not path.exists()
+    assert list(ctx.settings.processing_dir.iterdir()) == []
+    with ctx.db.session() as s:
+        doc = s.get(Document, doc_id)
+        assert doc is not None
+        assert doc.doc_type == "invoice"
+        assert doc.number == "INV-2024/118"
+        assert str(doc.total) == "471.00"
+        assert doc.folder_hint == "invoices/ACME"
+        assert [line.code for line in doc.lines] in ([], ["AT-100", "AT-220", "AT-310"])
+        row = s.scalar(select(IntakeFile).where(IntakeFile.document_id == doc_id))
+        assert row is not None and row.state == "filed" and row.attempts == 1
+        stored = archive_path(ctx.settings.archive_dir, doc.sha256, "pdf")
+    assert sha256_file(stored) == sha256_file(invoice_pdf)
+    assert not os.access(stored, os.W_OK) or os.geteuid() == 0  # read-only original
+    assert verify(ctx.settings, ctx.db).ok
+
+
+def test_the_same_bytes_again_are_a_duplicate_kept_not_deleted(
+    ctx: Context, invoice_pdf: Path
+) -> None:
+    _, first, _ = take(ctx, drop(ctx.settings, invoice_pdf))
+    state, doc_id, _ = take(ctx, drop(ctx.settings, invoice_pdf, "inbox", "copy of invoice.pdf"))
+    assert state == LedgerState.DUPLICATE and doc_id == first
+    kept = [p for p in ctx.settings.duplicates_dir.iterdir() if p.suffix == ".pdf"]
+    assert len(kept) == 1 and kept[0].name.endswith("copy of invoice.pdf")
+    note = json.loads(Path(str(kept[0]) + ".duplicate.json").read_text())
+    assert note["duplicate_of"] == first
+    with ctx.db.session() as s:
+        assert s.query(Document).count() == 1
+    assert verify(ctx.settings, ctx.db).ok
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF", "cannot be parsed"),
+        (b"MZ\x90\x00" + b"\x00" * 100, "executable"),
+        (b"<html><body>hi</body></html>", "HTML"),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "SVG"),
+        (b"PK\x03\x04" + b"\x00" * 50, "ZIP"),
+    ],
+)
+def test_bad_input_is_quarantined_with_its_reason(
+    ctx: Context, tmp_path: Path, content: bytes, reason: str
+) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(content)
+    state, _, why = take(ctx, drop(ctx.settings, bad, "inbox"))
+    assert state == LedgerState.QUARANTINED
+    assert why is not None and reason.lower() in why.lower()
+    files = sorted(ctx.settings.quarantine_dir.iterdir())
+    assert [p.name.endswith("bad.pdf") for p in files if not p.name.endswith(".json")] == [True]
+    note = json.loads(next(p for p in files if p.name.endswith(".error.json")).read_text())
+    assert note["reason"] == why and note["original_name"] == "bad.pdf" and note["attempts"] == 1
+    assert verify(ctx.settings, ctx.db).ok
+
+
+def test_a_symlink_is_quarantined_without_touching_its_target(ctx: Context, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read")
+    link = ctx.settings.watch_dir / "inbox" / "link.pdf"
+    link.symlink_to(secret)
+    state, _, why = take(ctx, link)
+    assert state == LedgerState.QUARANTINED and "symbolic link" in (why or "")
+    assert secret.read_text() == "do not read"
+
+
+def test_a_file_taken_by_another_process_is_not_claimed(ctx: Context, invoice_pdf: Path) -> None:
+    path = drop(ctx.settings, invoice_pdf)
+    path.unlink()  # what the loser of a race sees
+    assert claim_file(ctx.settings, ctx.db, path) is None
+    assert list(ctx.settings.processing_dir.iterdir()) == []
+
+
+def test_a_file_that_keeps_failing_is_quarantined_after_max_attempts(
+    ctx: Context, invoice_pdf: Path
+) -> None:
+    claim = claim_file(ctx.settings, ctx.db, drop(ctx.settings, invoice_pdf))
+    assert claim is not None
+    with ctx.db.session() as s:  # as if three earlier workers had died on it
+        s.scalar(select(IntakeFile).where(IntakeFile.claim == claim.id)).attempts = 3  # type: ignore[union-attr]
+    outcome = process_claim(ctx, claim)
+    assert outcome.state == LedgerState.QUARANTINED and "3 times" in (outcome.reason or "")
+
+
+# --- crash at every step, then restart ------------------------------------------------------
+
+CHILD = """
+import sys
+from intake.db import open_database
+from intake.extractors import Registry
+from intake.ledger import claim_file, recover_claims
+from intake.pipeline import Context, process_claim
+from intake.settings import Settings
+from pathlib import Path
+
+settings = Settings(data_dir=sys.argv[1], watch_dir=sys.argv[2], crash_at=sys.argv[3],
+                    memory_limit_mb=0)
+db = open_database(settings.db_url)
+ctx = Context(settings, Registry.default(), db)
+for claim in recover_claims(settings, db):
+    process_claim(ctx, claim)
+for path in sorted(Path(sys.argv[2]).rglob("*.pdf")):
+    claim = claim_file(settings, db, path)
+    if claim is not None:
+        process_claim(ctx, claim)
+"""
+
+
+def run_child(settings: Settings, crash_at: str) -> int:
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, str(settings.data_dir), str(settings.watch_dir), crash_at],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    return proc.returncode
+
+
+@pytest.mark.parametrize("step", CRASH_POINTS)
+def test_a_kill_at_any_step_loses_nothing_and_files_nothing_twice(
+    ctx: Context, tmp_path: Path, step: str
+) -> None:
+    a = make_pdf(tmp_path / "a.pdf", sample_invoice(number="A-1"))
+    b = make_pdf(tmp_path / "b.pdf", sample_invoice(number="B-2"))
+    drop(ctx.settings, a)
+    drop(ctx.settings, b)
+    assert run_child(ctx.settings, step) == -9  # killed at that step
+    assert run_child(ctx.settings, "") == 0  # restart: recovers, then takes the rest
+    with ctx.db.session() as s:
+        numbers = sorted(d.number or "" for d in s.scalars(select(Document)))
+        states = [r.state for r in s.scalars(select(IntakeFile))]
+    assert numbers == ["A-1", "B-2"]
+    assert all(state in LedgerState.TERMINAL for state in states)
+    assert list((ctx.settings.watch_dir / "invoices").glob("*.pdf")) == []
+    report = verify(ctx.settings, ctx.db)
+    assert report.ok, report.problems
+
+
+def test_recover_removes_a_claim_that_never_got_its_file(ctx: Context) -> None:
+    leftover = ctx.settings.processing_dir / ("0" * 32)
+    leftover.mkdir()
+    (leftover / "claim.json").write_text("{}")
+    assert recover_claims(ctx.settings, ctx.db) == []
+    assert not leftover.exists()

@@ -1,0 +1,164 @@
+"""The web UI through Flask's test client, on a real database and index."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from intake.index import SearchIndex
+from intake.ledger import claim_file
+from intake.pipeline import Context, process_claim
+from intake.users import add_user, issue_token
+from tests.factory import make_pdf, sample_invoice
+from web import create_app
+
+PASSWORD = "a good long password"
+
+
+@pytest.fixture
+def app(ctx: Context) -> Iterator[Flask]:
+    add_user(ctx.db, "vera", "viewer", PASSWORD)
+    add_user(ctx.db, "ed", "editor", PASSWORD)
+    app = create_app({"TESTING": True}, settings=ctx.settings)
+    yield app
+    app.extensions["intake"]["db"].dispose()
+
+
+def file_pdf(ctx: Context, src: Path, name: str | None = None) -> int:
+    dest = ctx.settings.watch_dir / "inbox" / (name or src.name)
+    dest.write_bytes(src.read_bytes())
+    claim = claim_file(ctx.settings, ctx.db, dest)
+    assert claim is not None
+    doc_id = process_claim(ctx, claim).document_id
+    SearchIndex(ctx.settings.index_dir).sync(ctx.db)
+    assert doc_id is not None
+    return doc_id
+
+
+def csrf(client: FlaskClient, url: str) -> str:
+    page = client.get(url).get_data(as_text=True)
+    m = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert m, "no CSRF token on " + url
+    return m.group(1)
+
+
+def login(client: FlaskClient, name: str = "vera", password: str = PASSWORD) -> None:
+    token = csrf(client, "/login")
+    r = client.post("/login", data={"username": name, "password": password, "csrf_token": token})
+    assert r.status_code == 302, r.get_data(as_text=True)
+
+
+def test_every_page_but_login_and_health_needs_a_login(app: Flask) -> None:
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/login").status_code == 200
+    for url in ["/", "/search?q=x", "/documents/1", "/documents/1/original"]:
+        r = client.get(url)
+        assert r.status_code == 302 and "/login" in r.headers["Location"], url
+
+
+def test_wrong_password_is_refused(app: Flask) -> None:
+    client = app.test_client()
+    token = csrf(client, "/login")
+    r = client.post("/login", data={"username": "vera", "password": "nope", "csrf_token": token})
+    assert r.status_code == 200 and "Wrong user name or password" in r.get_data(as_text=True)
+    assert client.get("/").status_code == 302
+
+
+def test_login_without_csrf_token_is_rejected(app: Flask) -> None:
+    client = app.test_client()
+    r = client.post("/login", data={"username": "vera", "password": PASSWORD})
+    assert r.status_code == 400
+
+
+def test_login_redirect_only_goes_to_local_pages(app: Flask) -> None:
+    client = app.test_client()
+    token = csrf(client, "/login")
+    r = client.post(
+        "/login?next=https://evil.example/x",
+        data={"username": "vera", "password": PASSWORD, "csrf_token": token},
+    )
+    assert r.headers["Location"] in ("/", "/search")
+
+
+def test_search_finds_a_filed_invoice_by_number(
+    app: Flask, ctx: Context, invoice_pdf: Path
+) -> None:
+    doc_id = file_pdf(ctx, invoice_pdf)
+    client = app.test_client()
+    login(client)
+    page = client.get("/search?q=2024118").get_data(as_text=True)
+    assert f"/documents/{doc_id}" in page and "Acme Tools GmbH" in page
+    assert "1 document for" in page
+    page = client.get(f"/documents/{doc_id}").get_data(as_text=True)
+    assert "INV-2024/118" in page and "471.00" in page and "invoice number" in page
+
+
+def test_a_query_that_does_not_parse_gets_a_message(app: Flask) -> None:
+    client = app.test_client()
+    login(client)
+    r = client.get("/search?q=amount:>abc")
+    assert r.status_code == 200 and "could not" in r.get_data(as_text=True)
+
+
+def test_document_text_and_file_names_are_escaped(app: Flask, ctx: Context, tmp_path: Path) -> None:
+    evil = "<script>alert(1)</script>"
+    evil_name = "<img src=x onerror=alert(2)>.pdf"
+    src = make_pdf(tmp_path / "x.pdf", sample_invoice(vendor=f"Evil {evil} GmbH", number="EV-1"))
+    doc_id = file_pdf(ctx, src, name=evil_name)
+    client = app.test_client()
+    login(client)
+    for url in [f"/documents/{doc_id}", "/", "/search?q=alert"]:
+        page = client.get(url).get_data(as_text=True)
+        assert evil not in page and "<img src=x" not in page, url
+        assert "&lt;script&gt;" in page, url
+    page = client.get(f"/documents/{doc_id}").get_data(as_text=True)
+    assert "&lt;img src=x onerror=alert(2)&gt;.pdf" in page
+
+
+def test_original_downloads_by_id_as_an_attachment(
+    app: Flask, ctx: Context, invoice_pdf: Path
+) -> None:
+    doc_id = file_pdf(ctx, invoice_pdf, name="Rechnung März.pdf")
+    client = app.test_client()
+    login(client)
+    with client.get(f"/documents/{doc_id}/original") as r:
+        assert r.status_code == 200 and r.data == invoice_pdf.read_bytes()
+        disposition = r.headers["Content-Disposition"]
+    assert disposition.startswith("attachment")
+    assert "utf-8''rechnung%20m%c3%a4rz.pdf" in disposition.lower()
+    assert client.get("/documents/999/original").status_code == 404
+    assert client.get("/documents/..%2f..%2fetc%2fpasswd/original").status_code == 404
+
+
+def test_security_headers(app: Flask) -> None:
+    client = app.test_client()
+    login(client)
+    r = client.get("/")
+    assert "default-src 'self'" in r.headers["Content-Security-Policy"]
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert r.headers["Cache-Control"] == "no-store"
+    cookie = client.get_cookie("session")
+    assert cookie is not None and cookie.http_only and cookie.same_site == "Lax"
+
+
+def test_logout_needs_a_post_with_csrf(app: Flask) -> None:
+    client = app.test_client()
+    login(client)
+    assert client.get("/logout").status_code == 405
+    assert client.post("/logout").status_code == 400
+    token = csrf(client, "/")
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert client.get("/").status_code == 302
+
+
+def test_api_token_authenticates_scripts(app: Flask, ctx: Context) -> None:
+    token = issue_token(ctx.db, "vera")
+    client = app.test_client()
+    assert client.get("/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    assert client.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 302

@@ -1,0 +1,116 @@
+"""Login: every page but the login page and /healthz needs a signed-in user."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from intake.db import User
+from intake.users import check_password, user_for_token
+from web.state import get_db, get_session
+
+__all__ = ["bp", "init_app", "role_required"]
+
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.session_protection = "strong"
+
+PUBLIC_ENDPOINTS = {"auth.login", "health.healthz", "static"}
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class WebUser(UserMixin):  # type: ignore[misc]
+    def __init__(self, user: User) -> None:
+        self.id = f"{user.id}:{user.session_version}"
+        self.user_id = user.id
+        self.name = user.name
+        self.role = user.role
+
+    @property
+    def can_edit(self) -> bool:
+        return self.role in ("admin", "editor")
+
+
+@login_manager.user_loader  # type: ignore[untyped-decorator]
+def load_user(key: str) -> WebUser | None:
+    user_id, _, version = key.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = get_session().get(User, int(user_id))
+    if user is None or str(user.session_version) != version:
+        return None
+    return WebUser(user)
+
+
+@login_manager.request_loader  # type: ignore[untyped-decorator]
+def load_from_token(req: Any) -> WebUser | None:
+    header = req.headers.get("Authorization", "")
+    if not header.startswith("Bearer "):
+        return None
+    user = user_for_token(get_db(), header.removeprefix("Bearer ").strip())
+    return WebUser(user) if user else None
+
+
+def init_app(app: Flask) -> None:
+    login_manager.init_app(app)
+
+    @app.before_request
+    def require_login() -> Any:
+        if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+            return None
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        return None
+
+
+def role_required(*roles: str) -> Callable[[F], F]:
+    def wrap(view: F) -> F:
+        @functools.wraps(view)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.is_authenticated or current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return inner  # type: ignore[return-value]
+
+    return wrap
+
+
+def _safe_next(target: str | None) -> str:
+    if not target:
+        return url_for("search.index")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return url_for("search.index")
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> Response | str:
+    if request.method == "POST":
+        name = request.form.get("username", "")
+        password = request.form.get("password", "")
+        user = check_password(get_db(), name, password)
+        if user is not None:
+            login_user(WebUser(user))
+            return redirect(_safe_next(request.args.get("next")))
+        flash("Wrong user name or password.")
+    return render_template("auth/login.html")
+
+
+@bp.route("/logout", methods=["POST"])
+def logout() -> Response:
+    logout_user()
+    return redirect(url_for("auth.login"))
+
+
+def user_named(name: str) -> User | None:
+    return get_session().scalar(select(User).where(User.name == name))
