@@ -1,0 +1,1 @@
+"""Benchmarks and the extraction evaluation; run with ``make bench`` and ``make eval``."""
