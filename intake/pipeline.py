@@ -260,6 +260,7 @@ def _duplicate(ctx: Context, claim: Claim, record: Record, existing: int) -> Out
 
 
 def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
+    start = time.perf_counter()
     ext = EXTENSIONS[record.kind]
     store_original(ctx.settings.archive_dir, record.path, record.sha256, ext)
     checkpoint(ctx, "archived")
@@ -288,6 +289,7 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
     checkpoint(ctx, "committed")
     release(claim)
     checkpoint(ctx, "released")
+    timings = (*record.timings, ("file", time.perf_counter() - start))
     DocLog(logger, {"id": claim.id[:8]}).info(
         "filed as document %d (%s, %.2f)", doc_id, record.doc_type, record.doc_type_confidence
     )
@@ -296,7 +298,7 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
         claim.original_name,
         LedgerState.FILED,
         document_id=doc_id,
-        timings=record.timings,
+        timings=timings,
     )
 
 

@@ -69,7 +69,15 @@ def _title_scores(layout: Layout) -> dict[str, float]:
 
 
 def type_scores(reading: Reading) -> dict[str, float]:
-    """A score per document type; higher is more likely. Not normalised."""
+    """A score per document type; higher is more likely. Not normalised. Computed once per
+    reading (every extractor's ``score`` asks for it)."""
+    cached = reading.memo.get("type_scores")
+    if cached is None:
+        cached = reading.memo["type_scores"] = _type_scores(reading)
+    return dict(cached)
+
+
+def _type_scores(reading: Reading) -> dict[str, float]:
     layout = reading.layout
     scores = _title_scores(layout)
     labels = _labels()

@@ -3,7 +3,8 @@ text, currency, decimal separator and date order. Built once per record."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from intake.extractors.fields import (
     DateOrder,
@@ -25,6 +26,7 @@ class Reading:
     currency: str | None
     decimal_comma: bool | None
     date_order: DateOrder
+    memo: dict[str, Any] = field(default_factory=dict)  # per-record results shared by stages
 
 
 _last: list[Reading] = []
