@@ -352,3 +352,73 @@ def sample_invoice(**overrides: Any) -> dict[str, Any]:
     }
     doc.update(overrides)
     return doc
+
+
+def cii_xml(doc: dict[str, Any], *, order: bool = False) -> bytes:
+    """A minimal Factur-X (CII) invoice, or an Order-X order, from ``doc``."""
+    root = "rsm:SCRDMCCBDACIOMessageStructure" if order else "rsm:CrossIndustryInvoice"
+    ns = (
+        "urn:un:unece:uncefact:data:SCRDMCCBDACIOMessageStructure:100"
+        if order
+        else "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+    )
+    lines = "".join(
+        f"""<ram:IncludedSupplyChainTradeLineItem>
+        <ram:SpecifiedTradeProduct>
+        <ram:SellerAssignedID>{x.get("code", "")}</ram:SellerAssignedID>
+        <ram:Name>{x["description"]}</ram:Name></ram:SpecifiedTradeProduct>
+        <ram:SpecifiedLineTradeAgreement><ram:NetPriceProductTradePrice>
+        <ram:ChargeAmount>{x["unit_price"]}</ram:ChargeAmount></ram:NetPriceProductTradePrice>
+        </ram:SpecifiedLineTradeAgreement>
+        <ram:SpecifiedLineTradeDelivery>
+        <ram:BilledQuantity unitCode="C62">{x["quantity"]}</ram:BilledQuantity>
+        </ram:SpecifiedLineTradeDelivery>
+        <ram:SpecifiedLineTradeSettlement><ram:SpecifiedTradeSettlementLineMonetarySummation>
+        <ram:LineTotalAmount>{x["amount"]}</ram:LineTotalAmount>
+        </ram:SpecifiedTradeSettlementLineMonetarySummation></ram:SpecifiedLineTradeSettlement>
+        </ram:IncludedSupplyChainTradeLineItem>"""
+        for x in doc.get("line_items", [])
+    )
+    compact = doc["issue_date"].replace("-", "")
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<{root} xmlns:rsm="{ns}"
+  xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
+  xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100">
+<rsm:ExchangedDocument><ram:ID>{doc["number"]}</ram:ID>
+<ram:TypeCode>{"220" if order else "380"}</ram:TypeCode>
+<ram:IssueDateTime>
+<udt:DateTimeString format="102">{compact}</udt:DateTimeString></ram:IssueDateTime>
+</rsm:ExchangedDocument>
+<rsm:SupplyChainTradeTransaction>{lines}
+<ram:ApplicableHeaderTradeAgreement>
+<ram:SellerTradeParty><ram:Name>{doc["vendor"]}</ram:Name>
+<ram:PostalTradeAddress><ram:PostcodeCode>10001</ram:PostcodeCode>
+<ram:LineOne>1 Main Street</ram:LineOne>
+<ram:CityName>Springfield</ram:CityName><ram:CountryID>DE</ram:CountryID></ram:PostalTradeAddress>
+</ram:SellerTradeParty>
+<ram:BuyerTradeParty><ram:Name>{doc.get("buyer", "Customer Ltd")}</ram:Name></ram:BuyerTradeParty>
+</ram:ApplicableHeaderTradeAgreement>
+<ram:ApplicableHeaderTradeSettlement>
+<ram:InvoiceCurrencyCode>{doc["currency"]}</ram:InvoiceCurrencyCode>
+<ram:SpecifiedTradeSettlementHeaderMonetarySummation>
+<ram:TaxBasisTotalAmount>{doc["subtotal"]}</ram:TaxBasisTotalAmount>
+<ram:TaxTotalAmount currencyID="{doc["currency"]}">{doc["tax"]}</ram:TaxTotalAmount>
+<ram:GrandTotalAmount>{doc["total"]}</ram:GrandTotalAmount>
+</ram:SpecifiedTradeSettlementHeaderMonetarySummation>
+</ram:ApplicableHeaderTradeSettlement>
+</rsm:SupplyChainTradeTransaction>
+</{root}>""".encode()
+
+
+def embed(pdf: Path, name: str, data: bytes) -> Path:
+    """Attach ``data`` to ``pdf`` as an embedded file, as Factur-X generators do."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    attachment = doc.new_attachment(name)
+    attachment.set_data(data)
+    tmp = pdf.with_suffix(".tmp.pdf")
+    doc.save(tmp)
+    doc.close()
+    tmp.replace(pdf)
+    return pdf

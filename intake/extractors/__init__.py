@@ -12,8 +12,10 @@ from pathlib import Path
 
 from intake.extractors.base import ENTRY_POINT_GROUP, Extractor, Registry
 from intake.extractors.detect import EXTENSIONS, detect_kind
+from intake.extractors.einvoice import EInvoice, read_einvoice
 from intake.extractors.image import read_image
 from intake.extractors.pdf import read_pdf
+from intake.extractors.reading import reading_for
 from intake.record import Attachment, Field, Page, Record
 
 __all__ = [
@@ -53,8 +55,19 @@ def read_file(
     return pages, ()
 
 
+def embedded(record: Record) -> EInvoice | None:
+    """The record's embedded e-invoice (Factur-X, ZUGFeRD, Order-X, UBL), read once."""
+    memo = reading_for(record).memo
+    if "einvoice" not in memo:
+        memo["einvoice"] = read_einvoice(record.attachments) if record.attachments else None
+    result: EInvoice | None = memo["einvoice"]
+    return result
+
+
 def classify(record: Record, registry: Registry) -> tuple[str, float]:
     """The most likely document type and a confidence in 0..1."""
+    if (xml := embedded(record)) is not None:
+        return xml.doc_type, 0.99
     scores = sorted(((ex.score(record), ex.doc_type) for ex in registry), reverse=True)
     if not scores or scores[0][0] <= 0:
         return record.type_hint or "invoice", 0.2
@@ -65,5 +78,9 @@ def classify(record: Record, registry: Registry) -> tuple[str, float]:
 
 
 def extract(record: Record, registry: Registry) -> Mapping[str, Field]:
+    """The fields of the record's type: from its layout, overridden by embedded XML."""
     extractor = registry.for_type(record.doc_type or "")
-    return extractor.extract(record) if extractor is not None else {}
+    fields = dict(extractor.extract(record)) if extractor is not None else {}
+    if (xml := embedded(record)) is not None:
+        fields.update(xml.fields(reading_for(record).text))
+    return fields
