@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from intake.extractors.labels import LABELS, TITLES, compile_labels
+from intake.extractors.labels import TITLES, compile_labels
 from intake.extractors.layout import Layout
 from intake.extractors.reading import Reading
 
@@ -27,6 +27,7 @@ _TELLING = {
     "estimate": [("quote_number", 1.0), ("valid_until", 0.8)],
     "contract": [],
 }
+_MONEY = re.compile(r"\d[.,]\d{2}(?![\d])")
 _CONTRACT_WORDS = re.compile(
     r"\b(whereas|hereby|hereinafter|in witness whereof|governing law|shall|thereof|"
     r"parties|vertragsparteien|les parties|las partes|partijen)\b",
@@ -37,11 +38,6 @@ _CONTRACT_WORDS = re.compile(
 @cache
 def _titles() -> dict[str, list[tuple[re.Pattern[str], float]]]:
     return {t: compile_labels(v) for t, v in TITLES.items()}
-
-
-@cache
-def _labels() -> dict[str, list[tuple[re.Pattern[str], float]]]:
-    return {f: compile_labels(v) for f, v in LABELS.items()}
 
 
 def _title_scores(layout: Layout) -> dict[str, float]:
@@ -77,22 +73,34 @@ def type_scores(reading: Reading) -> dict[str, float]:
     return dict(cached)
 
 
+def _money_lines(layout: Layout, page: int) -> int:
+    """Lines of ``page`` holding an amount with cents: a table of prices, not prose."""
+    count = 0
+    for line in layout.lines:
+        if line.page == page and _MONEY.search(line.text):
+            count += 1
+    return count
+
+
 def _type_scores(reading: Reading) -> dict[str, float]:
     layout = reading.layout
     scores = _title_scores(layout)
-    labels = _labels()
     for doc_type, telling in _TELLING.items():
         for field, weight in telling:
-            for pattern, strength in labels[field]:
-                if strength >= 0.8 and any(True for _ in layout.find(pattern, pages=2)):
-                    scores[doc_type] += 0.5 * weight
-                    break
-    words = reading.text.split()
-    if words:
-        legal = len(_CONTRACT_WORDS.findall(reading.text))
-        long_lines = sum(1 for ln in layout.lines if len(ln.text) > 70)
-        prose = long_lines / max(len(layout.lines), 1)
-        scores["contract"] += min(legal / 15.0, 1.0) + prose
+            if any(hit.weight >= 0.8 for hit in layout.labels(field, pages=2)):
+                scores[doc_type] += 0.5 * weight
+    if layout.lines:
+        first = [ln for ln in layout.lines if ln.page == layout.lines[0].page]
+        legal = len(_CONTRACT_WORDS.findall(layout.text[:20000]))
+        prose = sum(1 for ln in first if len(ln.text) > 70) / max(len(first), 1)
+        money = _money_lines(layout, layout.lines[0].page)
+        if money >= 3 and prose < 0.5:
+            # A priced form titled "Contract" (an ad-buy or sales contract) works as an
+            # order: it lists what is bought and what it costs.
+            scores["purchase_order"] += 0.7 * scores["contract"]
+            scores["contract"] *= 0.3
+        else:
+            scores["contract"] += min(legal / 15.0, 1.0) + prose
     hint = reading.record.type_hint
     if hint in scores:
         scores[hint] += HINT_PRIOR

@@ -3,24 +3,41 @@ modules say which fields they read and which number is the document's own."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
+from intake.extractors.amounts import find_amount_fields
+from intake.extractors.candidates import Candidate, best, find_date, find_id
 from intake.extractors.classify import type_scores
-from intake.extractors.common import (
-    find_amount_fields,
-    find_currency,
-    find_date,
-    find_id,
-    find_parties,
-)
-from intake.extractors.reading import reading_for
+from intake.extractors.fields import find_dates
+from intake.extractors.parties import find_parties
+from intake.extractors.reading import Reading, reading_for
 from intake.record import Field, Record
 
 __all__ = ["BusinessDocumentExtractor"]
 
 
+def _undated_issue_dates(reading: Reading, number: Field | None) -> Iterator[Candidate]:
+    """Without a date label: a date on the line of the document's number ("Facture n° 12
+    du 2 juillet 2015"), else the first date near the top of the first page."""
+    layout = reading.layout
+    if number is not None and number.box is not None:
+        for line in layout.lines:
+            if line.page == number.box.page and abs(line.top - number.box.top) < 2:
+                for cell in line.cells:
+                    for start, end, date in find_dates(cell.text, reading.date_order):
+                        yield Candidate(date.isoformat(), 0.5, cell.span_box(start, end), cell.text)
+    for line in layout.lines[:40]:
+        if line.page != 1 or line.top > 0.45 * line.page_height:
+            continue
+        for cell in line.cells:
+            for start, end, date in find_dates(cell.text, reading.date_order):
+                yield Candidate(date.isoformat(), 0.25, cell.span_box(start, end), cell.text)
+                return
+
+
 class BusinessDocumentExtractor:
-    """Reads the fields named in ``ids`` and ``dates``, plus amounts, currency and parties."""
+    """Reads the fields named in ``ids`` and ``dates``, plus amounts, currency and parties.
+    ``ids[0]`` is the document's own number."""
 
     doc_type = ""
     ids: tuple[str, ...] = ()
@@ -35,11 +52,19 @@ class BusinessDocumentExtractor:
         for name in self.ids:
             if (f := find_id(reading, name)) is not None:
                 fields[name] = f
+        own = self.ids[0] if self.ids else None
         for name in self.dates:
-            if (f := find_date(reading, name)) is not None:
+            f = find_date(reading, name)
+            if f is None and name == "issue_date":
+                f = best(_undated_issue_dates(reading, fields.get(own or "")))
+            if f is not None:
                 fields[name] = f
+        # a reference must not repeat the document's own number
+        for name in self.ids[1:]:
+            if own in fields and name in fields and fields[name].value == fields[own].value:
+                del fields[name]
         fields.update(find_amount_fields(reading))
-        if (f := find_currency(reading)) is not None:
-            fields["currency"] = f
+        if reading.currency is not None:
+            fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_parties(reading))
         return fields
