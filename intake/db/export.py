@@ -66,7 +66,7 @@ class ExportBatch(Base):
     document_count: Mapped[int] = mapped_column(Integer, default=0)
     filename: Mapped[str] = mapped_column(String(200), default="")
     media_type: Mapped[str] = mapped_column(String(100), default="")
-    content: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    content: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)
 
     items: Mapped[list[ExportItem]] = relationship(
         back_populates="batch", order_by="ExportItem.id", cascade="all, delete-orphan"
