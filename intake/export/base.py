@@ -57,6 +57,12 @@ class ExportLine:
     account: str
     tax_code: str
 
+    @property
+    def label(self) -> str:
+        """The description with the vendor's article code in front, for targets that have
+        no column of their own for the code."""
+        return " ".join(filter(None, [self.code, self.description]))
+
 
 @dataclass(frozen=True)
 class ExportDoc:

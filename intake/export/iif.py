@@ -84,7 +84,7 @@ class IifFormat(FormatBase):
                 out.append(
                     _row(
                         "SPL", "", "BILL", date, line.account, d.vendor, amount, d.number,
-                        line.description,
+                        line.label,
                     )
                 )  # fmt: skip
             if d.tax:

@@ -138,7 +138,7 @@ def prepare_document(doc: Document, coding: Coding) -> Prepared:
         missing_tax |= not tax_code
         if item is not None:
             qty, price = _unit_split(item, amount)
-            description = " ".join(filter(None, [item.code, item.description])) or "(line)"
+            description = item.description or ("" if item.code else "(line)")
         else:
             qty, price = Decimal(1), amount
             description = f"{(doc.doc_type or 'document').replace('_', ' ')} {doc.number or ''}"

@@ -55,7 +55,7 @@ class QboFormat(FormatBase):
                         format_date(d.due_date, order),
                         memo,
                         line.account,
-                        line.description,
+                        line.label,
                         Amount(format_amount(line.amount)),
                         line.tax_code,
                         Amount(format_amount(line.tax)),

@@ -192,7 +192,7 @@ def render_invoice(doc: ExportDoc, options: ExportOptions) -> bytes:
         _amount(el, "LineExtensionAmount", line.amount, currency)
         _el(el, CBC, "AccountingCost", line.account)
         item = _el(el, CAC, "Item")
-        _el(item, CBC, "Name", line.description[:200] or "(line)")
+        _el(item, CBC, "Name", (line.description or line.label)[:200] or "(line)")
         if line.code:
             _el(_el(item, CAC, "SellersItemIdentification"), CBC, "ID", line.code)
         _category(item, "ClassifiedTaxCategory", code, percent)

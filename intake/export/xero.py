@@ -77,7 +77,7 @@ class XeroFormat(FormatBase):
                         format_date(d.due_date, order),
                         Amount(format_amount(d.total)),
                         "",
-                        line.description,
+                        line.label,
                         Amount(format_number(line.quantity)),
                         Amount(format_number(line.unit_price)),
                         line.account,
