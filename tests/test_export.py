@@ -322,7 +322,7 @@ def test_again_repeats_a_batch_exactly(db: Database, settings: Settings) -> None
     again = export(db, settings, "", again=first.batch_id)
     assert again.format == "csv" and again.document_ids == (a, b)
     assert again.batch_id != first.batch_id
-    assert again.content.replace(b"\r\n", b"\n") == first.content.replace(b"\r\n", b"\n")
+    assert again.content == first.content  # byte for byte
     assert list_batches(db)[0].again_of_id == first.batch_id
     assert batch_file(db, first.batch_id or 0)[2] == first.content
     with pytest.raises(NotFound):
@@ -463,3 +463,48 @@ def test_every_format_is_recorded_with_its_documents(db: Database, settings: Set
         by_format[batch.format] += batch.document_count
         assert batch.user == "test" and batch.filename.startswith(f"intake-export-{batch.id}-")
     assert by_format == dict.fromkeys(formats, 1)
+
+
+def test_the_database_refuses_a_second_first_export(db: Database, settings: Settings) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from intake.db import ExportBatch, ExportItem, utcnow
+
+    doc_id = add_invoice(db)
+    code(db)
+    export(db, settings, "xero")
+    with pytest.raises(IntegrityError), db.session() as s:
+        batch = ExportBatch(format="xero", user="sneaky")
+        s.add(batch)
+        s.flush()
+        s.add(ExportItem(batch_id=batch.id, document_id=doc_id, format="xero",
+                         document_updated_at=utcnow()))  # fmt: skip
+
+
+def test_racing_exports_send_each_document_once(db: Database, settings: Settings) -> None:
+    import threading
+
+    from intake.db import open_database
+
+    for i in range(20):
+        add_invoice(db, number=f"R-{i}")
+    code(db)
+    results: list[ExportResult | Exception] = []
+
+    def worker() -> None:
+        own = open_database(settings.db_url, migrate=False)
+        try:
+            results.append(export(own, settings, "iif"))
+        except ExportError as exc:  # a lost race is an error, never a double
+            results.append(exc)
+        finally:
+            own.dispose()
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    exported = [i for r in results if isinstance(r, ExportResult) for i in r.document_ids]
+    assert len(exported) == len(set(exported)) == 20
+    assert len(results) == 4

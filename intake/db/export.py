@@ -8,13 +8,16 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -74,17 +77,33 @@ class ExportBatch(Base):
 
 
 class ExportItem(Base):
-    """A document in a batch, with the version of it that was exported."""
+    """A document in a batch, with the version of it that was exported.
+
+    A document's first export in a format is unique (``again`` false), enforced by the
+    database: two exports racing for the same documents cannot both commit.
+    """
 
     __tablename__ = "export_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("export_batches.id", ondelete="CASCADE"))
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    format: Mapped[str] = mapped_column(String(16))
+    again: Mapped[bool] = mapped_column(Boolean, default=False)
     document_updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     total: Mapped[Decimal | None]
 
     batch: Mapped[ExportBatch] = relationship(back_populates="items")
     document: Mapped[Document] = relationship()
 
-    __table_args__ = (UniqueConstraint("batch_id", "document_id"),)
+    __table_args__ = (
+        UniqueConstraint("batch_id", "document_id"),
+        Index(
+            "ux_export_items_once",
+            "format",
+            "document_id",
+            unique=True,
+            sqlite_where=text("NOT again"),
+            postgresql_where=text("NOT again"),
+        ),
+    )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from intake.db import Database, Document, ExportBatch, ExportItem, ExportRule, LineItem
@@ -120,11 +121,7 @@ def _with_parts(stmt: Select[Document]) -> Select[Document]:
 
 
 def _exported_in(fmt: str) -> Select[int]:
-    return (
-        select(ExportItem.document_id)
-        .join(ExportBatch, ExportItem.batch_id == ExportBatch.id)
-        .where(ExportBatch.format == fmt)
-    )
+    return select(ExportItem.document_id).where(ExportItem.format == fmt)
 
 
 def _candidates(s: Session, fmt: str, request: ExportRequest) -> list[Document]:
@@ -175,8 +172,20 @@ def run_export(db: Database, settings: Settings, request: ExportRequest, user: s
 
     The selection, the file and its record are made in one transaction: the documents of
     a batch are marked exported exactly when the batch (with the file's bytes, which can
-    be fetched again with :func:`batch_file`) is committed.
+    be fetched again with :func:`batch_file`) is committed. Of two exports racing for the
+    same documents, the database lets one commit; the other raises :class:`ExportError`.
     """
+    try:
+        return _run_export(db, settings, request, user)
+    except IntegrityError as exc:
+        raise ExportError(
+            "another export took some of these documents at the same time; export again"
+        ) from exc
+
+
+def _run_export(
+    db: Database, settings: Settings, request: ExportRequest, user: str
+) -> ExportResult:
     with db.session() as s:
         source: ExportBatch | None = None
         if request.again is not None:
@@ -251,6 +260,8 @@ def run_export(db: Database, settings: Settings, request: ExportRequest, user: s
                 ExportItem(
                     batch_id=batch.id,
                     document_id=doc.id,
+                    format=fmt.name,
+                    again=source is not None,
                     document_updated_at=doc.updated_at,
                     total=prepared_doc.total,
                 )

@@ -74,6 +74,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("batch_id", sa.Integer(), nullable=False),
         sa.Column("document_id", sa.Integer(), nullable=False),
+        sa.Column("format", sa.String(length=16), nullable=False),
+        sa.Column("again", sa.Boolean(), nullable=False),
         sa.Column("document_updated_at", sa.DateTime(), nullable=False),
         sa.Column("total", intake.db.types.Money(), nullable=True),
         sa.ForeignKeyConstraint(
@@ -92,10 +94,18 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_export_items_document_id"), ["document_id"], unique=False
         )
+        batch_op.create_index(
+            "ux_export_items_once",
+            ["format", "document_id"],
+            unique=True,
+            sqlite_where=sa.text("NOT again"),
+            postgresql_where=sa.text("NOT again"),
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("export_items", schema=None) as batch_op:
+        batch_op.drop_index("ux_export_items_once")
         batch_op.drop_index(batch_op.f("ix_export_items_document_id"))
 
     op.drop_table("export_items")
