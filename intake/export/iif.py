@@ -88,7 +88,8 @@ class IifFormat(FormatBase):
                     )
                 )  # fmt: skip
             if d.tax:
-                account = options.tax_account or d.lines[0].account
+                own = d.account if d.account != "(split)" else d.lines[0].account
+                account = options.tax_account or own
                 out.append(
                     _row(
                         "SPL", "", "BILL", date, account, d.vendor, Amount(format_amount(d.tax)),
