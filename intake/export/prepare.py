@@ -157,10 +157,14 @@ def prepare_document(doc: Document, coding: Coding) -> Prepared:
             )
         )
     where = f"vendor '{vendor}'" if vendor else "its vendor"
-    if missing_account:
-        reasons.append(f"no account code (set one for {where} or its products' category)")
-    if missing_tax:
-        reasons.append(f"no tax code (set one for {where} or its products' category)")
+    missing = [
+        what for what, gap in (("account code", missing_account), ("tax code", missing_tax)) if gap
+    ]
+    if missing:
+        reasons.append(
+            f"no {' and no '.join(missing)} (set {'it' if len(missing) == 1 else 'them'}"
+            f" for {where} or its products' category)"
+        )
     if reasons:
         return Prepared(None, tuple(reasons))
 
