@@ -95,6 +95,29 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Logging level of the CLI and the service."
     )
+    export_date_order: Literal["", "dmy", "mdy"] = Field(
+        "",
+        description=(
+            "Day/month order of dates in Xero and QuickBooks Online exports; empty means each"
+            " target's usual one (Xero dmy, QuickBooks mdy)."
+        ),
+    )
+    export_ap_account: str = Field(
+        "Accounts Payable", description="The payables account of QuickBooks Desktop (IIF) bills."
+    )
+    export_tax_account: str = Field(
+        "",
+        description=(
+            "Account for the tax line of IIF bills; empty books tax to the document's account."
+        ),
+    )
+    company_name: str = Field(
+        "", description="Our legal name, the buyer on UBL e-invoices (else the document's buyer)."
+    )
+    company_country: str = Field("", description="Our ISO 3166 country code, for UBL e-invoices.")
+    company_endpoint: str = Field(
+        "", description="Our Peppol endpoint as scheme:id (e.g. 0088:5790000435975), for UBL."
+    )
     crash_at: str = Field(
         "", description="Fault injection for tests: kill the process at this pipeline step."
     )

@@ -72,6 +72,9 @@ def create_app(
     app.register_blueprint(search.bp)
     app.register_blueprint(documents.bp)
     app.register_blueprint(health.bp)
+    from web.export import bp as export_bp
+
+    app.register_blueprint(export_bp)
 
     @app.after_request
     def security_headers(response: Response) -> Response:

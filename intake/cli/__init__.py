@@ -15,6 +15,6 @@ def main() -> None:
 
 
 # Command modules register themselves on ``cli`` when imported.
-from intake.cli import files, maintenance, run, users  # noqa: E402,F401
+from intake.cli import export, files, maintenance, run, users  # noqa: E402,F401
 
 assert isinstance(cli, click.Group) and __version__

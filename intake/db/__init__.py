@@ -1,6 +1,7 @@
 """Database: tables, engine, and the queries the rest of Intake uses."""
 
 from intake.db.engine import Database, open_database
+from intake.db.export import ExportBatch, ExportItem, ExportRule
 from intake.db.models import (
     AuditEntry,
     Base,
@@ -22,6 +23,9 @@ __all__ = [
     "Database",
     "Document",
     "DocumentPage",
+    "ExportBatch",
+    "ExportItem",
+    "ExportRule",
     "IntakeFile",
     "LedgerState",
     "LineItem",

@@ -1,0 +1,104 @@
+"""Filed documents for the export tests, written through intake.db into a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from intake.db import Database, Document, LineItem, Product
+from intake.db.filing import get_vendor
+from intake.settings import Settings
+
+LINES = [
+    {"code": "AT-100", "description": "Cordless drill 18V", "quantity": "2",
+     "unit_price": "129.00", "amount": "258.00"},
+    {"code": "AT-220", "description": "Drill bit set, 25 pieces", "quantity": "5",
+     "unit_price": "18.50", "amount": "92.50"},
+    {"code": "AT-310", "description": "Safety goggles", "quantity": "10",
+     "unit_price": "4.20", "amount": "42.00"},
+]  # fmt: skip
+
+
+def add_invoice(db: Database, **overrides: Any) -> int:
+    """File an invoice row (the sample invoice of tests/factory.py unless overridden)."""
+    values: dict[str, Any] = {
+        "vendor": "Acme Tools GmbH",
+        "number": "INV-2024/118",
+        "issue_date": dt.date(2024, 3, 14),
+        "due_date": dt.date(2024, 4, 13),
+        "currency": "EUR",
+        "subtotal": "392.50",
+        "tax": "78.50",
+        "total": "471.00",
+        "lines": LINES,
+        "doc_type": "invoice",
+        "duplicate_of_id": None,
+        "po_number": None,
+        "category": None,
+    }
+    values.update(overrides)
+    with db.session() as s:
+        vendor = get_vendor(s, values["vendor"])
+        product = None
+        if values["category"]:
+            product = Product(sku=f"SKU-{uuid.uuid4().hex[:8]}", name="x",
+                              category=values["category"])  # fmt: skip
+            s.add(product)
+        doc = Document(
+            sha256=uuid.uuid4().hex + uuid.uuid4().hex,
+            original_name=f"{values['number']}.pdf",
+            kind="pdf",
+            ext="pdf",
+            size=1000,
+            doc_type=values["doc_type"],
+            number=values["number"],
+            invoice_number=values["number"],
+            po_number=values["po_number"],
+            vendor_id=vendor.id if vendor else None,
+            issue_date=values["issue_date"],
+            due_date=values["due_date"],
+            currency=values["currency"],
+            subtotal=Decimal(values["subtotal"]) if values["subtotal"] else None,
+            tax=Decimal(values["tax"]) if values["tax"] else None,
+            total=Decimal(values["total"]) if values["total"] else None,
+            duplicate_of_id=values["duplicate_of_id"],
+            fields={},
+        )
+        doc.lines = [
+            LineItem(
+                position=i,
+                description=li["description"],
+                code=li.get("code"),
+                quantity=Decimal(li["quantity"]) if li.get("quantity") else None,
+                unit=li.get("unit"),
+                unit_price=Decimal(li["unit_price"]) if li.get("unit_price") else None,
+                amount=Decimal(li["amount"]) if li.get("amount") else None,
+                product=product,
+            )
+            for i, li in enumerate(values["lines"])
+        ]
+        s.add(doc)
+        s.flush()
+        return doc.id
+
+
+def correct_total(db: Database, doc_id: int, total: str, tax: str) -> None:
+    """What a person's correction does: change fields, so updated_at moves on."""
+    with db.session() as s:
+        doc = s.scalars(select(Document).where(Document.id == doc_id)).one()
+        doc.total = Decimal(total)
+        doc.tax = Decimal(tax)
+
+
+def peppol_settings(settings: Settings) -> Settings:
+    return settings.model_copy(
+        update={
+            "company_name": "Northwind Traders Ltd",
+            "company_country": "GB",
+            "company_endpoint": "0088:5790000435975",
+        }
+    )

@@ -1,0 +1,140 @@
+"""The export page: editors export filed invoices to accounting, fetch earlier batches by
+id, and keep the accounts and tax codes per vendor and per product category."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from intake.errors import IntakeError, NotFound
+from intake.export import (
+    FORMATS,
+    RULE_FIELDS,
+    ExportRequest,
+    ExportResult,
+    batch_file,
+    delete_rule,
+    list_batches,
+    list_rules,
+    list_vendors,
+    run_export,
+    set_rule,
+)
+from web.auth import role_required
+from web.state import get_db, get_settings
+
+bp = Blueprint("export", __name__, url_prefix="/export")
+
+EDITORS = ("admin", "editor")
+DOC_TYPES = ("invoice", "purchase_order", "estimate")
+
+
+def _page(result: ExportResult | None = None, error: str | None = None) -> str:
+    db = get_db()
+    return render_template(
+        "export/index.html",
+        formats=FORMATS,
+        doc_types=DOC_TYPES,
+        batches=list_batches(db),
+        rules=list_rules(db),
+        vendors=list_vendors(db),
+        result=result,
+        error=error,
+    )
+
+
+def _optional_int(name: str) -> int | None:
+    raw = request.form.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise IntakeError(f"{name} must be a number")
+    return int(raw)
+
+
+def _request() -> ExportRequest:
+    fmt = request.form.get("format", "")
+    again = _optional_int("again")
+    if again is None and fmt not in FORMATS:
+        raise IntakeError("choose a format")
+    raw_since = request.form.get("since", "").strip()
+    try:
+        since = dt.date.fromisoformat(raw_since) if raw_since else None
+    except ValueError as exc:
+        raise IntakeError("the date is YYYY-MM-DD") from exc
+    doc_type = request.form.get("doc_type", "invoice")
+    if doc_type not in DOC_TYPES:
+        raise IntakeError("unknown document type")
+    return ExportRequest(
+        format=fmt if again is None else "",
+        since=since,
+        doc_type=doc_type,
+        lines=request.form.get("lines") == "1",
+        again=again,
+    )
+
+
+@bp.route("/")
+@role_required(*EDITORS)
+def index() -> str:
+    return _page()
+
+
+@bp.route("/", methods=["POST"])
+@role_required(*EDITORS)
+def create() -> Any:
+    """Make an export (a POST with its CSRF token; nothing changes on a GET)."""
+    try:
+        result = run_export(get_db(), get_settings(), _request(), current_user.name)
+    except IntakeError as exc:
+        return _page(error=str(exc)), 400
+    return _page(result=result)
+
+
+@bp.route("/batches/<int:batch_id>")
+@role_required(*EDITORS)
+def download(batch_id: int) -> Response:
+    """A batch's file by its id, exactly as it was handed out."""
+    try:
+        name, media_type, content = batch_file(get_db(), batch_id)
+    except NotFound:
+        abort(404)
+    return send_file(
+        io.BytesIO(content), mimetype=media_type, as_attachment=True, download_name=name
+    )
+
+
+def _target() -> dict[str, Any]:
+    vendor_id = _optional_int("vendor_id")
+    category = request.form.get("category", "").strip() or None
+    if (vendor_id is None) == (category is None):
+        raise IntakeError("choose a vendor or name a category")
+    return {"vendor": vendor_id, "category": category}
+
+
+@bp.route("/rules", methods=["POST"])
+@role_required(*EDITORS)
+def save_rule() -> Any:
+    try:
+        values = {name: request.form.get(name) or None for name in RULE_FIELDS}
+        rule = set_rule(get_db(), **_target(), user=current_user.name, **values)
+    except IntakeError as exc:
+        return _page(error=str(exc)), 400
+    flash(f"Saved the accounts of {rule.scope}.")
+    return redirect(url_for("export.index"))
+
+
+@bp.route("/rules/delete", methods=["POST"])
+@role_required(*EDITORS)
+def remove_rule() -> Any:
+    try:
+        delete_rule(get_db(), **_target(), user=current_user.name)
+    except IntakeError as exc:
+        return _page(error=str(exc)), 400
+    flash("Removed.")
+    return redirect(url_for("export.index"))
