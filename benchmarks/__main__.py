@@ -8,6 +8,7 @@ import time
 
 BENCHMARKS = [
     "benchmarks.pipeline",
+    "benchmarks.export",
 ]
 
 

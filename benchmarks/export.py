@@ -17,7 +17,7 @@ from intake.settings import Settings
 from tests.export_fixtures import add_invoice, peppol_settings
 
 
-def main(count: int) -> None:
+def main(count: int = 2000) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = peppol_settings(
             Settings(data_dir=Path(tmp) / "data", watch_dir=Path(tmp) / "watch")
