@@ -72,7 +72,10 @@ def best(candidates: Iterable[Candidate], source: str = "layout") -> Field | Non
     top: dict[Any, Candidate] = {}
     for c in candidates:
         key = c.value
-        totals[key] = totals.get(key, 0.0) + c.score
+        if key in top:  # found again under another label: a little surer
+            totals[key] = max(totals[key], c.score) + 0.1
+        else:
+            totals[key] = c.score
         if key not in top or c.score > top[key].score:
             top[key] = c
     if not totals:

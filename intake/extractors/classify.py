@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from intake.extractors.labels import TITLES, compile_labels
+from intake.extractors.labels import TELLING, TITLES, compile_labels
 from intake.extractors.layout import Layout
 from intake.extractors.reading import Reading
 
@@ -20,19 +20,20 @@ __all__ = ["HINT_PRIOR", "type_scores"]
 
 HINT_PRIOR = 0.6
 
-#: Labels whose presence points to a type, with the weight of that evidence.
-_TELLING = {
-    "invoice": [("invoice_number", 1.0), ("due_date", 0.6)],
-    "purchase_order": [("po_number", 0.5)],
-    "estimate": [("quote_number", 1.0), ("valid_until", 0.8)],
-    "contract": [],
-}
+_LABEL_AFTER = re.compile(
+    r"(?:#|no\b|nr\b|n°|number|num|date|id\b|type\b|code\b|:|/)", re.IGNORECASE
+)
 _MONEY = re.compile(r"\d[.,]\d{2}(?![\d])")
 _CONTRACT_WORDS = re.compile(
     r"\b(whereas|hereby|hereinafter|in witness whereof|governing law|shall|thereof|"
     r"parties|vertragsparteien|les parties|las partes|partijen)\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _telling() -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    return {t: compile_labels(v) for t, v in TELLING.items()}
 
 
 @cache
@@ -49,16 +50,23 @@ def _title_scores(layout: Layout) -> dict[str, float]:
     heights = sorted(c.height for ln in lines for c in ln.cells)
     median = heights[len(heights) // 2] if heights else 1.0
     for rank, line in enumerate(lines):
-        position = 1.0 if rank < 15 else 0.5
+        position = 1.0 if rank < 15 else 0.6
         for cell in line.cells:
-            words = len(cell.text.split())
+            text = cell.text.strip()
+            if text.endswith(":"):
+                continue  # a label, not a title
+            letters = sum(ch.isalpha() for ch in text) or 1
             for doc_type, patterns in _titles().items():
                 for pattern, weight in patterns:
-                    m = pattern.search(cell.text)
+                    m = pattern.search(text)
                     if not m:
                         continue
-                    # A title stands (nearly) alone in its cell; a label runs on.
-                    alone = 1.0 if words <= 3 else 0.5 if words <= 5 else 0.15
+                    after = text[m.end() :].lstrip()
+                    if _LABEL_AFTER.match(after):
+                        continue  # "Invoice #", "Estimate No.": a label
+                    # A title fills its cell; a word inside a longer phrase is not one.
+                    share = sum(ch.isalpha() for ch in m.group(0)) / letters
+                    alone = 1.0 if share >= 0.6 else 0.3 if share >= 0.4 else 0.0
                     size = min(max(cell.height / median, 1.0), 2.5) if median else 1.0
                     scores[doc_type] = max(scores[doc_type], weight * alone * position * size)
     return scores
@@ -85,14 +93,16 @@ def _money_lines(layout: Layout, page: int) -> int:
 def _type_scores(reading: Reading) -> dict[str, float]:
     layout = reading.layout
     scores = _title_scores(layout)
-    for doc_type, telling in _TELLING.items():
-        for field, weight in telling:
-            if any(hit.weight >= 0.8 for hit in layout.labels(field, pages=2)):
-                scores[doc_type] += 0.5 * weight
+    head = "\n".join(ln.text for ln in layout.lines if ln.page <= 2)
+    for doc_type, patterns in _telling().items():
+        scores[doc_type] += min(1.2, sum(w for p, w in patterns if p.search(head)))
     if layout.lines:
         first = [ln for ln in layout.lines if ln.page == layout.lines[0].page]
         legal = len(_CONTRACT_WORDS.findall(layout.text[:20000]))
-        prose = sum(1 for ln in first if len(ln.text) > 70) / max(len(first), 1)
+        # running text: lines whose longest cell is a sentence, not a row of a form
+        prose = sum(
+            1 for ln in first if max(c.text.count(" ") for c in ln.cells) >= 9
+        ) / max(len(first), 1)
         money = _money_lines(layout, layout.lines[0].page)
         if money >= 3 and prose < 0.5:
             # A priced form titled "Contract" (an ad-buy or sales contract) works as an

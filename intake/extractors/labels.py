@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["LABELS", "TITLES", "LabelSet", "compile_labels", "label_set"]
+__all__ = ["LABELS", "TELLING", "TITLES", "LabelSet", "compile_labels", "label_set"]
 
 # "No.", "Nr.", "N°", "#", "Number", "Nummer", "Número", "Numéro", "ID", "Ref"
 _NO = (
@@ -207,6 +207,34 @@ TITLES: dict[str, list[tuple[str, float]]] = {
         (r"contrato|acuerdo|convenio", 1.0),
         (r"overeenkomst|contract", 1.0),
     ],
+}
+
+
+#: Labels that tell a type apart when no title does (each counts once per document).
+TELLING: dict[str, list[tuple[str, float]]] = {
+    "invoice": [
+        (r"(?:tax\s*)?invoice\s*(?:no\.?|nr\.?|#|number|date|month|period|total)|inv\s*date", 0.5),
+        (r"rechnungs(?:nummer|datum|betrag)|(?:n[°º]|date)\s*de\s*(?:la\s*)?facture", 0.5),
+        (r"factuur(?:nummer|datum)|(?:n[úu]mero|fecha)\s*de\s*factura", 0.5),
+        (r"remit\s*(?:to|address)|amount\s*due|balance\s*due|total\s*due|please\s*pay", 0.4),
+        (r"due\s*date|f[äa]llig|[ée]ch[ée]ance|vencimiento|vervaldatum", 0.3),
+        (r"payment\s*terms|zahlungsbedingungen|conditions\s*de\s*paiement", 0.15),
+        (r"cashier|change\s*due|tendered|cash\s*sale|receipt\s*no", 0.4),
+    ],
+    "purchase_order": [
+        (r"p\.?o\.?\s*(?:no\.?|#|number)|purchase\s*order\s*(?:no\.?|#|number|date)", 0.5),
+        (r"order\s*/\s*rev|contract\s*/\s*revision|bestellnummer|n[°º]\s*de\s*commande", 0.5),
+        (r"ship\s*to|deliver\s*to|delivery\s*address|lieferadresse|adresse\s*de\s*livraison", 0.2),
+        (r"(?:requested\s*)?delivery\s*date|liefertermin|date\s*de\s*livraison", 0.25),
+        (r"please\s*(?:supply|deliver)|bitte\s*liefern|flight\s*dates|bill\s*plan", 0.3),
+    ],
+    "estimate": [
+        (r"(?:quot(?:e|ation)|estimate|proposal)\s*(?:no\.?|#|number|date)", 0.5),
+        (r"angebots(?:nummer|datum)|n[°º]\s*de\s*devis|offertenummer", 0.5),
+        (r"valid\s*(?:until|till|for)|g[üu]ltig\s*bis|valable\s*jusqu|v[áa]lid[oa]\s*hasta", 0.5),
+        (r"geldig\s*tot|to\s*accept\s*this|acceptance", 0.3),
+    ],
+    "contract": [],
 }
 
 

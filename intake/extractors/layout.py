@@ -204,9 +204,12 @@ class Layout:
         if labels is None:
             return
         for cell in self.cells(pages=pages):
+            long = cell.text.count(" ") >= 7
             for m in labels.pattern.finditer(cell.text):
                 weight = labels.weight(m)
-                if weight > 0:
+                # Inside running text a word is not a label, unless it leads the cell or
+                # ends in a colon ("... our payment terms: 30 days").
+                if weight > 0 and (not long or m.start() == 0 or _COLON.match(cell.text, m.end())):
                     yield Hit(cell, m, weight)
 
     def right_of(self, hit: Hit) -> Cell | None:
@@ -253,6 +256,7 @@ class Layout:
                     break
 
 
+_COLON = re.compile(r"\s*[:#]")
 _SETS: dict[str, LabelSet] = {}
 
 
