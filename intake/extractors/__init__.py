@@ -16,6 +16,7 @@ from intake.extractors.einvoice import EInvoice, read_einvoice
 from intake.extractors.image import read_image
 from intake.extractors.pdf import read_pdf
 from intake.extractors.reading import reading_for
+from intake.extractors.text import read_text
 from intake.record import Attachment, Field, Page, Record
 
 __all__ = [
@@ -49,6 +50,8 @@ def read_file(
             ocr_lang=ocr_lang,
             ocr_timeout=ocr_timeout,
         )
+    if kind == "text":
+        return read_text(path, max_pages=max_pages), ()
     pages = read_image(
         path, max_pages=max_pages, max_pixels=max_pixels, ocr_lang=ocr_lang, ocr_timeout=ocr_timeout
     )

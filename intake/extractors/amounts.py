@@ -19,8 +19,6 @@ __all__ = ["find_amount_fields", "money_in"]
 _CURRENCY_NEAR = re.compile(
     r"[€$£¥₹]|\b(?:EUR|USD|GBP|CHF|RM|PLN|INR|CAD|AUD|SEK|NOK|DKK)\b", re.IGNORECASE
 )
-_GROSS = re.compile(r"gross|brutto|ttc|total|amount|betrag|montant|importe|bedrag", re.I)
-_NET = re.compile(r"\bnet\b|netto|\bht\b|comm|discount|rabatt|remise|rate|price|qty", re.I)
 TOL = Decimal("0.011")
 
 
@@ -41,56 +39,94 @@ def money_in(reading: Reading, cell: Cell) -> list[tuple[Decimal, Box, str]]:
     return out
 
 
-def _header_word(reading: Reading, cell: Cell) -> str:
-    for above in reading.layout.above(cell, max_lines=4):
-        if not any(ch.isdigit() for ch in above.text):
-            return above.text
-    return ""
+def _header(reading: Reading, cell: Cell) -> str:
+    """The column header over ``cell``: the text-only cells above it, up to 8 lines up,
+    read top to bottom (headers often wrap: "Wartość" over "netto")."""
+    parts = []
+    for above in reading.layout.above(cell, max_lines=8):
+        if any(ch.isdigit() for ch in above.text):
+            if parts:
+                break
+            continue
+        parts.append(above.text)
+    return " ".join(reversed(parts))
 
 
-def _row_amount(reading: Reading, hit: Hit, field: str) -> tuple[Decimal, Box, str] | None:
-    """The field's amount on the label's row: the largest for a total (gross beats net,
-    commission and tax), the rightmost otherwise; a column header saying "net" or "rate"
-    disqualifies an amount."""
-    layout = reading.layout
+_ROLE_TAX = re.compile(r"\b(?:tax|vat|gst|tva|mwst|ust|iva|btw|steuer)\b", re.IGNORECASE)
+_ROLE_NET = re.compile(r"\b(?:net|netto|ht|h\.t\.|excl\.?|subtotal|sub-total)\b", re.IGNORECASE)
+_ROLE_GROSS = re.compile(
+    r"\b(?:gross|brutto|ttc|t\.t\.c\.|incl\.?|total|amount|betrag|montant|importe|bedrag)\b",
+    re.IGNORECASE,
+)
+
+
+def _role(header: str) -> str | None:
+    """What a column of amounts holds, from its header."""
+    if _ROLE_TAX.search(header) and not re.search(r"incl|ttc|brutto", header, re.I):
+        return "tax"
+    if _ROLE_NET.search(header):
+        return "subtotal"
+    if _ROLE_GROSS.search(header):
+        return "total"
+    return None
+
+
+Found = tuple[Decimal, Box, str, Cell]
+
+
+def _row(reading: Reading, hit: Hit) -> list[Found]:
+    """The amounts on the label's row, up to the next label on that row."""
     rest = hit.cell.tail(hit.match.end())
-    cells = ([rest] if rest else []) + layout.cells_right(hit.cell)
-    found: list[tuple[Decimal, Box, str, Cell]] = []
+    cells = ([rest] if rest else []) + reading.layout.cells_right(hit.cell)
+    found: list[Found] = []
     for cell in cells:
-        for value, box, raw in money_in(reading, cell):
-            found.append((value, box, raw, cell))
-    if not found:
-        return None
-    if len(found) > 1:
-        headed = [f for f in found if not _NET.search(_header_word(reading, f[3]))]
-        gross = [f for f in headed if _GROSS.search(_header_word(reading, f[3]))]
-        found = gross or headed or found
+        amounts = money_in(reading, cell)
+        if not amounts and re.search(r"[^\W\d_]{3}", cell.text) and found:
+            break  # "Exclusief BTW € 593,36 | Subtotaal € 717,97": a second label begins
+        found.extend((value, box, raw, cell) for value, box, raw in amounts)
+    return found
+
+
+def _pick(reading: Reading, found: list[Found], field: str) -> Found:
+    """The field's amount among several on one row: by column header when the headers
+    say, else the largest for a total (gross beats net, commission and tax) and the
+    rightmost for the others."""
+    roles = {id(f): _role(_header(reading, f[3])) for f in found}
+    matching = [f for f in found if roles[id(f)] == field]
+    if matching:
+        return matching[-1]
     if field == "total":
-        value, box, raw, _ = max(found, key=lambda f: f[0])
-    else:
-        value, box, raw, _ = found[-1]
-    return value, box, raw
+        unwanted = ("subtotal", "tax")
+        usable = [f for f in found if roles[id(f)] not in unwanted] or found
+        return max(usable, key=lambda f: f[0])
+    return found[-1]
 
 
 def _candidates(reading: Reading, field: str) -> list[Candidate]:
+    """Amounts for ``field``: on rows labelled for it, and in the columns headed for it
+    on any totals row."""
     layout = reading.layout
     out: list[Candidate] = []
     last_page = reading.record.pages[-1].number if reading.record.pages else 1
-    for hit in layout.labels(field):
-        got = _row_amount(reading, hit, field)
-        score = hit.weight
-        if got is None:
+    for label in ("total", "subtotal", "tax"):
+        for hit in layout.labels(label):
+            bonus = 0.02 if hit.cell.page == last_page else 0.0  # final totals come last
+            found = _row(reading, hit)
+            if label != field:
+                if len(found) > 1:
+                    for f in found:
+                        if _role(_header(reading, f[3])) == field:
+                            out.append(Candidate(f[0], 0.8 * hit.weight + bonus, f[1], f[2]))
+                continue
+            if found:
+                value, box, raw, _ = _pick(reading, found, field)
+                out.append(Candidate(value, hit.weight + bonus, box, raw))
+                continue
             for cell in layout.below(hit, max_lines=2):
-                found = money_in(reading, cell)
-                if found:
-                    got = found[0]
-                    score *= 0.75
+                if amounts := money_in(reading, cell):
+                    value, box, raw = amounts[0]
+                    out.append(Candidate(value, 0.75 * hit.weight + bonus, box, raw))
                     break
-        if got is None:
-            continue
-        if hit.cell.page == last_page:
-            score += 0.02  # final totals sit on the last page
-        out.append(Candidate(got[0], score, got[1], got[2]))
     return out
 
 
@@ -146,4 +182,7 @@ def find_amount_fields(reading: Reading, line_sum: Decimal | None = None) -> dic
             c = usable[0]
             agrees = name == "subtotal" and line_sum is not None and abs(line_sum - c.value) < TOL
             out[name] = _field(c, (0.85 if agrees else 0.45) + 0.15 * min(c.score, 1.0))
+    if "subtotal" not in out and "total" in out and "tax" in out:
+        net = Decimal(out["total"].value) - Decimal(out["tax"].value)
+        out["subtotal"] = Field(format_money(net), 0.5, "computed", raw="total - tax")
     return out

@@ -100,9 +100,9 @@ def _type_scores(reading: Reading) -> dict[str, float]:
         first = [ln for ln in layout.lines if ln.page == layout.lines[0].page]
         legal = len(_CONTRACT_WORDS.findall(layout.text[:20000]))
         # running text: lines whose longest cell is a sentence, not a row of a form
-        prose = sum(
-            1 for ln in first if max(c.text.count(" ") for c in ln.cells) >= 9
-        ) / max(len(first), 1)
+        prose = sum(1 for ln in first if max(c.text.count(" ") for c in ln.cells) >= 9) / max(
+            len(first), 1
+        )
         money = _money_lines(layout, layout.lines[0].page)
         if money >= 3 and prose < 0.5:
             # A priced form titled "Contract" (an ad-buy or sales contract) works as an

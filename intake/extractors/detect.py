@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from intake.errors import EmptyFile, UnsupportedFile
+from intake.extractors.text import looks_like_text
 
 __all__ = ["EXTENSIONS", "detect_kind"]
 
 #: The kinds Intake reads, and the extension each is archived under.
-EXTENSIONS = {"pdf": "pdf", "png": "png", "jpeg": "jpg", "tiff": "tif"}
+EXTENSIONS = {"pdf": "pdf", "png": "png", "jpeg": "jpg", "tiff": "tif", "text": "txt"}
 
 _OTHER = (
     (b"PK\x03\x04", "a ZIP archive or Office document"),
@@ -26,7 +27,7 @@ _OTHER = (
 
 
 def detect_kind(path: Path) -> str:
-    """Return "pdf", "png", "jpeg" or "tiff"; raise :class:`UnsupportedFile` for anything
+    """Return "pdf", "png", "jpeg", "tiff" or "text"; raise :class:`UnsupportedFile` for anything
     else, naming what it looks like."""
     with path.open("rb") as f:
         head = f.read(1024)
@@ -50,4 +51,6 @@ def detect_kind(path: Path) -> str:
         raise UnsupportedFile("unsupported file type: an HTML page")
     if lowered.startswith(b"<?xml"):
         raise UnsupportedFile("unsupported file type: an XML file")
-    raise UnsupportedFile("unsupported file type: not a PDF, PNG, JPEG or TIFF")
+    if looks_like_text(head):
+        return "text"
+    raise UnsupportedFile("unsupported file type: not a PDF, PNG, JPEG, TIFF or text file")

@@ -162,7 +162,7 @@ LABELS: dict[str, list[tuple[str, float]]] = {
         (r"advertiser", 0.8),
     ],
     "vendor": [
-        (r"(?:from|seller|vendor|supplier|issued\s*by|remit\s*to|payable\s*to)\s*:?", 1.0),
+        (r"from\s*:|(?:seller|vendor|supplier|issued\s*by|remit\s*to|payable\s*to)\s*:?", 1.0),
         (r"sold\s*by|service\s*provider|provider|merchant|bill\s*from|company\s*name", 0.9),
         (r"verk[äa]ufer|lieferant|rechnungssteller|absender|anbieter", 1.0),
         (r"fournisseur|vendeur|[ée]metteur|prestataire", 1.0),

@@ -80,7 +80,7 @@ def _name_like(text: str) -> bool:
     if _NOT_NAME.search(text) or text.endswith(":"):
         return False
     digits = sum(c.isdigit() for c in text)
-    return digits <= max(2, len(text) // 4) and not text[0].isdigit()
+    return digits <= max(2, len(text) // 4) and not text[0].isdigit() and text[0] not in "([{"
 
 
 @dataclass(frozen=True)
@@ -153,14 +153,12 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
     for hit in layout.labels("vendor", pages=1):
         rest = hit.cell.tail(hit.match.end())
         cells = ([rest] if rest and rest.text.strip(" :") else []) + list(layout.below(hit))
-        for cell in cells[:2]:
-            for name, box in _legal_names(cell) or [(_clean_name(cell.text), cell.box)]:
-                if _name_like(name):
-                    cands.append(Candidate(name, 1.1 * hit.weight, box, cell.text))
-                    break
-            else:
-                continue
-            break
+        found = [(n, b, c) for c in cells[:3] for n, b in _legal_names(c)]
+        found = found or [(_clean_name(c.text), c.box, c) for c in cells[:2]]
+        for name, box, cell in found:
+            if _name_like(name):
+                cands.append(Candidate(name, 1.1 * hit.weight, box, cell.text))
+                break
     pages = {p.number: p for p in reading.record.pages}
     median = layout.median_height
     first_lines = [ln for ln in layout.lines if ln.page == 1]

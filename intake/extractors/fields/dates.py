@@ -46,7 +46,7 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 _MONTH_DAY = re.compile(
-    rf"(?<![\w])({_MONTH_RE})\.?[\s.\-/]+(\d{{1,2}})(?:st|nd|rd|th)?,?[\s.\-/]+(\d{{4}})(?![\d])",
+    rf"(?<![\w])({_MONTH_RE})\.?[\s.\-/]+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?[\s.\-/]*(\d{{4}})(?![\d])",
     re.IGNORECASE,
 )
 
@@ -70,40 +70,43 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def find_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, int, dt.date]]:
-    """Every date in ``text`` as (start, end, date), in order of position."""
-    found: list[tuple[int, int, dt.date]] = []
-    taken: list[tuple[int, int]] = []
+def _numeric(m: re.Match[str], order: DateOrder) -> dt.date | None:
+    a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
+    if a > 12 >= b:
+        return _make(y, b, a)
+    if b > 12 >= a:
+        return _make(y, a, b)
+    return _make(y, a, b) if order == "mdy" else _make(y, b, a)
 
-    def add(m: re.Match[str], date: dt.date | None) -> None:
-        if date is None:
-            return
-        s, e = m.span()
-        if any(s < te and ts < e for ts, te in taken):
-            return
-        taken.append((s, e))
-        found.append((s, e, date))
+
+def find_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, int, dt.date]]:
+    """Every date in ``text`` as (start, end, date), in order of position. Where two
+    readings overlap, the one with a four-digit year and the longer text wins ("July 1 -
+    July 31, 2014" is not 1 July 2031)."""
+    found: list[tuple[int, int, int, dt.date]] = []  # (rank, start, end, date)
+
+    def add(m: re.Match[str], date: dt.date | None, year_text: str) -> None:
+        if date is not None:
+            s, e = m.span()
+            rank = (len(year_text.lstrip("'")) == 4) * 1000 + (e - s)
+            found.append((rank, s, e, date))
 
     for m in _DAY_MONTH.finditer(text):
-        add(m, _make(_year(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
+        add(m, _make(_year(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))), m.group(3))
     for m in _MONTH_DAY.finditer(text):
-        add(m, _make(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2))))
+        add(m, _make(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2))), m.group(3))
     for m in _ISO.finditer(text):
-        add(m, _make(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        add(m, _make(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(1))
     for m in _NUMERIC.finditer(text):
-        a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
-        if a > 12 and b <= 12:
-            add(m, _make(y, b, a))
-        elif b > 12 and a <= 12:
-            add(m, _make(y, a, b))
-        elif order == "mdy":
-            add(m, _make(y, a, b))
-        else:
-            add(m, _make(y, b, a))
+        add(m, _numeric(m, order), m.group(4))
     for m in _COMPACT.finditer(text):
-        add(m, _make(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    found.sort()
-    return iter(found)
+        add(m, _make(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(1))
+    chosen: list[tuple[int, int, dt.date]] = []
+    for _, s, e, date in sorted(found, key=lambda f: -f[0]):
+        if not any(s < ce and cs < e for cs, ce, _ in chosen):
+            chosen.append((s, e, date))
+    chosen.sort()
+    return iter(chosen)
 
 
 def parse_date(text: str, order: DateOrder = "dmy") -> dt.date | None:
