@@ -33,7 +33,7 @@ def test_extract_prints_one_json_object_per_file(settings: Settings, tmp_path: P
     assert rows[0]["fields"]["issue_date"] == "2024-03-14"
     assert 0 < rows[0]["confidence"] <= 1
     assert rows[1]["fields"]["invoice_number"] == "X-9"
-    assert "error" in rows[2] and "unsupported" in rows[2]["error"]
+    assert "error" in rows[2] and "plain text" in rows[2]["error"]
     assert list(settings.archive_dir.rglob("*.pdf")) == []  # nothing filed
 
 

@@ -42,7 +42,7 @@ def money_in(reading: Reading, cell: Cell) -> list[tuple[Decimal, Box, str]]:
 def _header(reading: Reading, cell: Cell) -> str:
     """The column header over ``cell``: the text-only cells above it, up to 8 lines up,
     read top to bottom (headers often wrap: "Wartość" over "netto")."""
-    parts = []
+    parts: list[str] = []
     for above in reading.layout.above(cell, max_lines=8):
         if any(ch.isdigit() for ch in above.text):
             if parts:

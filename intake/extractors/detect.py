@@ -12,6 +12,8 @@ __all__ = ["EXTENSIONS", "detect_kind"]
 #: The kinds Intake reads, and the extension each is archived under.
 EXTENSIONS = {"pdf": "pdf", "png": "png", "jpeg": "jpg", "tiff": "tif", "text": "txt"}
 
+TEXT_SUFFIXES = (".txt", ".text")
+
 _OTHER = (
     (b"PK\x03\x04", "a ZIP archive or Office document"),
     (b"MZ", "a Windows executable"),
@@ -52,5 +54,10 @@ def detect_kind(path: Path) -> str:
     if lowered.startswith(b"<?xml"):
         raise UnsupportedFile("unsupported file type: an XML file")
     if looks_like_text(head):
-        return "text"
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            return "text"
+        raise UnsupportedFile(
+            f"named {path.suffix or 'without an extension'} but holds plain text"
+            " (plain-text documents are read when named .txt)"
+        )
     raise UnsupportedFile("unsupported file type: not a PDF, PNG, JPEG, TIFF or text file")

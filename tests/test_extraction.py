@@ -1,0 +1,119 @@
+"""Field extraction on generated documents: several languages, layouts and date styles.
+
+Each case draws a document from a dict of fields and expects those fields back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from intake.pipeline import extract_path
+from intake.settings import Settings
+from tests.factory import make_contract, make_pdf, sample_invoice
+
+LANGS = ["en", "de", "fr", "es", "nl"]
+
+
+def extract(settings: Settings, path: Path) -> dict[str, Any]:
+    return extract_path(settings, str(path))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("layout", ["classic", "stacked"])
+def test_invoice_fields_in_every_language_and_layout(
+    settings: Settings, tmp_path: Path, lang: str, layout: str
+) -> None:
+    doc = sample_invoice(number="INV-2024/118", vendor="Acme Tools GmbH")
+    style = "long" if layout == "stacked" else "numeric"
+    pdf = make_pdf(tmp_path / "i.pdf", doc, lang=lang, layout=layout, date_style=style)
+    result = extract(settings, pdf)
+    fields = result["fields"]
+    assert result["doc_type"] == "invoice"
+    assert fields["invoice_number"] == "INV-2024/118"
+    assert fields["issue_date"] == "2024-03-14"
+    assert fields["due_date"] == "2024-04-13"
+    assert (fields["total"], fields["subtotal"], fields["tax"]) == ("471.00", "392.50", "78.50")
+    assert fields["currency"] == "EUR"
+    assert fields["vendor"] == "Acme Tools GmbH"
+    assert fields["buyer"] == "Northwind Traders Ltd"
+    assert result["field_confidence"]["total"] >= 0.9  # the arithmetic holds
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_purchase_orders_and_quotes(settings: Settings, tmp_path: Path, lang: str) -> None:
+    po = sample_invoice(
+        doc_type="purchase_order", number="PO-7781", due_date=None, quote_number="Q-2024-09"
+    )
+    result = extract(settings, make_pdf(tmp_path / "po.pdf", po, lang=lang))
+    assert result["doc_type"] == "purchase_order"
+    assert result["fields"]["po_number"] == "PO-7781"
+    assert result["fields"]["quote_number"] == "Q-2024-09"
+    assert result["fields"]["total"] == "471.00"
+    quote = sample_invoice(
+        doc_type="estimate", number="Q-2024-09", due_date=None, valid_until="2024-04-30"
+    )
+    result = extract(settings, make_pdf(tmp_path / "q.pdf", quote, lang=lang))
+    assert result["doc_type"] == "estimate"
+    assert result["fields"]["quote_number"] == "Q-2024-09"
+    assert result["fields"]["valid_until"] == "2024-04-30"
+
+
+def test_us_invoice_in_dollars_with_month_first_dates(settings: Settings, tmp_path: Path) -> None:
+    doc = sample_invoice(
+        currency="USD", issue_date="2024-03-04", due_date="2024-04-03", vendor="Globex Supplies LLC"
+    )
+    result = extract(settings, make_pdf(tmp_path / "us.pdf", doc, letter=True))
+    assert result["fields"]["currency"] == "USD"
+    assert result["fields"]["issue_date"] == "2024-03-04"  # 03/04/2024 read month first
+    assert result["fields"]["vendor"] == "Globex Supplies LLC"
+
+
+def test_the_drop_folder_is_a_hint_that_content_overrides(
+    settings: Settings, tmp_path: Path
+) -> None:
+    folder = settings.watch_dir / "contracts"
+    pdf = make_pdf(folder / "inv.pdf", sample_invoice())
+    assert extract(settings, pdf)["doc_type"] == "invoice"
+    blank = make_pdf(
+        folder / "odd.pdf", sample_invoice(doc_type="estimate", number="7"), layout="stacked"
+    )
+    assert extract(settings, blank)["doc_type"] in ("estimate", "contract")
+
+
+def test_a_plain_text_invoice_is_read(settings: Settings, tmp_path: Path) -> None:
+    text = tmp_path / "mail.txt"
+    text.write_text(
+        "Rechnung Nr: R-2023-77                                  Datum: 05.02.2023\n"
+        "Lieferant: Muster Handel GmbH\n"
+        "Kunde:     Beispiel AG\n\n"
+        "Pos  Artikel                 Menge   Einzelpreis    Betrag\n"
+        "1    Schrauben M6            100         0,10        10,00\n\n"
+        "                               Nettobetrag:          10,00 EUR\n"
+        "                               MwSt 19%:              1,90 EUR\n"
+        "                               Gesamtbetrag:         11,90 EUR\n"
+    )
+    result = extract(settings, text)
+    fields = result["fields"]
+    assert result["doc_type"] == "invoice"
+    assert fields["invoice_number"] == "R-2023-77"
+    assert fields["issue_date"] == "2023-02-05"
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("10.00", "1.90", "11.90")
+    assert fields["vendor"] == "Muster Handel GmbH"
+    assert fields["currency"] == "EUR"
+
+
+def test_a_prose_contract(settings: Settings, tmp_path: Path) -> None:
+    doc = {
+        "parties": ["Globex Corporation", "Initech LLC"],
+        "agreement_date": "2023-01-10",
+        "effective_date": "2023-02-01",
+        "term": "2 years",
+        "governing_law": "Delaware",
+    }
+    result = extract(settings, make_contract(tmp_path / "c.pdf", doc))
+    fields = result["fields"]
+    assert result["doc_type"] == "contract"
+    assert fields["effective_date"] == "2023-02-01"
+    assert "Delaware" in fields["governing_law"]
