@@ -94,7 +94,7 @@ def _pick(reading: Reading, found: list[Found], field: str) -> Found:
     roles = {id(f): _role(_header(reading, f[3])) for f in found}
     matching = [f for f in found if roles[id(f)] == field]
     if matching:
-        return matching[-1]
+        return max(matching, key=lambda f: f[0]) if field == "total" else matching[-1]
     if field == "total":
         unwanted = ("subtotal", "tax")
         usable = [f for f in found if roles[id(f)] not in unwanted] or found
@@ -182,6 +182,12 @@ def find_amount_fields(reading: Reading, line_sum: Decimal | None = None) -> dic
             c = usable[0]
             agrees = name == "subtotal" and line_sum is not None and abs(line_sum - c.value) < TOL
             out[name] = _field(c, (0.85 if agrees else 0.45) + 0.15 * min(c.score, 1.0))
+    if "total" not in out and "subtotal" in out and "tax" not in out:
+        # the only total printed is a net one ("Net Total"): it is what is to be paid
+        sub = out["subtotal"]
+        out["total"] = Field(
+            sub.value, round(sub.confidence * 0.7, 3), "computed", sub.box, sub.raw
+        )
     if "subtotal" not in out and "total" in out and "tax" in out:
         net = Decimal(out["total"].value) - Decimal(out["tax"].value)
         out["subtotal"] = Field(format_money(net), 0.5, "computed", raw="total - tax")

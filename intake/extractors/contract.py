@@ -1,32 +1,218 @@
-"""Contracts: parties, dates, governing law and term."""
+"""Contracts: parties, agreement and effective dates, term, renewal, notice period,
+expiration date and governing law, read from the language of the agreement.
+
+Parties come from the preamble ("by and between X, a Delaware corporation (the
+"Company"), and Y (the "Employee")"): a name followed by the defined term it is given,
+or a company name with a legal form. Dates come from their cue ("effective as of",
+"dated", "made and entered into as of", "(the "Effective Date")"). The expiration date is
+read when printed ("shall expire on ..."), else computed from the effective date and the
+term, and then marked ``computed``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 
 from intake.extractors.classify import type_scores
 from intake.extractors.fields import find_dates
+from intake.extractors.fields.dates import DateOrder, add_term
+from intake.extractors.fields.terms import DURATION, format_duration, parse_duration
+from intake.extractors.parties import LEGAL_FORM
 from intake.extractors.reading import reading_for
 from intake.record import Field, Record
 
 __all__ = ["ContractExtractor"]
 
-_BETWEEN = re.compile(
-    r"\bbetween\s+(?P<a>.{3,120}?)\s*(?:\(|,)?.{0,80}?\band\s+(?P<b>.{3,120}?)\s*(?:\(|,|\.)",
+PREAMBLE = 3000
+
+_QUOTE = "\"“”'‘’"
+_DEFINED = re.compile(
+    rf"\(\s*(?:the\s+|this\s+|each\s+a\s+|collectively,?\s+(?:the\s+)?|hereinafter\s+(?:called\s+|"
+    rf"referred\s+to\s+as\s+)?(?:the\s+)?)?[{_QUOTE}]\s*(?P<term>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}]"
+    r"(?:\s*(?:or|and)\s*[^)]{1,40})?\s*\)",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r".*\b(?:between|among|amongst|and|by|with|on\s+behalf\s+of)[:\s]+",
     re.IGNORECASE | re.DOTALL,
 )
-_EFFECTIVE = re.compile(r"effective\s+(?:as\s+of\s+|date\W+)?", re.IGNORECASE)
+#: Defined terms that name a thing, not a party.
+_THING = re.compile(
+    r"\b(?:agreement|amendment|addendum|date|term|period|information|transaction|purpose|"
+    r"business|services?|products?|territory|marks?|property|plan|schedule|exhibit|act|"
+    r"offering|effective|closing|merger|shares?|notes?|program|project|license|software|"
+    r"materials?|work|deliverables|fees?|premises|system|documents?|evaluation|discussions?)\b",
+    re.IGNORECASE,
+)
+_ORG_FORM = (
+    r"(?:Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
+    r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V|Company|COMPANY|Trust|"
+    r"TRUST|Bank|BANK)"
+)
+_APPOSITION = re.compile(
+    r",?\s+(?:an?\s+(?:[A-Z][\w-]*\s+)*(?:corporation|company|limited|partnership|"
+    r"individual|bank|trust|entity|association|organization|society|state|national|"
+    r"municipal|statutory|savings|delaware|nevada|california|\w+\s+corporation)|"
+    r"located\s+at|with\s+(?:its\s+)?(?:a\s+)?(?:principal|registered|offices?)|having\s+|"
+    r"whose\s+|residing|together\s+with|organized\s+|incorporated\s+|dba\s+|d/b/a|on\s+behalf)"
+    r".*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_ORG = re.compile(rf"(?<![\w])((?:[A-Z0-9][\w&'’.\-]*,?\s+){{1,5}}{_ORG_FORM})\.?(?![\w])")
+_CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
+_NOT_PARTY = re.compile(
+    r"^(?:the\s+)?(?:company|agreement|parties|party|employee|executive|disclosing|receiving|"
+    r"recipient|discloser|buyer|seller|purchaser|licensor|licensee|confidential|exhibit|"
+    r"this|such|each|any|all|its|their|his|her|effective|state|laws?)\b",
+    re.IGNORECASE,
+)
+_EFFECTIVE = re.compile(
+    r"effective\s+(?:as\s+of\s+|on\s+|from\s+|date\s*(?:of|is|:)?\s*)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_DATED = re.compile(
+    r"(?:dated|made|entered\s+into|executed|signed)(?:\s+and\s+entered\s+into)?"
+    r"\s+(?:as\s+of|on|this|effective\s+as\s+of)?\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
+_EFFECTIVE_DEFINED = re.compile(
+    rf"\(\s*(?:the\s+|this\s+)?[{_QUOTE}]\s*effective\s+date\s*[{_QUOTE}]\s*\)", re.IGNORECASE
+)
 _LAW = re.compile(
-    r"governed\s+by\s+(?:and\s+construed\s+in\s+accordance\s+with\s+)?the\s+laws?\s+of\s+"
-    r"(?:the\s+)?(?:state\s+of\s+|commonwealth\s+of\s+)?(?P<law>[A-Z][\w ]{2,40}?)"
-    r"(?=[,.;(]|\s+(?:and|without|as|applicable))",
+    r"(?:governed\s+by|construed|interpreted|enforced|subject\s+to)[^.;]{0,80}?\blaws?\s+of\s+"
+    r"(?:the\s+)?(?:(?i:state|commonwealth|province|republic|kingdom)\s+of\s+)?"
+    r"(?P<law>[A-Z][A-Za-z]+(?:\s+(?:of\s+)?[A-Z][A-Za-z]+){0,3})",
+)
+_TERM_CUES = [
+    re.compile(r"term\s+of\s+this\s+(?:agreement|contract)[^.]{0,60}?(?:shall\s+be|is|of)", re.I),
+    re.compile(
+        r"(?:shall|will)\s+(?:remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|continue"
+        r"(?:\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect)?|survive|terminate|expire)"
+        r"[^.]{0,60}?(?:for|until|after|upon)",
+        re.I,
+    ),
+    re.compile(r"for\s+a\s+(?:period|term)\s+of", re.I),
+    re.compile(r"(?:initial|original)\s+term", re.I),
+]
+_RENEWAL = re.compile(
+    r"(?:automatic(?:ally)?\s+)?renew(?:ed|al)?[^.]{0,60}?(?:for\s+)?(?P<kind>successive|"
+    r"additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
+    re.IGNORECASE,
+)
+_NOTICE = re.compile(
+    r"(?:upon|with|by\s+giving|on|after)?\s*(?:at\s+least\s+)?(?P<d>[^.]{0,25}?)"
+    r"(?:prior\s+)?(?:written\s+)?notice",
+    re.IGNORECASE,
+)
+_EXPIRES = re.compile(
+    r"(?:expire|terminate|end)s?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)\s+", re.I
 )
 
 
-def _clean_party(text: str) -> str:
-    text = " ".join(text.split())
-    return text.strip(' ,;:"“”')
+def _clean(name: str) -> str:
+    name = _APPOSITION.sub("", name)
+    name = _LEAD.sub("", name)
+    name = name.strip(f" ,;:.{_QUOTE}")
+    return " ".join(name.split())
+
+
+def _plausible(name: str) -> bool:
+    if not 2 <= len(name) <= 90 or _NOT_PARTY.match(name):
+        return False
+    words = name.split()
+    if len(words) > 9 or not words[0][:1].isupper() or "AGREEMENT" in name.upper().split():
+        return False
+    if next(find_dates(name), None) is not None or not re.search(r"[A-Za-z]{2}", name):
+        return False
+    return sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
+
+
+def _parties(text: str) -> list[str]:
+    head = text[:PREAMBLE]
+    found: list[tuple[int, str]] = []
+    for m in _DEFINED.finditer(head):
+        if _THING.search(m.group("term")):
+            continue
+        before = head[max(0, m.start() - 160) : m.start()]
+        # the name is the last clause before the defined term
+        before = re.split(r"[;:]|\)\s*,?|\bWHEREAS\b|(?<=[a-z]{3})\.\s+(?=[A-Z])", before)[-1]
+        name = _clean(before)
+        if _plausible(name):
+            found.append((m.start(), name))
+    # company names in the "between ... and ..." clause, or heading a letter agreement
+    clause = _CLAUSE.search(head)
+    spans = [(0, 400)]
+    if clause is not None:
+        end = head.find(". ", clause.end())
+        spans.append((clause.start(), min(end if end > 0 else len(head), clause.end() + 800)))
+    for lo, hi in spans:
+        for m in _ORG.finditer(head, lo, hi):
+            name = _clean(m.group(1))
+            if _plausible(name):
+                found.append((m.start(), name))
+    out: list[str] = []
+    keys: list[str] = []
+    for _, name in sorted(found):
+        key = re.sub(rf"\W+|\b(?:{LEGAL_FORM})\b", "", name.casefold())
+        if key and not any(key == k or key in k or k in key for k in keys):
+            keys.append(key)
+            out.append(name)
+    return out[:6]
+
+
+def _date_after(
+    text: str, cue: re.Pattern[str], order: DateOrder, window: int = 70
+) -> dt.date | None:
+    for m in cue.finditer(text):
+        for start, _end, date in find_dates(text[m.end() : m.end() + window], order):
+            if start <= 25:
+                return date
+            break
+    return None
+
+
+def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None:
+    head = text[:PREAMBLE]
+    for m in _EFFECTIVE_DEFINED.finditer(head):
+        dates = list(find_dates(head[max(0, m.start() - 80) : m.start()], order))
+        if dates:
+            return dates[-1][2], 0.9
+    if (date := _date_after(head, _EFFECTIVE, order)) is not None:
+        return date, 0.85
+    return None
+
+
+def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
+    head = text[:PREAMBLE]
+    if (date := _date_after(head, _DATED, order)) is not None:
+        return date
+    # a letter agreement: the date heading the letter
+    for start, _end, date in find_dates(head[:700], order):
+        return date if start < 700 else None
+    return None
+
+
+def _term(text: str) -> tuple[str, str] | None:
+    for cue in _TERM_CUES:
+        for m in cue.finditer(text):
+            window = text[m.end() : m.end() + 80]
+            d = DURATION.search(window)
+            if d is not None and d.start() < 40 and (parsed := parse_duration(d.group(0))):
+                return format_duration(*parsed), text[m.start() : m.end() + d.end()]
+    return None
+
+
+def _renewal(text: str) -> str | None:
+    m = _RENEWAL.search(text)
+    if m is None:
+        return None
+    parsed = parse_duration(text[m.end() : m.end() + 40])
+    if parsed is None:
+        return None
+    n, unit = parsed
+    return f"{m.group('kind').lower()} {n} {unit}"
 
 
 class ContractExtractor:
@@ -37,17 +223,39 @@ class ContractExtractor:
 
     def extract(self, record: Record) -> Mapping[str, Field]:
         reading = reading_for(record)
-        text = reading.text
-        head = text[:6000]
+        text = " ".join(reading.text.split())
+        order = reading.date_order
         fields: dict[str, Field] = {}
-        if m := _BETWEEN.search(head):
-            parties = [_clean_party(m.group("a")), _clean_party(m.group("b"))]
-            fields["parties"] = Field([p for p in parties if p], 0.5, "text", raw=m.group(0))
-        if m := _EFFECTIVE.search(head):
-            for start, _end, date in find_dates(head[m.end() : m.end() + 60], reading.date_order):
-                if start < 10:
-                    fields["effective_date"] = Field(date.isoformat(), 0.6, "text")
-                break
-        if m := _LAW.search(" ".join(text.split())):
-            fields["governing_law"] = Field(m.group("law").strip(), 0.6, "text")
+        if parties := _parties(text):
+            fields["parties"] = Field(parties, 0.7, "text")
+        agreement = _agreement_date(text, order)
+        if agreement is not None:
+            fields["agreement_date"] = Field(agreement.isoformat(), 0.7, "text")
+        effective = _effective_date(text, order)
+        if effective is not None:
+            fields["effective_date"] = Field(effective[0].isoformat(), effective[1], "text")
+        elif agreement is not None:
+            fields["effective_date"] = Field(agreement.isoformat(), 0.55, "text")
+        if m := _LAW.search(text):
+            law = re.sub(r"\s+(?:and|without|applicable|as|in|to|except)$", "", m.group("law"))
+            fields["governing_law"] = Field(law, 0.8, "text", raw=m.group(0))
+        term = _term(text)
+        if term is not None:
+            fields["term"] = Field(term[0], 0.7, "text", raw=term[1])
+        if renewal := _renewal(text):
+            fields["renewal_term"] = Field(renewal, 0.6, "text")
+        start = effective[0] if effective else agreement
+        expires = _date_after(text, _EXPIRES, order, window=60)
+        if expires is not None and (start is None or expires > start):
+            fields["expiration_date"] = Field(expires.isoformat(), 0.75, "text")
+        elif start is not None and term is not None and (end := add_term(start, term[0])):
+            end -= dt.timedelta(days=1)
+            fields["expiration_date"] = Field(
+                end.isoformat(), 0.5, "computed", raw=f"{start.isoformat()} + {term[0]}"
+            )
+        if m := _NOTICE.search(text):
+            if parsed := parse_duration(m.group("d")):
+                fields["notice_period"] = Field(
+                    format_duration(*parsed), 0.5, "text", raw=m.group(0).strip()
+                )
         return fields

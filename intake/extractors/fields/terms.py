@@ -1,0 +1,80 @@
+"""Durations in contract language: "two (2) years", "a period of 24 months", "three-year".
+
+Normalised to "<n> years" / "<n> months" / "<n> weeks" / "<n> days"."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DURATION", "format_duration", "parse_duration"]
+
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
+}
+_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty)[\s-](?:one|two|three|four|five|six|seven|eight|"
+    r"nine)|"
+    + "|".join(sorted((k for k in _NUMBERS if len(k) > 2), key=len, reverse=True))
+    + r"|an?)"
+)
+#: A duration: "two (2) years", "2 years", "24-month", "three year".
+DURATION = re.compile(
+    rf"(?<![\w])(?:(?P<word>{_WORD})\s*(?:\(\s*(?P<paren>\d+)\s*\))?|(?P<num>\d+)"
+    rf"(?:\s*\(\s*{_WORD}\s*\))?)[\s-]*(?P<unit>year|month|week|day|calendar\s+month)s?(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _word_value(word: str) -> int | None:
+    word = word.lower().replace("-", " ")
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
+        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
+    return _NUMBERS.get(word)
+
+
+def parse_duration(text: str) -> tuple[int, str] | None:
+    """The first duration in ``text`` as (number, unit), e.g. (2, "year")."""
+    m = DURATION.search(text)
+    if m is None:
+        return None
+    if m.group("num"):
+        n: int | None = int(m.group("num"))
+    elif m.group("paren"):
+        n = int(m.group("paren"))
+    else:
+        n = _word_value(m.group("word"))
+    if not n or n > 1200:
+        return None
+    unit = m.group("unit").lower().split()[-1]
+    return n, unit
+
+
+def format_duration(n: int, unit: str) -> str:
+    return f"{n} {unit}{'s' if n != 1 else ''}"
