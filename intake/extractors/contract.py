@@ -16,58 +16,17 @@ import re
 from collections.abc import Mapping
 
 from intake.extractors.classify import type_scores
+from intake.extractors.contract_parties import PREAMBLE, find_contract_parties
 from intake.extractors.fields import find_dates
 from intake.extractors.fields.dates import DateOrder, add_term
 from intake.extractors.fields.terms import DURATION, format_duration, parse_duration
-from intake.extractors.parties import LEGAL_FORM
 from intake.extractors.reading import reading_for
 from intake.record import Field, Record
 
 __all__ = ["ContractExtractor"]
 
-PREAMBLE = 3000
 
 _QUOTE = "\"“”'‘’"
-_DEFINED = re.compile(
-    rf"\(\s*(?:the\s+|this\s+|each\s+a\s+|collectively,?\s+(?:the\s+)?|hereinafter\s+(?:called\s+|"
-    rf"referred\s+to\s+as\s+)?(?:the\s+)?)?[{_QUOTE}]\s*(?P<term>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}]"
-    r"(?:\s*(?:or|and)\s*[^)]{1,40})?\s*\)",
-    re.IGNORECASE,
-)
-_LEAD = re.compile(
-    r".*\b(?:between|among|amongst|and|by|with|on\s+behalf\s+of)[:\s]+",
-    re.IGNORECASE | re.DOTALL,
-)
-#: Defined terms that name a thing, not a party.
-_THING = re.compile(
-    r"\b(?:agreement|amendment|addendum|date|term|period|information|transaction|purpose|"
-    r"business|services?|products?|territory|marks?|property|plan|schedule|exhibit|act|"
-    r"offering|effective|closing|merger|shares?|notes?|program|project|license|software|"
-    r"materials?|work|deliverables|fees?|premises|system|documents?|evaluation|discussions?)\b",
-    re.IGNORECASE,
-)
-_ORG_FORM = (
-    r"(?:Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
-    r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V|Company|COMPANY|Trust|"
-    r"TRUST|Bank|BANK)"
-)
-_APPOSITION = re.compile(
-    r",?\s+(?:an?\s+(?:[A-Z][\w-]*\s+)*(?:corporation|company|limited|partnership|"
-    r"individual|bank|trust|entity|association|organization|society|state|national|"
-    r"municipal|statutory|savings|delaware|nevada|california|\w+\s+corporation)|"
-    r"located\s+at|with\s+(?:its\s+)?(?:a\s+)?(?:principal|registered|offices?)|having\s+|"
-    r"whose\s+|residing|together\s+with|organized\s+|incorporated\s+|dba\s+|d/b/a|on\s+behalf)"
-    r".*$",
-    re.IGNORECASE | re.DOTALL,
-)
-_ORG = re.compile(rf"(?<![\w])((?:[A-Z0-9][\w&'’.\-]*,?\s+){{1,5}}{_ORG_FORM})\.?(?![\w])")
-_CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
-_NOT_PARTY = re.compile(
-    r"^(?:the\s+)?(?:company|agreement|parties|party|employee|executive|disclosing|receiving|"
-    r"recipient|discloser|buyer|seller|purchaser|licensor|licensee|confidential|exhibit|"
-    r"this|such|each|any|all|its|their|his|her|effective|state|laws?)\b",
-    re.IGNORECASE,
-)
 _EFFECTIVE = re.compile(
     r"effective\s+(?:as\s+of\s+|on\s+|from\s+|date\s*(?:of|is|:)?\s*)?(?:the\s+)?",
     re.IGNORECASE,
@@ -109,57 +68,6 @@ _NOTICE = re.compile(
 _EXPIRES = re.compile(
     r"(?:expire|terminate|end)s?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)\s+", re.I
 )
-
-
-def _clean(name: str) -> str:
-    name = _APPOSITION.sub("", name)
-    name = _LEAD.sub("", name)
-    name = name.strip(f" ,;:.{_QUOTE}")
-    return " ".join(name.split())
-
-
-def _plausible(name: str) -> bool:
-    if not 2 <= len(name) <= 90 or _NOT_PARTY.match(name):
-        return False
-    words = name.split()
-    if len(words) > 9 or not words[0][:1].isupper() or "AGREEMENT" in name.upper().split():
-        return False
-    if next(find_dates(name), None) is not None or not re.search(r"[A-Za-z]{2}", name):
-        return False
-    return sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
-
-
-def _parties(text: str) -> list[str]:
-    head = text[:PREAMBLE]
-    found: list[tuple[int, str]] = []
-    for m in _DEFINED.finditer(head):
-        if _THING.search(m.group("term")):
-            continue
-        before = head[max(0, m.start() - 160) : m.start()]
-        # the name is the last clause before the defined term
-        before = re.split(r"[;:]|\)\s*,?|\bWHEREAS\b|(?<=[a-z]{3})\.\s+(?=[A-Z])", before)[-1]
-        name = _clean(before)
-        if _plausible(name):
-            found.append((m.start(), name))
-    # company names in the "between ... and ..." clause, or heading a letter agreement
-    clause = _CLAUSE.search(head)
-    spans = [(0, 400)]
-    if clause is not None:
-        end = head.find(". ", clause.end())
-        spans.append((clause.start(), min(end if end > 0 else len(head), clause.end() + 800)))
-    for lo, hi in spans:
-        for m in _ORG.finditer(head, lo, hi):
-            name = _clean(m.group(1))
-            if _plausible(name):
-                found.append((m.start(), name))
-    out: list[str] = []
-    keys: list[str] = []
-    for _, name in sorted(found):
-        key = re.sub(rf"\W+|\b(?:{LEGAL_FORM})\b", "", name.casefold())
-        if key and not any(key == k or key in k or k in key for k in keys):
-            keys.append(key)
-            out.append(name)
-    return out[:6]
 
 
 def _date_after(
@@ -226,7 +134,7 @@ class ContractExtractor:
         text = " ".join(reading.text.split())
         order = reading.date_order
         fields: dict[str, Field] = {}
-        if parties := _parties(text):
+        if parties := find_contract_parties(text):
             fields["parties"] = Field(parties, 0.7, "text")
         agreement = _agreement_date(text, order)
         if agreement is not None:
@@ -234,7 +142,7 @@ class ContractExtractor:
         effective = _effective_date(text, order)
         if effective is not None:
             fields["effective_date"] = Field(effective[0].isoformat(), effective[1], "text")
-        elif agreement is not None:
+        elif agreement is not None:  # an agreement takes effect when made, unless it says
             fields["effective_date"] = Field(agreement.isoformat(), 0.55, "text")
         if m := _LAW.search(text):
             law = re.sub(r"\s+(?:and|without|applicable|as|in|to|except)$", "", m.group("law"))
@@ -249,7 +157,6 @@ class ContractExtractor:
         if expires is not None and (start is None or expires > start):
             fields["expiration_date"] = Field(expires.isoformat(), 0.75, "text")
         elif start is not None and term is not None and (end := add_term(start, term[0])):
-            end -= dt.timedelta(days=1)
             fields["expiration_date"] = Field(
                 end.isoformat(), 0.5, "computed", raw=f"{start.isoformat()} + {term[0]}"
             )

@@ -1,0 +1,163 @@
+"""The parties to a contract, read from its preamble.
+
+Three kinds of evidence, in order of position: a name followed by the defined term it is
+given ("JOHN D. THOMAS ("Recipient")", "Motorola Solutions, Inc., a Delaware corporation
+(the "Seller")"); a company name with a legal form inside the "between ... and ..."
+clause or heading a letter agreement; and the first person of an employee's undertaking
+("I, Jeffrey L. Levine, ..."). A group defined collectively ("... (collectively, the
+"Stilwell Group")") is named by its defined term.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.fields import find_dates
+from intake.extractors.parties import LEGAL_FORM
+
+__all__ = ["PREAMBLE", "find_contract_parties"]
+
+PREAMBLE = 3000
+MAX_PARTIES = 6
+
+_QUOTE = "\"“”'‘’"
+_DEFINED = re.compile(
+    rf"\(\s*(?P<collective>collectively,?\s+)?(?:the\s+|this\s+|each\s+a\s+|"
+    rf"hereinafter\s+(?:called\s+|referred\s+to\s+as\s+)?(?:the\s+)?)?[{_QUOTE}]\s*"
+    rf"(?P<term>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}](?:[^)(]{{0,40}})?\)",
+    re.IGNORECASE,
+)
+#: Defined terms that name a thing, not a party.
+_THING = re.compile(
+    r"\b(?:agreement|amendment|addendum|date|term|period|information|transaction|purpose|"
+    r"business|services?|products?|territory|marks?|property|plan|schedule|exhibit|act|"
+    r"offering|effective|closing|merger|shares?|notes?|program|project|license|software|"
+    r"materials?|work|deliverables|fees?|premises|system|documents?|evaluation|discussions?|"
+    r"confidential|proprietary|stock|securities|assets?|territory|area|field)\b",
+    re.IGNORECASE,
+)
+_NOT_IN_NAME = re.compile(
+    r"\b(?:agreement|amendment|stock|shares|exhibit|section|schedule|date|dated)\b", re.I
+)
+_CONNECTOR = re.compile(
+    r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|\band|[;:]|\)\s*,?)\s+",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(
+    r",\s+an?\s+|,?\s+(?:located\s+at|with\s+(?:its\s+)?(?:a\s+)?(?:principal|registered|"
+    r"offices?|place)|having\s|whose\s|residing|organized\s|incorporated\s|existing\s|"
+    r"together\s+with|on\s+behalf|dba\s|d/b/a)",
+    re.IGNORECASE,
+)
+_FORM = (
+    r"(?:Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
+    r"Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
+    r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V|Company|COMPANY|Trust|"
+    r"TRUST|Bank|BANK|Co)\.?"
+)
+_WORD = (
+    r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*\.?|[A-Z]\.|"
+    r"\d+[A-Za-z][\w]*)|&|of|de|du|van|von|der|la|y)"
+)
+#: The name that ends a stretch of text: capitalised words, ", Inc."-style forms.
+_TRAILING = re.compile(rf"((?:{_WORD}\s+)*{_WORD}(?:,?\s+{_FORM})?)\s*,?\s*$")
+_ORG = re.compile(
+    rf"(?<![\w,])(?<![Aa] )(?<![Aa]n )((?:{_WORD}\s+){{0,4}}{_WORD}(?:,\s*|\s+){_FORM})(?![\w])"
+)
+#: Capitalised words that are not, on their own, the name of a party.
+_NOT_ALONE = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york
+    carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia
+    washington wisconsin wyoming america usa canada england wales scotland ireland germany
+    france spain italy netherlands belgium switzerland austria denmark sweden norway finland
+    israel china japan india singapore australia brazil bermuda cayman luxembourg
+    contract markets commercial trademarks affiliates staff company parties party licensor
+    licensee customer supplier distributor consultant employee executive recipient""".split()
+)
+_POSSESSIVE = re.compile(r",?\s+(?:together\s+with\s+|having\s+)?(?:its|their|his|her)\b[^()]*$")
+_CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\bI,\s+((?:[A-Z][\w'’\-]*\.?\s+){1,4}[A-Z][\w'’\-]*),")
+_NOT_PARTY = re.compile(
+    r"^(?:the\s+)?(?:company|agreement|parties|party|employee|executive|disclosing|receiving|"
+    r"recipient|discloser|buyer|seller|purchaser|licensor|licensee|confidential|exhibit|"
+    r"this|such|each|any|all|its|their|his|her|effective|state|laws?|section|article|"
+    r"whereas|now|in|by|if|upon|page)\b",
+    re.IGNORECASE,
+)
+_TITLES = re.compile(
+    r"^(?:(?:president|secretary|director|chairman|chief\s+\w+\s+officer|ceo|cfo|treasurer|"
+    r"vice\s+president|general\s+counsel|managing\s+director|attention|attn)[:,]?\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _plausible(name: str) -> bool:
+    if not 2 <= len(name) <= 90 or _NOT_PARTY.match(name) or _NOT_IN_NAME.search(name):
+        return False
+    words = name.split()
+    if len(words) == 1 and name.casefold().strip(".") in _NOT_ALONE:
+        return False
+    if re.search(r"\b(?:TO|IF|WOULD|SHALL|IS|ARE)\b", name):
+        return False
+    if len(words) > 9 or not words[0][:1].isupper() or "AGREEMENT" in name.upper().split():
+        return False
+    if next(find_dates(name), None) is not None or not re.search(r"[A-Za-z]{2}", name):
+        return False
+    return sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
+
+
+_LEADING = re.compile(r"^(?:(?:by|and|between|among|with|of|the\s+undersigned)\s+)+", re.I)
+
+
+def _tidy(name: str) -> str:
+    name = _TITLES.sub("", " ".join(name.split()))
+    name = _LEADING.sub("", name)
+    return name.strip(f" ,;:{_QUOTE}")
+
+
+def _name_before(text: str) -> str | None:
+    """The party named at the end of ``text`` (what precedes a defined term)."""
+    text = _POSSESSIVE.sub("", text)  # "X, its principals and staff": the party is X
+    segment = _CONNECTOR.split(text)[-1]
+    cuts = [m.start() for m in _APPOSITION.finditer(segment)] + [len(segment)]
+    for cut in cuts:
+        m = _TRAILING.search(segment[:cut])
+        if m is not None and _plausible(name := _tidy(m.group(1))):
+            return name
+    return None
+
+
+def find_contract_parties(text: str) -> list[str]:
+    """The parties, in the order the preamble names them (at most six)."""
+    head = text[:PREAMBLE]
+    found: list[tuple[int, str]] = []
+    for m in _DEFINED.finditer(head):
+        term = m.group("term").strip()
+        if m.group("collective") and not _THING.search(term) and _plausible(term):
+            found.append((m.start(), term))
+            continue
+        if _THING.search(term):
+            continue
+        if name := _name_before(head[max(0, m.start() - 350) : m.start()]):
+            found.append((m.start(), name))
+    clause = _CLAUSE.search(head)
+    spans = [(0, 400)]
+    if clause is not None:
+        end = head.find(". ", clause.end())
+        spans.append((clause.start(), min(end if end > 0 else len(head), clause.end() + 800)))
+    for lo, hi in spans:
+        for m in _ORG.finditer(head, lo, hi):
+            if _plausible(name := _tidy(m.group(1))):
+                found.append((m.start(), name))
+    for m in _FIRST_PERSON.finditer(head[:1500]):
+        found.append((m.start(), m.group(1)))
+    out: list[str] = []
+    keys: list[str] = []
+    for _, name in sorted(found):
+        key = re.sub(rf"\W+|\b(?:{LEGAL_FORM})\b", "", name.casefold())
+        if key and not any(key == k or key in k or k in key for k in keys):
+            keys.append(key)
+            out.append(name)
+    return out[:MAX_PARTIES]
