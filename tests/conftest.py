@@ -7,12 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from intake.db import Database, open_database
 from intake.extractors import Registry
 from intake.pipeline import Context
 from intake.settings import Settings
+from intake.users import add_user
 from tests.factory import make_pdf, sample_invoice
+from tests.webtools import PASSWORD
+from web import create_app
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None, reason="tesseract is not installed"
@@ -49,3 +53,15 @@ def ctx(settings: Settings, db: Database) -> Context:
 @pytest.fixture
 def invoice_pdf(tmp_path: Path) -> Path:
     return make_pdf(tmp_path / "invoice.pdf", sample_invoice())
+
+
+@pytest.fixture
+def app(ctx: Context) -> Iterator[Flask]:
+    """The web app on the test's database and index, with a viewer (vera), an editor (ed)
+    and an admin (ada)."""
+    add_user(ctx.db, "vera", "viewer", PASSWORD)
+    add_user(ctx.db, "ed", "editor", PASSWORD)
+    add_user(ctx.db, "ada", "admin", PASSWORD)
+    app = create_app({"TESTING": True}, settings=ctx.settings)
+    yield app
+    app.extensions["intake"]["db"].dispose()

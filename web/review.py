@@ -34,7 +34,7 @@ def index() -> str:
                 "kind": source.kind,
                 "title": source.title,
                 "count": count,
-                "items": items,
+                "entries": items,
                 "page": this_page,
                 "pages": max(1, -(-count // PER_SOURCE)),
             }
