@@ -9,6 +9,7 @@ once per index generation from the ``id`` column.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ from whoosh.query import Query
 
 from intake.errors import QueryError
 
-__all__ = ["DocMap", "DocMaps", "Segment", "SegmentFormatter", "parse_query_text"]
+__all__ = ["DocMap", "DocMaps", "Searchers", "Segment", "SegmentFormatter", "parse_query_text"]
 
 SEARCH_FIELDS = ["content", "vendor", "number", "original_name", "product", "buyer", "sku"]
 ALIASES = {
@@ -71,9 +72,26 @@ class SegmentFormatter(Formatter):  # type: ignore[misc]
         return out
 
 
+_parsed: dict[tuple[int, str], Query] = {}
+_parsed_lock = threading.Lock()
+
+
 def parse_query_text(schema: Any, text: str) -> Query:
-    """The Whoosh query for ``text``; :class:`QueryError` with a readable reason if the
-    text does not parse."""
+    """The Whoosh query for ``text`` (the last few are remembered: one search parses its
+    text several times); :class:`QueryError` with a readable reason if it does not parse."""
+    key = (id(schema), text)
+    with _parsed_lock:
+        if (query := _parsed.get(key)) is not None:
+            return query
+    query = _parse(schema, text)
+    with _parsed_lock:
+        if len(_parsed) >= 64:
+            _parsed.clear()
+        _parsed[key] = query
+    return query
+
+
+def _parse(schema: Any, text: str) -> Query:
     parser = MultifieldParser(SEARCH_FIELDS, schema, group=AndGroup)
     parser.add_plugin(FieldAliasPlugin(ALIASES))
     parser.add_plugin(GtLtPlugin())
@@ -136,19 +154,42 @@ class DocMaps:
         return fresh
 
 
-@contextmanager
-def opened(ix: Any) -> Iterator[Any]:
-    searcher = ix.searcher()
-    try:
+class Searchers:
+    """One open searcher per thread, refreshed when the index changed: opening one costs
+    more than most queries. ``close`` closes them all."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._open: dict[int, Any] = {}
+
+    @contextmanager
+    def use(self, ix: Any) -> Iterator[Any]:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is not None and (searcher._ix is not ix or not searcher.up_to_date()):
+            # The index changed or was replaced. (Whoosh's refresh() fails on a searcher
+            # of an empty index, so a new one is opened instead.)
+            searcher.close()
+            searcher = None
+        if searcher is None:
+            searcher = ix.searcher()
+        self._local.searcher = searcher
+        with self._lock:
+            self._open[threading.get_ident()] = searcher
         yield searcher
-    finally:
-        searcher.close()
+
+    def close(self) -> None:
+        with self._lock:
+            searchers, self._open = list(self._open.values()), {}
+        for searcher in searchers:
+            searcher.close()
+        self._local = threading.local()
 
 
-def match_ids(ix: Any, maps: DocMaps, text: str) -> list[int]:
+def match_ids(ix: Any, searchers: Searchers, maps: DocMaps, text: str) -> list[int]:
     """Ids of every document matching ``text`` (unscored, in no particular order)."""
     query = parse_query_text(ix.schema, text)
-    with opened(ix) as searcher:
+    with searchers.use(ix) as searcher:
         docmap = maps.get(searcher.reader())
         ids = docmap.ids
         return list({ids[d] for d in searcher.docs_for_query(query)})
@@ -156,6 +197,7 @@ def match_ids(ix: Any, maps: DocMaps, text: str) -> list[int]:
 
 def ranked(
     ix: Any,
+    searchers: Searchers,
     maps: DocMaps,
     text: str,
     *,
@@ -166,7 +208,7 @@ def ranked(
     """The best-scoring documents for ``text`` (among ``allowed`` ids when given), from
     ``offset``: a list of (id, score)."""
     query = parse_query_text(ix.schema, text)
-    with opened(ix) as searcher:
+    with searchers.use(ix) as searcher:
         docmap = maps.get(searcher.reader())
         kwargs: dict[str, Any] = {}
         if allowed is not None:
@@ -184,12 +226,32 @@ def ranked(
 _ANALYZER = StemmingAnalyzer()
 
 
+def _windows(body: str, words: set[str], width: int = 110, most: int = 2) -> str:
+    """The parts of a long text around the first places where a query word may be (a stem
+    is usually the start of the word it came from), so that only those are analysed."""
+    if len(body) <= 3 * width:
+        return body
+    pattern = re.compile("|".join(r"\b" + re.escape(w) for w in sorted(words)), re.IGNORECASE)
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(body):
+        start, end = max(0, m.start() - width), min(len(body), m.end() + width)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            if len(spans) == most:
+                break
+            spans.append((start, end))
+    if not spans:
+        return body[: 3 * width]
+    return " … ".join(body[a:b] for a, b in spans)
+
+
 def snippets(
-    ix: Any, text: str, bodies: Mapping[int, str], *, top: int = 2
+    ix: Any, searchers: Searchers, text: str, bodies: Mapping[int, str], *, top: int = 2
 ) -> dict[int, tuple[Segment, ...]]:
     """Passages of each body around the words the query looks for."""
     query = parse_query_text(ix.schema, text)
-    with opened(ix) as searcher:
+    with searchers.use(ix) as searcher:
         terms = query.existing_terms(searcher.reader(), phrases=True, expand=True)
     words = {
         t.decode("utf-8", "replace") if isinstance(t, bytes) else str(t)
@@ -201,7 +263,7 @@ def snippets(
     out: dict[int, tuple[Segment, ...]] = {}
     for doc_id, body in bodies.items():
         segments = highlight(
-            body[:SNIPPET_CHARS],
+            _windows(body[:SNIPPET_CHARS], words),
             words,
             _ANALYZER,
             ContextFragmenter(surround=60),

@@ -14,6 +14,7 @@ import logging
 import shutil
 import uuid
 import warnings
+import weakref
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,13 @@ from intake.db import Database, Document, LineItem
 from intake.errors import QueryError
 from intake.index import searching
 from intake.index.schema import SCHEMA_VERSION, make_schema
-from intake.index.searching import DocMaps, Segment, SegmentFormatter, parse_query_text
+from intake.index.searching import (
+    DocMaps,
+    Searchers,
+    Segment,
+    SegmentFormatter,
+    parse_query_text,
+)
 
 __all__ = ["Hit", "SearchIndex", "SearchResults", "Segment"]
 
@@ -110,6 +117,8 @@ class SearchIndex:
         self.path = path
         self._index: Any = None
         self._maps = DocMaps()
+        self._searchers = Searchers()
+        weakref.finalize(self, self._searchers.close)
 
     # --- opening --------------------------------------------------------------------------
 
@@ -148,8 +157,13 @@ class SearchIndex:
         self._index = self._create(self.path)
         return self._index
 
+    def close(self) -> None:
+        """Close the searchers kept open for queries."""
+        self._searchers.close()
+
     def reset(self, db: Database) -> None:
         """Forget the open index and mark every document for indexing again."""
+        self.close()
         self._index = None
         with db.session() as s:
             s.execute(update(Document).values(needs_index=True, updated_at=Document.updated_at))
@@ -234,6 +248,7 @@ class SearchIndex:
         if self.path.exists():
             self.path.rename(old)
         fresh_path.rename(self.path)
+        self.close()
         shutil.rmtree(old, ignore_errors=True)
         self._index = None
         with db.session() as s:
@@ -252,7 +267,7 @@ class SearchIndex:
     def match_ids(self, text: str) -> list[int]:
         """Ids of every document that matches ``text`` (unscored); QueryError if it does
         not parse."""
-        return searching.match_ids(self.open(), self._maps, text)
+        return searching.match_ids(self.open(), self._searchers, self._maps, text)
 
     def ranked(
         self,
@@ -264,12 +279,18 @@ class SearchIndex:
     ) -> list[tuple[int, float]]:
         """(id, score) of the best matches for ``text``, only among ``allowed`` if given."""
         return searching.ranked(
-            self.open(), self._maps, text, allowed=allowed, offset=offset, limit=limit
+            self.open(),
+            self._searchers,
+            self._maps,
+            text,
+            allowed=allowed,
+            offset=offset,
+            limit=limit,
         )
 
     def snippets(self, text: str, bodies: Mapping[int, str]) -> dict[int, tuple[Segment, ...]]:
         """Highlighted passages of each body for the words ``text`` looks for."""
-        return searching.snippets(self.open(), text, bodies)
+        return searching.snippets(self.open(), self._searchers, text, bodies)
 
     def search(
         self,
