@@ -1,4 +1,4 @@
-"""search and review indexes: amount, due date, confidence
+"""search and review indexes: facet columns, amount, due date, confidence
 
 Revision ID: 0002web
 Revises: 0001
@@ -17,6 +17,11 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_documents_facets",
+            ["doc_type", "issue_date", "vendor_id", "total", "due_date"],
+            unique=False,
+        )
         batch_op.create_index("ix_documents_confidence", ["confidence"], unique=False)
         batch_op.create_index("ix_documents_due_date", ["due_date"], unique=False)
         batch_op.create_index("ix_documents_total", ["total"], unique=False)
@@ -27,3 +32,4 @@ def downgrade() -> None:
         batch_op.drop_index("ix_documents_total")
         batch_op.drop_index("ix_documents_due_date")
         batch_op.drop_index("ix_documents_confidence")
+        batch_op.drop_index("ix_documents_facets")
