@@ -264,3 +264,20 @@ def test_search_never_fails_on_odd_queries(app: Flask, corpus: dict[str, int]) -
     check()
     r = client.get("/search", query_string={"q": "x" * 600})
     assert r.status_code == 200 and "longer than" in r.get_data(as_text=True)
+
+
+def test_many_matched_ids_select_the_same_documents(ctx: Context, corpus: dict[str, int]) -> None:
+    from sqlalchemy import func, select
+
+    from intake.db import Document
+    from intake.search.engine import MANY_IDS, id_in
+
+    few = [corpus["acme"], corpus["po"]]
+    many = few + list(range(100_000, 100_000 + MANY_IDS))
+    with ctx.db.session() as s:
+        for ids in (few, many):
+            stmt = select(Document.doc_type, func.count(Document.id)).where(id_in(s, ids))
+            assert s.execute(stmt.group_by(Document.doc_type)).all() == [
+                ("invoice", 1),
+                ("purchase_order", 1),
+            ]

@@ -1,5 +1,5 @@
-"""Indexes for search (amount and due-date conditions and sorting) and for the review
-queue (documents read with low confidence)."""
+"""Indexes for search (facet counts, amount and due-date conditions and sorting), for the
+review queue (documents read with low confidence) and for the document page (duplicates)."""
 
 from __future__ import annotations
 
@@ -25,4 +25,5 @@ SEARCH_INDEXES = (
     Index("ix_documents_total", Document.total),
     Index("ix_documents_due_date", Document.due_date),
     Index("ix_documents_confidence", Document.confidence),
+    Index("ix_documents_duplicate_of_id", Document.duplicate_of_id),
 )

@@ -23,12 +23,14 @@ def upgrade() -> None:
             unique=False,
         )
         batch_op.create_index("ix_documents_confidence", ["confidence"], unique=False)
+        batch_op.create_index("ix_documents_duplicate_of_id", ["duplicate_of_id"], unique=False)
         batch_op.create_index("ix_documents_due_date", ["due_date"], unique=False)
         batch_op.create_index("ix_documents_total", ["total"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.drop_index("ix_documents_duplicate_of_id")
         batch_op.drop_index("ix_documents_total")
         batch_op.drop_index("ix_documents_due_date")
         batch_op.drop_index("ix_documents_confidence")
