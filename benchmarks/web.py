@@ -23,6 +23,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +73,9 @@ class Corpus:
                 "position": p,
                 "description": " ".join(self.text(4)),
                 "code": f"SKU-{rng.randrange(5000):04d}",
-                "quantity": rng.randint(1, 20) * 10_000,
-                "unit_price": int(total * 5_000),
-                "amount": int(total * 5_000),
+                "quantity": Decimal(rng.randint(1, 20)),
+                "unit_price": Decimal(f"{total / 2:.2f}"),
+                "amount": Decimal(f"{total / 2:.2f}"),
             }
             for p in range(2)
         ]
@@ -109,7 +110,7 @@ class Corpus:
             "issue_date": issued,
             "due_date": issued + dt.timedelta(days=30),
             "currency": "EUR",
-            "total": int(total * 10_000),  # Money's storage: 1/10,000 units
+            "total": Decimal(f"{total:.2f}"),
             "confidence": min(f["confidence"] for f in fields.values()),
             "fields": fields,
             "content": head + body,
