@@ -47,11 +47,10 @@ def _linked(session: Session, where: Any, relation: str, exclude: set[int]) -> l
         )
         .outerjoin(Vendor, Vendor.id == Document.vendor_id)
         .where(where)
-        .order_by(Document.issue_date, Document.id)
         .limit(CHAIN_LIMIT)
-    )
+    )  # no ORDER BY: SQLite would scan the date index to avoid sorting a handful of rows
     out = []
-    for row in session.execute(stmt):
+    for row in sorted(session.execute(stmt), key=lambda r: (r[4] or dt.date.min, r[0])):
         if row[0] not in exclude:
             exclude.add(row[0])
             out.append(LinkedDoc(row[0], relation, *row[1:]))
