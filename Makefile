@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 EVAL   ?= ../shared/eval
 
 SYSDEPS_RUN  := tesseract=tesseract-ocr
-SYSDEPS_TEST := $(SYSDEPS_RUN)
+SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium
 SYSDEPS_EVAL := $(SYSDEPS_RUN) pdftotext=poppler-utils
 
 .PHONY: run test check bench eval venv sysdeps clean

@@ -1,4 +1,10 @@
-"""``make bench``: run every benchmark module listed here and print its figures."""
+"""``make bench``: run the benchmark modules listed in MODULES, each printing its figures.
+
+    python -m benchmarks            # all of them
+    python -m benchmarks web        # only benchmarks/web.py (extra arguments go to it)
+
+A benchmark module has ``main(argv: list[str]) -> None``; add yours to MODULES.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +12,20 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = [
-    "benchmarks.pipeline",
-    "benchmarks.export",
-]
+MODULES = ["benchmarks.pipeline", "benchmarks.export", "benchmarks.web"]
 
 
-def main(argv: list[str]) -> int:
-    wanted = [b for b in BENCHMARKS if not argv or any(a in b for a in argv)]
-    for name in wanted:
-        print(f"\n=== {name} ===", flush=True)
+def main(argv: list[str]) -> None:
+    names = MODULES
+    if argv and not argv[0].startswith("-"):
+        names = [f"benchmarks.{argv[0]}"]
+        argv = argv[1:]
+    for name in names:
+        print(f"== {name}", flush=True)
         start = time.perf_counter()
-        importlib.import_module(name).main()
-        print(f"--- {name}: {time.perf_counter() - start:.1f} s", flush=True)
-    return 0
+        importlib.import_module(name).main(argv)
+        print(f"== {name} done in {time.perf_counter() - start:.0f} s", flush=True)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    main(sys.argv[1:])

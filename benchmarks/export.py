@@ -17,7 +17,8 @@ from intake.settings import Settings
 from tests.export_fixtures import add_invoice, peppol_settings
 
 
-def main(count: int = 2000) -> None:
+def main(argv: list[str] | None = None) -> None:
+    count = int(argv[0]) if argv else 2000
     with tempfile.TemporaryDirectory() as tmp:
         settings = peppol_settings(
             Settings(data_dir=Path(tmp) / "data", watch_dir=Path(tmp) / "watch")
@@ -48,4 +49,4 @@ def main(count: int = 2000) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
+    main(sys.argv[1:])

@@ -126,7 +126,7 @@ def pooled_pipeline(files: list[Path], root: Path, workers: int) -> float:
     return elapsed
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     logging.getLogger("intake").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

@@ -10,18 +10,22 @@ IntakeError                 base of everything below
 +-- TransientError          the environment failed (disk full, database locked): retried
 +-- ConfigError             a setting or installation problem the operator must fix
 +-- NotFound                a document, product or batch id that does not exist
++-- QueryError              a search query that cannot be understood (the message says why)
++-- Conflict                a change refused: the record changed meanwhile, or a name is taken
 """
 
 from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "Conflict",
     "CorruptFile",
     "EmptyFile",
     "EncryptedFile",
     "InputError",
     "IntakeError",
     "NotFound",
+    "QueryError",
     "ResourceLimit",
     "TransientError",
     "UnsupportedFile",
@@ -65,4 +69,12 @@ class ConfigError(IntakeError):
 
 
 class NotFound(IntakeError):
+    pass
+
+
+class QueryError(IntakeError):
+    """The message is shown to the person who typed the query."""
+
+
+class Conflict(IntakeError):
     pass

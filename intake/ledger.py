@@ -21,6 +21,7 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -28,7 +29,15 @@ from intake.db import Database, IntakeFile, LedgerState
 from intake.settings import DOC_TYPE_FOLDERS, Settings
 from intake.storage import copy_atomic, fsync_dir, safe_name, write_atomic
 
-__all__ = ["Claim", "claim_copy", "claim_file", "recover_claims", "release", "type_hint_for"]
+__all__ = [
+    "Claim",
+    "claim_copy",
+    "claim_file",
+    "reclaim",
+    "recover_claims",
+    "release",
+    "type_hint_for",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +76,7 @@ def _describe(settings: Settings, path: Path) -> tuple[str, str | None]:
     return str(rel), "/".join(parts) or None
 
 
-def _new_claim_dir(settings: Settings, note: dict[str, str | None]) -> tuple[str, Path]:
+def _new_claim_dir(settings: Settings, note: dict[str, Any]) -> tuple[str, Path]:
     claim_id = uuid.uuid4().hex
     folder = settings.processing_dir / claim_id
     folder.mkdir(parents=True)
@@ -75,10 +84,18 @@ def _new_claim_dir(settings: Settings, note: dict[str, str | None]) -> tuple[str
     return claim_id, folder
 
 
-def _record(db: Database, claim: Claim, size: int | None) -> None:
+def _record(db: Database, claim: Claim, size: int | None, ledger_id: int | None = None) -> None:
     with db.session() as s:
         exists = s.scalar(select(IntakeFile.id).where(IntakeFile.claim == claim.id))
-        if exists is None:
+        earlier = s.get(IntakeFile, ledger_id) if ledger_id is not None else None
+        if exists is None and earlier is not None:
+            # A retried file whose ledger row was not yet moved to its new claim.
+            earlier.claim = claim.id
+            earlier.state = LedgerState.PROCESSING
+            earlier.attempts = 0
+            earlier.error = None
+            earlier.stored_path = None
+        elif exists is None:
             s.add(
                 IntakeFile(
                     claim=claim.id,
@@ -135,6 +152,38 @@ def claim_copy(settings: Settings, db: Database, path: Path) -> Claim:
     return claim
 
 
+def reclaim(
+    settings: Settings,
+    *,
+    ledger_id: int,
+    path: Path,
+    original_name: str,
+    source_path: str,
+    folder_hint: str | None,
+) -> Claim:
+    """Claim a file Intake holds already (a quarantined one, for a retry) for its existing
+    ledger row: the same folder, note and atomic rename as a dropped file. The caller moves
+    the ledger row to the new claim; if it cannot, ``recover_claims`` does on start-up.
+    FileNotFoundError when the file is gone (another retry took it)."""
+    note = {
+        "source_path": source_path,
+        "original_name": original_name,
+        "folder_hint": folder_hint,
+        "ledger_id": ledger_id,
+    }
+    claim_id, folder = _new_claim_dir(settings, note)
+    dest = folder / _stored_name(original_name)
+    try:
+        path.rename(dest)
+    except FileNotFoundError:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    fsync_dir(folder)
+    fsync_dir(path.parent)
+    logger.info("[%s] reclaimed %s for a retry", claim_id[:8], original_name)
+    return Claim(claim_id, dest, original_name, source_path, folder_hint)
+
+
 def recover_claims(settings: Settings, db: Database) -> list[Claim]:
     """Claims left in ``processing/`` by an earlier run, to be processed again."""
     claims: list[Claim] = []
@@ -159,7 +208,10 @@ def recover_claims(settings: Settings, db: Database) -> list[Claim]:
             str(note.get("source_path") or files[0].name),
             note.get("folder_hint"),
         )
-        _record(db, claim, files[0].lstat().st_size)
+        ledger_id = note.get("ledger_id")
+        if not isinstance(ledger_id, int):
+            ledger_id = None
+        _record(db, claim, files[0].lstat().st_size, ledger_id)
         logger.info("[%s] resuming %s left in processing", claim.id[:8], claim.source_path)
         claims.append(claim)
     return claims

@@ -92,6 +92,12 @@ class Settings(BaseSettings):
     secure_cookies: bool = Field(
         False, description="Mark cookies Secure (set when served over HTTPS)."
     )
+    review_confidence: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="Documents whose type or a field was read with less confidence are reviewed.",
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Logging level of the CLI and the service."
     )

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import queue
 import shutil
+import signal
+import subprocess
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from intake.db import Database, open_database
 from intake.extractors import Registry
 from intake.pipeline import Context
 from intake.settings import Settings
+from intake.users import add_user
 from tests.factory import make_pdf, sample_invoice
+from tests.live import Running, read_lines, wait_for
+from tests.webtools import PASSWORD
+from web import create_app
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None, reason="tesseract is not installed"
@@ -49,3 +60,52 @@ def ctx(settings: Settings, db: Database) -> Context:
 @pytest.fixture
 def invoice_pdf(tmp_path: Path) -> Path:
     return make_pdf(tmp_path / "invoice.pdf", sample_invoice())
+
+
+@pytest.fixture
+def app(ctx: Context) -> Iterator[Flask]:
+    """The web app on the test's database and index, with a viewer (vera), an editor (ed)
+    and an admin (ada)."""
+    add_user(ctx.db, "vera", "viewer", PASSWORD)
+    add_user(ctx.db, "ed", "editor", PASSWORD)
+    add_user(ctx.db, "ada", "admin", PASSWORD)
+    app = create_app({"TESTING": True}, settings=ctx.settings)
+    yield app
+    app.extensions["intake"]["db"].dispose()
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[Running]:
+    env = {
+        **os.environ,
+        "INTAKE_DATA_DIR": str(tmp_path / "data"),
+        "INTAKE_WATCH_DIR": str(tmp_path / "watch_folders"),
+        "INTAKE_PORT": "0",
+        "INTAKE_SETTLE_SECONDS": "0.5",
+        "INTAKE_POLLING": "contracts",
+        "INTAKE_POLL_INTERVAL": "0.3",
+    }
+    intake = shutil.which("intake", path=str(Path(sys.executable).parent)) or "intake"
+    proc = subprocess.Popen(
+        [intake, "run"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=read_lines, args=(proc, lines), daemon=True).start()
+    try:
+        password = wait_for(lines, r"user: admin\s+password: (\S+)").group(1)
+        url = wait_for(lines, r"Intake is running: (http://\S+/)").group(1)
+        yield Running(proc, url, password, tmp_path / "watch_folders", tmp_path / "data", lines)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, Response, g, request
@@ -12,6 +13,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from intake.db import open_database
 from intake.index import SearchIndex
+from intake.ledger import Claim
 from intake.settings import Settings, load_settings
 
 __all__ = ["create_app"]
@@ -39,9 +41,16 @@ def _secret_key(settings: Settings) -> str:
 
 
 def create_app(
-    test_config: dict[str, Any] | None = None, *, settings: Settings | None = None
+    test_config: dict[str, Any] | None = None,
+    *,
+    settings: Settings | None = None,
+    submit: Callable[[Claim], None] | None = None,
 ) -> Flask:
-    """Build the app on ``settings`` (read from the environment when not given)."""
+    """Build the app on ``settings`` (read from the environment when not given).
+
+    ``submit`` hands a claimed file to the service's workers (a retried quarantined file);
+    without it such a file waits in ``processing/`` until the service next starts.
+    """
     settings = settings or load_settings()
     settings.ensure_dirs()
     app = Flask(__name__)
@@ -56,25 +65,35 @@ def create_app(
         MAX_CONTENT_LENGTH=1 << 20,
         WTF_CSRF_TIME_LIMIT=None,
     )
+    if settings.secure_cookies:
+        # Served over HTTPS: the __Host- prefix pins the cookie to this host and path.
+        app.config.update(SESSION_COOKIE_NAME="__Host-session", PREFERRED_URL_SCHEME="https")
     if test_config:
         app.config.from_mapping(test_config)
     app.extensions["intake"] = {
         "settings": settings,
         "db": open_database(settings.db_url),
         "index": SearchIndex(settings.index_dir),
+        "submit": submit,
     }
     csrf.init_app(app)
 
-    from web import auth, documents, health, search
+    from web import api, auth, documents, errors, export, health, products, review, search, status
 
+    for blueprint in (
+        auth.bp,
+        search.bp,
+        documents.bp,
+        review.bp,
+        products.bp,
+        status.bp,
+        api.bp,
+        export.bp,
+        health.bp,
+    ):
+        app.register_blueprint(blueprint)
     auth.init_app(app)
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(search.bp)
-    app.register_blueprint(documents.bp)
-    app.register_blueprint(health.bp)
-    from web.export import bp as export_bp
-
-    app.register_blueprint(export_bp)
+    errors.init_app(app)
 
     @app.after_request
     def security_headers(response: Response) -> Response:
@@ -82,6 +101,8 @@ def create_app(
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
+        if settings.secure_cookies:
+            response.headers["Strict-Transport-Security"] = "max-age=31536000"
         if current_user.is_authenticated:
             response.headers["Cache-Control"] = "no-store"
             response.vary.add("Cookie")
@@ -95,6 +116,6 @@ def create_app(
 
     @app.context_processor
     def globals_() -> dict[str, Any]:
-        return {"query": request.args.get("q", "")}
+        return {"query": request.args.get("q", ""), "low_below": settings.review_confidence}
 
     return app

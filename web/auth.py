@@ -7,7 +7,21 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask.sessions import SecureCookieSessionInterface
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -16,7 +30,7 @@ from intake.db import User
 from intake.users import check_password, user_for_token
 from web.state import get_db, get_session
 
-__all__ = ["bp", "init_app", "role_required"]
+__all__ = ["bp", "editor_required", "init_app", "role_required"]
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -24,6 +38,8 @@ login_manager.login_view = "auth.login"
 login_manager.session_protection = "strong"
 
 PUBLIC_ENDPOINTS = {"auth.login", "health.healthz", "static"}
+#: Failed logins allowed per client address (successful ones are not counted).
+LOGIN_LIMIT = "5 per minute;30 per hour"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -56,17 +72,47 @@ def load_from_token(req: Any) -> WebUser | None:
     if not header.startswith("Bearer "):
         return None
     user = user_for_token(get_db(), header.removeprefix("Bearer ").strip())
-    return WebUser(user) if user else None
+    if user is None:
+        return None
+    g.login_via_token = True
+    return WebUser(user)
+
+
+class TokenAwareSessions(SecureCookieSessionInterface):
+    """No session cookie for requests signed in by an API token: a script's cookie jar
+    must not turn its next request into a (half) browser session."""
+
+    def should_set_cookie(self, app: Flask, session: Any) -> bool:
+        if g.get("login_via_token"):
+            return False
+        return bool(super().should_set_cookie(app, session))
+
+    def save_session(self, app: Flask, session: Any, response: Any) -> None:
+        if g.get("login_via_token"):
+            return
+        super().save_session(app, session, response)
 
 
 def init_app(app: Flask) -> None:
     login_manager.init_app(app)
+    app.session_interface = TokenAwareSessions()
+    # One limiter per app, in memory: failed logins are counted per client address.
+    limiter = Limiter(get_remote_address, app=app, storage_uri="memory://")
+    limited: Any = limiter.limit(
+        LOGIN_LIMIT, methods=["POST"], deduct_when=lambda r: r.status_code != 302
+    )
+    app.view_functions["auth.login"] = limited(app.view_functions["auth.login"])
 
     @app.before_request
     def require_login() -> Any:
         if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
             return None
         if not current_user.is_authenticated:
+            if request.blueprint == "api":
+                response = jsonify(error="authentication required: send Authorization: Bearer")
+                response.status_code = 401
+                response.headers["WWW-Authenticate"] = "Bearer"
+                return response
             return login_manager.unauthorized()
         return None
 
@@ -82,6 +128,11 @@ def role_required(*roles: str) -> Callable[[F], F]:
         return inner  # type: ignore[return-value]
 
     return wrap
+
+
+def editor_required(view: F) -> F:
+    """Only editors (and admins) may do this: correct, review, edit the catalog, export."""
+    return role_required("admin", "editor")(view)
 
 
 def _safe_next(target: str | None) -> str:

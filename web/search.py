@@ -1,48 +1,60 @@
-"""Search: the query box over the index, and the latest documents when there is no query."""
+"""Search: the query box, facets and results; with no query, the latest documents."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+import datetime as dt
+from typing import Any
 
-from intake.db import Document
+from flask import Blueprint, render_template, request, url_for
+
+from intake.search import FACETS, SearchPage, SearchRequest, run_search
 from web.state import get_index, get_session
 
 bp = Blueprint("search", __name__)
 
 PAGE_SIZE = 20
-SORTS = ("relevance", "date", "amount")
+PARAMS = ("q", "sort", "order", *(f.name for f in FACETS))
 
 
-def _documents(ids: list[int]) -> dict[int, Document]:
-    stmt = select(Document).where(Document.id.in_(ids)).options(selectinload(Document.vendor))
-    return {d.id: d for d in get_session().scalars(stmt)}
+def request_from_args(args: Any, *, default_sort: str = "relevance") -> SearchRequest:
+    """The search asked for by URL parameters (shared with the JSON API)."""
+    return SearchRequest(
+        q=args.get("q", ""),
+        facets={f.name: args.get(f.name, "") for f in FACETS},
+        sort=args.get("sort", default_sort),
+        order=args.get("order", "desc"),
+        page=args.get("page", 1, type=int) or 1,
+        per_page=args.get("per_page", PAGE_SIZE, type=int) or PAGE_SIZE,
+    ).normalised()
 
 
-def _contents(ids: list[int]) -> dict[int, str]:
-    rows = get_session().execute(select(Document.id, Document.content).where(Document.id.in_(ids)))
-    return {doc_id: content for doc_id, content in rows}
+def search_page(args: Any) -> SearchPage:
+    req = request_from_args(args, default_sort="relevance" if args.get("q") else "filed")
+    return run_search(get_session(), get_index(), req, today=dt.date.today())
+
+
+@bp.app_template_global()
+def search_url(**changes: Any) -> str:
+    """The current search's URL with some parameters changed (None removes one); any
+    change but of the page goes back to page 1."""
+    args: dict[str, Any] = {k: v for k in (*PARAMS, "page") if (v := request.args.get(k))}
+    if set(changes) - {"page"}:
+        args.pop("page", None)
+    for key, value in changes.items():
+        if value in (None, ""):
+            args.pop(key, None)
+        else:
+            args[key] = str(value)
+    return url_for("search.index", **args)
 
 
 @bp.route("/")
 @bp.route("/search")
 def index() -> str:
-    q = request.args.get("q", "").strip()
-    sort = request.args.get("sort", "relevance")
-    sort = sort if sort in SORTS else "relevance"
-    page = request.args.get("page", 1, type=int) or 1
-    if not q:
-        recent = list(
-            get_session().scalars(
-                select(Document)
-                .options(selectinload(Document.vendor))
-                .order_by(Document.id.desc())
-                .limit(PAGE_SIZE)
-            )
-        )
-        return render_template("search/index.html", results=None, recent=recent, sort=sort)
-    results = get_index().search(q, page=page, pagelen=PAGE_SIZE, sort=sort, texts=_contents)
-    docs = _documents([h.id for h in results.hits])
-    rows = [(h, docs[h.id]) for h in results.hits if h.id in docs]
-    return render_template("search/index.html", results=results, rows=rows, recent=None, sort=sort)
+    page = search_page(request.args)
+    return render_template("search/index.html", page=page, sorts=_sorts(page))
+
+
+def _sorts(page: SearchPage) -> list[tuple[str, str]]:
+    first = [("relevance", "relevance")] if page.text else [("filed", "newest filed")]
+    return [*first, ("date", "date"), ("amount", "amount")]

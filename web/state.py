@@ -7,9 +7,10 @@ from sqlalchemy.orm import Session
 
 from intake.db import Database
 from intake.index import SearchIndex
+from intake.ledger import Claim
 from intake.settings import Settings
 
-__all__ = ["get_db", "get_index", "get_session", "get_settings"]
+__all__ = ["get_db", "get_index", "get_session", "get_settings", "submit_claim"]
 
 
 def get_settings() -> Settings:
@@ -33,3 +34,12 @@ def get_session() -> Session:
         g.db_session = get_db().sessions()
     session: Session = g.db_session
     return session
+
+
+def submit_claim(claim: Claim) -> bool:
+    """Hand a claim to the service's workers; False when the app runs without them."""
+    submit = current_app.extensions["intake"].get("submit")
+    if submit is None:
+        return False
+    submit(claim)
+    return True

@@ -7,7 +7,6 @@ import sys
 
 import click
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 from tqdm import tqdm
 
 from intake.cli.app import cli, open_db, settings_of
@@ -20,50 +19,44 @@ from intake.db import Document
 @click.option("--limit", default=20, show_default=True, help="How many hits to show.")
 @click.pass_context
 def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
-    """Search filed documents: words, vendor:, type:, number:, date:, amount:."""
+    """Search filed documents: words, vendor:, type:, number:, date:, due:, amount:."""
+    import datetime as dt
+
     from intake.index import SearchIndex
+    from intake.search import SearchRequest, run_search
 
     settings = settings_of(ctx)
     db = open_db(settings)
     index = SearchIndex(settings.index_dir)
     index.sync(db)
-    results = index.search(query, pagelen=limit)
-    if results.error:
-        click.echo(results.error, err=True)
-        sys.exit(2)
-    ids = [h.id for h in results.hits]
     with db.session() as s:
-        docs = {
-            d.id: d
-            for d in s.scalars(
-                select(Document).where(Document.id.in_(ids)).options(selectinload(Document.vendor))
-            )
-        }
-    for hit in results.hits:
-        d = docs.get(hit.id)
-        if d is None:
-            continue
+        page = run_search(s, index, SearchRequest(q=query, per_page=limit), today=dt.date.today())
+    index.close()
+    if page.error:
+        click.echo(page.error, err=True)
+        sys.exit(2)
+    for r in page.rows:
         row = {
-            "id": d.id,
-            "doc_type": d.doc_type,
-            "number": d.number,
-            "vendor": d.vendor.name if d.vendor else None,
-            "issue_date": d.issue_date.isoformat() if d.issue_date else None,
-            "total": str(d.total) if d.total is not None else None,
-            "currency": d.currency,
-            "file": d.original_name,
-            "score": round(hit.score, 3),
+            "id": r.id,
+            "doc_type": r.doc_type,
+            "number": r.number,
+            "vendor": r.vendor,
+            "issue_date": r.issue_date.isoformat() if r.issue_date else None,
+            "total": str(r.total) if r.total is not None else None,
+            "currency": r.currency,
+            "file": r.original_name,
+            "score": round(r.score, 3) if r.score is not None else None,
         }
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
             click.echo(
-                f"{d.id:>6}  {d.doc_type or '?':<15} {d.number or '-':<20} "
-                f"{row['vendor'] or '-':<30} {row['issue_date'] or '-':<10} "
-                f"{row['total'] or '-':>12} {d.currency or ''}"
+                f"{r.id:>6}  {r.doc_type or '?':<15} {r.number or '-':<20} "
+                f"{r.vendor or '-':<30} {row['issue_date'] or '-':<10} "
+                f"{row['total'] or '-':>12} {r.currency or ''}"
             )
     if not as_json:
-        click.echo(f"{results.total} documents match", err=True)
+        click.echo(f"{page.total} documents match", err=True)
 
 
 @cli.command()

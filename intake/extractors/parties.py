@@ -69,7 +69,7 @@ _ADDRESS_STOP = re.compile(
 
 
 def _clean_name(text: str) -> str:
-    text = _TITLE_WORDS.sub(" ", text) if len(text.split()) > 2 else text
+    text = _TITLE_WORDS.sub(" ", text)
     return " ".join(text.split()).strip(" :,;-|#*")
 
 

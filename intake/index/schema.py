@@ -12,7 +12,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 __all__ = ["SCHEMA_VERSION", "NumberTokenizer", "make_schema"]
 
 #: Bump when the schema changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class NumberTokenizer(Tokenizer):  # type: ignore[misc]
@@ -67,7 +67,7 @@ class NumberTokenizer(Tokenizer):  # type: ignore[misc]
 
 def make_schema() -> Schema:
     return Schema(
-        id=ID(stored=True, unique=True),
+        id=ID(stored=True, unique=True, sortable=True),
         doc_type=ID(stored=True),
         vendor=TEXT(stored=True, analyzer=StemmingAnalyzer()),
         vendor_id=ID(stored=True),

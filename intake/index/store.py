@@ -14,7 +14,8 @@ import logging
 import shutil
 import uuid
 import warnings
-from collections.abc import Callable, Sequence
+import weakref
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,67 +23,28 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 from whoosh import index as whoosh_index
-from whoosh.highlight import ContextFragmenter, Formatter
+from whoosh.highlight import ContextFragmenter
 from whoosh.index import LockError
-from whoosh.qparser import (
-    AndGroup,
-    FieldAliasPlugin,
-    GtLtPlugin,
-    MultifieldParser,
-)
-from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import Query
 from whoosh.sorting import FieldFacet
 
 from intake.db import Database, Document, LineItem
+from intake.errors import QueryError
+from intake.index import searching
 from intake.index.schema import SCHEMA_VERSION, make_schema
+from intake.index.searching import (
+    DocMaps,
+    Searchers,
+    Segment,
+    SegmentFormatter,
+    parse_query_text,
+)
 
 __all__ = ["Hit", "SearchIndex", "SearchResults", "Segment"]
 
 logger = logging.getLogger(__name__)
 
-SEARCH_FIELDS = ["content", "vendor", "number", "original_name", "product", "buyer", "sku"]
-ALIASES = {
-    "doc_type": ["type"],
-    "issue_date": ["date"],
-    "total": ["amount"],
-    "number": ["no", "num"],
-    "product": ["products"],
-    "original_name": ["file", "name"],
-}
 MAX_QUERY = 500
-
-
-Segment = tuple[str, bool]  # (text, matched): rendered by the caller, which escapes it
-
-
-class SegmentFormatter(Formatter):  # type: ignore[misc]
-    """Highlights as plain (text, matched) segments, never as HTML, so that the web layer
-    escapes every character of a document's text itself."""
-
-    between = " … "
-
-    def format_fragment(self, fragment: Any, replace: bool = False) -> list[Segment]:
-        out: list[Segment] = []
-        index = fragment.startchar
-        text = fragment.text
-        for t in sorted(fragment.matches, key=lambda t: (t.startchar, t.startchar - t.endchar)):
-            if t.startchar is None or t.startchar < index:
-                continue
-            if t.startchar > index:
-                out.append((text[index : t.startchar], False))
-            out.append((text[t.startchar : t.endchar], True))
-            index = t.endchar
-        out.append((text[index : fragment.endchar], False))
-        return out
-
-    def format(self, fragments: Any, replace: bool = False) -> list[Segment]:
-        out: list[Segment] = []
-        for i, fragment in enumerate(fragments):
-            if i:
-                out.append((self.between, False))
-            out.extend(self.format_fragment(fragment, replace=replace))
-        return out
 
 
 @dataclass(frozen=True)
@@ -154,6 +116,9 @@ class SearchIndex:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._index: Any = None
+        self._maps = DocMaps()
+        self._searchers = Searchers()
+        weakref.finalize(self, self._searchers.close)
 
     # --- opening --------------------------------------------------------------------------
 
@@ -170,7 +135,7 @@ class SearchIndex:
                 ix = whoosh_index.open_dir(str(self.path))
                 with ix.searcher() as s:
                     s.doc_count()
-                if "version" not in ix.schema.names():
+                if set(ix.schema.names()) != set(make_schema().names()):
                     raise ValueError("index schema is out of date")
                 return ix
             except Exception as exc:
@@ -192,8 +157,13 @@ class SearchIndex:
         self._index = self._create(self.path)
         return self._index
 
+    def close(self) -> None:
+        """Close the searchers kept open for queries."""
+        self._searchers.close()
+
     def reset(self, db: Database) -> None:
         """Forget the open index and mark every document for indexing again."""
+        self.close()
         self._index = None
         with db.session() as s:
             s.execute(update(Document).values(needs_index=True, updated_at=Document.updated_at))
@@ -278,6 +248,7 @@ class SearchIndex:
         if self.path.exists():
             self.path.rename(old)
         fresh_path.rename(self.path)
+        self.close()
         shutil.rmtree(old, ignore_errors=True)
         self._index = None
         with db.session() as s:
@@ -291,12 +262,35 @@ class SearchIndex:
     # --- searching ------------------------------------------------------------------------
 
     def parse(self, text: str) -> Query:
-        ix = self.open()
-        parser = MultifieldParser(SEARCH_FIELDS, ix.schema, group=AndGroup)
-        parser.add_plugin(FieldAliasPlugin(ALIASES))
-        parser.add_plugin(GtLtPlugin())
-        parser.add_plugin(DateParserPlugin(free=False))
-        return parser.parse(text)
+        return parse_query_text(self.open().schema, text)
+
+    def match_ids(self, text: str) -> list[int]:
+        """Ids of every document that matches ``text`` (unscored); QueryError if it does
+        not parse."""
+        return searching.match_ids(self.open(), self._searchers, self._maps, text)
+
+    def ranked(
+        self,
+        text: str,
+        *,
+        allowed: Collection[int] | None = None,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> list[tuple[int, float]]:
+        """(id, score) of the best matches for ``text``, only among ``allowed`` if given."""
+        return searching.ranked(
+            self.open(),
+            self._searchers,
+            self._maps,
+            text,
+            allowed=allowed,
+            offset=offset,
+            limit=limit,
+        )
+
+    def snippets(self, text: str, bodies: Mapping[int, str]) -> dict[int, tuple[Segment, ...]]:
+        """Highlighted passages of each body for the words ``text`` looks for."""
+        return searching.snippets(self.open(), self._searchers, text, bodies)
 
     def search(
         self,
@@ -314,8 +308,8 @@ class SearchIndex:
             return SearchResults(text, error=f"The query is longer than {MAX_QUERY} characters.")
         try:
             query = self.parse(text)
-        except Exception as exc:
-            return SearchResults(text, error=f"The query could not be understood ({exc}).")
+        except QueryError as exc:
+            return SearchResults(text, error=str(exc))
         kwargs: dict[str, Any] = {}
         if sort == "date":
             kwargs = {"sortedby": FieldFacet("issue_date", reverse=True)}

@@ -13,7 +13,7 @@ from alembic import op
 import intake.db.types
 
 revision = "0003export"
-down_revision = "0001"
+down_revision = "0002web"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,82 @@
+"""Intake status: the files seen lately and where each one stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from intake.db import IntakeFile, LedgerState
+
+__all__ = ["StatusRow", "intake_status", "status_json"]
+
+STATES = (
+    LedgerState.PROCESSING,
+    LedgerState.FILED,
+    LedgerState.DUPLICATE,
+    LedgerState.QUARANTINED,
+    LedgerState.DISCARDED,
+)
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    id: int
+    original_name: str
+    source_path: str
+    state: str
+    attempts: int
+    error: str | None
+    document_id: int | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Status:
+    counts: dict[str, int]
+    rows: tuple[StatusRow, ...]
+
+
+def intake_status(session: Session, *, limit: int = 50) -> Status:
+    """How many files are in each state, and the latest ``limit`` of them."""
+    counts = dict.fromkeys(STATES, 0)
+    for state, n in session.execute(
+        select(IntakeFile.state, func.count(IntakeFile.id)).group_by(IntakeFile.state)
+    ):
+        counts[state] = int(n)
+    rows = session.scalars(select(IntakeFile).order_by(IntakeFile.id.desc()).limit(limit))
+    return Status(
+        counts,
+        tuple(
+            StatusRow(
+                r.id,
+                r.original_name,
+                r.source_path,
+                r.state,
+                r.attempts,
+                r.error,
+                r.document_id,
+                r.created_at,
+                r.updated_at,
+            )
+            for r in rows
+        ),
+    )
+
+
+def status_json(status: Status) -> dict[str, Any]:
+    return {
+        "counts": status.counts,
+        "files": [
+            {
+                **{k: v for k, v in r.__dict__.items() if k not in ("created_at", "updated_at")},
+                "created_at": r.created_at.isoformat(timespec="seconds"),
+                "updated_at": r.updated_at.isoformat(timespec="seconds"),
+            }
+            for r in status.rows
+        ],
+    }

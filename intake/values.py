@@ -1,0 +1,81 @@
+"""Values typed by people, checked and brought to the stored form of extracted values:
+ISO dates, decimal strings for amounts, ISO 4217 currency codes, lists for parties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+__all__ = ["FIELD_KINDS", "normalise", "parse_date", "parse_money"]
+
+MAX_TEXT = 1000
+
+DATE, MONEY, TEXT, CURRENCY, LIST = "date", "money", "text", "currency", "list"
+FIELD_KINDS: dict[str, str] = {
+    "vendor": TEXT,
+    "buyer": TEXT,
+    "invoice_number": TEXT,
+    "po_number": TEXT,
+    "quote_number": TEXT,
+    "issue_date": DATE,
+    "due_date": DATE,
+    "valid_until": DATE,
+    "agreement_date": DATE,
+    "effective_date": DATE,
+    "currency": CURRENCY,
+    "subtotal": MONEY,
+    "tax": MONEY,
+    "total": MONEY,
+    "parties": LIST,
+    "governing_law": TEXT,
+    "term": TEXT,
+}
+
+
+def parse_date(text: str) -> str:
+    text = text.strip()
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    if m := re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text):
+        return dt.date(int(m[3]), int(m[2]), int(m[1])).isoformat()  # day first
+    raise ValueError("a date is written 2024-03-31 (or 31.03.2024)")
+
+
+def parse_money(text: str) -> str:
+    t = text.strip().replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", t):
+        t = t.replace(",", "")
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", t):
+        t = t.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"-?\d+,\d+", t):
+        t = t.replace(",", ".")
+    try:
+        amount = Decimal(t)
+    except InvalidOperation:
+        raise ValueError("an amount is written 1234.56") from None
+    if not amount.is_finite() or abs(amount) >= Decimal(10) ** 12:
+        raise ValueError("an amount is written 1234.56")
+    cents = amount.quantize(Decimal("0.01"))
+    return str(cents if cents == amount else amount.normalize())
+
+
+def normalise(kind: str, text: str) -> Any:
+    """The stored form of what a person typed, or None for an empty value."""
+    text = text.strip()
+    if not text:
+        return None
+    if kind == DATE:
+        return parse_date(text)
+    if kind == MONEY:
+        return parse_money(text)
+    if kind == CURRENCY:
+        if not re.fullmatch(r"[A-Za-z]{3}", text):
+            raise ValueError("a currency is a three-letter code such as EUR")
+        return text.upper()
+    if kind == LIST:
+        return [p.strip() for p in re.split(r"[;\n]", text) if p.strip()]
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"at most {MAX_TEXT} characters")
+    return text

@@ -1,0 +1,73 @@
+"""A real Intake service in a subprocess (``intake run``), and a small cookie-keeping HTTP
+client for it: shared by the end-to-end and browser tests."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import queue
+import re
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Running:
+    proc: subprocess.Popen[str]
+    url: str
+    password: str
+    watch: Path
+    data: Path
+    lines: queue.Queue[str]
+
+
+def read_lines(proc: subprocess.Popen[str], out: queue.Queue[str]) -> None:
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        out.put(line)
+
+
+def wait_for(lines: queue.Queue[str], pattern: str, timeout: float = 60) -> re.Match[str]:
+    deadline = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if m := re.search(pattern, line):
+            return m
+    raise AssertionError(f"no line matching {pattern!r} in:\n{''.join(seen)}")
+
+
+class Browser:
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def get(self, path: str) -> str:
+        with self.opener.open(self.base.rstrip("/") + path, timeout=10) as r:
+            return str(r.read().decode())
+
+    def login(self, name: str, password: str) -> None:
+        page = self.get("/login")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        assert token
+        data = urllib.parse.urlencode(
+            {"username": name, "password": password, "csrf_token": token.group(1)}
+        ).encode()
+        with self.opener.open(self.base + "login", data=data, timeout=10) as r:
+            assert "Log out" in r.read().decode()
+
+
+def drop(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")  # written under an ignored name, then renamed
+    tmp.write_bytes(src.read_bytes())
+    tmp.rename(dest)

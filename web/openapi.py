@@ -1,0 +1,238 @@
+"""The OpenAPI 3.1 description of the JSON API (served at /api/openapi.json).
+
+Written by hand next to the routes it describes; a test checks that every /api/ route is
+described here and that every path described exists.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from intake import __version__
+
+__all__ = ["openapi_document"]
+
+
+def _param(name: str, description: str, schema: dict[str, Any], where: str = "query") -> Any:
+    return {
+        "name": name,
+        "in": where,
+        "description": description,
+        "schema": schema,
+        "required": where == "path",
+    }
+
+
+def _ok(schema_ref: str, description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_ref}"}}},
+    }
+
+
+ERRORS = {
+    "401": {
+        "description": "No or wrong token",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    },
+    "404": {
+        "description": "No such object",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    },
+}
+
+STRING_OR_NULL = {"type": ["string", "null"]}
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {
+        "type": "object",
+        "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
+    },
+    "SearchResults": {
+        "type": "object",
+        "properties": {
+            "query": {"type": "string"},
+            "text": {"type": "string", "description": "the full-text part of the query"},
+            "conditions": {"type": "array", "items": {"type": "string"}},
+            "total": {"type": "integer"},
+            "page": {"type": "integer"},
+            "pages": {"type": "integer"},
+            "error": {**STRING_OR_NULL, "description": "why the query could not be run"},
+            "facets": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "key": {"type": "string"},
+                            "label": {"type": "string"},
+                            "count": {"type": "integer"},
+                        },
+                    },
+                },
+            },
+            "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+        },
+    },
+    "Hit": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "doc_type": STRING_OR_NULL,
+            "number": STRING_OR_NULL,
+            "vendor": STRING_OR_NULL,
+            "issue_date": {**STRING_OR_NULL, "format": "date"},
+            "due_date": {**STRING_OR_NULL, "format": "date"},
+            "total": {**STRING_OR_NULL, "description": "a decimal amount as a string"},
+            "currency": STRING_OR_NULL,
+            "file": {"type": "string"},
+            "score": {"type": ["number", "null"]},
+            "snippet": {"type": "string"},
+        },
+    },
+    "Field": {
+        "type": "object",
+        "properties": {
+            "value": {},
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "source": {"type": "string"},
+            "box": {
+                "type": ["object", "null"],
+                "description": "where the value was read, in PDF points from the page's top-left",
+                "properties": {
+                    "page": {"type": "integer"},
+                    "x": {"type": "number"},
+                    "y": {"type": "number"},
+                    "width": {"type": "number"},
+                    "height": {"type": "number"},
+                },
+            },
+        },
+    },
+    "Document": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "doc_type": STRING_OR_NULL,
+            "doc_type_confidence": {"type": "number"},
+            "number": STRING_OR_NULL,
+            "vendor": STRING_OR_NULL,
+            "file": {"type": "string"},
+            "kind": {"type": "string"},
+            "pages": {"type": "integer"},
+            "filed_at": {"type": "string", "format": "date-time"},
+            "version": {"type": "string"},
+            "fields": {
+                "type": "object",
+                "additionalProperties": {"$ref": "#/components/schemas/Field"},
+            },
+            "lines": {"type": "array", "items": {"type": "object"}},
+            "chain": {"type": "array", "items": {"type": "object"}},
+            "duplicates": {"type": "array", "items": {"type": "object"}},
+        },
+    },
+    "Product": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "sku": {"type": "string"},
+            "name": {"type": "string"},
+            "unit": STRING_OR_NULL,
+            "category": STRING_OR_NULL,
+            "lines": {"type": "integer", "description": "lines linked to it (in lists)"},
+            "aliases": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "ProductList": {
+        "type": "object",
+        "properties": {
+            "total": {"type": "integer"},
+            "page": {"type": "integer"},
+            "products": {"type": "array", "items": {"$ref": "#/components/schemas/Product"}},
+        },
+    },
+}
+
+PATHS: dict[str, Any] = {
+    "/api/search": {
+        "get": {
+            "summary": "Search filed documents (the web UI's syntax), with facet counts",
+            "parameters": [
+                _param(
+                    "q",
+                    "words, vendor:, type:, number:, date:, due:, amount:, AND/OR/NOT",
+                    {"type": "string"},
+                ),
+                _param("type", "facet: document type", {"type": "string"}),
+                _param("vendor", "facet: vendor id", {"type": "integer"}),
+                _param("year", "facet: year of issue", {"type": "integer"}),
+                _param("sort", "order of hits", {"enum": ["relevance", "date", "amount", "filed"]}),
+                _param("order", "direction for date and amount", {"enum": ["desc", "asc"]}),
+                _param("page", "1-based page", {"type": "integer", "minimum": 1}),
+                _param(
+                    "per_page", "hits per page", {"type": "integer", "minimum": 1, "maximum": 200}
+                ),
+            ],
+            "responses": {
+                "200": _ok("SearchResults", "One page of hits"),
+                "400": _ok("SearchResults", "The query could not be understood (see error)"),
+                **ERRORS,
+            },
+        }
+    },
+    "/api/documents/{doc_id}": {
+        "get": {
+            "summary": "A document: fields with confidence, source and box; lines; chain",
+            "parameters": [_param("doc_id", "document id", {"type": "integer"}, "path")],
+            "responses": {"200": _ok("Document", "The document"), **ERRORS},
+        }
+    },
+    "/api/products": {
+        "get": {
+            "summary": "The product catalog",
+            "parameters": [
+                _param("q", "SKU, name or alias contains", {"type": "string"}),
+                _param("page", "1-based page", {"type": "integer", "minimum": 1}),
+                _param(
+                    "per_page",
+                    "products per page",
+                    {"type": "integer", "minimum": 1, "maximum": 200},
+                ),
+            ],
+            "responses": {"200": _ok("ProductList", "One page of products"), **ERRORS},
+        }
+    },
+    "/api/products/{product_id}": {
+        "get": {
+            "summary": "A product and its aliases",
+            "parameters": [_param("product_id", "product id", {"type": "integer"}, "path")],
+            "responses": {"200": _ok("Product", "The product"), **ERRORS},
+        }
+    },
+    "/api/openapi.json": {
+        "get": {
+            "summary": "This description",
+            "responses": {"200": {"description": "An OpenAPI 3.1 document"}, **ERRORS},
+        }
+    },
+}
+
+
+def openapi_document() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Intake API",
+            "version": __version__,
+            "description": "Read filed documents, search them and read the product catalog. "
+            "Every request needs `Authorization: Bearer <token>` (`intake users token NAME`).",
+        },
+        "servers": [{"url": "/"}],
+        "security": [{"bearer": []}],
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": SCHEMAS,
+        },
+        "paths": PATHS,
+    }
