@@ -228,7 +228,7 @@ def make_pdf(
         c.drawString(50, top - 13 * (i + 1), line)
 
     y = top - 80
-    cols = [50, 110, 330, 390, 470]
+    cols = [50, 110, 300, 390, 480]
     c.setFont("Helvetica-Bold", 9)
     for x, key in zip(
         cols, ["code", "description", "quantity", "unit_price", "amount"], strict=True

@@ -9,6 +9,7 @@ from intake.extractors.amounts import find_amount_fields
 from intake.extractors.candidates import Candidate, best, find_date, find_id
 from intake.extractors.classify import type_scores
 from intake.extractors.fields import find_dates
+from intake.extractors.lines import find_line_items
 from intake.extractors.parties import find_parties
 from intake.extractors.reading import Reading, reading_for
 from intake.record import Field, Record
@@ -63,7 +64,10 @@ class BusinessDocumentExtractor:
         for name in self.ids[1:]:
             if own in fields and name in fields and fields[name].value == fields[own].value:
                 del fields[name]
-        fields.update(find_amount_fields(reading))
+        lines = find_line_items(reading)
+        if (items := lines.field()) is not None:
+            fields["line_items"] = items
+        fields.update(find_amount_fields(reading, line_sum=lines.line_sum))
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_parties(reading))
