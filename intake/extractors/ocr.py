@@ -53,6 +53,8 @@ PSM = 6
 CHECK_ORIENTATION_BELOW = 0.6
 #: OSD verdicts with a lower confidence are ignored.
 MIN_OSD_CONFIDENCE = 1.0
+#: Images narrower than this many pixels are read at twice their size (see _enlarge).
+ENLARGE_BELOW = 1000
 
 #: Loads one page image on demand: the image and the size of its pixel in points.
 PageImage = Callable[[], tuple[Image.Image, float]]
@@ -101,18 +103,43 @@ def _gray(image: Image.Image) -> Image.Image:
     return image if image.mode == "L" else image.convert("L")
 
 
+def _enlarge(image: Image.Image) -> tuple[Image.Image, int]:
+    """Small images (receipts, phone shots scaled down) doubled: tesseract reads small
+    glyphs much better at twice the size. Measured on the sroie receipts (most 450-900 px
+    wide): totals present in the text 0.76 -> 0.84, dates 0.74 -> 0.78, addresses 0.86 ->
+    0.94; tripling or adding Sauvola thresholding or autocontrast gained nothing more."""
+    if image.width >= ENLARGE_BELOW:
+        return image, 1
+    size = (image.width * 2, image.height * 2)
+    return image.resize(size, Image.Resampling.BICUBIC), 2
+
+
 def _read(
     image: Image.Image, what: str, options: OcrOptions
 ) -> tuple[Image.Image, list[OcrWord], float]:
+    """Straighten and read ``image``: the straightened image and its words (in its pixels)."""
     straight, _ = straighten_image(image)
+    big, factor = _enlarge(straight)
     words = read_words(
-        straight,
+        big,
         what=what,
         lang=options.lang,
         psm=PSM,
         timeout=options.page_timeout,
         slots=options.slots,
     )
+    if factor != 1:
+        words = [
+            OcrWord(
+                w.text,
+                w.left // factor,
+                w.top // factor,
+                -(-w.width // factor),
+                -(-w.height // factor),
+                w.conf,
+            )
+            for w in words
+        ]
     return straight, words, reading_quality(words)
 
 
