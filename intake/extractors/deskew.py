@@ -29,8 +29,7 @@ MIN_GAIN = 1.05
 
 def _sharpness(ink: Image.Image, angle: float) -> float:
     turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0) if angle else ink
-    rows = turned.resize((1, turned.height), Image.Resampling.BOX).getdata()
-    values = list(rows)
+    values = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()  # row means
     return float(sum((a - b) * (a - b) for a, b in zip(values, values[1:], strict=False)))
 
 
