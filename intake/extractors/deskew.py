@@ -22,7 +22,7 @@ MAX_SKEW = 6.0
 #: Smaller skews are left alone: rotating costs more than it gains.
 MIN_SKEW = 0.3
 #: The profile is measured on a copy at most this wide.
-PROFILE_WIDTH = 640
+PROFILE_WIDTH = 500
 #: A rotation is trusted only when it sharpens the profile by this factor over none.
 MIN_GAIN = 1.05
 

@@ -72,7 +72,9 @@ class OcrOptions:
 
     @property
     def threads(self) -> int:
-        return self.slots.count
+        """One thread per slot, and one more that prepares the next page (renders and
+        straightens it) while the others wait on tesseract."""
+        return self.slots.count + 1
 
 
 def ocr_options(settings: Settings) -> OcrOptions:
@@ -192,7 +194,7 @@ def ocr_pages(sources: Sequence[tuple[int, PageImage]], options: OcrOptions) -> 
         finally:
             image.close()
 
-    if len(sources) <= 1 or options.threads <= 1:
+    if len(sources) <= 1:
         return [run(number, load) for number, load in sources]
     threads = min(options.threads, len(sources))
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr") as pool:

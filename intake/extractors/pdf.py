@@ -11,7 +11,6 @@ OCR resolution) and OCRed, several at once.
 from __future__ import annotations
 
 import logging
-import threading
 from functools import partial
 from pathlib import Path
 
@@ -20,10 +19,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
-from PIL import Image
 
 from intake.errors import CorruptFile, EmptyFile, EncryptedFile, ResourceLimit
 from intake.extractors.ocr import OcrOptions, PageImage, ocr_pages
+from intake.extractors.render import page_image
 from intake.extractors.textlayer import judge_text_layer
 from intake.record import Attachment, Page, Word, group_lines
 
@@ -32,8 +31,6 @@ __all__ = ["read_pdf"]
 logger = logging.getLogger(__name__)
 
 MAX_ATTACHMENT_BYTES = 10 << 20
-#: PDFium is not thread-safe: the OCR threads render one page at a time.
-_PDFIUM = threading.Lock()
 
 
 def _open_pdfium(path: Path) -> pdfium.PdfDocument:
@@ -66,16 +63,6 @@ def _words(page: pdfplumber.page.Page) -> list[Word]:
         for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
         if w["text"].strip()
     ]
-
-
-def _render(pdf: pdfium.PdfDocument, index: int, scale: float) -> tuple[Image.Image, float]:
-    with _PDFIUM:
-        page = pdf[index]
-        try:
-            image = page.render(scale=scale, grayscale=True).to_pil()
-        finally:
-            page.close()
-    return image, 1.0 / scale
 
 
 def _text_pages(path: Path, indexes: set[int]) -> dict[int, Page]:
@@ -147,7 +134,9 @@ def read_pdf(
             pages.update(_text_pages(path, text))
         # pages still missing are OCRed (text pages where pdfplumber found no words, too)
         sources: list[tuple[int, PageImage]] = [
-            (i + 1, partial(_render, pdf, i, scale)) for i in range(count) if i not in pages
+            (i + 1, partial(page_image, pdf, i, ocr.dpi, max_pixels))
+            for i in range(count)
+            if i not in pages
         ]
         for page_read in ocr_pages(sources, ocr):
             pages[page_read.number - 1] = page_read
