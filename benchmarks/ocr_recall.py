@@ -15,7 +15,8 @@ A value is present when: a date, if some date written in the text (numeric in an
 or with a month name) is that day; an amount, if some number in the text (either decimal
 separator) equals it; an identifier, if it appears with spaces removed; a name or
 address, if it appears after the scorer's normalisation, or nearly (partial similarity
->= 85). Nothing here keys on a file; the files only supply labels to count against.
+>= 85); a line item, if its amount is present. Nothing here keys on a file; the files
+only supply labels to count against.
 """
 
 from __future__ import annotations
@@ -51,11 +52,14 @@ FIELDS = (
     "po_number",
     "issue_date",
     "due_date",
+    "service_period_start",
+    "service_period_end",
     "total",
     "subtotal",
     "tax",
+    "line_items",
 )
-DATE_FIELDS = {"issue_date", "due_date"}
+DATE_FIELDS = {"issue_date", "due_date", "service_period_start", "service_period_end"}
 MONEY_FIELDS = {"total", "subtotal", "tax"}
 ID_FIELDS = {"invoice_number", "po_number"}
 
@@ -218,7 +222,13 @@ def tally(
         text = read["text"] if isinstance(read, dict) else ""
         facts = facts_of(text, scorer)
         for name in FIELDS:
-            if name in fields and fields[name] not in (None, ""):
+            if name == "line_items":  # each item's amount, counted item by item
+                for item in fields.get(name) or []:
+                    if isinstance(item, dict) and item.get("amount") not in (None, ""):
+                        cell = table[source][name]
+                        cell[1] += 1
+                        cell[0] += scorer.present("total", item["amount"], text, facts)
+            elif name in fields and fields[name] not in (None, ""):
                 cell = table[source][name]
                 cell[1] += 1
                 cell[0] += scorer.present(name, fields[name], text, facts)

@@ -69,6 +69,27 @@ def scan_with_header(image: Image.Image, path: Path, header: str, dpi: int = 300
     return path
 
 
+def scan_with_hidden_text(
+    image: Image.Image, path: Path, lines: Sequence[str], dpi: int = 300
+) -> Path:
+    """A scan under an invisible text layer, as scanners' own OCR leaves it."""
+    c = Canvas(str(path))
+    width, height = image.width * 72 / dpi, image.height * 72 / dpi
+    c.setPageSize((width, height))
+    c.drawImage(ImageReader(image), 0, 0, width, height)
+    text = c.beginText(50, height - 60)
+    text.setTextRenderMode(3)
+    text.setFont("Helvetica", 10)
+    step = (height - 120) / max(len(lines), 1)
+    text.setLeading(step)
+    for line in lines:
+        text.textLine(line)
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    return path
+
+
 def mixed_pdf(text_lines: Sequence[str], image: Image.Image, path: Path, dpi: int = 300) -> Path:
     """Page 1 with a text layer, page 2 a scanned image."""
     c = Canvas(str(path))

@@ -25,6 +25,7 @@ from tests.scans import (
     pixel_flood_png,
     render,
     scan_with_header,
+    scan_with_hidden_text,
 )
 
 LINES = [
@@ -94,6 +95,13 @@ def test_a_scan_without_text_and_with_only_a_header_is_ocred(tmp_path: Path) -> 
     )
     (reason,) = verdicts(stamped)
     assert "covers" in reason
+
+
+def test_a_scan_under_a_hidden_ocr_layer_is_ocred_again(tmp_path: Path) -> None:
+    page = render(make_pdf(tmp_path / "a.pdf", sample_invoice()), dpi=150)
+    path = scan_with_hidden_text(page, tmp_path / "ocred.pdf", LINES * 6, dpi=150)
+    assert "Acme" in pdfium.PdfDocument(path)[0].get_textpage().get_text_range()
+    assert verdicts(path) == ["a scan under a hidden OCR layer"]
 
 
 def test_a_pixel_flood_image_is_refused_before_decoding(tmp_path: Path) -> None:
