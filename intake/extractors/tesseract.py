@@ -118,6 +118,9 @@ def detect_orientation(
     except CorruptFile as exc:  # "Too few characters", and the like: no verdict
         logger.debug("no orientation for %s: %s", what, exc)
         return 0, 0.0
+    except ConfigError as exc:  # osd.traineddata missing: read as it lies
+        logger.warning("no orientation detection (%s); install tesseract-ocr-osd", exc)
+        return 0, 0.0
     rotate, confidence = _ROTATE.search(osd), _CONFIDENCE.search(osd)
     if rotate is None or confidence is None:
         return 0, 0.0
