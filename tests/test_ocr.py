@@ -179,3 +179,18 @@ def test_ocr_text_is_stored_and_never_recomputed(
     assert result.exit_code == 0 and "indexed 1 documents" in result.output
     result = runner.invoke(cli, ["search", "Cordless", "--json"], obj=ctx.settings)
     assert result.exit_code == 0 and f'"id": {outcome.document_id}' in result.output
+
+
+def test_a_page_over_its_time_limit_quarantines_the_file_with_the_reason(
+    ctx: Context, invoice: tuple[Path, Page], tmp_path: Path
+) -> None:
+    settings = ctx.settings.model_copy(update={"ocr_page_timeout": 0.01})
+    slow = Context(settings, ctx.registry, ctx.db)
+    scan = save_png(render(invoice[0]), tmp_path / "scan.png")
+    dropped = settings.watch_dir / "inbox" / "scan.png"
+    dropped.write_bytes(scan.read_bytes())
+    claim = claim_file(settings, ctx.db, dropped)
+    assert claim is not None
+    outcome = process_claim(slow, claim)
+    assert outcome.state == LedgerState.QUARANTINED
+    assert outcome.reason == "OCR of page 1 took over 0.01 s"

@@ -60,7 +60,7 @@ def _errors(what: str, timeout: float) -> Iterator[None]:
         raise CorruptFile(f"tesseract could not read {what}: {message.strip()[:200]}") from exc
     except RuntimeError as exc:  # pytesseract signals its timeout as a bare RuntimeError
         if "timeout" in str(exc).lower():
-            raise ResourceLimit(f"OCR of {what} took over {timeout:.0f} s") from exc
+            raise ResourceLimit(f"OCR of {what} took over {timeout:g} s") from exc
         raise
 
 
