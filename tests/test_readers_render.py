@@ -10,7 +10,7 @@ from PIL import Image, ImageChops
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from intake.extractors.render import page_image
+from intake.extractors.render import load_page_image
 from tests.factory import make_pdf, sample_invoice
 from tests.scans import image_pdf, render
 
@@ -25,7 +25,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Image.Image:
 def first_page_image(path: Path, dpi: int) -> tuple[Image.Image, float]:
     pdf = pdfium.PdfDocument(path)
     try:
-        return page_image(pdf, 0, dpi, 80_000_000)
+        return load_page_image(pdf, 0, dpi, 80_000_000)
     finally:
         pdf.close()
 

@@ -22,7 +22,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from intake.errors import CorruptFile, EmptyFile, EncryptedFile, ResourceLimit
 from intake.extractors.ocr import OcrOptions, PageImage, ocr_pages
-from intake.extractors.render import page_image
+from intake.extractors.render import load_page_image
 from intake.extractors.textlayer import judge_text_layer
 from intake.record import Attachment, Page, Word, group_lines
 
@@ -134,7 +134,7 @@ def read_pdf(
             pages.update(_text_pages(path, text))
         # pages still missing are OCRed (text pages where pdfplumber found no words, too)
         sources: list[tuple[int, PageImage]] = [
-            (i + 1, partial(page_image, pdf, i, ocr.dpi, max_pixels))
+            (i + 1, partial(load_page_image, pdf, i, ocr.dpi, max_pixels))
             for i in range(count)
             if i not in pages
         ]

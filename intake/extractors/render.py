@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageChops, ImageStat
 
-__all__ = ["page_image"]
+__all__ = ["load_page_image"]
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ def _render(pdf: pdfium.PdfDocument, index: int, dpi: int) -> tuple[Image.Image,
             page.close()
 
 
-def page_image(
+def load_page_image(
     pdf: pdfium.PdfDocument, index: int, dpi: int, max_pixels: int
 ) -> tuple[Image.Image, float]:
     """The image of page ``index`` to OCR at about ``dpi``, and the size of its pixel in
