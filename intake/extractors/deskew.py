@@ -23,6 +23,8 @@ MAX_SKEW = 6.0
 MIN_SKEW = 0.3
 #: The profile is measured on a copy at most this wide.
 PROFILE_WIDTH = 500
+#: Angles tried first (degrees apart), then refined in tenths of a degree around the best.
+COARSE_STEP = 1.0
 #: A rotation is trusted only when it sharpens the profile by this factor over none.
 MIN_GAIN = 1.05
 
@@ -50,15 +52,16 @@ def estimate_skew(image: Image.Image) -> float:
         return 0.0
     level = _sharpness(ink, 0.0)
     best, best_angle = level, 0.0
-    steps = int(MAX_SKEW / 0.5)
+    steps = int(MAX_SKEW / COARSE_STEP)
     for k in range(-steps, steps + 1):
-        angle = k * 0.5
+        angle = k * COARSE_STEP
         if angle:
             s = _sharpness(ink, angle)
             if s > best:
                 best, best_angle = s, angle
     coarse = best_angle
-    for k in range(-4, 5):
+    fine = int(COARSE_STEP / 0.1 / 2 + 0.5)
+    for k in range(-fine, fine + 1):
         angle = coarse + k * 0.1
         if k and abs(angle) <= MAX_SKEW:
             s = _sharpness(ink, angle)
