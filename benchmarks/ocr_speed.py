@@ -17,8 +17,9 @@ CPU seconds it and its tesseracts used (worker start-up and a warm-up file are l
 The box is shared with other work, so the one-core comparison alternates file by file
 between Intake and bare tesseract and gives CPU seconds (insensitive to other load) next
 to wall seconds, and the throughput setups alternate and keep their best round, with the
-load average printed. Targets: end to end <= 1.15 x bare per page on one core; two
-workers >= 1.7 x one.
+load average printed; a sampler counts the tesseract processes running at once (never
+more than the slots; two most of the time with two slots, whatever the load). Targets:
+end to end <= 1.15 x bare per page on one core; two workers >= 1.7 x one.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -137,22 +140,57 @@ def one_file(folder: Path, scan: Path, warmup: Path) -> tuple[float, float]:
     return end - start, cpu
 
 
+def our_tesseracts() -> int:
+    """How many tesseract processes descending from this process run right now."""
+    parent: dict[int, int] = {}
+    tesseracts = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            name, rest = stat[stat.index("(") + 1 : stat.rindex(")")], stat[stat.rindex(")") + 2 :]
+            parent[int(entry.name)] = int(rest.split()[1])
+            if name == "tesseract":
+                tesseracts.append(int(entry.name))
+    me, count = os.getpid(), 0
+    for pid in tesseracts:
+        while pid in parent and pid > 1 and pid != me:
+            pid = parent[pid]
+        count += pid == me
+    return count
+
+
 def throughput(
     folder: Path, files: list[Path], warmup: Path, workers: int, ocr: int
-) -> tuple[float, float]:
+) -> tuple[float, float, Counter[int]]:
     """Seconds from the first file's start to the last one's end, with ``workers`` worker
     processes and ``ocr`` tesseract processes at once (a warm-up file per worker first),
-    and the CPU seconds used meanwhile."""
+    the CPU seconds used meanwhile, and how many tesseracts ran at once (sampled)."""
     settings = _settings(folder, workers, ocr)
     items = [str(warmup)] * workers + [str(f) for f in files]
     spans = []
-    for item, result in map_in_workers(settings, partial(timed_extract, settings, ""), items):
-        if isinstance(result, BaseException):
-            raise RuntimeError(f"{item}: {result!r}")
-        spans.append(result)
+    at_once: Counter[int] = Counter()
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            at_once[our_tesseracts()] += 1
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        for item, result in map_in_workers(settings, partial(timed_extract, settings, ""), items):
+            if isinstance(result, BaseException):
+                raise RuntimeError(f"{item}: {result!r}")
+            spans.append(result)
+    finally:
+        done.set()
+        sampler.join()
     timed = spans[workers:]
     wall = max(end for _, end, _, _ in timed) - min(start for start, _, _, _ in timed)
-    return wall, sum(cpu for _, _, cpu, _ in timed)
+    return wall, sum(cpu for _, _, cpu, _ in timed), at_once
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,11 +235,14 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         setups = [(1, 1), (2, 2), (1, 2)]
-        best = {setup: (float("inf"), 0.0) for setup in setups}
+        best: dict[tuple[int, int], tuple[float, float]] = {s: (float("inf"), 0.0) for s in setups}
+        seen: dict[tuple[int, int], Counter[int]] = {s: Counter() for s in setups}
         bare_best = {1: (float("inf"), 0.0), 2: (float("inf"), 0.0)}
         for _ in range(args.rounds):  # alternated, best of the rounds: the box is shared
             for setup in setups:
-                best[setup] = min(best[setup], throughput(folder, scans, warmup, *setup))
+                wall, cpu, at_once = throughput(folder, scans, warmup, *setup)
+                best[setup] = min(best[setup], (wall, cpu))
+                seen[setup].update(at_once)
             for at_once in bare_best:
                 bare_best[at_once] = min(bare_best[at_once], bare_tesseract(pngs, lang, at_once))
         for at_once, (wall, cpu) in bare_best.items():
@@ -211,10 +252,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         one = best[(1, 1)][0]
         for (workers, ocr), (wall, cpu) in best.items():
+            samples = seen[(workers, ocr)]
+            total = sum(samples.values()) or 1
+            shares = ", ".join(f"{n}: {k / total:.0%}" for n, k in sorted(samples.items()))
             print(
                 f"throughput, {workers} worker(s), {ocr} tesseract(s) at once:"
                 f" {wall / pages:.3f} s/page, {one / wall:.2f} x 1 worker,"
-                f" {cpu / wall:.2f} cores busy"
+                f" {cpu / wall:.2f} cores busy; tesseracts running (share of samples) {shares}"
             )
         print(
             "  target: 2 workers >= 1.7 x 1 worker; bare tesseract's own figure shows what"
