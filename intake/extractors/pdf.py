@@ -2,10 +2,11 @@
 
 pypdfium2 opens the file first because it is fast: it counts pages against the limit
 (before any other work), judges each page's text layer (:mod:`textlayer`: none, garbage,
-or covering only part of a scan), checks the pixels of the pages to OCR against the
-limit, and lists embedded files (Factur-X / ZUGFeRD / Order-X XML). pdfplumber then reads
-words from the pages whose text layer is usable, and the others are rendered (grey, at the
-OCR resolution) and OCRed, several at once.
+a scan's hidden OCR layer, or covering only part of a scan), checks the pixels of the
+pages to OCR against the limit, and lists embedded files (Factur-X / ZUGFeRD / Order-X
+XML). pdfplumber then reads words from the pages whose text layer is usable; the others
+are OCRed, several at once, from their scanned image or a grey rendering at the OCR
+resolution (:mod:`render`). A page with no content at all is blank, not OCRed.
 """
 
 from __future__ import annotations
