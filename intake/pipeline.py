@@ -27,7 +27,15 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from intake.db import Database, LedgerState
 from intake.db.filing import document_by_sha, file_record, ledger_row, set_ledger_state
 from intake.errors import InputError, ResourceLimit, TransientError, UnsupportedFile
-from intake.extractors import EXTENSIONS, Registry, classify, detect_kind, extract, read_file
+from intake.extractors import (
+    EXTENSIONS,
+    Registry,
+    classify,
+    detect_kind,
+    extract,
+    ocr_options,
+    read_file,
+)
 from intake.ledger import Claim, release, type_hint_for
 from intake.record import Record
 from intake.settings import Settings
@@ -105,9 +113,7 @@ def read(record: Record, ctx: Context) -> Record:
         record.kind,
         max_pages=s.max_pages,
         max_pixels=s.max_pixels,
-        ocr_dpi=s.ocr_dpi,
-        ocr_lang=s.ocr_lang,
-        ocr_timeout=s.file_timeout,
+        ocr=ocr_options(s),
     )
     return record.evolve(pages=pages, attachments=attachments)
 

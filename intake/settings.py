@@ -83,7 +83,26 @@ class Settings(BaseSettings):
         2048, ge=0, description="Address-space limit of a worker process; 0 disables it."
     )
     ocr_lang: str = Field("eng", description="Tesseract language(s), e.g. 'eng+deu'.")
-    ocr_dpi: int = Field(300, ge=72, le=600, description="Rendering resolution for OCR.")
+    ocr_dpi: int = Field(
+        300,
+        ge=72,
+        le=600,
+        description=(
+            "Resolution at which PDF pages are OCRed (see benchmarks.ocr_recall: 200 dpi is"
+            " about 15% faster and read as many labelled values, but lost more small print)."
+        ),
+    )
+    ocr_processes: int = Field(
+        0,
+        ge=0,
+        description=(
+            "Tesseract processes running at once across all workers (pages of one file are"
+            " read in parallel); 0 means one per CPU core."
+        ),
+    )
+    ocr_page_timeout: float = Field(
+        120.0, gt=0, description="Wall-clock limit in seconds for the OCR of one page."
+    )
     host: str = Field("127.0.0.1", description="Address the web UI listens on.")
     port: int = Field(8000, ge=0, le=65535, description="Port the web UI listens on.")
     secret_key: str = Field(

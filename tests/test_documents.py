@@ -206,7 +206,11 @@ def test_lines_are_corrected_added_and_deleted_through_forms(
     )
     assert r.status_code == 302
     with ctx.db.session() as s:
-        line_id = s.scalars(select(LineItem.id).where(LineItem.document_id == invoice)).one()
+        line_id = s.scalars(
+            select(LineItem.id).where(
+                LineItem.document_id == invoice, LineItem.description == "Hammer"
+            )
+        ).one()
     r = client.post(
         f"/documents/{invoice}/lines/{line_id}",
         data={"csrf_token": token, "quantity": "3", "product": "NOPE-1"},
