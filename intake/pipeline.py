@@ -200,13 +200,6 @@ def checkpoint(ctx: Context, step: str) -> None:
 # --- the fate of a claimed file ------------------------------------------------------------
 
 
-def _begin_attempt(ctx: Context, claim: Claim) -> int:
-    with ctx.db.session() as s:
-        row = ledger_row(s, claim.id)
-        row.attempts += 1
-        return row.attempts
-
-
 def quarantine(
     ctx: Context, claim: Claim, reason: str, *, sha256: str | None = None, detail: str = ""
 ) -> Outcome:
@@ -222,7 +215,7 @@ def quarantine(
             "original_name": claim.original_name,
             "source_path": claim.source_path,
             "sha256": sha256 or row.sha256,
-            "attempts": row.attempts,
+            "attempts": row.attempts + 1,  # this one included
         }
         if detail:
             note["detail"] = detail
@@ -311,18 +304,21 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
 def process_claim(ctx: Context, claim: Claim) -> Outcome:
     """Take a claimed file to a terminal state (or leave it claimed for a retry)."""
     log = DocLog(logger, {"id": claim.id[:8]})
-    attempts = _begin_attempt(ctx, claim)
-    if attempts > ctx.settings.max_attempts:
-        return quarantine(
-            ctx, claim, f"processing failed or crashed {attempts - 1} times; given up"
-        )
+    with ctx.db.sessions() as s:
+        row = ledger_row(s, claim.id)
+        state, attempts = row.state, row.attempts
+    if state in LedgerState.TERMINAL:  # settled before a crash left its folder behind
+        release(claim)
+        return Outcome(claim.id, claim.original_name, state, row.document_id)
+    if attempts >= ctx.settings.max_attempts:
+        return quarantine(ctx, claim, f"processing failed or crashed {attempts} times; given up")
+    attempts += 1  # this run
     checkpoint(ctx, "claimed")
     record = record_for(claim.path, name=claim.original_name, hints=claim.hints)
     try:
         record = run_stages(record, ctx, (fingerprint,))
-        with ctx.db.session() as s:
+        with ctx.db.sessions() as s:  # a read: the sha is committed with the file's fate
             existing = document_by_sha(s, record.sha256)
-            ledger_row(s, claim.id).sha256 = record.sha256
         if existing is not None:
             return _duplicate(ctx, claim, record, existing)
         record = run_stages(record, ctx, READ_STAGES)
@@ -340,7 +336,9 @@ def process_claim(ctx: Context, claim: Claim) -> Outcome:
             )
         log.warning("attempt %d failed, will retry: %s", attempts, exc)
         with ctx.db.session() as s:
-            ledger_row(s, claim.id).error = str(exc)[:2000]
+            failed = ledger_row(s, claim.id)
+            failed.error = str(exc)[:2000]
+            failed.attempts = attempts
         return Outcome(claim.id, claim.original_name, "retry", reason=str(exc))
     except Exception as exc:  # a bug or a reader choking on odd input: never lose the file
         log.exception("unexpected error")

@@ -28,7 +28,7 @@ from pebble import ProcessExpired, ProcessPool
 from intake.db import open_database
 from intake.db.filing import ledger_row
 from intake.extractors import Registry
-from intake.ledger import Claim
+from intake.ledger import Claim, note_crash
 from intake.logs import configure_logging
 from intake.pipeline import Context, Outcome, process_claim, quarantine
 from intake.settings import Settings
@@ -121,7 +121,7 @@ class Workers:
                 f"reading took longer than the {self.ctx.settings.file_timeout:.0f} s limit",
             )
         except ProcessExpired as exc:
-            attempts = self._attempts(claim)
+            attempts = note_crash(self.ctx.db, claim.id)
             if attempts >= self.ctx.settings.max_attempts:
                 outcome = quarantine(
                     self.ctx, claim, f"the worker crashed {attempts} times on this file ({exc})"

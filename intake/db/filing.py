@@ -93,8 +93,10 @@ def ledger_row(session: Session, claim: str) -> IntakeFile:
 
 
 def set_ledger_state(session: Session, claim: str, state: str, **values: Any) -> IntakeFile:
+    """Settle a claim; the run that settles it counts as an attempt."""
     row = ledger_row(session, claim)
     row.state = state
+    row.attempts += 1
     for key, value in values.items():
         setattr(row, key, value)
     return row

@@ -27,12 +27,15 @@ def _undated_issue_dates(reading: Reading, number: Field | None) -> Iterator[Can
                 for cell in line.cells:
                     for start, end, date in find_dates(cell.text, reading.date_order):
                         yield Candidate(date.isoformat(), 0.5, cell.span_box(start, end), cell.text)
-    for line in layout.lines[:40]:
-        if line.page != 1 or line.top > 0.45 * line.page_height:
-            continue
+    # the first date of the first page; near the top it is likelier the document's own
+    for line in layout.lines:
+        if line.page != 1:
+            break
+        top = line.top <= 0.45 * line.page_height
         for cell in line.cells:
             for start, end, date in find_dates(cell.text, reading.date_order):
-                yield Candidate(date.isoformat(), 0.25, cell.span_box(start, end), cell.text)
+                score = 0.25 if top else 0.15
+                yield Candidate(date.isoformat(), score, cell.span_box(start, end), cell.text)
                 return
 
 
