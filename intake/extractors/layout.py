@@ -207,11 +207,16 @@ class Layout:
             hits = self._label_hits[name] = list(self._find_labels(name))
         return (h for h in hits if pages is None or h.cell.page <= pages)
 
+    @cached_property
+    def _wordy_cells(self) -> list[Cell]:
+        """Cells with a word in them: only these can hold a label."""
+        return [c for c in self.cells() if _WORD.search(c.text)]
+
     def _find_labels(self, name: str) -> Iterator[Hit]:
         labels = _label_sets().get(name)
         if labels is None:
             return
-        for cell in self.cells():
+        for cell in self._wordy_cells:
             long = cell.text.count(" ") >= 7
             for m in labels.pattern.finditer(cell.text):
                 weight = labels.weight(m)
@@ -265,6 +270,7 @@ class Layout:
 
 
 _COLON = re.compile(r"\s*[:#]")
+_WORD = re.compile(r"[^\W\d_]{2}|#")
 _SETS: dict[str, LabelSet] = {}
 
 
