@@ -18,7 +18,7 @@ from intake.extractors.parties import LEGAL_FORM
 __all__ = ["PREAMBLE", "find_contract_parties"]
 
 PREAMBLE = 3000
-MAX_PARTIES = 6
+MAX_SURE = 4
 
 _QUOTE = "\"“”'‘’"
 _DEFINED = re.compile(
@@ -130,18 +130,20 @@ def _name_before(text: str) -> str | None:
 
 
 def find_contract_parties(text: str) -> list[str]:
-    """The parties, in the order the preamble names them (at most six)."""
+    """The parties, in the order the preamble names them. Names given a defined term (or
+    speaking in the first person) are parties for sure, up to four; company names merely
+    mentioned near the "between" clause only make up a pair."""
     head = text[:PREAMBLE]
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, bool]] = []  # (position, name, sure)
     for m in _DEFINED.finditer(head):
         term = m.group("term").strip()
         if m.group("collective") and not _THING.search(term) and _plausible(term):
-            found.append((m.start(), term))
+            found.append((m.start(), term, True))
             continue
         if _THING.search(term):
             continue
         if name := _name_before(head[max(0, m.start() - 350) : m.start()]):
-            found.append((m.start(), name))
+            found.append((m.start(), name, True))
     clause = _CLAUSE.search(head)
     spans = [(0, 400)]
     if clause is not None:
@@ -150,14 +152,26 @@ def find_contract_parties(text: str) -> list[str]:
     for lo, hi in spans:
         for m in _ORG.finditer(head, lo, hi):
             if _plausible(name := _tidy(m.group(1))):
-                found.append((m.start(), name))
+                found.append((m.start(), name, False))
     for m in _FIRST_PERSON.finditer(head[:1500]):
-        found.append((m.start(), m.group(1)))
-    out: list[str] = []
+        found.append((m.start(), m.group(1), True))
+    names: list[tuple[str, bool]] = []
     keys: list[str] = []
-    for _, name in sorted(found):
+    for _, name, sure in sorted(found):
         key = re.sub(rf"\W+|\b(?:{LEGAL_FORM})\b", "", name.casefold())
-        if key and not any(key == k or key in k or k in key for k in keys):
+        if not key:
+            continue
+        same = next((i for i, k in enumerate(keys) if key == k or key in k or k in key), None)
+        if same is None:
             keys.append(key)
-            out.append(name)
-    return out[:MAX_PARTIES]
+            names.append((name, sure))
+        elif sure and not names[same][1]:
+            names[same] = (names[same][0], True)
+    chosen = {n for n, sure in names if sure}
+    chosen = {n for n in [n for n, _ in names if n in chosen][:MAX_SURE]}
+    for name, sure in names:
+        if len(chosen) >= 2:
+            break
+        if not sure:
+            chosen.add(name)
+    return [n for n, _ in names if n in chosen]
