@@ -227,7 +227,7 @@ def test_the_api_with_a_token(app: Flask, ctx: Context, world: World) -> None:
     assert (
         doc["fields"]["total"]["value"] == "471.00" and doc["fields"]["total"]["box"]["page"] == 1
     )
-    assert [ln["description"] for ln in doc["lines"]][0] == f"line {XSS}"
+    assert f"line {XSS}" in [ln["description"] for ln in doc["lines"]]
     r = client.get("/api/search?q=amount:>lots", headers=auth)
     assert r.status_code == 400 and "not an amount" in r.get_json()["error"]
     assert client.get("/api/documents/999", headers=auth).get_json()["status"] == 404

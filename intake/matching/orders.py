@@ -1,0 +1,397 @@
+"""Invoices against their purchase orders, line by line.
+
+An invoice names its order by the PO number (compared as :func:`number_key`). Each of its
+lines is paired with a line of the order (same product, else same code, else the most
+similar description) and gets a status:
+
+``matched``            quantity and unit price within the tolerances (a quantity below
+                       what is still open is a partial invoice: the rest stays open)
+``price_mismatch``     the unit price differs from the order's by more than
+                       ``INTAKE_PRICE_TOLERANCE`` (either way), or the currencies differ
+``quantity_mismatch``  more units than the order line has (beyond
+                       ``INTAKE_QUANTITY_TOLERANCE``)
+``over_billed``        a line the order does not have, units the order had but earlier
+                       invoices already billed, or (when every line matches) an amount
+                       beyond what is still open on the order
+``no_po``              the invoice names no purchase order, or one that is not filed
+
+The invoice's status is its worst line's (``over_billed`` > ``quantity_mismatch`` >
+``price_mismatch`` > ``matched``). All invoices of one order are checked together in
+the order they were filed, so that what earlier invoices billed counts against later
+ones; an invoice flagged as a duplicate is checked on its own and does not count.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from intake.db import Document, LineItem, OrderLineMatch, OrderMatch, utcnow
+from intake.keys import code_key, number_key
+from intake.matching.catalog_index import fuzzy_text
+from intake.settings import Settings
+
+__all__ = [
+    "HELD",
+    "MATCHED",
+    "NO_PO",
+    "OVER_BILLED",
+    "PRICE_MISMATCH",
+    "QUANTITY_MISMATCH",
+    "STATUSES",
+    "Tolerances",
+    "check_invoice",
+    "check_order",
+    "find_order",
+    "refresh_orders",
+]
+
+logger = logging.getLogger(__name__)
+
+MATCHED = "matched"
+PRICE_MISMATCH = "price_mismatch"
+QUANTITY_MISMATCH = "quantity_mismatch"
+OVER_BILLED = "over_billed"
+NO_PO = "no_po"
+STATUSES = (MATCHED, PRICE_MISMATCH, QUANTITY_MISMATCH, OVER_BILLED, NO_PO)
+SEVERITY = {MATCHED: 0, PRICE_MISMATCH: 1, QUANTITY_MISMATCH: 2, OVER_BILLED: 3}
+#: Statuses that hold an invoice back from export until a person accepts it.
+HELD = frozenset({PRICE_MISMATCH, QUANTITY_MISMATCH, OVER_BILLED})
+#: How alike two descriptions must be (0..100) to pair lines that share no product or code.
+PAIR_SIMILARITY = 80
+CENT = Decimal("0.01")
+EPSILON = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    price: Decimal
+    quantity: Decimal
+
+    @classmethod
+    def of(cls, settings: Settings) -> Tolerances:
+        return cls(
+            Decimal(str(settings.price_tolerance)), Decimal(str(settings.quantity_tolerance))
+        )
+
+
+def _n(value: Decimal | None) -> str:
+    if value is None:
+        return "?"
+    text = f"{value.normalize():f}"
+    return text if "." not in text or len(text.split(".")[1]) >= 2 else f"{value:.2f}"
+
+
+def _money(value: Decimal) -> str:
+    return f"{value.quantize(CENT):f}"
+
+
+def _pct(value: Decimal) -> str:
+    return f"{(value * 100).normalize():f} %"
+
+
+def _unit_price(line: LineItem) -> Decimal | None:
+    if line.unit_price is not None:
+        return line.unit_price
+    if line.amount is not None and line.quantity:
+        return line.amount / line.quantity
+    return None
+
+
+def _label(line: LineItem) -> str:
+    what = " ".join(p for p in (line.code or "", line.description or "") if p).strip()
+    return f"line {line.position + 1}" + (f" ({what[:60]})" if what else "")
+
+
+# --- finding the order ---------------------------------------------------------------------
+
+
+def find_order(session: Session, invoice: Document) -> Document | None:
+    """The purchase order an invoice names (not one flagged as a duplicate): of the same
+    vendor if there is one, else any with that number."""
+    if not invoice.po_number or not (key := number_key(invoice.po_number)):
+        return None
+    base = select(Document).where(
+        Document.doc_type == "purchase_order",
+        Document.duplicate_of_id.is_(None),
+        Document.number.is_not(None),
+    )
+    exact = list(session.scalars(base.where(Document.number == invoice.po_number)))
+    pool = exact or [
+        d for d in session.scalars(base.order_by(Document.id)) if number_key(d.number or "") == key
+    ]
+    if not pool:
+        return None
+    pool.sort(key=lambda d: (d.vendor_id != invoice.vendor_id, d.id))
+    return pool[0]
+
+
+def _invoices_of(session: Session, order: Document, also: int | None = None) -> list[Document]:
+    """Every invoice naming this order (by number), in filing order; ``also`` is one more
+    invoice known to name it."""
+    if not order.number:
+        return []
+    key = number_key(order.number)
+    checked = select(OrderMatch.document_id).where(
+        or_(OrderMatch.order_id == order.id, OrderMatch.status == NO_PO)
+    )
+    named = session.execute(
+        select(Document.id, Document.po_number).where(
+            Document.doc_type == "invoice",
+            Document.po_number.is_not(None),
+            or_(
+                Document.po_number == order.number,
+                Document.id.in_(checked),
+                Document.id == (also or 0),
+            ),
+        )
+    )
+    ids = [doc_id for doc_id, po in named if number_key(po or "") == key]
+    if not ids:
+        return []
+    return list(
+        session.scalars(
+            select(Document)
+            .where(Document.id.in_(ids))
+            .options(selectinload(Document.lines))
+            .order_by(Document.id)
+        )
+    )
+
+
+# --- pairing lines -------------------------------------------------------------------------
+
+
+def pair_lines(
+    invoice_lines: Sequence[LineItem], order_lines: Sequence[LineItem]
+) -> dict[int, LineItem | None]:
+    """Each invoice line (by id) with the order line it bills, or None."""
+    free = list(order_lines)
+    pairs: dict[int, LineItem | None] = {ln.id: None for ln in invoice_lines}
+    tests = (
+        lambda a, b: a.product_id is not None and a.product_id == b.product_id,
+        lambda a, b: bool(a.code and b.code and code_key(a.code) == code_key(b.code)),
+    )
+    for same in tests:
+        for line in invoice_lines:
+            if pairs[line.id] is not None:
+                continue
+            match = next((o for o in free if same(line, o)), None)
+            if match is not None:
+                pairs[line.id] = match
+                free.remove(match)
+    for line in invoice_lines:
+        if pairs[line.id] is not None or not free or not line.description:
+            continue
+        text = fuzzy_text(line.description)
+        scored = [(fuzz.token_sort_ratio(text, fuzzy_text(o.description or "")), o) for o in free]
+        score, best = max(scored, key=lambda t: t[0])
+        if score >= PAIR_SIMILARITY:
+            pairs[line.id] = best
+            free.remove(best)
+    return pairs
+
+
+# --- checking ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Verdict:
+    status: str
+    explanation: str
+
+
+def _check_line(
+    line: LineItem,
+    ordered: LineItem | None,
+    order: Document,
+    billed_before: Decimal,
+    tol: Tolerances,
+) -> _Verdict:
+    ref = order.number or f"document {order.id}"
+    if ordered is None:
+        return _Verdict(OVER_BILLED, f"{_label(line)}: not on order {ref}")
+    where = f"order {ref} line {ordered.position + 1}"
+    problems: list[tuple[str, str]] = []
+    notes: list[str] = []
+    price, want = _unit_price(line), _unit_price(ordered)
+    if price is not None and want is not None:
+        if abs(price - want) > want * tol.price + EPSILON:
+            change = (price - want) / want if want else Decimal(1)
+            problems.append(
+                (
+                    PRICE_MISMATCH,
+                    f"billed at {_money(price)}, ordered at {_money(want)} "
+                    f"({'+' if change > 0 else ''}{_pct(change.quantize(Decimal('0.001')))}, "
+                    f"tolerance {_pct(tol.price)})",
+                )
+            )
+    qty, ordered_qty = line.quantity, ordered.quantity
+    if qty is not None and ordered_qty is not None:
+        still_open = ordered_qty - billed_before
+        allowed = still_open + ordered_qty * tol.quantity
+        if qty > allowed + EPSILON:
+            if qty > ordered_qty * (1 + tol.quantity) + EPSILON:
+                problems.append(
+                    (
+                        QUANTITY_MISMATCH,
+                        f"billed {_n(qty)}, ordered {_n(ordered_qty)} "
+                        f"({_n(qty - ordered_qty)} more than ordered)",
+                    )
+                )
+            else:
+                problems.append(
+                    (
+                        OVER_BILLED,
+                        f"billed {_n(qty)} of {_n(ordered_qty)} ordered, but earlier invoices "
+                        f"billed {_n(billed_before)} already: "
+                        f"{_n(qty - max(still_open, Decimal(0)))} more than ordered in all",
+                    )
+                )
+        elif qty < still_open - EPSILON:
+            notes.append(f"partial: {_n(qty)} of {_n(still_open)} open, the rest stays open")
+    if not problems:
+        detail = "; ".join(notes) if notes else "quantity and unit price as ordered"
+        return _Verdict(MATCHED, f"{_label(line)}: {detail} ({where})")
+    status = max((p[0] for p in problems), key=SEVERITY.__getitem__)
+    text = "; ".join(p[1] for p in problems)
+    return _Verdict(status, f"{_label(line)}: {text} ({where})")
+
+
+def _amount(doc: Document) -> Decimal | None:
+    if doc.subtotal is not None:
+        return doc.subtotal
+    amounts = [ln.amount for ln in doc.lines if ln.amount is not None]
+    return sum(amounts, Decimal(0)) if amounts else None
+
+
+def _save(
+    session: Session,
+    invoice: Document,
+    order: Document | None,
+    status: str,
+    detail: str,
+    lines: list[tuple[LineItem, LineItem | None, _Verdict]],
+) -> None:
+    row = session.get(OrderMatch, invoice.id)
+    if row is None:
+        row = OrderMatch(document_id=invoice.id, status=status, detail=detail)
+        session.add(row)
+    elif (row.status, row.detail) != (status, detail):
+        if row.accepted_by:
+            logger.info(
+                "document %d: its order match changed (%s); the acceptance by %s lapses",
+                invoice.id,
+                status,
+                row.accepted_by,
+            )
+        row.accepted_by = None
+        row.accepted_at = None
+    row.order_id = order.id if order is not None else None
+    row.status = status
+    row.detail = detail[:4000]
+    row.checked_at = utcnow()
+    session.execute(delete(OrderLineMatch).where(OrderLineMatch.document_id == invoice.id))
+    for line, ordered, verdict in lines:
+        session.add(
+            OrderLineMatch(
+                document_id=invoice.id,
+                line_id=line.id,
+                order_line_id=ordered.id if ordered is not None else None,
+                status=verdict.status,
+                explanation=verdict.explanation[:2000],
+            )
+        )
+
+
+def _no_order(session: Session, invoice: Document) -> None:
+    if invoice.po_number:
+        detail = f"names purchase order {invoice.po_number}, which is not filed"
+    else:
+        detail = "names no purchase order"
+    verdict = _Verdict(NO_PO, "no purchase order to compare with")
+    _save(session, invoice, None, NO_PO, detail, [(ln, None, verdict) for ln in invoice.lines])
+
+
+def check_order(
+    session: Session, order: Document, tol: Tolerances, also: int | None = None
+) -> list[int]:
+    """Check every invoice of ``order`` against it, in filing order; returns their ids."""
+    invoices = _invoices_of(session, order, also)
+    billed: dict[int, Decimal] = defaultdict(Decimal)
+    billed_amount = Decimal(0)
+    order_amount = _amount(order)
+    for invoice in invoices:
+        counts = invoice.duplicate_of_id is None
+        before = billed if counts else defaultdict(Decimal)
+        pairs = pair_lines(invoice.lines, order.lines)
+        verdicts = []
+        for line in invoice.lines:
+            ordered = pairs[line.id]
+            verdict = _check_line(
+                line, ordered, order, before[ordered.id] if ordered else Decimal(0), tol
+            )
+            verdicts.append((line, ordered, verdict))
+            if counts and ordered is not None and line.quantity is not None:
+                billed[ordered.id] += line.quantity
+        status = max((v.status for _, _, v in verdicts), key=SEVERITY.__getitem__, default=MATCHED)
+        notes = [f"checked against purchase order {order.number}"]
+        amount = _amount(invoice)
+        currencies = {c for c in (invoice.currency, order.currency) if c}
+        if len(currencies) > 1:
+            status = max(status, PRICE_MISMATCH, key=SEVERITY.__getitem__)
+            notes.append(f"invoiced in {invoice.currency}, ordered in {order.currency}")
+        elif status == MATCHED and amount is not None and order_amount is not None:
+            open_amount = order_amount - (billed_amount if counts else Decimal(0))
+            if amount > open_amount + order_amount * tol.price + CENT:
+                status = OVER_BILLED
+                notes.append(
+                    f"bills {_money(amount)} while {_money(max(open_amount, Decimal(0)))} of "
+                    f"the order's {_money(order_amount)} was still open"
+                )
+        if counts and amount is not None:
+            billed_amount += amount
+        bad = sum(1 for _, _, v in verdicts if v.status != MATCHED)
+        if verdicts:
+            notes.append(f"{len(verdicts) - bad} of {len(verdicts)} lines as ordered")
+        _save(session, invoice, order, status, "; ".join(notes), verdicts)
+    return [d.id for d in invoices]
+
+
+def check_invoice(session: Session, invoice: Document, tol: Tolerances) -> None:
+    """Check one invoice (and the others of its order, whose sums it affects)."""
+    order = find_order(session, invoice)
+    if order is None:
+        _no_order(session, invoice)
+        return
+    check_order(session, order, tol, also=invoice.id)
+
+
+def refresh_orders(session: Session, doc: Document, tol: Tolerances) -> None:
+    """After ``doc`` was filed or corrected: re-check what its status can change."""
+    session.flush()
+    if doc.doc_type == "invoice":
+        previous = session.get(OrderMatch, doc.id)
+        old_order = previous.order_id if previous is not None else None
+        check_invoice(session, doc, tol)
+        if old_order is not None and (order := session.get(Document, old_order)) is not None:
+            check_order(session, order, tol)
+    else:
+        stale = session.get(OrderMatch, doc.id)
+        if stale is not None:  # no longer an invoice
+            session.execute(delete(OrderLineMatch).where(OrderLineMatch.document_id == doc.id))
+            session.delete(stale)
+        if doc.doc_type == "purchase_order":
+            check_order(session, doc, tol)
+            for row in session.scalars(select(OrderMatch).where(OrderMatch.order_id == doc.id)):
+                invoice = session.get(Document, row.document_id)
+                if invoice is not None:
+                    check_invoice(session, invoice, tol)
+    session.flush()
