@@ -5,8 +5,9 @@ extraction read (effective date, term, renewal term, notice period, expiration d
   agreement date) plus the term.
 * A contract that renews itself (a renewal term was read) runs on in renewal periods:
   its current term is the first one not yet over.
-* Notice must be given the notice period before the end of a term: ``notice_by`` is the
-  last day to do so for the current term (the next term's when today is past it).
+* Notice must be given the notice period before the end of a term to stop a renewal:
+  ``notice_by`` is the last day to do so for the current term (the next term's when today
+  is past it). A contract that does not renew ends by itself and needs no notice.
 
 :func:`upcoming` lists what needs action within some days: the last day to give notice,
 or the end of a contract that does not renew.
@@ -124,7 +125,9 @@ def contract_dates(doc: Document, today: dt.date) -> ContractDates:
         else:
             why.append(f"renews for {renewal_text} unless notice is given")
     notice_by = None
-    if end is not None and notice is not None:
+    if end is not None and renewal is None:
+        why.append("ends by itself: no notice is needed to end it")
+    elif end is not None and notice is not None:
         notice_by = end - notice
         if notice_by < today and renewal is not None:
             later = end + renewal
@@ -166,14 +169,14 @@ class Deadline:
 
 
 def upcoming(session: Session, today: dt.date, days: int) -> list[Deadline]:
-    """What needs action from ``today`` to ``today + days``, soonest first."""
+    """What needs action from ``today`` to ``today + days``, soonest first: the last day to
+    give notice before a contract renews, the end of one that does not renew (or whose
+    notice period was not read)."""
     until = today + dt.timedelta(days=days)
     out = []
     for c in list_contracts(session, today):
         if c.notice_by is not None and today <= c.notice_by <= until:
             out.append(Deadline(c.notice_by, "give notice", c))
-        if c.end_date is not None and today <= c.end_date <= until and not c.renews:
-            out.append(Deadline(c.end_date, "ends", c))
-        elif c.end_date is not None and c.notice_by is None and today <= c.end_date <= until:
-            out.append(Deadline(c.end_date, "renews", c))
+        elif c.end_date is not None and today <= c.end_date <= until and c.notice_by is None:
+            out.append(Deadline(c.end_date, "renews" if c.renews else "ends", c))
     return sorted(out, key=lambda d: (d.date, d.contract.document_id))

@@ -29,6 +29,7 @@ from intake.db import (
 )
 from intake.db.filing import vendor_key
 from intake.errors import NotFound
+from intake.listing import quantity_text
 
 __all__ = [
     "Dossier",
@@ -306,7 +307,7 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
                 "number": x.number,
                 "vendor": x.vendor,
                 "issue_date": _plain(x.issue_date),
-                "quantity": _plain(x.quantity),
+                "quantity": quantity_text(x.quantity),
                 "unit_price": _plain(x.unit_price),
                 "amount": _plain(x.amount),
                 "currency": x.currency,
@@ -340,9 +341,9 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
                 "number": o.number,
                 "vendor": o.vendor,
                 "issue_date": _plain(o.issue_date),
-                "ordered": str(o.ordered),
-                "invoiced": str(o.invoiced),
-                "open": str(o.open),
+                "ordered": quantity_text(o.ordered),
+                "invoiced": quantity_text(o.invoiced),
+                "open": quantity_text(o.open),
                 "unit_price": _plain(o.unit_price),
                 "currency": o.currency,
             }

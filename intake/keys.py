@@ -14,18 +14,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["alias_key", "code_key", "looks_like_code", "number_key"]
+__all__ = ["alias_key", "code_key", "looks_like_code", "number_key", "text_key"]
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
-_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
+_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")  # of each run of digits
+
+
+def text_key(text: str) -> str:
+    """Running text normalised like names (any length)."""
+    s = unicodedata.normalize("NFKC", text).casefold()
+    s = _NON_WORD.sub(" ", s)
+    return " ".join(s.split())
 
 
 def alias_key(name: str) -> str:
     """How product names and aliases are compared: case, Unicode forms, punctuation and
     spacing ignored."""
-    s = unicodedata.normalize("NFKC", name).casefold()
-    s = _NON_WORD.sub(" ", s)
-    return " ".join(s.split())[:500]
+    return text_key(name)[:500]
 
 
 def code_key(code: str) -> str:
@@ -35,7 +40,7 @@ def code_key(code: str) -> str:
 
 def number_key(number: str) -> str:
     """A document number as compared for duplicates and references."""
-    return _LEADING_ZEROS.sub("", code_key(number))
+    return _LEADING_ZEROS.sub("", alias_key(number)).replace(" ", "")
 
 
 def looks_like_code(key: str) -> bool:

@@ -1,8 +1,8 @@
 """Documents for scripts: ``intake documents list --json`` and ``intake documents show ID
 --json``. The names of :func:`document_record` are a promise: scripts depend on them.
 
-Amounts and quantities are decimal strings (``"471.00"``: exact, as ``intake search
---json`` gives them), dates ISO strings, ``match_score`` a number from 0 to 1.
+Amounts and quantities are decimal strings (``"471.00"``, ``"2"``: exact, as ``intake
+search --json`` gives amounts), dates ISO strings, ``match_score`` a number from 0 to 1.
 """
 
 from __future__ import annotations
@@ -18,7 +18,18 @@ from sqlalchemy.orm import Session, selectinload
 from intake.db import Document, LineItem, OrderMatch, Vendor
 from intake.documents import load_document
 
-__all__ = ["DocumentFilter", "document_record", "list_documents", "show_document"]
+__all__ = [
+    "DocumentFilter",
+    "document_record",
+    "list_documents",
+    "quantity_text",
+    "show_document",
+]
+
+
+def quantity_text(value: Decimal | None) -> str | None:
+    """A quantity as people write it: ``2``, ``2.5`` (amounts keep their cents)."""
+    return None if value is None else f"{value.normalize():f}"
 
 
 def _s(value: Decimal | dt.date | None) -> str | None:
@@ -48,7 +59,7 @@ def document_record(doc: Document, match_status: str | None) -> dict[str, Any]:
             {
                 "description": ln.description,
                 "code": ln.code,
-                "quantity": _s(ln.quantity),
+                "quantity": quantity_text(ln.quantity),
                 "unit_price": _s(ln.unit_price),
                 "amount": _s(ln.amount),
                 "product_sku": ln.product.sku if ln.product else None,

@@ -275,12 +275,14 @@ def make_world(seed: int = 7, chains_per_vendor: int = 4) -> World:
     rng = random.Random(seed)
     world = World()
     day = dt.date(2024, 1, 8)
-    n = 0
+    n = 0  # numbers documents
+    chain = 0  # the kinds of mismatch take turns over the chains
     skus = [row[0] for row in CATALOG]
     for vendor in VENDORS:
         for _ in range(chains_per_vendor):
             n += 1
-            kind = MISMATCHES[(n - 1) % len(MISMATCHES)]
+            kind = MISMATCHES[chain % len(MISMATCHES)]
+            chain += 1
             chosen = rng.sample(skus, rng.randint(3, 5))
             lines = [_line(vendor, sku, rng.randint(2, 40), rng) for sku in chosen]
             if rng.random() < 0.4:
@@ -347,3 +349,149 @@ def draw(world: World, folder: Path) -> list[Path]:
         doc.file = f"{i:03d}-{doc.doc_type}-{doc.number.replace('/', '_')}.pdf"
         paths.append(make_pdf(folder / doc.file, doc.fields(), layout=doc.layout, lang=doc.lang))
     return paths
+
+
+def file_world(ctx: Any, world: World, folder: Path) -> list[int]:
+    """Draw ``world`` and file every document through the real pipeline (claim, read,
+    classify, extract, file); returns the document ids in the order of ``world.docs``."""
+    from intake.ledger import claim_file
+    from intake.pipeline import process_claim
+
+    ids = []
+    for path in draw(world, folder):
+        dest = ctx.settings.watch_dir / "inbox" / path.name
+        dest.write_bytes(path.read_bytes())
+        claim = claim_file(ctx.settings, ctx.db, dest)
+        assert claim is not None
+        outcome = process_claim(ctx, claim)
+        assert outcome.state == "filed" and outcome.document_id is not None, outcome
+        ids.append(outcome.document_id)
+    return ids
+
+
+@dataclass
+class Figures:
+    """What filing ``world`` came to, against what the generator knows."""
+
+    lines: int = 0  # generated lines of catalog products
+    linked_right: int = 0
+    off_catalog: int = 0  # generated lines of things the catalog does not have
+    off_catalog_unlinked: int = 0
+    wrong: list[tuple[str, str | None, str | None, float | None]] = field(default_factory=list)
+    unlinked: list[tuple[str, str | None]] = field(default_factory=list)
+    lines_misread: int = 0  # documents whose extracted line count differs
+    kinds: dict[str, tuple[int, int]] = field(default_factory=dict)  # expected: (found, of)
+    duplicates: tuple[int, int] = (0, 0)  # re-sent invoices flagged, of
+    false_duplicates: int = 0
+
+    @property
+    def share_right(self) -> float:
+        return self.linked_right / self.lines if self.lines else 0.0
+
+    def wrong_above(self, threshold: float) -> int:
+        return sum(1 for *_, score in self.wrong if score is not None and score >= threshold)
+
+
+def measure(records: dict[int, dict[str, Any]], world: World, ids: list[int]) -> Figures:
+    """Compare the filed documents (as ``intake documents list --json`` gives them) with
+    what the generator made."""
+    f = Figures()
+    kinds: dict[str, list[int]] = {}
+    dup_found = dup_total = 0
+    first_of = {d.number: ids[i] for i, d in enumerate(world.docs) if d.repeats is None}
+    for gen, doc_id in zip(world.docs, ids, strict=True):
+        rec = records[doc_id]
+        if len(rec["lines"]) != len(gen.lines):
+            f.lines_misread += 1
+        for want, got in zip(gen.lines, rec["lines"], strict=False):
+            sku = got["product_sku"]
+            if want.sku is None:
+                f.off_catalog += 1
+                f.off_catalog_unlinked += sku is None
+                if sku is not None:
+                    f.wrong.append((want.description, None, sku, got["match_score"]))
+                continue
+            f.lines += 1
+            if sku == want.sku:
+                f.linked_right += 1
+            elif sku is None:
+                f.unlinked.append((want.description, want.sku))
+            else:
+                f.wrong.append((want.description, want.sku, sku, got["match_score"]))
+        if gen.expected_status is not None and gen.repeats is None:
+            found = kinds.setdefault(gen.expected_status, [0, 0])
+            found[1] += 1
+            found[0] += rec["match_status"] == gen.expected_status
+        if gen.repeats is not None:
+            dup_total += 1
+            dup_found += rec["duplicate_of"] == first_of[gen.repeats]
+        elif rec["duplicate_of"] is not None:
+            f.false_duplicates += 1
+    f.kinds = {k: (v[0], v[1]) for k, v in sorted(kinds.items())}
+    f.duplicates = (dup_found, dup_total)
+    return f
+
+
+def make_supply_contract(
+    path: Path,
+    *,
+    parties: tuple[str, str],
+    effective: dt.date,
+    term: str,
+    renewal: str | None,
+    notice: str,
+    products: list[str],
+) -> Path:
+    """A supply agreement in prose naming products in its schedule (by SKU, part number or
+    name), with a term, an automatic renewal and a notice period."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.factory import date_text
+
+    a, b = parties
+    text = [
+        "SUPPLY AGREEMENT",
+        "",
+        f'This Supply Agreement (the "Agreement") is entered into as of '
+        f"{date_text(effective.isoformat(), 'en', 'long')} by and between {a}, a German "
+        f'company ("Supplier"), and {b}, an English company ("Buyer").',
+        "",
+        f"1. Term. This Agreement shall be effective as of "
+        f'{date_text(effective.isoformat(), "en", "long")} (the "Effective Date") and shall '
+        f"continue for a period of {term} thereafter.",
+        (
+            f"2. Renewal. This Agreement shall automatically renew for successive periods of "
+            f"{renewal}. Either party may terminate it at the end of the then-current term "
+            f"upon {notice} prior written notice."
+            if renewal
+            else f"2. Termination. Either party may terminate it upon {notice} prior written "
+            "notice."
+        ),
+        "3. Governing Law. This Agreement shall be governed by the laws of England.",
+        "4. Products. Supplier shall supply the products listed in Schedule A at the prices "
+        "agreed from time to time.",
+        "",
+        "SCHEDULE A",
+        *[f"- {p}" for p in products],
+    ]
+    width, height = LETTER
+    c = Canvas(str(path), pagesize=LETTER)
+    y = height - 72
+    for para in text:
+        c.setFont("Helvetica-Bold" if para.isupper() else "Times-Roman", 11)
+        words, line = para.split(), ""
+        if not words:
+            y -= 8
+        for word in words:
+            if c.stringWidth(f"{line} {word}", "Times-Roman", 11) > width - 144:
+                c.drawString(72, y, line)
+                y -= 14
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        if line:
+            c.drawString(72, y, line)
+            y -= 14
+    c.save()
+    return path

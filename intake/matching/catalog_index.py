@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from intake.keys import alias_key, code_key, looks_like_code
+from intake.keys import alias_key, code_key, looks_like_code, text_key
 
 __all__ = ["MARGIN", "CatalogIndex", "Candidate", "Hit", "fuzzy_text", "resemblance"]
 
@@ -75,10 +75,16 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 def fuzzy_text(text: str) -> str:
     """A name prepared for fuzzy comparison: the alias key, digits split from letters
-    (``18V`` -> ``18 v``), abbreviations folded."""
+    (``18V`` -> ``18 v``), abbreviations and plurals folded."""
     s = _SPLIT_DIGITS.sub(" ", alias_key(text))
-    words = (SYNONYMS.get(w, w) for w in s.split())
+    words = (_singular(SYNONYMS.get(w, w)) for w in s.split())
     return " ".join(w for w in words if w)
+
+
+def _singular(word: str) -> str:
+    """``bits`` -> ``bit``, ``screws`` -> ``screw`` (both sides alike, so no harm done to
+    ``glass``)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and word.isalpha() else word
 
 
 def _numbers(text: str) -> frozenset[str]:
@@ -184,7 +190,7 @@ class CatalogIndex:
     def codes_in_text(self, text: str) -> tuple[dict[int, str], str]:
         """Products whose SKU or code-like alias is written in ``text`` (as whole words,
         spaces inside the code allowed), with how; and the text that was taken for it."""
-        words = alias_key(text).split()
+        words = text_key(text).split()
         found: dict[int, str] = {}
         evidence = ""
         for n in range(min(self.max_code_words, 4), 0, -1):
@@ -263,11 +269,11 @@ class CatalogIndex:
 
 def _token_match(token: str, others: list[str]) -> float:
     """How well ``token`` is found among ``others``: 1 when it is there; for a word of
-    five letters or more, its closest spelling (a typo costs a little); numbers and
+    four letters or more, its closest spelling (a typo costs a little); numbers and
     short words only as they are."""
     if token in others:
         return 1.0
-    if len(token) < 5 or any(c.isdigit() for c in token):
+    if len(token) < 4 or any(c.isdigit() for c in token):
         return 0.0
     best = max((fuzz.ratio(token, o) for o in others if len(o) >= 4), default=0.0)
     return best / 100 if best >= TYPO else 0.0

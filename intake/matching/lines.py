@@ -5,8 +5,8 @@ looked up in the vendor's matching memory first, then in the catalog
 (:class:`~intake.matching.catalog_index.CatalogIndex`). A line keeps a person's link
 (``user``) or a person's "no product" (``not_product``) for good; automatic links are
 recomputed. ``match_method`` is one of ``memory``, ``sku``, ``alias``, ``name``,
-``fuzzy``, ``user``, ``not_product``, or None when no product was found (``match_score``
-then holds the best candidate's score, for review).
+``fuzzy``, ``user``, ``not_product``, or None when no product was found (the review
+queue then shows the likely products).
 """
 
 from __future__ import annotations
@@ -97,6 +97,8 @@ def match_line(
     if not len(index) or not (line.description or line.code):
         return _apply(line, None, None, None)
     hit: Hit = index.match(line.code, line.description or "", settings.match_threshold)
+    if hit.product_id is None:  # the review queue shows the likely products
+        return _apply(line, None, None, None)
     return _apply(line, hit.product_id, hit.method, hit.score)
 
 

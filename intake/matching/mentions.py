@@ -9,7 +9,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from intake.db import ContractProduct, Document
-from intake.keys import alias_key
+from intake.keys import text_key
 from intake.matching.catalog_index import CatalogIndex
 
 __all__ = ["find_mentions", "link_contract_products"]
@@ -23,7 +23,7 @@ MIN_NAME = 8
 def find_mentions(index: CatalogIndex, text: str) -> dict[int, tuple[str, str]]:
     """Product id -> (how, the words found) for every product ``text`` names."""
     found: dict[int, tuple[str, str]] = {}
-    words = alias_key(text).split()
+    words = text_key(text).split()
     for n in range(min(index.max_code_words, 4), 0, -1):
         for i in range(len(words) - n + 1):
             key = "".join(words[i : i + n])

@@ -113,24 +113,32 @@ def _label(line: LineItem) -> str:
 # --- finding the order ---------------------------------------------------------------------
 
 
+def _digits(number: str) -> str:
+    return number_key("".join(c for c in number if c.isdigit()))
+
+
 def find_order(session: Session, invoice: Document) -> Document | None:
     """The purchase order an invoice names (not one flagged as a duplicate): of the same
-    vendor if there is one, else any with that number."""
+    vendor if there is one, else any with that number. A reference of digits alone (its
+    prefix not read: ``PO 0077`` -> ``0077``) names the one order with those digits."""
     if not invoice.po_number or not (key := number_key(invoice.po_number)):
         return None
-    base = select(Document).where(
+    orders = select(Document.id, Document.number, Document.vendor_id).where(
         Document.doc_type == "purchase_order",
         Document.duplicate_of_id.is_(None),
         Document.number.is_not(None),
     )
-    exact = list(session.scalars(base.where(Document.number == invoice.po_number)))
-    pool = exact or [
-        d for d in session.scalars(base.order_by(Document.id)) if number_key(d.number or "") == key
-    ]
+    pool = list(session.execute(orders.where(Document.number == invoice.po_number)))
+    if not pool:
+        every = list(session.execute(orders))
+        pool = [r for r in every if number_key(r[1] or "") == key]
+        if not pool and key.isdigit():
+            same = [r for r in every if _digits(r[1] or "") == key]
+            pool = same if len({number_key(r[1] or "") for r in same}) == 1 else []
     if not pool:
         return None
-    pool.sort(key=lambda d: (d.vendor_id != invoice.vendor_id, d.id))
-    return pool[0]
+    best = min(pool, key=lambda r: (r[2] != invoice.vendor_id, r[0]))
+    return session.get(Document, best[0])
 
 
 def _invoices_of(session: Session, order: Document, also: int | None = None) -> list[Document]:
@@ -138,7 +146,7 @@ def _invoices_of(session: Session, order: Document, also: int | None = None) -> 
     invoice known to name it."""
     if not order.number:
         return []
-    key = number_key(order.number)
+    key, digits = number_key(order.number), _digits(order.number)
     checked = select(OrderMatch.document_id).where(
         or_(OrderMatch.order_id == order.id, OrderMatch.status == NO_PO)
     )
@@ -153,7 +161,15 @@ def _invoices_of(session: Session, order: Document, also: int | None = None) -> 
             ),
         )
     )
-    ids = [doc_id for doc_id, po in named if number_key(po or "") == key]
+    ids = []
+    for doc_id, po in named:
+        ref = number_key(po or "")
+        if ref == key:
+            ids.append(doc_id)
+        elif ref and ref == digits and (inv := session.get(Document, doc_id)) is not None:
+            found = find_order(session, inv)
+            if found is not None and found.id == order.id:
+                ids.append(doc_id)
     if not ids:
         return []
     return list(
@@ -281,10 +297,19 @@ def _save(
     lines: list[tuple[LineItem, LineItem | None, _Verdict]],
 ) -> None:
     row = session.get(OrderMatch, invoice.id)
+    before = [
+        (m.line_id, m.status, m.explanation)
+        for m in session.scalars(
+            select(OrderLineMatch)
+            .where(OrderLineMatch.document_id == invoice.id)
+            .order_by(OrderLineMatch.line_id)
+        )
+    ]
+    after = sorted((ln.id, v.status, v.explanation[:2000]) for ln, _, v in lines)
     if row is None:
         row = OrderMatch(document_id=invoice.id, status=status, detail=detail)
         session.add(row)
-    elif (row.status, row.detail) != (status, detail):
+    elif (row.status, row.detail, before) != (status, detail[:4000], after):
         if row.accepted_by:
             logger.info(
                 "document %d: its order match changed (%s); the acceptance by %s lapses",

@@ -49,7 +49,7 @@ def match_statuses(session: Session, doc_ids: Iterable[int]) -> dict[int, str]:
 
 def accept_order_match(session: Session, doc_id: int, *, user: str) -> None:
     """A person accepts an invoice that does not match its order: it may be exported.
-    The acceptance lapses when a later check comes to a different result."""
+    The acceptance lapses when a later check comes to a different result (on any line)."""
     doc = session.get(Document, doc_id)
     row = session.get(OrderMatch, doc_id)
     if doc is None or row is None:
