@@ -12,7 +12,7 @@ import importlib
 import sys
 import time
 
-MODULES = ["benchmarks.pipeline", "benchmarks.export", "benchmarks.web"]
+MODULES = ["benchmarks.pipeline", "benchmarks.export", "benchmarks.web", "benchmarks.matching"]
 
 
 def main(argv: list[str]) -> None:
