@@ -7,6 +7,7 @@ force."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -25,10 +26,18 @@ from intake.charts import price_charts
 from intake.corrections import InvalidCorrection
 from intake.dossier import product_dossier
 from intake.errors import Conflict, NotFound
+from intake.listing import quantity_text
 from web.auth import editor_required
 from web.state import get_session
 
 bp = Blueprint("products", __name__, url_prefix="/products")
+
+
+@bp.app_template_filter("quantity")
+def quantity(value: Decimal | None) -> str:
+    """``2.00`` -> ``2``, ``2.50`` -> ``2.5``; nothing for no value."""
+    return quantity_text(value) or ""
+
 
 PAGE_SIZE = 50
 FIELDS = ("sku", "name", "unit", "category")

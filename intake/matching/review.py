@@ -18,6 +18,7 @@ from intake.db import (
     Vendor,
 )
 from intake.documents import display_value
+from intake.listing import quantity_text
 from intake.matching.lines import catalog_index
 from intake.matching.orders import HELD, MATCHED, NO_PO
 from intake.review import Fact, ReviewItem
@@ -26,9 +27,14 @@ from intake.settings import Settings
 __all__ = ["DuplicateDocuments", "OrderMismatches", "UnlinkedLines", "WeakLinks"]
 
 
+#: Likely products shown for an unlinked line score at least this; the first is offered
+#: as the link only from SUGGEST on.
+SHOW, SUGGEST = 0.3, 0.5
+
+
 def _title(doc: Document) -> str:
     kind = (doc.doc_type or "document").replace("_", " ")
-    return f"{kind} {doc.number or doc.original_name}"
+    return f"{kind[:1].upper()}{kind[1:]} {doc.number or doc.original_name}"
 
 
 def _line_facts(line: LineItem) -> list[Fact]:
@@ -40,7 +46,7 @@ def _line_facts(line: LineItem) -> list[Fact]:
             Fact(
                 "quantity",
                 "quantity × unit price",
-                f"{display_value(line.quantity)} × {display_value(line.unit_price)}",
+                f"{quantity_text(line.quantity) or '?'} × {display_value(line.unit_price)}",
             )
         )
     return facts
@@ -99,6 +105,7 @@ class UnlinkedLines(_LineSource):
         for line, doc, vendor in self._rows(session, limit, offset):
             facts = _line_facts(line)
             candidates = index.fuzzy(line.description or "")[:3] if line.description else []
+            candidates = [c for c in candidates if c.score >= SHOW]
             for c in candidates:
                 facts.append(
                     Fact(
@@ -108,7 +115,7 @@ class UnlinkedLines(_LineSource):
                         c.score,
                     )
                 )
-            if candidates:
+            if candidates and candidates[0].score >= SUGGEST:
                 facts.append(Fact("suggest", "suggested SKU", index.skus[candidates[0].product_id]))
             out.append(
                 ReviewItem(

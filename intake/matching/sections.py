@@ -22,6 +22,7 @@ from intake.db import (
     Product,
 )
 from intake.documents import Section, SectionItem, display_value
+from intake.listing import quantity_text
 from intake.matching.duplicates import NOT_DUPLICATE
 from intake.matching.status import is_held
 
@@ -109,8 +110,8 @@ class OrderSection:
             items.append(
                 SectionItem(
                     f"line {line.position + 1} · {what[:50]}",
-                    f"ordered {display_value(line.quantity)}, invoiced {display_value(done)}"
-                    + (f", {display_value(rest)} open" if rest is not None else ""),
+                    f"ordered {quantity_text(line.quantity) or '?'}, invoiced {quantity_text(done)}"
+                    + (f", {quantity_text(rest)} open" if rest is not None else ""),
                 )
             )
         status = "open" if open_lines or not invoices else "invoiced"

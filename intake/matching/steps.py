@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from intake.db import Document, LineItem
@@ -84,7 +84,8 @@ def file_against_products(session: Session, doc: Document, settings: Settings) -
 
 
 def _learned_lines(session: Session, vendor_id: int | None, settings: Settings) -> set[int]:
-    """Link the vendor's unlinked lines from memory; returns the documents changed."""
+    """Match the vendor's unlinked and fuzzily linked lines again, now that the memory
+    may know them; returns the documents changed."""
     if vendor_id is None:
         return set()
     rows = session.scalars(
@@ -92,10 +93,12 @@ def _learned_lines(session: Session, vendor_id: int | None, settings: Settings) 
         .join(Document, Document.id == LineItem.document_id)
         .where(
             Document.vendor_id == vendor_id,
-            LineItem.product_id.is_(None),
-            LineItem.match_method.is_(None),
+            or_(
+                and_(LineItem.product_id.is_(None), LineItem.match_method.is_(None)),
+                LineItem.match_method == "fuzzy",
+            ),
         )
-        .limit(2000)
+        .limit(5000)
     ).all()
     changed = {ln.document_id for ln in rows if match_lines(session, [ln], vendor_id, settings)}
     return changed
