@@ -159,6 +159,19 @@ def test_a_catalog_imported_later_links_filed_lines(ctx: Context, tmp_path: Path
     assert [sku for sku, _, _ in _lines(ctx, doc)] == ["AT-100", "AT-220", None]
 
 
+def test_a_reimport_never_drops_or_changes_a_filed_link(ctx: Context, tmp_path: Path) -> None:
+    _catalog(ctx)
+    items = [{"code": "", "description": "ProLine cordless drill 18 V, boxed", "quantity": 1,
+              "unit_price": "129.00", "amount": "129.00"}]  # fmt: skip
+    doc = file_pdf(ctx, make_pdf(tmp_path / "a.pdf", sample_invoice(line_items=items)))
+    before = _lines(ctx, doc)
+    assert before[0][:2] == ("AT-100", "fuzzy")
+    with ctx.db.session() as s:
+        import_catalog(s, b"sku,name\nAT-100,Akku-Bohrschrauber\n", user="ed")
+        assert rematch(s, ctx.settings, everything=True) == 1
+    assert _lines(ctx, doc) == before
+
+
 def test_the_catalog_index_is_rebuilt_when_the_catalog_changes(ctx: Context) -> None:
     _catalog(ctx)
     with ctx.db.session() as s:

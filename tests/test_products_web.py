@@ -113,6 +113,7 @@ def test_weak_links_are_confirmed_from_review(
     weak = [{"code": "", "description": "Fortis drill bit set 25 pcs HSS titanium", "quantity": 1,
              "unit_price": "18.50", "amount": "18.50"}]  # fmt: skip
     doc_id = file(ctx, tmp_path, doc(number="W-1", line_items=weak))
+    other = file(ctx, tmp_path, doc(number="W-2", line_items=weak), lang="nl")
     with ctx.db.session() as s:
         line = s.scalars(select(LineItem).where(LineItem.document_id == doc_id)).one()
         assert line.match_method == "fuzzy" and line.match_score is not None
@@ -129,6 +130,9 @@ def test_weak_links_are_confirmed_from_review(
     assert r.status_code == 302
     with ctx.db.session() as s:
         assert s.get(LineItem, line.id).match_method == "user"  # type: ignore[union-attr]
+        # The same vendor's same line on another invoice: now linked from memory.
+        again = s.scalars(select(LineItem).where(LineItem.document_id == other)).one()
+        assert (again.product_id, again.match_method) == (catalog["AT-220"], "memory")
     assert "Confirm AT-220" not in _review(client)
 
 

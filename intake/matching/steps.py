@@ -118,7 +118,11 @@ def refresh_document(session: Session, doc_id: int, settings: Settings) -> None:
 
 def rematch(session: Session, settings: Settings, *, everything: bool = False) -> int:
     """Run the steps again over documents with unlinked lines (``everything``: over all
-    documents, for instance after the tolerances changed); returns how many ran."""
+    documents, for instance after the tolerances changed); returns how many ran.
+
+    Only lines without a product are matched: a filed link is never dropped or changed
+    here (a catalog re-import may rename a product a line was linked to by resemblance).
+    """
     stmt = select(Document).options(selectinload(Document.lines)).order_by(Document.id)
     if not everything:
         unlinked = select(LineItem.document_id).where(
@@ -127,6 +131,11 @@ def rematch(session: Session, settings: Settings, *, everything: bool = False) -
         stmt = stmt.where(Document.id.in_(unlinked))
     count = 0
     for doc in session.scalars(stmt).all():
-        _run_steps(session, doc, settings)
+        waiting = [ln for ln in doc.lines if ln.product_id is None and ln.match_method is None]
+        if match_lines(session, waiting, doc.vendor_id, settings):
+            doc.needs_index = True
+        for step in FILING_STEPS:
+            if step is not link_lines:
+                step(session, doc, settings)
         count += 1
     return count
