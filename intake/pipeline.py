@@ -5,7 +5,8 @@ Stages (each ``(Record, Context) -> Record``)::
     fingerprint -> read -> classify -> extract
 
 ``process_claim`` runs them on a claimed file, then archives the original, commits the
-document and the ledger row in one transaction, and only then releases the claim. Any
+document (filed against products: :func:`intake.matching.file_against_products`) and the
+ledger row in one transaction, and only then releases the claim. Any
 error lands here: input errors and unexpected ones quarantine the file with the reason,
 transient ones leave it claimed for a retry. Nothing else moves or deletes files.
 """
@@ -37,6 +38,7 @@ from intake.extractors import (
     read_file,
 )
 from intake.ledger import Claim, release, type_hint_for
+from intake.matching import file_against_products
 from intake.record import Record
 from intake.settings import Settings
 from intake.storage import move_aside, sha256_file, store_original
@@ -268,6 +270,7 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
             doc = file_record(
                 s, record, ext=ext, source_path=claim.source_path, folder_hint=claim.folder_hint
             )
+            file_against_products(s, doc, ctx.settings)  # in a savepoint; never raises
             set_ledger_state(
                 s,
                 claim.id,

@@ -117,6 +117,37 @@ class Settings(BaseSettings):
         le=1,
         description="Documents whose type or a field was read with less confidence are reviewed.",
     )
+    match_threshold: float = Field(
+        0.80,
+        ge=0,
+        le=1,
+        description=(
+            "A line is linked to the product whose name it resembles only when the fuzzy"
+            " score reaches this (exact SKU, alias and remembered matches score 1)."
+        ),
+    )
+    match_review_below: float = Field(
+        0.90,
+        ge=0,
+        le=1,
+        description="Fuzzy links scoring below this are listed for review until confirmed.",
+    )
+    price_tolerance: float = Field(
+        0.01,
+        ge=0,
+        description=(
+            "Invoice unit prices (and amounts) may exceed the order's by this fraction"
+            " (0.01 = 1 %) and still match."
+        ),
+    )
+    quantity_tolerance: float = Field(
+        0.0,
+        ge=0,
+        description=(
+            "Invoiced quantities may exceed what is still open on the order by this fraction"
+            " and still match."
+        ),
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Logging level of the CLI and the service."
     )

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
-from intake.db import Document, Vendor
+from intake.db import Document, LineItem, Vendor
 from intake.errors import QueryError
 from intake.index import SearchIndex, Segment
 from intake.search.facets import FACETS, FacetCounts
@@ -44,6 +44,8 @@ MAX_QUERY = 500
 MAX_PAGE = 10_000
 SORTS = ("relevance", "date", "amount", "filed")
 COLUMNS = {"doc_type", "vendor_id", "issue_date", "due_date", "total"}
+#: Conditions on a document's lines rather than its own columns.
+LINE_COLUMNS = {"product_id"}
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,10 @@ class SearchPage:
 
 
 def sql_condition(cond: Condition) -> ColumnElement[bool]:
+    if cond.column in LINE_COLUMNS:
+        lines = select(LineItem.document_id).where(getattr(LineItem, cond.column).in_(cond.values))
+        inside = Document.id.in_(lines)
+        return not_(inside) if cond.negated else inside
     if cond.column not in COLUMNS:
         raise ValueError(f"no such column to filter on: {cond.column}")
     column = getattr(Document, cond.column)
