@@ -147,4 +147,11 @@ def test_a_prose_contract(settings: Settings, tmp_path: Path) -> None:
     fields = result["fields"]
     assert result["doc_type"] == "contract"
     assert fields["effective_date"] == "2023-02-01"
-    assert "Delaware" in fields["governing_law"]
+    assert fields["agreement_date"] == "2023-01-10"
+    assert fields["governing_law"] == "Delaware"
+    assert fields["term"] == "2 years"
+    assert fields["renewal_term"] == "successive 1 year"
+    assert fields["notice_period"] == "60 days"
+    assert fields["expiration_date"] == "2025-02-01"
+    assert result["sources"]["expiration_date"] == "computed"  # not printed: effective + term
+    assert fields["parties"] == ["Globex Corporation", "Initech LLC"]

@@ -125,11 +125,13 @@ _RENEWAL = re.compile(
     r"additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
     re.IGNORECASE,
 )
-_NOTICE = re.compile(
-    r"(?:upon|with|by\s+giving|on|after)?\s*(?:at\s+least\s+)?(?P<d>[^.]{0,25}?)"
-    r"(?:prior\s+)?(?:written\s+)?notice",
-    re.IGNORECASE,
-)
+#: "sixty (60) days' prior written notice", "written notice 60 days prior to the end"
+_NOTICE = [
+    re.compile(
+        r"(?P<d>[^.;]{0,30}?)(?:’|'|s)?\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice", re.I
+    ),
+    re.compile(r"notice\s+(?P<d>[^.;]{0,40}?)\s+(?:prior|before|in\s+advance)", re.I),
+]
 _EXPIRES = re.compile(
     r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
     rf"{_AGREEMENT}[^.]{{0,80}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
@@ -177,13 +179,24 @@ def _term(text: str) -> tuple[str, str, bool] | None:
         return format_duration(_NTH.index(m.group("nth").lower()) + 1, "year"), m.group(0), True
     for rank, cue in enumerate(_TERM_CUES):
         for m in cue.finditer(text):
-            window = text[m.end() : m.end() + 120]
+            window = text[m.end() : m.end() + 200]
+            window = re.split(r"(?<=[a-z)])\.\s", window, maxsplit=1)[0]  # this sentence
             d = DURATION.search(window)
-            if d is None or d.start() > 80 or _NOT_TERM.search(window[: d.start()]):
+            if d is None or _NOT_TERM.search(window[: d.start()]):
                 continue
             if parsed := parse_duration(d.group(0)):
                 raw = text[m.start() : m.end() + d.end()]
                 return format_duration(*parsed), raw, rank < STRONG_TERM
+    return None
+
+
+def _notice_period(text: str) -> tuple[str, str] | None:
+    """How long before the end notice must be given (the first period stated with it)."""
+    for pattern in _NOTICE:
+        for m in pattern.finditer(text):
+            d = DURATION.search(m.group("d"))
+            if d is not None and (parsed := parse_duration(d.group(0))):
+                return format_duration(*parsed), m.group(0).strip()
     return None
 
 
@@ -236,9 +249,6 @@ class ContractExtractor:
             fields["expiration_date"] = Field(
                 end.isoformat(), 0.5, "computed", raw=f"{start.isoformat()} + {term[0]}"
             )
-        if m := _NOTICE.search(text):
-            if parsed := parse_duration(m.group("d")):
-                fields["notice_period"] = Field(
-                    format_duration(*parsed), 0.5, "text", raw=m.group(0).strip()
-                )
+        if notice := _notice_period(text):
+            fields["notice_period"] = Field(notice[0], 0.5, "text", raw=notice[1])
         return fields

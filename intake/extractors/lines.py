@@ -144,11 +144,23 @@ def _bounds(columns: list[Column], width: float) -> None:
 
 
 def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
+    """Each word to its column. A long description runs on past the middle of the gap to
+    a numeric column; a word there without a digit still belongs to the text on its left
+    (as long as it starts left of the numeric column's header)."""
     out: dict[str, list[Word]] = {}
     for w in words:
         centre = (w.x0 + w.x1) / 2
-        for c in columns:
+        for i, c in enumerate(columns):
             if c.lo <= centre < c.hi:
+                left = columns[i - 1] if i else None
+                if (
+                    left is not None
+                    and c.role in NUMERIC
+                    and left.role in ("description", "code")
+                    and w.x0 < c.x0
+                    and not any(ch.isdigit() for ch in w.text)
+                ):
+                    c = left
                 out.setdefault(c.role, []).append(w)
                 break
     return out

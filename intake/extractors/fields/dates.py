@@ -116,7 +116,8 @@ def parse_date(text: str, order: DateOrder = "dmy") -> dt.date | None:
 
 _MDY_CURRENCIES = {"USD"}
 _DMY_WORDS = re.compile(
-    r"\b(rechnung|facture|factura|datum|fecha|factuur|mwst|ust|tva|iva|btw|gmbh|s\.a\.r\.l|b\.v)\b",
+    r"\b(rechnung|rechnungsdatum|datum|facture|factura|fecha|factuur|mwst|ust|tva|iva|btw|"
+    r"date\s+de|betrag|montant|importe|bedrag|gesamt)\b",
     re.IGNORECASE,
 )
 
