@@ -53,7 +53,7 @@ _FORM = (
     r"(?:Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
     r"Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
     r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V|Company|COMPANY|Trust|"
-    r"TRUST|Bank|BANK|Co)\.?"
+    r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
 )
 _WORD = (
     r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*\.?|[A-Z]\.|"
@@ -74,7 +74,13 @@ _NOT_ALONE = frozenset(
     france spain italy netherlands belgium switzerland austria denmark sweden norway finland
     israel china japan india singapore australia brazil bermuda cayman luxembourg
     contract markets commercial trademarks affiliates staff company parties party licensor
-    licensee customer supplier distributor consultant employee executive recipient""".split()
+    licensee customer supplier distributor consultant employee executive recipient developer
+    celebrity talent artist licensed investment foreign""".split()
+)
+_PLACES = re.compile(
+    r"^(?:the\s+)?(?:united\s+states(?:\s+of\s+america)?|united\s+kingdom|people['’]s\s+republic"
+    r"\s+of\s+china|european\s+union|state\s+of\s+\w+)$",
+    re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r",?\s+(?:together\s+with\s+|having\s+)?(?:its|their|his|her)\b[^()]*$")
 _CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
@@ -98,6 +104,8 @@ def _plausible(name: str) -> bool:
         return False
     words = name.split()
     if len(words) == 1 and name.casefold().strip(".") in _NOT_ALONE:
+        return False
+    if _PLACES.match(name) or all(w.casefold() in _NOT_ALONE for w in words):
         return False
     if re.search(r"\b(?:TO|IF|WOULD|SHALL|IS|ARE)\b", name):
         return False
