@@ -137,6 +137,20 @@ def _name_before(text: str) -> str | None:
     return None
 
 
+def _key(name: str) -> tuple[str, ...]:
+    """A name's words without punctuation and legal forms."""
+    words = re.sub(rf"\b(?:{LEGAL_FORM})\b\.?", " ", name.casefold())
+    return tuple(w for w in re.split(r"[^\w]+", words) if w)
+
+
+def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One party named twice: equal, or the longer name starts with the shorter one of two
+    or more words ("Acme Tools" and "Acme Tools Europe"); "Delta" alone is not "Delta
+    Capital"."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= 2 and long[: len(short)] == short)
+
+
 def find_contract_parties(text: str) -> list[str]:
     """The parties, in the order the preamble names them. Names given a defined term (or
     speaking in the first person) are parties for sure, up to four; company names merely
@@ -164,12 +178,12 @@ def find_contract_parties(text: str) -> list[str]:
     for m in _FIRST_PERSON.finditer(head[:1500]):
         found.append((m.start(), m.group(1), True))
     names: list[tuple[str, bool]] = []
-    keys: list[str] = []
+    keys: list[tuple[str, ...]] = []
     for _, name, sure in sorted(found):
-        key = re.sub(rf"\W+|\b(?:{LEGAL_FORM})\b", "", name.casefold())
+        key = _key(name)
         if not key:
             continue
-        same = next((i for i, k in enumerate(keys) if key == k or key in k or k in key), None)
+        same = next((i for i, k in enumerate(keys) if _same(key, k)), None)
         if same is None:
             keys.append(key)
             names.append((name, sure))
