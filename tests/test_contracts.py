@@ -51,6 +51,24 @@ def fields_of(settings: Settings, tmp_path: Path, *paragraphs: str) -> dict[str,
             "(“Epsilon”).",
             ["Delta Group", "Epsilon Bank"],
         ),
+        (  # the company's address clause does not swallow the next party
+            "This Agreement is made by and between ORBIT SYSTEMS CORPORATION, a corporation "
+            "having its principal offices at 9 Harbour Road, Portland, Oregon 97201, and MARY "
+            "K. LANE (“Recipient”).",
+            ["ORBIT SYSTEMS CORPORATION", "MARY K. LANE"],
+        ),
+        (  # the name given a defined term is the whole name; a generational suffix is kept
+            "This Agreement is made between Second Bank of Fairview Heights (the “Bank”), a "
+            "state chartered bank, and Peter W. Hale, III (the “Employee”).",
+            ["Second Bank of Fairview Heights", "Peter W. Hale, III"],
+        ),
+        (  # legal-form words and groups of representatives are not parties
+            "This Agreement is entered into by and between Quillsoft Global LLC, a Florida "
+            "Limited Liability Company (the “Developer”) and Harrow Media Corporation with its "
+            "principal office located at 18 Park Lane, Boston (the “Client”), and their "
+            "respective officers (collectively, “Representatives”).",
+            ["Quillsoft Global LLC", "Harrow Media Corporation"],
+        ),
     ],
 )
 def test_parties_from_the_preamble(
