@@ -118,6 +118,13 @@ def test_governing_law(settings: Settings, tmp_path: Path, clause: str, law: str
             "2027-03-01",
         ),
         ("The term of this Agreement shall be eighteen (18) months.", "18 months", "2025-09-01"),
+        (
+            "The Term of this Agreement will commence on the date above, and shall continue for a "
+            "term of one (1) year.",
+            "1 year",
+            "2025-03-01",
+        ),
+        ("This contract shall be for a term of two years.", "2 years", "2026-03-01"),
     ],
 )
 def test_term_and_computed_expiration(

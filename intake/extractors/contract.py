@@ -90,6 +90,13 @@ _TERM_CUES = [
         re.I,
     ),
     re.compile(rf"term\s+of\s+{_AGREEMENT}[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I),
+    # "This contract shall be for a term of one year", "... and shall continue for a term of"
+    re.compile(
+        rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+in"
+        r"\s+(?:full\s+)?(?:force\s+and\s+)?effect)\s+for\s+(?:a|an)\s+(?:initial\s+)?"
+        r"(?:term|period)\s+of",
+        re.I,
+    ),
     re.compile(
         r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)", re.I
     ),
@@ -137,7 +144,7 @@ _EXPIRES = re.compile(
     rf"{_AGREEMENT}[^.]{{0,80}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
     re.I,
 )
-STRONG_TERM = 4  # the first cues state the agreement's own term; later ones its obligations
+STRONG_TERM = 5  # the first cues state the agreement's own term; later ones its obligations
 
 
 def _date_after(
