@@ -97,6 +97,12 @@ def test_parties_from_the_preamble(
             "Any dispute shall be decided in accordance with the laws of England and Wales.",
             "England",
         ),
+        (
+            "This Agreement shall be construed according to the laws of the United States of "
+            "America and the state of California. 15. Binding Effect. It binds successors.",
+            "California",
+        ),
+        ("This Agreement is governed by the laws of California, USA.", "California"),
     ],
 )
 def test_governing_law(settings: Settings, tmp_path: Path, clause: str, law: str) -> None:
