@@ -89,7 +89,9 @@ def openapi() -> Response:
 
 
 def _skipped(items: Any) -> list[dict[str, Any]]:
-    return [{"document_id": i.document_id, "label": i.label, "reasons": list(i.reasons)} for i in items]
+    return [
+        {"document_id": i.document_id, "label": i.label, "reasons": list(i.reasons)} for i in items
+    ]
 
 
 def _export_json(result: ExportResult) -> dict[str, Any]:

@@ -92,7 +92,9 @@ def index() -> str:
 def create() -> Any:
     """Make an export (a POST with its CSRF token; nothing changes on a GET)."""
     try:
-        result = run_export(get_db(), get_settings(), export_request(request.form), current_user.name)
+        result = run_export(
+            get_db(), get_settings(), export_request(request.form), current_user.name
+        )
     except IntakeError as exc:
         return _page(error=str(exc)), 400
     return _page(result=result)
