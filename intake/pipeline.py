@@ -285,8 +285,8 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
         # Another worker filed the same bytes between our check and our commit.
         with ctx.db.session() as s:
             existing = document_by_sha(s, record.sha256)
-        if existing is None:
-            raise
+        if existing is None:  # some other row raced ours (a vendor, a product link): retry
+            raise TransientError("a concurrent write conflicted with this one") from None
         return _duplicate(ctx, claim, record, existing)
     checkpoint(ctx, "committed")
     release(claim)

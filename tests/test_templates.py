@@ -21,8 +21,8 @@ from tests.factory import (
     cii_xml,
     embed,
     make_contract,
+    make_lines_pdf,
     make_pdf,
-    make_text_pdf,
     sample_invoice,
 )
 
@@ -196,7 +196,7 @@ def test_lines_in_the_parser_form(settings: Settings, tmp_path: Path, invoice: P
 def test_lines_in_the_older_top_level_form_with_first_and_last_line(
     settings: Settings, tmp_path: Path
 ) -> None:
-    pdf = make_text_pdf(
+    pdf = make_lines_pdf(
         tmp_path / "rows.pdf",
         [
             "Globex Supplies                         INVOICE",
@@ -361,7 +361,7 @@ def test_the_readme_example_compiles_and_reads_its_document(
     example = section[section.index("```yaml") + 7 : section.index("```\n")]
     folder = tmp_path / "templates"
     write(folder, "globex.yml", example)
-    pdf = make_text_pdf(
+    pdf = make_lines_pdf(
         tmp_path / "g.pdf",
         [
             "Globex Supplies                 Invoice number: GX-5521",

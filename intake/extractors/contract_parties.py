@@ -53,7 +53,7 @@ _FORM = (
     r"(?:Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
     r"Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
     r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V|Company|COMPANY|Trust|"
-    r"TRUST|Bank|BANK|Co)\.?"
+    r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
 )
 _WORD = (
     r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*\.?|[A-Z]\.|"
@@ -74,7 +74,13 @@ _NOT_ALONE = frozenset(
     france spain italy netherlands belgium switzerland austria denmark sweden norway finland
     israel china japan india singapore australia brazil bermuda cayman luxembourg
     contract markets commercial trademarks affiliates staff company parties party licensor
-    licensee customer supplier distributor consultant employee executive recipient""".split()
+    licensee customer supplier distributor consultant employee executive recipient developer
+    celebrity talent artist licensed investment foreign""".split()
+)
+_PLACES = re.compile(
+    r"^(?:the\s+)?(?:united\s+states(?:\s+of\s+america)?|united\s+kingdom|people['’]s\s+republic"
+    r"\s+of\s+china|european\s+union|state\s+of\s+\w+)$",
+    re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r",?\s+(?:together\s+with\s+|having\s+)?(?:its|their|his|her)\b[^()]*$")
 _CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
@@ -98,6 +104,8 @@ def _plausible(name: str) -> bool:
         return False
     words = name.split()
     if len(words) == 1 and name.casefold().strip(".") in _NOT_ALONE:
+        return False
+    if _PLACES.match(name) or all(w.casefold() in _NOT_ALONE for w in words):
         return False
     if re.search(r"\b(?:TO|IF|WOULD|SHALL|IS|ARE)\b", name):
         return False
@@ -129,6 +137,20 @@ def _name_before(text: str) -> str | None:
     return None
 
 
+def _key(name: str) -> tuple[str, ...]:
+    """A name's words without punctuation and legal forms."""
+    words = re.sub(rf"\b(?:{LEGAL_FORM})\b\.?", " ", name.casefold())
+    return tuple(w for w in re.split(r"[^\w]+", words) if w)
+
+
+def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One party named twice: equal, or the longer name starts with the shorter one of two
+    or more words ("Acme Tools" and "Acme Tools Europe"); "Delta" alone is not "Delta
+    Capital"."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= 2 and long[: len(short)] == short)
+
+
 def find_contract_parties(text: str) -> list[str]:
     """The parties, in the order the preamble names them. Names given a defined term (or
     speaking in the first person) are parties for sure, up to four; company names merely
@@ -156,12 +178,12 @@ def find_contract_parties(text: str) -> list[str]:
     for m in _FIRST_PERSON.finditer(head[:1500]):
         found.append((m.start(), m.group(1), True))
     names: list[tuple[str, bool]] = []
-    keys: list[str] = []
+    keys: list[tuple[str, ...]] = []
     for _, name, sure in sorted(found):
-        key = re.sub(rf"\W+|\b(?:{LEGAL_FORM})\b", "", name.casefold())
+        key = _key(name)
         if not key:
             continue
-        same = next((i for i, k in enumerate(keys) if key == k or key in k or k in key), None)
+        same = next((i for i, k in enumerate(keys) if _same(key, k)), None)
         if same is None:
             keys.append(key)
             names.append((name, sure))
