@@ -9,7 +9,7 @@ SYSDEPS_RUN  := tesseract=tesseract-ocr
 SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium
 SYSDEPS_EVAL := $(SYSDEPS_RUN) pdftotext=poppler-utils
 
-.PHONY: run test check bench eval venv sysdeps clean
+.PHONY: run test test-long check bench eval venv sysdeps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -34,6 +34,11 @@ test: venv
 	@scripts/sysdeps $(SYSDEPS_TEST)
 	$(MAKE) check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## test-long: the long fault-injection loop (300 files, a kill every few seconds); CI runs it
+test-long: venv
+	@scripts/sysdeps $(SYSDEPS_TEST)
+	$(BIN)/python -m pytest -m long $(PYTEST_ARGS)
 
 ## check: lint, format and type checks
 check: venv
