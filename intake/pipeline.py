@@ -141,6 +141,12 @@ def environmental(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS
 
 
+class WriteConflict(Exception):
+    """Another run's write conflicted with the filing (a unique row both inserted): run
+    again. Counted as an attempt, so that a conflict that is not a race but a fault of the
+    file or of the code ends in quarantine rather than in retries for ever."""
+
+
 class _Settled(Exception):
     """The claim was settled by another run meanwhile."""
 
@@ -294,8 +300,8 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
         # Another worker filed the same bytes between our check and our commit.
         with ctx.db.session() as s:
             existing = document_by_sha(s, record.sha256)
-        if existing is None:
-            raise
+        if existing is None:  # some other row raced ours (a vendor, a product link): retry
+            raise WriteConflict("a concurrent write conflicted with this one") from None
         return _duplicate(ctx, claim, record, existing)
     checkpoint(ctx, "committed")
     release(claim)
@@ -389,7 +395,7 @@ def _process(ctx: Context, claim: Claim) -> Outcome:
     except Exception as exc:
         if environmental(exc):
             raise
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError | WriteConflict):
             if attempts >= ctx.settings.max_attempts:
                 return quarantine(
                     ctx,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from intake.pipeline import CRASH_POINTS
-from tests.faults import Drop, Service, finish, make_drop, put
+from tests.faults import Drop, Service, account, finish, make_drop, put, run_verify, settled
 
 pytestmark = pytest.mark.slow
 
@@ -110,3 +110,32 @@ def test_the_long_kill_loop_over_a_300_file_drop(
     kills, seen = kill_loop(tmp_path, drop, files, random_kills=24, spread=40.0, seed=23)
     assert set(seen) == set(CRASH_POINTS), seen
     report(request, check(tmp_path, drop, kills))
+
+
+def test_two_services_on_the_same_folders_file_each_file_once(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    drop, files = make_drop(tmp_path / "src", 30, seed=5)
+    (tmp_path / "watch").mkdir(parents=True)
+    services = [Service(tmp_path, polling="contracts", poll_interval="0.3")]
+    try:
+        assert services[0].wait_for(r"Intake is running"), services[0].drain()
+        services.append(Service(tmp_path, polling="contracts", poll_interval="0.3"))
+        assert services[1].wait_for(r"Intake is running"), services[1].drain()
+        dropper(tmp_path, files, spread=3.0).join()
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and not settled(tmp_path):
+            time.sleep(0.5)
+            for service in services:
+                service.drain()
+    finally:
+        for service in services:
+            service.stop()
+    claimed = [service.drain().count(" claimed ") for service in services]
+    tally = account(tmp_path, drop)
+    figures = f"two services (claims {claimed[0]} and {claimed[1]}); {tally.figures()}"
+    assert tally.lost == [] and tally.doubled == [] and tally.wrong == [], (figures, tally)
+    assert sum(tally.by_state.values()) == len(drop)
+    report_ = run_verify(tmp_path)
+    assert report_["exit_code"] == 0 and report_["problems"] == [], report_
+    report(request, figures)

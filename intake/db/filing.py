@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from intake.db.models import Document, DocumentPage, IntakeFile, LedgerState, LineItem, Vendor
@@ -52,10 +53,18 @@ def get_vendor(session: Session, name: str | None) -> Vendor | None:
     if not name or not (key := vendor_key(name)):
         return None
     vendor = session.scalar(select(Vendor).where(Vendor.key == key))
-    if vendor is None:
-        vendor = Vendor(name=name[:300], key=key)
-        session.add(vendor)
-        session.flush()
+    if vendor is not None:
+        return vendor
+    # Two workers may meet the same new vendor at once: the loser of the insert takes the
+    # winner's row rather than failing the whole document.
+    try:
+        with session.begin_nested():
+            vendor = Vendor(name=name[:300], key=key)
+            session.add(vendor)
+    except IntegrityError:
+        vendor = session.scalar(select(Vendor).where(Vendor.key == key))
+        if vendor is None:
+            raise
     return vendor
 
 

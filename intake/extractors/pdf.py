@@ -80,7 +80,7 @@ def _text_pages(path: Path, indexes: set[int]) -> dict[int, Page]:
     """Words with boxes from the text layer of the pages ``indexes`` (0-based)."""
     pages: dict[int, Page] = {}
     try:
-        with pdfplumber.open(path) as doc:
+        with path.open("rb") as stream, pdfplumber.open(stream) as doc:
             for i, plumber_page in enumerate(doc.pages):
                 if i in indexes:
                     words = _words(plumber_page)
@@ -96,13 +96,17 @@ def _text_pages(path: Path, indexes: set[int]) -> dict[int, Page]:
         raise EncryptedFile("the PDF is protected by a password") from exc
     except PDFSyntaxError as exc:
         raise CorruptFile(f"the PDF cannot be parsed ({exc})") from exc
-    except PdfminerException as exc:  # pdfplumber wraps whatever pdfminer raised
-        cause = exc.args[0] if exc.args else exc
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pdfplumber raises anything on odd objects
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
             raise EncryptedFile("the PDF is protected by a password") from exc
-        # pdfium read the file, pdfminer cannot read its text layer: the pages not read
-        # yet are OCRed instead.
-        logger.warning("the text layer cannot be read (%s); OCR instead", cause)
+        # pdfium read the file, pdfminer cannot read its text layer (a PdfminerException,
+        # or a TypeError on a malformed page box): the pages not read yet are OCRed.
+        logger.warning(
+            "the text layer cannot be read (%s: %s); OCR instead", type(cause).__name__, cause
+        )
     return pages
 
 
