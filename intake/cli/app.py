@@ -33,4 +33,4 @@ def settings_of(ctx: click.Context) -> Settings:
 
 def open_db(settings: Settings) -> Database:
     settings.ensure_dirs()
-    return open_database(settings.db_url)
+    return open_database(settings.db_url, busy_timeout=settings.db_busy_timeout)
