@@ -51,6 +51,24 @@ def fields_of(settings: Settings, tmp_path: Path, *paragraphs: str) -> dict[str,
             "(“Epsilon”).",
             ["Delta Group", "Epsilon Bank"],
         ),
+        (  # the company's address clause does not swallow the next party
+            "This Agreement is made by and between ORBIT SYSTEMS CORPORATION, a corporation "
+            "having its principal offices at 9 Harbour Road, Portland, Oregon 97201, and MARY "
+            "K. LANE (“Recipient”).",
+            ["ORBIT SYSTEMS CORPORATION", "MARY K. LANE"],
+        ),
+        (  # the name given a defined term is the whole name; a generational suffix is kept
+            "This Agreement is made between Second Bank of Fairview Heights (the “Bank”), a "
+            "state chartered bank, and Peter W. Hale, III (the “Employee”).",
+            ["Second Bank of Fairview Heights", "Peter W. Hale, III"],
+        ),
+        (  # legal-form words and groups of representatives are not parties
+            "This Agreement is entered into by and between Quillsoft Global LLC, a Florida "
+            "Limited Liability Company (the “Developer”) and Harrow Media Corporation with its "
+            "principal office located at 18 Park Lane, Boston (the “Client”), and their "
+            "respective officers (collectively, “Representatives”).",
+            ["Quillsoft Global LLC", "Harrow Media Corporation"],
+        ),
     ],
 )
 def test_parties_from_the_preamble(
@@ -79,6 +97,12 @@ def test_parties_from_the_preamble(
             "Any dispute shall be decided in accordance with the laws of England and Wales.",
             "England",
         ),
+        (
+            "This Agreement shall be construed according to the laws of the United States of "
+            "America and the state of California. 15. Binding Effect. It binds successors.",
+            "California",
+        ),
+        ("This Agreement is governed by the laws of California, USA.", "California"),
     ],
 )
 def test_governing_law(settings: Settings, tmp_path: Path, clause: str, law: str) -> None:
@@ -100,6 +124,13 @@ def test_governing_law(settings: Settings, tmp_path: Path, clause: str, law: str
             "2027-03-01",
         ),
         ("The term of this Agreement shall be eighteen (18) months.", "18 months", "2025-09-01"),
+        (
+            "The Term of this Agreement will commence on the date above, and shall continue for a "
+            "term of one (1) year.",
+            "1 year",
+            "2025-03-01",
+        ),
+        ("This contract shall be for a term of two years.", "2 years", "2026-03-01"),
     ],
 )
 def test_term_and_computed_expiration(
@@ -126,3 +157,33 @@ def test_a_printed_expiration_wins(settings: Settings, tmp_path: Path) -> None:
     )
     assert fields["agreement_date"] == "2012-05-17"
     assert fields["expiration_date"] == "2016-05-31"
+
+
+def test_an_undated_agreement_takes_effect_when_the_last_party_signed(
+    settings: Settings, tmp_path: Path
+) -> None:
+    fields = fields_of(
+        settings,
+        tmp_path,
+        "This Agreement is made by and between Alpha Robotics LLC (“Alpha”) and Mary Lane "
+        "(“Employee”).",
+        *[FILLER] * 6,
+        "IN WITNESS WHEREOF, the parties have executed this Agreement.",
+        "By: /s/ Mary Lane Dated: January 19, 2016",
+        "ALPHA ROBOTICS LLC By: /s/ John Roe Title: President Dated: January 27, 2016",
+    )
+    assert fields["effective_date"] == "2016-01-27"
+    assert "agreement_date" not in fields
+
+
+def test_dates_in_the_text_are_not_signing_dates(settings: Settings, tmp_path: Path) -> None:
+    fields = fields_of(
+        settings,
+        tmp_path,
+        "This Agreement is made by and between Alpha Robotics LLC (“Alpha”) and Mary Lane "
+        "(“Employee”).",
+        *[FILLER] * 6,
+        "The prior agreement of March 3, 2011 is replaced. Date: to be agreed.",
+        "IN WITNESS WHEREOF, the parties have executed this Agreement. By: /s/ Mary Lane",
+    )
+    assert "effective_date" not in fields

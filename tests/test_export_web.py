@@ -110,3 +110,46 @@ def test_rule_values_and_errors_are_escaped(app: Flask, ctx: Context) -> None:
     bad = client.post("/export/rules", data={"category": "x", "country": "Germany",
                                              "csrf_token": token})  # fmt: skip
     assert bad.status_code == 400 and "belong to a vendor" in bad.get_data(as_text=True)
+
+
+def test_the_api_exports_with_a_token_once_and_serves_the_batch_file(
+    app: Flask, ctx: Context
+) -> None:
+    from intake.users import issue_token
+
+    add_invoice(ctx.db)
+    set_rule(ctx.db, vendor="Acme Tools GmbH", account="5000", tax_code="T", user="t")
+    client = app.test_client()
+    viewer = {"Authorization": f"Bearer {issue_token(ctx.db, 'vera')}"}
+    assert client.post("/api/exports", json={"format": "xero"}, headers=viewer).status_code == 403
+    auth = {"Authorization": f"Bearer {issue_token(ctx.db, 'ed')}"}
+    assert client.post("/api/exports", json={"format": "nope"}, headers=auth).status_code == 400
+
+    r = client.post("/api/exports", json={"format": "xero"}, headers=auth)  # no CSRF token
+    assert r.status_code == 201, r.get_json()
+    made = r.get_json()
+    assert made["format"] == "xero" and len(made["document_ids"]) == 1
+    assert "Set-Cookie" not in r.headers  # a script gets no session
+    file = client.get(made["download"], headers=auth)
+    assert file.status_code == 200
+    rows = list(csv.reader(io.StringIO(file.get_data(as_text=True))))
+    assert rows[0] == list(XERO_HEADER) and len(rows) >= 2
+
+    again = client.post("/api/exports", json={"format": "xero"}, headers=auth)
+    assert again.status_code == 200 and again.get_json()["batch_id"] is None  # each once
+    listed = client.get("/api/exports", headers=auth).get_json()["batches"]
+    assert [b["id"] for b in listed] == [made["batch_id"]]
+    repeat = client.post("/api/exports", json={"again": made["batch_id"]}, headers=auth)
+    assert repeat.status_code == 201
+    assert client.get(repeat.get_json()["download"], headers=auth).data == file.data
+
+
+def test_an_api_export_riding_on_a_browser_session_needs_the_csrf_token(
+    app: Flask, ctx: Context
+) -> None:
+    add_invoice(ctx.db)
+    set_rule(ctx.db, vendor="Acme Tools GmbH", account="5000", tax_code="T", user="t")
+    client, token = editor(app)
+    assert client.post("/api/exports", json={"format": "csv"}).status_code == 400
+    r = client.post("/api/exports", json={"format": "csv"}, headers={"X-CSRFToken": token})
+    assert r.status_code == 201

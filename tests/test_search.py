@@ -281,3 +281,19 @@ def test_many_matched_ids_select_the_same_documents(ctx: Context, corpus: dict[s
                 ("invoice", 1),
                 ("purchase_order", 1),
             ]
+
+
+def test_product_and_sku_terms_find_the_documents_linked_to_a_product(
+    ctx: Context, tmp_path: Path
+) -> None:
+    from intake.catalog import create_product
+
+    with ctx.db.session() as s:
+        create_product(s, {"sku": "AT-100", "name": "Makita Powerhouse"}, user="t")
+    linked = file_pdf(ctx, make_pdf(tmp_path / "a.pdf", sample_invoice()))
+    other = sample_invoice(number="OT-1", vendor="Globex Supplies Ltd")
+    other["line_items"] = other["line_items"][1:]  # no AT-100
+    unlinked = file_pdf(ctx, make_pdf(tmp_path / "b.pdf", other))
+    assert ids(search(ctx, "product:powerhouse")) == [linked]  # the catalog's name for it
+    assert ids(search(ctx, "sku:AT-100")) == [linked]
+    assert set(ids(search(ctx, "product:drill"))) == {linked, unlinked}  # line descriptions

@@ -1,22 +1,31 @@
 """The JSON API under /api/: search, documents and products, for scripts with a token
 (``Authorization: Bearer ...``; see ``intake users token``). Described by /api/openapi.json.
-Read-only: nothing here changes state."""
+
+Everything is read-only except making an export (editors): a POST signed by a token needs
+no CSRF token (a browser never sends the Authorization header by itself); a POST riding
+on a browser session cookie does."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+from typing import Any
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, g, jsonify, request, send_file, url_for
+from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from intake.catalog import get_product, list_products
 from intake.documents import document_json, document_view
 from intake.dossier import dossier_json, product_dossier
-from intake.errors import NotFound
+from intake.errors import IntakeError, NotFound
+from intake.export import ExportResult, batch_file, list_batches, run_export
 from intake.search import search_json
+from web.auth import role_required
+from web.export import EDITORS, export_request
 from web.openapi import openapi_document
 from web.search import search_page
-from web.state import get_session
+from web.state import get_db, get_session, get_settings
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -77,3 +86,81 @@ def product(product_id: int) -> Response:
 @bp.route("/openapi.json")
 def openapi() -> Response:
     return jsonify(openapi_document())
+
+
+def _skipped(items: Any) -> list[dict[str, Any]]:
+    return [
+        {"document_id": i.document_id, "label": i.label, "reasons": list(i.reasons)} for i in items
+    ]
+
+
+def _export_json(result: ExportResult) -> dict[str, Any]:
+    return {
+        "batch_id": result.batch_id,
+        "format": result.format,
+        "filename": result.filename if result.batch_id else None,
+        "download": url_for("api.export_file", batch_id=result.batch_id)
+        if result.batch_id
+        else None,
+        "document_ids": list(result.document_ids),
+        "blocked": _skipped(result.blocked),
+        "held": _skipped(result.held),
+        "changed": [
+            {"document_id": c.document_id, "label": c.label, "batch_id": c.batch_id}
+            for c in result.changed
+        ],
+    }
+
+
+@bp.route("/exports", methods=["POST"])
+@role_required(*EDITORS)
+def export() -> tuple[Response, int]:
+    """Export what is due (or repeat a batch): the batch's record; its file at ``download``."""
+    if not g.get("login_via_token"):
+        from web import csrf
+
+        csrf.protect()  # a browser session: the CSRF token is required as on every form
+    values = request.get_json(silent=True)
+    try:
+        result = run_export(
+            get_db(),
+            get_settings(),
+            export_request(values if isinstance(values, dict) else request.form),
+            current_user.name,
+        )
+    except IntakeError as exc:
+        return jsonify(error=str(exc), status=400), 400
+    return jsonify(_export_json(result)), 201 if result.batch_id else 200
+
+
+@bp.route("/exports")
+@role_required(*EDITORS)
+def exports() -> Response:
+    return jsonify(
+        batches=[
+            {
+                "id": b.id,
+                "created_at": b.created_at.isoformat(),
+                "format": b.format,
+                "user": b.user,
+                "documents": b.document_count,
+                "again_of": b.again_of_id,
+                "filename": b.filename,
+                "download": url_for("api.export_file", batch_id=b.id),
+            }
+            for b in list_batches(get_db())
+        ]
+    )
+
+
+@bp.route("/exports/<int:batch_id>/file")
+@role_required(*EDITORS)
+def export_file(batch_id: int) -> Response:
+    """A batch's file by its id, exactly as it was handed out."""
+    try:
+        name, media_type, content = batch_file(get_db(), batch_id)
+    except NotFound:
+        abort(404)
+    return send_file(
+        io.BytesIO(content), mimetype=media_type, as_attachment=True, download_name=name
+    )

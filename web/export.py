@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
@@ -48,8 +49,8 @@ def _page(result: ExportResult | None = None, error: str | None = None) -> str:
     )
 
 
-def _optional_int(name: str) -> int | None:
-    raw = request.form.get(name, "").strip()
+def _optional_int(name: str, values: Mapping[str, Any] | None = None) -> int | None:
+    raw = str((request.form if values is None else values).get(name) or "").strip()
     if not raw:
         return None
     if not raw.isdigit():
@@ -57,24 +58,25 @@ def _optional_int(name: str) -> int | None:
     return int(raw)
 
 
-def _request() -> ExportRequest:
-    fmt = request.form.get("format", "")
-    again = _optional_int("again")
+def export_request(values: Mapping[str, Any]) -> ExportRequest:
+    """What to export, from the page's form or an API request's JSON."""
+    fmt = str(values.get("format") or "")
+    again = _optional_int("again", values)
     if again is None and fmt not in FORMATS:
-        raise IntakeError("choose a format")
-    raw_since = request.form.get("since", "").strip()
+        raise IntakeError(f"choose a format: {', '.join(FORMATS)}")
+    raw_since = str(values.get("since") or "").strip()
     try:
         since = dt.date.fromisoformat(raw_since) if raw_since else None
     except ValueError as exc:
         raise IntakeError("the date is YYYY-MM-DD") from exc
-    doc_type = request.form.get("doc_type", "invoice")
+    doc_type = str(values.get("doc_type") or "invoice")
     if doc_type not in DOC_TYPES:
         raise IntakeError("unknown document type")
     return ExportRequest(
         format=fmt if again is None else "",
         since=since,
         doc_type=doc_type,
-        lines=request.form.get("lines") == "1",
+        lines=values.get("lines") in ("1", 1, True, "true"),
         again=again,
     )
 
@@ -90,7 +92,9 @@ def index() -> str:
 def create() -> Any:
     """Make an export (a POST with its CSRF token; nothing changes on a GET)."""
     try:
-        result = run_export(get_db(), get_settings(), _request(), current_user.name)
+        result = run_export(
+            get_db(), get_settings(), export_request(request.form), current_user.name
+        )
     except IntakeError as exc:
         return _page(error=str(exc)), 400
     return _page(result=result)

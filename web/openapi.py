@@ -166,6 +166,41 @@ SCHEMAS: dict[str, Any] = {
             },
         },
     },
+    "ExportRequest": {
+        "type": "object",
+        "properties": {
+            "format": {"enum": ["csv", "json", "xero", "qbo", "iif", "ubl"]},
+            "since": {**STRING_OR_NULL, "format": "date", "description": "issued on or after"},
+            "doc_type": {"enum": ["invoice", "purchase_order", "estimate"]},
+            "lines": {"type": "boolean", "description": "csv: one row per line item"},
+            "again": {"type": ["integer", "null"], "description": "repeat this batch"},
+        },
+    },
+    "ExportBatch": {
+        "type": "object",
+        "properties": {
+            "batch_id": {"type": ["integer", "null"]},
+            "format": {"type": "string"},
+            "filename": STRING_OR_NULL,
+            "download": {**STRING_OR_NULL, "description": "where to fetch the file"},
+            "document_ids": {"type": "array", "items": {"type": "integer"}},
+            "blocked": {
+                "type": "array",
+                "description": "left out: lacking an account or tax code, ...",
+                "items": {"type": "object"},
+            },
+            "held": {
+                "type": "array",
+                "description": "left out: flagged (duplicate, mismatch)",
+                "items": {"type": "object"},
+            },
+            "changed": {
+                "type": "array",
+                "description": "exported before and corrected since: export again",
+                "items": {"type": "object"},
+            },
+        },
+    },
     "ProductList": {
         "type": "object",
         "properties": {
@@ -232,6 +267,43 @@ PATHS: dict[str, Any] = {
             "responses": {"200": _ok("Product", "The product"), **ERRORS},
         }
     },
+    "/api/exports": {
+        "post": {
+            "summary": "Export what is due to accounting (editors); each document once",
+            "description": "Takes filed documents of the type that are not flagged "
+            "(duplicate, unresolved mismatch) and not yet exported, makes the file and records "
+            "the batch. `again` repeats an earlier batch exactly. A token-signed request needs "
+            "no CSRF token. 201 with the batch; 200 with batch_id null when nothing is due.",
+            "requestBody": {
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ExportRequest"}}
+                }
+            },
+            "responses": {
+                "201": _ok("ExportBatch", "The batch made"),
+                "200": _ok("ExportBatch", "Nothing was due (batch_id is null)"),
+                "400": _ok("Error", "The request could not be understood"),
+                **ERRORS,
+            },
+        },
+        "get": {
+            "summary": "The latest export batches, newest first (editors)",
+            "responses": {
+                "200": {
+                    "description": "Batches",
+                    "content": {"application/json": {"schema": {"type": "object"}}},
+                },
+                **ERRORS,
+            },
+        },
+    },
+    "/api/exports/{batch_id}/file": {
+        "get": {
+            "summary": "A batch's file, exactly as it was handed out (editors)",
+            "parameters": [_param("batch_id", "export batch id", {"type": "integer"}, "path")],
+            "responses": {"200": {"description": "The exported file"}, **ERRORS},
+        }
+    },
     "/api/openapi.json": {
         "get": {
             "summary": "This description",
@@ -247,7 +319,8 @@ def openapi_document() -> dict[str, Any]:
         "info": {
             "title": "Intake API",
             "version": __version__,
-            "description": "Read filed documents, search them and read the product catalog. "
+            "description": "Read filed documents, search them, read the product catalog "
+            "and make exports. "
             "Every request needs `Authorization: Bearer <token>` (`intake users token NAME`).",
         },
         "servers": [{"url": "/"}],

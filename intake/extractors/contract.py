@@ -59,6 +59,9 @@ _LAW_STOP = re.compile(
     r"notwithstanding|giving|irrespective)\b.*$",
     re.IGNORECASE,
 )
+_NAME = re.compile(r"[A-Z][A-Za-z'’]+(?:\s+(?:of\s+)?[A-Z][A-Za-z'’]+){0,3}")
+#: "California, USA": the state is the law; the country adds nothing.
+_COUNTRY_AFTER = re.compile(r",?\s+(?:USA|U\.S\.A\.?|U\.S\.|United\s+States(?:\s+of\s+America)?)$")
 _FEDERAL = re.compile(
     r"^united\s+states(?:\s+of\s+america)?\s+and\s+(?:the\s+)?(?:state\s+of\s+)?", re.I
 )
@@ -70,8 +73,9 @@ def _governing_law(text: str) -> tuple[str, str] | None:
             law = m.group("law")
             after = text[m.start("law") : m.start("law") + 80]
             if fed := _FEDERAL.match(after):  # "the United States and the State of Minnesota"
-                law = after[fed.end() :]
-            law = _LAW_STOP.sub("", law).strip(" ,")
+                name = _NAME.match(after, fed.end())
+                law = name.group(0) if name else ""
+            law = _COUNTRY_AFTER.sub("", _LAW_STOP.sub("", law).strip(" ,"))
             if law and law.casefold() not in ("this", "such", "the", "any"):
                 return law, m.group(0)
     return None
@@ -90,6 +94,13 @@ _TERM_CUES = [
         re.I,
     ),
     re.compile(rf"term\s+of\s+{_AGREEMENT}[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I),
+    # "This contract shall be for a term of one year", "... and shall continue for a term of"
+    re.compile(
+        rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+in"
+        r"\s+(?:full\s+)?(?:force\s+and\s+)?effect)\s+for\s+(?:a|an)\s+(?:initial\s+)?"
+        r"(?:term|period)\s+of",
+        re.I,
+    ),
     re.compile(
         r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)", re.I
     ),
@@ -137,7 +148,7 @@ _EXPIRES = re.compile(
     rf"{_AGREEMENT}[^.]{{0,80}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
     re.I,
 )
-STRONG_TERM = 4  # the first cues state the agreement's own term; later ones its obligations
+STRONG_TERM = 5  # the first cues state the agreement's own term; later ones its obligations
 
 
 def _date_after(
@@ -170,6 +181,27 @@ def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
     for start, _end, date in find_dates(head[:700], order):
         return date if start < 700 else None
     return None
+
+
+#: "Date: 7/21/2015", "Dated: January 27, 2016" by the signatures at the end.
+_SIGNED_ON = re.compile(r"\b(?:date|dated|signed\s+on)\s*:\s*", re.IGNORECASE)
+SIGNATURES = 3000
+
+
+def _signing_date(text: str, order: DateOrder) -> dt.date | None:
+    """The day the last party signed (when an agreement states no date of its own, it
+    takes effect once signed by all): the latest date written next to a "Date:" by the
+    signatures at the end."""
+    tail = text[-SIGNATURES:]
+    if not re.search(r"/s/|\bBy:|signature|IN\s+WITNESS", tail, re.IGNORECASE):
+        return None
+    dates = [
+        date
+        for m in _SIGNED_ON.finditer(tail)
+        for start, _end, date in find_dates(tail[m.end() : m.end() + 40], order)
+        if start <= 3
+    ]
+    return max(dates, default=None)
 
 
 def _term(text: str) -> tuple[str, str, bool] | None:
@@ -232,6 +264,8 @@ class ContractExtractor:
             fields["effective_date"] = Field(effective[0].isoformat(), effective[1], "text")
         elif agreement is not None:  # an agreement takes effect when made, unless it says
             fields["effective_date"] = Field(agreement.isoformat(), 0.55, "text")
+        elif (signed := _signing_date(text, order)) is not None:
+            fields["effective_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
         if law := _governing_law(text):
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
         term = _term(text)

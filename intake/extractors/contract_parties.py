@@ -33,7 +33,8 @@ _THING = re.compile(
     r"business|services?|products?|territory|marks?|property|plan|schedule|exhibit|act|"
     r"offering|effective|closing|merger|shares?|notes?|program|project|license|software|"
     r"materials?|work|deliverables|fees?|premises|system|documents?|evaluation|discussions?|"
-    r"confidential|proprietary|stock|securities|assets?|territory|area|field)\b",
+    r"confidential|proprietary|stock|securities|assets?|territory|area|field|parties|"
+    r"representatives?|affiliates?|subsidiaries)\b",
     re.IGNORECASE,
 )
 _NOT_IN_NAME = re.compile(
@@ -60,7 +61,9 @@ _WORD = (
     r"\d+[A-Za-z][\w]*)|&|of|de|du|van|von|der|la|y)"
 )
 #: The name that ends a stretch of text: capitalised words, ", Inc."-style forms.
-_TRAILING = re.compile(rf"((?:{_WORD}\s+)*{_WORD}(?:,?\s+{_FORM})?)\s*,?\s*$")
+_TRAILING = re.compile(
+    rf"((?:{_WORD}\s+)*{_WORD}(?:,?\s+{_FORM}|,\s+(?:Jr|Sr|II|III|IV)\.?)?)\s*,?\s*$"
+)
 _ORG = re.compile(
     rf"(?<![\w,])(?<![Aa] )(?<![Aa]n )((?:{_WORD}\s+){{0,4}}{_WORD}(?:,\s*|\s+){_FORM})(?![\w])"
 )
@@ -75,14 +78,21 @@ _NOT_ALONE = frozenset(
     israel china japan india singapore australia brazil bermuda cayman luxembourg
     contract markets commercial trademarks affiliates staff company parties party licensor
     licensee customer supplier distributor consultant employee executive recipient developer
-    celebrity talent artist licensed investment foreign""".split()
+    celebrity talent artist licensed investment foreign jr sr ii iii iv""".split()
 )
+#: Words that describe a legal form rather than name a company.
+_KIND = frozenset({"liability", "limited", "partnership", "north", "south", "new", "west", "east"})
 _PLACES = re.compile(
     r"^(?:the\s+)?(?:united\s+states(?:\s+of\s+america)?|united\s+kingdom|people['’]s\s+republic"
     r"\s+of\s+china|european\s+union|state\s+of\s+\w+)$",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r",?\s+(?:together\s+with\s+|having\s+)?(?:its|their|his|her)\b[^()]*$")
+#: "X, its principals and staff" ends with X; the clause never runs past ", and Y" (the next
+#: party: "X, having its offices at ..., and JOHN D. THOMAS").
+_POSSESSIVE = re.compile(
+    r",?\s+(?:together\s+with\s+|having\s+|with\s+)?(?:its|their|his|her)\b"
+    r"(?:(?!,?\s+and\s+[A-Z])[^()])*$"
+)
 _CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\bI,\s+((?:[A-Z][\w'’\-]*\.?\s+){1,4}[A-Z][\w'’\-]*),")
 _NOT_PARTY = re.compile(
@@ -93,7 +103,7 @@ _NOT_PARTY = re.compile(
     re.IGNORECASE,
 )
 _TITLES = re.compile(
-    r"^(?:(?:president|secretary|director|chairman|chief\s+\w+\s+officer|ceo|cfo|treasurer|"
+    r"^(?:(?:president|secretary|director|chairman|chief\s+\w+\s+officer|ceo|cfo|treasurer|counsel|&|"
     r"vice\s+president|general\s+counsel|managing\s+director|attention|attn)[:,]?\s+)+",
     re.IGNORECASE,
 )
@@ -105,9 +115,11 @@ def _plausible(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and name.casefold().strip(".") in _NOT_ALONE:
         return False
-    if _PLACES.match(name) or all(w.casefold() in _NOT_ALONE for w in words):
+    if _PLACES.match(name) or all(w.casefold().strip(".,") in _NOT_ALONE for w in words):
         return False
-    if re.search(r"\b(?:TO|IF|WOULD|SHALL|IS|ARE)\b", name):
+    if not _key(name) or all(w in _NOT_ALONE or w in _KIND for w in _key(name)):
+        return False  # "Limited Liability Company", "a North Carolina corporation"
+    if re.search(r"\b(?:TO|IF|WOULD|SHALL|IS|ARE)\b", name) or _ROLE_END.search(name):
         return False
     if len(words) > 9 or not words[0][:1].isupper() or "AGREEMENT" in name.upper().split():
         return False
@@ -116,7 +128,18 @@ def _plausible(name: str) -> bool:
     return sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
 
 
-_LEADING = re.compile(r"^(?:(?:by|and|between|among|with|of|the\s+undersigned)\s+)+", re.I)
+#: A name ending in one of these is an office or a department, not a party.
+_ROLE_END = re.compile(
+    r"\b(?:officer|president|director|secretary|counsel|treasurer|resources|department|"
+    r"representatives?)$",
+    re.IGNORECASE,
+)
+
+_LEADING = re.compile(
+    r"^(?:(?:by|and|between|among|with|of|the\s+undersigned|years?|months?|days|term|date|"
+    r"page|number|no\.)\s+)+",
+    re.IGNORECASE,
+)
 
 
 def _tidy(name: str) -> str:
@@ -187,8 +210,8 @@ def find_contract_parties(text: str) -> list[str]:
         if same is None:
             keys.append(key)
             names.append((name, sure))
-        elif sure and not names[same][1]:
-            names[same] = (names[same][0], True)
+        elif sure and not names[same][1]:  # the name given a defined term is the full one
+            keys[same], names[same] = key, (name, True)
     chosen = {n for n, sure in names if sure}
     chosen = {n for n in [n for n, _ in names if n in chosen][:MAX_SURE]}
     for name, sure in names:

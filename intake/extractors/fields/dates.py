@@ -80,6 +80,8 @@ def _numeric(m: re.Match[str], order: DateOrder) -> dt.date | None:
         return _make(y, b, a)
     if b > 12 >= a:
         return _make(y, a, b)
+    if m.group(2) == ".":  # 1.4.2011: dotted dates are written day first wherever they are used
+        order = "dmy"
     return _make(y, a, b) if order == "mdy" else _make(y, b, a)
 
 
