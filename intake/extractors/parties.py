@@ -122,8 +122,10 @@ def _unsure(words: Sequence[Word]) -> bool:
 
 def _doubtful(cell: Cell) -> bool:
     """OCR that is unsure of the cell, or made words that are no words (a logo read as
-    text): not a name to go by."""
+    text): not a name to go by. A text layer says what the document says."""
     words = cell.words
+    if all(w.conf >= 1.0 for w in words):
+        return False
     return _unsure(words) or plausible_share(w.text for w in words) < MIN_PLAUSIBLE
 
 
