@@ -1,10 +1,12 @@
-"""Facets: counts of the matching documents by type, vendor and year, answered by SQL.
+"""Facets: counts of the matching documents by type, vendor and year.
 
 A facet is a small object with a ``name`` (also its URL parameter), a ``label``, how to
-count the matching documents per value (``counts``) and the condition that selecting a
-value adds (``condition``). The built-ins are listed in :data:`FACETS`; the product facet
-(documents per matched product, over ``line_items.product_id``) slots in here when
-line-item matching exists, as one more class with the same four members.
+count the matching documents per value, both in SQL for a query without words (``counts``)
+and over the documents the index matched for a query with words (``tally``), and the
+condition that selecting a value adds (``condition``). The built-ins are listed in
+:data:`FACETS`; the product facet (documents per matched product, over
+``line_items.product_id``) slots in here when line-item matching exists, as one more class
+with the same members (its ``tally`` would count in SQL over the matched ids).
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
+import numpy as np
 from sqlalchemy import ColumnElement, Select, extract, func, select
 from sqlalchemy.orm import Session
 
 from intake.db import Document, Vendor
+from intake.index import Matches
 from intake.search.dates import parse_date_range
+from intake.search.matched import YEAR_ZERO, years
 from intake.search.query import DOC_TYPE_WORDS, Condition
 
 __all__ = ["FACETS", "Facet", "FacetValue", "FacetCounts"]
@@ -56,7 +61,23 @@ class Facet(Protocol):
         self, session: Session, where: Sequence[ColumnElement[bool]], selected: str | None
     ) -> tuple[FacetValue, ...]: ...
 
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]: ...
+
     def condition(self, value: str) -> Condition | None: ...
+
+
+def _count(values: np.ndarray[Any, Any]) -> list[tuple[int, int]]:
+    """(value, how many) for each distinct value, smallest value first."""
+    if not len(values):
+        return []
+    low, high = int(values.min()), int(values.max())
+    if high - low < 1_000_000:
+        counts = np.bincount(values - low)
+        return [(int(k) + low, int(counts[k])) for k in np.flatnonzero(counts)]
+    keys, found = np.unique(values, return_counts=True)
+    return [(int(k), int(n)) for k, n in zip(keys, found, strict=True)]
 
 
 def _grouped(column: Any, where: Sequence[ColumnElement[bool]]) -> Select[Any]:
@@ -71,10 +92,16 @@ class TypeFacet:
         self, session: Session, where: Sequence[ColumnElement[bool]], selected: str | None
     ) -> tuple[FacetValue, ...]:
         rows = session.execute(_grouped(Document.doc_type, where)).all()
-        values = [
-            FacetValue(key or "", TYPE_LABELS.get(key or "", key), n, (key or "") == selected)
-            for key, n in rows
-        ]
+        return self._values([(key or "", n) for key, n in rows], selected)
+
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]:
+        names = matches.type_names
+        return self._values([(names[k], n) for k, n in _count(matches.doc_type)], selected)
+
+    def _values(self, rows: list[tuple[str, int]], selected: str | None) -> tuple[FacetValue, ...]:
+        values = [FacetValue(key, TYPE_LABELS.get(key, key), n, key == selected) for key, n in rows]
         return tuple(sorted(values, key=lambda v: (-v.count, v.label)))
 
     def condition(self, value: str) -> Condition | None:
@@ -108,6 +135,21 @@ class VendorFacet:
                 select(func.count(Document.id)).where(*where, Document.vendor_id == int(selected))
             )
             rows.append((selected, int(n or 0)))
+        return self._values(session, rows, selected)
+
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]:
+        counted = [(k, n) for k, n in _count(matches.vendor_id) if k >= 0]
+        counted.sort(key=lambda kn: (-kn[1], kn[0]))
+        rows = [(str(k), n) for k, n in counted[: self.top]]
+        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+            rows.append((selected, int(np.count_nonzero(matches.vendor_id == int(selected)))))
+        return self._values(session, rows, selected)
+
+    def _values(
+        self, session: Session, rows: list[tuple[str, int]], selected: str | None
+    ) -> tuple[FacetValue, ...]:
         names = dict(
             session.execute(
                 select(Vendor.id, Vendor.name).where(Vendor.id.in_([int(k) for k, _ in rows]))
@@ -134,6 +176,14 @@ class YearFacet:
             _grouped(year, [*where, Document.issue_date.is_not(None)]).order_by(year.desc())
         ).all()
         return tuple(FacetValue(str(y), str(y), n, str(y) == selected) for y, n in rows if y)
+
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]:
+        counted = [(y, n) for y, n in _count(years(matches)) if y != YEAR_ZERO]
+        return tuple(
+            FacetValue(str(y), str(y), n, str(y) == selected) for y, n in reversed(counted)
+        )
 
     def condition(self, value: str) -> Condition | None:
         if not (value.isdigit() and len(value) == 4):

@@ -1,0 +1,195 @@
+"""Matching a parsed query against every segment at once, with array operations.
+
+``match_query`` returns :class:`Matches`: for every document the query matches, its
+database id, its score and the columns that conditions, facets and sorting read. Terms and
+their boolean combinations (And, Or, AndNot, Not) are evaluated over whole posting lists
+and scored as Whoosh's BM25F scores them (the same formula on the same index statistics);
+any other kind of query (phrases, prefixes, ranges...) is evaluated by Whoosh's own
+matcher for its part of the query, one document at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from whoosh.query import And, AndNot, Not, Or, Term
+from whoosh.scoring import BM25F
+
+from intake.index.segments import BoolArray, FloatArray, IntArray, SegmentCache
+
+__all__ = ["Matches", "match_query"]
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The documents a query matched, one array element each."""
+
+    ids: IntArray  # database ids
+    scores: FloatArray
+    docnums: IntArray  # index order: among equal scores the lower ranks first, as in Whoosh
+    doc_type: IntArray  # a code: type_names[code] is the type ("" for none)
+    vendor_id: IntArray  # NO_VENDOR when there is none
+    issue_day: IntArray  # date.toordinal(), NO_DAY when missing
+    due_day: IntArray
+    total: IntArray  # in ten-thousandths; see has_total
+    has_total: BoolArray
+    type_names: tuple[str, ...] = ("",)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def where(self, keep: BoolArray) -> Matches:
+        """The matches for which ``keep`` is true."""
+        return Matches(
+            self.ids[keep],
+            self.scores[keep],
+            self.docnums[keep],
+            self.doc_type[keep],
+            self.vendor_id[keep],
+            self.issue_day[keep],
+            self.due_day[keep],
+            self.total[keep],
+            self.has_total[keep],
+            type_names=self.type_names,
+        )
+
+    @classmethod
+    def empty(cls) -> Matches:
+        no = np.zeros(0, dtype=np.int64)
+        return cls(
+            no, np.zeros(0), no, no, no, no, no, no, np.zeros(0, dtype=np.bool_), type_names=("",)
+        )
+
+
+Evaluated = tuple[BoolArray, FloatArray]  # (matches, scores) by document number
+
+
+class _Segment:
+    def __init__(self, top: Any, sub: Any, cache: SegmentCache) -> None:
+        self.top = top
+        self.sub = sub
+        self.reader = sub.reader()
+        self.count = int(self.reader.doc_count_all())
+        self.cache = cache
+        self.schema = top.schema
+        weighting = top.weighting
+        self.bm25 = weighting if type(weighting) is BM25F else None
+
+    def nothing(self) -> Evaluated:
+        return np.zeros(self.count, dtype=np.bool_), np.zeros(self.count)
+
+
+def _term(q: Any, seg: _Segment) -> Evaluated:
+    fieldobj = seg.schema[q.fieldname]
+    text = q.text if isinstance(q.text, bytes) else fieldobj.to_bytes(q.text)
+    ids, weights = seg.cache.postings(seg.reader, q.fieldname, text)
+    mask, scores = seg.nothing()
+    if len(ids):
+        bm25 = seg.bm25
+        assert bm25 is not None
+        mask[ids] = True
+        lengths = seg.cache.lengths(seg.reader, seg.schema, q.fieldname)[ids]
+        idf = seg.top.idf(q.fieldname, text)
+        avgfl = seg.top.avg_field_length(q.fieldname) or 1
+        b = bm25._field_B.get(q.fieldname, bm25.B)
+        k1 = bm25.K1
+        scores[ids] = idf * (
+            (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl))
+        )
+    return mask, scores
+
+
+def _combine(q: Any, seg: _Segment, join: Callable[..., Any]) -> Evaluated:
+    parts = [_evaluate(sub, seg) for sub in q.subqueries]
+    if not parts:
+        return seg.nothing()
+    mask, scores = parts[0][0].copy(), parts[0][1].copy()
+    for m, s in parts[1:]:
+        join(mask, m, out=mask)
+        scores += s
+    if len(parts) > 1 and q.boost != 1.0:
+        scores *= q.boost
+    return mask, scores
+
+
+def _whoosh(q: Any, seg: _Segment) -> Evaluated:
+    """Whoosh's own matcher for this part of the query, one document at a time."""
+    matcher = q.matcher(seg.sub, seg.top.context())
+    ids: list[int] = []
+    found: list[float] = []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        found.append(matcher.score())
+        matcher.next()
+    mask, scores = seg.nothing()
+    if ids:
+        at = np.array(ids, dtype=np.int64)
+        mask[at] = True
+        scores[at] = found
+    return mask, scores
+
+
+def _evaluate(q: Any, seg: _Segment) -> Evaluated:
+    kind = type(q)
+    if kind is Term and q.boost == 1.0 and seg.bm25 and seg.schema[q.fieldname].scorable:
+        return _term(q, seg)
+    if kind is And:
+        return _combine(q, seg, np.logical_and)
+    if kind is Or and not getattr(q, "minmatch", 0) and getattr(q, "scale", None) is None:
+        return _combine(q, seg, np.logical_or)
+    if kind is AndNot and q.boost == 1.0:
+        mask, scores = _evaluate(q.a, seg)
+        excluded, _ = _evaluate(q.b, seg)
+        return mask & ~excluded, scores
+    if kind is Not:
+        excluded, _ = _evaluate(q.query, seg)
+        return ~excluded, np.ones(seg.count)  # Whoosh scores an inverted match 1.0
+    return _whoosh(q, seg)
+
+
+def match_query(searcher: Any, query: Any, cache: SegmentCache) -> Matches:
+    """Every document in ``searcher``'s index that ``query`` matches."""
+    found: list[tuple[Any, ...]] = []
+    for sub, offset in searcher.leaf_searchers():
+        seg = _Segment(searcher, sub, cache)
+        if seg.count == 0:
+            continue
+        mask, scores = _evaluate(query, seg)
+        if seg.reader.has_deletions():
+            deleted = np.fromiter(seg.reader.segment().deleted_docs(), dtype=np.int64)
+            mask[deleted[deleted < seg.count]] = False
+        docnums = np.flatnonzero(mask)
+        values = cache.values(seg.reader, seg.schema)
+        found.append(
+            (
+                values.ids[docnums],
+                scores[docnums],
+                docnums + offset,
+                values.doc_type[docnums],
+                values.vendor_id[docnums],
+                values.issue_day[docnums],
+                values.due_day[docnums],
+                values.total[docnums],
+                values.has_total[docnums],
+            )
+        )
+    if not found:
+        return Matches.empty()
+    ids, scores, docnums, doc_type, vendor_id, issue_day, due_day, total, has_total = (
+        np.concatenate(parts) for parts in zip(*found, strict=True)
+    )
+    return Matches(
+        ids,
+        scores,
+        docnums,
+        doc_type,
+        vendor_id,
+        issue_day,
+        due_day,
+        total,
+        has_total,
+        type_names=tuple(cache.codes.names),
+    )
