@@ -92,6 +92,7 @@ def _term(q: Any, seg: _Segment) -> Evaluated:
         assert bm25 is not None
         mask[ids] = True
         lengths = seg.cache.lengths(seg.reader, seg.schema, q.fieldname)[ids]
+        weights = weights.astype(np.float64)
         idf = seg.top.idf(q.fieldname, text)
         avgfl = seg.top.avg_field_length(q.fieldname) or 1
         b = bm25._field_B.get(q.fieldname, bm25.B)

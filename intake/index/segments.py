@@ -5,7 +5,7 @@ does), so the arrays read from it are kept, keyed by the segment's id, for as lo
 segment is in use: the database ids, the columns that conditions, facets and sorting read
 (type, vendor, issue and due dates, total), each text field's lengths (for scoring) and the
 posting lists of the terms searched most recently. Reading a column is one read of its
-bytes, not one per document; only the ``id`` column is read value by value.
+bytes, not one per document.
 
 The column and posting formats read here are Whoosh's own (``whoosh.columns``, the
 ``whoosh3`` codec); when an object is not of the expected kind, the slower public
@@ -84,6 +84,19 @@ def _fixed_width(reader: Any, count: int, default: int) -> IntArray:
     return out.view(np.int64)
 
 
+def _integers(reader: Any, count: int) -> IntArray:
+    """A column of integers written as text (the ``id`` field), read as one block."""
+    try:
+        offsets, lengths = reader._offsets, reader._lengths
+        ends = np.asarray(offsets, dtype=np.int64) + np.asarray(lengths, dtype=np.int64)
+        size = int(ends.max()) if len(ends) else 0
+        blob = reader._dbfile.get(reader._basepos, size)
+        values = (int(blob[o : o + n]) if n else 0 for o, n in zip(offsets, lengths, strict=True))
+    except AttributeError:
+        values = (int(v or 0) for v in reader)
+    return np.fromiter(values, dtype=np.int64, count=count)
+
+
 def _column(segreader: Any, fieldname: str) -> Any:
     if not segreader.has_column(fieldname):
         return None
@@ -133,11 +146,7 @@ def _doc_types(segreader: Any, count: int, codes: TypeCodes) -> IntArray:
 def read_values(segreader: Any, schema: Any, codes: TypeCodes) -> SegmentValues:
     count = segreader.doc_count_all()
     id_reader = _column(segreader, "id")
-    ids = (
-        np.fromiter((int(v or 0) for v in id_reader), dtype=np.int64, count=count)
-        if id_reader is not None
-        else np.zeros(count, dtype=np.int64)
-    )
+    ids = _integers(id_reader, count) if id_reader is not None else np.zeros(count, np.int64)
     vendor, has_vendor = _numbers(segreader, schema, "vendor_id", count)
     total, has_total = _numbers(segreader, schema, "total", count)
     return SegmentValues(
@@ -162,10 +171,13 @@ def read_lengths(segreader: Any, fieldname: str) -> FloatArray:
     return _LENGTHS[_fixed_width(reader, count, 0)]
 
 
-def read_postings(segreader: Any, fieldname: str, text: bytes) -> tuple[IntArray, FloatArray]:
+Postings = tuple[NDArray[np.int32], NDArray[np.float32]]
+
+
+def read_postings(segreader: Any, fieldname: str, text: bytes) -> Postings:
     """The document numbers and weights of one term's postings in one segment."""
     if (fieldname, text) not in segreader:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
     m = segreader.postings(fieldname, text)
     ids: list[int] = []
     weights: list[float] = []
@@ -189,7 +201,8 @@ def read_postings(segreader: Any, fieldname: str, text: bytes) -> tuple[IntArray
             ids.append(m.id())
             weights.append(m.weight())
             m.next()
-    return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+    # Kept compact (Whoosh's weights are single-precision floats already).
+    return np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float32)
 
 
 class SegmentCache:
@@ -197,14 +210,14 @@ class SegmentCache:
 
     Values and lengths are kept for the segments in use (the oldest are dropped beyond
     ``segments``); postings are kept for the terms used most recently, up to ``postings``
-    entries in all (about 16 bytes each).
+    entries in all (8 bytes each).
     """
 
     def __init__(self, *, segments: int = 64, postings: int = 4_000_000) -> None:
         self.codes = TypeCodes()
         self._lock = threading.Lock()
         self._values: OrderedDict[str, SegmentValues] = OrderedDict()
-        self._postings: OrderedDict[tuple[str, str, bytes], tuple[IntArray, FloatArray]]
+        self._postings: OrderedDict[tuple[str, str, bytes], Postings]
         self._postings = OrderedDict()
         self._posting_count = 0
         self._max_segments = segments
@@ -229,7 +242,7 @@ class SegmentCache:
             found = values.lengths[fieldname] = read_lengths(segreader, fieldname)
         return found
 
-    def postings(self, segreader: Any, fieldname: str, text: bytes) -> tuple[IntArray, FloatArray]:
+    def postings(self, segreader: Any, fieldname: str, text: bytes) -> Postings:
         key = (segreader.segment().segment_id(), fieldname, text)
         with self._lock:
             if (found := self._postings.get(key)) is not None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.highlight import ContextFragmenter
 from whoosh.index import LockError
 from whoosh.query import Query
@@ -100,6 +100,14 @@ def index_fields(doc: Document) -> dict[str, Any]:
     return values
 
 
+def _storage(path: Path) -> FileStorage:
+    """The index folder, read through plain file reads: with memory mapping, Whoosh copies
+    each file of a segment into memory for every searcher it opens (at 100k documents,
+    about 0.9 GB and half a second per searcher), while plain reads open one in
+    milliseconds and read only what a search needs."""
+    return FileStorage(str(path), supports_mmap=False)
+
+
 def _load(db_session: Any, ids: Sequence[int]) -> list[Document]:
     stmt = (
         select(Document)
@@ -126,7 +134,7 @@ class SearchIndex:
 
     def _create(self, path: Path) -> Any:
         path.mkdir(parents=True, exist_ok=True)
-        return whoosh_index.create_in(str(path), make_schema())
+        return _storage(path).create_index(make_schema())
 
     def _open_existing(self) -> Any:
         """The index on disk, or None after moving an unusable one aside. Whoosh leaks an
@@ -134,7 +142,7 @@ class SearchIndex:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                ix = whoosh_index.open_dir(str(self.path))
+                ix = _storage(self.path).open_index()
                 with ix.searcher() as s:
                     s.doc_count()
                 if schema_signature(ix.schema) != schema_signature(make_schema()):
