@@ -154,9 +154,11 @@ def match(ix: Any, searchers: Searchers, cache: SegmentCache, text: str) -> Matc
 _ANALYZER = StemmingAnalyzer()
 
 
-def _windows(body: str, words: set[str], width: int = 110, most: int = 2) -> str:
+def _windows(body: str, words: set[str], width: int = 80, most: int = 2) -> str:
     """The parts of a long text around the first places where a query word may be (a stem
-    is usually the start of the word it came from), so that only those are analysed."""
+    is usually the start of the word it came from), so that only those are analysed. A
+    window grows over nearby places up to ``3 * width`` characters (a word found all
+    through a text would otherwise make one window of all of it)."""
     if len(body) <= 3 * width:
         return body
     pattern = re.compile("|".join(r"\b" + re.escape(w) for w in sorted(words)), re.IGNORECASE)
@@ -164,11 +166,12 @@ def _windows(body: str, words: set[str], width: int = 110, most: int = 2) -> str
     for m in pattern.finditer(body):
         start, end = max(0, m.start() - width), min(len(body), m.end() + width)
         if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            if len(spans) == most:
-                break
-            spans.append((start, end))
+            if end - spans[-1][0] <= 3 * width:
+                spans[-1] = (spans[-1][0], end)
+            continue
+        if len(spans) == most:
+            break
+        spans.append((start, end))
     if not spans:
         return body[: 3 * width]
     return " … ".join(body[a:b] for a, b in spans)
