@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import os
 import random
+import resource
 import shutil
 import statistics
 import tempfile
@@ -251,6 +252,8 @@ def report_search(size: int, timings: dict[str, list[float]], before: str) -> No
         f"  {'ALL':32} {p50:8.1f} {p95:8.1f} {max(everything) * 1000:8.1f} {len(everything):5d}",
         flush=True,
     )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory of this process so far: {peak:.0f} MB", flush=True)
 
 
 def render_times(settings: Settings, db: Any, corpus: Corpus) -> None:

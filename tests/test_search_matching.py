@@ -119,6 +119,19 @@ def sql_expected(
     return len(rows), facets, order
 
 
+def test_a_small_posting_cache_gives_the_same_answers(
+    settings: Settings, index: SearchIndex, corpus: Corpus
+) -> None:
+    small = SearchIndex(settings.index_dir, cached_postings=50)
+    for text in texts(corpus):
+        expected, got = index.match(text), small.match(text)
+        assert got.ids.tolist() == expected.ids.tolist(), text
+        assert got.scores.tolist() == pytest.approx(expected.scores.tolist(), rel=1e-12), text
+        # Beyond its budget the cache keeps only the latest posting list.
+        assert small._cache.posting_count <= 50 or len(small._cache._postings) == 1
+    assert index._cache.posting_count > 50
+
+
 def test_conditions_counts_and_order_agree_with_the_database(
     db: Database, index: SearchIndex, corpus: Corpus
 ) -> None:

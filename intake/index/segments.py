@@ -258,6 +258,11 @@ class SegmentCache:
                 self._posting_count -= len(old)
         return found
 
+    @property
+    def posting_count(self) -> int:
+        """How many postings are kept now."""
+        return self._posting_count
+
     def clear(self) -> None:
         with self._lock:
             self._values.clear()

@@ -123,10 +123,12 @@ def _load(db_session: Any, ids: Sequence[int]) -> list[Document]:
 class SearchIndex:
     """One Whoosh index in a folder. Only this package touches Whoosh."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, cached_postings: int = 4_000_000) -> None:
+        """``cached_postings``: how many postings (8 bytes each) of recently searched words
+        are kept in memory between searches."""
         self.path = path
         self._index: Any = None
-        self._cache = SegmentCache()
+        self._cache = SegmentCache(postings=cached_postings)
         self._searchers = Searchers()
         weakref.finalize(self, self._searchers.close)
 
