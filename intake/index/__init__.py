@@ -2,6 +2,7 @@
 
 from intake.index.matching import Matches
 from intake.index.searching import Segment
+from intake.index.segments import NO_YEAR
 from intake.index.store import Hit, SearchIndex, SearchResults, index_fields
 
-__all__ = ["Hit", "Matches", "SearchIndex", "SearchResults", "Segment", "index_fields"]
+__all__ = ["NO_YEAR", "Hit", "Matches", "SearchIndex", "SearchResults", "Segment", "index_fields"]

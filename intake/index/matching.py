@@ -11,7 +11,7 @@ matcher for its part of the query, one document at a time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -33,6 +33,7 @@ class Matches:
     doc_type: IntArray  # a code: type_names[code] is the type ("" for none)
     vendor_id: IntArray  # NO_VENDOR when there is none
     issue_day: IntArray  # date.toordinal(), NO_DAY when missing
+    issue_year: IntArray  # NO_YEAR when missing
     due_day: IntArray
     total: IntArray  # in ten-thousandths; see has_total
     has_total: BoolArray
@@ -43,25 +44,20 @@ class Matches:
 
     def where(self, keep: BoolArray) -> Matches:
         """The matches for which ``keep`` is true."""
-        return Matches(
-            self.ids[keep],
-            self.scores[keep],
-            self.docnums[keep],
-            self.doc_type[keep],
-            self.vendor_id[keep],
-            self.issue_day[keep],
-            self.due_day[keep],
-            self.total[keep],
-            self.has_total[keep],
-            type_names=self.type_names,
-        )
+        picked: dict[str, Any] = {name: getattr(self, name)[keep] for name in ARRAYS}
+        return Matches(**picked, type_names=self.type_names)
 
     @classmethod
     def empty(cls) -> Matches:
-        no = np.zeros(0, dtype=np.int64)
-        return cls(
-            no, np.zeros(0), no, no, no, no, no, no, np.zeros(0, dtype=np.bool_), type_names=("",)
-        )
+        none: dict[str, Any] = {name: np.zeros(0, dtype=np.int64) for name in ARRAYS}
+        none.update(scores=np.zeros(0), has_total=np.zeros(0, dtype=np.bool_))
+        return cls(**none)
+
+
+#: The per-document arrays of :class:`Matches`, all of the same length.
+ARRAYS = tuple(f.name for f in fields(Matches) if f.name != "type_names")
+#: The columns of :class:`~intake.index.segments.SegmentValues` that Matches carries.
+COLUMNS = tuple(name for name in ARRAYS if name not in ("scores", "docnums"))
 
 
 Evaluated = tuple[BoolArray, FloatArray]  # (matches, scores) by document number
@@ -107,7 +103,7 @@ def _combine(q: Any, seg: _Segment, join: Callable[..., Any]) -> Evaluated:
     parts = [_evaluate(sub, seg) for sub in q.subqueries]
     if not parts:
         return seg.nothing()
-    mask, scores = parts[0][0].copy(), parts[0][1].copy()
+    mask, scores = parts[0]  # every part is a fresh pair of arrays, so this one is reused
     for m, s in parts[1:]:
         join(mask, m, out=mask)
         scores += s
@@ -153,7 +149,7 @@ def _evaluate(q: Any, seg: _Segment) -> Evaluated:
 
 def match_query(searcher: Any, query: Any, cache: SegmentCache) -> Matches:
     """Every document in ``searcher``'s index that ``query`` matches."""
-    found: list[tuple[Any, ...]] = []
+    found: list[dict[str, Any]] = []
     for sub, offset in searcher.leaf_searchers():
         seg = _Segment(searcher, sub, cache)
         if seg.count == 0:
@@ -164,33 +160,12 @@ def match_query(searcher: Any, query: Any, cache: SegmentCache) -> Matches:
             mask[deleted[deleted < seg.count]] = False
         docnums = np.flatnonzero(mask)
         values = cache.values(seg.reader, seg.schema)
-        found.append(
-            (
-                values.ids[docnums],
-                scores[docnums],
-                docnums + offset,
-                values.doc_type[docnums],
-                values.vendor_id[docnums],
-                values.issue_day[docnums],
-                values.due_day[docnums],
-                values.total[docnums],
-                values.has_total[docnums],
-            )
-        )
+        part = {name: getattr(values, name)[docnums] for name in COLUMNS}
+        found.append({**part, "scores": scores[docnums], "docnums": docnums + offset})
     if not found:
         return Matches.empty()
-    ids, scores, docnums, doc_type, vendor_id, issue_day, due_day, total, has_total = (
-        np.concatenate(parts) for parts in zip(*found, strict=True)
-    )
-    return Matches(
-        ids,
-        scores,
-        docnums,
-        doc_type,
-        vendor_id,
-        issue_day,
-        due_day,
-        total,
-        has_total,
-        type_names=tuple(cache.codes.names),
-    )
+    if len(found) == 1:
+        joined = found[0]
+    else:
+        joined = {name: np.concatenate([part[name] for part in found]) for name in ARRAYS}
+    return Matches(**joined, type_names=tuple(cache.codes.names))

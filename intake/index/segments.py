@@ -26,12 +26,14 @@ from numpy.typing import NDArray
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.util.numeric import byte_to_length
 
-__all__ = ["NO_DAY", "NO_VENDOR", "SegmentCache", "SegmentValues", "TypeCodes"]
+__all__ = ["NO_DAY", "NO_VENDOR", "NO_YEAR", "SegmentCache", "SegmentValues", "TypeCodes"]
 
 #: A missing date, as a day number (``date.toordinal()`` starts at 1).
 NO_DAY = 0
 #: A document without a vendor.
 NO_VENDOR = -1
+#: A document without an issue date has no year.
+NO_YEAR = 0
 _EPOCH = dt.datetime(1970, 1, 1)
 _DAY_US = 86_400_000_000  # Whoosh stores datetimes as microseconds
 _LENGTHS = np.array([byte_to_length(b) if b else 0 for b in range(256)], dtype=np.float64)
@@ -65,6 +67,7 @@ class SegmentValues:
     doc_type: IntArray  # TypeCodes code
     vendor_id: IntArray  # NO_VENDOR when there is none
     issue_day: IntArray  # date.toordinal(), NO_DAY when missing
+    issue_year: IntArray  # NO_YEAR when missing
     due_day: IntArray
     total: IntArray  # in ten-thousandths
     has_total: BoolArray
@@ -127,6 +130,13 @@ def _days(segreader: Any, schema: Any, fieldname: str, count: int) -> IntArray:
     return np.where(known, days, NO_DAY)
 
 
+def _years(days: IntArray) -> IntArray:
+    known = days != NO_DAY
+    since_1970 = np.where(known, days - _EPOCH.toordinal(), 0).astype("datetime64[D]")
+    years = since_1970.astype("datetime64[Y]").astype(np.int64) + 1970
+    return np.where(known, years, NO_YEAR)
+
+
 def _doc_types(segreader: Any, count: int, codes: TypeCodes) -> IntArray:
     reader = _column(segreader, "doc_type")
     if reader is None:
@@ -149,11 +159,13 @@ def read_values(segreader: Any, schema: Any, codes: TypeCodes) -> SegmentValues:
     ids = _integers(id_reader, count) if id_reader is not None else np.zeros(count, np.int64)
     vendor, has_vendor = _numbers(segreader, schema, "vendor_id", count)
     total, has_total = _numbers(segreader, schema, "total", count)
+    issued = _days(segreader, schema, "issue_date", count)
     return SegmentValues(
         ids=ids,
         doc_type=_doc_types(segreader, count, codes),
         vendor_id=np.where(has_vendor, vendor, NO_VENDOR),
-        issue_day=_days(segreader, schema, "issue_date", count),
+        issue_day=issued,
+        issue_year=_years(issued),
         due_day=_days(segreader, schema, "due_date", count),
         total=total,
         has_total=has_total,

@@ -21,9 +21,8 @@ from sqlalchemy import ColumnElement, Select, extract, func, select
 from sqlalchemy.orm import Session
 
 from intake.db import Document, Vendor
-from intake.index import Matches
+from intake.index import NO_YEAR, Matches
 from intake.search.dates import parse_date_range
-from intake.search.matched import YEAR_ZERO, years
 from intake.search.query import DOC_TYPE_WORDS, Condition
 
 __all__ = ["FACETS", "Facet", "FacetValue", "FacetCounts"]
@@ -180,7 +179,7 @@ class YearFacet:
     def tally(
         self, session: Session, matches: Matches, selected: str | None
     ) -> tuple[FacetValue, ...]:
-        counted = [(y, n) for y, n in _count(years(matches)) if y != YEAR_ZERO]
+        counted = [(y, n) for y, n in _count(matches.issue_year) if y != NO_YEAR]
         return tuple(
             FacetValue(str(y), str(y), n, str(y) == selected) for y, n in reversed(counted)
         )

@@ -21,12 +21,10 @@ from numpy.typing import NDArray
 from intake.index import Matches
 from intake.search.query import Condition
 
-__all__ = ["YEAR_ZERO", "keep_matching", "page_order", "years"]
+__all__ = ["keep_matching", "page_order"]
 
 _SCALE = Decimal(10_000)  # totals are kept in ten-thousandths
 _LAST = np.int64(1 << 62)  # sorts after every real value
-_UNIX_DAY = dt.date(1970, 1, 1).toordinal()
-YEAR_ZERO = 0
 
 
 def _days(value: Any) -> int:
@@ -76,14 +74,6 @@ def keep_matching(m: Matches, conditions: Sequence[Condition]) -> Matches:
     for cond in conditions:
         keep &= _condition_mask(m, cond)
     return m.where(keep)
-
-
-def years(m: Matches) -> NDArray[np.int64]:
-    """The year of each match's issue date (YEAR_ZERO when it has none)."""
-    known = m.issue_day != 0
-    days = np.where(known, m.issue_day - _UNIX_DAY, 0).astype("datetime64[D]")
-    found = days.astype("datetime64[Y]").astype(np.int64) + 1970
-    return np.where(known, found, YEAR_ZERO)
 
 
 def _keys(m: Matches, sort: str, order: str) -> tuple[NDArray[Any], NDArray[Any]]:
