@@ -56,6 +56,8 @@ def texts(corpus: Corpus) -> list[str]:
         mid,
         f"{common} {mid}",
         f"{mid} OR {corpus.vocab[41]}",
+        f"{mid} OR ({common} {corpus.vocab[41]})",
+        f"{mid} OR ({common} NOT {corpus.vocab[41]})",
         f"{common} NOT {mid}",
         f"NOT {mid}",
         f"vendor:{vendor}",
@@ -70,7 +72,19 @@ def texts(corpus: Corpus) -> list[str]:
 def test_matches_are_whooshs_documents_scores_and_order(
     db: Database, index: SearchIndex, corpus: Corpus
 ) -> None:
-    for text in texts(corpus):
+    with db.session() as s:
+        content = s.scalar(select(Document.content).where(Document.id == 7)) or ""
+    words = content.split()[-12:]
+    near = f'"{words[6]} {words[7]}"'
+    phrases = [
+        f'"{" ".join(words[2:5])}"',
+        near,
+        f'"{words[7]} {words[6]}"',
+        f'{near} OR "{words[2]} {words[3]}"',
+        f"{near} {corpus.vocab[0]}",
+        f"{corpus.vocab[0]} NOT {near}",
+    ]
+    for text in [*texts(corpus), *phrases]:
         expected = whoosh_hits(index, text)
         m = index.match(text)
         got = dict(zip(m.ids.tolist(), m.scores.tolist(), strict=True))

@@ -4,7 +4,8 @@
 database id, its score and the columns that conditions, facets and sorting read. Terms and
 their boolean combinations (And, Or, AndNot, Not) are evaluated over whole posting lists
 and scored as Whoosh's BM25F scores them (the same formula on the same index statistics);
-any other kind of query (phrases, prefixes, ranges...) is evaluated by Whoosh's own
+a phrase reads the positions of its words only in the documents holding all of them. Any
+other kind of query (prefixes, ranges, phrases with slop...) is evaluated by Whoosh's own
 matcher for its part of the query, one document at a time.
 """
 
@@ -15,10 +16,16 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
-from whoosh.query import And, AndNot, Not, Or, Term
+from whoosh.query import And, AndNot, Not, Or, Phrase, Term
 from whoosh.scoring import BM25F
 
-from intake.index.segments import BoolArray, FloatArray, IntArray, SegmentCache
+from intake.index.segments import (
+    BoolArray,
+    FloatArray,
+    IntArray,
+    SegmentCache,
+    read_positions,
+)
 
 __all__ = ["Matches", "match_query"]
 
@@ -99,6 +106,31 @@ def _term(q: Any, seg: _Segment) -> Evaluated:
     return mask, scores
 
 
+def _phrase(q: Any, seg: _Segment) -> Evaluated:
+    """Words next to each other, in order (Whoosh's ``Phrase`` with slop 1): the documents
+    holding every word, then the positions of the words in those documents only. Scored as
+    Whoosh scores a phrase: the sum of its words' scores."""
+    fieldobj = seg.schema[q.fieldname]
+    words = [fieldobj.to_bytes(w) for w in q.words]
+    parts = [_term(Term(q.fieldname, w), seg) for w in words]
+    mask, scores = parts[0]
+    for m, s in parts[1:]:
+        mask &= m
+        scores += s
+    candidates = np.flatnonzero(mask)
+    if len(words) == 1 or not len(candidates):
+        return mask, scores
+    found = [read_positions(seg.reader, q.fieldname, w, candidates) for w in words]
+    first, rest = found[0], found[1:]
+    for doc in candidates.tolist():
+        later = [set(positions.get(doc, ())) for positions in rest]
+        if not any(
+            all(p + i in at for i, at in enumerate(later, start=1)) for p in first.get(doc, ())
+        ):
+            mask[doc] = False
+    return mask, scores
+
+
 def _combine(q: Any, seg: _Segment, join: Callable[..., Any]) -> Evaluated:
     parts = [_evaluate(sub, seg) for sub in q.subqueries]
     if not parts:
@@ -130,9 +162,28 @@ def _whoosh(q: Any, seg: _Segment) -> Evaluated:
 
 
 def _evaluate(q: Any, seg: _Segment) -> Evaluated:
+    """(matches, scores) of ``q`` in one segment; a document that does not match scores 0,
+    so that a union of parts can add their scores up."""
+    mask, scores = _evaluate_part(q, seg)
+    if type(q) is not Term and type(q) is not Or:  # those two score only their matches
+        np.multiply(scores, mask, out=scores)
+    return mask, scores
+
+
+def _evaluate_part(q: Any, seg: _Segment) -> Evaluated:
     kind = type(q)
     if kind is Term and q.boost == 1.0 and seg.bm25 and seg.schema[q.fieldname].scorable:
         return _term(q, seg)
+    if (
+        kind is Phrase
+        and q.words
+        and q.slop == 1
+        and q.boost == 1.0
+        and seg.bm25
+        and seg.schema[q.fieldname].scorable
+        and seg.schema[q.fieldname].format.supports("positions")
+    ):
+        return _phrase(q, seg)
     if kind is And:
         return _combine(q, seg, np.logical_and)
     if kind is Or and not getattr(q, "minmatch", 0) and getattr(q, "scale", None) is None:

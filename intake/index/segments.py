@@ -217,6 +217,45 @@ def read_postings(segreader: Any, fieldname: str, text: bytes) -> Postings:
     return np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float32)
 
 
+def read_positions(
+    segreader: Any, fieldname: str, text: bytes, wanted: NDArray[np.int64]
+) -> dict[int, list[int]]:
+    """The positions of one term in each of the ``wanted`` documents (sorted document
+    numbers) that contain it; only the posting blocks holding them are decoded."""
+    out: dict[int, list[int]] = {}
+    if not len(wanted) or (fieldname, text) not in segreader:
+        return out
+    m = segreader.postings(fieldname, text)
+    decode = m.format.decoder("positions")
+    targets = [int(d) for d in wanted]
+    i = 0
+    if type(m) is W3LeafMatcher and not m._byteids:
+        while i < len(targets):
+            if m._maxid < targets[i]:  # nothing wanted in this block: only its header read
+                if m._lastblock:
+                    break
+                m._goto(m._nextoffset)
+                continue
+            m._read_ids()
+            m._read_values()
+            where = {d: k for k, d in enumerate(m._ids)}
+            while i < len(targets) and targets[i] <= m._maxid:
+                if (k := where.get(targets[i])) is not None:
+                    out[targets[i]] = decode(m._values[k])
+                i += 1
+            if m._lastblock:
+                break
+            m._goto(m._nextoffset)
+        return out
+    for doc in targets:
+        if not m.is_active():
+            break
+        m.skip_to(doc)
+        if m.is_active() and m.id() == doc:
+            out[doc] = m.value_as("positions")
+    return out
+
+
 class SegmentCache:
     """Arrays read from segments, shared by all threads of one :class:`SearchIndex`.
 
