@@ -12,7 +12,13 @@ import importlib
 import sys
 import time
 
-MODULES = ["benchmarks.pipeline", "benchmarks.export", "benchmarks.web"]
+MODULES = [
+    "benchmarks.pipeline",
+    "benchmarks.ocr_speed",
+    "benchmarks.matching",
+    "benchmarks.export",
+    "benchmarks.web",
+]
 
 
 def main(argv: list[str]) -> None:

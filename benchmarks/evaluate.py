@@ -72,6 +72,48 @@ def score(eval_root: Path, split: str, predictions: Path, summary: Path) -> dict
     return result
 
 
+GROUPS = {
+    "invoices and orders": ("invoice2data", "zugferd", "orderx", "deepform"),
+    "contracts": ("kleister_nda", "cuad"),
+    "receipts (OCR)": ("sroie",),
+}
+KEY_FIELDS = {
+    "vendor",
+    "invoice_number",
+    "po_number",
+    "quote_number",
+    "issue_date",
+    "due_date",
+    "total",
+    "subtotal",
+    "tax",
+    "currency",
+    "parties",
+    "effective_date",
+    "expiration_date",
+    "governing_law",
+    "term",
+}
+
+
+def group_scores(summary: dict[str, object]) -> dict[str, tuple[float, float]]:
+    """KEY accuracy and precision over each group of sources, as the targets are set."""
+    sources = summary["sources"]
+    assert isinstance(sources, dict)
+    out = {}
+    for name, members in GROUPS.items():
+        labelled = correct = predicted = 0
+        for source in members:
+            for field, cell in sources.get(source, {}).items():
+                if field in KEY_FIELDS:
+                    labelled += cell["labelled"]
+                    correct += cell["correct"]
+                    predicted += cell["predicted"]
+        if labelled:
+            out[name] = (correct / labelled, correct / predicted if predicted else 0.0)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("eval_root", type=Path, help="the shared eval folder (holds score.py)")
@@ -99,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
             f"  {source:14s} key {key if key is None else f'{key:.3f}'}"
             f"  doc_type {dt_acc if dt_acc is None else f'{dt_acc:.3f}'}"
         )
+    print("KEY accuracy / precision per group:")
+    for name, (acc, prec) in group_scores(summary).items():
+        print(f"  {name:22s} {acc:.3f} / {prec:.3f}")
     return 0
 
 

@@ -1,13 +1,12 @@
 """The product catalog: list, look up, create and edit products and their aliases.
 
 Line-item matching (which links lines to these products) reads the aliases by their
-``key``; :func:`alias_key` is how a name is normalised for that.
+``key``; :func:`alias_key` (from :mod:`intake.keys`, shared with matching) is how a name is
+normalised for that.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from intake.audit import record_audit
 from intake.corrections import InvalidCorrection
 from intake.db import Document, LineItem, Product, ProductAlias
 from intake.errors import Conflict, NotFound
+from intake.keys import alias_key
 
 __all__ = [
     "ProductRow",
@@ -32,14 +32,6 @@ __all__ = [
 ]
 
 ATTRIBUTES = {"sku": 200, "name": 500, "unit": 32, "category": 200}
-
-
-def alias_key(name: str) -> str:
-    """How product names and aliases are compared: case, accents' forms, punctuation and
-    spacing ignored."""
-    s = unicodedata.normalize("NFKC", name).casefold()
-    s = re.sub(r"[^\w\s]", " ", s)
-    return " ".join(s.split())[:500]
 
 
 @dataclass(frozen=True)

@@ -122,11 +122,13 @@ class SectionItem:
 @dataclass(frozen=True)
 class Section:
     """A part of the page contributed by another concern: a title, an optional status
-    word (``matched``, ``mismatch``...) and label/value rows that may link somewhere."""
+    word (``matched``, ``mismatch``...), label/value rows that may link somewhere, and the
+    names of actions editors may take on it (the web layer knows their forms)."""
 
     title: str
     items: tuple[SectionItem, ...] = ()
     status: str | None = None
+    actions: tuple[str, ...] = ()
 
 
 @runtime_checkable
@@ -134,7 +136,7 @@ class DocumentSection(Protocol):
     def build(self, session: Session, doc: Document) -> Section | None: ...
 
 
-#: Contributors of extra sections, in order (none built in yet: see the module docstring).
+#: Contributors of extra sections, in order (filing against products adds its own).
 DOCUMENT_SECTIONS: list[DocumentSection] = []
 
 

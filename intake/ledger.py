@@ -212,12 +212,30 @@ def recover_claims(settings: Settings, db: Database) -> list[Claim]:
         if not isinstance(ledger_id, int):
             ledger_id = None
         _record(db, claim, files[0].lstat().st_size, ledger_id)
-        logger.info("[%s] resuming %s left in processing", claim.id[:8], claim.source_path)
+        attempts = note_crash(db, claim.id)  # the run that left it here did not finish
+        logger.info(
+            "[%s] resuming %s left in processing (attempt %d)",
+            claim.id[:8],
+            claim.source_path,
+            attempts + 1,
+        )
         claims.append(claim)
     return claims
 
 
+def note_crash(db: Database, claim_id: str) -> int:
+    """Count a run on this claim that ended without an outcome (a crash, a kill); returns
+    the attempts so far. A claim still in processing only; a settled one is left alone."""
+    with db.session() as s:
+        row = s.scalar(select(IntakeFile).where(IntakeFile.claim == claim_id))
+        if row is None:
+            return 0
+        if row.state == LedgerState.PROCESSING:
+            row.attempts += 1
+        return row.attempts
+
+
 def release(claim: Claim) -> None:
-    """Remove the claim folder once the file's state is committed."""
+    """Remove the claim folder once the file's state is committed. Not fsynced: a folder
+    that comes back after a crash belongs to a settled ledger row and is released again."""
     shutil.rmtree(claim.folder, ignore_errors=True)
-    fsync_dir(claim.folder.parent)

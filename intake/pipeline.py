@@ -5,7 +5,8 @@ Stages (each ``(Record, Context) -> Record``)::
     fingerprint -> read -> classify -> extract
 
 ``process_claim`` runs them on a claimed file, then archives the original, commits the
-document and the ledger row in one transaction, and only then releases the claim. Any
+document (filed against products: :func:`intake.matching.file_against_products`) and the
+ledger row in one transaction, and only then releases the claim. Any
 error lands here: input errors and unexpected ones quarantine the file with the reason,
 transient ones leave it claimed for a retry. Nothing else moves or deletes files.
 """
@@ -27,8 +28,17 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from intake.db import Database, LedgerState
 from intake.db.filing import document_by_sha, file_record, ledger_row, set_ledger_state
 from intake.errors import InputError, ResourceLimit, TransientError, UnsupportedFile
-from intake.extractors import EXTENSIONS, Registry, classify, detect_kind, extract, read_file
+from intake.extractors import (
+    EXTENSIONS,
+    Registry,
+    classify,
+    detect_kind,
+    extract,
+    ocr_options,
+    read_file,
+)
 from intake.ledger import Claim, release, type_hint_for
+from intake.matching import file_against_products
 from intake.record import Record
 from intake.settings import Settings
 from intake.storage import move_aside, sha256_file, store_original
@@ -105,9 +115,7 @@ def read(record: Record, ctx: Context) -> Record:
         record.kind,
         max_pages=s.max_pages,
         max_pixels=s.max_pixels,
-        ocr_dpi=s.ocr_dpi,
-        ocr_lang=s.ocr_lang,
-        ocr_timeout=s.file_timeout,
+        ocr=ocr_options(s),
     )
     return record.evolve(pages=pages, attachments=attachments)
 
@@ -194,13 +202,6 @@ def checkpoint(ctx: Context, step: str) -> None:
 # --- the fate of a claimed file ------------------------------------------------------------
 
 
-def _begin_attempt(ctx: Context, claim: Claim) -> int:
-    with ctx.db.session() as s:
-        row = ledger_row(s, claim.id)
-        row.attempts += 1
-        return row.attempts
-
-
 def quarantine(
     ctx: Context, claim: Claim, reason: str, *, sha256: str | None = None, detail: str = ""
 ) -> Outcome:
@@ -216,7 +217,7 @@ def quarantine(
             "original_name": claim.original_name,
             "source_path": claim.source_path,
             "sha256": sha256 or row.sha256,
-            "attempts": row.attempts,
+            "attempts": row.attempts + 1,  # this one included
         }
         if detail:
             note["detail"] = detail
@@ -269,6 +270,7 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
             doc = file_record(
                 s, record, ext=ext, source_path=claim.source_path, folder_hint=claim.folder_hint
             )
+            file_against_products(s, doc, ctx.settings)  # in a savepoint; never raises
             set_ledger_state(
                 s,
                 claim.id,
@@ -283,8 +285,8 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
         # Another worker filed the same bytes between our check and our commit.
         with ctx.db.session() as s:
             existing = document_by_sha(s, record.sha256)
-        if existing is None:
-            raise
+        if existing is None:  # some other row raced ours (a vendor, a product link): retry
+            raise TransientError("a concurrent write conflicted with this one") from None
         return _duplicate(ctx, claim, record, existing)
     checkpoint(ctx, "committed")
     release(claim)
@@ -305,18 +307,21 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
 def process_claim(ctx: Context, claim: Claim) -> Outcome:
     """Take a claimed file to a terminal state (or leave it claimed for a retry)."""
     log = DocLog(logger, {"id": claim.id[:8]})
-    attempts = _begin_attempt(ctx, claim)
-    if attempts > ctx.settings.max_attempts:
-        return quarantine(
-            ctx, claim, f"processing failed or crashed {attempts - 1} times; given up"
-        )
+    with ctx.db.sessions() as s:
+        row = ledger_row(s, claim.id)
+        state, attempts = row.state, row.attempts
+    if state in LedgerState.TERMINAL:  # settled before a crash left its folder behind
+        release(claim)
+        return Outcome(claim.id, claim.original_name, state, row.document_id)
+    if attempts >= ctx.settings.max_attempts:
+        return quarantine(ctx, claim, f"processing failed or crashed {attempts} times; given up")
+    attempts += 1  # this run
     checkpoint(ctx, "claimed")
     record = record_for(claim.path, name=claim.original_name, hints=claim.hints)
     try:
         record = run_stages(record, ctx, (fingerprint,))
-        with ctx.db.session() as s:
+        with ctx.db.sessions() as s:  # a read: the sha is committed with the file's fate
             existing = document_by_sha(s, record.sha256)
-            ledger_row(s, claim.id).sha256 = record.sha256
         if existing is not None:
             return _duplicate(ctx, claim, record, existing)
         record = run_stages(record, ctx, READ_STAGES)
@@ -334,7 +339,9 @@ def process_claim(ctx: Context, claim: Claim) -> Outcome:
             )
         log.warning("attempt %d failed, will retry: %s", attempts, exc)
         with ctx.db.session() as s:
-            ledger_row(s, claim.id).error = str(exc)[:2000]
+            failed = ledger_row(s, claim.id)
+            failed.error = str(exc)[:2000]
+            failed.attempts = attempts
         return Outcome(claim.id, claim.original_name, "retry", reason=str(exc))
     except Exception as exc:  # a bug or a reader choking on odd input: never lose the file
         log.exception("unexpected error")

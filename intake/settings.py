@@ -83,7 +83,26 @@ class Settings(BaseSettings):
         2048, ge=0, description="Address-space limit of a worker process; 0 disables it."
     )
     ocr_lang: str = Field("eng", description="Tesseract language(s), e.g. 'eng+deu'.")
-    ocr_dpi: int = Field(300, ge=72, le=600, description="Rendering resolution for OCR.")
+    ocr_dpi: int = Field(
+        300,
+        ge=72,
+        le=600,
+        description=(
+            "Resolution at which PDF pages are OCRed (see benchmarks.ocr_recall: 200 dpi is"
+            " about 15% faster and read as many labelled values, but lost more small print)."
+        ),
+    )
+    ocr_processes: int = Field(
+        0,
+        ge=0,
+        description=(
+            "Tesseract processes running at once across all workers (pages of one file are"
+            " read in parallel); 0 means one per CPU core."
+        ),
+    )
+    ocr_page_timeout: float = Field(
+        120.0, gt=0, description="Wall-clock limit in seconds for the OCR of one page."
+    )
     host: str = Field("127.0.0.1", description="Address the web UI listens on.")
     port: int = Field(8000, ge=0, le=65535, description="Port the web UI listens on.")
     secret_key: str = Field(
@@ -97,6 +116,37 @@ class Settings(BaseSettings):
         ge=0,
         le=1,
         description="Documents whose type or a field was read with less confidence are reviewed.",
+    )
+    match_threshold: float = Field(
+        0.80,
+        ge=0,
+        le=1,
+        description=(
+            "A line is linked to the product whose name it resembles only when the fuzzy"
+            " score reaches this (exact SKU, alias and remembered matches score 1)."
+        ),
+    )
+    match_review_below: float = Field(
+        0.90,
+        ge=0,
+        le=1,
+        description="Fuzzy links scoring below this are listed for review until confirmed.",
+    )
+    price_tolerance: float = Field(
+        0.01,
+        ge=0,
+        description=(
+            "Invoice unit prices (and amounts) may exceed the order's by this fraction"
+            " (0.01 = 1 %) and still match."
+        ),
+    )
+    quantity_tolerance: float = Field(
+        0.0,
+        ge=0,
+        description=(
+            "Invoiced quantities may exceed what is still open on the order by this fraction"
+            " and still match."
+        ),
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Logging level of the CLI and the service."

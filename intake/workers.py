@@ -2,7 +2,10 @@
 
 A child reads untrusted files, so it runs with limits: ``OMP_THREAD_LIMIT=1`` (tesseract's
 threads are slower than one process per core), an address-space cap, and a wall-clock
-timeout per file enforced by the pool, which kills a child that overruns. A child that
+timeout per file enforced by the pool, which kills a child that overruns (and with it the
+tesseract processes it started: they share its process group). A child may OCR several
+pages at once; the OCR slots keep the tesseract processes of all children together to
+``INTAKE_OCR_PROCESSES`` (one per core). A child that
 dies (segfault, out of memory, kill) costs the file one attempt; after ``max_attempts``
 the file is quarantined.
 """
@@ -25,7 +28,7 @@ from pebble import ProcessExpired, ProcessPool
 from intake.db import open_database
 from intake.db.filing import ledger_row
 from intake.extractors import Registry
-from intake.ledger import Claim
+from intake.ledger import Claim, note_crash
 from intake.logs import configure_logging
 from intake.pipeline import Context, Outcome, process_claim, quarantine
 from intake.settings import Settings
@@ -52,9 +55,17 @@ def limit_process(settings: Settings) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
+def _stop_group(signum: int, frame: object) -> None:
+    """Take the tesseract children down with the worker: the pool terminates a worker that
+    overran its timeout, and an orphaned tesseract would go on using a core."""
+    os.killpg(os.getpgrp(), signal.SIGKILL)
+
+
 def _init(settings: Settings, with_db: bool) -> None:
     global _ctx
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    os.setpgrp()  # the worker and the tesseract processes it starts form one group
+    signal.signal(signal.SIGTERM, _stop_group)
     configure_logging(settings.log_level)
     limit_process(settings)
     if with_db:
@@ -110,7 +121,7 @@ class Workers:
                 f"reading took longer than the {self.ctx.settings.file_timeout:.0f} s limit",
             )
         except ProcessExpired as exc:
-            attempts = self._attempts(claim)
+            attempts = note_crash(self.ctx.db, claim.id)
             if attempts >= self.ctx.settings.max_attempts:
                 outcome = quarantine(
                     self.ctx, claim, f"the worker crashed {attempts} times on this file ({exc})"

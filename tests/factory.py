@@ -228,7 +228,7 @@ def make_pdf(
         c.drawString(50, top - 13 * (i + 1), line)
 
     y = top - 80
-    cols = [50, 110, 330, 390, 470]
+    cols = [50, 110, 300, 390, 480]
     c.setFont("Helvetica-Bold", 9)
     for x, key in zip(
         cols, ["code", "description", "quantity", "unit_price", "amount"], strict=True
@@ -422,3 +422,33 @@ def embed(pdf: Path, name: str, data: bytes) -> Path:
     doc.close()
     tmp.replace(pdf)
     return pdf
+
+
+def make_text_pdf(path: Path, paragraphs: Sequence[str], *, title: str = "") -> Path:
+    """A letter-size PDF of plain paragraphs (wrapped), for prose documents."""
+    width, height = LETTER
+    c = Canvas(str(path), pagesize=LETTER)
+    y = height - 72
+    if title:
+        c.setFont("Helvetica-Bold", 13)
+        c.drawString(72, y, title)
+        y -= 24
+    c.setFont("Times-Roman", 11)
+    for para in paragraphs:
+        line = ""
+        for word in para.split():
+            if c.stringWidth(f"{line} {word}", "Times-Roman", 11) > width - 144:
+                c.drawString(72, y, line)
+                y -= 14
+                line = word
+                if y < 72:
+                    c.showPage()
+                    c.setFont("Times-Roman", 11)
+                    y = height - 72
+            else:
+                line = f"{line} {word}".strip()
+        if line:
+            c.drawString(72, y, line)
+            y -= 22
+    c.save()
+    return path

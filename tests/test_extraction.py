@@ -39,6 +39,13 @@ def test_invoice_fields_in_every_language_and_layout(
     assert fields["vendor"] == "Acme Tools GmbH"
     assert fields["buyer"] == "Northwind Traders Ltd"
     assert result["field_confidence"]["total"] >= 0.9  # the arithmetic holds
+    lines = [(x["code"], x["quantity"], x["unit_price"], x["amount"]) for x in fields["line_items"]]
+    assert lines == [
+        ("AT-100", "2", "129.00", "258.00"),
+        ("AT-220", "5", "18.50", "92.50"),
+        ("AT-310", "10", "4.20", "42.00"),
+    ]
+    assert fields["line_items"][1]["description"] == "Drill bit set, 25 pieces"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -82,6 +89,30 @@ def test_the_drop_folder_is_a_hint_that_content_overrides(
     assert extract(settings, blank)["doc_type"] in ("estimate", "contract")
 
 
+def test_a_long_table_continues_over_pages(settings: Settings, tmp_path: Path) -> None:
+    items = [
+        {
+            "code": f"P-{i}",
+            "description": f"Part {i}",
+            "quantity": i,
+            "unit_price": "2.00",
+            "amount": f"{2 * i:.2f}",
+        }
+        for i in range(1, 41)
+    ]
+    subtotal = sum(2 * i for i in range(1, 41))
+    doc = sample_invoice(
+        line_items=items,
+        subtotal=f"{subtotal:.2f}",
+        tax=f"{subtotal * 0.2:.2f}",
+        total=f"{subtotal * 1.2:.2f}",
+    )
+    result = extract(settings, make_pdf(tmp_path / "long.pdf", doc, lang="de"))
+    got = result["fields"]["line_items"]
+    assert [x["code"] for x in got] == [f"P-{i}" for i in range(1, 41)]
+    assert result["fields"]["subtotal"] == f"{subtotal:.2f}"
+
+
 def test_a_plain_text_invoice_is_read(settings: Settings, tmp_path: Path) -> None:
     text = tmp_path / "mail.txt"
     text.write_text(
@@ -116,4 +147,11 @@ def test_a_prose_contract(settings: Settings, tmp_path: Path) -> None:
     fields = result["fields"]
     assert result["doc_type"] == "contract"
     assert fields["effective_date"] == "2023-02-01"
-    assert "Delaware" in fields["governing_law"]
+    assert fields["agreement_date"] == "2023-01-10"
+    assert fields["governing_law"] == "Delaware"
+    assert fields["term"] == "2 years"
+    assert fields["renewal_term"] == "successive 1 year"
+    assert fields["notice_period"] == "60 days"
+    assert fields["expiration_date"] == "2025-02-01"
+    assert result["sources"]["expiration_date"] == "computed"  # not printed: effective + term
+    assert fields["parties"] == ["Globex Corporation", "Initech LLC"]

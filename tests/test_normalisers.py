@@ -26,6 +26,7 @@ from intake.extractors.fields.dates import add_term
         ("03/14/2024", "dmy", "2024-03-14"),  # unambiguous whatever the order
         ("03/04/2024", "dmy", "2024-04-03"),
         ("03/04/2024", "mdy", "2024-03-04"),
+        ("1.4.2011", "mdy", "2011-04-01"),  # dotted dates are day first even in a US document
         ("14 March 2024", "dmy", "2024-03-14"),
         ("March 14, 2024", "dmy", "2024-03-14"),
         ("Mar 14 2024", "dmy", "2024-03-14"),

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import delete, extract, func, select
 
 from benchmarks.web import Corpus, generate
-from intake.db import Database, Document
+from intake.db import Database, Document, LineItem, Product
 from intake.index import SearchIndex
 from intake.search import SearchPage, SearchRequest, run_search
 from intake.search.engine import _order, sql_condition
@@ -170,6 +170,51 @@ def test_conditions_counts_and_order_agree_with_the_database(
         top = sorted(facets["vendor"].items(), key=lambda kv: (-kv[1], int(kv[0])))[:12]
         assert list(got["vendor"].items()) == top, req.q
         assert [r.id for r in page.rows] == order, req.q
+
+
+def test_products_with_words_are_counted_and_kept_as_the_database_does(
+    db: Database, index: SearchIndex, corpus: Corpus
+) -> None:
+    """The product facet and a selected product, for a query with words: counted and kept
+    in SQL over the documents Whoosh matched."""
+    with db.session() as s:
+        parts = [Product(sku=f"P-{k}", name=f"Part {k}") for k in range(3)]
+        s.add_all(parts)
+        s.flush()
+        for line in s.scalars(select(LineItem).where(LineItem.document_id % 3 != 0)):
+            line.product_id = parts[(line.document_id + line.position) % 3].id
+        s.commit()
+        part = parts[0].id
+    word = corpus.vocab[30]
+    matched = [i for i, _ in whoosh_hits(index, word)]
+    with db.session() as s:
+        pairs = set(
+            s.execute(
+                select(LineItem.document_id, LineItem.product_id).where(
+                    LineItem.document_id.in_(matched), LineItem.product_id.is_not(None)
+                )
+            ).all()
+        )
+    expected = Counter(str(p) for _, p in pairs)
+    with_part = {d for d, p in pairs if p == part}
+    page = search(db, index, word)
+    got = {v.key: v.count for f in page.facets if f.name == "product" for v in f.values}
+    assert got == dict(expected) and len(got) == 3
+    picked = search(db, index, word, facets={"product": str(part)}, per_page=200)
+    assert picked.total == len(with_part) > 0
+    assert {r.id for r in picked.rows} == with_part
+    both = search(db, index, f"{word} type:invoice", facets={"product": str(part)})
+    with db.session() as s:
+        invoices = set(
+            s.scalars(
+                select(Document.id).where(
+                    Document.id.in_(with_part), Document.doc_type == "invoice"
+                )
+            )
+        )
+    assert both.total == len(invoices) > 0
+    nothing = search(db, index, f"{word} NOT {word}", facets={"product": str(part)})
+    assert nothing.total == 0 and nothing.error is None
 
 
 def test_a_selected_vendor_outside_the_top_is_counted(

@@ -33,8 +33,9 @@ def test_a_dropped_invoice_is_found_in_the_web_search(service: Running, tmp_path
         found = found or "E2E-7781" in browser.get("/search?q=7781")
         polled = polled or "POLL-42" in browser.get("/search?q=POLL-42")
         time.sleep(0.3)
-    assert found, "the dropped invoice never showed up in search"
-    assert polled, "the file in the polled folder was never filed"
+    log = "".join(service.lines.queue)
+    assert found, f"the dropped invoice never showed up in search:\n{log}"
+    assert polled, f"the file in the polled folder was never filed:\n{log}"
 
     deadline = time.monotonic() + 20
     quarantined: list[Path] = []
@@ -42,7 +43,9 @@ def test_a_dropped_invoice_is_found_in_the_web_search(service: Running, tmp_path
         quarantined = list((service.data / "quarantine").glob("*.error.json"))
         time.sleep(0.2)
     assert quarantined, "the broken file was not quarantined"
-    note = json.loads(quarantined[0].read_text())
-    assert note["original_name"] == "broken.pdf" and note["reason"]
+    notes = [json.loads(q.read_text()) for q in quarantined]
+    log = "".join(service.lines.queue)
+    assert [n["original_name"] for n in notes] == ["broken.pdf"], (notes, log)
+    assert notes[0]["reason"]
     assert service.proc.poll() is None  # still running
     assert not broken.exists()

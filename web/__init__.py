@@ -78,7 +78,21 @@ def create_app(
     }
     csrf.init_app(app)
 
-    from web import api, auth, documents, errors, export, health, products, review, search, status
+    import intake.matching  # noqa: F401  (plugs matching into review, sections, memory)
+    from web import (
+        api,
+        auth,
+        contracts,
+        documents,
+        errors,
+        export,
+        health,
+        matching,
+        products,
+        review,
+        search,
+        status,
+    )
 
     for blueprint in (
         auth.bp,
@@ -90,6 +104,8 @@ def create_app(
         api.bp,
         export.bp,
         health.bp,
+        matching.bp,
+        contracts.bp,
     ):
         app.register_blueprint(blueprint)
     auth.init_app(app)

@@ -4,11 +4,14 @@ Read-only: nothing here changes state."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Blueprint, abort, jsonify, request
 from werkzeug.wrappers import Response
 
 from intake.catalog import get_product, list_products
 from intake.documents import document_json, document_view
+from intake.dossier import dossier_json, product_dossier
 from intake.errors import NotFound
 from intake.search import search_json
 from web.openapi import openapi_document
@@ -55,11 +58,20 @@ def products() -> Response:
 
 @bp.route("/products/<int:product_id>")
 def product(product_id: int) -> Response:
+    session = get_session()
     try:
-        p = get_product(get_session(), product_id)
+        p = get_product(session, product_id)
+        dossier = dossier_json(product_dossier(session, product_id, dt.date.today()))
     except NotFound:
         abort(404)
-    return jsonify({**_product_json(p), "aliases": [a.alias for a in p.aliases]})
+    keep = ("documents", "price_history", "open_orders", "contracts")
+    return jsonify(
+        {
+            **_product_json(p),
+            "aliases": [a.alias for a in p.aliases],
+            "dossier": {k: dossier[k] for k in keep},
+        }
+    )
 
 
 @bp.route("/openapi.json")

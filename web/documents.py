@@ -21,6 +21,7 @@ from intake.corrections import (
 )
 from intake.documents import DocumentView, document_view, field_label, load_document
 from intake.errors import Conflict, NotFound
+from intake.matching import refresh_document
 from intake.pages import WIDTHS, page_image
 from intake.record import DOC_TYPES
 from intake.storage import archive_path
@@ -129,6 +130,7 @@ def save_fields(doc_id: int) -> Any:
         changed = correct_fields(
             session, doc_id, values, user=current_user.name, version=form.get("version")
         )
+        _refresh(doc_id)
         session.commit()
     except InvalidCorrection as exc:
         session.rollback()
@@ -166,8 +168,13 @@ def confirm(doc_id: int) -> Any:
 
 
 def _line_values() -> dict[str, str]:
-    keys = (*LINE_ATTRIBUTES, "product")
+    keys = (*LINE_ATTRIBUTES, "product", "confirm")
     return {k: request.form[k] for k in keys if k in request.form}
+
+
+def _refresh(doc_id: int) -> None:
+    """Run filing against products again after a correction (same transaction)."""
+    refresh_document(get_session(), doc_id, get_settings())
 
 
 @bp.route("/<int:doc_id>/lines/<int:line_id>", methods=["POST"])
@@ -183,6 +190,7 @@ def save_line(doc_id: int, line_id: int) -> Any:
             changed = correct_line(
                 session, doc_id, line_id, _line_values(), user=user, version=version
             )
+        _refresh(doc_id)
         session.commit()
     except InvalidCorrection as exc:
         session.rollback()
@@ -192,6 +200,9 @@ def save_line(doc_id: int, line_id: int) -> Any:
         return _conflict(exc)
     except NotFound:
         abort(404)
+    if request.form.get("back") == "review":
+        flash("Saved: " + ", ".join(changed) + "." if changed else "Nothing changed.")
+        return redirect(url_for("review.index"))
     return _saved(doc_id, changed)
 
 
@@ -207,6 +218,7 @@ def new_line(doc_id: int) -> Any:
             user=current_user.name,
             version=request.form.get("version"),
         )
+        _refresh(doc_id)
         session.commit()
     except InvalidCorrection as exc:
         session.rollback()

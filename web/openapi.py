@@ -142,6 +142,28 @@ SCHEMAS: dict[str, Any] = {
             "category": STRING_OR_NULL,
             "lines": {"type": "integer", "description": "lines linked to it (in lists)"},
             "aliases": {"type": "array", "items": {"type": "string"}},
+            "dossier": {
+                "type": "object",
+                "description": "one product only: what `intake products show SKU --json` gives",
+                "properties": {
+                    "documents": {
+                        "type": "array",
+                        "description": "every document touching the product, in date order",
+                        "items": {"type": "object"},
+                    },
+                    "price_history": {
+                        "type": "array",
+                        "description": "per vendor and currency: dated unit prices",
+                        "items": {"type": "object"},
+                    },
+                    "open_orders": {"type": "array", "items": {"type": "object"}},
+                    "contracts": {
+                        "type": "array",
+                        "description": "contracts in force with their end and notice dates",
+                        "items": {"type": "object"},
+                    },
+                },
+            },
         },
     },
     "ProductList": {
@@ -205,7 +227,7 @@ PATHS: dict[str, Any] = {
     },
     "/api/products/{product_id}": {
         "get": {
-            "summary": "A product and its aliases",
+            "summary": "A product, its aliases and its dossier",
             "parameters": [_param("product_id", "product id", {"type": "integer"}, "path")],
             "responses": {"200": _ok("Product", "The product"), **ERRORS},
         }

@@ -1,10 +1,13 @@
 """The product catalog: list, view, create and edit products and their aliases.
 
-``/products/<id>`` is the product's page; the product dossier (price history, contract
-deadlines) of line-item matching extends it."""
+``/products/<id>`` is the product's page and its dossier: the documents touching it, its
+price history per vendor (a chart drawn as inline SVG), open purchase orders, contracts in
+force."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -16,16 +19,25 @@ from intake.catalog import (
     create_product,
     get_product,
     list_products,
-    product_lines,
     remove_alias,
     update_product,
 )
+from intake.charts import price_charts
 from intake.corrections import InvalidCorrection
+from intake.dossier import product_dossier
 from intake.errors import Conflict, NotFound
+from intake.listing import quantity_text
 from web.auth import editor_required
 from web.state import get_session
 
 bp = Blueprint("products", __name__, url_prefix="/products")
+
+
+@bp.app_template_filter("quantity")
+def quantity(value: Decimal | None) -> str:
+    """``2.00`` -> ``2``, ``2.50`` -> ``2.5``; nothing for no value."""
+    return quantity_text(value) or ""
+
 
 PAGE_SIZE = 50
 FIELDS = ("sku", "name", "unit", "category")
@@ -43,9 +55,16 @@ def index() -> str:
 
 
 def _form_page(product: Any, errors: dict[str, str], status: int) -> Any:
-    lines = product_lines(get_session(), product.id) if product is not None else []
+    dossier = None
+    if product is not None:
+        dossier = product_dossier(get_session(), product.id, dt.date.today())
     return render_template(
-        "products/view.html", product=product, lines=lines, errors=errors, form=request.form
+        "products/view.html",
+        product=product,
+        dossier=dossier,
+        charts=price_charts(dossier.price_history) if dossier else [],
+        errors=errors,
+        form=request.form,
     ), status
 
 

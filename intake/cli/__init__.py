@@ -15,6 +15,14 @@ def main() -> None:
 
 
 # Command modules register themselves on ``cli`` when imported.
-from intake.cli import export, files, maintenance, run, users  # noqa: E402,F401
+from intake.cli import (  # noqa: E402,F401
+    documents,
+    export,
+    files,
+    maintenance,
+    products,
+    run,
+    users,
+)
 
 assert isinstance(cli, click.Group) and __version__

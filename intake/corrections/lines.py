@@ -99,11 +99,15 @@ def _set_line(
         except ValueError as exc:
             errors["product"] = str(exc)
         else:
-            if (product.id if product else None) != line.product_id:
+            same = (product.id if product else None) == line.product_id
+            # A person's own methods: "user", or "not_product" (set by the matching memory).
+            decided = line.match_method == ("user" if product else "not_product")
+            confirm = same and values.get("confirm") == "1" and not decided
+            if not same or confirm:
                 record_audit(
                     session,
                     user=user,
-                    action="link",
+                    action="confirm" if same else "link",
                     entity="document",
                     entity_id=doc.id,
                     field=f"{label} product",
@@ -131,7 +135,10 @@ def correct_line(
     user: str,
     version: str | None = None,
 ) -> list[str]:
-    """Change a line's attributes and product link (``product``: a SKU, or "" to unlink)."""
+    """Change a line's attributes and product link (``product``: a SKU, or "" to unlink).
+
+    ``confirm`` = "1" confirms the link as it stands (a weak match, or "no product" for
+    an unlinked line): it becomes a person's link and feeds the matching memory."""
     doc = load_document(session, doc_id)
     check_version(doc, version)
     changed = _set_line(session, doc, _line(doc, line_id), values, user)

@@ -17,19 +17,31 @@ from intake.db.models import (
     Vendor,
     utcnow,
 )
+from intake.db.products import (
+    ContractProduct,
+    DuplicateDecision,
+    MatchMemoryEntry,
+    OrderLineMatch,
+    OrderMatch,
+)
 
 __all__ = [
     "AuditEntry",
     "Base",
+    "ContractProduct",
     "Database",
     "Document",
     "DocumentPage",
+    "DuplicateDecision",
     "ExportBatch",
     "ExportItem",
     "ExportRule",
     "IntakeFile",
     "LedgerState",
     "LineItem",
+    "MatchMemoryEntry",
+    "OrderLineMatch",
+    "OrderMatch",
     "Product",
     "ProductAlias",
     "User",

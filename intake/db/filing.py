@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from intake.db.models import Document, DocumentPage, IntakeFile, LedgerState, LineItem, Vendor
@@ -52,10 +53,18 @@ def get_vendor(session: Session, name: str | None) -> Vendor | None:
     if not name or not (key := vendor_key(name)):
         return None
     vendor = session.scalar(select(Vendor).where(Vendor.key == key))
-    if vendor is None:
-        vendor = Vendor(name=name[:300], key=key)
-        session.add(vendor)
-        session.flush()
+    if vendor is not None:
+        return vendor
+    # Two workers may meet the same new vendor at once: the loser of the insert takes the
+    # winner's row rather than failing the whole document.
+    try:
+        with session.begin_nested():
+            vendor = Vendor(name=name[:300], key=key)
+            session.add(vendor)
+    except IntegrityError:
+        vendor = session.scalar(select(Vendor).where(Vendor.key == key))
+        if vendor is None:
+            raise
     return vendor
 
 
@@ -93,8 +102,10 @@ def ledger_row(session: Session, claim: str) -> IntakeFile:
 
 
 def set_ledger_state(session: Session, claim: str, state: str, **values: Any) -> IntakeFile:
+    """Settle a claim; the run that settles it counts as an attempt."""
     row = ledger_row(session, claim)
     row.state = state
+    row.attempts += 1
     for key, value in values.items():
         setattr(row, key, value)
     return row

@@ -23,6 +23,7 @@ from intake.errors import NotFound
 from intake.export.base import ExportDoc, ExportError, ExportOptions
 from intake.export.formats import get_format
 from intake.export.prepare import Coding, format_reasons, prepare_document
+from intake.matching import order_flags
 from intake.settings import Settings
 
 __all__ = [
@@ -99,12 +100,14 @@ class BatchInfo:
 def document_flags(doc: Document) -> list[str]:
     """Why a filed document must not go to the books yet; empty when it may.
 
-    The one place that decides it: a duplicate of another document is flagged. (Product
-    matching adds an invoice-versus-order mismatch here.)
+    The one place that decides it: a duplicate of another document (same vendor and
+    number) is flagged, and so is an invoice that does not match its purchase order until
+    a person accepts it (:func:`intake.matching.order_flags`).
     """
     flags = []
     if doc.duplicate_of_id is not None:
         flags.append(f"duplicate of document {doc.duplicate_of_id}")
+    flags += order_flags(doc)
     return flags
 
 

@@ -14,6 +14,7 @@ from intake.extractors.base import ENTRY_POINT_GROUP, Extractor, Registry
 from intake.extractors.detect import EXTENSIONS, detect_kind
 from intake.extractors.einvoice import EInvoice, read_einvoice
 from intake.extractors.image import read_image
+from intake.extractors.ocr import OcrOptions, ocr_options
 from intake.extractors.pdf import read_pdf
 from intake.extractors.reading import reading_for
 from intake.extractors.text import read_text
@@ -23,10 +24,12 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "EXTENSIONS",
     "Extractor",
+    "OcrOptions",
     "Registry",
     "classify",
     "detect_kind",
     "extract",
+    "ocr_options",
     "read_file",
 ]
 
@@ -37,25 +40,18 @@ def read_file(
     *,
     max_pages: int,
     max_pixels: int,
-    ocr_dpi: int,
-    ocr_lang: str,
-    ocr_timeout: float,
+    ocr: OcrOptions,
+    force_ocr: bool = False,
 ) -> tuple[tuple[Page, ...], tuple[Attachment, ...]]:
+    """The pages of a file with their words, and the files embedded in it. Images are
+    OCRed; a PDF's pages are read from its text layer or OCRed, page by page."""
     if kind == "pdf":
         return read_pdf(
-            path,
-            max_pages=max_pages,
-            max_pixels=max_pixels,
-            ocr_dpi=ocr_dpi,
-            ocr_lang=ocr_lang,
-            ocr_timeout=ocr_timeout,
+            path, max_pages=max_pages, max_pixels=max_pixels, ocr=ocr, force_ocr=force_ocr
         )
     if kind == "text":
         return read_text(path, max_pages=max_pages), ()
-    pages = read_image(
-        path, max_pages=max_pages, max_pixels=max_pixels, ocr_lang=ocr_lang, ocr_timeout=ocr_timeout
-    )
-    return pages, ()
+    return read_image(path, max_pages=max_pages, max_pixels=max_pixels, ocr=ocr), ()
 
 
 def embedded(record: Record) -> EInvoice | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from intake.extractors.fields import clean_id, find_dates
 from intake.extractors.fields.idents import looks_like_id
+from intake.extractors.fields.money import CURRENCY_CODES
 from intake.extractors.layout import Cell, Hit
 from intake.extractors.reading import Reading
 from intake.record import Box, Field
@@ -89,6 +90,7 @@ def best(candidates: Iterable[Candidate], source: str = "layout") -> Field | Non
 # --- identifiers --------------------------------------------------------------------------
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9][\w\-/.]*[A-Za-z0-9]|[0-9]")
+_ID_PREFIX = re.compile(r"(?<![\w])([A-Z]{2,4})\s+$")
 _NOT_ID_WORDS = re.compile(
     r"^(?:date|datum|page|seite|of|von|de|du|the|and|und|et|y|en|nr|no|number|total|amount|"
     r"tel|fax|phone|email|vat|tax|iban|bic|swift|qty|rev|revision)$",
@@ -112,7 +114,11 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
             continue
         if parse_dates_in(reading, token) or (weight < 0.5 and len(token) < 4):
             return None
-        return token, cell.span_box(m.start(), m.end()), m.group(0)
+        start = m.start()
+        if prefix := _ID_PREFIX.search(text, 0, m.start()):  # "PO 0077", "INV 2024/0118"
+            if prefix.group(1).upper() not in CURRENCY_CODES:
+                token, start = f"{prefix.group(1)} {token}", prefix.start(1)
+        return token, cell.span_box(start, m.end()), text[start : m.end()]
     return None
 
 

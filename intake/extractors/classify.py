@@ -23,7 +23,10 @@ HINT_PRIOR = 0.6
 _LABEL_AFTER = re.compile(
     r"(?:#|no\b|nr\b|n°|number|num|date|id\b|type\b|code\b|:|/)", re.IGNORECASE
 )
-_MONEY = re.compile(r"\d[.,]\d{2}(?![\d])")
+#: A cell that is an amount: "$2,400.00", "258.00", "1.234,56 €", "(12.00)"; not "2.01 Term"
+_MONEY = re.compile(
+    r"^[-−(]?\s?(?:[$€£]|[A-Z]{3})?\s?\d[\d.,' ]*[.,]\d{2}\)?\s?(?:[$€£]|[A-Z]{3})?$"
+)
 _CONTRACT_WORDS = re.compile(
     r"\b(whereas|hereby|hereinafter|in witness whereof|governing law|shall|thereof|"
     r"parties|vertragsparteien|les parties|las partes|partijen)\b",
@@ -82,10 +85,11 @@ def type_scores(reading: Reading) -> dict[str, float]:
 
 
 def _money_lines(layout: Layout, page: int) -> int:
-    """Lines of ``page`` holding an amount with cents: a table of prices, not prose."""
+    """Lines of ``page`` with a cell that is an amount with cents: a table of prices, not
+    prose (nor a table of contents, whose numbers are sections and pages)."""
     count = 0
     for line in layout.lines:
-        if line.page == page and _MONEY.search(line.text):
+        if line.page == page and any(_MONEY.match(c.text.strip()) for c in line.cells):
             count += 1
     return count
 

@@ -39,35 +39,116 @@ _DATED = re.compile(
 _EFFECTIVE_DEFINED = re.compile(
     rf"\(\s*(?:the\s+|this\s+)?[{_QUOTE}]\s*effective\s+date\s*[{_QUOTE}]\s*\)", re.IGNORECASE
 )
-_LAW = re.compile(
-    r"(?:governed\s+by|construed|interpreted|enforced|subject\s+to)[^.;]{0,80}?\blaws?\s+of\s+"
-    r"(?:the\s+)?(?:(?i:state|commonwealth|province|republic|kingdom)\s+of\s+)?"
-    r"(?P<law>[A-Z][A-Za-z]+(?:\s+(?:of\s+)?[A-Z][A-Za-z]+){0,3})",
+_LAW_OF = (
+    r"\b(?i:laws?)(?:\s+(?i:and\s+\w+))?\s+(?i:of)\s+(?:(?i:the)\s+)?"
+    r"(?:(?i:state|commonwealth|province)\s+(?i:of)\s+)?"
+    r"(?P<law>[A-Z][A-Za-z'’]+(?:,?\s+(?:of\s+)?[A-Z][A-Za-z'’]+){0,3})"
 )
-_TERM_CUES = [
-    re.compile(r"term\s+of\s+this\s+(?:agreement|contract)[^.]{0,60}?(?:shall\s+be|is|of)", re.I),
+#: Governing-law clauses, surest first; "organized under the laws of" is a domicile.
+_LAWS = [
     re.compile(
-        r"(?:shall|will)\s+(?:remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|continue"
-        r"(?:\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect)?|survive|terminate|expire)"
-        r"[^.]{0,60}?(?:for|until|after|upon)",
+        r"(?i:governed|construed|interpreted|enforced|determined|decided|in\s+accordance\s+with)"
+        rf"[^.;]{{0,160}}?{_LAW_OF}"
+    ),
+    re.compile(rf"(?i:governing\s+law)[^.]{{0,160}}?{_LAW_OF}"),
+    re.compile(rf"{_LAW_OF}[^.;]{{0,120}}?(?i:shall\s+govern|will\s+govern|shall\s+apply)"),
+]
+_LAW_STOP = re.compile(
+    r",?\s+(?:and|without|applicable|as|in|to|except|excluding|including|which|that|with|for|"
+    r"the|its|regardless|shall|will|govern\w*|is|are|other|than|any|all|such|by|on|at|if|"
+    r"notwithstanding|giving|irrespective)\b.*$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"[A-Z][A-Za-z'’]+(?:\s+(?:of\s+)?[A-Z][A-Za-z'’]+){0,3}")
+#: "California, USA": the state is the law; the country adds nothing.
+_COUNTRY_AFTER = re.compile(r",?\s+(?:USA|U\.S\.A\.?|U\.S\.|United\s+States(?:\s+of\s+America)?)$")
+_FEDERAL = re.compile(
+    r"^united\s+states(?:\s+of\s+america)?\s+and\s+(?:the\s+)?(?:state\s+of\s+)?", re.I
+)
+
+
+def _governing_law(text: str) -> tuple[str, str] | None:
+    for pattern in _LAWS:
+        for m in pattern.finditer(text):
+            law = m.group("law")
+            after = text[m.start("law") : m.start("law") + 80]
+            if fed := _FEDERAL.match(after):  # "the United States and the State of Minnesota"
+                name = _NAME.match(after, fed.end())
+                law = name.group(0) if name else ""
+            law = _COUNTRY_AFTER.sub("", _LAW_STOP.sub("", law).strip(" ,"))
+            if law and law.casefold() not in ("this", "such", "the", "any"):
+                return law, m.group(0)
+    return None
+
+
+_AGREEMENT = (
+    r"(?:this|the)\s+(?:letter\s+|confidentiality\s+|non-?disclosure\s+)?(?:agreement|nda|contract)"
+)
+#: Where a contract states its own duration, surest first. Periods that other clauses
+#: set (non-solicitation, survival of confidentiality) are not the term.
+_TERM_CUES = [
+    re.compile(
+        rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:automatically\s+)?(?:terminate|expire|end|"
+        r"remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|continue(?:\s+in\s+(?:full\s+)?"
+        r"(?:force\s+and\s+)?effect)?|be\s+(?:in\s+effect|effective))(?:\s+in\s+its\s+entirety)?",
+        re.I,
+    ),
+    re.compile(rf"term\s+of\s+{_AGREEMENT}[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I),
+    # "This contract shall be for a term of one year", "... and shall continue for a term of"
+    re.compile(
+        rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+in"
+        r"\s+(?:full\s+)?(?:force\s+and\s+)?effect)\s+for\s+(?:a|an)\s+(?:initial\s+)?"
+        r"(?:term|period)\s+of",
+        re.I,
+    ),
+    re.compile(
+        r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)", re.I
+    ),
+    re.compile(r"\bterm(?:\s+and\s+termination)?\s*[.:]\s", re.I),
+    # an NDA's duration is how long its obligations last
+    re.compile(
+        r"(?:obligations|provisions|confidentiality)[^.]{0,80}?(?:shall|will)\s+(?:continue|"
+        r"survive|terminate|expire|remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|apply)",
         re.I,
     ),
     re.compile(r"for\s+a\s+(?:period|term)\s+of", re.I),
-    re.compile(r"(?:initial|original)\s+term", re.I),
+]
+_NOT_TERM = re.compile(r"neither|solicit|hire|employ|standstill|disclosure\s+period", re.I)
+_ANNIVERSARY = re.compile(
+    rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:continue|remain\s+in\s+effect|terminate|expire)[^.]{{0,30}}?"
+    r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+anniversary",
+    re.I,
+)
+_NTH = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
 ]
 _RENEWAL = re.compile(
     r"(?:automatic(?:ally)?\s+)?renew(?:ed|al)?[^.]{0,60}?(?:for\s+)?(?P<kind>successive|"
     r"additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
     re.IGNORECASE,
 )
-_NOTICE = re.compile(
-    r"(?:upon|with|by\s+giving|on|after)?\s*(?:at\s+least\s+)?(?P<d>[^.]{0,25}?)"
-    r"(?:prior\s+)?(?:written\s+)?notice",
-    re.IGNORECASE,
-)
+#: "sixty (60) days' prior written notice", "written notice 60 days prior to the end"
+_NOTICE = [
+    re.compile(
+        r"(?P<d>[^.;]{0,30}?)(?:’|'|s)?\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice", re.I
+    ),
+    re.compile(r"notice\s+(?P<d>[^.;]{0,40}?)\s+(?:prior|before|in\s+advance)", re.I),
+]
 _EXPIRES = re.compile(
-    r"(?:expire|terminate|end)s?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)\s+", re.I
+    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
+    rf"{_AGREEMENT}[^.]{{0,80}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
+    re.I,
 )
+STRONG_TERM = 5  # the first cues state the agreement's own term; later ones its obligations
 
 
 def _date_after(
@@ -102,13 +183,31 @@ def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
     return None
 
 
-def _term(text: str) -> tuple[str, str] | None:
-    for cue in _TERM_CUES:
+def _term(text: str) -> tuple[str, str, bool] | None:
+    """The term, the text it was read from, and whether it is the agreement's own term
+    (rather than how long its obligations last)."""
+    if m := _ANNIVERSARY.search(text):
+        return format_duration(_NTH.index(m.group("nth").lower()) + 1, "year"), m.group(0), True
+    for rank, cue in enumerate(_TERM_CUES):
         for m in cue.finditer(text):
-            window = text[m.end() : m.end() + 80]
+            window = text[m.end() : m.end() + 200]
+            window = re.split(r"(?<=[a-z)])\.\s", window, maxsplit=1)[0]  # this sentence
             d = DURATION.search(window)
-            if d is not None and d.start() < 40 and (parsed := parse_duration(d.group(0))):
-                return format_duration(*parsed), text[m.start() : m.end() + d.end()]
+            if d is None or _NOT_TERM.search(window[: d.start()]):
+                continue
+            if parsed := parse_duration(d.group(0)):
+                raw = text[m.start() : m.end() + d.end()]
+                return format_duration(*parsed), raw, rank < STRONG_TERM
+    return None
+
+
+def _notice_period(text: str) -> tuple[str, str] | None:
+    """How long before the end notice must be given (the first period stated with it)."""
+    for pattern in _NOTICE:
+        for m in pattern.finditer(text):
+            d = DURATION.search(m.group("d"))
+            if d is not None and (parsed := parse_duration(d.group(0))):
+                return format_duration(*parsed), m.group(0).strip()
     return None
 
 
@@ -144,9 +243,8 @@ class ContractExtractor:
             fields["effective_date"] = Field(effective[0].isoformat(), effective[1], "text")
         elif agreement is not None:  # an agreement takes effect when made, unless it says
             fields["effective_date"] = Field(agreement.isoformat(), 0.55, "text")
-        if m := _LAW.search(text):
-            law = re.sub(r"\s+(?:and|without|applicable|as|in|to|except)$", "", m.group("law"))
-            fields["governing_law"] = Field(law, 0.8, "text", raw=m.group(0))
+        if law := _governing_law(text):
+            fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
         term = _term(text)
         if term is not None:
             fields["term"] = Field(term[0], 0.7, "text", raw=term[1])
@@ -156,13 +254,12 @@ class ContractExtractor:
         expires = _date_after(text, _EXPIRES, order, window=60)
         if expires is not None and (start is None or expires > start):
             fields["expiration_date"] = Field(expires.isoformat(), 0.75, "text")
-        elif start is not None and term is not None and (end := add_term(start, term[0])):
+        elif (
+            start is not None and term is not None and term[2] and (end := add_term(start, term[0]))
+        ):
             fields["expiration_date"] = Field(
                 end.isoformat(), 0.5, "computed", raw=f"{start.isoformat()} + {term[0]}"
             )
-        if m := _NOTICE.search(text):
-            if parsed := parse_duration(m.group("d")):
-                fields["notice_period"] = Field(
-                    format_duration(*parsed), 0.5, "text", raw=m.group(0).strip()
-                )
+        if notice := _notice_period(text):
+            fields["notice_period"] = Field(notice[0], 0.5, "text", raw=notice[1])
         return fields

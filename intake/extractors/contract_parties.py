@@ -18,7 +18,7 @@ from intake.extractors.parties import LEGAL_FORM
 __all__ = ["PREAMBLE", "find_contract_parties"]
 
 PREAMBLE = 3000
-MAX_PARTIES = 6
+MAX_SURE = 4
 
 _QUOTE = "\"“”'‘’"
 _DEFINED = re.compile(
@@ -33,7 +33,8 @@ _THING = re.compile(
     r"business|services?|products?|territory|marks?|property|plan|schedule|exhibit|act|"
     r"offering|effective|closing|merger|shares?|notes?|program|project|license|software|"
     r"materials?|work|deliverables|fees?|premises|system|documents?|evaluation|discussions?|"
-    r"confidential|proprietary|stock|securities|assets?|territory|area|field)\b",
+    r"confidential|proprietary|stock|securities|assets?|territory|area|field|parties|"
+    r"representatives?|affiliates?|subsidiaries)\b",
     re.IGNORECASE,
 )
 _NOT_IN_NAME = re.compile(
@@ -53,14 +54,16 @@ _FORM = (
     r"(?:Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
     r"Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
     r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V|Company|COMPANY|Trust|"
-    r"TRUST|Bank|BANK|Co)\.?"
+    r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
 )
 _WORD = (
     r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*\.?|[A-Z]\.|"
     r"\d+[A-Za-z][\w]*)|&|of|de|du|van|von|der|la|y)"
 )
 #: The name that ends a stretch of text: capitalised words, ", Inc."-style forms.
-_TRAILING = re.compile(rf"((?:{_WORD}\s+)*{_WORD}(?:,?\s+{_FORM})?)\s*,?\s*$")
+_TRAILING = re.compile(
+    rf"((?:{_WORD}\s+)*{_WORD}(?:,?\s+{_FORM}|,\s+(?:Jr|Sr|II|III|IV)\.?)?)\s*,?\s*$"
+)
 _ORG = re.compile(
     rf"(?<![\w,])(?<![Aa] )(?<![Aa]n )((?:{_WORD}\s+){{0,4}}{_WORD}(?:,\s*|\s+){_FORM})(?![\w])"
 )
@@ -74,9 +77,22 @@ _NOT_ALONE = frozenset(
     france spain italy netherlands belgium switzerland austria denmark sweden norway finland
     israel china japan india singapore australia brazil bermuda cayman luxembourg
     contract markets commercial trademarks affiliates staff company parties party licensor
-    licensee customer supplier distributor consultant employee executive recipient""".split()
+    licensee customer supplier distributor consultant employee executive recipient developer
+    celebrity talent artist licensed investment foreign jr sr ii iii iv""".split()
 )
-_POSSESSIVE = re.compile(r",?\s+(?:together\s+with\s+|having\s+)?(?:its|their|his|her)\b[^()]*$")
+#: Words that describe a legal form rather than name a company.
+_KIND = frozenset({"liability", "limited", "partnership", "north", "south", "new", "west", "east"})
+_PLACES = re.compile(
+    r"^(?:the\s+)?(?:united\s+states(?:\s+of\s+america)?|united\s+kingdom|people['’]s\s+republic"
+    r"\s+of\s+china|european\s+union|state\s+of\s+\w+)$",
+    re.IGNORECASE,
+)
+#: "X, its principals and staff" ends with X; the clause never runs past ", and Y" (the next
+#: party: "X, having its offices at ..., and JOHN D. THOMAS").
+_POSSESSIVE = re.compile(
+    r",?\s+(?:together\s+with\s+|having\s+|with\s+)?(?:its|their|his|her)\b"
+    r"(?:(?!,?\s+and\s+[A-Z])[^()])*$"
+)
 _CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\bI,\s+((?:[A-Z][\w'’\-]*\.?\s+){1,4}[A-Z][\w'’\-]*),")
 _NOT_PARTY = re.compile(
@@ -87,7 +103,7 @@ _NOT_PARTY = re.compile(
     re.IGNORECASE,
 )
 _TITLES = re.compile(
-    r"^(?:(?:president|secretary|director|chairman|chief\s+\w+\s+officer|ceo|cfo|treasurer|"
+    r"^(?:(?:president|secretary|director|chairman|chief\s+\w+\s+officer|ceo|cfo|treasurer|counsel|&|"
     r"vice\s+president|general\s+counsel|managing\s+director|attention|attn)[:,]?\s+)+",
     re.IGNORECASE,
 )
@@ -99,7 +115,11 @@ def _plausible(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and name.casefold().strip(".") in _NOT_ALONE:
         return False
-    if re.search(r"\b(?:TO|IF|WOULD|SHALL|IS|ARE)\b", name):
+    if _PLACES.match(name) or all(w.casefold().strip(".,") in _NOT_ALONE for w in words):
+        return False
+    if not _key(name) or all(w in _NOT_ALONE or w in _KIND for w in _key(name)):
+        return False  # "Limited Liability Company", "a North Carolina corporation"
+    if re.search(r"\b(?:TO|IF|WOULD|SHALL|IS|ARE)\b", name) or _ROLE_END.search(name):
         return False
     if len(words) > 9 or not words[0][:1].isupper() or "AGREEMENT" in name.upper().split():
         return False
@@ -108,7 +128,18 @@ def _plausible(name: str) -> bool:
     return sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
 
 
-_LEADING = re.compile(r"^(?:(?:by|and|between|among|with|of|the\s+undersigned)\s+)+", re.I)
+#: A name ending in one of these is an office or a department, not a party.
+_ROLE_END = re.compile(
+    r"\b(?:officer|president|director|secretary|counsel|treasurer|resources|department|"
+    r"representatives?)$",
+    re.IGNORECASE,
+)
+
+_LEADING = re.compile(
+    r"^(?:(?:by|and|between|among|with|of|the\s+undersigned|years?|months?|days|term|date|"
+    r"page|number|no\.)\s+)+",
+    re.IGNORECASE,
+)
 
 
 def _tidy(name: str) -> str:
@@ -129,19 +160,35 @@ def _name_before(text: str) -> str | None:
     return None
 
 
+def _key(name: str) -> tuple[str, ...]:
+    """A name's words without punctuation and legal forms."""
+    words = re.sub(rf"\b(?:{LEGAL_FORM})\b\.?", " ", name.casefold())
+    return tuple(w for w in re.split(r"[^\w]+", words) if w)
+
+
+def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One party named twice: equal, or the longer name starts with the shorter one of two
+    or more words ("Acme Tools" and "Acme Tools Europe"); "Delta" alone is not "Delta
+    Capital"."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= 2 and long[: len(short)] == short)
+
+
 def find_contract_parties(text: str) -> list[str]:
-    """The parties, in the order the preamble names them (at most six)."""
+    """The parties, in the order the preamble names them. Names given a defined term (or
+    speaking in the first person) are parties for sure, up to four; company names merely
+    mentioned near the "between" clause only make up a pair."""
     head = text[:PREAMBLE]
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, bool]] = []  # (position, name, sure)
     for m in _DEFINED.finditer(head):
         term = m.group("term").strip()
         if m.group("collective") and not _THING.search(term) and _plausible(term):
-            found.append((m.start(), term))
+            found.append((m.start(), term, True))
             continue
         if _THING.search(term):
             continue
         if name := _name_before(head[max(0, m.start() - 350) : m.start()]):
-            found.append((m.start(), name))
+            found.append((m.start(), name, True))
     clause = _CLAUSE.search(head)
     spans = [(0, 400)]
     if clause is not None:
@@ -150,14 +197,26 @@ def find_contract_parties(text: str) -> list[str]:
     for lo, hi in spans:
         for m in _ORG.finditer(head, lo, hi):
             if _plausible(name := _tidy(m.group(1))):
-                found.append((m.start(), name))
+                found.append((m.start(), name, False))
     for m in _FIRST_PERSON.finditer(head[:1500]):
-        found.append((m.start(), m.group(1)))
-    out: list[str] = []
-    keys: list[str] = []
-    for _, name in sorted(found):
-        key = re.sub(rf"\W+|\b(?:{LEGAL_FORM})\b", "", name.casefold())
-        if key and not any(key == k or key in k or k in key for k in keys):
+        found.append((m.start(), m.group(1), True))
+    names: list[tuple[str, bool]] = []
+    keys: list[tuple[str, ...]] = []
+    for _, name, sure in sorted(found):
+        key = _key(name)
+        if not key:
+            continue
+        same = next((i for i, k in enumerate(keys) if _same(key, k)), None)
+        if same is None:
             keys.append(key)
-            out.append(name)
-    return out[:MAX_PARTIES]
+            names.append((name, sure))
+        elif sure and not names[same][1]:  # the name given a defined term is the full one
+            keys[same], names[same] = key, (name, True)
+    chosen = {n for n, sure in names if sure}
+    chosen = {n for n in [n for n, _ in names if n in chosen][:MAX_SURE]}
+    for name, sure in names:
+        if len(chosen) >= 2:
+            break
+        if not sure:
+            chosen.add(name)
+    return [n for n, _ in names if n in chosen]

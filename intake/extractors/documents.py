@@ -9,6 +9,7 @@ from intake.extractors.amounts import find_amount_fields
 from intake.extractors.candidates import Candidate, best, find_date, find_id
 from intake.extractors.classify import type_scores
 from intake.extractors.fields import find_dates
+from intake.extractors.lines import find_line_items
 from intake.extractors.parties import find_parties
 from intake.extractors.reading import Reading, reading_for
 from intake.record import Field, Record
@@ -26,12 +27,15 @@ def _undated_issue_dates(reading: Reading, number: Field | None) -> Iterator[Can
                 for cell in line.cells:
                     for start, end, date in find_dates(cell.text, reading.date_order):
                         yield Candidate(date.isoformat(), 0.5, cell.span_box(start, end), cell.text)
-    for line in layout.lines[:40]:
-        if line.page != 1 or line.top > 0.45 * line.page_height:
-            continue
+    # the first date of the first page; near the top it is likelier the document's own
+    for line in layout.lines:
+        if line.page != 1:
+            break
+        top = line.top <= 0.45 * line.page_height
         for cell in line.cells:
             for start, end, date in find_dates(cell.text, reading.date_order):
-                yield Candidate(date.isoformat(), 0.25, cell.span_box(start, end), cell.text)
+                score = 0.25 if top else 0.15
+                yield Candidate(date.isoformat(), score, cell.span_box(start, end), cell.text)
                 return
 
 
@@ -63,7 +67,10 @@ class BusinessDocumentExtractor:
         for name in self.ids[1:]:
             if own in fields and name in fields and fields[name].value == fields[own].value:
                 del fields[name]
-        fields.update(find_amount_fields(reading))
+        lines = find_line_items(reading)
+        if (items := lines.field()) is not None:
+            fields["line_items"] = items
+        fields.update(find_amount_fields(reading, line_sum=lines.line_sum))
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_parties(reading))

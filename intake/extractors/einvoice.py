@@ -176,6 +176,12 @@ def _cii_line(item: Element) -> dict[str, Any]:
     }
 
 
+def _is_item(line: dict[str, Any]) -> bool:
+    """Section headings and notes come as lines with nothing to buy: leave them out."""
+    numbers = [line.get(k) for k in ("quantity", "unit_price", "amount")]
+    return any(n not in (None, "0", "0.00") for n in numbers)
+
+
 def _money_or_none(value: Decimal | None) -> str | None:
     return format_money(value) if value is not None else None
 
@@ -226,9 +232,8 @@ def _cii(root: Element) -> EInvoice:
         tax_total = [_amount(t) for t in _children(totals, "TaxTotalAmount")]
         values["tax"] = _money_or_none(next((t for t in tax_total if t is not None), None))
         values["total"] = _money(_child(totals, "GrandTotalAmount"))
-    values["line_items"] = [
-        _cii_line(item) for item in _descendants(root, "IncludedSupplyChainTradeLineItem")
-    ]
+    lines = [_cii_line(item) for item in _descendants(root, "IncludedSupplyChainTradeLineItem")]
+    values["line_items"] = [line for line in lines if _is_item(line)]
     return EInvoice(doc_type, values, f"CII {_local(root.tag)}")
 
 

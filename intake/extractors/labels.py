@@ -224,12 +224,14 @@ TELLING: dict[str, list[tuple[str, float]]] = {
     "purchase_order": [
         (r"p\.?o\.?\s*(?:no\.?|#|number)|purchase\s*order\s*(?:no\.?|#|number|date)", 0.5),
         (r"order\s*/\s*rev|contract\s*/\s*revision|bestellnummer|n[°º]\s*de\s*commande", 0.5),
+        (r"contract\s*(?:#|no\.?|number)|agency\s*order|insertion\s*order", 0.4),
         (r"ship\s*to|deliver\s*to|delivery\s*address|lieferadresse|adresse\s*de\s*livraison", 0.2),
         (r"(?:requested\s*)?delivery\s*date|liefertermin|date\s*de\s*livraison", 0.25),
         (r"please\s*(?:supply|deliver)|bitte\s*liefern|flight\s*dates|bill\s*plan", 0.3),
     ],
     "estimate": [
-        (r"(?:quot(?:e|ation)|estimate|proposal)\s*(?:no\.?|#|number|date)", 0.5),
+        (r"(?:quot(?:e|ation)|proposal|offer)\s*(?:no\.?|#|number|date)", 0.5),
+        (r"estimate\s*(?:no\.?|#|number|date)", 0.3),
         (r"angebots(?:nummer|datum)|n[°º]\s*de\s*devis|offertenummer", 0.5),
         (r"valid\s*(?:until|till|for)|g[üu]ltig\s*bis|valable\s*jusqu|v[áa]lid[oa]\s*hasta", 0.5),
         (r"geldig\s*tot|to\s*accept\s*this|acceptance", 0.3),

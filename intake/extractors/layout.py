@@ -169,6 +169,7 @@ class Layout:
 
     record: Record
     lines: list[Line] = field(default_factory=list)
+    _label_hits: dict[str, list[Hit]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for page in self.record.pages:
@@ -199,11 +200,23 @@ class Layout:
                 yield Hit(cell, m)
 
     def labels(self, name: str, *, pages: int | None = None) -> Iterator[Hit]:
-        """Every label of field ``name``, with its weight; distractors are skipped."""
+        """Every label of field ``name``, with its weight; distractors are skipped. Found
+        once per field and layout (every extractor step asks again)."""
+        hits = self._label_hits.get(name)
+        if hits is None:
+            hits = self._label_hits[name] = list(self._find_labels(name))
+        return (h for h in hits if pages is None or h.cell.page <= pages)
+
+    @cached_property
+    def _wordy_cells(self) -> list[Cell]:
+        """Cells with a word in them: only these can hold a label."""
+        return [c for c in self.cells() if _WORD.search(c.text)]
+
+    def _find_labels(self, name: str) -> Iterator[Hit]:
         labels = _label_sets().get(name)
         if labels is None:
             return
-        for cell in self.cells(pages=pages):
+        for cell in self._wordy_cells:
             long = cell.text.count(" ") >= 7
             for m in labels.pattern.finditer(cell.text):
                 weight = labels.weight(m)
@@ -257,6 +270,7 @@ class Layout:
 
 
 _COLON = re.compile(r"\s*[:#]")
+_WORD = re.compile(r"[^\W\d_]{2}|#")
 _SETS: dict[str, LabelSet] = {}
 
 

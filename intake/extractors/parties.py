@@ -79,6 +79,8 @@ def _name_like(text: str) -> bool:
         return False
     if _NOT_NAME.search(text) or text.endswith(":"):
         return False
+    if " " not in text and any(c.isdigit() for c in text):
+        return False  # one token with digits is an identifier, not a name
     digits = sum(c.isdigit() for c in text)
     return digits <= max(2, len(text) // 4) and not text[0].isdigit() and text[0] not in "([{"
 
@@ -169,7 +171,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
             if _in_blocks(cell, blocks):
                 continue
             for name, box in _legal_names(cell):
-                score = 0.55 + (0.2 if top_zone else 0.0)
+                score = 0.7 + (0.25 if top_zone else 0.0)
                 cands.append(Candidate(name, score, box, cell.text))
             if not top_zone or rank > 30:
                 continue
@@ -179,7 +181,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
             size = cell.height / median if median else 1.0
             score = max(0.0, 0.3 - 0.025 * rank)
             if size > 1.15:
-                score += min(0.3 * size, 0.75)
+                score += min(0.3 * size, 0.6)
             if score >= 0.2:
                 cands.append(Candidate(name, score, cell.box, cell.text))
     # footers of every page: "Acme GmbH · Sitz ... · HRB ..." registration lines

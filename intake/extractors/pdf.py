@@ -1,14 +1,18 @@
-"""Read a PDF: word boxes from the text layer (pdfplumber), OCR for pages without one.
+"""Read a PDF: word boxes from the text layer (pdfplumber), OCR for the other pages.
 
-pypdfium2 opens the file first because it is fast: it counts pages against the limit,
-says which pages have a text layer, renders the pages that need OCR, and lists embedded
-files (Factur-X / ZUGFeRD / Order-X XML). pdfplumber then reads words only from the pages
-that have text.
+pypdfium2 opens the file first because it is fast: it counts pages against the limit
+(before any other work), judges each page's text layer (:mod:`textlayer`: none, garbage,
+a scan's hidden OCR layer, or covering only part of a scan), checks the pixels of the
+pages to OCR against the limit, and lists embedded files (Factur-X / ZUGFeRD / Order-X
+XML). pdfplumber then reads words from the pages whose text layer is usable; the others
+are OCRed, several at once, from their scanned image or a grey rendering at the OCR
+resolution (:mod:`render`). A page with no content at all is blank, not OCRed.
 """
 
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 import pdfplumber
@@ -18,15 +22,15 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from intake.errors import CorruptFile, EmptyFile, EncryptedFile, ResourceLimit
-from intake.extractors.ocr import ocr_image
+from intake.extractors.ocr import OcrOptions, PageImage, ocr_pages
+from intake.extractors.render import load_page_image
+from intake.extractors.textlayer import judge_text_layer
 from intake.record import Attachment, Page, Word, group_lines
 
-__all__ = ["MIN_TEXT_CHARS", "read_pdf"]
+__all__ = ["read_pdf"]
 
 logger = logging.getLogger(__name__)
 
-#: A page whose text layer has fewer characters than this is OCRed.
-MIN_TEXT_CHARS = 20
 MAX_ATTACHMENT_BYTES = 10 << 20
 
 
@@ -62,15 +66,39 @@ def _words(page: pdfplumber.page.Page) -> list[Word]:
     ]
 
 
+def _text_pages(path: Path, indexes: set[int]) -> dict[int, Page]:
+    """Words with boxes from the text layer of the pages ``indexes`` (0-based)."""
+    pages: dict[int, Page] = {}
+    try:
+        with pdfplumber.open(path) as doc:
+            for i, plumber_page in enumerate(doc.pages):
+                if i in indexes:
+                    words = _words(plumber_page)
+                    if words:
+                        pages[i] = Page(
+                            i + 1,
+                            float(plumber_page.width),
+                            float(plumber_page.height),
+                            group_lines(words),
+                        )
+                plumber_page.close()
+    except PDFPasswordIncorrect as exc:
+        raise EncryptedFile("the PDF is protected by a password") from exc
+    except PDFSyntaxError as exc:
+        raise CorruptFile(f"the PDF cannot be parsed ({exc})") from exc
+    return pages
+
+
 def read_pdf(
     path: Path,
     *,
     max_pages: int,
     max_pixels: int,
-    ocr_dpi: int = 300,
-    ocr_lang: str = "eng",
-    ocr_timeout: float = 120.0,
+    ocr: OcrOptions,
+    force_ocr: bool = False,
 ) -> tuple[tuple[Page, ...], tuple[Attachment, ...]]:
+    """The pages of the PDF at ``path`` and its embedded XML files. ``force_ocr`` OCRs
+    every page whatever its text layer (for measuring OCR against the text layer)."""
     pdf = _open_pdfium(path)
     try:
         count = len(pdf)
@@ -79,48 +107,40 @@ def read_pdf(
         if count > max_pages:
             raise ResourceLimit(f"the PDF has {count} pages; the limit is {max_pages}")
         attachments = _attachments(pdf)
-        has_text = []
-        for i in range(count):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            has_text.append(len(textpage.get_text_range().strip()) >= MIN_TEXT_CHARS)
-            textpage.close()
-            page.close()
-
+        scale = ocr.dpi / 72.0
         pages: dict[int, Page] = {}
-        if any(has_text):
-            try:
-                with pdfplumber.open(path) as doc:
-                    for i, plumber_page in enumerate(doc.pages):
-                        if i < count and has_text[i]:
-                            words = _words(plumber_page)
-                            if words:
-                                pages[i] = Page(
-                                    i + 1,
-                                    float(plumber_page.width),
-                                    float(plumber_page.height),
-                                    group_lines(words),
-                                )
-                        plumber_page.close()
-            except PDFPasswordIncorrect as exc:
-                raise EncryptedFile("the PDF is protected by a password") from exc
-            except PDFSyntaxError as exc:
-                raise CorruptFile(f"the PDF cannot be parsed ({exc})") from exc
-
-        scale = ocr_dpi / 72.0
+        text: set[int] = set()
         for i in range(count):
-            if i in pages:
-                continue
             page = pdf[i]
-            width, height = page.get_size()
-            if width * height * scale * scale > max_pixels:
-                raise ResourceLimit(
-                    f"page {i + 1} would render to {int(width * height * scale * scale):,}"
-                    f" pixels at {ocr_dpi} dpi; the limit is {max_pixels:,}"
-                )
-            image = page.render(scale=scale, grayscale=True).to_pil()
-            page.close()
-            pages[i] = ocr_image(image, i + 1, scale=1 / scale, lang=ocr_lang, timeout=ocr_timeout)
+            try:
+                width, height = page.get_size()
+                if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:
+                    pages[i] = Page(i + 1, width, height, ())  # blank: nothing to read
+                    continue
+                verdict = None if force_ocr else judge_text_layer(page)
+                if verdict is not None and verdict.usable:
+                    text.add(i)
+                    continue
+                pixels = int(width * scale) * int(height * scale)
+                if pixels > max_pixels:
+                    raise ResourceLimit(
+                        f"page {i + 1} would render to {pixels:,} pixels at {ocr.dpi} dpi;"
+                        f" the limit is {max_pixels:,}"
+                    )
+                if verdict is not None:
+                    logger.debug("page %d is OCRed: %s", i + 1, verdict.reason)
+            finally:
+                page.close()
+        if text:
+            pages.update(_text_pages(path, text))
+        # pages still missing are OCRed (text pages where pdfplumber found no words, too)
+        sources: list[tuple[int, PageImage]] = [
+            (i + 1, partial(load_page_image, pdf, i, ocr.dpi, max_pixels))
+            for i in range(count)
+            if i not in pages
+        ]
+        for page_read in ocr_pages(sources, ocr):
+            pages[page_read.number - 1] = page_read
         return tuple(pages[i] for i in range(count)), attachments
     finally:
         pdf.close()

@@ -11,7 +11,6 @@ query that cannot be understood gives a page with ``error`` set, never an except
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import math
 import time
@@ -20,12 +19,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_, select
+import numpy as np
+from sqlalchemy import ColumnElement, and_, not_, or_, select
 from sqlalchemy.orm import Session
 
-from intake.db import Document, Vendor
+from intake.db import Document, LineItem, Vendor
 from intake.errors import QueryError
-from intake.index import SearchIndex, Segment
+from intake.index import Matches, SearchIndex, Segment
 from intake.search.facets import FACETS, FacetCounts
 from intake.search.matched import keep_matching, page_order
 from intake.search.query import Condition, parse_query
@@ -46,6 +46,8 @@ MAX_QUERY = 500
 MAX_PAGE = 10_000
 SORTS = ("relevance", "date", "amount", "filed")
 COLUMNS = {"doc_type", "vendor_id", "issue_date", "due_date", "total"}
+#: Conditions on a document's lines rather than its own columns.
+LINE_COLUMNS = {"product_id"}
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,10 @@ class SearchPage:
 
 
 def sql_condition(cond: Condition) -> ColumnElement[bool]:
+    if cond.column in LINE_COLUMNS:
+        lines = select(LineItem.document_id).where(getattr(LineItem, cond.column).in_(cond.values))
+        inside = Document.id.in_(lines)
+        return not_(inside) if cond.negated else inside
     if cond.column not in COLUMNS:
         raise ValueError(f"no such column to filter on: {cond.column}")
     column = getattr(Document, cond.column)
@@ -118,20 +124,19 @@ def sql_condition(cond: Condition) -> ColumnElement[bool]:
     return expr
 
 
-#: Above this many ids, SQLite is steered away from one row lookup per id: the rows
-#: carry the documents' text, while the facet index holds all a count needs.
-MANY_IDS = 2000
-
-
-def id_in(session: Session, ids: Sequence[int]) -> ColumnElement[bool]:
-    """``documents.id`` among ``ids``. On SQLite the ids travel as one JSON parameter, so
-    that tens of thousands of them cost one bind, not one each."""
-    if session.get_bind().dialect.name == "sqlite":
-        values = func.json_each(json.dumps(list(ids))).table_valued("value")
-        # ``id + 0`` cannot use the rowid, so SQLite scans a covering index instead.
-        column = Document.id + 0 if len(ids) > MANY_IDS else Document.id
-        return column.in_(select(values.c.value))
-    return Document.id.in_(list(ids))
+def _keep_lines(session: Session, matches: Matches, conditions: Sequence[Condition]) -> Matches:
+    """The matches that meet conditions on their lines (a linked product), which only the
+    database knows: the same meaning as :func:`sql_condition` gives them."""
+    for cond in conditions:
+        if not len(matches):
+            break
+        column = getattr(LineItem, cond.column)
+        linked = session.scalars(
+            select(LineItem.document_id).where(column.in_(cond.values)).distinct()
+        )
+        inside = np.isin(matches.ids, np.fromiter(linked, dtype=np.int64))
+        matches = matches.where(~inside if cond.negated else inside)
+    return matches
 
 
 def _order(sort: str, order: str) -> list[Any]:
@@ -192,9 +197,12 @@ def run_search(
     scores: dict[int, float] = {}
     if parsed.text:
         try:
-            matches = keep_matching(index.match(parsed.text), conditions)
+            matches = index.match(parsed.text)
         except QueryError as exc:
             return SearchPage(req, text=parsed.text, error=str(exc))
+        on_lines = [c for c in conditions if c.column in LINE_COLUMNS]
+        own = [c for c in conditions if c.column not in LINE_COLUMNS]
+        matches = _keep_lines(session, keep_matching(matches, own), on_lines)
         facets = tuple(
             FacetCounts(f.name, f.label, f.tally(session, matches, req.facets.get(f.name)))
             for f in FACETS

@@ -4,9 +4,9 @@ A facet is a small object with a ``name`` (also its URL parameter), a ``label``,
 count the matching documents per value, both in SQL for a query without words (``counts``)
 and over the documents the index matched for a query with words (``tally``), and the
 condition that selecting a value adds (``condition``). The built-ins are listed in
-:data:`FACETS`; the product facet (documents per matched product, over
-``line_items.product_id``) slots in here when line-item matching exists, as one more class
-with the same members (its ``tally`` would count in SQL over the matched ids).
+:data:`FACETS`: type, vendor, year (counted from the index's columns for a query with
+words), and product (documents per linked product, over ``line_items.product_id``, always
+counted in SQL: over the matched ids for a query with words).
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
-from sqlalchemy import ColumnElement, Select, extract, func, select
+from sqlalchemy import ColumnElement, Select, extract, false, func, select
 from sqlalchemy.orm import Session
 
-from intake.db import Document, Vendor
+from intake.db import Document, LineItem, Product, Vendor
 from intake.index import NO_YEAR, Matches
 from intake.search.dates import parse_date_range
+from intake.search.ids import id_in
 from intake.search.query import DOC_TYPE_WORDS, Condition
 
 __all__ = ["FACETS", "Facet", "FacetValue", "FacetCounts"]
@@ -191,5 +192,57 @@ class YearFacet:
         return Condition("issue_date", low=low, high=high)
 
 
-#: The facets shown beside search results, in order. (Product: see the module docstring.)
-FACETS: tuple[Facet, ...] = (TypeFacet(), VendorFacet(), YearFacet())
+class ProductFacet:
+    """Documents per product their lines are linked to (a document counts once per
+    product)."""
+
+    name = "product"
+    label = "Product"
+    top = 12
+
+    def counts(
+        self, session: Session, where: Sequence[ColumnElement[bool]], selected: str | None
+    ) -> tuple[FacetValue, ...]:
+        count = func.count(func.distinct(Document.id)).label("n")
+        stmt = (
+            select(LineItem.product_id, count)
+            .join(Document, Document.id == LineItem.document_id)
+            .where(*where, LineItem.product_id.is_not(None))
+            .group_by(LineItem.product_id)
+            .order_by(count.desc(), LineItem.product_id)
+            .limit(self.top)
+        )
+        rows = [(str(pid), int(n)) for pid, n in session.execute(stmt)]
+        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+            n = session.scalar(
+                select(func.count(func.distinct(Document.id)))
+                .join(LineItem, LineItem.document_id == Document.id)
+                .where(*where, LineItem.product_id == int(selected))
+            )
+            rows.append((selected, int(n or 0)))
+        names = {
+            pid: f"{sku} · {name}"
+            for pid, sku, name in session.execute(
+                select(Product.id, Product.sku, Product.name).where(
+                    Product.id.in_([int(k) for k, _ in rows])
+                )
+            )
+        }
+        return tuple(
+            FacetValue(key, names.get(int(key), f"product {key}"), n, key == selected)
+            for key, n in rows
+        )
+
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]:
+        if not len(matches):
+            return self.counts(session, [false()], selected)
+        return self.counts(session, [id_in(session, matches.ids.tolist())], selected)
+
+    def condition(self, value: str) -> Condition | None:
+        return Condition("product_id", (int(value),)) if value.isdigit() else None
+
+
+#: The facets shown beside search results, in order.
+FACETS: tuple[Facet, ...] = (TypeFacet(), VendorFacet(), YearFacet(), ProductFacet())

@@ -53,6 +53,7 @@ LABELS = {
     "due_date": "due date",
     "total": "amount",
     "vendor_id": "vendor",
+    "product_id": "product",
 }
 RELATIVE_HEADS = {"last", "this", "past"}
 

@@ -76,6 +76,8 @@ def _numeric(m: re.Match[str], order: DateOrder) -> dt.date | None:
         return _make(y, b, a)
     if b > 12 >= a:
         return _make(y, a, b)
+    if m.group(2) == ".":  # 1.4.2011: dotted dates are written day first wherever they are used
+        order = "dmy"
     return _make(y, a, b) if order == "mdy" else _make(y, b, a)
 
 
@@ -116,7 +118,8 @@ def parse_date(text: str, order: DateOrder = "dmy") -> dt.date | None:
 
 _MDY_CURRENCIES = {"USD"}
 _DMY_WORDS = re.compile(
-    r"\b(rechnung|facture|factura|datum|fecha|factuur|mwst|ust|tva|iva|btw|gmbh|s\.a\.r\.l|b\.v)\b",
+    r"\b(rechnung|rechnungsdatum|datum|facture|factura|fecha|factuur|mwst|ust|tva|iva|btw|"
+    r"date\s+de|betrag|montant|importe|bedrag|gesamt)\b",
     re.IGNORECASE,
 )
 

@@ -139,7 +139,7 @@ def detect_currency(text: str) -> str | None:
             votes[code] += lowered.count(sym) * 2
         else:
             near_number = (
-                rf"(?<![a-z]){re.escape(sym)}(?=\s?\d)|(?<=\d)\s?{re.escape(sym)}(?![a-z])"
+                rf"(?<![a-z]){re.escape(sym)}(?=\s?-?\d)|(?<=\d)\s?{re.escape(sym)}(?![a-z])"
             )
             votes[code] += len(re.findall(near_number, lowered))
     dollars = len(re.findall(r"\$\s?\d", text))

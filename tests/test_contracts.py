@@ -1,0 +1,159 @@
+"""Contract fields from the many ways agreements word their preamble and clauses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.pipeline import extract_path
+from intake.settings import Settings
+from tests.factory import make_text_pdf
+
+FILLER = (
+    "The Receiving Party shall hold the Confidential Information in strict confidence and shall "
+    "not disclose it to any third party without the prior written consent of the Disclosing Party."
+)
+
+
+def fields_of(settings: Settings, tmp_path: Path, *paragraphs: str) -> dict[str, object]:
+    pdf = make_text_pdf(
+        tmp_path / "c.pdf", [*paragraphs, FILLER, FILLER], title="NON-DISCLOSURE AGREEMENT"
+    )
+    result = extract_path(settings, str(pdf))
+    assert result["doc_type"] == "contract"
+    fields: dict[str, object] = result["fields"]
+    return fields
+
+
+@pytest.mark.parametrize(
+    ("preamble", "parties"),
+    [
+        (
+            "This Agreement is made by and between Northwind Traders, Inc., a Delaware "
+            "corporation (the “Company”), and JOHN D. SMITH (“Employee”).",
+            ["Northwind Traders, Inc.", "JOHN D. SMITH"],
+        ),
+        (
+            "This Agreement is entered into among Alpha Robotics LLC (“Alpha”), Beta Werke GmbH "
+            "(“Beta”) and Gamma Industries S.A. (“Gamma”).",
+            ["Alpha Robotics LLC", "Beta Werke GmbH", "Gamma Industries S.A."],
+        ),
+        (
+            "In consideration of my employment by Omni Freight Corporation (“Company”), I, Jane Q. "
+            "Doe, agree to the following.",
+            ["Omni Freight Corporation", "Jane Q. Doe"],
+        ),
+        (
+            "This Agreement is made between Delta Capital Partners, L.P., Delta Advisers LLC and "
+            "Joseph Delta, an individual (collectively, the “Delta Group”) and Epsilon Bank, a "
+            "national banking association with its principal office at 12 Main Street "
+            "(“Epsilon”).",
+            ["Delta Group", "Epsilon Bank"],
+        ),
+        (  # the company's address clause does not swallow the next party
+            "This Agreement is made by and between ORBIT SYSTEMS CORPORATION, a corporation "
+            "having its principal offices at 9 Harbour Road, Portland, Oregon 97201, and MARY "
+            "K. LANE (“Recipient”).",
+            ["ORBIT SYSTEMS CORPORATION", "MARY K. LANE"],
+        ),
+        (  # the name given a defined term is the whole name; a generational suffix is kept
+            "This Agreement is made between Second Bank of Fairview Heights (the “Bank”), a "
+            "state chartered bank, and Peter W. Hale, III (the “Employee”).",
+            ["Second Bank of Fairview Heights", "Peter W. Hale, III"],
+        ),
+        (  # legal-form words and groups of representatives are not parties
+            "This Agreement is entered into by and between Quillsoft Global LLC, a Florida "
+            "Limited Liability Company (the “Developer”) and Harrow Media Corporation with its "
+            "principal office located at 18 Park Lane, Boston (the “Client”), and their "
+            "respective officers (collectively, “Representatives”).",
+            ["Quillsoft Global LLC", "Harrow Media Corporation"],
+        ),
+    ],
+)
+def test_parties_from_the_preamble(
+    settings: Settings, tmp_path: Path, preamble: str, parties: list[str]
+) -> None:
+    got = fields_of(settings, tmp_path, preamble)["parties"]
+    assert isinstance(got, list)
+    assert [p.rstrip(".") for p in got] == [p.rstrip(".") for p in parties]
+
+
+@pytest.mark.parametrize(
+    ("clause", "law"),
+    [
+        ("This Agreement shall be governed by the laws of the State of New York.", "New York"),
+        (
+            "THE LAWS OF THE STATE OF DELAWARE, WITHOUT REGARD TO CONFLICTS OF LAW, SHALL GOVERN "
+            "THIS AGREEMENT.",
+            "DELAWARE",
+        ),
+        (
+            "This Agreement shall be governed in all respects by the laws of the United States "
+            "and State of Minnesota applicable to agreements made therein.",
+            "Minnesota",
+        ),
+        (
+            "Any dispute shall be decided in accordance with the laws of England and Wales.",
+            "England",
+        ),
+        (
+            "This Agreement shall be construed according to the laws of the United States of "
+            "America and the state of California. 15. Binding Effect. It binds successors.",
+            "California",
+        ),
+        ("This Agreement is governed by the laws of California, USA.", "California"),
+    ],
+)
+def test_governing_law(settings: Settings, tmp_path: Path, clause: str, law: str) -> None:
+    preamble = "This Agreement is made between Alpha Robotics LLC (“Alpha”) and Beta Corp (“Beta”)."
+    assert fields_of(settings, tmp_path, preamble, clause)["governing_law"] == law
+
+
+@pytest.mark.parametrize(
+    ("clause", "term", "expires"),
+    [
+        (
+            "This Agreement shall terminate two (2) years from the date hereof.",
+            "2 years",
+            "2026-03-01",
+        ),
+        (
+            "This Agreement shall continue until the third anniversary of the Effective Date.",
+            "3 years",
+            "2027-03-01",
+        ),
+        ("The term of this Agreement shall be eighteen (18) months.", "18 months", "2025-09-01"),
+        (
+            "The Term of this Agreement will commence on the date above, and shall continue for a "
+            "term of one (1) year.",
+            "1 year",
+            "2025-03-01",
+        ),
+        ("This contract shall be for a term of two years.", "2 years", "2026-03-01"),
+    ],
+)
+def test_term_and_computed_expiration(
+    settings: Settings, tmp_path: Path, clause: str, term: str, expires: str
+) -> None:
+    preamble = (
+        "This Agreement is effective as of March 1, 2024 (the “Effective Date”) and is made "
+        "between Alpha Robotics LLC (“Alpha”) and Beta Corp (“Beta”)."
+    )
+    fields = fields_of(settings, tmp_path, preamble, clause)
+    assert fields["effective_date"] == "2024-03-01"
+    assert fields["term"] == term
+    assert fields["expiration_date"] == expires
+
+
+def test_a_printed_expiration_wins(settings: Settings, tmp_path: Path) -> None:
+    fields = fields_of(
+        settings,
+        tmp_path,
+        "This Agreement is dated as of May 17, 2012 and is made between Alpha Robotics LLC "
+        "(“Alpha”) and Beta Corp (“Beta”).",
+        "The Contract Period means the period commencing upon execution and terminating on "
+        "May 31, 2016 unless sooner terminated.",
+    )
+    assert fields["agreement_date"] == "2012-05-17"
+    assert fields["expiration_date"] == "2016-05-31"
