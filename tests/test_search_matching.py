@@ -16,6 +16,7 @@ from intake.db import Database, Document, LineItem, Product
 from intake.index import SearchIndex
 from intake.search import SearchPage, SearchRequest, run_search
 from intake.search.engine import _order, sql_condition
+from intake.search.facets import ProductFacet
 from intake.search.query import parse_query
 from intake.settings import Settings
 
@@ -89,6 +90,8 @@ def test_matches_are_whooshs_documents_scores_and_order(
         m = index.match(text)
         got = dict(zip(m.ids.tolist(), m.scores.tolist(), strict=True))
         assert set(got) == {i for i, _ in expected}, text
+        # Asked again (postings and phrases now kept in memory): the same answer.
+        assert index.match(text).ids.tolist() == m.ids.tolist(), text
         if text.endswith("*"):
             continue  # a prefix scores each document the same (Whoosh's constant score)
         for doc_id, score in expected:
@@ -200,6 +203,14 @@ def test_products_with_words_are_counted_and_kept_as_the_database_does(
     page = search(db, index, word)
     got = {v.key: v.count for f in page.facets if f.name == "product" for v in f.values}
     assert got == dict(expected) and len(got) == 3
+    # Counted from the linked lines, as for many matches, the counts are the same.
+    counted_here = ProductFacet()
+    counted_here.few = 0
+    with db.session() as s:
+        for selected in (None, str(part)):
+            assert counted_here.tally(s, index.match(word), selected) == ProductFacet().tally(
+                s, index.match(word), selected
+            )
     picked = search(db, index, word, facets={"product": str(part)}, per_page=200)
     assert picked.total == len(with_part) > 0
     assert {r.id for r in picked.rows} == with_part

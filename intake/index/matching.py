@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from whoosh.query import And, AndNot, Not, Or, Phrase, Term
 from whoosh.scoring import BM25F
 
@@ -108,27 +109,39 @@ def _term(q: Any, seg: _Segment) -> Evaluated:
 
 def _phrase(q: Any, seg: _Segment) -> Evaluated:
     """Words next to each other, in order (Whoosh's ``Phrase`` with slop 1): the documents
-    holding every word, then the positions of the words in those documents only. Scored as
-    Whoosh scores a phrase: the sum of its words' scores."""
+    holding every word, then the positions of the words in those documents only (the
+    documents found are kept with the postings). Scored as Whoosh scores a phrase: the sum
+    of its words' scores."""
     fieldobj = seg.schema[q.fieldname]
-    words = [fieldobj.to_bytes(w) for w in q.words]
+    words = tuple(fieldobj.to_bytes(w) for w in q.words)
     parts = [_term(Term(q.fieldname, w), seg) for w in words]
     mask, scores = parts[0]
     for m, s in parts[1:]:
         mask &= m
         scores += s
-    candidates = np.flatnonzero(mask)
-    if len(words) == 1 or not len(candidates):
+    if len(words) == 1 or not mask.any():
         return mask, scores
-    found = [read_positions(seg.reader, q.fieldname, w, candidates) for w in words]
+    candidates = np.flatnonzero(mask)
+    found = seg.cache.phrase(
+        seg.reader, q.fieldname, words, lambda: _adjacent(seg, q.fieldname, words, candidates)
+    )
+    mask[:] = False
+    mask[found] = True
+    return mask, scores
+
+
+def _adjacent(
+    seg: _Segment, fieldname: str, words: tuple[bytes, ...], candidates: IntArray
+) -> NDArray[np.int32]:
+    """The candidates in which ``words`` stand at consecutive positions."""
+    found = [read_positions(seg.reader, fieldname, w, candidates) for w in words]
     first, rest = found[0], found[1:]
+    hits = []
     for doc in candidates.tolist():
         later = [set(positions.get(doc, ())) for positions in rest]
-        if not any(
-            all(p + i in at for i, at in enumerate(later, start=1)) for p in first.get(doc, ())
-        ):
-            mask[doc] = False
-    return mask, scores
+        if any(all(p + i in at for i, at in enumerate(later, start=1)) for p in first.get(doc, ())):
+            hits.append(doc)
+    return np.array(hits, dtype=np.int32)
 
 
 def _combine(q: Any, seg: _Segment, join: Callable[..., Any]) -> Evaluated:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
@@ -268,7 +269,9 @@ class SegmentCache:
         self.codes = TypeCodes()
         self._lock = threading.Lock()
         self._values: OrderedDict[str, SegmentValues] = OrderedDict()
-        self._postings: OrderedDict[tuple[str, str, bytes], Postings]
+        # (segment, field, term) -> postings; (segment, field, (words...)) -> a phrase's
+        # documents (its weights empty)
+        self._postings: OrderedDict[tuple[str, str, bytes | tuple[bytes, ...]], Postings]
         self._postings = OrderedDict()
         self._posting_count = 0
         self._max_segments = segments
@@ -308,6 +311,30 @@ class SegmentCache:
                 _, (old, _w) = self._postings.popitem(last=False)
                 self._posting_count -= len(old)
         return found
+
+    def phrase(
+        self,
+        segreader: Any,
+        fieldname: str,
+        words: tuple[bytes, ...],
+        find: Callable[[], NDArray[np.int32]],
+    ) -> NDArray[np.int32]:
+        """The documents of one segment where ``words`` stand next to each other, found by
+        ``find`` the first time and then kept with the postings (in the same budget)."""
+        key = (segreader.segment().segment_id(), fieldname, words)
+        with self._lock:
+            if (found := self._postings.get(key)) is not None:
+                self._postings.move_to_end(key)
+                return found[0]
+        docs = find()
+        with self._lock:
+            if key not in self._postings:
+                self._postings[key] = (docs, np.zeros(0, dtype=np.float32))
+                self._posting_count += len(docs)
+            while self._posting_count > self._max_postings and len(self._postings) > 1:
+                _, (old, _w) = self._postings.popitem(last=False)
+                self._posting_count -= len(old)
+        return docs
 
     @property
     def posting_count(self) -> int:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from intake.db import Document, LineItem, Product, Vendor
 from intake.index import NO_YEAR, Matches
 from intake.search.dates import parse_date_range
-from intake.search.ids import id_in
+from intake.search.ids import MANY_IDS, id_in
 from intake.search.query import DOC_TYPE_WORDS, Condition
 
 __all__ = ["FACETS", "Facet", "FacetValue", "FacetCounts"]
@@ -199,6 +199,7 @@ class ProductFacet:
     name = "product"
     label = "Product"
     top = 12
+    few = MANY_IDS  # up to this many matched ids are counted in SQL
 
     def counts(
         self, session: Session, where: Sequence[ColumnElement[bool]], selected: str | None
@@ -220,6 +221,30 @@ class ProductFacet:
                 .where(*where, LineItem.product_id == int(selected))
             )
             rows.append((selected, int(n or 0)))
+        return self._values(session, rows, selected)
+
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]:
+        """In SQL over the matched ids when they are few; otherwise the linked lines are
+        read (their number, not the matches', is then the cost) and counted here."""
+        if len(matches) <= self.few:
+            where = [id_in(session, matches.ids.tolist())] if len(matches) else [false()]
+            return self.counts(session, where, selected)
+        stmt = select(LineItem.document_id, LineItem.product_id).where(
+            LineItem.product_id.is_not(None)
+        )
+        pairs = np.array(session.execute(stmt.distinct()).all(), dtype=np.int64).reshape(-1, 2)
+        products = pairs[np.isin(pairs[:, 0], matches.ids), 1]
+        counted = sorted(_count(products), key=lambda kn: (-kn[1], kn[0]))
+        rows = [(str(k), n) for k, n in counted[: self.top]]
+        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+            rows.append((selected, int(np.count_nonzero(products == int(selected)))))
+        return self._values(session, rows, selected)
+
+    def _values(
+        self, session: Session, rows: list[tuple[str, int]], selected: str | None
+    ) -> tuple[FacetValue, ...]:
         names = {
             pid: f"{sku} · {name}"
             for pid, sku, name in session.execute(
@@ -232,13 +257,6 @@ class ProductFacet:
             FacetValue(key, names.get(int(key), f"product {key}"), n, key == selected)
             for key, n in rows
         )
-
-    def tally(
-        self, session: Session, matches: Matches, selected: str | None
-    ) -> tuple[FacetValue, ...]:
-        if not len(matches):
-            return self.counts(session, [false()], selected)
-        return self.counts(session, [id_in(session, matches.ids.tolist())], selected)
 
     def condition(self, value: str) -> Condition | None:
         return Condition("product_id", (int(value),)) if value.isdigit() else None
