@@ -15,16 +15,20 @@ iteration is used instead.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import pickle
+import struct
 import threading
+import zlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher
 from whoosh.util.numeric import byte_to_length
 
 __all__ = ["NO_DAY", "NO_VENDOR", "NO_YEAR", "SegmentCache", "SegmentValues", "TypeCodes"]
@@ -37,6 +41,7 @@ NO_VENDOR = -1
 NO_YEAR = 0
 _EPOCH = dt.datetime(1970, 1, 1)
 _DAY_US = 86_400_000_000  # Whoosh stores datetimes as microseconds
+_BLOCK_LENGTH = struct.Struct("!i")  # Whoosh's write_int: signed, big-endian
 _LENGTHS = np.array([byte_to_length(b) if b else 0 for b in range(256)], dtype=np.float64)
 
 IntArray = NDArray[np.int64]
@@ -187,6 +192,43 @@ def read_lengths(segreader: Any, fieldname: str) -> FloatArray:
 Postings = tuple[NDArray[np.int32], NDArray[np.float32]]
 
 
+def _read_blocks(m: Any) -> Iterator[tuple[Any, Any]]:
+    """(id deltas, weights) of each block of one term's postings in the ``whoosh3`` format:
+    the whole posting list is read at once (one read, not several per block), then each
+    block's data (one compressed, pickled tuple) is unpickled whole, skipping a method call
+    per posting. Falls back to the matcher's own block reading if the bytes are not as
+    expected."""
+    size = m._length  # Whoosh reads it back from the term info as a 1-tuple
+    size = size[0] if isinstance(size, tuple) else size
+    raw = m._postfile.get(m._startoffset, size) if isinstance(size, int) else b""
+    if len(raw) != size or raw[:4] != WHOOSH3_HEADER_MAGIC:
+        yield from _read_blocks_slowly(m)
+        return
+    stream = io.BytesIO(raw)
+    pos = 4
+    while True:
+        (length,) = _BLOCK_LENGTH.unpack_from(raw, pos)
+        end = pos + _BLOCK_LENGTH.size + abs(length)
+        stream.seek(pos + _BLOCK_LENGTH.size)
+        compression = pickle.load(stream)[3]  # the block info: count, max id, ..., compression
+        data = raw[stream.tell() : end]
+        block = pickle.loads(zlib.decompress(data) if compression else data)
+        yield block[0], block[1]
+        if length < 0:  # the last block
+            return
+        pos = end
+
+
+def _read_blocks_slowly(m: Any) -> Iterator[tuple[Any, Any]]:
+    while True:
+        if m._data is None:
+            m._read_data()
+        yield m._data[0], m._data[1]
+        if m._lastblock:
+            return
+        m._goto(m._nextoffset)
+
+
 def read_postings(segreader: Any, fieldname: str, text: bytes) -> Postings:
     """The document numbers and weights of one term's postings in one segment."""
     if (fieldname, text) not in segreader:
@@ -195,20 +237,12 @@ def read_postings(segreader: Any, fieldname: str, text: bytes) -> Postings:
     ids: list[int] = []
     weights: list[float] = []
     if type(m) is W3LeafMatcher and not m._byteids:
-        # Block by block: each block is one compressed, pickled tuple of id deltas,
-        # weights and values; reading it whole skips a method call per posting.
-        while True:
-            if m._data is None:
-                m._read_data()
-            deltas, w = m._data[0], m._data[1]
+        for deltas, w in _read_blocks(m):
             ids.extend(accumulate(deltas))
             if w is None or isinstance(w, float):
                 weights.extend([1.0 if w is None else w] * len(deltas))
             else:
                 weights.extend(w)
-            if m._lastblock:
-                break
-            m._goto(m._nextoffset)
     else:
         while m.is_active():
             ids.append(m.id())

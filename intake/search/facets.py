@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
-from sqlalchemy import ColumnElement, Select, extract, false, func, select
+from sqlalchemy import ColumnElement, Select, extract, func, select
 from sqlalchemy.orm import Session
 
 from intake.db import Document, LineItem, Product, Vendor
@@ -204,6 +204,15 @@ class ProductFacet:
     def counts(
         self, session: Session, where: Sequence[ColumnElement[bool]], selected: str | None
     ) -> tuple[FacetValue, ...]:
+        if session.scalar(select(LineItem.id).where(LineItem.product_id.is_not(None)).limit(1)):
+            rows = self._grouped(session, where, selected)
+        else:  # no line is linked to a product (no catalog): nothing to join and count
+            rows = [(selected, 0)] if selected and selected.isdigit() else []
+        return self._values(session, rows, selected)
+
+    def _grouped(
+        self, session: Session, where: Sequence[ColumnElement[bool]], selected: str | None
+    ) -> list[tuple[str, int]]:
         count = func.count(func.distinct(Document.id)).label("n")
         stmt = (
             select(LineItem.product_id, count)
@@ -221,20 +230,26 @@ class ProductFacet:
                 .where(*where, LineItem.product_id == int(selected))
             )
             rows.append((selected, int(n or 0)))
-        return self._values(session, rows, selected)
+        return rows
 
     def tally(
         self, session: Session, matches: Matches, selected: str | None
     ) -> tuple[FacetValue, ...]:
-        """In SQL over the matched ids when they are few; otherwise the linked lines are
-        read (their number, not the matches', is then the cost) and counted here."""
-        if len(matches) <= self.few:
-            where = [id_in(session, matches.ids.tolist())] if len(matches) else [false()]
-            return self.counts(session, where, selected)
-        stmt = select(LineItem.document_id, LineItem.product_id).where(
-            LineItem.product_id.is_not(None)
+        """The linked lines are read and counted here, unless there are more of them than
+        matches and the matches are few: then in SQL over the matched ids."""
+        stmt = (
+            select(LineItem.document_id, LineItem.product_id)
+            .where(LineItem.product_id.is_not(None))
+            .distinct()
         )
-        pairs = np.array(session.execute(stmt.distinct()).all(), dtype=np.int64).reshape(-1, 2)
+        if len(matches) <= self.few:
+            linked = session.execute(stmt.limit(len(matches) + 1)).all()
+            if len(linked) > len(matches):
+                where = [id_in(session, matches.ids.tolist())]
+                return self._values(session, self._grouped(session, where, selected), selected)
+        else:
+            linked = session.execute(stmt).all()
+        pairs = np.array(linked, dtype=np.int64).reshape(-1, 2)
         products = pairs[np.isin(pairs[:, 0], matches.ids), 1]
         counted = sorted(_count(products), key=lambda kn: (-kn[1], kn[0]))
         rows = [(str(k), n) for k, n in counted[: self.top]]
