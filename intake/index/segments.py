@@ -23,6 +23,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate
 from typing import Any
 
@@ -192,12 +193,15 @@ def read_lengths(segreader: Any, fieldname: str) -> FloatArray:
 Postings = tuple[NDArray[np.int32], NDArray[np.float32]]
 
 
-def _read_blocks(m: Any) -> Iterator[tuple[Any, Any]]:
-    """(id deltas, weights) of each block of one term's postings in the ``whoosh3`` format:
-    the whole posting list is read at once (one read, not several per block), then each
-    block's data (one compressed, pickled tuple) is unpickled whole, skipping a method call
-    per posting. Falls back to the matcher's own block reading if the bytes are not as
-    expected."""
+Block = tuple[int, Callable[[], Any]]  # (last document number, loader of its data tuple)
+
+
+def _read_blocks(m: Any) -> Iterator[Block]:
+    """Each block of one term's postings in the ``whoosh3`` format: its last document
+    number and a loader of its data, one pickled (and compressed) tuple of id deltas,
+    weights and values. The whole posting list is read at once (one read, not several per
+    block) and a block's data is decoded only when loaded. Falls back to the matcher's own
+    block reading if the bytes are not as expected."""
     size = m._length  # Whoosh reads it back from the term info as a 1-tuple
     size = size[0] if isinstance(size, tuple) else size
     raw = m._postfile.get(m._startoffset, size) if isinstance(size, int) else b""
@@ -210,20 +214,26 @@ def _read_blocks(m: Any) -> Iterator[tuple[Any, Any]]:
         (length,) = _BLOCK_LENGTH.unpack_from(raw, pos)
         end = pos + _BLOCK_LENGTH.size + abs(length)
         stream.seek(pos + _BLOCK_LENGTH.size)
-        compression = pickle.load(stream)[3]  # the block info: count, max id, ..., compression
+        info = pickle.load(stream)  # count, last id, max weight, compression, lengths
         data = raw[stream.tell() : end]
-        block = pickle.loads(zlib.decompress(data) if compression else data)
-        yield block[0], block[1]
+        yield info[1], partial(_load_block, data, bool(info[3]))
         if length < 0:  # the last block
             return
         pos = end
 
 
-def _read_blocks_slowly(m: Any) -> Iterator[tuple[Any, Any]]:
-    while True:
+def _load_block(data: bytes, compressed: bool) -> Any:
+    return pickle.loads(zlib.decompress(data) if compressed else data)
+
+
+def _read_blocks_slowly(m: Any) -> Iterator[Block]:
+    def load() -> Any:
         if m._data is None:
             m._read_data()
-        yield m._data[0], m._data[1]
+        return m._data
+
+    while True:
+        yield m._maxid, load
         if m._lastblock:
             return
         m._goto(m._nextoffset)
@@ -237,7 +247,8 @@ def read_postings(segreader: Any, fieldname: str, text: bytes) -> Postings:
     ids: list[int] = []
     weights: list[float] = []
     if type(m) is W3LeafMatcher and not m._byteids:
-        for deltas, w in _read_blocks(m):
+        for _, load in _read_blocks(m):
+            deltas, w = load()[:2]
             ids.extend(accumulate(deltas))
             if w is None or isinstance(w, float):
                 weights.extend([1.0 if w is None else w] * len(deltas))
@@ -264,23 +275,18 @@ def read_positions(
     decode = m.format.decoder("positions")
     targets = [int(d) for d in wanted]
     i = 0
-    if type(m) is W3LeafMatcher and not m._byteids:
-        while i < len(targets):
-            if m._maxid < targets[i]:  # nothing wanted in this block: only its header read
-                if m._lastblock:
-                    break
-                m._goto(m._nextoffset)
-                continue
-            m._read_ids()
-            m._read_values()
-            where = {d: k for k, d in enumerate(m._ids)}
-            while i < len(targets) and targets[i] <= m._maxid:
-                if (k := where.get(targets[i])) is not None:
-                    out[targets[i]] = decode(m._values[k])
-                i += 1
-            if m._lastblock:
+    if type(m) is W3LeafMatcher and not m._byteids and not m._fixedsize:
+        for last, load in _read_blocks(m):
+            if i == len(targets):
                 break
-            m._goto(m._nextoffset)
+            if last < targets[i]:  # nothing wanted in this block: its data is not decoded
+                continue
+            deltas, _, values = load()
+            where = {d: k for k, d in enumerate(accumulate(deltas))}
+            while i < len(targets) and targets[i] <= last:
+                if (k := where.get(targets[i])) is not None:
+                    out[targets[i]] = decode(values[k])
+                i += 1
         return out
     for doc in targets:
         if not m.is_active():

@@ -241,6 +241,7 @@ class ProductFacet:
             select(LineItem.document_id, LineItem.product_id)
             .where(LineItem.product_id.is_not(None))
             .distinct()
+            .order_by(LineItem.product_id)  # steers SQLite to the index on product_id
         )
         if len(matches) <= self.few:
             linked = session.execute(stmt.limit(len(matches) + 1)).all()
