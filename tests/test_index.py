@@ -103,6 +103,20 @@ def test_a_corrupt_index_is_rebuilt_from_the_database(ctx: Context, filed: list[
     assert sorted(hits(fresh, "type:invoice")) == sorted(filed)
 
 
+def test_an_index_written_by_an_older_schema_is_rebuilt(ctx: Context, filed: list[int]) -> None:
+    from intake.index.schema import make_schema
+    from intake.index.store import _storage
+
+    old = make_schema()
+    old["doc_type"].column_type = None  # schema 2 kept no columns for type, vendor, due date
+    ctx.settings.index_dir.mkdir(parents=True, exist_ok=True)
+    _storage(ctx.settings.index_dir).create_index(old)
+    index = SearchIndex(ctx.settings.index_dir)
+    index.sync(ctx.db)
+    assert sorted(index.match_ids("type:invoice")) == sorted(filed)
+    assert list(ctx.settings.index_dir.parent.glob(f"{ctx.settings.index_dir.name}.broken-*"))
+
+
 def test_rebuild_swaps_in_a_complete_index(ctx: Context, filed: list[int]) -> None:
     index = SearchIndex(ctx.settings.index_dir)
     assert index.rebuild(ctx.db) == 2

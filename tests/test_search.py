@@ -270,7 +270,7 @@ def test_many_matched_ids_select_the_same_documents(ctx: Context, corpus: dict[s
     from sqlalchemy import func, select
 
     from intake.db import Document
-    from intake.search.engine import MANY_IDS, id_in
+    from intake.search.ids import MANY_IDS, id_in
 
     few = [corpus["acme"], corpus["po"]]
     many = few + list(range(100_000, 100_000 + MANY_IDS))

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import LowercaseFilter, StemmingAnalyzer, Token, Tokenizer
+from whoosh.columns import RefBytesColumn
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-__all__ = ["SCHEMA_VERSION", "NumberTokenizer", "make_schema"]
+__all__ = ["SCHEMA_VERSION", "NumberTokenizer", "make_schema", "schema_signature"]
 
 #: Bump when the schema changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class NumberTokenizer(Tokenizer):  # type: ignore[misc]
@@ -67,16 +68,18 @@ class NumberTokenizer(Tokenizer):  # type: ignore[misc]
 
 def make_schema() -> Schema:
     return Schema(
+        # Columns (``sortable``) hold what conditions, facets and sorting read for every
+        # matching document at once: id, doc_type, vendor_id, issue_date, due_date, total.
         id=ID(stored=True, unique=True, sortable=True),
-        doc_type=ID(stored=True),
+        doc_type=ID(stored=True, sortable=RefBytesColumn()),
         vendor=TEXT(stored=True, analyzer=StemmingAnalyzer()),
-        vendor_id=ID(stored=True),
+        vendor_id=NUMERIC(int, bits=64, signed=True, stored=True, sortable=True),
         number=TEXT(analyzer=NumberTokenizer() | LowercaseFilter(), phrase=False),
         original_name=TEXT(stored=True),
         content=TEXT(analyzer=StemmingAnalyzer(), phrase=True),
         buyer=TEXT(),
         issue_date=DATETIME(stored=True, sortable=True),
-        due_date=DATETIME(),
+        due_date=DATETIME(sortable=True),
         total=NUMERIC(int, bits=64, decimal_places=4, signed=True, stored=True, sortable=True),
         currency=ID(stored=True),
         sku=KEYWORD(lowercase=True, commas=True, scorable=True),
@@ -84,3 +87,12 @@ def make_schema() -> Schema:
         year=ID(stored=True),
         version=STORED(),
     )
+
+
+def schema_signature(schema: Schema) -> set[tuple[str, str, str]]:
+    """What an index must agree on with :func:`make_schema` to be used: each field's name,
+    type and column type (an index written by an older schema is rebuilt)."""
+    return {
+        (name, type(field).__name__, type(field.column_type).__name__)
+        for name, field in schema.items()
+    }

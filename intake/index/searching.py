@@ -1,19 +1,18 @@
 """Searching the Whoosh index: parsing, matching ids, ranking and snippets.
 
-The search service (:mod:`intake.search`) asks three things of the index: which documents
-match a full-text query (``match_ids``, unscored and fast), the best-scoring ones among an
-allowed set (``ranked``), and highlighted snippets of given texts (``snippets``). Document
-numbers are Whoosh's; they are turned into database ids through a :class:`DocMap` built
-once per index generation from the ``id`` column.
+The search service (:mod:`intake.search`) asks two things of the index: every document that
+a full-text query matches, with its score and the columns that conditions, facets and
+sorting read (``match``, see :mod:`intake.index.matching`), and highlighted snippets of
+given texts (``snippets``).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from whoosh.analysis import StemmingAnalyzer
@@ -23,8 +22,12 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import Query
 
 from intake.errors import QueryError
+from intake.index.matching import Matches, match_query
+from intake.index.segments import SegmentCache
 
-__all__ = ["DocMap", "DocMaps", "Searchers", "Segment", "SegmentFormatter", "parse_query_text"]
+__all__ = ["Searchers", "Segment", "SegmentFormatter", "match", "parse_query_text"]
+
+logger = logging.getLogger(__name__)
 
 SEARCH_FIELDS = ["content", "vendor", "number", "original_name", "product", "buyer", "sku"]
 ALIASES = {
@@ -105,55 +108,6 @@ def _parse(schema: Any, text: str) -> Query:
     return query
 
 
-@dataclass
-class DocMap:
-    """Whoosh document numbers <-> database ids, for one generation of the index."""
-
-    generation: int | None
-    ids: list[int]  # by document number (deleted ones included)
-    live: range | list[int]  # document numbers not deleted
-    _docnums: dict[int, int] | None = None
-
-    @classmethod
-    def build(cls, reader: Any) -> DocMap:
-        if reader.doc_count_all() == 0:
-            return cls(reader.generation(), [], range(0))
-        column = reader.column_reader("id")
-        ids = [int(v) if v else 0 for v in column]
-        live: range | list[int]
-        live = list(reader.all_doc_ids()) if reader.has_deletions() else range(len(ids))
-        return cls(reader.generation(), ids, live)
-
-    @property
-    def docnums(self) -> dict[int, int]:
-        if self._docnums is None:
-            ids = self.ids
-            self._docnums = {ids[d]: d for d in self.live}
-        return self._docnums
-
-
-class DocMaps:
-    """The DocMap of the newest generation seen, shared by all threads."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._current: DocMap | None = None
-
-    def get(self, reader: Any) -> DocMap:
-        generation = reader.generation()
-        if generation is None:  # an empty index has no generation; nothing worth keeping
-            return DocMap.build(reader)
-        with self._lock:
-            current = self._current
-        if current is not None and current.generation == generation:
-            return current
-        fresh = DocMap.build(reader)
-        with self._lock:
-            if self._current is None or self._current.generation <= generation:
-                self._current = fresh
-        return fresh
-
-
 class Searchers:
     """One open searcher per thread, refreshed when the index changed: opening one costs
     more than most queries. ``close`` closes them all."""
@@ -186,49 +140,25 @@ class Searchers:
         self._local = threading.local()
 
 
-def match_ids(ix: Any, searchers: Searchers, maps: DocMaps, text: str) -> list[int]:
-    """Ids of every document matching ``text`` (unscored, in no particular order)."""
+def match(ix: Any, searchers: Searchers, cache: SegmentCache, text: str) -> Matches:
+    """Every document that ``text`` matches, with its score and columns."""
     query = parse_query_text(ix.schema, text)
     with searchers.use(ix) as searcher:
-        docmap = maps.get(searcher.reader())
-        ids = docmap.ids
-        return list({ids[d] for d in searcher.docs_for_query(query)})
-
-
-def ranked(
-    ix: Any,
-    searchers: Searchers,
-    maps: DocMaps,
-    text: str,
-    *,
-    allowed: Collection[int] | None,
-    offset: int,
-    limit: int,
-) -> list[tuple[int, float]]:
-    """The best-scoring documents for ``text`` (among ``allowed`` ids when given), from
-    ``offset``: a list of (id, score)."""
-    query = parse_query_text(ix.schema, text)
-    with searchers.use(ix) as searcher:
-        docmap = maps.get(searcher.reader())
-        kwargs: dict[str, Any] = {}
-        if allowed is not None:
-            docnums = docmap.docnums
-            kwargs["filter"] = {docnums[i] for i in allowed if i in docnums}
-            if not kwargs["filter"]:
-                return []
-        results = searcher.search(query, limit=offset + limit, **kwargs)
-        return [
-            (docmap.ids[hit.docnum], float(hit.score or 0.0))
-            for hit in results[offset : offset + limit]
-        ]
+        try:
+            return match_query(searcher, query, cache)
+        except Exception as exc:  # Whoosh raises bare Exceptions for values it cannot read
+            logger.warning("query %r could not be run: %s", text, exc)
+            raise QueryError(f"The query could not be run ({exc}).") from exc
 
 
 _ANALYZER = StemmingAnalyzer()
 
 
-def _windows(body: str, words: set[str], width: int = 110, most: int = 2) -> str:
+def _windows(body: str, words: set[str], width: int = 80, most: int = 2) -> str:
     """The parts of a long text around the first places where a query word may be (a stem
-    is usually the start of the word it came from), so that only those are analysed."""
+    is usually the start of the word it came from), so that only those are analysed. A
+    window grows over nearby places up to ``3 * width`` characters (a word found all
+    through a text would otherwise make one window of all of it)."""
     if len(body) <= 3 * width:
         return body
     pattern = re.compile("|".join(r"\b" + re.escape(w) for w in sorted(words)), re.IGNORECASE)
@@ -236,11 +166,12 @@ def _windows(body: str, words: set[str], width: int = 110, most: int = 2) -> str
     for m in pattern.finditer(body):
         start, end = max(0, m.start() - width), min(len(body), m.end() + width)
         if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            if len(spans) == most:
-                break
-            spans.append((start, end))
+            if end - spans[-1][0] <= 3 * width:
+                spans[-1] = (spans[-1][0], end)
+            continue
+        if len(spans) == most:
+            break
+        spans.append((start, end))
     if not spans:
         return body[: 3 * width]
     return " … ".join(body[a:b] for a, b in spans)

@@ -1,16 +1,16 @@
 """The search service: structured conditions in SQL, full text in the index.
 
-``run_search`` splits the query (:mod:`intake.search.query`), asks the index for the ids
-that match its full-text part, and lets the database do the rest: conditions, facet counts,
-sorting by date or amount and paging. Only ranking by relevance goes back to the index,
-restricted to the documents that passed the conditions. A query that cannot be understood
-gives a page with ``error`` set, never an exception.
+``run_search`` splits the query (:mod:`intake.search.query`). A query with words is
+answered by the index: it returns every matching document with its score and columns
+(type, vendor, dates, total), and the conditions, facet counts, order and paging are array
+operations over those (:mod:`intake.search.matched`). A query without words is answered by
+the database alone (indexed columns). Either way the rows shown come from the database. A
+query that cannot be understood gives a page with ``error`` set, never an exception.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import math
 import time
@@ -19,13 +19,15 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_, select
+import numpy as np
+from sqlalchemy import ColumnElement, and_, not_, or_, select
 from sqlalchemy.orm import Session
 
 from intake.db import Document, LineItem, Vendor
 from intake.errors import QueryError
-from intake.index import SearchIndex, Segment
+from intake.index import Matches, SearchIndex, Segment
 from intake.search.facets import FACETS, FacetCounts
+from intake.search.matched import keep_matching, page_order
 from intake.search.query import Condition, parse_query
 
 __all__ = [
@@ -122,20 +124,19 @@ def sql_condition(cond: Condition) -> ColumnElement[bool]:
     return expr
 
 
-#: Above this many ids, SQLite is steered away from one row lookup per id: the rows
-#: carry the documents' text, while the facet index holds all a count needs.
-MANY_IDS = 2000
-
-
-def id_in(session: Session, ids: Sequence[int]) -> ColumnElement[bool]:
-    """``documents.id`` among ``ids``. On SQLite the ids travel as one JSON parameter, so
-    that tens of thousands of them cost one bind, not one each."""
-    if session.get_bind().dialect.name == "sqlite":
-        values = func.json_each(json.dumps(list(ids))).table_valued("value")
-        # ``id + 0`` cannot use the rowid, so SQLite scans a covering index instead.
-        column = Document.id + 0 if len(ids) > MANY_IDS else Document.id
-        return column.in_(select(values.c.value))
-    return Document.id.in_(list(ids))
+def _keep_lines(session: Session, matches: Matches, conditions: Sequence[Condition]) -> Matches:
+    """The matches that meet conditions on their lines (a linked product), which only the
+    database knows: the same meaning as :func:`sql_condition` gives them."""
+    for cond in conditions:
+        if not len(matches):
+            break
+        column = getattr(LineItem, cond.column)
+        linked = session.scalars(
+            select(LineItem.document_id).where(column.in_(cond.values)).distinct()
+        )
+        inside = np.isin(matches.ids, np.fromiter(linked, dtype=np.int64))
+        matches = matches.where(~inside if cond.negated else inside)
+    return matches
 
 
 def _order(sort: str, order: str) -> list[Any]:
@@ -192,40 +193,43 @@ def run_search(
         value = req.facets.get(facet.name)
         if value and (cond := facet.condition(value)) is not None:
             conditions.append(cond)
-    where = [sql_condition(c) for c in conditions]
-    if parsed.text:
-        try:
-            matched = index.match_ids(parsed.text)
-        except QueryError as exc:
-            return SearchPage(req, text=parsed.text, error=str(exc))
-        where.append(id_in(session, matched))
-    facets = tuple(
-        FacetCounts(f.name, f.label, f.counts(session, where, req.facets.get(f.name)))
-        for f in FACETS
-    )
-    total = sum(v.count for v in facets[0].values)
-    pages = math.ceil(total / req.per_page)
     offset = (req.page - 1) * req.per_page
     scores: dict[int, float] = {}
-    if total == 0 or offset >= total:
-        ids: list[int] = []
-    elif parsed.text and req.sort == "relevance":
-        allowed = list(session.scalars(select(Document.id).where(*where))) if conditions else None
+    if parsed.text:
         try:
-            ranked = index.ranked(parsed.text, allowed=allowed, offset=offset, limit=req.per_page)
+            matches = index.match(parsed.text)
         except QueryError as exc:
             return SearchPage(req, text=parsed.text, error=str(exc))
-        ids = [doc_id for doc_id, _ in ranked]
-        scores = dict(ranked)
-    else:
-        stmt = (
-            select(Document.id)
-            .where(*where)
-            .order_by(*_order(req.sort, req.order))
-            .offset(offset)
-            .limit(req.per_page)
+        on_lines = [c for c in conditions if c.column in LINE_COLUMNS]
+        own = [c for c in conditions if c.column not in LINE_COLUMNS]
+        matches = _keep_lines(session, keep_matching(matches, own), on_lines)
+        facets = tuple(
+            FacetCounts(f.name, f.label, f.tally(session, matches, req.facets.get(f.name)))
+            for f in FACETS
         )
-        ids = list(session.scalars(stmt))
+        total = len(matches)
+        shown = page_order(matches, req.sort, req.order, offset, req.per_page)
+        ids = [int(i) for i in matches.ids[shown]]
+        if req.sort == "relevance":
+            scores = {int(i): float(v) for i, v in zip(ids, matches.scores[shown], strict=True)}
+    else:
+        where = [sql_condition(c) for c in conditions]
+        facets = tuple(
+            FacetCounts(f.name, f.label, f.counts(session, where, req.facets.get(f.name)))
+            for f in FACETS
+        )
+        total = sum(v.count for v in facets[0].values)
+        ids = []
+        if offset < total:
+            stmt = (
+                select(Document.id)
+                .where(*where)
+                .order_by(*_order(req.sort, req.order))
+                .offset(offset)
+                .limit(req.per_page)
+            )
+            ids = list(session.scalars(stmt))
+    pages = math.ceil(total / req.per_page)
     rows, bodies = _rows(session, ids, scores)
     if parsed.text and bodies:
         try:

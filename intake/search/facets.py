@@ -1,9 +1,12 @@
-"""Facets: counts of the matching documents by type, vendor and year, answered by SQL.
+"""Facets: counts of the matching documents by type, vendor and year.
 
 A facet is a small object with a ``name`` (also its URL parameter), a ``label``, how to
-count the matching documents per value (``counts``) and the condition that selecting a
-value adds (``condition``). The built-ins are listed in :data:`FACETS`: type, vendor,
-year, and product (documents per linked product, over ``line_items.product_id``).
+count the matching documents per value, both in SQL for a query without words (``counts``)
+and over the documents the index matched for a query with words (``tally``), and the
+condition that selecting a value adds (``condition``). The built-ins are listed in
+:data:`FACETS`: type, vendor, year (counted from the index's columns for a query with
+words), and product (documents per linked product, over ``line_items.product_id``, always
+counted in SQL: over the matched ids for a query with words).
 """
 
 from __future__ import annotations
@@ -13,11 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
+import numpy as np
 from sqlalchemy import ColumnElement, Select, extract, func, select
 from sqlalchemy.orm import Session
 
 from intake.db import Document, LineItem, Product, Vendor
+from intake.index import NO_YEAR, Matches
 from intake.search.dates import parse_date_range
+from intake.search.ids import MANY_IDS, id_in
 from intake.search.query import DOC_TYPE_WORDS, Condition
 
 __all__ = ["FACETS", "Facet", "FacetValue", "FacetCounts"]
@@ -55,7 +61,23 @@ class Facet(Protocol):
         self, session: Session, where: Sequence[ColumnElement[bool]], selected: str | None
     ) -> tuple[FacetValue, ...]: ...
 
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]: ...
+
     def condition(self, value: str) -> Condition | None: ...
+
+
+def _count(values: np.ndarray[Any, Any]) -> list[tuple[int, int]]:
+    """(value, how many) for each distinct value, smallest value first."""
+    if not len(values):
+        return []
+    low, high = int(values.min()), int(values.max())
+    if high - low < 1_000_000:
+        counts = np.bincount(values - low)
+        return [(int(k) + low, int(counts[k])) for k in np.flatnonzero(counts)]
+    keys, found = np.unique(values, return_counts=True)
+    return [(int(k), int(n)) for k, n in zip(keys, found, strict=True)]
 
 
 def _grouped(column: Any, where: Sequence[ColumnElement[bool]]) -> Select[Any]:
@@ -70,10 +92,16 @@ class TypeFacet:
         self, session: Session, where: Sequence[ColumnElement[bool]], selected: str | None
     ) -> tuple[FacetValue, ...]:
         rows = session.execute(_grouped(Document.doc_type, where)).all()
-        values = [
-            FacetValue(key or "", TYPE_LABELS.get(key or "", key), n, (key or "") == selected)
-            for key, n in rows
-        ]
+        return self._values([(key or "", n) for key, n in rows], selected)
+
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]:
+        names = matches.type_names
+        return self._values([(names[k], n) for k, n in _count(matches.doc_type)], selected)
+
+    def _values(self, rows: list[tuple[str, int]], selected: str | None) -> tuple[FacetValue, ...]:
+        values = [FacetValue(key, TYPE_LABELS.get(key, key), n, key == selected) for key, n in rows]
         return tuple(sorted(values, key=lambda v: (-v.count, v.label)))
 
     def condition(self, value: str) -> Condition | None:
@@ -107,6 +135,21 @@ class VendorFacet:
                 select(func.count(Document.id)).where(*where, Document.vendor_id == int(selected))
             )
             rows.append((selected, int(n or 0)))
+        return self._values(session, rows, selected)
+
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]:
+        counted = [(k, n) for k, n in _count(matches.vendor_id) if k >= 0]
+        counted.sort(key=lambda kn: (-kn[1], kn[0]))
+        rows = [(str(k), n) for k, n in counted[: self.top]]
+        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+            rows.append((selected, int(np.count_nonzero(matches.vendor_id == int(selected)))))
+        return self._values(session, rows, selected)
+
+    def _values(
+        self, session: Session, rows: list[tuple[str, int]], selected: str | None
+    ) -> tuple[FacetValue, ...]:
         names = dict(
             session.execute(
                 select(Vendor.id, Vendor.name).where(Vendor.id.in_([int(k) for k, _ in rows]))
@@ -134,6 +177,14 @@ class YearFacet:
         ).all()
         return tuple(FacetValue(str(y), str(y), n, str(y) == selected) for y, n in rows if y)
 
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]:
+        counted = [(y, n) for y, n in _count(matches.issue_year) if y != NO_YEAR]
+        return tuple(
+            FacetValue(str(y), str(y), n, str(y) == selected) for y, n in reversed(counted)
+        )
+
     def condition(self, value: str) -> Condition | None:
         if not (value.isdigit() and len(value) == 4):
             return None
@@ -148,10 +199,20 @@ class ProductFacet:
     name = "product"
     label = "Product"
     top = 12
+    few = MANY_IDS  # up to this many matched ids are counted in SQL
 
     def counts(
         self, session: Session, where: Sequence[ColumnElement[bool]], selected: str | None
     ) -> tuple[FacetValue, ...]:
+        if session.scalar(select(LineItem.id).where(LineItem.product_id.is_not(None)).limit(1)):
+            rows = self._grouped(session, where, selected)
+        else:  # no line is linked to a product (no catalog): nothing to join and count
+            rows = [(selected, 0)] if selected and selected.isdigit() else []
+        return self._values(session, rows, selected)
+
+    def _grouped(
+        self, session: Session, where: Sequence[ColumnElement[bool]], selected: str | None
+    ) -> list[tuple[str, int]]:
         count = func.count(func.distinct(Document.id)).label("n")
         stmt = (
             select(LineItem.product_id, count)
@@ -169,6 +230,37 @@ class ProductFacet:
                 .where(*where, LineItem.product_id == int(selected))
             )
             rows.append((selected, int(n or 0)))
+        return rows
+
+    def tally(
+        self, session: Session, matches: Matches, selected: str | None
+    ) -> tuple[FacetValue, ...]:
+        """The linked lines are read and counted here, unless there are more of them than
+        matches and the matches are few: then in SQL over the matched ids."""
+        stmt = (
+            select(LineItem.document_id, LineItem.product_id)
+            .where(LineItem.product_id.is_not(None))
+            .distinct()
+            .order_by(LineItem.product_id)  # steers SQLite to the index on product_id
+        )
+        if len(matches) <= self.few:
+            linked = session.execute(stmt.limit(len(matches) + 1)).all()
+            if len(linked) > len(matches):
+                where = [id_in(session, matches.ids.tolist())]
+                return self._values(session, self._grouped(session, where, selected), selected)
+        else:
+            linked = session.execute(stmt).all()
+        pairs = np.array(linked, dtype=np.int64).reshape(-1, 2)
+        products = pairs[np.isin(pairs[:, 0], matches.ids), 1]
+        counted = sorted(_count(products), key=lambda kn: (-kn[1], kn[0]))
+        rows = [(str(k), n) for k, n in counted[: self.top]]
+        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+            rows.append((selected, int(np.count_nonzero(products == int(selected)))))
+        return self._values(session, rows, selected)
+
+    def _values(
+        self, session: Session, rows: list[tuple[str, int]], selected: str | None
+    ) -> tuple[FacetValue, ...]:
         names = {
             pid: f"{sku} · {name}"
             for pid, sku, name in session.execute(
