@@ -61,6 +61,7 @@ def verify(
                     IntakeFile.stored_path,
                     IntakeFile.original_name,
                     IntakeFile.document_id,
+                    IntakeFile.sha256,
                 )
             )
         )
@@ -71,7 +72,10 @@ def verify(
     report.documents = len(docs)
     known_docs = {doc_id for doc_id, *_ in docs}
     set_aside: set[Path] = set()
-    for claim, state, stored, name, doc_id in rows:
+    # A filing killed between the archive write and its commit (a timeout, a crash) leaves
+    # the archived copy of a file that then went to quarantine: litter, not a lost file.
+    quarantined = {sha for _, state, _, _, _, sha in rows if state == LedgerState.QUARANTINED}
+    for claim, state, stored, name, doc_id, _sha in rows:
         report.by_state[state] = report.by_state.get(state, 0) + 1
         if state not in LedgerState.TERMINAL:
             report.problems.append(f"ledger: {name!r} (claim {claim[:8]}) is still {state}")
@@ -99,7 +103,13 @@ def verify(
     if settings.archive_dir.is_dir():
         for path in settings.archive_dir.rglob("*"):
             if path.is_file() and _ARCHIVED.fullmatch(path.name) and path not in expected:
-                report.problems.append(f"archive: {path.name} belongs to no document")
+                if path.stem in quarantined and sha256_file(path) == path.stem:
+                    report.litter.append(
+                        f"archive: {path.name} is a copy of a quarantined file"
+                        " (its filing was interrupted)"
+                    )
+                else:
+                    report.problems.append(f"archive: {path.name} belongs to no document")
             elif path.is_file() and path.name.startswith(TEMP_PREFIX):
                 report.litter.append(f"archive: interrupted write {path.name}")
             elif path.is_file() and not _ARCHIVED.fullmatch(path.name):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.factory import make_pdf, sample_invoice
+from tests.factory import embed, make_pdf, sample_invoice
 from tests.scans import many_pages_pdf, pixel_flood_png
 
 
@@ -408,6 +408,43 @@ def text_named_pdf(p: Place) -> str:
     return write(p, "notes.pdf", b"Invoice 7 from a text editor\n" * 20)
 
 
+CII = b'xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"'
+XXE_SECRET = "XXE-SECRET-7731"
+
+
+def with_xml(p: Place, number: str, xml: bytes) -> bytes:
+    src = p.outside / f"src-{number}.pdf"
+    make_pdf(src, sample_invoice(number=number))
+    return embed(src, "factur-x.xml", xml).read_bytes()
+
+
+def xml_bomb_attached(p: Place) -> str:
+    """A Factur-X attachment that expands to a billion "lol"s if its entities are expanded."""
+    entities = b'<!ENTITY l0 "lol">' + b"".join(
+        b'<!ENTITY l%d "%s">' % (i, b"&l%d;" % (i - 1) * 10) for i in range(1, 10)
+    )
+    xml = b"<?xml version='1.0'?><!DOCTYPE r [%s]><rsm:CrossIndustryInvoice %s>&l9;" % (
+        entities,
+        CII,
+    )
+    return write(
+        p, "billion-laughs.pdf", with_xml(p, "BOMB-1", xml + b"</rsm:CrossIndustryInvoice>")
+    )
+
+
+def xxe_attached(p: Place) -> str:
+    """A Factur-X attachment whose entity names a local file: never read."""
+    secret = p.outside / "xxe-secret.txt"
+    secret.write_text(XXE_SECRET)
+    xml = b"<?xml version='1.0'?><!DOCTYPE r [<!ENTITY e SYSTEM 'file://%s'>]>" % bytes(secret)
+    xml += b"<rsm:CrossIndustryInvoice %s>&e;</rsm:CrossIndustryInvoice>" % CII
+    return write(p, "xxe.pdf", with_xml(p, "XXE-1", xml))
+
+
+def hidden_file(p: Place) -> str:
+    return write(p, ".hidden-invoice.pdf", invoice_bytes(p, "HIDDEN-1"))
+
+
 KINDS: dict[str, tuple[Maker, Expectation]] = {
     "zero bytes": (zero_bytes, Quarantined(("empty",))),
     "truncated PDF": (truncated_pdf, Quarantined(("pdf",))),
@@ -450,6 +487,9 @@ KINDS: dict[str, tuple[Maker, Expectation]] = {
     "spreadsheet formula in the name": (formula_in_name, Filed()),
     "file still being written": (still_being_written, Filed()),
     "operating-system junk": (os_junk, Ignored()),
+    "hidden file": (hidden_file, Ignored()),
+    "Factur-X XML bomb attached (billion laughs)": (xml_bomb_attached, Filed()),
+    "Factur-X XML with an external entity (XXE)": (xxe_attached, Filed()),
     "50 MB of text": (fifty_mb_of_text, Quarantined(("pages", "limit"))),
     "10 MB of text on one line": (one_long_line, Quarantined(())),
 }

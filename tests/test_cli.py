@@ -74,6 +74,7 @@ def test_verify_finds_orphan_files_and_rows_and_an_index_out_of_step(
 ) -> None:
     from intake.db import Document, open_database
     from intake.index import SearchIndex
+    from intake.storage import archive_path, sha256_file
 
     a = make_pdf(tmp_path / "a.pdf", sample_invoice())
     empty = tmp_path / "empty.pdf"
@@ -83,6 +84,12 @@ def test_verify_finds_orphan_files_and_rows_and_an_index_out_of_step(
     assert code == 0 and json.loads(out)["problems"] == []
 
     (quarantined,) = (p for p in settings.quarantine_dir.iterdir() if p.suffix == ".pdf")
+    sha = sha256_file(quarantined)  # a filing killed after its archive write left a copy:
+    copy = archive_path(settings.archive_dir, sha, "pdf")
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes(quarantined.read_bytes())
+    code, out = invoke(settings, "verify", "--json")
+    assert code == 0 and "copy of a quarantined file" in " ".join(json.loads(out)["litter"])
     quarantined.unlink()  # a row whose file is gone
     (settings.quarantine_dir / "planted.pdf").write_bytes(b"x")  # a file without a row
     (settings.archive_dir / "ab").mkdir(exist_ok=True)

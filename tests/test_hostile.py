@@ -16,7 +16,7 @@ import pytest
 
 from tests.factory import make_pdf, sample_invoice
 from tests.faults import Service, put, run_verify
-from tests.hostile import KINDS, Filed, Ignored, Place, Quarantined
+from tests.hostile import KINDS, XXE_SECRET, Filed, Ignored, Place, Quarantined
 
 pytestmark = pytest.mark.slow
 
@@ -66,6 +66,10 @@ def test_hostile_inputs_end_quarantined_filed_or_ignored_and_the_service_keeps_f
 
     with sqlite3.connect(root / "data" / "intake.db") as con:
         rows = con.execute("select original_name, state, error from intake_files").fetchall()
+        (leaked,) = con.execute(
+            "select count(*) from documents where content like ?", (f"%{XXE_SECRET}%",)
+        ).fetchone()
+    assert leaked == 0, "an XML entity read a local file"
     ledger: dict[str, list[tuple[str, str | None]]] = {}
     for name, state, error in rows:
         ledger.setdefault(name, []).append((state, error))
