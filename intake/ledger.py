@@ -25,6 +25,7 @@ import errno
 import json
 import logging
 import shutil
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,12 +99,28 @@ def _describe(settings: Settings, path: Path) -> tuple[str, str | None]:
     return text_of_name(str(rel)), text_of_name("/".join(parts)) or None
 
 
+#: A claim folder being made: it appears under its own name only with its note (and so its
+#: owner) inside, so that another service's recovery never takes it for an abandoned one.
+STAGING = ".new-"
+#: A staging folder this old was left by a crash between its making and its rename.
+STAGING_STALE_SECONDS = 600
+
+
 def _new_claim_dir(settings: Settings, note: dict[str, Any]) -> tuple[str, Path]:
     claim_id = uuid.uuid4().hex
+    staging = settings.processing_dir / f"{STAGING}{claim_id}"
+    staging.mkdir(parents=True)
+    write_atomic(staging / CLAIM_NOTE, json.dumps(note).encode())
     folder = settings.processing_dir / claim_id
-    folder.mkdir(parents=True)
-    write_atomic(folder / CLAIM_NOTE, json.dumps(note).encode())
+    staging.rename(folder)
     return claim_id, folder
+
+
+def _stale_staging(folder: Path) -> bool:
+    try:
+        return time.time() - folder.stat().st_mtime > STAGING_STALE_SECONDS
+    except FileNotFoundError:
+        return False
 
 
 def record_claim(
@@ -276,6 +293,10 @@ def recover_claims(settings: Settings, db: Database, *, owner: str) -> list[Clai
     ):
         for folder in sorted(root.iterdir()):
             if not folder.is_dir():
+                continue
+            if folder.name.startswith(STAGING):  # being made (or left by a crash: no file)
+                if _stale_staging(folder):
+                    shutil.rmtree(folder, ignore_errors=True)
                 continue
             note = _read_note(folder)
             if note.get("owner") in living:

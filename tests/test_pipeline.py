@@ -200,6 +200,24 @@ def test_recover_removes_a_claim_that_never_got_its_file(ctx: Context) -> None:
     assert not leftover.exists()
 
 
+def test_a_claim_folder_being_made_is_left_to_its_maker(ctx: Context, invoice_pdf: Path) -> None:
+    """Another service starting up meets a claim folder not yet holding its note: it must
+    not take it for an abandoned claim (the maker is about to write into it). A claim folder
+    appears under its name only with its note inside; a staging folder left by a crash is
+    removed once stale."""
+    making = ctx.settings.processing_dir / ".new-1234"
+    making.mkdir()
+    stale = ctx.settings.processing_dir / ".new-5678"
+    stale.mkdir()
+    os.utime(stale, (1, 1))
+    assert recover_claims(ctx.settings, ctx.db, owner="1" * 32) == []
+    assert making.is_dir() and not stale.exists()
+    claim = claim_file(ctx.settings, ctx.db, drop(ctx.settings, invoice_pdf))
+    assert claim is not None
+    assert {p.name for p in ctx.settings.processing_dir.iterdir()} == {claim.id, ".new-1234"}
+    assert (claim.folder / "claim.json").is_file()
+
+
 def test_a_vendor_inserted_by_another_worker_meanwhile_does_not_fail_the_document(
     ctx: Context, invoice_pdf: Path
 ) -> None:
