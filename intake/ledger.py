@@ -10,14 +10,23 @@
 3. ``recover_claims`` on start-up: every claim folder left in ``processing/`` is resumed.
    A folder without its file is the trace of a claim that never happened (the crash came
    before the rename), so it is removed: the file is still in the drop folder.
+
+Several services may share the data folder and the drop folders (scaling out). The process
+that will see a claim through holds an exclusive lock on the folder's ``claim.lock`` (taken
+before the file is renamed in, dropped with the folder); the lock dies with its process, so
+``recover_claims`` takes over exactly the claims whose process is gone and leaves alone
+those another live service is working on.
 """
 
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import logging
+import os
 import shutil
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +42,8 @@ __all__ = [
     "Claim",
     "claim_copy",
     "claim_file",
+    "hold",
+    "let_go",
     "reclaim",
     "recover_claims",
     "release",
@@ -42,6 +53,12 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 CLAIM_NOTE = "claim.json"
+CLAIM_LOCK = "claim.lock"
+
+# Claim id -> the descriptor holding that claim's lock, for the claims this process sees
+# through (the service's main process: the workers it hands them to hold none).
+_held: dict[str, int] = {}
+_held_guard = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -76,10 +93,67 @@ def _describe(settings: Settings, path: Path) -> tuple[str, str | None]:
     return str(rel), "/".join(parts) or None
 
 
+def _lock_folder(folder: Path) -> int | None:
+    """Lock a claim folder for this process: the descriptor holding the lock, or None when
+    another live process holds it or the folder is gone."""
+    path = folder / CLAIM_LOCK
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except FileNotFoundError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        mine, there = os.fstat(fd), path.stat()
+        if (mine.st_dev, mine.st_ino) != (there.st_dev, there.st_ino):
+            raise FileNotFoundError(path)  # the folder was removed before the lock was had
+    except (BlockingIOError, FileNotFoundError):
+        os.close(fd)
+        return None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _keep(claim_id: str, fd: int) -> None:
+    with _held_guard:
+        old = _held.pop(claim_id, None)
+        _held[claim_id] = fd
+    if old is not None:
+        os.close(old)
+
+
+def hold(claim: Claim) -> bool:
+    """Make sure this process holds ``claim``'s lock; False when another live process
+    holds it (and so sees it through) or the claim is gone."""
+    with _held_guard:
+        if claim.id in _held:
+            return True
+    fd = _lock_folder(claim.folder)
+    if fd is None:
+        return False
+    _keep(claim.id, fd)
+    return True
+
+
+def let_go(claim_id: str) -> None:
+    """Drop this process's lock on a claim (once its state is settled)."""
+    with _held_guard:
+        fd = _held.pop(claim_id, None)
+    if fd is not None:
+        os.close(fd)
+
+
 def _new_claim_dir(settings: Settings, note: dict[str, Any]) -> tuple[str, Path]:
-    claim_id = uuid.uuid4().hex
-    folder = settings.processing_dir / claim_id
-    folder.mkdir(parents=True)
+    while True:
+        claim_id = uuid.uuid4().hex
+        folder = settings.processing_dir / claim_id
+        folder.mkdir(parents=True)
+        fd = _lock_folder(folder)
+        if fd is not None:
+            break
+        # Another service starting up took the new, empty folder for an abandoned one.
+    _keep(claim_id, fd)
     write_atomic(folder / CLAIM_NOTE, json.dumps(note).encode())
     return claim_id, folder
 
@@ -125,11 +199,11 @@ def claim_file(settings: Settings, db: Database, path: Path) -> Claim | None:
         size = path.lstat().st_size
         path.rename(dest)
     except FileNotFoundError:
-        shutil.rmtree(folder, ignore_errors=True)
+        _drop_folder(claim_id, folder)
         return None
     except OSError as exc:
         if exc.errno != errno.EXDEV:
-            shutil.rmtree(folder, ignore_errors=True)
+            _drop_folder(claim_id, folder)
             raise
         # Drop folder on another filesystem (a network share): copy durably, then remove.
         copy_atomic(path, dest)
@@ -176,10 +250,13 @@ def reclaim(
     try:
         path.rename(dest)
     except FileNotFoundError:
-        shutil.rmtree(folder, ignore_errors=True)
+        _drop_folder(claim_id, folder)
         raise
     fsync_dir(folder)
     fsync_dir(path.parent)
+    # Whoever processes it takes the lock again (``hold``); until then, a service starting
+    # up may resume it.
+    let_go(claim_id)
     logger.info("[%s] reclaimed %s for a retry", claim_id[:8], original_name)
     return Claim(claim_id, dest, original_name, source_path, folder_hint)
 
@@ -193,10 +270,18 @@ def recover_claims(settings: Settings, db: Database) -> list[Claim]:
     for folder in sorted(root.iterdir()):
         if not folder.is_dir():
             continue
-        files = [p for p in folder.iterdir() if p.name != CLAIM_NOTE]
+        fd = _lock_folder(folder)
+        if fd is None:
+            continue  # another live process is seeing this claim through
+        try:
+            files = [p for p in folder.iterdir() if p.name not in (CLAIM_NOTE, CLAIM_LOCK)]
+        except FileNotFoundError:
+            files = []
         if not files:
             shutil.rmtree(folder, ignore_errors=True)
+            os.close(fd)
             continue
+        _keep(folder.name, fd)
         try:
             note = json.loads((folder / CLAIM_NOTE).read_text())
         except (OSError, ValueError):
@@ -235,7 +320,12 @@ def note_crash(db: Database, claim_id: str) -> int:
         return row.attempts
 
 
+def _drop_folder(claim_id: str, folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    let_go(claim_id)
+
+
 def release(claim: Claim) -> None:
     """Remove the claim folder once the file's state is committed. Not fsynced: a folder
     that comes back after a crash belongs to a settled ledger row and is released again."""
-    shutil.rmtree(claim.folder, ignore_errors=True)
+    _drop_folder(claim.id, claim.folder)

@@ -28,7 +28,7 @@ from pebble import ProcessExpired, ProcessPool
 from intake.db import open_database
 from intake.db.filing import ledger_row
 from intake.extractors import Registry
-from intake.ledger import Claim, note_crash
+from intake.ledger import Claim, hold, let_go, note_crash
 from intake.logs import configure_logging
 from intake.pipeline import Context, Outcome, process_claim, quarantine
 from intake.settings import Settings
@@ -99,6 +99,9 @@ class Workers:
         self._timers: list[threading.Timer] = []
 
     def submit(self, claim: Claim) -> None:
+        if not hold(claim):
+            logger.info("[%s] another process is seeing this claim through", claim.id[:8])
+            return
         with self._lock:
             self._pending += 1
         future = self._pool.schedule(
@@ -135,6 +138,8 @@ class Workers:
         if outcome is not None and outcome.state == "retry":
             self._retry(claim, 5.0 * self._attempts(claim))
             outcome = None
+        if outcome is not None:
+            let_go(claim.id)
         if outcome is not None and self.on_done is not None:
             self.on_done(outcome)
         with self._lock:
