@@ -9,8 +9,17 @@ SYSDEPS_RUN  := tesseract=tesseract-ocr
 # PostgreSQL's server programs live off PATH on Debian (/usr/lib/postgresql/<version>/bin).
 SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium '/usr/lib/postgresql/*/bin/pg_ctl=postgresql'
 SYSDEPS_EVAL := $(SYSDEPS_RUN) pdftotext=poppler-utils
+# invoice2data reads images with tesseract through ImageMagick (checked by `identify`)
+SYSDEPS_PEER := $(SYSDEPS_EVAL) identify=imagemagick
 
-.PHONY: run test check bench eval venv sysdeps clean
+# The peer measured side by side (`make eval-peer`), in its own environment: never a
+# dependency of Intake.
+PEER         := .venv-peer
+PEER_VERSION ?= 1.0.1
+PEER_PACKAGE := invoice2data[dateparser]==$(PEER_VERSION)
+PEER_STAMP   := $(PEER)/.installed-$(shell echo '$(PEER_PACKAGE)' | cksum | cut -d' ' -f1)
+
+.PHONY: run test check bench eval eval-peer venv sysdeps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -52,5 +61,18 @@ eval: venv
 	@scripts/sysdeps $(SYSDEPS_EVAL)
 	$(BIN)/python -m benchmarks.evaluate $(EVAL)
 
+$(PEER_STAMP):
+	$(PYTHON) -m venv $(PEER)
+	$(PEER)/bin/python -m pip install --quiet --upgrade pip
+	$(PEER)/bin/python -m pip install --quiet '$(PEER_PACKAGE)'
+	rm -f $(PEER)/.installed-*
+	touch $@
+
+## eval-peer: invoice2data (its bundled templates) scored on the same files, next to Intake
+eval-peer: venv $(PEER_STAMP)
+	@scripts/sysdeps $(SYSDEPS_PEER)
+	$(PEER)/bin/python benchmarks/peer_run.py $(EVAL)/dev benchmarks/out/invoice2data-dev.jsonl
+	$(BIN)/python -m benchmarks.peer $(EVAL)
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(PEER) .mypy_cache .ruff_cache .pytest_cache

@@ -126,7 +126,7 @@ def classify_stage(record: Record, ctx: Context) -> Record:
 
 
 def extract_stage(record: Record, ctx: Context) -> Record:
-    return record.evolve(fields=extract(record, ctx.registry))
+    return record.evolve(fields=extract(record, ctx.registry, ctx.settings.templates_dir))
 
 
 Stage = Callable[[Record, Context], Record]

@@ -167,6 +167,13 @@ class Settings(BaseSettings):
             "Account for the tax line of IIF bills; empty books tax to the document's account."
         ),
     )
+    templates_dir: Path | None = Field(
+        None,
+        description=(
+            "Folder of vendor templates in invoice2data's YAML format; a matching template"
+            " wins for the fields it defines. Empty means none."
+        ),
+    )
     company_name: str = Field(
         "", description="Our legal name, the buyer on UBL e-invoices (else the document's buyer)."
     )
@@ -182,6 +189,13 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().absolute()
+
+    @field_validator("templates_dir", mode="before")
+    @classmethod
+    def _optional_dir(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return Path(value).expanduser().absolute()
 
     @field_validator("polling", mode="before")
     @classmethod

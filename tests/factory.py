@@ -314,6 +314,17 @@ def make_contract(path: Path, doc: dict[str, Any]) -> Path:
     return path
 
 
+def make_lines_pdf(path: Path, lines: Sequence[str]) -> Path:
+    """One page of plain lines in a fixed-width font, spaces kept as gaps."""
+    width, height = A4
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont("Courier", 10)
+    for i, line in enumerate(lines):
+        c.drawString(50, height - 60 - 14 * i, line)
+    c.save()
+    return path
+
+
 def sample_invoice(**overrides: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "doc_type": "invoice",

@@ -157,3 +157,33 @@ def test_a_printed_expiration_wins(settings: Settings, tmp_path: Path) -> None:
     )
     assert fields["agreement_date"] == "2012-05-17"
     assert fields["expiration_date"] == "2016-05-31"
+
+
+def test_an_undated_agreement_takes_effect_when_the_last_party_signed(
+    settings: Settings, tmp_path: Path
+) -> None:
+    fields = fields_of(
+        settings,
+        tmp_path,
+        "This Agreement is made by and between Alpha Robotics LLC (“Alpha”) and Mary Lane "
+        "(“Employee”).",
+        *[FILLER] * 6,
+        "IN WITNESS WHEREOF, the parties have executed this Agreement.",
+        "By: /s/ Mary Lane Dated: January 19, 2016",
+        "ALPHA ROBOTICS LLC By: /s/ John Roe Title: President Dated: January 27, 2016",
+    )
+    assert fields["effective_date"] == "2016-01-27"
+    assert "agreement_date" not in fields
+
+
+def test_dates_in_the_text_are_not_signing_dates(settings: Settings, tmp_path: Path) -> None:
+    fields = fields_of(
+        settings,
+        tmp_path,
+        "This Agreement is made by and between Alpha Robotics LLC (“Alpha”) and Mary Lane "
+        "(“Employee”).",
+        *[FILLER] * 6,
+        "The prior agreement of March 3, 2011 is replaced. Date: to be agreed.",
+        "IN WITNESS WHEREOF, the parties have executed this Agreement. By: /s/ Mary Lane",
+    )
+    assert "effective_date" not in fields

@@ -203,3 +203,37 @@ def test_a_failing_matching_step_still_files_the_document(
     with ctx.db.session() as s:
         assert rematch(s, ctx.settings) == 1
     assert _lines(ctx, doc)[0] == ("AT-100", "sku", 1.0)
+
+
+def test_the_memory_read_in_one_query_answers_as_line_by_line(ctx: Context) -> None:
+    """recall_all + recall_from (one query per document) give what recall gives per line:
+    the code before the description, the latest teaching, other vendors' kept apart."""
+    from intake.catalog import create_product
+    from intake.db import Vendor
+    from intake.matching.memory import memory_keys, recall, recall_all, recall_from
+
+    with ctx.db.session() as s:
+        p1 = create_product(s, {"sku": "P-1", "name": "One"}, user="t")
+        p2 = create_product(s, {"sku": "P-2", "name": "Two"}, user="t")
+        acme, globex = Vendor(name="Acme", key="acme"), Vendor(name="Globex", key="globex")
+        s.add_all([acme, globex])
+        s.flush()
+        code, desc = memory_keys("AB-1", "Blue widget")
+        s.add_all(
+            [
+                MatchMemoryEntry(vendor_id=acme.id, key=desc, product_id=p1, user="t"),
+                MatchMemoryEntry(vendor_id=acme.id, key=code, product_id=p1, user="t"),
+                MatchMemoryEntry(vendor_id=acme.id, key=code, product_id=p2, user="t"),  # later
+                MatchMemoryEntry(vendor_id=globex.id, key=desc, product_id=None, user="t"),
+            ]
+        )
+        s.flush()
+        lines = [("AB-1", "Blue widget"), (None, "Blue widget"), ("zz", "Red widget")]
+        for vendor in (acme.id, globex.id, None):
+            known = recall_all(s, vendor, lines)
+            for c, d in lines:
+                one, many = recall(s, vendor, c, d), recall_from(known, c, d)
+                assert (one and (one.key, one.product_id)) == (many and (many.key, many.product_id))
+        known = recall_all(s, acme.id, lines)
+        assert recall_from(known, "AB-1", "Blue widget").product_id == p2  # type: ignore[union-attr]
+        assert recall_from(known, None, "Blue widget").product_id == p1  # type: ignore[union-attr]

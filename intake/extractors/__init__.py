@@ -17,6 +17,7 @@ from intake.extractors.image import read_image
 from intake.extractors.ocr import OcrOptions, ocr_options
 from intake.extractors.pdf import read_pdf
 from intake.extractors.reading import reading_for
+from intake.extractors.templates import template_fields
 from intake.extractors.text import read_text
 from intake.record import Attachment, Field, Page, Record
 
@@ -76,10 +77,15 @@ def classify(record: Record, registry: Registry) -> tuple[str, float]:
     return doc_type, round(min(confidence, 0.99), 3)
 
 
-def extract(record: Record, registry: Registry) -> Mapping[str, Field]:
-    """The fields of the record's type: from its layout, overridden by embedded XML."""
+def extract(
+    record: Record, registry: Registry, templates: Path | None = None
+) -> Mapping[str, Field]:
+    """The fields of the record's type: from its layout, overridden by a matching vendor
+    template from the folder ``templates``, overridden by embedded XML."""
     extractor = registry.for_type(record.doc_type or "")
     fields = dict(extractor.extract(record)) if extractor is not None else {}
+    if templates is not None:
+        fields.update(template_fields(record, templates))
     if (xml := embedded(record)) is not None:
         fields.update(xml.fields(reading_for(record).text))
     return fields

@@ -183,6 +183,27 @@ def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
     return None
 
 
+#: "Date: 7/21/2015", "Dated: January 27, 2016" by the signatures at the end.
+_SIGNED_ON = re.compile(r"\b(?:date|dated|signed\s+on)\s*:\s*", re.IGNORECASE)
+SIGNATURES = 3000
+
+
+def _signing_date(text: str, order: DateOrder) -> dt.date | None:
+    """The day the last party signed (when an agreement states no date of its own, it
+    takes effect once signed by all): the latest date written next to a "Date:" by the
+    signatures at the end."""
+    tail = text[-SIGNATURES:]
+    if not re.search(r"/s/|\bBy:|signature|IN\s+WITNESS", tail, re.IGNORECASE):
+        return None
+    dates = [
+        date
+        for m in _SIGNED_ON.finditer(tail)
+        for start, _end, date in find_dates(tail[m.end() : m.end() + 40], order)
+        if start <= 3
+    ]
+    return max(dates, default=None)
+
+
 def _term(text: str) -> tuple[str, str, bool] | None:
     """The term, the text it was read from, and whether it is the agreement's own term
     (rather than how long its obligations last)."""
@@ -243,6 +264,8 @@ class ContractExtractor:
             fields["effective_date"] = Field(effective[0].isoformat(), effective[1], "text")
         elif agreement is not None:  # an agreement takes effect when made, unless it says
             fields["effective_date"] = Field(agreement.isoformat(), 0.55, "text")
+        elif (signed := _signing_date(text, order)) is not None:
+            fields["effective_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
         if law := _governing_law(text):
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
         term = _term(text)

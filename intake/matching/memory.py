@@ -9,6 +9,7 @@ with the same code or description is matched from memory before anything else.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +23,8 @@ __all__ = [
     "VendorMemory",
     "memory_keys",
     "recall",
+    "recall_all",
+    "recall_from",
 ]
 
 logger = logging.getLogger(__name__)
@@ -72,6 +75,38 @@ def recall(
         entry = _entry(session, vendor_id, key)
         if entry is not None:
             return Recollection(key, entry.product_id)
+    return None
+
+
+def recall_all(
+    session: Session, vendor_id: int | None, lines: Iterable[tuple[str | None, str | None]]
+) -> dict[str, int | None]:
+    """What was taught about any of these (code, description) pairs of one vendor, in one
+    query per few hundred keys: remembered key -> product id (None: not a product)."""
+    keys = sorted({k for code, desc in lines for k in memory_keys(code, desc)})
+    where = (
+        MatchMemoryEntry.vendor_id.is_(None)
+        if vendor_id is None
+        else MatchMemoryEntry.vendor_id == vendor_id
+    )
+    found: dict[str, int | None] = {}
+    for i in range(0, len(keys), 500):
+        rows = session.execute(
+            select(MatchMemoryEntry.key, MatchMemoryEntry.product_id)
+            .where(where, MatchMemoryEntry.key.in_(keys[i : i + 500]))
+            .order_by(MatchMemoryEntry.id)
+        )
+        found.update((key, product_id) for key, product_id in rows)  # the latest wins
+    return found
+
+
+def recall_from(
+    known: dict[str, int | None], code: str | None, description: str | None
+) -> Recollection | None:
+    """:func:`recall` over what :func:`recall_all` fetched."""
+    for key in memory_keys(code, description):
+        if key in known:
+            return Recollection(key, known[key])
     return None
 
 
