@@ -97,6 +97,7 @@ class Workers:
         self._pending = 0
         self._lock = threading.Condition()
         self._timers: list[threading.Timer] = []
+        self._closing = False
 
     def submit(self, claim: Claim) -> None:
         if not hold(claim):
@@ -114,6 +115,14 @@ class Workers:
             return ledger_row(s, claim.id).attempts
 
     def _done(self, claim: Claim, future: Future[Outcome]) -> None:
+        if self._closing and (future.cancelled() or future.exception() is not None):
+            # Stopped, not failed: the claim stays in processing/ and is resumed on the
+            # next start (of this service or another), never quarantined for the stop.
+            logger.info("[%s] left for the next start: the service is stopping", claim.id[:8])
+            with self._lock:
+                self._pending -= 1
+                self._lock.notify_all()
+            return
         outcome: Outcome | None = None
         try:
             outcome = future.result()
@@ -170,6 +179,7 @@ class Workers:
             return self._lock.wait_for(lambda: self._pending == 0, timeout)
 
     def close(self) -> None:
+        self._closing = True
         for timer in self._timers:
             timer.cancel()
         self._pool.stop()
