@@ -192,7 +192,10 @@ def match_ids(ix: Any, searchers: Searchers, maps: DocMaps, text: str) -> list[i
     with searchers.use(ix) as searcher:
         docmap = maps.get(searcher.reader())
         ids = docmap.ids
-        return list({ids[d] for d in searcher.docs_for_query(query)})
+        try:
+            return list({ids[d] for d in searcher.docs_for_query(query)})
+        except Exception as exc:
+            raise _unmatchable(exc) from exc
 
 
 def ranked(
@@ -216,11 +219,20 @@ def ranked(
             kwargs["filter"] = {docnums[i] for i in allowed if i in docnums}
             if not kwargs["filter"]:
                 return []
-        results = searcher.search(query, limit=offset + limit, **kwargs)
-        return [
-            (docmap.ids[hit.docnum], float(hit.score or 0.0))
-            for hit in results[offset : offset + limit]
-        ]
+        try:
+            results = searcher.search(query, limit=offset + limit, **kwargs)
+            return [
+                (docmap.ids[hit.docnum], float(hit.score or 0.0))
+                for hit in results[offset : offset + limit]
+            ]
+        except Exception as exc:
+            raise _unmatchable(exc) from exc
+
+
+def _unmatchable(exc: Exception) -> QueryError:
+    """Whoosh checks a number or date given to a field (``amount:""``) only when it
+    matches, not when it parses: that is the query's fault, not an error of ours."""
+    return QueryError(f"The query could not be understood ({exc or type(exc).__name__}).")
 
 
 _ANALYZER = StemmingAnalyzer()
