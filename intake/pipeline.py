@@ -1,53 +1,66 @@
-"""The pipeline: small stages over one record, and the one place that decides a file's fate.
+"""The one place that decides a file's fate: filed, duplicate, quarantined, or retried.
 
-Stages (each ``(Record, Context) -> Record``)::
-
-    fingerprint -> read -> classify -> extract
-
-``process_claim`` runs them on a claimed file, then archives the original, commits the
-document (filed against products: :func:`intake.matching.file_against_products`) and the
-ledger row in one transaction, and only then releases the claim. Any
-error lands here: input errors and unexpected ones quarantine the file with the reason,
-transient ones leave it claimed for a retry. Nothing else moves or deletes files.
+``process_claim`` runs the stages (:mod:`intake.stages`) on a claimed file, then archives
+the original, commits the document (filed against products:
+:func:`intake.matching.file_against_products`) and the ledger row in one transaction, and
+only then releases the claim. Any error lands here: input errors and unexpected ones
+quarantine the file with the reason, failures of the environment (database locked, disk
+full) leave it claimed for a retry that does not count as an attempt. Nothing else moves or
+deletes files.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
 import signal
+import stat
 import time
 import traceback
-from collections.abc import Callable, MutableMapping
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from intake.db import Database, LedgerState
+from intake.db import IntakeFile, LedgerState
 from intake.db.filing import document_by_sha, file_record, ledger_row, set_ledger_state
-from intake.errors import InputError, ResourceLimit, TransientError, UnsupportedFile
-from intake.extractors import (
-    EXTENSIONS,
-    Registry,
-    classify,
-    detect_kind,
-    extract,
-    ocr_options,
-    read_file,
+from intake.errors import InputError, TransientError
+from intake.extractors import EXTENSIONS
+from intake.ledger import (
+    Claim,
+    count_crash,
+    mark_started,
+    record_claim,
+    release,
+    unmark_started,
 )
-from intake.ledger import Claim, release, type_hint_for
 from intake.matching import file_against_products
 from intake.record import Record
-from intake.settings import Settings
-from intake.storage import move_aside, sha256_file, store_original
+from intake.stages import (
+    READ_STAGES,
+    STAGES,
+    Context,
+    extract_path,
+    extraction_result,
+    fingerprint,
+    record_for,
+    run_stages,
+)
+from intake.storage import fsync_dir, place_aside, sha256_file, store_original, write_note
 
 __all__ = [
+    "CRASH_POINTS",
+    "RETRY",
     "STAGES",
     "Context",
     "Outcome",
     "checkpoint",
+    "environmental",
     "extract_path",
     "extraction_result",
     "process_claim",
@@ -66,140 +79,142 @@ class DocLog(logging.LoggerAdapter[logging.Logger]):
         return f"[{self.extra['id'] if self.extra else '?'}] {msg}", kwargs
 
 
-@dataclass(frozen=True)
-class Context:
-    """What the stages need: settings and the extractors; filing also needs the database.
-    One per process."""
-
-    settings: Settings
-    registry: Registry
-    database: Database | None = None
-
-    @property
-    def db(self) -> Database:
-        if self.database is None:
-            raise RuntimeError("this context has no database")
-        return self.database
+#: The state of an outcome that leaves the claim for a later run.
+RETRY = "retry"
 
 
 @dataclass(frozen=True)
 class Outcome:
     claim: str
     name: str
-    state: str  # a LedgerState, or "retry"
+    state: str  # a LedgerState, or RETRY
     document_id: int | None = None
     reason: str | None = None
     timings: tuple[tuple[str, float], ...] = ()
-
-
-# --- stages ---------------------------------------------------------------------------------
-
-
-def fingerprint(record: Record, ctx: Context) -> Record:
-    st = record.path.lstat()
-    if record.path.is_symlink():
-        raise UnsupportedFile("a symbolic link: links are never followed")
-    if not record.path.is_file():
-        raise UnsupportedFile("not a regular file")
-    limit = ctx.settings.max_file_mb << 20
-    if st.st_size > limit:
-        raise ResourceLimit(f"the file is {st.st_size:,} bytes; the limit is {limit:,}")
-    sha = sha256_file(record.path)
-    return record.evolve(sha256=sha, size=st.st_size, kind=detect_kind(record.path))
-
-
-def read(record: Record, ctx: Context) -> Record:
-    s = ctx.settings
-    pages, attachments = read_file(
-        record.path,
-        record.kind,
-        max_pages=s.max_pages,
-        max_pixels=s.max_pixels,
-        ocr=ocr_options(s),
-    )
-    return record.evolve(pages=pages, attachments=attachments)
-
-
-def classify_stage(record: Record, ctx: Context) -> Record:
-    doc_type, confidence = classify(record, ctx.registry)
-    return record.evolve(doc_type=doc_type, doc_type_confidence=confidence)
-
-
-def extract_stage(record: Record, ctx: Context) -> Record:
-    return record.evolve(fields=extract(record, ctx.registry, ctx.settings.templates_dir))
-
-
-Stage = Callable[[Record, Context], Record]
-STAGES: tuple[Stage, ...] = (fingerprint, read, classify_stage, extract_stage)
-READ_STAGES = STAGES[1:]
-
-
-def run_stages(record: Record, ctx: Context, stages: tuple[Stage, ...] = STAGES) -> Record:
-    timings = list(record.timings)
-    for stage in stages:
-        start = time.perf_counter()
-        record = stage(record, ctx)
-        timings.append((stage.__name__.removesuffix("_stage"), time.perf_counter() - start))
-    return record.evolve(timings=tuple(timings))
-
-
-def extraction_result(record: Record, file: str) -> dict[str, Any]:
-    """The JSON object ``intake extract --json`` prints for one file."""
-    fields = dict(record.fields)
-    confidences = [record.doc_type_confidence] + [f.confidence for f in fields.values()]
-    return {
-        "file": file,
-        "doc_type": record.doc_type,
-        "fields": {name: f.value for name, f in fields.items()},
-        "confidence": round(min(confidences), 3),
-        "doc_type_confidence": record.doc_type_confidence,
-        "field_confidence": {name: round(f.confidence, 3) for name, f in fields.items()},
-        "sources": {name: f.source for name, f in fields.items()},
-        "pages": len(record.pages),
-        "ocr_pages": sum(1 for p in record.pages if p.source == "ocr"),
-    }
-
-
-_registry: list[Registry] = []
-
-
-def extract_path(settings: Settings, file: str) -> dict[str, Any]:
-    """Read, classify and extract one file without filing it (for ``intake extract``)."""
-    if not _registry:
-        _registry.append(Registry.default())
-    ctx = Context(settings, _registry[0])
-    path = Path(file)
-    record = run_stages(record_for(path, hints=_hints_of(path, settings)), ctx)
-    return extraction_result(record, file)
-
-
-def _hints_of(path: Path, settings: Settings) -> tuple[str, ...]:
-    try:
-        rel = path.absolute().relative_to(settings.watch_dir)
-    except ValueError:
-        return ()
-    return rel.parts[:-1]
-
-
-def record_for(path: Path, *, name: str | None = None, hints: tuple[str, ...] = ()) -> Record:
-    return Record(
-        path=path, original_name=name or path.name, hints=hints, type_hint=type_hint_for(hints)
-    )
+    counted: bool = True  # a retry: whether the failed run counted as an attempt
 
 
 # --- fault injection ------------------------------------------------------------------------
 
 #: Named points of ``process_claim`` where INTAKE_CRASH_AT can kill the process.
-CRASH_POINTS = ("claimed", "read", "archived", "committed", "released")
+CRASH_POINTS = ("claimed", "read", "archived", "committed", "released", "settled")
 
 
 def checkpoint(ctx: Context, step: str) -> None:
+    """Kill this process here when the crash_at setting names ``step``: ``settled`` is
+    after a quarantine's or duplicate's commit, before its file is moved."""
     if ctx.settings.crash_at == step:
         logger.warning("crash injected at %s", step)
         os.kill(os.getpid(), signal.SIGKILL)
 
 
 # --- the fate of a claimed file ------------------------------------------------------------
+#
+# A claim is settled in this order: (1) the note beside the file's new place is written,
+# (2) the ledger row moves from ``processing`` to its terminal state (a compare-and-set,
+# with the document in the same transaction when it is filed), (3) the file is moved to
+# that place, (4) the claim folder is released. A crash after (2) is finished by the next
+# run (``_finish``): the row says where the file goes. So a file is never both in
+# quarantine and filed, never in quarantine without its row, and a failed commit leaves it
+# claimed for a retry.
+
+#: An error of the environment (not of the file): the claim is retried later, and the
+#: attempt is not counted, however long it lasts.
+ENVIRONMENT_ERRNOS = frozenset(
+    {
+        errno.ENOSPC,
+        errno.EDQUOT,
+        errno.EROFS,
+        errno.EBUSY,
+        errno.EAGAIN,
+        errno.EMFILE,
+        errno.ENFILE,
+        errno.ENOMEM,
+        errno.EIO,
+    }
+)
+
+
+def environmental(exc: BaseException) -> bool:
+    if isinstance(exc, TransientError | OperationalError):
+        return True
+    return isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS
+
+
+class WriteConflict(Exception):
+    """Another run's write conflicted with the filing (a unique row both inserted): run
+    again. Counted as an attempt, so that a conflict that is not a race but a fault of the
+    file or of the code ends in quarantine rather than in retries for ever."""
+
+
+class _Settled(Exception):
+    """The claim was settled by another run meanwhile."""
+
+
+def _finish(ctx: Context, claim: Claim, row: IntakeFile) -> Outcome:
+    """Finish a claim whose row is settled already: put the file where the row says, then
+    release the claim (a run that crashed between its commit and its move; or a claim that
+    a second run, which lost the race, must leave alone)."""
+    stored = Path(row.stored_path) if row.stored_path else None
+    if (
+        row.state in (LedgerState.QUARANTINED, LedgerState.DUPLICATE)
+        and stored is not None
+        and not stored.exists()
+        and (claim.path.exists() or claim.path.is_symlink())
+    ):
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        claim.path.replace(stored)
+        fsync_dir(stored.parent)
+    release(claim)
+    return Outcome(claim.id, claim.original_name, row.state, row.document_id, row.error)
+
+
+def _set_aside(
+    ctx: Context,
+    claim: Claim,
+    state: str,
+    folder: Path,
+    note: dict[str, Any],
+    suffix: str,
+    **values: Any,
+) -> bool:
+    """Steps (1) to (4) for quarantine and duplicates. False when another run settled the
+    claim first (nothing was moved)."""
+    dest = place_aside(folder, claim.original_name)
+    note_path = write_note(dest, note, suffix)
+    try:
+        with ctx.db.session() as s:
+            won = set_ledger_state(s, claim.id, state, stored_path=str(dest), **values)
+    except BaseException:
+        note_path.unlink(missing_ok=True)
+        raise
+    if not won:
+        note_path.unlink(missing_ok=True)
+        return False
+    checkpoint(ctx, "settled")
+    if claim.path.exists() or claim.path.is_symlink():
+        claim.path.replace(dest)
+        fsync_dir(folder)
+    release(claim)
+    return True
+
+
+def _settled_meanwhile(ctx: Context, claim: Claim) -> Outcome:
+    with ctx.db.session() as s:
+        row = ledger_row(s, claim.id)
+    DocLog(logger, {"id": claim.id[:8]}).error("settled by another run meanwhile (%s)", row.state)
+    return _finish(ctx, claim, row)
+
+
+def _sha_of_regular(path: Path) -> str | None:
+    """The sha256 of a regular file (a quarantine that came before the fingerprint: a
+    timeout, a crash); None for a link, a pipe or a device, which are never opened."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
+        return sha256_file(path)
+    except OSError:
+        return None
 
 
 def quarantine(
@@ -208,54 +223,51 @@ def quarantine(
     """Move the claimed file to quarantine with a note, and commit that state."""
     with ctx.db.session() as s:
         row = ledger_row(s, claim.id)
-        if row.state in LedgerState.TERMINAL:  # settled already (killed after its commit)
-            state = row.state
-            release(claim)
-            return Outcome(claim.id, claim.original_name, state, row.document_id)
-        note = {
-            "reason": reason,
-            "original_name": claim.original_name,
-            "source_path": claim.source_path,
-            "sha256": sha256 or row.sha256,
-            "attempts": row.attempts + 1,  # this one included
-        }
-        if detail:
-            note["detail"] = detail
-        dest = move_aside(claim.path, ctx.settings.quarantine_dir, claim.original_name, note)
-        set_ledger_state(
-            s,
-            claim.id,
-            LedgerState.QUARANTINED,
-            error=reason,
-            stored_path=str(dest),
-            sha256=sha256 or row.sha256,
-        )
-    release(claim)
+    if row.state in LedgerState.TERMINAL:  # settled already (killed after its commit)
+        return _finish(ctx, claim, row)
+    sha256 = sha256 or row.sha256 or _sha_of_regular(claim.path)
+    note = {
+        "reason": reason,
+        "original_name": claim.original_name,
+        "source_path": claim.source_path,
+        "sha256": sha256 or row.sha256,
+        "attempts": row.attempts + 1,  # this one included
+    }
+    if detail:
+        note["detail"] = detail
+    values = {"error": reason[:2000], "sha256": sha256 or row.sha256}
+    if not _set_aside(
+        ctx,
+        claim,
+        LedgerState.QUARANTINED,
+        ctx.settings.quarantine_dir,
+        note,
+        ".error.json",
+        **values,
+    ):
+        return _settled_meanwhile(ctx, claim)
     DocLog(logger, {"id": claim.id[:8]}).warning("quarantined: %s", reason)
     return Outcome(claim.id, claim.original_name, LedgerState.QUARANTINED, reason=reason)
 
 
 def _duplicate(ctx: Context, claim: Claim, record: Record, existing: int) -> Outcome:
-    with ctx.db.session() as s:
-        note = {
-            "duplicate_of": existing,
-            "sha256": record.sha256,
-            "original_name": claim.original_name,
-            "source_path": claim.source_path,
-        }
-        dest = move_aside(
-            claim.path, ctx.settings.duplicates_dir, claim.original_name, note, ".duplicate.json"
-        )
-        set_ledger_state(
-            s,
-            claim.id,
-            LedgerState.DUPLICATE,
-            sha256=record.sha256,
-            size=record.size,
-            document_id=existing,
-            stored_path=str(dest),
-        )
-    release(claim)
+    note = {
+        "duplicate_of": existing,
+        "sha256": record.sha256,
+        "original_name": claim.original_name,
+        "source_path": claim.source_path,
+    }
+    values = {"sha256": record.sha256, "size": record.size, "document_id": existing}
+    if not _set_aside(
+        ctx,
+        claim,
+        LedgerState.DUPLICATE,
+        ctx.settings.duplicates_dir,
+        note,
+        ".duplicate.json",
+        **values,
+    ):
+        return _settled_meanwhile(ctx, claim)
     DocLog(logger, {"id": claim.id[:8]}).info("duplicate of document %d", existing)
     return Outcome(claim.id, claim.original_name, LedgerState.DUPLICATE, document_id=existing)
 
@@ -271,22 +283,25 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
                 s, record, ext=ext, source_path=claim.source_path, folder_hint=claim.folder_hint
             )
             file_against_products(s, doc, ctx.settings)  # in a savepoint; never raises
-            set_ledger_state(
+            doc_id = doc.id
+            if not set_ledger_state(
                 s,
                 claim.id,
                 LedgerState.FILED,
                 sha256=record.sha256,
                 size=record.size,
-                document_id=doc.id,
+                document_id=doc_id,
                 error=None,
-            )
-            doc_id = doc.id
+            ):
+                raise _Settled(claim.id)
+    except _Settled:
+        return _settled_meanwhile(ctx, claim)
     except IntegrityError:
         # Another worker filed the same bytes between our check and our commit.
         with ctx.db.session() as s:
             existing = document_by_sha(s, record.sha256)
         if existing is None:  # some other row raced ours (a vendor, a product link): retry
-            raise TransientError("a concurrent write conflicted with this one") from None
+            raise WriteConflict("a concurrent write conflicted with this one") from None
         return _duplicate(ctx, claim, record, existing)
     checkpoint(ctx, "committed")
     release(claim)
@@ -304,23 +319,56 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
     )
 
 
+def _retry(ctx: Context, claim: Claim, exc: BaseException, attempts: int | None) -> Outcome:
+    """Leave the claim for a later run; ``attempts`` (when the failure counts) is stored."""
+    log = DocLog(logger, {"id": claim.id[:8]})
+    if attempts is None:
+        log.warning("the environment failed (%s); will retry", exc)
+    else:
+        log.warning("attempt %d failed, will retry: %s", attempts, exc)
+    with contextlib.suppress(OperationalError), ctx.db.session() as s:
+        failed = ledger_row(s, claim.id)
+        failed.error = str(exc)[:2000]
+        if attempts is not None:
+            failed.attempts = attempts
+    with contextlib.suppress(OSError):
+        unmark_started(claim)
+    return Outcome(
+        claim.id, claim.original_name, RETRY, reason=str(exc), counted=attempts is not None
+    )
+
+
 def process_claim(ctx: Context, claim: Claim) -> Outcome:
     """Take a claimed file to a terminal state (or leave it claimed for a retry)."""
+    try:
+        return _process(ctx, claim)
+    except Exception as exc:
+        if not environmental(exc):
+            raise
+        return _retry(ctx, claim, exc, None)
+
+
+def _process(ctx: Context, claim: Claim) -> Outcome:
     log = DocLog(logger, {"id": claim.id[:8]})
-    with ctx.db.sessions() as s:
-        row = ledger_row(s, claim.id)
-        state, attempts = row.state, row.attempts
-    if state in LedgerState.TERMINAL:  # settled before a crash left its folder behind
-        release(claim)
-        return Outcome(claim.id, claim.original_name, state, row.document_id)
+    with ctx.db.session() as s:
+        row = s.scalar(select(IntakeFile).where(IntakeFile.claim == claim.id))
+    if row is None:  # the claiming process could not write it (database locked)
+        record_claim(ctx.db, claim, None)
+        with ctx.db.session() as s:
+            row = ledger_row(s, claim.id)
+    if row.state in LedgerState.TERMINAL:  # settled before a crash left its folder behind
+        return _finish(ctx, claim, row)
+    crashed = count_crash(ctx.db, claim)
+    attempts = row.attempts if crashed is None else crashed
     if attempts >= ctx.settings.max_attempts:
         return quarantine(ctx, claim, f"processing failed or crashed {attempts} times; given up")
     attempts += 1  # this run
+    mark_started(claim)
     checkpoint(ctx, "claimed")
     record = record_for(claim.path, name=claim.original_name, hints=claim.hints)
     try:
         record = run_stages(record, ctx, (fingerprint,))
-        with ctx.db.sessions() as s:  # a read: the sha is committed with the file's fate
+        with ctx.db.session() as s:  # a read: the sha is committed with the file's fate
             existing = document_by_sha(s, record.sha256)
         if existing is not None:
             return _duplicate(ctx, claim, record, existing)
@@ -329,21 +377,34 @@ def process_claim(ctx: Context, claim: Claim) -> Outcome:
         return _file(ctx, claim, record)
     except InputError as exc:
         return quarantine(ctx, claim, str(exc), sha256=record.sha256 or None)
-    except (TransientError, OperationalError, OSError) as exc:
-        if attempts >= ctx.settings.max_attempts:
-            return quarantine(
-                ctx,
-                claim,
-                f"gave up after {attempts} attempts: {exc}",
-                sha256=record.sha256 or None,
-            )
-        log.warning("attempt %d failed, will retry: %s", attempts, exc)
-        with ctx.db.session() as s:
-            failed = ledger_row(s, claim.id)
-            failed.error = str(exc)[:2000]
-            failed.attempts = attempts
-        return Outcome(claim.id, claim.original_name, "retry", reason=str(exc))
-    except Exception as exc:  # a bug or a reader choking on odd input: never lose the file
+    except MemoryError:
+        limit = ctx.settings.memory_limit_mb
+        return quarantine(
+            ctx,
+            claim,
+            f"reading the file needs more memory than the worker's {limit} MB limit",
+            sha256=record.sha256 or None,
+        )
+    except RecursionError:
+        return quarantine(
+            ctx,
+            claim,
+            "the file's structure is nested too deeply (a loop in its objects?)",
+            sha256=record.sha256 or None,
+        )
+    except Exception as exc:
+        if environmental(exc):
+            raise
+        if isinstance(exc, OSError | WriteConflict):
+            if attempts >= ctx.settings.max_attempts:
+                return quarantine(
+                    ctx,
+                    claim,
+                    f"gave up after {attempts} attempts: {exc}",
+                    sha256=record.sha256 or None,
+                )
+            return _retry(ctx, claim, exc, attempts)
+        # a bug or a reader choking on odd input: never lose the file
         log.exception("unexpected error")
         return quarantine(
             ctx,

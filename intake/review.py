@@ -28,7 +28,8 @@ from intake.audit import record_audit
 from intake.db import Database, Document, IntakeFile, LedgerState, Vendor
 from intake.documents import display_value, field_label
 from intake.errors import Conflict, NotFound
-from intake.ledger import Claim, reclaim
+from intake.ledger import Claim, disown, reclaim
+from intake.owners import Owner
 from intake.settings import Settings
 
 __all__ = [
@@ -189,9 +190,12 @@ def _quarantined_row(session: Session, ledger_id: int) -> IntakeFile:
     return row
 
 
-def retry_quarantined(settings: Settings, db: Database, ledger_id: int, *, user: str) -> Claim:
-    """Claim a quarantined file again for processing; returns the claim to hand to a
-    worker (or, with no worker at hand, left for the service to resume on start)."""
+def retry_quarantined(
+    settings: Settings, db: Database, ledger_id: int, *, user: str, owner: str | None = None
+) -> Claim:
+    """Claim a quarantined file again for processing, for ``owner`` (whose workers it is
+    handed to); without an owner the claim is left to the service, which adopts it at its
+    next recovery (within ``rescan_seconds``)."""
     with db.session() as s:
         row = _quarantined_row(s, ledger_id)
         stored = Path(row.stored_path or "")
@@ -199,6 +203,9 @@ def retry_quarantined(settings: Settings, db: Database, ledger_id: int, *, user:
     quarantine = settings.quarantine_dir.resolve()
     if not row.stored_path or not stored.resolve().is_relative_to(quarantine):
         raise Conflict(f"the quarantined file of {name!r} is not in the quarantine folder")
+    # Until the ledger row is moved, the claim is held by this process (its own owner when
+    # none is given), so that no recovery adopts it halfway.
+    holder = Owner.create(settings.locks_dir) if owner is None else None
     try:
         claim = reclaim(
             settings,
@@ -207,9 +214,25 @@ def retry_quarantined(settings: Settings, db: Database, ledger_id: int, *, user:
             original_name=name,
             source_path=source,
             folder_hint=hint,
+            owner=owner or (holder.id if holder else ""),
         )
     except FileNotFoundError:
+        if holder is not None:
+            holder.close()
         raise Conflict(f"the quarantined file of {name!r} is gone (retried already?)") from None
+    try:
+        _move_row(db, ledger_id, claim, user)
+        if holder is not None:
+            disown(claim)
+    finally:
+        if holder is not None:
+            holder.close()
+    stored.with_name(stored.name + ".error.json").unlink(missing_ok=True)
+    logger.info("[%s] %s retried by %s", claim.id[:8], name, user)
+    return claim
+
+
+def _move_row(db: Database, ledger_id: int, claim: Claim, user: str) -> None:
     with db.session() as s:
         moved = s.get(IntakeFile, ledger_id)
         assert moved is not None
@@ -229,9 +252,6 @@ def retry_quarantined(settings: Settings, db: Database, ledger_id: int, *, user:
             old=f"quarantined: {reason}",
             new="processing",
         )
-    stored.with_name(stored.name + ".error.json").unlink(missing_ok=True)
-    logger.info("[%s] %s retried by %s", claim.id[:8], name, user)
-    return claim
 
 
 def discard_quarantined(db: Database, ledger_id: int, *, user: str) -> None:

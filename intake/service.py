@@ -2,7 +2,9 @@
 
 The main process claims files (a rename: cheap) and commits nothing but ledger rows and
 quarantines after a worker timeout; the workers read, extract and file; the indexer thread
-keeps the search index in step with the database.
+keeps the search index in step with the database. At start and every ``rescan_seconds``
+the claims of dead owners (a service or ``intake ingest`` that was killed) are adopted
+and resumed (:mod:`intake.owners`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ class Service:
     def __init__(self, settings: Settings) -> None:
         settings.ensure_dirs()
         self.settings = settings
-        self.db = open_database(settings.db_url)
+        self.db = open_database(settings.db_url, busy_timeout=settings.db_busy_timeout)
         self.ctx = Context(settings, Registry.default(), self.db)
         self.index = SearchIndex(settings.index_dir)
         self.workers = Workers(self.ctx, on_done=self._done)
@@ -41,20 +43,41 @@ class Service:
         self._indexer = threading.Thread(
             target=self._index_loop, name="intake-indexer", daemon=True
         )
+        self._recoverer = threading.Thread(
+            target=self._recover_loop, name="intake-recovery", daemon=True
+        )
+
+    @property
+    def owner(self) -> str:
+        return self.workers.owner.id
 
     def start(self) -> None:
-        for claim in recover_claims(self.settings, self.db):
-            self.workers.submit(claim)
+        self.recover()
         self.watcher.start()
         self._indexer.start()
+        self._recoverer.start()
         logger.info(
             "intake is watching %s with %d workers",
             self.settings.watch_dir,
             self.settings.worker_count,
         )
 
+    def recover(self) -> int:
+        """Adopt and resume the claims of dead owners; returns how many."""
+        claims = recover_claims(self.settings, self.db, owner=self.owner)
+        for claim in claims:
+            self.workers.submit(claim)
+        return len(claims)
+
+    def _recover_loop(self) -> None:
+        while not self._stop.wait(self.settings.rescan_seconds):
+            try:
+                self.recover()
+            except Exception:
+                logger.exception("could not recover claims; will try again")
+
     def _take(self, path: Path) -> None:
-        claim = claim_file(self.settings, self.db, path)
+        claim = claim_file(self.settings, self.db, path, owner=self.owner)
         if claim is not None:
             self.workers.submit(claim)
 
@@ -82,4 +105,5 @@ class Service:
         self.watcher.stop()
         self.workers.close()
         self._indexer.join(timeout=10)
+        self._recoverer.join(timeout=10)
         self.db.dispose()

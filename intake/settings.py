@@ -53,6 +53,14 @@ class Settings(BaseSettings):
     database_url: str = Field(
         "", description="SQLAlchemy URL; empty means sqlite:///<data_dir>/intake.db."
     )
+    db_busy_timeout: float = Field(
+        30.0,
+        gt=0,
+        description=(
+            "Seconds a SQLite write waits for another connection's lock; past it the file"
+            " is retried later (never quarantined)."
+        ),
+    )
     settle_seconds: float = Field(
         2.0, ge=0, description="A dropped file is taken once its size and mtime held this long."
     )
@@ -244,6 +252,10 @@ class Settings(BaseSettings):
         return self.data_dir / "cache"
 
     @property
+    def locks_dir(self) -> Path:
+        return self.data_dir / "locks"
+
+    @property
     def worker_count(self) -> int:
         return self.workers or os.cpu_count() or 1
 
@@ -259,6 +271,7 @@ class Settings(BaseSettings):
             self.quarantine_dir,
             self.duplicates_dir,
             self.cache_dir,
+            self.locks_dir,
         ):
             path.mkdir(parents=True, exist_ok=True)
         for name in DOC_TYPE_FOLDERS:

@@ -10,6 +10,7 @@ two file probes are injected, so tests drive time by hand.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -31,18 +32,27 @@ def signature(path: Path) -> Signature | None:
 
 
 def looks_complete(path: Path) -> bool:
-    """A PDF is complete when its last kilobyte holds ``%%EOF``; other files when non-empty
-    (emptiness is decided later, by the pipeline)."""
-    if path.is_symlink() or path.suffix.lower() != ".pdf":
-        return True
+    """A PDF is complete when its last kilobyte holds ``%%EOF``; other files at once
+    (emptiness is decided later, by the pipeline). Anything but a regular file (a link, a
+    named pipe, a device) is handed over unopened: opening a named pipe would block the
+    watcher until something writes to it, and the pipeline quarantines it unread."""
     try:
-        with path.open("rb") as f:
-            f.seek(0, os.SEEK_END)
-            size = f.tell()
-            f.seek(max(0, size - 1024))
-            return b"%%EOF" in f.read()
+        st = path.lstat()
     except OSError:
         return False
+    if not stat.S_ISREG(st.st_mode) or path.suffix.lower() != ".pdf":
+        return True
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        os.lseek(fd, max(0, st.st_size - 1024), os.SEEK_SET)
+        return b"%%EOF" in os.read(fd, 1024)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 @dataclass

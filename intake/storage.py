@@ -1,5 +1,5 @@
-"""Files on disk: hashing, durable writes, the content-addressed archive, and moving a file
-aside (quarantine, duplicates) with a JSON note beside it.
+"""Files on disk: hashing, durable writes, the content-addressed archive, and the places
+of files set aside (quarantine, duplicates) with a JSON note beside each.
 
 Every write that must survive a crash goes temp file -> fsync -> ``os.replace`` -> fsync of
 the directory, so a reader never sees half a file.
@@ -20,16 +20,22 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "TEMP_PREFIX",
     "archive_path",
+    "copy_atomic",
     "fsync_dir",
-    "move_aside",
+    "place_aside",
     "safe_name",
     "sha256_file",
     "store_original",
+    "text_of_name",
     "write_atomic",
+    "write_note",
 ]
 
 CHUNK = 1 << 20
+#: Names of the temporary files of writes in progress (or interrupted by a crash).
+TEMP_PREFIX = ".tmp-"
 
 
 def sha256_file(path: Path) -> str:
@@ -49,7 +55,7 @@ def fsync_dir(path: Path) -> None:
 
 
 def _temp_beside(dest: Path) -> Path:
-    return dest.with_name(f".tmp-{uuid.uuid4().hex}-{dest.name[-40:]}")
+    return dest.with_name(f"{TEMP_PREFIX}{uuid.uuid4().hex}-{dest.name[-40:]}")
 
 
 def write_atomic(dest: Path, data: bytes) -> None:
@@ -101,10 +107,16 @@ def store_original(archive_dir: Path, src: Path, sha256: str, ext: str) -> Path:
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def text_of_name(name: str) -> str:
+    """A file name as text: bytes that were not UTF-8 (kept by Python as lone surrogates,
+    which no database or JSON encoder accepts) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def safe_name(name: str, max_bytes: int = 150) -> str:
     """A file name safe to create anywhere: no separators, control or bidi characters,
     no leading dots, at most ``max_bytes`` bytes of UTF-8 with the extension kept."""
-    name = unicodedata.normalize("NFC", name)
+    name = unicodedata.normalize("NFC", text_of_name(name))
     name = _UNSAFE.sub("_", name).strip().lstrip(".") or "file"
     stem, dot, ext = name.rpartition(".")
     if not dot or len(ext) > 10:
@@ -115,17 +127,17 @@ def safe_name(name: str, max_bytes: int = 150) -> str:
     return stem_bytes.decode("utf-8", "ignore") + suffix
 
 
-def move_aside(
-    src: Path, dest_dir: Path, name: str, note: dict[str, Any], suffix: str = ".error.json"
-) -> Path:
-    """Move ``src`` into ``dest_dir`` under a unique safe name and write a JSON note
-    ``<new name><suffix>`` beside it. Returns the new path of the file."""
+def place_aside(dest_dir: Path, name: str) -> Path:
+    """A new, unique place in ``dest_dir`` (quarantine, duplicates) for a file first named
+    ``name``: a time stamp, a random part and the name made safe."""
     dest_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
-    dest = dest_dir / f"{stamp}-{uuid.uuid4().hex[:6]}-{safe_name(name)}"
+    return dest_dir / f"{stamp}-{uuid.uuid4().hex[:6]}-{safe_name(name)}"
+
+
+def write_note(dest: Path, note: dict[str, Any], suffix: str = ".error.json") -> Path:
+    """Write the JSON note ``<dest name><suffix>`` beside ``dest`` durably; returns it."""
+    path = dest.with_name(dest.name + suffix)
     note = {**note, "time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
-    write_atomic(dest.with_name(dest.name + suffix), json.dumps(note, indent=2).encode())
-    if src.is_symlink() or src.exists():
-        src.replace(dest)
-        fsync_dir(dest_dir)
-    return dest
+    write_atomic(path, json.dumps(note, indent=2).encode())
+    return path

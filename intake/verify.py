@@ -2,8 +2,13 @@
 
 Checks: every ledger row is in a terminal state; ``processing/`` is empty; every
 document's original is in the archive and re-hashes to its sha256; no archived file lacks
-a document; quarantined and duplicate files are where their rows say; the search index
-holds exactly the documents the database marks as indexed.
+a document; a filed or duplicate row points at a document that exists; quarantined and
+duplicate files are where their rows say, and no file in those folders lacks its row; the
+search index holds exactly the documents the database marks as indexed.
+
+Not problems, but reported: the temporary files of writes a crash interrupted and notes
+whose file was never moved beside them (a crash between the note and the commit); both
+are litter, never a file that was dropped.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from sqlalchemy import select
 from intake.db import Database, Document, IntakeFile, LedgerState
 from intake.index import SearchIndex
 from intake.settings import Settings
-from intake.storage import archive_path, sha256_file
+from intake.storage import TEMP_PREFIX, archive_path, sha256_file
 
 __all__ = ["Report", "verify"]
 
@@ -29,6 +34,7 @@ class Report:
     ledger_rows: int = 0
     by_state: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    litter: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -54,6 +60,7 @@ def verify(
                     IntakeFile.state,
                     IntakeFile.stored_path,
                     IntakeFile.original_name,
+                    IntakeFile.document_id,
                 )
             )
         )
@@ -62,16 +69,22 @@ def verify(
         )
     report.ledger_rows = len(rows)
     report.documents = len(docs)
-    for claim, state, stored, name in rows:
+    known_docs = {doc_id for doc_id, *_ in docs}
+    set_aside: set[Path] = set()
+    for claim, state, stored, name, doc_id in rows:
         report.by_state[state] = report.by_state.get(state, 0) + 1
         if state not in LedgerState.TERMINAL:
             report.problems.append(f"ledger: {name!r} (claim {claim[:8]}) is still {state}")
-        elif state in (LedgerState.QUARANTINED, LedgerState.DUPLICATE) and stored:
-            if not Path(stored).exists():
+        if state in (LedgerState.FILED, LedgerState.DUPLICATE) and doc_id not in known_docs:
+            report.problems.append(f"ledger: {state} {name!r} names no document ({doc_id})")
+        if state in LedgerState.TERMINAL and stored and state != LedgerState.FILED:
+            set_aside.add(Path(stored))
+            if not Path(stored).exists() and not Path(stored).is_symlink():
                 report.problems.append(f"ledger: {state} file of {name!r} is missing: {stored}")
     if settings.processing_dir.is_dir():
         for leftover in settings.processing_dir.iterdir():
             report.problems.append(f"processing: {leftover.name} is left over")
+    _check_set_aside(settings, set_aside, report)
 
     expected: set[Path] = set()
     for doc_id, sha, ext, _ in docs:
@@ -87,6 +100,8 @@ def verify(
         for path in settings.archive_dir.rglob("*"):
             if path.is_file() and _ARCHIVED.fullmatch(path.name) and path not in expected:
                 report.problems.append(f"archive: {path.name} belongs to no document")
+            elif path.is_file() and path.name.startswith(TEMP_PREFIX):
+                report.litter.append(f"archive: interrupted write {path.name}")
             elif path.is_file() and not _ARCHIVED.fullmatch(path.name):
                 report.problems.append(
                     f"archive: stray file {path.relative_to(settings.archive_dir)}"
@@ -101,3 +116,22 @@ def verify(
         for doc_id in sorted(indexed - known):
             report.problems.append(f"index: entry {doc_id} has no document")
     return report
+
+
+def _check_set_aside(settings: Settings, expected: set[Path], report: Report) -> None:
+    """Every file in quarantine/ and duplicates/ belongs to a ledger row."""
+    for folder, suffix in (
+        (settings.quarantine_dir, ".error.json"),
+        (settings.duplicates_dir, ".duplicate.json"),
+    ):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(TEMP_PREFIX):
+                report.litter.append(f"{folder.name}: interrupted write {path.name}")
+            elif path.name.endswith(suffix):
+                twin = path.with_name(path.name.removesuffix(suffix))
+                if not twin.exists() and not twin.is_symlink():
+                    report.litter.append(f"{folder.name}: note without its file {path.name}")
+            elif path not in expected:
+                report.problems.append(f"{folder.name}: {path.name} belongs to no ledger row")

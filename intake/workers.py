@@ -21,30 +21,39 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, TimeoutError
 from functools import partial
+from threading import current_thread as current
 from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
 from intake.db import open_database
-from intake.db.filing import ledger_row
 from intake.extractors import Registry
-from intake.ledger import Claim, hold, let_go, note_crash
+from intake.ledger import Claim
 from intake.logs import configure_logging
-from intake.pipeline import Context, Outcome, process_claim, quarantine
+from intake.owners import Owner
+from intake.pipeline import RETRY, Context, Outcome, environmental, process_claim, quarantine
 from intake.settings import Settings
 
-__all__ = ["Workers", "context_for", "map_in_workers"]
+__all__ = ["Workers", "context_for", "limited_pool", "map_in_workers"]
 
 logger = logging.getLogger(__name__)
 
 _ctx: Context | None = None
+_owner: Owner | None = None
 
 T = TypeVar("T")
 R = TypeVar("R")
 
+#: Longest wait, in seconds, before a claim whose run failed is tried again.
+MAX_BACKOFF = 60.0
+
 
 def context_for(settings: Settings) -> Context:
-    return Context(settings, Registry.default(), open_database(settings.db_url, migrate=False))
+    return Context(
+        settings,
+        Registry.default(),
+        open_database(settings.db_url, migrate=False, busy_timeout=settings.db_busy_timeout),
+    )
 
 
 def limit_process(settings: Settings) -> None:
@@ -61,12 +70,17 @@ def _stop_group(signum: int, frame: object) -> None:
     os.killpg(os.getpgrp(), signal.SIGKILL)
 
 
-def _init(settings: Settings, with_db: bool) -> None:
-    global _ctx
+def _init(settings: Settings, with_db: bool, owner_id: str | None = None) -> None:
+    global _ctx, _owner
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     os.setpgrp()  # the worker and the tesseract processes it starts form one group
     signal.signal(signal.SIGTERM, _stop_group)
     configure_logging(settings.log_level)
+    if owner_id is not None:
+        # Hold the service's claims with it: they are not adopted while this worker lives,
+        # even if the service itself was killed. OwnerGone (they were adopted already)
+        # fails the initializer, and the worker never takes a task.
+        _owner = Owner.join(settings.locks_dir, owner_id)
     limit_process(settings)
     if with_db:
         _ctx = context_for(settings)
@@ -77,113 +91,146 @@ def _process(claim: Claim) -> Outcome:
     return process_claim(_ctx, claim)
 
 
-def _pool(settings: Settings, *, with_db: bool) -> ProcessPool:
+def _pool(settings: Settings, *, with_db: bool, owner_id: str | None = None) -> ProcessPool:
     # forkserver: the service has threads (watcher, web) that must not be forked.
     return ProcessPool(
         max_workers=settings.worker_count,
         initializer=_init,
-        initargs=(settings, with_db),
+        initargs=(settings, with_db, owner_id),
         context=multiprocessing.get_context("forkserver"),
     )
 
 
 class Workers:
-    """Processes claims in the pool and reports each outcome to ``on_done``."""
+    """Processes claims in the pool and reports each final outcome to ``on_done``.
+
+    A claim stays in hand until it is settled: a run that ends in a retry, a worker that
+    died, or a failure of the database while settling it here, each brings it back after a
+    growing delay (at most :data:`MAX_BACKOFF`). Crashes are counted by the next run on the
+    claim (:func:`intake.ledger.count_crash`), so a file that keeps killing its worker is
+    quarantined after ``max_attempts``; the only decision taken here is the quarantine of a
+    file whose run overran the time limit (its worker has been killed by then).
+    """
 
     def __init__(self, ctx: Context, on_done: Callable[[Outcome], None] | None = None) -> None:
         self.ctx = ctx
         self.on_done = on_done
-        self._pool = _pool(ctx.settings, with_db=True)
-        self._pending = 0
+        self.owner = Owner.create(ctx.settings.locks_dir)
+        self._pool = _pool(ctx.settings, with_db=True, owner_id=self.owner.id)
         self._lock = threading.Condition()
-        self._timers: list[threading.Timer] = []
-        self._closing = False
+        self._in_hand: dict[str, int] = {}  # claim id -> runs again so far (for the backoff)
+        self._failed: dict[str, int] = {}  # claim id -> worker deaths and errors
+        self._timers: set[threading.Timer] = set()
+        self._closed = False
 
     def submit(self, claim: Claim) -> None:
-        if not hold(claim):
-            logger.info("[%s] another process is seeing this claim through", claim.id[:8])
-            return
         with self._lock:
-            self._pending += 1
+            self._in_hand.setdefault(claim.id, 0)
+        self._schedule(claim)
+
+    def _schedule(self, claim: Claim) -> None:
         future = self._pool.schedule(
             _process, args=(claim,), timeout=self.ctx.settings.file_timeout
         )
         future.add_done_callback(partial(self._done, claim))
 
-    def _attempts(self, claim: Claim) -> int:
-        with self.ctx.db.session() as s:
-            return ledger_row(s, claim.id).attempts
-
     def _done(self, claim: Claim, future: Future[Outcome]) -> None:
-        if self._closing and (future.cancelled() or future.exception() is not None):
-            # Stopped, not failed: the claim stays in processing/ and is resumed on the
-            # next start (of this service or another), never quarantined for the stop.
-            logger.info("[%s] left for the next start: the service is stopping", claim.id[:8])
-            with self._lock:
-                self._pending -= 1
-                self._lock.notify_all()
-            return
-        outcome: Outcome | None = None
         try:
-            outcome = future.result()
-        except TimeoutError:
-            outcome = quarantine(
-                self.ctx,
-                claim,
-                f"reading took longer than the {self.ctx.settings.file_timeout:.0f} s limit",
-            )
-        except ProcessExpired as exc:
-            attempts = note_crash(self.ctx.db, claim.id)
-            if attempts >= self.ctx.settings.max_attempts:
-                outcome = quarantine(
-                    self.ctx, claim, f"the worker crashed {attempts} times on this file ({exc})"
-                )
+            outcome = self._settle(claim, future)
+        except Exception as exc:  # the database or the disk failed here: settle it later
+            if not environmental(exc):
+                logger.exception("[%s] could not settle the claim", claim.id[:8])
             else:
-                logger.warning("[%s] worker died (%s); retrying", claim.id[:8], exc)
-                self._retry(claim, 1.0)
-        except Exception as exc:
-            logger.exception("[%s] worker failed", claim.id[:8])
-            outcome = quarantine(self.ctx, claim, f"internal error: {exc}")
-        if outcome is not None and outcome.state == "retry":
-            self._retry(claim, 5.0 * self._attempts(claim))
-            outcome = None
-        if outcome is not None:
-            let_go(claim.id)
-        if outcome is not None and self.on_done is not None:
-            self.on_done(outcome)
+                logger.warning("[%s] could not settle the claim yet: %s", claim.id[:8], exc)
+            self._later(claim, partial(self._done, claim, future))
+            return
+        if outcome is None or outcome.state == RETRY:
+            self._later(claim, partial(self._schedule, claim))
+            return
         with self._lock:
-            self._pending -= 1
+            self._in_hand.pop(claim.id, None)
+            self._failed.pop(claim.id, None)
             self._lock.notify_all()
+        if self.on_done is not None:
+            self.on_done(outcome)
 
-    def _retry(self, claim: Claim, delay: float) -> None:
+    def _settle(self, claim: Claim, future: Future[Outcome]) -> Outcome | None:
+        """The claim's final outcome, or None (or a RETRY outcome) to run it again."""
+        try:
+            return future.result()
+        except TimeoutError:
+            limit = self.ctx.settings.file_timeout
+            return quarantine(self.ctx, claim, f"reading took longer than the {limit:.0f} s limit")
+        except ProcessExpired as exc:
+            failures = self._failures(claim)
+            logger.warning("[%s] worker died (%s); retrying", claim.id[:8], exc)
+            if failures > 2 * self.ctx.settings.max_attempts:  # it dies before counting
+                return quarantine(
+                    self.ctx, claim, f"the worker crashed {failures} times on this file ({exc})"
+                )
+            return None
+        except Exception as exc:
+            failures = self._failures(claim)
+            logger.error("[%s] worker failed (%s: %s)", claim.id[:8], type(exc).__name__, exc)
+            if not environmental(exc) and failures > self.ctx.settings.max_attempts:
+                return quarantine(self.ctx, claim, f"internal error: {exc}")
+            return None
+
+    def _failures(self, claim: Claim) -> int:
         with self._lock:
-            self._pending += 1
-        timer = threading.Timer(delay, self._resubmit, args=(claim,))
-        timer.daemon = True
-        self._timers.append(timer)
+            self._failed[claim.id] = self._failed.get(claim.id, 0) + 1
+            return self._failed[claim.id]
+
+    def _later(self, claim: Claim, action: Callable[[], None]) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            tries = self._in_hand.get(claim.id, 0) + 1
+            self._in_hand[claim.id] = tries
+            delay = min(MAX_BACKOFF, 0.5 * 2 ** min(tries, 8))
+            timer = threading.Timer(delay, self._fire, args=(action,))
+            timer.daemon = True
+            self._timers.add(timer)
         timer.start()
 
-    def _resubmit(self, claim: Claim) -> None:
+    def _fire(self, action: Callable[[], None]) -> None:
         with self._lock:
-            self._pending -= 1
-        self.submit(claim)
+            self._timers = {t for t in self._timers if t.is_alive() and t is not current()}
+            if self._closed:
+                return
+        try:
+            action()
+        except Exception:
+            logger.exception("could not run a retry")
 
     @property
     def pending(self) -> int:
         with self._lock:
-            return self._pending
+            return len(self._in_hand)
+
+    def in_hand(self, claim_id: str) -> bool:
+        with self._lock:
+            return claim_id in self._in_hand
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until every submitted claim has an outcome; False on timeout."""
         with self._lock:
-            return self._lock.wait_for(lambda: self._pending == 0, timeout)
+            return self._lock.wait_for(lambda: not self._in_hand, timeout)
 
     def close(self) -> None:
-        self._closing = True
-        for timer in self._timers:
+        with self._lock:
+            self._closed = True
+            timers = list(self._timers)
+        for timer in timers:
             timer.cancel()
         self._pool.stop()
         self._pool.join(timeout=10)
+        self.owner.close()
+
+
+def limited_pool(settings: Settings) -> ProcessPool:
+    """A pool of limited worker processes without a database (the caller stops it)."""
+    return _pool(settings, with_db=False)
 
 
 def map_in_workers(
@@ -191,7 +238,7 @@ def map_in_workers(
 ) -> Iterator[tuple[T, R | BaseException]]:
     """Run ``fn`` over ``items`` in limited child processes (no database); yield each item
     with its result or the exception it ended in, in the order given."""
-    pool = _pool(settings, with_db=False)
+    pool = limited_pool(settings)
     try:
         futures = [(item, pool.schedule(fn, args=(item,), timeout=timeout)) for item in items]
         for item, future in futures:

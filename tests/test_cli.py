@@ -69,6 +69,42 @@ def test_verify_finds_a_changed_original(settings: Settings, tmp_path: Path) -> 
     assert code == 1 and "changed" in out
 
 
+def test_verify_finds_orphan_files_and_rows_and_an_index_out_of_step(
+    settings: Settings, tmp_path: Path
+) -> None:
+    from intake.db import Document, open_database
+    from intake.index import SearchIndex
+
+    a = make_pdf(tmp_path / "a.pdf", sample_invoice())
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    invoke(settings, "ingest", str(a), str(empty))
+    code, out = invoke(settings, "verify", "--json")
+    assert code == 0 and json.loads(out)["problems"] == []
+
+    (quarantined,) = (p for p in settings.quarantine_dir.iterdir() if p.suffix == ".pdf")
+    quarantined.unlink()  # a row whose file is gone
+    (settings.quarantine_dir / "planted.pdf").write_bytes(b"x")  # a file without a row
+    (settings.archive_dir / "ab").mkdir(exist_ok=True)
+    (settings.archive_dir / "ab" / ("ab" + "0" * 62 + ".pdf")).write_bytes(b"x")  # no document
+    db = open_database(settings.db_url)
+    try:
+        with db.session() as s:
+            (doc_id,) = s.query(Document.id).one()
+        index = SearchIndex(settings.index_dir)
+        index.sync(db)
+        index.delete(doc_id)  # the index out of step with the database
+    finally:
+        db.dispose()
+    code, out = invoke(settings, "verify", "--json")
+    problems = "\n".join(json.loads(out)["problems"])
+    assert code == 1
+    assert "quarantined file of 'empty.pdf' is missing" in problems
+    assert "planted.pdf belongs to no ledger row" in problems
+    assert "belongs to no document" in problems
+    assert f"document {doc_id} is missing from the search index" in problems
+
+
 def test_reindex_rebuilds_the_index(settings: Settings, tmp_path: Path) -> None:
     invoke(settings, "ingest", str(make_pdf(tmp_path / "a.pdf", sample_invoice())))
     code, out = invoke(settings, "reindex")

@@ -21,6 +21,7 @@ from intake.record import Page
 from tests.conftest import needs_tesseract
 from tests.factory import make_pdf, sample_invoice
 from tests.scans import (
+    faded,
     garbage_text_pdf,
     image_pdf,
     mixed_pdf,
@@ -150,6 +151,14 @@ def test_a_small_photo_is_read_at_twice_its_size_with_boxes_in_its_own_frame(
     drill = next(w for w in page.words if w.text == "Cordless")
     ref = next(w for w in upright.words if w.text == "Cordless")
     assert abs(drill.x0 - ref.x0) < 4 and abs(drill.top - ref.top) < 4
+
+
+def test_a_faint_print_beside_a_dark_edge_is_read_with_its_contrast_stretched(
+    invoice: tuple[Path, Page], upright: Page, tmp_path: Path
+) -> None:
+    faint = faded(render(invoice[0], dpi=150))
+    (page,) = read(save_png(faint, tmp_path / "faint.png"), "png")
+    assert recall(page, upright) >= 0.9
 
 
 def test_a_blank_scan_gives_a_page_without_words(tmp_path: Path) -> None:

@@ -132,6 +132,7 @@ import sys
 from intake.db import open_database
 from intake.extractors import Registry
 from intake.ledger import claim_file, recover_claims
+from intake.owners import Owner
 from intake.pipeline import Context, process_claim
 from intake.settings import Settings
 from pathlib import Path
@@ -140,10 +141,11 @@ settings = Settings(data_dir=sys.argv[1], watch_dir=sys.argv[2], crash_at=sys.ar
                     memory_limit_mb=0)
 db = open_database(settings.db_url)
 ctx = Context(settings, Registry.default(), db)
-for claim in recover_claims(settings, db):
+owner = Owner.create(settings.locks_dir)
+for claim in recover_claims(settings, db, owner=owner.id):
     process_claim(ctx, claim)
 for path in sorted(Path(sys.argv[2]).rglob("*.pdf")):
-    claim = claim_file(settings, db, path)
+    claim = claim_file(settings, db, path, owner=owner.id)
     if claim is not None:
         process_claim(ctx, claim)
 """
@@ -167,14 +169,24 @@ def test_a_kill_at_any_step_loses_nothing_and_files_nothing_twice(
     b = make_pdf(tmp_path / "b.pdf", sample_invoice(number="B-2"))
     drop(ctx.settings, a)
     drop(ctx.settings, b)
+    drop(ctx.settings, a, name="c-copy-of-a.pdf")  # a duplicate: settled aside
+    broken = tmp_path / "d-broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n garbage \n%%EOF\n")  # quarantined
+    drop(ctx.settings, broken)
     assert run_child(ctx.settings, step) == -9  # killed at that step
     assert run_child(ctx.settings, "") == 0  # restart: recovers, then takes the rest
     with ctx.db.session() as s:
         numbers = sorted(d.number or "" for d in s.scalars(select(Document)))
-        states = [r.state for r in s.scalars(select(IntakeFile))]
+        states = {r.original_name: r.state for r in s.scalars(select(IntakeFile))}
     assert numbers == ["A-1", "B-2"]
-    assert sorted(states) == ["filed", "filed"]  # not "duplicate" of itself after a crash
-    assert list(ctx.settings.duplicates_dir.iterdir()) == []
+    assert states == {  # not "duplicate" of itself after a crash, one row per file
+        "a.pdf": "filed",
+        "b.pdf": "filed",
+        "c-copy-of-a.pdf": "duplicate",
+        "d-broken.pdf": "quarantined",
+    }
+    assert [p.name[-15:] for p in ctx.settings.duplicates_dir.glob("*.pdf")] == ["c-copy-of-a.pdf"]
+    assert [p.name[-12:] for p in ctx.settings.quarantine_dir.glob("*.pdf")] == ["d-broken.pdf"]
     assert list((ctx.settings.watch_dir / "invoices").glob("*.pdf")) == []
     report = verify(ctx.settings, ctx.db)
     assert report.ok, report.problems
@@ -184,7 +196,7 @@ def test_recover_removes_a_claim_that_never_got_its_file(ctx: Context) -> None:
     leftover = ctx.settings.processing_dir / ("0" * 32)
     leftover.mkdir()
     (leftover / "claim.json").write_text("{}")
-    assert recover_claims(ctx.settings, ctx.db) == []
+    assert recover_claims(ctx.settings, ctx.db, owner="1" * 32) == []
     assert not leftover.exists()
 
 

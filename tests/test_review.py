@@ -77,9 +77,10 @@ def test_a_retry_interrupted_before_the_ledger_moved_is_resumed_on_start(
         original_name=r.original_name,
         source_path=r.source_path,
         folder_hint=r.folder_hint,
-    )  # ...and the process died here: the row still says quarantined
+        owner="0" * 32,  # a process that died here: the row still says quarantined
+    )
     assert json.loads((claim.folder / "claim.json").read_text())["ledger_id"] == r.id
-    resumed = recover_claims(ctx.settings, ctx.db)
+    resumed = recover_claims(ctx.settings, ctx.db, owner="1" * 32)
     assert [c.id for c in resumed] == [claim.id]
     with ctx.db.session() as s:
         assert s.scalars(select(IntakeFile)).all() == [s.get(IntakeFile, r.id)]  # no new row

@@ -45,11 +45,13 @@ def create_app(
     *,
     settings: Settings | None = None,
     submit: Callable[[Claim], None] | None = None,
+    owner: str | None = None,
 ) -> Flask:
     """Build the app on ``settings`` (read from the environment when not given).
 
-    ``submit`` hands a claimed file to the service's workers (a retried quarantined file);
-    without it such a file waits in ``processing/`` until the service next starts.
+    ``submit`` hands a claimed file to the service's workers (a retried quarantined file),
+    claimed for ``owner`` (:mod:`intake.owners`); without it such a file waits in
+    ``processing/`` until the service adopts it.
     """
     settings = settings or load_settings()
     settings.ensure_dirs()
@@ -72,9 +74,10 @@ def create_app(
         app.config.from_mapping(test_config)
     app.extensions["intake"] = {
         "settings": settings,
-        "db": open_database(settings.db_url),
+        "db": open_database(settings.db_url, busy_timeout=settings.db_busy_timeout),
         "index": SearchIndex(settings.index_dir),
         "submit": submit,
+        "owner": owner,
     }
     csrf.init_app(app)
 

@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response
 from intake.errors import Conflict, NotFound
 from intake.review import discard_quarantined, retry_quarantined, review_sources
 from web.auth import editor_required
-from web.state import get_db, get_session, get_settings, submit_claim
+from web.state import claim_owner, get_db, get_session, get_settings, submit_claim
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -46,7 +46,9 @@ def index() -> str:
 @editor_required
 def retry(ledger_id: int) -> Response:
     try:
-        claim = retry_quarantined(get_settings(), get_db(), ledger_id, user=current_user.name)
+        claim = retry_quarantined(
+            get_settings(), get_db(), ledger_id, user=current_user.name, owner=claim_owner()
+        )
     except NotFound:
         abort(404)
     except Conflict as exc:

@@ -10,7 +10,7 @@ from intake.index import SearchIndex
 from intake.ledger import Claim
 from intake.settings import Settings
 
-__all__ = ["get_db", "get_index", "get_session", "get_settings", "submit_claim"]
+__all__ = ["claim_owner", "get_db", "get_index", "get_session", "get_settings", "submit_claim"]
 
 
 def get_settings() -> Settings:
@@ -43,3 +43,11 @@ def submit_claim(claim: Claim) -> bool:
         return False
     submit(claim)
     return True
+
+
+def claim_owner() -> str | None:
+    """The owner of the claims the service's workers take (None without them)."""
+    if current_app.extensions["intake"].get("submit") is None:
+        return None
+    owner: str | None = current_app.extensions["intake"].get("owner")
+    return owner

@@ -53,7 +53,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     workers = Workers(Context(settings, Registry.default(), db), on_done=done)
     try:
         for f in files:
-            workers.submit(claim_copy(settings, db, f))
+            workers.submit(claim_copy(settings, db, f, owner=workers.owner.id))
         workers.wait()
     finally:
         workers.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 
@@ -75,8 +76,9 @@ def reindex(ctx: click.Context) -> None:
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.pass_context
-def verify(ctx: click.Context) -> None:
+def verify(ctx: click.Context, as_json: bool) -> None:
     """Check that every file is accounted for and every original is unchanged."""
     from intake.index import SearchIndex
     from intake.verify import verify as run_verify
@@ -89,12 +91,17 @@ def verify(ctx: click.Context) -> None:
         report = run_verify(
             settings, db, index=SearchIndex(settings.index_dir), progress=bar.update
         )
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(report) | {"ok": report.ok}))
+        sys.exit(0 if report.ok else 1)
     states = ", ".join(f"{n} {state}" for state, n in sorted(report.by_state.items()))
     click.echo(
         f"{report.documents} documents, {report.ledger_rows} files seen ({states or 'none'})"
     )
     for problem in report.problems:
         click.echo(f"PROBLEM {problem}")
+    for litter in report.litter:
+        click.echo(f"litter  {litter}")
     if not report.ok:
         click.echo(f"{len(report.problems)} problems found", err=True)
         sys.exit(1)

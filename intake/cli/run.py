@@ -42,7 +42,7 @@ def run(ctx: click.Context, host: str | None, port: int | None) -> None:
 
     service = Service(settings)
     service.start()
-    app = create_app(settings=settings, submit=service.workers.submit)
+    app = create_app(settings=settings, submit=service.workers.submit, owner=service.owner)
     server = create_server(app, host=settings.host, port=settings.port, threads=8)
     bound_port = server.effective_port
     click.echo(f"Intake is running: http://{settings.host}:{bound_port}/  (Ctrl+C stops it)")

@@ -24,33 +24,36 @@ BUSY_TIMEOUT_MS = 30_000
 MIGRATION_LOCK = 0x1A7A_4E01
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    # FULL, not NORMAL: an acknowledged commit must survive power loss, because the input
-    # file is removed right after it.
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
+def _sqlite_pragmas(busy_timeout_ms: int) -> Any:
+    def apply(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        # FULL, not NORMAL: an acknowledged commit must survive power loss, because the
+        # input file is removed right after it.
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    return apply
 
 
 class Database:
     """An engine and its session factory. Create one per process."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, busy_timeout: float = BUSY_TIMEOUT_MS / 1000) -> None:
         self.url = url
         parsed = make_url(url)
         kwargs: dict[str, Any] = {}
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-            kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+            kwargs["connect_args"] = {"timeout": busy_timeout}
         else:
             kwargs["pool_pre_ping"] = True
         self.engine: Engine = create_engine(url, **kwargs)
         if parsed.get_backend_name() == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", _sqlite_pragmas(int(busy_timeout * 1000)))
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -78,8 +81,12 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, *, migrate: bool = True) -> Database:
-    db = Database(url)
+def open_database(
+    url: str, *, migrate: bool = True, busy_timeout: float = BUSY_TIMEOUT_MS / 1000
+) -> Database:
+    """The database at ``url``; ``busy_timeout``: seconds a SQLite statement waits for
+    another connection's lock before it fails with "database is locked"."""
+    db = Database(url, busy_timeout=busy_timeout)
     if migrate:
         db.upgrade()
     return db

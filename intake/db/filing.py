@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -101,14 +101,17 @@ def ledger_row(session: Session, claim: str) -> IntakeFile:
     return row
 
 
-def set_ledger_state(session: Session, claim: str, state: str, **values: Any) -> IntakeFile:
-    """Settle a claim; the run that settles it counts as an attempt."""
-    row = ledger_row(session, claim)
-    row.state = state
-    row.attempts += 1
-    for key, value in values.items():
-        setattr(row, key, value)
-    return row
+def set_ledger_state(session: Session, claim: str, state: str, **values: Any) -> bool:
+    """Settle a claim that is still ``processing`` (the run that settles it counts as an
+    attempt). A compare-and-set: False, and nothing changed, when the claim was settled
+    already, so that of two runs racing to settle one file exactly one wins."""
+    result = session.execute(
+        update(IntakeFile)
+        .where(IntakeFile.claim == claim, IntakeFile.state == LedgerState.PROCESSING)
+        .values(state=state, attempts=IntakeFile.attempts + 1, **values)
+        .execution_options(synchronize_session="fetch")
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
 
 
 def apply_fields(doc: Document, fields: Mapping[str, Any], session: Session) -> None:

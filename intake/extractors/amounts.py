@@ -3,13 +3,14 @@ arithmetic holds (subtotal + tax = total, and the line amounts add up to the sub
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from decimal import Decimal
 
 from intake.extractors.candidates import Candidate
 from intake.extractors.fields import find_amounts
-from intake.extractors.fields.money import format_money
+from intake.extractors.fields.money import CURRENCY_CODES, format_money
 from intake.extractors.layout import Cell, Hit
 from intake.extractors.reading import Reading
 from intake.record import Box, Field
@@ -20,18 +21,26 @@ _CURRENCY_NEAR = re.compile(
     r"[€$£¥₹]|\b(?:EUR|USD|GBP|CHF|RM|PLN|INR|CAD|AUD|SEK|NOK|DKK)\b", re.IGNORECASE
 )
 TOL = Decimal("0.011")
+#: A total read beside a label this strong ("Grand Total"), or under two weaker ones, is
+#: kept against a paid amount that differs from it.
+STRONG_LABEL = 0.7
+_CENTS = re.compile(r"[.,]\d{2}$")
+#: OCR splits an amount after its decimal point: "11. 80", "11, 80".
+_SPLIT_CENTS = re.compile(r"(?<=\d)([.,]) (\d{2})(?![\d.,])")
 
 
 def money_in(reading: Reading, cell: Cell) -> list[tuple[Decimal, Box, str]]:
     """Amounts in a cell that look like money: with decimals, or beside a currency sign."""
     text = cell.text
+    if any(w.conf < 1.0 for w in cell.words):  # OCR: "11. 80" is 11.80 (same length)
+        text = _SPLIT_CENTS.sub(r"\1\2 ", text)
     out = []
     for start, end, value in find_amounts(text, reading.decimal_comma):
         raw = text[start:end]
         after = text[end : end + 2].strip()
         if after.startswith("%"):
             continue
-        has_cents = bool(re.search(r"[.,]\d{2}$", raw))
+        has_cents = bool(_CENTS.search(raw))
         near = _CURRENCY_NEAR.search(text[max(0, start - 4) : end + 5])
         if not (has_cents or near):
             continue
@@ -84,7 +93,10 @@ def _row(reading: Reading, hit: Hit) -> list[Found]:
         if not amounts and re.search(r"[^\W\d_]{3}", cell.text) and found:
             break  # "Exclusief BTW € 593,36 | Subtotaal € 717,97": a second label begins
         found.extend((value, box, raw, cell) for value, box, raw in amounts)
-    return found
+    # "Total Sales (Inclusive 6%) RM 137.15": with cents beside it, a round number is
+    # part of the label, not an amount
+    with_cents = [f for f in found if _CENTS.search(f[2])]
+    return with_cents or found
 
 
 def _pick(reading: Reading, found: list[Found], field: str) -> Found:
@@ -123,11 +135,22 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
                 out.append(Candidate(value, hit.weight + bonus, box, raw))
                 continue
             for cell in layout.below(hit, max_lines=2):
+                if _labelled(cell):
+                    break  # "Total" over "Cash 10.50": that amount is the cash
                 if amounts := money_in(reading, cell):
                     value, box, raw = amounts[0]
                     out.append(Candidate(value, 0.75 * hit.weight + bonus, box, raw))
                     break
     return out
+
+
+_LEADING_WORD = re.compile(r"\s*([^\W\d_]{3,})")
+
+
+def _labelled(cell: Cell) -> bool:
+    """Whether the cell begins with a word of its own (not a currency code)."""
+    m = _LEADING_WORD.match(cell.text)
+    return m is not None and m.group(1).upper() not in CURRENCY_CODES
 
 
 def _top(cands: list[Candidate], n: int = 6) -> list[Candidate]:
@@ -145,9 +168,31 @@ def _field(c: Candidate, confidence: float) -> Field:
     return Field(format_money(c.value), round(min(confidence, 0.99), 3), "layout", c.box, c.raw)
 
 
-def find_amount_fields(reading: Reading, line_sum: Decimal | None = None) -> dict[str, Field]:
+def find_amount_fields(
+    reading: Reading, line_sum: Decimal | None = None, paid: Candidate | None = None
+) -> dict[str, Field]:
     """total, subtotal and tax, checked against each other (and against ``line_sum``, the
-    sum of the line items' amounts, when known)."""
+    sum of the line items' amounts, when known). ``paid`` is what a receipt says was paid
+    (:func:`intake.extractors.tender.find_paid`): it confirms a total that equals it and
+    stands in for a total read from weak labels only."""
+    out = _amount_fields(reading, line_sum)
+    if paid is None:
+        return out
+    total = out.get("total")
+    if total is not None and Decimal(total.value) == paid.value:
+        out["total"] = dataclasses.replace(total, confidence=max(total.confidence, 0.9))
+        return out
+    cands = _top(_candidates(reading, "total"), 20)
+    agreeing = [c for c in cands if c.value == paid.value]
+    chosen = [c for c in cands if total is not None and c.value == Decimal(total.value)]
+    if agreeing:
+        out["total"] = _field(agreeing[0], 0.9)
+    elif total is None or (chosen and chosen[0].score < STRONG_LABEL):
+        out["total"] = Field(format_money(paid.value), 0.6, "computed", paid.box, paid.raw)
+    return out
+
+
+def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Field]:
     totals = _top(_candidates(reading, "total"))
     subs = _top(_candidates(reading, "subtotal"))
     taxes = _top(_candidates(reading, "tax"))

@@ -3,6 +3,7 @@ modules say which fields they read and which number is the document's own."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 from intake.extractors.amounts import find_amount_fields
@@ -12,9 +13,12 @@ from intake.extractors.fields import find_dates
 from intake.extractors.lines import find_line_items
 from intake.extractors.parties import find_parties
 from intake.extractors.reading import Reading, reading_for
+from intake.extractors.tender import find_paid
 from intake.record import Field, Record
 
 __all__ = ["BusinessDocumentExtractor"]
+
+_TIME = re.compile(r"\s*[,-]?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.,])")
 
 
 def _undated_issue_dates(reading: Reading, number: Field | None) -> Iterator[Candidate]:
@@ -27,16 +31,23 @@ def _undated_issue_dates(reading: Reading, number: Field | None) -> Iterator[Can
                 for cell in line.cells:
                     for start, end, date in find_dates(cell.text, reading.date_order):
                         yield Candidate(date.isoformat(), 0.5, cell.span_box(start, end), cell.text)
-    # the first date of the first page; near the top it is likelier the document's own
+    # the first date of the first page; near the top it is likelier the document's own;
+    # a date with a time of day beside it is when a till printed its receipt
+    first = True
     for line in layout.lines:
         if line.page != 1:
             break
         top = line.top <= 0.45 * line.page_height
         for cell in line.cells:
             for start, end, date in find_dates(cell.text, reading.date_order):
-                score = 0.25 if top else 0.15
+                timed = _TIME.match(cell.text, end) is not None
+                if not (first or timed):
+                    continue
+                score = 0.3 if timed else 0.25 if top else 0.15
                 yield Candidate(date.isoformat(), score, cell.span_box(start, end), cell.text)
-                return
+                if timed:
+                    return
+                first = False
 
 
 class BusinessDocumentExtractor:
@@ -70,7 +81,7 @@ class BusinessDocumentExtractor:
         lines = find_line_items(reading)
         if (items := lines.field()) is not None:
             fields["line_items"] = items
-        fields.update(find_amount_fields(reading, line_sum=lines.line_sum))
+        fields.update(find_amount_fields(reading, line_sum=lines.line_sum, paid=find_paid(reading)))
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_parties(reading))

@@ -8,6 +8,7 @@ frames decoded, one at a time as the OCR threads ask for them.
 
 from __future__ import annotations
 
+import struct
 import threading
 import warnings
 from functools import partial
@@ -35,6 +36,22 @@ def _dpi(image: Image.Image) -> float:
     return value if 72 <= value <= 1200 else DEFAULT_DPI
 
 
+#: What Pillow raises on a malformed file besides OSError (found by tests/test_fuzz_readers.py:
+#: a TIFF whose tags lost their size raises TypeError "Missing dimensions").
+DECODE_ERRORS: tuple[type[Exception], ...] = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    EOFError,
+    ZeroDivisionError,
+    struct.error,
+)
+OPEN_ERRORS: tuple[type[Exception], ...] = (UnidentifiedImageError, *DECODE_ERRORS)
+
+
 def _frame(img: Image.Image, lock: threading.Lock, index: int) -> tuple[Image.Image, float]:
     try:
         with lock:  # an open image has one current frame: decode one at a time
@@ -42,7 +59,7 @@ def _frame(img: Image.Image, lock: threading.Lock, index: int) -> tuple[Image.Im
             scale = 72.0 / _dpi(img)
             frame = ImageOps.exif_transpose(img)
             frame.load()
-    except (OSError, SyntaxError, ValueError) as exc:
+    except DECODE_ERRORS as exc:
         raise CorruptFile(f"frame {index + 1} of the image cannot be decoded ({exc})") from exc
     return frame, scale
 
@@ -70,12 +87,12 @@ def read_image(path: Path, *, max_pages: int, max_pixels: int, ocr: OcrOptions) 
             img = Image.open(path, formats=FORMATS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise ResourceLimit(f"the image is too large: {exc}") from exc
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        except OPEN_ERRORS as exc:
             raise CorruptFile(f"the image cannot be decoded ({exc})") from exc
         with img:
             try:
                 frames = _check(img, max_pages, max_pixels)
-            except (OSError, SyntaxError, ValueError) as exc:
+            except DECODE_ERRORS as exc:
                 raise CorruptFile(f"the image cannot be decoded ({exc})") from exc
             lock = threading.Lock()
             sources: list[tuple[int, PageImage]] = [

@@ -111,7 +111,11 @@ LABELS: dict[str, list[tuple[str, float]]] = {
         (r"geldig\s*tot|geldigheid|valido\s*fino\s*al|wa[żz]na\s*do", 1.0),
     ],
     "total": [
-        (r"(?:grand|invoice|order|gross)\s*total|total\s*(?:amount\s*)?(?:due|payable)", 1.0),
+        (
+            r"(?:grand|invoice|order|gross)\s*total|"
+            r"tota[l!|1,]\s*(?:amount\s*|amt\.?\s*)?(?:due|payable)",
+            1.0,
+        ),
         (r"amount\s*(?:due|payable)|balance\s*due|total\s*amount|total\s*to\s*pay", 1.0),
         (r"total\s*(?:incl\.?|including|inc\.?)\s*\w*|total\s*\(incl|rounded\s*total", 1.0),
         (r"total\s*\$|total\s*(?:eur|usd|gbp|chf|rm)|nett?\s*total\s*\(?rm|total\s*sales", 0.9),
@@ -124,14 +128,24 @@ LABELS: dict[str, list[tuple[str, float]]] = {
             r"totale(?:\s*documento)?|razem|nale[żz]no[śs][ćc](?:\s*og[óo][łl]em)?|do\s*zap[łl]aty",
             1.0,
         ),
-        (r"totals?\s*:?|summe|montant|importe|amount", 0.6),
+        (r"tota[l!|1]s?\s*:?|summe|montant|importe|amount", 0.6),  # "Tota!": OCR
         (
             r"sub-?\s*total|net\s*total|total\s*net|nett?\s*amount|total\s*(?:spots|units|"
             r"qty|quantity|items|weight|ht|excl\.?\s*\w*|before\s*\w+|discount|tax|vat)|"
             r"tax\s*total|total\s*savings|change|cash|tendered|payment|paid|rounding|"
-            r"commission|agency\s*comm|net\s*amount|balance\s*(?:as\s*of|forward)|previous",
+            r"commission|agency\s*comm|net\s*amount|balance\s*(?:as\s*of|forward)|previous|"
+            r"total\s*includes?|includ(?:ed|ing)\s*in\s*(?:the\s*)?total",
             0.0,
         ),
+    ],
+    # what a till receipt says was handed over, and given back (see tender.py)
+    "tendered": [
+        (r"cash(?:\s*(?:tendered|received|paid))?|(?:amount\s*)?tendered|tunai", 1.0),
+        (r"payment|paid(?:\s*amount)?|amount\s*paid", 0.8),
+        (r"cash\s*(?:inv\w*|bill|sales?|refund|register|back|out|memo)|no\s*cash", 0.0),
+    ],
+    "change": [
+        (r"ch[ao]nge(?:\s*(?:due|given|amount))?|baki|wang\s*baki", 1.0),  # OCR: a as o
     ],
     "subtotal": [
         (r"sub-?\s*total|total\s*(?:before|excl\.?|excluding|exclusive\s*of)\s*\w*", 1.0),

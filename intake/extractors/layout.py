@@ -218,11 +218,19 @@ class Layout:
             return
         for cell in self._wordy_cells:
             long = cell.text.count(" ") >= 7
+            distractor_end = -1
             for m in labels.pattern.finditer(cell.text):
                 weight = labels.weight(m)
+                if weight == 0:
+                    distractor_end = m.end()
+                    continue
+                # A label right after a distractor is qualified by it: "Paid Amount" is
+                # not an "Amount".
+                if distractor_end >= 0 and not cell.text[distractor_end : m.start()].strip():
+                    continue
                 # Inside running text a word is not a label, unless it leads the cell or
                 # ends in a colon ("... our payment terms: 30 days").
-                if weight > 0 and (not long or m.start() == 0 or _COLON.match(cell.text, m.end())):
+                if not long or m.start() == 0 or _COLON.match(cell.text, m.end()):
                     yield Hit(cell, m, weight)
 
     def right_of(self, hit: Hit) -> Cell | None:

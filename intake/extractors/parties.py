@@ -11,31 +11,44 @@ names the issuer. Names inside the buyer's block never count.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from intake.extractors.candidates import Candidate
 from intake.extractors.layout import Cell, Layout
 from intake.extractors.reading import Reading
-from intake.record import Box, Field
+from intake.extractors.textquality import plausible_share
+from intake.record import Box, Field, Word
 
 __all__ = ["LEGAL_FORM", "find_parties"]
 
 LEGAL_FORM = (
     r"(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|gmbh|ag|kg|ohg|ug|e\.\s?k|se|sa|"
     r"s\.a|sas|s\.a\.s|sarl|s\.a\.r\.l|sl|s\.l|slu|bv|b\.v|nv|n\.v|corp|corporation|company|"
-    r"co|pty|sdn\.?\s?bhd|bhd|pte|srl|s\.r\.l|spa|s\.p\.a|oy|ab|as|aps|sp\.\s?z\s?o\.?\s?o|"
+    r"co|pty|sdn\.?\s?bhd|bhd|[s5$]/b|s[dou0il]n\.?\s?b(?:h|ii)[dou0]|pte|srl|s\.r\.l|spa|s\.p\.a|oy|ab|as|aps|sp\.\s?z\s?o\.?\s?o|"
     r"spółka\s+akcyjna|group|enterprises?|trading|holdings?)"
 )
+#: A word of a company name: "Acme", "D.I.Y.", "O'Neil", "(M)", "BAKERIES/KL)", "(KL" (OCR
+#: lost the bracket); with the symbols OCR puts for letters ("D.I.¥.").
+#: (One way to match each: the name regex backtracks over seven of them.)
+_TOKEN = r"(?:\(?[A-Z0-9&]|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
+_LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.IGNORECASE)
+#: OCR confidence (0..1, by length) and share of plausible words under which a cell is
+#: no name: logos and stamps read as text.
+MIN_NAME_CONF = 0.6
+MIN_PLAUSIBLE = 0.7
 _LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
 _NAME_BEFORE = re.compile(
-    rf"((?:[A-Z0-9&][\w&'’.\-]*,?\s+){{0,6}}?(?:[A-Z0-9&][\w&'’.\-]*,?\s+)?(?:{LEGAL_FORM})\.?)"
+    rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
+    rf"(?:\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Aeon Co. (M) Bhd"
     r"(?![\w])",
     re.IGNORECASE,
 )
 _NOT_NAME = re.compile(
     r"@|www\.|https?:|\b(?:invoice|rechnung|facture|factura|factuur|page|seite|date|datum|"
     r"total|subtotal|tel|phone|fax|email|e-mail|iban|bic|swift|vat|tax|gst|street|road|"
-    r"avenue|str\.|straße|strasse|rue|calle|p\.?o\.?\s*box|postfach|qty|description|amount)\b",
+    r"avenue|str\.|straße|strasse|rue|calle|jalan|jln|lorong|p\.?o\.?\s*box|postfach|qty|"
+    r"description|amount)\b",
     re.IGNORECASE,
 )
 _TITLE_WORDS = re.compile(
@@ -68,12 +81,23 @@ _ADDRESS_STOP = re.compile(
 )
 
 
+#: A company's registration number on a line of its own: "(Co. Reg 123456-A)", "002043319-W".
+_REGISTRATION = re.compile(
+    r"[(\[{]?\s*(?:co(?:mpany)?\.?\s*)?(?:reg(?:istration)?\.?\s*)?(?:no\.?)?\s*[:.]?\s*"
+    r"[A-Z]{0,3}\d[\d\s-]{3,}[A-Z]?\s*[)\]}]?$",
+    re.IGNORECASE,
+)
+#: A line whose middle is this close (points) to the name's is centred under it.
+CENTRED = 20.0
+
+
 def _clean_name(text: str) -> str:
     text = _TITLE_WORDS.sub(" ", text)
     return " ".join(text.split()).strip(" :,;-|#*")
 
 
-def _name_like(text: str) -> bool:
+def _name_like(text: str, *, leading_digit: bool = False) -> bool:
+    """Shaped like a name; ``leading_digit`` allows "99 Speed Mart" (with a legal form)."""
     text = text.strip()
     if not 2 <= len(text) <= 80 or not re.search(r"[^\W\d_]{2}", text):
         return False
@@ -82,7 +106,47 @@ def _name_like(text: str) -> bool:
     if " " not in text and any(c.isdigit() for c in text):
         return False  # one token with digits is an identifier, not a name
     digits = sum(c.isdigit() for c in text)
-    return digits <= max(2, len(text) // 4) and not text[0].isdigit() and text[0] not in "([{"
+    first = text[0]
+    return (
+        digits <= max(2, len(text) // 4)
+        and (leading_digit or not first.isdigit())
+        and (first.isalnum() or first in "&'\"")
+    )
+
+
+def _unsure(words: Sequence[Word]) -> bool:
+    """OCR that is unsure of these words (by length)."""
+    size = sum(len(w.text) for w in words) or 1
+    return sum(w.conf * len(w.text) for w in words) / size < MIN_NAME_CONF
+
+
+def _doubtful(cell: Cell) -> bool:
+    """OCR that is unsure of the cell, or made words that are no words (a logo read as
+    text): not a name to go by. A text layer says what the document says."""
+    words = cell.words
+    if all(w.conf >= 1.0 for w in words):
+        return False
+    return _unsure(words) or plausible_share(w.text for w in words) < MIN_PLAUSIBLE
+
+
+def _joined(layout: Layout, cell: Cell) -> Cell:
+    """A name broken over two lines, joined: "Home Master Hardware &" over "Electrical",
+    "The Coffee Bean" over "& Tea Leaf Sdn Bhd", "Gardenia Bakeries" over "Sdn Bhd"."""
+    text = cell.text.strip()
+    other: Cell | None = None
+    if text.startswith("&") or _LEGAL_ONLY.fullmatch(_clean_name(text)):
+        other = next(layout.above(cell, max_lines=1), None)
+        if other is not None:
+            return _concat(other, cell)
+    if re.search(r"(?:&|\band)$", text, re.IGNORECASE):
+        other = next(layout.under(cell, max_lines=1), None)
+        if other is not None:
+            return _concat(cell, other)
+    return cell
+
+
+def _concat(first: Cell, second: Cell) -> Cell:
+    return Cell(first.page, second.line, first.words + second.words, f"{first.text} {second.text}")
 
 
 @dataclass(frozen=True)
@@ -140,11 +204,20 @@ def _in_blocks(cell: Cell, blocks: list[_Block]) -> bool:
     return any(cell.line in b.lines and cell.x0 < b.x1 and cell.x1 > b.x0 for b in blocks)
 
 
-def _legal_names(cell: Cell) -> list[tuple[str, Box]]:
+def _legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, Box]]:
     out = []
+    offsets = cell.offsets()
     for m in _NAME_BEFORE.finditer(cell.text):
         name = _clean_name(m.group(1))
-        if len(name.split()) >= 2 and _name_like(name) and _LEGAL_END.search(name):
+        words = [
+            w for w, pos in zip(cell.words, offsets, strict=True) if m.start(1) <= pos < m.end(1)
+        ]
+        if (
+            not _unsure(words)
+            and len(name.split()) >= 2
+            and _name_like(name, leading_digit=leading_digit)
+            and _LEGAL_END.search(name)
+        ):
             out.append((name, cell.span_box(m.start(1), m.end(1))))
     return out
 
@@ -163,27 +236,38 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
                 break
     pages = {p.number: p for p in reading.record.pages}
     median = layout.median_height
+    height = pages[1].height if 1 in pages else 800.0
     first_lines = [ln for ln in layout.lines if ln.page == 1]
-    for rank, line in enumerate(first_lines):
-        height = pages[1].height if 1 in pages else 800.0
+    rank = 0  # among the lines with a name on them: garbage and titles do not count
+    legal_seen = False
+    for line in first_lines:
         top_zone = line.top < 0.3 * height
+        named = False
         for cell in line.cells:
             if _in_blocks(cell, blocks):
                 continue
-            for name, box in _legal_names(cell):
-                score = 0.7 + (0.25 if top_zone else 0.0)
+            if top_zone:
+                cell = _joined(layout, cell)
+            for name, box in _legal_names(cell, leading_digit=top_zone):
+                # the issuer's name comes first in a letterhead; the customer's later
+                score = (
+                    0.7 + (0.25 if top_zone else 0.0) + (0.1 if top_zone and not legal_seen else 0)
+                )
                 cands.append(Candidate(name, score, box, cell.text))
-            if not top_zone or rank > 30:
+                legal_seen = legal_seen or top_zone
+            if not top_zone or rank > 30 or _doubtful(cell):
                 continue
             name = _clean_name(cell.text)
             if not _name_like(name):
                 continue
+            named = True
             size = cell.height / median if median else 1.0
             score = max(0.0, 0.3 - 0.025 * rank)
             if size > 1.15:
                 score += min(0.3 * size, 0.6)
             if score >= 0.2:
                 cands.append(Candidate(name, score, cell.box, cell.text))
+        rank += named
     # footers of every page: "Acme GmbH · Sitz ... · HRB ..." registration lines
     for line in layout.lines:
         if line.page == 1 or line.top < 0.75 * line.page_height:
@@ -195,21 +279,33 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
 
 
 def _address(layout: Layout, box: Box | None) -> Field | None:
-    """The lines under the vendor's name in the same column, up to a contact line."""
+    """The lines under the vendor's name in the same column (or centred under it, as on a
+    receipt), past a company registration number, up to a contact line."""
     if box is None:
         return None
-    start = next(
-        (ln.index for ln in layout.lines if ln.page == box.page and abs(ln.top - box.top) < 2),
-        None,
-    )
+    start = None
+    for ln in layout.lines:  # the name's last line (a name may run over two)
+        if ln.page == box.page and box.top - 2 < ln.top < box.bottom - 2:
+            start = ln.index
     if start is None:
         return None
     parts: list[str] = []
     prev_bottom = box.bottom
-    for line in layout.lines[start + 1 : start + 6]:
+    middle = (box.x0 + box.x1) / 2
+    for line in layout.lines[start + 1 : start + 7]:
         if line.page != box.page or line.top - prev_bottom > 2.5 * max(line.height, 6):
             break
-        cell = next((c for c in line.cells if abs(c.x0 - box.x0) < 15), None)
+        cell = next(
+            (
+                c
+                for c in line.cells
+                if abs(c.x0 - box.x0) < 15 or abs((c.x0 + c.x1) / 2 - middle) < CENTRED
+            ),
+            None,
+        )
+        if cell is not None and not parts and _REGISTRATION.match(cell.text.strip()):
+            prev_bottom = line.bottom
+            continue
         if cell is None or _ADDRESS_STOP.search(cell.text):
             break
         parts.append(cell.text.strip(" ,"))

@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 
 from intake.errors import CorruptFile, EmptyFile, EncryptedFile, ResourceLimit
 from intake.extractors.ocr import OcrOptions, PageImage, ocr_pages
@@ -43,6 +44,15 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
         if exc.err_code == pdfium_c.FPDF_ERR_SECURITY:
             raise EncryptedFile("the PDF uses an unsupported encryption") from exc
         raise CorruptFile(f"the PDF cannot be parsed ({exc})") from exc
+
+
+def _load_page(pdf: pdfium.PdfDocument, i: int) -> pdfium.PdfPage:
+    try:
+        return pdf[i]
+    except pdfium.PdfiumError as exc:
+        raise CorruptFile(
+            f"page {i + 1} of the PDF cannot be loaded (a broken or circular page tree?)"
+        ) from exc
 
 
 def _attachments(pdf: pdfium.PdfDocument) -> tuple[Attachment, ...]:
@@ -70,7 +80,7 @@ def _text_pages(path: Path, indexes: set[int]) -> dict[int, Page]:
     """Words with boxes from the text layer of the pages ``indexes`` (0-based)."""
     pages: dict[int, Page] = {}
     try:
-        with pdfplumber.open(path) as doc:
+        with path.open("rb") as stream, pdfplumber.open(stream) as doc:
             for i, plumber_page in enumerate(doc.pages):
                 if i in indexes:
                     words = _words(plumber_page)
@@ -86,6 +96,17 @@ def _text_pages(path: Path, indexes: set[int]) -> dict[int, Page]:
         raise EncryptedFile("the PDF is protected by a password") from exc
     except PDFSyntaxError as exc:
         raise CorruptFile(f"the PDF cannot be parsed ({exc})") from exc
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pdfplumber raises anything on odd objects
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise EncryptedFile("the PDF is protected by a password") from exc
+        # pdfium read the file, pdfminer cannot read its text layer (a PdfminerException,
+        # or a TypeError on a malformed page box): the pages not read yet are OCRed.
+        logger.warning(
+            "the text layer cannot be read (%s: %s); OCR instead", type(cause).__name__, cause
+        )
     return pages
 
 
@@ -111,7 +132,7 @@ def read_pdf(
         pages: dict[int, Page] = {}
         text: set[int] = set()
         for i in range(count):
-            page = pdf[i]
+            page = _load_page(pdf, i)
             try:
                 width, height = page.get_size()
                 if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:

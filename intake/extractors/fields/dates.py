@@ -38,7 +38,11 @@ MONTHS: dict[str, int] = {
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
 _ISO = re.compile(r"(?<![\d.])(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?![\d])")
-_NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
+# not glued to a word before it ("YE11-22-30" is an item code) nor to more number parts
+# after it ("05.22.95.66.66" is a telephone number)
+_NUMERIC = re.compile(
+    r"(?<![\w.,/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[./-]\d)"
+)
 _COMPACT = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _DAY_MONTH = re.compile(
     rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|e|º|\.)?(?:\s+day\s+of)?[\s.\-/]*(?:de\s+)?"
@@ -119,7 +123,9 @@ def parse_date(text: str, order: DateOrder = "dmy") -> dt.date | None:
 _MDY_CURRENCIES = {"USD"}
 _DMY_WORDS = re.compile(
     r"\b(rechnung|rechnungsdatum|datum|facture|factura|fecha|factuur|mwst|ust|tva|iva|btw|"
-    r"date\s+de|betrag|montant|importe|bedrag|gesamt)\b",
+    r"date\s+de|betrag|montant|importe|bedrag|gesamt|"
+    # Malaysia, Singapore and the other GST countries write the day first
+    r"gst|sdn\.?\s?bhd|pte\.?\s?ltd|tarikh|jumlah)\b",
     re.IGNORECASE,
 )
 

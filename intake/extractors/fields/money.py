@@ -45,7 +45,10 @@ _SYMBOLS = {
 }
 _SPACES = "\u00a0\u202f\u2009 '’"
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<neg>[-−–(])?\s?(?P<cur>[€$£¥₹])?\s?"
+    # not inside a word or number; but glued to a currency code it is one ("RM10.50")
+    r"(?:(?<![\w.,])|(?<=(?<![^\W\d_])RM)|(?<=(?<![^\W\d_])(?:"
+    + "|".join(sorted(CURRENCY_CODES))
+    + r")))(?P<neg>[-−–(])?\s?(?P<cur>[€$£¥₹])?\s?"
     r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f\u2009 '’]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?)"
     r"(?P<trail>-|\))?(?![\w]|[.,]\d)"
 )

@@ -1,0 +1,274 @@
+"""Till receipts as OCR reads them: totals beside tender and change rows, dates beside
+times, vendors in a letterhead broken over lines or under a logo read as noise.
+
+Each receipt is written here as the lines of text OCR gives back, read by the plain-text
+reader (so the words have real boxes), and given the confidences OCR would give it where
+a test needs them; the extractors then run exactly as they do on a scan.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from intake.extractors import Registry
+from intake.extractors.fields import find_dates, guess_date_order
+from intake.extractors.text import read_text
+from intake.pipeline import STAGES, Context, run_stages
+from intake.record import Page, Record
+from intake.settings import Settings
+
+HEADER = [
+    "GOLDEN TEAPOT TRADING SDN BHD",
+    "(Co. Reg 123456-A)",
+    "NO 12, JALAN MERANTI 3, TAMAN SETIA",
+    "43000 KAJANG, SELANGOR",
+    "GST ID: 000123456789",
+    "TAX INVOICE",
+]
+
+
+def read(
+    tmp_path: Path,
+    settings: Settings,
+    lines: Sequence[str],
+    conf: Mapping[int, float] | None = None,
+) -> dict[str, Any]:
+    """The fields of a receipt of these lines; ``conf`` gives OCR confidences by line
+    (every other word is read with 0.9, as OCR reads a clean receipt)."""
+    path = tmp_path / "receipt.txt"
+    path.write_text("\n".join(lines) + "\n")
+    pages = read_text(path, max_pages=5)
+    if conf is not None:
+        pages = tuple(_with_conf(page, conf) for page in pages)
+    record = Record(path=path, original_name=path.name, pages=pages, kind="jpeg")
+    record = run_stages(record, Context(settings, Registry.default()), STAGES[2:])
+    return {name: f.value for name, f in record.fields.items()}
+
+
+def _with_conf(page: Page, conf: Mapping[int, float]) -> Page:
+    words = tuple(dataclasses.replace(w, conf=conf.get(w.line, 0.9)) for w in page.words)
+    return dataclasses.replace(page, words=words, source="ocr")
+
+
+# --- totals ---------------------------------------------------------------------------------
+
+
+def test_an_unreadable_total_is_what_was_tendered_less_the_change(
+    tmp_path: Path, settings: Settings
+) -> None:
+    fields = read(
+        tmp_path,
+        settings,
+        [
+            *HEADER,
+            "Date: 14/03/2018",
+            "MILO TIN 1.5KG          21.32",
+            "TOTAL                22 6 G0",
+            "CASH                   30.00",
+            "CHANGE                  7.40",
+        ],
+    )
+    assert fields["total"] == "22.60"
+
+
+def test_tender_and_change_overrule_a_total_read_beside_a_weak_label(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        *HEADER,
+        "Date: 14/03/2018",
+        "PAINT BRUSH 2IN            15.90",
+        "Total AmtRounded           45.90",  # OCR read 15.90 as 45.90
+        "Payment :                  50.00",
+        "Change Due :               34.10",
+    ]
+    assert read(tmp_path, settings, lines)["total"] == "15.90"
+
+
+def test_a_total_under_a_strong_label_stands_against_a_misread_tender(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        *HEADER,
+        "Date: 14/03/2018",
+        "CHICKEN RICE               18.90",
+        "Grand Total                18.90",
+        "Cash Tendered              50.09",  # OCR read 50.00 as 50.09
+        "Change                     31.10",
+    ]
+    assert read(tmp_path, settings, lines)["total"] == "18.90"
+
+
+def test_what_was_paid_picks_the_total_among_several(tmp_path: Path, settings: Settings) -> None:
+    lines = [
+        *HEADER,
+        "Date: 14/03/2018",
+        "Total Amt incl. GST @ 6% :      189.00",  # OCR read 159.00 as 189.00
+        "Total Amt Payable -              159.00",
+        "Paid Amount :                    200.00",
+        "Change :                          41.00",
+    ]
+    fields = read(tmp_path, settings, lines)
+    assert fields["total"] == "159.00"
+
+
+def test_change_misread_by_ocr_still_counts(tmp_path: Path, settings: Settings) -> None:
+    lines = [
+        *HEADER,
+        "Date: 14/03/2018",
+        "Tote) Sales RM 11.50",
+        "CASH RM 52.00",
+        "CHONGE RM 40.50",
+    ]
+    assert read(tmp_path, settings, lines)["total"] == "11.50"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "GST @6% included in total RM 3.01",
+        "TOTAL INCLUDES 6% GST 3.01",
+        "Paid Amount : 3.01",
+    ],
+)
+def test_rows_that_only_mention_a_total_are_not_one(
+    tmp_path: Path, settings: Settings, row: str
+) -> None:
+    lines = [*HEADER, "Date: 14/03/2018", "Total Incl. GST@6% RM 53.20", row]
+    assert read(tmp_path, settings, lines)["total"] == "53.20"
+
+
+def test_a_round_number_inside_the_label_is_not_the_amount(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [*HEADER, "Date: 14/03/2018", "Total Sales (inclusive 637) RM 137.15"]
+    assert read(tmp_path, settings, lines)["total"] == "137.15"
+
+
+def test_amounts_glued_to_the_currency_and_split_by_ocr(tmp_path: Path, settings: Settings) -> None:
+    glued = [*HEADER, "Date: 14/03/2018", "Grand Total as 235", "Cash RM10.50", "Change RM2.15"]
+    assert read(tmp_path, settings, glued)["total"] == "8.35"
+    split = [*HEADER, "Date: 14/03/2018", "Total RM Incl. of GST 11. 80", "Cash 20.00"]
+    assert read(tmp_path, settings, split, conf={})["total"] == "11.80"
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def test_item_codes_and_telephone_numbers_are_not_dates() -> None:
+    assert list(find_dates("YE11-22-30")) == []
+    assert list(find_dates("Tel. : 05.22.95.66.66")) == []
+    assert [d.isoformat() for _, _, d in find_dates("le 30/03/2018 a 12:36")] == ["2018-03-30"]
+
+
+def test_gst_receipts_write_the_day_first() -> None:
+    assert guess_date_order("ABC SDN BHD  GST ID: 0001  11/05/2018", "USD") == "dmy"
+    assert guess_date_order("Pte Ltd  02/03/2018") == "dmy"
+
+
+def test_the_date_printed_with_a_time_is_the_receipts_date(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        *HEADER,
+        "Cashier: LIM",
+        "Member: -",
+        "Counter: 2",
+        "TISSUE HOLDER             10.60",
+        "MC22-32 - 10/12/20 PCS",  # an item's code that reads as a date
+        "TOTAL INCL. GST@6% RM     10.60",
+        "24-01-16 11:44 SH01 R003 T1 R000379771",
+    ]
+    assert read(tmp_path, settings, lines)["issue_date"] == "2016-01-24"
+
+
+# --- vendors --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "vendor"),
+    [
+        (["MR. D.I.Y. (M) SDN BHD"], "MR. D.I.Y. (M) SDN BHD"),
+        (["GARDENIA BAKERIES/KL) SDN BHD (139386 X)"], "GARDENIA BAKERIES/KL) SDN BHD"),
+        (["IMAGE PRINTEC (M) SON BHD"], "IMAGE PRINTEC (M) SON BHD"),  # OCR: SDN as SON
+        (["GARDENIA BAKERIES (KL SDN BHD (139386 X)"], "GARDENIA BAKERIES (KL SDN BHD"),
+        (["99 SPEED MART S/B (519537-X)"], "99 SPEED MART S/B"),
+        (["AEON CO. (M) BHD (126926-H)"], "AEON CO. (M) BHD"),
+        (["HOME MASTER HARDWARE &", "ELECTRICAL"], "HOME MASTER HARDWARE & ELECTRICAL"),
+        (
+            ["THE COFFEE BEAN", "& TEA LEAF (M) SDN. BHD."],
+            "THE COFFEE BEAN & TEA LEAF (M) SDN. BHD.",
+        ),
+        (["SUNRISE BAKERY", "SDN BHD"], "SUNRISE BAKERY SDN BHD"),
+    ],
+)
+def test_the_vendor_heads_the_receipt(
+    tmp_path: Path, settings: Settings, first_lines: list[str], vendor: str
+) -> None:
+    lines = [
+        *first_lines,
+        "(Co. Reg 123456-A)",
+        "LOT 3, JALAN PELABUR 23/1,",
+        "40300 SHAH ALAM, SELANGOR",
+        "TAX INVOICE",
+        "Date: 06/08/2017",
+        "Total Payable:            68.44",
+    ]
+    assert read(tmp_path, settings, lines)["vendor"] == vendor
+
+
+def test_the_first_company_of_the_letterhead_is_the_vendor(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        "GARDENIA BAKERIES (KL) SDN BHD",
+        "LOT 3, JALAN PELABUR 23/1,",
+        "TAX INVOICE / ADJUSTMENT NOTE",
+        "Date: 06/08/2017",
+        "MAKASSAR FRESH MARKET SDN BHD",  # the customer, under the date
+        "GROUND FLOOR, NO. 4 & 6,",
+        "Total Payable:            68.44",
+    ]
+    assert read(tmp_path, settings, lines)["vendor"] == "GARDENIA BAKERIES (KL) SDN BHD"
+
+
+def test_a_logo_read_as_noise_and_an_address_do_not_name_the_vendor(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        "3180404 aia(P pol",  # a logo, read with low confidence
+        "BERRY'S CAKE HOUSE",
+        "No.2, Jalan Temenggung 19/9,",
+        "43200 Cheras, Selangor",
+        "Date: 06/08/2017 10:49",
+        "TOTAL                     12.50",
+        "CASH                      20.00",
+        "CHANGE                     7.50",
+    ]
+    fields = read(tmp_path, settings, lines, conf={0: 0.3})
+    assert fields["vendor"] == "BERRY'S CAKE HOUSE"
+    assert fields["total"] == "12.50"
+    assert fields["issue_date"] == "2017-08-06"
+
+
+def test_the_address_is_centred_under_the_name_past_the_registration_number(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        "        SYARIKAT PERNIAGAAN GIN KEE",
+        "                (81109-A)",
+        "         NO 290, JALAN AIR PANAS,",
+        "                 SETAPAK,",
+        "         53200, KUALA LUMPUR.",
+        "          TEL : 03-40210276",
+        "Date: 06/08/2017 10:49",
+        "TOTAL                     12.50",
+    ]
+    fields = read(tmp_path, settings, lines)
+    assert fields["vendor"] == "SYARIKAT PERNIAGAAN GIN KEE"
+    assert fields["address"] == "NO 290, JALAN AIR PANAS, SETAPAK, 53200, KUALA LUMPUR."
