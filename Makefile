@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 EVAL   ?= ../shared/eval
 
 SYSDEPS_RUN  := tesseract=tesseract-ocr
-SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium
+# PostgreSQL's server programs live off PATH on Debian (/usr/lib/postgresql/<version>/bin).
+SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium '/usr/lib/postgresql/*/bin/pg_ctl=postgresql'
 SYSDEPS_EVAL := $(SYSDEPS_RUN) pdftotext=poppler-utils
 # invoice2data reads images with tesseract through ImageMagick (checked by `identify`)
 SYSDEPS_PEER := $(SYSDEPS_EVAL) identify=imagemagick

@@ -1,4 +1,5 @@
-"""Shared fixtures: real settings in a temp folder, a real SQLite file, real PDFs."""
+"""Shared fixtures: real settings in a temp folder, a real SQLite file (or, with
+INTAKE_TEST_POSTGRES=1, a database on a throwaway PostgreSQL cluster), real PDFs."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from intake.settings import Settings
 from intake.users import add_user
 from tests.factory import make_pdf, sample_invoice
 from tests.live import Running, read_lines, wait_for
+from tests.pg import Cluster, PostgresUnavailable
 from tests.webtools import PASSWORD
 from web import create_app
 
@@ -30,9 +32,45 @@ needs_tesseract = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A PostgreSQL server for the whole run. Its absence fails the tests that need it,
+    unless INTAKE_SKIP_POSTGRES=1 says this machine has none (never set in CI)."""
+    try:
+        cluster = Cluster()
+        cluster.start()
+    except PostgresUnavailable as exc:
+        if os.environ.get("INTAKE_SKIP_POSTGRES") == "1":
+            pytest.skip(f"PostgreSQL unavailable and INTAKE_SKIP_POSTGRES=1: {exc}")
+        pytest.fail(f"PostgreSQL could not be started: {exc}", pytrace=False)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def pg_url(pg_cluster: Cluster) -> Iterator[str]:
+    """The SQLAlchemy URL of a new, empty PostgreSQL database for one test."""
+    url = pg_cluster.new_database()
+    yield url
+    pg_cluster.drop_database(url)
+
+
+@pytest.fixture
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Empty (SQLite in the data folder) unless the run is on PostgreSQL."""
+    if request.node.get_closest_marker("postgres") or (
+        os.environ.get("INTAKE_TEST_POSTGRES") == "1"
+    ):
+        return str(request.getfixturevalue("pg_url"))
+    return ""
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
     s = Settings(
+        database_url=database_url,
         data_dir=tmp_path / "data",
         watch_dir=tmp_path / "watch",
         settle_seconds=0.3,

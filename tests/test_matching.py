@@ -107,7 +107,12 @@ def test_filing_links_lines_and_the_memory_teaches_the_next_document(
     )
     assert _lines(ctx, first) == [(None, None, None), ("AT-220", "sku", 1.0), (None, None, None)]
     with ctx.db.session() as s:
-        ids = [ln.id for ln in s.scalars(select(LineItem).where(LineItem.document_id == first))]
+        ids = [
+            ln.id
+            for ln in s.scalars(
+                select(LineItem).where(LineItem.document_id == first).order_by(LineItem.position)
+            )
+        ]
         correct_line(s, first, ids[0], {"product": "at-100"}, user="ed")
         correct_line(s, first, ids[2], {"product": "", "confirm": "1"}, user="ed")
     assert _lines(ctx, first)[0] == ("AT-100", "user", 1.0)

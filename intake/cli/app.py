@@ -32,5 +32,11 @@ def settings_of(ctx: click.Context) -> Settings:
 
 
 def open_db(settings: Settings) -> Database:
+    """The database, closed (its pooled connections too) when the command ends: a server
+    database must not be left with connections that only the garbage collector ends."""
     settings.ensure_dirs()
-    return open_database(settings.db_url, busy_timeout=settings.db_busy_timeout)
+    db = open_database(settings.db_url, busy_timeout=settings.db_busy_timeout)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.call_on_close(db.dispose)
+    return db

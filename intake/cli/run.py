@@ -7,8 +7,10 @@ import threading
 from types import FrameType
 
 import click
+from sqlalchemy.exc import IntegrityError
 
 from intake.cli.app import cli, open_db, settings_of
+from intake.errors import IntakeError
 from intake.users import add_user, count_users
 
 
@@ -29,9 +31,13 @@ def run(ctx: click.Context, host: str | None, port: int | None) -> None:
     )
     db = open_db(settings)
     if count_users(db) == 0:
-        password = add_user(db, "admin", "admin")
-        click.echo("No user existed, so one was created. Write this down; it is shown once:")
-        click.echo(f"  user: admin   password: {password}")
+        try:
+            password = add_user(db, "admin", "admin")
+        except (IntegrityError, IntakeError):
+            pass  # a service starting beside this one on the same database made it
+        else:
+            click.echo("No user existed, so one was created. Write this down; it is shown once:")
+            click.echo(f"  user: admin   password: {password}")
     db.dispose()
 
     service = Service(settings)

@@ -43,8 +43,11 @@ def _key_of(doc: Document) -> tuple[str, int, str] | None:
 
 def _group(session: Session, doc_type: str, vendor_id: int, key: str) -> list[Document]:
     # Serialise filings of one vendor on databases that lock rows (a no-op on SQLite,
-    # where the filing transaction holds the write lock already).
-    session.execute(select(Vendor.id).where(Vendor.id == vendor_id).with_for_update())
+    # where the filing transaction holds the write lock already). FOR NO KEY UPDATE, not
+    # FOR UPDATE: the filing transaction's own document row references the vendor, which
+    # takes a key-share lock on it, and two filings each waiting for the other's key-share
+    # lock deadlock (seen on PostgreSQL with two services filing one vendor's invoices).
+    session.execute(select(Vendor.id).where(Vendor.id == vendor_id).with_for_update(key_share=True))
     peers = session.scalars(
         select(Document)
         .where(
