@@ -30,7 +30,9 @@ import intake.extractors.tesseract
 import intake.record
 from intake.errors import IntakeError
 from intake.extractors import Registry
-from intake.pipeline import (
+from intake.record import Record, page_from_json, page_to_json
+from intake.settings import Settings
+from intake.stages import (
     STAGES,
     Context,
     extract_path,
@@ -39,8 +41,6 @@ from intake.pipeline import (
     record_for,
     run_stages,
 )
-from intake.record import Record, page_from_json, page_to_json
-from intake.settings import Settings
 from intake.workers import map_in_workers
 
 OUT = Path(__file__).parent / "out"
