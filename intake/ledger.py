@@ -27,6 +27,7 @@ import logging
 import shutil
 import time
 import uuid
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,13 +103,15 @@ def _describe(settings: Settings, path: Path) -> tuple[str, str | None]:
 #: A claim folder being made: it appears under its own name only with its note (and so its
 #: owner) inside, so that another service's recovery never takes it for an abandoned one.
 STAGING = ".new-"
-#: A staging folder this old was left by a crash between its making and its rename.
+#: Its name carries its maker (``.new-<owner>-<claim id>``): one whose maker is dead was left
+#: by a crash between its making and its rename, and holds no file. Without a known maker,
+#: it is removed once this old.
 STAGING_STALE_SECONDS = 600
 
 
 def _new_claim_dir(settings: Settings, note: dict[str, Any]) -> tuple[str, Path]:
     claim_id = uuid.uuid4().hex
-    staging = settings.processing_dir / f"{STAGING}{claim_id}"
+    staging = settings.processing_dir / f"{STAGING}{note.get('owner') or 'none'}-{claim_id}"
     staging.mkdir(parents=True)
     write_atomic(staging / CLAIM_NOTE, json.dumps(note).encode())
     folder = settings.processing_dir / claim_id
@@ -116,7 +119,10 @@ def _new_claim_dir(settings: Settings, note: dict[str, Any]) -> tuple[str, Path]
     return claim_id, folder
 
 
-def _stale_staging(folder: Path) -> bool:
+def _abandoned_staging(folder: Path, living: Container[str]) -> bool:
+    maker = folder.name.removeprefix(STAGING).rpartition("-")[0]
+    if maker and maker != "none":
+        return maker not in living
     try:
         return time.time() - folder.stat().st_mtime > STAGING_STALE_SECONDS
     except FileNotFoundError:
@@ -295,7 +301,7 @@ def recover_claims(settings: Settings, db: Database, *, owner: str) -> list[Clai
             if not folder.is_dir():
                 continue
             if folder.name.startswith(STAGING):  # being made (or left by a crash: no file)
-                if _stale_staging(folder):
+                if _abandoned_staging(folder, living):
                     shutil.rmtree(folder, ignore_errors=True)
                 continue
             note = _read_note(folder)

@@ -205,16 +205,22 @@ def test_a_claim_folder_being_made_is_left_to_its_maker(ctx: Context, invoice_pd
     not take it for an abandoned claim (the maker is about to write into it). A claim folder
     appears under its name only with its note inside; a staging folder left by a crash is
     removed once stale."""
-    making = ctx.settings.processing_dir / ".new-1234"
+    me, gone = "1" * 32, "2" * 32
+    making = ctx.settings.processing_dir / f".new-{me}-{'a' * 32}"  # by a living maker
     making.mkdir()
-    stale = ctx.settings.processing_dir / ".new-5678"
+    left = ctx.settings.processing_dir / f".new-{gone}-{'b' * 32}"  # its maker is dead
+    left.mkdir()
+    unknown = ctx.settings.processing_dir / f".new-none-{'c' * 32}"  # no maker: by its age
+    unknown.mkdir()
+    stale = ctx.settings.processing_dir / f".new-none-{'d' * 32}"
     stale.mkdir()
     os.utime(stale, (1, 1))
-    assert recover_claims(ctx.settings, ctx.db, owner="1" * 32) == []
-    assert making.is_dir() and not stale.exists()
+    assert recover_claims(ctx.settings, ctx.db, owner=me) == []
+    assert making.is_dir() and unknown.is_dir() and not left.exists() and not stale.exists()
     claim = claim_file(ctx.settings, ctx.db, drop(ctx.settings, invoice_pdf))
     assert claim is not None
-    assert {p.name for p in ctx.settings.processing_dir.iterdir()} == {claim.id, ".new-1234"}
+    names = {p.name for p in ctx.settings.processing_dir.iterdir()}
+    assert names == {claim.id, making.name, unknown.name}
     assert (claim.folder / "claim.json").is_file()
 
 
