@@ -6,9 +6,6 @@ from __future__ import annotations
 import os
 import queue
 import shutil
-import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +19,7 @@ from intake.pipeline import Context
 from intake.settings import Settings
 from intake.users import add_user
 from tests.factory import make_pdf, sample_invoice
-from tests.live import Running, read_lines, wait_for
+from tests.live import Running, read_lines, start_intake, stop_intake, wait_for
 from tests.pg import Cluster, PostgresUnavailable
 from tests.webtools import PASSWORD
 from web import create_app
@@ -115,7 +112,6 @@ def app(ctx: Context) -> Iterator[Flask]:
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[Running]:
     env = {
-        **os.environ,
         "INTAKE_DATA_DIR": str(tmp_path / "data"),
         "INTAKE_WATCH_DIR": str(tmp_path / "watch_folders"),
         "INTAKE_PORT": "0",
@@ -123,15 +119,7 @@ def service(tmp_path: Path) -> Iterator[Running]:
         "INTAKE_POLLING": "contracts",
         "INTAKE_POLL_INTERVAL": "0.3",
     }
-    intake = shutil.which("intake", path=str(Path(sys.executable).parent)) or "intake"
-    proc = subprocess.Popen(
-        [intake, "run"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        cwd=tmp_path,
-    )
+    proc = start_intake(env, tmp_path)
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=read_lines, args=(proc, lines), daemon=True).start()
     try:
@@ -139,11 +127,4 @@ def service(tmp_path: Path) -> Iterator[Running]:
         url = wait_for(lines, r"Intake is running: (http://\S+/)").group(1)
         yield Running(proc, url, password, tmp_path / "watch_folders", tmp_path / "data", lines)
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stdout is not None:
-            proc.stdout.close()
+        stop_intake(proc, timeout=30)

@@ -102,3 +102,30 @@ def peppol_settings(settings: Settings) -> Settings:
             "company_endpoint": "0088:5790000435975",
         }
     )
+
+
+def race_exports(settings: Settings, workers: int = 4) -> list[Any]:
+    """``workers`` threads, each with its own database connection, exporting what is due
+    (IIF) at once: each one's ExportResult, or the ExportError of a lost race."""
+    import threading
+
+    from intake.db import open_database
+    from intake.export import ExportError, ExportRequest, run_export
+
+    results: list[Any] = []
+
+    def worker() -> None:
+        own = open_database(settings.db_url, migrate=False)
+        try:
+            results.append(run_export(own, settings, ExportRequest("iif"), user="test"))
+        except ExportError as exc:  # a lost race is an error, never a double
+            results.append(exc)
+        finally:
+            own.dispose()
+
+    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results

@@ -16,11 +16,9 @@ import os
 import queue
 import random
 import re
-import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -29,9 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.factory import make_pdf, sample_invoice
-from tests.live import read_lines
-
-INTAKE = shutil.which("intake", path=str(Path(sys.executable).parent)) or "intake"
+from tests.live import INTAKE, read_lines, start_intake
 
 
 @dataclass
@@ -127,7 +123,6 @@ class Service:
     def __init__(self, root: Path, **settings: str) -> None:
         self.root = root
         self.env = {
-            **os.environ,
             "INTAKE_DATA_DIR": str(root / "data"),
             "INTAKE_WATCH_DIR": str(root / "watch"),
             "INTAKE_PORT": "0",
@@ -140,14 +135,7 @@ class Service:
         }
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
-        self.proc = subprocess.Popen(
-            [INTAKE, "run"],
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            cwd=root,
-        )
+        self.proc = start_intake(self.env, root)
         self.reader = threading.Thread(target=read_lines, args=(self.proc, self.lines), daemon=True)
         self.reader.start()
 

@@ -4,14 +4,48 @@ client for it: shared by the end-to-end and browser tests."""
 from __future__ import annotations
 
 import http.cookiejar
+import os
 import queue
 import re
+import shutil
+import signal
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+#: The ``intake`` console script of the environment running the tests.
+INTAKE = shutil.which("intake", path=str(Path(sys.executable).parent)) or "intake"
+
+
+def start_intake(env: Mapping[str, str], cwd: Path) -> subprocess.Popen[str]:
+    """``intake run`` with these settings over the test's environment; output as text lines
+    on stdout (stderr merged)."""
+    return subprocess.Popen(
+        [INTAKE, "run"],
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=cwd,
+    )
+
+
+def stop_intake(proc: subprocess.Popen[str], timeout: float = 60) -> None:
+    """Stop it as an operator would (SIGTERM), killing it only if it does not stop."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if proc.stdout is not None:
+        proc.stdout.close()
 
 
 @dataclass

@@ -29,7 +29,7 @@ from intake.export.qbo import HEADER as QBO_HEADER
 from intake.export.ubl import CAC, CBC, CUSTOMIZATION_ID, INVOICE, PROFILE_ID
 from intake.export.xero import HEADER as XERO_HEADER
 from intake.settings import Settings
-from tests.export_fixtures import add_invoice, correct_total, peppol_settings
+from tests.export_fixtures import add_invoice, correct_total, peppol_settings, race_exports
 
 EVIL = '=HYPERLINK("x")'
 
@@ -482,29 +482,10 @@ def test_the_database_refuses_a_second_first_export(db: Database, settings: Sett
 
 
 def test_racing_exports_send_each_document_once(db: Database, settings: Settings) -> None:
-    import threading
-
-    from intake.db import open_database
-
     for i in range(20):
         add_invoice(db, number=f"R-{i}")
     code(db)
-    results: list[ExportResult | Exception] = []
-
-    def worker() -> None:
-        own = open_database(settings.db_url, migrate=False)
-        try:
-            results.append(export(own, settings, "iif"))
-        except ExportError as exc:  # a lost race is an error, never a double
-            results.append(exc)
-        finally:
-            own.dispose()
-
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = race_exports(settings)
     exported = [i for r in results if isinstance(r, ExportResult) for i in r.document_ids]
     assert len(exported) == len(set(exported)) == 20
     assert len(results) == 4

@@ -6,12 +6,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import queue
-import shutil
-import signal
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -37,10 +33,10 @@ from intake.search import SearchRequest, run_search
 from intake.search.ids import id_in
 from intake.settings import Settings
 from intake.verify import verify
-from tests.export_fixtures import add_invoice
+from tests.export_fixtures import add_invoice, race_exports
 from tests.factory import make_pdf, sample_invoice
 from tests.live import drop as drop_file
-from tests.live import wait_for
+from tests.live import start_intake, stop_intake, wait_for
 from tests.test_pipeline import drop, take
 from tests.webtools import file_pdf, login
 
@@ -139,28 +135,12 @@ def test_an_export_sends_each_document_once(db: Database, settings: Settings) ->
 
 
 def test_racing_exports_send_each_document_once(db: Database, settings: Settings) -> None:
-    from intake.db import open_database
-    from intake.export import ExportError, ExportResult, set_rule
+    from intake.export import ExportResult, set_rule
 
     for i in range(20):
         add_invoice(db, number=f"R-{i}")
     set_rule(db, vendor="Acme Tools GmbH", user="test", account="5000", tax_code="20%")
-    results: list[ExportResult | Exception] = []
-
-    def worker() -> None:
-        own = open_database(settings.db_url, migrate=False)
-        try:
-            results.append(run_export(own, settings, ExportRequest("iif"), user="test"))
-        except ExportError as exc:  # a lost race is an error, never a double
-            results.append(exc)
-        finally:
-            own.dispose()
-
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = race_exports(settings)
     exported = [i for r in results if isinstance(r, ExportResult) for i in r.document_ids]
     assert len(exported) == len(set(exported)) == 20
 
@@ -221,20 +201,11 @@ class Service:
         return "".join(self.transcript)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
+        stop_intake(self.proc)
 
 
 def start_service(settings: Settings, cwd: Path) -> Service:
     env = {
-        **os.environ,
         **env_of(settings),
         "INTAKE_PORT": "0",
         "INTAKE_WORKERS": "1",
@@ -242,15 +213,7 @@ def start_service(settings: Settings, cwd: Path) -> Service:
         "INTAKE_RESCAN_SECONDS": "2",
         "INTAKE_MEMORY_LIMIT_MB": "0",
     }
-    intake = shutil.which("intake", path=str(Path(sys.executable).parent)) or "intake"
-    proc = subprocess.Popen(
-        [intake, "run"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        cwd=cwd,
-    )
+    proc = start_intake(env, cwd)
     service = Service(proc, queue.Queue(), [])
 
     def read() -> None:

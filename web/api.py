@@ -8,10 +8,9 @@ on a browser session cookie does."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 
-from flask import Blueprint, abort, g, jsonify, request, send_file, url_for
+from flask import Blueprint, abort, g, jsonify, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -19,10 +18,10 @@ from intake.catalog import get_product, list_products
 from intake.documents import document_json, document_view
 from intake.dossier import dossier_json, product_dossier
 from intake.errors import IntakeError, NotFound
-from intake.export import ExportResult, batch_file, list_batches, run_export
+from intake.export import ExportResult, list_batches, run_export
 from intake.search import search_json
 from web.auth import role_required
-from web.export import EDITORS, export_request
+from web.export import EDITORS, batch_download, export_request
 from web.openapi import openapi_document
 from web.search import search_page
 from web.state import get_db, get_session, get_settings
@@ -157,10 +156,4 @@ def exports() -> Response:
 @role_required(*EDITORS)
 def export_file(batch_id: int) -> Response:
     """A batch's file by its id, exactly as it was handed out."""
-    try:
-        name, media_type, content = batch_file(get_db(), batch_id)
-    except NotFound:
-        abort(404)
-    return send_file(
-        io.BytesIO(content), mimetype=media_type, as_attachment=True, download_name=name
-    )
+    return batch_download(batch_id)

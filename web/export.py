@@ -103,7 +103,11 @@ def create() -> Any:
 @bp.route("/batches/<int:batch_id>")
 @role_required(*EDITORS)
 def download(batch_id: int) -> Response:
-    """A batch's file by its id, exactly as it was handed out."""
+    return batch_download(batch_id)
+
+
+def batch_download(batch_id: int) -> Response:
+    """A batch's file by its id, exactly as it was handed out (the page's and the API's)."""
     try:
         name, media_type, content = batch_file(get_db(), batch_id)
     except NotFound:

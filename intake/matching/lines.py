@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from intake.db import Document, LineItem, Product, ProductAlias
 from intake.matching.catalog_index import CatalogIndex, Hit
-from intake.matching.memory import NOT_PRODUCT, recall, recall_all, recall_from
+from intake.matching.memory import NOT_PRODUCT, recall_all, recall_from
 from intake.settings import Settings
 
 __all__ = [
@@ -80,21 +80,13 @@ def _apply(line: LineItem, product_id: int | None, method: str | None, score: fl
 
 
 def match_line(
-    session: Session,
-    index: CatalogIndex,
-    line: LineItem,
-    vendor_id: int | None,
-    settings: Settings,
-    known: dict[str, int | None] | None = None,
+    index: CatalogIndex, line: LineItem, settings: Settings, known: dict[str, int | None]
 ) -> bool:
     """Match one line (unless a person decided it); True when its link changed. ``known``:
-    the vendor's memory fetched beforehand for many lines (:func:`recall_all`)."""
+    the vendor's memory fetched for the lines at hand (:func:`recall_all`)."""
     if line.match_method in KEPT:
         return False
-    if known is None:
-        remembered = recall(session, vendor_id, line.code, line.description)
-    else:
-        remembered = recall_from(known, line.code, line.description)
+    remembered = recall_from(known, line.code, line.description)
     if remembered is not None:
         if remembered.product_id is None:
             return _apply(line, None, NOT_PRODUCT, 1.0)
@@ -118,7 +110,7 @@ def match_lines(
     index = index if index is not None else catalog_index(session)
     lines = [ln for ln in lines if ln.match_method not in KEPT]
     known = recall_all(session, vendor_id, [(ln.code, ln.description) for ln in lines])
-    return sum(match_line(session, index, ln, vendor_id, settings, known) for ln in lines)
+    return sum(match_line(index, ln, settings, known) for ln in lines)
 
 
 def match_document(
