@@ -82,6 +82,7 @@ def read(record: Record, ctx: Context) -> Record:
         max_pages=s.max_pages,
         max_pixels=s.max_pixels,
         ocr=ocr_options(s),
+        text_reader=s.text_reader,
     )
     return record.evolve(pages=pages, attachments=attachments)
 

@@ -37,6 +37,8 @@ from intake.extractors.fields.dates import add_term
         ("14 maart 2024", "dmy", "2024-03-14"),
         ("1er février 2023", "dmy", "2023-02-01"),
         ("this 5th day of June, 2019", "dmy", "2019-06-05"),
+        ("Date: 31 st March 2008", "dmy", "2008-03-31"),  # a raised "st" read as a word
+        ("March 31 st 2008", "dmy", "2008-03-31"),
         ("Datum: 20240314", "dmy", "2024-03-14"),
         ("2019.02.13", "dmy", "2019-02-13"),
     ],
@@ -45,7 +47,9 @@ def test_dates(text: str, order: str, expected: str) -> None:
     assert parse_date(text, order) == dt.date.fromisoformat(expected)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("text", ["31/02/2024", "no date here", "Total 1.234,56", "99/99/9999"])
+@pytest.mark.parametrize(
+    "text", ["31/02/2024", "no date here", "Total 1.234,56", "99/99/9999", "31 stations 2008"]
+)
 def test_not_dates(text: str) -> None:
     assert parse_date(text) is None
 

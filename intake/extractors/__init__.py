@@ -43,12 +43,19 @@ def read_file(
     max_pixels: int,
     ocr: OcrOptions,
     force_ocr: bool = False,
+    text_reader: str = "pdfium",
 ) -> tuple[tuple[Page, ...], tuple[Attachment, ...]]:
     """The pages of a file with their words, and the files embedded in it. Images are
-    OCRed; a PDF's pages are read from its text layer or OCRed, page by page."""
+    OCRed; a PDF's pages are read from its text layer (by ``text_reader``, pdfium or
+    pdfplumber) or OCRed, page by page."""
     if kind == "pdf":
         return read_pdf(
-            path, max_pages=max_pages, max_pixels=max_pixels, ocr=ocr, force_ocr=force_ocr
+            path,
+            max_pages=max_pages,
+            max_pixels=max_pixels,
+            ocr=ocr,
+            force_ocr=force_ocr,
+            text_reader=text_reader,
         )
     if kind == "text":
         return read_text(path, max_pages=max_pages), ()

@@ -1,12 +1,13 @@
-"""Read a PDF: word boxes from the text layer (pdfplumber), OCR for the other pages.
+"""Read a PDF: word boxes from the text layer, OCR for the other pages.
 
 pypdfium2 opens the file first because it is fast: it counts pages against the limit
 (before any other work), judges each page's text layer (:mod:`textlayer`: none, garbage,
 a scan's hidden OCR layer, or covering only part of a scan), checks the pixels of the
 pages to OCR against the limit, and lists embedded files (Factur-X / ZUGFeRD / Order-X
-XML). pdfplumber then reads words from the pages whose text layer is usable; the others
-are OCRed, several at once, from their scanned image or a grey rendering at the OCR
-resolution (:mod:`render`). A page with no content at all is blank, not OCRed.
+XML). The words of the pages whose text layer is usable are read by PDFium in the same
+pass (:mod:`pdfwords`), or by pdfplumber when the ``text_reader`` setting asks for it;
+the other pages are OCRed, several at once, from their scanned image or a grey rendering
+at the OCR resolution (:mod:`render`). A page with no content at all is blank, not OCRed.
 """
 
 from __future__ import annotations
@@ -24,11 +25,15 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from intake.errors import CorruptFile, EmptyFile, EncryptedFile, ResourceLimit
 from intake.extractors.ocr import OcrOptions, PageImage, ocr_pages
+from intake.extractors.pdfwords import page_words
 from intake.extractors.render import load_page_image
 from intake.extractors.textlayer import judge_text_layer
 from intake.record import Attachment, Page, Word, group_lines
 
-__all__ = ["read_pdf"]
+__all__ = ["TEXT_READERS", "read_pdf"]
+
+#: The libraries that can read a text layer's words (the ``text_reader`` setting).
+TEXT_READERS = ("pdfium", "pdfplumber")
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +82,8 @@ def _words(page: pdfplumber.page.Page) -> list[Word]:
 
 
 def _text_pages(path: Path, indexes: set[int]) -> dict[int, Page]:
-    """Words with boxes from the text layer of the pages ``indexes`` (0-based)."""
+    """Words with boxes read by pdfplumber from the text layer of the pages ``indexes``
+    (0-based)."""
     pages: dict[int, Page] = {}
     try:
         with path.open("rb") as stream, pdfplumber.open(stream) as doc:
@@ -117,9 +123,13 @@ def read_pdf(
     max_pixels: int,
     ocr: OcrOptions,
     force_ocr: bool = False,
+    text_reader: str = "pdfium",
 ) -> tuple[tuple[Page, ...], tuple[Attachment, ...]]:
     """The pages of the PDF at ``path`` and its embedded XML files. ``force_ocr`` OCRs
-    every page whatever its text layer (for measuring OCR against the text layer)."""
+    every page whatever its text layer (for measuring OCR against the text layer);
+    ``text_reader`` is one of :data:`TEXT_READERS`."""
+    if text_reader not in TEXT_READERS:
+        raise ValueError(f"unknown text reader {text_reader!r}")
     pdf = _open_pdfium(path)
     try:
         count = len(pdf)
@@ -133,14 +143,21 @@ def read_pdf(
         text: set[int] = set()
         for i in range(count):
             page = _load_page(pdf, i)
+            textpage = None
             try:
                 width, height = page.get_size()
                 if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:
                     pages[i] = Page(i + 1, width, height, ())  # blank: nothing to read
                     continue
-                verdict = None if force_ocr else judge_text_layer(page)
-                if verdict is not None and verdict.usable:
-                    text.add(i)
+                textpage = None if force_ocr else page.get_textpage()
+                verdict = None if textpage is None else judge_text_layer(page, textpage)
+                if textpage is not None and verdict is not None and verdict.usable:
+                    if text_reader == "pdfplumber":
+                        text.add(i)
+                    else:
+                        words, page_width, page_height = page_words(page, textpage)
+                        if words:
+                            pages[i] = Page(i + 1, page_width, page_height, group_lines(words))
                     continue
                 pixels = int(width * scale) * int(height * scale)
                 if pixels > max_pixels:
@@ -151,6 +168,8 @@ def read_pdf(
                 if verdict is not None:
                     logger.debug("page %d is OCRed: %s", i + 1, verdict.reason)
             finally:
+                if textpage is not None:
+                    textpage.close()
                 page.close()
         if text:
             pages.update(_text_pages(path, text))

@@ -94,29 +94,36 @@ def _band_cover(textpage: pdfium.PdfTextPage, bounds: tuple[float, float, float,
     return sum(hit) / BANDS
 
 
-def judge_text_layer(page: pdfium.PdfPage) -> TextLayer:
-    """Decide whether ``page``'s text layer is usable (else it is OCRed)."""
-    textpage = page.get_textpage()
+def judge_text_layer(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None) -> TextLayer:
+    """Decide whether ``page``'s text layer is usable (else it is OCRed). ``textpage`` is
+    the page's open text page when the caller holds one (it stays open)."""
+    if textpage is not None:
+        return _judge(page, textpage)
+    own = page.get_textpage()
     try:
-        text = textpage.get_text_range()
-        chars = len(text.strip())
-        if chars < MIN_TEXT_CHARS:
-            return TextLayer(chars, 0.0, 0.0, 0.0, "no text layer")
-        plausible = plausible_share(text.split()[:400])  # a sample tells garbage apart
-        if plausible < MIN_PLAUSIBLE:
-            return TextLayer(
-                chars, plausible, 0.0, 0.0, f"text layer is garbage ({plausible:.0%} words)"
-            )
-        cover, bounds = _largest_image(page)
-        if cover < SCAN_COVER:
-            return TextLayer(chars, plausible, cover, 1.0)
-        bands = _band_cover(textpage, bounds)
-        if _hidden_share(page) >= HIDDEN_SHARE:
-            return TextLayer(chars, plausible, cover, bands, "a scan under a hidden OCR layer")
-        if bands < MIN_BAND_COVER:
-            return TextLayer(
-                chars, plausible, cover, bands, f"text covers {bands:.0%} of the scanned page"
-            )
-        return TextLayer(chars, plausible, cover, bands)
+        return _judge(page, own)
     finally:
-        textpage.close()
+        own.close()
+
+
+def _judge(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> TextLayer:
+    text = textpage.get_text_range()
+    chars = len(text.strip())
+    if chars < MIN_TEXT_CHARS:
+        return TextLayer(chars, 0.0, 0.0, 0.0, "no text layer")
+    plausible = plausible_share(text.split()[:400])  # a sample tells garbage apart
+    if plausible < MIN_PLAUSIBLE:
+        return TextLayer(
+            chars, plausible, 0.0, 0.0, f"text layer is garbage ({plausible:.0%} words)"
+        )
+    cover, bounds = _largest_image(page)
+    if cover < SCAN_COVER:
+        return TextLayer(chars, plausible, cover, 1.0)
+    bands = _band_cover(textpage, bounds)
+    if _hidden_share(page) >= HIDDEN_SHARE:
+        return TextLayer(chars, plausible, cover, bands, "a scan under a hidden OCR layer")
+    if bands < MIN_BAND_COVER:
+        return TextLayer(
+            chars, plausible, cover, bands, f"text covers {bands:.0%} of the scanned page"
+        )
+    return TextLayer(chars, plausible, cover, bands)

@@ -44,13 +44,14 @@ _NUMERIC = re.compile(
     r"(?<![\w.,/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[./-]\d)"
 )
 _COMPACT = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+# a raised ordinal suffix can come out of the text layer as a word of its own: "31 st"
 _DAY_MONTH = re.compile(
-    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|e|º|\.)?(?:\s+day\s+of)?[\s.\-/]*(?:de\s+)?"
+    rf"(?<![\w])(\d{{1,2}})(?:\s?(?:st|nd|rd|th)\b|er|e|º|\.)?(?:\s+day\s+of)?[\s.\-/]*(?:de\s+)?"
     rf"({_MONTH_RE})\.?,?[\s.\-/]*(?:de\s+|del\s+)?(\d{{4}}|'?\d{{2}})(?![\d])",
     re.IGNORECASE,
 )
 _MONTH_DAY = re.compile(
-    rf"(?<![\w])({_MONTH_RE})\.?[\s.\-/]+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?[\s.\-/]*(\d{{4}})(?![\d])",
+    rf"(?<![\w])({_MONTH_RE})\.?[\s.\-/]+(\d{{1,2}})(?:\s?(?:st|nd|rd|th)\b)?\s*,?[\s.\-/]*(\d{{4}})(?![\d])",
     re.IGNORECASE,
 )
 
