@@ -10,6 +10,12 @@ none of them, flagged so that a caller can trust them a little less.
 
 Only for text read by OCR: a text layer does not misread, and there "2703/2018" is as
 likely a document number as a date.
+
+Measured on the sroie receipts: issue_date 0.84 -> 0.90 (the three dates that OCR had
+turned into no date). The misreads left are valid dates with a wrong digit ("05/02" read
+as "08/02"); reading the date's box again (at 1.5 to 3 times its size, with and without a
+blur, single-line mode) and voting gave the same wrong digit in the majority, so no
+second OCR pass is made.
 """
 
 from __future__ import annotations
