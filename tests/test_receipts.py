@@ -187,6 +187,31 @@ def test_the_date_printed_with_a_time_is_the_receipts_date(
     assert read(tmp_path, settings, lines)["issue_date"] == "2016-01-24"
 
 
+def test_a_date_misread_by_ocr_is_repaired_on_a_scan_only(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        *HEADER,
+        "92/01/2018         Cashier: 123",  # OCR read the 0 of 02 as a 9
+        "SX8 S006 1 4.20 4.20",
+        "TOTAL AMOUNT 4.20",
+    ]
+    assert read(tmp_path, settings, lines, conf={})["issue_date"] == "2018-01-02"
+    # the same text in a text layer was printed so: no date there
+    assert "issue_date" not in read(tmp_path, settings, lines)
+
+
+def test_a_date_read_as_printed_beats_a_repaired_one(tmp_path: Path, settings: Settings) -> None:
+    lines = [
+        *HEADER,
+        "2703/2018",  # a lost separator, or a number: the first date-shaped token
+        "MILO TIN 1.5KG          21.32",
+        "TOTAL                   21.32",
+        "14/03/2018",  # a date as printed, lower down
+    ]
+    assert read(tmp_path, settings, lines, conf={})["issue_date"] == "2018-03-14"
+
+
 # --- vendors --------------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@ chosen. Parsers turn the text of a cell into a normalised value (or refuse it)."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Any
 from intake.extractors.fields import clean_id, find_dates
 from intake.extractors.fields.idents import looks_like_id
 from intake.extractors.fields.money import CURRENCY_CODES
+from intake.extractors.fields.ocr_dates import find_ocr_dates
 from intake.extractors.layout import Cell, Hit
 from intake.extractors.reading import Reading
 from intake.record import Box, Field
@@ -19,6 +21,7 @@ __all__ = [
     "Candidate",
     "Parsed",
     "best",
+    "cell_dates",
     "find_date",
     "find_id",
     "labelled",
@@ -126,9 +129,25 @@ def parse_dates_in(reading: Reading, text: str) -> bool:
     return next(find_dates(text, reading.date_order), None) is not None
 
 
+#: How much less a date repaired from an OCR misreading is trusted than one read as printed:
+#: a date read as printed anywhere on the page outweighs it.
+REPAIRED = 0.5
+
+
+def cell_dates(reading: Reading, cell: Cell) -> Iterator[tuple[int, int, dt.date, float]]:
+    """The dates in ``cell`` as (start, end, date, trust): 1.0 for a date read as printed,
+    :data:`REPAIRED` for one repaired from OCR misreadings (on OCR pages only)."""
+    if cell.page in reading.ocr_pages:
+        for start, end, date, repaired in find_ocr_dates(cell.text, reading.date_order):
+            yield start, end, date, REPAIRED if repaired else 1.0
+    else:
+        for start, end, date in find_dates(cell.text, reading.date_order):
+            yield start, end, date, 1.0
+
+
 def parse_date_cell(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
     """A date at (or near) the start of ``cell``."""
-    for start, end, date in find_dates(cell.text, reading.date_order):
+    for start, end, date, _trust in cell_dates(reading, cell):
         if start <= 14:
             return date.isoformat(), cell.span_box(start, end), cell.text[start:end]
         return None

@@ -7,9 +7,8 @@ import re
 from collections.abc import Iterator, Mapping
 
 from intake.extractors.amounts import find_amount_fields
-from intake.extractors.candidates import Candidate, best, find_date, find_id
+from intake.extractors.candidates import Candidate, best, cell_dates, find_date, find_id
 from intake.extractors.classify import type_scores
-from intake.extractors.fields import find_dates
 from intake.extractors.lines import find_line_items
 from intake.extractors.parties import find_parties
 from intake.extractors.reading import Reading, reading_for
@@ -29,8 +28,10 @@ def _undated_issue_dates(reading: Reading, number: Field | None) -> Iterator[Can
         for line in layout.lines:
             if line.page == number.box.page and abs(line.top - number.box.top) < 2:
                 for cell in line.cells:
-                    for start, end, date in find_dates(cell.text, reading.date_order):
-                        yield Candidate(date.isoformat(), 0.5, cell.span_box(start, end), cell.text)
+                    for start, end, date, trust in cell_dates(reading, cell):
+                        if trust == 1.0:  # a repaired one may be the number itself
+                            box = cell.span_box(start, end)
+                            yield Candidate(date.isoformat(), 0.5, box, cell.text)
     # the first date of the first page; near the top it is likelier the document's own;
     # a date with a time of day beside it is when a till printed its receipt
     first = True
@@ -39,15 +40,15 @@ def _undated_issue_dates(reading: Reading, number: Field | None) -> Iterator[Can
             break
         top = line.top <= 0.45 * line.page_height
         for cell in line.cells:
-            for start, end, date in find_dates(cell.text, reading.date_order):
+            for start, end, date, trust in cell_dates(reading, cell):
                 timed = _TIME.match(cell.text, end) is not None
                 if not (first or timed):
                     continue
-                score = 0.3 if timed else 0.25 if top else 0.15
+                score = (0.3 if timed else 0.25 if top else 0.15) * trust
                 yield Candidate(date.isoformat(), score, cell.span_box(start, end), cell.text)
-                if timed:
+                if timed and trust == 1.0:
                     return
-                first = False
+                first = first and trust < 1.0  # a repaired date leaves the next one a chance
 
 
 class BusinessDocumentExtractor:

@@ -26,6 +26,7 @@ class Reading:
     currency: str | None
     decimal_comma: bool | None
     date_order: DateOrder
+    ocr_pages: frozenset[int] = frozenset()  # the numbers of the pages read by OCR
     memo: dict[str, Any] = field(default_factory=dict)  # per-record results shared by stages
 
 
@@ -46,6 +47,7 @@ def reading_for(record: Record) -> Reading:
         currency=currency,
         decimal_comma=guess_decimal_comma(text),
         date_order=guess_date_order(text, currency),
+        ocr_pages=frozenset(p.number for p in record.pages if p.source == "ocr"),
     )
     _last[:] = [reading]
     return reading

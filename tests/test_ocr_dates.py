@@ -1,0 +1,76 @@
+"""Dates as OCR misreads them: the repair of date-shaped tokens, and where it applies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from intake.extractors.fields.ocr_dates import find_ocr_dates, repair_date_token
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("2O/O5/2O18", "2018-05-20"),  # the letter O for the digit 0
+        ("l5/05/2017", "2017-05-15"),  # l for 1
+        ("I2/II/2019", "2019-11-12"),  # I for 1
+        ("3O-S-2O16", "2016-05-30"),  # S for 5
+        ("92/01/2018", "2018-01-02"),  # a round 9 for the leading 0 of the day
+        ("14/82/2018", "2018-02-14"),  # ... an 8 for the leading 0 of the month
+        ("23/02/2918", "2018-02-23"),  # ... a 9 for the 0 of 20xx
+        ("2703/2018", "2018-03-27"),  # a separator lost
+        ("27/032018", "2018-03-27"),
+        ("21:03/2018", "2018-03-21"),  # a separator misread
+        ("(2O/O5/2O18,", "2018-05-20"),  # punctuation around the token
+        ("_2703/2018", "2018-03-27"),
+    ],
+)
+def test_date_shaped_misreadings_are_repaired(token: str, expected: str) -> None:
+    repaired = repair_date_token(token)
+    assert repaired is not None and repaired.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "03/03/2017",  # a valid date stays as it was read (find_dates reads it)
+        "10:04:05",  # a time of day
+        "7:44:16",
+        "15/46,",  # an address's lot number
+        "1-0-2,",
+        "03-40211233",  # a telephone number
+        "18388/103/70126",  # an invoice number
+        "2018/0327",  # a year first with a separator lost: too ambiguous
+        "2012/2018",
+        "38/01/2018",  # a 3 is not read for a 0
+        "98/98/2018",  # two repairs needed
+        "OO/OO/OOOO",  # no digit read at all
+        "LH/0b/1H",  # too far gone
+        "SALE/TAX/2018",
+    ],
+)
+def test_other_tokens_are_not_repaired(token: str) -> None:
+    assert repair_date_token(token) is None
+
+
+def test_a_repair_that_reads_two_ways_is_refused() -> None:
+    # 86/06/2018: the 8 of 86 is the misread 0 of 06 (80/06 is not tried: 0 leads)
+    assert repair_date_token("86/06/2018") == dt.date(2018, 6, 6)
+    # 89/89/2018: 09/89 and 89/09 are both invalid, so there is no single repair
+    assert repair_date_token("89/89/2018") is None
+
+
+def test_the_date_order_decides_the_repaired_date() -> None:
+    assert repair_date_token("O3/O4/2O18", "dmy") == dt.date(2018, 4, 3)
+    assert repair_date_token("O3/O4/2O18", "mdy") == dt.date(2018, 3, 4)
+
+
+def test_find_ocr_dates_flags_the_repaired_dates() -> None:
+    text = "Inv 2703/2018  printed 01/04/2018 12:00  due 2O/O4/2O18"
+    found = [(text[s:e], d.isoformat(), repaired) for s, e, d, repaired in find_ocr_dates(text)]
+    assert found == [
+        ("2703/2018", "2018-03-27", True),
+        ("01/04/2018", "2018-04-01", False),
+        ("2O/O4/2O18", "2018-04-20", True),
+    ]
