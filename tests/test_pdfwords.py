@@ -120,6 +120,26 @@ def test_a_page_displayed_sideways_is_turned_to_read_left_to_right(
     assert words["Total"].x1 < words["1,234.56"].x0
 
 
+def test_a_landscape_page_stored_sideways_reads_as_displayed(tmp_path: Path) -> None:
+    """Lines drawn up the stored page, shown upright by /Rotate 90 (as station order
+    forms are): read as shown, without turning, and as pdfplumber reads them."""
+    path = tmp_path / "landscape.pdf"
+    c = canvas.Canvas(str(path), pagesize=(A4[1], A4[0]))  # stored portrait, see draw()
+    c.setPageRotation(90)
+    c.rotate(90)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, -100, "Order # 2351512")
+    c.drawString(72, -120, "Total Due")
+    c.drawString(300, -120, "1,234.56")
+    c.showPage()
+    c.save()
+    assert_same_words(path)
+    words = {w.text: w for w in pdfium_words(path)[0]}
+    assert abs(words["Total"].top - words["1,234.56"].top) < 1
+    assert words["Order"].x1 < words["#"].x0 < words["2351512"].x0
+    assert words["Order"].top < words["Total"].top
+
+
 def test_a_turned_page_has_the_turned_size(tmp_path: Path) -> None:
     pdf = pdfium.PdfDocument(draw(tmp_path / "r90.pdf", rotate=90))
     try:

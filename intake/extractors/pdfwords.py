@@ -79,7 +79,8 @@ def text_turn(textpage: pdfium.PdfTextPage, to_display: Map) -> int:
         angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
         if angle < 0 or pdfium_c.FPDFText_GetUnicode(raw, i) in _BREAKS:
             continue
-        ex, ey = to_display(1000.0 * math.cos(angle), 1000.0 * math.sin(angle))
+        # PDFium measures the angle clockwise in user space (y upwards)
+        ex, ey = to_display(1000.0 * math.cos(angle), -1000.0 * math.sin(angle))
         quarter = round(math.atan2(ey - oy, ex - ox) / (math.pi / 2)) % 4
         votes[quarter] += 1
     return max(range(4), key=lambda q: (votes[q], q == 0))
