@@ -61,6 +61,9 @@ class BusinessDocumentExtractor:
     def score(self, record: Record) -> float:
         return type_scores(reading_for(record)).get(self.doc_type, 0.0)
 
+    def relate_ids(self, fields: dict[str, Field]) -> None:
+        """Adjust the numbers once all are read, where one tells what another means."""
+
     def extract(self, record: Record) -> Mapping[str, Field]:
         reading = reading_for(record)
         fields: dict[str, Field] = {}
@@ -78,6 +81,7 @@ class BusinessDocumentExtractor:
         for name in self.ids[1:]:
             if own in fields and name in fields and fields[name].value == fields[own].value:
                 del fields[name]
+        self.relate_ids(fields)
         lines = find_line_items(reading)
         if (items := lines.field()) is not None:
             fields["line_items"] = items
