@@ -131,3 +131,63 @@ def test_a_value_running_into_the_next_label_stays_apart_from_it(
     assert result["fields"]["invoice_number"] == "2513064-1"
     assert result["fields"]["po_number"] == "2513064-1"
     assert result["fields"]["total"] == "306.00"
+
+
+def draw_header(path: Path, rows: list[tuple[str, ...]]) -> Path:
+    """An invoice whose header is key-value rows: bold labels, values in columns."""
+    width, height = LETTER
+    c = Canvas(str(path), pagesize=LETTER)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(250, height - 40, "INVOICE")
+    for i, row in enumerate(rows):
+        y = height - 80 - 12 * i
+        for j, text in enumerate(row):
+            c.setFont("Helvetica-Bold" if j % 2 == 0 else "Helvetica", 8)
+            c.drawString(60 + 120 * j, y, text)
+    c.setFont("Helvetica", 8)
+    c.drawString(350, height - 300, "Gross Total")
+    c.drawString(500, height - 300, "$1,250.00")
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("rows", "buyer"),
+    [
+        # the name beside its label, another label under it
+        (
+            [("Advertiser", "Justice for Governor"), ("Product", "PL/Justice/WV-R")],
+            "Justice for Governor",
+        ),
+        # a year belongs to a name; an account code after it does not
+        (
+            [("Advertiser", "Tom Steyer 2020 (135304)"), ("Agency", "Buying Time LLC")],
+            "Tom Steyer 2020",
+        ),
+        # past a "Name:" sub-label; the party's code is no label of its name
+        (
+            [("Advertiser Code", "1232"), ("Advertiser", "Name:", "Conole For Congress")],
+            "Conole For Congress",
+        ),
+        # a row of labels over a row of values: the value is under its label
+        (
+            [("Customer", "Invoice No."), ("Northwind Traders Ltd", "INV-77")],
+            "Northwind Traders Ltd",
+        ),
+        (
+            [("Bill To", "Ship To"), ("Northwind Traders Ltd", "Depot Four Ltd")],
+            "Northwind Traders Ltd",
+        ),
+    ],
+)
+def test_the_buyer_beside_or_under_its_label(
+    settings: Settings, tmp_path: Path, rows: list[tuple[str, ...]], buyer: str
+) -> None:
+    fields = extract(settings, draw_header(tmp_path / "h.pdf", rows))["fields"]
+    assert fields["buyer"] == buyer
+
+
+def test_a_customer_number_label_gives_no_buyer(settings: Settings, tmp_path: Path) -> None:
+    rows = [("Id. client", "Adresse de l'installation"), ("10577874", "35 rue du Port")]
+    fields = extract(settings, draw_header(tmp_path / "h.pdf", rows))["fields"]
+    assert "buyer" not in fields

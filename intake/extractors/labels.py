@@ -174,6 +174,14 @@ LABELS: dict[str, list[tuple[str, float]]] = {
         (r"factuur\s*aan|klant|afnemer", 1.0),
         (r"nabywca|odbiorca", 1.0),
         (r"advertiser", 0.8),
+        # a party's number or code is not its name: "Customer No.", "Advertiser Code",
+        # "Id. client", "Code client"
+        (
+            rf"(?:customer|client|advertiser|buyer|kunden|klant|cliente)\s*(?:{_NO}|code|"
+            r"external\s*id|type|since|account|reference)|"
+            rf"(?:{_NO}|code)\.?\s*(?:de\s*|du\s*)?(?:client|cliente|klant)",
+            0.0,
+        ),
     ],
     "vendor": [
         (r"from\s*:|(?:seller|vendor|supplier|issued\s*by|remit\s*to|payable\s*to)\s*:?", 1.0),
