@@ -191,3 +191,47 @@ def test_a_customer_number_label_gives_no_buyer(settings: Settings, tmp_path: Pa
     rows = [("Id. client", "Adresse de l'installation"), ("10577874", "35 rue du Port")]
     fields = extract(settings, draw_header(tmp_path / "h.pdf", rows))["fields"]
     assert "buyer" not in fields
+
+
+@pytest.mark.parametrize(
+    ("rows", "period"),
+    [
+        # the flight of the order outranks the period this invoice bills
+        (
+            [("Invoice Period", "04/27/20 - 04/30/20"), ("Flight Dates", "04/23/20 - 04/30/20")],
+            ("2020-04-23", "2020-04-30"),
+        ),
+        # two columns run together: the label inside the cell
+        (
+            [("Invoice Period", "01/27/20 - 02/02/20 Flight Dates 02/01/20 - 02/03/20")],
+            ("2020-02-01", "2020-02-03"),
+        ),
+        # dates glued by a hyphen
+        ([("Schedule Dates", "11/12/19-11/24/19")], ("2019-11-12", "2019-11-24")),
+        ([("Leistungszeitraum", "01.03.2024 - 31.03.2024")], ("2024-03-01", "2024-03-31")),
+        ([("Service Period", "March 1, 2024 to March 31, 2024")], ("2024-03-01", "2024-03-31")),
+        # the only period an invoice prints
+        ([("Period", "3/2/2020 - 3/8/2020")], ("2020-03-02", "2020-03-08")),
+    ],
+)
+def test_the_service_period(
+    settings: Settings, tmp_path: Path, rows: list[tuple[str, ...]], period: tuple[str, str]
+) -> None:
+    fields = extract(settings, draw_header(tmp_path / "h.pdf", rows))["fields"]
+    assert (fields["service_period_start"], fields["service_period_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("Flight Dates", "04/30/20 - 04/23/20")],  # ends before it starts
+        [("Invoice Date", "04/30/20"), ("Due Date", "05/30/20")],  # dates, no range
+        [("Payment Period", "30 days")],
+    ],
+)
+def test_no_service_period_without_a_labelled_range(
+    settings: Settings, tmp_path: Path, rows: list[tuple[str, ...]]
+) -> None:
+    fields = extract(settings, draw_header(tmp_path / "h.pdf", rows))["fields"]
+    assert "service_period_start" not in fields
+    assert "service_period_end" not in fields

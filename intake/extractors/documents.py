@@ -12,6 +12,7 @@ from intake.extractors.classify import type_scores
 from intake.extractors.fields import find_dates
 from intake.extractors.lines import find_line_items
 from intake.extractors.parties import find_parties
+from intake.extractors.period import find_service_period
 from intake.extractors.reading import Reading, reading_for
 from intake.extractors.tender import find_paid
 from intake.record import Field, Record
@@ -88,5 +89,6 @@ class BusinessDocumentExtractor:
         fields.update(find_amount_fields(reading, line_sum=lines.line_sum, paid=find_paid(reading)))
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
+        fields.update(find_service_period(reading))
         fields.update(find_parties(reading))
         return fields

@@ -110,6 +110,21 @@ LABELS: dict[str, list[tuple[str, float]]] = {
         (r"v[áa]lid[oa]\s*hasta|validez|fecha\s*de\s*validez", 1.0),
         (r"geldig\s*tot|geldigheid|valido\s*fino\s*al|wa[żz]na\s*do", 1.0),
     ],
+    # what the goods or services cover; the flight of a broadcast order outranks the
+    # period one invoice of it bills
+    "service_period": [
+        (
+            r"(?:order\s*)?flight(?:\s*dates?)?|service\s*(?:period|dates?)|period\s*of\s*service",
+            1.0,
+        ),
+        (
+            r"(?:contract|schedule|campaign)\s*dates?|leistungszeitraum|p[ée]riode\s*de\s*service",
+            0.9,
+        ),
+        (r"per[íi]odo\s*de\s*(?:servicio|prestaci[óo]n)|prestatieperiode", 0.9),
+        (r"(?:invoice|billing|billed|statement)\s*period|abrechnungszeitraum|period", 0.6),
+        (r"p[ée]riode\s*de\s*facturation|periodo\s*de\s*facturaci[óo]n|factuurperiode", 0.6),
+    ],
     "total": [
         (
             r"(?:grand|invoice|order|gross)\s*total|"
