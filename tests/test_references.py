@@ -51,11 +51,13 @@ def test_other_order_numbers_are_kept(
 
 
 def test_the_rule_reads_a_number_and_its_stem() -> None:
-    assert billed_order_number("1339278-1", "1339278")
-    assert billed_order_number("1339278 - 12", "1339278")
-    assert not billed_order_number("1339278-1", "")
-    assert not billed_order_number("A-1", "A")  # a stem needs a digit
-    assert not billed_order_number("1339278-1234", "1339278")
+    assert billed_order_number("1339278-1", "1339278") == "1339278-1"
+    assert billed_order_number("1339278 - 12", "1339278") == "1339278 - 12"
+    assert billed_order_number("KCCI 1339278-1", "1339278") == "1339278-1"  # a prefix
+    assert billed_order_number("21339278-1", "1339278") is None  # not a stem
+    assert billed_order_number("1339278-1", "") is None
+    assert billed_order_number("A-1", "A") is None  # a stem needs a digit
+    assert billed_order_number("1339278-1234", "1339278") is None
 
 
 def test_a_purchase_order_keeps_its_own_number(settings: Settings, tmp_path: Path) -> None:
