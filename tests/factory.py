@@ -167,8 +167,10 @@ def make_pdf(
     lang: str = "en",
     date_style: str = "numeric",
     letter: bool = False,
+    stamp: str = "",
 ) -> Path:
-    """Draw a business document (invoice, purchase_order or estimate) from ``doc``."""
+    """Draw a business document (invoice, purchase_order or estimate) from ``doc``;
+    ``stamp`` is a large word drawn across the title and the numbers ("DUPLICATE")."""
     w = WORDS[lang]
     kind = doc.get("doc_type", "invoice")
     symbol = {"EUR": "€", "USD": "$", "GBP": "£"}.get(doc.get("currency", "EUR"), "")
@@ -219,6 +221,12 @@ def make_pdf(
             c.setFont("Helvetica-Bold", 10)
             c.drawString(x, height - 193, value)
             c.setFont("Helvetica", 9)
+
+    if stamp:
+        c.setFont("Helvetica-Bold", 44)
+        c.setFillGray(0.75)
+        c.drawString(width - 290, height - 77, stamp)
+        c.setFillGray(0)
 
     top = height - 240
     c.setFont("Helvetica-Bold", 10)

@@ -11,6 +11,7 @@ from intake.extractors.candidates import Candidate, best, cell_dates, find_date,
 from intake.extractors.classify import type_scores
 from intake.extractors.lines import find_line_items
 from intake.extractors.parties import find_parties
+from intake.extractors.period import find_service_period
 from intake.extractors.reading import Reading, reading_for
 from intake.extractors.tender import find_paid
 from intake.record import Field, Record
@@ -62,6 +63,9 @@ class BusinessDocumentExtractor:
     def score(self, record: Record) -> float:
         return type_scores(reading_for(record)).get(self.doc_type, 0.0)
 
+    def relate_ids(self, fields: dict[str, Field]) -> None:
+        """Adjust the numbers once all are read, where one tells what another means."""
+
     def extract(self, record: Record) -> Mapping[str, Field]:
         reading = reading_for(record)
         fields: dict[str, Field] = {}
@@ -79,11 +83,13 @@ class BusinessDocumentExtractor:
         for name in self.ids[1:]:
             if own in fields and name in fields and fields[name].value == fields[own].value:
                 del fields[name]
+        self.relate_ids(fields)
         lines = find_line_items(reading)
         if (items := lines.field()) is not None:
             fields["line_items"] = items
         fields.update(find_amount_fields(reading, line_sum=lines.line_sum, paid=find_paid(reading)))
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
+        fields.update(find_service_period(reading))
         fields.update(find_parties(reading))
         return fields

@@ -110,6 +110,21 @@ LABELS: dict[str, list[tuple[str, float]]] = {
         (r"v[áa]lid[oa]\s*hasta|validez|fecha\s*de\s*validez", 1.0),
         (r"geldig\s*tot|geldigheid|valido\s*fino\s*al|wa[żz]na\s*do", 1.0),
     ],
+    # what the goods or services cover; the flight of a broadcast order outranks the
+    # period one invoice of it bills
+    "service_period": [
+        (
+            r"(?:order\s*)?flight(?:\s*dates?)?|service\s*(?:period|dates?)|period\s*of\s*service",
+            1.0,
+        ),
+        (
+            r"(?:contract|schedule|campaign)\s*dates?|leistungszeitraum|p[ée]riode\s*de\s*service",
+            0.9,
+        ),
+        (r"per[íi]odo\s*de\s*(?:servicio|prestaci[óo]n)|prestatieperiode", 0.9),
+        (r"(?:invoice|billing|billed|statement)\s*period|abrechnungszeitraum|period", 0.6),
+        (r"p[ée]riode\s*de\s*facturation|periodo\s*de\s*facturaci[óo]n|factuurperiode", 0.6),
+    ],
     "total": [
         (
             r"(?:grand|invoice|order|gross)\s*total|"
@@ -174,6 +189,14 @@ LABELS: dict[str, list[tuple[str, float]]] = {
         (r"factuur\s*aan|klant|afnemer", 1.0),
         (r"nabywca|odbiorca", 1.0),
         (r"advertiser", 0.8),
+        # a party's number or code is not its name: "Customer No.", "Advertiser Code",
+        # "Id. client", "Code client"
+        (
+            rf"(?:customer|client|advertiser|buyer|kunden|klant|cliente)\s*(?:{_NO}|code|"
+            r"external\s*id|type|since|account|reference)|"
+            rf"(?:{_NO}|code)\.?\s*(?:de\s*|du\s*)?(?:client|cliente|klant)",
+            0.0,
+        ),
     ],
     "vendor": [
         (r"from\s*:|(?:seller|vendor|supplier|issued\s*by|remit\s*to|payable\s*to)\s*:?", 1.0),

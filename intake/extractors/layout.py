@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from intake.extractors.labels import LABELS, LabelSet, label_set
-from intake.record import Box, Page, Record, Word
+from intake.record import Box, Page, Record, Word, group_lines
 
 __all__ = ["Cell", "Hit", "Layout", "Line"]
 
@@ -163,6 +163,32 @@ def _split_cells(page: Page, words: list[Word], line_index: int) -> list[Cell]:
     return [Cell(page.number, line_index, tuple(c), " ".join(w.text for w in c)) for c in cells]
 
 
+#: A word this many times taller than the page's median word is a watermark or a banner.
+TALL = 3.0
+
+
+def _tall_limit(page: Page) -> float:
+    heights = sorted(w.bottom - w.top for w in page.words)
+    if len(heights) < 5:
+        return float("inf")
+    return TALL * (heights[len(heights) // 2] or 8.0)
+
+
+def _unstack(words: list[Word], limit: float) -> list[list[Word]]:
+    """A line held together only by a very tall word (a "DUPLICATE" stamp across the
+    header) is split again: the tall word stands alone and the words it spanned form
+    their own lines, grouped as the page's lines were."""
+    tall = [w for w in words if w.bottom - w.top > limit]
+    if not tall or len(tall) == len(words):
+        return [words]
+    rest = group_lines(w for w in words if w.bottom - w.top <= limit)
+    parts: dict[int, list[Word]] = {}
+    for w in rest:
+        parts.setdefault(w.line, []).append(w)
+    out = [[w] for w in tall] + list(parts.values())
+    return sorted(out, key=lambda part: min(w.top for w in part))
+
+
 @dataclass
 class Layout:
     """Lines and cells of a record's pages, built once per extraction."""
@@ -173,10 +199,14 @@ class Layout:
 
     def __post_init__(self) -> None:
         for page in self.record.pages:
-            for words in page.lines:
-                index = len(self.lines)
-                cells = _split_cells(page, words, index)
-                self.lines.append(Line(page.number, index, tuple(cells), page.height, page.width))
+            limit = _tall_limit(page)
+            for page_line in page.lines:
+                for words in _unstack(page_line, limit):
+                    index = len(self.lines)
+                    cells = _split_cells(page, words, index)
+                    self.lines.append(
+                        Line(page.number, index, tuple(cells), page.height, page.width)
+                    )
 
     @cached_property
     def text(self) -> str:

@@ -96,8 +96,9 @@ def _clean_name(text: str) -> str:
     return " ".join(text.split()).strip(" :,;-|#*")
 
 
-def _name_like(text: str, *, leading_digit: bool = False) -> bool:
-    """Shaped like a name; ``leading_digit`` allows "99 Speed Mart" (with a legal form)."""
+def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -> bool:
+    """Shaped like a name; ``leading_digit`` allows "99 Speed Mart" (with a legal form),
+    ``years`` a year among two words or more ("Tom Steyer 2020", "Vision 2030 Trust")."""
     text = text.strip()
     if not 2 <= len(text) <= 80 or not re.search(r"[^\W\d_]{2}", text):
         return False
@@ -105,7 +106,10 @@ def _name_like(text: str, *, leading_digit: bool = False) -> bool:
         return False
     if " " not in text and any(c.isdigit() for c in text):
         return False  # one token with digits is an identifier, not a name
-    digits = sum(c.isdigit() for c in text)
+    counted = text
+    if years and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
+        counted = _YEAR.sub("", text)
+    digits = sum(c.isdigit() for c in counted)
     first = text[0]
     return (
         digits <= max(2, len(text) // 4)
@@ -176,16 +180,50 @@ def _domain_bonus(name: str, domains: set[str]) -> float:
     return 0.0
 
 
+_YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
+#: An account code after a party's name: "Reset WV pac (136681)".
+_CODE_AFTER = re.compile(r"\s*\(\s*\d{3,}\s*\)\s*$")
+#: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
+_SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
+#: The fields whose labels, found in a cell, make it no name.
+_LABELLED = ("buyer", "vendor", "invoice_number", "po_number", "issue_date", "due_date", "total")
+
+
+def _label_cells(layout: Layout) -> set[tuple[int, float]]:
+    return {
+        (hit.cell.line, hit.cell.x0)
+        for name in _LABELLED
+        for hit in layout.labels(name, pages=1)
+        if hit.match.start() == 0
+    }
+
+
+def _beside(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> list[Cell]:
+    """The value to the right of a party's label, as in a key-value header ("Advertiser
+    Acme PAC"): the next cell, past a "Name:" sub-label; none where that cell is
+    another label ("Bill To  Ship To", "Customer  Invoice No.")."""
+    for other in layout.cells_right(cell):
+        if _SUB_LABEL.fullmatch(other.text.strip()):
+            continue
+        if (other.line, other.x0) in labels or other.text.rstrip().endswith(":"):
+            return []
+        return [other]
+    return []
+
+
 def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
     layout = reading.layout
     blocks: list[_Block] = []
     cands: list[Candidate] = []
+    labels = _label_cells(layout)
     for hit in layout.labels("buyer", pages=1):
         rest = hit.cell.tail(hit.match.end())
-        cells = ([rest] if rest and rest.text.strip(" :") else []) + list(layout.below(hit))
+        cells = [rest] if rest and rest.text.strip(" :") else []
+        cells += _beside(layout, hit.cell, labels) + list(layout.below(hit))
         for cell in cells:
-            name = _clean_name(cell.text)
-            if _name_like(name):
+            name = _CODE_AFTER.sub("", _clean_name(cell.text))
+            # a legal form alone ("Inc") is the end of a name, not a name
+            if _name_like(name, years=True) and not _LEGAL_ONLY.fullmatch(name):
                 cands.append(Candidate(name, hit.weight, cell.box, cell.text))
                 break
         top = hit.cell.line

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -73,10 +74,35 @@ def _attachments(pdf: pdfium.PdfDocument) -> tuple[Attachment, ...]:
     return tuple(out)
 
 
+#: Letters this many times the page's median size are a stamp or a banner ("DUPLICATE").
+STAMP_SIZE = 3.0
+
+
+def _is_char(obj: dict[str, Any]) -> bool:
+    return bool(obj.get("object_type") == "char")
+
+
 def _words(page: pdfplumber.page.Page) -> list[Word]:
+    # Letters of a large stamp drawn across a header are read as words of their own:
+    # otherwise they interleave, letter by letter, with the text under them
+    # ("DUPINLVOIICCE"). Only much larger letters are set apart, so that a superscript
+    # ("31st") still belongs to its word. Likewise a word never mixes fonts: a value that
+    # overflows its box into the bold label beside it stays apart from that label.
+    sizes = sorted(float(c["size"]) for c in page.chars)
+    limit = STAMP_SIZE * sizes[len(sizes) // 2] if sizes else 0.0
+    if not sizes or sizes[-1] <= limit:
+        parts = [page]
+    else:
+        parts = [
+            page.filter(lambda o: not _is_char(o) or float(o["size"]) <= limit),
+            page.filter(lambda o: _is_char(o) and float(o["size"]) > limit),
+        ]
     return [
         Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
-        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        for part in parts
+        for w in part.extract_words(
+            keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]
+        )
         if w["text"].strip()
     ]
 
