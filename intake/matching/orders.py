@@ -27,7 +27,7 @@ import logging
 from collections import defaultdict
 from decimal import Decimal
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from intake.db import Document, LineItem, OrderLineMatch, OrderMatch, utcnow
@@ -181,15 +181,19 @@ def _save(
     row.detail = detail[:4000]
     row.checked_at = utcnow()
     session.execute(delete(OrderLineMatch).where(OrderLineMatch.document_id == invoice.id))
-    for line, ordered, verdict in lines:
-        session.add(
-            OrderLineMatch(
-                document_id=invoice.id,
-                line_id=line.id,
-                order_line_id=ordered.id if ordered is not None else None,
-                status=verdict.status,
-                explanation=verdict.explanation[:2000],
-            )
+    if lines:  # one bulk insert: a row per line through the unit of work cost 5 ms a document
+        session.execute(
+            insert(OrderLineMatch),
+            [
+                {
+                    "document_id": invoice.id,
+                    "line_id": line.id,
+                    "order_line_id": ordered.id if ordered is not None else None,
+                    "status": verdict.status,
+                    "explanation": verdict.explanation[:2000],
+                }
+                for line, ordered, verdict in lines
+            ],
         )
 
 
