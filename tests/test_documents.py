@@ -84,6 +84,9 @@ def test_a_corrected_due_date_is_audited_reindexed_and_found(
     form = client.get(f"/documents/{invoice}/edit").get_data(as_text=True)
     version = re.search(r'name="version" value="([^"]+)"', form)
     assert version and 'value="2024-04-13"' in form
+    # every date field (and only those) hints at the ISO form
+    assert re.search(r'name="due_date"[^>]*placeholder="2024-03-31"', form)
+    assert not re.search(r'name="vendor"[^>]*placeholder="2024-03-31"', form)
     r = client.post(
         f"/documents/{invoice}/fields",
         data={

@@ -25,6 +25,7 @@ from intake.matching import refresh_document
 from intake.pages import WIDTHS, page_image
 from intake.record import DOC_TYPES
 from intake.storage import archive_path
+from intake.values import DATE, FIELD_KINDS
 from web.auth import editor_required
 from web.state import get_session, get_settings
 
@@ -94,6 +95,7 @@ def _edit_page(doc_id: int, errors: dict[str, str] | None = None, status: int = 
             errors=errors or {},
             doc_types=DOC_TYPES,
             attributes=LINE_ATTRIBUTES,
+            dates={name for name, kind in FIELD_KINDS.items() if kind == DATE},
         ),
         status,
     )
