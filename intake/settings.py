@@ -93,7 +93,7 @@ class Settings(BaseSettings):
     text_reader: Literal["pdfium", "pdfplumber"] = Field(
         "pdfium",
         description=(
-            "What reads the words of a PDF's text layer: pdfium (about 20x faster) or"
+            "What reads the words of a PDF's text layer: pdfium (about 10x faster) or"
             " pdfplumber (pdfminer.six); both give the same words (see README, Reading)."
         ),
     )

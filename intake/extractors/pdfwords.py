@@ -15,9 +15,8 @@ A page whose text still runs down, up or upside down once displayed (a table pri
 sideways) is turned so that it reads left to right (:func:`text_turn`), as the OCR path
 turns a sideways scan; pdfplumber would give its words standing on end.
 
-On the 200-document benchmark this costs about 1.5 ms per page against about 33 ms for
-pdfplumber's ``extract_words`` (research/performance-baselines.md: 41x), and on the dev
-corpus 99.6% of pdfplumber's words come out identical.
+Over the dev corpus's PDFs this took 16 s against 176 s for pdfplumber's
+``extract_words``, and 99.8% of pdfplumber's words come out identical.
 """
 
 from __future__ import annotations
