@@ -3,22 +3,26 @@
 ``page_image`` finds the original by document id (never by a path from a request),
 renders the page (pypdfium2 for PDFs, Pillow for scans) at one of a few fixed widths, and
 keeps the PNG under ``<data_dir>/cache/pages/<document id>/``. PDFium is not thread-safe,
-so rendering is serialised by a lock.
+so rendering is serialised by a lock. A page that was read turned (a sideways scan, or a
+table printed sideways: :attr:`intake.record.Page.turn`) is drawn turned the same way,
+so that the boxes of its words fall on them.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import logging
 import threading
 import warnings
+import zlib
 from pathlib import Path
 
 from PIL import Image, ImageOps
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db import Document
+from intake.db import Document, DocumentPage
 from intake.errors import NotFound, ResourceLimit
 from intake.settings import Settings
 from intake.storage import archive_path, write_atomic
@@ -38,7 +42,19 @@ def _cache_path(settings: Settings, doc_id: int, sha256: str, page: int, width: 
     return settings.cache_dir / "pages" / str(doc_id) / f"{sha256[:16]}-p{page}-w{width}.png"
 
 
-def _render_pdf(path: Path, page: int, width: int, max_pixels: int) -> Image.Image:
+_TRANSPOSE = {
+    90: Image.Transpose.ROTATE_90,
+    180: Image.Transpose.ROTATE_180,
+    270: Image.Transpose.ROTATE_270,
+}
+
+
+def _turned(image: Image.Image, turn: int) -> Image.Image:
+    """``image`` turned ``turn`` degrees counter-clockwise (0, 90, 180 or 270)."""
+    return image.transpose(_TRANSPOSE[turn]) if turn in _TRANSPOSE else image
+
+
+def _render_pdf(path: Path, page: int, width: int, max_pixels: int, turn: int) -> Image.Image:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
@@ -46,6 +62,8 @@ def _render_pdf(path: Path, page: int, width: int, max_pixels: int) -> Image.Ima
         pg = pdf[page - 1]
         try:
             w, h = pg.get_size()
+            if turn in (90, 270):  # drawn upright, then turned: its height becomes the width
+                w, h = h, w
             scale = width / max(w, 1.0)
             if (h * scale) > width * MAX_ASPECT or width * h * scale > max_pixels:
                 raise ResourceLimit("the page is too large to draw")
@@ -53,24 +71,37 @@ def _render_pdf(path: Path, page: int, width: int, max_pixels: int) -> Image.Ima
             image: Image.Image = bitmap.to_pil()
             image.load()
             bitmap.close()
-            return image
+            return _turned(image, turn)
         finally:
             pg.close()
     finally:
         pdf.close()
 
 
-def _render_image(path: Path, page: int, width: int, max_pixels: int) -> Image.Image:
+def _render_image(path: Path, page: int, width: int, max_pixels: int, turn: int) -> Image.Image:
     Image.MAX_IMAGE_PIXELS = max_pixels
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with Image.open(path, formats=["PNG", "JPEG", "TIFF"]) as img:
             img.seek(page - 1)
-            frame = ImageOps.exif_transpose(img).convert("RGB")
+            frame = _turned(ImageOps.exif_transpose(img).convert("RGB"), turn)
     height = max(1, round(frame.height * width / max(frame.width, 1)))
     if height > width * MAX_ASPECT:
         raise ResourceLimit("the page is too large to draw")
     return frame.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def _turn_of(session: Session, doc_id: int, page: int) -> int:
+    """How the page was turned when it was read (0 for a page not stored)."""
+    words = session.scalar(
+        select(DocumentPage.words).where(
+            DocumentPage.document_id == doc_id, DocumentPage.number == page
+        )
+    )
+    if words is None:
+        return 0
+    turn = json.loads(zlib.decompress(words)).get("turn", 0)
+    return turn if turn in _TRANSPOSE else 0
 
 
 def page_image(settings: Settings, session: Session, doc_id: int, page: int, width: int) -> Path:
@@ -94,14 +125,15 @@ def page_image(settings: Settings, session: Session, doc_id: int, page: int, wid
     original = archive_path(settings.archive_dir, sha256, ext)
     if not original.is_file():
         raise NotFound(f"the original of document {doc_id} is missing")
+    turn = _turn_of(session, doc_id, page)
     with _render_lock:
         if cached.is_file():
             return cached
         try:
             if kind == "pdf":
-                image = _render_pdf(original, page, width, settings.max_pixels)
+                image = _render_pdf(original, page, width, settings.max_pixels, turn)
             else:
-                image = _render_image(original, page, width, settings.max_pixels)
+                image = _render_image(original, page, width, settings.max_pixels, turn)
         except (ResourceLimit, NotFound):
             raise
         except Exception as exc:  # a file that was read once may still fail to draw

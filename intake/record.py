@@ -50,6 +50,9 @@ class Page:
     height: float
     words: tuple[Word, ...]
     source: str = "text"  # "text" (the PDF's text layer) or "ocr"
+    #: degrees (0, 90, 180, 270) the page as displayed was turned counter-clockwise to read
+    #: its words left to right; the words' boxes are on the turned page
+    turn: int = 0
 
     @property
     def lines(self) -> list[list[Word]]:
@@ -191,6 +194,7 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "width": page.width,
         "height": page.height,
         "source": page.source,
+        "turn": page.turn,
         "words": [
             [
                 w.text,
@@ -212,6 +216,7 @@ def page_from_json(data: Mapping[str, Any]) -> Page:
         width=float(data["width"]),
         height=float(data["height"]),
         source=str(data.get("source", "text")),
+        turn=int(data.get("turn", 0)),
         words=tuple(
             Word(t, x0, top, x1, bottom, conf, line)
             for t, x0, top, x1, bottom, conf, line in data["words"]

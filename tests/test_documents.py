@@ -261,3 +261,41 @@ def test_confirming_fields_takes_the_document_out_of_review(
     page = client.get("/review").get_data(as_text=True)
     low = page.split('id="low_confidence"')[1].split("<section")[0]
     assert f'/documents/{invoice}"' not in low  # (its unfiled PO-4410 is listed elsewhere)
+
+
+def test_a_page_read_turned_is_drawn_turned_under_its_boxes(
+    app: Flask, ctx: Context, tmp_path: Path
+) -> None:
+    """A table printed sideways is read turned a quarter; its picture turns with it, so
+    that the box of each word falls on ink."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from intake.db.filing import load_pages
+    from tests.test_pdfwords import draw
+
+    doc_id = file_pdf(ctx, draw(tmp_path / "sideways.pdf", rotate=90, raised=False))
+    with ctx.db.session() as s:
+        doc = s.get(Document, doc_id)
+        assert doc is not None
+        (page,) = load_pages(doc)
+    assert page.turn == 90 and page.width < page.height  # shown landscape, read portrait
+    client = app.test_client()
+    login(client)
+    with client.get(f"/documents/{doc_id}/pages/1-1000.png") as r:
+        image = Image.open(BytesIO(r.data)).convert("L")
+    assert image.width == 1000 and image.height > image.width
+    scale = image.width / page.width
+    word = next(w for w in page.words if w.text == "INV-2024/118")
+    inside = image.crop(
+        (
+            int(word.x0 * scale),
+            int(word.top * scale),
+            int(word.x1 * scale),
+            int(word.bottom * scale),
+        )
+    )
+    assert inside.getextrema()[0] < 100  # ink under the box
+    blank = image.crop((0, image.height - 40, image.width, image.height))
+    assert blank.getextrema()[0] > 200  # and paper where nothing was drawn

@@ -106,6 +106,8 @@ def test_a_turned_or_skewed_scan_reads_like_the_upright_one(
     assert "INV-2024/118" in line_with(page, "Invoice")
     if degrees in (90, 270):  # read upright: the page is portrait again
         assert page.height > page.width
+    # the turn that set it upright is kept, for drawing the page under its words' boxes
+    assert page.turn == (-degrees % 360 if degrees in (90, 180, 270) else 0)
 
 
 def test_a_pdf_with_a_garbage_text_layer_is_ocred(tmp_path: Path) -> None:

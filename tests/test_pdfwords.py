@@ -145,8 +145,9 @@ def test_a_turned_page_has_the_turned_size(tmp_path: Path) -> None:
     try:
         page = pdf[0]
         textpage = page.get_textpage()
-        _, width, height = page_words(page, textpage)
+        _, width, height, turn = page_words(page, textpage)
         assert (width, height) == pytest.approx(A4, abs=0.01)  # shown landscape, turned back
+        assert turn == 90  # a quarter counter-clockwise
         textpage.close()
         page.close()
     finally:

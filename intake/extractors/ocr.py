@@ -201,7 +201,14 @@ def ocr_image(image: Image.Image, number: int, *, scale: float, options: OcrOpti
         for w in words
     ]
     width, height = upright.size
-    return Page(number, width * scale, height * scale, group_lines(page_words), source="ocr")
+    return Page(
+        number,
+        width * scale,
+        height * scale,
+        group_lines(page_words),
+        source="ocr",
+        turn=-turned % 360,  # read from rotate_image(gray, -turned)
+    )
 
 
 def ocr_pages(sources: Sequence[tuple[int, PageImage]], options: OcrOptions) -> list[Page]:

@@ -181,9 +181,11 @@ def read_pdf(
                     if text_reader == "pdfplumber":
                         text.add(i)
                     else:
-                        words, page_width, page_height = page_words(page, textpage)
+                        words, page_width, page_height, turn = page_words(page, textpage)
                         if words:
-                            pages[i] = Page(i + 1, page_width, page_height, group_lines(words))
+                            pages[i] = Page(
+                                i + 1, page_width, page_height, group_lines(words), turn=turn
+                            )
                     continue
                 pixels = int(width * scale) * int(height * scale)
                 if pixels > max_pixels:

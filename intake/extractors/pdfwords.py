@@ -109,14 +109,16 @@ def _flip(point: tuple[float, float], width: float, height: float) -> tuple[floa
 
 def page_words(
     page: pdfium.PdfPage, textpage: pdfium.PdfTextPage
-) -> tuple[list[Word], float, float]:
-    """The words of ``page`` (read through its open ``textpage``) in PDFium's order, and
-    the page's width and height: those of the page as displayed, or turned so that its
-    text reads left to right where the page is displayed sideways."""
+) -> tuple[list[Word], float, float, int]:
+    """The words of ``page`` (read through its open ``textpage``) in PDFium's order, the
+    page's width and height (as displayed, or turned so that its text reads left to
+    right where the page is displayed sideways), and that turn in degrees
+    counter-clockwise (:attr:`intake.record.Page.turn`)."""
     raw = textpage.raw
     width, height = display_size(page)
     to_display = display_map(page)
-    to_display, width, height = turned(to_display, text_turn(textpage, to_display), width, height)
+    turn = text_turn(textpage, to_display)
+    to_display, width, height = turned(to_display, turn, width, height)
     get_unicode = pdfium_c.FPDFText_GetUnicode
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     rect = pdfium_c.FS_RECTF()
@@ -165,4 +167,5 @@ def page_words(
             x0, top, x1, bottom, first = c_x0, c_top, c_x1, c_bottom, i
         chars.append(chr(code))
     flush()
-    return words, width, height
+    # text running down the page (1 quarter clockwise) was turned a quarter counter-clockwise
+    return words, width, height, 90 * turn % 360
