@@ -142,7 +142,7 @@ def page_words(
         code = get_unicode(raw, i)
         if code == _HYPHEN:
             code = 0x2D
-        elif 0xD800 <= code <= 0xDFFF:  # half of a pair PDFium could not combine
+        elif 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:  # half a pair, or no character
             code = 0xFFFD
         elif code in _BREAKS:
             flush()
