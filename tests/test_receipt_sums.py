@@ -119,3 +119,18 @@ def test_total_items_and_their_discount_are_not_the_total(
         "Total Sales Inclusive GST:     4.70",
     ]
     assert read(tmp_path, settings, lines)["total"] == "4.70"
+
+
+def test_a_rounding_adjustment_that_makes_the_total_what_was_paid(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        *HEADER,
+        "Date: 14/03/2018",
+        "NASI LEMAK AYAM               39.72",
+        "Grand Total                   39.72",
+        "Rounding Adj                   0.02",
+        "Cash                          50.00",
+        "Change                        10.30",
+    ]
+    assert read(tmp_path, settings, lines)["total"] == "39.70"

@@ -88,11 +88,12 @@ class BusinessDocumentExtractor:
         lines = find_line_items(reading)
         if (items := lines.field()) is not None:
             fields["line_items"] = items
+        paid = find_paid(reading)
         amounts = find_amount_fields(
             reading,
             line_sum=lines.line_sum,
-            paid=find_paid(reading),
-            summed=find_summed_total(reading),
+            paid=paid,
+            summed=find_summed_total(reading, paid),
         )
         fields.update(amounts)
         if reading.currency is not None:

@@ -44,7 +44,7 @@ MAX_GAP = 2
 @dataclass(frozen=True)
 class _Row:
     line: int
-    role: str  # "start", "added", "tax", "rounding", "discount" or "" (any other amount)
+    role: str  # "start", "added", "tax", "rounding", "discount", "paid" or "" (any other)
     amount: Decimal
     box: Box
     raw: str
@@ -86,9 +86,13 @@ def _apply(sums: set[Decimal], row: _Row) -> set[Decimal]:
     return {s + row.amount for s in sums}
 
 
-def _printed_sum(rows: list[_Row], first: int, page_of: dict[int, int]) -> _Row | None:
+def _printed_sum(
+    rows: list[_Row], first: int, page_of: dict[int, int], paid: Candidate | None
+) -> _Row | None:
     """Walk down from ``rows[first]`` (a subtotal or total), adding the adjustments; the
-    last row after at least one adjustment that prints the running sum, or None."""
+    last row after at least one adjustment that prints the running sum, or None. Where no
+    row prints it, what was paid (tendered less change) can: "Grand Total 39.72",
+    "Rounding 0.02", "Cash 50.00", "Change 10.30" adds up to the 39.70 paid."""
     sums = {rows[first].amount}
     adjusted = False
     found: _Row | None = None
@@ -107,19 +111,24 @@ def _printed_sum(rows: list[_Row], first: int, page_of: dict[int, int]) -> _Row 
             found, sums = row, {row.amount}
             continue
         break
+    if found is None and adjusted and paid is not None:
+        if any(abs(s - paid.value) < TOL for s in sums):
+            box = paid.box or rows[first].box
+            return _Row(previous.line, "paid", paid.value, box, paid.raw)
     return found
 
 
-def find_summed_total(reading: Reading) -> Candidate | None:
+def find_summed_total(reading: Reading, paid: Candidate | None = None) -> Candidate | None:
     """The amount printed under a subtotal and its adjustments that equals their sum (the
-    last such, after any rounding), or None when no block of the receipt adds up."""
+    last such, after any rounding), or ``paid`` where that is their sum; None when no
+    block of the receipt adds up."""
     rows = _rows(reading)
     page_of = {line.index: line.page for line in reading.layout.lines}
     best: _Row | None = None
     for i, row in enumerate(rows):
         if row.role != "start" or row.amount <= 0:
             continue
-        found = _printed_sum(rows, i, page_of)
+        found = _printed_sum(rows, i, page_of, paid)
         if found is not None and (best is None or found.line > best.line):
             best = found
     if best is None:
