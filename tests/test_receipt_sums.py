@@ -134,3 +134,17 @@ def test_a_rounding_adjustment_that_makes_the_total_what_was_paid(
         "Change                        10.30",
     ]
     assert read(tmp_path, settings, lines)["total"] == "39.70"
+
+
+def test_a_tax_summary_prints_the_taxable_amount_not_the_total(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        *HEADER,
+        "Date: 14/03/2018",
+        "Total Sales Inclusive GST:",
+        "GST Summary",
+        "Tax Code   %   Tazable Amount    GST",
+        "SR         6             4.43   0.27",
+    ]
+    assert read(tmp_path, settings, lines).get("total") != "4.43"

@@ -152,7 +152,9 @@ LABELS: dict[str, list[tuple[str, float]]] = {
             r"units|qty|quantity|ite[mr]s?|weight|ht|excl\.?\s*\w*|before\s*\w+|discount|tax|vat)|"
             r"tax\s*total|total\s*savings|change|cash|tendered|payment|paid|rounding|"
             r"commission|agency\s*comm|net\s*amount|balance\s*(?:as\s*of|forward)|previous|"
-            r"total\s*includes?|includ(?:ed|ing)\s*in\s*(?:the\s*)?total",
+            r"total\s*includes?|includ(?:ed|ing)\s*in\s*(?:the\s*)?total|"
+            # the base a tax is charged on, in a tax summary ("Tazable Amount": OCR)
+            r"ta[xz]able\s*(?:amount|amt|value|supplies)?",
             0.0,
         ),
     ],

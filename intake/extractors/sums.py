@@ -35,7 +35,7 @@ _ADDED = re.compile(
 )
 _ROUNDING = re.compile(r"(?<![^\W\d_])r[o0]u\w*\s?d\w*|(?<![^\W\d_])adj(?:ustment|\.)?", re.I)
 _DISCOUNT = re.compile(
-    r"(?<![^\W\d_])(?:disc(?:ount)?\.?|diskaun|voucher|rebate|promo\w*)(?![^\W\d_])", re.I
+    r"(?<![^\W\d_])(?:disc(?:ount)?\.?|diskaun|rebate|promo\w*)(?![^\W\d_])", re.I
 )
 #: Lines without an amount (a rule, a note, an unreadable row) between two rows of the block.
 MAX_GAP = 2
