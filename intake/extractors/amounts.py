@@ -24,6 +24,8 @@ TOL = Decimal("0.011")
 #: A total read beside a label this strong ("Grand Total"), or under two weaker ones, is
 #: kept against a paid amount that differs from it.
 STRONG_LABEL = 0.7
+#: A total this sure was confirmed by arithmetic (subtotal + tax, or what was paid).
+CONFIRMED = 0.9
 _CENTS = re.compile(r"[.,]\d{2}$")
 #: OCR splits an amount after its decimal point: "11. 80", "11, 80".
 _SPLIT_CENTS = re.compile(r"(?<=\d)([.,]) (\d{2})(?![\d.,])")
@@ -169,13 +171,31 @@ def _field(c: Candidate, confidence: float) -> Field:
 
 
 def find_amount_fields(
-    reading: Reading, line_sum: Decimal | None = None, paid: Candidate | None = None
+    reading: Reading,
+    line_sum: Decimal | None = None,
+    paid: Candidate | None = None,
+    summed: Candidate | None = None,
 ) -> dict[str, Field]:
     """total, subtotal and tax, checked against each other (and against ``line_sum``, the
     sum of the line items' amounts, when known). ``paid`` is what a receipt says was paid
     (:func:`intake.extractors.tender.find_paid`): it confirms a total that equals it and
-    stands in for a total read from weak labels only."""
-    out = _amount_fields(reading, line_sum)
+    stands in for a total read from weak labels only. ``summed`` is an amount printed
+    under a subtotal and its adjustments that equals their sum
+    (:func:`intake.extractors.sums.find_summed_total`): shown twice, it replaces a total
+    that no arithmetic confirms."""
+    out = _with_paid(reading, _amount_fields(reading, line_sum), paid)
+    if summed is None:
+        return out
+    total = out.get("total")
+    if total is not None and Decimal(total.value) == summed.value:
+        out["total"] = dataclasses.replace(total, confidence=max(total.confidence, 0.95))
+    elif total is None or total.confidence < CONFIRMED:
+        out["total"] = _field(summed, 0.9)
+    return out
+
+
+def _with_paid(reading: Reading, out: dict[str, Field], paid: Candidate | None) -> dict[str, Field]:
+    """``out`` with its total confirmed, or replaced, by what was paid."""
     if paid is None:
         return out
     total = out.get("total")

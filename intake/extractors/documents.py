@@ -13,6 +13,7 @@ from intake.extractors.lines import find_line_items
 from intake.extractors.parties import find_parties
 from intake.extractors.period import find_service_period
 from intake.extractors.reading import Reading, reading_for
+from intake.extractors.sums import find_summed_total
 from intake.extractors.tender import find_paid
 from intake.record import Field, Record
 
@@ -87,7 +88,14 @@ class BusinessDocumentExtractor:
         lines = find_line_items(reading)
         if (items := lines.field()) is not None:
             fields["line_items"] = items
-        fields.update(find_amount_fields(reading, line_sum=lines.line_sum, paid=find_paid(reading)))
+        paid = find_paid(reading)
+        amounts = find_amount_fields(
+            reading,
+            line_sum=lines.line_sum,
+            paid=paid,
+            summed=find_summed_total(reading, paid),
+        )
+        fields.update(amounts)
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_service_period(reading))

@@ -143,13 +143,18 @@ LABELS: dict[str, list[tuple[str, float]]] = {
             r"totale(?:\s*documento)?|razem|nale[żz]no[śs][ćc](?:\s*og[óo][łl]em)?|do\s*zap[łl]aty",
             1.0,
         ),
-        (r"tota[l!|1]s?\s*:?|summe|montant|importe|amount", 0.6),  # "Tota!": OCR
+        # "Tota!": OCR; "TTL": a till's abbreviation
+        (r"tota[l!|1]s?\s*:?|ttl|summe|montant|importe|amount", 0.6),
         (
-            r"sub-?\s*total|net\s*total|total\s*net|nett?\s*amount|total\s*(?:spots|units|"
-            r"qty|quantity|items|weight|ht|excl\.?\s*\w*|before\s*\w+|discount|tax|vat)|"
+            # "Total Item(s)" counts the items or sums their discounts ("Total Iter
+            # Diecount": OCR), it is not what is due
+            r"sub-?\s*total|net\s*total|total\s*net|nett?\s*amount|(?:total|ttl)\s*(?:spots|"
+            r"units|qty|quantity|ite[mr]s?|weight|ht|excl\.?\s*\w*|before\s*\w+|discount|tax|vat)|"
             r"tax\s*total|total\s*savings|change|cash|tendered|payment|paid|rounding|"
             r"commission|agency\s*comm|net\s*amount|balance\s*(?:as\s*of|forward)|previous|"
-            r"total\s*includes?|includ(?:ed|ing)\s*in\s*(?:the\s*)?total",
+            r"total\s*includes?|includ(?:ed|ing)\s*in\s*(?:the\s*)?total|"
+            # the base a tax is charged on, in a tax summary ("Tazable Amount": OCR)
+            r"ta[xz]able\s*(?:amount|amt|value|supplies)?",
             0.0,
         ),
     ],
