@@ -69,6 +69,45 @@ def fields_of(settings: Settings, tmp_path: Path, *paragraphs: str) -> dict[str,
             "respective officers (collectively, “Representatives”).",
             ["Quillsoft Global LLC", "Harrow Media Corporation"],
         ),
+        (  # a name may begin with a digit; "herein referred to as"; a person "an individual"
+            "This Agreement is made by and between 7T Logistics Company (herein referred to as "
+            "“Company”) and Maria L. Ortega, an individual residing in the State of Texas.",
+            ["7T Logistics Company", "Maria L. Ortega"],
+        ),
+        (  # "its principals and staff" is not a party; nor is a title running into a name
+            "Mutual Non-Disclosure Agreement Larkspur Devices, Inc. (the “Disclosing Party”) "
+            "and KESTREL MEDICAL, its PRINCIPALS, MANAGEMENT and STAFF (the “Receiving Party”).",
+            ["Larkspur Devices, Inc.", "KESTREL MEDICAL"],
+        ),
+        (  # "on behalf of itself and its subsidiaries and <person>" ends before the person
+            "Agreement made between Fenwick Mills, Inc., with its principal office located at "
+            "4 Oak Street (“Fenwick”) on behalf of itself and its subsidiaries and Carl B. "
+            "Lund (“Employee”).",
+            ["Fenwick Mills, Inc.", "Carl B. Lund"],
+        ),
+        (  # a bracketed word before the legal form; "dba" and "c/o" end the name
+            "This Agreement is made between Harbor Fuel (USA) Inc., with principal offices at "
+            "7 Dock Street (“Harbor”), and Sable Vision, Inc.DBA Sable Optics (“Sable”), and "
+            "ORCHID TALENT, INC. c/o Fame Management, Inc., 10 Main Street (“Talent”).",
+            ["Harbor Fuel (USA) Inc.", "Sable Vision, Inc.", "ORCHID TALENT, INC."],
+        ),
+        (  # "of <address>" ends the name; a company named as an example is no party
+            "DEVELOPMENT AGREEMENT between NORDAL PHARMA A/S of Parkvej 55, Ballerup (“NORDAL”) "
+            "and CORRIB (CHEMICALS) LIMITED of 4 Quay Street, Dublin (“CORRIB”), with the "
+            "help of their advisers, including Brisk Securities, LLC (“Brisk”).",
+            ["NORDAL PHARMA A/S", "CORRIB (CHEMICALS) LIMITED"],
+        ),
+        (  # the recitals name other companies; only the preamble names the parties
+            "This Agreement is made by and between Tern Analytics, Inc. (“Buyer”), and Ruth "
+            "A. Moss (the “Seller”). RECITALS A. The Buyer and Vole Circuits, Inc. (the "
+            "“Target”) have entered into a merger agreement.",
+            ["Tern Analytics, Inc.", "Ruth A. Moss"],
+        ),
+        (  # translated agreements letter their parties
+            "Cooperation Agreement Party A: People’s Government of Lanxi County Party B: "
+            "Qingshan Solar Power Co., Ltd. Party A welcomes the project.",
+            ["People’s Government of Lanxi County", "Qingshan Solar Power Co., Ltd."],
+        ),
     ],
 )
 def test_parties_from_the_preamble(
