@@ -198,6 +198,30 @@ def test_a_printed_expiration_wins(settings: Settings, tmp_path: Path) -> None:
     assert fields["expiration_date"] == "2016-05-31"
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "This Agreement shall commence effective June 1, 2021, and shall continue for a term "
+        "of three (3) years expiring May 31, 2024.",
+        "The Contract Period means the period commencing on June 1, 2021 and concluding May "
+        "31, 2024, unless terminated sooner.",
+    ],
+)
+def test_an_end_date_printed_after_a_participle(
+    settings: Settings, tmp_path: Path, clause: str
+) -> None:
+    """The printed end wins over start + term, and a date before the start (the end of an
+    earlier deal) is not the expiration."""
+    fields = fields_of(
+        settings,
+        tmp_path,
+        "This Agreement is made between Alpha Robotics LLC (“Alpha”) and Beta Corp (“Beta”). "
+        "The prior supply agreement between them shall terminate on January 15, 2021.",
+        clause,
+    )
+    assert fields["expiration_date"] == "2024-05-31"
+
+
 def test_an_undated_agreement_takes_effect_when_the_last_party_signed(
     settings: Settings, tmp_path: Path
 ) -> None:

@@ -143,8 +143,11 @@ _NOTICE = [
     ),
     re.compile(r"notice\s+(?P<d>[^.;]{0,40}?)\s+(?:prior|before|in\s+advance)", re.I),
 ]
+#: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
+#: concluding December 31, 2003": a participle may take its date without "on".
 _EXPIRES = re.compile(
     r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
+    r"(?:expiring|ending|concluding)(?:\s+on)?|"
     rf"{_AGREEMENT}[^.]{{0,80}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
     re.I,
 )
@@ -157,6 +160,17 @@ def _date_after(
     for m in cue.finditer(text):
         for start, _end, date in find_dates(text[m.end() : m.end() + window], order):
             if start <= 25:
+                return date
+            break
+    return None
+
+
+def _expiration(text: str, order: DateOrder, start: dt.date | None) -> dt.date | None:
+    """The first date printed as the end of the agreement that falls after its start (a
+    date before the start belongs to another clause: a notice deadline, an earlier deal)."""
+    for m in _EXPIRES.finditer(text):
+        for begin, _end, date in find_dates(text[m.end() : m.end() + 60], order):
+            if begin <= 25 and (start is None or date > start):
                 return date
             break
     return None
@@ -274,8 +288,8 @@ class ContractExtractor:
         if renewal := _renewal(text):
             fields["renewal_term"] = Field(renewal, 0.6, "text")
         start = effective[0] if effective else agreement
-        expires = _date_after(text, _EXPIRES, order, window=60)
-        if expires is not None and (start is None or expires > start):
+        expires = _expiration(text, order, start)
+        if expires is not None:
             fields["expiration_date"] = Field(expires.isoformat(), 0.75, "text")
         elif (
             start is not None and term is not None and term[2] and (end := add_term(start, term[0]))
