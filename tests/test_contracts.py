@@ -222,6 +222,44 @@ def test_an_end_date_printed_after_a_participle(
     assert fields["expiration_date"] == "2024-05-31"
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "effective"),
+    [
+        (  # a date "effective" in the recitals is an earlier event; the agreement's own
+            # date stands
+            (
+                "This Agreement is made as of the 1st day of March 2019, by and between Tern "
+                "Analytics LLC (“Company”) and Ruth A. Moss (“Employee”).",
+                "RECITALS A. Effective June 3, 2017, the Company and Employee entered into a "
+                "consulting agreement. NOW, THEREFORE, the parties agree as follows:",
+            ),
+            "2019-03-01",
+        ),
+        (  # in the body, "effective <date>" dates one obligation, not the agreement
+            (
+                "This Agreement is made as of the 1st day of March 2019, by and between Tern "
+                "Analytics LLC (“Company”) and Ruth A. Moss (“Employee”). The parties agree "
+                "as follows:",
+                "1. Duties. Company employs Employee as its President effective April 15, 2019.",
+            ),
+            "2019-03-01",
+        ),
+        (  # a labelled "Effective Date:" in the body is the agreement's own
+            (
+                "This Agreement is made between Tern Analytics LLC (“Transporter”) and Vole "
+                "Gas Company (“Shipper”). NOW, THEREFORE, the parties agree as follows:",
+                "1. EFFECTIVE DATE: November 01, 2016 2. RATE SCHEDULE: FT",
+            ),
+            "2016-11-01",
+        ),
+    ],
+)
+def test_effective_date_belongs_to_the_agreement(
+    settings: Settings, tmp_path: Path, paragraphs: tuple[str, ...], effective: str
+) -> None:
+    assert fields_of(settings, tmp_path, *paragraphs)["effective_date"] == effective
+
+
 def test_an_undated_agreement_takes_effect_when_the_last_party_signed(
     settings: Settings, tmp_path: Path
 ) -> None:

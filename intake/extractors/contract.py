@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 
 from intake.extractors.classify import type_scores
-from intake.extractors.contract_parties import PREAMBLE, find_contract_parties
+from intake.extractors.contract_parties import PREAMBLE, find_contract_parties, find_recitals
 from intake.extractors.fields import find_dates
 from intake.extractors.fields.dates import DateOrder, add_term
 from intake.extractors.fields.terms import DURATION, format_duration, parse_duration
@@ -176,14 +176,40 @@ def _expiration(text: str, order: DateOrder, start: dt.date | None) -> dt.date |
     return None
 
 
+#: Where the operative part of an agreement begins, after its preamble and recitals.
+_OPERATIVE = re.compile(
+    r"\bNOW,?\s+THEREFORE\b|\bagrees?\s+as\s+follows\b|\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b",
+    re.IGNORECASE,
+)
+_OF_AGREEMENT = re.compile(r"\b(?:agreement|term|nda|contract)\b", re.IGNORECASE)
+
+
 def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None:
+    """The date the agreement takes effect. A date "effective" in the recitals is an
+    earlier event (a prior agreement, the day employment ends), not this one's start."""
     head = text[:PREAMBLE]
+    recitals = find_recitals(head)
+    if recitals is not None:
+        lo, hi = recitals
+        head = head[:lo] + " " * (hi - lo) + head[hi:]  # positions kept
     for m in _EFFECTIVE_DEFINED.finditer(head):
         dates = list(find_dates(head[max(0, m.start() - 80) : m.start()], order))
         if dates:
             return dates[-1][2], 0.9
-    if (date := _date_after(head, _EFFECTIVE, order)) is not None:
-        return date, 0.85
+    # Past the preamble, "effective <date>" dates one obligation ("employs Employee as CEO
+    # effective July 1, 2007") unless its sentence speaks of the agreement or its term, or
+    # the date is labelled "Effective Date: ...".
+    operative = _OPERATIVE.search(head)
+    for m in _EFFECTIVE.finditer(head):
+        labelled = "date" in m.group(0).casefold()
+        if operative is not None and m.start() > operative.start() and not labelled:
+            sentence = re.split(r"(?<=[a-z)])\.\s", head[max(0, m.start() - 200) : m.start()])[-1]
+            if not _OF_AGREEMENT.search(sentence):
+                continue
+        for start, _end, date in find_dates(head[m.end() : m.end() + 70], order):
+            if start <= 25:
+                return date, 0.85
+            break
     return None
 
 

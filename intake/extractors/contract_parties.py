@@ -15,7 +15,7 @@ import re
 from intake.extractors.fields import find_dates
 from intake.extractors.parties import LEGAL_FORM
 
-__all__ = ["PREAMBLE", "find_contract_parties"]
+__all__ = ["PREAMBLE", "find_contract_parties", "find_recitals"]
 
 PREAMBLE = 3000
 MAX_SURE = 4
@@ -119,7 +119,12 @@ _UNBRACKET = str.maketrans("［］", "()")
 #: "Supplier") ...") describe the background, not the parties.
 _RECITALS = re.compile(
     r"\b(?:WHEREAS|RECITALS|BACKGROUND|WITNESSETH|PRELIMINARY\s+STATEMENTS?)\b|"
-    r"(?<=[.)”\"]\s)A\.\s+(?=[A-Z])"
+    r"(?<=[.:)”\"]\s)A\.\s+(?=[A-Z])"
+)
+#: Where the recitals end and the parties' agreement begins.
+_OPERATIVE = re.compile(
+    r"\bNOW,?\s+THEREFORE\b|\bagrees?\s+as\s+follows\b|\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b",
+    re.IGNORECASE,
 )
 #: "... including Guggenheim Securities, LLC (“Guggenheim”)": an example, not a party.
 _EXAMPLE = re.compile(r"\b(?:including|such\s+as|c/o|care\s+of)\s*$", re.IGNORECASE)
@@ -280,14 +285,24 @@ def find_contract_parties(text: str) -> list[str]:
     return [n.translate(_UNBRACKET) for n, _ in names if n in chosen]
 
 
+def find_recitals(head: str) -> tuple[int, int] | None:
+    """Where the recitals (the background after the parties are named: "WHEREAS ...",
+    "RECITALS A. ...") begin and end, if the agreement has them."""
+    clause = _CLAUSE.search(head)
+    start = _RECITALS.search(head, clause.end() if clause else 0)
+    if start is None:
+        return None
+    end = _OPERATIVE.search(head, start.end())
+    return start.start(), end.start() if end else len(head)
+
+
 def _before_recitals(head: str, found: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
     """Drop the names found in the recitals when the preamble before them already named
     two parties for sure (the recitals tell the background: earlier agreements, affiliates,
     the person a company acts for)."""
-    clause = _CLAUSE.search(head)
-    recitals = _RECITALS.search(head, clause.end() if clause else 0)
+    recitals = find_recitals(head)
     if recitals is None:
         return found
-    if sum(1 for pos, _, sure in found if sure and pos < recitals.start()) < 2:
+    if sum(1 for pos, _, sure in found if sure and pos < recitals[0]) < 2:
         return found
-    return [f for f in found if f[0] < recitals.start()]
+    return [f for f in found if f[0] < recitals[0]]
