@@ -260,6 +260,22 @@ def test_effective_date_belongs_to_the_agreement(
     assert fields_of(settings, tmp_path, *paragraphs)["effective_date"] == effective
 
 
+def test_a_covenant_period_named_after_it_is_not_the_term(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """ "for a period of twelve (12) months ..., directly solicit": the covenant comes after
+    the period in the sentence, and the period is still the covenant's, not the term."""
+    fields = fields_of(
+        settings,
+        tmp_path,
+        "This Agreement is made by and between Tern Analytics LLC (“Tern”) and Vole Gas "
+        "Company (“Vole”).",
+        "7. Each Party agrees that it will not, for a period of twelve (12) months from the "
+        "date hereof, directly solicit for employment any employee of the other Party.",
+    )
+    assert "term" not in fields
+
+
 def test_an_undated_agreement_takes_effect_when_the_last_party_signed(
     settings: Settings, tmp_path: Path
 ) -> None:

@@ -254,7 +254,10 @@ def _term(text: str) -> tuple[str, str, bool] | None:
             window = text[m.end() : m.end() + 200]
             window = re.split(r"(?<=[a-z)])\.\s", window, maxsplit=1)[0]  # this sentence
             d = DURATION.search(window)
-            if d is None or _NOT_TERM.search(window[: d.start()]):
+            # a period of a covenant (not to solicit, hire, buy shares) is not the term,
+            # whether the covenant is named before or after the period in its sentence
+            before = re.split(r"(?<=[a-z)])\.\s", text[max(0, m.start() - 150) : m.start()])[-1]
+            if d is None or _NOT_TERM.search(before + window):
                 continue
             if parsed := parse_duration(d.group(0)):
                 raw = text[m.start() : m.end() + d.end()]
