@@ -69,6 +69,45 @@ def fields_of(settings: Settings, tmp_path: Path, *paragraphs: str) -> dict[str,
             "respective officers (collectively, “Representatives”).",
             ["Quillsoft Global LLC", "Harrow Media Corporation"],
         ),
+        (  # a name may begin with a digit; "herein referred to as"; a person "an individual"
+            "This Agreement is made by and between 7T Logistics Company (herein referred to as "
+            "“Company”) and Maria L. Ortega, an individual residing in the State of Texas.",
+            ["7T Logistics Company", "Maria L. Ortega"],
+        ),
+        (  # "its principals and staff" is not a party; nor is a title running into a name
+            "Mutual Non-Disclosure Agreement Larkspur Devices, Inc. (the “Disclosing Party”) "
+            "and KESTREL MEDICAL, its PRINCIPALS, MANAGEMENT and STAFF (the “Receiving Party”).",
+            ["Larkspur Devices, Inc.", "KESTREL MEDICAL"],
+        ),
+        (  # "on behalf of itself and its subsidiaries and <person>" ends before the person
+            "Agreement made between Fenwick Mills, Inc., with its principal office located at "
+            "4 Oak Street (“Fenwick”) on behalf of itself and its subsidiaries and Carl B. "
+            "Lund (“Employee”).",
+            ["Fenwick Mills, Inc.", "Carl B. Lund"],
+        ),
+        (  # a bracketed word before the legal form; "dba" and "c/o" end the name
+            "This Agreement is made between Harbor Fuel (USA) Inc., with principal offices at "
+            "7 Dock Street (“Harbor”), and Sable Vision, Inc.DBA Sable Optics (“Sable”), and "
+            "ORCHID TALENT, INC. c/o Fame Management, Inc., 10 Main Street (“Talent”).",
+            ["Harbor Fuel (USA) Inc.", "Sable Vision, Inc.", "ORCHID TALENT, INC."],
+        ),
+        (  # "of <address>" ends the name; a company named as an example is no party
+            "DEVELOPMENT AGREEMENT between NORDAL PHARMA A/S of Parkvej 55, Ballerup (“NORDAL”) "
+            "and CORRIB (CHEMICALS) LIMITED of 4 Quay Street, Dublin (“CORRIB”), with the "
+            "help of their advisers, including Brisk Securities, LLC (“Brisk”).",
+            ["NORDAL PHARMA A/S", "CORRIB (CHEMICALS) LIMITED"],
+        ),
+        (  # the recitals name other companies; only the preamble names the parties
+            "This Agreement is made by and between Tern Analytics, Inc. (“Buyer”), and Ruth "
+            "A. Moss (the “Seller”). RECITALS A. The Buyer and Vole Circuits, Inc. (the "
+            "“Target”) have entered into a merger agreement.",
+            ["Tern Analytics, Inc.", "Ruth A. Moss"],
+        ),
+        (  # translated agreements letter their parties
+            "Cooperation Agreement Party A: People’s Government of Lanxi County Party B: "
+            "Qingshan Solar Power Co., Ltd. Party A welcomes the project.",
+            ["People’s Government of Lanxi County", "Qingshan Solar Power Co., Ltd."],
+        ),
     ],
 )
 def test_parties_from_the_preamble(
@@ -157,6 +196,84 @@ def test_a_printed_expiration_wins(settings: Settings, tmp_path: Path) -> None:
     )
     assert fields["agreement_date"] == "2012-05-17"
     assert fields["expiration_date"] == "2016-05-31"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "This Agreement shall commence effective June 1, 2021, and shall continue for a term "
+        "of three (3) years expiring May 31, 2024.",
+        "The Contract Period means the period commencing on June 1, 2021 and concluding May "
+        "31, 2024, unless terminated sooner.",
+    ],
+)
+def test_an_end_date_printed_after_a_participle(
+    settings: Settings, tmp_path: Path, clause: str
+) -> None:
+    """The printed end wins over start + term, and a date before the start (the end of an
+    earlier deal) is not the expiration."""
+    fields = fields_of(
+        settings,
+        tmp_path,
+        "This Agreement is made between Alpha Robotics LLC (“Alpha”) and Beta Corp (“Beta”). "
+        "The prior supply agreement between them shall terminate on January 15, 2021.",
+        clause,
+    )
+    assert fields["expiration_date"] == "2024-05-31"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "effective"),
+    [
+        (  # a date "effective" in the recitals is an earlier event; the agreement's own
+            # date stands
+            (
+                "This Agreement is made as of the 1st day of March 2019, by and between Tern "
+                "Analytics LLC (“Company”) and Ruth A. Moss (“Employee”).",
+                "RECITALS A. Effective June 3, 2017, the Company and Employee entered into a "
+                "consulting agreement. NOW, THEREFORE, the parties agree as follows:",
+            ),
+            "2019-03-01",
+        ),
+        (  # in the body, "effective <date>" dates one obligation, not the agreement
+            (
+                "This Agreement is made as of the 1st day of March 2019, by and between Tern "
+                "Analytics LLC (“Company”) and Ruth A. Moss (“Employee”). The parties agree "
+                "as follows:",
+                "1. Duties. Company employs Employee as its President effective April 15, 2019.",
+            ),
+            "2019-03-01",
+        ),
+        (  # a labelled "Effective Date:" in the body is the agreement's own
+            (
+                "This Agreement is made between Tern Analytics LLC (“Transporter”) and Vole "
+                "Gas Company (“Shipper”). NOW, THEREFORE, the parties agree as follows:",
+                "1. EFFECTIVE DATE: November 01, 2016 2. RATE SCHEDULE: FT",
+            ),
+            "2016-11-01",
+        ),
+    ],
+)
+def test_effective_date_belongs_to_the_agreement(
+    settings: Settings, tmp_path: Path, paragraphs: tuple[str, ...], effective: str
+) -> None:
+    assert fields_of(settings, tmp_path, *paragraphs)["effective_date"] == effective
+
+
+def test_a_covenant_period_named_after_it_is_not_the_term(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """ "for a period of twelve (12) months ..., directly solicit": the covenant comes after
+    the period in the sentence, and the period is still the covenant's, not the term."""
+    fields = fields_of(
+        settings,
+        tmp_path,
+        "This Agreement is made by and between Tern Analytics LLC (“Tern”) and Vole Gas "
+        "Company (“Vole”).",
+        "7. Each Party agrees that it will not, for a period of twelve (12) months from the "
+        "date hereof, directly solicit for employment any employee of the other Party.",
+    )
+    assert "term" not in fields
 
 
 def test_an_undated_agreement_takes_effect_when_the_last_party_signed(

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 
 from intake.extractors.classify import type_scores
-from intake.extractors.contract_parties import PREAMBLE, find_contract_parties
+from intake.extractors.contract_parties import PREAMBLE, find_contract_parties, find_recitals
 from intake.extractors.fields import find_dates
 from intake.extractors.fields.dates import DateOrder, add_term
 from intake.extractors.fields.terms import DURATION, format_duration, parse_duration
@@ -143,8 +143,11 @@ _NOTICE = [
     ),
     re.compile(r"notice\s+(?P<d>[^.;]{0,40}?)\s+(?:prior|before|in\s+advance)", re.I),
 ]
+#: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
+#: concluding December 31, 2003": a participle may take its date without "on".
 _EXPIRES = re.compile(
     r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
+    r"(?:expiring|ending|concluding)(?:\s+on)?|"
     rf"{_AGREEMENT}[^.]{{0,80}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
     re.I,
 )
@@ -162,14 +165,51 @@ def _date_after(
     return None
 
 
+def _expiration(text: str, order: DateOrder, start: dt.date | None) -> dt.date | None:
+    """The first date printed as the end of the agreement that falls after its start (a
+    date before the start belongs to another clause: a notice deadline, an earlier deal)."""
+    for m in _EXPIRES.finditer(text):
+        for begin, _end, date in find_dates(text[m.end() : m.end() + 60], order):
+            if begin <= 25 and (start is None or date > start):
+                return date
+            break
+    return None
+
+
+#: Where the operative part of an agreement begins, after its preamble and recitals.
+_OPERATIVE = re.compile(
+    r"\bNOW,?\s+THEREFORE\b|\bagrees?\s+as\s+follows\b|\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b",
+    re.IGNORECASE,
+)
+_OF_AGREEMENT = re.compile(r"\b(?:agreement|term|nda|contract)\b", re.IGNORECASE)
+
+
 def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None:
+    """The date the agreement takes effect. A date "effective" in the recitals is an
+    earlier event (a prior agreement, the day employment ends), not this one's start."""
     head = text[:PREAMBLE]
+    recitals = find_recitals(head)
+    if recitals is not None:
+        lo, hi = recitals
+        head = head[:lo] + " " * (hi - lo) + head[hi:]  # positions kept
     for m in _EFFECTIVE_DEFINED.finditer(head):
         dates = list(find_dates(head[max(0, m.start() - 80) : m.start()], order))
         if dates:
             return dates[-1][2], 0.9
-    if (date := _date_after(head, _EFFECTIVE, order)) is not None:
-        return date, 0.85
+    # Past the preamble, "effective <date>" dates one obligation ("employs Employee as CEO
+    # effective July 1, 2007") unless its sentence speaks of the agreement or its term, or
+    # the date is labelled "Effective Date: ...".
+    operative = _OPERATIVE.search(head)
+    for m in _EFFECTIVE.finditer(head):
+        labelled = "date" in m.group(0).casefold()
+        if operative is not None and m.start() > operative.start() and not labelled:
+            sentence = re.split(r"(?<=[a-z)])\.\s", head[max(0, m.start() - 200) : m.start()])[-1]
+            if not _OF_AGREEMENT.search(sentence):
+                continue
+        for start, _end, date in find_dates(head[m.end() : m.end() + 70], order):
+            if start <= 25:
+                return date, 0.85
+            break
     return None
 
 
@@ -214,7 +254,10 @@ def _term(text: str) -> tuple[str, str, bool] | None:
             window = text[m.end() : m.end() + 200]
             window = re.split(r"(?<=[a-z)])\.\s", window, maxsplit=1)[0]  # this sentence
             d = DURATION.search(window)
-            if d is None or _NOT_TERM.search(window[: d.start()]):
+            # a period of a covenant (not to solicit, hire, buy shares) is not the term,
+            # whether the covenant is named before or after the period in its sentence
+            before = re.split(r"(?<=[a-z)])\.\s", text[max(0, m.start() - 150) : m.start()])[-1]
+            if d is None or _NOT_TERM.search(before + window):
                 continue
             if parsed := parse_duration(d.group(0)):
                 raw = text[m.start() : m.end() + d.end()]
@@ -274,8 +317,8 @@ class ContractExtractor:
         if renewal := _renewal(text):
             fields["renewal_term"] = Field(renewal, 0.6, "text")
         start = effective[0] if effective else agreement
-        expires = _date_after(text, _EXPIRES, order, window=60)
-        if expires is not None and (start is None or expires > start):
+        expires = _expiration(text, order, start)
+        if expires is not None:
             fields["expiration_date"] = Field(expires.isoformat(), 0.75, "text")
         elif (
             start is not None and term is not None and term[2] and (end := add_term(start, term[0]))
