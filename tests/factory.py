@@ -471,3 +471,27 @@ def make_text_pdf(path: Path, paragraphs: Sequence[str], *, title: str = "") -> 
             y -= 22
     c.save()
     return path
+
+
+def short_pdf(path: Path, *, rotate: int = 0, crop: bool = False, raised: bool = True) -> Path:
+    """Three short lines of an invoice, on a page shown turned ``rotate`` degrees by its
+    /Rotate, or with a crop box inside its media box; ``raised`` adds a "31" with a
+    raised "st"."""
+    # reportlab turns the media box with the page: a portrait A4 media box, drawn on as
+    # for r0, and shown turned by /Rotate
+    c = Canvas(str(path), pagesize=A4 if rotate % 180 == 0 else (A4[1], A4[0]))
+    c.setPageRotation(rotate)
+    if crop:
+        c.setCropBox((40, 60, 500, 700))
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 640, "Invoice No. INV-2024/118")
+    c.drawString(72, 620, "Total Due")
+    c.drawString(300, 620, "1,234.56")
+    if raised:  # a raised suffix, read as part of its word
+        c.setFont("Helvetica", 7)
+        c.drawString(72, 600, "31")
+        c.setFont("Helvetica", 4)
+        c.drawString(80, 603, "st")
+    c.showPage()
+    c.save()
+    return path

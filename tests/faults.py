@@ -22,6 +22,7 @@ import subprocess
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -197,10 +198,17 @@ class Service:
         self.close()
 
 
-def settled(root: Path) -> bool:
-    """Nothing waits in a drop folder or in processing/, and every ledger row is settled."""
+def dropped(watch: Path, path: Path) -> bool:
+    """Whether ``path`` under the drop folders ``watch`` still waits to be taken (a
+    half-written ``.part`` is its writer's)."""
+    return (path.is_file() or path.is_symlink()) and not path.name.endswith(".part")
+
+
+def settled(root: Path, waiting: Callable[[Path, Path], bool] = dropped) -> bool:
+    """Nothing ``waiting`` is left in a drop folder, nothing in processing/, and every
+    ledger row is settled."""
     watch, data = root / "watch", root / "data"
-    if any(p.is_file() or p.is_symlink() for p in watch.rglob("*") if not p.name.endswith(".part")):
+    if any(waiting(watch, p) for p in watch.rglob("*")):
         return False
     processing = data / "processing"
     if processing.is_dir() and any(processing.iterdir()):

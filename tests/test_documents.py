@@ -4,18 +4,21 @@ corrections (audit, index update, matching-memory hook, conflicts)."""
 from __future__ import annotations
 
 import re
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from flask import Flask
+from PIL import Image
 from sqlalchemy import select
 
 from intake.corrections import MATCH_MEMORIES, add_line, correct_fields, correct_line
 from intake.db import AuditEntry, Document, LineItem, Product
+from intake.db.filing import load_pages
 from intake.errors import Conflict
 from intake.index import SearchIndex
 from intake.pipeline import Context
-from tests.factory import make_pdf, sample_invoice
+from tests.factory import make_pdf, sample_invoice, short_pdf
 from tests.webtools import csrf, file_pdf, login
 
 
@@ -268,14 +271,7 @@ def test_a_page_read_turned_is_drawn_turned_under_its_boxes(
 ) -> None:
     """A table printed sideways is read turned a quarter; its picture turns with it, so
     that the box of each word falls on ink."""
-    from io import BytesIO
-
-    from PIL import Image
-
-    from intake.db.filing import load_pages
-    from tests.test_pdfwords import draw
-
-    doc_id = file_pdf(ctx, draw(tmp_path / "sideways.pdf", rotate=90, raised=False))
+    doc_id = file_pdf(ctx, short_pdf(tmp_path / "sideways.pdf", rotate=90, raised=False))
     with ctx.db.session() as s:
         doc = s.get(Document, doc_id)
         assert doc is not None

@@ -15,7 +15,7 @@ from reportlab.pdfgen import canvas
 from intake.extractors import OcrOptions, read_file
 from intake.extractors.pdfwords import page_words
 from intake.record import Word
-from tests.factory import make_pdf, sample_invoice
+from tests.factory import make_pdf, sample_invoice, short_pdf
 
 TOLERANCE = 2.0  # points
 
@@ -77,29 +77,8 @@ def test_generated_invoices_read_the_same_as_pdfplumber(
     assert_same_words(path)
 
 
-def draw(path: Path, *, rotate: int = 0, crop: bool = False, raised: bool = True) -> Path:
-    # reportlab turns the media box with the page: a portrait A4 media box, drawn on as
-    # for r0, and shown turned by /Rotate
-    c = canvas.Canvas(str(path), pagesize=A4 if rotate % 180 == 0 else (A4[1], A4[0]))
-    c.setPageRotation(rotate)
-    if crop:
-        c.setCropBox((40, 60, 500, 700))
-    c.setFont("Helvetica", 11)
-    c.drawString(72, 640, "Invoice No. INV-2024/118")
-    c.drawString(72, 620, "Total Due")
-    c.drawString(300, 620, "1,234.56")
-    if raised:  # a raised suffix, read as part of its word
-        c.setFont("Helvetica", 7)
-        c.drawString(72, 600, "31")
-        c.setFont("Helvetica", 4)
-        c.drawString(80, 603, "st")
-    c.showPage()
-    c.save()
-    return path
-
-
 def test_an_upright_page_reads_as_pdfplumber_reads_it(tmp_path: Path) -> None:
-    assert_same_words(draw(tmp_path / "r0.pdf"))
+    assert_same_words(short_pdf(tmp_path / "r0.pdf"))
 
 
 @pytest.mark.parametrize("rotate", [90, 180, 270])
@@ -108,8 +87,8 @@ def test_a_page_displayed_sideways_is_turned_to_read_left_to_right(
 ) -> None:
     """/Rotate shows these lines running down, upside down or up the page: pdfplumber
     gives their words standing on end; we turn the page back, as OCR turns a scan."""
-    upright = {w.text: w for w in pdfium_words(draw(tmp_path / "r0.pdf", raised=False))[0]}
-    sideways = draw(tmp_path / f"r{rotate}.pdf", rotate=rotate, raised=False)
+    upright = {w.text: w for w in pdfium_words(short_pdf(tmp_path / "r0.pdf", raised=False))[0]}
+    sideways = short_pdf(tmp_path / f"r{rotate}.pdf", rotate=rotate, raised=False)
     words = {w.text: w for w in pdfium_words(sideways)[0]}
     assert words.keys() == upright.keys()
     for text, w in words.items():
@@ -124,7 +103,7 @@ def test_a_landscape_page_stored_sideways_reads_as_displayed(tmp_path: Path) -> 
     """Lines drawn up the stored page, shown upright by /Rotate 90 (as station order
     forms are): read as shown, without turning, and as pdfplumber reads them."""
     path = tmp_path / "landscape.pdf"
-    c = canvas.Canvas(str(path), pagesize=(A4[1], A4[0]))  # stored portrait, see draw()
+    c = canvas.Canvas(str(path), pagesize=(A4[1], A4[0]))  # stored portrait, see short_pdf()
     c.setPageRotation(90)
     c.rotate(90)
     c.setFont("Helvetica", 11)
@@ -141,7 +120,7 @@ def test_a_landscape_page_stored_sideways_reads_as_displayed(tmp_path: Path) -> 
 
 
 def test_a_turned_page_has_the_turned_size(tmp_path: Path) -> None:
-    pdf = pdfium.PdfDocument(draw(tmp_path / "r90.pdf", rotate=90))
+    pdf = pdfium.PdfDocument(short_pdf(tmp_path / "r90.pdf", rotate=90))
     try:
         page = pdf[0]
         textpage = page.get_textpage()
@@ -156,7 +135,7 @@ def test_a_turned_page_has_the_turned_size(tmp_path: Path) -> None:
 
 def test_a_cropped_page_measures_from_its_crop_box(tmp_path: Path) -> None:
     """From the corner of what is shown (and rendered for OCR and the web page's boxes)."""
-    assert_same_words(draw(tmp_path / "crop.pdf", crop=True), shift=(40, A4[1] - 700))
+    assert_same_words(short_pdf(tmp_path / "crop.pdf", crop=True), shift=(40, A4[1] - 700))
 
 
 def test_both_readers_give_the_pipeline_the_same_lines(tmp_path: Path) -> None:

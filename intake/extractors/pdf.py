@@ -142,6 +142,13 @@ def _text_pages(path: Path, indexes: set[int]) -> dict[int, Page]:
     return pages
 
 
+def _pdfium_page(i: int, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> dict[int, Page]:
+    """The words of page ``i`` (0-based) read by PDFium; none when it has no words (it is
+    OCRed then)."""
+    words, width, height, turn = page_words(page, textpage)
+    return {i: Page(i + 1, width, height, group_lines(words), turn=turn)} if words else {}
+
+
 def read_pdf(
     path: Path,
     *,
@@ -175,18 +182,16 @@ def read_pdf(
                 if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:
                     pages[i] = Page(i + 1, width, height, ())  # blank: nothing to read
                     continue
-                textpage = None if force_ocr else page.get_textpage()
-                verdict = None if textpage is None else judge_text_layer(page, textpage)
-                if textpage is not None and verdict is not None and verdict.usable:
-                    if text_reader == "pdfplumber":
-                        text.add(i)
-                    else:
-                        words, page_width, page_height, turn = page_words(page, textpage)
-                        if words:
-                            pages[i] = Page(
-                                i + 1, page_width, page_height, group_lines(words), turn=turn
-                            )
-                    continue
+                verdict = None
+                if not force_ocr:
+                    textpage = page.get_textpage()
+                    verdict = judge_text_layer(page, textpage)
+                    if verdict.usable:
+                        if text_reader == "pdfplumber":
+                            text.add(i)  # read below, all such pages in one pass
+                        else:
+                            pages.update(_pdfium_page(i, page, textpage))
+                        continue
                 pixels = int(width * scale) * int(height * scale)
                 if pixels > max_pixels:
                     raise ResourceLimit(

@@ -44,24 +44,34 @@ _SAMPLE = 64  # characters whose direction is looked at
 Map = Callable[[float, float], tuple[float, float]]
 
 
-def display_size(page: pdfium.PdfPage) -> tuple[float, float]:
-    """The page's width and height as displayed: its crop box, turned by its /Rotate."""
+def _quarters(page: pdfium.PdfPage, turn: int) -> int:
+    """Quarter turns clockwise from the crop box as stored to the page as read: its
+    /Rotate, less ``turn`` quarters (see :func:`text_turn`)."""
+    rotation: int = page.get_rotation()
+    return (rotation // 90 - turn) % 4
+
+
+def display_size(page: pdfium.PdfPage, turn: int = 0) -> tuple[float, float]:
+    """The page's width and height as displayed (its crop box, turned by its /Rotate),
+    then turned back ``turn`` quarters."""
     left, bottom, right, top = page.get_cropbox()
     width, height = right - left, top - bottom
-    return (height, width) if page.get_rotation() % 180 else (width, height)
+    return (height, width) if _quarters(page, turn) % 2 else (width, height)
 
 
-def display_map(page: pdfium.PdfPage) -> Map:
+def display_map(page: pdfium.PdfPage, turn: int = 0) -> Map:
     """The map from PDF user space to displayed points: from the top-left corner of the
-    crop box, y downwards, turned clockwise by the page's /Rotate."""
+    crop box, y downwards, turned clockwise by the page's /Rotate, then turned back
+    ``turn`` quarters (counter-clockwise) so that text running that way reads left to
+    right."""
     left, bottom, right, top = page.get_cropbox()
     width, height = right - left, top - bottom
-    rotation = page.get_rotation()
-    if rotation == 90:
+    quarters = _quarters(page, turn)
+    if quarters == 1:
         return lambda x, y: (y - bottom, x - left)
-    if rotation == 180:
+    if quarters == 2:
         return lambda x, y: (width - (x - left), height - (top - y))
-    if rotation == 270:
+    if quarters == 3:
         return lambda x, y: (top - y, width - (x - left))
     return lambda x, y: (x - left, top - y)
 
@@ -85,28 +95,6 @@ def text_turn(textpage: pdfium.PdfTextPage, to_display: Map) -> int:
     return max(range(4), key=lambda q: (votes[q], q == 0))
 
 
-def turned(to_display: Map, turn: int, width: float, height: float) -> tuple[Map, float, float]:
-    """``to_display`` followed by turning the page so that text running ``turn`` quarter
-    turns clockwise reads left to right; with the turned page's width and height."""
-    if turn == 1:  # text runs down the page: turn it a quarter counter-clockwise
-        return (lambda x, y: _swap(to_display(x, y), width, 1)), height, width
-    if turn == 3:  # text runs up the page: turn it a quarter clockwise
-        return (lambda x, y: _swap(to_display(x, y), height, 3)), height, width
-    if turn == 2:
-        return (lambda x, y: _flip(to_display(x, y), width, height)), width, height
-    return to_display, width, height
-
-
-def _swap(point: tuple[float, float], extent: float, turn: int) -> tuple[float, float]:
-    x, y = point
-    return (y, extent - x) if turn == 1 else (extent - y, x)
-
-
-def _flip(point: tuple[float, float], width: float, height: float) -> tuple[float, float]:
-    x, y = point
-    return width - x, height - y
-
-
 def page_words(
     page: pdfium.PdfPage, textpage: pdfium.PdfTextPage
 ) -> tuple[list[Word], float, float, int]:
@@ -115,10 +103,9 @@ def page_words(
     right where the page is displayed sideways), and that turn in degrees
     counter-clockwise (:attr:`intake.record.Page.turn`)."""
     raw = textpage.raw
-    width, height = display_size(page)
-    to_display = display_map(page)
-    turn = text_turn(textpage, to_display)
-    to_display, width, height = turned(to_display, turn, width, height)
+    turn = text_turn(textpage, display_map(page))
+    width, height = display_size(page, turn)
+    to_display = display_map(page, turn)
     get_unicode = pdfium_c.FPDFText_GetUnicode
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     rect = pdfium_c.FS_RECTF()
