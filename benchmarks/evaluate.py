@@ -23,16 +23,14 @@ import time
 from functools import partial
 from pathlib import Path
 
-import intake.extractors.deskew
-import intake.extractors.image
-import intake.extractors.ocr
-import intake.extractors.tesseract
+import intake.extractors.reading.deskew
+import intake.extractors.reading.image
+import intake.extractors.reading.ocr
+import intake.extractors.reading.tesseract
 import intake.record
 from intake.errors import IntakeError
 from intake.extractors import Registry
-from intake.record import Record, page_from_json, page_to_json
-from intake.settings import Settings
-from intake.stages import (
+from intake.ingest.stages import (
     STAGES,
     Context,
     extract_path,
@@ -41,16 +39,18 @@ from intake.stages import (
     record_for,
     run_stages,
 )
-from intake.workers import map_in_workers
+from intake.ingest.workers import map_in_workers
+from intake.record import Record, page_from_json, page_to_json
+from intake.settings import Settings
 
 OUT = Path(__file__).parent / "out"
 OCR_CACHE = OUT / "ocr-cache"
 #: The modules whose source decides what an image reads as.
 OCR_MODULES = (
-    intake.extractors.deskew,
-    intake.extractors.image,
-    intake.extractors.ocr,
-    intake.extractors.tesseract,
+    intake.extractors.reading.deskew,
+    intake.extractors.reading.image,
+    intake.extractors.reading.ocr,
+    intake.extractors.reading.tesseract,
     intake.record,
 )
 
@@ -81,7 +81,7 @@ def cached_read(record: Record, ctx: Context) -> Record:
 
 
 def extract_cached(settings: Settings, file: str) -> dict[str, object]:
-    """:func:`intake.pipeline.extract_path` with :func:`cached_read` as its read stage."""
+    """:func:`intake.ingest.pipeline.extract_path` with :func:`cached_read` as its read stage."""
     if not _contexts:
         _contexts.append(Context(settings, Registry.default()))
     stages = tuple(cached_read if stage is read else stage for stage in STAGES)

@@ -17,12 +17,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from intake.catalog_import import import_catalog
 from intake.db import open_database
+from intake.documents.listing import DocumentFilter, list_documents
 from intake.extractors import Registry
-from intake.listing import DocumentFilter, list_documents
-from intake.matching import CatalogIndex
-from intake.pipeline import Context
+from intake.filing.catalog_import import import_catalog
+from intake.filing.matching import CatalogIndex
+from intake.ingest.pipeline import Context
 from intake.settings import Settings
 from tests.product_world import CATALOG, catalog_csv, file_world, make_world, measure, reword
 

@@ -39,8 +39,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from intake.extractors import detect_kind, ocr_options, read_file
+from intake.ingest.workers import map_in_workers
 from intake.settings import Settings
-from intake.workers import map_in_workers
 
 OCR_SOURCES = ("sroie", "invoice2data", "deepform")
 RASTER_SOURCES = ("invoice2data", "zugferd", "orderx", "deepform")

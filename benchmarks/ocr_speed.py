@@ -41,9 +41,9 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from intake.pipeline import extract_path
+from intake.ingest.pipeline import extract_path
+from intake.ingest.workers import map_in_workers
 from intake.settings import Settings
-from intake.workers import map_in_workers
 from tests.factory import make_pdf, sample_invoice
 from tests.scans import image_pdf, render
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.ocr_recall import Scorer
-from intake.pipeline import extract_path
+from intake.ingest.pipeline import extract_path
+from intake.ingest.workers import map_in_workers
 from intake.settings import Settings
-from intake.workers import map_in_workers
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 

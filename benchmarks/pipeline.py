@@ -27,10 +27,10 @@ import pypdfium2 as pdfium
 from intake.db import open_database
 from intake.extractors import Registry
 from intake.index import SearchIndex
-from intake.ledger import claim_copy
-from intake.pipeline import Context, Outcome, process_claim
+from intake.ingest.ledger import claim_copy
+from intake.ingest.pipeline import Context, Outcome, process_claim
+from intake.ingest.workers import Workers
 from intake.settings import Settings
-from intake.workers import Workers
 from tests.factory import make_pdf, sample_invoice
 
 N_DOCS = 200

@@ -259,8 +259,8 @@ def report_search(size: int, timings: dict[str, list[float]], before: str) -> No
 def render_times(settings: Settings, db: Any, corpus: Corpus) -> None:
     """Search and document pages through the Flask test client, as a signed-in viewer."""
     from intake.extractors import Registry
-    from intake.ledger import claim_copy
-    from intake.pipeline import Context, process_claim
+    from intake.ingest.ledger import claim_copy
+    from intake.ingest.pipeline import Context, process_claim
     from intake.users import add_user, issue_token
     from tests.factory import make_pdf, sample_invoice
     from web import create_app

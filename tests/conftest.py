@@ -15,7 +15,7 @@ from flask import Flask
 
 from intake.db import Database, open_database
 from intake.extractors import Registry
-from intake.pipeline import Context
+from intake.ingest.pipeline import Context
 from intake.settings import Settings
 from intake.users import add_user
 from tests.factory import make_pdf, sample_invoice

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from intake.db import Database, Document, LineItem, Product
-from intake.db.filing import get_vendor
+from intake.db.persist import get_vendor
 from intake.settings import Settings
 
 LINES = [

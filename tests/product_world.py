@@ -354,8 +354,8 @@ def draw(world: World, folder: Path) -> list[Path]:
 def file_world(ctx: Any, world: World, folder: Path) -> list[int]:
     """Draw ``world`` and file every document through the real pipeline (claim, read,
     classify, extract, file); returns the document ids in the order of ``world.docs``."""
-    from intake.ledger import claim_file
-    from intake.pipeline import process_claim
+    from intake.ingest.ledger import claim_file
+    from intake.ingest.pipeline import process_claim
 
     ids = []
     for path in draw(world, folder):

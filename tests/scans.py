@@ -18,7 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from intake.extractors.deskew import rotate_image
+from intake.extractors.reading.deskew import rotate_image
 
 
 def render(pdf_path: Path, dpi: int = 300, page: int = 0) -> Image.Image:

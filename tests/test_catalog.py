@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from intake.catalog import (
+from intake.db import Database, Product
+from intake.documents.corrections import InvalidCorrection
+from intake.errors import Conflict
+from intake.filing.catalog import (
     add_alias,
     alias_key,
     create_product,
@@ -12,9 +15,6 @@ from intake.catalog import (
     remove_alias,
     update_product,
 )
-from intake.corrections import InvalidCorrection
-from intake.db import Database, Product
-from intake.errors import Conflict
 
 
 def test_products_are_created_edited_and_found_by_alias(db: Database) -> None:

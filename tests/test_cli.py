@@ -74,7 +74,7 @@ def test_verify_finds_orphan_files_and_rows_and_an_index_out_of_step(
 ) -> None:
     from intake.db import Document, open_database
     from intake.index import SearchIndex
-    from intake.storage import archive_path, sha256_file
+    from intake.ingest.storage import archive_path, sha256_file
 
     a = make_pdf(tmp_path / "a.pdf", sample_invoice())
     empty = tmp_path / "empty.pdf"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline import extract_path
+from intake.ingest.pipeline import extract_path
 from intake.settings import Settings
 from tests.factory import make_text_pdf
 

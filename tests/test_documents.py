@@ -12,12 +12,12 @@ from flask import Flask
 from PIL import Image
 from sqlalchemy import select
 
-from intake.corrections import MATCH_MEMORIES, add_line, correct_fields, correct_line
 from intake.db import AuditEntry, Document, LineItem, Product
-from intake.db.filing import load_pages
+from intake.db.persist import load_pages
+from intake.documents.corrections import MATCH_MEMORIES, add_line, correct_fields, correct_line
 from intake.errors import Conflict
 from intake.index import SearchIndex
-from intake.pipeline import Context
+from intake.ingest.pipeline import Context
 from tests.factory import make_pdf, sample_invoice, short_pdf
 from tests.webtools import csrf, file_pdf, login
 

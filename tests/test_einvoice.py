@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intake.pipeline import extract_path
+from intake.ingest.pipeline import extract_path
 from intake.settings import Settings
 from tests.factory import cii_xml, embed, make_pdf, sample_invoice
 

@@ -18,9 +18,9 @@ from sqlalchemy import select
 
 from intake.db import IntakeFile, LedgerState, open_database
 from intake.extractors import Registry
-from intake.ledger import claim_file
-from intake.pipeline import RETRY, Context, process_claim
-from intake.verify import verify
+from intake.ingest.ledger import claim_file
+from intake.ingest.pipeline import RETRY, Context, process_claim
+from intake.ingest.verify import verify
 from tests.factory import make_pdf, sample_invoice
 from tests.test_pipeline import drop
 
@@ -69,11 +69,11 @@ from pathlib import Path
 from sqlalchemy import select
 from intake.db import IntakeFile, open_database
 from intake.extractors import Registry
-from intake.ledger import claim_file
-from intake.owners import Owner
-from intake.pipeline import Context, process_claim
+from intake.ingest.ledger import claim_file
+from intake.ingest.owners import Owner
+from intake.ingest.pipeline import Context, process_claim
 from intake.settings import Settings
-from intake.verify import verify
+from intake.ingest.verify import verify
 
 root, src = Path(sys.argv[1]), Path(sys.argv[2])
 settings = Settings(data_dir=root / "data", watch_dir=root / "watch", memory_limit_mb=0)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from intake.pipeline import extract_path
+from intake.ingest.pipeline import extract_path
 from intake.settings import Settings
 from tests.factory import make_contract, make_pdf, sample_invoice
 

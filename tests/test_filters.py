@@ -4,7 +4,7 @@ from pathlib import PurePath
 
 import pytest
 
-from intake.filters import ignore_reason
+from intake.ingest.filters import ignore_reason
 
 
 @pytest.mark.parametrize(

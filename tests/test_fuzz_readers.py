@@ -21,9 +21,9 @@ from pebble import ProcessExpired, ProcessPool
 from PIL import Image, ImageDraw
 
 from intake.errors import InputError
+from intake.ingest.stages import extract_path
+from intake.ingest.workers import limited_pool
 from intake.settings import Settings
-from intake.stages import extract_path
-from intake.workers import limited_pool
 from tests.factory import cii_xml, make_pdf, sample_invoice
 from tests.faults import text_invoice
 

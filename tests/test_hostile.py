@@ -126,7 +126,7 @@ def test_hostile_inputs_end_quarantined_filed_or_ignored_and_the_service_keeps_f
 
 def waiting_but_junk(watch: Path, path: Path) -> bool:
     """Anything in the drop folders but what is ignored there by rule still waits."""
-    from intake.filters import ignore_reason
+    from intake.ingest.filters import ignore_reason
 
     return ignore_reason(path.relative_to(watch)) is None and (
         path.is_symlink() or not path.is_dir()

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from intake.db import Document
 from intake.index import SearchIndex
-from intake.ledger import claim_file
-from intake.pipeline import Context, process_claim
+from intake.ingest.ledger import claim_file
+from intake.ingest.pipeline import Context, process_claim
 from tests.factory import make_pdf, sample_invoice
 
 

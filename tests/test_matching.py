@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from intake.catalog_import import import_catalog
-from intake.corrections import correct_line
 from intake.db import Document, LineItem, MatchMemoryEntry
+from intake.documents.corrections import correct_line
+from intake.filing.catalog_import import import_catalog
+from intake.filing.matching import FILING_STEPS, CatalogIndex, catalog_index, rematch
+from intake.ingest.pipeline import Context
 from intake.keys import alias_key, code_key, number_key
-from intake.matching import FILING_STEPS, CatalogIndex, catalog_index, rematch
-from intake.pipeline import Context
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import file_pdf
 
@@ -213,9 +213,9 @@ def test_a_failing_matching_step_still_files_the_document(
 def test_the_memory_read_in_one_query_answers_as_line_by_line(ctx: Context) -> None:
     """recall_all + recall_from (one query per document) give what recall gives per line:
     the code before the description, the latest teaching, other vendors' kept apart."""
-    from intake.catalog import create_product
     from intake.db import Vendor
-    from intake.matching.memory import memory_keys, recall, recall_all, recall_from
+    from intake.filing.catalog import create_product
+    from intake.filing.matching.memory import memory_keys, recall, recall_all, recall_from
 
     with ctx.db.session() as s:
         p1 = create_product(s, {"sku": "P-1", "name": "One"}, user="t")

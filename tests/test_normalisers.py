@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from intake.extractors.fields import (
+from intake.extractors.extraction.fields import (
     clean_id,
     detect_currency,
     guess_date_order,
@@ -15,7 +15,7 @@ from intake.extractors.fields import (
     parse_date,
     parse_money,
 )
-from intake.extractors.fields.dates import add_term
+from intake.extractors.extraction.fields.dates import add_term
 
 
 @pytest.mark.parametrize(

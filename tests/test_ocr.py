@@ -14,9 +14,9 @@ from PIL import Image
 from intake.cli import cli
 from intake.db import Document, DocumentPage, LedgerState
 from intake.extractors import OcrOptions, read_file
-from intake.extractors.slots import LocalSlots
-from intake.ledger import claim_file
-from intake.pipeline import Context, process_claim
+from intake.extractors.reading.slots import LocalSlots
+from intake.ingest.ledger import claim_file
+from intake.ingest.pipeline import Context, process_claim
 from intake.record import Page
 from tests.conftest import needs_tesseract
 from tests.factory import make_pdf, sample_invoice

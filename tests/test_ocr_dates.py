@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from intake.extractors.fields.ocr_dates import find_ocr_dates, repair_date_token
+from intake.extractors.extraction.fields.ocr_dates import find_ocr_dates, repair_date_token
 
 
 @pytest.mark.parametrize(

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from intake.extractors.slots import FileSlots, LocalSlots, Slots
+from intake.extractors.reading.slots import FileSlots, LocalSlots, Slots
+from intake.ingest.workers import map_in_workers
 from intake.settings import Settings
-from intake.workers import map_in_workers
 
 HOLDER = """
 import sys, time
 from pathlib import Path
-from intake.extractors.slots import FileSlots
+from intake.extractors.reading.slots import FileSlots
 with FileSlots(Path(sys.argv[1]), 1).hold():
     print("held", flush=True)
     time.sleep(600)

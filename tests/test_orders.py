@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from intake.corrections import correct_fields, correct_line
 from intake.db import Document, LineItem, OrderLineMatch, OrderMatch
+from intake.documents.corrections import correct_fields, correct_line
 from intake.errors import Conflict
 from intake.export import ExportRequest, run_export, set_rule
-from intake.matching import accept_order_match, decide_duplicate, refresh_document
-from intake.pipeline import Context
+from intake.filing.matching import accept_order_match, decide_duplicate, refresh_document
+from intake.ingest.pipeline import Context
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import file_pdf
 

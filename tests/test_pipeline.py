@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from intake.db import Document, IntakeFile, LedgerState
-from intake.ledger import claim_file, recover_claims
-from intake.pipeline import CRASH_POINTS, Context, process_claim
+from intake.ingest.ledger import claim_file, recover_claims
+from intake.ingest.pipeline import CRASH_POINTS, Context, process_claim
+from intake.ingest.storage import archive_path, sha256_file
+from intake.ingest.verify import verify
 from intake.settings import Settings
-from intake.storage import archive_path, sha256_file
-from intake.verify import verify
 from tests.factory import make_pdf, sample_invoice
 
 
@@ -131,9 +131,9 @@ CHILD = """
 import sys
 from intake.db import open_database
 from intake.extractors import Registry
-from intake.ledger import claim_file, recover_claims
-from intake.owners import Owner
-from intake.pipeline import Context, process_claim
+from intake.ingest.ledger import claim_file, recover_claims
+from intake.ingest.owners import Owner
+from intake.ingest.pipeline import Context, process_claim
 from intake.settings import Settings
 from pathlib import Path
 
@@ -234,7 +234,7 @@ def test_a_vendor_inserted_by_another_worker_meanwhile_does_not_fail_the_documen
     from sqlalchemy import event
 
     from intake.db import Vendor
-    from intake.db.filing import vendor_key
+    from intake.db.persist import vendor_key
 
     raced = []
 

@@ -25,14 +25,14 @@ from sqlalchemy import func, select
 from intake.cli import cli
 from intake.db import Base, Database, Document, IntakeFile, LedgerState, Vendor, open_database
 from intake.db.engine import MIGRATIONS
-from intake.db.filing import get_vendor
+from intake.db.persist import get_vendor
 from intake.export import ExportRequest, run_export
 from intake.index import SearchIndex
-from intake.pipeline import Context
+from intake.ingest.pipeline import Context
+from intake.ingest.verify import verify
 from intake.search import SearchRequest, run_search
 from intake.search.ids import id_in
 from intake.settings import Settings
-from intake.verify import verify
 from tests.export_fixtures import add_invoice, race_exports
 from tests.factory import make_pdf, sample_invoice
 from tests.live import drop as drop_file

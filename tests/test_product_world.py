@@ -18,15 +18,15 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from intake.catalog_import import import_catalog
-from intake.corrections import correct_line
 from intake.db import Database, Document, LineItem, open_database
-from intake.dossier import dossier_json, find_product, product_dossier
+from intake.documents.corrections import correct_line
+from intake.documents.listing import DocumentFilter, list_documents
 from intake.export import ExportRequest, run_export, set_rule
 from intake.extractors import Registry
-from intake.listing import DocumentFilter, list_documents
-from intake.matching import refresh_document
-from intake.pipeline import Context
+from intake.filing.catalog_import import import_catalog
+from intake.filing.dossier import dossier_json, find_product, product_dossier
+from intake.filing.matching import refresh_document
+from intake.ingest.pipeline import Context
 from intake.settings import Settings
 from tests.product_world import (
     VENDORS,

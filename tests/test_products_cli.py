@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from intake.cli import cli
-from intake.corrections import correct_line
 from intake.db import LineItem, Product
-from intake.pipeline import Context
+from intake.documents.corrections import correct_line
+from intake.ingest.pipeline import Context
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import file_pdf
 

@@ -12,9 +12,9 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from intake.catalog_import import import_catalog
 from intake.db import Document, LineItem, OrderMatch, Product
-from intake.pipeline import Context
+from intake.filing.catalog_import import import_catalog
+from intake.ingest.pipeline import Context
 from intake.users import issue_token
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import csrf, file_pdf, login

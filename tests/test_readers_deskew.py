@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from intake.extractors.deskew import estimate_skew, rotate_image, straighten_image
+from intake.extractors.reading.deskew import estimate_skew, rotate_image, straighten_image
 from tests.factory import make_pdf, sample_invoice
 from tests.scans import render
 

@@ -10,7 +10,7 @@ from PIL import Image, ImageChops
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from intake.extractors.render import load_page_image
+from intake.extractors.reading.render import load_page_image
 from tests.factory import make_pdf, sample_invoice
 from tests.scans import image_pdf, render
 
@@ -60,7 +60,7 @@ def test_a_flipped_image_is_rendered(tmp_path: Path, source: Image.Image) -> Non
 
 
 def test_an_inverted_or_mirrored_image_is_not_taken_for_its_page(source: Image.Image) -> None:
-    from intake.extractors.render import _faithful
+    from intake.extractors.reading.render import _faithful
 
     box = (300, 500, 900, 1100)
     part = source.crop(box)  # what PDFium shows there

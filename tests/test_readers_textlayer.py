@@ -13,10 +13,10 @@ from PIL import Image
 from intake.db import LedgerState
 from intake.errors import ResourceLimit
 from intake.extractors import OcrOptions, read_file
-from intake.extractors.textlayer import judge_text_layer
-from intake.extractors.textquality import is_plausible, plausible_share
-from intake.ledger import claim_file
-from intake.pipeline import Context, process_claim
+from intake.extractors.reading.textlayer import judge_text_layer
+from intake.extractors.reading.textquality import is_plausible, plausible_share
+from intake.ingest.ledger import claim_file
+from intake.ingest.pipeline import Context, process_claim
 from tests.factory import make_contract, make_pdf, sample_invoice
 from tests.scans import (
     garbage_text_pdf,

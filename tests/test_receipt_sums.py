@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intake.extractors.reading import reading_for
-from intake.extractors.sums import find_summed_total
-from intake.extractors.text import read_text
+from intake.extractors.extraction.analysis import reading_for
+from intake.extractors.extraction.sums import find_summed_total
+from intake.extractors.reading.text import read_text
 from intake.record import Record
 from intake.settings import Settings
 from tests.test_receipts import HEADER, read

@@ -11,8 +11,8 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 
 from intake.extractors import OcrOptions, read_file
-from intake.extractors.invoice import billed_order_number
-from intake.pipeline import extract_path
+from intake.extractors.extraction.invoice import billed_order_number
+from intake.ingest.pipeline import extract_path
 from intake.settings import Settings
 from tests.factory import make_pdf, sample_invoice
 

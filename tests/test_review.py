@@ -11,12 +11,12 @@ from flask import Flask
 from sqlalchemy import select
 
 from intake.db import AuditEntry, IntakeFile, LedgerState
+from intake.documents.review import discard_quarantined, retry_quarantined
 from intake.errors import Conflict
 from intake.index import SearchIndex
-from intake.ledger import claim_file, recover_claims
-from intake.pipeline import Context, process_claim, quarantine
-from intake.review import discard_quarantined, retry_quarantined
-from intake.verify import verify
+from intake.ingest.ledger import claim_file, recover_claims
+from intake.ingest.pipeline import Context, process_claim, quarantine
+from intake.ingest.verify import verify
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import csrf, login, quarantine_bytes
 
@@ -67,7 +67,7 @@ def test_retry_files_a_quarantined_file_through_the_claim_protocol(
 def test_a_retry_interrupted_before_the_ledger_moved_is_resumed_on_start(
     ctx: Context, wrongly_quarantined: int
 ) -> None:
-    from intake.ledger import reclaim
+    from intake.ingest.ledger import reclaim
 
     r = row(ctx, wrongly_quarantined)
     claim = reclaim(

@@ -16,10 +16,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from intake.catalog import add_alias, create_product
-from intake.corrections import add_line
 from intake.db import Product
-from intake.pipeline import Context
+from intake.documents.corrections import add_line
+from intake.filing.catalog import add_alias, create_product
+from intake.ingest.pipeline import Context
 from intake.users import issue_token
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import PASSWORD, csrf, file_pdf, login, quarantine_bytes

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from intake.errors import QueryError
 from intake.index import SearchIndex
-from intake.pipeline import Context
+from intake.ingest.pipeline import Context
 from intake.search import SearchPage, SearchRequest, parse_query, run_search
 from intake.search.dates import parse_amount_range, parse_date_range
 from intake.search.query import tokenize
@@ -288,7 +288,7 @@ def test_many_matched_ids_select_the_same_documents(ctx: Context, corpus: dict[s
 def test_product_and_sku_terms_find_the_documents_linked_to_a_product(
     ctx: Context, tmp_path: Path
 ) -> None:
-    from intake.catalog import create_product
+    from intake.filing.catalog import create_product
 
     with ctx.db.session() as s:
         create_product(s, {"sku": "AT-100", "name": "Makita Powerhouse"}, user="t")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intake.stability import Signature, StabilityTracker, looks_complete
+from intake.ingest.stability import Signature, StabilityTracker, looks_complete
 
 
 class FakeFiles:

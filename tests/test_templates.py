@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from intake.extractors import Registry
-from intake.extractors.templates import load_templates
-from intake.pipeline import Context, extract_path, record_for, run_stages
+from intake.extractors.extraction.templates import load_templates
+from intake.ingest.pipeline import Context, extract_path, record_for, run_stages
 from intake.settings import Settings
 from tests.factory import (
     cii_xml,
@@ -290,7 +290,7 @@ def test_broken_templates_are_logged_and_skipped(
     )
     write(folder, "notes.txt", "not a template")
     write(folder, "z_good.yml", PARSER_FORM)
-    with caplog.at_level(logging.INFO, logger="intake.extractors.templates"):
+    with caplog.at_level(logging.INFO, logger="intake.extractors.extraction.templates"):
         result = extract(settings, folder, invoice)
     assert result["fields"]["vendor"] == "Acme Tools"  # the good one still works
     errors = " ".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)

@@ -9,8 +9,8 @@ from flask.testing import FlaskClient
 
 from intake.db import IntakeFile
 from intake.index import SearchIndex
-from intake.ledger import claim_file
-from intake.pipeline import Context, process_claim
+from intake.ingest.ledger import claim_file
+from intake.ingest.pipeline import Context, process_claim
 
 PASSWORD = "a good long password"
 

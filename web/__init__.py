@@ -13,7 +13,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from intake.db import open_database
 from intake.index import SearchIndex
-from intake.ledger import Claim
+from intake.ingest.ledger import Claim
 from intake.settings import Settings, load_settings
 
 __all__ = ["create_app"]
@@ -50,7 +50,7 @@ def create_app(
     """Build the app on ``settings`` (read from the environment when not given).
 
     ``submit`` hands a claimed file to the service's workers (a retried quarantined file),
-    claimed for ``owner`` (:mod:`intake.owners`); without it such a file waits in
+    claimed for ``owner`` (:mod:`intake.ingest.owners`); without it such a file waits in
     ``processing/`` until the service adopts it.
     """
     settings = settings or load_settings()
@@ -81,7 +81,7 @@ def create_app(
     }
     csrf.init_app(app)
 
-    import intake.matching  # noqa: F401  (plugs matching into review, sections, memory)
+    import intake.filing.matching  # noqa: F401  (plugs matching into review, sections, memory)
     from web import (
         api,
         auth,

@@ -14,11 +14,11 @@ from flask import Blueprint, abort, g, jsonify, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from intake.catalog import get_product, list_products
-from intake.documents import document_json, document_view
-from intake.dossier import dossier_json, product_dossier
+from intake.documents.view import document_json, document_view
 from intake.errors import IntakeError, NotFound
 from intake.export import ExportResult, list_batches, run_export
+from intake.filing.catalog import get_product, list_products
+from intake.filing.dossier import dossier_json, product_dossier
 from intake.search import search_json
 from web.auth import role_required
 from web.export import EDITORS, batch_download, export_request

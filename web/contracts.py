@@ -6,7 +6,7 @@ import datetime as dt
 
 from flask import Blueprint, render_template, request
 
-from intake.contracts import list_contracts, upcoming
+from intake.filing.contract_dates import list_contracts, upcoming
 from web.state import get_session
 
 bp = Blueprint("contracts", __name__, url_prefix="/contracts")

@@ -9,7 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from intake.corrections import (
+from intake.documents.corrections import (
     LINE_ATTRIBUTES,
     InvalidCorrection,
     add_line,
@@ -19,12 +19,12 @@ from intake.corrections import (
     delete_line,
     editable_fields,
 )
-from intake.documents import DocumentView, document_view, field_label, load_document
+from intake.documents.pages import WIDTHS, page_image
+from intake.documents.view import DocumentView, document_view, field_label, load_document
 from intake.errors import Conflict, NotFound
-from intake.matching import refresh_document
-from intake.pages import WIDTHS, page_image
+from intake.filing.matching import refresh_document
+from intake.ingest.storage import archive_path
 from intake.record import DOC_TYPES
-from intake.storage import archive_path
 from intake.values import DATE, FIELD_KINDS
 from web.auth import editor_required
 from web.state import get_session, get_settings

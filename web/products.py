@@ -14,7 +14,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from intake.catalog import (
+from intake.documents.corrections import InvalidCorrection
+from intake.documents.listing import quantity_text
+from intake.errors import Conflict, NotFound
+from intake.filing.catalog import (
     add_alias,
     create_product,
     get_product,
@@ -22,11 +25,8 @@ from intake.catalog import (
     remove_alias,
     update_product,
 )
-from intake.charts import price_charts
-from intake.corrections import InvalidCorrection
-from intake.dossier import product_dossier
-from intake.errors import Conflict, NotFound
-from intake.listing import quantity_text
+from intake.filing.charts import price_charts
+from intake.filing.dossier import product_dossier
 from web.auth import editor_required
 from web.state import get_session
 

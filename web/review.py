@@ -1,5 +1,5 @@
 """The review queue: low-confidence documents, quarantined files (retry, discard), and
-whatever other sources are registered (see :mod:`intake.review`)."""
+whatever other sources are registered (see :mod:`intake.documents.review`)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from intake.documents.review import discard_quarantined, retry_quarantined, review_sources
 from intake.errors import Conflict, NotFound
-from intake.review import discard_quarantined, retry_quarantined, review_sources
 from web.auth import editor_required
 from web.state import claim_owner, get_db, get_session, get_settings, submit_claim
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from intake.db import Database
 from intake.index import SearchIndex
-from intake.ledger import Claim
+from intake.ingest.ledger import Claim
 from intake.settings import Settings
 
 __all__ = ["claim_owner", "get_db", "get_index", "get_session", "get_settings", "submit_claim"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template
 from werkzeug.wrappers import Response
 
-from intake.status import intake_status, status_json
+from intake.ingest.status import intake_status, status_json
 from web.state import get_session
 
 bp = Blueprint("status", __name__, url_prefix="/intake")

@@ -10,10 +10,10 @@ import sys
 import click
 
 from intake.cli.app import cli, open_db, settings_of
-from intake.contracts import ContractDates, list_contracts, upcoming
+from intake.documents.listing import DocumentFilter, list_documents, show_document
 from intake.errors import NotFound
-from intake.listing import DocumentFilter, list_documents, show_document
-from intake.matching import STATUSES
+from intake.filing.contract_dates import ContractDates, list_contracts, upcoming
+from intake.filing.matching import STATUSES
 from intake.record import DOC_TYPES
 
 

@@ -14,9 +14,9 @@ from tqdm import tqdm
 from intake.cli.app import cli, open_db, settings_of
 from intake.errors import IntakeError
 from intake.extractors import Registry
-from intake.ledger import claim_copy
-from intake.pipeline import Context, Outcome, extract_path
-from intake.workers import Workers, map_in_workers
+from intake.ingest.ledger import claim_copy
+from intake.ingest.pipeline import Context, Outcome, extract_path
+from intake.ingest.workers import Workers, map_in_workers
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:

@@ -81,7 +81,7 @@ def reindex(ctx: click.Context) -> None:
 def verify(ctx: click.Context, as_json: bool) -> None:
     """Check that every file is accounted for and every original is unchanged."""
     from intake.index import SearchIndex
-    from intake.verify import verify as run_verify
+    from intake.ingest.verify import verify as run_verify
 
     settings = settings_of(ctx)
     db = open_db(settings)

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import click
 
-from intake.catalog import list_products
-from intake.catalog_import import import_catalog
 from intake.cli.app import cli, open_db, settings_of
-from intake.dossier import dossier_json, find_product, product_dossier
 from intake.errors import NotFound
-from intake.matching import rematch
+from intake.filing.catalog import list_products
+from intake.filing.catalog_import import import_catalog
+from intake.filing.dossier import dossier_json, find_product, product_dossier
+from intake.filing.matching import rematch
 
 
 def _user() -> str:

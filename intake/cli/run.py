@@ -22,7 +22,7 @@ def run(ctx: click.Context, host: str | None, port: int | None) -> None:
     """Watch the drop folders, file what arrives, and serve the web UI."""
     from waitress.server import create_server
 
-    from intake.service import Service
+    from intake.ingest.service import Service
     from web import create_app
 
     settings = settings_of(ctx)

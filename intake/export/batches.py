@@ -23,7 +23,7 @@ from intake.errors import NotFound
 from intake.export.base import ExportDoc, ExportError, ExportOptions
 from intake.export.formats import get_format
 from intake.export.prepare import Coding, format_reasons, prepare_document
-from intake.matching import order_flags
+from intake.filing.matching import order_flags
 from intake.settings import Settings
 
 __all__ = [
@@ -102,7 +102,7 @@ def document_flags(doc: Document) -> list[str]:
 
     The one place that decides it: a duplicate of another document (same vendor and
     number) is flagged, and so is an invoice that does not match its purchase order until
-    a person accepts it (:func:`intake.matching.order_flags`).
+    a person accepts it (:func:`intake.filing.matching.order_flags`).
     """
     flags = []
     if doc.duplicate_of_id is not None:

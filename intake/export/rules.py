@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from intake.db import AuditEntry, Database, ExportRule, Vendor
-from intake.db.filing import vendor_key
+from intake.db.persist import vendor_key
 from intake.errors import NotFound
 from intake.export.base import ExportError
 from intake.export.ubl import parse_endpoint

@@ -11,14 +11,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from intake.extractors.base import ENTRY_POINT_GROUP, Extractor, Registry
-from intake.extractors.detect import EXTENSIONS, detect_kind
-from intake.extractors.einvoice import EInvoice, read_einvoice
-from intake.extractors.image import read_image
-from intake.extractors.ocr import OcrOptions, ocr_options
-from intake.extractors.pdf import read_pdf
-from intake.extractors.reading import reading_for
-from intake.extractors.templates import template_fields
-from intake.extractors.text import read_text
+from intake.extractors.extraction.analysis import reading_for
+from intake.extractors.extraction.einvoice import EInvoice, read_einvoice
+from intake.extractors.extraction.templates import template_fields
+from intake.extractors.reading.detect import EXTENSIONS, detect_kind
+from intake.extractors.reading.image import read_image
+from intake.extractors.reading.ocr import OcrOptions, ocr_options
+from intake.extractors.reading.pdf import read_pdf
+from intake.extractors.reading.text import read_text
 from intake.record import Attachment, Field, Page, Record
 
 __all__ = [

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from intake.extractors.base import Extractor
-from intake.extractors.contract import ContractExtractor
-from intake.extractors.estimate import EstimateExtractor
-from intake.extractors.invoice import InvoiceExtractor
-from intake.extractors.purchase_order import PurchaseOrderExtractor
+from intake.extractors.extraction.contract import ContractExtractor
+from intake.extractors.extraction.estimate import EstimateExtractor
+from intake.extractors.extraction.invoice import InvoiceExtractor
+from intake.extractors.extraction.purchase_order import PurchaseOrderExtractor
 
 __all__ = ["BUILTIN"]
 

@@ -1,6 +1,6 @@
 """Full-text and fielded search (Whoosh). The only package that imports whoosh."""
 
-from intake.index.matching import Matches
+from intake.index.postings import Matches
 from intake.index.searching import Segment
 from intake.index.segments import NO_YEAR
 from intake.index.store import Hit, SearchIndex, SearchResults, index_fields

@@ -2,7 +2,7 @@
 
 The search service (:mod:`intake.search`) asks two things of the index: every document that
 a full-text query matches, with its score and the columns that conditions, facets and
-sorting read (``match``, see :mod:`intake.index.matching`), and highlighted snippets of
+sorting read (``match``, see :mod:`intake.index.postings`), and highlighted snippets of
 given texts (``snippets``).
 """
 
@@ -22,7 +22,7 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import Query
 
 from intake.errors import QueryError
-from intake.index.matching import Matches, match_query
+from intake.index.postings import Matches, match_query
 from intake.index.segments import SegmentCache
 
 __all__ = ["Searchers", "Segment", "SegmentFormatter", "match", "parse_query_text"]

@@ -31,7 +31,7 @@ from whoosh.sorting import FieldFacet
 from intake.db import Database, Document, LineItem
 from intake.errors import QueryError
 from intake.index import searching
-from intake.index.matching import Matches
+from intake.index.postings import Matches
 from intake.index.schema import SCHEMA_VERSION, make_schema, schema_signature
 from intake.index.searching import (
     Searchers,

@@ -1,0 +1,1 @@
+"""Extraction: classification and the field extractors, over the words the readers give."""

@@ -1,0 +1,260 @@
+"""Totals, subtotals and tax: found on labelled rows, then chosen together so that their
+arithmetic holds (subtotal + tax = total, and the line amounts add up to the subtotal)."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from decimal import Decimal
+
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.fields import find_amounts
+from intake.extractors.extraction.fields.money import CURRENCY_CODES, format_money
+from intake.extractors.extraction.layout import Cell, Hit
+from intake.record import Box, Field
+
+__all__ = ["find_amount_fields", "money_in"]
+
+_CURRENCY_NEAR = re.compile(
+    r"[€$£¥₹]|\b(?:EUR|USD|GBP|CHF|RM|PLN|INR|CAD|AUD|SEK|NOK|DKK)\b", re.IGNORECASE
+)
+TOL = Decimal("0.011")
+#: A total read beside a label this strong ("Grand Total"), or under two weaker ones, is
+#: kept against a paid amount that differs from it.
+STRONG_LABEL = 0.7
+#: A total this sure was confirmed by arithmetic (subtotal + tax, or what was paid).
+CONFIRMED = 0.9
+_CENTS = re.compile(r"[.,]\d{2}$")
+#: OCR splits an amount after its decimal point: "11. 80", "11, 80".
+_SPLIT_CENTS = re.compile(r"(?<=\d)([.,]) (\d{2})(?![\d.,])")
+
+
+def money_in(reading: Reading, cell: Cell) -> list[tuple[Decimal, Box, str]]:
+    """Amounts in a cell that look like money: with decimals, or beside a currency sign."""
+    text = cell.text
+    if any(w.conf < 1.0 for w in cell.words):  # OCR: "11. 80" is 11.80 (same length)
+        text = _SPLIT_CENTS.sub(r"\1\2 ", text)
+    out = []
+    for start, end, value in find_amounts(text, reading.decimal_comma):
+        raw = text[start:end]
+        after = text[end : end + 2].strip()
+        if after.startswith("%"):
+            continue
+        has_cents = bool(_CENTS.search(raw))
+        near = _CURRENCY_NEAR.search(text[max(0, start - 4) : end + 5])
+        if not (has_cents or near):
+            continue
+        out.append((value, cell.span_box(start, end), raw))
+    return out
+
+
+def _header(reading: Reading, cell: Cell) -> str:
+    """The column header over ``cell``: the text-only cells above it, up to 8 lines up,
+    read top to bottom (headers often wrap: "Wartość" over "netto")."""
+    parts: list[str] = []
+    for above in reading.layout.above(cell, max_lines=8):
+        if any(ch.isdigit() for ch in above.text):
+            if parts:
+                break
+            continue
+        parts.append(above.text)
+    return " ".join(reversed(parts))
+
+
+_ROLE_TAX = re.compile(r"\b(?:tax|vat|gst|tva|mwst|ust|iva|btw|steuer)\b", re.IGNORECASE)
+_ROLE_NET = re.compile(r"\b(?:net|netto|ht|h\.t\.|excl\.?|subtotal|sub-total)\b", re.IGNORECASE)
+_ROLE_GROSS = re.compile(
+    r"\b(?:gross|brutto|ttc|t\.t\.c\.|incl\.?|total|amount|betrag|montant|importe|bedrag)\b",
+    re.IGNORECASE,
+)
+
+
+def _role(header: str) -> str | None:
+    """What a column of amounts holds, from its header."""
+    if _ROLE_TAX.search(header) and not re.search(r"incl|ttc|brutto", header, re.I):
+        return "tax"
+    if _ROLE_NET.search(header):
+        return "subtotal"
+    if _ROLE_GROSS.search(header):
+        return "total"
+    return None
+
+
+Found = tuple[Decimal, Box, str, Cell]
+
+
+def _row(reading: Reading, hit: Hit) -> list[Found]:
+    """The amounts on the label's row, up to the next label on that row."""
+    rest = hit.cell.tail(hit.match.end())
+    cells = ([rest] if rest else []) + reading.layout.cells_right(hit.cell)
+    found: list[Found] = []
+    for cell in cells:
+        amounts = money_in(reading, cell)
+        if not amounts and re.search(r"[^\W\d_]{3}", cell.text) and found:
+            break  # "Exclusief BTW € 593,36 | Subtotaal € 717,97": a second label begins
+        found.extend((value, box, raw, cell) for value, box, raw in amounts)
+    # "Total Sales (Inclusive 6%) RM 137.15": with cents beside it, a round number is
+    # part of the label, not an amount
+    with_cents = [f for f in found if _CENTS.search(f[2])]
+    return with_cents or found
+
+
+def _pick(reading: Reading, found: list[Found], field: str) -> Found:
+    """The field's amount among several on one row: by column header when the headers
+    say, else the largest for a total (gross beats net, commission and tax) and the
+    rightmost for the others."""
+    roles = {id(f): _role(_header(reading, f[3])) for f in found}
+    matching = [f for f in found if roles[id(f)] == field]
+    if matching:
+        return max(matching, key=lambda f: f[0]) if field == "total" else matching[-1]
+    if field == "total":
+        unwanted = ("subtotal", "tax")
+        usable = [f for f in found if roles[id(f)] not in unwanted] or found
+        return max(usable, key=lambda f: f[0])
+    return found[-1]
+
+
+def _candidates(reading: Reading, field: str) -> list[Candidate]:
+    """Amounts for ``field``: on rows labelled for it, and in the columns headed for it
+    on any totals row."""
+    layout = reading.layout
+    out: list[Candidate] = []
+    last_page = reading.record.pages[-1].number if reading.record.pages else 1
+    for label in ("total", "subtotal", "tax"):
+        for hit in layout.labels(label):
+            bonus = 0.02 if hit.cell.page == last_page else 0.0  # final totals come last
+            found = _row(reading, hit)
+            if label != field:
+                if len(found) > 1:
+                    for f in found:
+                        if _role(_header(reading, f[3])) == field:
+                            out.append(Candidate(f[0], 0.8 * hit.weight + bonus, f[1], f[2]))
+                continue
+            if found:
+                value, box, raw, _ = _pick(reading, found, field)
+                out.append(Candidate(value, hit.weight + bonus, box, raw))
+                continue
+            for cell in layout.below(hit, max_lines=2):
+                if _labelled(cell):
+                    break  # "Total" over "Cash 10.50": that amount is the cash
+                if amounts := money_in(reading, cell):
+                    value, box, raw = amounts[0]
+                    out.append(Candidate(value, 0.75 * hit.weight + bonus, box, raw))
+                    break
+    return out
+
+
+_LEADING_WORD = re.compile(r"\s*([^\W\d_]{3,})")
+
+
+def _labelled(cell: Cell) -> bool:
+    """Whether the cell begins with a word of its own (not a currency code)."""
+    m = _LEADING_WORD.match(cell.text)
+    return m is not None and m.group(1).upper() not in CURRENCY_CODES
+
+
+def _top(cands: list[Candidate], n: int = 6) -> list[Candidate]:
+    merged: dict[Decimal, Candidate] = {}
+    for c in cands:
+        prev = merged.get(c.value)
+        if prev is None:
+            merged[c.value] = c
+        else:  # the same amount under two labels: more sure
+            merged[c.value] = Candidate(c.value, max(prev.score, c.score) + 0.1, prev.box, prev.raw)
+    return sorted(merged.values(), key=lambda c: -c.score)[:n]
+
+
+def _field(c: Candidate, confidence: float) -> Field:
+    return Field(format_money(c.value), round(min(confidence, 0.99), 3), "layout", c.box, c.raw)
+
+
+def find_amount_fields(
+    reading: Reading,
+    line_sum: Decimal | None = None,
+    paid: Candidate | None = None,
+    summed: Candidate | None = None,
+) -> dict[str, Field]:
+    """total, subtotal and tax, checked against each other (and against ``line_sum``, the
+    sum of the line items' amounts, when known). ``paid`` is what a receipt says was paid
+    (:func:`~intake.extractors.extraction.cash_tendered.find_paid`):
+    it confirms a total that equals it and
+    stands in for a total read from weak labels only. ``summed`` is an amount printed
+    under a subtotal and its adjustments that equals their sum
+    (:func:`intake.extractors.extraction.sums.find_summed_total`): shown twice, it replaces a total
+    that no arithmetic confirms."""
+    out = _with_paid(reading, _amount_fields(reading, line_sum), paid)
+    if summed is None:
+        return out
+    total = out.get("total")
+    if total is not None and Decimal(total.value) == summed.value:
+        out["total"] = dataclasses.replace(total, confidence=max(total.confidence, 0.95))
+    elif total is None or total.confidence < CONFIRMED:
+        out["total"] = _field(summed, 0.9)
+    return out
+
+
+def _with_paid(reading: Reading, out: dict[str, Field], paid: Candidate | None) -> dict[str, Field]:
+    """``out`` with its total confirmed, or replaced, by what was paid."""
+    if paid is None:
+        return out
+    total = out.get("total")
+    if total is not None and Decimal(total.value) == paid.value:
+        out["total"] = dataclasses.replace(total, confidence=max(total.confidence, 0.9))
+        return out
+    cands = _top(_candidates(reading, "total"), 20)
+    agreeing = [c for c in cands if c.value == paid.value]
+    chosen = [c for c in cands if total is not None and c.value == Decimal(total.value)]
+    if agreeing:
+        out["total"] = _field(agreeing[0], 0.9)
+    elif total is None or (chosen and chosen[0].score < STRONG_LABEL):
+        out["total"] = Field(format_money(paid.value), 0.6, "computed", paid.box, paid.raw)
+    return out
+
+
+def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Field]:
+    totals = _top(_candidates(reading, "total"))
+    subs = _top(_candidates(reading, "subtotal"))
+    taxes = _top(_candidates(reading, "tax"))
+
+    best: tuple[float, Candidate, Candidate, Candidate] | None = None
+    for t, s, x in itertools.product(totals, subs, taxes):
+        if t.value > 0 and x.value != 0 and abs(s.value + x.value - t.value) < TOL:
+            score = t.score + s.score + x.score
+            if line_sum is not None and abs(line_sum - s.value) < TOL:
+                score += 0.5
+            if best is None or score > best[0]:
+                best = (score, t, s, x)
+    if best is not None:
+        _, t, s, x = best
+        return {"total": _field(t, 0.97), "subtotal": _field(s, 0.95), "tax": _field(x, 0.93)}
+
+    out: dict[str, Field] = {}
+    if totals:
+        top_score = totals[0].score
+        close = [c for c in totals if c.score >= top_score - 0.05]
+        t = max(close, key=lambda c: c.value)
+        agrees = line_sum is not None and abs(line_sum - t.value) < TOL
+        out["total"] = _field(t, (0.9 if agrees else 0.5) + 0.3 * min(t.score, 1.0) * 0.5)
+    total_value = Decimal(out["total"].value) if "total" in out else None
+    for name, cands in (("subtotal", subs), ("tax", taxes)):
+        usable = cands
+        if name == "tax":
+            usable = [c for c in cands if c.value != 0 and c.value != total_value] or cands
+        elif total_value is not None:
+            usable = [c for c in cands if c.value <= total_value]
+        if usable:
+            c = usable[0]
+            agrees = name == "subtotal" and line_sum is not None and abs(line_sum - c.value) < TOL
+            out[name] = _field(c, (0.85 if agrees else 0.45) + 0.15 * min(c.score, 1.0))
+    if "total" not in out and "subtotal" in out and "tax" not in out:
+        # the only total printed is a net one ("Net Total"): it is what is to be paid
+        sub = out["subtotal"]
+        out["total"] = Field(
+            sub.value, round(sub.confidence * 0.7, 3), "computed", sub.box, sub.raw
+        )
+    if "subtotal" not in out and "total" in out and "tax" in out:
+        net = Decimal(out["total"].value) - Decimal(out["tax"].value)
+        out["subtotal"] = Field(format_money(net), 0.5, "computed", raw="total - tax")
+    return out

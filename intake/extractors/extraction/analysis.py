@@ -1,0 +1,53 @@
+"""What every extractor needs to know about a record before it reads fields: its layout,
+text, currency, decimal separator and date order. Built once per record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from intake.extractors.extraction.fields import (
+    DateOrder,
+    detect_currency,
+    guess_date_order,
+    guess_decimal_comma,
+)
+from intake.extractors.extraction.layout import Layout
+from intake.record import Record
+
+__all__ = ["Reading", "reading_for"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    record: Record
+    layout: Layout
+    text: str
+    currency: str | None
+    decimal_comma: bool | None
+    date_order: DateOrder
+    ocr_pages: frozenset[int] = frozenset()  # the numbers of the pages read by OCR
+    memo: dict[str, Any] = field(default_factory=dict)  # per-record results shared by stages
+
+
+_last: list[Reading] = []
+
+
+def reading_for(record: Record) -> Reading:
+    """The reading of ``record``; the last one is kept, as every extractor asks for it."""
+    if _last and _last[0].record is record:
+        return _last[0]
+    layout = Layout(record)
+    text = layout.text
+    currency = detect_currency(text)
+    reading = Reading(
+        record=record,
+        layout=layout,
+        text=text,
+        currency=currency,
+        decimal_comma=guess_decimal_comma(text),
+        date_order=guess_date_order(text, currency),
+        ocr_pages=frozenset(p.number for p in record.pages if p.source == "ocr"),
+    )
+    _last[:] = [reading]
+    return reading

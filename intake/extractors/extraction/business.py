@@ -1,0 +1,103 @@
+"""The generic extractor for business documents (invoices, orders, quotes); the per-type
+modules say which fields they read and which number is the document's own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from intake.extractors.extraction.amounts import find_amount_fields
+from intake.extractors.extraction.analysis import Reading, reading_for
+from intake.extractors.extraction.candidates import Candidate, best, cell_dates, find_date, find_id
+from intake.extractors.extraction.cash_tendered import find_paid
+from intake.extractors.extraction.classify import type_scores
+from intake.extractors.extraction.line_items import find_line_items
+from intake.extractors.extraction.parties import find_parties
+from intake.extractors.extraction.period import find_service_period
+from intake.extractors.extraction.sums import find_summed_total
+from intake.record import Field, Record
+
+__all__ = ["BusinessDocumentExtractor"]
+
+_TIME = re.compile(r"\s*[,-]?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.,])")
+
+
+def _undated_issue_dates(reading: Reading, number: Field | None) -> Iterator[Candidate]:
+    """Without a date label: a date on the line of the document's number ("Facture n° 12
+    du 2 juillet 2015"), else the first date near the top of the first page."""
+    layout = reading.layout
+    if number is not None and number.box is not None:
+        for line in layout.lines:
+            if line.page == number.box.page and abs(line.top - number.box.top) < 2:
+                for cell in line.cells:
+                    for start, end, date, trust in cell_dates(reading, cell):
+                        if trust == 1.0:  # a repaired one may be the number itself
+                            box = cell.span_box(start, end)
+                            yield Candidate(date.isoformat(), 0.5, box, cell.text)
+    # the first date of the first page; near the top it is likelier the document's own;
+    # a date with a time of day beside it is when a till printed its receipt
+    first = True
+    for line in layout.lines:
+        if line.page != 1:
+            break
+        top = line.top <= 0.45 * line.page_height
+        for cell in line.cells:
+            for start, end, date, trust in cell_dates(reading, cell):
+                timed = _TIME.match(cell.text, end) is not None
+                if not (first or timed):
+                    continue
+                score = (0.3 if timed else 0.25 if top else 0.15) * trust
+                yield Candidate(date.isoformat(), score, cell.span_box(start, end), cell.text)
+                if timed and trust == 1.0:
+                    return
+                first = first and trust < 1.0  # a repaired date leaves the next one a chance
+
+
+class BusinessDocumentExtractor:
+    """Reads the fields named in ``ids`` and ``dates``, plus amounts, currency and parties.
+    ``ids[0]`` is the document's own number."""
+
+    doc_type = ""
+    ids: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+
+    def score(self, record: Record) -> float:
+        return type_scores(reading_for(record)).get(self.doc_type, 0.0)
+
+    def relate_ids(self, fields: dict[str, Field]) -> None:
+        """Adjust the numbers once all are read, where one tells what another means."""
+
+    def extract(self, record: Record) -> Mapping[str, Field]:
+        reading = reading_for(record)
+        fields: dict[str, Field] = {}
+        for name in self.ids:
+            if (f := find_id(reading, name)) is not None:
+                fields[name] = f
+        own = self.ids[0] if self.ids else None
+        for name in self.dates:
+            f = find_date(reading, name)
+            if f is None and name == "issue_date":
+                f = best(_undated_issue_dates(reading, fields.get(own or "")))
+            if f is not None:
+                fields[name] = f
+        # a reference must not repeat the document's own number
+        for name in self.ids[1:]:
+            if own in fields and name in fields and fields[name].value == fields[own].value:
+                del fields[name]
+        self.relate_ids(fields)
+        lines = find_line_items(reading)
+        if (items := lines.field()) is not None:
+            fields["line_items"] = items
+        paid = find_paid(reading)
+        amounts = find_amount_fields(
+            reading,
+            line_sum=lines.line_sum,
+            paid=paid,
+            summed=find_summed_total(reading, paid),
+        )
+        fields.update(amounts)
+        if reading.currency is not None:
+            fields["currency"] = Field(reading.currency, 0.8, "text")
+        fields.update(find_service_period(reading))
+        fields.update(find_parties(reading))
+        return fields

@@ -1,0 +1,162 @@
+"""Candidates for a field's value, how they are found beside labels, and how the best is
+chosen. Parsers turn the text of a cell into a normalised value (or refuse it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.fields import clean_id, find_dates
+from intake.extractors.extraction.fields.idents import looks_like_id
+from intake.extractors.extraction.fields.money import CURRENCY_CODES
+from intake.extractors.extraction.fields.ocr_dates import find_ocr_dates
+from intake.extractors.extraction.layout import Cell, Hit
+from intake.record import Box, Field
+
+__all__ = [
+    "Candidate",
+    "Parsed",
+    "best",
+    "cell_dates",
+    "find_date",
+    "find_id",
+    "labelled",
+    "parse_date_cell",
+    "parse_id",
+]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: Any
+    score: float
+    box: Box | None
+    raw: str
+
+
+Parsed = tuple[Any, Box, str]
+Parser = Callable[[Reading, Cell, float], Parsed | None]
+
+BELOW = 0.8  # a value under its label is a little less sure than one beside it
+
+
+def labelled(
+    reading: Reading,
+    field: str,
+    parse: Parser,
+    *,
+    pages: int | None = 2,
+    max_below: int = 3,
+) -> Iterator[Candidate]:
+    """Values found beside a label (score = label weight) or below it (less)."""
+    layout = reading.layout
+    for hit in layout.labels(field, pages=pages):
+        yield from _around(reading, hit, parse, max_below)
+
+
+def _around(reading: Reading, hit: Hit, parse: Parser, max_below: int) -> Iterator[Candidate]:
+    layout = reading.layout
+    right = layout.right_of(hit)
+    if right is not None and (got := parse(reading, right, hit.weight)) is not None:
+        yield Candidate(got[0], hit.weight, got[1], got[2])
+        return
+    for distance, cell in enumerate(layout.below(hit, max_lines=max_below)):
+        if (got := parse(reading, cell, hit.weight)) is not None:
+            yield Candidate(got[0], hit.weight * BELOW * 0.9**distance, got[1], got[2])
+            return
+
+
+def best(candidates: Iterable[Candidate], source: str = "layout") -> Field | None:
+    """The value with the highest summed score; agreement between labels raises it."""
+    totals: dict[Any, float] = {}
+    top: dict[Any, Candidate] = {}
+    for c in candidates:
+        key = c.value
+        if key in top:  # found again under another label: a little surer
+            totals[key] = max(totals[key], c.score) + 0.1
+        else:
+            totals[key] = c.score
+        if key not in top or c.score > top[key].score:
+            top[key] = c
+    if not totals:
+        return None
+    key = max(totals, key=lambda k: (totals[k], top[k].score))
+    c = top[key]
+    confidence = min(0.98, 0.35 + 0.5 * min(totals[key], 1.25))
+    return Field(c.value, round(confidence, 3), source, c.box, c.raw)
+
+
+# --- identifiers --------------------------------------------------------------------------
+
+_ID_TOKEN = re.compile(r"[A-Za-z0-9][\w\-/.]*[A-Za-z0-9]|[0-9]")
+_ID_PREFIX = re.compile(r"(?<![\w])([A-Z]{2,4})\s+$")
+_NOT_ID_WORDS = re.compile(
+    r"^(?:date|datum|page|seite|of|von|de|du|the|and|und|et|y|en|nr|no|number|total|amount|"
+    r"tel|fax|phone|email|vat|tax|iban|bic|swift|qty|rev|revision)$",
+    re.IGNORECASE,
+)
+
+
+def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
+    """The first identifier-like token at the start of ``cell``: it has a digit, is not a
+    date or an amount; weak labels need a longer one."""
+    text = cell.text
+    for m in _ID_TOKEN.finditer(text):
+        if m.start() > 14:
+            return None
+        token = clean_id(m.group(0))
+        if _NOT_ID_WORDS.match(token):
+            continue
+        if not looks_like_id(token):
+            if any(c.isdigit() for c in token):
+                return None
+            continue
+        if parse_dates_in(reading, token) or (weight < 0.5 and len(token) < 4):
+            return None
+        start = m.start()
+        if prefix := _ID_PREFIX.search(text, 0, m.start()):  # "PO 0077", "INV 2024/0118"
+            if prefix.group(1).upper() not in CURRENCY_CODES:
+                token, start = f"{prefix.group(1)} {token}", prefix.start(1)
+        return token, cell.span_box(start, m.end()), text[start : m.end()]
+    return None
+
+
+def parse_dates_in(reading: Reading, text: str) -> bool:
+    return next(find_dates(text, reading.date_order), None) is not None
+
+
+#: How much less a date repaired from an OCR misreading is trusted than one read as printed:
+#: a date read as printed anywhere on the page outweighs it.
+REPAIRED = 0.5
+
+
+def cell_dates(reading: Reading, cell: Cell) -> Iterator[tuple[int, int, dt.date, float]]:
+    """The dates in ``cell`` as (start, end, date, trust): 1.0 for a date read as printed,
+    :data:`REPAIRED` for one repaired from OCR misreadings (on OCR pages only)."""
+    if cell.page in reading.ocr_pages:
+        for start, end, date, repaired in find_ocr_dates(cell.text, reading.date_order):
+            yield start, end, date, REPAIRED if repaired else 1.0
+    else:
+        for start, end, date in find_dates(cell.text, reading.date_order):
+            yield start, end, date, 1.0
+
+
+def parse_date_cell(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
+    """A date at (or near) the start of ``cell``."""
+    for start, end, date, _trust in cell_dates(reading, cell):
+        if start <= 14:
+            return date.isoformat(), cell.span_box(start, end), cell.text[start:end]
+        return None
+    return None
+
+
+def find_id(reading: Reading, field: str) -> Field | None:
+    return best(labelled(reading, field, parse_id))
+
+
+def find_date(reading: Reading, field: str) -> Field | None:
+    return best(labelled(reading, field, parse_date_cell))

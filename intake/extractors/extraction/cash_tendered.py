@@ -1,0 +1,52 @@
+"""What a till receipt says was paid: the cash tendered less the change given back.
+
+A receipt prints its total once, in a large or odd font that OCR misreads more often than
+the plain rows under it ("CASH 50.00", "CHANGE 34.10"). Their difference is the total
+that was paid (after any rounding), read from two other places: where it equals a total
+candidate it confirms that one, and where no total can be read it stands in for it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from intake.extractors.extraction.amounts import money_in
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.layout import Cell, Hit
+from intake.record import Box
+
+__all__ = ["find_paid"]
+
+#: The change is printed on one of the next few lines after the tendered amount.
+MAX_LINES_APART = 4
+
+
+def _first_amount(reading: Reading, hit: Hit) -> tuple[Decimal, Box, str] | None:
+    """The first amount on the label's row: in the rest of its cell or a cell to the right."""
+    rest = hit.cell.tail(hit.match.end())
+    cells: list[Cell] = ([rest] if rest else []) + reading.layout.cells_right(hit.cell)
+    for cell in cells:
+        if amounts := money_in(reading, cell):
+            return amounts[0]
+    return None
+
+
+def find_paid(reading: Reading) -> Candidate | None:
+    """Tendered less change, from the nearest pair of such rows (change below tendered);
+    None when the receipt shows no such pair or the difference is not positive."""
+    layout = reading.layout
+    tendered = [(h, a) for h in layout.labels("tendered") if (a := _first_amount(reading, h))]
+    change = [(h, a) for h in layout.labels("change") if (a := _first_amount(reading, h))]
+    best: tuple[int, Candidate] | None = None
+    for t_hit, (paid, box, raw) in tendered:
+        for c_hit, (back, _, c_raw) in change:
+            apart = c_hit.line - t_hit.line
+            if not 0 < apart <= MAX_LINES_APART or c_hit.cell.page != t_hit.cell.page:
+                continue
+            if back < 0 or paid - back <= 0:
+                continue
+            if best is None or apart < best[0]:
+                value = paid - back
+                best = (apart, Candidate(value, 0.8, box, f"{raw} - {c_raw}"))
+    return best[1] if best else None

@@ -1,0 +1,121 @@
+"""Which kind of document a record is: invoice, purchase order, estimate or contract.
+
+Evidence, strongest first: the title the document gives itself (a title word near the top
+of the first page, alone or nearly alone on its line, scores most; larger type scores
+more), the labels it uses (an invoice has an invoice number, a quote a validity date),
+and its shape (a contract is prose: long lines, few amounts). The drop folder adds a
+prior, which clear content overrides.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.labels import TELLING, TITLES, compile_labels
+from intake.extractors.extraction.layout import Layout
+
+__all__ = ["HINT_PRIOR", "type_scores"]
+
+HINT_PRIOR = 0.6
+
+_LABEL_AFTER = re.compile(
+    r"(?:#|no\b|nr\b|n°|number|num|date|id\b|type\b|code\b|:|/)", re.IGNORECASE
+)
+#: A cell that is an amount: "$2,400.00", "258.00", "1.234,56 €", "(12.00)"; not "2.01 Term"
+_MONEY = re.compile(
+    r"^[-−(]?\s?(?:[$€£]|[A-Z]{3})?\s?\d[\d.,' ]*[.,]\d{2}\)?\s?(?:[$€£]|[A-Z]{3})?$"
+)
+_CONTRACT_WORDS = re.compile(
+    r"\b(whereas|hereby|hereinafter|in witness whereof|governing law|shall|thereof|"
+    r"parties|vertragsparteien|les parties|las partes|partijen)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _telling() -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    return {t: compile_labels(v) for t, v in TELLING.items()}
+
+
+@cache
+def _titles() -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    return {t: compile_labels(v) for t, v in TITLES.items()}
+
+
+def _title_scores(layout: Layout) -> dict[str, float]:
+    scores = dict.fromkeys(TITLES, 0.0)
+    if not layout.lines:
+        return scores
+    first_page = layout.lines[0].page
+    lines = [ln for ln in layout.lines[:40] if ln.page == first_page]
+    heights = sorted(c.height for ln in lines for c in ln.cells)
+    median = heights[len(heights) // 2] if heights else 1.0
+    for rank, line in enumerate(lines):
+        position = 1.0 if rank < 15 else 0.6
+        for cell in line.cells:
+            text = cell.text.strip()
+            if text.endswith(":"):
+                continue  # a label, not a title
+            letters = sum(ch.isalpha() for ch in text) or 1
+            for doc_type, patterns in _titles().items():
+                for pattern, weight in patterns:
+                    m = pattern.search(text)
+                    if not m:
+                        continue
+                    after = text[m.end() :].lstrip()
+                    if _LABEL_AFTER.match(after):
+                        continue  # "Invoice #", "Estimate No.": a label
+                    # A title fills its cell; a word inside a longer phrase is not one.
+                    share = sum(ch.isalpha() for ch in m.group(0)) / letters
+                    alone = 1.0 if share >= 0.6 else 0.3 if share >= 0.4 else 0.0
+                    size = min(max(cell.height / median, 1.0), 2.5) if median else 1.0
+                    scores[doc_type] = max(scores[doc_type], weight * alone * position * size)
+    return scores
+
+
+def type_scores(reading: Reading) -> dict[str, float]:
+    """A score per document type; higher is more likely. Not normalised. Computed once per
+    reading (every extractor's ``score`` asks for it)."""
+    cached = reading.memo.get("type_scores")
+    if cached is None:
+        cached = reading.memo["type_scores"] = _type_scores(reading)
+    return dict(cached)
+
+
+def _money_lines(layout: Layout, page: int) -> int:
+    """Lines of ``page`` with a cell that is an amount with cents: a table of prices, not
+    prose (nor a table of contents, whose numbers are sections and pages)."""
+    count = 0
+    for line in layout.lines:
+        if line.page == page and any(_MONEY.match(c.text.strip()) for c in line.cells):
+            count += 1
+    return count
+
+
+def _type_scores(reading: Reading) -> dict[str, float]:
+    layout = reading.layout
+    scores = _title_scores(layout)
+    head = "\n".join(ln.text for ln in layout.lines if ln.page <= 2)
+    for doc_type, patterns in _telling().items():
+        scores[doc_type] += min(1.2, sum(w for p, w in patterns if p.search(head)))
+    if layout.lines:
+        first = [ln for ln in layout.lines if ln.page == layout.lines[0].page]
+        legal = len(_CONTRACT_WORDS.findall(layout.text[:20000]))
+        # running text: lines whose longest cell is a sentence, not a row of a form
+        prose = sum(1 for ln in first if max(c.text.count(" ") for c in ln.cells) >= 9) / max(
+            len(first), 1
+        )
+        money = _money_lines(layout, layout.lines[0].page)
+        if money >= 3 and prose < 0.5:
+            # A priced form titled "Contract" (an ad-buy or sales contract) works as an
+            # order: it lists what is bought and what it costs.
+            scores["purchase_order"] += 0.7 * scores["contract"]
+            scores["contract"] *= 0.3
+        else:
+            scores["contract"] += min(legal / 15.0, 1.0) + prose
+    hint = reading.record.type_hint
+    if hint in scores:
+        scores[hint] += HINT_PRIOR
+    return scores

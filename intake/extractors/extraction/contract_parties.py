@@ -1,0 +1,308 @@
+"""The parties to a contract, read from its preamble.
+
+Three kinds of evidence, in order of position: a name followed by the defined term it is
+given ("JOHN D. THOMAS ("Recipient")", "Motorola Solutions, Inc., a Delaware corporation
+(the "Seller")"); a company name with a legal form inside the "between ... and ..."
+clause or heading a letter agreement; and the first person of an employee's undertaking
+("I, Jeffrey L. Levine, ..."). A group defined collectively ("... (collectively, the
+"Stilwell Group")") is named by its defined term.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.fields import find_dates
+from intake.extractors.extraction.parties import LEGAL_FORM
+
+__all__ = ["PREAMBLE", "find_contract_parties", "find_recitals"]
+
+PREAMBLE = 3000
+MAX_SURE = 4
+
+_QUOTE = "\"“”'‘’"
+_DEFINED = re.compile(
+    rf"\(\s*(?P<collective>collectively,?\s+)?(?:the\s+|this\s+|each\s+a\s+|"
+    rf"here(?:in)?(?:after)?\s+(?:called\s+|referred\s+to\s+as\s+)?(?:the\s+)?)?[{_QUOTE}]\s*"
+    rf"(?P<term>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}](?:[^)(]{{0,40}})?\)",
+    re.IGNORECASE,
+)
+#: Defined terms that name a thing, not a party.
+_THING = re.compile(
+    r"\b(?:agreement|amendment|addendum|date|term|period|information|transaction|purpose|"
+    r"business|services?|products?|territory|marks?|property|plan|schedule|exhibit|act|"
+    r"offering|effective|closing|merger|shares?|notes?|program|project|license|software|"
+    r"materials?|work|deliverables|fees?|premises|system|documents?|evaluation|discussions?|"
+    r"confidential|proprietary|stock|securities|assets?|territory|area|field|parties|"
+    r"representatives?|affiliates?|subsidiaries)\b",
+    re.IGNORECASE,
+)
+_NOT_IN_NAME = re.compile(
+    r"\b(?:agreement|amendment|stock|shares|exhibit|section|schedule|date|dated)\b", re.I
+)
+_CONNECTOR = re.compile(
+    r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|\band|[;:]|\)\s*,?)\s+",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(
+    r",\s+an?\s+|,?\s+(?:located\s+at|with\s+(?:its\s+)?(?:a\s+)?(?:principal|registered|"
+    r"offices?|place)|having\s|whose\s|residing|organized\s|incorporated\s|existing\s|"
+    r"together\s+with|on\s+behalf|acting\s+(?:through|by)\s|c/o\s)|,?\s*\b(?:dba|d/b/a)\b",
+    re.IGNORECASE,
+)
+_FORM = (
+    r"(?:Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
+    r"Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
+    r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|A/S|S\.A|N\.V|B\.V|Company|COMPANY|Trust|"
+    r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
+)
+_WORD = (
+    r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*(?:\.com\b|\.?)|"
+    r"[A-Z]\.|［[A-Z][\w&'’\-]*］|"
+    r"\d+[A-Za-z][\w]*)|&|of|de|du|van|von|der|la|y)"
+)
+#: The name that ends a stretch of text: capitalised words, ", Inc."-style forms.
+_TRAILING = re.compile(
+    rf"((?:{_WORD}\s+)*{_WORD}(?:,?\s+{_FORM}|,\s+(?:Jr|Sr|II|III|IV)\.?)?)\s*,?\s*$"
+)
+_ORG = re.compile(
+    rf"(?<![\w,])(?<![Aa] )(?<![Aa]n )((?:{_WORD}\s+){{0,4}}{_WORD}(?:,\s*|\s+){_FORM})(?![\w])"
+)
+#: Capitalised words that are not, on their own, the name of a party.
+_NOT_ALONE = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york
+    carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia
+    washington wisconsin wyoming america usa canada england wales scotland ireland germany
+    france spain italy netherlands belgium switzerland austria denmark sweden norway finland
+    israel china japan india singapore australia brazil bermuda cayman luxembourg
+    contract markets commercial trademarks affiliates staff company parties party licensor
+    licensee customer supplier distributor consultant employee executive recipient developer
+    celebrity talent artist licensed investment foreign jr sr ii iii iv""".split()
+)
+#: Words that describe a legal form rather than name a company.
+_KIND = frozenset({"liability", "limited", "partnership", "north", "south", "new", "west", "east"})
+_PLACES = re.compile(
+    r"^(?:the\s+)?(?:united\s+states(?:\s+of\s+america)?|united\s+kingdom|people['’]s\s+republic"
+    r"\s+of\s+china|european\s+union|state\s+of\s+\w+)$",
+    re.IGNORECASE,
+)
+#: "X, its principals and staff" ends with X; the clause never runs past ", and Y" nor past
+#: "and" with a name of two words (the next party: "X, having its offices at ..., and JOHN
+#: D. THOMAS", "X on behalf of itself and its subsidiaries and Jerald K. Dittmer").
+_POSSESSIVE = re.compile(
+    r",?\s+(?:together\s+with\s+|having\s+|with\s+)?(?:its|their|his|her)\b"
+    r"(?:(?!,\s+and\s+[A-Z]|\s+and\s+[A-Z][\w'’.\-]*\s+[A-Z])[^()])*$"
+)
+_CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\bI,\s+((?:[A-Z][\w'’\-]*\.?\s+){1,4}[A-Z][\w'’\-]*),")
+#: "John D. Maatta, an individual": a person who signs for themselves (a defined term in
+#: brackets may stand between the name and the apposition).
+_INDIVIDUAL = re.compile(
+    r"(?<![\w,])((?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][\w'’\-]*)\s*(?:\([^()]{0,40}\)\s*)?,?"
+    r"\s+an\s+individual\b"
+)
+#: Translated agreements list their parties as "Party A: <name> Party B: <name>".
+_LETTERED = re.compile(
+    r"\bParty\s+[A-D]\s*[:：]\s*(?P<name>[^:;：]{2,90}?)"
+    r"(?=\s+Party\s+[A-D]\b|\s+(?:Address|Legal\s+representative|Registered)\b|[.;]\s|\s*$)"
+)
+#: A bracketed word followed by a legal form belongs to the name ("Bunker One (USA) Inc.",
+#: "Galen (Chemicals) Limited"); held in other brackets while the name is read.
+_BRACKETED = re.compile(
+    r"(?<=\w)\s\(([A-Z][A-Za-z]{1,20})\)\s+(?=(?:Inc|INC|Ltd|LTD|LLC|Limited|LIMITED|Corp|"
+    r"CORP|Corporation|CORPORATION|Co|CO|GmbH|LP|L\.P|LLP|plc|PLC|S\.A|B\.V|N\.V|AG|Pty)\b)"
+)
+_UNBRACKET = str.maketrans("［］", "()")
+#: Where the recitals begin: names given a defined term there ("WHEREAS, Acme Corp. (the
+#: "Supplier") ...") describe the background, not the parties.
+_RECITALS = re.compile(
+    r"\b(?:WHEREAS|RECITALS|BACKGROUND|WITNESSETH|PRELIMINARY\s+STATEMENTS?)\b|"
+    r"(?<=[.:)”\"]\s)A\.\s+(?=[A-Z])"
+)
+#: Where the recitals end and the parties' agreement begins.
+_OPERATIVE = re.compile(
+    r"\bNOW,?\s+THEREFORE\b|\bagrees?\s+as\s+follows\b|\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b",
+    re.IGNORECASE,
+)
+#: "... including Guggenheim Securities, LLC (“Guggenheim”)": an example, not a party.
+_EXAMPLE = re.compile(r"\b(?:including|such\s+as|c/o|care\s+of)\s*$", re.IGNORECASE)
+#: "LEO PHARMA A/S of Industriparken 55, ...": "of" and a street address close the name.
+_OF_ADDRESS = re.compile(r"\s+of\s+(?=[^,()]{0,40}\d)")
+_NOT_PARTY = re.compile(
+    r"^(?:the\s+)?(?:company|agreement|parties|party|employee|executive|disclosing|receiving|"
+    r"recipient|discloser|buyer|seller|purchaser|licensor|licensee|confidential|exhibit|"
+    r"this|such|each|any|all|its|their|his|her|effective|state|laws?|section|article|"
+    r"whereas|now|in|by|if|upon|page)\b",
+    re.IGNORECASE,
+)
+_TITLES = re.compile(
+    r"^(?:(?:president|secretary|director|chairman|chief\s+\w+\s+officer|ceo|cfo|treasurer|counsel|&|"
+    r"vice\s+president|general\s+counsel|managing\s+director|attention|attn)[:,]?\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _plausible(name: str) -> bool:
+    if not 2 <= len(name) <= 90 or _NOT_PARTY.match(name) or _NOT_IN_NAME.search(name):
+        return False
+    words = name.split()
+    if len(words) == 1 and name.casefold().strip(".") in _NOT_ALONE:
+        return False
+    if _PLACES.match(name) or all(w.casefold().strip(".,") in _NOT_ALONE for w in words):
+        return False
+    if not _key(name) or all(w in _NOT_ALONE or w in _KIND for w in _key(name)):
+        return False  # "Limited Liability Company", "a North Carolina corporation"
+    if re.search(r"\b(?:TO|IF|WOULD|SHALL|IS|ARE)\b", name) or _ROLE_END.search(name):
+        return False
+    # a name may start with a number ("3M Company"), never with a lower-case word
+    first = words[0][:1]
+    if len(words) > 9 or not (first.isupper() or first.isdigit()):
+        return False
+    if "AGREEMENT" in name.upper().split():
+        return False
+    if next(find_dates(name), None) is not None or not re.search(r"[A-Za-z]{2}", name):
+        return False
+    return sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
+
+
+#: A name ending in one of these is an office or a department, not a party.
+_ROLE_END = re.compile(
+    r"\b(?:officer|president|director|secretary|counsel|treasurer|resources|department|"
+    r"representatives?|commission)$",
+    re.IGNORECASE,
+)
+
+_LEADING = re.compile(
+    r"^(?:(?:by|and|between|among|with|of|the\s+undersigned|years?|months?|days|term|date|"
+    r"page|number|no\.)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _tidy(name: str) -> str:
+    name = _TITLES.sub("", " ".join(name.split()))
+    name = _LEADING.sub("", name)
+    return name.strip(f" ,;:{_QUOTE}")
+
+
+def _name_before(text: str) -> str | None:
+    """The party named at the end of ``text`` (what precedes a defined term)."""
+    text = _POSSESSIVE.sub("", text)  # "X, its principals and staff": the party is X
+    text = re.sub(r"['’]s\s*$", " ", text)  # "Orchestra-Prémaman, S.A.’s (“you”)"
+    segment = _CONNECTOR.split(text)[-1]
+    cuts = sorted(
+        {m.start() for m in (*_APPOSITION.finditer(segment), *_OF_ADDRESS.finditer(segment))}
+    )
+    for cut in [*cuts, len(segment)]:
+        m = _TRAILING.search(segment[:cut])
+        if m is None:
+            continue
+        if _EXAMPLE.search(segment[: m.start(1)]):
+            return None
+        name = _tidy(m.group(1))
+        # a title running into the name ("Non-Disclosure Agreement US Foods, Inc.")
+        # ends at its last title word
+        titles = list(_NOT_IN_NAME.finditer(name))
+        if titles:
+            name = _tidy(name[titles[-1].end() :])
+        if _plausible(name):
+            return name
+    return None
+
+
+def _key(name: str) -> tuple[str, ...]:
+    """A name's words without punctuation and legal forms."""
+    words = re.sub(rf"\b(?:{LEGAL_FORM})\b\.?", " ", name.casefold())
+    return tuple(w for w in re.split(r"[^\w]+", words) if w)
+
+
+def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One party named twice: equal, or the longer name starts with the shorter one of two
+    or more words ("Acme Tools" and "Acme Tools Europe"); "Delta" alone is not "Delta
+    Capital"."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= 2 and long[: len(short)] == short)
+
+
+def find_contract_parties(text: str) -> list[str]:
+    """The parties, in the order the preamble names them. Names given a defined term (or
+    speaking in the first person) are parties for sure, up to four; company names merely
+    mentioned near the "between" clause only make up a pair."""
+    head = _BRACKETED.sub(r" ［\1］ ", text[:PREAMBLE])
+    found: list[tuple[int, str, bool]] = []  # (position, name, sure)
+    for m in _DEFINED.finditer(head):
+        term = m.group("term").strip()
+        if m.group("collective") and not _THING.search(term) and _plausible(term):
+            found.append((m.start(), term, True))
+            continue
+        if _THING.search(term):
+            continue
+        if name := _name_before(head[max(0, m.start() - 350) : m.start()]):
+            found.append((m.start(), name, True))
+    clause = _CLAUSE.search(head)
+    spans = [(0, 400)]
+    if clause is not None:
+        end = head.find(". ", clause.end())
+        spans.append((clause.start(), min(end if end > 0 else len(head), clause.end() + 800)))
+    for lo, hi in spans:
+        for m in _ORG.finditer(head, lo, hi):
+            if _plausible(name := _tidy(m.group(1))):
+                found.append((m.start(), name, False))
+    for m in _FIRST_PERSON.finditer(head[:1500]):
+        found.append((m.start(), m.group(1), True))
+    for m in _INDIVIDUAL.finditer(head):
+        # one of a group defined collectively is a member of that party
+        bracket = head.find("(", m.end())
+        if head[bracket + 1 : bracket + 13].casefold() == "collectively":
+            continue
+        if _plausible(name := _tidy(m.group(1))):
+            found.append((m.start(), name, True))
+    for m in _LETTERED.finditer(head[:1500]):
+        if _plausible(name := _tidy(m.group("name"))):
+            found.append((m.start(), name, True))
+    found = _before_recitals(head, found)
+    names: list[tuple[str, bool]] = []
+    keys: list[tuple[str, ...]] = []
+    for _, name, sure in sorted(found):
+        key = _key(name)
+        if not key:
+            continue
+        same = next((i for i, k in enumerate(keys) if _same(key, k)), None)
+        if same is None:
+            keys.append(key)
+            names.append((name, sure))
+        elif sure and not names[same][1]:  # the name given a defined term is the full one
+            keys[same], names[same] = key, (name, True)
+    chosen = {n for n, sure in names if sure}
+    chosen = {n for n in [n for n, _ in names if n in chosen][:MAX_SURE]}
+    for name, sure in names:
+        if len(chosen) >= 2:
+            break
+        if not sure:
+            chosen.add(name)
+    return [n.translate(_UNBRACKET) for n, _ in names if n in chosen]
+
+
+def find_recitals(head: str) -> tuple[int, int] | None:
+    """Where the recitals (the background after the parties are named: "WHEREAS ...",
+    "RECITALS A. ...") begin and end, if the agreement has them."""
+    clause = _CLAUSE.search(head)
+    start = _RECITALS.search(head, clause.end() if clause else 0)
+    if start is None:
+        return None
+    end = _OPERATIVE.search(head, start.end())
+    return start.start(), end.start() if end else len(head)
+
+
+def _before_recitals(head: str, found: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """Drop the names found in the recitals when the preamble before them already named
+    two parties for sure (the recitals tell the background: earlier agreements, affiliates,
+    the person a company acts for)."""
+    recitals = find_recitals(head)
+    if recitals is None:
+        return found
+    if sum(1 for pos, _, sure in found if sure and pos < recitals[0]) < 2:
+        return found
+    return [f for f in found if f[0] < recitals[0]]

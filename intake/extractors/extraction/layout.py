@@ -1,0 +1,318 @@
+"""The page as lines and cells, and the search for values beside and below labels.
+
+A *line* is a row of words at the same height; a *cell* is a run of words on a line with
+no wide gap inside (table columns and side-by-side blocks become separate cells). Labels
+are found by regex on cell text; their value is the rest of the label's cell, the next
+cell to the right, or the cell just below that overlaps the label horizontally.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from intake.extractors.extraction.labels import LABELS, LabelSet, label_set
+from intake.record import Box, Page, Record, Word, group_lines
+
+__all__ = ["Cell", "Hit", "Layout", "Line"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    page: int
+    line: int  # index into Layout.lines
+    words: tuple[Word, ...]
+    text: str
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def box(self) -> Box:
+        return Box.around(self.page, self.words)
+
+    @property
+    def height(self) -> float:
+        return max(w.bottom - w.top for w in self.words)
+
+    def offsets(self) -> list[int]:
+        out, pos = [], 0
+        for w in self.words:
+            out.append(pos)
+            pos += len(w.text) + 1
+        return out
+
+    def tail(self, start: int) -> Cell | None:
+        """The words of this cell that begin at or after character ``start``; a word that
+        the label ends inside of ("N°562044387") is cut at the label's end."""
+        words: list[Word] = []
+        for w, pos in zip(self.words, self.offsets(), strict=True):
+            end = pos + len(w.text)
+            if pos >= start:
+                words.append(w)
+            elif end > start:
+                cut = start - pos
+                share = (w.x1 - w.x0) * cut / max(len(w.text), 1)
+                words.append(
+                    Word(w.text[cut:], w.x0 + share, w.top, w.x1, w.bottom, w.conf, w.line)
+                )
+        words = [w for w in words if w.text.strip()]
+        if not words:
+            return None
+        return Cell(self.page, self.line, tuple(words), " ".join(w.text for w in words))
+
+    def span_box(self, start: int, end: int) -> Box:
+        words = [
+            w
+            for w, pos in zip(self.words, self.offsets(), strict=True)
+            if pos + len(w.text) > start and pos < end
+        ]
+        return Box.around(self.page, words or self.words)
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    index: int
+    cells: tuple[Cell, ...]
+    page_height: float
+    page_width: float
+
+    @property
+    def text(self) -> str:
+        return "  ".join(c.text for c in self.cells)
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.cells)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.cells)
+
+    @property
+    def height(self) -> float:
+        return max(c.height for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A label found in a cell: the match, its weight, and what follows it."""
+
+    cell: Cell
+    match: re.Match[str]
+    weight: float = 1.0
+
+    @property
+    def line(self) -> int:
+        return self.cell.line
+
+
+def _merge_kerning(words: list[Word], height: float) -> list[Word]:
+    """Join a capital letter split from the rest of its word by kerning ("F actuur")."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(prev.text) == 1
+            and prev.text.isupper()
+            and w.text[:1].islower()
+            and w.x0 - prev.x1 < 0.45 * height
+        ):
+            out[-1] = Word(
+                prev.text + w.text,
+                prev.x0,
+                min(prev.top, w.top),
+                w.x1,
+                max(prev.bottom, w.bottom),
+                min(prev.conf, w.conf),
+                prev.line,
+            )
+        else:
+            out.append(w)
+    return out
+
+
+def _split_cells(page: Page, words: list[Word], line_index: int) -> list[Cell]:
+    heights = sorted(w.bottom - w.top for w in words)
+    h = heights[len(heights) // 2] or 8.0
+    words = _merge_kerning(words, h)
+    gap_limit = max(1.2 * h, 7.0)
+    cells: list[list[Word]] = [[words[0]]]
+    for prev, w in zip(words, words[1:], strict=False):
+        if w.x0 - prev.x1 > gap_limit:
+            cells.append([w])
+        else:
+            cells[-1].append(w)
+    return [Cell(page.number, line_index, tuple(c), " ".join(w.text for w in c)) for c in cells]
+
+
+#: A word this many times taller than the page's median word is a watermark or a banner.
+TALL = 3.0
+
+
+def _tall_limit(page: Page) -> float:
+    heights = sorted(w.bottom - w.top for w in page.words)
+    if len(heights) < 5:
+        return float("inf")
+    return TALL * (heights[len(heights) // 2] or 8.0)
+
+
+def _unstack(words: list[Word], limit: float) -> list[list[Word]]:
+    """A line held together only by a very tall word (a "DUPLICATE" stamp across the
+    header) is split again: the tall word stands alone and the words it spanned form
+    their own lines, grouped as the page's lines were."""
+    tall = [w for w in words if w.bottom - w.top > limit]
+    if not tall or len(tall) == len(words):
+        return [words]
+    rest = group_lines(w for w in words if w.bottom - w.top <= limit)
+    parts: dict[int, list[Word]] = {}
+    for w in rest:
+        parts.setdefault(w.line, []).append(w)
+    out = [[w] for w in tall] + list(parts.values())
+    return sorted(out, key=lambda part: min(w.top for w in part))
+
+
+@dataclass
+class Layout:
+    """Lines and cells of a record's pages, built once per extraction."""
+
+    record: Record
+    lines: list[Line] = field(default_factory=list)
+    _label_hits: dict[str, list[Hit]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for page in self.record.pages:
+            limit = _tall_limit(page)
+            for page_line in page.lines:
+                for words in _unstack(page_line, limit):
+                    index = len(self.lines)
+                    cells = _split_cells(page, words, index)
+                    self.lines.append(
+                        Line(page.number, index, tuple(cells), page.height, page.width)
+                    )
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @cached_property
+    def median_height(self) -> float:
+        heights = sorted(c.height for line in self.lines for c in line.cells)
+        return heights[len(heights) // 2] if heights else 10.0
+
+    def cells(self, *, pages: int | None = None) -> Iterator[Cell]:
+        for line in self.lines:
+            if pages is not None and line.page > pages:
+                return
+            yield from line.cells
+
+    def find(self, pattern: re.Pattern[str], *, pages: int | None = None) -> Iterator[Hit]:
+        """Every match of ``pattern``, cell by cell, optionally on the first pages only."""
+        for cell in self.cells(pages=pages):
+            for m in pattern.finditer(cell.text):
+                yield Hit(cell, m)
+
+    def labels(self, name: str, *, pages: int | None = None) -> Iterator[Hit]:
+        """Every label of field ``name``, with its weight; distractors are skipped. Found
+        once per field and layout (every extractor step asks again)."""
+        hits = self._label_hits.get(name)
+        if hits is None:
+            hits = self._label_hits[name] = list(self._find_labels(name))
+        return (h for h in hits if pages is None or h.cell.page <= pages)
+
+    @cached_property
+    def _wordy_cells(self) -> list[Cell]:
+        """Cells with a word in them: only these can hold a label."""
+        return [c for c in self.cells() if _WORD.search(c.text)]
+
+    def _find_labels(self, name: str) -> Iterator[Hit]:
+        labels = _label_sets().get(name)
+        if labels is None:
+            return
+        for cell in self._wordy_cells:
+            long = cell.text.count(" ") >= 7
+            distractor_end = -1
+            for m in labels.pattern.finditer(cell.text):
+                weight = labels.weight(m)
+                if weight == 0:
+                    distractor_end = m.end()
+                    continue
+                # A label right after a distractor is qualified by it: "Paid Amount" is
+                # not an "Amount".
+                if distractor_end >= 0 and not cell.text[distractor_end : m.start()].strip():
+                    continue
+                # Inside running text a word is not a label, unless it leads the cell or
+                # ends in a colon ("... our payment terms: 30 days").
+                if not long or m.start() == 0 or _COLON.match(cell.text, m.end()):
+                    yield Hit(cell, m, weight)
+
+    def right_of(self, hit: Hit) -> Cell | None:
+        """The value on the label's line: the rest of its cell, else the next cell."""
+        rest = hit.cell.tail(hit.match.end())
+        if rest is not None and rest.text.strip(" :#.-|"):
+            return rest
+        return self.next_cell(hit.cell)
+
+    def next_cell(self, cell: Cell) -> Cell | None:
+        line = self.lines[cell.line]
+        after = [c for c in line.cells if c.x0 > cell.x1]
+        return after[0] if after else None
+
+    def cells_right(self, cell: Cell) -> list[Cell]:
+        return [c for c in self.lines[cell.line].cells if c.x0 > cell.x1]
+
+    def below(self, hit: Hit, *, max_lines: int = 3) -> Iterator[Cell]:
+        """Cells under the label that overlap it horizontally, nearest first."""
+        label = hit.cell
+        x0 = label.span_box(hit.match.start(), hit.match.end()).x0
+        yield from self.under(label, x0=x0, max_lines=max_lines)
+
+    def under(self, cell: Cell, *, x0: float | None = None, max_lines: int = 3) -> Iterator[Cell]:
+        left = cell.x0 if x0 is None else x0
+        right = cell.x1
+        for line in self.lines[cell.line + 1 : cell.line + 1 + max_lines]:
+            if line.page != cell.page or line.top - cell.bottom > 4 * cell.height:
+                return
+            for other in line.cells:
+                if other.x0 < right + 2 and other.x1 > left - 2:
+                    yield other
+                    break
+
+    def above(self, cell: Cell, *, max_lines: int = 4) -> Iterator[Cell]:
+        """Cells over ``cell`` that overlap it horizontally, nearest first."""
+        start = max(0, cell.line - max_lines)
+        for line in reversed(self.lines[start : cell.line]):
+            if line.page != cell.page:
+                return
+            for other in line.cells:
+                if other.x0 < cell.x1 + 2 and other.x1 > cell.x0 - 2:
+                    yield other
+                    break
+
+
+_COLON = re.compile(r"\s*[:#]")
+_WORD = re.compile(r"[^\W\d_]{2}|#")
+_SETS: dict[str, LabelSet] = {}
+
+
+def _label_sets() -> dict[str, LabelSet]:
+    if not _SETS:
+        _SETS.update({name: label_set(entries) for name, entries in LABELS.items()})
+    return _SETS

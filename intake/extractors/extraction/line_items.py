@@ -1,0 +1,273 @@
+"""Line items: tables found by their header row, columns inferred from the header words.
+
+A header is a line naming at least two column roles (description, code, quantity, unit,
+unit price, amount) in any of the supported languages, one of them numeric. Each word of
+the rows below is assigned to the column whose span (extended to the middle of the gap to
+its neighbours) holds the word's centre, so right-aligned numbers wider than their header
+still land in the right column. A row with a number in a numeric column is an item; a
+text-only row right under an item continues its description. The table ends at a totals
+row, a wide vertical gap, or the end of the page; a header repeated on the next page
+starts the next part. Quantity x unit price = amount raises an item's confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.fields import find_amounts
+from intake.extractors.extraction.fields.money import format_money
+from intake.extractors.extraction.layout import Line
+from intake.record import Box, Field, Word
+
+__all__ = ["LineItems", "find_line_items"]
+
+ROLES: dict[str, re.Pattern[str]] = {
+    "amount": re.compile(
+        r"(?:line\s*|net\s*|ext(?:ended)?\.?\s*)?(?:amount|total)|gesamt(?:preis)?|betrag|"
+        r"montant(?:\s*ht)?|importe|bedrag|summe|warto[śs][ćc]|ext\.?\s*price|subtotal|"
+        r"(?:price|prijs|preis|prix)\s*incl\.?(?:\s*\w+)?",
+        re.I,
+    ),
+    "unit_price": re.compile(
+        r"unit\s*price|price\s*(?:per|/)\s*\w+|prix\s*unit(?:aire)?|p\.\s*u\.|einzelpreis|"
+        r"st[üu]ckpreis|precio\s*(?:unit(?:ario)?)?|prijs(?:\s*per\s*stuk)?|rate|price|preis|"
+        r"prix|tarif|unit\s*cost|cena|prezzo",
+        re.I,
+    ),
+    "tax_rate": re.compile(r"(?:vat|tax|btw|tva|mwst|ust|iva|gst)\s*(?:%|rate)?|%", re.I),
+    "quantity": re.compile(
+        r"qty|quantity|qt[ée]\.?|quantit[ée]|menge|anzahl|cantidad|cant\.?|aantal|"
+        r"hours|hrs|pcs|ilo[śs][ćc]|quantit[àa]",
+        re.I,
+    ),
+    "unit": re.compile(r"unit|uom|einheit|unit[ée]|unidad|eenheid|jm|me", re.I),
+    "code": re.compile(
+        r"code|sku|item\s*(?:no\.?|#|code)|art(?:\.|ikel)?\s*-?\s*(?:nr|no)\.?|art\.|part\s*(?:no|#)|"
+        r"r[ée]f(?:[ée]rence)?\.?|referencia|product\s*code|item",
+        re.I,
+    ),
+    "description": re.compile(
+        r"description|descr\.?|article|artikel|product|produkt|d[ée]signation|libell[ée]|"
+        r"descripci[óo]n|concepto|omschrijving|bezeichnung|beschreibung|leistung|service|"
+        r"details|nazwa|title",
+        re.I,
+    ),
+}
+ROLES = {role: re.compile(rf"(?<![\w])(?:{p.pattern})(?![\w])", re.I) for role, p in ROLES.items()}
+NUMERIC = {"quantity", "unit_price", "amount"}
+_STOP = re.compile(
+    r"^(?:sub-?\s*total|total|totals|grand\s*total|tax|vat|mwst|tva|iva|btw|summe|"
+    r"zwischensumme|gesamt|nettobetrag|montant|net\s*amount|balance|amount\s*due|"
+    r"totaal|subtotaal|importe|base\s*imponible|razem|page\s*\d|seite|carried|[üu]bertrag)\b",
+    re.I,
+)
+
+
+@dataclass
+class Column:
+    role: str
+    x0: float
+    x1: float
+    lo: float = 0.0
+    hi: float = 0.0
+
+
+@dataclass
+class _Item:
+    cells: dict[str, list[Word]] = field(default_factory=dict)
+    extra: list[str] = field(default_factory=list)
+    page: int = 1
+
+    def text(self, role: str) -> str:
+        return " ".join(w.text for w in self.cells.get(role, []))
+
+
+@dataclass(frozen=True)
+class LineItems:
+    items: list[dict[str, Any]]
+    checked: int  # items whose quantity x unit price equals their amount
+    line_sum: Decimal | None
+
+    def field(self) -> Field | None:
+        if not self.items:
+            return None
+        confidence = 0.5 + 0.45 * self.checked / len(self.items)
+        return Field(self.items, round(confidence, 3), "layout")
+
+
+def _header_roles(line: Line) -> list[Column]:
+    """The roles a line names, one per word span, or [] if it is not a header."""
+    columns: list[Column] = []
+    for cell in line.cells:
+        if re.search(r"\d[.,]\d", cell.text):
+            return []
+        text = cell.text
+        taken: list[tuple[int, int]] = []
+        for role, pattern in ROLES.items():
+            for m in pattern.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                if role == "unit" and re.match(
+                    r"\s*(?:price|cost|preis|prix)", text[m.end() :], re.I
+                ):
+                    continue
+                taken.append((m.start(), m.end()))
+                box = cell.span_box(m.start(), m.end())
+                columns.append(Column(role, box.x0, box.x1))
+    roles = {c.role for c in columns}
+    if len(roles) < 2 or not roles & NUMERIC or len(columns) > 9:
+        return []
+    columns.sort(key=lambda c: c.x0)
+    if "description" not in roles:  # "Item | Qty | Rate | Amount": the item is described
+        for c in columns:
+            if c.role == "code":
+                c.role = "description"
+                break
+    # one column per role: the first (left-most) mention wins
+    seen: set[str] = set()
+    unique = []
+    for c in columns:
+        if c.role not in seen:
+            seen.add(c.role)
+            unique.append(c)
+    return unique
+
+
+def _bounds(columns: list[Column], width: float) -> None:
+    for i, c in enumerate(columns):
+        c.lo = 0.0 if i == 0 else (columns[i - 1].x1 + c.x0) / 2
+        c.hi = width if i == len(columns) - 1 else (c.x1 + columns[i + 1].x0) / 2
+
+
+def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
+    """Each word to its column. A long description runs on past the middle of the gap to
+    a numeric column; a word there without a digit still belongs to the text on its left
+    (as long as it starts left of the numeric column's header)."""
+    out: dict[str, list[Word]] = {}
+    for w in words:
+        centre = (w.x0 + w.x1) / 2
+        for i, c in enumerate(columns):
+            if c.lo <= centre < c.hi:
+                left = columns[i - 1] if i else None
+                if (
+                    left is not None
+                    and c.role in NUMERIC
+                    and left.role in ("description", "code")
+                    and w.x0 < c.x0
+                    and not any(ch.isdigit() for ch in w.text)
+                ):
+                    c = left
+                out.setdefault(c.role, []).append(w)
+                break
+    return out
+
+
+def _number(text: str, decimal_comma: bool | None) -> Decimal | None:
+    found = [
+        f for f in find_amounts(text, decimal_comma) if not text[f[1] :].lstrip().startswith("%")
+    ]
+    if len(found) != 1:
+        return None
+    return found[0][2]
+
+
+def _is_item(reading: Reading, cells: dict[str, list[Word]]) -> bool:
+    for role in ("amount", "unit_price", "quantity"):
+        text = " ".join(w.text for w in cells.get(role, []))
+        if text and _number(text, reading.decimal_comma) is not None:
+            return True
+    return False
+
+
+def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
+    """The items under ``header``; a table that runs to the foot of its page goes on at
+    the top of the next page (after its running header) unless a new header starts."""
+    layout = reading.layout
+    items: list[_Item] = []
+    prev_bottom = header.bottom
+    page = header.page
+    skipped = 0  # lines skipped at the top of a continuation page
+    for line in layout.lines[header.index + 1 :]:
+        if _header_roles(line):
+            break
+        if line.page != page:
+            if line.page != page + 1 or not items:
+                break
+            page, prev_bottom, skipped = line.page, 0.0, 0
+        first = line.cells[0].text
+        if _STOP.match(first):
+            break
+        words = [w for c in line.cells for w in c.words]
+        cells = _assign(columns, words)
+        if _is_item(reading, cells):
+            if prev_bottom and line.top - prev_bottom > 3.5 * max(line.height, 6.0):
+                break
+            items.append(_Item(cells, page=line.page))
+        elif not prev_bottom:
+            skipped += 1  # a running header at the top of a continuation page
+            if skipped > 8:
+                break
+            continue
+        elif items and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
+            items[-1].extra.append(" ".join(w.text for w in words))
+        elif items:
+            break
+        prev_bottom = line.bottom
+    return items
+
+
+def _value(reading: Reading, item: _Item, role: str) -> Decimal | None:
+    return _number(item.text(role), reading.decimal_comma)
+
+
+def _to_dict(reading: Reading, item: _Item) -> tuple[dict[str, Any], bool]:
+    qty = _value(reading, item, "quantity")
+    price = _value(reading, item, "unit_price")
+    amount = _value(reading, item, "amount")
+    description = " ".join([item.text("description"), *item.extra]).strip()
+    words = [w for ws in item.cells.values() for w in ws]
+    out: dict[str, Any] = {
+        "description": description,
+        "code": item.text("code") or None,
+        "quantity": format(qty.normalize(), "f") if qty is not None else None,
+        "unit": item.text("unit") or None,
+        "unit_price": format_money(price) if price is not None else None,
+        "amount": format_money(amount) if amount is not None else None,
+        "box": _box(item.page, words),
+    }
+    checked = False
+    if qty is not None and price is not None and amount is not None:
+        try:
+            checked = abs(qty * price - amount) <= Decimal("0.011") * max(Decimal(1), qty)
+        except InvalidOperation:
+            checked = False
+    return out, checked
+
+
+def _box(page: int, words: list[Word]) -> dict[str, float] | None:
+    if not words:
+        return None
+    b = Box.around(page, words)
+    return {"page": b.page, "x0": b.x0, "top": b.top, "x1": b.x1, "bottom": b.bottom}
+
+
+def find_line_items(reading: Reading) -> LineItems:
+    """Every table of items in the document, in order."""
+    items: list[dict[str, Any]] = []
+    checked = 0
+    for line in reading.layout.lines:
+        columns = _header_roles(line)
+        if not columns:
+            continue
+        _bounds(columns, line.page_width)
+        for raw in _rows(reading, line, columns):
+            item, ok = _to_dict(reading, raw)
+            items.append(item)
+            checked += ok
+    amounts = [Decimal(i["amount"]) for i in items if i["amount"] is not None]
+    line_sum = sum(amounts, Decimal(0)) if amounts and len(amounts) == len(items) else None
+    return LineItems(items, checked, line_sum)

@@ -1,0 +1,384 @@
+"""Who issued the document (vendor, with its address) and to whom (buyer).
+
+The buyer sits under a label ("Bill to", "Rechnung an", "Client"). The vendor is found
+by several kinds of evidence, summed per name: a seller label ("From", "Sold by",
+"Lieferant"); a company name with a legal form (GmbH, Ltd, SAS, B.V., Sdn Bhd...), in the
+letterhead or in the footer's registration line; large type at the top of the first
+page; and the domain of the document's e-mail addresses and web site, which usually
+names the issuer. Names inside the buyer's block never count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.reading.textquality import plausible_share
+from intake.record import Box, Field, Word
+
+__all__ = ["LEGAL_FORM", "find_parties"]
+
+LEGAL_FORM = (
+    r"(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|gmbh|ag|kg|ohg|ug|e\.\s?k|se|sa|"
+    r"s\.a|sas|s\.a\.s|sarl|s\.a\.r\.l|sl|s\.l|slu|bv|b\.v|nv|n\.v|corp|corporation|company|"
+    r"co|pty|sdn\.?\s?bhd|bhd|[s5$]/b|s[dou0il]n\.?\s?b(?:h|ii)[dou0]|pte|srl|s\.r\.l|spa|s\.p\.a|oy|ab|as|aps|sp\.\s?z\s?o\.?\s?o|"
+    r"spółka\s+akcyjna|group|enterprises?|trading|holdings?)"
+)
+#: A word of a company name: "Acme", "D.I.Y.", "O'Neil", "(M)", "BAKERIES/KL)", "(KL" (OCR
+#: lost the bracket); with the symbols OCR puts for letters ("D.I.¥.").
+#: (One way to match each: the name regex backtracks over seven of them.)
+_TOKEN = r"(?:\(?[A-Z0-9&]|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
+_LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.IGNORECASE)
+#: OCR confidence (0..1, by length) and share of plausible words under which a cell is
+#: no name: logos and stamps read as text.
+MIN_NAME_CONF = 0.6
+MIN_PLAUSIBLE = 0.7
+_LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
+_NAME_BEFORE = re.compile(
+    rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
+    rf"(?:\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Aeon Co. (M) Bhd"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+_NOT_NAME = re.compile(
+    r"@|www\.|https?:|\b(?:invoice|rechnung|facture|factura|factuur|page|seite|date|datum|"
+    r"total|subtotal|tel|phone|fax|email|e-mail|iban|bic|swift|vat|tax|gst|street|road|"
+    r"avenue|str\.|straße|strasse|rue|calle|jalan|jln|lorong|p\.?o\.?\s*box|postfach|qty|"
+    r"description|amount)\b",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:tax\s+)?(?:invoice|rechnung|facture|factura|factuur|receipt|quotation|quote|"
+    r"estimate|purchase\s+order|order|bestellung|angebot|devis)\b\.?",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re.IGNORECASE)
+_GENERIC_DOMAINS = {
+    "gmail",
+    "yahoo",
+    "hotmail",
+    "outlook",
+    "gmx",
+    "web",
+    "example",
+    "mail",
+    "aol",
+    "icloud",
+    "live",
+    "com",
+    "net",
+    "org",
+    "www",
+}
+_ADDRESS_STOP = re.compile(
+    r"@|www\.|https?:|\b(?:tel|phone|fax|email|e-mail|vat|tax|gst|iban|bic|reg|co\.?\s*no|"
+    r"company\s*no|invoice|date|ust|steuer|siret|tva|kvk|btw)\b",
+    re.IGNORECASE,
+)
+
+
+#: A company's registration number on a line of its own: "(Co. Reg 123456-A)", "002043319-W".
+_REGISTRATION = re.compile(
+    r"[(\[{]?\s*(?:co(?:mpany)?\.?\s*)?(?:reg(?:istration)?\.?\s*)?(?:no\.?)?\s*[:.]?\s*"
+    r"[A-Z]{0,3}\d[\d\s-]{3,}[A-Z]?\s*[)\]}]?$",
+    re.IGNORECASE,
+)
+#: A line whose middle is this close (points) to the name's is centred under it.
+CENTRED = 20.0
+
+
+def _clean_name(text: str) -> str:
+    text = _TITLE_WORDS.sub(" ", text)
+    return " ".join(text.split()).strip(" :,;-|#*")
+
+
+def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -> bool:
+    """Shaped like a name; ``leading_digit`` allows "99 Speed Mart" (with a legal form),
+    ``years`` a year among two words or more ("Tom Steyer 2020", "Vision 2030 Trust")."""
+    text = text.strip()
+    if not 2 <= len(text) <= 80 or not re.search(r"[^\W\d_]{2}", text):
+        return False
+    if _NOT_NAME.search(text) or text.endswith(":"):
+        return False
+    if " " not in text and any(c.isdigit() for c in text):
+        return False  # one token with digits is an identifier, not a name
+    counted = text
+    if years and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
+        counted = _YEAR.sub("", text)
+    digits = sum(c.isdigit() for c in counted)
+    first = text[0]
+    return (
+        digits <= max(2, len(text) // 4)
+        and (leading_digit or not first.isdigit())
+        and (first.isalnum() or first in "&'\"")
+    )
+
+
+def _unsure(words: Sequence[Word]) -> bool:
+    """OCR that is unsure of these words (by length)."""
+    size = sum(len(w.text) for w in words) or 1
+    return sum(w.conf * len(w.text) for w in words) / size < MIN_NAME_CONF
+
+
+def _doubtful(cell: Cell) -> bool:
+    """OCR that is unsure of the cell, or made words that are no words (a logo read as
+    text): not a name to go by. A text layer says what the document says."""
+    words = cell.words
+    if all(w.conf >= 1.0 for w in words):
+        return False
+    return _unsure(words) or plausible_share(w.text for w in words) < MIN_PLAUSIBLE
+
+
+def _joined(layout: Layout, cell: Cell) -> Cell:
+    """A name broken over two lines, joined: "Home Master Hardware &" over "Electrical",
+    "The Coffee Bean" over "& Tea Leaf Sdn Bhd", "Gardenia Bakeries" over "Sdn Bhd"."""
+    text = cell.text.strip()
+    other: Cell | None = None
+    if text.startswith("&") or _LEGAL_ONLY.fullmatch(_clean_name(text)):
+        other = next(layout.above(cell, max_lines=1), None)
+        if other is not None:
+            return _concat(other, cell)
+    if re.search(r"(?:&|\band)$", text, re.IGNORECASE):
+        other = next(layout.under(cell, max_lines=1), None)
+        if other is not None:
+            return _concat(cell, other)
+    return cell
+
+
+def _concat(first: Cell, second: Cell) -> Cell:
+    return Cell(first.page, second.line, first.words + second.words, f"{first.text} {second.text}")
+
+
+@dataclass(frozen=True)
+class _Block:
+    lines: frozenset[int]
+    x0: float
+    x1: float
+
+
+def _domains(reading: Reading) -> set[str]:
+    out = set()
+    for m in _DOMAIN.finditer(reading.text):
+        for part in m.group(1).lower().split("."):
+            if len(part) >= 3 and part not in _GENERIC_DOMAINS:
+                out.add(part.replace("-", ""))
+    return out
+
+
+def _domain_bonus(name: str, domains: set[str]) -> float:
+    compact = re.sub(r"[^a-z0-9]", "", name.lower())
+    words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in name.split()]
+    for d in domains:
+        if len(compact) >= 3 and (d in compact or compact in d):
+            return 0.45
+        if any(len(w) >= 4 and (w in d or d in w) for w in words):
+            return 0.3
+    return 0.0
+
+
+_YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
+#: An account code after a party's name: "Reset WV pac (136681)".
+_CODE_AFTER = re.compile(r"\s*\(\s*\d{3,}\s*\)\s*$")
+#: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
+_SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
+#: The fields whose labels, found in a cell, make it no name.
+_LABELLED = ("buyer", "vendor", "invoice_number", "po_number", "issue_date", "due_date", "total")
+
+
+def _label_cells(layout: Layout) -> set[tuple[int, float]]:
+    return {
+        (hit.cell.line, hit.cell.x0)
+        for name in _LABELLED
+        for hit in layout.labels(name, pages=1)
+        if hit.match.start() == 0
+    }
+
+
+def _beside(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> list[Cell]:
+    """The value to the right of a party's label, as in a key-value header ("Advertiser
+    Acme PAC"): the next cell, past a "Name:" sub-label; none where that cell is
+    another label ("Bill To  Ship To", "Customer  Invoice No.")."""
+    for other in layout.cells_right(cell):
+        if _SUB_LABEL.fullmatch(other.text.strip()):
+            continue
+        if (other.line, other.x0) in labels or other.text.rstrip().endswith(":"):
+            return []
+        return [other]
+    return []
+
+
+def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
+    layout = reading.layout
+    blocks: list[_Block] = []
+    cands: list[Candidate] = []
+    labels = _label_cells(layout)
+    for hit in layout.labels("buyer", pages=1):
+        rest = hit.cell.tail(hit.match.end())
+        cells = [rest] if rest and rest.text.strip(" :") else []
+        cells += _beside(layout, hit.cell, labels) + list(layout.below(hit))
+        for cell in cells:
+            name = _CODE_AFTER.sub("", _clean_name(cell.text))
+            # a legal form alone ("Inc") is the end of a name, not a name
+            if _name_like(name, years=True) and not _LEGAL_ONLY.fullmatch(name):
+                cands.append(Candidate(name, hit.weight, cell.box, cell.text))
+                break
+        top = hit.cell.line
+        blocks.append(
+            _Block(
+                frozenset(range(top, top + 6)), hit.cell.x0 - 5, max(hit.cell.x1, hit.cell.x0 + 180)
+            )
+        )
+    if not cands:
+        return None, blocks
+    c = max(cands, key=lambda c: c.score)
+    return Field(c.value, round(0.5 + 0.4 * min(c.score, 1.0), 3), "layout", c.box, c.raw), blocks
+
+
+def _in_blocks(cell: Cell, blocks: list[_Block]) -> bool:
+    return any(cell.line in b.lines and cell.x0 < b.x1 and cell.x1 > b.x0 for b in blocks)
+
+
+def _legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, Box]]:
+    out = []
+    offsets = cell.offsets()
+    for m in _NAME_BEFORE.finditer(cell.text):
+        name = _clean_name(m.group(1))
+        words = [
+            w for w, pos in zip(cell.words, offsets, strict=True) if m.start(1) <= pos < m.end(1)
+        ]
+        if (
+            not _unsure(words)
+            and len(name.split()) >= 2
+            and _name_like(name, leading_digit=leading_digit)
+            and _LEGAL_END.search(name)
+        ):
+            out.append((name, cell.span_box(m.start(1), m.end(1))))
+    return out
+
+
+def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate]:
+    layout: Layout = reading.layout
+    cands: list[Candidate] = []
+    for hit in layout.labels("vendor", pages=1):
+        rest = hit.cell.tail(hit.match.end())
+        cells = ([rest] if rest and rest.text.strip(" :") else []) + list(layout.below(hit))
+        found = [(n, b, c) for c in cells[:3] for n, b in _legal_names(c)]
+        found = found or [(_clean_name(c.text), c.box, c) for c in cells[:2]]
+        for name, box, cell in found:
+            if _name_like(name):
+                cands.append(Candidate(name, 1.1 * hit.weight, box, cell.text))
+                break
+    pages = {p.number: p for p in reading.record.pages}
+    median = layout.median_height
+    height = pages[1].height if 1 in pages else 800.0
+    first_lines = [ln for ln in layout.lines if ln.page == 1]
+    rank = 0  # among the lines with a name on them: garbage and titles do not count
+    legal_seen = False
+    for line in first_lines:
+        top_zone = line.top < 0.3 * height
+        named = False
+        for cell in line.cells:
+            if _in_blocks(cell, blocks):
+                continue
+            if top_zone:
+                cell = _joined(layout, cell)
+            for name, box in _legal_names(cell, leading_digit=top_zone):
+                # the issuer's name comes first in a letterhead; the customer's later
+                score = (
+                    0.7 + (0.25 if top_zone else 0.0) + (0.1 if top_zone and not legal_seen else 0)
+                )
+                cands.append(Candidate(name, score, box, cell.text))
+                legal_seen = legal_seen or top_zone
+            if not top_zone or rank > 30 or _doubtful(cell):
+                continue
+            name = _clean_name(cell.text)
+            if not _name_like(name):
+                continue
+            named = True
+            size = cell.height / median if median else 1.0
+            score = max(0.0, 0.3 - 0.025 * rank)
+            if size > 1.15:
+                score += min(0.3 * size, 0.6)
+            if score >= 0.2:
+                cands.append(Candidate(name, score, cell.box, cell.text))
+        rank += named
+    # footers of every page: "Acme GmbH · Sitz ... · HRB ..." registration lines
+    for line in layout.lines:
+        if line.page == 1 or line.top < 0.75 * line.page_height:
+            continue
+        for cell in line.cells:
+            for name, box in _legal_names(cell):
+                cands.append(Candidate(name, 0.45, box, cell.text))
+    return cands
+
+
+def _address(layout: Layout, box: Box | None) -> Field | None:
+    """The lines under the vendor's name in the same column (or centred under it, as on a
+    receipt), past a company registration number, up to a contact line."""
+    if box is None:
+        return None
+    start = None
+    for ln in layout.lines:  # the name's last line (a name may run over two)
+        if ln.page == box.page and box.top - 2 < ln.top < box.bottom - 2:
+            start = ln.index
+    if start is None:
+        return None
+    parts: list[str] = []
+    prev_bottom = box.bottom
+    middle = (box.x0 + box.x1) / 2
+    for line in layout.lines[start + 1 : start + 7]:
+        if line.page != box.page or line.top - prev_bottom > 2.5 * max(line.height, 6):
+            break
+        cell = next(
+            (
+                c
+                for c in line.cells
+                if abs(c.x0 - box.x0) < 15 or abs((c.x0 + c.x1) / 2 - middle) < CENTRED
+            ),
+            None,
+        )
+        if cell is not None and not parts and _REGISTRATION.match(cell.text.strip()):
+            prev_bottom = line.bottom
+            continue
+        if cell is None or _ADDRESS_STOP.search(cell.text):
+            break
+        parts.append(cell.text.strip(" ,"))
+        prev_bottom = line.bottom
+    if not parts or not any(ch.isdigit() for ch in " ".join(parts)):
+        return None
+    return Field(", ".join(parts), 0.5, "layout")
+
+
+def find_parties(reading: Reading) -> dict[str, Field]:
+    """vendor (the issuer), its address, and buyer (the addressee)."""
+    out: dict[str, Field] = {}
+    buyer, blocks = _buyer(reading)
+    if buyer is not None:
+        out["buyer"] = buyer
+    cands = _vendor_candidates(reading, blocks)
+    if not cands:
+        return out
+    domains = _domains(reading)
+    scores: dict[str, float] = {}
+    first: dict[str, Candidate] = {}
+    for c in cands:
+        key = re.sub(r"\W+", " ", c.value.casefold()).strip()
+        scores[key] = max(scores.get(key, 0.0), c.score) + 0.1 * (key in scores)
+        if key not in first or c.score > first[key].score:
+            first[key] = c
+    for key, c in first.items():
+        scores[key] += _domain_bonus(c.value, domains)
+    key = max(scores, key=lambda k: scores[k])
+    c = first[key]
+    if buyer is not None and key == re.sub(r"\W+", " ", str(buyer.value).casefold()).strip():
+        return out
+    out["vendor"] = Field(
+        c.value, round(min(0.95, 0.35 + 0.4 * scores[key]), 3), "layout", c.box, c.raw
+    )
+    if (address := _address(reading.layout, c.box)) is not None:
+        out["address"] = address
+    return out

@@ -1,0 +1,154 @@
+"""The stages of the pipeline: small functions over one record.
+
+Stages (each ``(Record, Context) -> Record``)::
+
+    fingerprint -> read -> classify -> extract
+
+They read and judge a file; they never move it (that is :mod:`intake.ingest.pipeline`).
+``extract_path`` runs them on a file without filing it (``intake extract``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from intake.db import Database
+from intake.errors import ResourceLimit, UnsupportedFile
+from intake.extractors import (
+    Registry,
+    classify,
+    detect_kind,
+    extract,
+    ocr_options,
+    read_file,
+)
+from intake.ingest.ledger import type_hint_for
+from intake.ingest.storage import sha256_file
+from intake.record import Record
+from intake.settings import Settings
+
+__all__ = [
+    "READ_STAGES",
+    "STAGES",
+    "Context",
+    "extract_path",
+    "extraction_result",
+    "record_for",
+    "run_stages",
+]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the stages need: settings and the extractors; filing also needs the database.
+    One per process."""
+
+    settings: Settings
+    registry: Registry
+    database: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self.database is None:
+            raise RuntimeError("this context has no database")
+        return self.database
+
+
+# --- stages ---------------------------------------------------------------------------------
+
+
+def fingerprint(record: Record, ctx: Context) -> Record:
+    st = record.path.lstat()
+    if record.path.is_symlink():
+        raise UnsupportedFile("a symbolic link: links are never followed")
+    if not record.path.is_file():
+        raise UnsupportedFile("not a regular file")
+    limit = ctx.settings.max_file_mb << 20
+    if st.st_size > limit:
+        raise ResourceLimit(f"the file is {st.st_size:,} bytes; the limit is {limit:,}")
+    sha = sha256_file(record.path)
+    return record.evolve(sha256=sha, size=st.st_size, kind=detect_kind(record.path))
+
+
+def read(record: Record, ctx: Context) -> Record:
+    s = ctx.settings
+    pages, attachments = read_file(
+        record.path,
+        record.kind,
+        max_pages=s.max_pages,
+        max_pixels=s.max_pixels,
+        ocr=ocr_options(s),
+        text_reader=s.text_reader,
+    )
+    return record.evolve(pages=pages, attachments=attachments)
+
+
+def classify_stage(record: Record, ctx: Context) -> Record:
+    doc_type, confidence = classify(record, ctx.registry)
+    return record.evolve(doc_type=doc_type, doc_type_confidence=confidence)
+
+
+def extract_stage(record: Record, ctx: Context) -> Record:
+    return record.evolve(fields=extract(record, ctx.registry, ctx.settings.templates_dir))
+
+
+Stage = Callable[[Record, Context], Record]
+STAGES: tuple[Stage, ...] = (fingerprint, read, classify_stage, extract_stage)
+READ_STAGES = STAGES[1:]
+
+
+def run_stages(record: Record, ctx: Context, stages: tuple[Stage, ...] = STAGES) -> Record:
+    timings = list(record.timings)
+    for stage in stages:
+        start = time.perf_counter()
+        record = stage(record, ctx)
+        timings.append((stage.__name__.removesuffix("_stage"), time.perf_counter() - start))
+    return record.evolve(timings=tuple(timings))
+
+
+def extraction_result(record: Record, file: str) -> dict[str, Any]:
+    """The JSON object ``intake extract --json`` prints for one file."""
+    fields = dict(record.fields)
+    confidences = [record.doc_type_confidence] + [f.confidence for f in fields.values()]
+    return {
+        "file": file,
+        "doc_type": record.doc_type,
+        "fields": {name: f.value for name, f in fields.items()},
+        "confidence": round(min(confidences), 3),
+        "doc_type_confidence": record.doc_type_confidence,
+        "field_confidence": {name: round(f.confidence, 3) for name, f in fields.items()},
+        "sources": {name: f.source for name, f in fields.items()},
+        "pages": len(record.pages),
+        "ocr_pages": sum(1 for p in record.pages if p.source == "ocr"),
+    }
+
+
+_registry: list[Registry] = []
+
+
+def extract_path(settings: Settings, file: str) -> dict[str, Any]:
+    """Read, classify and extract one file without filing it (for ``intake extract``)."""
+    if not _registry:
+        _registry.append(Registry.default())
+    ctx = Context(settings, _registry[0])
+    path = Path(file)
+    record = run_stages(record_for(path, hints=_hints_of(path, settings)), ctx)
+    return extraction_result(record, file)
+
+
+def _hints_of(path: Path, settings: Settings) -> tuple[str, ...]:
+    try:
+        rel = path.absolute().relative_to(settings.watch_dir)
+    except ValueError:
+        return ()
+    return rel.parts[:-1]
+
+
+def record_for(path: Path, *, name: str | None = None, hints: tuple[str, ...] = ()) -> Record:
+    return Record(
+        path=path, original_name=name or path.name, hints=hints, type_hint=type_hint_for(hints)
+    )
