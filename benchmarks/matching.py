@@ -19,10 +19,9 @@ from pathlib import Path
 
 from intake.db import open_database
 from intake.documents.listing import DocumentFilter, list_documents
-from intake.extractors import Registry
 from intake.filing.catalog_import import import_catalog
-from intake.filing.matching import CatalogIndex
-from intake.ingest.pipeline import Context
+from intake.filing.matching.catalog_index import CatalogIndex
+from intake.filing.wiring import Wiring
 from intake.settings import Settings
 from tests.product_world import CATALOG, catalog_csv, file_world, make_world, measure, reword
 
@@ -36,7 +35,7 @@ def world_figures(seed: int) -> dict[str, object]:
         settings.ensure_dirs()
         db = open_database(settings.db_url)
         try:
-            ctx = Context(settings, Registry.default(), db)
+            ctx = Wiring.default().context(settings, db)
             with db.session() as s:
                 import_catalog(s, catalog_csv(), user="bench")
             world = make_world(seed=seed)

@@ -41,7 +41,8 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from intake.ingest.pipeline import extract_path
+from intake.extractors import Registry
+from intake.ingest.stages import Context, extract_path
 from intake.ingest.workers import map_in_workers
 from intake.settings import Settings
 from tests.factory import make_pdf, sample_invoice
@@ -108,12 +109,12 @@ def timed_extract(settings: Settings, warmup: str, file: str) -> tuple[float, fl
     """Run in a worker: extract ``warmup`` (untimed: first-use costs), then ``file``; its
     start and end (wall clock) and CPU seconds of the worker and its tesseracts."""
     if warmup:
-        extract_path(settings, warmup)
+        extract_path(Context(settings, Registry.default()), warmup)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     own = usage.ru_utime + usage.ru_stime
     cpu = own + _cpu_children()
     start = time.time()
-    result = extract_path(settings, file)
+    result = extract_path(Context(settings, Registry.default()), file)
     end = time.time()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     cpu = usage.ru_utime + usage.ru_stime + _cpu_children() - cpu

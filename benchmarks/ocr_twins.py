@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.ocr_recall import Scorer
-from intake.ingest.pipeline import extract_path
+from intake.ingest.stages import extract_path
 from intake.ingest.workers import map_in_workers
 from intake.settings import Settings
 

@@ -25,10 +25,10 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from intake.db import open_database
-from intake.extractors import Registry
+from intake.filing.wiring import Wiring
 from intake.index import SearchIndex
 from intake.ingest.ledger import claim_copy
-from intake.ingest.pipeline import Context, Outcome, process_claim
+from intake.ingest.pipeline import Outcome, process_claim
 from intake.ingest.workers import Workers
 from intake.settings import Settings
 from tests.factory import make_pdf, sample_invoice
@@ -105,7 +105,7 @@ def serial_pipeline(files: list[Path], root: Path) -> tuple[float, dict[str, lis
     settings = Settings(data_dir=root / "serial", watch_dir=root / "watch", log_level="WARNING")
     settings.ensure_dirs()
     db = open_database(settings.db_url)
-    ctx = Context(settings, Registry.default(), db)
+    ctx = Wiring.default().context(settings, db)
     stages: dict[str, list[float]] = defaultdict(list)
     claims = [claim_copy(settings, db, f) for f in files]  # as the watcher's claims: not timed
     start = time.perf_counter()
@@ -132,7 +132,7 @@ def pooled_pipeline(files: list[Path], root: Path, workers: int) -> float:
     settings.ensure_dirs()
     db = open_database(settings.db_url)
     outcomes: list[Outcome] = []
-    pool = Workers(Context(settings, Registry.default(), db), on_done=outcomes.append)
+    pool = Workers(Wiring.default().context(settings, db), on_done=outcomes.append)
     claims = [claim_copy(settings, db, f) for f in files]
     start = time.perf_counter()
     for c in claims:

@@ -36,6 +36,7 @@ from sqlalchemy import func, insert, select
 
 from intake.db import Document, LineItem, Vendor, open_database
 from intake.errors import IntakeError
+from intake.filing.wiring import Wiring
 from intake.index import SearchIndex
 from intake.search import SearchRequest, run_search
 from intake.settings import Settings
@@ -258,9 +259,8 @@ def report_search(size: int, timings: dict[str, list[float]], before: str) -> No
 
 def render_times(settings: Settings, db: Any, corpus: Corpus) -> None:
     """Search and document pages through the Flask test client, as a signed-in viewer."""
-    from intake.extractors import Registry
     from intake.ingest.ledger import claim_copy
-    from intake.ingest.pipeline import Context, process_claim
+    from intake.ingest.pipeline import process_claim
     from intake.users import add_user, issue_token
     from tests.factory import make_pdf, sample_invoice
     from web import create_app
@@ -268,9 +268,7 @@ def render_times(settings: Settings, db: Any, corpus: Corpus) -> None:
     pdf = make_pdf(
         settings.data_dir / f"real-{time.time_ns()}.pdf", sample_invoice(number="BENCH-1")
     )
-    outcome = process_claim(
-        Context(settings, Registry.default(), db), claim_copy(settings, db, pdf)
-    )
+    outcome = process_claim(Wiring.default().context(settings, db), claim_copy(settings, db, pdf))
     doc_id = outcome.document_id
     SearchIndex(settings.index_dir).sync(db)
     with contextlib.suppress(IntakeError):  # there already when a kept run is reused

@@ -144,10 +144,16 @@ class Record:
     doc_type_confidence: float = 0.0
     fields: Mapping[str, Field] = field(default_factory=_frozen)
     timings: tuple[tuple[str, float], ...] = ()  # (stage, seconds), for the benchmark
+    #: What the extractors made of the pages (their layout, text, currency, date order:
+    #: :class:`intake.extractors.extraction.analysis.Reading`), attached once by the
+    #: classify stage and carried along by :meth:`evolve` until the pages change.
+    analysis: Any = field(default=None, compare=False, repr=False)
 
     def evolve(self, **changes: Any) -> Record:
         if "fields" in changes:
             changes["fields"] = _frozen(changes["fields"])
+        if "pages" in changes or "attachments" in changes:
+            changes.setdefault("analysis", None)  # made of the old pages
         return dataclasses.replace(self, **changes)
 
     @property

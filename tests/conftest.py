@@ -14,8 +14,8 @@ import pytest
 from flask import Flask
 
 from intake.db import Database, open_database
-from intake.extractors import Registry
-from intake.ingest.pipeline import Context
+from intake.filing.wiring import Wiring
+from intake.ingest.stages import Context
 from intake.settings import Settings
 from intake.users import add_user
 from tests.factory import make_pdf, sample_invoice
@@ -89,7 +89,7 @@ def db(settings: Settings) -> Iterator[Database]:
 
 @pytest.fixture
 def ctx(settings: Settings, db: Database) -> Context:
-    return Context(settings, Registry.default(), db)
+    return Wiring.default().context(settings, db)
 
 
 @pytest.fixture

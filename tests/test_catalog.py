@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intake.db import Database, Product
-from intake.documents.corrections import InvalidCorrection
+from intake.documents.corrections.common import InvalidCorrection
 from intake.errors import Conflict
 from intake.filing.catalog import (
     add_alias,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from intake.ingest.pipeline import extract_path
+from intake.extractors import Registry
+from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.factory import make_text_pdf
 
@@ -20,7 +21,7 @@ def fields_of(settings: Settings, tmp_path: Path, *paragraphs: str) -> dict[str,
     pdf = make_text_pdf(
         tmp_path / "c.pdf", [*paragraphs, FILLER, FILLER], title="NON-DISCLOSURE AGREEMENT"
     )
-    result = extract_path(settings, str(pdf))
+    result = extract_path(Context(settings, Registry.default()), str(pdf))
     assert result["doc_type"] == "contract"
     fields: dict[str, object] = result["fields"]
     return fields

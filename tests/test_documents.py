@@ -14,10 +14,11 @@ from sqlalchemy import select
 
 from intake.db import AuditEntry, Document, LineItem, Product
 from intake.db.persist import load_pages
-from intake.documents.corrections import MATCH_MEMORIES, add_line, correct_fields, correct_line
+from intake.documents.corrections.fields import correct_fields
+from intake.documents.corrections.lines import add_line, correct_line
 from intake.errors import Conflict
 from intake.index import SearchIndex
-from intake.ingest.pipeline import Context
+from intake.ingest.stages import Context
 from tests.factory import make_pdf, sample_invoice, short_pdf
 from tests.webtools import csrf, file_pdf, login
 
@@ -180,24 +181,22 @@ class RecordingMemory:
 
 def test_a_corrected_product_link_feeds_the_matching_memory(ctx: Context, invoice: int) -> None:
     memory = RecordingMemory()
-    MATCH_MEMORIES.append(memory)
-    try:
-        with ctx.db.session() as s:
-            s.add(Product(sku="AT-100", name="Cordless drill 18V"))
-            line_id = add_line(
-                s, invoice, {"description": "Akkuschrauber 18V", "quantity": "2"}, user="ed"
-            )
-        with ctx.db.session() as s:
-            changed = correct_line(s, invoice, line_id, {"product": "at-100"}, user="ed")
-        assert changed == ["product"]
-        with ctx.db.session() as s:
-            line = s.get(LineItem, line_id)
-            assert line is not None and line.match_method == "user" and line.match_score == 1.0
-            doc = s.get(Document, invoice)
-            assert doc is not None and doc.fields["line_items"]["value"][-1]["quantity"] == "2.00"
-        assert memory.fed == [("Akkuschrauber 18V", "AT-100", "ed")]
-    finally:
-        MATCH_MEMORIES.remove(memory)
+    with ctx.db.session() as s:
+        s.add(Product(sku="AT-100", name="Cordless drill 18V"))
+        line_id = add_line(
+            s, invoice, {"description": "Akkuschrauber 18V", "quantity": "2"}, user="ed"
+        )
+    with ctx.db.session() as s:
+        changed = correct_line(
+            s, invoice, line_id, {"product": "at-100"}, user="ed", memories=(memory,)
+        )
+    assert changed == ["product"]
+    with ctx.db.session() as s:
+        line = s.get(LineItem, line_id)
+        assert line is not None and line.match_method == "user" and line.match_score == 1.0
+        doc = s.get(Document, invoice)
+        assert doc is not None and doc.fields["line_items"]["value"][-1]["quantity"] == "2.00"
+    assert memory.fed == [("Akkuschrauber 18V", "AT-100", "ed")]
 
 
 def test_lines_are_corrected_added_and_deleted_through_forms(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intake.ingest.pipeline import extract_path
+from intake.extractors import Registry
+from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.factory import cii_xml, embed, make_pdf, sample_invoice
 
@@ -14,7 +15,7 @@ def test_factur_x_values_win_and_say_so(settings: Settings, tmp_path: Path) -> N
     pdf = make_pdf(tmp_path / "fx.pdf", doc, lang="de")
     # The XML knows the exact address and the buyer; the page shows the same invoice.
     embed(pdf, "factur-x.xml", cii_xml(doc))
-    result = extract_path(settings, str(pdf))
+    result = extract_path(Context(settings, Registry.default()), str(pdf))
     fields, sources = result["fields"], result["sources"]
     assert result["doc_type"] == "invoice"
     assert fields["invoice_number"] == "RE-4711" and sources["invoice_number"] == "xml"
@@ -30,7 +31,7 @@ def test_xml_values_missing_from_the_page_get_lower_confidence(
     page = sample_invoice(number="RE-1")
     pdf = make_pdf(tmp_path / "fx.pdf", page)
     embed(pdf, "factur-x.xml", cii_xml(sample_invoice(number="RE-1", total="999.99")))
-    result = extract_path(settings, str(pdf))
+    result = extract_path(Context(settings, Registry.default()), str(pdf))
     assert result["fields"]["total"] == "999.99"
     assert result["field_confidence"]["total"] < 0.99
 
@@ -39,7 +40,7 @@ def test_order_x_is_a_purchase_order(settings: Settings, tmp_path: Path) -> None
     doc = sample_invoice(doc_type="purchase_order", number="PO-55", due_date=None)
     pdf = make_pdf(tmp_path / "ox.pdf", doc)
     embed(pdf, "order-x.xml", cii_xml(doc, order=True))
-    result = extract_path(settings, str(pdf))
+    result = extract_path(Context(settings, Registry.default()), str(pdf))
     assert result["doc_type"] == "purchase_order"
     assert result["fields"]["po_number"] == "PO-55"
 
@@ -51,6 +52,6 @@ def test_hostile_xml_is_ignored_and_the_page_still_reads(
 <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
 <rsm:CrossIndustryInvoice xmlns:rsm="x">&lol2;</rsm:CrossIndustryInvoice>"""
     pdf = embed(make_pdf(tmp_path / "b.pdf", sample_invoice()), "factur-x.xml", bomb)
-    result = extract_path(settings, str(pdf))
+    result = extract_path(Context(settings, Registry.default()), str(pdf))
     assert result["fields"]["invoice_number"] == "INV-2024/118"
     assert result["sources"]["invoice_number"] == "layout"

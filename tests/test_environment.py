@@ -17,9 +17,10 @@ import pytest
 from sqlalchemy import select
 
 from intake.db import IntakeFile, LedgerState, open_database
-from intake.extractors import Registry
+from intake.filing.wiring import Wiring
 from intake.ingest.ledger import claim_file
-from intake.ingest.pipeline import RETRY, Context, process_claim
+from intake.ingest.pipeline import RETRY, process_claim
+from intake.ingest.stages import Context
 from intake.ingest.verify import verify
 from tests.factory import make_pdf, sample_invoice
 from tests.test_pipeline import drop
@@ -37,7 +38,7 @@ def test_a_database_locked_by_another_connection_delays_filing_but_never_quarant
 ) -> None:
     settings = ctx.settings.model_copy(update={"db_busy_timeout": 0.2})
     db = open_database(settings.db_url, busy_timeout=settings.db_busy_timeout)
-    local = Context(settings, Registry.default(), db)
+    local = Wiring.default().context(settings, db)
     try:
         claim = claim_file(settings, db, drop(settings, invoice_pdf))
         assert claim is not None
@@ -68,10 +69,10 @@ import json, os, sys
 from pathlib import Path
 from sqlalchemy import select
 from intake.db import IntakeFile, open_database
-from intake.extractors import Registry
+from intake.filing.wiring import Wiring
 from intake.ingest.ledger import claim_file
 from intake.ingest.owners import Owner
-from intake.ingest.pipeline import Context, process_claim
+from intake.ingest.pipeline import process_claim
 from intake.settings import Settings
 from intake.ingest.verify import verify
 
@@ -79,7 +80,7 @@ root, src = Path(sys.argv[1]), Path(sys.argv[2])
 settings = Settings(data_dir=root / "data", watch_dir=root / "watch", memory_limit_mb=0)
 settings.ensure_dirs()
 db = open_database(settings.db_url)
-ctx = Context(settings, Registry.default(), db)
+ctx = Wiring.default().context(settings, db)
 owner = Owner.create(settings.locks_dir)
 dropped = settings.watch_dir / "invoices" / "invoice.pdf"
 dropped.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 
 from intake.export import set_rule
 from intake.export.xero import HEADER as XERO_HEADER
-from intake.ingest.pipeline import Context
+from intake.ingest.stages import Context
 from intake.users import add_user
 from tests.export_fixtures import add_invoice
 from tests.test_web import PASSWORD, csrf, file_pdf, login

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from intake.ingest.pipeline import extract_path
+from intake.extractors import Registry
+from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.factory import make_contract, make_pdf, sample_invoice
 
@@ -17,7 +18,7 @@ LANGS = ["en", "de", "fr", "es", "nl"]
 
 
 def extract(settings: Settings, path: Path) -> dict[str, Any]:
-    return extract_path(settings, str(path))
+    return extract_path(Context(settings, Registry.default()), str(path))
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -21,7 +21,8 @@ from pebble import ProcessExpired, ProcessPool
 from PIL import Image, ImageDraw
 
 from intake.errors import InputError
-from intake.ingest.stages import extract_path
+from intake.extractors import Registry
+from intake.ingest.stages import Context, extract_path
 from intake.ingest.workers import limited_pool
 from intake.settings import Settings
 from tests.factory import cii_xml, make_pdf, sample_invoice
@@ -162,4 +163,5 @@ def test_a_page_without_a_media_box_is_read_not_failed(
     assert box in seeds["pdf"]
     path = tmp_path / "no-box.pdf"
     path.write_bytes(seeds["pdf"].replace(box, b" " * len(box)))  # offsets stay valid
-    assert extract_path(reader_settings, str(path))["doc_type"] == "invoice"
+    ctx = Context(reader_settings, Registry.default())
+    assert extract_path(ctx, str(path))["doc_type"] == "invoice"

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from intake.db import Document
 from intake.index import SearchIndex
 from intake.ingest.ledger import claim_file
-from intake.ingest.pipeline import Context, process_claim
+from intake.ingest.pipeline import process_claim
+from intake.ingest.stages import Context
 from tests.factory import make_pdf, sample_invoice
 
 

@@ -3,16 +3,19 @@ and the matching memory learning from people through real filing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from intake.db import Document, LineItem, MatchMemoryEntry
-from intake.documents.corrections import correct_line
+from intake.documents.corrections.lines import correct_line
 from intake.filing.catalog_import import import_catalog
-from intake.filing.matching import FILING_STEPS, CatalogIndex, catalog_index, rematch
-from intake.ingest.pipeline import Context
+from intake.filing.matching.catalog_index import CatalogIndex
+from intake.filing.matching.line_links import catalog_index
+from intake.filing.matching.steps import rematch
+from intake.ingest.stages import Context
 from intake.keys import alias_key, code_key, number_key
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import file_pdf
@@ -197,12 +200,8 @@ def test_a_failing_matching_step_still_files_the_document(
     ctx: Context, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     _catalog(ctx)
-    step = FailingStep()
-    FILING_STEPS.append(step)
-    try:
-        doc = file_pdf(ctx, make_pdf(tmp_path / "a.pdf", sample_invoice()))
-    finally:
-        FILING_STEPS.remove(step)
+    failing = replace(ctx, filing_steps=(*ctx.filing_steps, FailingStep()))
+    doc = file_pdf(failing, make_pdf(tmp_path / "a.pdf", sample_invoice()))
     assert "matching against products failed" in caplog.text
     assert _lines(ctx, doc) == [(None, None, None)] * 3  # the savepoint was rolled back
     with ctx.db.session() as s:

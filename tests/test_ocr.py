@@ -16,7 +16,8 @@ from intake.db import Document, DocumentPage, LedgerState
 from intake.extractors import OcrOptions, read_file
 from intake.extractors.reading.slots import LocalSlots
 from intake.ingest.ledger import claim_file
-from intake.ingest.pipeline import Context, process_claim
+from intake.ingest.pipeline import process_claim
+from intake.ingest.stages import Context
 from intake.record import Page
 from tests.conftest import needs_tesseract
 from tests.factory import make_pdf, sample_invoice

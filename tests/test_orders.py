@@ -12,11 +12,14 @@ import pytest
 from sqlalchemy import select
 
 from intake.db import Document, LineItem, OrderLineMatch, OrderMatch
-from intake.documents.corrections import correct_fields, correct_line
+from intake.documents.corrections.fields import correct_fields
+from intake.documents.corrections.lines import correct_line
 from intake.errors import Conflict
 from intake.export import ExportRequest, run_export, set_rule
-from intake.filing.matching import accept_order_match, decide_duplicate, refresh_document
-from intake.ingest.pipeline import Context
+from intake.filing.matching.duplicates import decide_duplicate
+from intake.filing.matching.order_status import accept_order_match
+from intake.filing.matching.steps import refresh_document
+from intake.ingest.stages import Context
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import file_pdf
 

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from intake.db import Document, IntakeFile, LedgerState
 from intake.ingest.ledger import claim_file, recover_claims
-from intake.ingest.pipeline import CRASH_POINTS, Context, process_claim
+from intake.ingest.pipeline import CRASH_POINTS, process_claim
+from intake.ingest.stages import Context
 from intake.ingest.storage import archive_path, sha256_file
 from intake.ingest.verify import verify
 from intake.settings import Settings
@@ -130,17 +131,17 @@ def test_a_file_that_keeps_failing_is_quarantined_after_max_attempts(
 CHILD = """
 import sys
 from intake.db import open_database
-from intake.extractors import Registry
+from intake.filing.wiring import Wiring
 from intake.ingest.ledger import claim_file, recover_claims
 from intake.ingest.owners import Owner
-from intake.ingest.pipeline import Context, process_claim
+from intake.ingest.pipeline import process_claim
 from intake.settings import Settings
 from pathlib import Path
 
 settings = Settings(data_dir=sys.argv[1], watch_dir=sys.argv[2], crash_at=sys.argv[3],
                     memory_limit_mb=0)
 db = open_database(settings.db_url)
-ctx = Context(settings, Registry.default(), db)
+ctx = Wiring.default().context(settings, db)
 owner = Owner.create(settings.locks_dir)
 for claim in recover_claims(settings, db, owner=owner.id):
     process_claim(ctx, claim)

@@ -28,7 +28,7 @@ from intake.db.engine import MIGRATIONS
 from intake.db.persist import get_vendor
 from intake.export import ExportRequest, run_export
 from intake.index import SearchIndex
-from intake.ingest.pipeline import Context
+from intake.ingest.stages import Context
 from intake.ingest.verify import verify
 from intake.search import SearchRequest, run_search
 from intake.search.ids import id_in

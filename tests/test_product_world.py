@@ -19,14 +19,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from intake.db import Database, Document, LineItem, open_database
-from intake.documents.corrections import correct_line
+from intake.documents.corrections.lines import correct_line
 from intake.documents.listing import DocumentFilter, list_documents
 from intake.export import ExportRequest, run_export, set_rule
-from intake.extractors import Registry
 from intake.filing.catalog_import import import_catalog
 from intake.filing.dossier import dossier_json, find_product, product_dossier
-from intake.filing.matching import refresh_document
-from intake.ingest.pipeline import Context
+from intake.filing.matching.steps import refresh_document
+from intake.filing.wiring import Wiring
+from intake.ingest.stages import Context
 from intake.settings import Settings
 from tests.product_world import (
     VENDORS,
@@ -54,7 +54,7 @@ def filed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Filed]:
     settings = Settings(data_dir=root / "data", watch_dir=root / "watch", memory_limit_mb=0)
     settings.ensure_dirs()
     db: Database = open_database(settings.db_url)
-    ctx = Context(settings, Registry.default(), db)
+    ctx = Wiring.default().context(settings, db)
     with db.session() as s:
         report = import_catalog(s, catalog_csv(), user="test")
     assert report.created == 36 and not report.errors
@@ -185,7 +185,7 @@ def test_another_seed_and_the_memory_linking_the_rest(tmp_path: Path) -> None:
     settings.ensure_dirs()
     db = open_database(settings.db_url)
     try:
-        ctx = Context(settings, Registry.default(), db)
+        ctx = Wiring.default().context(settings, db)
         with db.session() as s:
             import_catalog(s, catalog_csv(), user="test")
         world = make_world(seed=11)

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from intake.cli import cli
 from intake.db import LineItem, Product
-from intake.documents.corrections import correct_line
-from intake.ingest.pipeline import Context
+from intake.documents.corrections.lines import correct_line
+from intake.ingest.stages import Context
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import file_pdf
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from intake.db import Document, LineItem, OrderMatch, Product
 from intake.filing.catalog_import import import_catalog
-from intake.ingest.pipeline import Context
+from intake.ingest.stages import Context
 from intake.users import issue_token
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import csrf, file_pdf, login

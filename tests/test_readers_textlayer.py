@@ -16,7 +16,8 @@ from intake.extractors import OcrOptions, read_file
 from intake.extractors.reading.textlayer import judge_text_layer
 from intake.extractors.reading.textquality import is_plausible, plausible_share
 from intake.ingest.ledger import claim_file
-from intake.ingest.pipeline import Context, process_claim
+from intake.ingest.pipeline import process_claim
+from intake.ingest.stages import Context
 from tests.factory import make_contract, make_pdf, sample_invoice
 from tests.scans import (
     garbage_text_pdf,

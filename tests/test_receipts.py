@@ -18,7 +18,7 @@ import pytest
 from intake.extractors import Registry
 from intake.extractors.extraction.fields import find_dates, guess_date_order
 from intake.extractors.reading.text import read_text
-from intake.ingest.pipeline import STAGES, Context, run_stages
+from intake.ingest.stages import STAGES, Context, run_stages
 from intake.record import Page, Record
 from intake.settings import Settings
 

@@ -10,15 +10,15 @@ import pytest
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 
-from intake.extractors import OcrOptions, read_file
+from intake.extractors import OcrOptions, Registry, read_file
 from intake.extractors.extraction.invoice import billed_order_number
-from intake.ingest.pipeline import extract_path
+from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.factory import make_pdf, sample_invoice
 
 
 def extract(settings: Settings, path: Path) -> dict[str, Any]:
-    return extract_path(settings, str(path))
+    return extract_path(Context(settings, Registry.default()), str(path))
 
 
 @pytest.mark.parametrize("layout", ["classic", "stacked"])

@@ -15,7 +15,8 @@ from intake.documents.review import discard_quarantined, retry_quarantined
 from intake.errors import Conflict
 from intake.index import SearchIndex
 from intake.ingest.ledger import claim_file, recover_claims
-from intake.ingest.pipeline import Context, process_claim, quarantine
+from intake.ingest.pipeline import process_claim, quarantine
+from intake.ingest.stages import Context
 from intake.ingest.verify import verify
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import csrf, login, quarantine_bytes

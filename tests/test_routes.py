@@ -17,9 +17,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from intake.db import Product
-from intake.documents.corrections import add_line
+from intake.documents.corrections.lines import add_line
 from intake.filing.catalog import add_alias, create_product
-from intake.ingest.pipeline import Context
+from intake.ingest.stages import Context
 from intake.users import issue_token
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import PASSWORD, csrf, file_pdf, login, quarantine_bytes

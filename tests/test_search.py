@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from intake.errors import QueryError
 from intake.index import SearchIndex
-from intake.ingest.pipeline import Context
+from intake.ingest.stages import Context
 from intake.search import SearchPage, SearchRequest, parse_query, run_search
 from intake.search.dates import parse_amount_range, parse_date_range
 from intake.search.query import tokenize

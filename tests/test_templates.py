@@ -15,7 +15,7 @@ import pytest
 
 from intake.extractors import Registry
 from intake.extractors.extraction.templates import load_templates
-from intake.ingest.pipeline import Context, extract_path, record_for, run_stages
+from intake.ingest.stages import Context, extract_path, record_for, run_stages
 from intake.settings import Settings
 from tests.factory import (
     cii_xml,

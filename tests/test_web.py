@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from intake.ingest.pipeline import Context
+from intake.ingest.stages import Context
 from intake.users import issue_token
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import PASSWORD, csrf, file_pdf, login

@@ -10,7 +10,8 @@ from flask.testing import FlaskClient
 from intake.db import IntakeFile
 from intake.index import SearchIndex
 from intake.ingest.ledger import claim_file
-from intake.ingest.pipeline import Context, process_claim
+from intake.ingest.pipeline import process_claim
+from intake.ingest.stages import Context
 
 PASSWORD = "a good long password"
 

@@ -12,6 +12,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFProtect
 
 from intake.db import open_database
+from intake.filing.wiring import Wiring
 from intake.index import SearchIndex
 from intake.ingest.ledger import Claim
 from intake.settings import Settings, load_settings
@@ -44,10 +45,12 @@ def create_app(
     test_config: dict[str, Any] | None = None,
     *,
     settings: Settings | None = None,
+    wiring: Wiring | None = None,
     submit: Callable[[Claim], None] | None = None,
     owner: str | None = None,
 ) -> Flask:
-    """Build the app on ``settings`` (read from the environment when not given).
+    """Build the app on ``settings`` (read from the environment when not given) and
+    ``wiring`` (the composition: :meth:`Wiring.default` when not given).
 
     ``submit`` hands a claimed file to the service's workers (a retried quarantined file),
     claimed for ``owner`` (:mod:`intake.ingest.owners`); without it such a file waits in
@@ -76,12 +79,12 @@ def create_app(
         "settings": settings,
         "db": open_database(settings.db_url, busy_timeout=settings.db_busy_timeout),
         "index": SearchIndex(settings.index_dir),
+        "wiring": wiring if wiring is not None else Wiring.default(),
         "submit": submit,
         "owner": owner,
     }
     csrf.init_app(app)
 
-    import intake.filing.matching  # noqa: F401  (plugs matching into review, sections, memory)
     from web import (
         api,
         auth,

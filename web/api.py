@@ -24,7 +24,7 @@ from web.auth import role_required
 from web.export import EDITORS, batch_download, export_request
 from web.openapi import openapi_document
 from web.search import search_page
-from web.state import get_db, get_session, get_settings
+from web.state import get_db, get_session, get_settings, get_wiring
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -38,7 +38,7 @@ def search() -> tuple[Response, int]:
 @bp.route("/documents/<int:doc_id>")
 def document(doc_id: int) -> Response:
     try:
-        return jsonify(document_json(document_view(get_session(), doc_id)))
+        return jsonify(document_json(document_view(get_session(), doc_id, get_wiring().sections)))
     except NotFound:
         abort(404)
 

@@ -9,25 +9,18 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from intake.documents.corrections import (
-    LINE_ATTRIBUTES,
-    InvalidCorrection,
-    add_line,
-    confirm_document,
-    correct_fields,
-    correct_line,
-    delete_line,
-    editable_fields,
-)
+from intake.documents.corrections.common import InvalidCorrection
+from intake.documents.corrections.fields import confirm_document, correct_fields, editable_fields
+from intake.documents.corrections.lines import LINE_ATTRIBUTES, add_line, correct_line, delete_line
 from intake.documents.pages import WIDTHS, page_image
 from intake.documents.view import DocumentView, document_view, field_label, load_document
 from intake.errors import Conflict, NotFound
-from intake.filing.matching import refresh_document
+from intake.filing.matching.steps import refresh_document
 from intake.ingest.storage import archive_path
 from intake.record import DOC_TYPES
 from intake.values import DATE, FIELD_KINDS
 from web.auth import editor_required
-from web.state import get_session, get_settings
+from web.state import get_session, get_settings, get_wiring
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
 
@@ -36,7 +29,7 @@ MIME = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg", "tif"
 
 def _view(doc_id: int) -> DocumentView:
     try:
-        return document_view(get_session(), doc_id)
+        return document_view(get_session(), doc_id, get_wiring().sections)
     except NotFound:
         abort(404)
 
@@ -176,7 +169,7 @@ def _line_values() -> dict[str, str]:
 
 def _refresh(doc_id: int) -> None:
     """Run filing against products again after a correction (same transaction)."""
-    refresh_document(get_session(), doc_id, get_settings())
+    refresh_document(get_session(), doc_id, get_settings(), get_wiring().filing_steps)
 
 
 @bp.route("/<int:doc_id>/lines/<int:line_id>", methods=["POST"])
@@ -190,7 +183,13 @@ def save_line(doc_id: int, line_id: int) -> Any:
             changed = ["line deleted"]
         else:
             changed = correct_line(
-                session, doc_id, line_id, _line_values(), user=user, version=version
+                session,
+                doc_id,
+                line_id,
+                _line_values(),
+                user=user,
+                version=version,
+                memories=get_wiring().memories,
             )
         _refresh(doc_id)
         session.commit()
@@ -219,6 +218,7 @@ def new_line(doc_id: int) -> Any:
             _line_values(),
             user=current_user.name,
             version=request.form.get("version"),
+            memories=get_wiring().memories,
         )
         _refresh(doc_id)
         session.commit()

@@ -8,7 +8,8 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from intake.errors import Conflict, NotFound
-from intake.filing.matching import CONFIRMED, NOT_DUPLICATE, accept_order_match, decide_duplicate
+from intake.filing.matching.duplicates import CONFIRMED, NOT_DUPLICATE, decide_duplicate
+from intake.filing.matching.order_status import accept_order_match
 from web.auth import editor_required
 from web.state import get_session
 

@@ -14,7 +14,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from intake.documents.corrections import InvalidCorrection
+from intake.documents.corrections.common import InvalidCorrection
 from intake.documents.listing import quantity_text
 from intake.errors import Conflict, NotFound
 from intake.filing.catalog import (

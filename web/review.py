@@ -12,7 +12,14 @@ from werkzeug.wrappers import Response
 from intake.documents.review import discard_quarantined, retry_quarantined, review_sources
 from intake.errors import Conflict, NotFound
 from web.auth import editor_required
-from web.state import claim_owner, get_db, get_session, get_settings, submit_claim
+from web.state import (
+    claim_owner,
+    get_db,
+    get_session,
+    get_settings,
+    get_wiring,
+    submit_claim,
+)
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -25,7 +32,7 @@ def index() -> str:
     wanted = request.args.get("kind")
     page = max(1, request.args.get("page", 1, type=int) or 1)
     queues: list[dict[str, Any]] = []
-    for source in review_sources(get_settings()):
+    for source in review_sources(get_settings(), get_wiring().review_sources):
         count = source.count(session)
         this_page = page if source.kind == wanted else 1
         items = source.items(session, limit=PER_SOURCE, offset=(this_page - 1) * PER_SOURCE)

@@ -6,16 +6,31 @@ from flask import current_app, g
 from sqlalchemy.orm import Session
 
 from intake.db import Database
+from intake.filing.wiring import Wiring
 from intake.index import SearchIndex
 from intake.ingest.ledger import Claim
 from intake.settings import Settings
 
-__all__ = ["claim_owner", "get_db", "get_index", "get_session", "get_settings", "submit_claim"]
+__all__ = [
+    "claim_owner",
+    "get_db",
+    "get_index",
+    "get_session",
+    "get_settings",
+    "get_wiring",
+    "submit_claim",
+]
 
 
 def get_settings() -> Settings:
     settings: Settings = current_app.extensions["intake"]["settings"]
     return settings
+
+
+def get_wiring() -> Wiring:
+    """The composition the app was built with (:class:`intake.filing.wiring.Wiring`)."""
+    wiring: Wiring = current_app.extensions["intake"]["wiring"]
+    return wiring
 
 
 def get_db() -> Database:

@@ -13,7 +13,7 @@ from intake.cli.app import cli, open_db, settings_of
 from intake.documents.listing import DocumentFilter, list_documents, show_document
 from intake.errors import NotFound
 from intake.filing.contract_dates import ContractDates, list_contracts, upcoming
-from intake.filing.matching import STATUSES
+from intake.filing.matching.orders import STATUSES
 from intake.record import DOC_TYPES
 
 

@@ -7,16 +7,16 @@ import sys
 from collections import Counter
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from tqdm import tqdm
 
 from intake.cli.app import cli, open_db, settings_of
 from intake.errors import IntakeError
-from intake.extractors import Registry
-from intake.ingest.ledger import claim_copy
-from intake.ingest.pipeline import Context, Outcome, extract_path
-from intake.ingest.workers import Workers, map_in_workers
+
+if TYPE_CHECKING:
+    from intake.ingest.pipeline import Outcome
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
@@ -38,7 +38,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
 
     The files given are copied in and left where they are.
     """
+    # The readers, the pipeline and the index are imported here, not with the CLI: `intake
+    # --help` and the listing commands start without numpy, PDFium or tesseract.
+    from intake.filing.wiring import Wiring
     from intake.index import SearchIndex
+    from intake.ingest.ledger import claim_copy
+    from intake.ingest.workers import Workers
 
     settings = settings_of(ctx)
     db = open_db(settings)
@@ -50,7 +55,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
         outcomes.append(outcome)
         bar.update(1)
 
-    workers = Workers(Context(settings, Registry.default(), db), on_done=done)
+    workers = Workers(Wiring.default().context(settings, db), on_done=done)
     try:
         for f in files:
             workers.submit(claim_copy(settings, db, f, owner=workers.owner.id))
@@ -91,12 +96,19 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
 
     Prints {"file", "doc_type", "fields", "confidence", ...} per file, one per line.
     """
+    from intake.extractors.base import Registry
+    from intake.ingest.stages import Context, extract_path
+    from intake.ingest.workers import map_in_workers
+
     settings = settings_of(ctx)
     files = [str(f) for f in _expand(paths)]
     failed = 0
     bar = tqdm(total=len(files), unit="file", disable=not sys.stderr.isatty())
     results = map_in_workers(
-        settings, partial(extract_path, settings), files, timeout=settings.file_timeout
+        settings,
+        partial(extract_path, Context(settings, Registry.default())),
+        files,
+        timeout=settings.file_timeout,
     )
     for file, result in results:
         bar.update(1)

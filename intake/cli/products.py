@@ -15,7 +15,8 @@ from intake.errors import NotFound
 from intake.filing.catalog import list_products
 from intake.filing.catalog_import import import_catalog
 from intake.filing.dossier import dossier_json, find_product, product_dossier
-from intake.filing.matching import rematch
+from intake.filing.matching.steps import rematch
+from intake.filing.wiring import Wiring
 
 
 def _user() -> str:
@@ -53,7 +54,7 @@ def products_import(ctx: click.Context, file: Path, no_match: bool) -> None:
     )
     if not no_match and report.rows:
         with db.session() as s:
-            count = rematch(s, settings)
+            count = rematch(s, settings, Wiring.default().filing_steps)
         click.echo(f"matched the lines of {count} documents again")
     if report.errors:
         sys.exit(1)
@@ -133,5 +134,5 @@ def products_match(ctx: click.Context, everything: bool) -> None:
     settings = settings_of(ctx)
     db = open_db(settings)
     with db.session() as s:
-        count = rematch(s, settings, everything=everything)
+        count = rematch(s, settings, Wiring.default().filing_steps, everything=everything)
     click.echo(f"matched {count} documents")

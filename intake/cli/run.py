@@ -22,6 +22,7 @@ def run(ctx: click.Context, host: str | None, port: int | None) -> None:
     """Watch the drop folders, file what arrives, and serve the web UI."""
     from waitress.server import create_server
 
+    from intake.filing.wiring import Wiring
     from intake.ingest.service import Service
     from web import create_app
 
@@ -40,9 +41,12 @@ def run(ctx: click.Context, host: str | None, port: int | None) -> None:
             click.echo(f"  user: admin   password: {password}")
     db.dispose()
 
-    service = Service(settings)
+    wiring = Wiring.default()
+    service = Service(wiring.context(settings))
     service.start()
-    app = create_app(settings=settings, submit=service.workers.submit, owner=service.owner)
+    app = create_app(
+        settings=settings, wiring=wiring, submit=service.workers.submit, owner=service.owner
+    )
     server = create_server(app, host=settings.host, port=settings.port, threads=8)
     bound_port = server.effective_port
     click.echo(f"Intake is running: http://{settings.host}:{bound_port}/  (Ctrl+C stops it)")

@@ -1,6 +1,5 @@
 """Database: tables, engine, and the queries the rest of Intake uses."""
 
-from intake.db import indexes as _indexes  # noqa: F401  (registers the search indexes)
 from intake.db.engine import Database, open_database
 from intake.db.export import ExportBatch, ExportItem, ExportRule
 from intake.db.models import (

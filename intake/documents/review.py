@@ -4,7 +4,7 @@ quarantined files (retry, discard).
 A source satisfies :class:`ReviewSource` (``kind``, ``title``, ``count``, ``items``). The
 built-ins are low-confidence documents and quarantined files; line-item matching adds its
 own (unmatched lines, invoices that do not match their purchase order, duplicate invoices)
-by appending a factory to :data:`REVIEW_SOURCE_FACTORIES`.
+as factories the composition passes in (:class:`intake.filing.wiring.Wiring`).
 
 Retry puts a quarantined file back through the claim protocol
 (:func:`intake.ingest.ledger.reclaim`): it is renamed into ``processing/`` under its own
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -34,7 +34,7 @@ from intake.ingest.owners import Owner
 from intake.settings import Settings
 
 __all__ = [
-    "REVIEW_SOURCE_FACTORIES",
+    "ReviewSourceFactory",
     "Fact",
     "LowConfidence",
     "Quarantined",
@@ -172,14 +172,17 @@ class Quarantined:
         ]
 
 
-#: Factories of further review sources (line-item matching adds its own here).
-REVIEW_SOURCE_FACTORIES: list[Callable[[Settings], ReviewSource]] = []
+#: Makes a further review source from the settings.
+ReviewSourceFactory = Callable[[Settings], ReviewSource]
 
 
-def review_sources(settings: Settings) -> list[ReviewSource]:
-    """The sources of the review queue, in the order they are shown."""
+def review_sources(
+    settings: Settings, factories: Sequence[ReviewSourceFactory] = ()
+) -> list[ReviewSource]:
+    """The sources of the review queue, in the order they are shown: the built-ins, then
+    those made by ``factories``."""
     builtin: list[ReviewSource] = [LowConfidence(settings.review_confidence), Quarantined()]
-    return builtin + [factory(settings) for factory in REVIEW_SOURCE_FACTORIES]
+    return builtin + [factory(settings) for factory in factories]
 
 
 def _quarantined_row(session: Session, ledger_id: int) -> IntakeFile:

@@ -2,15 +2,16 @@
 source and the box where each was read, its lines with their product links, its pages,
 the chain it belongs to (estimate -> purchase order -> invoice), duplicates, and history.
 
-Other concerns add their own parts through :data:`DOCUMENT_SECTIONS` (see
-:class:`DocumentSection`): the purchase order / invoice match status of line-item matching
-is meant to arrive that way, as one more section, without changing this module.
+Other concerns add their own parts as :class:`DocumentSection` contributors passed to
+:func:`document_view` by the composition (:class:`intake.filing.wiring.Wiring`): the
+purchase order / invoice match status of line-item matching arrives that way, as one more
+section, without changing this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
@@ -24,7 +25,6 @@ from intake.documents.chain import LinkedDoc, chain_of, duplicates_of
 from intake.errors import NotFound
 
 __all__ = [
-    "DOCUMENT_SECTIONS",
     "BoxView",
     "DocumentSection",
     "DocumentView",
@@ -134,10 +134,6 @@ class Section:
 @runtime_checkable
 class DocumentSection(Protocol):
     def build(self, session: Session, doc: Document) -> Section | None: ...
-
-
-#: Contributors of extra sections, in order (filing against products adds its own).
-DOCUMENT_SECTIONS: list[DocumentSection] = []
 
 
 @dataclass(frozen=True)
@@ -268,11 +264,14 @@ def _intake(session: Session, doc_id: int) -> tuple[IntakeRow, ...]:
     )
 
 
-def document_view(session: Session, doc_id: int) -> DocumentView:
-    """Everything the document page shows; NotFound if there is no such document."""
+def document_view(
+    session: Session, doc_id: int, sections: Sequence[DocumentSection] = ()
+) -> DocumentView:
+    """Everything the document page shows, with the extra ``sections`` that build one;
+    NotFound if there is no such document."""
     doc = load_document(session, doc_id)
     fields = _fields(doc)
-    sections = tuple(s for c in DOCUMENT_SECTIONS if (s := c.build(session, doc)) is not None)
+    built = tuple(s for c in sections if (s := c.build(session, doc)) is not None)
     return DocumentView(
         id=doc.id,
         doc_type=doc.doc_type,
@@ -293,7 +292,7 @@ def document_view(session: Session, doc_id: int) -> DocumentView:
         duplicates=tuple(duplicates_of(session, doc)),
         intake=_intake(session, doc.id),
         history=tuple(history(session, "document", doc.id)),
-        sections=sections,
+        sections=built,
         confidence=doc.confidence,
     )
 

@@ -23,7 +23,7 @@ from intake.errors import NotFound
 from intake.export.base import ExportDoc, ExportError, ExportOptions
 from intake.export.formats import get_format
 from intake.export.prepare import Coding, format_reasons, prepare_document
-from intake.filing.matching import order_flags
+from intake.filing.matching.order_status import order_flags
 from intake.settings import Settings
 
 __all__ = [

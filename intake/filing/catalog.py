@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from intake.db import Document, LineItem, Product, ProductAlias
 from intake.documents.audit import record_audit
-from intake.documents.corrections import InvalidCorrection
+from intake.documents.corrections.common import InvalidCorrection
 from intake.errors import Conflict, NotFound
 from intake.keys import alias_key
 

@@ -10,18 +10,21 @@ from whoosh.analysis import LowercaseFilter, StemmingAnalyzer, Token, Tokenizer
 from whoosh.columns import RefBytesColumn
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from intake.keys import number_key
+
 __all__ = ["SCHEMA_VERSION", "NumberTokenizer", "make_schema", "schema_signature"]
 
 #: Bump when the schema changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class NumberTokenizer(Tokenizer):  # type: ignore[misc]
-    """Identifiers, findable with or without their separators.
+    """Identifiers, findable with or without their separators and leading zeros, compared
+    as duplicate detection compares them (:func:`intake.keys.number_key`).
 
-    Indexing ``INV-2024/118`` yields ``inv2024118``, ``2024118`` and the parts ``inv``,
-    ``2024``, ``118``; a query term is compacted the same way (``INV 2024-118`` and
-    ``2024118`` both find it).
+    Indexing ``INV-2024/0118`` yields ``inv2024118``, ``2024118`` and the parts ``inv``,
+    ``2024``, ``118``; a query term is keyed the same way (``INV 2024-118``, ``inv
+    2024/00118`` and ``2024118`` all find it).
     """
 
     def __call__(
@@ -39,13 +42,13 @@ class NumberTokenizer(Tokenizer):  # type: ignore[misc]
     ) -> Iterator[Token]:
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if mode == "query":
-            variants = [re.sub(r"[\W_]+", "", value)]
+            variants = [number_key(value)]
         else:
             variants = []
             for ident in value.split():
-                compact = re.sub(r"[\W_]+", "", ident)
                 digits = re.sub(r"\D+", "", ident)
-                variants += [compact, digits, *re.split(r"[\W_]+", ident)]
+                parts = re.split(r"[\W_]+", ident)
+                variants += [number_key(v) for v in (ident, digits, *parts)]
         seen: set[str] = set()
         pos = start_pos
         for text in variants:

@@ -1,12 +1,12 @@
 """The one place that decides a file's fate: filed, duplicate, quarantined, or retried.
 
-``process_claim`` runs the stages (:mod:`intake.ingest.stages`) on a claimed file, then archives
-the original, commits the document (filed against products:
-:func:`intake.filing.matching.file_against_products`) and the ledger row in one transaction, and
-only then releases the claim. Any error lands here: input errors and unexpected ones
-quarantine the file with the reason, failures of the environment (database locked, disk
-full) leave it claimed for a retry that does not count as an attempt. Nothing else moves or
-deletes files.
+``process_claim`` runs the stages (:mod:`intake.ingest.stages`) on a claimed file, then
+archives the original, commits the document (filed against products by the context's filing
+steps: :func:`intake.filing.matching.steps.file_against_products`) and the ledger row in one
+transaction, and only then releases the claim. Any error lands here: input errors and
+unexpected ones quarantine the file with the reason, failures of the environment (database
+locked, disk full) leave it claimed for a retry that does not count as an attempt. Nothing
+else moves or deletes files.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from intake.db import IntakeFile, LedgerState
 from intake.db.persist import document_by_sha, file_record, ledger_row, set_ledger_state
 from intake.errors import InputError, TransientError
 from intake.extractors import EXTENSIONS
-from intake.filing.matching import file_against_products
+from intake.filing.matching.steps import file_against_products
 from intake.ingest.ledger import (
     Claim,
     count_crash,
@@ -42,10 +42,7 @@ from intake.ingest.ledger import (
 )
 from intake.ingest.stages import (
     READ_STAGES,
-    STAGES,
     Context,
-    extract_path,
-    extraction_result,
     fingerprint,
     record_for,
     run_stages,
@@ -56,17 +53,11 @@ from intake.record import Record
 __all__ = [
     "CRASH_POINTS",
     "RETRY",
-    "STAGES",
-    "Context",
     "Outcome",
     "checkpoint",
     "environmental",
-    "extract_path",
-    "extraction_result",
     "process_claim",
     "quarantine",
-    "record_for",
-    "run_stages",
 ]
 
 logger = logging.getLogger(__name__)
@@ -282,7 +273,7 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
             doc = file_record(
                 s, record, ext=ext, source_path=claim.source_path, folder_hint=claim.folder_hint
             )
-            file_against_products(s, doc, ctx.settings)  # in a savepoint; never raises
+            file_against_products(s, doc, ctx.settings, ctx.filing_steps)  # savepoint; never raises
             doc_id = doc.id
             if not set_ledger_state(
                 s,

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from intake.db import open_database
-from intake.extractors import Registry
 from intake.index import SearchIndex
 from intake.ingest.ledger import claim_file, recover_claims
-from intake.ingest.pipeline import Context, Outcome
+from intake.ingest.pipeline import Outcome
+from intake.ingest.stages import Context
 from intake.ingest.watcher import Watcher
 from intake.ingest.workers import Workers
-from intake.settings import Settings
 
 __all__ = ["Service"]
 
@@ -30,11 +30,15 @@ INDEX_INTERVAL = 1.0
 
 
 class Service:
-    def __init__(self, settings: Settings) -> None:
+    """``ctx`` is the pipeline's context without its database (the composition's: see
+    :meth:`intake.filing.wiring.Wiring.context`); the service opens the database."""
+
+    def __init__(self, ctx: Context) -> None:
+        settings = ctx.settings
         settings.ensure_dirs()
         self.settings = settings
         self.db = open_database(settings.db_url, busy_timeout=settings.db_busy_timeout)
-        self.ctx = Context(settings, Registry.default(), self.db)
+        self.ctx = replace(ctx, database=self.db)
         self.index = SearchIndex(settings.index_dir)
         self.workers = Workers(self.ctx, on_done=self._done)
         self.watcher = Watcher(settings, self._take)

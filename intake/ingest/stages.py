@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intake.db import Database
 from intake.errors import ResourceLimit, UnsupportedFile
@@ -26,8 +26,12 @@ from intake.extractors import (
     ocr_options,
     read_file,
 )
+from intake.extractors.extraction.analysis import reading_for
 from intake.ingest.ledger import type_hint_for
 from intake.ingest.storage import sha256_file
+
+if TYPE_CHECKING:
+    from intake.filing.matching.steps import FilingStep
 from intake.record import Record
 from intake.settings import Settings
 
@@ -44,12 +48,14 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Context:
-    """What the stages need: settings and the extractors; filing also needs the database.
+    """What the stages need: settings and the extractors; filing also needs the database
+    and runs ``filing_steps`` (the composition's: :class:`intake.filing.wiring.Wiring`).
     One per process."""
 
     settings: Settings
     registry: Registry
     database: Database | None = None
+    filing_steps: tuple[FilingStep, ...] = ()
 
     @property
     def db(self) -> Database:
@@ -88,6 +94,8 @@ def read(record: Record, ctx: Context) -> Record:
 
 
 def classify_stage(record: Record, ctx: Context) -> Record:
+    # the analysis every extractor reads is made here, once, and travels with the record
+    record = record.evolve(analysis=reading_for(record))
     doc_type, confidence = classify(record, ctx.registry)
     return record.evolve(doc_type=doc_type, doc_type_confidence=confidence)
 
@@ -127,16 +135,10 @@ def extraction_result(record: Record, file: str) -> dict[str, Any]:
     }
 
 
-_registry: list[Registry] = []
-
-
-def extract_path(settings: Settings, file: str) -> dict[str, Any]:
+def extract_path(ctx: Context, file: str) -> dict[str, Any]:
     """Read, classify and extract one file without filing it (for ``intake extract``)."""
-    if not _registry:
-        _registry.append(Registry.default())
-    ctx = Context(settings, _registry[0])
     path = Path(file)
-    record = run_stages(record_for(path, hints=_hints_of(path, settings)), ctx)
+    record = run_stages(record_for(path, hints=_hints_of(path, ctx.settings)), ctx)
     return extraction_result(record, file)
 
 

@@ -20,6 +20,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, TimeoutError
+from dataclasses import replace
 from functools import partial
 from threading import current_thread as current
 from typing import TypeVar
@@ -27,14 +28,14 @@ from typing import TypeVar
 from pebble import ProcessExpired, ProcessPool
 
 from intake.db import open_database
-from intake.extractors import Registry
 from intake.ingest.ledger import Claim
 from intake.ingest.owners import Owner
-from intake.ingest.pipeline import RETRY, Context, Outcome, environmental, process_claim, quarantine
+from intake.ingest.pipeline import RETRY, Outcome, environmental, process_claim, quarantine
+from intake.ingest.stages import Context
 from intake.logs import configure_logging
 from intake.settings import Settings
 
-__all__ = ["Workers", "context_for", "limited_pool", "map_in_workers"]
+__all__ = ["Workers", "limited_pool", "map_in_workers", "with_database"]
 
 logger = logging.getLogger(__name__)
 
@@ -48,11 +49,11 @@ R = TypeVar("R")
 MAX_BACKOFF = 60.0
 
 
-def context_for(settings: Settings) -> Context:
-    return Context(
-        settings,
-        Registry.default(),
-        open_database(settings.db_url, migrate=False, busy_timeout=settings.db_busy_timeout),
+def with_database(ctx: Context) -> Context:
+    """``ctx`` on this process's own connection to the database."""
+    s = ctx.settings
+    return replace(
+        ctx, database=open_database(s.db_url, migrate=False, busy_timeout=s.db_busy_timeout)
     )
 
 
@@ -70,7 +71,7 @@ def _stop_group(signum: int, frame: object) -> None:
     os.killpg(os.getpgrp(), signal.SIGKILL)
 
 
-def _init(settings: Settings, with_db: bool, owner_id: str | None = None) -> None:
+def _init(settings: Settings, base: Context | None, owner_id: str | None = None) -> None:
     global _ctx, _owner
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     os.setpgrp()  # the worker and the tesseract processes it starts form one group
@@ -82,8 +83,8 @@ def _init(settings: Settings, with_db: bool, owner_id: str | None = None) -> Non
         # fails the initializer, and the worker never takes a task.
         _owner = Owner.join(settings.locks_dir, owner_id)
     limit_process(settings)
-    if with_db:
-        _ctx = context_for(settings)
+    if base is not None:
+        _ctx = with_database(base)
 
 
 def _process(claim: Claim) -> Outcome:
@@ -91,12 +92,16 @@ def _process(claim: Claim) -> Outcome:
     return process_claim(_ctx, claim)
 
 
-def _pool(settings: Settings, *, with_db: bool, owner_id: str | None = None) -> ProcessPool:
+def _pool(
+    settings: Settings, *, base: Context | None = None, owner_id: str | None = None
+) -> ProcessPool:
+    """Worker processes; with ``base`` (a context without its database) each opens its own
+    connection and files claims on it."""
     # forkserver: the service has threads (watcher, web) that must not be forked.
     return ProcessPool(
         max_workers=settings.worker_count,
         initializer=_init,
-        initargs=(settings, with_db, owner_id),
+        initargs=(settings, base, owner_id),
         context=multiprocessing.get_context("forkserver"),
     )
 
@@ -116,12 +121,19 @@ class Workers:
         self.ctx = ctx
         self.on_done = on_done
         self.owner = Owner.create(ctx.settings.locks_dir)
-        self._pool = _pool(ctx.settings, with_db=True, owner_id=self.owner.id)
+        self._started: ProcessPool | None = None  # started by the first claim
         self._lock = threading.Condition()
         self._in_hand: dict[str, int] = {}  # claim id -> runs again so far (for the backoff)
         self._failed: dict[str, int] = {}  # claim id -> worker deaths and errors
         self._timers: set[threading.Timer] = set()
         self._closed = False
+
+    def _pool(self) -> ProcessPool:
+        with self._lock:
+            if self._started is None:
+                base = replace(self.ctx, database=None)
+                self._started = _pool(self.ctx.settings, base=base, owner_id=self.owner.id)
+            return self._started
 
     def submit(self, claim: Claim) -> None:
         with self._lock:
@@ -129,7 +141,7 @@ class Workers:
         self._schedule(claim)
 
     def _schedule(self, claim: Claim) -> None:
-        future = self._pool.schedule(
+        future = self._pool().schedule(
             _process, args=(claim,), timeout=self.ctx.settings.file_timeout
         )
         future.add_done_callback(partial(self._done, claim))
@@ -223,14 +235,15 @@ class Workers:
             timers = list(self._timers)
         for timer in timers:
             timer.cancel()
-        self._pool.stop()
-        self._pool.join(timeout=10)
+        if self._started is not None:
+            self._started.stop()
+            self._started.join(timeout=10)
         self.owner.close()
 
 
 def limited_pool(settings: Settings) -> ProcessPool:
     """A pool of limited worker processes without a database (the caller stops it)."""
-    return _pool(settings, with_db=False)
+    return _pool(settings)
 
 
 def map_in_workers(

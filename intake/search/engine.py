@@ -46,6 +46,8 @@ MAX_QUERY = 500
 MAX_PAGE = 10_000
 SORTS = ("relevance", "date", "amount", "filed")
 COLUMNS = {"doc_type", "vendor_id", "issue_date", "due_date", "total"}
+#: The condition on a document's numbers (its own, the order and the quote it names).
+NUMBER = "number_key"
 #: Conditions on a document's lines rather than its own columns.
 LINE_COLUMNS = {"product_id"}
 
@@ -107,6 +109,16 @@ def sql_condition(cond: Condition) -> ColumnElement[bool]:
         lines = select(LineItem.document_id).where(getattr(LineItem, cond.column).in_(cond.values))
         inside = Document.id.in_(lines)
         return not_(inside) if cond.negated else inside
+    if cond.column == NUMBER:
+        # the document's own number, or the order or quote it names, compared as
+        # duplicates and order references are (intake.keys.number_key)
+        keys = cond.values
+        found = or_(
+            Document.number_key.in_(keys),
+            Document.po_number_key.in_(keys),
+            Document.quote_number_key.in_(keys),
+        )
+        return not_(found) if cond.negated else found
     if cond.column not in COLUMNS:
         raise ValueError(f"no such column to filter on: {cond.column}")
     column = getattr(Document, cond.column)

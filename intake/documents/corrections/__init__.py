@@ -5,31 +5,7 @@ amounts, ISO currency codes), saved with an audit entry (who, when, old, new), m
 document ``needs_index`` so that the indexer brings the search index up to date, and is
 refused when the document changed since the form was shown (``version``).
 
-A corrected product link is handed to :func:`feed_match_memory`: the hook through which
-line-item matching learns from people (register a :class:`MatchMemory`).
+Fields are corrected by :mod:`~intake.documents.corrections.fields`, lines and product
+links by :mod:`~intake.documents.corrections.lines`; a corrected product link feeds the
+matching memories the composition passes in (:mod:`~intake.documents.corrections.memory`).
 """
-
-from intake.documents.corrections.common import InvalidCorrection
-from intake.documents.corrections.fields import (
-    STANDARD_FIELDS,
-    confirm_document,
-    correct_fields,
-    editable_fields,
-)
-from intake.documents.corrections.lines import LINE_ATTRIBUTES, add_line, correct_line, delete_line
-from intake.documents.corrections.memory import MATCH_MEMORIES, MatchMemory, feed_match_memory
-
-__all__ = [
-    "LINE_ATTRIBUTES",
-    "MATCH_MEMORIES",
-    "STANDARD_FIELDS",
-    "InvalidCorrection",
-    "MatchMemory",
-    "add_line",
-    "confirm_document",
-    "correct_fields",
-    "correct_line",
-    "delete_line",
-    "editable_fields",
-    "feed_match_memory",
-]

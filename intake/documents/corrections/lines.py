@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from intake.db import Document, LineItem, Product
 from intake.documents.audit import record_audit
 from intake.documents.corrections.common import InvalidCorrection, check_version
-from intake.documents.corrections.memory import feed_match_memory
+from intake.documents.corrections.memory import MatchMemory, feed_match_memory
 from intake.documents.view import display_value, load_document
 from intake.errors import NotFound
 from intake.values import parse_money
@@ -60,7 +60,12 @@ def _sync_line_field(doc: Document) -> None:
 
 
 def _set_line(
-    session: Session, doc: Document, line: LineItem, values: Mapping[str, str], user: str
+    session: Session,
+    doc: Document,
+    line: LineItem,
+    values: Mapping[str, str],
+    user: str,
+    memories: Sequence[MatchMemory] = (),
 ) -> list[str]:
     errors: dict[str, str] = {}
     changed: list[str] = []
@@ -119,7 +124,7 @@ def _set_line(
                 line.match_method = "user" if product else None
                 line.match_score = 1.0 if product else None
                 session.flush()
-                feed_match_memory(session, line, product, user=user)
+                feed_match_memory(session, line, product, user=user, memories=memories)
                 changed.append("product")
     if errors:
         raise InvalidCorrection(errors)
@@ -134,14 +139,15 @@ def correct_line(
     *,
     user: str,
     version: str | None = None,
+    memories: Sequence[MatchMemory] = (),
 ) -> list[str]:
     """Change a line's attributes and product link (``product``: a SKU, or "" to unlink).
 
     ``confirm`` = "1" confirms the link as it stands (a weak match, or "no product" for
-    an unlinked line): it becomes a person's link and feeds the matching memory."""
+    an unlinked line): it becomes a person's link and feeds the matching ``memories``."""
     doc = load_document(session, doc_id)
     check_version(doc, version)
-    changed = _set_line(session, doc, _line(doc, line_id), values, user)
+    changed = _set_line(session, doc, _line(doc, line_id), values, user, memories)
     if changed:
         _sync_line_field(doc)
         doc.needs_index = True
@@ -155,6 +161,7 @@ def add_line(
     *,
     user: str,
     version: str | None = None,
+    memories: Sequence[MatchMemory] = (),
 ) -> int:
     """Append a line a person typed; returns its id."""
     doc = load_document(session, doc_id)
@@ -170,7 +177,7 @@ def add_line(
         entity_id=doc.id,
         field=f"line {line.position + 1}",
     )
-    _set_line(session, doc, line, {"description": "", **values}, user)
+    _set_line(session, doc, line, {"description": "", **values}, user, memories)
     _sync_line_field(doc)
     doc.needs_index = True
     return line.id

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from sqlalchemy.orm import Session
 
 from intake.db import LineItem, Product
 
-__all__ = ["MATCH_MEMORIES", "MatchMemory", "feed_match_memory"]
+__all__ = ["MatchMemory", "feed_match_memory"]
 
 
 @runtime_checkable
@@ -20,13 +21,15 @@ class MatchMemory(Protocol):
     ) -> None: ...
 
 
-#: The matching memories fed by product-link corrections (line-item matching adds its own).
-MATCH_MEMORIES: list[MatchMemory] = []
-
-
 def feed_match_memory(
-    session: Session, line: LineItem, product: Product | None, *, user: str
+    session: Session,
+    line: LineItem,
+    product: Product | None,
+    *,
+    user: str,
+    memories: Sequence[MatchMemory],
 ) -> None:
-    """The hook where a corrected product link feeds the matching memory."""
-    for memory in MATCH_MEMORIES:
+    """The hook where a corrected product link feeds the matching memories (the
+    composition's: :class:`intake.filing.wiring.Wiring`)."""
+    for memory in memories:
         memory.remember(session, line, product, user=user)

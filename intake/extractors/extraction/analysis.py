@@ -1,5 +1,9 @@
 """What every extractor needs to know about a record before it reads fields: its layout,
-text, currency, decimal separator and date order. Built once per record."""
+text, currency, decimal separator and date order.
+
+Built once per record: the classify stage attaches it to the record
+(:attr:`intake.record.Record.analysis`), where every extractor finds it; a record without
+one (an extractor called directly) gets a new one on each call."""
 
 from __future__ import annotations
 
@@ -30,13 +34,10 @@ class Reading:
     memo: dict[str, Any] = field(default_factory=dict)  # per-record results shared by stages
 
 
-_last: list[Reading] = []
-
-
 def reading_for(record: Record) -> Reading:
-    """The reading of ``record``; the last one is kept, as every extractor asks for it."""
-    if _last and _last[0].record is record:
-        return _last[0]
+    """The reading of ``record``: the one it carries, or a new one."""
+    if isinstance(record.analysis, Reading) and record.analysis.record.pages is record.pages:
+        return record.analysis
     layout = Layout(record)
     text = layout.text
     currency = detect_currency(text)
@@ -49,5 +50,4 @@ def reading_for(record: Record) -> Reading:
         date_order=guess_date_order(text, currency),
         ocr_pages=frozenset(p.number for p in record.pages if p.source == "ocr"),
     )
-    _last[:] = [reading]
     return reading

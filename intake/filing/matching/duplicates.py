@@ -48,19 +48,19 @@ def _group(session: Session, doc_type: str, vendor_id: int, key: str) -> list[Do
     # takes a key-share lock on it, and two filings each waiting for the other's key-share
     # lock deadlock (seen on PostgreSQL with two services filing one vendor's invoices).
     session.execute(select(Vendor.id).where(Vendor.id == vendor_id).with_for_update(key_share=True))
-    # the numbers alone first: loading every document of the vendor whole made filing
-    # slower with each document filed
-    numbers = session.execute(
-        select(Document.id, Document.number).where(
-            Document.doc_type == doc_type,
-            Document.vendor_id == vendor_id,
-            Document.number.is_not(None),
+    # by the stored, indexed key: loading every number of the vendor made filing slower
+    # with each document filed
+    return list(
+        session.scalars(
+            select(Document)
+            .where(
+                Document.number_key == key,
+                Document.vendor_id == vendor_id,
+                Document.doc_type == doc_type,
+            )
+            .order_by(Document.id)
         )
     )
-    ids = [doc_id for doc_id, number in numbers if number_key(number or "") == key]
-    if not ids:
-        return []
-    return list(session.scalars(select(Document).where(Document.id.in_(ids)).order_by(Document.id)))
 
 
 def _flag(doc: Document, original: int | None) -> None:

@@ -84,13 +84,13 @@ def find_order(session: Session, invoice: Document) -> Document | None:
         Document.duplicate_of_id.is_(None),
         Document.number.is_not(None),
     )
-    pool = list(session.execute(orders.where(Document.number == invoice.po_number)))
-    if not pool:
+    pool = list(session.execute(orders.where(Document.number_key == key)))
+    if not pool and key.isdigit():
+        # rare (a reference whose prefix was not read): only then is every order's number
+        # compared by its digits
         every = list(session.execute(orders))
-        pool = [r for r in every if number_key(r[1] or "") == key]
-        if not pool and key.isdigit():
-            same = [r for r in every if _digits(r[1] or "") == key]
-            pool = same if len({number_key(r[1] or "") for r in same}) == 1 else []
+        same = [r for r in every if _digits(r[1] or "") == key]
+        pool = same if len({number_key(r[1] or "") for r in same}) == 1 else []
     if not pool:
         return None
     best = min(pool, key=lambda r: (r[2] != invoice.vendor_id, r[0]))
@@ -111,7 +111,7 @@ def _invoices_of(session: Session, order: Document, also: int | None = None) -> 
             Document.doc_type == "invoice",
             Document.po_number.is_not(None),
             or_(
-                Document.po_number == order.number,
+                Document.po_number_key == key,
                 Document.id.in_(checked),
                 Document.id == (also or 0),
             ),

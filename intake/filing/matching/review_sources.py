@@ -18,7 +18,7 @@ from intake.db import (
     Vendor,
 )
 from intake.documents.listing import quantity_text
-from intake.documents.review import Fact, ReviewItem
+from intake.documents.review import Fact, ReviewItem, ReviewSourceFactory
 from intake.documents.view import display_value
 from intake.filing.matching.line_links import catalog_index
 from intake.filing.matching.orders import HELD, MATCHED, NO_PO
@@ -290,8 +290,8 @@ class DuplicateDocuments:
         return out
 
 
-def review_factories() -> list[Any]:
-    """The factories :data:`intake.documents.review.REVIEW_SOURCE_FACTORIES` gets."""
+def review_factories() -> list[ReviewSourceFactory]:
+    """The review sources line-item matching adds to the queue (for the composition)."""
 
     def unlinked(settings: Settings) -> UnlinkedLines:
         return UnlinkedLines()

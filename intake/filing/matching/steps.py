@@ -1,7 +1,9 @@
 """The steps that file a document against products, and when they run.
 
-:data:`FILING_STEPS`, in order: link the lines to products, link a contract to the
-products it names, flag a business-key duplicate, check invoices against their order.
+:data:`STEPS`, in order: link the lines to products, link a contract to the products it
+names, flag a business-key duplicate, check invoices against their order. The steps that
+run are the composition's (:class:`intake.filing.wiring.Wiring`), passed to each function
+here; tests pass their own.
 
 * :func:`file_against_products` runs them inside the filing transaction (the pipeline's
   ``_file``), in a savepoint: if one fails, the document is still filed (unmatched, the
@@ -15,7 +17,7 @@ products it names, flag a business-key duplicate, check invoices against their o
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -29,7 +31,7 @@ from intake.filing.matching.orders import Tolerances, refresh_orders
 from intake.settings import Settings
 
 __all__ = [
-    "FILING_STEPS",
+    "STEPS",
     "FilingStep",
     "file_against_products",
     "rematch",
@@ -58,21 +60,25 @@ def check_orders(session: Session, doc: Document, settings: Settings) -> None:
     refresh_orders(session, doc, Tolerances.of(settings))
 
 
-#: The steps, in order (a list, so that tests can add a failing one).
-FILING_STEPS: list[FilingStep] = [link_lines, link_contract, flag_duplicates, check_orders]
+#: The steps, in order.
+STEPS: tuple[FilingStep, ...] = (link_lines, link_contract, flag_duplicates, check_orders)
 
 
-def _run_steps(session: Session, doc: Document, settings: Settings) -> None:
-    for step in FILING_STEPS:
+def _run_steps(
+    session: Session, doc: Document, settings: Settings, steps: Sequence[FilingStep]
+) -> None:
+    for step in steps:
         step(session, doc, settings)
 
 
-def file_against_products(session: Session, doc: Document, settings: Settings) -> bool:
+def file_against_products(
+    session: Session, doc: Document, settings: Settings, steps: Sequence[FilingStep]
+) -> bool:
     """Run the filing steps on a document being filed; False (logged) when they failed,
     in which case the document is filed as if there were no catalog."""
     try:
         with session.begin_nested():
-            _run_steps(session, doc, settings)
+            _run_steps(session, doc, settings, steps)
     except Exception:
         logger.exception(
             "document %s: matching against products failed; filed without it "
@@ -104,19 +110,28 @@ def _learned_lines(session: Session, vendor_id: int | None, settings: Settings) 
     return changed
 
 
-def refresh_document(session: Session, doc_id: int, settings: Settings) -> None:
+def refresh_document(
+    session: Session, doc_id: int, settings: Settings, steps: Sequence[FilingStep]
+) -> None:
     """After a correction: run the steps on the document again, and on the vendor's
     other documents whose lines the matching memory can now link."""
     doc = load_document(session, doc_id)
     session.flush()
-    _run_steps(session, doc, settings)
+    _run_steps(session, doc, settings, steps)
     for other_id in sorted(_learned_lines(session, doc.vendor_id, settings) - {doc.id}):
         other = load_document(session, other_id)
         other.needs_index = True
-        check_orders(session, other, settings)
+        if check_orders in steps:
+            check_orders(session, other, settings)
 
 
-def rematch(session: Session, settings: Settings, *, everything: bool = False) -> int:
+def rematch(
+    session: Session,
+    settings: Settings,
+    steps: Sequence[FilingStep],
+    *,
+    everything: bool = False,
+) -> int:
     """Run the steps again over documents with unlinked lines (``everything``: over all
     documents, for instance after the tolerances changed); returns how many ran.
 
@@ -134,7 +149,7 @@ def rematch(session: Session, settings: Settings, *, everything: bool = False) -
         waiting = [ln for ln in doc.lines if ln.product_id is None and ln.match_method is None]
         if match_lines(session, waiting, doc.vendor_id, settings):
             doc.needs_index = True
-        for step in FILING_STEPS:
+        for step in steps:
             if step is not link_lines:
                 step(session, doc, settings)
         count += 1
