@@ -19,7 +19,7 @@ PEER_VERSION ?= 1.0.1
 PEER_PACKAGE := invoice2data[dateparser]==$(PEER_VERSION)
 PEER_STAMP   := $(PEER)/.installed-$(shell echo '$(PEER_PACKAGE)' | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-long check bench eval eval-peer venv sysdeps clean
+.PHONY: run test test-fast test-long check bench eval eval-peer venv sysdeps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -44,6 +44,12 @@ test: venv
 	@scripts/sysdeps $(SYSDEPS_TEST)
 	$(MAKE) check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## test-fast: the edit loop: everything but the slow suites (hostile input, faults, fuzzing,
+## the service and browser runs, PostgreSQL); `make test` runs them all
+test-fast: venv
+	@scripts/sysdeps $(SYSDEPS_RUN)
+	$(BIN)/python -m pytest -m 'not slow and not long and not postgres' $(PYTEST_ARGS)
 
 ## test-long: the long fault-injection loop (300 files, a kill every few seconds); CI runs it
 test-long: venv

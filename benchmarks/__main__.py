@@ -14,6 +14,7 @@ import time
 
 MODULES = [
     "benchmarks.pipeline",
+    "benchmarks.ingest",
     "benchmarks.ocr_speed",
     "benchmarks.matching",
     "benchmarks.export",

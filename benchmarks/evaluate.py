@@ -29,7 +29,7 @@ import intake.extractors.reading.ocr
 import intake.extractors.reading.tesseract
 import intake.record
 from intake.errors import IntakeError
-from intake.extractors import Registry
+from intake.extractors.base import Registry
 from intake.ingest.stages import (
     STAGES,
     Context,

@@ -38,7 +38,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from intake.extractors import detect_kind, ocr_options, read_file
+from intake.extractors.dispatch import read_file
+from intake.extractors.reading.detect import detect_kind
+from intake.extractors.reading.ocr import ocr_options
 from intake.ingest.workers import map_in_workers
 from intake.settings import Settings
 

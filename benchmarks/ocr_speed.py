@@ -41,7 +41,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from intake.extractors import Registry
+from intake.extractors.base import Registry
 from intake.ingest.stages import Context, extract_path
 from intake.ingest.workers import map_in_workers
 from intake.settings import Settings

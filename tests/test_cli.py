@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -152,3 +155,30 @@ def test_every_setting_and_command_is_documented_in_the_readme() -> None:
         assert f"INTAKE_{name.upper()}" in readme, f"setting {name} is not in the README"
     for command in cli.commands:
         assert f"intake {command}" in readme, f"command {command} is not in the README"
+
+
+HEAVY = ("numpy", "whoosh", "pdfplumber", "pypdfium2", "flask", "pytesseract")
+
+
+def test_the_cli_starts_without_the_heavy_libraries(settings: Settings) -> None:
+    """`intake --help` and `intake documents list` load none of the readers, the index or
+    the web framework: they are imported by the commands that use them."""
+    script = (
+        "import sys\n"
+        "from intake.cli import cli\n"
+        "for args in (['--help'], ['documents', 'list', '--json']):\n"
+        "    try:\n"
+        "        cli(args, obj=None, standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    env = {
+        **os.environ,
+        "INTAKE_DATA_DIR": str(settings.data_dir),
+        "INTAKE_WATCH_DIR": str(settings.watch_dir),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"

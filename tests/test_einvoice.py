@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intake.extractors import Registry
+from intake.extractors.base import Registry
 from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.factory import cii_xml, embed, make_pdf, sample_invoice

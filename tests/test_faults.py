@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.ingest.pipeline import CRASH_POINTS
+from intake.ingest.faults import CRASH_POINTS
 from tests.faults import Drop, Service, account, finish, make_drop, put, run_verify, settled
 
 pytestmark = pytest.mark.slow

@@ -21,7 +21,7 @@ from pebble import ProcessExpired, ProcessPool
 from PIL import Image, ImageDraw
 
 from intake.errors import InputError
-from intake.extractors import Registry
+from intake.extractors.base import Registry
 from intake.ingest.stages import Context, extract_path
 from intake.ingest.workers import limited_pool
 from intake.settings import Settings

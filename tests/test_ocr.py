@@ -13,7 +13,8 @@ from PIL import Image
 
 from intake.cli import cli
 from intake.db import Document, DocumentPage, LedgerState
-from intake.extractors import OcrOptions, read_file
+from intake.extractors.dispatch import read_file
+from intake.extractors.reading.ocr import OcrOptions
 from intake.extractors.reading.slots import LocalSlots
 from intake.ingest.ledger import claim_file
 from intake.ingest.pipeline import process_claim

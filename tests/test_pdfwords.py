@@ -12,7 +12,8 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from intake.extractors import OcrOptions, read_file
+from intake.extractors.dispatch import read_file
+from intake.extractors.reading.ocr import OcrOptions
 from intake.extractors.reading.pdfwords import page_words
 from intake.record import Word
 from tests.factory import make_pdf, sample_invoice, short_pdf

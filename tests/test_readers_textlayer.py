@@ -12,7 +12,8 @@ from PIL import Image
 
 from intake.db import LedgerState
 from intake.errors import ResourceLimit
-from intake.extractors import OcrOptions, read_file
+from intake.extractors.dispatch import read_file
+from intake.extractors.reading.ocr import OcrOptions
 from intake.extractors.reading.textlayer import judge_text_layer
 from intake.extractors.reading.textquality import is_plausible, plausible_share
 from intake.ingest.ledger import claim_file

@@ -10,8 +10,10 @@ import pytest
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 
-from intake.extractors import OcrOptions, Registry, read_file
+from intake.extractors.base import Registry
+from intake.extractors.dispatch import read_file
 from intake.extractors.extraction.invoice import billed_order_number
+from intake.extractors.reading.ocr import OcrOptions
 from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.factory import make_pdf, sample_invoice

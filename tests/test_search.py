@@ -13,6 +13,7 @@ from flask import Flask
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from intake.db import Document
 from intake.errors import QueryError
 from intake.index import SearchIndex
 from intake.ingest.stages import Context
@@ -299,3 +300,40 @@ def test_product_and_sku_terms_find_the_documents_linked_to_a_product(
     assert ids(search(ctx, "product:powerhouse")) == [linked]  # the catalog's name for it
     assert ids(search(ctx, "sku:AT-100")) == [linked]
     assert set(ids(search(ctx, "product:drill"))) == {linked, unlinked}  # line descriptions
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "number:INV-2024/118",
+        "number:INV-2024/0118",  # leading zeros of a run of digits do not count
+        'number:"inv 2024 118"',  # nor separators and case
+        "no:inv2024118",
+        "num:INV.2024.00118",
+    ],
+)
+def test_number_search_compares_numbers_as_duplicate_detection_does(
+    ctx: Context, corpus: dict[str, int], q: str
+) -> None:
+    assert ids(search(ctx, q)) == [corpus["acme"]]
+    assert sorted(ids(search(ctx, f"NOT {q}"))) == sorted([corpus["globex"], corpus["po"]])
+
+
+def test_number_search_in_an_or_query_keys_numbers_the_same_way(
+    ctx: Context, corpus: dict[str, int]
+) -> None:
+    """A top-level OR sends the whole query to the index, whose number field is keyed by
+    the same normaliser."""
+    page = search(ctx, "number:INV-2024/00118 OR number:77-05501")
+    assert sorted(ids(page)) == sorted([corpus["acme"], corpus["globex"]])
+    assert ids(search(ctx, "number:INV-2024/119")) == []
+
+
+def test_numbers_are_stored_with_their_keys(ctx: Context, corpus: dict[str, int]) -> None:
+    with ctx.db.session() as s:
+        doc = s.get(Document, corpus["po"])
+        assert doc is not None
+        assert (doc.number, doc.number_key) == ("PO-4410", "po4410")
+        doc.number = "PO 004410"  # a correction keeps the key in step
+        s.flush()
+        assert doc.number_key == "po4410"

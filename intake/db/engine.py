@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 __all__ = ["Database", "open_database"]
@@ -64,6 +65,11 @@ class Database:
 
     def upgrade(self) -> None:
         """Bring the schema to the newest migration (creating it on a new database)."""
+        if self._at_head():
+            return  # the usual case: no need to load Alembic (a command starts faster)
+        from alembic import command
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as conn:
@@ -74,11 +80,33 @@ class Database:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
 
+    def _at_head(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                current = conn.execute(text("SELECT version_num FROM alembic_version")).scalars()
+                return set(current) == {_head_revision()}
+        except SQLAlchemyError:
+            return False  # a new database: no version table yet
+
     def has_schema(self) -> bool:
         return inspect(self.engine).has_table("documents")
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@functools.cache
+def _head_revision() -> str:
+    """The newest migration: the one revision no other revises (read from the files, as
+    Alembic would, without importing it)."""
+    revisions, revised = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text()
+        if m := re.search(r'^revision = "([^"]+)"', source, re.M):
+            revisions.add(m.group(1))
+        revised.update(re.findall(r'^down_revision = "([^"]+)"', source, re.M))
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else ""
 
 
 def open_database(

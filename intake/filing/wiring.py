@@ -9,6 +9,7 @@ import time. Tests build their own (``dataclasses.replace(Wiring.default(), ...)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from intake.db import Database
 from intake.documents.corrections.memory import MatchMemory
@@ -19,8 +20,10 @@ from intake.filing.matching.memory import VendorMemory
 from intake.filing.matching.review_sources import review_factories
 from intake.filing.matching.sections import SECTIONS
 from intake.filing.matching.steps import STEPS, FilingStep
-from intake.ingest.stages import Context
 from intake.settings import Settings
+
+if TYPE_CHECKING:
+    from intake.ingest.stages import Context
 
 __all__ = ["Wiring"]
 
@@ -53,6 +56,8 @@ class Wiring:
         registry: Registry | None = None,
     ) -> Context:
         """The pipeline's context with these filing steps (and the default extractors)."""
+        from intake.ingest.stages import Context  # the readers: only where files are read
+
         return Context(
             settings,
             registry if registry is not None else Registry.default(),

@@ -12,10 +12,7 @@ else moves or deletes files.
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
-import os
-import signal
 import stat
 import time
 import traceback
@@ -29,9 +26,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from intake.db import IntakeFile, LedgerState
 from intake.db.persist import document_by_sha, file_record, ledger_row, set_ledger_state
-from intake.errors import InputError, TransientError
-from intake.extractors import EXTENSIONS
+from intake.errors import InputError
+from intake.extractors.reading.detect import EXTENSIONS
 from intake.filing.matching.steps import file_against_products
+from intake.ingest.faults import checkpoint, environmental
 from intake.ingest.ledger import (
     Claim,
     count_crash,
@@ -51,11 +49,8 @@ from intake.ingest.storage import fsync_dir, place_aside, sha256_file, store_ori
 from intake.record import Record
 
 __all__ = [
-    "CRASH_POINTS",
     "RETRY",
     "Outcome",
-    "checkpoint",
-    "environmental",
     "process_claim",
     "quarantine",
 ]
@@ -85,20 +80,6 @@ class Outcome:
     counted: bool = True  # a retry: whether the failed run counted as an attempt
 
 
-# --- fault injection ------------------------------------------------------------------------
-
-#: Named points of ``process_claim`` where INTAKE_CRASH_AT can kill the process.
-CRASH_POINTS = ("claimed", "read", "archived", "committed", "released", "settled")
-
-
-def checkpoint(ctx: Context, step: str) -> None:
-    """Kill this process here when the crash_at setting names ``step``: ``settled`` is
-    after a quarantine's or duplicate's commit, before its file is moved."""
-    if ctx.settings.crash_at == step:
-        logger.warning("crash injected at %s", step)
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
 # --- the fate of a claimed file ------------------------------------------------------------
 #
 # A claim is settled in this order: (1) the note beside the file's new place is written,
@@ -108,28 +89,6 @@ def checkpoint(ctx: Context, step: str) -> None:
 # run (``_finish``): the row says where the file goes. So a file is never both in
 # quarantine and filed, never in quarantine without its row, and a failed commit leaves it
 # claimed for a retry.
-
-#: An error of the environment (not of the file): the claim is retried later, and the
-#: attempt is not counted, however long it lasts.
-ENVIRONMENT_ERRNOS = frozenset(
-    {
-        errno.ENOSPC,
-        errno.EDQUOT,
-        errno.EROFS,
-        errno.EBUSY,
-        errno.EAGAIN,
-        errno.EMFILE,
-        errno.ENFILE,
-        errno.ENOMEM,
-        errno.EIO,
-    }
-)
-
-
-def environmental(exc: BaseException) -> bool:
-    if isinstance(exc, TransientError | OperationalError):
-        return True
-    return isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS
 
 
 class WriteConflict(Exception):

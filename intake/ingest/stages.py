@@ -18,15 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from intake.db import Database
 from intake.errors import ResourceLimit, UnsupportedFile
-from intake.extractors import (
-    Registry,
-    classify,
-    detect_kind,
-    extract,
-    ocr_options,
-    read_file,
-)
+from intake.extractors.base import Registry
+from intake.extractors.dispatch import classify, extract, read_file
 from intake.extractors.extraction.analysis import reading_for
+from intake.extractors.reading.detect import detect_kind
+from intake.extractors.reading.ocr import ocr_options
 from intake.ingest.ledger import type_hint_for
 from intake.ingest.storage import sha256_file
 

@@ -28,9 +28,10 @@ from typing import TypeVar
 from pebble import ProcessExpired, ProcessPool
 
 from intake.db import open_database
+from intake.ingest.faults import environmental
 from intake.ingest.ledger import Claim
 from intake.ingest.owners import Owner
-from intake.ingest.pipeline import RETRY, Outcome, environmental, process_claim, quarantine
+from intake.ingest.pipeline import RETRY, Outcome, process_claim, quarantine
 from intake.ingest.stages import Context
 from intake.logs import configure_logging
 from intake.settings import Settings

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, and_, not_, or_, select
+from sqlalchemy import ColumnElement, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from intake.db import Document, LineItem, Vendor
@@ -112,13 +112,10 @@ def sql_condition(cond: Condition) -> ColumnElement[bool]:
     if cond.column == NUMBER:
         # the document's own number, or the order or quote it names, compared as
         # duplicates and order references are (intake.keys.number_key)
-        keys = cond.values
-        found = or_(
-            Document.number_key.in_(keys),
-            Document.po_number_key.in_(keys),
-            Document.quote_number_key.in_(keys),
-        )
-        return not_(found) if cond.negated else found
+        columns = (Document.number_key, Document.po_number_key, Document.quote_number_key)
+        if cond.negated:  # a document without one of the numbers has none to match
+            return not_(or_(*(func.coalesce(c, "").in_(cond.values) for c in columns)))
+        return or_(*(c.in_(cond.values) for c in columns))
     if cond.column not in COLUMNS:
         raise ValueError(f"no such column to filter on: {cond.column}")
     column = getattr(Document, cond.column)
