@@ -11,8 +11,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from intake.db import open_database
-from intake.export import ExportRequest, run_export, set_rule
+from intake.db.engine import open_database
+from intake.export.batches import ExportRequest, run_export
+from intake.export.rules import set_rule
 from intake.settings import Settings
 from tests.export_fixtures import add_invoice, peppol_settings
 

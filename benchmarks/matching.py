@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from intake.db import open_database
+from intake.db.engine import open_database
 from intake.documents.listing import DocumentFilter, list_documents
 from intake.filing.catalog_import import import_catalog
 from intake.filing.matching.catalog_index import CatalogIndex

@@ -24,9 +24,9 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
-from intake.db import open_database
+from intake.db.engine import open_database
 from intake.filing.wiring import Wiring
-from intake.index import SearchIndex
+from intake.index.store import SearchIndex
 from intake.ingest.ledger import claim_copy
 from intake.ingest.pipeline import Outcome, process_claim
 from intake.ingest.workers import Workers

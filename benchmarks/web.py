@@ -34,11 +34,12 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from intake.db import Document, LineItem, Vendor, open_database
+from intake.db.engine import open_database
+from intake.db.models import Document, LineItem, Vendor
 from intake.errors import IntakeError
 from intake.filing.wiring import Wiring
-from intake.index import SearchIndex
-from intake.search import SearchRequest, run_search
+from intake.index.store import SearchIndex
+from intake.search.engine import SearchRequest, run_search
 from intake.settings import Settings
 
 TODAY = dt.date(2026, 11, 20)

@@ -8,7 +8,8 @@ import secrets
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from intake.db import Database, User
+from intake.db.engine import Database
+from intake.db.models import User
 from intake.errors import IntakeError, NotFound
 
 __all__ = [

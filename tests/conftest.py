@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from intake.db import Database, open_database
+from intake.db.engine import Database, open_database
 from intake.filing.wiring import Wiring
 from intake.ingest.stages import Context
 from intake.settings import Settings

@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from intake.db import Database, Document, LineItem, Product
+from intake.db.engine import Database
+from intake.db.models import Document, LineItem, Product
 from intake.db.persist import get_vendor
 from intake.settings import Settings
 
@@ -109,8 +110,9 @@ def race_exports(settings: Settings, workers: int = 4) -> list[Any]:
     (IIF) at once: each one's ExportResult, or the ExportError of a lost race."""
     import threading
 
-    from intake.db import open_database
-    from intake.export import ExportError, ExportRequest, run_export
+    from intake.db.engine import open_database
+    from intake.export.base import ExportError
+    from intake.export.batches import ExportRequest, run_export
 
     results: list[Any] = []
 

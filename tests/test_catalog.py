@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from intake.db import Database, Product
+from intake.db.engine import Database
+from intake.db.models import Product
 from intake.documents.corrections.common import InvalidCorrection
 from intake.errors import Conflict
 from intake.filing.catalog import (

@@ -75,8 +75,9 @@ def test_verify_finds_a_changed_original(settings: Settings, tmp_path: Path) -> 
 def test_verify_finds_orphan_files_and_rows_and_an_index_out_of_step(
     settings: Settings, tmp_path: Path
 ) -> None:
-    from intake.db import Document, open_database
-    from intake.index import SearchIndex
+    from intake.db.engine import open_database
+    from intake.db.models import Document
+    from intake.index.store import SearchIndex
     from intake.ingest.storage import archive_path, sha256_file
 
     a = make_pdf(tmp_path / "a.pdf", sample_invoice())

@@ -12,12 +12,12 @@ from flask import Flask
 from PIL import Image
 from sqlalchemy import select
 
-from intake.db import AuditEntry, Document, LineItem, Product
+from intake.db.models import AuditEntry, Document, LineItem, Product
 from intake.db.persist import load_pages
 from intake.documents.corrections.fields import correct_fields
 from intake.documents.corrections.lines import add_line, correct_line
 from intake.errors import Conflict
-from intake.index import SearchIndex
+from intake.index.store import SearchIndex
 from intake.ingest.stages import Context
 from tests.factory import make_pdf, sample_invoice, short_pdf
 from tests.webtools import csrf, file_pdf, login

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from intake.db import IntakeFile, LedgerState, open_database
+from intake.db.engine import open_database
+from intake.db.models import IntakeFile, LedgerState
 from intake.filing.wiring import Wiring
 from intake.ingest.ledger import claim_file
 from intake.ingest.pipeline import RETRY, process_claim
@@ -68,7 +69,8 @@ FULL_DISK = """
 import json, os, sys
 from pathlib import Path
 from sqlalchemy import select
-from intake.db import IntakeFile, open_database
+from intake.db.models import IntakeFile
+from intake.db.engine import open_database
 from intake.filing.wiring import Wiring
 from intake.ingest.ledger import claim_file
 from intake.ingest.owners import Owner

@@ -12,20 +12,13 @@ from decimal import Decimal
 
 import pytest
 
-from intake.db import Database
+from intake.db.engine import Database
 from intake.errors import NotFound
-from intake.export import (
-    ExportError,
-    ExportRequest,
-    ExportResult,
-    batch_file,
-    list_batches,
-    run_export,
-    safe_text,
-    set_rule,
-)
+from intake.export.base import ExportError, safe_text
+from intake.export.batches import ExportRequest, ExportResult, batch_file, list_batches, run_export
 from intake.export.iif import SPL_HEADER, TRNS_HEADER
 from intake.export.qbo import HEADER as QBO_HEADER
+from intake.export.rules import set_rule
 from intake.export.ubl import CAC, CBC, CUSTOMIZATION_ID, INVOICE, PROFILE_ID
 from intake.export.xero import HEADER as XERO_HEADER
 from intake.settings import Settings
@@ -468,7 +461,8 @@ def test_every_format_is_recorded_with_its_documents(db: Database, settings: Set
 def test_the_database_refuses_a_second_first_export(db: Database, settings: Settings) -> None:
     from sqlalchemy.exc import IntegrityError
 
-    from intake.db import ExportBatch, ExportItem, utcnow
+    from intake.db.export import ExportBatch, ExportItem
+    from intake.db.models import utcnow
 
     doc_id = add_invoice(db)
     code(db)

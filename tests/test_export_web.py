@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from intake.export import set_rule
+from intake.export.rules import set_rule
 from intake.export.xero import HEADER as XERO_HEADER
 from intake.ingest.stages import Context
 from intake.users import add_user

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from intake.db import Document
-from intake.index import SearchIndex
+from intake.db.models import Document
+from intake.index.store import SearchIndex
 from intake.ingest.ledger import claim_file
 from intake.ingest.pipeline import process_claim
 from intake.ingest.stages import Context

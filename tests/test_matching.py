@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from intake.db import Document, LineItem, MatchMemoryEntry
+from intake.db.models import Document, LineItem
+from intake.db.products import MatchMemoryEntry
 from intake.documents.corrections.lines import correct_line
 from intake.filing.catalog_import import import_catalog
 from intake.filing.matching.catalog_index import CatalogIndex
@@ -212,7 +213,7 @@ def test_a_failing_matching_step_still_files_the_document(
 def test_the_memory_read_in_one_query_answers_as_line_by_line(ctx: Context) -> None:
     """recall_all + recall_from (one query per document) give what recall gives per line:
     the code before the description, the latest teaching, other vendors' kept apart."""
-    from intake.db import Vendor
+    from intake.db.models import Vendor
     from intake.filing.catalog import create_product
     from intake.filing.matching.memory import memory_keys, recall, recall_all, recall_from
 

@@ -7,15 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from intake.extractors.extraction.fields import (
-    clean_id,
+from intake.extractors.extraction.fields.dates import add_term, guess_date_order, parse_date
+from intake.extractors.extraction.fields.idents import clean_id
+from intake.extractors.extraction.fields.money import (
     detect_currency,
-    guess_date_order,
     guess_decimal_comma,
-    parse_date,
     parse_money,
 )
-from intake.extractors.extraction.fields.dates import add_term
 
 
 @pytest.mark.parametrize(

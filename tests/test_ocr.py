@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from intake.cli import cli
-from intake.db import Document, DocumentPage, LedgerState
+from intake.db.models import Document, DocumentPage, LedgerState
 from intake.extractors.dispatch import read_file
 from intake.extractors.reading.ocr import OcrOptions
 from intake.extractors.reading.slots import LocalSlots

@@ -11,11 +11,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from intake.db import Document, LineItem, OrderLineMatch, OrderMatch
+from intake.db.models import Document, LineItem
+from intake.db.products import OrderLineMatch, OrderMatch
 from intake.documents.corrections.fields import correct_fields
 from intake.documents.corrections.lines import correct_line
 from intake.errors import Conflict
-from intake.export import ExportRequest, run_export, set_rule
+from intake.export.batches import ExportRequest, run_export
+from intake.export.rules import set_rule
 from intake.filing.matching.duplicates import decide_duplicate
 from intake.filing.matching.order_status import accept_order_match
 from intake.filing.matching.steps import refresh_document

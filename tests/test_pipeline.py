@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from intake.db import Document, IntakeFile, LedgerState
+from intake.db.models import Document, IntakeFile, LedgerState
 from intake.ingest.faults import CRASH_POINTS
 from intake.ingest.ledger import claim_file, recover_claims
 from intake.ingest.pipeline import process_claim
@@ -131,7 +131,7 @@ def test_a_file_that_keeps_failing_is_quarantined_after_max_attempts(
 
 CHILD = """
 import sys
-from intake.db import open_database
+from intake.db.engine import open_database
 from intake.filing.wiring import Wiring
 from intake.ingest.ledger import claim_file, recover_claims
 from intake.ingest.owners import Owner
@@ -235,7 +235,7 @@ def test_a_vendor_inserted_by_another_worker_meanwhile_does_not_fail_the_documen
 
     from sqlalchemy import event
 
-    from intake.db import Vendor
+    from intake.db.models import Vendor
     from intake.db.persist import vendor_key
 
     raced = []

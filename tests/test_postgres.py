@@ -23,14 +23,14 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from intake.cli import cli
-from intake.db import Base, Database, Document, IntakeFile, LedgerState, Vendor, open_database
-from intake.db.engine import MIGRATIONS
+from intake.db.engine import MIGRATIONS, Database, open_database
+from intake.db.models import Base, Document, IntakeFile, LedgerState, Vendor
 from intake.db.persist import get_vendor
-from intake.export import ExportRequest, run_export
-from intake.index import SearchIndex
+from intake.export.batches import ExportRequest, run_export
+from intake.index.store import SearchIndex
 from intake.ingest.stages import Context
 from intake.ingest.verify import verify
-from intake.search import SearchRequest, run_search
+from intake.search.engine import SearchRequest, run_search
 from intake.search.ids import id_in
 from intake.settings import Settings
 from tests.export_fixtures import add_invoice, race_exports
@@ -123,7 +123,7 @@ def test_many_ids_travel_in_one_parameter(ctx: Context) -> None:
 
 
 def test_an_export_sends_each_document_once(db: Database, settings: Settings) -> None:
-    from intake.export import set_rule
+    from intake.export.rules import set_rule
 
     ids = {add_invoice(db, number=f"E-{i}") for i in range(5)}
     set_rule(db, vendor="Acme Tools GmbH", user="test", account="5000", tax_code="20%")
@@ -135,7 +135,8 @@ def test_an_export_sends_each_document_once(db: Database, settings: Settings) ->
 
 
 def test_racing_exports_send_each_document_once(db: Database, settings: Settings) -> None:
-    from intake.export import ExportResult, set_rule
+    from intake.export.batches import ExportResult
+    from intake.export.rules import set_rule
 
     for i in range(20):
         add_invoice(db, number=f"R-{i}")

@@ -18,10 +18,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from intake.db import Database, Document, LineItem, open_database
+from intake.db.engine import Database, open_database
+from intake.db.models import Document, LineItem
 from intake.documents.corrections.lines import correct_line
 from intake.documents.listing import DocumentFilter, list_documents
-from intake.export import ExportRequest, run_export, set_rule
+from intake.export.batches import ExportRequest, run_export
+from intake.export.rules import set_rule
 from intake.filing.catalog_import import import_catalog
 from intake.filing.dossier import dossier_json, find_product, product_dossier
 from intake.filing.matching.steps import refresh_document

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from intake.cli import cli
-from intake.db import LineItem, Product
+from intake.db.models import LineItem, Product
 from intake.documents.corrections.lines import correct_line
 from intake.ingest.stages import Context
 from tests.factory import make_pdf, sample_invoice

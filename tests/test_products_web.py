@@ -12,7 +12,8 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from intake.db import Document, LineItem, OrderMatch, Product
+from intake.db.models import Document, LineItem, Product
+from intake.db.products import OrderMatch
 from intake.filing.catalog_import import import_catalog
 from intake.ingest.stages import Context
 from intake.users import issue_token

@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from intake.db import LedgerState
+from intake.db.models import LedgerState
 from intake.errors import ResourceLimit
 from intake.extractors.dispatch import read_file
 from intake.extractors.reading.ocr import OcrOptions

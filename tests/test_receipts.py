@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from intake.extractors.base import Registry
-from intake.extractors.extraction.fields import find_dates, guess_date_order
+from intake.extractors.extraction.fields.dates import find_dates, guess_date_order
 from intake.extractors.reading.text import read_text
 from intake.ingest.stages import STAGES, Context, run_stages
 from intake.record import Page, Record

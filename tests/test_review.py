@@ -10,10 +10,10 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from intake.db import AuditEntry, IntakeFile, LedgerState
+from intake.db.models import AuditEntry, IntakeFile, LedgerState
 from intake.documents.review import discard_quarantined, retry_quarantined
 from intake.errors import Conflict
-from intake.index import SearchIndex
+from intake.index.store import SearchIndex
 from intake.ingest.ledger import claim_file, recover_claims
 from intake.ingest.pipeline import process_claim, quarantine
 from intake.ingest.stages import Context

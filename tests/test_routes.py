@@ -16,7 +16,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from intake.db import Product
+from intake.db.models import Product
 from intake.documents.corrections.lines import add_line
 from intake.filing.catalog import add_alias, create_product
 from intake.ingest.stages import Context

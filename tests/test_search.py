@@ -13,13 +13,13 @@ from flask import Flask
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from intake.db import Document
+from intake.db.models import Document
 from intake.errors import QueryError
-from intake.index import SearchIndex
+from intake.index.store import SearchIndex
 from intake.ingest.stages import Context
-from intake.search import SearchPage, SearchRequest, parse_query, run_search
 from intake.search.dates import parse_amount_range, parse_date_range
-from intake.search.query import tokenize
+from intake.search.engine import SearchPage, SearchRequest, run_search
+from intake.search.query import parse_query, tokenize
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import file_pdf, login
 
@@ -272,7 +272,7 @@ def test_search_never_fails_on_odd_queries(app: Flask, corpus: dict[str, int]) -
 def test_many_matched_ids_select_the_same_documents(ctx: Context, corpus: dict[str, int]) -> None:
     from sqlalchemy import func, select
 
-    from intake.db import Document
+    from intake.db.models import Document
     from intake.search.ids import MANY_IDS, id_in
 
     few = [corpus["acme"], corpus["po"]]

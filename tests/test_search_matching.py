@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import delete, extract, func, select
 
 from benchmarks.web import Corpus, generate
-from intake.db import Database, Document, LineItem, Product
-from intake.index import SearchIndex
-from intake.search import SearchPage, SearchRequest, run_search
-from intake.search.engine import _order, sql_condition
+from intake.db.engine import Database
+from intake.db.models import Document, LineItem, Product
+from intake.index.store import SearchIndex
+from intake.search.engine import SearchPage, SearchRequest, _order, run_search, sql_condition
 from intake.search.facets import ProductFacet
 from intake.search.query import parse_query
 from intake.settings import Settings

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from intake.extractors.base import Registry
-from intake.extractors.extraction.templates import load_templates
+from intake.extractors.extraction.templates.loader import load_templates
 from intake.ingest.stages import Context, extract_path, record_for, run_stages
 from intake.settings import Settings
 from tests.factory import (

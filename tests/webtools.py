@@ -7,8 +7,8 @@ from pathlib import Path
 
 from flask.testing import FlaskClient
 
-from intake.db import IntakeFile
-from intake.index import SearchIndex
+from intake.db.models import IntakeFile
+from intake.index.store import SearchIndex
 from intake.ingest.ledger import claim_file
 from intake.ingest.pipeline import process_claim
 from intake.ingest.stages import Context

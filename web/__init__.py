@@ -11,9 +11,9 @@ from flask import Flask, Response, g, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFProtect
 
-from intake.db import open_database
+from intake.db.engine import open_database
 from intake.filing.wiring import Wiring
-from intake.index import SearchIndex
+from intake.index.store import SearchIndex
 from intake.ingest.ledger import Claim
 from intake.settings import Settings, load_settings
 

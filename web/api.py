@@ -16,10 +16,10 @@ from werkzeug.wrappers import Response
 
 from intake.documents.view import document_json, document_view
 from intake.errors import IntakeError, NotFound
-from intake.export import ExportResult, list_batches, run_export
+from intake.export.batches import ExportResult, list_batches, run_export
 from intake.filing.catalog import get_product, list_products
 from intake.filing.dossier import dossier_json, product_dossier
-from intake.search import search_json
+from intake.search.engine import search_json
 from web.auth import role_required
 from web.export import EDITORS, batch_download, export_request
 from web.openapi import openapi_document

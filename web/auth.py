@@ -26,7 +26,7 @@ from flask_login import LoginManager, UserMixin, current_user, login_user, logou
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from intake.db import User
+from intake.db.models import User
 from intake.users import check_password, user_for_token
 from web.state import get_db, get_session
 

@@ -13,19 +13,9 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from intake.errors import IntakeError, NotFound
-from intake.export import (
-    FORMATS,
-    RULE_FIELDS,
-    ExportRequest,
-    ExportResult,
-    batch_file,
-    delete_rule,
-    list_batches,
-    list_rules,
-    list_vendors,
-    run_export,
-    set_rule,
-)
+from intake.export.batches import ExportRequest, ExportResult, batch_file, list_batches, run_export
+from intake.export.formats import FORMATS
+from intake.export.rules import RULE_FIELDS, delete_rule, list_rules, list_vendors, set_rule
 from web.auth import role_required
 from web.state import get_db, get_settings
 

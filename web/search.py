@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import Blueprint, render_template, request, url_for
 
-from intake.search import FACETS, SearchPage, SearchRequest, run_search
+from intake.search.engine import SearchPage, SearchRequest, run_search
+from intake.search.facets import FACETS
 from web.state import get_index, get_session
 
 bp = Blueprint("search", __name__)

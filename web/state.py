@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import current_app, g
 from sqlalchemy.orm import Session
 
-from intake.db import Database
+from intake.db.engine import Database
 from intake.filing.wiring import Wiring
-from intake.index import SearchIndex
+from intake.index.store import SearchIndex
 from intake.ingest.ledger import Claim
 from intake.settings import Settings
 

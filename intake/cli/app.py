@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from intake import __version__
-from intake.db import Database, open_database
+from intake.db.engine import Database, open_database
 from intake.logs import configure_logging
 from intake.settings import Settings, load_settings
 

@@ -10,17 +10,9 @@ import click
 
 from intake.cli.app import cli, open_db, settings_of
 from intake.errors import IntakeError
-from intake.export import (
-    FORMATS,
-    ExportRequest,
-    ExportResult,
-    batch_file,
-    delete_rule,
-    list_batches,
-    list_rules,
-    run_export,
-    set_rule,
-)
+from intake.export.batches import ExportRequest, ExportResult, batch_file, list_batches, run_export
+from intake.export.formats import FORMATS
+from intake.export.rules import delete_rule, list_rules, set_rule
 
 DOC_TYPES = ("invoice", "purchase_order", "estimate")
 

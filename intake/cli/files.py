@@ -41,7 +41,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     # The readers, the pipeline and the index are imported here, not with the CLI: `intake
     # --help` and the listing commands start without numpy, PDFium or tesseract.
     from intake.filing.wiring import Wiring
-    from intake.index import SearchIndex
+    from intake.index.store import SearchIndex
     from intake.ingest.ledger import claim_copy
     from intake.ingest.workers import Workers
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from tqdm import tqdm
 
 from intake.cli.app import cli, open_db, settings_of
-from intake.db import Document
+from intake.db.models import Document
 
 
 @cli.command()
@@ -23,8 +23,8 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
     """Search filed documents: words, vendor:, type:, number:, date:, due:, amount:."""
     import datetime as dt
 
-    from intake.index import SearchIndex
-    from intake.search import SearchRequest, run_search
+    from intake.index.store import SearchIndex
+    from intake.search.engine import SearchRequest, run_search
 
     settings = settings_of(ctx)
     db = open_db(settings)
@@ -64,7 +64,7 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
 @click.pass_context
 def reindex(ctx: click.Context) -> None:
     """Rebuild the search index from the database."""
-    from intake.index import SearchIndex
+    from intake.index.store import SearchIndex
 
     settings = settings_of(ctx)
     db = open_db(settings)
@@ -80,7 +80,7 @@ def reindex(ctx: click.Context) -> None:
 @click.pass_context
 def verify(ctx: click.Context, as_json: bool) -> None:
     """Check that every file is accounted for and every original is unchanged."""
-    from intake.index import SearchIndex
+    from intake.index.store import SearchIndex
     from intake.ingest.verify import verify as run_verify
 
     settings = settings_of(ctx)

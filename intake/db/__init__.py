@@ -1,50 +1,6 @@
-"""Database: tables, engine, and the queries the rest of Intake uses."""
+"""Database: tables, engine, and the queries the rest of Intake uses.
 
-from intake.db.engine import Database, open_database
-from intake.db.export import ExportBatch, ExportItem, ExportRule
-from intake.db.models import (
-    AuditEntry,
-    Base,
-    Document,
-    DocumentPage,
-    IntakeFile,
-    LedgerState,
-    LineItem,
-    Product,
-    ProductAlias,
-    User,
-    Vendor,
-    utcnow,
-)
-from intake.db.products import (
-    ContractProduct,
-    DuplicateDecision,
-    MatchMemoryEntry,
-    OrderLineMatch,
-    OrderMatch,
-)
-
-__all__ = [
-    "AuditEntry",
-    "Base",
-    "ContractProduct",
-    "Database",
-    "Document",
-    "DocumentPage",
-    "DuplicateDecision",
-    "ExportBatch",
-    "ExportItem",
-    "ExportRule",
-    "IntakeFile",
-    "LedgerState",
-    "LineItem",
-    "MatchMemoryEntry",
-    "OrderLineMatch",
-    "OrderMatch",
-    "Product",
-    "ProductAlias",
-    "User",
-    "Vendor",
-    "open_database",
-    "utcnow",
-]
+Nothing is imported here: import from the module that defines a name
+(:mod:`~intake.db.engine`, :mod:`~intake.db.export`, :mod:`~intake.db.models`,
+:mod:`~intake.db.products`).
+"""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db import AuditEntry
+from intake.db.models import AuditEntry
 
 __all__ = ["AuditRow", "history", "record_audit"]
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from intake.db import Document, Vendor
+from intake.db.models import Document, Vendor
 
 __all__ = ["CHAIN_ORDER", "LinkedDoc", "chain_of", "duplicates_of"]
 

@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from intake.db import Document, LineItem, OrderMatch, Vendor
+from intake.db.models import Document, LineItem, Vendor
+from intake.db.products import OrderMatch
 from intake.documents.view import load_document
 
 __all__ = [

@@ -22,7 +22,7 @@ from PIL import Image, ImageOps
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db import Document, DocumentPage
+from intake.db.models import Document, DocumentPage
 from intake.errors import NotFound, ResourceLimit
 from intake.ingest.storage import archive_path, write_atomic
 from intake.settings import Settings

@@ -25,7 +25,8 @@ from typing import Protocol, runtime_checkable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from intake.db import Database, Document, IntakeFile, LedgerState, Vendor
+from intake.db.engine import Database
+from intake.db.models import Document, IntakeFile, LedgerState, Vendor
 from intake.documents.audit import record_audit
 from intake.documents.view import display_value, field_label
 from intake.errors import Conflict, NotFound

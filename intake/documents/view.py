@@ -19,7 +19,7 @@ from typing import Any, Protocol, runtime_checkable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from intake.db import Document, DocumentPage, IntakeFile, LineItem
+from intake.db.models import Document, DocumentPage, IntakeFile, LineItem
 from intake.documents.audit import AuditRow, history
 from intake.documents.chain import LinkedDoc, chain_of, duplicates_of
 from intake.errors import NotFound

@@ -18,7 +18,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from intake.db import Database, Document, ExportBatch, ExportItem, ExportRule, LineItem
+from intake.db.engine import Database
+from intake.db.export import ExportBatch, ExportItem, ExportRule
+from intake.db.models import Document, LineItem
 from intake.errors import NotFound
 from intake.export.base import ExportDoc, ExportError, ExportOptions
 from intake.export.formats import get_format

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from intake.db import Document, ExportRule, LineItem
+from intake.db.export import ExportRule
+from intake.db.models import Document, LineItem
 from intake.export.base import CENT, ExportDoc, ExportLine
 
 __all__ = ["Coding", "Prepared", "document_amounts", "format_reasons", "prepare_document"]

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from intake.db import AuditEntry, Database, ExportRule, Vendor
+from intake.db.engine import Database
+from intake.db.export import ExportRule
+from intake.db.models import AuditEntry, Vendor
 from intake.db.persist import vendor_key
 from intake.errors import NotFound
 from intake.export.base import ExportError

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from intake.db import Document, LineItem, Product, ProductAlias
+from intake.db.models import Document, LineItem, Product, ProductAlias
 from intake.documents.audit import record_audit
 from intake.documents.corrections.common import InvalidCorrection
 from intake.errors import Conflict, NotFound

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from intake.db import Product, ProductAlias
+from intake.db.models import Product, ProductAlias
 from intake.documents.audit import record_audit
 from intake.keys import alias_key
 

@@ -24,7 +24,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db import Document
+from intake.db.models import Document
 
 __all__ = [
     "ContractDates",

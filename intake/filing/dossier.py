@@ -17,16 +17,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from intake.db import (
-    ContractProduct,
-    Document,
-    LineItem,
-    OrderLineMatch,
-    OrderMatch,
-    Product,
-    Vendor,
-)
+from intake.db.models import Document, LineItem, Product, Vendor
 from intake.db.persist import vendor_key
+from intake.db.products import ContractProduct, OrderLineMatch, OrderMatch
 from intake.documents.listing import quantity_text
 from intake.errors import NotFound
 from intake.filing.contract_dates import ContractDates, contract_dates

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from intake.db import Database
+from intake.db.engine import Database
 from intake.documents.corrections.memory import MatchMemory
 from intake.documents.review import ReviewSourceFactory
 from intake.documents.view import DocumentSection

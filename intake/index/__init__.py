@@ -1,8 +1,6 @@
-"""Full-text and fielded search (Whoosh). The only package that imports whoosh."""
+"""Full-text and fielded search (Whoosh). The only package that imports whoosh.
 
-from intake.index.postings import Matches
-from intake.index.searching import Segment
-from intake.index.segments import NO_YEAR
-from intake.index.store import Hit, SearchIndex, SearchResults, index_fields
-
-__all__ = ["NO_YEAR", "Hit", "Matches", "SearchIndex", "SearchResults", "Segment", "index_fields"]
+Nothing is imported here: import from the module that defines a name
+(:mod:`~intake.index.postings`, :mod:`~intake.index.searching`,
+:mod:`~intake.index.segments`, :mod:`~intake.index.store`).
+"""

@@ -28,7 +28,8 @@ from whoosh.index import LockError
 from whoosh.query import Query
 from whoosh.sorting import FieldFacet
 
-from intake.db import Database, Document, LineItem
+from intake.db.engine import Database
+from intake.db.models import Document, LineItem
 from intake.errors import QueryError
 from intake.index import searching
 from intake.index.postings import Matches

@@ -35,7 +35,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from intake.db import Database, IntakeFile, LedgerState
+from intake.db.engine import Database
+from intake.db.models import IntakeFile, LedgerState
 from intake.ingest.owners import dead_owners, recovery_lock
 from intake.ingest.storage import (
     TEMP_PREFIX,

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from intake.db import IntakeFile, LedgerState
+from intake.db.models import IntakeFile, LedgerState
 from intake.db.persist import document_by_sha, file_record, ledger_row, set_ledger_state
 from intake.errors import InputError
 from intake.extractors.reading.detect import EXTENSIONS

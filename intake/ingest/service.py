@@ -14,8 +14,8 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from intake.db import open_database
-from intake.index import SearchIndex
+from intake.db.engine import open_database
+from intake.index.store import SearchIndex
 from intake.ingest.ledger import claim_file, recover_claims
 from intake.ingest.pipeline import Outcome
 from intake.ingest.stages import Context

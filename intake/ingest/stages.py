@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from intake.db import Database
+from intake.db.engine import Database
 from intake.errors import ResourceLimit, UnsupportedFile
 from intake.extractors.base import Registry
 from intake.extractors.dispatch import classify, extract, read_file

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from intake.db import IntakeFile, LedgerState
+from intake.db.models import IntakeFile, LedgerState
 
 __all__ = ["StatusRow", "intake_status", "status_json"]
 

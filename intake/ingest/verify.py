@@ -20,8 +20,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from intake.db import Database, Document, IntakeFile, LedgerState
-from intake.index import SearchIndex
+from intake.db.engine import Database
+from intake.db.models import Document, IntakeFile, LedgerState
+from intake.index.store import SearchIndex
 from intake.ingest.storage import TEMP_PREFIX, archive_path, sha256_file
 from intake.settings import Settings
 

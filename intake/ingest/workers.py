@@ -27,7 +27,7 @@ from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-from intake.db import open_database
+from intake.db.engine import open_database
 from intake.ingest.faults import environmental
 from intake.ingest.ledger import Claim
 from intake.ingest.owners import Owner

@@ -23,9 +23,11 @@ import numpy as np
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
-from intake.db import Document, LineItem, Vendor
+from intake.db.models import Document, LineItem, Vendor
 from intake.errors import QueryError
-from intake.index import Matches, SearchIndex, Segment
+from intake.index.postings import Matches
+from intake.index.searching import Segment
+from intake.index.store import SearchIndex
 from intake.search.facets import FACETS, FacetCounts
 from intake.search.matched import keep_matching, page_order
 from intake.search.query import Condition, parse_query

@@ -20,8 +20,9 @@ import numpy as np
 from sqlalchemy import ColumnElement, Select, extract, func, select
 from sqlalchemy.orm import Session
 
-from intake.db import Document, LineItem, Product, Vendor
-from intake.index import NO_YEAR, Matches
+from intake.db.models import Document, LineItem, Product, Vendor
+from intake.index.postings import Matches
+from intake.index.segments import NO_YEAR
 from intake.search.dates import parse_date_range
 from intake.search.ids import MANY_IDS, id_in
 from intake.search.query import DOC_TYPE_WORDS, Condition

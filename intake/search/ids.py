@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import ARRAY, ColumnElement, Integer, any_, func, literal, select
 from sqlalchemy.orm import Session
 
-from intake.db import Document
+from intake.db.models import Document
 
 __all__ = ["MANY_IDS", "id_in"]
 

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from intake.index import Matches
+from intake.index.postings import Matches
 from intake.search.query import Condition
 
 __all__ = ["keep_matching", "page_order"]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
-from intake.db import Document
+from intake.db.models import Document
 from intake.db.persist import apply_fields
 from intake.errors import Conflict, IntakeError
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from intake.db import Document, LineItem, Product
+from intake.db.models import Document, LineItem, Product
 from intake.documents.audit import record_audit
 from intake.documents.corrections.common import InvalidCorrection, check_version
 from intake.documents.corrections.memory import MatchMemory, feed_match_memory

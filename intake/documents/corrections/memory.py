@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 
 from sqlalchemy.orm import Session
 
-from intake.db import LineItem, Product
+from intake.db.models import LineItem, Product
 
 __all__ = ["MatchMemory", "feed_match_memory"]
 

@@ -10,8 +10,7 @@ from decimal import Decimal
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
-from intake.extractors.extraction.fields import find_amounts
-from intake.extractors.extraction.fields.money import CURRENCY_CODES, format_money
+from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts, format_money
 from intake.extractors.extraction.layout import Cell, Hit
 from intake.record import Box, Field
 

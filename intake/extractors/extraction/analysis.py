@@ -10,12 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from intake.extractors.extraction.fields import (
-    DateOrder,
-    detect_currency,
-    guess_date_order,
-    guess_decimal_comma,
-)
+from intake.extractors.extraction.fields.dates import DateOrder, guess_date_order
+from intake.extractors.extraction.fields.money import detect_currency, guess_decimal_comma
 from intake.extractors.extraction.layout import Layout
 from intake.record import Record
 

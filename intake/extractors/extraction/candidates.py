@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
-from intake.extractors.extraction.fields import clean_id, find_dates
-from intake.extractors.extraction.fields.idents import looks_like_id
+from intake.extractors.extraction.fields.dates import find_dates
+from intake.extractors.extraction.fields.idents import clean_id, looks_like_id
 from intake.extractors.extraction.fields.money import CURRENCY_CODES
 from intake.extractors.extraction.fields.ocr_dates import find_ocr_dates
 from intake.extractors.extraction.layout import Cell, Hit

@@ -22,8 +22,7 @@ from intake.extractors.extraction.contract_parties import (
     find_contract_parties,
     find_recitals,
 )
-from intake.extractors.extraction.fields import find_dates
-from intake.extractors.extraction.fields.dates import DateOrder, add_term
+from intake.extractors.extraction.fields.dates import DateOrder, add_term, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 from intake.record import Field, Record
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from intake.extractors.extraction.fields import find_dates
+from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.parties import LEGAL_FORM
 
 __all__ = ["PREAMBLE", "find_contract_parties", "find_recitals"]

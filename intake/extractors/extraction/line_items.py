@@ -18,8 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
-from intake.extractors.extraction.fields import find_amounts
-from intake.extractors.extraction.fields.money import format_money
+from intake.extractors.extraction.fields.money import find_amounts, format_money
 from intake.extractors.extraction.layout import Line
 from intake.record import Box, Field, Word
 

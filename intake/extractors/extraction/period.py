@@ -17,7 +17,7 @@ from itertools import chain
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate, Parsed, best, labelled
-from intake.extractors.extraction.fields import find_dates
+from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell
 from intake.record import Field

@@ -14,7 +14,8 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db import Document, DuplicateDecision, Vendor, utcnow
+from intake.db.models import Document, Vendor, utcnow
+from intake.db.products import DuplicateDecision
 from intake.documents.audit import record_audit
 from intake.errors import NotFound
 from intake.keys import number_key

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
-from intake.db import Document, LineItem, Product, ProductAlias
+from intake.db.models import Document, LineItem, Product, ProductAlias
 from intake.filing.matching.catalog_index import CatalogIndex, Hit
 from intake.filing.matching.memory import NOT_PRODUCT, recall_all, recall_from
 from intake.settings import Settings

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db import LineItem, MatchMemoryEntry, Product
+from intake.db.models import LineItem, Product
+from intake.db.products import MatchMemoryEntry
 from intake.keys import alias_key, code_key
 
 __all__ = [

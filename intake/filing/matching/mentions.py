@@ -8,7 +8,8 @@ import logging
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from intake.db import ContractProduct, Document
+from intake.db.models import Document
+from intake.db.products import ContractProduct
 from intake.filing.matching.catalog_index import CatalogIndex
 from intake.keys import text_key
 

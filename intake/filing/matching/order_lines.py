@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from intake.db import Document, LineItem
+from intake.db.models import Document, LineItem
 from intake.filing.matching.catalog_index import fuzzy_text
 from intake.keys import code_key
 from intake.settings import Settings

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from intake.db import Document, OrderMatch, utcnow
+from intake.db.models import Document, utcnow
+from intake.db.products import OrderMatch
 from intake.documents.audit import record_audit
 from intake.errors import Conflict, NotFound
 from intake.filing.matching.orders import HELD, NO_PO

@@ -30,7 +30,8 @@ from decimal import Decimal
 from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from intake.db import Document, LineItem, OrderLineMatch, OrderMatch, utcnow
+from intake.db.models import Document, LineItem, utcnow
+from intake.db.products import OrderLineMatch, OrderMatch
 from intake.filing.matching.order_lines import (
     CENT,
     HELD,

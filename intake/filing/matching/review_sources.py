@@ -8,15 +8,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from intake.db import (
-    Document,
-    DuplicateDecision,
-    LineItem,
-    OrderLineMatch,
-    OrderMatch,
-    Product,
-    Vendor,
-)
+from intake.db.models import Document, LineItem, Product, Vendor
+from intake.db.products import DuplicateDecision, OrderLineMatch, OrderMatch
 from intake.documents.listing import quantity_text
 from intake.documents.review import Fact, ReviewItem, ReviewSourceFactory
 from intake.documents.view import display_value

@@ -11,15 +11,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db import (
-    ContractProduct,
-    Document,
-    DuplicateDecision,
-    LineItem,
-    OrderLineMatch,
-    OrderMatch,
-    Product,
-)
+from intake.db.models import Document, LineItem, Product
+from intake.db.products import ContractProduct, DuplicateDecision, OrderLineMatch, OrderMatch
 from intake.documents.listing import quantity_text
 from intake.documents.view import Section, SectionItem, display_value
 from intake.filing.contract_dates import contract_dates

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from intake.db import Document, LineItem
+from intake.db.models import Document, LineItem
 from intake.documents.view import load_document
 from intake.filing.matching.duplicates import settle_duplicates
 from intake.filing.matching.line_links import catalog_index, match_document, match_lines

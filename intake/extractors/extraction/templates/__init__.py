@@ -21,19 +21,10 @@ import re
 from pathlib import Path
 
 from intake.extractors.extraction.templates.apply import matches, run_template, template_text
-from intake.extractors.extraction.templates.loader import load_templates, read_template
-from intake.extractors.extraction.templates.model import Template, compile_template
+from intake.extractors.extraction.templates.loader import load_templates
 from intake.record import Field, Record
 
-__all__ = [
-    "APPLIES_TO",
-    "Template",
-    "compile_template",
-    "load_templates",
-    "read_template",
-    "template_fields",
-    "template_text",
-]
+__all__ = ["APPLIES_TO", "template_fields"]
 
 logger = logging.getLogger(__name__)
 

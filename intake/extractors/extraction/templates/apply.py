@@ -19,16 +19,15 @@ from decimal import Decimal
 from statistics import median
 from typing import Any
 
-from intake.extractors.extraction.fields import (
-    DateOrder,
-    clean_id,
+from intake.extractors.extraction.fields.dates import DateOrder, guess_date_order, parse_date
+from intake.extractors.extraction.fields.idents import clean_id
+from intake.extractors.extraction.fields.money import (
+    CURRENCY_CODES,
     detect_currency,
-    guess_date_order,
+    format_money,
     guess_decimal_comma,
-    parse_date,
     parse_money,
 )
-from intake.extractors.extraction.fields.money import CURRENCY_CODES, format_money
 from intake.extractors.extraction.templates.model import LineRule, Options, Rule, Template
 from intake.record import Field, Record, Word
 
