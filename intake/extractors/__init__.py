@@ -1,8 +1,8 @@
 """Reading files and extracting their fields.
 
-* :mod:`intake.extractors.reading`: a file's bytes to pages of words with boxes (the PDF
+* ``reading/``: a file's bytes to pages of words with boxes (the PDF
   text layer, OCR of scans and photos, plain text).
-* :mod:`intake.extractors.extraction`: classification and the field extractors.
+* ``extraction/``: classification and the field extractors.
 * :mod:`intake.extractors.base`: the :class:`~intake.extractors.base.Extractor` protocol
   and the :class:`~intake.extractors.base.Registry` of extractors per document type.
 * :mod:`intake.extractors.dispatch`: what the pipeline's stages call (:func:`read_file`,
