@@ -184,7 +184,11 @@ def test_a_corrected_product_link_feeds_the_matching_memory(ctx: Context, invoic
     with ctx.db.session() as s:
         s.add(Product(sku="AT-100", name="Cordless drill 18V"))
         line_id = add_line(
-            s, invoice, {"description": "Akkuschrauber 18V", "quantity": "2"}, user="ed"
+            s,
+            invoice,
+            {"description": "Akkuschrauber 18V", "quantity": "2"},
+            user="ed",
+            memories=(memory,),
         )
     with ctx.db.session() as s:
         changed = correct_line(

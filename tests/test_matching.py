@@ -16,6 +16,7 @@ from intake.filing.catalog_import import import_catalog
 from intake.filing.matching.catalog_index import CatalogIndex
 from intake.filing.matching.line_links import catalog_index
 from intake.filing.matching.steps import rematch
+from intake.filing.wiring import Wiring
 from intake.ingest.stages import Context
 from intake.keys import alias_key, code_key, number_key
 from tests.factory import make_pdf, sample_invoice
@@ -31,6 +32,9 @@ CATALOG = [
     (7, "HH-1", "Hard hat white"),
 ]
 ALIASES = [(1, "BX-7781"), (1, "Akku-Bohrschrauber 18 V"), (5, "Schutzbrille klar")]
+
+#: The matching memories Intake ships with (the composition\'s).
+MEMORIES = Wiring.default().memories
 
 
 @pytest.fixture
@@ -117,8 +121,10 @@ def test_filing_links_lines_and_the_memory_teaches_the_next_document(
                 select(LineItem).where(LineItem.document_id == first).order_by(LineItem.position)
             )
         ]
-        correct_line(s, first, ids[0], {"product": "at-100"}, user="ed")
-        correct_line(s, first, ids[2], {"product": "", "confirm": "1"}, user="ed")
+        correct_line(s, first, ids[0], {"product": "at-100"}, user="ed", memories=MEMORIES)
+        correct_line(
+            s, first, ids[2], {"product": "", "confirm": "1"}, user="ed", memories=MEMORIES
+        )
     assert _lines(ctx, first)[0] == ("AT-100", "user", 1.0)
     assert _lines(ctx, first)[2] == (None, "not_product", 1.0)
     with ctx.db.session() as s:
@@ -152,10 +158,14 @@ def test_confirming_a_weak_link_makes_it_a_persons(ctx: Context, tmp_path: Path)
     assert (sku, method) == ("AT-100", "fuzzy") and score is not None and score < 1
     with ctx.db.session() as s:
         line = s.scalars(select(LineItem).where(LineItem.document_id == doc)).one()
-        changed = correct_line(s, doc, line.id, {"product": "AT-100", "confirm": "1"}, user="ed")
+        changed = correct_line(
+            s, doc, line.id, {"product": "AT-100", "confirm": "1"}, user="ed", memories=MEMORIES
+        )
         assert changed == ["product"]
         # Saving the line again with the same SKU and no confirmation changes nothing.
-        assert correct_line(s, doc, line.id, {"product": "AT-100"}, user="ed") == []
+        assert (
+            correct_line(s, doc, line.id, {"product": "AT-100"}, user="ed", memories=MEMORIES) == []
+        )
     assert _lines(ctx, doc)[0] == ("AT-100", "user", 1.0)
 
 
@@ -164,7 +174,7 @@ def test_a_catalog_imported_later_links_filed_lines(ctx: Context, tmp_path: Path
     assert _lines(ctx, doc) == [(None, None, None)] * 3  # no catalog yet: nothing to review
     _catalog(ctx)
     with ctx.db.session() as s:
-        assert rematch(s, ctx.settings) == 1
+        assert rematch(s, ctx.settings, ctx.filing_steps) == 1
     assert [sku for sku, _, _ in _lines(ctx, doc)] == ["AT-100", "AT-220", None]
 
 
@@ -177,7 +187,7 @@ def test_a_reimport_never_drops_or_changes_a_filed_link(ctx: Context, tmp_path: 
     assert before[0][:2] == ("AT-100", "fuzzy")
     with ctx.db.session() as s:
         import_catalog(s, b"sku,name\nAT-100,Akku-Bohrschrauber\n", user="ed")
-        assert rematch(s, ctx.settings, everything=True) == 1
+        assert rematch(s, ctx.settings, ctx.filing_steps, everything=True) == 1
     assert _lines(ctx, doc) == before
 
 
@@ -206,7 +216,7 @@ def test_a_failing_matching_step_still_files_the_document(
     assert "matching against products failed" in caplog.text
     assert _lines(ctx, doc) == [(None, None, None)] * 3  # the savepoint was rolled back
     with ctx.db.session() as s:
-        assert rematch(s, ctx.settings) == 1
+        assert rematch(s, ctx.settings, ctx.filing_steps) == 1
     assert _lines(ctx, doc)[0] == ("AT-100", "sku", 1.0)
 
 

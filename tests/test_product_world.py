@@ -40,6 +40,9 @@ from tests.product_world import (
     measure,
 )
 
+#: The matching memories Intake ships with (the composition\'s).
+MEMORIES = Wiring.default().memories
+
 
 @dataclass
 class Filed:
@@ -212,8 +215,10 @@ def test_another_seed_and_the_memory_linking_the_rest(tmp_path: Path) -> None:
                         .where(LineItem.document_id == doc_id)
                         .order_by(LineItem.position)
                     ).all()
-                    correct_line(s, doc_id, line_ids[j], {"product": want.sku}, user="ed")
-                    refresh_document(s, doc_id, settings)
+                    correct_line(
+                        s, doc_id, line_ids[j], {"product": want.sku}, user="ed", memories=MEMORIES
+                    )
+                    refresh_document(s, doc_id, settings, Wiring.default().filing_steps)
                 taught.add(key)
         with db.session() as s:
             records = {r["id"]: r for r in list_documents(s, DocumentFilter(limit=10_000))}

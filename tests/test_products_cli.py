@@ -12,9 +12,13 @@ from sqlalchemy import select
 from intake.cli import cli
 from intake.db.models import LineItem, Product
 from intake.documents.corrections.lines import correct_line
+from intake.filing.wiring import Wiring
 from intake.ingest.stages import Context
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import file_pdf
+
+#: The matching memories Intake ships with (the composition\'s).
+MEMORIES = Wiring.default().memories
 
 
 def run(ctx: Context, *args: str) -> tuple[int, str]:
@@ -49,7 +53,9 @@ def test_import_creates_updates_by_sku_and_never_drops_links(ctx: Context, tmp_p
             select(LineItem).where(LineItem.document_id == doc).order_by(LineItem.position)
         ).first()
         assert line is not None and line.match_method == "sku"
-        correct_line(s, doc, line.id, {"product": "AT-220"}, user="ed")  # a person's link
+        correct_line(
+            s, doc, line.id, {"product": "AT-220"}, user="ed", memories=MEMORIES
+        )  # a person's link
     # Semicolons (a spreadsheet in a comma-decimal locale), other order, fewer columns.
     again = write(
         tmp_path,

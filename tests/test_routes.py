@@ -19,6 +19,7 @@ from flask.testing import FlaskClient
 from intake.db.models import Product
 from intake.documents.corrections.lines import add_line
 from intake.filing.catalog import add_alias, create_product
+from intake.filing.wiring import Wiring
 from intake.ingest.stages import Context
 from intake.users import issue_token
 from tests.factory import make_pdf, sample_invoice
@@ -27,6 +28,9 @@ from web.openapi import openapi_document
 
 XSS = "<script>alert(1)</script>"
 XSS_NAME = '"><img src=x onerror=alert(2)>.pdf'
+
+#: The matching memories Intake ships with (the composition\'s).
+MEMORIES = Wiring.default().memories
 
 
 @dataclass
@@ -53,8 +57,10 @@ def world(ctx: Context, tmp_path: Path) -> World:
     with ctx.db.session() as s:
         product = create_product(s, {"sku": "SKU-<i>1</i>", "name": XSS}, user="ed")
         add_alias(s, product, f"alias {XSS}", user="ed")
-        line = add_line(s, doc, {"description": f"line {XSS}", "quantity": "1"}, user="ed")
-        spare = add_line(s, doc, {"description": "spare"}, user="ed")
+        line = add_line(
+            s, doc, {"description": f"line {XSS}", "quantity": "1"}, user="ed", memories=MEMORIES
+        )
+        spare = add_line(s, doc, {"description": "spare"}, user="ed", memories=MEMORIES)
         alias = s.get(Product, product).aliases[0].id  # type: ignore[union-attr]
     retry = quarantine_bytes(ctx, "q1 <script>alert(3)<\\script>.pdf", b"%PDF-1.7\n junk \n%%EOF\n")
     discard = quarantine_bytes(ctx, "q2.pdf", b"not a pdf at all")

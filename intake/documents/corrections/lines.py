@@ -65,7 +65,7 @@ def _set_line(
     line: LineItem,
     values: Mapping[str, str],
     user: str,
-    memories: Sequence[MatchMemory] = (),
+    memories: Sequence[MatchMemory],
 ) -> list[str]:
     errors: dict[str, str] = {}
     changed: list[str] = []
@@ -138,8 +138,8 @@ def correct_line(
     values: Mapping[str, str],
     *,
     user: str,
+    memories: Sequence[MatchMemory],
     version: str | None = None,
-    memories: Sequence[MatchMemory] = (),
 ) -> list[str]:
     """Change a line's attributes and product link (``product``: a SKU, or "" to unlink).
 
@@ -160,8 +160,8 @@ def add_line(
     values: Mapping[str, str],
     *,
     user: str,
+    memories: Sequence[MatchMemory],
     version: str | None = None,
-    memories: Sequence[MatchMemory] = (),
 ) -> int:
     """Append a line a person typed; returns its id."""
     doc = load_document(session, doc_id)
