@@ -86,12 +86,16 @@ def add_invoice(db: Database, **overrides: Any) -> int:
         return doc.id
 
 
-def correct_total(db: Database, doc_id: int, total: str, tax: str) -> None:
+def correct_total(
+    db: Database, doc_id: int, total: str, tax: str, subtotal: str | None = None
+) -> None:
     """What a person's correction does: change fields, so updated_at moves on."""
     with db.session() as s:
         doc = s.scalars(select(Document).where(Document.id == doc_id)).one()
         doc.total = Decimal(total)
         doc.tax = Decimal(tax)
+        if subtotal is not None:
+            doc.subtotal = Decimal(subtotal)
 
 
 def peppol_settings(settings: Settings) -> Settings:
