@@ -183,7 +183,7 @@ def one_line(value: object) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def format_amount(value: Decimal) -> str:

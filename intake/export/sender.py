@@ -46,7 +46,7 @@ _PHONE = re.compile(
 )
 #: A post code and city on one line: "10115 Berlin" (DE, AT, CH, FR, IT, ES, ...),
 #: "1012 AB Amsterdam" (NL).
-_POSTCODE_CITY = re.compile(r"^\s*(?:[A-Z]{1,2}-)?(\d{4,5}|\d{4} ?[A-Z]{2})\s+(\S.{1,60}?)\s*$")
+_POSTCODE_CITY = re.compile(r"^\s*(?:[A-Z]{1,2}-)?(\d{4} ?[A-Z]{2}|\d{4,5})\s+(\S.{1,60}?)\s*$")
 _STREET = re.compile(r"\d|stra(?:ss|ß)e|str\.|weg|straat|laan|gracht|road|street|rue|via", re.I)
 
 
