@@ -64,7 +64,7 @@ class QboFormat(FormatBase):
     requires = frozenset({"due_date", "rates"})
 
     def screen(self, docs: Sequence[ExportDoc], options: ExportOptions) -> Screening:
-        warnings = {
+        warnings: dict[int, tuple[str, ...]] = {
             d.id: (
                 f"bill number {one_line(d.number)} is longer than QuickBooks Online's"
                 f" {QBO_NUMBER_LIMIT} characters: written as {bill_number(d)}, the full"
