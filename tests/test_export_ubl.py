@@ -4,16 +4,20 @@ with Saxon-HE), see tests/peppol_rules.py; issue 18, item 12."""
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
-from intake.db import Database
+from intake.db import Database, Document, ExportRule
 from intake.export import ExportResult, set_rule
 from intake.export.batches import export_options
 from intake.export.prepare import Coding, prepare_document
+from intake.export.sender import read_sender, valid_iban
 from intake.export.ubl import CAC, CBC, render_invoice
 from intake.settings import Settings
 from tests.export_fixtures import add_invoice, peppol_settings
@@ -71,9 +75,6 @@ def code_vendor(
 
 def only_invoice(result: ExportResult) -> bytes:
     assert result.blocked == (), result.blocked
-    import io
-    import zipfile
-
     with zipfile.ZipFile(io.BytesIO(result.content)) as zf:
         (name,) = zf.namelist()
         return zf.read(name)
@@ -165,11 +166,9 @@ def test_a_dutch_supplier_names_its_address_and_payment_means(
     # The official rules do judge it: the same invoice without the address and the payment
     # means fails NL-R-002 and NL-R-007; the export lists such a document instead.
     with db.session() as s:
-        from intake.db import Document, ExportRule
-
         doc = s.get(Document, result.document_ids[0])
         assert doc is not None
-        prepared = prepare_document(doc, Coding(s.query(ExportRule).all())).doc
+        prepared = prepare_document(doc, Coding(s.scalars(select(ExportRule)))).doc
     assert prepared is not None
     bare = replace(prepared, sender=replace(prepared.sender, street="", iban=""))
     broken = render_invoice(bare, export_options(peppol_settings(settings)))
@@ -241,3 +240,19 @@ def test_the_base_invoice_passes_the_schema_and_every_rule(
     xml = only_invoice(export(db, peppol_settings(settings), "ubl"))
     assert_valid(xml)
     assert [f for f in rule_findings(xml) if f.flag == "warning"] == []
+
+
+def test_the_senders_details_are_read_from_the_bill_not_guessed() -> None:
+    sender = read_sender(GERMAN_BILL, vendor="Acme Tools GmbH", own_postcode="20095")
+    assert (sender.street, sender.postcode, sender.city) == ("Hauptstraße 5", "10115", "Berlin")
+    assert sender.iban == "DE89370400440532013000" and valid_iban(sender.iban)
+    assert (sender.telephone, sender.email) == ("+49 30 1234567", "buchhaltung@acme-tools.de")
+    assert sender.vat_note == ""
+    # Our own address is never taken for the sender's, a wrong check digit is no IBAN.
+    ours_only = "Nordwind Handel GmbH\nLindenweg 2\n20095 Hamburg\nIBAN DE88 3704 0044 0532 0130 00"
+    bare = read_sender(ours_only, vendor="Acme Tools GmbH", own_postcode="20095")
+    assert (bare.city, bare.postcode, bare.iban) == ("", "", "")
+    assert read_sender("Innergemeinschaftliche Lieferung").vat_note == "intra_eu"
+    assert read_sender("Steuerschuldnerschaft des Leistungsempfängers").vat_note == (
+        "reverse_charge"
+    )

@@ -47,7 +47,11 @@ _PHONE = re.compile(
 #: A post code and city on one line: "10115 Berlin" (DE, AT, CH, FR, IT, ES, ...),
 #: "1012 AB Amsterdam" (NL).
 _POSTCODE_CITY = re.compile(r"^\s*(?:[A-Z]{1,2}-)?(\d{4} ?[A-Z]{2}|\d{4,5})\s+(\S.{1,60}?)\s*$")
-_STREET = re.compile(r"\d|stra(?:ss|ß)e|str\.|weg|straat|laan|gracht|road|street|rue|via", re.I)
+#: A street line: a name with a house number ("Hauptstraße 5", "12 Rue de la Paix").
+_STREET = re.compile(
+    r"^\s*(?:\d+\w?\s+)?[^\W\d][\w .'-]*?\s\d+\s*[a-zA-Z]?(?:\s*[-/]\s*\d+)?\s*$|"
+    r"^\s*\d+\w?,?\s+[^\W\d][\w .'-]+$"
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ def _address(lines: list[str], vendor: str, own_postcode: str) -> tuple[str, str
         if not m or m.group(1).replace(" ", "").upper() == own:
             continue
         street = lines[i - 1].strip() if i > 0 else ""
-        if not _STREET.search(street) or _POSTCODE_CITY.match(street):
+        if not _STREET.match(street) or _POSTCODE_CITY.match(street) or _IBAN.search(street):
             street = ""
         return street, m.group(2), m.group(1)
     return "", "", ""
