@@ -309,7 +309,8 @@ def peppol_reasons(doc: ExportDoc, options: ExportOptions) -> list[str]:
         )
     sender, seller, buyer = doc.sender, doc.vendor_country, options.company_country
     need: list[tuple[bool, str]] = []
-    if sender.vat_note and not options.company_vat_id:
+    zero_rated = any(line.rate == 0 for line in doc.lines)
+    if sender.vat_note and zero_rated and not options.company_vat_id:
         need.append((True, "our VAT number (INTAKE_COMPANY_VAT_IDS), which a reverse-charge"
                            " or intra-EU invoice names (BR-AE-02, BR-IC-02)"))  # fmt: skip
     if seller == "DE" and buyer == "DE":
