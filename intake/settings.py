@@ -196,6 +196,9 @@ class Settings(BaseSettings):
     company_endpoint: str = Field(
         "", description="Our Peppol endpoint as scheme:id (e.g. 0088:5790000435975), for UBL."
     )
+    company_street: str = Field("", description="Our street and number, for UBL e-invoices.")
+    company_city: str = Field("", description="Our city, for UBL e-invoices.")
+    company_postcode: str = Field("", description="Our post code, for UBL e-invoices.")
     crash_at: str = Field(
         "", description="Fault injection for tests: kill the process at this pipeline step."
     )

@@ -40,15 +40,23 @@ def add_invoice(db: Database, **overrides: Any) -> int:
         "duplicate_of_id": None,
         "po_number": None,
         "category": None,
+        "content": "",
     }
     values.update(overrides)
     with db.session() as s:
         vendor = get_vendor(s, values["vendor"])
-        product = None
-        if values["category"]:
-            product = Product(sku=f"SKU-{uuid.uuid4().hex[:8]}", name="x",
-                              category=values["category"])  # fmt: skip
-            s.add(product)
+        products: dict[str, Product] = {}
+
+        def product_of(category: str | None) -> Product | None:
+            if not category:
+                return None
+            if category not in products:
+                products[category] = Product(
+                    sku=f"SKU-{uuid.uuid4().hex[:8]}", name="x", category=category
+                )
+                s.add(products[category])
+            return products[category]
+
         doc = Document(
             sha256=uuid.uuid4().hex + uuid.uuid4().hex,
             original_name=f"{values['number']}.pdf",
@@ -68,6 +76,7 @@ def add_invoice(db: Database, **overrides: Any) -> int:
             total=Decimal(values["total"]) if values["total"] else None,
             duplicate_of_id=values["duplicate_of_id"],
             fields={},
+            content=values["content"],
         )
         doc.lines = [
             LineItem(
@@ -78,7 +87,7 @@ def add_invoice(db: Database, **overrides: Any) -> int:
                 unit=li.get("unit"),
                 unit_price=Decimal(li["unit_price"]) if li.get("unit_price") else None,
                 amount=Decimal(li["amount"]) if li.get("amount") else None,
-                product=product,
+                product=product_of(li.get("category") or values["category"]),
             )
             for i, li in enumerate(values["lines"])
         ]
@@ -87,12 +96,16 @@ def add_invoice(db: Database, **overrides: Any) -> int:
         return doc.id
 
 
-def correct_total(db: Database, doc_id: int, total: str, tax: str) -> None:
+def correct_total(
+    db: Database, doc_id: int, total: str, tax: str, subtotal: str | None = None
+) -> None:
     """What a person's correction does: change fields, so updated_at moves on."""
     with db.session() as s:
         doc = s.scalars(select(Document).where(Document.id == doc_id)).one()
         doc.total = Decimal(total)
         doc.tax = Decimal(tax)
+        if subtotal is not None:
+            doc.subtotal = Decimal(subtotal)
 
 
 def peppol_settings(settings: Settings) -> Settings:

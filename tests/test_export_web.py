@@ -153,3 +153,22 @@ def test_an_api_export_riding_on_a_browser_session_needs_the_csrf_token(
     assert client.post("/api/exports", json={"format": "csv"}).status_code == 400
     r = client.post("/api/exports", json={"format": "csv"}, headers={"X-CSRFToken": token})
     assert r.status_code == 201
+
+
+def test_what_was_changed_to_fit_the_target_is_shown(app: Flask, ctx: Context) -> None:
+    from intake.users import issue_token
+
+    add_invoice(ctx.db, number="INV-2024/000118-CORRECTED-B")  # over QBO's 21 characters
+    add_invoice(ctx.db, number="INV-2024/000119-CORRECTED-B")
+    set_rule(ctx.db, vendor="Acme Tools GmbH", account="5000", tax_code="20%", user="t")
+    auth = {"Authorization": f"Bearer {issue_token(ctx.db, 'ed')}"}
+    made = app.test_client().post("/api/exports", json={"format": "qbo", "since": "2024-03-14"},
+                                  headers=auth).get_json()  # fmt: skip
+    (warned, _) = made["warned"]
+    assert "21 characters" in warned["reasons"][0]
+    client, token = editor(app)
+    add_invoice(ctx.db, number="INV-2024/000120-CORRECTED-B")
+    page = client.post("/export/", data={"format": "qbo", "csrf_token": token})
+    assert page.status_code == 200
+    body = page.get_data(as_text=True)
+    assert "Changed to fit qbo" in body and "000120-CORRECTED-B" in body

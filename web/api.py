@@ -104,6 +104,7 @@ def _export_json(result: ExportResult) -> dict[str, Any]:
         "document_ids": list(result.document_ids),
         "blocked": _skipped(result.blocked),
         "held": _skipped(result.held),
+        "warned": _skipped(result.warned),
         "changed": [
             {"document_id": c.document_id, "label": c.label, "batch_id": c.batch_id}
             for c in result.changed

@@ -66,7 +66,7 @@ def export_request(values: Mapping[str, Any]) -> ExportRequest:
         format=fmt if again is None else "",
         since=since,
         doc_type=doc_type,
-        lines=values.get("lines") in ("1", 1, True, "true"),
+        lines=True if values.get("lines") in ("1", 1, True, "true") else None,
         again=again,
     )
 

@@ -194,6 +194,11 @@ SCHEMAS: dict[str, Any] = {
                 "description": "left out: flagged (duplicate, mismatch)",
                 "items": {"type": "object"},
             },
+            "warned": {
+                "type": "array",
+                "description": "exported, changed to fit the target (a number shortened, ...)",
+                "items": {"type": "object"},
+            },
             "changed": {
                 "type": "array",
                 "description": "exported before and corrected since: export again",

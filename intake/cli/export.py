@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -35,6 +37,32 @@ def _write(content: bytes, output: Path | None) -> None:
         output.write_bytes(content)
 
 
+class _FileDelivery:
+    """Writes an export's file before its batch is recorded: into a temporary file beside
+    ``output`` (so a folder that does not exist fails before anything is recorded), moved
+    into place once the batch is committed (:meth:`finish`)."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.temp: Path | None = None
+
+    def __call__(self, result: ExportResult) -> None:
+        fd, name = tempfile.mkstemp(prefix=".intake-export-", dir=self.output.parent)
+        self.temp = Path(name)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(result.content)
+
+    def finish(self) -> None:
+        if self.temp is not None:
+            self.temp.replace(self.output)
+            self.temp = None
+
+    def discard(self) -> None:
+        if self.temp is not None:
+            self.temp.unlink(missing_ok=True)
+            self.temp = None
+
+
 def _report(result: ExportResult) -> None:
     """What was left out and why, on stderr (stdout carries the file when no -o is given)."""
     for item in result.blocked:
@@ -43,6 +71,9 @@ def _report(result: ExportResult) -> None:
     for item in result.held:
         click.echo(f"HELD document {item.document_id} {item.label}: {'; '.join(item.reasons)}",
                    err=True)  # fmt: skip
+    for item in result.warned:
+        click.echo(f"WARNING document {item.document_id} {item.label}: "
+                   f"{'; '.join(item.reasons)}", err=True)  # fmt: skip
     for changed in result.changed:
         click.echo(
             f"CHANGED document {changed.document_id} {changed.label} since export batch "
@@ -61,8 +92,20 @@ def _report(result: ExportResult) -> None:
 @click.option(
     "--type", "doc_type", type=click.Choice(DOC_TYPES), default="invoice", show_default=True
 )
-@click.option("--lines", is_flag=True, help="CSV: one row per line item, not per document.")
+@click.option(
+    "--lines/--no-lines",
+    default=None,
+    help="CSV: one row per line item, not per document (with --again: as BATCH was).",
+)
 @click.option("--again", type=int, metavar="BATCH", help="Export the documents of BATCH again.")
+@click.option(
+    "--document",
+    "document_ids",
+    type=int,
+    multiple=True,
+    metavar="ID",
+    help="With --again: only this document of the batch (repeatable).",
+)
 @click.option(
     "-o",
     "--output",
@@ -76,8 +119,9 @@ def export(
     fmt: str | None,
     since: object,
     doc_type: str,
-    lines: bool,
+    lines: bool | None,
     again: int | None,
+    document_ids: tuple[int, ...],
     output: Path | None,
     user: str | None,
 ) -> None:
@@ -91,6 +135,8 @@ def export(
         return
     if fmt is None and again is None:
         raise click.UsageError("give --format FORMAT (or --again BATCH)")
+    if document_ids and again is None:
+        raise click.UsageError("--document ID goes with --again BATCH")
     settings = settings_of(ctx)
     db = open_db(settings)
     request = ExportRequest(
@@ -99,16 +145,37 @@ def export(
         doc_type=doc_type,
         lines=lines,
         again=again,
+        document_ids=document_ids,
     )
+    delivery = _FileDelivery(output) if output is not None else None
     try:
-        result = run_export(db, settings, request, _user(user))
-    except IntakeError as exc:
-        raise click.ClickException(str(exc)) from exc
+        result = run_export(db, settings, request, _user(user), delivery)
+    except BaseException as exc:
+        if delivery is not None:
+            delivery.discard()
+        if isinstance(exc, IntakeError):
+            raise click.ClickException(str(exc)) from exc
+        if isinstance(exc, OSError):
+            raise click.ClickException(
+                f"cannot write {output}: {exc.strerror or exc}; nothing was exported"
+            ) from exc
+        raise
+    if delivery is not None:
+        try:
+            delivery.finish()
+        except OSError as exc:
+            delivery.discard()
+            raise click.ClickException(
+                f"cannot write {output}: {exc.strerror or exc}; export batch"
+                f" {result.batch_id} is recorded: write it with"
+                f" intake export get {result.batch_id} -o FILE"
+            ) from exc
     _report(result)
     if result.empty:
         click.echo(f"nothing to export as {result.format}", err=True)
     else:
-        _write(result.content, output)
+        if output is None:
+            _write(result.content, None)
         where = f" to {output}" if output else ""
         click.echo(
             f"export batch {result.batch_id}: {len(result.document_ids)} documents "

@@ -9,12 +9,14 @@ computes an amount of its own, so every format's totals are the document's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol, runtime_checkable
 
 from intake.errors import IntakeError
+from intake.export.sender import Sender
 
 __all__ = [
     "CENT",
@@ -24,9 +26,11 @@ __all__ = [
     "ExportOptions",
     "Format",
     "FormatBase",
+    "Screening",
     "format_amount",
     "format_date",
     "format_number",
+    "one_line",
     "safe_text",
 ]
 
@@ -44,7 +48,13 @@ class ExportError(IntakeError):
 
 @dataclass(frozen=True)
 class ExportLine:
-    """One bill line, exclusive of tax. ``quantity * unit_price == amount`` always holds."""
+    """One bill line, exclusive of tax. ``quantity * unit_price == amount`` always holds.
+
+    ``rate`` is the VAT rate (percent) named by the line's tax code (or the document's one
+    rate, when its codes name none), ``tax`` the line's share of the document's tax at that
+    rate. ``rate`` is None when it is not known; ``tax`` is then the document's tax shared
+    in proportion, which a target that computes tax from its tax codes must not be given.
+    """
 
     position: int
     description: str
@@ -56,6 +66,7 @@ class ExportLine:
     tax: Decimal
     account: str
     tax_code: str
+    rate: Decimal | None = None
 
     @property
     def label(self) -> str:
@@ -87,6 +98,9 @@ class ExportDoc:
     vendor_country: str | None = None
     vendor_vat_id: str | None = None
     vendor_endpoint: str | None = None
+    sender: Sender = Sender()
+    #: Why the tax does not agree with the rates the tax codes name ("" when it does).
+    tax_mismatch: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,6 +115,19 @@ class ExportOptions:
     company_name: str = ""
     company_country: str = ""
     company_endpoint: str = ""
+    company_street: str = ""
+    company_city: str = ""
+    company_postcode: str = ""
+    company_vat_id: str = ""
+
+
+@dataclass(frozen=True)
+class Screening:
+    """What a format says of the documents of one export before it lays them out: those
+    it refuses (by id, with the reasons) and those it changes to fit (with a warning)."""
+
+    blocked: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    warnings: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 @runtime_checkable
@@ -112,11 +139,15 @@ class Format(Protocol):
     extension: str  # of the file handed out
     media_type: str
     #: Document values this format cannot do without, beyond those every format needs:
-    #: any of "due_date", "currency", "peppol".
+    #: any of "due_date", "currency", "peppol", "rates" (the tax agrees with the rates
+    #: its tax codes name).
     requires: frozenset[str]
 
     def check(self, options: ExportOptions) -> None:
         """Raise :class:`ExportError` when the format cannot be made with ``options``."""
+
+    def screen(self, docs: Sequence[ExportDoc], options: ExportOptions) -> Screening:
+        """The documents this format refuses or shortens, among those of one export."""
 
     def render(self, docs: Sequence[ExportDoc], options: ExportOptions) -> bytes: ...
 
@@ -128,6 +159,9 @@ class FormatBase:
 
     def check(self, options: ExportOptions) -> None:
         return None
+
+    def screen(self, docs: Sequence[ExportDoc], options: ExportOptions) -> Screening:
+        return Screening()
 
 
 def safe_text(value: object) -> str:
@@ -142,10 +176,21 @@ def safe_text(value: object) -> str:
     return text
 
 
+def one_line(value: object) -> str:
+    """Text for one cell or field: line breaks, tabs and other control characters become
+    single spaces, so a multi-line name or description stays in its cell."""
+    text = "" if value is None else str(value)
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
 def format_amount(value: Decimal) -> str:
     """A money amount as a plain number: ``.`` decimals, two places, no grouping, no sign
     other than a leading ``-``."""
-    return f"{value.quantize(CENT):f}"
+    amount = value.quantize(CENT)
+    return f"{abs(amount) if amount == 0 else amount:f}"  # never "-0.00"
 
 
 def format_number(value: Decimal) -> str:

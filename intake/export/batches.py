@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -45,11 +46,15 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class ExportRequest:
+    """What to export. ``lines`` None means the default (no lines; a repeated batch's own
+    setting). ``document_ids`` narrows a repeated batch to some of its documents."""
+
     format: str
     since: dt.date | None = None
     doc_type: str = "invoice"
-    lines: bool = False
+    lines: bool | None = None
     again: int | None = None
+    document_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class ExportResult:
     blocked: tuple[Skipped, ...]  # lacking something the export needs (an account code, ...)
     held: tuple[Skipped, ...]  # flagged by document_flags (a duplicate, ...)
     changed: tuple[Changed, ...]  # exported before and changed since
+    warned: tuple[Skipped, ...] = ()  # exported, changed to fit the target (shortened, ...)
 
     @property
     def empty(self) -> bool:
@@ -160,6 +166,16 @@ def _changed(s: Session, fmt: str, request: ExportRequest) -> list[Changed]:
     ]
 
 
+def _first_vat_id(settings: Settings) -> str:
+    """Our VAT number, from ``INTAKE_COMPANY_VAT_IDS`` where this build has that setting."""
+    value = getattr(settings, "company_vat_ids", None)
+    if isinstance(value, str):
+        value = value.replace(",", " ").split()
+    if isinstance(value, list | tuple) and value:
+        return str(value[0]).strip()
+    return ""
+
+
 def export_options(settings: Settings, *, lines: bool = False) -> ExportOptions:
     return ExportOptions(
         lines=lines,
@@ -169,19 +185,34 @@ def export_options(settings: Settings, *, lines: bool = False) -> ExportOptions:
         company_name=settings.company_name,
         company_country=settings.company_country,
         company_endpoint=settings.company_endpoint,
+        company_street=settings.company_street,
+        company_city=settings.company_city,
+        company_postcode=settings.company_postcode,
+        company_vat_id=_first_vat_id(settings),
     )
 
 
-def run_export(db: Database, settings: Settings, request: ExportRequest, user: str) -> ExportResult:
+Deliver = Callable[["ExportResult"], None]
+
+
+def run_export(
+    db: Database,
+    settings: Settings,
+    request: ExportRequest,
+    user: str,
+    deliver: Deliver | None = None,
+) -> ExportResult:
     """Export what is due (or repeat batch ``request.again``) and record it as a batch.
 
     The selection, the file and its record are made in one transaction: the documents of
     a batch are marked exported exactly when the batch (with the file's bytes, which can
-    be fetched again with :func:`batch_file`) is committed. Of two exports racing for the
-    same documents, the database lets one commit; the other raises :class:`ExportError`.
+    be fetched again with :func:`batch_file`) is committed. ``deliver`` (writing the file,
+    say) is called with the result before that commit: when it raises, nothing is
+    recorded. Of two exports racing for the same documents, the database lets one
+    commit; the other raises :class:`ExportError`.
     """
     try:
-        return _run_export(db, settings, request, user)
+        return _run_export(db, settings, request, user, deliver)
     except IntegrityError as exc:
         raise ExportError(
             "another export took some of these documents at the same time; export again"
@@ -189,7 +220,11 @@ def run_export(db: Database, settings: Settings, request: ExportRequest, user: s
 
 
 def _run_export(
-    db: Database, settings: Settings, request: ExportRequest, user: str
+    db: Database,
+    settings: Settings,
+    request: ExportRequest,
+    user: str,
+    deliver: Deliver | None,
 ) -> ExportResult:
     with db.session() as s:
         source: ExportBatch | None = None
@@ -204,14 +239,28 @@ def _run_export(
             request = replace(
                 request,
                 format=source.format,
-                lines=bool(source.options.get("lines", False)),
+                lines=(
+                    request.lines
+                    if request.lines is not None
+                    else bool(source.options.get("lines", False))
+                ),
             )
+        elif request.document_ids:
+            raise ExportError("documents are chosen by id only to export a batch again")
+        lines = bool(request.lines)
         fmt = get_format(request.format)
-        options = export_options(settings, lines=request.lines)
+        options = export_options(settings, lines=lines)
         fmt.check(options)
         coding = Coding(s.scalars(select(ExportRule)))
         if source is not None:
             ids = [item.document_id for item in source.items]
+            if request.document_ids:
+                missing = [i for i in request.document_ids if i not in ids]
+                if missing:
+                    raise ExportError(
+                        f"batch {source.id} has no document {', '.join(map(str, missing))}"
+                    )
+                ids = [i for i in ids if i in request.document_ids]
             found = {
                 d.id: d
                 for d in s.scalars(_with_parts(select(Document).where(Document.id.in_(ids))))
@@ -229,7 +278,7 @@ def _run_export(
             if flags := document_flags(doc):
                 held.append(Skipped(doc.id, _label(doc), tuple(flags)))
                 continue
-            prepared = prepare_document(doc, coding)
+            prepared = prepare_document(doc, coding, own_postcode=options.company_postcode)
             reasons = list(prepared.reasons)
             if prepared.doc is not None:
                 reasons += format_reasons(prepared.doc, fmt.requires)
@@ -237,6 +286,18 @@ def _run_export(
                 blocked.append(Skipped(doc.id, _label(doc), tuple(reasons)))
                 continue
             ready.append((doc, prepared.doc))
+        screening = fmt.screen([d for _, d in ready], options)
+        blocked += [
+            Skipped(doc.id, _label(doc), screening.blocked[doc.id])
+            for doc, _ in ready
+            if doc.id in screening.blocked
+        ]
+        ready = [(doc, d) for doc, d in ready if doc.id not in screening.blocked]
+        warned = tuple(
+            Skipped(doc.id, _label(doc), screening.warnings[doc.id])
+            for doc, _ in ready
+            if doc.id in screening.warnings
+        )
 
         if not ready:
             return ExportResult(
@@ -247,7 +308,7 @@ def _run_export(
             format=fmt.name,
             user=user[:200],
             options={
-                "lines": request.lines,
+                "lines": lines,
                 "since": request.since.isoformat() if request.since else None,
                 "doc_type": request.doc_type,
             },
@@ -271,11 +332,7 @@ def _run_export(
                     total=prepared_doc.total,
                 )
             )
-        logger.info(
-            "export batch %d: %d documents as %s by %s (%d blocked, %d held)",
-            batch.id, len(ready), fmt.name, user, len(blocked), len(held),
-        )  # fmt: skip
-        return ExportResult(
+        result = ExportResult(
             batch.id,
             fmt.name,
             batch.filename,
@@ -285,7 +342,15 @@ def _run_export(
             tuple(blocked),
             tuple(held),
             tuple(changed),
+            warned,
         )
+        if deliver is not None:
+            deliver(result)  # raising here rolls the batch back: nothing is recorded
+        logger.info(
+            "export batch %d: %d documents as %s by %s (%d blocked, %d held)",
+            batch.id, len(ready), fmt.name, user, len(blocked), len(held),
+        )  # fmt: skip
+        return result
 
 
 def list_batches(db: Database, limit: int = 50) -> list[BatchInfo]:

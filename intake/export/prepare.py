@@ -7,6 +7,7 @@ Nothing is guessed: a value the target needs and the document lacks is a reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,8 +15,17 @@ from decimal import Decimal
 from intake.db.export import ExportRule
 from intake.db.models import Document, LineItem
 from intake.export.base import CENT, ExportDoc, ExportLine
+from intake.export.sender import read_sender
 
-__all__ = ["Coding", "Prepared", "document_amounts", "format_reasons", "prepare_document"]
+__all__ = [
+    "Coding",
+    "Prepared",
+    "document_amounts",
+    "format_reasons",
+    "prepare_document",
+    "rate_of",
+    "spread_tax",
+]
 
 ZERO = Decimal(0)
 
@@ -89,18 +99,83 @@ def _unit_split(line: LineItem, amount: Decimal) -> tuple[Decimal, Decimal]:
     return Decimal(1), amount
 
 
-def _spread_tax(amounts: list[Decimal], subtotal: Decimal, tax: Decimal) -> list[Decimal]:
-    """The document's tax shared over its lines in proportion, rounding put on the last."""
-    if not amounts:
-        return []
+_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s*%")
+
+
+def rate_of(tax_code: str) -> Decimal | None:
+    """The VAT rate a tax code names ("20% (VAT on Expenses)" -> 20), else None."""
+    m = _RATE.search(tax_code)
+    return Decimal(m.group(1).replace(",", ".")) if m else None
+
+
+def _settle(shares: list[Decimal], weights: list[Decimal], tax: Decimal) -> list[Decimal]:
+    """``shares`` rounded to cents and adjusted, a cent at a time, to add up to ``tax``:
+    the cents go to the lines with the largest weight (never to a line of weight 0), so
+    no rounding remainder lands on an empty line."""
+    rounded = [_cents(x) for x in shares]
+    diff = tax - sum(rounded, ZERO)
+    order = sorted((i for i, w in enumerate(weights) if w), key=lambda i: -abs(weights[i]))
+    if not order:
+        order = list(range(len(shares)))
+    step = CENT if diff > 0 else -CENT
+    k = 0
+    while diff != 0 and order:
+        rounded[order[k % len(order)]] += step
+        diff -= step
+        k += 1
+    return rounded
+
+
+def _one_rate(subtotal: Decimal, tax: Decimal) -> Decimal | None:
+    """The one VAT rate (VAT rates have at most one decimal) of which ``tax`` is the
+    subtotal's share, to the cent; None when there is none (a blend of two rates)."""
+    if tax == 0:
+        return ZERO
     if subtotal == 0:
-        return [tax] + [ZERO] * (len(amounts) - 1)
-    shares = [_cents(tax * a / subtotal) for a in amounts[:-1]]
-    return [*shares, tax - sum(shares, ZERO)]
+        return None
+    rate = (tax * 100 / subtotal).quantize(Decimal("0.1"))
+    return rate if abs(_cents(subtotal * rate / 100) - tax) <= CENT else None
 
 
-def prepare_document(doc: Document, coding: Coding) -> Prepared:
-    """Turn a filed document into an :class:`ExportDoc`, or say what it lacks."""
+def spread_tax(
+    amounts: list[Decimal], codes: list[str], subtotal: Decimal, tax: Decimal
+) -> tuple[list[Decimal], list[Decimal | None], str]:
+    """Each line's tax, each line's rate, and why the tax disagrees with the rates ("").
+
+    With the rates the tax codes name (or the document's one rate, when they name none),
+    a line's tax is its amount at its rate; the document's tax is the total, and a
+    rounding difference of up to a cent a line is settled on the largest taxed lines.
+    A tax that disagrees with the named rates, or rates that are unknown, leave the tax
+    shared in proportion to the amounts (which is all a CSV row or an IIF bill needs).
+    """
+    n = len(amounts)
+    named = [rate_of(code) for code in codes]
+    rates: list[Decimal | None]
+    if all(r is not None for r in named):
+        rates = list(named)
+    else:
+        single = _one_rate(subtotal, tax)
+        rates = [single] * n if all(r in (None, single) for r in named) else [None] * n
+    mismatch = ""
+    if all(r is not None for r in rates):
+        exact = [a * (r or ZERO) / 100 for a, r in zip(amounts, rates, strict=True)]
+        computed = sum((_cents(x) for x in exact), ZERO)
+        if abs(computed - tax) <= CENT * n and (tax == computed or any(exact)):
+            return _settle(exact, exact, tax), rates, ""
+        shown = ", ".join(sorted({f"{r.normalize():f} %" for r in rates if r is not None}))
+        mismatch = f"tax {tax} is not {computed} at the rates of its tax codes ({shown})"
+        rates = [None] * n
+    if subtotal == 0:
+        shares = [tax] + [ZERO] * (n - 1) if n else []
+    else:
+        shares = [tax * a / subtotal for a in amounts]
+    return _settle(shares, amounts, tax), rates, mismatch
+
+
+def prepare_document(doc: Document, coding: Coding, *, own_postcode: str = "") -> Prepared:
+    """Turn a filed document into an :class:`ExportDoc`, or say what it lacks.
+
+    ``own_postcode`` (ours) tells our address on the document from its sender's."""
     reasons: list[str] = []
     vendor = doc.vendor.name if doc.vendor else None
     if not vendor:
@@ -126,13 +201,13 @@ def prepare_document(doc: Document, coding: Coding) -> Prepared:
     )
     sources: list[LineItem | None] = list(items) if use_lines else [None]
     line_amounts = [_cents(li.amount or ZERO) if li else subtotal for li in sources]
-    line_taxes = _spread_tax(line_amounts, subtotal, tax)
-
     doc_account, doc_tax_code = coding.line_values(doc, None)
+    codes = [coding.line_values(doc, item)[1] or "" for item in sources]
+    line_taxes, line_rates, mismatch = spread_tax(line_amounts, codes, subtotal, tax)
     lines: list[ExportLine] = []
     missing_account = missing_tax = False
-    for position, (item, amount, line_tax) in enumerate(
-        zip(sources, line_amounts, line_taxes, strict=True), start=1
+    for position, (item, amount, line_tax, rate) in enumerate(
+        zip(sources, line_amounts, line_taxes, line_rates, strict=True), start=1
     ):
         account, tax_code = coding.line_values(doc, item)
         missing_account |= not account
@@ -155,6 +230,7 @@ def prepare_document(doc: Document, coding: Coding) -> Prepared:
                 tax=line_tax,
                 account=account or "",
                 tax_code=tax_code or "",
+                rate=rate,
             )
         )
     where = f"vendor '{vendor}'" if vendor else "its vendor"
@@ -194,6 +270,8 @@ def prepare_document(doc: Document, coding: Coding) -> Prepared:
             vendor_country=rule.country if rule else None,
             vendor_vat_id=rule.vat_id if rule else None,
             vendor_endpoint=rule.endpoint if rule else None,
+            sender=read_sender(doc.content or "", vendor=vendor, own_postcode=own_postcode),
+            tax_mismatch=mismatch,
         )
     )
 
@@ -205,6 +283,8 @@ def format_reasons(doc: ExportDoc, requires: frozenset[str]) -> list[str]:
         reasons.append("no due date")
     if "currency" in requires and not doc.currency:
         reasons.append("no currency")
+    if "rates" in requires and doc.tax_mismatch:
+        reasons.append(f"{doc.tax_mismatch}: correct the tax or the tax codes")
     if "peppol" in requires:
         for value, what in (
             (doc.vendor_country, "country"),

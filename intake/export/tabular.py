@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from intake.export.base import safe_text
+from intake.export.base import one_line, safe_text
 
 __all__ = ["Amount", "write_csv"]
 
@@ -22,8 +22,10 @@ def write_csv(
 ) -> bytes:
     """The CSV bytes (UTF-8, CRLF) of ``rows`` under ``header``.
 
-    Text cells go through :func:`safe_text`; :class:`Amount` cells are numbers and do not,
-    so a negative amount stays a number a spreadsheet can add up.
+    Text cells are put on one line (:func:`one_line`: importers read a line break inside
+    a quoted cell as the end of the row) and go through :func:`safe_text`; :class:`Amount`
+    cells are numbers and do not, so a negative amount stays a number a spreadsheet can
+    add up.
     """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
@@ -31,5 +33,5 @@ def write_csv(
     for row in rows:
         if len(row) != len(header):
             raise ValueError(f"a row of {len(row)} cells under a header of {len(header)}")
-        writer.writerow([c if isinstance(c, Amount) else safe_text(c) for c in row])
+        writer.writerow([c if isinstance(c, Amount) else safe_text(one_line(c)) for c in row])
     return (("\ufeff" if bom else "") + buf.getvalue()).encode("utf-8")

@@ -7,7 +7,16 @@ column Xero requires; rows with the same ``*InvoiceNumber`` and contact make one
 dates DD/MM/YYYY in a day-first organisation). ``UnitAmount`` is tax exclusive: choose
 "Tax exclusive" when Xero asks. ``InventoryItemCode`` must name an item that exists in
 Xero, which a vendor's own article number does not, so it stays empty and the code is
-kept in ``Description``. ``TaxAmount`` is the document's tax spread over its lines.
+kept in ``Description``.
+
+``TaxType`` is the name of a Xero tax rate ("20% (VAT on Expenses)"); Xero computes each
+line's tax from it, and ``TaxAmount`` only overrides that by the rounding. So a line's
+``TaxAmount`` is its amount at the rate its tax code names, the document's rounding
+settled on its largest lines; a document whose tax disagrees with the named rates is not
+exported, and where the tax codes name no rate ``TaxAmount`` stays empty for Xero to
+compute. Rows with one ``*InvoiceNumber`` make one bill ("Numbers must be different for
+each invoice in this file"), so of two bills of one vendor with the same number the later
+waits for the next export (:func:`intake.export.limits.split_numbers`).
 """
 
 from __future__ import annotations
@@ -18,10 +27,12 @@ from intake.export.base import (
     ExportDoc,
     ExportOptions,
     FormatBase,
+    Screening,
     format_amount,
     format_date,
     format_number,
 )
+from intake.export.limits import split_numbers
 from intake.export.tabular import Amount, write_csv
 
 __all__ = ["HEADER", "XeroFormat"]
@@ -61,7 +72,10 @@ class XeroFormat(FormatBase):
     title = "Xero bills import (CSV)"
     extension = "csv"
     media_type = "text/csv; charset=utf-8"
-    requires = frozenset({"due_date"})
+    requires = frozenset({"due_date", "rates"})
+
+    def screen(self, docs: Sequence[ExportDoc], options: ExportOptions) -> Screening:
+        return Screening(blocked=split_numbers(docs, "Xero"))
 
     def render(self, docs: Sequence[ExportDoc], options: ExportOptions) -> bytes:
         order = options.date_order or "dmy"
@@ -82,7 +96,7 @@ class XeroFormat(FormatBase):
                         Amount(format_number(line.unit_price)),
                         line.account,
                         line.tax_code,
-                        Amount(format_amount(line.tax)),
+                        Amount(format_amount(line.tax) if line.rate is not None else ""),
                         "",
                         "",
                         "",
