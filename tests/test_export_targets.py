@@ -7,10 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from intake.db import Database
-from intake.export import set_rule
+from intake.db.engine import Database
 from intake.export.generic import LINE_HEADER
 from intake.export.qbo import HEADER as QBO_HEADER
+from intake.export.rules import set_rule
 from intake.export.xero import HEADER as XERO_HEADER
 from intake.settings import Settings
 from tests.export_fixtures import add_invoice

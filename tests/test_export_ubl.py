@@ -13,10 +13,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from intake.db import Database, Document, ExportRule
-from intake.export import ExportResult, set_rule
-from intake.export.batches import export_options
+from intake.db.engine import Database
+from intake.db.export import ExportRule
+from intake.db.models import Document
+from intake.export.batches import ExportResult, export_options
 from intake.export.prepare import Coding, prepare_document
+from intake.export.rules import set_rule
 from intake.export.sender import read_sender, valid_iban
 from intake.export.ubl import CAC, CBC, render_invoice
 from intake.settings import Settings
