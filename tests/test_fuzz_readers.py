@@ -127,6 +127,7 @@ def test_every_mutated_input_is_read_or_refused_within_its_limit(
     request: pytest.FixtureRequest,
 ) -> None:
     folder = tmp_path_factory.mktemp("inputs")
+    reader_ctx = Context(reader_settings, Registry.default())
     tally: dict[str, int] = {}
 
     @settings(
@@ -140,7 +141,7 @@ def test_every_mutated_input_is_read_or_refused_within_its_limit(
         ext, data = example
         path = folder / f"input-{sum(tally.values())}{'.' + ext if ext else ''}"
         path.write_bytes(data)
-        future = pool.schedule(extract_path, args=(reader_settings, str(path)), timeout=TIME_LIMIT)
+        future = pool.schedule(extract_path, args=(reader_ctx, str(path)), timeout=TIME_LIMIT)
         got = verdict(future)
         path.unlink()
         key = got.split(":")[0]

@@ -85,7 +85,8 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 def extract(settings: Settings, folder: Path, pdf: Path) -> dict[str, Any]:
-    return extract_path(settings.model_copy(update={"templates_dir": folder}), str(pdf))
+    with_templates = settings.model_copy(update={"templates_dir": folder})
+    return extract_path(Context(with_templates, Registry.default()), str(pdf))
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, and_, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, not_, or_, select
 from sqlalchemy.orm import Session
 
 from intake.db.models import Document, LineItem, Vendor
@@ -48,8 +48,6 @@ MAX_QUERY = 500
 MAX_PAGE = 10_000
 SORTS = ("relevance", "date", "amount", "filed")
 COLUMNS = {"doc_type", "vendor_id", "issue_date", "due_date", "total"}
-#: The condition on a document's numbers (its own, the order and the quote it names).
-NUMBER = "number_key"
 #: Conditions on a document's lines rather than its own columns.
 LINE_COLUMNS = {"product_id"}
 
@@ -111,13 +109,6 @@ def sql_condition(cond: Condition) -> ColumnElement[bool]:
         lines = select(LineItem.document_id).where(getattr(LineItem, cond.column).in_(cond.values))
         inside = Document.id.in_(lines)
         return not_(inside) if cond.negated else inside
-    if cond.column == NUMBER:
-        # the document's own number, or the order or quote it names, compared as
-        # duplicates and order references are (intake.keys.number_key)
-        columns = (Document.number_key, Document.po_number_key, Document.quote_number_key)
-        if cond.negated:  # a document without one of the numbers has none to match
-            return not_(or_(*(func.coalesce(c, "").in_(cond.values) for c in columns)))
-        return or_(*(c.in_(cond.values) for c in columns))
     if cond.column not in COLUMNS:
         raise ValueError(f"no such column to filter on: {cond.column}")
     column = getattr(Document, cond.column)

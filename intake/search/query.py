@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake.errors import QueryError
-from intake.keys import number_key
 from intake.search.dates import parse_amount_range, parse_date_range
 
 __all__ = ["DOC_TYPE_WORDS", "Condition", "ParsedQuery", "parse_query", "tokenize"]
@@ -46,8 +45,7 @@ DATE_FIELDS = {
 }
 AMOUNT_FIELDS = {"amount": "total", "total": "total"}
 TYPE_FIELDS = {"type", "doc_type"}
-NUMBER_FIELDS = {"number", "no", "num"}
-STRUCTURED = set(DATE_FIELDS) | set(AMOUNT_FIELDS) | TYPE_FIELDS | NUMBER_FIELDS | {"year"}
+STRUCTURED = set(DATE_FIELDS) | set(AMOUNT_FIELDS) | TYPE_FIELDS | {"year"}
 OPERATORS = {"AND", "OR", "NOT"}
 LABELS = {
     "doc_type": "type",
@@ -56,7 +54,6 @@ LABELS = {
     "total": "amount",
     "vendor_id": "vendor",
     "product_id": "product",
-    "number_key": "number",
 }
 RELATIVE_HEADS = {"last", "this", "past"}
 
@@ -138,13 +135,6 @@ def tokenize(text: str) -> list[str]:
 
 
 def _condition(field: str, value: str, today: dt.date, negated: bool) -> Condition:
-    if field in NUMBER_FIELDS:
-        # compared as duplicate detection compares numbers: separators, case and the
-        # leading zeros of each run of digits do not count (INV-2024/0118 = inv 2024 118)
-        key = number_key(value.strip('"'))
-        if not key:
-            raise QueryError(f"“{value}” is not a document number")
-        return Condition("number_key", (key,), negated=negated)
     if field in TYPE_FIELDS:
         doc_type = DOC_TYPE_WORDS.get(value.strip('"').lower())
         if doc_type is None:
