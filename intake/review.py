@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from intake.audit import record_audit
@@ -40,6 +40,7 @@ __all__ = [
     "ReviewItem",
     "ReviewSource",
     "discard_quarantined",
+    "matches_text",
     "retry_quarantined",
     "review_sources",
 ]
@@ -72,9 +73,21 @@ class ReviewSource(Protocol):
     kind: str
     title: str
 
-    def count(self, session: Session) -> int: ...
+    def count(self, session: Session, *, text: str = "") -> int: ...
 
-    def items(self, session: Session, *, limit: int, offset: int = 0) -> list[ReviewItem]: ...
+    def items(
+        self, session: Session, *, limit: int, offset: int = 0, text: str = ""
+    ) -> list[ReviewItem]: ...
+
+
+def matches_text(text: str, *columns: ColumnElement[str | None]) -> ColumnElement[bool]:
+    """A source's filter: any of ``columns`` contains ``text`` (case-insensitive; ``%``
+    and ``_`` are matched as themselves). Always true for an empty text."""
+    text = text.strip()
+    if not text:
+        return true()
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(*(column.ilike(pattern, escape="\\") for column in columns))
 
 
 class LowConfidence:
@@ -86,15 +99,25 @@ class LowConfidence:
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
 
-    def count(self, session: Session) -> int:
-        stmt = select(func.count(Document.id)).where(Document.confidence < self.threshold)
+    def _where(self, text: str) -> list[ColumnElement[bool]]:
+        found = matches_text(text, Document.number, Document.original_name, Vendor.name)
+        return [Document.confidence < self.threshold, found]
+
+    def count(self, session: Session, *, text: str = "") -> int:
+        stmt = (
+            select(func.count(Document.id))
+            .outerjoin(Vendor, Vendor.id == Document.vendor_id)
+            .where(*self._where(text))
+        )
         return int(session.scalar(stmt) or 0)
 
-    def items(self, session: Session, *, limit: int, offset: int = 0) -> list[ReviewItem]:
+    def items(
+        self, session: Session, *, limit: int, offset: int = 0, text: str = ""
+    ) -> list[ReviewItem]:
         stmt = (
             select(Document, Vendor.name)
             .outerjoin(Vendor, Vendor.id == Document.vendor_id)
-            .where(Document.confidence < self.threshold)
+            .where(*self._where(text))
             .order_by(Document.id.desc())
             .offset(offset)
             .limit(limit)
@@ -141,14 +164,22 @@ class Quarantined:
     kind = "quarantined"
     title = "Quarantined files"
 
-    def count(self, session: Session) -> int:
-        stmt = select(func.count(IntakeFile.id)).where(IntakeFile.state == LedgerState.QUARANTINED)
+    def _where(self, text: str) -> list[ColumnElement[bool]]:
+        found = matches_text(
+            text, IntakeFile.original_name, IntakeFile.source_path, IntakeFile.error
+        )
+        return [IntakeFile.state == LedgerState.QUARANTINED, found]
+
+    def count(self, session: Session, *, text: str = "") -> int:
+        stmt = select(func.count(IntakeFile.id)).where(*self._where(text))
         return int(session.scalar(stmt) or 0)
 
-    def items(self, session: Session, *, limit: int, offset: int = 0) -> list[ReviewItem]:
+    def items(
+        self, session: Session, *, limit: int, offset: int = 0, text: str = ""
+    ) -> list[ReviewItem]:
         stmt = (
             select(IntakeFile)
-            .where(IntakeFile.state == LedgerState.QUARANTINED)
+            .where(*self._where(text))
             .order_by(IntakeFile.id.desc())
             .offset(offset)
             .limit(limit)
