@@ -19,10 +19,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import ColumnElement, func, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from intake.audit import record_audit
 from intake.db import Database, Document, IntakeFile, LedgerState, Vendor
@@ -80,7 +80,7 @@ class ReviewSource(Protocol):
     ) -> list[ReviewItem]: ...
 
 
-def matches_text(text: str, *columns: ColumnElement[str | None]) -> ColumnElement[bool]:
+def matches_text(text: str, *columns: QueryableAttribute[Any]) -> ColumnElement[bool]:
     """A source's filter: any of ``columns`` contains ``text`` (case-insensitive; ``%``
     and ``_`` are matched as themselves). Always true for an empty text."""
     text = text.strip()

@@ -125,7 +125,9 @@ def _refused(name: str, reason: str) -> dict[str, Any]:
 def files() -> Response:
     """Where the files with these ledger ids (``?id=1&id=2``) stand now."""
     ids = [i for i in request.args.getlist("id", type=int) if 0 < i <= MAX_ID][:MAX_POLL]
-    rows = get_session().scalars(select(IntakeFile).where(IntakeFile.id.in_(ids))) if ids else []
+    rows: list[IntakeFile] = []
+    if ids:
+        rows = list(get_session().scalars(select(IntakeFile).where(IntakeFile.id.in_(ids))))
     return jsonify(
         files=[
             {

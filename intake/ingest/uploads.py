@@ -22,7 +22,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from sqlalchemy import select
 
@@ -79,7 +79,7 @@ def _remove_stale(folder: Path) -> None:
             continue
 
 
-def _write(stream: BinaryIO, dest: Path, limit: int) -> int:
+def _write(stream: IO[bytes], dest: Path, limit: int) -> int:
     """Copy ``stream`` to ``dest`` durably; ResourceLimit past ``limit`` bytes."""
     size = 0
     fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -97,7 +97,7 @@ def _write(stream: BinaryIO, dest: Path, limit: int) -> int:
 def claim_upload(
     settings: Settings,
     db: Database,
-    stream: BinaryIO,
+    stream: IO[bytes],
     sent_name: str | None,
     *,
     user: str,
