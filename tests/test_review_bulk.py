@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from intake.catalog import create_product
+from intake.catalog_import import import_catalog
 from intake.db import AuditEntry, Document, IntakeFile, LedgerState, LineItem
 from intake.pipeline import Context
 from tests.factory import make_pdf, sample_invoice
@@ -179,3 +180,42 @@ def test_link_selected_lines_to_a_product(
         lines[2]: (None, None),
     }
     assert sorted(e.field or "" for e in audit(ctx, "link")) == ["line 1 product", "line 2 product"]
+
+
+def test_confirm_all_shown_weak_links(
+    app: Flask, ctx: Context, editor: FlaskClient, tmp_path: Path
+) -> None:
+    with ctx.db.session() as s:
+        import_catalog(s, b"sku,name\nAT-100,Cordless drill 18V\nAT-220,Drill bit set 25 pcs\n",
+                       user="ed")  # fmt: skip
+    weak = [{"code": "", "description": "Fortis drill bit set 25 pcs HSS titanium",
+             "quantity": 1, "unit_price": "18.50", "amount": "18.50"}]  # fmt: skip
+    docs = [
+        file_pdf(ctx, make_pdf(tmp_path / f"{n}.pdf", sample_invoice(
+            vendor=vendor, number=f"W-{n}", line_items=weak,
+            subtotal="18.50", tax="3.70", total="22.20")))
+        for n, vendor in enumerate(["Acme Tools GmbH", "Bolt Supplies Ltd"])
+    ]  # fmt: skip
+    page = editor.get("/review?kind=weak_links").get_data(as_text=True)
+    assert "Confirm all shown links (2)" in page
+    form = {
+        "line": re.findall(r'name="line" value="(\d+)"', page),
+        "csrf_token": csrf(editor),
+        "view_kind": "weak_links",
+    }
+    form.update({k: v for k, v in re.findall(r'name="(sku-\d+)" value="([^"]*)"', page)})
+    assert sorted(v for k, v in form.items() if k.startswith("sku-")) == ["AT-220", "AT-220"]
+    viewer = app.test_client()
+    login(viewer, "vera")
+    r = viewer.post("/review/lines/confirm", data={**form, "csrf_token": csrf(viewer)})
+    assert r.status_code == 403
+    r = editor.post("/review/lines/confirm", data=form, follow_redirects=True)
+    assert "Confirmed 2 product links." in r.get_data(as_text=True)
+    with ctx.db.session() as s:
+        lines = s.scalars(select(LineItem).where(LineItem.document_id.in_(docs))).all()
+        assert sorted((ln.product.sku if ln.product else "", ln.match_method) for ln in lines) == [
+            ("AT-220", "user"),
+            ("AT-220", "user"),
+        ]
+    assert sorted(e.entity_id or 0 for e in audit(ctx, "confirm")) == sorted(docs)
+    assert "Confirm all shown links" not in editor.get("/review").get_data(as_text=True)

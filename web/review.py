@@ -3,10 +3,10 @@ whatever other sources are registered (see :mod:`intake.review`).
 
 The page shows a few items of each section, or one section with its own filter and pages
 (``?kind=…&q=…&page=…``). Editors act on one item, or on many at once: confirm every
-low-confidence document shown, link the selected lines to one product, discard the
-selected quarantined files. A bulk action runs the single actions, each checked and
-audited as when done one by one; confirming and linking run in one transaction (all of
-them happen, or none), discarding file by file, saying which could not be.
+low-confidence document or weak product link shown, link the selected lines to one
+product, discard the selected quarantined files. A bulk action runs the single actions,
+each checked and audited as when done one by one; confirming and linking run in one
+transaction (all of them happen, or none), discarding file by file, saying which could not be.
 """
 
 from __future__ import annotations
@@ -210,6 +210,44 @@ def link_lines() -> Response:
         flash(f"No line was linked: {exc}.", "error")
         return _back()
     flash(f"Linked {_plural(len(line_ids), 'line')} to {sku}.")
+    return _back()
+
+
+@bp.route("/lines/confirm", methods=["POST"])
+@editor_required
+def confirm_links() -> Response:
+    """Confirm every weak link shown, as shown (``sku-<line id>``): each becomes a person's
+    link and feeds the matching memory, as the single "Confirm" does."""
+    line_ids = _ids("line")
+    if not line_ids:
+        return _nothing()
+    session = get_session()
+    owners = dict(
+        session.execute(
+            select(LineItem.id, LineItem.document_id).where(LineItem.id.in_(line_ids))
+        ).all()
+    )
+    try:
+        for line_id in line_ids:
+            if line_id not in owners:
+                raise NotFound(f"line {line_id} is gone")
+            sku = request.form.get(f"sku-{line_id}", "").strip()
+            if not sku:
+                raise NotFound(f"no product was shown for line {line_id}")
+            values = {"product": sku, "confirm": "1"}
+            correct_line(session, owners[line_id], line_id, values, user=current_user.name)
+        for doc_id in sorted(set(owners.values())):
+            refresh_document(session, doc_id, get_settings())
+        session.commit()
+    except InvalidCorrection as exc:
+        session.rollback()
+        flash(f"No link was confirmed: {'; '.join(exc.errors.values())}.", "error")
+        return _back()
+    except (NotFound, Conflict) as exc:
+        session.rollback()
+        flash(f"No link was confirmed: {exc}.", "error")
+        return _back()
+    flash(f"Confirmed {_plural(len(line_ids), 'product link')}.")
     return _back()
 
 
