@@ -7,6 +7,7 @@ ROUTES lists every endpoint of the app. A new route that is not listed here fail
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,6 +72,7 @@ def world(ctx: Context, tmp_path: Path) -> World:
 # "login" = redirected to the login page; 401 for the API.
 ROUTES: dict[str, tuple[str, str, object, int, int]] = {
     "static": ("GET", "/static/intake.css", 200, 200, 200),
+    "favicon": ("GET", "/favicon.ico", 200, 200, 200),
     "health.healthz": ("GET", "/healthz", 200, 200, 200),
     "auth.login": ("GET", "/login", 200, 200, 200),
     "auth.logout": ("POST", "/logout", "login", 302, 302),
@@ -86,6 +88,13 @@ ROUTES: dict[str, tuple[str, str, object, int, int]] = {
     "review.index": ("GET", "/review", "login", 200, 200),
     "review.retry": ("POST", "/review/quarantined/{retry}/retry", "login", 403, 302),
     "review.discard": ("POST", "/review/quarantined/{discard}/discard", "login", 403, 302),
+    "review.confirm_shown": ("POST", "/review/low_confidence/confirm", "login", 403, 302),
+    "review.link_lines": ("POST", "/review/lines/link", "login", 403, 302),
+    "review.confirm_links": ("POST", "/review/lines/confirm", "login", 403, 302),
+    "review.discard_selected": ("POST", "/review/quarantined/discard", "login", 403, 302),
+    "upload.index": ("GET", "/upload", "login", 403, 200),
+    "upload.upload": ("POST", "/upload", "login", 403, 200),
+    "upload.files": ("GET", "/upload/files.json?id={retry}", "login", 403, 200),
     "products.index": ("GET", "/products?q=sku", "login", 200, 200),
     "products.new": ("GET", "/products/new", "login", 403, 200),
     "products.create": ("POST", "/products", "login", 403, 302),
@@ -124,6 +133,10 @@ FORMS: dict[str, dict[str, str]] = {
     "documents.confirm": {"name": "total"},
     "documents.save_line": {"quantity": "4"},
     "documents.new_line": {"description": "new line"},
+    "review.confirm_shown": {"doc": "{doc}", "name-{doc}": "total"},
+    "review.link_lines": {"id": "{spare_line}", "product": "SKU-<i>1</i>"},
+    "review.discard_selected": {"id": "{discard}"},
+    "review.confirm_links": {"line": "{spare_line}", "sku-{spare_line}": "SKU-<i>1</i>"},
     "products.create": {"sku": "NEW-1", "name": "New product"},
     "products.update": {"name": "Renamed"},
     "products.new_alias": {"alias": "another name"},
@@ -155,7 +168,13 @@ def request(client: FlaskClient, endpoint: str, world: World, token: str | None)
     if method == "GET":
         with client.get(url) as r:
             return r.status_code
-    data = {**FORMS.get(endpoint, {}), **({"csrf_token": token} if token else {})}
+    form = {
+        k.format(**world.__dict__): v.format(**world.__dict__)
+        for k, v in FORMS.get(endpoint, {}).items()
+    }
+    data: dict[str, object] = {**form, **({"csrf_token": token} if token else {})}
+    if endpoint == "upload.upload":  # a file, made anew for each request
+        data["files"] = (io.BytesIO(b"%PDF-1.7\n junk \n%%EOF\n"), "matrix.pdf")
     return client.post(url, data=data).status_code
 
 
@@ -211,7 +230,16 @@ def test_payloads_in_fields_and_file_names_render_as_text(
     app: Flask, world: World, clients: dict[str, FlaskClient]
 ) -> None:
     client = clients["editor"]
-    skip = ("api.", "static", "health", "documents.page", "documents.original", "status.poll")
+    skip = (
+        "api.",
+        "static",
+        "favicon",
+        "health",
+        "documents.page",
+        "documents.original",
+        "status.poll",
+        "upload.files",
+    )
     pages = [
         url_of(e, world)
         for e, spec in ROUTES.items()
@@ -323,7 +351,7 @@ def test_every_page_is_self_contained(
 ) -> None:
     """No page loads anything from elsewhere (offline use, and the CSP allows only 'self')."""
     client = clients["editor"]
-    skip = ("api.", "static", "documents.page", "documents.original")
+    skip = ("api.", "static", "favicon", "documents.page", "documents.original")
     for endpoint, spec in ROUTES.items():
         if spec[0] != "GET" or endpoint.startswith(skip):
             continue

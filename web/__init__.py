@@ -98,6 +98,7 @@ def create_app(
         review,
         search,
         status,
+        upload,
     )
 
     for blueprint in (
@@ -112,13 +113,20 @@ def create_app(
         health.bp,
         matching.bp,
         contracts.bp,
+        upload.bp,
     ):
         app.register_blueprint(blueprint)
     # A POST signed by an API token needs no CSRF token; the view itself checks the CSRF
     # token of a POST that rides on a browser session.
     csrf.exempt(api.export)
+    # An upload's body may exceed the app's limit: its view raises the limit, then checks.
+    csrf.exempt(upload.upload)
     auth.init_app(app)
     errors.init_app(app)
+
+    @app.route("/favicon.ico")
+    def favicon() -> Response:
+        return app.send_static_file("favicon.ico")
 
     @app.after_request
     def security_headers(response: Response) -> Response:

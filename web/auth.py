@@ -36,8 +36,9 @@ bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.session_protection = "strong"
+login_manager.login_message_category = "info"
 
-PUBLIC_ENDPOINTS = {"auth.login", "health.healthz", "static"}
+PUBLIC_ENDPOINTS = {"auth.login", "health.healthz", "static", "favicon"}
 #: Failed logins allowed per client address (successful ones are not counted).
 LOGIN_LIMIT = "5 per minute;30 per hour"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -153,7 +154,7 @@ def login() -> Response | str:
         if user is not None:
             login_user(WebUser(user))
             return redirect(_safe_next(request.args.get("next")))
-        flash("Wrong user name or password.")
+        flash("Wrong user name or password.", "error")
     return render_template("auth/login.html")
 
 

@@ -89,6 +89,7 @@ def _edit_page(doc_id: int, errors: dict[str, str] | None = None, status: int = 
             doc_types=DOC_TYPES,
             attributes=LINE_ATTRIBUTES,
             dates={name for name, kind in FIELD_KINDS.items() if kind == DATE},
+            page_width=WIDTHS[-1],
         ),
         status,
     )
@@ -104,7 +105,7 @@ def _saved(doc_id: int, what: list[str]) -> Response:
     if what:
         flash("Saved: " + ", ".join(field_label(n) for n in what) + ".")
     else:
-        flash("Nothing changed.")
+        flash("Nothing changed.", "info")
     return redirect(url_for("documents.view", doc_id=doc_id))
 
 

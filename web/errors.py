@@ -13,6 +13,7 @@ MESSAGES = {
     404: "There is nothing here.",
     405: "This address does not take that kind of request.",
     409: "That change was refused.",
+    413: "That is larger than the limit this address accepts.",
     429: "Too many attempts. Wait a minute and try again.",
 }
 

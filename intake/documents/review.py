@@ -20,10 +20,10 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, or_, select, true
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from intake.db.engine import Database
 from intake.db.models import Document, IntakeFile, LedgerState, Vendor
@@ -42,6 +42,7 @@ __all__ = [
     "ReviewItem",
     "ReviewSource",
     "discard_quarantined",
+    "matches_text",
     "retry_quarantined",
     "review_sources",
 ]
@@ -74,9 +75,21 @@ class ReviewSource(Protocol):
     kind: str
     title: str
 
-    def count(self, session: Session) -> int: ...
+    def count(self, session: Session, *, text: str = "") -> int: ...
 
-    def items(self, session: Session, *, limit: int, offset: int = 0) -> list[ReviewItem]: ...
+    def items(
+        self, session: Session, *, limit: int, offset: int = 0, text: str = ""
+    ) -> list[ReviewItem]: ...
+
+
+def matches_text(text: str, *columns: QueryableAttribute[Any]) -> ColumnElement[bool]:
+    """A source's filter: any of ``columns`` contains ``text`` (case-insensitive; ``%``
+    and ``_`` are matched as themselves). Always true for an empty text."""
+    text = text.strip()
+    if not text:
+        return true()
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(*(column.ilike(pattern, escape="\\") for column in columns))
 
 
 class LowConfidence:
@@ -88,15 +101,25 @@ class LowConfidence:
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
 
-    def count(self, session: Session) -> int:
-        stmt = select(func.count(Document.id)).where(Document.confidence < self.threshold)
+    def _where(self, text: str) -> list[ColumnElement[bool]]:
+        found = matches_text(text, Document.number, Document.original_name, Vendor.name)
+        return [Document.confidence < self.threshold, found]
+
+    def count(self, session: Session, *, text: str = "") -> int:
+        stmt = (
+            select(func.count(Document.id))
+            .outerjoin(Vendor, Vendor.id == Document.vendor_id)
+            .where(*self._where(text))
+        )
         return int(session.scalar(stmt) or 0)
 
-    def items(self, session: Session, *, limit: int, offset: int = 0) -> list[ReviewItem]:
+    def items(
+        self, session: Session, *, limit: int, offset: int = 0, text: str = ""
+    ) -> list[ReviewItem]:
         stmt = (
             select(Document, Vendor.name)
             .outerjoin(Vendor, Vendor.id == Document.vendor_id)
-            .where(Document.confidence < self.threshold)
+            .where(*self._where(text))
             .order_by(Document.id.desc())
             .offset(offset)
             .limit(limit)
@@ -143,14 +166,22 @@ class Quarantined:
     kind = "quarantined"
     title = "Quarantined files"
 
-    def count(self, session: Session) -> int:
-        stmt = select(func.count(IntakeFile.id)).where(IntakeFile.state == LedgerState.QUARANTINED)
+    def _where(self, text: str) -> list[ColumnElement[bool]]:
+        found = matches_text(
+            text, IntakeFile.original_name, IntakeFile.source_path, IntakeFile.error
+        )
+        return [IntakeFile.state == LedgerState.QUARANTINED, found]
+
+    def count(self, session: Session, *, text: str = "") -> int:
+        stmt = select(func.count(IntakeFile.id)).where(*self._where(text))
         return int(session.scalar(stmt) or 0)
 
-    def items(self, session: Session, *, limit: int, offset: int = 0) -> list[ReviewItem]:
+    def items(
+        self, session: Session, *, limit: int, offset: int = 0, text: str = ""
+    ) -> list[ReviewItem]:
         stmt = (
             select(IntakeFile)
-            .where(IntakeFile.state == LedgerState.QUARANTINED)
+            .where(*self._where(text))
             .order_by(IntakeFile.id.desc())
             .offset(offset)
             .limit(limit)

@@ -165,12 +165,24 @@ def _stored_name(original: str) -> str:
 
 
 def claim_file(
-    settings: Settings, db: Database, path: Path, *, owner: str | None = None
+    settings: Settings,
+    db: Database,
+    path: Path,
+    *,
+    owner: str | None = None,
+    origin: tuple[str, str, str | None] | None = None,
 ) -> Claim | None:
     """Take ``path`` out of its drop folder for ``owner`` (None: a claim any recovering
-    process may adopt at once). Returns None when another process took it."""
-    source_path, folder_hint = _describe(settings, path)
-    name = text_of_name(path.name)
+    process may adopt at once). Returns None when another process took it.
+
+    ``origin`` (original name, source path, folder hint) describes a file that did not come
+    from a drop folder (an upload, :mod:`intake.ingest.uploads`); by default they are read
+    from ``path``."""
+    if origin is None:
+        source_path, folder_hint = _describe(settings, path)
+        name = text_of_name(path.name)
+    else:
+        name, source_path, folder_hint = origin
     note = {
         "source_path": source_path,
         "original_name": name,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from intake.db.models import Document, LineItem, Product, Vendor
 from intake.db.products import DuplicateDecision, OrderLineMatch, OrderMatch
 from intake.documents.listing import quantity_text
-from intake.documents.review import Fact, ReviewItem, ReviewSourceFactory
+from intake.documents.review import Fact, ReviewItem, ReviewSourceFactory, matches_text
 from intake.documents.view import display_value
 from intake.filing.matching.line_links import catalog_index
 from intake.filing.matching.orders import HELD, MATCHED, NO_PO
@@ -55,24 +55,28 @@ class _LineSource:
     def _active(self, session: Session) -> bool:
         return True
 
-    def count(self, session: Session) -> int:
+    def _found(self, text: str) -> ColumnElement[bool]:
+        return matches_text(text, LineItem.description, LineItem.code, Document.number, Vendor.name)
+
+    def count(self, session: Session, *, text: str = "") -> int:
         if not self._active(session):
             return 0
         stmt = (
             select(func.count(LineItem.id))
             .join(Document, Document.id == LineItem.document_id)
-            .where(*self._where(), Document.duplicate_of_id.is_(None))
+            .outerjoin(Vendor, Vendor.id == Document.vendor_id)
+            .where(*self._where(), Document.duplicate_of_id.is_(None), self._found(text))
         )
         return int(session.scalar(stmt) or 0)
 
-    def _rows(self, session: Session, limit: int, offset: int) -> list[Any]:
+    def _rows(self, session: Session, limit: int, offset: int, text: str) -> list[Any]:
         if not self._active(session):
             return []
         stmt = (
             select(LineItem, Document, Vendor.name)
             .join(Document, Document.id == LineItem.document_id)
             .outerjoin(Vendor, Vendor.id == Document.vendor_id)
-            .where(*self._where(), Document.duplicate_of_id.is_(None))
+            .where(*self._where(), Document.duplicate_of_id.is_(None), self._found(text))
             .order_by(Document.id.desc(), LineItem.position)
             .offset(offset)
             .limit(limit)
@@ -92,10 +96,12 @@ class UnlinkedLines(_LineSource):
     def _active(self, session: Session) -> bool:
         return session.scalar(select(Product.id).limit(1)) is not None
 
-    def items(self, session: Session, *, limit: int, offset: int = 0) -> list[ReviewItem]:
+    def items(
+        self, session: Session, *, limit: int, offset: int = 0, text: str = ""
+    ) -> list[ReviewItem]:
         index = catalog_index(session)
         out = []
-        for line, doc, vendor in self._rows(session, limit, offset):
+        for line, doc, vendor in self._rows(session, limit, offset, text):
             facts = _line_facts(line)
             candidates = index.fuzzy(line.description or "")[:3] if line.description else []
             candidates = [c for c in candidates if c.score >= SHOW]
@@ -136,10 +142,12 @@ class WeakLinks(_LineSource):
     def _where(self) -> list[ColumnElement[bool]]:
         return [LineItem.match_method == "fuzzy", LineItem.match_score < self.below]
 
-    def items(self, session: Session, *, limit: int, offset: int = 0) -> list[ReviewItem]:
+    def items(
+        self, session: Session, *, limit: int, offset: int = 0, text: str = ""
+    ) -> list[ReviewItem]:
         out = []
         skus = {}
-        rows = self._rows(session, limit, offset)
+        rows = self._rows(session, limit, offset, text)
         ids = {line.product_id for line, _, _ in rows if line.product_id}
         if ids:
             skus = dict(
@@ -186,26 +194,36 @@ def _held() -> ColumnElement[bool]:
     )
 
 
+def _found(text: str) -> ColumnElement[bool]:
+    """The filter of the document sources: number, order number, file or vendor name."""
+    return matches_text(
+        text, Document.number, Document.po_number, Document.original_name, Vendor.name
+    )
+
+
 class OrderMismatches:
     """Invoices held back because they do not match their purchase order."""
 
     kind = "order_mismatches"
     title = "Invoices that do not match their order"
 
-    def count(self, session: Session) -> int:
+    def count(self, session: Session, *, text: str = "") -> int:
         stmt = (
             select(func.count(OrderMatch.document_id))
             .join(Document, Document.id == OrderMatch.document_id)
-            .where(_held())
+            .outerjoin(Vendor, Vendor.id == Document.vendor_id)
+            .where(_held(), _found(text))
         )
         return int(session.scalar(stmt) or 0)
 
-    def items(self, session: Session, *, limit: int, offset: int = 0) -> list[ReviewItem]:
+    def items(
+        self, session: Session, *, limit: int, offset: int = 0, text: str = ""
+    ) -> list[ReviewItem]:
         stmt = (
             select(OrderMatch, Document, Vendor.name)
             .join(Document, Document.id == OrderMatch.document_id)
             .outerjoin(Vendor, Vendor.id == Document.vendor_id)
-            .where(_held())
+            .where(_held(), _found(text))
             .order_by(Document.id.desc())
             .offset(offset)
             .limit(limit)
@@ -247,14 +265,21 @@ class DuplicateDocuments:
         decided = select(DuplicateDecision.document_id)
         return [Document.duplicate_of_id.is_not(None), Document.id.not_in(decided)]
 
-    def count(self, session: Session) -> int:
-        return int(session.scalar(select(func.count(Document.id)).where(*self._where())) or 0)
+    def count(self, session: Session, *, text: str = "") -> int:
+        stmt = (
+            select(func.count(Document.id))
+            .outerjoin(Vendor, Vendor.id == Document.vendor_id)
+            .where(*self._where(), _found(text))
+        )
+        return int(session.scalar(stmt) or 0)
 
-    def items(self, session: Session, *, limit: int, offset: int = 0) -> list[ReviewItem]:
+    def items(
+        self, session: Session, *, limit: int, offset: int = 0, text: str = ""
+    ) -> list[ReviewItem]:
         stmt = (
             select(Document, Vendor.name)
             .outerjoin(Vendor, Vendor.id == Document.vendor_id)
-            .where(*self._where())
+            .where(*self._where(), _found(text))
             .order_by(Document.id.desc())
             .offset(offset)
             .limit(limit)

@@ -1,6 +1,7 @@
-"""Sections of the document page (see :data:`intake.documents.view.DOCUMENT_SECTIONS`): an
-invoice's match against its order line by line, what was invoiced of an order, a
-duplicate and why, a contract's dates and the products it names."""
+"""Sections of the document page (contributed through the composition,
+:class:`intake.filing.wiring.Wiring`): an invoice's match against its order line by line,
+what was invoiced of an order, a duplicate and why, a contract's dates and the products it
+names."""
 
 from __future__ import annotations
 
