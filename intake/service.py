@@ -94,7 +94,7 @@ class Service:
             except Exception:
                 logger.exception("indexing failed; the index will be rebuilt from the database")
                 try:
-                    self.index.reset(self.db)
+                    self.index.reset()
                 except Exception:
                     logger.exception("could not mark documents for reindexing")
                 self._stop.wait(5.0)

@@ -6,6 +6,7 @@ from intake.db.export import ExportBatch, ExportItem, ExportRule
 from intake.db.models import (
     AuditEntry,
     Base,
+    ChangeCounter,
     Document,
     DocumentPage,
     IntakeFile,
@@ -28,6 +29,7 @@ from intake.db.products import (
 __all__ = [
     "AuditEntry",
     "Base",
+    "ChangeCounter",
     "ContractProduct",
     "Database",
     "Document",

@@ -14,6 +14,8 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from intake.db.changes import track_changes
+
 __all__ = ["Database", "open_database"]
 
 logger = logging.getLogger(__name__)
@@ -55,6 +57,7 @@ class Database:
         if parsed.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas(int(busy_timeout * 1000)))
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        track_changes(self.sessions)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
