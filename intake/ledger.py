@@ -60,6 +60,7 @@ __all__ = [
     "disown",
     "hand_to_queue",
     "open_claim",
+    "queued_claims",
     "mark_started",
     "reclaim",
     "record_claim",
@@ -275,10 +276,17 @@ def disown(claim: Claim) -> None:
 
 
 def hand_to_queue(claim: Claim) -> None:
-    """The claim's task is on the queue: no service adopts it from now on."""
+    """The claim's task is on the queue: no service adopts it from now on. Never makes the
+    folder again (a worker may have settled and released the claim already: then
+    FileNotFoundError). Not fsynced: a note that loses this goes back to its dead owner,
+    whose claims are adopted and queued again (the second task finds it settled)."""
     note = _read_note(claim.folder)
+    if not note:
+        raise FileNotFoundError(claim.folder)
     note["owner"] = QUEUE
-    write_atomic(claim.folder / CLAIM_NOTE, json.dumps(note).encode())
+    tmp = claim.folder / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
+    tmp.write_bytes(json.dumps(note).encode())
+    tmp.replace(claim.folder / CLAIM_NOTE)
 
 
 def open_claim(settings: Settings, claim_id: str) -> Claim | None:
@@ -301,6 +309,20 @@ def open_claim(settings: Settings, claim_id: str) -> Claim | None:
         str(note.get("source_path") or name),
         note.get("folder_hint"),
     )
+
+
+def queued_claims(settings: Settings) -> list[str]:
+    """The ids of the claims in ``processing/`` that belong to the queue."""
+    root = settings.processing_dir
+    if not root.is_dir():
+        return []
+    return [
+        folder.name
+        for folder in sorted(root.iterdir())
+        if folder.is_dir()
+        and not folder.name.startswith(STAGING)
+        and _read_note(folder).get("owner") == QUEUE
+    ]
 
 
 def _read_note(folder: Path) -> dict[str, Any]:
@@ -343,11 +365,13 @@ def recover_claims(settings: Settings, db: Database, *, owner: str) -> list[Clai
                     shutil.rmtree(folder, ignore_errors=True)
                 continue
             note = _read_note(folder)
-            if note.get("owner") in living or note.get("owner") == QUEUE:
+            if note.get("owner") in living:
                 continue
             files = _claimed_files(folder)
             if not files:
                 shutil.rmtree(folder, ignore_errors=True)
+                continue
+            if note.get("owner") == QUEUE:  # its task is on the queue (or being run)
                 continue
             note = {
                 "source_path": files[0].name,

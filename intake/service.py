@@ -12,6 +12,9 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import OperationalError
 
 from intake.db import open_database
 from intake.extractors import Registry
@@ -21,6 +24,9 @@ from intake.pipeline import Context, Outcome
 from intake.settings import Settings
 from intake.watcher import Watcher
 from intake.workers import Workers
+
+if TYPE_CHECKING:
+    from intake.queue.dispatch import Dispatcher
 
 __all__ = ["Service"]
 
@@ -36,7 +42,13 @@ class Service:
         self.db = open_database(settings.db_url, busy_timeout=settings.db_busy_timeout)
         self.ctx = Context(settings, Registry.default(), self.db)
         self.index = SearchIndex(settings.index_dir)
-        self.workers = Workers(self.ctx, on_done=self._done)
+        self.workers: Workers | Dispatcher
+        if settings.broker_url:  # reading and filing are tasks for `intake worker`
+            from intake.queue.dispatch import Dispatcher
+
+            self.workers = Dispatcher(self.ctx)
+        else:
+            self.workers = Workers(self.ctx, on_done=self._done)
         self.watcher = Watcher(settings, self._take)
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -57,9 +69,11 @@ class Service:
         self._indexer.start()
         self._recoverer.start()
         logger.info(
-            "intake is watching %s with %d workers",
+            "intake is watching %s with %s",
             self.settings.watch_dir,
-            self.settings.worker_count,
+            "`intake worker` processes on the queue"
+            if self.settings.broker_url
+            else f"{self.settings.worker_count} workers",
         )
 
     def recover(self) -> int:
@@ -91,6 +105,9 @@ class Service:
             self._wake.clear()
             try:
                 self.index.sync(self.db)
+            except OperationalError as exc:  # the database is away: the index is fine
+                logger.warning("indexing waits for the database: %s", exc)
+                self._stop.wait(5.0)
             except Exception:
                 logger.exception("indexing failed; the index will be rebuilt from the database")
                 try:

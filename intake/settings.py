@@ -65,11 +65,11 @@ class Settings(BaseSettings):
         ),
     )
     queue_visibility_timeout: float = Field(
-        120.0,
-        gt=0,
+        100.0,
+        ge=5,
         description=(
             "Seconds after which the task of a worker that vanished is delivered again"
-            " (Redis); it also caps the time for one file on a worker."
+            " (Redis); a file's time on a worker is capped below it."
         ),
     )
     database_url: str = Field(
