@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     )
     watch_dir: Path = Field(Path("watch_folders"), description="Root of the drop folders.")
     index_dir: Path = Field(
-        Path(""),
+        Path(),
         description=(
             "This process's search index; empty means <data_dir>/index. Keep it on a local"
             " disk, one per machine that serves search (never on a shared folder)."

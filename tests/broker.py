@@ -58,8 +58,9 @@ class RedisServer:
             if self.proc.poll() is not None:
                 raise RedisUnavailable(f"redis-server exited:\n{self.log.read_text()[-2000:]}")
             try:
-                if self.client().ping():
-                    return
+                with self.client() as client:
+                    if client.ping():
+                        return
             except redis.exceptions.ConnectionError:
                 time.sleep(0.05)
         raise RedisUnavailable(f"redis-server did not answer:\n{self.log.read_text()[-2000:]}")

@@ -91,8 +91,8 @@ def test_sync_is_incremental_and_remembers_where_it_is(ctx: Context, filed: list
     assert index.sync(ctx.db) == 2
     assert index.sync(ctx.db) == 0
     with ctx.db.session() as s:
-        assert index.caught_up_to() == latest_change(s) == max(
-            s.scalars(select(Document.change_seq))
+        assert (
+            index.caught_up_to() == latest_change(s) == max(s.scalars(select(Document.change_seq)))
         )
     assert SearchIndex(ctx.settings.index_dir).sync(ctx.db) == 0  # kept on disk
 
