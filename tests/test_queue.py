@@ -6,11 +6,8 @@ machine dies: SIGKILL to the whole process group, the worker and its children at
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -28,10 +25,9 @@ from intake.ledger import QUEUE, claim_file, hand_to_queue, open_claim, recover_
 from intake.owners import Owner
 from intake.queue.tasks import Filer
 from intake.settings import Settings
-from tests.broker import RedisServer, RedisUnavailable
+from tests.broker import Process, RedisServer, RedisUnavailable, queue_env
 from tests.factory import make_pdf, sample_invoice
 from tests.faults import Drop, account, make_drop, put
-from tests.live import INTAKE
 from tests.pg import Cluster
 
 # --- the pieces, in process -----------------------------------------------------------------
@@ -104,83 +100,6 @@ def broker() -> Iterator[RedisServer]:
         yield server
     finally:
         server.stop()
-
-
-class Process:
-    """An ``intake`` command in its own process group, its output kept line by line."""
-
-    def __init__(self, args: list[str], env: dict[str, str], cwd: Path) -> None:
-        self.args = args
-        self.proc = subprocess.Popen(
-            [INTAKE, *args],
-            env={**os.environ, **env},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            cwd=cwd,
-            start_new_session=True,
-        )
-        self.lines: list[str] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line)
-
-    @property
-    def log(self) -> str:
-        return "".join(self.lines)
-
-    def settled(self) -> int:
-        return sum(" settled " in line for line in list(self.lines))
-
-    def wait_for(self, text: str, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in self.log:
-            assert self.proc.poll() is None, f"{self.args} ended:\n{self.log}"
-            assert time.monotonic() < deadline, f"no {text!r} from {self.args}:\n{self.log}"
-            time.sleep(0.1)
-
-    def kill(self) -> None:
-        """SIGKILL to the whole process group: the machine is gone."""
-        os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=30)
-        self._close()
-
-    def _close(self) -> None:
-        self._reader.join(timeout=10)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-
-    def stop(self) -> None:
-        if os.environ.get("INTAKE_TEST_KEEP_LOGS"):
-            Path(os.environ["INTAKE_TEST_KEEP_LOGS"], f"{self.proc.pid}.log").write_text(self.log)
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.kill()
-                return
-        self._close()
-
-
-def queue_env(root: Path, database_url: str, broker: RedisServer) -> dict[str, str]:
-    return {
-        "INTAKE_DATABASE_URL": database_url,
-        "INTAKE_BROKER_URL": broker.url,
-        "INTAKE_DATA_DIR": str(root / "data"),
-        "INTAKE_WATCH_DIR": str(root / "watch"),
-        "INTAKE_INDEX_DIR": str(root / "web-index"),
-        "INTAKE_PORT": "0",
-        "INTAKE_SETTLE_SECONDS": "0.3",
-        "INTAKE_RESCAN_SECONDS": "2",
-        "INTAKE_QUEUE_VISIBILITY_TIMEOUT": "12",
-        "INTAKE_OCR_PROCESSES": "1",
-        "INTAKE_LOG_LEVEL": "INFO",
-    }
 
 
 def ledger(url: str) -> tuple[int, int]:
