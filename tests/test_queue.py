@@ -6,6 +6,7 @@ machine dies: SIGKILL to the whole process group, the worker and its children at
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -100,6 +101,31 @@ def broker() -> Iterator[RedisServer]:
         yield server
     finally:
         server.stop()
+
+
+def test_requeue_publishes_the_claims_the_queue_holds(
+    settings: Settings, db: Database, invoice_pdf: Path, broker: RedisServer
+) -> None:
+    """After a broker lost its data: one task again per unsettled claim of the queue."""
+    held = []
+    for name in ("a.pdf", "b.pdf"):
+        dropped = settings.watch_dir / "invoices" / name
+        dropped.write_bytes(invoice_pdf.read_bytes() + name.encode())
+        claim = claim_file(settings, db, dropped)
+        assert claim is not None
+        held.append(claim)
+    hand_to_queue(held[0])  # the other one is its service's, which publishes it itself
+    env = {
+        "INTAKE_BROKER_URL": broker.url,
+        "INTAKE_DATA_DIR": str(settings.data_dir),
+        "INTAKE_WATCH_DIR": str(settings.watch_dir),
+    }
+    result = CliRunner().invoke(cli, ["requeue"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "queued 1 claims again" in result.output
+    with broker.client() as client:
+        messages = [json.loads(m) for m in client.lrange("intake", 0, -1)]
+    assert [m["headers"]["argsrepr"] for m in messages] == [repr([held[0].id])]
 
 
 def ledger(url: str) -> tuple[int, int]:

@@ -53,10 +53,6 @@ class Dispatcher:
     def submit(self, claim: Claim) -> None:
         self._todo.put(claim)
 
-    @property
-    def pending(self) -> int:
-        return self._todo.qsize()
-
     def _run(self) -> None:
         failures = 0
         while (claim := self._todo.get()) is not None:
