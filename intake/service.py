@@ -4,7 +4,9 @@ The main process claims files (a rename: cheap) and commits nothing but ledger r
 quarantines after a worker timeout; the workers read, extract and file; the indexer thread
 keeps the search index in step with the database. At start and every ``rescan_seconds``
 the claims of dead owners (a service or ``intake ingest`` that was killed) are adopted
-and resumed (:mod:`intake.owners`).
+and resumed (:mod:`intake.owners`). With a broker (``broker_url``) the worker pool is
+replaced by the queue's dispatcher (:mod:`intake.queue.dispatch`): each claim becomes a
+task for ``intake worker`` processes, and the indexer catches up with what they file.
 """
 
 from __future__ import annotations
