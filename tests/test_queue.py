@@ -27,7 +27,7 @@ from intake.owners import Owner
 from intake.queue.tasks import Filer
 from intake.settings import Settings
 from tests.broker import Process, RedisServer, RedisUnavailable, queue_env
-from tests.factory import make_pdf, sample_invoice
+from tests.factory import make_pdf, make_text_pdf, sample_invoice
 from tests.faults import Drop, account, make_drop, put
 from tests.pg import Cluster
 
@@ -260,23 +260,29 @@ def test_a_broker_restart_and_a_database_outage_lose_nothing(
     verify(tmp_path, env)
 
 
-def test_a_file_that_kills_its_worker_is_quarantined_after_max_attempts(
-    tmp_path: Path, broker: RedisServer
+@pytest.mark.parametrize("fault", ["killed", "over its time limit"])
+def test_a_file_whose_every_run_fails_is_quarantined_after_max_attempts(
+    tmp_path: Path, broker: RedisServer, fault: str
 ) -> None:
     """The dead-letter rule, counted in the database: every run of this file kills its
-    worker process (SIGKILL at a pipeline step), so it is quarantined on the fourth
-    delivery. On SQLite: the queue works on one machine too."""
+    worker process (SIGKILL at a pipeline step), or overruns the task's time limit (a
+    400-page PDF read within one second), so it is quarantined on the fourth delivery.
+    On SQLite: the queue works on one machine too."""
     env = queue_env(tmp_path, "", broker)
+    if fault == "killed":
+        src = make_pdf(tmp_path / "killer.pdf", sample_invoice(number="KILL-1"))
+        worker_env = {**env, "INTAKE_CRASH_AT": "read"}
+    else:
+        prose = " ".join(f"Clause {i} of the agreement binds both parties." for i in range(40))
+        src = make_text_pdf(tmp_path / "killer.pdf", [prose] * 800, title="Agreement")
+        worker_env = {**env, "INTAKE_FILE_TIMEOUT": "1"}
     service = Process(["run"], env, tmp_path)
-    worker = Process(["worker", "--concurrency", "1"], {**env, "INTAKE_CRASH_AT": "read"}, tmp_path)
-    names = ["killer.pdf"]
+    worker = Process(["worker", "--concurrency", "1"], worker_env, tmp_path)
     try:
         service.wait_for("Intake is running")
-        for i, name in enumerate(names):
-            src = make_pdf(tmp_path / name, sample_invoice(number=f"KILL-{i}"))
-            put(src, tmp_path / "watch" / "inbox" / name)
+        put(src, tmp_path / "watch" / "inbox" / src.name)
         url = f"sqlite:///{tmp_path / 'data' / 'intake.db'}"
-        wait_settled(tmp_path, url, len(names), timeout=90)
+        wait_settled(tmp_path, url, 1, timeout=120)
     finally:
         worker.stop()
         service.stop()
@@ -284,11 +290,11 @@ def test_a_file_that_kills_its_worker_is_quarantined_after_max_attempts(
     try:
         with db.session() as s:
             rows = list(s.scalars(sqlalchemy.select(IntakeFile)))
+            documents = s.scalar(sqlalchemy.select(sqlalchemy.func.count(Document.id)))
     finally:
         db.dispose()
-    assert sorted(r.original_name for r in rows) == names
-    for row in rows:
-        assert row.state == LedgerState.QUARANTINED
-        assert "crashed 3 times" in (row.error or ""), row.error
-        assert row.attempts == 4  # three runs killed, and the one that quarantined it
+    assert [(r.original_name, r.state) for r in rows] == [("killer.pdf", "quarantined")]
+    assert "crashed 3 times" in (rows[0].error or ""), rows[0].error
+    assert rows[0].attempts == 4  # three runs lost, and the one that quarantined it
+    assert documents == 0
     verify(tmp_path, env)
