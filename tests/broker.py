@@ -138,8 +138,6 @@ class Process:
             self.proc.stdout.close()
 
     def stop(self) -> None:
-        if os.environ.get("INTAKE_TEST_KEEP_LOGS"):
-            Path(os.environ["INTAKE_TEST_KEEP_LOGS"], f"{self.proc.pid}.log").write_text(self.log)
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:

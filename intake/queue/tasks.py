@@ -76,7 +76,13 @@ class Filer:
             outcome = process_claim(self.ctx, claim)
         except Exception as exc:  # settling failed (the database went away meanwhile ...)
             delay = self.pause(claim_id)
-            logger.warning("[%s] not settled (%s: %s); back on the queue", short, type(exc), exc)
+            logger.warning(
+                "[%s] not settled (%s: %s); back on the queue in %.1f s",
+                short,
+                type(exc).__name__,
+                exc,
+                delay,
+            )
             time.sleep(delay)
             raise Reject(str(exc), requeue=True) from exc
         if outcome.state == RETRY:
