@@ -7,7 +7,10 @@ EVAL   ?= ../shared/eval
 
 SYSDEPS_RUN  := tesseract=tesseract-ocr
 # PostgreSQL's server programs live off PATH on Debian (/usr/lib/postgresql/<version>/bin).
-SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium '/usr/lib/postgresql/*/bin/pg_ctl=postgresql'
+SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium '/usr/lib/postgresql/*/bin/pg_ctl=postgresql' \
+                redis-server=redis-server
+# The scale-out benchmark runs a throwaway PostgreSQL and Redis, as the tests do.
+SYSDEPS_BENCH := $(SYSDEPS_RUN) '/usr/lib/postgresql/*/bin/pg_ctl=postgresql' redis-server=redis-server
 SYSDEPS_EVAL := $(SYSDEPS_RUN) pdftotext=poppler-utils
 # invoice2data reads images with tesseract through ImageMagick (checked by `identify`)
 SYSDEPS_PEER := $(SYSDEPS_EVAL) identify=imagemagick
@@ -64,7 +67,7 @@ check: venv
 
 ## bench: the benchmarks, printing their figures
 bench: venv
-	@scripts/sysdeps $(SYSDEPS_RUN)
+	@scripts/sysdeps $(SYSDEPS_BENCH)
 	$(BIN)/python -m benchmarks
 
 ## eval: extraction accuracy on the shared labelled documents

@@ -19,6 +19,7 @@ MODULES = [
     "benchmarks.matching",
     "benchmarks.export",
     "benchmarks.web",
+    "benchmarks.scale",
 ]
 
 

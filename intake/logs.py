@@ -12,5 +12,5 @@ def configure_logging(level: str = "INFO") -> None:
         level=getattr(logging, level, logging.INFO),
         format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
     )
-    for noisy in ("pdfminer", "PIL", "watchdog", "whoosh"):
+    for noisy in ("pdfminer", "PIL", "watchdog", "whoosh", "celery", "kombu", "amqp"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

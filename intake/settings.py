@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -50,6 +50,28 @@ class Settings(BaseSettings):
         Path("data"), description="Database, search index, archive, quarantine and duplicates."
     )
     watch_dir: Path = Field(Path("watch_folders"), description="Root of the drop folders.")
+    index_dir: Path = Field(
+        Path(),
+        description=(
+            "This process's search index; empty means <data_dir>/index. Keep it on a local"
+            " disk, one per machine that serves search (never on a shared folder)."
+        ),
+    )
+    broker_url: str = Field(
+        "",
+        description=(
+            "Celery broker (redis://... or amqp://...): files are read and filed by"
+            " `intake worker` processes; empty means in-process workers."
+        ),
+    )
+    queue_visibility_timeout: float = Field(
+        100.0,
+        ge=5,
+        description=(
+            "Seconds after which the task of a worker that vanished is delivered again"
+            " (Redis); a file's time on a worker is capped below it."
+        ),
+    )
     database_url: str = Field(
         "", description="SQLAlchemy URL; empty means sqlite:///<data_dir>/intake.db."
     )
@@ -203,7 +225,14 @@ class Settings(BaseSettings):
         "", description="Fault injection for tests: kill the process at this pipeline step."
     )
 
-    @field_validator("data_dir", "watch_dir")
+    @model_validator(mode="before")
+    @classmethod
+    def _default_index_dir(cls, values: Any) -> Any:
+        if isinstance(values, dict) and not str(values.get("index_dir") or "").strip():
+            values = {**values, "index_dir": Path(values.get("data_dir") or "data") / "index"}
+        return values
+
+    @field_validator("data_dir", "watch_dir", "index_dir")
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().absolute()
@@ -236,10 +265,6 @@ class Settings(BaseSettings):
     @property
     def db_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'intake.db'}"
-
-    @property
-    def index_dir(self) -> Path:
-        return self.data_dir / "index"
 
     @property
     def archive_dir(self) -> Path:

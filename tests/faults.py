@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy
+
 from tests.factory import make_pdf, sample_invoice
 from tests.live import INTAKE, read_lines, start_intake
 
@@ -253,13 +255,25 @@ class Account:
         )
 
 
-def account(root: Path, drop: Drop) -> Account:
-    """Each dropped name against the ledger and the documents."""
-    with sqlite3.connect(root / "data" / "intake.db", timeout=30) as con:
-        rows = con.execute("select original_name, state from intake_files").fetchall()
-        shas = con.execute(
-            "select sha256, count(*) from documents group by sha256 having count(*) > 1"
-        ).fetchall()
+ROWS = "select original_name, state from intake_files"
+SAME_SHAS = "select sha256, count(*) from documents group by sha256 having count(*) > 1"
+
+
+def account(root: Path, drop: Drop, url: str = "") -> Account:
+    """Each dropped name against the ledger and the documents (in the SQLite file under
+    ``root``, or the database at the SQLAlchemy ``url``)."""
+    if url:
+        engine = sqlalchemy.create_engine(url)
+        try:
+            with engine.connect() as con:
+                rows = [tuple(r) for r in con.execute(sqlalchemy.text(ROWS))]
+                shas = [tuple(r) for r in con.execute(sqlalchemy.text(SAME_SHAS))]
+        finally:
+            engine.dispose()
+    else:
+        with sqlite3.connect(root / "data" / "intake.db", timeout=30) as con:
+            rows = con.execute(ROWS).fetchall()
+            shas = con.execute(SAME_SHAS).fetchall()
     states: dict[str, list[str]] = {}
     for name, state in rows:
         states.setdefault(name, []).append(state)

@@ -15,6 +15,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ class Cluster:
         self.log = self.root / "server.log"
         self.superuser = "intake"
         self.running = False
+        self.options = ""
 
     def _run(self, *args: str) -> None:
         kwargs: dict[str, Any] = {}
@@ -120,8 +122,18 @@ class Cluster:
                 "-c timezone=Pacific/Auckland",
             ]
         )
+        self.options = options
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "start")
         self.running = True
+
+    def outage(self, seconds: float) -> None:
+        """The server goes away (every connection dropped) and comes back ``seconds``
+        later, on the same data."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        time.sleep(seconds)
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", self.options, "-w", "start"
+        )
 
     def _admin(self) -> psycopg.Connection[Any]:
         return psycopg.connect(

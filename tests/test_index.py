@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from intake.db.changes import latest_change
 from intake.db.models import Document
 from intake.index.store import SearchIndex
 from intake.ingest.ledger import claim_file
@@ -86,12 +87,38 @@ def test_bad_queries_give_a_message_not_an_exception(ctx: Context, filed: list[i
         assert results.error is None or isinstance(results.error, str)
 
 
-def test_sync_is_incremental_and_clears_the_mark(ctx: Context, filed: list[int]) -> None:
+def test_sync_is_incremental_and_remembers_where_it_is(ctx: Context, filed: list[int]) -> None:
     index = SearchIndex(ctx.settings.index_dir)
     assert index.sync(ctx.db) == 2
     assert index.sync(ctx.db) == 0
     with ctx.db.session() as s:
-        assert s.scalars(select(Document.needs_index)).all() == [False, False]
+        assert (
+            index.caught_up_to() == latest_change(s) == max(s.scalars(select(Document.change_seq)))
+        )
+    assert SearchIndex(ctx.settings.index_dir).sync(ctx.db) == 0  # kept on disk
+
+
+def test_every_index_catches_up_by_itself_in_commit_order(
+    ctx: Context, filed: list[int], tmp_path: Path
+) -> None:
+    """Two indexes (two machines serving search) on one database, neither shared: each
+    takes the changes it has not seen, a change made by one transaction arrives as one."""
+    here, there = SearchIndex(tmp_path / "here"), SearchIndex(tmp_path / "there")
+    assert here.sync(ctx.db) == 2
+    first, second = filed
+    with ctx.db.session() as s:
+        doc = s.get(Document, first)
+        assert doc is not None
+        doc.buyer = "Umbrella Corporation"
+        doc.needs_index = True
+    with ctx.db.session() as s:
+        before = [s.get(Document, i).change_seq for i in filed]  # type: ignore[union-attr]
+    assert before[0] > before[1]
+    assert here.sync(ctx.db) == 1
+    assert there.sync(ctx.db) == 2
+    for index in (here, there):
+        assert index.match_ids("buyer:umbrella") == [first]
+        assert index.caught_up_to() == before[0]
 
 
 def test_a_corrupt_index_is_rebuilt_from_the_database(ctx: Context, filed: list[int]) -> None:

@@ -23,6 +23,7 @@ from intake.cli import (  # noqa: E402,F401
     products,
     run,
     users,
+    worker,
 )
 
 assert isinstance(cli, click.Group) and __version__

@@ -15,6 +15,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from intake.db.changes import track_changes
+
 __all__ = ["Database", "open_database"]
 
 logger = logging.getLogger(__name__)
@@ -56,6 +58,7 @@ class Database:
         if parsed.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas(int(busy_timeout * 1000)))
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        track_changes(self.sessions)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

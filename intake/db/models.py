@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -29,6 +30,7 @@ from intake.keys import number_key
 __all__ = [
     "AuditEntry",
     "Base",
+    "ChangeCounter",
     "Document",
     "DocumentPage",
     "IntakeFile",
@@ -82,6 +84,15 @@ class Vendor(Base):
     documents: Mapped[list[Document]] = relationship(back_populates="vendor")
 
 
+class ChangeCounter(Base):
+    """A counter of a change sequence (one row: ``documents``, :mod:`intake.db.changes`)."""
+
+    __tablename__ = "change_counters"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
 class Document(Base):
     """A filed document. Columns hold the key fields; ``fields`` holds every extracted field
     with its confidence, source and box."""
@@ -122,6 +133,8 @@ class Document(Base):
     content: Mapped[str] = mapped_column(Text, default="")
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     needs_index: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    #: The number of the transaction that last changed it (:mod:`intake.db.changes`).
+    change_seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

@@ -1,9 +1,13 @@
 """The search index: derived from the database, never the other way round.
 
-The indexer (``sync``) writes the documents that the database marks ``needs_index`` and
-clears the mark only for rows that did not change meanwhile. A locked index makes it try
-again later; a corrupt one is moved aside and rebuilt from the database. ``rebuild``
-builds a fresh index beside the live one and swaps it in, so search keeps working.
+Each process that serves search keeps its own index on a local disk (never one shared
+through a network folder). The indexer (``sync``) catches up with the database through the
+documents' change sequence (:mod:`intake.db.changes`): it writes the documents changed
+after the last number it has indexed, then records the newest number in the index folder
+(``CAUGHT_UP``). A crash in between writes a few documents again, which changes nothing.
+A locked index makes it try again later; a corrupt one is moved aside and rebuilt from the
+database. ``rebuild`` builds a fresh index beside the live one and swaps it in, so search
+keeps working.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from whoosh.filedb.filestore import FileStorage
 from whoosh.highlight import ContextFragmenter
@@ -28,6 +32,7 @@ from whoosh.index import LockError
 from whoosh.query import Query
 from whoosh.sorting import FieldFacet
 
+from intake.db.changes import latest_change
 from intake.db.engine import Database
 from intake.db.models import Document, LineItem
 from intake.errors import QueryError
@@ -41,12 +46,15 @@ from intake.index.searching import (
     parse_query_text,
 )
 from intake.index.segments import SegmentCache
+from intake.ingest.storage import write_atomic
 
 __all__ = ["Hit", "SearchIndex", "SearchResults", "Segment"]
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY = 500
+#: The file in the index folder holding the last change number indexed.
+CAUGHT_UP = "caught_up"
 
 
 @dataclass(frozen=True)
@@ -174,12 +182,21 @@ class SearchIndex:
         """Close the searchers kept open for queries."""
         self._searchers.close()
 
-    def reset(self, db: Database) -> None:
-        """Forget the open index and mark every document for indexing again."""
+    def reset(self) -> None:
+        """Forget the open index and index every document again on the next ``sync``."""
         self.close()
         self._index = None
-        with db.session() as s:
-            s.execute(update(Document).values(needs_index=True, updated_at=Document.updated_at))
+        (self.path / CAUGHT_UP).unlink(missing_ok=True)
+
+    def caught_up_to(self) -> int:
+        """The last change number this index holds (-1: none, everything is to index)."""
+        try:
+            return int((self.path / CAUGHT_UP).read_text().strip())
+        except (OSError, ValueError):
+            return -1
+
+    def _caught_up(self, path: Path, seq: int) -> None:
+        write_atomic(path / CAUGHT_UP, f"{seq}\n".encode())
 
     def ids(self) -> set[int]:
         with self.open().searcher() as s:
@@ -192,27 +209,35 @@ class SearchIndex:
     # --- writing --------------------------------------------------------------------------
 
     def sync(self, db: Database, *, batch: int = 200, timeout: float = 2.0) -> int:
-        """Index documents marked ``needs_index``. Returns how many were written."""
+        """Index the documents changed since the last sync. Returns how many were written."""
         written = 0
         ix = self.open()
-        if ix.doc_count() == 0:
-            # A new (or rebuilt) index: make sure nothing was marked done for an old one.
+        seen = self.caught_up_to()
+        if seen >= 0 and ix.doc_count() == 0:
+            # An empty index that claims to hold documents (its files were replaced).
             with db.session() as s:
-                indexed = s.scalar(select(Document.id).where(Document.needs_index.is_(False)))
-            if indexed is not None:
-                self.reset(db)
-                ix = self.open()
+                held = s.scalar(select(Document.id).where(Document.change_seq <= seen).limit(1))
+            if held is not None:
+                self.reset()
+                ix, seen = self.open(), -1
         while True:
             with db.session() as s:
-                ids = list(
-                    s.scalars(
-                        select(Document.id).where(Document.needs_index.is_(True)).limit(batch)
-                    )
+                # Whole numbers only: the documents of one transaction share theirs.
+                upto = s.scalar(
+                    select(Document.change_seq)
+                    .where(Document.change_seq > seen)
+                    .order_by(Document.change_seq)
+                    .offset(batch - 1)
+                    .limit(1)
                 )
+                stmt = select(Document.id).where(Document.change_seq > seen)
+                if upto is not None:
+                    stmt = stmt.where(Document.change_seq <= upto)
+                ids = list(s.scalars(stmt))
                 if not ids:
                     return written
                 docs = _load(s, ids)
-                stamps = {d.id: d.updated_at for d in docs}
+                newest = max(d.change_seq for d in docs)
                 entries = [index_fields(d) for d in docs]
             try:
                 writer = ix.writer(timeout=timeout)
@@ -226,13 +251,8 @@ class SearchIndex:
             except Exception:
                 writer.cancel()
                 raise
-            with db.session() as s:
-                for doc_id, stamp in stamps.items():
-                    s.execute(
-                        update(Document)
-                        .where(Document.id == doc_id, Document.updated_at == stamp)
-                        .values(needs_index=False, updated_at=stamp)
-                    )
+            self._caught_up(self.path, newest)
+            seen = newest
             written += len(entries)
 
     def delete(self, doc_id: int) -> None:
@@ -247,6 +267,8 @@ class SearchIndex:
         writer = fresh.writer(limitmb=256)
         count = 0
         with db.session() as s:
+            # Read first: what changes while the rebuild runs is indexed by the next sync.
+            seq = latest_change(s)
             all_ids = list(s.scalars(select(Document.id).order_by(Document.id)))
         for start in range(0, len(all_ids), 500):
             chunk = all_ids[start : start + 500]
@@ -257,6 +279,7 @@ class SearchIndex:
             if progress:
                 progress(len(chunk))
         writer.commit()
+        self._caught_up(fresh_path, seq)
         old = self.path.with_name(f"{self.path.name}.old-{uuid.uuid4().hex[:6]}")
         if self.path.exists():
             self.path.rename(old)
@@ -264,12 +287,6 @@ class SearchIndex:
         self.close()
         shutil.rmtree(old, ignore_errors=True)
         self._index = None
-        with db.session() as s:
-            s.execute(
-                update(Document)
-                .where(Document.id.in_(all_ids))
-                .values(needs_index=False, updated_at=Document.updated_at)
-            )
         return count
 
     # --- searching ------------------------------------------------------------------------

@@ -14,6 +14,10 @@
    happened (the crash came before the rename) or that was settled and moved already, so
    it is removed.
 
+With a broker (:mod:`intake.queue`) a claim is handed to the queue once its task is
+published: its note names the owner :data:`QUEUE`, and no service adopts it (the broker
+delivers the task again when a worker vanishes).
+
 A run that starts on a claim leaves a ``.started`` mark in its folder and removes it when
 it ends without settling the claim (a retry). A mark found by the next run is the trace of
 a run that crashed (or was killed): it counts as an attempt.
@@ -49,11 +53,15 @@ from intake.ingest.storage import (
 from intake.settings import DOC_TYPE_FOLDERS, Settings
 
 __all__ = [
+    "QUEUE",
     "Claim",
     "claim_copy",
     "claim_file",
     "count_crash",
     "disown",
+    "hand_to_queue",
+    "open_claim",
+    "queued_claims",
     "mark_started",
     "reclaim",
     "record_claim",
@@ -67,6 +75,8 @@ logger = logging.getLogger(__name__)
 
 CLAIM_NOTE = "claim.json"
 STARTED = ".started"
+#: The owner of a claim whose task is on the broker's queue.
+QUEUE = "queue"
 
 
 @dataclass(frozen=True)
@@ -278,6 +288,56 @@ def disown(claim: Claim) -> None:
     write_atomic(claim.folder / CLAIM_NOTE, json.dumps(note).encode())
 
 
+def hand_to_queue(claim: Claim) -> None:
+    """The claim's task is on the queue: no service adopts it from now on. Never makes the
+    folder again (a worker may have settled and released the claim already: then
+    FileNotFoundError). Not fsynced: a note that loses this goes back to its dead owner,
+    whose claims are adopted and queued again (the second task finds it settled)."""
+    note = _read_note(claim.folder)
+    if not note:
+        raise FileNotFoundError(claim.folder)
+    note["owner"] = QUEUE
+    tmp = claim.folder / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
+    tmp.write_bytes(json.dumps(note).encode())
+    tmp.replace(claim.folder / CLAIM_NOTE)
+
+
+def open_claim(settings: Settings, claim_id: str) -> Claim | None:
+    """The claim ``claim_id`` as its folder holds it (a worker's view of a queued claim);
+    None when the folder is gone (the claim was settled and released). A folder whose file
+    was moved already (settled, not yet released) gives a claim whose path is missing."""
+    if not claim_id.isalnum():
+        return None
+    folder = settings.processing_dir / claim_id
+    try:
+        files = _claimed_files(folder)
+    except FileNotFoundError:
+        return None
+    note = _read_note(folder)
+    name = str(note.get("original_name") or (files[0].name if files else claim_id))
+    return Claim(
+        claim_id,
+        files[0] if files else folder / _stored_name(name),
+        name,
+        str(note.get("source_path") or name),
+        note.get("folder_hint"),
+    )
+
+
+def queued_claims(settings: Settings) -> list[str]:
+    """The ids of the claims in ``processing/`` that belong to the queue."""
+    root = settings.processing_dir
+    if not root.is_dir():
+        return []
+    return [
+        folder.name
+        for folder in sorted(root.iterdir())
+        if folder.is_dir()
+        and not folder.name.startswith(STAGING)
+        and _read_note(folder).get("owner") == QUEUE
+    ]
+
+
 def _read_note(folder: Path) -> dict[str, Any]:
     try:
         note = json.loads((folder / CLAIM_NOTE).read_text())
@@ -323,6 +383,8 @@ def recover_claims(settings: Settings, db: Database, *, owner: str) -> list[Clai
             files = _claimed_files(folder)
             if not files:
                 shutil.rmtree(folder, ignore_errors=True)
+                continue
+            if note.get("owner") == QUEUE:  # its task is on the queue (or being run)
                 continue
             note = {
                 "source_path": files[0].name,

@@ -4,7 +4,9 @@ The main process claims files (a rename: cheap) and commits nothing but ledger r
 quarantines after a worker timeout; the workers read, extract and file; the indexer thread
 keeps the search index in step with the database. At start and every ``rescan_seconds``
 the claims of dead owners (a service or ``intake ingest`` that was killed) are adopted
-and resumed (:mod:`intake.ingest.owners`).
+and resumed (:mod:`intake.ingest.owners`). With a broker (``broker_url``) the worker pool
+is replaced by the queue's dispatcher (:mod:`intake.queue.dispatch`): each claim becomes a
+task for ``intake worker`` processes, and the indexer catches up with what they file.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import logging
 import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import OperationalError
 
 from intake.db.engine import open_database
 from intake.index.store import SearchIndex
@@ -21,6 +26,9 @@ from intake.ingest.pipeline import Outcome
 from intake.ingest.stages import Context
 from intake.ingest.watcher import Watcher
 from intake.ingest.workers import Workers
+
+if TYPE_CHECKING:
+    from intake.queue.dispatch import Dispatcher
 
 __all__ = ["Service"]
 
@@ -40,7 +48,13 @@ class Service:
         self.db = open_database(settings.db_url, busy_timeout=settings.db_busy_timeout)
         self.ctx = replace(ctx, database=self.db)
         self.index = SearchIndex(settings.index_dir)
-        self.workers = Workers(self.ctx, on_done=self._done)
+        self.workers: Workers | Dispatcher
+        if settings.broker_url:  # reading and filing are tasks for `intake worker`
+            from intake.queue.dispatch import Dispatcher
+
+            self.workers = Dispatcher(self.ctx)
+        else:
+            self.workers = Workers(self.ctx, on_done=self._done)
         self.watcher = Watcher(settings, self._take)
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -61,9 +75,11 @@ class Service:
         self._indexer.start()
         self._recoverer.start()
         logger.info(
-            "intake is watching %s with %d workers",
+            "intake is watching %s with %s",
             self.settings.watch_dir,
-            self.settings.worker_count,
+            "`intake worker` processes on the queue"
+            if self.settings.broker_url
+            else f"{self.settings.worker_count} workers",
         )
 
     def recover(self) -> int:
@@ -95,10 +111,13 @@ class Service:
             self._wake.clear()
             try:
                 self.index.sync(self.db)
+            except OperationalError as exc:  # the database is away: the index is fine
+                logger.warning("indexing waits for the database: %s", exc)
+                self._stop.wait(5.0)
             except Exception:
                 logger.exception("indexing failed; the index will be rebuilt from the database")
                 try:
-                    self.index.reset(self.db)
+                    self.index.reset()
                 except Exception:
                     logger.exception("could not mark documents for reindexing")
                 self._stop.wait(5.0)

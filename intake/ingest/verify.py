@@ -67,7 +67,7 @@ def verify(
             )
         )
         docs = list(
-            s.execute(select(Document.id, Document.sha256, Document.ext, Document.needs_index))
+            s.execute(select(Document.id, Document.sha256, Document.ext, Document.change_seq))
         )
     report.ledger_rows = len(rows)
     report.documents = len(docs)
@@ -120,7 +120,8 @@ def verify(
 
     if index is not None:
         indexed = index.ids()
-        should = {doc_id for doc_id, _, _, needs in docs if not needs}
+        caught_up = index.caught_up_to()
+        should = {doc_id for doc_id, _, _, seq in docs if seq <= caught_up}
         known = {doc_id for doc_id, *_ in docs}
         for doc_id in sorted(should - indexed):
             report.problems.append(f"index: document {doc_id} is missing from the search index")
