@@ -2,7 +2,7 @@
 
 Stages (each ``(Record, Context) -> Record``)::
 
-    fingerprint -> read -> classify -> extract
+    fingerprint -> read -> classify -> extract -> roles
 
 They read and judge a file; they never move it (that is :mod:`intake.pipeline`).
 ``extract_path`` runs them on a file without filing it (``intake extract``).
@@ -26,6 +26,7 @@ from intake.extractors import (
     ocr_options,
     read_file,
 )
+from intake.extractors.extraction.roles import assign_roles, company_of
 from intake.ledger import type_hint_for
 from intake.record import Record
 from intake.settings import Settings
@@ -96,8 +97,13 @@ def extract_stage(record: Record, ctx: Context) -> Record:
     return record.evolve(fields=extract(record, ctx.registry, ctx.settings.templates_dir))
 
 
+def roles_stage(record: Record, ctx: Context) -> Record:
+    """Vendor and buyer the right way round on documents we issued (our orders)."""
+    return assign_roles(record, company_of(ctx.settings))
+
+
 Stage = Callable[[Record, Context], Record]
-STAGES: tuple[Stage, ...] = (fingerprint, read, classify_stage, extract_stage)
+STAGES: tuple[Stage, ...] = (fingerprint, read, classify_stage, extract_stage, roles_stage)
 READ_STAGES = STAGES[1:]
 
 

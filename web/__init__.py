@@ -86,6 +86,7 @@ def create_app(
         api,
         auth,
         contracts,
+        desk,
         documents,
         errors,
         export,
@@ -99,6 +100,7 @@ def create_app(
 
     for blueprint in (
         auth.bp,
+        desk.bp,
         search.bp,
         documents.bp,
         review.bp,

@@ -26,6 +26,7 @@ from intake.charts import price_charts
 from intake.corrections import InvalidCorrection
 from intake.dossier import product_dossier
 from intake.errors import Conflict, NotFound
+from intake.filing.costs import product_costs
 from intake.listing import quantity_text
 from web.auth import editor_required
 from web.state import get_session
@@ -63,6 +64,7 @@ def _form_page(product: Any, errors: dict[str, str], status: int) -> Any:
         product=product,
         dossier=dossier,
         charts=price_charts(dossier.price_history) if dossier else [],
+        costs=product_costs(get_session(), product.id) if product is not None else [],
         errors=errors,
         form=request.form,
     ), status

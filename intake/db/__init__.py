@@ -24,6 +24,7 @@ from intake.db.products import (
     OrderLineMatch,
     OrderMatch,
 )
+from intake.db.rates import ExchangeRate
 
 __all__ = [
     "AuditEntry",
@@ -33,6 +34,7 @@ __all__ = [
     "Document",
     "DocumentPage",
     "DuplicateDecision",
+    "ExchangeRate",
     "ExportBatch",
     "ExportItem",
     "ExportRule",

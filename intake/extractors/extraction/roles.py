@@ -1,0 +1,129 @@
+"""Who is who on a document, once its fields are read: a purchase order that we issued
+names the supplier as its addressee, and is filed with the supplier as ``vendor`` and us
+as ``buyer``.
+
+Extraction reads the issuer (letterhead) as ``vendor`` and the addressee as ``buyer``.
+That is right for what suppliers send us, and backwards for our own orders: the issuer is
+us. Whether a party is us is decided from our name and aliases (compared as
+:func:`intake.keys.alias_key` compares names, a trailing legal form ignored) and from our
+VAT ids printed beside its name. Our orders come in two shapes:
+
+* our letterhead with the supplier in the address block: the two are swapped;
+* a "Supplier:" block read as the vendor and us as the addressee: already right.
+
+When our letterhead is read and no addressee, the first other company name with a legal
+form is the supplier (with low confidence, so the document is reviewed).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from intake.extractors.parties import LEGAL_FORM
+from intake.keys import alias_key
+from intake.record import Field, Record
+from intake.settings import Settings
+
+__all__ = ["Company", "assign_roles", "company_of"]
+
+logger = logging.getLogger(__name__)
+
+_TRAILING_LEGAL = re.compile(rf"(?:\s+(?:{LEGAL_FORM}))+$", re.IGNORECASE)
+_COMPANY_NAME = re.compile(rf"(?<![\w])((?:[A-Z][\w&'’.\-]*\s+){{1,5}}(?:{LEGAL_FORM})\.?)(?![\w])")
+#: Document types on which we are the issuer when our name heads them.
+OUR_TYPES = frozenset({"purchase_order"})
+
+
+def name_key(name: str) -> str:
+    """A party's name as compared with ours: :func:`alias_key`, a trailing legal form
+    ("Ltd", "GmbH & Co. KG") ignored."""
+    key = alias_key(name)
+    stripped = _TRAILING_LEGAL.sub("", key).strip()
+    return stripped or key
+
+
+def vat_key(vat_id: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", vat_id.upper())
+
+
+@dataclass(frozen=True)
+class Company:
+    """Our company as the settings name it."""
+
+    names: frozenset[str]  # name keys of our name and aliases
+    vat_ids: frozenset[str]
+
+    @property
+    def known(self) -> bool:
+        return bool(self.names or self.vat_ids)
+
+    def is_us(self, name: str | None, context: str = "") -> bool:
+        """Whether the party ``name`` is us: by name, or by one of our VAT ids printed in
+        ``context`` (the text of its block)."""
+        if name and (key := name_key(name)):
+            if key in self.names:
+                return True
+            if any(key.startswith(f"{ours} ") for ours in self.names):
+                return True  # "Northwind Traders Ltd Purchasing" is us
+        if context and self.vat_ids:
+            flat = vat_key(context)
+            return any(v in flat for v in self.vat_ids)
+        return False
+
+
+def company_of(settings: Settings) -> Company:
+    names = [settings.company_name, *settings.company_aliases]
+    return Company(
+        frozenset(k for n in names if n.strip() and (k := name_key(n))),
+        frozenset(k for v in settings.company_vat_ids if len(k := vat_key(v)) >= 5),
+    )
+
+
+def _block_text(fields: Mapping[str, Field], name: str) -> str:
+    """The text beside a party's name: its own raw text, and the vendor's address."""
+    parts = [str(fields[name].raw or "")] if name in fields else []
+    if name == "vendor" and "address" in fields:
+        parts.append(str(fields["address"].value))
+    return " ".join(parts)
+
+
+def _other_company(text: str, company: Company) -> str | None:
+    for line in text.splitlines():
+        for m in _COMPANY_NAME.finditer(line):
+            name = m.group(1).strip()
+            if not company.is_us(name):
+                return name
+    return None
+
+
+def assign_roles(record: Record, company: Company) -> Record:
+    """The record with vendor and buyer the right way round for documents we issued."""
+    if not company.known or record.doc_type not in OUR_TYPES:
+        return record
+    fields = dict(record.fields)
+    vendor, buyer = fields.get("vendor"), fields.get("buyer")
+    vendor_us = vendor is not None and company.is_us(
+        str(vendor.value), _block_text(fields, "vendor")
+    )
+    if not vendor_us:
+        return record
+    assert vendor is not None
+    if buyer is not None and not company.is_us(str(buyer.value)):
+        logger.debug("[%s] issued by us: the addressee is the vendor", record.short_id)
+        fields["vendor"] = Field(buyer.value, buyer.confidence, buyer.source, buyer.box, buyer.raw)
+        fields["buyer"] = Field(
+            vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw
+        )
+        fields.pop("address", None)  # the address read was ours
+        return record.evolve(fields=fields)
+    other = _other_company(record.text, company)
+    fields.pop("address", None)
+    fields["buyer"] = Field(vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw)
+    if other is None:
+        fields.pop("vendor", None)  # we did not sell to ourselves: a person says who
+    else:
+        fields["vendor"] = Field(other, 0.4, "text", None, other)
+    return record.evolve(fields=fields)
