@@ -48,8 +48,8 @@ ROLES: dict[str, re.Pattern[str]] = {
     "unit": re.compile(r"unit|uom|einheit|unit[ée]|unidad|eenheid|jm|me", re.I),
     # a line's own date of delivery, on orders that schedule each line
     "delivery_date": re.compile(
-        r"(?:requested\s*|promised\s*)?delivery(?:\s*date)?|ship\s*date|due\s*date|"
-        r"liefertermin|lieferdatum|livraison|entrega|leverdatum",
+        r"(?:requested\s*|promised\s*)?delivery(?:\s*date)?|liefertermin|lieferdatum|"
+        r"livraison|entrega|leverdatum",
         re.I,
     ),
     "code": re.compile(

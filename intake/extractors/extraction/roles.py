@@ -6,7 +6,8 @@ Extraction reads the issuer (letterhead) as ``vendor`` and the addressee as ``bu
 That is right for what suppliers send us, and backwards for our own orders: the issuer is
 us. Whether a party is us is decided from our name and aliases (compared as
 :func:`intake.keys.alias_key` compares names, a trailing legal form ignored) and from our
-VAT ids printed beside its name. Our orders come in two shapes:
+VAT ids (printed beside its name, or in the letterhead or footer, where an issuer
+prints its own). Our orders come in two shapes:
 
 * our letterhead with the supplier in the address block: the two are swapped;
 * a "Supplier:" block read as the vendor and us as the addressee: already right.
@@ -32,7 +33,9 @@ __all__ = ["Company", "assign_roles", "company_of"]
 logger = logging.getLogger(__name__)
 
 _TRAILING_LEGAL = re.compile(rf"(?:\s+(?:{LEGAL_FORM}))+$", re.IGNORECASE)
-_COMPANY_NAME = re.compile(rf"(?<![\w])((?:[A-Z][\w&'’.\-]*\s+){{1,5}}(?:{LEGAL_FORM})\.?)(?![\w])")
+_COMPANY_NAME = re.compile(
+    rf"(?<![\w])((?:[A-Z][\w&'’.\-]*\s+){{1,5}}(?i:{LEGAL_FORM})\.?)(?![\w])"
+)
 #: Document types on which we are the issuer when our name heads them.
 OUR_TYPES = frozenset({"purchase_order"})
 
@@ -53,6 +56,7 @@ def vat_key(vat_id: str) -> str:
 class Company:
     """Our company as the settings name it."""
 
+    name: str  # as we write it
     names: frozenset[str]  # name keys of our name and aliases
     vat_ids: frozenset[str]
 
@@ -77,6 +81,7 @@ class Company:
 def company_of(settings: Settings) -> Company:
     names = [settings.company_name, *settings.company_aliases]
     return Company(
+        settings.company_name.strip() or next(iter(settings.company_aliases), ""),
         frozenset(k for n in names if n.strip() and (k := name_key(n))),
         frozenset(k for v in settings.company_vat_ids if len(k := vat_key(v)) >= 5),
     )
@@ -99,16 +104,45 @@ def _other_company(text: str, company: Company) -> str | None:
     return None
 
 
+#: Where an issuer prints its VAT id: the letterhead (this top share of the first page) or
+#: the footer (this bottom share); the addressee's VAT id sits in its block between.
+LETTERHEAD, FOOTER = 0.25, 0.15
+
+
+def _issued_under_our_vat(record: Record, company: Company) -> bool:
+    if not company.vat_ids or not record.pages:
+        return False
+    page = record.pages[0]
+    for line in page.lines:
+        top = min(w.top for w in line)
+        if LETTERHEAD * page.height < top < (1 - FOOTER) * page.height:
+            continue
+        flat = vat_key(" ".join(w.text for w in line))
+        if any(v in flat for v in company.vat_ids):
+            return True
+    return False
+
+
+def _names_us(record: Record, company: Company) -> bool:
+    flat = f" {alias_key(record.text[:20_000])} "
+    return any(f" {key} " in flat for key in company.names)
+
+
 def assign_roles(record: Record, company: Company) -> Record:
     """The record with vendor and buyer the right way round for documents we issued."""
     if not company.known or record.doc_type not in OUR_TYPES:
         return record
     fields = dict(record.fields)
     vendor, buyer = fields.get("vendor"), fields.get("buyer")
-    vendor_us = vendor is not None and company.is_us(
-        str(vendor.value), _block_text(fields, "vendor")
+    vendor_us = vendor is not None and (
+        company.is_us(str(vendor.value), _block_text(fields, "vendor"))
+        or _issued_under_our_vat(record, company)
     )
     if not vendor_us:
+        if vendor is not None and buyer is None and company.name and _names_us(record, company):
+            # the supplier read from a "Supplier:" block, and our letterhead unlabelled
+            fields["buyer"] = Field(company.name, 0.6, "text", None, company.name)
+            return record.evolve(fields=fields)
         return record
     assert vendor is not None
     if buyer is not None and not company.is_us(str(buyer.value)):

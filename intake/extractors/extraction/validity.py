@@ -29,7 +29,8 @@ VALID_FOR: tuple[str, ...] = (
     rf"validit[ée]\s*(?:de\s*l['’]offre\s*)?:?\s*{_N}\s*{_UNIT}",
     rf"v[áa]lid[oa]\s*(?:por|durante)\s*{_N}\s*{_UNIT}",
     rf"validez\s*(?:de\s*la\s*oferta\s*)?:?\s*{_N}\s*{_UNIT}",
-    rf"{_N}\s*{_UNIT}\s*geldig|geldig\s*(?:gedurende\s*)?{_N}\s*{_UNIT}",
+    rf"{_N}\s*{_UNIT}\s*geldig",
+    rf"geldig\s*(?:gedurende\s*)?{_N}\s*{_UNIT}",
     rf"valid[oa]\s*per\s*{_N}\s*{_UNIT}",
 )
 _EACH = [re.compile(p, re.IGNORECASE) for p in VALID_FOR]
