@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -478,3 +479,72 @@ def test_a_bad_rates_file_is_refused(desk: Desk, tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(cli, ["rates", "import", str(partly)], obj=desk.settings)
     assert result.exit_code == 1 and result.output.count("refused") == 2
+
+
+# --- 5. the web: the home page is the status page ------------------------------------------
+
+
+def _ids_in(page: str, attribute: str) -> list[int]:
+    return [int(x) for x in re.findall(rf'{attribute}="(\d+)"', page)]
+
+
+def test_the_home_page_says_what_needs_attention(desk: Desk, desk_app: Flask) -> None:
+    client = desk_app.test_client()
+    login(client)
+    page = client.get("/").get_data(as_text=True)
+    counts = dict(re.findall(r'data-count="(\w+)">(\d+)<', page))
+    overdue = [d for d in desk.world.docs if d.overdue]
+    expiring = [d for d in desk.world.docs if d.expiring]
+    notices = [c for c in desk.world.contracts if c.notice_by <= desk.today + dt.timedelta(30)]
+    # held: the invoice 6.25 % over its order, and the one naming an order never filed
+    assert counts == {
+        "overdue": str(len(overdue)),
+        "quotes": str(len(expiring)),
+        "notices": str(len(notices)),
+        "held": "2",
+        "review": counts["review"],
+    }
+    for d in [*overdue, *expiring]:
+        assert f'href="/documents/{desk.ids[d.number]}"' in page, d.number
+    for number in ("RE-24-1001", "PT-44017"):
+        assert f'href="/documents/{desk.ids[number]}"' in page, number
+    for number in ("PO-7704", "PO-7706", "DV-3302", "PQ-9100"):  # not due, expired, ordered
+        assert f'href="/documents/{desk.ids[number]}"' not in page, number
+    assert 'href="/review' in page and 'href="/orders/open' in page
+    with client.get("/static/intake.css") as r:
+        css = r.get_data(as_text=True)
+    assert "@media print" in css and "header.top" in css.split("@media print", 1)[1]
+
+
+def test_the_open_orders_and_deadlines_pages(desk: Desk, desk_app: Flask) -> None:
+    client = desk_app.test_client()
+    login(client)
+    page = client.get("/orders/open").get_data(as_text=True)
+    want = {desk.ids[d.number] for d in desk.world.docs if d.open_order}
+    assert set(_ids_in(page, "data-order")) == want
+    page = client.get("/orders/open?overdue=1").get_data(as_text=True)
+    assert set(_ids_in(page, "data-order")) == {
+        desk.ids[d.number] for d in desk.world.docs if d.overdue
+    }
+    page = client.get("/deadlines").get_data(as_text=True)
+    kinds = re.findall(r'data-kind="(\w+)"', page)
+    assert sorted(kinds) == sorted(k for _, k, _ in expected_deadlines(desk, 30))
+    page = client.get("/deadlines?days=70").get_data(as_text=True)
+    assert len(re.findall(r'data-kind="', page)) == len(expected_deadlines(desk, 70))
+    assert client.get("/deadlines?days=-5").status_code == 200
+    page = client.get("/quotes/expiring").get_data(as_text=True)
+    assert "Q-2402" in page and "QT-502" in page and "PQ-9100" not in page
+
+
+def test_the_product_page_shows_cost_against_plan(desk: Desk, desk_app: Flask) -> None:
+    from intake.dossier import find_product
+
+    with desk.ctx.db.session() as s:
+        product_id = find_product(s, "TL-1030").id
+    client = desk_app.test_client()
+    login(client)
+    page = client.get(f"/products/{product_id}").get_data(as_text=True)
+    section = page.split('id="costs"', 1)[1]
+    assert "+1.00 (+6.25 %)" in section and "+0.00 (+0.00 %)" in section
+    for number in ("Q-2401", "PO-7701", "RE-24-1001", "QT-501", "PO-7705", "INV-88120"):
+        assert f'href="/documents/{desk.ids[number]}"' in section, number
