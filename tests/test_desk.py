@@ -183,6 +183,8 @@ def test_delivery_and_valid_search_terms(desk: Desk) -> None:
         "QT-502",
         "PQ-9100",
     }
+    assert _search(desk, 'valid:"next 30 days"') == {"Q-2402", "QT-502", "PQ-9100"}
+    assert _search(desk, "delivery:next 2 weeks") == {"PO-7704"}
     assert _search(desk, f"NOT valid:<{t.isoformat()} type:estimate") == {
         "Q-2402",
         "QT-502",

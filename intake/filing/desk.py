@@ -235,8 +235,15 @@ def deadlines(session: Session, today: dt.date, days: int) -> list[Deadline]:
     """Every dated duty from ``today`` to ``today + days``, soonest first."""
     until = today + dt.timedelta(days=days)
     out: list[Deadline] = []
-    vendors = dict(session.execute(select(Document.id, Vendor.name).join(Vendor)).all())
-    for d in upcoming(session, today, days):
+    contracts = upcoming(session, today, days)
+    vendors = dict(
+        session.execute(
+            select(Document.id, Vendor.name)
+            .join(Vendor)
+            .where(Document.id.in_([d.contract.document_id for d in contracts]))
+        ).all()
+    )
+    for d in contracts:
         c = d.contract
         who = vendors.get(c.document_id) or (", ".join(c.parties) or None)
         if d.action == "give notice":

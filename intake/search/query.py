@@ -64,7 +64,7 @@ LABELS = {
     "vendor_id": "vendor",
     "product_id": "product",
 }
-RELATIVE_HEADS = {"last", "this", "past"}
+RELATIVE_HEADS = {"last", "this", "past", "next"}
 
 _FIELD = re.compile(r"^(?P<field>[A-Za-z_]+):(?P<value>.*)$", re.DOTALL)
 
