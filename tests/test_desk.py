@@ -115,6 +115,14 @@ def test_our_orders_are_filed_under_the_supplier_and_we_are_the_buyer(desk: Desk
         assert shown["vendor"] == d.supplier.name
     vendors = {r["vendor"] for r in got.values() if r["doc_type"] != "contract"}
     assert vendors == {s.name for s in SUPPLIERS}  # never us
+    # named under a "Supplier" (Lieferant, Fournisseur) label: sure enough not to be reviewed
+    from intake.db import Document
+
+    with desk.ctx.db.session() as s:
+        for d in orders:
+            doc = s.get(Document, desk.ids[d.number])
+            assert doc is not None and doc.buyer == US
+            assert doc.fields["vendor"]["confidence"] >= desk.settings.review_confidence
 
 
 def test_the_dossier_gives_the_suppliers_prices_and_open_orders(desk: Desk) -> None:

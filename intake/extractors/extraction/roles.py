@@ -12,8 +12,9 @@ prints its own). Our orders come in two shapes:
 * our letterhead with the supplier in the address block: the two are swapped;
 * a "Supplier:" block read as the vendor and us as the addressee: already right.
 
-When our letterhead is read and no addressee, the first other company name with a legal
-form is the supplier (with low confidence, so the document is reviewed).
+When our letterhead is read and no addressee, the company name with a legal form under a
+supplier label ("Supplier", "Lieferant", "Fournisseur") is the supplier; without such a
+label, the first other one, with low confidence (so that the document is reviewed).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from intake.extractors.labels import LABELS, compile_labels
 from intake.extractors.parties import LEGAL_FORM
 from intake.keys import alias_key
 from intake.record import Field, Record
@@ -95,13 +97,32 @@ def _block_text(fields: Mapping[str, Field], name: str) -> str:
     return " ".join(parts)
 
 
-def _other_company(text: str, company: Company) -> str | None:
+#: A supplier label ("Supplier", "Lieferant", "Fournisseur"...) on the line of a name or
+#: the line above it: that name is the supplier the order is addressed to.
+_SUPPLIER_LABELS = compile_labels([(p, w) for p, w in LABELS["vendor"] if w >= 0.9])
+#: How sure the supplier is: named under a supplier label, or only the first other name.
+LABELLED, UNLABELLED = 0.8, 0.4
+
+
+def _labelled(line: str) -> bool:
+    return any(pattern.search(line) for pattern, _ in _SUPPLIER_LABELS)
+
+
+def _other_company(text: str, company: Company) -> tuple[str, float] | None:
+    """The first company name with a legal form that is not us, preferring one under a
+    supplier label; with how sure that is."""
+    first: str | None = None
+    previous = ""
     for line in text.splitlines():
         for m in _COMPANY_NAME.finditer(line):
             name = m.group(1).strip()
-            if not company.is_us(name):
-                return name
-    return None
+            if company.is_us(name):
+                continue
+            if _labelled(line[: m.start()]) or _labelled(previous):
+                return name, LABELLED
+            first = first or name
+        previous = line
+    return (first, UNLABELLED) if first else None
 
 
 #: Where an issuer prints its VAT id: the letterhead (this top share of the first page) or
@@ -159,5 +180,5 @@ def assign_roles(record: Record, company: Company) -> Record:
     if other is None:
         fields.pop("vendor", None)  # we did not sell to ourselves: a person says who
     else:
-        fields["vendor"] = Field(other, 0.4, "text", None, other)
+        fields["vendor"] = Field(other[0], other[1], "text", None, other[0])
     return record.evolve(fields=fields)
