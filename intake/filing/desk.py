@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from intake.contracts import upcoming
-from intake.db import Document, LineItem, OrderLineMatch, OrderMatch, Vendor
+from intake.db import Document, LineItem, OrderLineMatch, OrderMatch, Product, Vendor
 from intake.keys import number_key
 from intake.listing import quantity_text
 
@@ -88,83 +88,101 @@ class Deadline:
     what: str
 
 
+_ORDERS = (Document.doc_type == "purchase_order", Document.duplicate_of_id.is_(None))
+
+
 def _invoiced(session: Session) -> tuple[dict[int, Decimal], set[int]]:
     """Quantities billed per order line, and the orders any invoice was matched to (both
-    from invoices not flagged as duplicates)."""
-    billed: dict[int, Decimal] = defaultdict(Decimal)
+    from invoices not flagged as duplicates), summed by the database."""
+    billed: dict[int, Decimal] = {}
     rows = session.execute(
-        select(OrderLineMatch.order_line_id, LineItem.quantity)
+        select(OrderLineMatch.order_line_id, func.sum(LineItem.quantity))
         .join(LineItem, LineItem.id == OrderLineMatch.line_id)
         .join(Document, Document.id == OrderLineMatch.document_id)
         .where(OrderLineMatch.order_line_id.is_not(None), Document.duplicate_of_id.is_(None))
+        .group_by(OrderLineMatch.order_line_id)
     )
     for order_line_id, quantity in rows:
         if order_line_id is not None and quantity is not None:
-            billed[order_line_id] += quantity
-    matched = set(
-        session.scalars(
-            select(OrderMatch.order_id)
-            .join(Document, Document.id == OrderMatch.document_id)
-            .where(OrderMatch.order_id.is_not(None), Document.duplicate_of_id.is_(None))
-        )
+            billed[int(order_line_id)] = Decimal(quantity)
+    matched = session.scalars(
+        select(OrderMatch.order_id)
+        .join(Document, Document.id == OrderMatch.document_id)
+        .where(OrderMatch.order_id.is_not(None), Document.duplicate_of_id.is_(None))
+        .distinct()
     )
     return billed, {int(i) for i in matched if i is not None}
+
+
+def _order_lines(session: Session) -> dict[int, list[Any]]:
+    """The quantified lines of every purchase order, by order, in their order."""
+    rows = session.execute(
+        select(
+            LineItem.document_id,
+            LineItem.id,
+            Product.sku,
+            LineItem.description,
+            LineItem.quantity,
+            LineItem.delivery_date,
+        )
+        .join(Document, Document.id == LineItem.document_id)
+        .outerjoin(Product, Product.id == LineItem.product_id)
+        .where(*_ORDERS, LineItem.quantity > 0)
+        .order_by(LineItem.document_id, LineItem.position)
+    )
+    out: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        out[row[0]].append(row)
+    return out
 
 
 def open_orders(session: Session, today: dt.date, *, overdue_only: bool = False) -> list[OpenOrder]:
     """Purchase orders not invoiced in full, soonest delivery first (undated last)."""
     billed, matched = _invoiced(session)
-    orders = session.scalars(
-        select(Document)
-        .where(Document.doc_type == "purchase_order", Document.duplicate_of_id.is_(None))
-        .options(
-            selectinload(Document.vendor),
-            selectinload(Document.lines).selectinload(LineItem.product),
+    lines_of = _order_lines(session)
+    orders = session.execute(
+        select(
+            Document.id,
+            Document.number,
+            Vendor.name,
+            Document.issue_date,
+            Document.delivery_date,
+            Document.currency,
+            Document.total,
         )
-        .order_by(Document.id)
+        .outerjoin(Vendor, Vendor.id == Document.vendor_id)
+        .where(*_ORDERS)
     )
     out = []
-    for doc in orders:
+    for doc_id, number, vendor, issued, delivery, currency, total in orders:
         lines = []
-        for ln in doc.lines:
-            if ln.quantity is None or ln.quantity <= 0:
-                continue
-            done = billed.get(ln.id, Decimal(0))
+        for _, line_id, sku, description, quantity, line_delivery in lines_of.get(doc_id, ()):
+            done = billed.get(line_id, Decimal(0))
             lines.append(
                 OrderLine(
-                    ln.product.sku if ln.product else None,
-                    ln.description,
-                    ln.quantity,
+                    sku,
+                    description,
+                    quantity,
                     done,
-                    max(ln.quantity - done, Decimal(0)),
-                    ln.delivery_date or doc.delivery_date,
+                    max(quantity - done, Decimal(0)),
+                    line_delivery or delivery,
                 )
             )
         still_open = [ln for ln in lines if ln.open > 0]
         if lines and not still_open:
             continue
-        if not lines and doc.id in matched:
+        if not lines and doc_id in matched:
             continue  # no quantities read: invoiced once is taken as done
         dates = [ln.delivery_date for ln in still_open if ln.delivery_date is not None]
-        due = doc.delivery_date or (min(dates) if dates else None)
+        due = delivery or (min(dates) if dates else None)
         late = [d for d in dates if d < today]
-        if not lines and doc.delivery_date is not None and doc.delivery_date < today:
-            late.append(doc.delivery_date)
+        if not lines and delivery is not None and delivery < today:
+            late.append(delivery)
         overdue = bool(late)
         if overdue_only and not overdue:
             continue
         out.append(
-            OpenOrder(
-                doc.id,
-                doc.number,
-                doc.vendor.name if doc.vendor else None,
-                doc.issue_date,
-                due,
-                overdue,
-                tuple(lines),
-                doc.currency,
-                doc.total,
-            )
+            OpenOrder(doc_id, number, vendor, issued, due, overdue, tuple(lines), currency, total)
         )
     return sorted(out, key=lambda o: (o.delivery_date or dt.date.max, o.id))
 
