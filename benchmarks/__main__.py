@@ -18,6 +18,7 @@ MODULES = [
     "benchmarks.matching",
     "benchmarks.export",
     "benchmarks.web",
+    "benchmarks.desk",
 ]
 
 
