@@ -292,6 +292,8 @@ def test_deadlines_hold_every_dated_duty_in_the_window(desk: Desk) -> None:
     )
     kinds = {r["kind"] for r in got}
     assert kinds == {"contract_notice", "quote_expiry", "delivery_due", "payment_due"}
+    notices = [r for r in got if r["kind"] == "contract_notice"]
+    assert [r["vendor"] for r in notices] == ["Acme Tools GmbH"]  # the party that is not us
     assert all(set(r) == {"date", "kind", "document_id", "number", "vendor", "what"} for r in got)
     assert [r["date"] for r in got] == sorted(r["date"] for r in got)
     longer = rows(desk.settings, "deadlines", "--days", "70", "--json")

@@ -11,6 +11,7 @@ feed-token``). A wrong or revoked token gets 403 and no calendar.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 from flask_login import current_user
 
 from intake.contracts import upcoming
+from intake.extractors.extraction.roles import company_of
 from intake.filing.calendar import deadlines_ical
 from intake.filing.desk import deadlines, expiring_quotes, open_orders
 from intake.review import ReviewItem, review_sources
@@ -42,6 +44,10 @@ class ReviewCount:
 
 def _today() -> dt.date:
     return dt.date.today()
+
+
+def _ours() -> Callable[[str], bool]:
+    return company_of(get_settings()).is_us
 
 
 def _days(default: int = HORIZON_DAYS) -> int:
@@ -95,7 +101,7 @@ def quotes() -> str:
 @bp.route("/deadlines")
 def deadline_list() -> str:
     days = _days()
-    rows = deadlines(get_session(), _today(), days)
+    rows = deadlines(get_session(), _today(), days, ours=_ours())
     return render_template("desk/deadlines.html", rows=rows, days=days, today=_today())
 
 
@@ -108,7 +114,7 @@ def calendar() -> Any:
             abort(403)
     elif not current_user.is_authenticated:
         abort(401)
-    items = deadlines(get_session(), _today(), _days(365))
+    items = deadlines(get_session(), _today(), _days(365), ours=_ours())
     root = request.url_root.rstrip("/")
 
     def link(doc_id: int) -> str:

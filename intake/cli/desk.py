@@ -111,11 +111,13 @@ def quotes_expiring(
 def deadlines_cmd(ctx: click.Context, days: int, as_json: bool, today: dt.datetime | None) -> None:
     """Every dated duty within DAYS: contract notice and ends, quote expiry, deliveries
     due, payments due (the same as the web's /calendar.ics feed)."""
+    from intake.extractors.extraction.roles import company_of
     from intake.filing.desk import deadline_json, deadlines
 
-    db = open_db(settings_of(ctx))
+    settings = settings_of(ctx)
+    db = open_db(settings)
     with db.session() as s:
-        rows = deadlines(s, _as_of(_day(today)), days)
+        rows = deadlines(s, _as_of(_day(today)), days, ours=company_of(settings).is_us)
     for d in rows:
         if as_json:
             _emit(deadline_json(d))

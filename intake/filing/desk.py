@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -249,8 +250,11 @@ def _money(currency: str | None, amount: Decimal | None) -> str:
     return f"{currency or ''} {amount:,.2f}".strip()
 
 
-def deadlines(session: Session, today: dt.date, days: int) -> list[Deadline]:
-    """Every dated duty from ``today`` to ``today + days``, soonest first."""
+def deadlines(
+    session: Session, today: dt.date, days: int, *, ours: Callable[[str], bool] | None = None
+) -> list[Deadline]:
+    """Every dated duty from ``today`` to ``today + days``, soonest first. ``ours`` tells
+    our company among a contract's parties: the others are its vendor."""
     until = today + dt.timedelta(days=days)
     out: list[Deadline] = []
     contracts = upcoming(session, today, days)
@@ -263,7 +267,8 @@ def deadlines(session: Session, today: dt.date, days: int) -> list[Deadline]:
     )
     for d in contracts:
         c = d.contract
-        who = vendors.get(c.document_id) or (", ".join(c.parties) or None)
+        others = [p for p in c.parties if ours is None or not ours(p)]
+        who = vendors.get(c.document_id) or (", ".join(others or c.parties) or None)
         if d.action == "give notice":
             what = (
                 f"last day to give notice ({c.notice_period}) before the term ends"
