@@ -560,3 +560,18 @@ def test_the_product_page_shows_cost_against_plan(desk: Desk, desk_app: Flask) -
     assert "+1.00 (+6.25 %)" in section and "+0.00 (+0.00 %)" in section
     for number in ("Q-2401", "PO-7701", "RE-24-1001", "QT-501", "PO-7705", "INV-88120"):
         assert f'href="/documents/{desk.ids[number]}"' in section, number
+
+
+def test_the_lists_read_as_text_too(desk: Desk) -> None:
+    """Without --json: one line a row, the count on stderr."""
+    result = CliRunner().invoke(cli, ["orders", "open"], obj=desk.settings)
+    assert result.exit_code == 0 and result.stdout.count("OVERDUE") == 3
+    assert "6 open orders" in result.stderr
+    out = run(desk.settings, "deadlines", "--days", "70")
+    assert out.count("\n") == len(expected_deadlines(desk, 70))
+    out = run(desk.settings, "products", "costs", "TL-1030")
+    assert "+6.25 %" in out and "Northern Supply Ltd" in out
+    out = run(desk.settings, "spend", "--by", "month")
+    assert out.count("\n") >= 2
+    bad = CliRunner().invoke(cli, ["spend", "--currency", "EURO"], obj=desk.settings)
+    assert bad.exit_code == 2 and "three-letter" in bad.output
