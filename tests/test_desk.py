@@ -485,6 +485,10 @@ def test_a_bad_rates_file_is_refused(desk: Desk, tmp_path: Path) -> None:
     bad.write_text("when,what\n1,2\n")
     result = CliRunner().invoke(cli, ["rates", "import", str(bad)], obj=desk.settings)
     assert result.exit_code == 1 and "date,currency,rate" in result.output
+    for junk in (b"\xff\xfe\x00binary", b"date,currency,rate\n" + b'"' + b"x" * 200_000, b""):
+        bad.write_bytes(junk)
+        result = CliRunner().invoke(cli, ["rates", "import", str(bad)], obj=desk.settings)
+        assert result.exit_code == 1 and result.output.startswith("Error: the rates file")
     partly = tmp_path / "partly.csv"
     partly.write_text(
         "date,currency,rate\n2024-01-02,USD,1.1\nyesterday,USD,1\n2024-01-02,USD,-3\n"

@@ -70,7 +70,10 @@ def _parse(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IntakeError("the rates file is not UTF-8 text") from exc
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise IntakeError(f"the rates file is not CSV: {exc}") from exc
     if not rows:
         raise IntakeError("the rates file is empty")
     head = [h.strip().lower() for h in rows[0]]
