@@ -185,3 +185,43 @@ def test_a_supplier_not_named_under_a_supplier_label_is_reviewed(
     assert result["fields"]["vendor"] == "Acme Tools GmbH"
     assert result["fields"]["buyer"] == "Northwind Traders Ltd"
     assert (result["field_confidence"]["vendor"] < settings.review_confidence) is reviewed
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "layout"),
+    [
+        ("en", "Delivery date", "classic"),
+        ("de", "Lieferdatum", "stacked"),
+        ("fr", "Date de livraison", "classic"),
+        ("es", "Fecha de entrega", "stacked"),
+        ("nl", "Leverdatum", "classic"),
+    ],
+)
+def test_an_invoices_delivery_date_is_read(
+    settings: Settings, tmp_path: Path, lang: str, label: str, layout: str
+) -> None:
+    doc = {
+        "doc_type": "invoice",
+        "vendor": "Acme Tools GmbH",
+        "buyer": "Northwind Traders Ltd",
+        "number": "INV-1",
+        "issue_date": "2026-11-20",
+        "due_date": "2026-12-20",
+        "delivery_date": "2026-11-17",
+        "delivery_label": label,
+        "currency": "EUR",
+        "line_items": ITEMS,
+        "subtotal": "258.00",
+        "tax": "51.60",
+        "total": "309.60",
+    }
+    result = extract_path(
+        settings, str(make_pdf(tmp_path / "i.pdf", doc, layout=layout, lang=lang))
+    )
+    assert result["doc_type"] == "invoice"
+    fields = result["fields"]
+    assert (fields["delivery_date"], fields["issue_date"], fields["due_date"]) == (
+        "2026-11-17",
+        "2026-11-20",
+        "2026-12-20",
+    )
