@@ -20,6 +20,7 @@ MODULES = [
     "benchmarks.export",
     "benchmarks.web",
     "benchmarks.scale",
+    "benchmarks.desk",
 ]
 
 

@@ -214,6 +214,25 @@ class Settings(BaseSettings):
     company_name: str = Field(
         "", description="Our legal name, the buyer on UBL e-invoices (else the document's buyer)."
     )
+    company_aliases: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description=(
+            "Other names of our company (comma-separated): a purchase order issued under"
+            " one of them, or under company_name, is filed under the supplier it is addressed to."
+        ),
+    )
+    company_vat_ids: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Our VAT ids (comma-separated): beside a party's name they mark it as us.",
+    )
+    base_currency: str = Field(
+        "EUR",
+        pattern=r"^[A-Z]{3}$",
+        description=(
+            "The currency that the rates of a plain date,currency,rate file are quoted"
+            " against (units of the currency per one unit of this one)."
+        ),
+    )
     company_country: str = Field("", description="Our ISO 3166 country code, for UBL e-invoices.")
     company_endpoint: str = Field(
         "", description="Our Peppol endpoint as scheme:id (e.g. 0088:5790000435975), for UBL."
@@ -244,7 +263,7 @@ class Settings(BaseSettings):
             return None
         return Path(value).expanduser().absolute()
 
-    @field_validator("polling", mode="before")
+    @field_validator("polling", "company_aliases", "company_vat_ids", mode="before")
     @classmethod
     def _parse_polling(cls, value: Any) -> Any:
         return _split_list(value)

@@ -17,7 +17,10 @@ __all__ = [
     "add_user",
     "check_password",
     "count_users",
+    "issue_feed_token",
     "issue_token",
+    "revoke_feed_token",
+    "user_for_feed_token",
     "user_for_token",
 ]
 
@@ -76,3 +79,35 @@ def user_for_token(db: Database, token: str) -> User | None:
         return None
     with db.session() as s:
         return s.scalar(select(User).where(User.token_hash == _token_hash(token)))
+
+
+# --- calendar feed tokens ------------------------------------------------------------------
+# A feed token is a read-only secret for one user's calendar URL (calendar apps cannot
+# send a header or log in); it is kept apart from the API token so that a leaked calendar
+# URL opens nothing else, and revoking it closes only the feed.
+
+
+def issue_feed_token(db: Database, name: str) -> str:
+    """A new calendar feed token for ``name`` (replacing any earlier one); stored hashed."""
+    token = secrets.token_urlsafe(32)
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.name == name))
+        if user is None:
+            raise NotFound(f"no user {name!r}")
+        user.feed_token_hash = _token_hash(token)
+    return token
+
+
+def revoke_feed_token(db: Database, name: str) -> None:
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.name == name))
+        if user is None:
+            raise NotFound(f"no user {name!r}")
+        user.feed_token_hash = None
+
+
+def user_for_feed_token(db: Database, token: str) -> User | None:
+    if not token or len(token) > 200:
+        return None
+    with db.session() as s:
+        return s.scalar(select(User).where(User.feed_token_hash == _token_hash(token)))

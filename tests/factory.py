@@ -26,6 +26,8 @@ WORDS: dict[str, dict[str, str]] = {
         "issue_date": "Date",
         "due_date": "Due Date",
         "valid_until": "Valid until",
+        "delivery_date": "Delivery date",
+        "line_delivery": "Delivery",
         "bill_to": "Bill To",
         "subtotal": "Subtotal",
         "tax": "VAT 20%",
@@ -46,6 +48,8 @@ WORDS: dict[str, dict[str, str]] = {
         "issue_date": "Rechnungsdatum",
         "due_date": "Fällig am",
         "valid_until": "Gültig bis",
+        "delivery_date": "Liefertermin",
+        "line_delivery": "Liefertermin",
         "bill_to": "Rechnung an",
         "subtotal": "Nettobetrag",
         "tax": "MwSt. 19%",
@@ -66,6 +70,8 @@ WORDS: dict[str, dict[str, str]] = {
         "issue_date": "Date de facture",
         "due_date": "Échéance",
         "valid_until": "Valable jusqu'au",
+        "delivery_date": "Date de livraison",
+        "line_delivery": "Livraison",
         "bill_to": "Facturé à",
         "subtotal": "Total HT",
         "tax": "TVA 20%",
@@ -86,6 +92,8 @@ WORDS: dict[str, dict[str, str]] = {
         "issue_date": "Fecha de factura",
         "due_date": "Fecha de vencimiento",
         "valid_until": "Válido hasta",
+        "delivery_date": "Fecha de entrega",
+        "line_delivery": "Entrega",
         "bill_to": "Facturar a",
         "subtotal": "Base imponible",
         "tax": "IVA 21%",
@@ -106,6 +114,8 @@ WORDS: dict[str, dict[str, str]] = {
         "issue_date": "Factuurdatum",
         "due_date": "Vervaldatum",
         "valid_until": "Geldig tot",
+        "delivery_date": "Leverdatum",
+        "line_delivery": "Leverdatum",
         "bill_to": "Factuur aan",
         "subtotal": "Subtotaal",
         "tax": "BTW 21%",
@@ -202,6 +212,9 @@ def make_pdf(
         meta.append((w["due_date"], date_text(doc["due_date"], lang, date_style)))
     if doc.get("valid_until"):
         meta.append((w["valid_until"], date_text(doc["valid_until"], lang, date_style)))
+    if doc.get("delivery_date"):
+        label = doc.get("delivery_label", w["delivery_date"])
+        meta.append((label, date_text(doc["delivery_date"], lang, date_style)))
 
     if layout == "classic":
         c.setFont("Helvetica-Bold", 22)
@@ -230,7 +243,7 @@ def make_pdf(
 
     top = height - 240
     c.setFont("Helvetica-Bold", 10)
-    c.drawString(50, top, w["bill_to"])
+    c.drawString(50, top, doc.get("to_label", w["bill_to"]))
     c.setFont("Helvetica", 10)
     for i, line in enumerate([doc.get("buyer", "Customer Ltd"), "2 Side Road", "Metropolis"]):
         c.drawString(50, top - 13 * (i + 1), line)
@@ -245,6 +258,9 @@ def make_pdf(
             c.drawRightString(x + 55, y, w[key])
         else:
             c.drawString(x, y, w[key])
+    scheduled = any(item.get("delivery_date") for item in _lines(doc))
+    if scheduled:  # a column of each line's delivery date, after the description's room
+        c.drawString(250, y, w["line_delivery"])
     c.line(50, y - 4, width - 50, y - 4)
     c.setFont("Helvetica", 9)
     for item in _lines(doc):
@@ -255,6 +271,8 @@ def make_pdf(
             y = height - 60
         c.drawString(cols[0], y, item.get("code", ""))
         c.drawString(cols[1], y, item["description"])
+        if scheduled and item.get("delivery_date"):
+            c.drawString(250, y, date_text(item["delivery_date"], lang, date_style))
         c.drawRightString(cols[2] + 55, y, str(item["quantity"]))
         c.drawRightString(cols[3] + 55, y, money(item["unit_price"], lang))
         c.drawRightString(cols[4] + 55, y, money(item["amount"], lang))

@@ -85,6 +85,8 @@ def test_log_in_find_correct_and_find_again(service: Running, page: object, tmp_
     page.fill("input[name=username]", "admin")
     page.fill("input[name=password]", service.password)
     page.click("button[type=submit]")
+    expect(page.locator("h1")).to_contain_text("What needs attention")  # the desk
+    page.goto(f"{base}/search")
     expect(page.locator("h1")).to_contain_text("0 documents")
 
     # Watch a drop arrive on the intake page (its script polls the status).

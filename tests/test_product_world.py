@@ -172,13 +172,14 @@ def test_documents_list_json_keeps_the_promised_names(filed: Filed) -> None:
     with filed.ctx.db.session() as s:
         rows = list_documents(s, DocumentFilter(doc_type="invoice", limit=3))
     assert rows and set(rows[0]) == {
-        "id", "file", "doc_type", "number", "vendor", "issue_date", "due_date", "currency",
-        "subtotal", "tax", "total", "references", "match_status", "duplicate_of", "lines",
+        "id", "file", "doc_type", "number", "vendor", "issue_date", "due_date",
+        "delivery_date", "valid_until", "currency", "subtotal", "tax", "total", "references",
+        "match_status", "duplicate_of", "lines",
     }  # fmt: skip
     assert set(rows[0]["references"]) == {"quote_number", "po_number"}
     assert set(rows[0]["lines"][0]) == {
-        "description", "code", "quantity", "unit_price", "amount", "product_sku",
-        "match_method", "match_score",
+        "description", "code", "quantity", "unit_price", "amount", "delivery_date",
+        "product_sku", "match_method", "match_score",
     }  # fmt: skip
 
 

@@ -73,7 +73,7 @@ def test_document_text_and_file_names_are_escaped(app: Flask, ctx: Context, tmp_
     doc_id = file_pdf(ctx, src, name=evil_name)
     client = app.test_client()
     login(client)
-    for url in [f"/documents/{doc_id}", "/", "/search?q=alert"]:
+    for url in [f"/documents/{doc_id}", "/search", "/search?q=alert"]:
         page = client.get(url).get_data(as_text=True)
         assert evil not in page and "<img src=x" not in page, url
         assert "&lt;script&gt;" in page, url

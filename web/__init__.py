@@ -89,6 +89,7 @@ def create_app(
         api,
         auth,
         contracts,
+        desk,
         documents,
         errors,
         export,
@@ -103,6 +104,7 @@ def create_app(
 
     for blueprint in (
         auth.bp,
+        desk.bp,
         search.bp,
         documents.bp,
         review.bp,

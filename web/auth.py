@@ -38,7 +38,8 @@ login_manager.login_view = "auth.login"
 login_manager.session_protection = "strong"
 login_manager.login_message_category = "info"
 
-PUBLIC_ENDPOINTS = {"auth.login", "health.healthz", "static", "favicon"}
+#: ``desk.calendar`` checks its own feed token (calendar apps cannot log in).
+PUBLIC_ENDPOINTS = {"auth.login", "health.healthz", "static", "favicon", "desk.calendar"}
 #: Failed logins allowed per client address (successful ones are not counted).
 LOGIN_LIMIT = "5 per minute;30 per hour"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -138,10 +139,10 @@ def editor_required(view: F) -> F:
 
 def _safe_next(target: str | None) -> str:
     if not target:
-        return url_for("search.index")
+        return url_for("desk.home")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return url_for("search.index")
+        return url_for("desk.home")
     return target
 
 

@@ -26,6 +26,7 @@ from intake.filing.catalog import (
     update_product,
 )
 from intake.filing.charts import price_charts
+from intake.filing.costs import product_costs
 from intake.filing.dossier import product_dossier
 from web.auth import editor_required
 from web.state import get_session
@@ -63,6 +64,7 @@ def _form_page(product: Any, errors: dict[str, str], status: int) -> Any:
         product=product,
         dossier=dossier,
         charts=price_charts(dossier.price_history) if dossier else [],
+        costs=product_costs(get_session(), product.id) if product is not None else [],
         errors=errors,
         form=request.form,
     ), status

@@ -49,7 +49,6 @@ def search_url(**changes: Any) -> str:
     return url_for("search.index", **args)
 
 
-@bp.route("/")
 @bp.route("/search")
 def index() -> str:
     page = search_page(request.args)

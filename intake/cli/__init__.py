@@ -16,6 +16,7 @@ def main() -> None:
 
 # Command modules register themselves on ``cli`` when imported.
 from intake.cli import (  # noqa: E402,F401
+    desk,
     documents,
     export,
     files,

@@ -123,7 +123,9 @@ class Document(Base):
     buyer: Mapped[str | None] = mapped_column(String(300))
     issue_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     due_date: Mapped[dt.date | None] = mapped_column(Date)
-    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    #: when the goods are to come (an order's requested date, an invoice's delivery date)
+    delivery_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     currency: Mapped[str | None] = mapped_column(String(3))
     subtotal: Mapped[Decimal | None]
     tax: Mapped[Decimal | None]
@@ -200,6 +202,7 @@ class LineItem(Base):
     unit: Mapped[str | None] = mapped_column(String(32))
     unit_price: Mapped[Decimal | None]
     amount: Mapped[Decimal | None]
+    delivery_date: Mapped[dt.date | None] = mapped_column(Date)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
     match_method: Mapped[str | None] = mapped_column(String(16))
     match_score: Mapped[float | None] = mapped_column(Float)
@@ -282,5 +285,7 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(500))
     role: Mapped[str] = mapped_column(String(16))  # "admin", "editor" or "viewer"
     token_hash: Mapped[str | None] = mapped_column(String(128), index=True)
+    #: the calendar feed's token (read-only, revocable, apart from the API token)
+    feed_token_hash: Mapped[str | None] = mapped_column(String(128), index=True)
     session_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -126,6 +126,7 @@ def apply_fields(doc: Document, fields: Mapping[str, Any], session: Session) -> 
     doc.issue_date = _date(fields.get("issue_date") or fields.get("agreement_date"))
     doc.due_date = _date(fields.get("due_date"))
     doc.valid_until = _date(fields.get("valid_until"))
+    doc.delivery_date = _date(fields.get("delivery_date"))
     doc.currency = _text(fields.get("currency"), 3)
     doc.subtotal = _money(fields.get("subtotal"))
     doc.tax = _money(fields.get("tax"))
@@ -146,6 +147,7 @@ def _lines(items: Any) -> list[LineItem]:
                 unit=_text(item.get("unit"), 32),
                 unit_price=_money(item.get("unit_price")),
                 amount=_money(item.get("amount")),
+                delivery_date=_date(item.get("delivery_date")),
             )
         )
     return out

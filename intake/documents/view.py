@@ -46,6 +46,7 @@ LABELS = {
     "issue_date": "issue date",
     "due_date": "due date",
     "valid_until": "valid until",
+    "delivery_date": "delivery date",
     "doc_type": "document type",
 }
 

@@ -2,7 +2,7 @@
 
 Stages (each ``(Record, Context) -> Record``)::
 
-    fingerprint -> read -> classify -> extract
+    fingerprint -> read -> classify -> extract -> roles
 
 They read and judge a file; they never move it (that is :mod:`intake.ingest.pipeline`).
 ``extract_path`` runs them on a file without filing it (``intake extract``).
@@ -21,15 +21,16 @@ from intake.errors import ResourceLimit, UnsupportedFile
 from intake.extractors.base import Registry
 from intake.extractors.dispatch import classify, extract, read_file
 from intake.extractors.extraction.analysis import reading_for
+from intake.extractors.extraction.roles import assign_roles, company_of
 from intake.extractors.reading.detect import detect_kind
 from intake.extractors.reading.ocr import ocr_options
 from intake.ingest.ledger import type_hint_for
 from intake.ingest.storage import sha256_file
+from intake.record import Record
+from intake.settings import Settings
 
 if TYPE_CHECKING:
     from intake.filing.matching.steps import FilingStep
-from intake.record import Record
-from intake.settings import Settings
 
 __all__ = [
     "READ_STAGES",
@@ -100,8 +101,13 @@ def extract_stage(record: Record, ctx: Context) -> Record:
     return record.evolve(fields=extract(record, ctx.registry, ctx.settings.templates_dir))
 
 
+def roles_stage(record: Record, ctx: Context) -> Record:
+    """Vendor and buyer the right way round on documents we issued (our orders)."""
+    return assign_roles(record, company_of(ctx.settings))
+
+
 Stage = Callable[[Record, Context], Record]
-STAGES: tuple[Stage, ...] = (fingerprint, read, classify_stage, extract_stage)
+STAGES: tuple[Stage, ...] = (fingerprint, read, classify_stage, extract_stage, roles_stage)
 READ_STAGES = STAGES[1:]
 
 

@@ -30,6 +30,7 @@ MONTHS["sept"] = 9
 _RANGE = re.compile(r"^\[\s*(?P<a>.*?)\s*\bto\b\s*(?P<b>.*?)\s*\]$", re.IGNORECASE)
 _CMP = re.compile(r"^(?P<op>[<>]=?)\s*(?P<v>.+)$")
 _LAST_N = re.compile(r"^(?:last|past)\s+(\d{1,4})\s+(day|week|month|year)s?$")
+_NEXT_N = re.compile(r"^next\s+(\d{1,4})\s+(day|week|month|year)s?$")
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -86,6 +87,11 @@ def _relative(word: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
         else:
             start = _add_months(today, -12 * n) + dt.timedelta(days=1)
         return start, today
+    if m := _NEXT_N.match(w):  # what falls due: delivery:"next 2 weeks", valid:"next 30 days"
+        n, unit = int(m.group(1)), m.group(2)
+        months = {"day": 0, "week": 0, "month": n, "year": 12 * n}[unit]
+        days = {"day": n - 1, "week": 7 * n - 1}.get(unit, -1)
+        return today, _add_months(today, months) + dt.timedelta(days=days)
     return None
 
 

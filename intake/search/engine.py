@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, and_, not_, or_, select
+from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, not_, or_, select
 from sqlalchemy.orm import Session
 
 from intake.db.models import Document, LineItem, Vendor
@@ -28,6 +28,7 @@ from intake.errors import QueryError
 from intake.index.postings import Matches
 from intake.index.searching import Segment
 from intake.index.store import SearchIndex
+from intake.search.currency import resolve_currencies
 from intake.search.facets import FACETS, FacetCounts
 from intake.search.matched import keep_matching, page_order
 from intake.search.query import Condition, parse_query
@@ -47,9 +48,20 @@ logger = logging.getLogger(__name__)
 MAX_QUERY = 500
 MAX_PAGE = 10_000
 SORTS = ("relevance", "date", "amount", "filed")
-COLUMNS = {"doc_type", "vendor_id", "issue_date", "due_date", "total"}
+COLUMNS = {
+    "doc_type",
+    "vendor_id",
+    "issue_date",
+    "due_date",
+    "total",
+    "delivery_date",
+    "valid_until",
+    "id",
+}
 #: Conditions on a document's lines rather than its own columns.
 LINE_COLUMNS = {"product_id"}
+#: Conditions the search index cannot answer: the database does, also for a text query.
+DATABASE_COLUMNS = LINE_COLUMNS | {"delivery_date", "valid_until", "id"}
 
 
 @dataclass(frozen=True)
@@ -112,6 +124,12 @@ def sql_condition(cond: Condition) -> ColumnElement[bool]:
     if cond.column not in COLUMNS:
         raise ValueError(f"no such column to filter on: {cond.column}")
     column = getattr(Document, cond.column)
+    if cond.column == "id":  # ids resolved beforehand, possibly many: written inline
+        ids: BindParameter[list[int]] = bindparam(
+            "ids", [int(v) for v in cond.values], expanding=True, unique=True, literal_execute=True
+        )
+        expr_ids: ColumnElement[bool] = column.in_(ids)
+        return not_(expr_ids) if cond.negated else expr_ids
     if cond.values:
         expr: ColumnElement[bool] = column.in_(cond.values)
     else:
@@ -127,17 +145,25 @@ def sql_condition(cond: Condition) -> ColumnElement[bool]:
 
 
 def _keep_lines(session: Session, matches: Matches, conditions: Sequence[Condition]) -> Matches:
-    """The matches that meet conditions on their lines (a linked product), which only the
-    database knows: the same meaning as :func:`sql_condition` gives them."""
+    """The matches that meet conditions only the database knows (a linked product, a
+    delivery date): the meaning :func:`sql_condition` gives them."""
     for cond in conditions:
         if not len(matches):
             break
-        column = getattr(LineItem, cond.column)
-        linked = session.scalars(
-            select(LineItem.document_id).where(column.in_(cond.values)).distinct()
-        )
-        inside = np.isin(matches.ids, np.fromiter(linked, dtype=np.int64))
-        matches = matches.where(~inside if cond.negated else inside)
+        if cond.column in LINE_COLUMNS:
+            column = getattr(LineItem, cond.column)
+            linked = session.scalars(
+                select(LineItem.document_id).where(column.in_(cond.values)).distinct()
+            )
+            inside = np.isin(matches.ids, np.fromiter(linked, dtype=np.int64))
+            matches = matches.where(~inside if cond.negated else inside)
+            continue
+        if cond.column == "id":
+            inside = np.isin(matches.ids, np.asarray(cond.values, dtype=np.int64))
+            matches = matches.where(~inside if cond.negated else inside)
+            continue
+        kept = session.scalars(select(Document.id).where(sql_condition(cond)))
+        matches = matches.where(np.isin(matches.ids, np.fromiter(kept, dtype=np.int64)))
     return matches
 
 
@@ -195,6 +221,7 @@ def run_search(
         value = req.facets.get(facet.name)
         if value and (cond := facet.condition(value)) is not None:
             conditions.append(cond)
+    conditions = resolve_currencies(session, conditions)
     offset = (req.page - 1) * req.per_page
     scores: dict[int, float] = {}
     if parsed.text:
@@ -202,8 +229,8 @@ def run_search(
             matches = index.match(parsed.text)
         except QueryError as exc:
             return SearchPage(req, text=parsed.text, error=str(exc))
-        on_lines = [c for c in conditions if c.column in LINE_COLUMNS]
-        own = [c for c in conditions if c.column not in LINE_COLUMNS]
+        on_lines = [c for c in conditions if c.column in DATABASE_COLUMNS]
+        own = [c for c in conditions if c.column not in DATABASE_COLUMNS]
         matches = _keep_lines(session, keep_matching(matches, own), on_lines)
         facets = tuple(
             FacetCounts(f.name, f.label, f.tally(session, matches, req.facets.get(f.name)))

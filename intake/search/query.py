@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake.errors import QueryError
+from intake.extractors.extraction.fields.money import CURRENCY_CODES
 from intake.search.dates import parse_amount_range, parse_date_range
 
 __all__ = ["DOC_TYPE_WORDS", "Condition", "ParsedQuery", "parse_query", "tokenize"]
@@ -42,7 +43,13 @@ DATE_FIELDS = {
     "issue_date": "issue_date",
     "due": "due_date",
     "due_date": "due_date",
+    "delivery": "delivery_date",
+    "delivery_date": "delivery_date",
+    "valid": "valid_until",
+    "valid_until": "valid_until",
 }
+#: Date columns the search index does not hold: answered by the database.
+DATABASE_DATES = frozenset({"delivery_date", "valid_until"})
 AMOUNT_FIELDS = {"amount": "total", "total": "total"}
 TYPE_FIELDS = {"type", "doc_type"}
 STRUCTURED = set(DATE_FIELDS) | set(AMOUNT_FIELDS) | TYPE_FIELDS | {"year"}
@@ -51,11 +58,13 @@ LABELS = {
     "doc_type": "type",
     "issue_date": "date",
     "due_date": "due date",
+    "delivery_date": "delivery date",
+    "valid_until": "valid until",
     "total": "amount",
     "vendor_id": "vendor",
     "product_id": "product",
 }
-RELATIVE_HEADS = {"last", "this", "past"}
+RELATIVE_HEADS = {"last", "this", "past", "next"}
 
 _FIELD = re.compile(r"^(?P<field>[A-Za-z_]+):(?P<value>.*)$", re.DOTALL)
 
@@ -70,6 +79,7 @@ class Condition:
     low: Any = None
     high: Any = None
     negated: bool = False
+    currency: str | None = None  # an amount in this currency (converted where rates exist)
 
     @property
     def is_range(self) -> bool:
@@ -92,6 +102,8 @@ class Condition:
             text = f"{name} up to {self.high}"
         else:
             text = f"{name} is known"
+        if self.currency:
+            text = f"{text} {self.currency}"
         return f"not ({text})" if self.negated else text
 
 
@@ -151,8 +163,17 @@ def _condition(field: str, value: str, today: dt.date, negated: bool) -> Conditi
     if field in DATE_FIELDS:
         low, high = parse_date_range(value, today)
         return Condition(DATE_FIELDS[field], low=low, high=high, negated=negated)
+    value, currency = _amount_currency(value)
     least, most = parse_amount_range(value)
-    return Condition("total", low=least, high=most, negated=negated)
+    return Condition("total", low=least, high=most, negated=negated, currency=currency)
+
+
+def _amount_currency(value: str) -> tuple[str, str | None]:
+    """``">1000 EUR"`` (quoted) -> ``(">1000", "EUR")``."""
+    m = re.fullmatch(r"\s*\"?\s*(.*?)\s+([A-Za-z]{3})\s*\"?\s*", value)
+    if m and m.group(2).upper() in CURRENCY_CODES:
+        return m.group(1), m.group(2).upper()
+    return value, None
 
 
 def _join_relative(tokens: list[str], i: int, value: str) -> tuple[str, int]:
@@ -187,6 +208,8 @@ def _rewrite_for_index(tokens: list[str], today: dt.date) -> str:
             value, i = _join_relative(tokens, i, m.group("value"))
             low, high = parse_date_range(value, today)
             column = DATE_FIELDS.get(field, "issue_date")
+            if column in DATABASE_DATES:
+                raise QueryError(f"“{field}:” cannot be combined with OR; search it alone")
             out.append(f"{column}:[{_iso(low)} to {_iso(high)}]")
         else:
             out.append(token)
@@ -221,6 +244,9 @@ def parse_query(text: str, today: dt.date) -> ParsedQuery:
             field = m.group("field").lower() if m else ""
             if m and field in STRUCTURED and m.group("value"):
                 value, i = _join_relative(tokens, i, m.group("value"))
+                if field in AMOUNT_FIELDS and i + 1 < len(tokens):
+                    if tokens[i + 1].upper() in CURRENCY_CODES:  # amount:>1000 EUR
+                        value, i = f'"{value.strip(chr(34))} {tokens[i + 1]}"', i + 1
                 negated = bool(rest) and rest[-1] == "NOT"
                 if negated:
                     rest.pop()

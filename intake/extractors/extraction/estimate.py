@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.business import BusinessDocumentExtractor
+from intake.extractors.extraction.validity import computed_valid_until
+from intake.record import Field, Record
 
 __all__ = ["EstimateExtractor"]
 
@@ -11,3 +16,16 @@ class EstimateExtractor(BusinessDocumentExtractor):
     doc_type = "estimate"
     ids = ("quote_number",)
     dates = ("issue_date", "valid_until")
+
+    def extract(self, record: Record) -> Mapping[str, Field]:
+        """As any business document; a validity printed as a period ("valid for 30
+        days") gives ``valid_until`` counted from the issue date when no date is printed."""
+        fields = dict(super().extract(record))
+        if "valid_until" not in fields:
+            issued = fields.get("issue_date")
+            until = computed_valid_until(
+                reading_for(record).text, str(issued.value) if issued else None
+            )
+            if until is not None:
+                fields["valid_until"] = until
+        return fields

@@ -26,7 +26,7 @@ def billed_order_number(invoice_number: str, order_number: str) -> str | None:
 class InvoiceExtractor(BusinessDocumentExtractor):
     doc_type = "invoice"
     ids = ("invoice_number", "po_number")
-    dates = ("issue_date", "due_date")
+    dates = ("issue_date", "due_date", "delivery_date")
 
     def relate_ids(self, fields: dict[str, Field]) -> None:
         """An invoice numbered after its order, as "<order no.>-<n>" (the n-th bill of

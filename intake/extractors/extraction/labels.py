@@ -110,6 +110,21 @@ LABELS: dict[str, list[tuple[str, float]]] = {
         (r"v[áa]lid[oa]\s*hasta|validez|fecha\s*de\s*validez", 1.0),
         (r"geldig\s*tot|geldigheid|valido\s*fino\s*al|wa[żz]na\s*do", 1.0),
     ],
+    # when the goods are to arrive: an order's requested (or promised) date, an invoice's
+    # date of delivery; a delivery address, note or charge is no date of delivery
+    "delivery_date": [
+        (
+            r"(?:requested|required|promised|expected|planned|confirmed)?\s*delivery\s*date|"
+            r"date\s*of\s*delivery|deliver\s*(?:by|on)|delivery\s*(?:by|due)",
+            1.0,
+        ),
+        (r"(?:expected|requested|planned)\s*ship(?:ping|ment)?\s*date|ship\s*by", 0.9),
+        (r"(?:gew[üu]nschter\s*)?liefertermin|lieferdatum|liefertag|leistungsdatum", 1.0),
+        (r"date\s*de\s*livraison(?:\s*souhait[ée]e)?|livraison\s*(?:le|pr[ée]vue)", 1.0),
+        (r"fecha\s*de\s*entrega|entrega\s*prevista", 1.0),
+        (r"leverdatum|leveringsdatum|data\s*(?:di\s*)?consegna|data\s*dostawy", 1.0),
+        (r"delivery\s*(?:address|note|charge|fee|terms)|lieferadresse|lieferschein", 0.0),
+    ],
     # what the goods or services cover; the flight of a broadcast order outranks the
     # period one invoice of it bills
     "service_period": [

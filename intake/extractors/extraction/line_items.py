@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.fields.money import find_amounts, format_money
 from intake.extractors.extraction.layout import Line
 from intake.record import Box, Field, Word
@@ -44,6 +45,12 @@ ROLES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "unit": re.compile(r"unit|uom|einheit|unit[ée]|unidad|eenheid|jm|me", re.I),
+    # a line's own date of delivery, on orders that schedule each line
+    "delivery_date": re.compile(
+        r"(?:requested\s*|promised\s*)?delivery(?:\s*date)?|liefertermin|lieferdatum|"
+        r"livraison|entrega|leverdatum",
+        re.I,
+    ),
     "code": re.compile(
         r"code|sku|item\s*(?:no\.?|#|code)|art(?:\.|ikel)?\s*-?\s*(?:nr|no)\.?|art\.|part\s*(?:no|#)|"
         r"r[ée]f(?:[ée]rence)?\.?|referencia|product\s*code|item",
@@ -238,6 +245,10 @@ def _to_dict(reading: Reading, item: _Item) -> tuple[dict[str, Any], bool]:
         "amount": format_money(amount) if amount is not None else None,
         "box": _box(item.page, words),
     }
+    if when := item.text("delivery_date"):
+        found = next(find_dates(when, reading.date_order), None)
+        if found is not None:
+            out["delivery_date"] = found[2].isoformat()
     checked = False
     if qty is not None and price is not None and amount is not None:
         try:

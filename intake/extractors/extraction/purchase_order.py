@@ -10,4 +10,4 @@ __all__ = ["PurchaseOrderExtractor"]
 class PurchaseOrderExtractor(BusinessDocumentExtractor):
     doc_type = "purchase_order"
     ids = ("po_number", "quote_number")
-    dates = ("issue_date",)
+    dates = ("issue_date", "delivery_date")

@@ -1,0 +1,184 @@
+"""Who is who on a document, once its fields are read: a purchase order that we issued
+names the supplier as its addressee, and is filed with the supplier as ``vendor`` and us
+as ``buyer``.
+
+Extraction reads the issuer (letterhead) as ``vendor`` and the addressee as ``buyer``.
+That is right for what suppliers send us, and backwards for our own orders: the issuer is
+us. Whether a party is us is decided from our name and aliases (compared as
+:func:`intake.keys.alias_key` compares names, a trailing legal form ignored) and from our
+VAT ids (printed beside its name, or in the letterhead or footer, where an issuer
+prints its own). Our orders come in two shapes:
+
+* our letterhead with the supplier in the address block: the two are swapped;
+* a "Supplier:" block read as the vendor and us as the addressee: already right.
+
+When our letterhead is read and no addressee, the company name with a legal form under a
+supplier label ("Supplier", "Lieferant", "Fournisseur") is the supplier; without such a
+label, the first other one, with low confidence (so that the document is reviewed).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from intake.extractors.extraction.labels import LABELS, compile_labels
+from intake.extractors.extraction.parties import LEGAL_FORM
+from intake.keys import alias_key
+from intake.record import Field, Record
+from intake.settings import Settings
+
+__all__ = ["Company", "assign_roles", "company_of"]
+
+logger = logging.getLogger(__name__)
+
+_TRAILING_LEGAL = re.compile(rf"(?:\s+(?:{LEGAL_FORM}))+$", re.IGNORECASE)
+_COMPANY_NAME = re.compile(
+    rf"(?<![\w])((?:[A-Z][\w&'’.\-]*\s+){{1,5}}(?i:{LEGAL_FORM})\.?)(?![\w])"
+)
+#: Document types on which we are the issuer when our name heads them.
+OUR_TYPES = frozenset({"purchase_order"})
+
+
+def name_key(name: str) -> str:
+    """A party's name as compared with ours: :func:`alias_key`, a trailing legal form
+    ("Ltd", "GmbH & Co. KG") ignored."""
+    key = alias_key(name)
+    stripped = _TRAILING_LEGAL.sub("", key).strip()
+    return stripped or key
+
+
+def vat_key(vat_id: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", vat_id.upper())
+
+
+@dataclass(frozen=True)
+class Company:
+    """Our company as the settings name it."""
+
+    name: str  # as we write it
+    names: frozenset[str]  # name keys of our name and aliases
+    vat_ids: frozenset[str]
+
+    @property
+    def known(self) -> bool:
+        return bool(self.names or self.vat_ids)
+
+    def is_us(self, name: str | None, context: str = "") -> bool:
+        """Whether the party ``name`` is us: by name, or by one of our VAT ids printed in
+        ``context`` (the text of its block)."""
+        if name and (key := name_key(name)):
+            if key in self.names:
+                return True
+            if any(key.startswith(f"{ours} ") for ours in self.names):
+                return True  # "Northwind Traders Ltd Purchasing" is us
+        if context and self.vat_ids:
+            flat = vat_key(context)
+            return any(v in flat for v in self.vat_ids)
+        return False
+
+
+def company_of(settings: Settings) -> Company:
+    names = [settings.company_name, *settings.company_aliases]
+    return Company(
+        settings.company_name.strip() or next(iter(settings.company_aliases), ""),
+        frozenset(k for n in names if n.strip() and (k := name_key(n))),
+        frozenset(k for v in settings.company_vat_ids if len(k := vat_key(v)) >= 5),
+    )
+
+
+def _block_text(fields: Mapping[str, Field], name: str) -> str:
+    """The text beside a party's name: its own raw text, and the vendor's address."""
+    parts = [str(fields[name].raw or "")] if name in fields else []
+    if name == "vendor" and "address" in fields:
+        parts.append(str(fields["address"].value))
+    return " ".join(parts)
+
+
+#: A supplier label ("Supplier", "Lieferant", "Fournisseur"...) on the line of a name or
+#: the line above it: that name is the supplier the order is addressed to.
+_SUPPLIER_LABELS = compile_labels([(p, w) for p, w in LABELS["vendor"] if w >= 0.9])
+#: How sure the supplier is: named under a supplier label, or only the first other name.
+LABELLED, UNLABELLED = 0.8, 0.4
+
+
+def _labelled(line: str) -> bool:
+    return any(pattern.search(line) for pattern, _ in _SUPPLIER_LABELS)
+
+
+def _other_company(text: str, company: Company) -> tuple[str, float] | None:
+    """The first company name with a legal form that is not us, preferring one under a
+    supplier label; with how sure that is."""
+    first: str | None = None
+    previous = ""
+    for line in text.splitlines():
+        for m in _COMPANY_NAME.finditer(line):
+            name = m.group(1).strip()
+            if company.is_us(name):
+                continue
+            if _labelled(line[: m.start()]) or _labelled(previous):
+                return name, LABELLED
+            first = first or name
+        previous = line
+    return (first, UNLABELLED) if first else None
+
+
+#: Where an issuer prints its VAT id: the letterhead (this top share of the first page) or
+#: the footer (this bottom share); the addressee's VAT id sits in its block between.
+LETTERHEAD, FOOTER = 0.25, 0.15
+
+
+def _issued_under_our_vat(record: Record, company: Company) -> bool:
+    if not company.vat_ids or not record.pages:
+        return False
+    page = record.pages[0]
+    for line in page.lines:
+        top = min(w.top for w in line)
+        if LETTERHEAD * page.height < top < (1 - FOOTER) * page.height:
+            continue
+        flat = vat_key(" ".join(w.text for w in line))
+        if any(v in flat for v in company.vat_ids):
+            return True
+    return False
+
+
+def _names_us(record: Record, company: Company) -> bool:
+    flat = f" {alias_key(record.text[:20_000])} "
+    return any(f" {key} " in flat for key in company.names)
+
+
+def assign_roles(record: Record, company: Company) -> Record:
+    """The record with vendor and buyer the right way round for documents we issued."""
+    if not company.known or record.doc_type not in OUR_TYPES:
+        return record
+    fields = dict(record.fields)
+    vendor, buyer = fields.get("vendor"), fields.get("buyer")
+    vendor_us = vendor is not None and (
+        company.is_us(str(vendor.value), _block_text(fields, "vendor"))
+        or _issued_under_our_vat(record, company)
+    )
+    if not vendor_us:
+        if vendor is not None and buyer is None and company.name and _names_us(record, company):
+            # the supplier read from a "Supplier:" block, and our letterhead unlabelled
+            fields["buyer"] = Field(company.name, 0.6, "text", None, company.name)
+            return record.evolve(fields=fields)
+        return record
+    assert vendor is not None
+    if buyer is not None and not company.is_us(str(buyer.value)):
+        logger.debug("[%s] issued by us: the addressee is the vendor", record.short_id)
+        fields["vendor"] = Field(buyer.value, buyer.confidence, buyer.source, buyer.box, buyer.raw)
+        fields["buyer"] = Field(
+            vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw
+        )
+        fields.pop("address", None)  # the address read was ours
+        return record.evolve(fields=fields)
+    other = _other_company(record.text, company)
+    fields.pop("address", None)
+    fields["buyer"] = Field(vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw)
+    if other is None:
+        fields.pop("vendor", None)  # we did not sell to ourselves: a person says who
+    else:
+        fields["vendor"] = Field(other[0], other[1], "text", None, other[0])
+    return record.evolve(fields=fields)

@@ -1,0 +1,65 @@
+"""A quote's validity written as a period ("valid for 30 days", "Angebot gültig 4
+Wochen", "offre valable 30 jours"): the last valid day is computed from the issue date.
+
+The field is marked ``source="computed"`` with the phrase it was computed from in ``raw``,
+so that people and the review page can tell it from a printed date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from intake.record import Field
+
+__all__ = ["VALID_FOR", "computed_valid_until"]
+
+_N = r"(?P<n>\d{1,3})"
+_UNIT = (
+    r"(?P<unit>days?|calendar\s*days?|weeks?|months?|tagen?|wochen|monate?n?|jours?|semaines?|"
+    r"mois|d[íi]as?|semanas?|mes(?:es)?|dagen|weken|maanden|giorni|settimane|mesi)"
+)
+#: How quotes say how long they hold, per language: the number and unit are named groups.
+VALID_FOR: tuple[str, ...] = (
+    rf"valid(?:ity)?\s*(?:for|of|:)?\s*(?:a\s*period\s*of\s*)?{_N}\s*{_UNIT}",
+    rf"(?:open|binding)\s*for\s*{_N}\s*{_UNIT}",
+    rf"g[üu]ltig(?:keit)?\s*(?:f[üu]r|:)?\s*{_N}\s*{_UNIT}",
+    rf"bindefrist\s*:?\s*{_N}\s*{_UNIT}",
+    rf"valable\s*(?:pendant\s*|durant\s*)?{_N}\s*{_UNIT}",
+    rf"validit[ée]\s*(?:de\s*l['’]offre\s*)?:?\s*{_N}\s*{_UNIT}",
+    rf"v[áa]lid[oa]\s*(?:por|durante)\s*{_N}\s*{_UNIT}",
+    rf"validez\s*(?:de\s*la\s*oferta\s*)?:?\s*{_N}\s*{_UNIT}",
+    rf"{_N}\s*{_UNIT}\s*geldig",
+    rf"geldig\s*(?:gedurende\s*)?{_N}\s*{_UNIT}",
+    rf"valid[oa]\s*per\s*{_N}\s*{_UNIT}",
+)
+_EACH = [re.compile(p, re.IGNORECASE) for p in VALID_FOR]
+_MAX_DAYS = 3 * 366
+
+
+def _days(n: int, unit: str) -> int:
+    u = unit.casefold()
+    if u.startswith(("week", "woche", "semaine", "semana", "wek", "settiman")):
+        return 7 * n
+    if u.startswith(("month", "monat", "mois", "mes", "maand")):
+        return 30 * n  # a month of a quote's validity: taken as 30 days
+    return n
+
+
+def computed_valid_until(text: str, issue_date: str | None) -> Field | None:
+    """The last valid day of a quote whose text gives its validity as a period, counted
+    from ``issue_date`` (ISO); None without either."""
+    if not issue_date:
+        return None
+    try:
+        issued = dt.date.fromisoformat(str(issue_date)[:10])
+    except ValueError:
+        return None
+    flat = " ".join(text.split())
+    for pattern in _EACH:
+        if (m := pattern.search(flat)) is not None:
+            days = _days(int(m.group("n")), m.group("unit"))
+            if 0 < days <= _MAX_DAYS:
+                until = issued + dt.timedelta(days=days)
+                return Field(until.isoformat(), 0.7, "computed", None, m.group(0))
+    return None
