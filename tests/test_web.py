@@ -43,7 +43,7 @@ def test_login_redirect_only_goes_to_local_pages(app: Flask) -> None:
         "/login?next=https://evil.example/x",
         data={"username": "vera", "password": PASSWORD, "csrf_token": token},
     )
-    assert r.headers["Location"] == "/search"  # the default landing page, never the given URL
+    assert r.headers["Location"] == "/"  # the status page, never the given URL
 
 
 def test_search_finds_a_filed_invoice_by_number(
