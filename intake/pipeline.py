@@ -31,6 +31,7 @@ from intake.db import IntakeFile, LedgerState
 from intake.db.filing import document_by_sha, file_record, ledger_row, set_ledger_state
 from intake.errors import InputError, TransientError
 from intake.extractors import EXTENSIONS
+from intake.learning.apply import learn_on_filing
 from intake.ledger import (
     Claim,
     count_crash,
@@ -282,6 +283,7 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
             doc = file_record(
                 s, record, ext=ext, source_path=claim.source_path, folder_hint=claim.folder_hint
             )
+            learn_on_filing(s, doc)  # what corrections taught; in a savepoint, never raises
             file_against_products(s, doc, ctx.settings)  # in a savepoint; never raises
             doc_id = doc.id
             if not set_ledger_state(

@@ -22,6 +22,7 @@ FIELD_KINDS: dict[str, str] = {
     "issue_date": DATE,
     "due_date": DATE,
     "valid_until": DATE,
+    "delivery_date": DATE,
     "service_period_start": DATE,
     "service_period_end": DATE,
     "agreement_date": DATE,

@@ -3,6 +3,7 @@
 from intake.db import indexes as _indexes  # noqa: F401  (registers the search indexes)
 from intake.db.engine import Database, open_database
 from intake.db.export import ExportBatch, ExportItem, ExportRule
+from intake.db.learning import LearnedRule, VendorSign
 from intake.db.models import (
     AuditEntry,
     Base,
@@ -37,6 +38,7 @@ __all__ = [
     "ExportItem",
     "ExportRule",
     "IntakeFile",
+    "LearnedRule",
     "LedgerState",
     "LineItem",
     "MatchMemoryEntry",
@@ -46,6 +48,7 @@ __all__ = [
     "ProductAlias",
     "User",
     "Vendor",
+    "VendorSign",
     "open_database",
     "utcnow",
 ]

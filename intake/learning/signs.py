@@ -1,0 +1,144 @@
+"""Signs that a document comes from a vendor, and recognising the vendor by them.
+
+A sign is ``(kind, key)``: ``vat`` (a VAT, GST or company registration number, compacted),
+``iban`` (checked with its mod-97 digits), ``name`` (a variant of the vendor's name as
+:func:`~intake.db.filing.vendor_key` compares names: an alias) and ``letterhead`` (the
+words without digits at the top of the first page). Signs are remembered when a person
+corrects or confirms a document; a sign seen with two vendors recognises neither (the
+buyer's own VAT id is printed on every supplier's invoice).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from intake.db import Vendor, VendorSign
+from intake.db.filing import vendor_key
+from intake.keys import text_key
+from intake.record import Page
+
+__all__ = ["KINDS", "Sign", "document_signs", "recognise_vendor", "remember_signs"]
+
+logger = logging.getLogger(__name__)
+
+Sign = tuple[str, str]
+
+#: Kinds of signs, strongest first: recognition takes the first kind that names a vendor.
+KINDS = ("vat", "iban", "name", "letterhead")
+
+_EU_VAT = re.compile(
+    r"\b(?:ATU|BE0?|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|"
+    r"SK|GB|CHE-?)\s?[0-9A-Z][0-9A-Z .-]{6,13}[0-9A-Z]\b"
+)
+#: A registration number after its label: "GST ID: 000123456789", "ABN 12 345 678 901",
+#: "Co. Reg. No. 123456-X", "Tax ID 12-3456789".
+_LABELLED_ID = re.compile(
+    r"\b(?:VAT|GST|SST|ABN|TVA|IVA|BTW|MwSt|USt|UID|NIF|CIF|EIN|Tax|Reg(?:istration)?)"
+    r"(?:[ .]*(?:Reg(?:istration)?|Id(?:ent)?|No|Nr|Number|Num|#)\.?)*[ .:#-]*"
+    r"([A-Z]{0,3}[ -]?\d[\d -]{5,16}\d(?:-[A-Z])?)\b",
+    re.IGNORECASE,
+)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", text.upper())
+
+
+def iban_ok(text: str) -> bool:
+    """The ISO 13616 check: the IBAN moved and read as a number is 1 modulo 97."""
+    s = _compact(text)
+    if not 15 <= len(s) <= 34:
+        return False
+    digits = "".join(str(int(c, 36)) for c in s[4:] + s[:4])
+    return int(digits) % 97 == 1
+
+
+def letterhead_key(page: Page) -> str | None:
+    """The words without digits in the top eighth of the page (its first lines when
+    nothing stands that high), normalised; None when they say too little to recognise."""
+    band = page.height / 8
+    words = [w for w in page.words if w.top < band]
+    if not words:
+        words = [w for line in page.lines[:2] for w in line]
+    key = text_key(" ".join(w.text for w in words if not any(c.isdigit() for c in w.text)))
+    key = " ".join(key.split()[:8])
+    return key if len(key) >= 6 else None
+
+
+def document_signs(pages: Sequence[Page], text: str, vendor_name: str | None) -> list[Sign]:
+    """Every sign on a document: its registration numbers, IBANs, the vendor's name as
+    read and its letterhead."""
+    out: list[Sign] = []
+    for m in _EU_VAT.finditer(text):
+        out.append(("vat", _compact(m.group())))
+    for m in _LABELLED_ID.finditer(text):
+        key = _compact(m.group(1))
+        if sum(c.isdigit() for c in key) >= 6:
+            out.append(("vat", key))
+    for m in _IBAN.finditer(text):
+        if iban_ok(m.group()):
+            out.append(("iban", _compact(m.group())))
+    if vendor_name and (key := vendor_key(vendor_name)):
+        out.append(("name", key))
+    if pages and (head := letterhead_key(pages[0])):
+        out.append(("letterhead", head))
+    return list(dict.fromkeys(out))
+
+
+def recognise_vendor(session: Session, signs: Iterable[Sign]) -> tuple[Vendor, VendorSign] | None:
+    """The vendor the strongest sign names, with that sign; None when no sign is known."""
+    by_kind: dict[str, list[str]] = {}
+    for kind, key in signs:
+        by_kind.setdefault(kind, []).append(key)
+    for kind in KINDS:
+        keys = by_kind.get(kind)
+        if not keys:
+            continue
+        rows = session.scalars(
+            select(VendorSign).where(
+                VendorSign.kind == kind, VendorSign.key.in_(keys), VendorSign.vendor_id.is_not(None)
+            )
+        ).all()
+        vendors = {row.vendor_id for row in rows}
+        if len(vendors) == 1:
+            row = rows[0]
+            vendor = session.get(Vendor, row.vendor_id)
+            if vendor is not None:
+                return vendor, row
+    return None
+
+
+def remember_signs(
+    session: Session, vendor: Vendor, signs: Iterable[Sign], audit_id: int | None
+) -> int:
+    """Tie the signs to the vendor (a sign already tied to another vendor is tied to
+    none from now on); returns how many are new."""
+    added = 0
+    for kind, key in signs:
+        key = key[:300]
+        row = session.scalar(
+            select(VendorSign).where(VendorSign.kind == kind, VendorSign.key == key)
+        )
+        if row is None:
+            try:
+                with session.begin_nested():
+                    session.add(
+                        VendorSign(vendor_id=vendor.id, kind=kind, key=key, audit_id=audit_id)
+                    )
+                added += 1
+            except IntegrityError:  # another correction added it meanwhile
+                continue
+        elif row.vendor_id is not None and row.vendor_id != vendor.id:
+            if kind == "name" and row.key == vendor.key:
+                row.vendor_id = vendor.id  # a vendor's own name is never ambiguous
+            else:
+                logger.info("sign %s %r seen with two vendors; it recognises neither", kind, key)
+                row.vendor_id = None
+    return added
