@@ -114,6 +114,7 @@ def create_app(
     # A POST signed by an API token needs no CSRF token; the view itself checks the CSRF
     # token of a POST that rides on a browser session.
     csrf.exempt(api.export)
+    csrf.exempt(api.correct)
     auth.init_app(app)
     errors.init_app(app)
 

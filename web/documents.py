@@ -13,14 +13,13 @@ from intake.corrections import (
     LINE_ATTRIBUTES,
     InvalidCorrection,
     add_line,
-    confirm_document,
-    correct_fields,
     correct_line,
     delete_line,
     editable_fields,
 )
 from intake.documents import DocumentView, document_view, field_label, load_document
 from intake.errors import Conflict, NotFound
+from intake.learning.feedback import confirm_and_learn, correct_document
 from intake.matching import refresh_document
 from intake.pages import WIDTHS, page_image
 from intake.record import DOC_TYPES
@@ -129,10 +128,14 @@ def save_fields(doc_id: int) -> Any:
         values["doc_type"] = form["doc_type"]
     session = get_session()
     try:
-        changed = correct_fields(
-            session, doc_id, values, user=current_user.name, version=form.get("version")
+        changed = correct_document(
+            session,
+            doc_id,
+            values,
+            user=current_user.name,
+            settings=get_settings(),
+            version=form.get("version"),
         )
-        _refresh(doc_id)
         session.commit()
     except InvalidCorrection as exc:
         session.rollback()
@@ -150,7 +153,7 @@ def save_fields(doc_id: int) -> Any:
 def confirm(doc_id: int) -> Any:
     session = get_session()
     try:
-        done = confirm_document(
+        done = confirm_and_learn(
             session,
             doc_id,
             request.form.getlist("name"),

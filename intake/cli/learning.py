@@ -11,10 +11,7 @@ import click
 from intake.cli.app import cli, open_db, settings_of
 from intake.cli.documents import documents
 from intake.errors import Conflict, IntakeError, NotFound
-from intake.values import FIELD_KINDS
-
-#: The fields ``intake documents correct`` takes.
-CORRECTABLE = sorted({*FIELD_KINDS, "doc_type"} - {"parties"})
+from intake.learning.fields import CORRECTABLE
 
 
 def _pairs(assignments: tuple[str, ...]) -> dict[str, str]:

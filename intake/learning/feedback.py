@@ -15,11 +15,12 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy.orm import Session
 
 from intake.corrections import confirm_document, correct_fields
+from intake.learning.fields import CORRECTABLE
 from intake.learning.learner import learn_from_document
 from intake.matching import refresh_document
 from intake.settings import Settings
 
-__all__ = ["confirm_and_learn", "correct_document", "learn_safely"]
+__all__ = ["CORRECTABLE", "confirm_and_learn", "correct_document", "learn_safely"]
 
 logger = logging.getLogger(__name__)
 
