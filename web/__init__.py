@@ -95,6 +95,7 @@ def create_app(
         review,
         search,
         status,
+        vendors,
     )
 
     for blueprint in (
@@ -109,6 +110,7 @@ def create_app(
         health.bp,
         matching.bp,
         contracts.bp,
+        vendors.bp,
     ):
         app.register_blueprint(blueprint)
     # A POST signed by an API token needs no CSRF token; the view itself checks the CSRF
