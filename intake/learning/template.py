@@ -118,6 +118,8 @@ def vendor_template(session: Session, vendor: Vendor) -> str:
         label, value = _label_regex(rule), _value_regex(rule)
         if rule.data.get("side") == "below":
             regex = label + r"[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*?" + value.replace("$", r"\n")
+        elif FIELD_KINDS.get(rule.field, TEXT) == MONEY:  # a currency sign may stand between
+            regex = label + r"[^\d\n]{0,60}?" + value
         else:
             regex = label + _SEP + value
         spec: dict[str, Any] = {"parser": "regex", "regex": regex}

@@ -62,6 +62,7 @@ def learned_rows(session: Session, vendor: Vendor | None = None) -> list[dict[st
                 "field": rule.field,
                 "kind": rule.kind,
                 "label": rule.label,
+                "printed": rule.data.get("printed"),
                 "side": rule.data.get("side"),
                 "value": rule.data.get("value"),
                 "hits": rule.hits,
