@@ -6,9 +6,9 @@ correct`` (:func:`intake.learning.feedback.correct_document`).
         [--per-vendor 5] [--vendors 12]
 
 Sources: the generated multi-vendor world of the tests (four vendors with idiosyncratic
-layouts, six invoices each), the broadcast orders of the dev set grouped by station (the
-station is not labelled: documents are grouped by their letterhead), and the receipts of
-the dev set's repeat shops (grouped by the labelled vendor; the OCR is cached as
+layouts, six invoices each), the broadcast orders of the dev set grouped by station (not
+labelled: the call sign a document names most often), and the receipts of the dev set's
+repeat shops (grouped by the labelled vendor; the OCR is cached as
 ``benchmarks.evaluate`` caches it). Each document is read, filed and given what was learned
 (as the pipeline files it); its KEY fields are scored with the eval's own ``score.py``
 against the labels, the wrong ones are corrected, and learning takes it from there.
@@ -24,10 +24,11 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,6 @@ from intake.extractors import Registry
 from intake.learning.apply import learn_on_filing
 from intake.learning.feedback import correct_document
 from intake.learning.fields import CORRECTABLE
-from intake.learning.signs import letterhead_key
 from intake.matching import file_against_products
 from intake.record import Record
 from intake.settings import Settings
@@ -108,15 +108,28 @@ def sroie_items(root: Path, vendors: int, per_vendor: int) -> list[Item]:
     ]
 
 
+#: A US broadcast station's call sign (K or W and two or three letters, maybe -TV), and
+#: words of that shape that are not stations (a rep firm, English words).
+_CALL_SIGN = re.compile(r"\b([KW][A-Z]{2,3})(?:-(?:TV|DT|CD|LD|CA))?\b")
+_NOT_STATIONS = frozenset({"WITH", "WTF", "KATZ", "WILL", "WHO", "WERE", "WHEN", "KEEP"})
+
+
+def station_of(text: str) -> str | None:
+    """The call sign a broadcast document names most often: its station (the vendor)."""
+    signs = Counter(s for s in _CALL_SIGN.findall(text) if s not in _NOT_STATIONS)
+    return signs.most_common(1)[0][0] if signs else None
+
+
 def deepform_items(root: Path, ctx: Context, per_vendor: int) -> list[Item]:
-    """The broadcast orders whose letterhead is shared with another one, in label order."""
+    """The broadcast orders and invoices of stations with more than one, in label order
+    (the station is not labelled: it is the call sign the document names most often)."""
     groups: dict[str, list[Item]] = defaultdict(list)
     for entry in _labelled(root, "deepform"):
         path = root / "deepform" / entry["file"]
         record = run_stages(record_for(path), ctx, STAGES[:2])
-        head = letterhead_key(record.pages[0]) if record.pages else None
-        if head:
-            groups[head].append(Item(head, path, entry["fields"]))
+        station = station_of("\n".join(p.text for p in record.pages))
+        if station:
+            groups[station].append(Item(station, path, entry["fields"]))
     return [i for g in groups.values() if len(g) > 1 for i in g[:per_vendor]]
 
 
@@ -178,7 +191,9 @@ def score_document(
     return wrong, labelled, learned, generic
 
 
-def replay(scorer: ModuleType, ctx: Context, db: Database, items: list[Item]) -> Tally:
+def replay(
+    scorer: ModuleType, ctx: Context, db: Database, items: list[Item], verbose: bool = False
+) -> Tally:
     tally = Tally()
     seen: dict[str, int] = defaultdict(int)
     for item in items:
@@ -194,6 +209,18 @@ def replay(scorer: ModuleType, ctx: Context, db: Database, items: list[Item]) ->
             tally.per_vendor[item.vendor][0] += learned
             tally.per_vendor[item.vendor][1] += labelled
         seen[item.vendor] += 1
+        if verbose and wrong:
+            with db.session() as s:
+                doc = s.get(Document, doc_id)
+                assert doc is not None
+                got = {
+                    k: (_value(doc.fields, k), (doc.fields.get(k) or {}).get("source"))
+                    for k in wrong
+                }
+            print(
+                f"  {item.vendor[:30]:30s} #{seen[item.vendor]} {item.path.name}: "
+                + "; ".join(f"{k} {got[k][0]!r} ({got[k][1]}), not {v!r}" for k, v in wrong.items())
+            )
         if wrong:
             with db.session() as s:
                 correct_document(s, doc_id, wrong, user="eval", settings=ctx.settings)
@@ -239,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", choices=("world", "deepform", "sroie"))
     ap.add_argument("--per-vendor", type=int, default=5, help="documents per vendor at most")
     ap.add_argument("--vendors", type=int, default=12, help="receipt shops at most")
+    ap.add_argument("--verbose", action="store_true", help="print each correction made")
     args = ap.parse_args(argv)
     root = args.eval_root / "dev"
     if not root.is_dir():
@@ -253,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             ctx, db = _context(tmp / name)
             try:
-                tally = replay(scorer, ctx, db, items)
+                tally = replay(scorer, ctx, db, items, args.verbose)
             finally:
                 db.dispose()
             report(name, tally, time.perf_counter() - start)

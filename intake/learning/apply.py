@@ -21,7 +21,7 @@ from intake.corrections.common import recompute
 from intake.db import Document, LearnedRule, Vendor
 from intake.db.filing import load_pages
 from intake.learning.rules import Spec, find
-from intake.learning.signs import document_signs, recognise_vendor
+from intake.learning.signs import document_signs, recognise_vendor, remember_signs
 from intake.record import Box, Page
 
 __all__ = ["LEARNED_BY", "apply_learned", "learn_on_filing", "rule_note"]
@@ -152,6 +152,9 @@ def apply_learned(session: Session, doc: Document, pages: list[Page] | None = No
     if changed or fields != doc.fields:
         doc.fields = fields
         recompute(doc, session)
+    session.flush()
+    if doc.vendor_id is not None and (filed := session.get(Vendor, doc.vendor_id)) is not None:
+        remember_signs(session, filed, [sg for sg in signs if sg[0] != "name"], None)
     if changed:
         logger.info("document %d: learned %s", doc.id, ", ".join(changed))
     return changed

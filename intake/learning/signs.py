@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 Sign = tuple[str, str]
 
-#: Kinds of signs, strongest first: recognition takes the first kind that names a vendor.
+#: Kinds of signs.
 KINDS = ("vat", "iban", "name", "letterhead")
 
 _EU_VAT = re.compile(
@@ -76,11 +76,9 @@ def document_signs(pages: Sequence[Page], text: str, vendor_name: str | None) ->
     """Every sign on a document: its registration numbers, IBANs, the vendor's name as
     read and its letterhead."""
     out: list[Sign] = []
-    for m in _EU_VAT.finditer(text):
-        out.append(("vat", _compact(m.group())))
-    for m in _LABELLED_ID.finditer(text):
-        key = _compact(m.group(1))
-        if sum(c.isdigit() for c in key) >= 6:
+    for m in [*_EU_VAT.finditer(text), *_LABELLED_ID.finditer(text)]:
+        key = _compact(m.group(m.lastindex or 0))
+        if sum(c.isdigit() for c in key) >= 6:  # a number, not a word that looks like one
             out.append(("vat", key))
     for m in _IBAN.finditer(text):
         if iban_ok(m.group()):
@@ -92,34 +90,61 @@ def document_signs(pages: Sequence[Page], text: str, vendor_name: str | None) ->
     return list(dict.fromkeys(out))
 
 
+#: How much a matching sign of each kind counts towards a vendor.
+WEIGHTS = {"vat": 3.0, "iban": 3.0, "name": 2.0, "letterhead": 2.0}
+#: How alike (rapidfuzz ratio, 0-100) a name or letterhead read by OCR must be to one
+#: known to count, at a fraction of its weight.
+FUZZY = 90.0
+
+
+def _fuzzy(session: Session, kind: str, key: str) -> list[VendorSign]:
+    from rapidfuzz import fuzz
+
+    rows = session.scalars(
+        select(VendorSign)
+        .where(VendorSign.kind == kind, VendorSign.vendor_id.is_not(None))
+        .limit(20000)
+    ).all()
+    return [r for r in rows if fuzz.ratio(r.key, key) >= FUZZY]
+
+
 def recognise_vendor(session: Session, signs: Iterable[Sign]) -> tuple[Vendor, VendorSign] | None:
-    """The vendor the strongest sign names, with that sign; None when no sign is known."""
-    by_kind: dict[str, list[str]] = {}
+    """The vendor the document's signs point to, with its strongest sign; None when no
+    sign is known or two vendors are named as strongly. Each matching sign votes with
+    its kind's weight; a name or letterhead that only resembles a known one (OCR) votes
+    with half of it."""
+    votes: dict[int, float] = {}
+    best: dict[int, tuple[float, VendorSign]] = {}
     for kind, key in signs:
-        by_kind.setdefault(kind, []).append(key)
-    for kind in KINDS:
-        keys = by_kind.get(kind)
-        if not keys:
-            continue
         rows = session.scalars(
             select(VendorSign).where(
-                VendorSign.kind == kind, VendorSign.key.in_(keys), VendorSign.vendor_id.is_not(None)
+                VendorSign.kind == kind, VendorSign.key == key, VendorSign.vendor_id.is_not(None)
             )
         ).all()
-        vendors = {row.vendor_id for row in rows}
-        if len(vendors) == 1:
-            row = rows[0]
-            vendor = session.get(Vendor, row.vendor_id)
-            if vendor is not None:
-                return vendor, row
-    return None
+        weight = WEIGHTS[kind]
+        if not rows and kind in ("name", "letterhead") and len(key) >= 8:
+            rows, weight = _fuzzy(session, kind, key), weight / 2
+        for row in rows:
+            assert row.vendor_id is not None
+            votes[row.vendor_id] = votes.get(row.vendor_id, 0.0) + weight
+            if weight > best.get(row.vendor_id, (0.0, row))[0] or row.vendor_id not in best:
+                best[row.vendor_id] = (weight, row)
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda v: -v[1])
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    vendor = session.get(Vendor, ranked[0][0])
+    return (vendor, best[ranked[0][0]][1]) if vendor is not None else None
 
 
 def remember_signs(
     session: Session, vendor: Vendor, signs: Iterable[Sign], audit_id: int | None
 ) -> int:
-    """Tie the signs to the vendor (a sign already tied to another vendor is tied to
-    none from now on); returns how many are new."""
+    """Tie the signs to the vendor; returns how many are new. ``audit_id`` is the person's
+    correction or confirmation that vouches for the vendor; None for a document filed as
+    read, whose signs only hold until a person says otherwise. A sign that a person tied
+    to another vendor is tied to none from now on (seen with two vendors)."""
     added = 0
     for kind, key in signs:
         key = key[:300]
@@ -135,10 +160,13 @@ def remember_signs(
                 added += 1
             except IntegrityError:  # another correction added it meanwhile
                 continue
-        elif row.vendor_id is not None and row.vendor_id != vendor.id:
-            if kind == "name" and row.key == vendor.key:
-                row.vendor_id = vendor.id  # a vendor's own name is never ambiguous
-            else:
-                logger.info("sign %s %r seen with two vendors; it recognises neither", kind, key)
-                row.vendor_id = None
+        elif row.vendor_id == vendor.id:
+            row.audit_id = row.audit_id or audit_id
+        elif audit_id is None:
+            continue  # as read: never overrides what is known
+        elif row.audit_id is None or (kind == "name" and row.key == vendor.key):
+            row.vendor_id, row.audit_id = vendor.id, audit_id  # a person's word wins
+        elif row.vendor_id is not None:
+            logger.info("sign %s %r seen with two vendors; it recognises neither", kind, key)
+            row.vendor_id = None
     return added
