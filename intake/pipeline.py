@@ -283,7 +283,7 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
             doc = file_record(
                 s, record, ext=ext, source_path=claim.source_path, folder_hint=claim.folder_hint
             )
-            learn_on_filing(s, doc)  # what corrections taught; in a savepoint, never raises
+            learn_on_filing(s, doc, list(record.pages))  # in a savepoint; never raises
             file_against_products(s, doc, ctx.settings)  # in a savepoint; never raises
             doc_id = doc.id
             if not set_ledger_state(

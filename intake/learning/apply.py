@@ -160,12 +160,13 @@ def apply_learned(session: Session, doc: Document, pages: list[Page] | None = No
     return changed
 
 
-def learn_on_filing(session: Session, doc: Document) -> list[str]:
-    """:func:`apply_learned` for the filing transaction, in a savepoint: if it fails, the
-    document is filed with its generic fields (the error logged). Never raises."""
+def learn_on_filing(session: Session, doc: Document, pages: list[Page] | None = None) -> list[str]:
+    """:func:`apply_learned` for the filing transaction (``pages``: the record's, to save
+    reading them back), in a savepoint: if it fails, the document is filed with its
+    generic fields (the error logged). Never raises."""
     try:
         with session.begin_nested():
-            return apply_learned(session, doc)
+            return apply_learned(session, doc, pages)
     except Exception:
         logger.exception("document %s: applying learned rules failed; filed without", doc.id)
         return []

@@ -146,7 +146,7 @@ def remember_signs(
     read, whose signs only hold until a person says otherwise. A sign that a person tied
     to another vendor is tied to none from now on (seen with two vendors)."""
     added = 0
-    for kind, key in signs:
+    for kind, key in sorted(set(signs)):  # one order for every worker: no lock cycles
         key = key[:300]
         row = session.scalar(
             select(VendorSign).where(VendorSign.kind == kind, VendorSign.key == key)
