@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from intake.cli import cli
 from intake.db import AuditEntry, Document, LearnedRule, Vendor
-from intake.learning.feedback import correct_document
+from intake.learning.feedback import confirm_and_learn, correct_document
 from intake.learning.vendors import find_vendor
 from intake.pipeline import Context
 from intake.users import issue_token
@@ -304,3 +304,29 @@ def test_the_template_loads_and_reads_in_invoice2data(ctx: Context, tmp_path: Pa
     assert result["invoice_number"] == want["invoice_number"]
     assert f"{result['amount']:.2f}" == want["total"]
     assert result["date_due"].date().isoformat() == want["due_date"]
+
+
+def test_a_confirmed_value_teaches_where_it_stands(ctx: Context, tmp_path: Path) -> None:
+    first = file_invoice(ctx, tmp_path, "nordlicht", 0)
+    assert (
+        fields_of(ctx, first)["issue_date"]["value"] == vendor_invoice("nordlicht", 0)["issue_date"]
+    )
+    with ctx.db.session() as s:
+        assert confirm_and_learn(s, first, ["issue_date"], user="ed") == ["issue_date"]
+        rule = s.scalars(select(LearnedRule).where(LearnedRule.field == "issue_date")).one()
+        confirmation = s.get(AuditEntry, rule.audit_id)
+        assert confirmation is not None and confirmation.action == "confirm"
+        # the date stands alone at the top right: found by its place on the page
+        assert rule.kind == "page" and rule.data["order"] == "dmy"
+
+
+def test_a_misread_vendor_becomes_an_alias_of_the_right_one(ctx: Context, tmp_path: Path) -> None:
+    first = file_invoice(ctx, tmp_path, "nordlicht", 0)
+    misread = fields_of(ctx, first)["vendor"]["value"]
+    assert misread != NAMES["nordlicht"]
+    code, _, _ = invoke(ctx, "documents", "correct", str(first), f"vendor={NAMES['nordlicht']}")
+    assert code == 0
+    with ctx.db.session() as s:
+        names = s.scalars(select(Vendor.name)).all()
+        assert names == [NAMES["nordlicht"]]  # no vendor left behind by the misreading
+        assert find_vendor(s, misread).name == NAMES["nordlicht"]

@@ -92,6 +92,20 @@ def _set(
     )
 
 
+def _known(session: Session, doc: Document) -> bool:
+    """Whether the vendor name read is one Intake knew before this document: such a name
+    stands unless signs a person vouched for say otherwise (signs of documents filed as
+    read only put right a name no vendor has, a misreading)."""
+    if doc.vendor_id is None:
+        return False
+    other = session.scalar(
+        select(Document.id)
+        .where(Document.vendor_id == doc.vendor_id, Document.id != doc.id)
+        .limit(1)
+    )
+    return other is not None
+
+
 def apply_learned(session: Session, doc: Document, pages: list[Page] | None = None) -> list[str]:
     """Apply the learned signs and rules to a filed document; returns the fields set."""
     pages = pages if pages is not None else load_pages(doc)
@@ -101,8 +115,12 @@ def apply_learned(session: Session, doc: Document, pages: list[Page] | None = No
     vendor = doc.vendor
     signs = document_signs(pages, doc.content or "", vendor_field.get("value"))
     recognised = recognise_vendor(session, signs)
-    if recognised is not None and vendor_field.get("source") not in _KEEP:
-        vendor, sign = recognised
+    if (
+        recognised is not None
+        and vendor_field.get("source") not in _KEEP
+        and (recognised.vouched or not _known(session, doc))
+    ):
+        vendor, sign = recognised.vendor, recognised.sign
         if vendor.id != doc.vendor_id or vendor_field.get("value") != vendor.name:
             taught = f"correction {sign.audit_id}" if sign.audit_id else "a correction"
             note = f"recognised by its {sign.kind} {sign.key!r}, learned from {taught}"

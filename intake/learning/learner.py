@@ -26,6 +26,7 @@ from intake.db import AuditEntry, Document, LearnedRule, Vendor
 from intake.db.filing import load_pages, vendor_key
 from intake.learning.rules import Spec, describe, find
 from intake.learning.signs import document_signs, remember_signs
+from intake.learning.vendors import merge_vendors
 from intake.record import Box, Page
 from intake.values import FIELD_KINDS, LIST
 
@@ -115,6 +116,19 @@ def _box(field: Any) -> Box | None:
         return None
 
 
+def _absorb(session: Session, key: str, vendor: Vendor, audit_id: int | None) -> None:
+    """The vendor a misreading created, left without documents by the correction, is
+    merged into the right one: its name becomes an alias, its signs move over."""
+    misread = session.scalar(select(Vendor).where(Vendor.key == key))
+    if misread is None or misread.id == vendor.id:
+        return
+    session.flush()
+    if session.scalar(select(Document.id).where(Document.vendor_id == misread.id).limit(1)):
+        return
+    entry = session.get(AuditEntry, audit_id) if audit_id else None
+    merge_vendors(session, misread.id, vendor.id, user=entry.user if entry else "intake")
+
+
 def learn_from_document(
     session: Session, doc_id: int, names: Sequence[str], *, confirmed: bool = False
 ) -> list[LearnedRule]:
@@ -140,6 +154,7 @@ def learn_from_document(
         misread = (vendor_field or {}).get("raw") if "vendor" in names else None
         if misread and (key := vendor_key(str(misread))) and key != vendor.key:
             signs.append(("name", key))
+            _absorb(session, key, vendor, audits.get("vendor"))
         remember_signs(
             session, vendor, signs, audits.get("vendor") or next(iter(audits.values()), None)
         )

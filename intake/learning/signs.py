@@ -13,8 +13,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,7 +24,7 @@ from intake.db.filing import vendor_key
 from intake.keys import text_key
 from intake.record import Page
 
-__all__ = ["KINDS", "Sign", "document_signs", "recognise_vendor", "remember_signs"]
+__all__ = ["KINDS", "Recognised", "Sign", "document_signs", "recognise_vendor", "remember_signs"]
 
 logger = logging.getLogger(__name__)
 
@@ -98,23 +99,43 @@ FUZZY = 90.0
 
 
 def _fuzzy(session: Session, kind: str, key: str) -> list[VendorSign]:
+    """Known signs of the kind at least :data:`FUZZY` alike, among those that share one
+    of the key's two longest words (an OCR slip rarely hits both)."""
     from rapidfuzz import fuzz
 
+    words = sorted((w for w in key.split() if len(w) >= 4), key=len, reverse=True)[:2]
+    if not words:
+        return []
     rows = session.scalars(
         select(VendorSign)
-        .where(VendorSign.kind == kind, VendorSign.vendor_id.is_not(None))
-        .limit(20000)
+        .where(
+            VendorSign.kind == kind,
+            VendorSign.vendor_id.is_not(None),
+            or_(*(VendorSign.key.contains(w, autoescape=True) for w in words)),
+        )
+        .limit(500)
     ).all()
     return [r for r in rows if fuzz.ratio(r.key, key) >= FUZZY]
 
 
-def recognise_vendor(session: Session, signs: Iterable[Sign]) -> tuple[Vendor, VendorSign] | None:
-    """The vendor the document's signs point to, with its strongest sign; None when no
-    sign is known or two vendors are named as strongly. Each matching sign votes with
-    its kind's weight; a name or letterhead that only resembles a known one (OCR) votes
-    with half of it."""
+@dataclass(frozen=True)
+class Recognised:
+    """The vendor a document's signs point to, its strongest sign, and whether a person
+    vouched for one of the signs that named it (rather than only documents filed as read)."""
+
+    vendor: Vendor
+    sign: VendorSign
+    vouched: bool
+
+
+def recognise_vendor(session: Session, signs: Iterable[Sign]) -> Recognised | None:
+    """The vendor the document's signs point to; None when no sign is known or two
+    vendors are named as strongly. Each matching sign votes with its kind's weight (half
+    of it for a sign only seen on documents filed as read, and for a name or letterhead
+    that only resembles a known one, as OCR makes them)."""
     votes: dict[int, float] = {}
     best: dict[int, tuple[float, VendorSign]] = {}
+    vouched: set[int] = set()
     for kind, key in signs:
         rows = session.scalars(
             select(VendorSign).where(
@@ -126,16 +147,20 @@ def recognise_vendor(session: Session, signs: Iterable[Sign]) -> tuple[Vendor, V
             rows, weight = _fuzzy(session, kind, key), weight / 2
         for row in rows:
             assert row.vendor_id is not None
-            votes[row.vendor_id] = votes.get(row.vendor_id, 0.0) + weight
-            if weight > best.get(row.vendor_id, (0.0, row))[0] or row.vendor_id not in best:
-                best[row.vendor_id] = (weight, row)
+            vote = weight if row.audit_id is not None else weight / 2
+            votes[row.vendor_id] = votes.get(row.vendor_id, 0.0) + vote
+            if row.audit_id is not None:
+                vouched.add(row.vendor_id)
+            if row.vendor_id not in best or vote > best[row.vendor_id][0]:
+                best[row.vendor_id] = (vote, row)
     if not votes:
         return None
     ranked = sorted(votes.items(), key=lambda v: -v[1])
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
         return None
-    vendor = session.get(Vendor, ranked[0][0])
-    return (vendor, best[ranked[0][0]][1]) if vendor is not None else None
+    winner = ranked[0][0]
+    vendor = session.get(Vendor, winner)
+    return Recognised(vendor, best[winner][1], winner in vouched) if vendor else None
 
 
 def remember_signs(
