@@ -1,7 +1,8 @@
 """The one code path of a person's correction, whoever makes it (the web form, the API,
 ``intake documents correct``): check and save the values with their audit entries
-(:mod:`intake.corrections`), learn from them, and file the document again (product
-links, duplicates, order checks; the index is brought up to date by ``needs_index``).
+(:mod:`intake.corrections`), learn from them (and from the fields the person let stand,
+where nothing is known about them yet), and file the document again (product links,
+duplicates, order checks; the index is brought up to date by ``needs_index``).
 
 Learning never fails a correction: if it raises, what it did is rolled back, the error is
 logged, and the correction stands.
@@ -26,13 +27,18 @@ logger = logging.getLogger(__name__)
 
 
 def learn_safely(
-    session: Session, doc_id: int, names: Sequence[str], *, confirmed: bool = False
+    session: Session,
+    doc_id: int,
+    names: Sequence[str],
+    *,
+    confirmed: bool = False,
+    implied: bool = False,
 ) -> None:
     if not names:
         return
     try:
         with session.begin_nested():
-            learn_from_document(session, doc_id, names, confirmed=confirmed)
+            learn_from_document(session, doc_id, names, confirmed=confirmed, implied=implied)
     except Exception:
         logger.exception("document %d: learning from a correction failed; not learned", doc_id)
 
@@ -50,7 +56,7 @@ def correct_document(
     returns the names that changed. Raises InvalidCorrection, Conflict or NotFound, with
     nothing changed (the caller rolls back)."""
     changed = correct_fields(session, doc_id, values, user=user, version=version)
-    learn_safely(session, doc_id, changed)
+    learn_safely(session, doc_id, changed, implied=True)
     refresh_document(session, doc_id, settings)
     return changed
 

@@ -30,7 +30,7 @@ from intake.learning.vendors import merge_vendors
 from intake.record import Box, Page
 from intake.values import FIELD_KINDS, LIST
 
-__all__ = ["LEARNED_FIELDS", "learn_from_document", "rule_finds"]
+__all__ = ["LEARNED_FIELDS", "implied_fields", "learn_from_document", "rule_finds"]
 
 logger = logging.getLogger(__name__)
 
@@ -129,14 +129,38 @@ def _absorb(session: Session, key: str, vendor: Vendor, audit_id: int | None) ->
     merge_vendors(session, misread.id, vendor.id, user=entry.user if entry else "intake")
 
 
+def implied_fields(doc: Document, names: Sequence[str]) -> list[str]:
+    """The fields a person let stand while correcting others: read by the generic
+    extraction (not learned, typed or embedded), of the kinds rules are learned for."""
+    fields = doc.fields or {}
+    return [
+        name
+        for name, f in fields.items()
+        if name in LEARNED_FIELDS
+        and name not in names
+        and isinstance(f, dict)
+        and f.get("source") in ("layout", "text", "template", "computed")
+    ]
+
+
 def learn_from_document(
-    session: Session, doc_id: int, names: Sequence[str], *, confirmed: bool = False
+    session: Session,
+    doc_id: int,
+    names: Sequence[str],
+    *,
+    confirmed: bool = False,
+    implied: bool = False,
 ) -> list[LearnedRule]:
     """Learn from the fields ``names`` of a document a person just corrected (or
-    confirmed: their boxes are then right too); returns the new rules."""
+    confirmed: their boxes are then right too); returns the new rules.
+
+    ``implied``: also from the fields the person let stand while correcting these
+    (:func:`implied_fields`), taken as confirmed, but only where the vendor has no rule
+    for them yet; they never count for or against a rule."""
     doc = session.get(Document, doc_id)
     if doc is None or not names:
         return []
+    tacit = set(implied_fields(doc, names)) if implied else set()
     session.flush()
     pages = load_pages(doc)
     audits = _audit_ids(session, doc.id)
@@ -158,9 +182,11 @@ def learn_from_document(
         remember_signs(
             session, vendor, signs, audits.get("vendor") or next(iter(audits.values()), None)
         )
-    for name in names:
+    taught_by = next((audits[n] for n in names if n in audits), None)
+    for name in [*names, *sorted(tacit)]:
         if name not in LEARNED_FIELDS or FIELD_KINDS.get(name) == LIST:
             continue
+        let_stand = name in tacit
         if name == "doc_type":
             value: Any = doc.doc_type
         else:
@@ -171,7 +197,7 @@ def learn_from_document(
         scopes: list[tuple[int | None, str | None]] = []
         if vendor is not None:
             scopes.append((vendor.id, None))
-        if name == "doc_type" and doc.folder_hint:
+        if name == "doc_type" and doc.folder_hint and not let_stand:
             scopes.append((None, doc.folder_hint))
         for vendor_id, folder in scopes:
             rules = session.scalars(
@@ -183,12 +209,15 @@ def learn_from_document(
                     LearnedRule.field == name,
                 )
             ).all()
-            if _judge(session, rules, value, pages):
+            if let_stand and rules:
+                continue
+            if not let_stand and _judge(session, rules, value, pages):
                 continue
             spec = None
             if name not in _VALUE_ONLY:
-                spec = describe(name, value, pages, _box(fields.get(name)) if confirmed else None)
-            if spec is None and name not in _VALUE_ONLY and name != "buyer":
+                box = _box(fields.get(name)) if confirmed or let_stand else None
+                spec = describe(name, value, pages, box)
+            if spec is None and name not in _VALUE_ONLY and (name != "buyer" or let_stand):
                 continue  # a value that is not on the pages: nothing to learn where it is
             rule = LearnedRule(
                 vendor_id=vendor_id,
@@ -199,7 +228,7 @@ def learn_from_document(
                 data=spec.data if spec else {"value": value},
                 hits=1,
                 misses=0,
-                audit_id=audits.get(name),
+                audit_id=taught_by if let_stand else audits.get(name),
                 document_id=doc.id,
             )
             session.add(rule)

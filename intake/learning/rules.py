@@ -15,6 +15,7 @@ numbers its shape (``INV-0042`` -> letters, dash, digits), for text how many wor
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from intake.keys import number_key, text_key
 from intake.record import Box, Page, Word
 from intake.values import CURRENCY, DATE, FIELD_KINDS, MONEY, TEXT
 
-__all__ = ["Found", "Spec", "describe", "find", "read_value", "shape_of"]
+__all__ = ["Found", "Spec", "describe", "find", "label_weight", "read_value", "shape_of"]
 
 #: The most words a value may span.
 MAX_WORDS = 8
@@ -180,6 +181,25 @@ def _above_label(
     return []
 
 
+@functools.cache
+def _label_patterns(field: str) -> list[tuple[re.Pattern[str], float]]:
+    from intake.extractors.labels import LABELS, compile_labels
+
+    return compile_labels(LABELS.get(field, []))
+
+
+def label_weight(field: str, printed: str) -> float:
+    """How surely the printed words label ``field`` by the generic label tables: their
+    weight (up to 1), -1 for a distractor ("Net Total" for the total), 0 when unknown.
+    When a corrected value stands in several labelled places, this picks the place."""
+    if not printed:
+        return 0.0
+    found = [w for pattern, w in _label_patterns(field) if pattern.search(printed)]
+    if not found:
+        return 0.0
+    return -1.0 if 0 in found and max(found) < 1.0 else max(found)
+
+
 def describe(field: str, value: str, pages: Sequence[Page], box: Box | None = None) -> Spec | None:
     """How to find ``value`` again, from where it stands on ``pages`` (``box``: where it
     was read, for a confirmed value); None when it is not on the pages."""
@@ -202,9 +222,11 @@ def describe(field: str, value: str, pages: Sequence[Page], box: Box | None = No
                     continue
                 spot = Box.around(page.number, words)
                 spec = _spec_for(field, page, lines, index, i, j, fmt)
-                # prefer the box it was read in, labelled values, the shortest span
+                # prefer the box it was read in, labelled values (those whose label is a
+                # known label of the field first), the shortest span
                 rank = (0.0 if box and _overlaps(box, spot) else 10.0) + (0 if spec.label else 5)
                 rank += (j - i) * 0.1 + page.number
+                rank -= 3 * label_weight(field, str(spec.data.get("printed") or ""))
                 candidates.append((rank, spec))
     if not candidates:
         return None
