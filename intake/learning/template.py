@@ -9,7 +9,8 @@ invoice2data reads ``pdftotext -layout`` text with regexes, so each rule becomes
 * the vendor's usual currency: ``options.currency``.
 
 A value found only by its place on the page has no regex equivalent: such rules are left
-out and named in a comment. ``keywords`` are words of the vendor's letterhead (invoice2data
+out and named in a comment, as are fields invoice2data has no name for (the buyer: its
+``partner_name`` is the issuer). ``keywords`` are words of the vendor's letterhead (invoice2data
 needs them all in a document to pick the template), ``required_fields`` the fields the
 template reads, so that a document missing one of them does not fail the whole template.
 """
@@ -41,7 +42,6 @@ INVOICE2DATA_NAMES = {
     "po_number": "po_number",
     "quote_number": "quote_number",
     "valid_until": "valid_until",
-    "buyer": "partner_name",
 }
 _SEP = r"[\s:#.-]*"
 
@@ -53,7 +53,7 @@ def _value_regex(rule: LearnedRule) -> str:
         return r"(-?\d[\d.,' ]*\d|\d)"
     if kind == DATE or rule.field.endswith("_number"):
         return f"({shape_of(raw)})"
-    return r"(\S.*?)(?:\s{2,}|$)"
+    return r"(\S[^\n]*?)(?=\s{2,}|\n|\Z)"
 
 
 def _label_regex(rule: LearnedRule) -> str:
