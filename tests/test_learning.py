@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from flask import Flask
 from sqlalchemy import select
@@ -271,26 +272,29 @@ def test_vendors_learned_forget_and_merge_on_the_vendor_page(
         assert {e.action for e in entries} == {"forget", "merge"}
 
 
-def test_the_template_loads_and_reads_in_invoice2data(ctx: Context, tmp_path: Path) -> None:
-    from invoice2data.extract import loader
+@pytest.mark.parametrize("vendor", ["kestrel", "brume"])
+def test_the_template_loads_and_reads_in_invoice2data(
+    ctx: Context, tmp_path: Path, vendor: str
+) -> None:
+    from invoice2data.extract import loader, schema
 
-    first = file_invoice(ctx, tmp_path, "kestrel", 0)
-    truth = vendor_invoice("kestrel", 0)
+    first = file_invoice(ctx, tmp_path, vendor, 0)
+    truth = vendor_invoice(vendor, 0)
     with ctx.db.session() as s:
         correct_document(
             s, first, wrong_fields(fields_of(ctx, first), truth), user="ed", settings=ctx.settings
         )
-    code, out, _ = invoke(ctx, "vendors", "template", NAMES["kestrel"])
+    code, out, _ = invoke(ctx, "vendors", "template", NAMES[vendor])
     assert code == 0
     folder = tmp_path / "templates"
     folder.mkdir()
-    (folder / "kestrel.yml").write_text(out, encoding="utf-8")
+    (folder / f"{vendor}.yml").write_text(out, encoding="utf-8")
     templates = loader.read_templates(str(folder))
     assert len(templates) == 1
     from intake.extractors.templates import template_text
     from intake.record import Record
 
-    second = file_invoice(ctx, tmp_path, "kestrel", 1)
+    second = file_invoice(ctx, tmp_path, vendor, 1)
     with ctx.db.session() as s:
         doc = s.get(Document, second)
         assert doc is not None
@@ -299,11 +303,13 @@ def test_the_template_loads_and_reads_in_invoice2data(ctx: Context, tmp_path: Pa
         text = template_text(Record(path=tmp_path, original_name="x", pages=tuple(load_pages(doc))))
     template = templates[0]
     assert template.matches_input(text)
-    result = template.extract(template.prepare_input(text), "kestrel-1.pdf", None)
-    want = vendor_invoice("kestrel", 1)
+    result = template.extract(template.prepare_input(text), f"{vendor}-1.pdf", None)
+    want = vendor_invoice(vendor, 1)
     assert result["invoice_number"] == want["invoice_number"]
     assert f"{result['amount']:.2f}" == want["total"]
     assert result["date_due"].date().isoformat() == want["due_date"]
+    # every name it gives is in invoice2data's field vocabulary
+    assert schema.validate_output(result, template.options.get("extra_fields", ())) == []
 
 
 def test_a_confirmed_value_teaches_where_it_stands(ctx: Context, tmp_path: Path) -> None:

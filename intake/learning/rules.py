@@ -167,6 +167,17 @@ def _left_label(line: Sequence[Word], start: int) -> list[Word]:
     return out
 
 
+def _cell_index(line: Sequence[Word], start: int) -> int:
+    """How many cells (runs of words parted by a gap wider than two characters) stand
+    left of ``line[start]``: the column of a value in a row of boxes or a table."""
+    char = _char(line)
+    cells = 0
+    for prev, word in zip(line[:start], line[1 : start + 1], strict=False):
+        if word.x0 - prev.x1 > 2 * char:
+            cells += 1
+    return cells
+
+
 def _above_label(
     page: Page, lines: list[list[Word]], index: int, x0: float, x1: float
 ) -> list[Word]:
@@ -274,6 +285,7 @@ def _spec_for(
         data.update(side="below", dx=x0 - above[0].x0, dy=top - max(w.bottom for w in above))
         data.update(lx=above[0].x0 / page.width, ly=above[0].top / page.height)
         data["printed"] = _text(above)
+        data["cell"] = _cell_index(line, i)
         return Spec("label", text_key(_text(above)), data)
     return Spec("page", None, data)
 

@@ -44,13 +44,15 @@ INVOICE2DATA_NAMES = {
     "valid_until": "valid_until",
 }
 _SEP = r"[\s:#.-]*"
+#: Our names invoice2data's field vocabulary (its ``schema.INVOICE_FIELDS``) lacks.
+_NOT_CANONICAL = frozenset({"po_number", "quote_number", "valid_until"})
 
 
 def _value_regex(rule: LearnedRule) -> str:
     kind = FIELD_KINDS.get(rule.field, TEXT)
     raw = str(rule.data.get("raw") or "")
-    if kind == MONEY:
-        return r"(-?\d[\d.,' ]*\d|\d)"
+    if kind == MONEY:  # digits, separators, thousands parted by single spaces
+        return r"(-?\d[\d.,']*(?: \d{3}[\d.,']*)*)"
     if kind == DATE or rule.field.endswith("_number"):
         return f"({shape_of(raw)})"
     return r"(\S[^\n]*?)(?=\s{2,}|\n|\Z)"
@@ -117,7 +119,10 @@ def vendor_template(session: Session, vendor: Vendor) -> str:
             continue
         label, value = _label_regex(rule), _value_regex(rule)
         if rule.data.get("side") == "below":
-            regex = label + r"[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*?" + value.replace("$", r"\n")
+            # the value is the n-th cell (parted by two spaces or more) of a line below
+            cells = int(rule.data.get("cell") or 0)
+            skip = r"[ \t]*" + r"(?:\S+(?: \S+)*[ \t]{2,})" * cells
+            regex = label + r"[^\n]*\n(?:[^\n]*\n){0,3}?" + skip + value
         elif FIELD_KINDS.get(rule.field, TEXT) == MONEY:  # a currency sign may stand between
             regex = label + r"[^\d\n]{0,60}?" + value
         else:
@@ -131,11 +136,15 @@ def vendor_template(session: Session, vendor: Vendor) -> str:
                 date_formats.append(fmt)
         elif kind == MONEY:
             spec["type"] = "float"
-            if rule.data.get("decimal_comma"):
+            if rule.data.get("decimal_comma") or re.search(
+                r",\d{2}(?!\d)", str(rule.data.get("raw") or "")
+            ):
                 options["decimal_separator"] = ","
         fields[name] = spec
     if date_formats:
         options["date_formats"] = date_formats
+    if extra := sorted(set(fields) & _NOT_CANONICAL):
+        options["extra_fields"] = extra  # ours, not in invoice2data's vocabulary
     template: dict[str, Any] = {
         "issuer": vendor.name,
         "keywords": _keywords(session, vendor, rules),
