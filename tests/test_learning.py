@@ -17,8 +17,9 @@ from flask import Flask
 from sqlalchemy import select
 
 from intake.cli import cli
-from intake.db import AuditEntry, Document, LearnedRule, Vendor
+from intake.db import AuditEntry, Database, Document, LearnedRule, Vendor
 from intake.learning.feedback import confirm_and_learn, correct_document
+from intake.learning.signs import document_signs, iban_ok, recognise_vendor, remember_signs
 from intake.learning.vendors import find_vendor
 from intake.pipeline import Context
 from intake.users import issue_token
@@ -336,3 +337,30 @@ def test_a_misread_vendor_becomes_an_alias_of_the_right_one(ctx: Context, tmp_pa
         names = s.scalars(select(Vendor.name)).all()
         assert names == [NAMES["nordlicht"]]  # no vendor left behind by the misreading
         assert find_vendor(s, misread).name == NAMES["nordlicht"]
+
+
+def test_signs_are_checked_numbers_and_a_shared_one_recognises_neither(db: Database) -> None:
+    assert iban_ok("DE89 3704 0044 0532 0130 00")
+    assert not iban_ok("DE89 3704 0044 0532 0130 01")  # one digit off: the check fails
+    text = "USt-IdNr. DE 123456789 · IBAN DE89 3704 0044 0532 0130 00\nSERIKEMBANGAN SELANGOR"
+    signs = document_signs([], text, "Nordlicht Werkzeuge GmbH")
+    assert signs == [
+        ("vat", "DE123456789"),
+        ("iban", "DE89370400440532013000"),
+        ("name", "nordlicht werkzeuge"),
+    ]
+    with db.session() as s:
+        a, b = Vendor(name="A", key="a"), Vendor(name="B", key="b")
+        correction = AuditEntry(user="ed", action="correct", entity="document", entity_id=1)
+        s.add_all([a, b, correction])
+        s.flush()
+        remember_signs(s, a, [("vat", "GB123456789"), ("iban", "X")], correction.id)
+        recognised = recognise_vendor(s, [("vat", "GB123456789")])
+        assert recognised is not None and recognised.vendor.id == a.id and recognised.vouched
+        # a document of B filed as read does not take A's sign ...
+        remember_signs(s, b, [("vat", "GB123456789")], None)
+        assert recognise_vendor(s, [("vat", "GB123456789")]) is not None
+        # ... but a person saying B's document carries it makes it nobody's (our own VAT id)
+        remember_signs(s, b, [("vat", "GB123456789")], correction.id)
+        assert recognise_vendor(s, [("vat", "GB123456789")]) is None
+        assert recognise_vendor(s, [("iban", "X")]).vendor.id == a.id  # type: ignore[union-attr]

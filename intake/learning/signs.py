@@ -77,13 +77,14 @@ def document_signs(pages: Sequence[Page], text: str, vendor_name: str | None) ->
     """Every sign on a document: its registration numbers, IBANs, the vendor's name as
     read and its letterhead."""
     out: list[Sign] = []
+    ibans = [m for m in _IBAN.finditer(text) if iban_ok(m.group())]
     for m in [*_EU_VAT.finditer(text), *_LABELLED_ID.finditer(text)]:
+        if any(m.start() < i.end() and i.start() < m.end() for i in ibans):
+            continue  # the start of an IBAN looks like a VAT id
         key = _compact(m.group(m.lastindex or 0))
         if sum(c.isdigit() for c in key) >= 6:  # a number, not a word that looks like one
             out.append(("vat", key))
-    for m in _IBAN.finditer(text):
-        if iban_ok(m.group()):
-            out.append(("iban", _compact(m.group())))
+    out += [("iban", _compact(m.group())) for m in ibans]
     if vendor_name and (key := vendor_key(vendor_name)):
         out.append(("name", key))
     if pages and (head := letterhead_key(pages[0])):
