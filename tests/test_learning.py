@@ -19,9 +19,11 @@ from sqlalchemy import select
 from intake.cli import cli
 from intake.db import AuditEntry, Database, Document, LearnedRule, Vendor
 from intake.learning.feedback import confirm_and_learn, correct_document
+from intake.learning.rules import describe, find
 from intake.learning.signs import document_signs, iban_ok, recognise_vendor, remember_signs
 from intake.learning.vendors import find_vendor
 from intake.pipeline import Context
+from intake.record import Page, Word
 from intake.users import issue_token
 from tests.learning_world import NAMES, VENDORS, draw, vendor_invoice
 from tests.webtools import csrf, file_pdf, login
@@ -364,3 +366,31 @@ def test_signs_are_checked_numbers_and_a_shared_one_recognises_neither(db: Datab
         remember_signs(s, b, [("vat", "GB123456789")], correction.id)
         assert recognise_vendor(s, [("vat", "GB123456789")]) is None
         assert recognise_vendor(s, [("iban", "X")]).vendor.id == a.id  # type: ignore[union-attr]
+
+
+def _page(*lines: list[tuple[str, float]]) -> Page:
+    words = [
+        Word(text, x, 100 + 20 * n, x + 6 * len(text), 110 + 20 * n, line=n)
+        for n, line in enumerate(lines)
+        for text, x in line
+    ]
+    return Page(1, 595, 842, tuple(words))
+
+
+def test_a_label_is_found_again_hyphenated_or_slightly_misread() -> None:
+    taught = _page([("Beleg-Nr.", 50), ("NL/24/0042", 150)], [("Datum", 50), ("03.04.2024", 150)])
+    spec = describe("invoice_number", "NL/24/0042", [taught])
+    assert spec is not None and (spec.kind, spec.label, spec.data["side"]) == (
+        "label",
+        "beleg nr",
+        "right",
+    )
+    for label in ("Beleg-Nr.", "Belea-Nr.", "Beleg- Nr."):
+        later = _page(
+            [(w, 50 + 40 * i) for i, w in enumerate(label.split())] + [("NL/24/0043", 150)]
+        )
+        found = find("invoice_number", spec, [later])
+        assert found is not None and found.value == "NL/24/0043", label
+    # a number of another shape under the same label is not taken for it
+    other = _page([("Beleg-Nr.", 50), ("2024-04-03", 150)])
+    assert find("invoice_number", spec, [other]) is None

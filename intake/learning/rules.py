@@ -290,21 +290,29 @@ def _spec_for(
     return Spec("page", None, data)
 
 
+def _same_word(read: str, learned: str) -> bool:
+    """A label word as read against the learned one: equal, or for words of four letters
+    and more, close enough for an OCR slip (``docurnento`` for ``documento``)."""
+    if read == learned:
+        return True
+    if min(len(read), len(learned)) < 4:
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(read, learned) >= 80
+
+
 def _label_at(line: Sequence[Word], keys: list[str]) -> list[tuple[int, int]]:
-    """Where the label's words stand in ``line``: (first, past-last) indexes."""
-    words = [text_key(w.text) for w in line]
+    """Where the label's words stand in ``line``: (first, past-last) word indexes. Words
+    are compared by their normal form, token by token (``Beleg-Nr.`` is ``beleg nr``)."""
+    tokens = [(t, index) for index, w in enumerate(line) for t in text_key(w.text).split()]
     out = []
-    for i in range(len(words)):
-        k, j = 0, i
-        while j < len(words) and k < len(keys):
-            if not words[j]:
-                j += 1
-                continue
-            if words[j] != keys[k]:
-                break
-            k, j = k + 1, j + 1
-        if k == len(keys) and words[i]:
-            out.append((i, j))
+    for start in range(len(tokens) - len(keys) + 1):
+        if start and tokens[start - 1][1] == tokens[start][1]:
+            continue  # a label starts at the start of a word
+        window = tokens[start : start + len(keys)]
+        if all(_same_word(t, k) for (t, _), k in zip(window, keys, strict=True)):
+            out.append((window[0][1], window[-1][1] + 1))
     return out
 
 
