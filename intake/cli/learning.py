@@ -79,16 +79,17 @@ def _rule_line(row: dict[str, object]) -> str:
         else ("at its place on the page" if row["kind"] == "page" else f"= {row['value']!r}")
     )
     correction = row["correction"]
+    what = "let stand in correction" if row["let_stand"] else "from correction"
     taught = (
-        f"correction {correction['id']} by {correction['user']} on document {row['document_id']}"
+        f"{what} {correction['id']} by {correction['user']} on document {row['document_id']}"
         if isinstance(correction, dict)
-        else f"document {row['document_id']}"
+        else f"from document {row['document_id']}"
     )
     state = "" if row["active"] else "  (weakened)"
     owner = row["vendor"] or f"folder {row['folder']}"
     return (
         f"{row['id']:>5}  {str(owner)[:28]:<28} {row['field']:<15} {how}"
-        f"  [{row['hits']}+/{row['misses']}-] from {taught}{state}"
+        f"  [{row['hits']}+/{row['misses']}-] {taught}{state}"
     )
 
 

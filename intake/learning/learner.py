@@ -225,7 +225,7 @@ def learn_from_document(
                 field=name,
                 kind=spec.kind if spec else "value",
                 label=spec.label if spec else None,
-                data=spec.data if spec else {"value": value},
+                data={**(spec.data if spec else {"value": value}), "let_stand": let_stand},
                 hits=1,
                 misses=0,
                 audit_id=taught_by if let_stand else audits.get(name),

@@ -69,12 +69,15 @@ def learned_rows(session: Session, vendor: Vendor | None = None) -> list[dict[st
                 "misses": rule.misses,
                 "active": rule.hits > rule.misses,
                 "document_id": rule.document_id,
+                # taught by a value the person let stand while correcting others
+                "let_stand": bool(rule.data.get("let_stand")),
                 "correction": (
                     {
                         "id": entry.id,
                         "at": entry.at.isoformat(timespec="seconds"),
                         "user": entry.user,
                         "action": entry.action,
+                        "field": entry.field,
                         "old": entry.old,
                         "new": entry.new,
                     }
