@@ -37,7 +37,8 @@ _KEEP = frozenset({"xml", "user"})
 def rule_note(rule: LearnedRule) -> str:
     """How a learned value is traced: the rule and the correction that taught it."""
     taught = f"correction {rule.audit_id}" if rule.audit_id else "a correction"
-    return f"learned rule {rule.id}, taught by {taught} on document {rule.document_id}"
+    how = "let stand in" if rule.data.get("let_stand") else "taught by"
+    return f"learned rule {rule.id}, {how} {taught} on document {rule.document_id}"
 
 
 def _confidence(rule: LearnedRule) -> float:
