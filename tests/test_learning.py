@@ -25,6 +25,7 @@ from intake.learning.vendors import find_vendor
 from intake.pipeline import Context
 from intake.record import Page, Word
 from intake.users import issue_token
+from tests.factory import make_pdf, sample_invoice
 from tests.learning_world import NAMES, VENDORS, draw, vendor_invoice
 from tests.webtools import csrf, file_pdf, login
 
@@ -393,3 +394,20 @@ def test_a_label_is_found_again_hyphenated_or_slightly_misread() -> None:
     # a number of another shape under the same label is not taken for it
     other = _page([("Beleg-Nr.", 50), ("2024-04-03", 150)])
     assert find("invoice_number", spec, [other]) is None
+
+
+def test_a_number_every_supplier_prints_does_not_rename_a_new_vendor(
+    ctx: Context, tmp_path: Path
+) -> None:
+    """Both suppliers print the same IBAN (as every supplier prints the buyer's VAT id):
+    a person vouched for it on the first one's invoice, yet the second one's name, read
+    right, stands."""
+    first = file_pdf(ctx, make_pdf(tmp_path / "a.pdf", sample_invoice()))
+    with ctx.db.session() as s:
+        correct_document(s, first, {"due_date": "2024-05-31"}, user="ed", settings=ctx.settings)
+        assert recognise_vendor(s, [("iban", "DE89370400440532013000")]) is not None
+    second = file_pdf(
+        ctx, make_pdf(tmp_path / "b.pdf", sample_invoice(number="Q-77", vendor="Bolt & Nut Ltd"))
+    )
+    vendor = fields_of(ctx, second)["vendor"]
+    assert (vendor["value"], vendor["source"]) == ("Bolt & Nut Ltd", "layout")

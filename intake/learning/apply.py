@@ -19,9 +19,14 @@ from sqlalchemy.orm import Session
 from intake.audit import record_audit
 from intake.corrections.common import recompute
 from intake.db import Document, LearnedRule, Vendor
-from intake.db.filing import load_pages
+from intake.db.filing import load_pages, vendor_key
 from intake.learning.rules import Spec, find
-from intake.learning.signs import document_signs, recognise_vendor, remember_signs
+from intake.learning.signs import (
+    Recognised,
+    document_signs,
+    recognise_vendor,
+    remember_signs,
+)
 from intake.record import Box, Page
 
 __all__ = ["LEARNED_BY", "apply_learned", "learn_on_filing", "rule_note"]
@@ -107,6 +112,29 @@ def _known(session: Session, doc: Document) -> bool:
     return other is not None
 
 
+def _overrides(
+    session: Session, doc: Document, recognised: Recognised, vendor_field: dict[str, Any]
+) -> bool:
+    """Whether the recognised vendor replaces the one read. Without a vendor read, any
+    sign does. A name read is only replaced when the vendor's name or letterhead is among
+    the signs (registration numbers and IBANs alone may be the buyer's, printed on every
+    supplier's invoice) or the name read is a garbled form of the vendor's, and, when it
+    is a name Intake knows, a person vouched for them."""
+    read = vendor_field.get("value")
+    if not read:
+        return True
+    if not recognised.kinds & {"name", "letterhead"} and not _alike(str(read), recognised):
+        return False
+    return recognised.vouched or not _known(session, doc)
+
+
+def _alike(read: str, recognised: Recognised) -> bool:
+    """A name read that is a garbled form of the vendor's (OCR: ``MR. D.1.¥. (M)``)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(vendor_key(read), recognised.vendor.key) >= 60
+
+
 def apply_learned(session: Session, doc: Document, pages: list[Page] | None = None) -> list[str]:
     """Apply the learned signs and rules to a filed document; returns the fields set."""
     pages = pages if pages is not None else load_pages(doc)
@@ -119,7 +147,7 @@ def apply_learned(session: Session, doc: Document, pages: list[Page] | None = No
     if (
         recognised is not None
         and vendor_field.get("source") not in _KEEP
-        and (recognised.vouched or not _known(session, doc))
+        and _overrides(session, doc, recognised, vendor_field)
     ):
         vendor, sign = recognised.vendor, recognised.sign
         if vendor.id != doc.vendor_id or vendor_field.get("value") != vendor.name:

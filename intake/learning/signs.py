@@ -127,6 +127,7 @@ class Recognised:
     vendor: Vendor
     sign: VendorSign
     vouched: bool
+    kinds: frozenset[str]  # the kinds of signs that named it
 
 
 def recognise_vendor(session: Session, signs: Iterable[Sign]) -> Recognised | None:
@@ -137,6 +138,7 @@ def recognise_vendor(session: Session, signs: Iterable[Sign]) -> Recognised | No
     votes: dict[int, float] = {}
     best: dict[int, tuple[float, VendorSign]] = {}
     vouched: set[int] = set()
+    kinds: dict[int, set[str]] = {}
     for kind, key in signs:
         rows = session.scalars(
             select(VendorSign).where(
@@ -150,6 +152,7 @@ def recognise_vendor(session: Session, signs: Iterable[Sign]) -> Recognised | No
             assert row.vendor_id is not None
             vote = weight if row.audit_id is not None else weight / 2
             votes[row.vendor_id] = votes.get(row.vendor_id, 0.0) + vote
+            kinds.setdefault(row.vendor_id, set()).add(kind)
             if row.audit_id is not None:
                 vouched.add(row.vendor_id)
             if row.vendor_id not in best or vote > best[row.vendor_id][0]:
@@ -161,7 +164,9 @@ def recognise_vendor(session: Session, signs: Iterable[Sign]) -> Recognised | No
         return None
     winner = ranked[0][0]
     vendor = session.get(Vendor, winner)
-    return Recognised(vendor, best[winner][1], winner in vouched) if vendor else None
+    if vendor is None:
+        return None
+    return Recognised(vendor, best[winner][1], winner in vouched, frozenset(kinds[winner]))
 
 
 def remember_signs(
