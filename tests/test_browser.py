@@ -301,3 +301,47 @@ def test_the_small_things_a_daily_user_meets(
     notice = page.locator("p.flash")
     expect(notice).to_have_text("Nothing changed.")
     expect(notice).to_have_class(re.compile(r"\binfo\b"))
+
+
+def test_correct_once_and_the_next_invoice_is_read_right(
+    service: Running, page: object, tmp_path: Path
+) -> None:
+    """Correct a vendor's first invoice in the form; its second comes out right; the
+    vendor's page shows what was learned, and forgetting a rule takes it away."""
+    from playwright.sync_api import Page, expect
+
+    from tests.learning_world import draw, vendor_invoice
+
+    assert isinstance(page, Page)
+    base = service.url.rstrip("/")
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", service.password)
+    page.click("button[type=submit]")
+    page.goto(f"{base}/intake")
+    first, second = vendor_invoice("kestrel", 0), vendor_invoice("kestrel", 1)
+    drop(draw(tmp_path / "k0.pdf", "kestrel", first), service.watch / "invoices" / "k0.pdf")
+    expect(page.locator("#files tbody")).to_contain_text("document 1", timeout=30_000)
+
+    page.goto(f"{base}/documents/1/edit")
+    page.fill("input[name=invoice_number]", first["invoice_number"])
+    page.fill("input[name=total]", first["total"])
+    page.click("button:has-text('Save fields')")
+    expect(page.locator(".flash")).to_contain_text("Saved:")
+
+    page.goto(f"{base}/intake")
+    drop(draw(tmp_path / "k1.pdf", "kestrel", second), service.watch / "invoices" / "k1.pdf")
+    expect(page.locator("#files tbody")).to_contain_text("document 2", timeout=30_000)
+    page.goto(f"{base}/documents/2")
+    number = page.locator("td.value[data-field=invoice_number]")
+    expect(number).to_have_text(second["invoice_number"])
+    expect(page.locator("td.value[data-field=total]")).to_contain_text(second["total"])
+    shot(page, "learned-document")
+
+    page.click("h1 .vendor a")
+    rule = page.locator("table.learned tr", has_text="invoice_number")
+    expect(rule).to_contain_text("Ref#")
+    shot(page, "vendor")
+    rule.locator("button:has-text('forget')").click()
+    expect(page.locator(".flash")).to_contain_text("Forgot rule")
+    expect(page.locator("table.learned")).not_to_contain_text("invoice_number")

@@ -17,7 +17,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from intake.db.models import Product
+from intake.db.learning import LearnedRule
+from intake.db.models import Document, Product, Vendor
 from intake.documents.corrections.lines import add_line
 from intake.filing.catalog import add_alias, create_product
 from intake.filing.wiring import Wiring
@@ -43,6 +44,9 @@ class World:
     alias: int
     retry: int
     discard: int
+    vendor: int
+    spare_vendor: int
+    rule: int
 
 
 @pytest.fixture
@@ -65,7 +69,15 @@ def world(ctx: Context, tmp_path: Path) -> World:
         alias = s.get(Product, product).aliases[0].id  # type: ignore[union-attr]
     retry = quarantine_bytes(ctx, "q1 <script>alert(3)<\\script>.pdf", b"%PDF-1.7\n junk \n%%EOF\n")
     discard = quarantine_bytes(ctx, "q2.pdf", b"not a pdf at all")
-    return World(doc, line, spare, product, alias, retry, discard)
+    with ctx.db.session() as s:
+        vendor = s.get(Document, doc).vendor_id  # type: ignore[union-attr]
+        assert vendor is not None
+        spare_vendor = Vendor(name=f"Spare {XSS}", key="spare vendor")
+        rule = LearnedRule(vendor_id=vendor, field="total", kind="label", label=XSS, data={})
+        s.add_all([spare_vendor, rule])
+        s.flush()
+        ids = spare_vendor.id, rule.id
+    return World(doc, line, spare, product, alias, retry, discard, vendor, *ids)
 
 
 # endpoint: (method, url template, anonymous, viewer, editor)
@@ -118,6 +130,11 @@ ROUTES: dict[str, tuple[str, str, object, int, int]] = {
     "contracts.index": ("GET", "/contracts", "login", 200, 200),
     "status.index": ("GET", "/intake", "login", 200, 200),
     "status.poll": ("GET", "/intake/status.json", "login", 200, 200),
+    "vendors.index": ("GET", "/vendors", "login", 200, 200),
+    "vendors.view": ("GET", "/vendors/{vendor}", "login", 200, 200),
+    "vendors.forget": ("POST", "/vendors/{vendor}/rules/{rule}/forget", "login", 403, 302),
+    "vendors.merge": ("POST", "/vendors/{spare_vendor}/merge", "login", 403, 302),
+    "api.correct": ("PATCH", "/api/documents/{doc}", 401, 403, 200),
     "api.search": ("GET", "/api/search?q=evil", 401, 200, 200),
     "api.document": ("GET", "/api/documents/{doc}", 401, 200, 200),
     "api.products": ("GET", "/api/products", 401, 200, 200),
@@ -150,6 +167,8 @@ FORMS: dict[str, dict[str, str]] = {
     "matching.duplicate": {"verdict": "not_duplicate"},
     "export.save_rule": {"category": "Tools", "account": "5000", "tax_code": "VAT20"},
     "export.remove_rule": {"category": "Tools"},
+    "vendors.merge": {"into": "{vendor}"},
+    "api.correct": {"fields": {"due_date": "2024-05-31"}},  # JSON
 }
 
 
@@ -173,8 +192,11 @@ def request(client: FlaskClient, endpoint: str, world: World, token: str | None)
     if method == "GET":
         with client.get(url) as r:
             return r.status_code
+    if method == "PATCH":
+        headers = {"X-CSRFToken": token} if token else {}
+        return client.patch(url, json=FORMS.get(endpoint), headers=headers).status_code
     form = {
-        k.format(**world.__dict__): v.format(**world.__dict__)
+        k.format(**world.__dict__): str(v).format(**world.__dict__)
         for k, v in FORMS.get(endpoint, {}).items()
     }
     data: dict[str, object] = {**form, **({"csrf_token": token} if token else {})}
@@ -221,7 +243,9 @@ def test_anonymous_pages_redirect_to_login_and_api_answers_401(app: Flask, world
     assert r.status_code == 401 and r.is_json and r.headers["WWW-Authenticate"] == "Bearer"
 
 
-@pytest.mark.parametrize("endpoint", [e for e, spec in ROUTES.items() if spec[0] == "POST"])
+@pytest.mark.parametrize(
+    "endpoint", [e for e, spec in ROUTES.items() if spec[0] in ("POST", "PATCH")]
+)
 def test_every_post_needs_its_csrf_token(
     app: Flask, world: World, clients: dict[str, FlaskClient], endpoint: str
 ) -> None:

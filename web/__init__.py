@@ -100,6 +100,7 @@ def create_app(
         search,
         status,
         upload,
+        vendors,
     )
 
     for blueprint in (
@@ -116,6 +117,7 @@ def create_app(
         matching.bp,
         contracts.bp,
         upload.bp,
+        vendors.bp,
     ):
         app.register_blueprint(blueprint)
     # A POST signed by an API token needs no CSRF token; the view itself checks the CSRF
@@ -123,6 +125,7 @@ def create_app(
     csrf.exempt(api.export)
     # An upload's body may exceed the app's limit: its view raises the limit, then checks.
     csrf.exempt(upload.upload)
+    csrf.exempt(api.correct)
     auth.init_app(app)
     errors.init_app(app)
 

@@ -1,9 +1,9 @@
 """The JSON API under /api/: search, documents and products, for scripts with a token
 (``Authorization: Bearer ...``; see ``intake users token``). Described by /api/openapi.json.
 
-Everything is read-only except making an export (editors): a POST signed by a token needs
-no CSRF token (a browser never sends the Authorization header by itself); a POST riding
-on a browser session cookie does."""
+Everything is read-only except making an export and correcting a document (editors): a
+POST or PATCH signed by a token needs no CSRF token (a browser never sends the
+Authorization header by itself); one riding on a browser session cookie does."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ from flask import Blueprint, abort, g, jsonify, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from intake.documents.corrections.common import InvalidCorrection
 from intake.documents.view import document_json, document_view
-from intake.errors import IntakeError, NotFound
+from intake.errors import Conflict, IntakeError, NotFound
 from intake.export.batches import ExportResult, list_batches, run_export
 from intake.filing.catalog import get_product, list_products
 from intake.filing.dossier import dossier_json, product_dossier
+from intake.learning.feedback import CORRECTABLE, correct_document
 from intake.search.engine import search_json
 from web.auth import role_required
 from web.export import EDITORS, batch_download, export_request
@@ -41,6 +43,49 @@ def document(doc_id: int) -> Response:
         return jsonify(document_json(document_view(get_session(), doc_id, get_wiring().sections)))
     except NotFound:
         abort(404)
+
+
+@bp.route("/documents/<int:doc_id>", methods=["PATCH"])
+@role_required(*EDITORS)
+def correct(doc_id: int) -> tuple[Response, int]:
+    """Correct fields (``{"fields": {"total": "12.50", ...}}``) as the web form does, and
+    learn from them; 400 with the reasons, nothing changed, for a bad name or value."""
+    if not g.get("login_via_token"):
+        from web import csrf
+
+        csrf.protect()
+    body = request.get_json(silent=True)
+    fields = body.get("fields") if isinstance(body, dict) else None
+    if not isinstance(fields, dict) or not fields:
+        return jsonify(error='send {"fields": {"name": "value", ...}}', status=400), 400
+    values = {str(k): "" if v is None else str(v) for k, v in fields.items()}
+    unknown = sorted(set(values) - set(CORRECTABLE))
+    session = get_session()
+    try:
+        if unknown:
+            raise InvalidCorrection({name: "not a field that can be corrected" for name in unknown})
+        version = body.get("version") if isinstance(body, dict) else None
+        changed = correct_document(
+            session,
+            doc_id,
+            values,
+            user=current_user.name,
+            settings=get_settings(),
+            steps=get_wiring().filing_steps,
+            version=str(version) if version is not None else None,
+        )
+        session.commit()
+    except InvalidCorrection as exc:
+        session.rollback()
+        return jsonify(error=str(exc), errors=exc.errors, status=400), 400
+    except Conflict as exc:
+        session.rollback()
+        return jsonify(error=str(exc), status=409), 409
+    except NotFound:
+        session.rollback()
+        abort(404)
+    view = document_json(document_view(session, doc_id))
+    return jsonify(changed=changed, document=view), 200
 
 
 def _product_json(p: object) -> dict[str, object]:

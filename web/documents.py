@@ -10,13 +10,14 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from intake.documents.corrections.common import InvalidCorrection
-from intake.documents.corrections.fields import confirm_document, correct_fields, editable_fields
+from intake.documents.corrections.fields import editable_fields
 from intake.documents.corrections.lines import LINE_ATTRIBUTES, add_line, correct_line, delete_line
 from intake.documents.pages import WIDTHS, page_image
 from intake.documents.view import DocumentView, document_view, field_label, load_document
 from intake.errors import Conflict, NotFound
 from intake.filing.matching.steps import refresh_document
 from intake.ingest.storage import archive_path
+from intake.learning.feedback import confirm_and_learn, correct_document
 from intake.record import DOC_TYPES
 from intake.values import DATE, FIELD_KINDS
 from web.auth import editor_required
@@ -123,10 +124,15 @@ def save_fields(doc_id: int) -> Any:
         values["doc_type"] = form["doc_type"]
     session = get_session()
     try:
-        changed = correct_fields(
-            session, doc_id, values, user=current_user.name, version=form.get("version")
+        changed = correct_document(
+            session,
+            doc_id,
+            values,
+            user=current_user.name,
+            settings=get_settings(),
+            steps=get_wiring().filing_steps,
+            version=form.get("version"),
         )
-        _refresh(doc_id)
         session.commit()
     except InvalidCorrection as exc:
         session.rollback()
@@ -144,7 +150,7 @@ def save_fields(doc_id: int) -> Any:
 def confirm(doc_id: int) -> Any:
     session = get_session()
     try:
-        done = confirm_document(
+        done = confirm_and_learn(
             session,
             doc_id,
             request.form.getlist("name"),

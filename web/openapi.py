@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from intake import __version__
+from intake.learning.fields import CORRECTABLE
 
 __all__ = ["openapi_document"]
 
@@ -46,7 +47,37 @@ STRING_OR_NULL = {"type": ["string", "null"]}
 SCHEMAS: dict[str, Any] = {
     "Error": {
         "type": "object",
-        "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
+        "properties": {
+            "error": {"type": "string"},
+            "status": {"type": "integer"},
+            "errors": {
+                "type": "object",
+                "description": "per field name, why its value was refused",
+                "additionalProperties": {"type": "string"},
+            },
+        },
+    },
+    "DocumentCorrection": {
+        "type": "object",
+        "required": ["fields"],
+        "properties": {
+            "fields": {
+                "type": "object",
+                "description": "field name -> value as a person would type it: "
+                + ", ".join(CORRECTABLE),
+                "minProperties": 1,
+                "propertyNames": {"enum": CORRECTABLE},
+                "additionalProperties": {"type": ["string", "number", "null"]},
+            },
+            "version": {"type": "string", "description": "the document's updated_at"},
+        },
+    },
+    "CorrectionResult": {
+        "type": "object",
+        "properties": {
+            "changed": {"type": "array", "items": {"type": "string"}},
+            "document": {"$ref": "#/components/schemas/Document"},
+        },
     },
     "SearchResults": {
         "type": "object",
@@ -248,7 +279,32 @@ PATHS: dict[str, Any] = {
             "summary": "A document: fields with confidence, source and box; lines; chain",
             "parameters": [_param("doc_id", "document id", {"type": "integer"}, "path")],
             "responses": {"200": _ok("Document", "The document"), **ERRORS},
-        }
+        },
+        "patch": {
+            "summary": "Correct fields as the web form does, and learn from it (editors)",
+            "description": "Each value is checked and normalised like a typed one (ISO "
+            "dates, decimal amounts, ISO 4217 codes; an empty string or null clears the "
+            "field), saved with an audit entry, and the document is filed again (product "
+            "links, duplicates, order checks) and re-indexed. What was corrected teaches "
+            "where the vendor's documents hold these fields. Nothing changes when any name "
+            "or value is refused (400). `version` (the document's `updated_at`) refuses a "
+            "stale correction (409). A token-signed request needs no CSRF token.",
+            "parameters": [_param("doc_id", "document id", {"type": "integer"}, "path")],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/DocumentCorrection"}
+                    }
+                },
+            },
+            "responses": {
+                "200": _ok("CorrectionResult", "The names changed and the document"),
+                "400": _ok("Error", "A field name or value was refused (see errors)"),
+                "409": _ok("Error", "The document changed since `version`"),
+                **ERRORS,
+            },
+        },
     },
     "/api/products": {
         "get": {
@@ -325,7 +381,7 @@ def openapi_document() -> dict[str, Any]:
             "title": "Intake API",
             "version": __version__,
             "description": "Read filed documents, search them, read the product catalog "
-            "and make exports. "
+            "make exports and correct documents. "
             "Every request needs `Authorization: Bearer <token>` (`intake users token NAME`).",
         },
         "servers": [{"url": "/"}],

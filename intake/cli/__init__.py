@@ -20,6 +20,7 @@ from intake.cli import (  # noqa: E402,F401
     documents,
     export,
     files,
+    learning,
     maintenance,
     products,
     run,

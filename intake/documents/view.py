@@ -154,6 +154,7 @@ class DocumentView:
     doc_type_confidence: float
     number: str | None
     vendor: str | None
+    vendor_id: int | None
     original_name: str
     kind: str
     page_count: int
@@ -279,6 +280,7 @@ def document_view(
         doc_type_confidence=doc.doc_type_confidence,
         number=doc.number,
         vendor=doc.vendor.name if doc.vendor else None,
+        vendor_id=doc.vendor_id,
         original_name=doc.original_name,
         kind=doc.kind,
         page_count=doc.page_count,

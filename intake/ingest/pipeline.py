@@ -46,6 +46,7 @@ from intake.ingest.stages import (
     run_stages,
 )
 from intake.ingest.storage import fsync_dir, place_aside, sha256_file, store_original, write_note
+from intake.learning.apply import learn_on_filing
 from intake.record import Record
 
 __all__ = [
@@ -232,6 +233,7 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
             doc = file_record(
                 s, record, ext=ext, source_path=claim.source_path, folder_hint=claim.folder_hint
             )
+            learn_on_filing(s, doc, list(record.pages))  # in a savepoint; never raises
             file_against_products(s, doc, ctx.settings, ctx.filing_steps)  # savepoint; never raises
             doc_id = doc.id
             if not set_ledger_state(
