@@ -41,8 +41,8 @@ from benchmarks.evaluate import KEY_FIELDS, cached_read
 from intake.db.engine import Database, open_database
 from intake.db.models import AuditEntry, Document
 from intake.db.persist import file_record
-from intake.extractors.base import Registry
 from intake.filing.matching.steps import file_against_products
+from intake.filing.wiring import Wiring
 from intake.ingest.stages import STAGES, Context, read, record_for, run_stages
 from intake.learning.apply import learn_on_filing
 from intake.learning.feedback import correct_document
@@ -225,7 +225,7 @@ def replay(
         if wrong:
             with db.session() as s:
                 correct_document(
-                    s, doc_id, wrong, user="eval", settings=ctx.settings, steps=ctx.filing_steps
+                    s, doc_id, wrong, user="eval", settings=ctx.settings, steps=ctx.steps
                 )
     return tally
 
@@ -234,7 +234,7 @@ def _context(tmp: Path) -> tuple[Context, Database]:
     settings = Settings(data_dir=tmp / "data", watch_dir=tmp / "watch")
     settings.ensure_dirs()
     db = open_database(settings.db_url)
-    return Context(settings, Registry.default(), db), db
+    return Wiring.default().context(settings, db), db
 
 
 def report(name: str, tally: Tally, seconds: float) -> None:

@@ -21,8 +21,8 @@ from flask import Flask
 
 from intake.cli import cli
 from intake.db.engine import Database, open_database
-from intake.extractors.base import Registry
 from intake.filing.catalog_import import import_catalog
+from intake.filing.wiring import Wiring
 from intake.index.store import SearchIndex
 from intake.ingest.stages import Context
 from intake.search.engine import SearchRequest, run_search
@@ -71,7 +71,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
     settings = company_settings(root)
     settings.ensure_dirs()
     db: Database = open_database(settings.db_url)
-    ctx = Context(settings, Registry.default(), db)
+    ctx = Wiring.default().context(settings, db)
     with db.session() as s:
         report = import_catalog(s, catalog_csv(), user="test")
     assert not report.errors

@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 
 from intake.db.engine import open_database
-from intake.extractors.base import Registry
 from intake.filing.catalog_import import import_catalog
-from intake.ingest.stages import Context
+from intake.filing.wiring import Wiring
 from intake.settings import Settings
 from tests.desk_world import US, US_ALIASES, US_VAT, catalog_csv, file_desk_world, make_desk_world
 from tests.live import Running, read_lines, start_intake, stop_intake, wait_for
@@ -53,7 +52,7 @@ def desk_service(tmp_path: Path) -> Iterator[tuple[Running, dict[str, int]]]:
     with db.session() as s:
         import_catalog(s, catalog_csv(), user="test")
     ids = file_desk_world(
-        Context(settings, Registry.default(), db),
+        Wiring.default().context(settings, db),
         make_desk_world(dt.date.today()),
         tmp_path / "pdfs",
     )

@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 
+from intake.extractors.base import Registry
 from intake.extractors.extraction.validity import computed_valid_until
 from intake.filing.calendar import deadlines_ical
 from intake.filing.desk import Deadline
 from intake.filing.rates import Rates, import_rates, load_rates
-from intake.ingest.stages import extract_path
+from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.factory import make_pdf
 
@@ -44,7 +45,7 @@ def our_order(**extra: Any) -> dict[str, Any]:
 
 
 def fields_of(settings: Settings, path: Path) -> dict[str, Any]:
-    result = extract_path(settings, str(path))
+    result = extract_path(Context(settings, Registry.default()), str(path))
     assert result["doc_type"] == "purchase_order"
     return dict(result["fields"])
 
@@ -181,7 +182,9 @@ def test_a_supplier_not_named_under_a_supplier_label_is_reviewed(
     sure; under a bare "To" it is only the first other company, and goes to review."""
     ours = settings.model_copy(update={"company_name": "Northwind Traders Ltd"})
     doc = our_order(vendor_address="14 Harbour Road\nVAT GB 123 4567 89", to_label=label)
-    result = extract_path(ours, str(make_pdf(tmp_path / "po.pdf", doc)))
+    result = extract_path(
+        Context(ours, Registry.default()), str(make_pdf(tmp_path / "po.pdf", doc))
+    )
     assert result["fields"]["vendor"] == "Acme Tools GmbH"
     assert result["fields"]["buyer"] == "Northwind Traders Ltd"
     assert (result["field_confidence"]["vendor"] < settings.review_confidence) is reviewed
@@ -216,7 +219,8 @@ def test_an_invoices_delivery_date_is_read(
         "total": "309.60",
     }
     result = extract_path(
-        settings, str(make_pdf(tmp_path / "i.pdf", doc, layout=layout, lang=lang))
+        Context(settings, Registry.default()),
+        str(make_pdf(tmp_path / "i.pdf", doc, layout=layout, lang=lang)),
     )
     assert result["doc_type"] == "invoice"
     fields = result["fields"]

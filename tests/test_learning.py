@@ -119,7 +119,7 @@ def test_every_learned_field_is_traced_to_its_correction(ctx: Context, tmp_path:
     truth = vendor_invoice("kestrel", 0)
     wrong = wrong_fields(fields_of(ctx, first), truth)
     with ctx.db.session() as s:
-        correct_document(s, first, wrong, user="ed", settings=ctx.settings, steps=ctx.filing_steps)
+        correct_document(s, first, wrong, user="ed", settings=ctx.settings, steps=ctx.steps)
     second = file_invoice(ctx, tmp_path, "kestrel", 1)
     fields = fields_of(ctx, second)
     learned = {k: f for k, f in fields.items() if f.get("source") == "learned"}
@@ -154,7 +154,7 @@ def test_a_rule_that_later_corrections_disagree_with_is_weakened_then_dropped(
             {"invoice_number": "AB2400"},
             user="ed",
             settings=ctx.settings,
-            steps=ctx.filing_steps,
+            steps=ctx.steps,
         )
         rule_id = s.scalars(
             select(LearnedRule.id).where(LearnedRule.field == "invoice_number")
@@ -172,7 +172,7 @@ def test_a_rule_that_later_corrections_disagree_with_is_weakened_then_dropped(
                 {"invoice_number": number},
                 user="ed",
                 settings=ctx.settings,
-                steps=ctx.filing_steps,
+                steps=ctx.steps,
             )
             rule = s.get(LearnedRule, rule_id)
             if i == 1:
@@ -241,7 +241,7 @@ def test_the_type_is_learned_per_vendor_and_drop_folder(ctx: Context, tmp_path: 
             {"doc_type": "estimate"},
             user="ed",
             settings=ctx.settings,
-            steps=ctx.filing_steps,
+            steps=ctx.steps,
         )
         scopes = {
             (r.vendor_id is not None, r.folder)
@@ -262,7 +262,7 @@ def test_vendors_learned_forget_and_merge_on_the_vendor_page(
     first = file_invoice(ctx, tmp_path, "olmo", 0)
     wrong = wrong_fields(fields_of(ctx, first), vendor_invoice("olmo", 0))
     with ctx.db.session() as s:
-        correct_document(s, first, wrong, user="ed", settings=ctx.settings, steps=ctx.filing_steps)
+        correct_document(s, first, wrong, user="ed", settings=ctx.settings, steps=ctx.steps)
         vendor = find_vendor(s, NAMES["olmo"])
         vendor_id = vendor.id
         other = Vendor(name="Olmo Hardware", key="olmo hardware")
@@ -311,7 +311,7 @@ def test_the_template_loads_and_reads_in_invoice2data(
             wrong_fields(fields_of(ctx, first), truth),
             user="ed",
             settings=ctx.settings,
-            steps=ctx.filing_steps,
+            steps=ctx.steps,
         )
     code, out, _ = invoke(ctx, "vendors", "template", NAMES[vendor])
     assert code == 0
@@ -436,7 +436,7 @@ def test_a_number_every_supplier_prints_does_not_rename_a_new_vendor(
             {"due_date": "2024-05-31"},
             user="ed",
             settings=ctx.settings,
-            steps=ctx.filing_steps,
+            steps=ctx.steps,
         )
         assert recognise_vendor(s, [("iban", "DE89370400440532013000")]) is not None
     second = file_pdf(

@@ -174,7 +174,7 @@ def test_a_catalog_imported_later_links_filed_lines(ctx: Context, tmp_path: Path
     assert _lines(ctx, doc) == [(None, None, None)] * 3  # no catalog yet: nothing to review
     _catalog(ctx)
     with ctx.db.session() as s:
-        assert rematch(s, ctx.settings, ctx.filing_steps) == 1
+        assert rematch(s, ctx.settings, ctx.steps) == 1
     assert [sku for sku, _, _ in _lines(ctx, doc)] == ["AT-100", "AT-220", None]
 
 
@@ -187,7 +187,7 @@ def test_a_reimport_never_drops_or_changes_a_filed_link(ctx: Context, tmp_path: 
     assert before[0][:2] == ("AT-100", "fuzzy")
     with ctx.db.session() as s:
         import_catalog(s, b"sku,name\nAT-100,Akku-Bohrschrauber\n", user="ed")
-        assert rematch(s, ctx.settings, ctx.filing_steps, everything=True) == 1
+        assert rematch(s, ctx.settings, ctx.steps, everything=True) == 1
     assert _lines(ctx, doc) == before
 
 
@@ -211,12 +211,12 @@ def test_a_failing_matching_step_still_files_the_document(
     ctx: Context, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     _catalog(ctx)
-    failing = replace(ctx, filing_steps=(*ctx.filing_steps, FailingStep()))
+    failing = replace(ctx, filing_steps=(*ctx.steps, FailingStep()))
     doc = file_pdf(failing, make_pdf(tmp_path / "a.pdf", sample_invoice()))
     assert "matching against products failed" in caplog.text
     assert _lines(ctx, doc) == [(None, None, None)] * 3  # the savepoint was rolled back
     with ctx.db.session() as s:
-        assert rematch(s, ctx.settings, ctx.filing_steps) == 1
+        assert rematch(s, ctx.settings, ctx.steps) == 1
     assert _lines(ctx, doc)[0] == ("AT-100", "sku", 1.0)
 
 

@@ -5,6 +5,7 @@ multi-page TIFFs, and OCR text stored so that nothing is OCRed twice."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -198,7 +199,7 @@ def test_a_page_over_its_time_limit_quarantines_the_file_with_the_reason(
     ctx: Context, invoice: tuple[Path, Page], tmp_path: Path
 ) -> None:
     settings = ctx.settings.model_copy(update={"ocr_page_timeout": 0.01})
-    slow = Context(settings, ctx.registry, ctx.db)
+    slow = replace(ctx, settings=settings)
     scan = save_png(render(invoice[0]), tmp_path / "scan.png")
     dropped = settings.watch_dir / "inbox" / "scan.png"
     dropped.write_bytes(scan.read_bytes())

@@ -174,7 +174,7 @@ def test_export_holds_mismatches_until_accepted_and_the_acceptance_lapses(
         assert line_id is not None
         # A correction that changes the result: the acceptance lapses.
         correct_line(s, inv, line_id, {"unit_price": "140.00"}, user="ed", memories=MEMORIES)
-        refresh_document(s, inv, ctx.settings, ctx.filing_steps)
+        refresh_document(s, inv, ctx.settings, ctx.steps)
     with ctx.db.session() as s:
         row = s.get(OrderMatch, inv)
         assert row is not None and row.accepted_by is None and row.status == "price_mismatch"
@@ -220,11 +220,11 @@ def test_correcting_the_number_unflags_and_refiles(ctx: Context, tmp_path: Path)
     again = file(ctx, tmp_path, sample_invoice(), layout="stacked")
     with ctx.db.session() as s:
         correct_fields(s, again, {"invoice_number": "INV-2024/119"}, user="ed")
-        refresh_document(s, again, ctx.settings, ctx.filing_steps)
+        refresh_document(s, again, ctx.settings, ctx.steps)
     with ctx.db.session() as s:
         assert s.get(Document, again).duplicate_of_id is None  # type: ignore[union-attr]
         # And the other way round: the first one corrected to the second's number.
         correct_fields(s, first, {"invoice_number": "INV-2024/119"}, user="ed")
-        refresh_document(s, first, ctx.settings, ctx.filing_steps)
+        refresh_document(s, first, ctx.settings, ctx.steps)
     with ctx.db.session() as s:
         assert s.get(Document, again).duplicate_of_id == first  # type: ignore[union-attr]

@@ -234,7 +234,7 @@ def _file(ctx: Context, claim: Claim, record: Record) -> Outcome:
                 s, record, ext=ext, source_path=claim.source_path, folder_hint=claim.folder_hint
             )
             learn_on_filing(s, doc, list(record.pages))  # in a savepoint; never raises
-            file_against_products(s, doc, ctx.settings, ctx.filing_steps)  # savepoint; never raises
+            file_against_products(s, doc, ctx.settings, ctx.steps)  # savepoint; never raises
             doc_id = doc.id
             if not set_ledger_state(
                 s,

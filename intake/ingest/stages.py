@@ -52,13 +52,21 @@ class Context:
     settings: Settings
     registry: Registry
     database: Database | None = None
-    filing_steps: tuple[FilingStep, ...] = ()
+    #: None for a context that reads but never files (``intake extract``).
+    filing_steps: tuple[FilingStep, ...] | None = None
 
     @property
     def db(self) -> Database:
         if self.database is None:
             raise RuntimeError("this context has no database")
         return self.database
+
+    @property
+    def steps(self) -> tuple[FilingStep, ...]:
+        """The filing steps; a context made without them cannot file (no silent skip)."""
+        if self.filing_steps is None:
+            raise RuntimeError("this context has no filing steps (see Wiring.context)")
+        return self.filing_steps
 
 
 # --- stages ---------------------------------------------------------------------------------
