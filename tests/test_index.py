@@ -142,3 +142,20 @@ def test_highlights_are_plain_segments(ctx: Context, filed: list[int]) -> None:
     results = index.search("goggles", texts=lambda ids: {i: contents[i] for i in ids})
     segments = results.hits[0].highlight
     assert ("goggles", True) in [(t.lower(), m) for t, m in segments]
+
+
+def test_a_phrase_is_found_after_a_correction(ctx: Context, filed: list[int]) -> None:
+    """A correction rewrites one document, leaving a deletion in its old segment; a phrase
+    searched for the first time then reads positions through Whoosh's deletion filter."""
+    from intake.corrections import correct_fields
+
+    index = SearchIndex(ctx.settings.index_dir)
+    index.sync(ctx.db)
+    first, second = filed
+    with ctx.db.session() as s:
+        correct_fields(s, second, {"vendor": "Azure Interior"}, user="ed")
+    index.sync(ctx.db)
+    assert sorted(index.match_ids('"cordless drill"')) == sorted(filed)
+    assert index.match_ids('vendor:"azure interior"') == [second]
+    assert index.match_ids('"safety goggles" vendor:acme') == [first]
+    assert index.match_ids('"goggles safety"') == []

@@ -330,6 +330,6 @@ class SearchIndex:
                 return SearchResults(
                     text, total=len(results), page=page, pages=results.pagecount, hits=hits
                 )
-        except Exception as exc:
-            logger.warning("search failed for %r: %s", text, exc)
-            return SearchResults(text, error=f"The search could not be run ({exc}).")
+        except Exception:
+            logger.exception("search failed for %r", text)
+            return SearchResults(text, error=searching.UNRUN)
