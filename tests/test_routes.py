@@ -326,3 +326,51 @@ def test_every_page_is_self_contained(
         assert "http://" not in body and "https://" not in body and "//cdn" not in body, endpoint
         if r.mimetype == "text/html":
             assert "default-src 'self'" in r.headers["Content-Security-Policy"]
+
+
+HUGE = "99999999999999999999999"  # more than a 64-bit id
+OUT_OF_RANGE = [
+    "/api/products?page=18446744073709551615",
+    "/api/products?per_page=18446744073709551615",
+    "/products?page=18446744073709551615",
+    "/review?page=18446744073709551615",
+    "/search?page=18446744073709551615",
+    "/search?q=drill&page=18446744073709551615",
+    "/api/search?per_page=99999999999999999999",
+    "/contracts?days=18446744073709551615",
+    "/api/products?page=-1",
+    "/api/products?page=%C2%B2",  # a superscript two: a digit that int() refuses
+]
+
+
+def test_ids_and_page_numbers_too_large_for_the_database(
+    app: Flask, world: World, clients: dict[str, FlaskClient]
+) -> None:
+    """Every route with an id in its path answers 404 for an id no database can hold;
+    a page number out of range is a bad request; neither is ever a 500."""
+    client = clients["editor"]
+    token = csrf(client, "/login")
+    with_ids = [e for e, spec in ROUTES.items() if re.search(r"\{\w+\}|/999", spec[1])]
+    assert len(with_ids) > 15
+    for endpoint in with_ids:
+        method, template, *_ = ROUTES[endpoint]
+        for huge in (HUGE, str(2**63)):
+            url = re.sub(r"\{\w+\}|(?<=/)999(?=/|$)", huge, template)
+            if method == "GET":
+                code = client.get(url).status_code
+            else:
+                code = client.post(url, data={**FORMS.get(endpoint, {}), "csrf_token": token})
+                code = code.status_code
+            assert code == 404, (url, code)
+    for url in OUT_OF_RANGE:
+        r = client.get(url)
+        assert r.status_code == 400, (url, r.status_code)
+    # A facet value that can be no id is ignored, as any other value that is no id.
+    for facet in ("vendor", "product"):
+        for q in ("", "drill"):
+            plain = client.get("/api/search", query_string={"q": q}).get_json()["hits"]
+            r = client.get("/api/search", query_string={"q": q, facet: HUGE})
+            assert r.status_code == 200, (facet, q, r.status_code)
+            assert r.get_json()["hits"] == plain
+    r = client.post("/api/exports", data={"again": HUGE, "csrf_token": token})
+    assert r.status_code == 400 and "whole number" in r.get_json()["error"]

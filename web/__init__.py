@@ -15,6 +15,7 @@ from intake.db import open_database
 from intake.index import SearchIndex
 from intake.ledger import Claim
 from intake.settings import Settings, load_settings
+from web.params import IdConverter
 
 __all__ = ["create_app"]
 
@@ -80,6 +81,8 @@ def create_app(
         "owner": owner,
     }
     csrf.init_app(app)
+    # Before any route is added: every <int:...> is an id a database can hold.
+    app.url_map.converters["int"] = IdConverter
 
     import intake.matching  # noqa: F401  (plugs matching into review, sections, memory)
     from web import (

@@ -23,6 +23,7 @@ from intake.search import search_json
 from web.auth import role_required
 from web.export import EDITORS, batch_download, export_request
 from web.openapi import openapi_document
+from web.params import int_arg
 from web.search import search_page
 from web.state import get_db, get_session, get_settings
 
@@ -49,8 +50,8 @@ def _product_json(p: object) -> dict[str, object]:
 
 @bp.route("/products")
 def products() -> Response:
-    page = max(1, request.args.get("page", 1, type=int) or 1)
-    per_page = min(max(1, request.args.get("per_page", 50, type=int) or 50), 200)
+    page = int_arg(request.args, "page", 1)
+    per_page = int_arg(request.args, "per_page", 50, most=200)
     total, rows = list_products(
         get_session(),
         q=request.args.get("q", "")[:200],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 MESSAGES = {
@@ -22,8 +23,13 @@ def init_app(app: Flask) -> None:
     def http_error(exc: HTTPException) -> Any:
         code = exc.code or 500
         message = MESSAGES.get(code, exc.description or "Something went wrong.")
-        if code in (404, 409) and exc.description and exc.description != type(exc).description:
-            message = exc.description
+        own = exc.description or ""  # a view's own message, not werkzeug's default one
+        if (
+            code in (400, 404, 409)
+            and own != type(exc).description
+            and not isinstance(exc, CSRFError)
+        ):
+            message = own or message
         if request.blueprint == "api" or request.path.startswith("/api/"):
             return jsonify(error=message, status=code), code
         return render_template("error.html", code=code, message=message), code

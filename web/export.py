@@ -26,6 +26,7 @@ from intake.export import (
     run_export,
     set_rule,
 )
+from intake.values import MAX_ID, parse_id
 from web.auth import role_required
 from web.state import get_db, get_settings
 
@@ -53,9 +54,10 @@ def _optional_int(name: str, values: Mapping[str, Any] | None = None) -> int | N
     raw = str((request.form if values is None else values).get(name) or "").strip()
     if not raw:
         return None
-    if not raw.isdigit():
-        raise IntakeError(f"{name} must be a number")
-    return int(raw)
+    value = parse_id(raw)
+    if value is None:
+        raise IntakeError(f"{name} must be a whole number from 1 to {MAX_ID}")
+    return value
 
 
 def export_request(values: Mapping[str, Any]) -> ExportRequest:

@@ -28,6 +28,7 @@ from intake.dossier import product_dossier
 from intake.errors import Conflict, NotFound
 from intake.listing import quantity_text
 from web.auth import editor_required
+from web.params import int_arg
 from web.state import get_session
 
 bp = Blueprint("products", __name__, url_prefix="/products")
@@ -46,7 +47,7 @@ FIELDS = ("sku", "name", "unit", "category")
 @bp.route("")
 def index() -> str:
     q = request.args.get("q", "")[:200]
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = int_arg(request.args, "page", 1)
     total, rows = list_products(get_session(), q=q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     pages = max(1, -(-total // PAGE_SIZE))
     return render_template(

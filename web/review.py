@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from intake.errors import Conflict, NotFound
 from intake.review import discard_quarantined, retry_quarantined, review_sources
 from web.auth import editor_required
+from web.params import int_arg
 from web.state import claim_owner, get_db, get_session, get_settings, submit_claim
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -23,7 +24,7 @@ PER_SOURCE = 25
 def index() -> str:
     session = get_session()
     wanted = request.args.get("kind")
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = int_arg(request.args, "page", 1)
     queues: list[dict[str, Any]] = []
     for source in review_sources(get_settings()):
         count = source.count(session)

@@ -25,6 +25,7 @@ from intake.index import NO_YEAR, Matches
 from intake.search.dates import parse_date_range
 from intake.search.ids import MANY_IDS, id_in
 from intake.search.query import DOC_TYPE_WORDS, Condition
+from intake.values import parse_id
 
 __all__ = ["FACETS", "Facet", "FacetValue", "FacetCounts"]
 
@@ -130,7 +131,7 @@ class VendorFacet:
         )
         rows = [(str(vid), n) for vid, n in session.execute(stmt) if vid is not None]
         rows = rows[: self.top]
-        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+        if selected and parse_id(selected) is not None and selected not in {k for k, _ in rows}:
             n = session.scalar(
                 select(func.count(Document.id)).where(*where, Document.vendor_id == int(selected))
             )
@@ -143,7 +144,7 @@ class VendorFacet:
         counted = [(k, n) for k, n in _count(matches.vendor_id) if k >= 0]
         counted.sort(key=lambda kn: (-kn[1], kn[0]))
         rows = [(str(k), n) for k, n in counted[: self.top]]
-        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+        if selected and parse_id(selected) is not None and selected not in {k for k, _ in rows}:
             rows.append((selected, int(np.count_nonzero(matches.vendor_id == int(selected)))))
         return self._values(session, rows, selected)
 
@@ -161,7 +162,7 @@ class VendorFacet:
         )
 
     def condition(self, value: str) -> Condition | None:
-        return Condition("vendor_id", (int(value),)) if value.isdigit() else None
+        return Condition("vendor_id", (vid,)) if (vid := parse_id(value)) is not None else None
 
 
 class YearFacet:
@@ -207,7 +208,7 @@ class ProductFacet:
         if session.scalar(select(LineItem.id).where(LineItem.product_id.is_not(None)).limit(1)):
             rows = self._grouped(session, where, selected)
         else:  # no line is linked to a product (no catalog): nothing to join and count
-            rows = [(selected, 0)] if selected and selected.isdigit() else []
+            rows = [(selected, 0)] if selected and parse_id(selected) is not None else []
         return self._values(session, rows, selected)
 
     def _grouped(
@@ -223,7 +224,7 @@ class ProductFacet:
             .limit(self.top)
         )
         rows = [(str(pid), int(n)) for pid, n in session.execute(stmt)]
-        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+        if selected and parse_id(selected) is not None and selected not in {k for k, _ in rows}:
             n = session.scalar(
                 select(func.count(func.distinct(Document.id)))
                 .join(LineItem, LineItem.document_id == Document.id)
@@ -254,7 +255,7 @@ class ProductFacet:
         products = pairs[np.isin(pairs[:, 0], matches.ids), 1]
         counted = sorted(_count(products), key=lambda kn: (-kn[1], kn[0]))
         rows = [(str(k), n) for k, n in counted[: self.top]]
-        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+        if selected and parse_id(selected) is not None and selected not in {k for k, _ in rows}:
             rows.append((selected, int(np.count_nonzero(products == int(selected)))))
         return self._values(session, rows, selected)
 
@@ -275,7 +276,7 @@ class ProductFacet:
         )
 
     def condition(self, value: str) -> Condition | None:
-        return Condition("product_id", (int(value),)) if value.isdigit() else None
+        return Condition("product_id", (pid,)) if (pid := parse_id(value)) is not None else None
 
 
 #: The facets shown beside search results, in order.
