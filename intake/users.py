@@ -16,6 +16,7 @@ __all__ = [
     "add_user",
     "check_password",
     "count_users",
+    "end_sessions",
     "issue_token",
     "user_for_token",
 ]
@@ -45,6 +46,15 @@ def add_user(db: Database, name: str, role: str, password: str | None = None) ->
             raise IntakeError(f"user {name!r} exists already")
         s.add(User(name=name, role=role, password_hash=generate_password_hash(password)))
     return password
+
+
+def end_sessions(db: Database, user_id: int) -> None:
+    """Sign the user out everywhere: the web sessions signed with the old session version
+    are refused from now on (the user loader compares it)."""
+    with db.session() as s:
+        user = s.get(User, user_id)
+        if user is not None:
+            user.session_version += 1
 
 
 def check_password(db: Database, name: str, password: str) -> User | None:

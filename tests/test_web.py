@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from flask import Flask
 
 from intake.pipeline import Context
@@ -122,3 +123,81 @@ def test_api_token_authenticates_scripts(app: Flask, ctx: Context) -> None:
     client = app.test_client()
     assert client.get("/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
     assert client.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 302
+
+
+def test_logout_ends_the_session_on_the_server(app: Flask) -> None:
+    client = app.test_client()
+    login(client)
+    old = client.get_cookie("session")
+    assert old is not None
+    assert client.post("/logout", data={"csrf_token": csrf(client, "/")}).status_code == 302
+    replay = app.test_client()
+    replay.set_cookie("session", old.value)
+    r = replay.get("/")
+    assert r.status_code == 302 and "/login" in r.headers["Location"]
+    assert replay.get("/api/search?q=x").status_code == 401
+    login(client)  # a new login works again
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Origin": "http://localhost.evil.example"},
+        {"Referer": "http://evil.example/page"},
+        {"Origin": "http://evil.example", "Referer": "http://localhost/search"},
+    ],
+)
+def test_a_post_from_another_origin_is_refused_despite_its_csrf_token(
+    app: Flask, headers: dict[str, str]
+) -> None:
+    client = app.test_client()
+    login(client, "ed")
+    token = csrf(client, "/")
+    r = client.post("/logout", data={"csrf_token": token}, headers=headers)
+    assert r.status_code == 403, headers
+    assert client.get("/").status_code == 200  # still signed in: the logout was refused
+    r = client.post("/api/exports", data={"format": "csv", "csrf_token": token}, headers=headers)
+    assert r.status_code == 403 and r.is_json
+    login_client = app.test_client()
+    r = login_client.post(
+        "/login",
+        data={"username": "ed", "password": PASSWORD, "csrf_token": csrf(login_client, "/login")},
+        headers=headers,
+    )
+    assert r.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://localhost"},
+        {"Referer": "http://localhost/documents/1"},
+        {},  # neither (a script, or a browser that sends neither): CSRF alone decides
+    ],
+)
+def test_a_post_from_this_origin_passes(app: Flask, headers: dict[str, str]) -> None:
+    client = app.test_client()
+    login(client)
+    r = client.post("/logout", data={"csrf_token": csrf(client, "/")}, headers=headers)
+    assert r.status_code == 302, headers
+
+
+def test_bearer_is_case_insensitive_429_says_when_405_says_what(app: Flask, ctx: Context) -> None:
+    token = issue_token(ctx.db, "vera")
+    client = app.test_client()
+    for scheme in ("bearer", "BEARER", "Bearer"):
+        r = client.get("/api/search?q=x", headers={"Authorization": f"{scheme} {token}"})
+        assert r.status_code == 200, scheme
+    r = client.get("/logout")
+    assert r.status_code == 405 and set(r.headers["Allow"].split(", ")) >= {"POST"}
+    r = client.delete("/api/exports", headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 405 and "POST" in r.headers["Allow"] and r.is_json
+    token = csrf(client, "/login")
+    for _ in range(5):
+        client.post("/login", data={"username": "vera", "password": "wrong", "csrf_token": token})
+    r = client.post("/login", data={"username": "vera", "password": "wrong", "csrf_token": token})
+    assert r.status_code == 429
+    assert 0 < int(r.headers["Retry-After"]) <= 3600

@@ -94,6 +94,7 @@ def create_app(
         export,
         health,
         matching,
+        origin,
         products,
         review,
         search,
@@ -117,6 +118,7 @@ def create_app(
     # A POST signed by an API token needs no CSRF token; the view itself checks the CSRF
     # token of a POST that rides on a browser session.
     csrf.exempt(api.export)
+    origin.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
 
