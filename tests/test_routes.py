@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from intake.catalog import add_alias, create_product
 from intake.corrections import add_line
-from intake.db import Product
+from intake.db import Product, User
 from intake.pipeline import Context
 from intake.users import issue_token
 from tests.factory import make_pdf, sample_invoice
@@ -38,10 +39,11 @@ class World:
     alias: int
     retry: int
     discard: int
+    admin: int
 
 
 @pytest.fixture
-def world(ctx: Context, tmp_path: Path) -> World:
+def world(app: Flask, ctx: Context, tmp_path: Path) -> World:
     doc = file_pdf(
         ctx,
         make_pdf(
@@ -58,7 +60,9 @@ def world(ctx: Context, tmp_path: Path) -> World:
         alias = s.get(Product, product).aliases[0].id  # type: ignore[union-attr]
     retry = quarantine_bytes(ctx, "q1 <script>alert(3)<\\script>.pdf", b"%PDF-1.7\n junk \n%%EOF\n")
     discard = quarantine_bytes(ctx, "q2.pdf", b"not a pdf at all")
-    return World(doc, line, spare, product, alias, retry, discard)
+    with ctx.db.session() as s:
+        admin = s.scalars(select(User.id).where(User.name == "ada")).one()
+    return World(doc, line, spare, product, alias, retry, discard, admin)
 
 
 # endpoint: (method, url template, anonymous, viewer, editor)
@@ -111,6 +115,13 @@ ROUTES: dict[str, tuple[str, str, object, int, int]] = {
     "export.download": ("GET", "/export/batches/999", "login", 403, 404),
     "export.save_rule": ("POST", "/export/rules", "login", 403, 302),
     "export.remove_rule": ("POST", "/export/rules/delete", "login", 403, 302),
+    "users.index": ("GET", "/users", "login", 403, 403),
+    "users.create": ("POST", "/users", "login", 403, 403),
+    "users.change_role": ("POST", "/users/{admin}/role", "login", 403, 403),
+    "users.reset_password": ("POST", "/users/{admin}/password", "login", 403, 403),
+    "users.new_token": ("POST", "/users/{admin}/token", "login", 403, 403),
+    "users.drop_token": ("POST", "/users/{admin}/token/revoke", "login", 403, 403),
+    "users.remove": ("POST", "/users/{admin}/remove", "login", 403, 403),
 }
 # What an editor's POST sends besides the CSRF token, so that the action really happens.
 FORMS: dict[str, dict[str, str]] = {

@@ -201,3 +201,54 @@ def test_bearer_is_case_insensitive_429_says_when_405_says_what(app: Flask, ctx:
     r = client.post("/login", data={"username": "vera", "password": "wrong", "csrf_token": token})
     assert r.status_code == 429
     assert 0 < int(r.headers["Retry-After"]) <= 3600
+
+
+def _shown_secret(html: str) -> str:
+    m = re.search(r'<code class="secret-value">([^<]+)</code>', html)
+    assert m, "no secret shown"
+    return m.group(1)
+
+
+def test_admins_manage_users_on_their_page(app: Flask) -> None:
+    admin = app.test_client()
+    login(admin, "ada")
+    assert "Users</a>" in admin.get("/").get_data(as_text=True)
+    token = csrf(admin, "/users")
+    r = admin.post("/users", data={"name": "zoe", "role": "editor", "csrf_token": token})
+    assert r.status_code == 201
+    password = _shown_secret(r.get_data(as_text=True))
+    zoe = app.test_client()
+    login(zoe, "zoe", password)
+    page = admin.get("/users").get_data(as_text=True)
+    assert password not in page  # shown once
+    zoe_id = int(re.findall(r"/users/(\d+)/role", page)[-1])  # sorted by name: zoe last
+    r = admin.post(f"/users/{zoe_id}/role", data={"role": "viewer", "csrf_token": token})
+    assert r.status_code == 302
+    assert zoe.get("/documents/1/edit").status_code == 403  # a viewer now
+    r = admin.post(f"/users/{zoe_id}/password", data={"csrf_token": token})
+    new_password = _shown_secret(r.get_data(as_text=True))
+    assert zoe.get("/").status_code == 302  # signed out everywhere by the new password
+    login(zoe, "zoe", new_password)
+    r = admin.post(f"/users/{zoe_id}/token", data={"csrf_token": token})
+    api_token = _shown_secret(r.get_data(as_text=True))
+    bearer = {"Authorization": f"Bearer {api_token}"}
+    assert app.test_client().get("/api/search?q=x", headers=bearer).status_code == 200
+    admin.post(f"/users/{zoe_id}/token/revoke", data={"csrf_token": token})
+    assert app.test_client().get("/api/search?q=x", headers=bearer).status_code == 401
+    # Another origin is refused even with the token; so is a POST without one.
+    evil = {"Origin": "http://evil.example"}
+    r = admin.post(f"/users/{zoe_id}/remove", data={"csrf_token": token}, headers=evil)
+    assert r.status_code == 403
+    assert admin.post(f"/users/{zoe_id}/remove").status_code == 400
+    assert admin.post(f"/users/{zoe_id}/remove", data={"csrf_token": token}).status_code == 302
+    assert zoe.get("/").status_code == 302
+    assert "<td>zoe</td>" not in admin.get("/users").get_data(as_text=True)
+    ada_id = int(re.findall(r"/users/(\d+)/role", admin.get("/users").get_data(as_text=True))[0])
+    r = admin.post(f"/users/{ada_id}/remove", data={"csrf_token": token})
+    assert r.status_code == 400 and "only admin" in r.get_data(as_text=True)
+    r = admin.post("/users", data={"name": "<b>x</b>", "password": "short", "csrf_token": token})
+    assert r.status_code == 400 and "at least" in r.get_data(as_text=True)
+    editor = app.test_client()
+    login(editor, "ed")
+    assert editor.get("/users").status_code == 403
+    assert "Users</a>" not in editor.get("/").get_data(as_text=True)

@@ -99,6 +99,7 @@ def create_app(
         review,
         search,
         status,
+        users,
     )
 
     for blueprint in (
@@ -113,6 +114,7 @@ def create_app(
         health.bp,
         matching.bp,
         contracts.bp,
+        users.bp,
     ):
         app.register_blueprint(blueprint)
     # A POST signed by an API token needs no CSRF token; the view itself checks the CSRF
