@@ -18,7 +18,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from sqlalchemy import func, select
@@ -31,6 +30,7 @@ from intake.errors import Conflict, NotFound
 from intake.ledger import Claim, disown, reclaim
 from intake.owners import Owner
 from intake.settings import Settings
+from intake.storage import stored_location
 
 __all__ = [
     "REVIEW_SOURCE_FACTORIES",
@@ -198,7 +198,7 @@ def retry_quarantined(
     next recovery (within ``rescan_seconds``)."""
     with db.session() as s:
         row = _quarantined_row(s, ledger_id)
-        stored = Path(row.stored_path or "")
+        stored = stored_location(settings.data_dir, row.stored_path or "")
         name, source, hint = row.original_name, row.source_path, row.folder_hint
     quarantine = settings.quarantine_dir.resolve()
     if not row.stored_path or not stored.resolve().is_relative_to(quarantine):

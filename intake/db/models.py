@@ -116,6 +116,8 @@ class Document(Base):
     content: Mapped[str] = mapped_column(Text, default="")
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     needs_index: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    # Why the indexer could not index this version of the document (None: it could).
+    index_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

@@ -4,5 +4,15 @@ from intake.index.matching import Matches
 from intake.index.searching import Segment
 from intake.index.segments import NO_YEAR
 from intake.index.store import Hit, SearchIndex, SearchResults, index_fields
+from intake.index.writing import IndexUnavailable
 
-__all__ = ["NO_YEAR", "Hit", "Matches", "SearchIndex", "SearchResults", "Segment", "index_fields"]
+__all__ = [
+    "NO_YEAR",
+    "Hit",
+    "IndexUnavailable",
+    "Matches",
+    "SearchIndex",
+    "SearchResults",
+    "Segment",
+    "index_fields",
+]

@@ -24,7 +24,6 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 from whoosh.filedb.filestore import FileStorage
 from whoosh.highlight import ContextFragmenter
-from whoosh.index import LockError
 from whoosh.query import Query
 from whoosh.sorting import FieldFacet
 
@@ -40,8 +39,9 @@ from intake.index.searching import (
     parse_query_text,
 )
 from intake.index.segments import SegmentCache
+from intake.index.writing import IndexLocked, IndexUnavailable, make_entries, write_entries
 
-__all__ = ["Hit", "SearchIndex", "SearchResults", "Segment"]
+__all__ = ["Hit", "IndexUnavailable", "SearchIndex", "SearchResults", "Segment"]
 
 logger = logging.getLogger(__name__)
 
@@ -123,10 +123,21 @@ def _load(db_session: Any, ids: Sequence[int]) -> list[Document]:
 class SearchIndex:
     """One Whoosh index in a folder. Only this package touches Whoosh."""
 
-    def __init__(self, path: Path, *, cached_postings: int = 4_000_000) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        cached_postings: int = 4_000_000,
+        storage: Callable[[Path], FileStorage] | None = None,
+        fields: Callable[[Document], dict[str, Any]] = index_fields,
+    ) -> None:
         """``cached_postings``: how many postings (8 bytes each) of recently searched words
-        are kept in memory between searches."""
+        are kept in memory between searches. ``storage`` opens the index folder and
+        ``fields`` makes a document's entry (seams for tests of failing stores and
+        documents)."""
         self.path = path
+        self._storage = storage or _storage
+        self._fields = fields
         self._index: Any = None
         self._cache = SegmentCache(postings=cached_postings)
         self._searchers = Searchers()
@@ -136,20 +147,27 @@ class SearchIndex:
 
     def _create(self, path: Path) -> Any:
         path.mkdir(parents=True, exist_ok=True)
-        return _storage(path).create_index(make_schema())
+        return self._storage(path).create_index(make_schema())
 
     def _open_existing(self) -> Any:
-        """The index on disk, or None after moving an unusable one aside. Whoosh leaks an
-        open file when it fails to read a broken index; that warning is silenced here."""
+        """The index on disk, or None after moving an unusable one aside; IndexUnavailable
+        when the store cannot be read now. Whoosh leaks an open file when it fails to read
+        a broken index; that warning is silenced here."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                ix = _storage(self.path).open_index()
+                ix = self._storage(self.path).open_index()
                 with ix.searcher() as s:
                     s.doc_count()
                 if schema_signature(ix.schema) != schema_signature(make_schema()):
                     raise ValueError("index schema is out of date")
                 return ix
+            except OSError as exc:
+                if not isinstance(exc, FileNotFoundError):  # a file gone is damage
+                    # The store failing (I/O error, permissions, no file handles left) says
+                    # nothing about the index: it stays where it is, to be tried again.
+                    raise IndexUnavailable(f"the search index cannot be read: {exc}") from exc
+                reason = str(exc)
             except Exception as exc:
                 reason = str(exc)
             gc.collect()
@@ -191,7 +209,12 @@ class SearchIndex:
     # --- writing --------------------------------------------------------------------------
 
     def sync(self, db: Database, *, batch: int = 200, timeout: float = 2.0) -> int:
-        """Index documents marked ``needs_index``. Returns how many were written."""
+        """Index documents marked ``needs_index``. Returns how many were written.
+
+        A document that cannot be indexed keeps its error in ``index_error`` (logged with
+        its traceback, shown on /intake) and loses its mark: it is tried again when it
+        changes, never in a loop. A store that fails raises IndexUnavailable and marks
+        nothing; a locked one makes this return (the documents wait)."""
         written = 0
         ix = self.open()
         if ix.doc_count() == 0:
@@ -212,27 +235,20 @@ class SearchIndex:
                     return written
                 docs = _load(s, ids)
                 stamps = {d.id: d.updated_at for d in docs}
-                entries = [index_fields(d) for d in docs]
+                entries, failed = make_entries(docs, self._fields, lambda d: d.id)
             try:
-                writer = ix.writer(timeout=timeout)
-            except LockError:
+                failed |= write_entries(ix, entries, timeout=timeout)
+            except IndexLocked:
                 logger.warning("search index is locked; %d documents wait", len(ids))
                 return written
-            try:
-                for entry in entries:
-                    writer.update_document(**entry)
-                writer.commit()
-            except Exception:
-                writer.cancel()
-                raise
             with db.session() as s:
                 for doc_id, stamp in stamps.items():
                     s.execute(
                         update(Document)
                         .where(Document.id == doc_id, Document.updated_at == stamp)
-                        .values(needs_index=False, updated_at=stamp)
+                        .values(needs_index=False, index_error=failed.get(doc_id), updated_at=stamp)
                     )
-            written += len(entries)
+            written += len(stamps) - len(failed)
 
     def delete(self, doc_id: int) -> None:
         writer = self.open().writer(timeout=5.0)
@@ -245,13 +261,16 @@ class SearchIndex:
         fresh = self._create(fresh_path)
         writer = fresh.writer(limitmb=256)
         count = 0
+        failed: dict[int, str] = {}
         with db.session() as s:
             all_ids = list(s.scalars(select(Document.id).order_by(Document.id)))
         for start in range(0, len(all_ids), 500):
             chunk = all_ids[start : start + 500]
             with db.session() as s:
-                for doc in _load(s, chunk):
-                    writer.add_document(**index_fields(doc))
+                entries, failures = make_entries(_load(s, chunk), self._fields, lambda d: d.id)
+            for _, entry in entries:
+                writer.add_document(**entry)
+            failed |= failures
             count += len(chunk)
             if progress:
                 progress(len(chunk))
@@ -267,9 +286,15 @@ class SearchIndex:
             s.execute(
                 update(Document)
                 .where(Document.id.in_(all_ids))
-                .values(needs_index=False, updated_at=Document.updated_at)
+                .values(needs_index=False, index_error=None, updated_at=Document.updated_at)
             )
-        return count
+            for doc_id, error in failed.items():
+                s.execute(
+                    update(Document)
+                    .where(Document.id == doc_id)
+                    .values(index_error=error, updated_at=Document.updated_at)
+                )
+        return count - len(failed)
 
     # --- searching ------------------------------------------------------------------------
 
