@@ -250,3 +250,53 @@ def test_ingest_json_ends_with_a_summary(settings: Settings, tmp_path: Path) -> 
     assert code == 1 and len(rows) == 3
     assert {r["state"] for r in rows[:2]} == {"duplicate", "quarantined"}
     assert rows[2] == {"summary": {"files": 2, "filed": 0, "duplicate": 1, "quarantined": 1}}
+
+
+def test_verify_on_a_data_folder_moved_elsewhere(settings: Settings, tmp_path: Path) -> None:
+    a = make_pdf(tmp_path / "a.pdf", sample_invoice())
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    invoke(settings, "ingest", str(a), str(empty))
+    invoke(settings, "ingest", str(a))  # again: a duplicate
+    assert any(settings.duplicates_dir.iterdir()) and any(settings.quarantine_dir.iterdir())
+    moved_dir = tmp_path / "elsewhere" / "data"
+    moved_dir.parent.mkdir()
+    settings.data_dir.rename(moved_dir)
+    moved = settings.model_copy(update={"data_dir": moved_dir})
+    code, out = invoke(moved, "verify", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["problems"] == [], report
+    assert report["by_state"]["duplicate"] == 1 and report["by_state"]["quarantined"] == 1
+
+
+def test_the_migration_makes_stored_paths_relative_to_the_data_folder(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from intake.db.engine import MIGRATIONS, Database
+
+    db = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0004products")
+            for i, stored in enumerate(
+                ["/srv/old/data/quarantine/x.pdf", "/srv/old/data/duplicates/y.pdf", None]
+            ):
+                conn.execute(
+                    sa.text(
+                        "INSERT INTO intake_files (claim, source_path, original_name, state,"
+                        " attempts, stored_path, created_at, updated_at) VALUES (:c, '', 'x',"
+                        " 'quarantined', 1, :p, '2026-01-01', '2026-01-01')"
+                    ),
+                    {"c": f"claim{i}", "p": stored},
+                )
+        db.upgrade()
+        with db.engine.connect() as conn:
+            stored = conn.execute(sa.text("SELECT stored_path FROM intake_files ORDER BY id"))
+            assert [r[0] for r in stored] == ["quarantine/x.pdf", "duplicates/y.pdf", None]
+    finally:
+        db.dispose()

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from intake.extractors.base import ENTRY_POINT_GROUP, Extractor, Registry
+from intake.extractors.classify import shows_amounts
 from intake.extractors.detect import EXTENSIONS, detect_kind
 from intake.extractors.einvoice import EInvoice, read_einvoice
 from intake.extractors.image import read_image
@@ -19,7 +20,7 @@ from intake.extractors.pdf import read_pdf
 from intake.extractors.reading import reading_for
 from intake.extractors.templates import template_fields
 from intake.extractors.text import read_text
-from intake.record import Attachment, Field, Page, Record
+from intake.record import OTHER, Attachment, Field, Page, Record
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -71,13 +72,22 @@ def embedded(record: Record) -> EInvoice | None:
     return result
 
 
+#: The type confidence of a document with no evidence of any type: below any review
+#: threshold.
+NO_EVIDENCE = 0.05
+
+
 def classify(record: Record, registry: Registry) -> tuple[str, float]:
     """The most likely document type and a confidence in 0..1."""
     if (xml := embedded(record)) is not None:
         return xml.doc_type, 0.99
     scores = sorted(((ex.score(record), ex.doc_type) for ex in registry), reverse=True)
     if not scores or scores[0][0] <= 0:
-        return record.type_hint or "invoice", 0.2
+        if shows_amounts(reading_for(record)):
+            return record.type_hint or "invoice", 0.2
+        # Nothing of any business document, whatever folder it was dropped in: never an
+        # invoice by default (its first line would become a vendor).
+        return OTHER, NO_EVIDENCE
     top, doc_type = scores[0]
     second = scores[1][0] if len(scores) > 1 else 0.0
     confidence = top / (top + max(second, 0.0) + 0.25)
