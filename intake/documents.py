@@ -22,6 +22,7 @@ from intake.audit import AuditRow, history
 from intake.chain import LinkedDoc, chain_of, duplicates_of
 from intake.db import Document, DocumentPage, IntakeFile, LineItem
 from intake.errors import NotFound
+from intake.values import iso_datetime
 
 __all__ = [
     "DOCUMENT_SECTIONS",
@@ -301,7 +302,9 @@ def document_view(session: Session, doc_id: int) -> DocumentView:
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, (dt.date, dt.datetime)):
+    if isinstance(value, dt.datetime):
+        return iso_datetime(value)
+    if isinstance(value, dt.date):
         return value.isoformat()
     return value
 

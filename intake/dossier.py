@@ -30,6 +30,7 @@ from intake.db import (
 from intake.db.filing import vendor_key
 from intake.errors import NotFound
 from intake.listing import quantity_text
+from intake.values import iso_datetime
 
 __all__ = [
     "Dossier",
@@ -286,6 +287,8 @@ def product_dossier(session: Session, product_id: int, today: dt.date) -> Dossie
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, dt.datetime):
+        return iso_datetime(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

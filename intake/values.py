@@ -8,7 +8,15 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-__all__ = ["FIELD_KINDS", "MAX_ID", "normalise", "parse_date", "parse_id", "parse_money"]
+__all__ = [
+    "FIELD_KINDS",
+    "MAX_ID",
+    "iso_datetime",
+    "normalise",
+    "parse_date",
+    "parse_id",
+    "parse_money",
+]
 
 MAX_TEXT = 1000
 
@@ -50,6 +58,14 @@ def parse_id(text: str) -> int | None:
         return None
     value = int(text)
     return value if 1 <= value <= MAX_ID else None
+
+
+def iso_datetime(value: dt.datetime) -> str:
+    """A stored time as RFC 3339 (what an OpenAPI ``date-time`` is): the database keeps
+    times in UTC without their zone, so a naive one is written with ``+00:00``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.isoformat()
 
 
 def parse_date(text: str) -> str:

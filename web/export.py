@@ -51,7 +51,10 @@ def _page(result: ExportResult | None = None, error: str | None = None) -> str:
 
 
 def _optional_int(name: str, values: Mapping[str, Any] | None = None) -> int | None:
-    raw = str((request.form if values is None else values).get(name) or "").strip()
+    given = (request.form if values is None else values).get(name)
+    if isinstance(given, float) and given.is_integer():
+        given = int(given)  # JSON's 12.0 is the integer 12
+    raw = "" if given is None or given == "" else str(given).strip()
     if not raw:
         return None
     value = parse_id(raw)
