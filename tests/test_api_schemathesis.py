@@ -109,3 +109,12 @@ def test_times_carry_their_zone_format_is_required_and_nulls_are_refused(
         assert r.status_code == 400 and r.is_json, url
     r = client.post("/api/exports", json={"format": "csv", "again": "null"}, headers=auth)
     assert r.status_code == 400
+
+
+def test_every_search_parameter_of_the_page_is_in_the_document() -> None:
+    from intake.search import FACETS
+    from web.openapi import query_parameters
+    from web.search import PARAMS
+
+    assert query_parameters("/api/search", "GET") == {*PARAMS, "page", "per_page"}
+    assert {f.name for f in FACETS} <= set(PARAMS)

@@ -48,6 +48,7 @@ def refuse_unknown_parameters() -> None:
 def search() -> tuple[Response, int]:
     # The API holds to its document: a value it does not describe is refused, not ignored.
     int_arg(request.args, "vendor", 0, most=MAX_ID)
+    int_arg(request.args, "product", 0, most=MAX_ID)
     int_arg(request.args, "year", 0, most=9999)
     for name, allowed in (("sort", SORTS), ("order", ORDERS)):
         if name in request.args and request.args[name] not in allowed:

@@ -241,6 +241,7 @@ PATHS: dict[str, Any] = {
                 ),
                 _param("type", "facet: document type", {"type": "string"}),
                 _param("vendor", "facet: vendor id", ID),
+                _param("product", "facet: product id (documents with a line linked to it)", ID),
                 _param(
                     "year",
                     "facet: year of issue",
