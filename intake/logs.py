@@ -8,9 +8,9 @@ __all__ = ["configure_logging"]
 
 
 def configure_logging(level: str = "INFO") -> None:
-    logging.basicConfig(
-        level=getattr(logging, level, logging.INFO),
-        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-    )
+    """Log lines of ``level`` and above to standard error; called again, only the level
+    changes (the CLI sets its quiet default first, then ``intake run`` the service's)."""
+    logging.basicConfig(format="%(asctime)s %(levelname)-7s %(name)s: %(message)s")
+    logging.getLogger().setLevel(getattr(logging, level, logging.INFO))
     for noisy in ("pdfminer", "PIL", "watchdog", "whoosh", "celery", "kombu", "amqp"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

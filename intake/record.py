@@ -16,6 +16,7 @@ from typing import Any
 
 __all__ = [
     "DOC_TYPES",
+    "OTHER",
     "Attachment",
     "Box",
     "Field",
@@ -27,7 +28,11 @@ __all__ = [
     "page_to_json",
 ]
 
-DOC_TYPES = ("invoice", "purchase_order", "estimate", "contract")
+#: ``other``: a document that looks like none of the business documents (no title, no
+#: labels, no amounts): filed without fields, with a low type confidence, so that it is
+#: listed for review.
+OTHER = "other"
+DOC_TYPES = ("invoice", "purchase_order", "estimate", "contract", OTHER)
 
 
 @dataclass(frozen=True, slots=True)

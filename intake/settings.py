@@ -186,7 +186,11 @@ class Settings(BaseSettings):
         ),
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
-        "INFO", description="Logging level of the CLI and the service."
+        "INFO",
+        description=(
+            "Logging level of the service (`intake run`); other commands log warnings only"
+            " unless given -v (INFO) or -vv (DEBUG)."
+        ),
     )
     export_date_order: Literal["", "dmy", "mdy"] = Field(
         "",

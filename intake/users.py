@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from intake.db.engine import Database
@@ -14,6 +17,7 @@ from intake.errors import IntakeError, NotFound
 
 __all__ = [
     "ROLES",
+    "UserRow",
     "add_user",
     "check_password",
     "count_users",
@@ -21,6 +25,13 @@ __all__ = [
     "issue_token",
     "revoke_feed_token",
     "user_for_feed_token",
+    "end_sessions",
+    "issue_token",
+    "list_users",
+    "remove_user",
+    "revoke_token",
+    "set_password",
+    "set_role",
     "user_for_token",
 ]
 
@@ -40,15 +51,98 @@ def add_user(db: Database, name: str, role: str, password: str | None = None) ->
     name = name.strip()
     if not name or len(name) > 200:
         raise IntakeError("a user name is 1 to 200 characters")
-    if password is None:
-        password = secrets.token_urlsafe(12)
-    if len(password) < MIN_PASSWORD:
-        raise IntakeError(f"a password has at least {MIN_PASSWORD} characters")
+    password = _checked_password(password)
     with db.session() as s:
         if s.scalar(select(User.id).where(User.name == name)) is not None:
             raise IntakeError(f"user {name!r} exists already")
         s.add(User(name=name, role=role, password_hash=generate_password_hash(password)))
     return password
+
+
+def _checked_password(password: str | None) -> str:
+    if password is None:
+        return secrets.token_urlsafe(12)
+    if len(password) < MIN_PASSWORD:
+        raise IntakeError(f"a password has at least {MIN_PASSWORD} characters")
+    return password
+
+
+def _named(s: Session, name: str) -> User:
+    user = s.scalar(select(User).where(User.name == name))
+    if user is None:
+        raise NotFound(f"no user {name!r}")
+    return user
+
+
+def _refuse_losing_the_last_admin(s: Session, user: User) -> None:
+    admins = s.scalar(select(func.count(User.id)).where(User.role == "admin"))
+    if user.role == "admin" and (admins or 0) <= 1:
+        raise IntakeError(f"{user.name!r} is the only admin: make another admin first")
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    name: str
+    role: str
+    has_token: bool
+    created_at: dt.datetime
+
+
+def list_users(db: Database) -> list[UserRow]:
+    with db.session() as s:
+        return [
+            UserRow(u.id, u.name, u.role, u.token_hash is not None, u.created_at)
+            for u in s.scalars(select(User).order_by(User.name))
+        ]
+
+
+def set_password(db: Database, name: str, password: str | None = None) -> str:
+    """Give ``name`` a new password (generated when none is given; returned) and sign
+    the user out everywhere."""
+    password = _checked_password(password)
+    with db.session() as s:
+        user = _named(s, name)
+        user.password_hash = generate_password_hash(password)
+        user.session_version += 1
+    return password
+
+
+def set_role(db: Database, name: str, role: str) -> None:
+    """Change the role of ``name``; the last admin keeps theirs."""
+    if role not in ROLES:
+        raise IntakeError(f"role must be one of {', '.join(ROLES)}")
+    with db.session() as s:
+        user = _named(s, name)
+        if role != "admin":
+            _refuse_losing_the_last_admin(s, user)
+        user.role = role
+
+
+def remove_user(db: Database, name: str) -> None:
+    """Remove ``name`` (their sessions and token stop working); never the last admin."""
+    with db.session() as s:
+        user = _named(s, name)
+        _refuse_losing_the_last_admin(s, user)
+        s.delete(user)
+
+
+def revoke_token(db: Database, name: str) -> bool:
+    """Withdraw the API token of ``name``; False when there was none."""
+    with db.session() as s:
+        user = _named(s, name)
+        had = user.token_hash is not None
+        user.token_hash = None
+        return had
+
+
+def end_sessions(db: Database, user_id: int) -> None:
+    """Sign the user out everywhere: the web sessions signed with the old session version
+    are refused from now on (the user loader compares it)."""
+    with db.session() as s:
+        user = s.get(User, user_id)
+        if user is not None:
+            user.session_version += 1
 
 
 def check_password(db: Database, name: str, password: str) -> User | None:
@@ -67,10 +161,7 @@ def issue_token(db: Database, name: str) -> str:
     """A new API token for ``name`` (replacing any earlier one); shown once, stored hashed."""
     token = secrets.token_urlsafe(32)
     with db.session() as s:
-        user = s.scalar(select(User).where(User.name == name))
-        if user is None:
-            raise NotFound(f"no user {name!r}")
-        user.token_hash = _token_hash(token)
+        _named(s, name).token_hash = _token_hash(token)
     return token
 
 

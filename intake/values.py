@@ -8,7 +8,15 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-__all__ = ["FIELD_KINDS", "normalise", "parse_date", "parse_money"]
+__all__ = [
+    "FIELD_KINDS",
+    "MAX_ID",
+    "iso_datetime",
+    "normalise",
+    "parse_date",
+    "parse_id",
+    "parse_money",
+]
 
 MAX_TEXT = 1000
 
@@ -35,6 +43,30 @@ FIELD_KINDS: dict[str, str] = {
     "governing_law": TEXT,
     "term": TEXT,
 }
+
+
+#: The largest id a database stores: a signed 64-bit integer in SQLite and PostgreSQL
+#: (``bigint``); a larger number in a URL or a form can name no row.
+MAX_ID = 2**63 - 1
+
+
+def parse_id(text: str) -> int | None:
+    """The id (1 to :data:`MAX_ID`) written as ASCII digits in ``text``, else None: a
+    larger one would make the database driver overflow, and ``str.isdigit`` also accepts
+    digits (such as "²") that ``int`` refuses."""
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 19:
+        return None
+    value = int(text)
+    return value if 1 <= value <= MAX_ID else None
+
+
+def iso_datetime(value: dt.datetime) -> str:
+    """A stored time as RFC 3339 (what an OpenAPI ``date-time`` is): the database keeps
+    times in UTC without their zone, so a naive one is written with ``+00:00``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.isoformat()
 
 
 def parse_date(text: str) -> str:

@@ -447,7 +447,7 @@ def hidden_file(p: Place) -> str:
 
 KINDS: dict[str, tuple[Maker, Expectation]] = {
     "zero bytes": (zero_bytes, Quarantined(("empty",))),
-    "truncated PDF": (truncated_pdf, Quarantined(("pdf",))),
+    "truncated PDF": (truncated_pdf, Quarantined(("truncated",))),
     "PDF without /Root": (no_root, Quarantined(("cannot be parsed",))),
     "PDF header, then garbage": (header_then_garbage, Quarantined(("cannot be parsed",))),
     "random bytes": (random_bytes, Quarantined(("unsupported",))),

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from intake.cli import cli
 from intake.settings import Settings
 from tests.factory import make_pdf, sample_invoice
+from tests.live import INTAKE
 
 
 def invoke(settings: Settings, *args: str, input: str | None = None) -> tuple[int, str]:
@@ -183,3 +186,146 @@ def test_the_cli_starts_without_the_heavy_libraries(settings: Settings) -> None:
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_users_passwd_role_remove_and_token_revoke(settings: Settings) -> None:
+    from intake.db.engine import open_database
+    from intake.users import check_password, user_for_token
+
+    invoke(settings, "users", "add", "root", "--role", "admin", "--password", "first password")
+    invoke(settings, "users", "add", "mia", "--password", "first password")
+    code, out = invoke(settings, "users", "passwd", "mia", input="second password\n" * 2)
+    assert code == 0 and "changed" in out
+    code, out = invoke(settings, "users", "role", "mia", "editor")
+    assert code == 0 and "mia is now editor" in out
+    code, token = invoke(settings, "users", "token", "mia")
+    db = open_database(settings.db_url)
+    try:
+        assert check_password(db, "mia", "first password") is None
+        user = check_password(db, "mia", "second password")
+        assert user is not None and user.role == "editor" and user.session_version == 1
+        assert user_for_token(db, token.strip()) is not None
+        code, out = invoke(settings, "users", "token", "mia", "--revoke")
+        assert code == 0 and "revoked" in out
+        assert user_for_token(db, token.strip()) is None
+        code, out = invoke(settings, "users", "token", "mia", "--revoke")
+        assert code == 0 and "had no token" in out
+        # The only admin can neither be demoted nor removed.
+        code, out = invoke(settings, "users", "role", "root", "viewer")
+        assert code == 1 and "only admin" in out
+        code, out = invoke(settings, "users", "remove", "root")
+        assert code == 1 and "only admin" in out
+        code, out = invoke(settings, "users", "remove", "mia")
+        assert code == 0 and "removed mia" in out
+        assert check_password(db, "mia", "second password") is None
+        code, out = invoke(settings, "users", "list")
+        assert out == "root\tadmin\t-\n"
+        code, out = invoke(settings, "users", "passwd", "nobody", "--password", "long enough!")
+        assert code == 1 and "no user 'nobody'" in out
+    finally:
+        db.dispose()
+
+
+def test_the_first_admin_password_goes_to_a_private_file_when_output_is_no_terminal(
+    settings: Settings, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    from intake.cli.users import make_first_admin
+    from intake.db.engine import open_database
+    from intake.users import check_password
+
+    caplog.set_level(logging.DEBUG)
+    db = open_database(settings.db_url)
+    try:
+        make_first_admin(db, settings.data_dir)
+        path = settings.data_dir / "admin-password"
+        password = path.read_text().strip()
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert check_password(db, "admin", password) is not None
+        out = capsys.readouterr()
+        assert str(path) in out.out and password not in out.out + out.err
+        assert all(password not in r.getMessage() for r in caplog.records)
+        make_first_admin(db, settings.data_dir)  # a user exists: nothing is made or said
+        assert capsys.readouterr().out == ""
+    finally:
+        db.dispose()
+
+
+def _intake(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "INTAKE_DATA_DIR": str(settings.data_dir),
+        "INTAKE_WATCH_DIR": str(settings.watch_dir),
+    }
+    return subprocess.run(
+        [INTAKE, *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_commands_log_warnings_only_unless_asked(settings: Settings) -> None:
+    quiet = _intake(settings, "documents", "list")  # a new database: migrations run
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stderr == ""
+    loud = _intake(settings, "-v", "users", "list")
+    assert loud.returncode == 0 and "INFO" in loud.stderr and "alembic" in loud.stderr
+
+
+def test_ingest_json_ends_with_a_summary(settings: Settings, tmp_path: Path) -> None:
+    a = make_pdf(tmp_path / "a.pdf", sample_invoice())
+    bad = tmp_path / "empty.pdf"
+    bad.write_bytes(b"")
+    invoke(settings, "ingest", str(a))
+    code, out = invoke(settings, "ingest", "--json", str(a), str(bad))
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and len(rows) == 3
+    assert {r["state"] for r in rows[:2]} == {"duplicate", "quarantined"}
+    assert rows[2] == {"summary": {"files": 2, "filed": 0, "duplicate": 1, "quarantined": 1}}
+
+
+def test_verify_on_a_data_folder_moved_elsewhere(settings: Settings, tmp_path: Path) -> None:
+    a = make_pdf(tmp_path / "a.pdf", sample_invoice())
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    invoke(settings, "ingest", str(a), str(empty))
+    invoke(settings, "ingest", str(a))  # again: a duplicate
+    assert any(settings.duplicates_dir.iterdir()) and any(settings.quarantine_dir.iterdir())
+    moved_dir = tmp_path / "elsewhere" / "data"
+    moved_dir.parent.mkdir()
+    settings.data_dir.rename(moved_dir)
+    moved = settings.model_copy(update={"data_dir": moved_dir})
+    code, out = invoke(moved, "verify", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["problems"] == [], report
+    assert report["by_state"]["duplicate"] == 1 and report["by_state"]["quarantined"] == 1
+
+
+def test_the_migration_makes_stored_paths_relative_to_the_data_folder(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from intake.db.engine import MIGRATIONS, Database
+
+    db = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0004products")
+            for i, stored in enumerate(
+                ["/srv/old/data/quarantine/x.pdf", "/srv/old/data/duplicates/y.pdf", None]
+            ):
+                conn.execute(
+                    sa.text(
+                        "INSERT INTO intake_files (claim, source_path, original_name, state,"
+                        " attempts, stored_path, created_at, updated_at) VALUES (:c, '', 'x',"
+                        " 'quarantined', 1, :p, '2026-01-01', '2026-01-01')"
+                    ),
+                    {"c": f"claim{i}", "p": stored},
+                )
+        db.upgrade()
+        with db.engine.connect() as conn:
+            stored = conn.execute(sa.text("SELECT stored_path FROM intake_files ORDER BY id"))
+            assert [r[0] for r in stored] == ["quarantine/x.pdf", "duplicates/y.pdf", None]
+    finally:
+        db.dispose()

@@ -139,8 +139,12 @@ def test_the_api_exports_with_a_token_once_and_serves_the_batch_file(
     assert again.status_code == 200 and again.get_json()["batch_id"] is None  # each once
     listed = client.get("/api/exports", headers=auth).get_json()["batches"]
     assert [b["id"] for b in listed] == [made["batch_id"]]
-    repeat = client.post("/api/exports", json={"again": made["batch_id"]}, headers=auth)
+    body = {"format": "xero", "again": made["batch_id"]}
+    repeat = client.post("/api/exports", json=body, headers=auth)
     assert repeat.status_code == 201
+    # The document names format as required: a JSON request without it is refused.
+    bare = client.post("/api/exports", json={"again": made["batch_id"]}, headers=auth)
+    assert bare.status_code == 400
     assert client.get(repeat.get_json()["download"], headers=auth).data == file.data
 
 

@@ -3,18 +3,25 @@ rebuilt when broken."""
 
 from __future__ import annotations
 
+import errno
+import gc
+import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
+from flask import Flask
 from sqlalchemy import select
+from whoosh.filedb.filestore import FileStorage
 
 from intake.db.changes import latest_change
 from intake.db.models import Document
-from intake.index.store import SearchIndex
+from intake.index.store import SearchIndex, index_fields
 from intake.ingest.ledger import claim_file
 from intake.ingest.pipeline import process_claim
 from intake.ingest.stages import Context
 from tests.factory import make_pdf, sample_invoice
+from tests.webtools import login
 
 
 def file_pdfs(ctx: Context, tmp_path: Path, docs: list[dict[str, object]]) -> list[int]:
@@ -170,3 +177,122 @@ def test_highlights_are_plain_segments(ctx: Context, filed: list[int]) -> None:
     results = index.search("goggles", texts=lambda ids: {i: contents[i] for i in ids})
     segments = results.hits[0].highlight
     assert ("goggles", True) in [(t.lower(), m) for t, m in segments]
+
+
+def test_a_phrase_is_found_after_a_correction(ctx: Context, filed: list[int]) -> None:
+    """A correction rewrites one document, leaving a deletion in its old segment; a phrase
+    searched for the first time then reads positions through Whoosh's deletion filter."""
+    from intake.documents.corrections.fields import correct_fields
+
+    index = SearchIndex(ctx.settings.index_dir)
+    index.sync(ctx.db)
+    first, second = filed
+    with ctx.db.session() as s:
+        correct_fields(s, second, {"vendor": "Azure Interior"}, user="ed")
+    index.sync(ctx.db)
+    assert sorted(index.match_ids('"cordless drill"')) == sorted(filed)
+    assert index.match_ids('vendor:"azure interior"') == [second]
+    assert index.match_ids('"safety goggles" vendor:acme') == [first]
+    assert index.match_ids('"goggles safety"') == []
+
+
+class FaultyFields:
+    """Makes index entries as the indexer does, but fails for one document."""
+
+    def __init__(self, bad_id: int) -> None:
+        self.bad_id = bad_id
+        self.calls = 0
+
+    def __call__(self, doc: Document) -> dict[str, Any]:
+        if doc.id == self.bad_id:
+            self.calls += 1
+            raise RuntimeError("this document cannot be indexed")
+        return index_fields(doc)
+
+
+def test_a_document_that_cannot_be_indexed_is_recorded_and_not_retried(
+    app: Flask, ctx: Context, filed: list[int], caplog: pytest.LogCaptureFixture
+) -> None:
+    from intake.documents.corrections.fields import correct_fields
+
+    first, second = filed
+    fields = FaultyFields(second)
+    index = SearchIndex(ctx.settings.index_dir, fields=fields)
+    assert index.sync(ctx.db) == 1
+    assert index.sync(ctx.db) == 0 and fields.calls == 1  # not tried again
+    assert index.match_ids("drill") == [first]
+    with ctx.db.session() as s:
+        docs = {d.id: d for d in s.scalars(select(Document))}
+        assert docs[second].index_error == "RuntimeError: this document cannot be indexed"
+        assert docs[second].needs_index is False and docs[first].index_error is None
+    logged = [r for r in caplog.records if f"[doc {second}]" in r.getMessage()]
+    assert logged and logged[0].exc_info is not None  # with its traceback
+    client = app.test_client()
+    login(client)
+    page = client.get("/intake").get_data(as_text=True)
+    assert "Not in the search index: 1 document" in page
+    assert "this document cannot be indexed" in page
+    status = client.get("/intake/status.json").get_json()
+    assert status["index_failed"] == 1
+    assert status["index_failures"][0]["document_id"] == second
+    # Corrected, it is tried again; once indexed, its error is gone.
+    with ctx.db.session() as s:
+        correct_fields(s, second, {"vendor": "Globex Supplies Ltd."}, user="ed")
+    assert SearchIndex(ctx.settings.index_dir).sync(ctx.db) == 1
+    with ctx.db.session() as s:
+        assert s.get(Document, second).index_error is None  # type: ignore[union-attr]
+    assert "Not in the search index" not in client.get("/intake").get_data(as_text=True)
+
+
+class FlakyStorage(FileStorage):
+    """The index folder on a disk that fails for a while (an I/O error, a full disk)."""
+
+    reads_fail = False
+    writes_fail = False
+
+    def open_file(self, name: str, **kwargs: Any) -> Any:
+        if FlakyStorage.reads_fail:
+            raise OSError(errno.EIO, "Input/output error", name)
+        return super().open_file(name, **kwargs)
+
+    def create_file(self, name: str, **kwargs: Any) -> Any:
+        if FlakyStorage.writes_fail:
+            raise OSError(errno.ENOSPC, "No space left on device", name)
+        return super().create_file(name, **kwargs)
+
+
+def test_a_failing_store_keeps_the_index_and_the_marks(
+    ctx: Context, filed: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intake.documents.corrections.fields import correct_fields
+    from intake.index import IndexUnavailable
+
+    first, second = filed
+    SearchIndex(ctx.settings.index_dir).sync(ctx.db)
+    index = SearchIndex(
+        ctx.settings.index_dir, storage=lambda p: FlakyStorage(str(p), supports_mmap=False)
+    )
+    monkeypatch.setattr(FlakyStorage, "reads_fail", True)
+    with pytest.raises(IndexUnavailable):
+        index.open()
+    assert sorted(p.name for p in ctx.settings.index_dir.parent.iterdir() if "index" in p.name) == [
+        "index"
+    ]  # not moved aside
+    monkeypatch.setattr(FlakyStorage, "reads_fail", False)
+    assert sorted(index.match_ids("drill")) == sorted(filed)
+    with ctx.db.session() as s:
+        correct_fields(s, second, {"vendor": "Azure Interior"}, user="ed")
+    monkeypatch.setattr(FlakyStorage, "writes_fail", True)
+    with warnings.catch_warnings():
+        # Whoosh leaves the temporary file of a failed write to the garbage collector.
+        warnings.simplefilter("ignore", ResourceWarning)
+        with pytest.raises(IndexUnavailable):
+            index.sync(ctx.db)
+        gc.collect()
+    with ctx.db.session() as s:  # nothing marked done, nothing marked for reindexing
+        marks = {i: n for i, n in s.execute(select(Document.id, Document.needs_index))}
+        assert marks == {first: False, second: True}
+        assert s.scalars(select(Document.index_error)).all() == [None, None]
+    monkeypatch.setattr(FlakyStorage, "writes_fail", False)
+    assert index.sync(ctx.db) == 1
+    assert index.match_ids('vendor:"azure interior"') == [second]

@@ -264,3 +264,31 @@ def test_a_vendor_inserted_by_another_worker_meanwhile_does_not_fail_the_documen
         assert doc is not None and doc.vendor is not None
         assert doc.vendor.name == "ACME Tools (other worker)"
         assert len(s.scalars(select(Vendor)).all()) == 1
+
+
+@pytest.mark.parametrize("folder", ["inbox", "invoices"])
+def test_a_text_like_no_business_document_is_filed_as_other_for_review(
+    ctx: Context, tmp_path: Path, folder: str
+) -> None:
+    from intake.documents.review import LowConfidence
+
+    hello = tmp_path / "hello.txt"
+    hello.write_text("hello\n")
+    state, doc_id, _ = take(ctx, drop(ctx.settings, hello, folder))
+    assert state == LedgerState.FILED and doc_id is not None
+    with ctx.db.session() as s:
+        doc = s.get(Document, doc_id)
+        assert doc is not None
+        assert (doc.doc_type, doc.vendor_id, doc.number, doc.total) == ("other", None, None, None)
+        assert doc.confidence < ctx.settings.review_confidence
+        listed = LowConfidence(ctx.settings.review_confidence).items(s, limit=10)
+        assert [item.document_id for item in listed] == [doc_id]
+
+
+def test_a_truncated_pdf_is_quarantined_as_truncated(ctx: Context, tmp_path: Path) -> None:
+    whole = make_pdf(tmp_path / "whole.pdf", sample_invoice()).read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole[: len(whole) // 3])
+    state, _, why = take(ctx, drop(ctx.settings, cut, "inbox"))
+    assert state == LedgerState.QUARANTINED
+    assert why is not None and why.startswith("the PDF is truncated")

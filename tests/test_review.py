@@ -17,6 +17,7 @@ from intake.index.store import SearchIndex
 from intake.ingest.ledger import claim_file, recover_claims
 from intake.ingest.pipeline import process_claim, quarantine
 from intake.ingest.stages import Context
+from intake.ingest.storage import stored_location
 from intake.ingest.verify import verify
 from tests.factory import make_pdf, sample_invoice
 from tests.webtools import csrf, login, quarantine_bytes
@@ -47,7 +48,7 @@ def wrongly_quarantined(ctx: Context, tmp_path: Path) -> int:
 def test_retry_files_a_quarantined_file_through_the_claim_protocol(
     ctx: Context, wrongly_quarantined: int
 ) -> None:
-    stored = Path(row(ctx, wrongly_quarantined).stored_path or "")
+    stored = stored_location(ctx.settings.data_dir, row(ctx, wrongly_quarantined).stored_path or "")
     assert stored.is_file() and stored.with_name(stored.name + ".error.json").is_file()
     claim = retry_quarantined(ctx.settings, ctx.db, wrongly_quarantined, user="ed")
     assert claim.path.is_file() and not stored.exists()
@@ -74,7 +75,7 @@ def test_a_retry_interrupted_before_the_ledger_moved_is_resumed_on_start(
     claim = reclaim(
         ctx.settings,
         ledger_id=r.id,
-        path=Path(r.stored_path or ""),
+        path=stored_location(ctx.settings.data_dir, r.stored_path or ""),
         original_name=r.original_name,
         source_path=r.source_path,
         folder_hint=r.folder_hint,
@@ -93,13 +94,16 @@ def test_a_file_that_is_still_bad_is_quarantined_again(ctx: Context) -> None:
     claim = retry_quarantined(ctx.settings, ctx.db, ledger_id, user="ed")
     assert process_claim(ctx, claim).state == LedgerState.QUARANTINED
     again = row(ctx, ledger_id)
-    assert again.state == LedgerState.QUARANTINED and Path(again.stored_path or "").is_file()
+    assert (
+        again.state == LedgerState.QUARANTINED
+        and stored_location(ctx.settings.data_dir, again.stored_path or "").is_file()
+    )
     assert verify(ctx.settings, ctx.db).ok
 
 
 def test_discard_keeps_the_file(ctx: Context) -> None:
     ledger_id = quarantine_bytes(ctx, "broken.pdf", BROKEN)
-    stored = Path(row(ctx, ledger_id).stored_path or "")
+    stored = stored_location(ctx.settings.data_dir, row(ctx, ledger_id).stored_path or "")
     discard_quarantined(ctx.db, ledger_id, user="ed")
     assert row(ctx, ledger_id).state == LedgerState.DISCARDED and stored.read_bytes() == BROKEN
     with pytest.raises(Conflict):

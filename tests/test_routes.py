@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from intake.db.learning import LearnedRule
-from intake.db.models import Document, Product, Vendor
+from intake.db.models import Document, Product, User, Vendor
 from intake.documents.corrections.lines import add_line
 from intake.filing.catalog import add_alias, create_product
 from intake.filing.wiring import Wiring
@@ -47,10 +48,11 @@ class World:
     vendor: int
     spare_vendor: int
     rule: int
+    admin: int
 
 
 @pytest.fixture
-def world(ctx: Context, tmp_path: Path) -> World:
+def world(app: Flask, ctx: Context, tmp_path: Path) -> World:
     doc = file_pdf(
         ctx,
         make_pdf(
@@ -77,7 +79,8 @@ def world(ctx: Context, tmp_path: Path) -> World:
         s.add_all([spare_vendor, rule])
         s.flush()
         ids = spare_vendor.id, rule.id
-    return World(doc, line, spare, product, alias, retry, discard, vendor, *ids)
+        admin = s.scalars(select(User.id).where(User.name == "ada")).one()
+    return World(doc, line, spare, product, alias, retry, discard, vendor, *ids, admin)
 
 
 # endpoint: (method, url template, anonymous, viewer, editor)
@@ -148,6 +151,13 @@ ROUTES: dict[str, tuple[str, str, object, int, int]] = {
     "export.download": ("GET", "/export/batches/999", "login", 403, 404),
     "export.save_rule": ("POST", "/export/rules", "login", 403, 302),
     "export.remove_rule": ("POST", "/export/rules/delete", "login", 403, 302),
+    "users.index": ("GET", "/users", "login", 403, 403),
+    "users.create": ("POST", "/users", "login", 403, 403),
+    "users.change_role": ("POST", "/users/{admin}/role", "login", 403, 403),
+    "users.reset_password": ("POST", "/users/{admin}/password", "login", 403, 403),
+    "users.new_token": ("POST", "/users/{admin}/token", "login", 403, 403),
+    "users.drop_token": ("POST", "/users/{admin}/token/revoke", "login", 403, 403),
+    "users.remove": ("POST", "/users/{admin}/remove", "login", 403, 403),
 }
 # What an editor's POST sends besides the CSRF token, so that the action really happens.
 FORMS: dict[str, dict[str, str]] = {
@@ -389,3 +399,55 @@ def test_every_page_is_self_contained(
         assert "http://" not in body and "https://" not in body and "//cdn" not in body, endpoint
         if r.mimetype == "text/html":
             assert "default-src 'self'" in r.headers["Content-Security-Policy"]
+
+
+HUGE = "99999999999999999999999"  # more than a 64-bit id
+OUT_OF_RANGE = [
+    "/api/products?page=18446744073709551615",
+    "/api/products?per_page=18446744073709551615",
+    "/products?page=18446744073709551615",
+    "/review?page=18446744073709551615",
+    "/search?page=18446744073709551615",
+    "/search?q=drill&page=18446744073709551615",
+    "/api/search?per_page=99999999999999999999",
+    "/contracts?days=18446744073709551615",
+    "/api/products?page=-1",
+    "/api/products?page=%C2%B2",  # a superscript two: a digit that int() refuses
+]
+
+
+def test_ids_and_page_numbers_too_large_for_the_database(
+    app: Flask, world: World, clients: dict[str, FlaskClient]
+) -> None:
+    """Every route with an id in its path answers 404 for an id no database can hold;
+    a page number out of range is a bad request; neither is ever a 500."""
+    client = clients["editor"]
+    token = csrf(client, "/login")
+    with_ids = [e for e, spec in ROUTES.items() if re.search(r"\{\w+\}|/999", spec[1])]
+    assert len(with_ids) > 15
+    for endpoint in with_ids:
+        method, template, *_ = ROUTES[endpoint]
+        for huge in (HUGE, str(2**63)):
+            url = re.sub(r"\{\w+\}|(?<=/)999(?=/|$)", huge, template)
+            if method == "GET":
+                code = client.get(url).status_code
+            else:
+                code = client.post(url, data={**FORMS.get(endpoint, {}), "csrf_token": token})
+                code = code.status_code
+            assert code == 404, (url, code)
+    for url in OUT_OF_RANGE:
+        r = client.get(url)
+        assert r.status_code == 400, (url, r.status_code)
+    # On the search page a facet value that can be no id is ignored, as any other value
+    # that is no id; the API, which documents its facets as ids, refuses it.
+    for facet in ("vendor", "product"):
+        for q in ("", "drill"):
+            plain = client.get("/search", query_string={"q": q}).get_data(as_text=True)
+            r = client.get("/search", query_string={"q": q, facet: HUGE})
+            assert r.status_code == 200, (facet, q, r.status_code)
+            assert r.get_data(as_text=True).count("<tr") == plain.count("<tr")
+    for facet in ("vendor", "product"):
+        r = client.get("/api/search", query_string={"q": "drill", facet: HUGE})
+        assert r.status_code == 400 and r.is_json
+    r = client.post("/api/exports", data={"again": HUGE, "csrf_token": token})
+    assert r.status_code == 400 and "whole number" in r.get_json()["error"]

@@ -337,3 +337,43 @@ def test_numbers_are_stored_with_their_keys(ctx: Context, corpus: dict[str, int]
         doc.number = "PO 004410"  # a correction keeps the key in step
         s.flush()
         assert doc.number_key == "po4410"
+
+
+def test_phrases_are_found_after_a_correction_in_web_api_and_cli(
+    app: Flask, ctx: Context, corpus: dict[str, int]
+) -> None:
+    from click.testing import CliRunner
+
+    from intake.cli import cli
+    from intake.documents.corrections.fields import correct_fields
+
+    index = SearchIndex(ctx.settings.index_dir)
+    index.rebuild(ctx.db)  # one segment: the correction leaves a deletion in it
+    with ctx.db.session() as s:
+        correct_fields(s, corpus["globex"], {"vendor": "Azure Interior"}, user="ed")
+    index.sync(ctx.db)
+    client = app.test_client()
+    login(client)
+    r = client.get("/api/search", query_string={"q": 'vendor:"azure interior"'})
+    assert r.status_code == 200, r.get_json()
+    assert [h["id"] for h in r.get_json()["hits"]] == [corpus["globex"]]
+    r = client.get("/api/search", query_string={"q": 'x OR vendor:"azure interior"'})
+    assert [h["id"] for h in r.get_json()["hits"]] == [corpus["globex"]]
+    r = client.get("/search", query_string={"q": '"safety goggles"'})
+    assert r.status_code == 200
+    assert "could not" not in r.get_data(as_text=True)
+    result = CliRunner().invoke(cli, ["search", '"cordless drill"'], obj=ctx.settings)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("q", ["drill OR total:[a to b]", "(drill OR amount:>x)", ':amount:""'])
+def test_a_query_whoosh_cannot_use_gets_a_message_without_internals(
+    app: Flask, corpus: dict[str, int], q: str
+) -> None:
+    client = app.test_client()
+    login(client)
+    r = client.get("/api/search", query_string={"q": q})
+    assert r.status_code == 400
+    error = r.get_json()["error"]
+    for internal in ("class", "decimal", "Conversion", "out of range", "'", "object"):
+        assert internal not in error, error

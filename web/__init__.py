@@ -16,6 +16,7 @@ from intake.filing.wiring import Wiring
 from intake.index.store import SearchIndex
 from intake.ingest.ledger import Claim
 from intake.settings import Settings, load_settings
+from web.params import IdConverter
 
 __all__ = ["create_app"]
 
@@ -84,6 +85,8 @@ def create_app(
         "owner": owner,
     }
     csrf.init_app(app)
+    # Before any route is added: every <int:...> is an id a database can hold.
+    app.url_map.converters["int"] = IdConverter
 
     from web import (
         api,
@@ -95,11 +98,13 @@ def create_app(
         export,
         health,
         matching,
+        origin,
         products,
         review,
         search,
         status,
         upload,
+        users,
         vendors,
     )
 
@@ -118,6 +123,7 @@ def create_app(
         contracts.bp,
         upload.bp,
         vendors.bp,
+        users.bp,
     ):
         app.register_blueprint(blueprint)
     # A POST signed by an API token needs no CSRF token; the view itself checks the CSRF
@@ -126,6 +132,7 @@ def create_app(
     # An upload's body may exceed the app's limit: its view raises the limit, then checks.
     csrf.exempt(upload.upload)
     csrf.exempt(api.correct)
+    origin.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
 

@@ -22,17 +22,39 @@ from intake.filing.catalog import get_product, list_products
 from intake.filing.dossier import dossier_json, product_dossier
 from intake.learning.feedback import CORRECTABLE, correct_document
 from intake.search.engine import search_json
+from intake.values import MAX_ID, iso_datetime
 from web.auth import role_required
 from web.export import EDITORS, batch_download, export_request
-from web.openapi import openapi_document
+from web.openapi import ORDERS, SORTS, openapi_document, query_parameters
+from web.params import int_arg
 from web.search import search_page
 from web.state import get_db, get_session, get_settings, get_wiring
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
+@bp.before_request
+def refuse_unknown_parameters() -> None:
+    """A query parameter the OpenAPI document does not name is refused (400), so that a
+    misspelt one is not silently ignored."""
+    rule = request.url_rule
+    if rule is None:
+        return
+    allowed = query_parameters(rule.rule, request.method)
+    unknown = sorted(set(request.args) - allowed) if allowed is not None else []
+    if unknown:
+        abort(400, description=f"unknown parameter: {', '.join(unknown)[:200]}")
+
+
 @bp.route("/search")
 def search() -> tuple[Response, int]:
+    # The API holds to its document: a value it does not describe is refused, not ignored.
+    int_arg(request.args, "vendor", 0, most=MAX_ID)
+    int_arg(request.args, "product", 0, most=MAX_ID)
+    int_arg(request.args, "year", 0, most=9999)
+    for name, allowed in (("sort", SORTS), ("order", ORDERS)):
+        if name in request.args and request.args[name] not in allowed:
+            abort(400, description=f"{name} is one of {', '.join(allowed)}.")
     page = search_page(request.args)
     return jsonify(search_json(page)), 400 if page.error else 200
 
@@ -94,8 +116,8 @@ def _product_json(p: object) -> dict[str, object]:
 
 @bp.route("/products")
 def products() -> Response:
-    page = max(1, request.args.get("page", 1, type=int) or 1)
-    per_page = min(max(1, request.args.get("per_page", 50, type=int) or 50), 200)
+    page = int_arg(request.args, "page", 1)
+    per_page = int_arg(request.args, "per_page", 50, most=200)
     total, rows = list_products(
         get_session(),
         q=request.args.get("q", "")[:200],
@@ -166,6 +188,8 @@ def export() -> tuple[Response, int]:
 
         csrf.protect()  # a browser session: the CSRF token is required as on every form
     values = request.get_json(silent=True)
+    if values is not None and not (isinstance(values, dict) and values.get("format")):
+        return jsonify(error="a JSON request names its format", status=400), 400
     try:
         result = run_export(
             get_db(),
@@ -173,6 +197,8 @@ def export() -> tuple[Response, int]:
             export_request(values if isinstance(values, dict) else request.form),
             current_user.name,
         )
+    except NotFound as exc:
+        return jsonify(error=str(exc), status=404), 404
     except IntakeError as exc:
         return jsonify(error=str(exc), status=400), 400
     return jsonify(_export_json(result)), 201 if result.batch_id else 200
@@ -185,7 +211,7 @@ def exports() -> Response:
         batches=[
             {
                 "id": b.id,
-                "created_at": b.created_at.isoformat(),
+                "created_at": iso_datetime(b.created_at),
                 "format": b.format,
                 "user": b.user,
                 "documents": b.document_count,

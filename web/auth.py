@@ -27,7 +27,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from intake.db.models import User
-from intake.users import check_password, user_for_token
+from intake.users import check_password, end_sessions, user_for_token
 from web.state import get_db, get_session
 
 __all__ = ["bp", "editor_required", "init_app", "role_required"]
@@ -70,10 +70,10 @@ def load_user(key: str) -> WebUser | None:
 
 @login_manager.request_loader  # type: ignore[untyped-decorator]
 def load_from_token(req: Any) -> WebUser | None:
-    header = req.headers.get("Authorization", "")
-    if not header.startswith("Bearer "):
+    scheme, _, token = req.headers.get("Authorization", "").strip().partition(" ")
+    if scheme.lower() != "bearer":  # auth schemes are case-insensitive (RFC 9110, 11.1)
         return None
-    user = user_for_token(get_db(), header.removeprefix("Bearer ").strip())
+    user = user_for_token(get_db(), token.strip())
     if user is None:
         return None
     g.login_via_token = True
@@ -99,6 +99,8 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     app.session_interface = TokenAwareSessions()
     # One limiter per app, in memory: failed logins are counted per client address.
+    # Its headers give a refused client Retry-After (and the X-RateLimit-* counts).
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     limiter = Limiter(get_remote_address, app=app, storage_uri="memory://")
     limited: Any = limiter.limit(
         LOGIN_LIMIT, methods=["POST"], deduct_when=lambda r: r.status_code != 302
@@ -161,6 +163,10 @@ def login() -> Response | str:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> Response:
+    """Sign out: the user's session version moves on, so that a copy of the session
+    cookie (taken before, or still in another tab) no longer signs anyone in."""
+    if current_user.is_authenticated:
+        end_sessions(get_db(), current_user.user_id)
     logout_user()
     return redirect(url_for("auth.login"))
 

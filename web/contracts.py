@@ -7,6 +7,7 @@ import datetime as dt
 from flask import Blueprint, render_template, request
 
 from intake.filing.contract_dates import list_contracts, upcoming
+from web.params import int_arg
 from web.state import get_session
 
 bp = Blueprint("contracts", __name__, url_prefix="/contracts")
@@ -14,7 +15,7 @@ bp = Blueprint("contracts", __name__, url_prefix="/contracts")
 
 @bp.route("")
 def index() -> str:
-    days = min(max(1, request.args.get("days", 90, type=int) or 90), 3650)
+    days = int_arg(request.args, "days", 90, most=3650)
     today = dt.date.today()
     session = get_session()
     return render_template(

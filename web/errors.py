@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 MESSAGES = {
@@ -23,8 +24,20 @@ def init_app(app: Flask) -> None:
     def http_error(exc: HTTPException) -> Any:
         code = exc.code or 500
         message = MESSAGES.get(code, exc.description or "Something went wrong.")
-        if code in (404, 409) and exc.description and exc.description != type(exc).description:
-            message = exc.description
+        own = exc.description or ""  # a view's own message, not werkzeug's default one
+        if (
+            code in (400, 403, 404, 409)
+            and own != type(exc).description
+            and not isinstance(exc, CSRFError)
+        ):
+            message = own or message
         if request.blueprint == "api" or request.path.startswith("/api/"):
-            return jsonify(error=message, status=code), code
-        return render_template("error.html", code=code, message=message), code
+            response = jsonify(error=message, status=code)
+        else:
+            response = make_response(render_template("error.html", code=code, message=message))
+        response.status_code = code
+        # What the exception says in headers: Allow (405), WWW-Authenticate (401) ...
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response

@@ -16,6 +16,7 @@ from intake.errors import IntakeError, NotFound
 from intake.export.batches import ExportRequest, ExportResult, batch_file, list_batches, run_export
 from intake.export.formats import FORMATS
 from intake.export.rules import RULE_FIELDS, delete_rule, list_rules, list_vendors, set_rule
+from intake.values import MAX_ID, parse_id
 from web.auth import role_required
 from web.state import get_db, get_settings
 
@@ -40,12 +41,16 @@ def _page(result: ExportResult | None = None, error: str | None = None) -> str:
 
 
 def _optional_int(name: str, values: Mapping[str, Any] | None = None) -> int | None:
-    raw = str((request.form if values is None else values).get(name) or "").strip()
+    given = (request.form if values is None else values).get(name)
+    if isinstance(given, float) and given.is_integer():
+        given = int(given)  # JSON's 12.0 is the integer 12
+    raw = "" if given is None or given == "" else str(given).strip()
     if not raw:
         return None
-    if not raw.isdigit():
-        raise IntakeError(f"{name} must be a number")
-    return int(raw)
+    value = parse_id(raw)
+    if value is None:
+        raise IntakeError(f"{name} must be a whole number from 1 to {MAX_ID}")
+    return value
 
 
 def export_request(values: Mapping[str, Any]) -> ExportRequest:

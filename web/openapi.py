@@ -6,12 +6,15 @@ described here and that every path described exists.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from intake import __version__
 from intake.learning.fields import CORRECTABLE
+from intake.values import MAX_ID
+from web.params import MAX_PAGE
 
-__all__ = ["openapi_document"]
+__all__ = ["openapi_document", "query_parameters"]
 
 
 def _param(name: str, description: str, schema: dict[str, Any], where: str = "query") -> Any:
@@ -32,6 +35,10 @@ def _ok(schema_ref: str, description: str) -> dict[str, Any]:
 
 
 ERRORS = {
+    "400": {
+        "description": "A parameter the operation does not take, or a value out of range",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    },
     "401": {
         "description": "No or wrong token",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
@@ -43,6 +50,11 @@ ERRORS = {
 }
 
 STRING_OR_NULL = {"type": ["string", "null"]}
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+PAGE = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}
+#: The values the API takes for ``sort`` and ``order`` (anything else is a 400).
+SORTS = ("relevance", "date", "amount", "filed")
+ORDERS = ("desc", "asc")
 
 SCHEMAS: dict[str, Any] = {
     "Error": {
@@ -199,12 +211,18 @@ SCHEMAS: dict[str, Any] = {
     },
     "ExportRequest": {
         "type": "object",
+        "required": ["format"],
         "properties": {
             "format": {"enum": ["csv", "json", "xero", "qbo", "iif", "ubl"]},
             "since": {**STRING_OR_NULL, "format": "date", "description": "issued on or after"},
             "doc_type": {"enum": ["invoice", "purchase_order", "estimate"]},
             "lines": {"type": "boolean", "description": "csv: one row per line item"},
-            "again": {"type": ["integer", "null"], "description": "repeat this batch"},
+            "again": {
+                "type": ["integer", "null"],
+                "minimum": 1,
+                "maximum": MAX_ID,
+                "description": "repeat this batch (in the format it was made in)",
+            },
         },
     },
     "ExportBatch": {
@@ -258,26 +276,34 @@ PATHS: dict[str, Any] = {
                     {"type": "string"},
                 ),
                 _param("type", "facet: document type", {"type": "string"}),
-                _param("vendor", "facet: vendor id", {"type": "integer"}),
-                _param("year", "facet: year of issue", {"type": "integer"}),
-                _param("sort", "order of hits", {"enum": ["relevance", "date", "amount", "filed"]}),
-                _param("order", "direction for date and amount", {"enum": ["desc", "asc"]}),
-                _param("page", "1-based page", {"type": "integer", "minimum": 1}),
+                _param("vendor", "facet: vendor id", ID),
+                _param("product", "facet: product id (documents with a line linked to it)", ID),
+                _param(
+                    "year",
+                    "facet: year of issue",
+                    {"type": "integer", "minimum": 1, "maximum": 9999},
+                ),
+                _param("sort", "order of hits", {"enum": list(SORTS)}),
+                _param("order", "direction for date and amount", {"enum": list(ORDERS)}),
+                _param("page", "1-based page", PAGE),
                 _param(
                     "per_page", "hits per page", {"type": "integer", "minimum": 1, "maximum": 200}
                 ),
             ],
             "responses": {
-                "200": _ok("SearchResults", "One page of hits"),
-                "400": _ok("SearchResults", "The query could not be understood (see error)"),
                 **ERRORS,
+                "200": _ok("SearchResults", "One page of hits"),
+                "400": _ok(
+                    "SearchResults",
+                    "The query could not be understood, or a parameter is out of range (see error)",
+                ),
             },
         }
     },
     "/api/documents/{doc_id}": {
         "get": {
             "summary": "A document: fields with confidence, source and box; lines; chain",
-            "parameters": [_param("doc_id", "document id", {"type": "integer"}, "path")],
+            "parameters": [_param("doc_id", "document id", ID, "path")],
             "responses": {"200": _ok("Document", "The document"), **ERRORS},
         },
         "patch": {
@@ -311,7 +337,7 @@ PATHS: dict[str, Any] = {
             "summary": "The product catalog",
             "parameters": [
                 _param("q", "SKU, name or alias contains", {"type": "string"}),
-                _param("page", "1-based page", {"type": "integer", "minimum": 1}),
+                _param("page", "1-based page", PAGE),
                 _param(
                     "per_page",
                     "products per page",
@@ -324,7 +350,7 @@ PATHS: dict[str, Any] = {
     "/api/products/{product_id}": {
         "get": {
             "summary": "A product, its aliases and its dossier",
-            "parameters": [_param("product_id", "product id", {"type": "integer"}, "path")],
+            "parameters": [_param("product_id", "product id", ID, "path")],
             "responses": {"200": _ok("Product", "The product"), **ERRORS},
         }
     },
@@ -336,15 +362,17 @@ PATHS: dict[str, Any] = {
             "the batch. `again` repeats an earlier batch exactly. A token-signed request needs "
             "no CSRF token. 201 with the batch; 200 with batch_id null when nothing is due.",
             "requestBody": {
+                "required": True,
                 "content": {
                     "application/json": {"schema": {"$ref": "#/components/schemas/ExportRequest"}}
-                }
+                },
             },
             "responses": {
                 "201": _ok("ExportBatch", "The batch made"),
                 "200": _ok("ExportBatch", "Nothing was due (batch_id is null)"),
-                "400": _ok("Error", "The request could not be understood"),
                 **ERRORS,
+                "400": _ok("Error", "The request could not be understood"),
+                "404": _ok("Error", "No batch `again`"),
             },
         },
         "get": {
@@ -361,7 +389,7 @@ PATHS: dict[str, Any] = {
     "/api/exports/{batch_id}/file": {
         "get": {
             "summary": "A batch's file, exactly as it was handed out (editors)",
-            "parameters": [_param("batch_id", "export batch id", {"type": "integer"}, "path")],
+            "parameters": [_param("batch_id", "export batch id", ID, "path")],
             "responses": {"200": {"description": "The exported file"}, **ERRORS},
         }
     },
@@ -372,6 +400,16 @@ PATHS: dict[str, Any] = {
         }
     },
 }
+
+
+def query_parameters(rule: str, method: str) -> frozenset[str] | None:
+    """The query parameters the document gives the route ``rule`` (Flask's form, such as
+    ``/api/documents/<int:doc_id>``) for ``method``; None for a route it does not describe."""
+    path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule)
+    operation = PATHS.get(path, {}).get(method.lower())
+    if operation is None:
+        return None
+    return frozenset(p["name"] for p in operation.get("parameters", ()) if p["in"] == "query")
 
 
 def openapi_document() -> dict[str, Any]:

@@ -29,6 +29,7 @@ from intake.filing.charts import price_charts
 from intake.filing.costs import product_costs
 from intake.filing.dossier import product_dossier
 from web.auth import editor_required
+from web.params import int_arg
 from web.state import get_session
 
 bp = Blueprint("products", __name__, url_prefix="/products")
@@ -47,7 +48,7 @@ FIELDS = ("sku", "name", "unit", "category")
 @bp.route("")
 def index() -> str:
     q = request.args.get("q", "")[:200]
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = int_arg(request.args, "page", 1)
     total, rows = list_products(get_session(), q=q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     pages = max(1, -(-total // PAGE_SIZE))
     return render_template(

@@ -26,6 +26,7 @@ from intake.documents.review import discard_quarantined, retry_quarantined, revi
 from intake.errors import Conflict, NotFound
 from intake.filing.matching.steps import refresh_document
 from web.auth import editor_required
+from web.params import int_arg
 from web.state import (
     claim_owner,
     get_db,
@@ -63,7 +64,7 @@ def index() -> str:
     if focus not in {s.kind for s in sources}:
         focus = None
     text = request.args.get("q", "")[:MAX_TEXT].strip() if focus else ""
-    page = min(max(1, request.args.get("page", 1, type=int) or 1), 1_000_000)
+    page = int_arg(request.args, "page", 1)
     queues: list[dict[str, Any]] = []
     for source in sources:
         focused = source.kind == focus

@@ -9,6 +9,7 @@ from flask import Blueprint, render_template, request, url_for
 
 from intake.search.engine import SearchPage, SearchRequest, run_search
 from intake.search.facets import FACETS
+from web.params import int_arg
 from web.state import get_index, get_session
 
 bp = Blueprint("search", __name__)
@@ -24,8 +25,8 @@ def request_from_args(args: Any, *, default_sort: str = "relevance") -> SearchRe
         facets={f.name: args.get(f.name, "") for f in FACETS},
         sort=args.get("sort", default_sort),
         order=args.get("order", "desc"),
-        page=args.get("page", 1, type=int) or 1,
-        per_page=args.get("per_page", PAGE_SIZE, type=int) or PAGE_SIZE,
+        page=int_arg(args, "page", 1),
+        per_page=int_arg(args, "per_page", PAGE_SIZE, most=200),
     ).normalised()
 
 

@@ -12,17 +12,28 @@ from intake.settings import Settings, load_settings
 __all__ = ["cli", "open_db", "settings_of"]
 
 
+#: Log levels by the number of ``-v``: warnings only by default.
+VERBOSITY = ("WARNING", "INFO", "DEBUG")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="intake")
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    help="Log more: -v what happens (INFO), -vv everything (DEBUG). Default: warnings only.",
+)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, verbose: int) -> None:
     """Intake: file invoices, orders, quotes and contracts dropped into folders.
 
     Settings come from INTAKE_* environment variables or intake.toml (see the README).
     """
     if ctx.obj is None:
         ctx.obj = load_settings()
-    configure_logging(ctx.obj.log_level)
+    ctx.meta["intake.verbose"] = verbose
+    configure_logging(VERBOSITY[min(verbose, len(VERBOSITY) - 1)])
 
 
 def settings_of(ctx: click.Context) -> Settings:

@@ -77,6 +77,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
                     }
                 )
             )
+        # The last line: what the whole run came to (a reader need not count lines).
+        tally = {state: counts.get(state, 0) for state in ("filed", "duplicate", "quarantined")}
+        click.echo(json.dumps({"summary": {"files": len(outcomes), **tally, **counts}}))
     else:
         for o in outcomes:
             if o.state == "quarantined":

@@ -7,11 +7,10 @@ import threading
 from types import FrameType
 
 import click
-from sqlalchemy.exc import IntegrityError
 
 from intake.cli.app import cli, open_db, settings_of
-from intake.errors import IntakeError
-from intake.users import add_user, count_users
+from intake.cli.users import make_first_admin
+from intake.logs import configure_logging
 
 
 @cli.command()
@@ -27,18 +26,13 @@ def run(ctx: click.Context, host: str | None, port: int | None) -> None:
     from web import create_app
 
     settings = settings_of(ctx)
+    if not ctx.meta.get("intake.verbose"):
+        configure_logging(settings.log_level)  # a service logs at its setting's level
     settings = settings.model_copy(
         update={"host": host or settings.host, "port": settings.port if port is None else port}
     )
     db = open_db(settings)
-    if count_users(db) == 0:
-        try:
-            password = add_user(db, "admin", "admin")
-        except (IntegrityError, IntakeError):
-            pass  # a service starting beside this one on the same database made it
-        else:
-            click.echo("No user existed, so one was created. Write this down; it is shown once:")
-            click.echo(f"  user: admin   password: {password}")
+    make_first_admin(db, settings.data_dir)
     db.dispose()
 
     wiring = Wiring.default()

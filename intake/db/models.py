@@ -137,6 +137,8 @@ class Document(Base):
     needs_index: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     #: The number of the transaction that last changed it (:mod:`intake.db.changes`).
     change_seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+    # Why the indexer could not index this version of the document (None: it could).
+    index_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

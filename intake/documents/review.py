@@ -19,7 +19,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import ColumnElement, func, or_, select, true
@@ -32,6 +31,7 @@ from intake.documents.view import display_value, field_label
 from intake.errors import Conflict, NotFound
 from intake.ingest.ledger import Claim, disown, reclaim
 from intake.ingest.owners import Owner
+from intake.ingest.storage import stored_location
 from intake.settings import Settings
 
 __all__ = [
@@ -234,7 +234,7 @@ def retry_quarantined(
     next recovery (within ``rescan_seconds``)."""
     with db.session() as s:
         row = _quarantined_row(s, ledger_id)
-        stored = Path(row.stored_path or "")
+        stored = stored_location(settings.data_dir, row.stored_path or "")
         name, source, hint = row.original_name, row.source_path, row.folder_hint
     quarantine = settings.quarantine_dir.resolve()
     if not row.stored_path or not stored.resolve().is_relative_to(quarantine):

@@ -23,6 +23,7 @@ from intake.db.models import Document, DocumentPage, IntakeFile, LineItem
 from intake.documents.audit import AuditRow, history
 from intake.documents.chain import LinkedDoc, chain_of, duplicates_of
 from intake.errors import NotFound
+from intake.values import iso_datetime
 
 __all__ = [
     "BoxView",
@@ -303,7 +304,9 @@ def document_view(
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, (dt.date, dt.datetime)):
+    if isinstance(value, dt.datetime):
+        return iso_datetime(value)
+    if isinstance(value, dt.date):
         return value.isoformat()
     return value
 

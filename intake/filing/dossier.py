@@ -23,6 +23,7 @@ from intake.db.products import ContractProduct, OrderLineMatch, OrderMatch
 from intake.documents.listing import quantity_text
 from intake.errors import NotFound
 from intake.filing.contract_dates import ContractDates, contract_dates
+from intake.values import iso_datetime
 
 __all__ = [
     "Dossier",
@@ -279,6 +280,8 @@ def product_dossier(session: Session, product_id: int, today: dt.date) -> Dossie
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, dt.datetime):
+        return iso_datetime(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

@@ -94,6 +94,14 @@ def parse_query_text(schema: Any, text: str) -> Query:
     return query
 
 
+#: What a person is told when Whoosh refuses a query (its own message names its internals).
+UNPARSED = (
+    "The query could not be understood: check its quotes, brackets and field values"
+    " (amounts such as 99.50, dates such as 2024-03-14)."
+)
+UNRUN = "The query could not be run: check the values given to its fields."
+
+
 def _parse(schema: Any, text: str) -> Query:
     parser = MultifieldParser(SEARCH_FIELDS, schema, group=AndGroup)
     parser.add_plugin(FieldAliasPlugin(ALIASES))
@@ -101,8 +109,9 @@ def _parse(schema: Any, text: str) -> Query:
     parser.add_plugin(DateParserPlugin(free=False))
     try:
         query = parser.parse(text)
-    except Exception as exc:
-        raise QueryError(f"The query could not be understood ({exc}).") from exc
+    except Exception as exc:  # what Whoosh says names its internals: logged, not shown
+        logger.warning("query %r could not be parsed: %r", text, exc)
+        raise QueryError(UNPARSED) from exc
     if query is None or type(query).__name__ == "NullQuery":
         raise QueryError("The query has nothing to search for.")
     return query
@@ -147,8 +156,8 @@ def match(ix: Any, searchers: Searchers, cache: SegmentCache, text: str) -> Matc
         try:
             return match_query(searcher, query, cache)
         except Exception as exc:  # Whoosh raises bare Exceptions for values it cannot read
-            logger.warning("query %r could not be run: %s", text, exc)
-            raise QueryError(f"The query could not be run ({exc}).") from exc
+            logger.exception("query %r could not be run", text)
+            raise QueryError(UNRUN) from exc
 
 
 _ANALYZER = StemmingAnalyzer()

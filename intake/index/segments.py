@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
 __all__ = ["NO_DAY", "NO_VENDOR", "NO_YEAR", "SegmentCache", "SegmentValues", "TypeCodes"]
@@ -239,11 +240,22 @@ def _read_blocks_slowly(m: Any) -> Iterator[Block]:
         m._goto(m._nextoffset)
 
 
+def _leaf_postings(segreader: Any, fieldname: str, text: bytes) -> Any:
+    """The matcher of one term's postings as they are stored, deleted documents included:
+    Whoosh wraps it in a ``FilterMatcher`` once a segment has deletions (every correction
+    leaves one), which has neither the format nor the blocks read here. Deleted documents
+    are masked out once, after the whole query (``match_query``)."""
+    m = segreader.postings(fieldname, text)
+    while isinstance(m, FilterMatcher):
+        m = m.child
+    return m
+
+
 def read_postings(segreader: Any, fieldname: str, text: bytes) -> Postings:
     """The document numbers and weights of one term's postings in one segment."""
     if (fieldname, text) not in segreader:
         return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-    m = segreader.postings(fieldname, text)
+    m = _leaf_postings(segreader, fieldname, text)
     ids: list[int] = []
     weights: list[float] = []
     if type(m) is W3LeafMatcher and not m._byteids:
@@ -271,7 +283,7 @@ def read_positions(
     out: dict[int, list[int]] = {}
     if not len(wanted) or (fieldname, text) not in segreader:
         return out
-    m = segreader.postings(fieldname, text)
+    m = _leaf_postings(segreader, fieldname, text)
     decode = m.format.decoder("positions")
     targets = [int(d) for d in wanted]
     i = 0

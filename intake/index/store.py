@@ -24,11 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 from whoosh.filedb.filestore import FileStorage
 from whoosh.highlight import ContextFragmenter
-from whoosh.index import LockError
 from whoosh.query import Query
 from whoosh.sorting import FieldFacet
 
@@ -46,9 +45,10 @@ from intake.index.searching import (
     parse_query_text,
 )
 from intake.index.segments import SegmentCache
+from intake.index.writing import IndexLocked, IndexUnavailable, make_entries, write_entries
 from intake.ingest.storage import write_atomic
 
-__all__ = ["Hit", "SearchIndex", "SearchResults", "Segment"]
+__all__ = ["Hit", "IndexUnavailable", "SearchIndex", "SearchResults", "Segment"]
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +76,28 @@ class SearchResults:
 
 def _as_datetime(d: dt.date | None) -> dt.datetime | None:
     return dt.datetime(d.year, d.month, d.day) if d else None
+
+
+def _record_errors(db: Database, failed: dict[int, str], cleared: set[int]) -> None:
+    """Keep why documents could not be indexed, and forget it for those indexed now.
+
+    Written past the ORM, so that it is not a change of the documents (their change
+    number stays; the index does not read them again for it)."""
+    if not failed and not cleared:
+        return
+    with db.session() as s:
+        if cleared:
+            s.execute(
+                update(Document)
+                .where(Document.id.in_(sorted(cleared)))
+                .values(index_error=None, updated_at=Document.updated_at)
+            )
+        for doc_id, error in failed.items():
+            s.execute(
+                update(Document)
+                .where(Document.id == doc_id)
+                .values(index_error=error, updated_at=Document.updated_at)
+            )
 
 
 def index_fields(doc: Document) -> dict[str, Any]:
@@ -132,10 +154,21 @@ def _load(db_session: Any, ids: Sequence[int]) -> list[Document]:
 class SearchIndex:
     """One Whoosh index in a folder. Only this package touches Whoosh."""
 
-    def __init__(self, path: Path, *, cached_postings: int = 4_000_000) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        cached_postings: int = 4_000_000,
+        storage: Callable[[Path], FileStorage] | None = None,
+        fields: Callable[[Document], dict[str, Any]] = index_fields,
+    ) -> None:
         """``cached_postings``: how many postings (8 bytes each) of recently searched words
-        are kept in memory between searches."""
+        are kept in memory between searches. ``storage`` opens the index folder and
+        ``fields`` makes a document's entry (seams for tests of failing stores and
+        documents)."""
         self.path = path
+        self._storage = storage or _storage
+        self._fields = fields
         self._index: Any = None
         self._cache = SegmentCache(postings=cached_postings)
         self._searchers = Searchers()
@@ -145,20 +178,27 @@ class SearchIndex:
 
     def _create(self, path: Path) -> Any:
         path.mkdir(parents=True, exist_ok=True)
-        return _storage(path).create_index(make_schema())
+        return self._storage(path).create_index(make_schema())
 
     def _open_existing(self) -> Any:
-        """The index on disk, or None after moving an unusable one aside. Whoosh leaks an
-        open file when it fails to read a broken index; that warning is silenced here."""
+        """The index on disk, or None after moving an unusable one aside; IndexUnavailable
+        when the store cannot be read now. Whoosh leaks an open file when it fails to read
+        a broken index; that warning is silenced here."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                ix = _storage(self.path).open_index()
+                ix = self._storage(self.path).open_index()
                 with ix.searcher() as s:
                     s.doc_count()
                 if schema_signature(ix.schema) != schema_signature(make_schema()):
                     raise ValueError("index schema is out of date")
                 return ix
+            except OSError as exc:
+                if not isinstance(exc, FileNotFoundError):  # a file gone is damage
+                    # The store failing (I/O error, permissions, no file handles left) says
+                    # nothing about the index: it stays where it is, to be tried again.
+                    raise IndexUnavailable(f"the search index cannot be read: {exc}") from exc
+                reason = str(exc)
             except Exception as exc:
                 reason = str(exc)
             gc.collect()
@@ -209,7 +249,13 @@ class SearchIndex:
     # --- writing --------------------------------------------------------------------------
 
     def sync(self, db: Database, *, batch: int = 200, timeout: float = 2.0) -> int:
-        """Index the documents changed since the last sync. Returns how many were written."""
+        """Index the documents changed since the last sync. Returns how many were written.
+
+        A document that cannot be indexed keeps its error in ``index_error`` (logged with
+        its traceback, shown on /intake) and is passed over: it is tried again when it
+        changes (a new change number), never in a loop. A store that fails raises
+        IndexUnavailable and the index stays where it was; a locked one makes this return
+        (the documents wait)."""
         written = 0
         ix = self.open()
         seen = self.caught_up_to()
@@ -238,22 +284,17 @@ class SearchIndex:
                     return written
                 docs = _load(s, ids)
                 newest = max(d.change_seq for d in docs)
-                entries = [index_fields(d) for d in docs]
+                had_error = {d.id for d in docs if d.index_error is not None}
+                entries, failed = make_entries(docs, self._fields, lambda d: d.id)
             try:
-                writer = ix.writer(timeout=timeout)
-            except LockError:
+                failed |= write_entries(ix, entries, timeout=timeout)
+            except IndexLocked:
                 logger.warning("search index is locked; %d documents wait", len(ids))
                 return written
-            try:
-                for entry in entries:
-                    writer.update_document(**entry)
-                writer.commit()
-            except Exception:
-                writer.cancel()
-                raise
             self._caught_up(self.path, newest)
             seen = newest
-            written += len(entries)
+            _record_errors(db, failed, had_error - set(failed))
+            written += len(ids) - len(failed)
 
     def delete(self, doc_id: int) -> None:
         writer = self.open().writer(timeout=5.0)
@@ -266,6 +307,7 @@ class SearchIndex:
         fresh = self._create(fresh_path)
         writer = fresh.writer(limitmb=256)
         count = 0
+        failed: dict[int, str] = {}
         with db.session() as s:
             # Read first: what changes while the rebuild runs is indexed by the next sync.
             seq = latest_change(s)
@@ -273,8 +315,10 @@ class SearchIndex:
         for start in range(0, len(all_ids), 500):
             chunk = all_ids[start : start + 500]
             with db.session() as s:
-                for doc in _load(s, chunk):
-                    writer.add_document(**index_fields(doc))
+                entries, failures = make_entries(_load(s, chunk), self._fields, lambda d: d.id)
+            for _, entry in entries:
+                writer.add_document(**entry)
+            failed |= failures
             count += len(chunk)
             if progress:
                 progress(len(chunk))
@@ -287,7 +331,10 @@ class SearchIndex:
         self.close()
         shutil.rmtree(old, ignore_errors=True)
         self._index = None
-        return count
+        with db.session() as s:
+            had_error = set(s.scalars(select(Document.id).where(Document.index_error.is_not(None))))
+        _record_errors(db, failed, had_error - set(failed))
+        return count - len(failed)
 
     # --- searching ------------------------------------------------------------------------
 
@@ -348,6 +395,6 @@ class SearchIndex:
                 return SearchResults(
                     text, total=len(results), page=page, pages=results.pagecount, hits=hits
                 )
-        except Exception as exc:
-            logger.warning("search failed for %r: %s", text, exc)
-            return SearchResults(text, error=f"The search could not be run ({exc}).")
+        except Exception:
+            logger.exception("search failed for %r", text)
+            return SearchResults(text, error=searching.UNRUN)

@@ -45,7 +45,15 @@ from intake.ingest.stages import (
     record_for,
     run_stages,
 )
-from intake.ingest.storage import fsync_dir, place_aside, sha256_file, store_original, write_note
+from intake.ingest.storage import (
+    fsync_dir,
+    place_aside,
+    sha256_file,
+    store_original,
+    stored_location,
+    stored_name,
+    write_note,
+)
 from intake.learning.apply import learn_on_filing
 from intake.record import Record
 
@@ -106,7 +114,8 @@ def _finish(ctx: Context, claim: Claim, row: IntakeFile) -> Outcome:
     """Finish a claim whose row is settled already: put the file where the row says, then
     release the claim (a run that crashed between its commit and its move; or a claim that
     a second run, which lost the race, must leave alone)."""
-    stored = Path(row.stored_path) if row.stored_path else None
+    data_dir = ctx.settings.data_dir
+    stored = stored_location(data_dir, row.stored_path) if row.stored_path else None
     if (
         row.state in (LedgerState.QUARANTINED, LedgerState.DUPLICATE)
         and stored is not None
@@ -135,7 +144,8 @@ def _set_aside(
     note_path = write_note(dest, note, suffix)
     try:
         with ctx.db.session() as s:
-            won = set_ledger_state(s, claim.id, state, stored_path=str(dest), **values)
+            stored = stored_name(ctx.settings.data_dir, dest)
+            won = set_ledger_state(s, claim.id, state, stored_path=stored, **values)
     except BaseException:
         note_path.unlink(missing_ok=True)
         raise

@@ -35,6 +35,8 @@ __all__ = ["Service"]
 logger = logging.getLogger(__name__)
 
 INDEX_INTERVAL = 1.0
+#: The longest wait between attempts while the index or the database keeps failing.
+MAX_INDEX_PAUSE = 60.0
 
 
 class Service:
@@ -106,6 +108,11 @@ class Service:
             self._wake.set()
 
     def _index_loop(self) -> None:
+        """Keep the index in step. A document that cannot be indexed is recorded on the
+        document by ``sync`` itself; what fails here is the store or the database, and
+        that is waited out (longer each time, up to a minute) without marking anything:
+        the documents still marked are indexed once it works again."""
+        pause = INDEX_INTERVAL
         while not self._stop.is_set():
             self._wake.wait(INDEX_INTERVAL)
             self._wake.clear()
@@ -115,12 +122,11 @@ class Service:
                 logger.warning("indexing waits for the database: %s", exc)
                 self._stop.wait(5.0)
             except Exception:
-                logger.exception("indexing failed; the index will be rebuilt from the database")
-                try:
-                    self.index.reset()
-                except Exception:
-                    logger.exception("could not mark documents for reindexing")
-                self._stop.wait(5.0)
+                logger.exception("indexing failed; trying again in %.0f s", pause)
+                self._stop.wait(pause)
+                pause = min(pause * 2, MAX_INDEX_PAUSE)
+            else:
+                pause = INDEX_INTERVAL
 
     def stop(self) -> None:
         self._stop.set()

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from intake.db.models import IntakeFile, LedgerState
+from intake.db.models import Document, IntakeFile, LedgerState
 
 __all__ = ["StatusRow", "intake_status", "status_json"]
 
@@ -36,9 +36,20 @@ class StatusRow:
 
 
 @dataclass(frozen=True)
+class IndexFailure:
+    """A document the indexer could not index (it is tried again when it changes)."""
+
+    document_id: int
+    original_name: str
+    error: str
+
+
+@dataclass(frozen=True)
 class Status:
     counts: dict[str, int]
     rows: tuple[StatusRow, ...]
+    index_failed: int = 0  # how many documents could not be indexed
+    index_failures: tuple[IndexFailure, ...] = ()  # the latest of them
 
 
 def intake_status(session: Session, *, limit: int = 50) -> Status:
@@ -49,6 +60,17 @@ def intake_status(session: Session, *, limit: int = 50) -> Status:
     ):
         counts[state] = int(n)
     rows = session.scalars(select(IntakeFile).order_by(IntakeFile.id.desc()).limit(limit))
+    failing = Document.index_error.is_not(None)
+    index_failed = int(session.scalar(select(func.count(Document.id)).where(failing)) or 0)
+    index_failures = tuple(
+        IndexFailure(doc_id, name, error or "")
+        for doc_id, name, error in session.execute(
+            select(Document.id, Document.original_name, Document.index_error)
+            .where(failing)
+            .order_by(Document.id.desc())
+            .limit(limit)
+        )
+    )
     return Status(
         counts,
         tuple(
@@ -65,6 +87,8 @@ def intake_status(session: Session, *, limit: int = 50) -> Status:
             )
             for r in rows
         ),
+        index_failed,
+        index_failures,
     )
 
 
@@ -79,4 +103,6 @@ def status_json(status: Status) -> dict[str, Any]:
             }
             for r in status.rows
         ],
+        "index_failed": status.index_failed,
+        "index_failures": [f.__dict__ for f in status.index_failures],
     }

@@ -28,6 +28,8 @@ __all__ = [
     "safe_name",
     "sha256_file",
     "store_original",
+    "stored_location",
+    "stored_name",
     "text_of_name",
     "write_atomic",
     "write_note",
@@ -133,6 +135,22 @@ def place_aside(dest_dir: Path, name: str) -> Path:
     dest_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
     return dest_dir / f"{stamp}-{uuid.uuid4().hex[:6]}-{safe_name(name)}"
+
+
+def stored_name(data_dir: Path, path: Path) -> str:
+    """How the ledger records where a file set aside is: its path relative to the data
+    folder (``quarantine/x.pdf``), so that the data folder can be moved or restored
+    elsewhere as a whole."""
+    try:
+        return path.relative_to(data_dir).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def stored_location(data_dir: Path, stored: str) -> Path:
+    """The file a ledger row's ``stored_path`` names (relative to the data folder)."""
+    path = Path(stored)
+    return path if path.is_absolute() else data_dir / path
 
 
 def write_note(dest: Path, note: dict[str, Any], suffix: str = ".error.json") -> Path:

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from intake.db.engine import Database
 from intake.db.models import Document, IntakeFile, LedgerState
 from intake.index.store import SearchIndex
-from intake.ingest.storage import TEMP_PREFIX, archive_path, sha256_file
+from intake.ingest.storage import TEMP_PREFIX, archive_path, sha256_file, stored_location
 from intake.settings import Settings
 
 __all__ = ["Report", "verify"]
@@ -83,8 +83,9 @@ def verify(
         if state in (LedgerState.FILED, LedgerState.DUPLICATE) and doc_id not in known_docs:
             report.problems.append(f"ledger: {state} {name!r} names no document ({doc_id})")
         if state in LedgerState.TERMINAL and stored and state != LedgerState.FILED:
-            set_aside.add(Path(stored))
-            if not Path(stored).exists() and not Path(stored).is_symlink():
+            path = stored_location(settings.data_dir, stored)
+            set_aside.add(path)
+            if not path.exists() and not path.is_symlink():
                 report.problems.append(f"ledger: {state} file of {name!r} is missing: {stored}")
     if settings.processing_dir.is_dir():
         for leftover in settings.processing_dir.iterdir():

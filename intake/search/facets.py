@@ -26,6 +26,7 @@ from intake.index.segments import NO_YEAR
 from intake.search.dates import parse_date_range
 from intake.search.ids import MANY_IDS, id_in
 from intake.search.query import DOC_TYPE_WORDS, Condition
+from intake.values import parse_id
 
 __all__ = ["FACETS", "Facet", "FacetValue", "FacetCounts"]
 
@@ -131,7 +132,7 @@ class VendorFacet:
         )
         rows = [(str(vid), n) for vid, n in session.execute(stmt) if vid is not None]
         rows = rows[: self.top]
-        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+        if selected and parse_id(selected) is not None and selected not in {k for k, _ in rows}:
             n = session.scalar(
                 select(func.count(Document.id)).where(*where, Document.vendor_id == int(selected))
             )
@@ -144,7 +145,7 @@ class VendorFacet:
         counted = [(k, n) for k, n in _count(matches.vendor_id) if k >= 0]
         counted.sort(key=lambda kn: (-kn[1], kn[0]))
         rows = [(str(k), n) for k, n in counted[: self.top]]
-        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+        if selected and parse_id(selected) is not None and selected not in {k for k, _ in rows}:
             rows.append((selected, int(np.count_nonzero(matches.vendor_id == int(selected)))))
         return self._values(session, rows, selected)
 
@@ -162,7 +163,7 @@ class VendorFacet:
         )
 
     def condition(self, value: str) -> Condition | None:
-        return Condition("vendor_id", (int(value),)) if value.isdigit() else None
+        return Condition("vendor_id", (vid,)) if (vid := parse_id(value)) is not None else None
 
 
 class YearFacet:
@@ -208,7 +209,7 @@ class ProductFacet:
         if session.scalar(select(LineItem.id).where(LineItem.product_id.is_not(None)).limit(1)):
             rows = self._grouped(session, where, selected)
         else:  # no line is linked to a product (no catalog): nothing to join and count
-            rows = [(selected, 0)] if selected and selected.isdigit() else []
+            rows = [(selected, 0)] if selected and parse_id(selected) is not None else []
         return self._values(session, rows, selected)
 
     def _grouped(
@@ -224,7 +225,7 @@ class ProductFacet:
             .limit(self.top)
         )
         rows = [(str(pid), int(n)) for pid, n in session.execute(stmt)]
-        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+        if selected and parse_id(selected) is not None and selected not in {k for k, _ in rows}:
             n = session.scalar(
                 select(func.count(func.distinct(Document.id)))
                 .join(LineItem, LineItem.document_id == Document.id)
@@ -255,7 +256,7 @@ class ProductFacet:
         products = pairs[np.isin(pairs[:, 0], matches.ids), 1]
         counted = sorted(_count(products), key=lambda kn: (-kn[1], kn[0]))
         rows = [(str(k), n) for k, n in counted[: self.top]]
-        if selected and selected.isdigit() and selected not in {k for k, _ in rows}:
+        if selected and parse_id(selected) is not None and selected not in {k for k, _ in rows}:
             rows.append((selected, int(np.count_nonzero(products == int(selected)))))
         return self._values(session, rows, selected)
 
@@ -276,7 +277,7 @@ class ProductFacet:
         )
 
     def condition(self, value: str) -> Condition | None:
-        return Condition("product_id", (int(value),)) if value.isdigit() else None
+        return Condition("product_id", (pid,)) if (pid := parse_id(value)) is not None else None
 
 
 #: The facets shown beside search results, in order.

@@ -16,7 +16,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.labels import TELLING, TITLES, compile_labels
 from intake.extractors.extraction.layout import Layout
 
-__all__ = ["HINT_PRIOR", "type_scores"]
+__all__ = ["HINT_PRIOR", "shows_amounts", "type_scores"]
 
 HINT_PRIOR = 0.6
 
@@ -84,6 +84,15 @@ def type_scores(reading: Reading) -> dict[str, float]:
     return dict(cached)
 
 
+def shows_amounts(reading: Reading) -> bool:
+    """Whether the document holds an amount with cents anywhere: the least a business
+    document shows. A text without any and without a title or a label of one (a note
+    saying "hello") is filed as ``other``, never as an invoice by default."""
+    return any(
+        _MONEY.match(cell.text.strip()) for line in reading.layout.lines for cell in line.cells
+    )
+
+
 def _money_lines(layout: Layout, page: int) -> int:
     """Lines of ``page`` with a cell that is an amount with cents: a table of prices, not
     prose (nor a table of contents, whose numbers are sections and pages)."""
@@ -116,6 +125,8 @@ def _type_scores(reading: Reading) -> dict[str, float]:
         else:
             scores["contract"] += min(legal / 15.0, 1.0) + prose
     hint = reading.record.type_hint
-    if hint in scores:
+    if hint in scores and (any(score > 0 for score in scores.values()) or shows_amounts(reading)):
+        # A prior for a document that shows something of a business document; a text
+        # with nothing of one ("hello") is no invoice because of its folder.
         scores[hint] += HINT_PRIOR
     return scores

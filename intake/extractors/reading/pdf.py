@@ -41,6 +41,25 @@ logger = logging.getLogger(__name__)
 MAX_ATTACHMENT_BYTES = 10 << 20
 
 
+TRUNCATED = "the PDF is truncated: it ends before its %%EOF trailer (a copy cut short?)"
+
+
+def _truncated(path: Path) -> bool:
+    """No ``%%EOF`` in the last kilobyte (where readers look for it): the file was cut
+    short (a copy or an upload that did not finish)."""
+    try:
+        with path.open("rb") as f:
+            f.seek(max(0, path.stat().st_size - 1024))
+            return b"%%EOF" not in f.read(1024)
+    except OSError:
+        return False
+
+
+def _unparsable(path: Path, exc: Exception) -> CorruptFile:
+    """The error for a PDF no reader could parse: truncated when it lacks its trailer."""
+    return CorruptFile(TRUNCATED if _truncated(path) else f"the PDF cannot be parsed ({exc})")
+
+
 def _open_pdfium(path: Path) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(path)
@@ -49,7 +68,7 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
             raise EncryptedFile("the PDF is protected by a password") from exc
         if exc.err_code == pdfium_c.FPDF_ERR_SECURITY:
             raise EncryptedFile("the PDF uses an unsupported encryption") from exc
-        raise CorruptFile(f"the PDF cannot be parsed ({exc})") from exc
+        raise _unparsable(path, exc) from exc
 
 
 def _load_page(pdf: pdfium.PdfDocument, i: int) -> pdfium.PdfPage:
@@ -127,7 +146,7 @@ def _text_pages(path: Path, indexes: set[int]) -> dict[int, Page]:
     except PDFPasswordIncorrect as exc:
         raise EncryptedFile("the PDF is protected by a password") from exc
     except PDFSyntaxError as exc:
-        raise CorruptFile(f"the PDF cannot be parsed ({exc})") from exc
+        raise _unparsable(path, exc) from exc
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001 - pdfplumber raises anything on odd objects
