@@ -23,8 +23,9 @@ from intake.db.changes import latest_change
 from intake.db.engine import Database
 from intake.db.models import Document, IntakeFile, LedgerState
 from intake.index.store import SearchIndex
-from intake.ingest.ledger import QUEUE, claim_file, hand_to_queue, open_claim, recover_claims
+from intake.ingest.ledger import QUEUE, claim_file, recover_claims
 from intake.ingest.owners import Owner
+from intake.queue.claims import hand_to_queue, open_claim
 from intake.queue.tasks import Filer
 from intake.settings import Settings
 from tests.broker import Process, RedisServer, RedisUnavailable, queue_env

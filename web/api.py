@@ -25,7 +25,8 @@ from intake.search.engine import search_json
 from intake.values import MAX_ID, iso_datetime
 from web.auth import role_required
 from web.export import EDITORS, batch_download, export_request
-from web.openapi import ORDERS, SORTS, openapi_document, query_parameters
+from web.openapi import openapi_document, query_parameters
+from web.openapi_schemas import ORDERS, SORTS
 from web.params import int_arg
 from web.search import search_page
 from web.state import get_db, get_session, get_settings, get_wiring

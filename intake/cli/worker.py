@@ -82,8 +82,8 @@ def requeue(ctx: click.Context) -> None:
     """
     settings = settings_of(ctx)
     _need_broker(settings)
-    from intake.ingest.ledger import queued_claims
     from intake.queue.app import make_app
+    from intake.queue.claims import queued_claims
     from intake.queue.dispatch import publish
 
     app = make_app(settings)

@@ -59,9 +59,11 @@ __all__ = [
     "claim_file",
     "count_crash",
     "disown",
-    "hand_to_queue",
-    "open_claim",
-    "queued_claims",
+    "CLAIM_NOTE",
+    "STAGING",
+    "claim_file_name",
+    "claimed_files",
+    "read_note",
     "mark_started",
     "reclaim",
     "record_claim",
@@ -168,7 +170,7 @@ def record_claim(
             )
 
 
-def _stored_name(original: str) -> str:
+def claim_file_name(original: str) -> str:
     # The claimed copy keeps the original name when it is safe to create; the ledger and
     # claim.json keep the exact original either way.
     return safe_name(original, max_bytes=200)
@@ -200,7 +202,7 @@ def claim_file(
         "owner": owner,
     }
     claim_id, folder = _new_claim_dir(settings, note)
-    dest = folder / _stored_name(name)
+    dest = folder / claim_file_name(name)
     try:
         size = path.lstat().st_size
         path.rename(dest)
@@ -235,7 +237,7 @@ def claim_copy(settings: Settings, db: Database, path: Path, *, owner: str | Non
     name, source = text_of_name(path.name), text_of_name(str(path))
     note = {"source_path": source, "original_name": name, "folder_hint": None, "owner": owner}
     claim_id, folder = _new_claim_dir(settings, note)
-    dest = folder / _stored_name(name)
+    dest = folder / claim_file_name(name)
     try:
         copy_atomic(path, dest)
     except OSError:
@@ -269,7 +271,7 @@ def reclaim(
         "owner": owner,
     }
     claim_id, folder = _new_claim_dir(settings, note)
-    dest = folder / _stored_name(original_name)
+    dest = folder / claim_file_name(original_name)
     try:
         path.rename(dest)
     except FileNotFoundError:
@@ -283,62 +285,12 @@ def reclaim(
 
 def disown(claim: Claim) -> None:
     """Leave a claim to whichever service recovers it next (no worker at hand here)."""
-    note = _read_note(claim.folder)
+    note = read_note(claim.folder)
     note["owner"] = None
     write_atomic(claim.folder / CLAIM_NOTE, json.dumps(note).encode())
 
 
-def hand_to_queue(claim: Claim) -> None:
-    """The claim's task is on the queue: no service adopts it from now on. Never makes the
-    folder again (a worker may have settled and released the claim already: then
-    FileNotFoundError). Not fsynced: a note that loses this goes back to its dead owner,
-    whose claims are adopted and queued again (the second task finds it settled)."""
-    note = _read_note(claim.folder)
-    if not note:
-        raise FileNotFoundError(claim.folder)
-    note["owner"] = QUEUE
-    tmp = claim.folder / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
-    tmp.write_bytes(json.dumps(note).encode())
-    tmp.replace(claim.folder / CLAIM_NOTE)
-
-
-def open_claim(settings: Settings, claim_id: str) -> Claim | None:
-    """The claim ``claim_id`` as its folder holds it (a worker's view of a queued claim);
-    None when the folder is gone (the claim was settled and released). A folder whose file
-    was moved already (settled, not yet released) gives a claim whose path is missing."""
-    if not claim_id.isalnum():
-        return None
-    folder = settings.processing_dir / claim_id
-    try:
-        files = _claimed_files(folder)
-    except FileNotFoundError:
-        return None
-    note = _read_note(folder)
-    name = str(note.get("original_name") or (files[0].name if files else claim_id))
-    return Claim(
-        claim_id,
-        files[0] if files else folder / _stored_name(name),
-        name,
-        str(note.get("source_path") or name),
-        note.get("folder_hint"),
-    )
-
-
-def queued_claims(settings: Settings) -> list[str]:
-    """The ids of the claims in ``processing/`` that belong to the queue."""
-    root = settings.processing_dir
-    if not root.is_dir():
-        return []
-    return [
-        folder.name
-        for folder in sorted(root.iterdir())
-        if folder.is_dir()
-        and not folder.name.startswith(STAGING)
-        and _read_note(folder).get("owner") == QUEUE
-    ]
-
-
-def _read_note(folder: Path) -> dict[str, Any]:
+def read_note(folder: Path) -> dict[str, Any]:
     try:
         note = json.loads((folder / CLAIM_NOTE).read_text())
     except (OSError, ValueError):
@@ -346,7 +298,7 @@ def _read_note(folder: Path) -> dict[str, Any]:
     return note if isinstance(note, dict) else {}
 
 
-def _claimed_files(folder: Path) -> list[Path]:
+def claimed_files(folder: Path) -> list[Path]:
     """The claimed file of a claim folder (a list: empty, or one), never its note, its
     start mark or the temporary file of an interrupted write."""
     return [
@@ -377,10 +329,10 @@ def recover_claims(settings: Settings, db: Database, *, owner: str) -> list[Clai
                 if _abandoned_staging(folder, living):
                     shutil.rmtree(folder, ignore_errors=True)
                 continue
-            note = _read_note(folder)
+            note = read_note(folder)
             if note.get("owner") in living:
                 continue
-            files = _claimed_files(folder)
+            files = claimed_files(folder)
             if not files:
                 shutil.rmtree(folder, ignore_errors=True)
                 continue

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from intake.db.learning import LearnedRule
 from intake.db.models import Document, Vendor
 from intake.db.persist import load_pages
-from intake.learning.rules import shape_of
+from intake.learning.formats import shape_of
 from intake.values import DATE, FIELD_KINDS, MONEY, TEXT
 
 __all__ = ["INVOICE2DATA_NAMES", "vendor_template"]

@@ -2,7 +2,7 @@
 
 ``intake run`` with a broker claims files as it always does (the claim is its own,
 through its owner lock, :mod:`intake.ingest.owners`), publishes one task per claim, and only then
-writes the queue as the claim's owner (:func:`intake.ingest.ledger.hand_to_queue`). A service
+writes the queue as the claim's owner (:func:`intake.queue.claims.hand_to_queue`). A service
 killed before that leaves a claim of a dead owner, adopted and published again by the next
 service (a second message for the same claim does nothing once the first settled it). While
 the broker cannot be reached, claims wait here in order and publishing is retried with a
@@ -18,10 +18,11 @@ import threading
 
 from celery import Celery
 
-from intake.ingest.ledger import Claim, hand_to_queue
+from intake.ingest.ledger import Claim
 from intake.ingest.owners import Owner
 from intake.ingest.stages import Context
 from intake.queue.app import FILE_CLAIM, make_app
+from intake.queue.claims import hand_to_queue
 
 __all__ = ["Dispatcher", "publish"]
 

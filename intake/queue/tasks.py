@@ -24,10 +24,10 @@ from typing import Any
 from celery import Celery
 from celery.exceptions import Reject
 
-from intake.ingest.ledger import open_claim
 from intake.ingest.pipeline import RETRY, Outcome, process_claim
 from intake.ingest.stages import Context
 from intake.ingest.workers import with_database
+from intake.queue.claims import open_claim
 from intake.settings import Settings
 
 __all__ = ["Filer", "register"]
