@@ -93,9 +93,9 @@ def _row(reading: Reading, hit: Hit) -> list[Found]:
     for cell in cells:
         amounts = money_in(reading, cell)
         if not amounts and re.search(r"[^\W\d_]{3}", cell.text) and found:
-            break  # "Exclusief BTW € 593,36 | Subtotaal € 717,97": a second label begins
+            break  # "Exclusief BTW € 100,00 | Subtotaal € 121,00": a second label begins
         found.extend((value, box, raw, cell) for value, box, raw in amounts)
-    # "Total Sales (Inclusive 6%) RM 137.15": with cents beside it, a round number is
+    # "Total (incl. 6% tax) 54.90": with cents beside it, a round number is
     # part of the label, not an amount
     with_cents = [f for f in found if _CENTS.search(f[2])]
     return with_cents or found

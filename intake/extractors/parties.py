@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from intake.extractors.candidates import Candidate
+from intake.extractors.extraction.confusion import fold_pattern
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.layout import Cell, Layout
 from intake.extractors.reading import Reading
 from intake.extractors.textquality import plausible_share
@@ -22,13 +24,10 @@ from intake.record import Box, Field, Word
 
 __all__ = ["LEGAL_FORM", "find_parties"]
 
-LEGAL_FORM = (
-    r"(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|gmbh|ag|kg|ohg|ug|e\.\s?k|se|sa|"
-    r"s\.a|sas|s\.a\.s|sarl|s\.a\.r\.l|sl|s\.l|slu|bv|b\.v|nv|n\.v|corp|corporation|company|"
-    r"co|pty|sdn\.?\s?bhd|bhd|[s5$]/b|s[dou0il]n\.?\s?b(?:h|ii)[dou0]|pte|srl|s\.r\.l|spa|s\.p\.a|oy|ab|as|aps|sp\.\s?z\s?o\.?\s?o|"
-    r"spółka\s+akcyjna|group|enterprises?|trading|holdings?)"
-)
-#: A word of a company name: "Acme", "D.I.Y.", "O'Neil", "(M)", "BAKERIES/KL)", "(KL" (OCR
+_VOCABULARY = vocabulary()
+#: Every legal form of the vocabulary packs, folded for OCR's letter confusions ("5dn 8hd").
+LEGAL_FORM = fold_pattern(_VOCABULARY.name_end_pattern)
+#: A word of a company name: "Acme", "D.I.Y.", "O'Neil", "(UK)", "FOODS/NY)", "(NY" (OCR
 #: lost the bracket); with the symbols OCR puts for letters ("D.I.¥.").
 #: (One way to match each: the name regex backtracks over seven of them.)
 _TOKEN = r"(?:\(?[A-Z0-9&]|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
@@ -40,15 +39,14 @@ MIN_PLAUSIBLE = 0.7
 _LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
 _NAME_BEFORE = re.compile(
     rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
-    rf"(?:\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Aeon Co. (M) Bhd"
+    rf"(?:\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Acme Co. (UK) Ltd"
     r"(?![\w])",
     re.IGNORECASE,
 )
 _NOT_NAME = re.compile(
     r"@|www\.|https?:|\b(?:invoice|rechnung|facture|factura|factuur|page|seite|date|datum|"
-    r"total|subtotal|tel|phone|fax|email|e-mail|iban|bic|swift|vat|tax|gst|street|road|"
-    r"avenue|str\.|straße|strasse|rue|calle|jalan|jln|lorong|p\.?o\.?\s*box|postfach|qty|"
-    r"description|amount)\b",
+    r"total|subtotal|tel|phone|fax|email|e-mail|iban|bic|swift|vat|tax|gst|qty|description|"
+    rf"amount|{_VOCABULARY.street_pattern})(?![\w])",
     re.IGNORECASE,
 )
 _TITLE_WORDS = re.compile(
@@ -81,7 +79,7 @@ _ADDRESS_STOP = re.compile(
 )
 
 
-#: A company's registration number on a line of its own: "(Co. Reg 123456-A)", "002043319-W".
+#: A company's registration number on a line of its own: "(Co. Reg 123456-A)", "001234567-X".
 _REGISTRATION = re.compile(
     r"[(\[{]?\s*(?:co(?:mpany)?\.?\s*)?(?:reg(?:istration)?\.?\s*)?(?:no\.?)?\s*[:.]?\s*"
     r"[A-Z]{0,3}\d[\d\s-]{3,}[A-Z]?\s*[)\]}]?$",
@@ -97,8 +95,8 @@ def _clean_name(text: str) -> str:
 
 
 def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -> bool:
-    """Shaped like a name; ``leading_digit`` allows "99 Speed Mart" (with a legal form),
-    ``years`` a year among two words or more ("Tom Steyer 2020", "Vision 2030 Trust")."""
+    """Shaped like a name; ``leading_digit`` allows "7 Star Mart" (with a legal form),
+    ``years`` a year among two words or more ("Jane Doe 2020", "Vision 2030 Trust")."""
     text = text.strip()
     if not 2 <= len(text) <= 80 or not re.search(r"[^\W\d_]{2}", text):
         return False
@@ -134,8 +132,8 @@ def _doubtful(cell: Cell) -> bool:
 
 
 def _joined(layout: Layout, cell: Cell) -> Cell:
-    """A name broken over two lines, joined: "Home Master Hardware &" over "Electrical",
-    "The Coffee Bean" over "& Tea Leaf Sdn Bhd", "Gardenia Bakeries" over "Sdn Bhd"."""
+    """A name broken over two lines, joined: "Acme Hardware &" over "Electrical", "The
+    Acme" over "& Sons Ltd", "Acme Bakeries" over "GmbH"."""
     text = cell.text.strip()
     other: Cell | None = None
     if text.startswith("&") or _LEGAL_ONLY.fullmatch(_clean_name(text)):
@@ -181,7 +179,7 @@ def _domain_bonus(name: str, domains: set[str]) -> float:
 
 
 _YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
-#: An account code after a party's name: "Reset WV pac (136681)".
+#: An account code after a party's name: "Acme PAC (123456)".
 _CODE_AFTER = re.compile(r"\s*\(\s*\d{3,}\s*\)\s*$")
 #: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
 _SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
