@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from intake.extractors.candidates import Candidate
+from intake.extractors.extraction.tax_rates import printed_rates, taxed_pair
 from intake.extractors.fields import find_amounts
 from intake.extractors.fields.money import CURRENCY_CODES, format_money
 from intake.extractors.layout import Cell, Hit
@@ -230,6 +231,9 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
         return {"total": _field(t, 0.97), "subtotal": _field(s, 0.95), "tax": _field(x, 0.93)}
 
     out: dict[str, Field] = {}
+    pair = taxed_pair(subs, taxes, printed_rates(reading.text))
+    if pair is not None:  # no total confirms them, a printed rate does
+        subs, taxes = [pair[0]], [pair[1]]
     if totals:
         top_score = totals[0].score
         close = [c for c in totals if c.score >= top_score - 0.05]
@@ -239,7 +243,9 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     total_value = Decimal(out["total"].value) if "total" in out else None
     for name, cands in (("subtotal", subs), ("tax", taxes)):
         usable = cands
-        if name == "tax":
+        if name == "tax" and pair is not None:
+            usable = cands
+        elif name == "tax":
             usable = [c for c in cands if c.value != 0 and c.value != total_value] or cands
         elif total_value is not None:
             usable = [c for c in cands if c.value <= total_value]
