@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from intake.extractors.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.vocabulary import vocabulary
+from intake.extractors.labels import LABELS
 from intake.extractors.layout import Cell, Layout
 from intake.extractors.reading import Reading
 from intake.extractors.textquality import plausible_share
@@ -209,6 +210,35 @@ def _beside(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> list[
     return []
 
 
+#: "Nummer:", "Anschrift:", "Tel.:": a sub-label at the start of a cell in a party's block
+_SUB_LABELLED = re.compile(r"\s*([^\W\d_][^\W\d_ .\-/]*(?:[ .\-/]{1,2}[^\W\d_]+){0,3})\.?\s*:")
+#: the sub-labels that announce the party's name, in every language pack ("Name:", "Firma:")
+_NAME_LABEL = re.compile(
+    r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
+)
+
+
+def _named(layout: Layout, cells: list[Cell]) -> list[Cell]:
+    """The cells of a party's block that can hold its name. A label word is never a value:
+    a cell that is a sub-label alone, or begins with one, is left out ("Nummer: 549910",
+    "Anschrift: ..."), except the sub-label of the name itself, whose value is taken
+    (after it in the cell, or in the next cell to its right)."""
+    out: list[Cell] = []
+    for cell in cells:
+        m = _SUB_LABELLED.match(cell.text)
+        if m is None:
+            out.append(cell)
+            continue
+        if not _NAME_LABEL.fullmatch(m.group(1).strip()):
+            continue
+        rest = cell.tail(m.end())
+        if rest is not None and rest.text.strip():
+            out.append(rest)
+        else:
+            out.extend(layout.cells_right(cell)[:1])
+    return out
+
+
 def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
     layout = reading.layout
     blocks: list[_Block] = []
@@ -217,7 +247,7 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
     for hit in layout.labels("buyer", pages=1):
         rest = hit.cell.tail(hit.match.end())
         cells = [rest] if rest and rest.text.strip(" :") else []
-        cells += _beside(layout, hit.cell, labels) + list(layout.below(hit))
+        cells += _beside(layout, hit.cell, labels) + _named(layout, list(layout.below(hit)))
         for cell in cells:
             name = _CODE_AFTER.sub("", _clean_name(cell.text))
             # a legal form alone ("Inc") is the end of a name, not a name
@@ -263,7 +293,9 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
     cands: list[Candidate] = []
     for hit in layout.labels("vendor", pages=1):
         rest = hit.cell.tail(hit.match.end())
-        cells = ([rest] if rest and rest.text.strip(" :") else []) + list(layout.below(hit))
+        cells = ([rest] if rest and rest.text.strip(" :") else []) + _named(
+            layout, list(layout.below(hit))
+        )
         found = [(n, b, c) for c in cells[:3] for n, b in _legal_names(c)]
         found = found or [(_clean_name(c.text), c.box, c) for c in cells[:2]]
         for name, box, cell in found:
