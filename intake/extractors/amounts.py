@@ -213,6 +213,23 @@ def _with_paid(reading: Reading, out: dict[str, Field], paid: Candidate | None) 
     return out
 
 
+def _tax_below_base(out: dict[str, Field], subs: list[Candidate], taxes: list[Candidate]) -> None:
+    """A tax is a fraction of its base (no rate reaches 100 %): a tax read larger than the
+    subtotal was read from the other's column. The two are swapped when each amount was
+    also found under the other's label; else the tax is dropped (no answer beats a wrong
+    one)."""
+    sub, tax = out.get("subtotal"), out.get("tax")
+    if sub is None or tax is None or Decimal(tax.value) <= Decimal(sub.value):
+        return
+    sub_values = {c.value for c in subs}
+    tax_values = {c.value for c in taxes}
+    if Decimal(tax.value) in sub_values and Decimal(sub.value) in tax_values:
+        out["subtotal"] = dataclasses.replace(tax, confidence=min(tax.confidence, 0.6))
+        out["tax"] = dataclasses.replace(sub, confidence=min(sub.confidence, 0.6))
+    else:
+        del out["tax"]
+
+
 def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Field]:
     totals = _top(_candidates(reading, "total"))
     subs = _top(_candidates(reading, "subtotal"))
@@ -253,6 +270,7 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
             c = usable[0]
             agrees = name == "subtotal" and line_sum is not None and abs(line_sum - c.value) < TOL
             out[name] = _field(c, (0.85 if agrees else 0.45) + 0.15 * min(c.score, 1.0))
+    _tax_below_base(out, subs, taxes)
     if "total" not in out and "subtotal" in out and "tax" not in out:
         # the only total printed is a net one ("Net Total"): it is what is to be paid
         sub = out["subtotal"]
