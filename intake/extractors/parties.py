@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from intake.extractors.candidates import Candidate
-from intake.extractors.extraction.confusion import fold_pattern
+from intake.extractors.extraction.confusion import fold_pattern, unfold
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.labels import LABELS
 from intake.extractors.layout import Cell, Layout
@@ -383,6 +383,20 @@ def _address(layout: Layout, box: Box | None) -> Field | None:
     return Field(", ".join(parts), 0.5, "layout")
 
 
+_PLAIN_FORM = re.compile(_VOCABULARY.name_end_pattern, re.IGNORECASE)
+_FOLDED_END = re.compile(rf"(?<![\w])({LEGAL_FORM})\.?$", re.IGNORECASE)
+
+
+def _canonical_form(name: str) -> str:
+    """A name whose legal form OCR misread ("ACME TRADING 5/8") with the form spelled as
+    the vocabulary has it ("S/B"); the rest of the name as read."""
+    m = _FOLDED_END.search(name)
+    if m is None or _PLAIN_FORM.fullmatch(m.group(1)):
+        return name
+    fixed = unfold(m.group(1), _PLAIN_FORM)
+    return name if fixed is None else name[: m.start(1)] + fixed + name[m.end(1) :]
+
+
 def find_parties(reading: Reading) -> dict[str, Field]:
     """vendor (the issuer), its address, and buyer (the addressee)."""
     out: dict[str, Field] = {}
@@ -407,7 +421,11 @@ def find_parties(reading: Reading) -> dict[str, Field]:
     if buyer is not None and key == re.sub(r"\W+", " ", str(buyer.value).casefold()).strip():
         return out
     out["vendor"] = Field(
-        c.value, round(min(0.95, 0.35 + 0.4 * scores[key]), 3), "layout", c.box, c.raw
+        _canonical_form(c.value),
+        round(min(0.95, 0.35 + 0.4 * scores[key]), 3),
+        "layout",
+        c.box,
+        c.raw,
     )
     if (address := _address(reading.layout, c.box)) is not None:
         out["address"] = address

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONFUSIONS", "fold_pattern"]
+__all__ = ["CONFUSIONS", "fold_pattern", "unfold"]
 
 #: letter -> the characters OCR prints for it (the letter itself included).
 CONFUSIONS: dict[str, str] = {
@@ -92,3 +92,29 @@ def fold_pattern(pattern: str) -> str:
             out.append(c)
             i += 1
     return "".join(out)
+
+
+#: the glyphs OCR prints for a letter, and the letters each may stand for
+_LETTERS_FOR: dict[str, str] = {
+    "0": "o",
+    "1": "il",
+    "|": "il",
+    "!": "il",
+    "5": "s",
+    "$": "s",
+    "8": "b",
+}
+
+
+def unfold(text: str, pattern: re.Pattern[str]) -> str | None:
+    """``text`` (matched by the folded form of ``pattern``) with OCR's digits and signs
+    put back as the letters ``pattern`` wants: "5/8" -> "S/B" for ``s/b``. None when no
+    such reading matches ``pattern``. Letters keep the case of the text around them."""
+    upper = sum(c.isupper() for c in text) >= sum(c.islower() for c in text)
+    options: list[str] = [""]
+    for c in text:
+        letters = _LETTERS_FOR.get(c, c)
+        if upper:
+            letters = letters.upper()
+        options = [o + ch for o in options for ch in letters][:64]
+    return next((o for o in options if pattern.fullmatch(o)), None)

@@ -22,6 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from intake.extractors.extraction.confusion import fold_pattern
+
 __all__ = ["Vocabulary", "load", "vocabulary"]
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,7 @@ class Vocabulary:
         order = pack.get("date_order")
         if order in ("dmy", "mdy"):
             self.language_words.setdefault(order, []).extend(data.get("language_words", []))
+        self.language_words.setdefault("dmy", []).extend(data.get("dmy_words", []))
         self.mdy_countries.update(data.get("mdy_countries", []))
         self.mdy_currencies.update(data.get("mdy_currencies", []))
 
@@ -118,7 +121,7 @@ class Vocabulary:
         a capitalised word (a name); two-letter forms ("KG", "BV") are left out, as they
         are also units and words ("5 kg")."""
         return [
-            (re.compile(rf"(?-i:[A-Z])[\w&'.\-]*,?\s+{p}\.?(?![\w])", re.IGNORECASE), c)
+            (re.compile(rf"(?-i:[A-Z])[\w&'.\-]*,?\s+{fold_pattern(p)}\.?(?![\w])", re.I), c)
             for p, c in self.legal_forms
             if c and len(re.sub(r"[^a-z]", "", p)) >= 3
         ]
@@ -187,7 +190,7 @@ def _check(data: dict[str, Any]) -> None:
             for pattern, weight in entries:
                 re.compile(str(pattern).replace("{NO}", "no").replace("{CUR}", "eur"))
                 float(weight)
-    for key in ("number_words", "street_words", "company_words"):
+    for key in ("number_words", "street_words", "company_words", "dmy_words"):
         for pattern in data.get(key, []):
             re.compile(pattern)
     for key in ("legal_forms", "currency_words"):
