@@ -157,3 +157,35 @@ def test_the_eval_halves_are_fixed_by_the_path() -> None:
     assert halves == {"tune", "check"}
     first = __import__("hashlib").sha256(b"files/a.pdf").digest()[0]
     assert half_of("files/a.pdf") == ("tune" if first % 2 == 0 else "check")
+
+
+@pytest.mark.parametrize(
+    "label", ["Customer PO:", "Cust. PO #", "Client PO", "Your order no.", "Ihre Bestellung"]
+)
+def test_a_customers_order_reference_is_the_po_number_and_never_the_buyer(
+    tmp_path: Path, label: str
+) -> None:
+    from intake.pipeline import extract_path
+    from intake.settings import Settings
+
+    pdf = make_lines_pdf(
+        tmp_path / "inv.pdf",
+        [
+            "Acme Tools Ltd                       INVOICE",
+            "",
+            "Invoice No.:   INV-2291",
+            f"{label:<16s}4500012345",
+            "Date:          14/03/2024",
+            "",
+            "Bill To:",
+            "Globex Trading Ltd",
+            "1 High Street, Leeds",
+            "",
+            "Total Due:     GBP 1,250.00",
+        ],
+    )
+    settings = Settings(data_dir=tmp_path / "data", watch_dir=tmp_path / "watch")
+    fields = extract_path(settings, str(pdf))["fields"]
+    assert fields["po_number"] == "4500012345"
+    assert fields["invoice_number"] == "INV-2291"
+    assert fields["buyer"] == "Globex Trading Ltd"
