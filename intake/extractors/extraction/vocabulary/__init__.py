@@ -50,6 +50,8 @@ class Vocabulary:
     #: (pattern, ISO 4217 code)
     currency_words: list[tuple[str, str]] = field(default_factory=list)
     months: dict[str, int] = field(default_factory=dict)
+    #: line-item column role ("amount", "quantity", ...; "table_end") -> header patterns
+    columns: dict[str, list[str]] = field(default_factory=dict)
     street_words: list[str] = field(default_factory=list)
     #: date order ("dmy"/"mdy") -> words that say a document is in a language written so
     language_words: dict[str, list[str]] = field(default_factory=dict)
@@ -72,6 +74,8 @@ class Vocabulary:
             for month in names:
                 self.months[str(month).casefold()] = int(number)
         self.street_words += data.get("street_words", [])
+        for role, patterns in data.get("columns", {}).items():
+            self.columns.setdefault(role, []).extend(str(p) for p in patterns)
         self.company_words += data.get("company_words", [])
         order = pack.get("date_order")
         if order in ("dmy", "mdy"):
@@ -195,6 +199,9 @@ def _check(data: dict[str, Any]) -> None:
             re.compile(pattern)
     for key in ("legal_forms", "currency_words"):
         for pattern, _ in data.get(key, []):
+            re.compile(pattern)
+    for patterns in data.get("columns", {}).values():
+        for pattern in patterns:
             re.compile(pattern)
     for number in data.get("months", {}):
         if not 1 <= int(number) <= 12:
