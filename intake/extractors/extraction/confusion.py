@@ -1,6 +1,6 @@
 """One generic letter-confusion fold for matching labels in OCR text.
 
-OCR confuses a few glyph shapes in every language and typeface: O and 0, l, I, 1, | and
+OCR confuses a few glyph shapes in every language and typeface: O, D and 0, l, I, 1, | and
 !, S, 5 and $, B and 8, m and rn. Rather than spelling out misread words, a label pattern
 is *folded*: each letter in it also accepts the glyphs OCR prints for it, so "Total"
 matches "T0tal", "Tota1" and "Tota!", and "Sdn Bhd" matches "5dn 8hd". The text itself is
@@ -16,6 +16,7 @@ __all__ = ["CONFUSIONS", "fold_pattern", "unfold"]
 #: letter -> the characters OCR prints for it (the letter itself included).
 CONFUSIONS: dict[str, str] = {
     "o": "o0",
+    "d": "do0",
     "l": "l1i|!",
     "i": "il1|!",
     "s": "s5$",
@@ -96,7 +97,9 @@ def fold_pattern(pattern: str) -> str:
 
 #: the glyphs OCR prints for a letter, and the letters each may stand for
 _LETTERS_FOR: dict[str, str] = {
-    "0": "o",
+    "0": "od",
+    "o": "od",
+    "O": "OD",
     "1": "il",
     "|": "il",
     "!": "il",
