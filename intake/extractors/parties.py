@@ -103,6 +103,8 @@ def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -
         return False
     if _NOT_NAME.search(text) or text.endswith(":"):
         return False
+    if len(_LOWER_WORD.findall(text)) >= 4:
+        return False  # a sentence ("bitte überweisen Sie auf ..."), not a name
     if " " not in text and any(c.isdigit() for c in text):
         return False  # one token with digits is an identifier, not a name
     counted = text
@@ -179,6 +181,8 @@ def _domain_bonus(name: str, domains: set[str]) -> float:
     return 0.0
 
 
+#: a word in lower case: names capitalise theirs but for a particle or two ("of the")
+_LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w.@/-])")
 _YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
 #: An account code after a party's name: "Acme PAC (123456)".
 _CODE_AFTER = re.compile(r"\s*\(\s*\d{3,}\s*\)\s*$")
