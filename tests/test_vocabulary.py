@@ -189,3 +189,81 @@ def test_a_customers_order_reference_is_the_po_number_and_never_the_buyer(
     assert fields["po_number"] == "4500012345"
     assert fields["invoice_number"] == "INV-2291"
     assert fields["buyer"] == "Globex Trading Ltd"
+
+
+QUOTES_AND_ORDERS = {
+    "it": (
+        [
+            "Rossi Utensili S.r.l.                  PREVENTIVO",
+            "",
+            "Preventivo n.   PV-2024-31",
+            "Data:           12/03/2024",
+            "",
+            "Cliente:",
+            "Bianchi Costruzioni S.p.A.",
+            "",
+            "Totale:         € 1.220,00",
+        ],
+        {"doc_type": "estimate", "quote_number": "PV-2024-31"},
+    ),
+    "pt": (
+        [
+            "Ferramentas Lusas Lda                  ORÇAMENTO",
+            "",
+            "Orçamento n.º   OR-2024-77",
+            "Data de emissão: 12/03/2024",
+            "",
+            "Cliente:",
+            "Construções Tejo Lda",
+            "",
+            "Total a pagar:  1.220,00 EUR",
+        ],
+        {"doc_type": "estimate", "quote_number": "OR-2024-77"},
+    ),
+    "es": (
+        [
+            "Herramientas Ibéricas S.L.             PEDIDO",
+            "",
+            "Pedido nº       4500-19",
+            "Fecha:          12/03/2024",
+            "",
+            "Proveedor:",
+            "Suministros Norte S.L.",
+            "",
+            "Total:          1.220,00 €",
+        ],
+        {"doc_type": "purchase_order", "po_number": "4500-19"},
+    ),
+    "fr": (
+        [
+            "Outils Martin SARL                     DEVIS",
+            "",
+            "Devis N°        D-2024-17",
+            "Date du devis:  12/03/2024",
+            "",
+            "Client :",
+            "Bâtiments Dupont SAS",
+            "",
+            "Total TTC :     1 220,00 €",
+        ],
+        {"doc_type": "estimate", "quote_number": "D-2024-17"},
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(QUOTES_AND_ORDERS))
+def test_quotes_and_orders_in_the_language_packs(tmp_path: Path, lang: str) -> None:
+    from intake.pipeline import extract_path
+    from intake.settings import Settings
+
+    lines, expected = QUOTES_AND_ORDERS[lang]
+    pdf = make_lines_pdf(tmp_path / f"{lang}.pdf", lines)
+    settings = Settings(data_dir=tmp_path / "data", watch_dir=tmp_path / "watch")
+    result = extract_path(settings, str(pdf))
+    fields = result["fields"]
+    assert result["doc_type"] == expected["doc_type"]
+    number = "po_number" if "po_number" in expected else "quote_number"
+    assert fields[number] == expected[number]
+    assert fields["issue_date"] == "2024-03-12"  # day first: the language says so
+    assert fields["total"] == "1220.00"
+    assert fields["currency"] == "EUR"
