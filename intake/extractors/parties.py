@@ -214,8 +214,8 @@ def _beside(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> list[
     return []
 
 
-#: "Nummer:", "Anschrift:", "Tel.:": a sub-label at the start of a cell in a party's block
-_SUB_LABELLED = re.compile(r"\s*([^\W\d_][^\W\d_ .\-/]*(?:[ .\-/]{1,2}[^\W\d_]+){0,3})\.?\s*:")
+#: "Nummer:", "Anschrift:", "Name, Dep:": a sub-label at the start of a cell in a party's block
+_SUB_LABELLED = re.compile(r"\s*([^\W\d_][^\W\d_ .\-/]*(?:[ .,\-/]{1,2}[^\W\d_]+){0,3})\.?\s*:")
 #: the sub-labels that announce the party's name, in every language pack ("Name:", "Firma:")
 _NAME_LABEL = re.compile(
     r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
