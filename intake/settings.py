@@ -215,6 +215,17 @@ class Settings(BaseSettings):
             " wins for the fields it defines. Empty means none."
         ),
     )
+    vocab_dir: Path | None = Field(
+        None,
+        description=(
+            "Folder of vocabulary packs (*.toml: label words, titles, legal forms, months of"
+            " a language or trade) added to the shipped ones. Empty means none."
+        ),
+    )
+    vocab_genres: str = Field(
+        "broadcast,receipts",
+        description="The shipped genre vocabulary packs to load, comma-separated.",
+    )
     company_name: str = Field(
         "", description="Our legal name, the buyer on UBL e-invoices (else the document's buyer)."
     )
@@ -260,7 +271,7 @@ class Settings(BaseSettings):
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().absolute()
 
-    @field_validator("templates_dir", mode="before")
+    @field_validator("templates_dir", "vocab_dir", mode="before")
     @classmethod
     def _optional_dir(cls, value: Any) -> Any:
         if value is None or (isinstance(value, str) and not value.strip()):

@@ -144,7 +144,7 @@ def test_a_tax_summary_prints_the_taxable_amount_not_the_total(
         "Date: 14/03/2018",
         "Total Sales Inclusive GST:",
         "GST Summary",
-        "Tax Code   %   Tazable Amount    GST",
+        "Tax Code   %   Taxab1e Amount    GST",
         "SR         6             4.43   0.27",
     ]
     assert read(tmp_path, settings, lines).get("total") != "4.43"

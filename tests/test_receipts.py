@@ -117,13 +117,13 @@ def test_what_was_paid_picks_the_total_among_several(tmp_path: Path, settings: S
     assert fields["total"] == "159.00"
 
 
-def test_change_misread_by_ocr_still_counts(tmp_path: Path, settings: Settings) -> None:
+def test_labels_misread_by_ocr_still_count(tmp_path: Path, settings: Settings) -> None:
     lines = [
         *HEADER,
         "Date: 14/03/2018",
-        "Tote) Sales RM 11.50",
-        "CASH RM 52.00",
-        "CHONGE RM 40.50",
+        "T0tal Sales RM 11.50",
+        "CA5H RM 52.00",
+        "CHANGE RM 40.50",
     ]
     assert read(tmp_path, settings, lines)["total"] == "11.50"
 
@@ -220,7 +220,7 @@ def test_a_date_read_as_printed_beats_a_repaired_one(tmp_path: Path, settings: S
     [
         (["MR. D.I.Y. (M) SDN BHD"], "MR. D.I.Y. (M) SDN BHD"),
         (["GARDENIA BAKERIES/KL) SDN BHD (139386 X)"], "GARDENIA BAKERIES/KL) SDN BHD"),
-        (["IMAGE PRINTEC (M) SON BHD"], "IMAGE PRINTEC (M) SON BHD"),  # OCR: SDN as SON
+        (["IMAGE PRINTEC (M) SON BHD"], "IMAGE PRINTEC (M) SDN BHD"),  # OCR: SDN read as SON
         (["GARDENIA BAKERIES (KL SDN BHD (139386 X)"], "GARDENIA BAKERIES (KL SDN BHD"),
         (["99 SPEED MART S/B (519537-X)"], "99 SPEED MART S/B"),
         (["AEON CO. (M) BHD (126926-H)"], "AEON CO. (M) BHD"),

@@ -12,6 +12,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts, format_money
 from intake.extractors.extraction.layout import Cell, Hit
+from intake.extractors.extraction.tax_rates import printed_rates, taxed_pair
 from intake.record import Box, Field
 
 __all__ = ["find_amount_fields", "money_in"]
@@ -92,9 +93,9 @@ def _row(reading: Reading, hit: Hit) -> list[Found]:
     for cell in cells:
         amounts = money_in(reading, cell)
         if not amounts and re.search(r"[^\W\d_]{3}", cell.text) and found:
-            break  # "Exclusief BTW € 593,36 | Subtotaal € 717,97": a second label begins
+            break  # "Exclusief BTW € 100,00 | Subtotaal € 121,00": a second label begins
         found.extend((value, box, raw, cell) for value, box, raw in amounts)
-    # "Total Sales (Inclusive 6%) RM 137.15": with cents beside it, a round number is
+    # "Total (incl. 6% tax) 54.90": with cents beside it, a round number is
     # part of the label, not an amount
     with_cents = [f for f in found if _CENTS.search(f[2])]
     return with_cents or found
@@ -212,6 +213,23 @@ def _with_paid(reading: Reading, out: dict[str, Field], paid: Candidate | None) 
     return out
 
 
+def _tax_below_base(out: dict[str, Field], subs: list[Candidate], taxes: list[Candidate]) -> None:
+    """A tax is a fraction of its base (no rate reaches 100 %): a tax read larger than the
+    subtotal was read from the other's column. The two are swapped when each amount was
+    also found under the other's label; else the tax is dropped (no answer beats a wrong
+    one)."""
+    sub, tax = out.get("subtotal"), out.get("tax")
+    if sub is None or tax is None or Decimal(tax.value) <= Decimal(sub.value):
+        return
+    sub_values = {c.value for c in subs}
+    tax_values = {c.value for c in taxes}
+    if Decimal(tax.value) in sub_values and Decimal(sub.value) in tax_values:
+        out["subtotal"] = dataclasses.replace(tax, confidence=min(tax.confidence, 0.6))
+        out["tax"] = dataclasses.replace(sub, confidence=min(sub.confidence, 0.6))
+    else:
+        del out["tax"]
+
+
 def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Field]:
     totals = _top(_candidates(reading, "total"))
     subs = _top(_candidates(reading, "subtotal"))
@@ -230,6 +248,9 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
         return {"total": _field(t, 0.97), "subtotal": _field(s, 0.95), "tax": _field(x, 0.93)}
 
     out: dict[str, Field] = {}
+    pair = taxed_pair(subs, taxes, printed_rates(reading.text))
+    if pair is not None:  # no total confirms them, a printed rate does
+        subs, taxes = [pair[0]], [pair[1]]
     if totals:
         top_score = totals[0].score
         close = [c for c in totals if c.score >= top_score - 0.05]
@@ -239,7 +260,9 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     total_value = Decimal(out["total"].value) if "total" in out else None
     for name, cands in (("subtotal", subs), ("tax", taxes)):
         usable = cands
-        if name == "tax":
+        if name == "tax" and pair is not None:
+            usable = cands
+        elif name == "tax":
             usable = [c for c in cands if c.value != 0 and c.value != total_value] or cands
         elif total_value is not None:
             usable = [c for c in cands if c.value <= total_value]
@@ -247,6 +270,7 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
             c = usable[0]
             agrees = name == "subtotal" and line_sum is not None and abs(line_sum - c.value) < TOL
             out[name] = _field(c, (0.85 if agrees else 0.45) + 0.15 * min(c.score, 1.0))
+    _tax_below_base(out, subs, taxes)
     if "total" not in out and "subtotal" in out and "tax" not in out:
         # the only total printed is a net one ("Net Total"): it is what is to be paid
         sub = out["subtotal"]

@@ -1,11 +1,11 @@
 """The parties to a contract, read from its preamble.
 
 Three kinds of evidence, in order of position: a name followed by the defined term it is
-given ("JOHN D. THOMAS ("Recipient")", "Motorola Solutions, Inc., a Delaware corporation
+given ("JANE Q. PUBLIC ("Recipient")", "Acme Widgets, Inc., a Delaware corporation
 (the "Seller")"); a company name with a legal form inside the "between ... and ..."
 clause or heading a letter agreement; and the first person of an employee's undertaking
 ("I, Jeffrey L. Levine, ..."). A group defined collectively ("... (collectively, the
-"Stilwell Group")") is named by its defined term.
+"Acme Group")") is named by its defined term.
 """
 
 from __future__ import annotations
@@ -89,15 +89,15 @@ _PLACES = re.compile(
     re.IGNORECASE,
 )
 #: "X, its principals and staff" ends with X; the clause never runs past ", and Y" nor past
-#: "and" with a name of two words (the next party: "X, having its offices at ..., and JOHN
-#: D. THOMAS", "X on behalf of itself and its subsidiaries and Jerald K. Dittmer").
+#: "and" with a name of two words (the next party: "X, having its offices at ..., and JANE
+#: Q. PUBLIC", "X on behalf of itself and its subsidiaries and John R. Doe").
 _POSSESSIVE = re.compile(
     r",?\s+(?:together\s+with\s+|having\s+|with\s+)?(?:its|their|his|her)\b"
     r"(?:(?!,\s+and\s+[A-Z]|\s+and\s+[A-Z][\w'’.\-]*\s+[A-Z])[^()])*$"
 )
 _CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\bI,\s+((?:[A-Z][\w'’\-]*\.?\s+){1,4}[A-Z][\w'’\-]*),")
-#: "John D. Maatta, an individual": a person who signs for themselves (a defined term in
+#: "John R. Doe, an individual": a person who signs for themselves (a defined term in
 #: brackets may stand between the name and the apposition).
 _INDIVIDUAL = re.compile(
     r"(?<![\w,])((?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][\w'’\-]*)\s*(?:\([^()]{0,40}\)\s*)?,?"
@@ -108,8 +108,8 @@ _LETTERED = re.compile(
     r"\bParty\s+[A-D]\s*[:：]\s*(?P<name>[^:;：]{2,90}?)"
     r"(?=\s+Party\s+[A-D]\b|\s+(?:Address|Legal\s+representative|Registered)\b|[.;]\s|\s*$)"
 )
-#: A bracketed word followed by a legal form belongs to the name ("Bunker One (USA) Inc.",
-#: "Galen (Chemicals) Limited"); held in other brackets while the name is read.
+#: A bracketed word followed by a legal form belongs to the name ("Acme One (USA) Inc.",
+#: "Acme (Chemicals) Limited"); held in other brackets while the name is read.
 _BRACKETED = re.compile(
     r"(?<=\w)\s\(([A-Z][A-Za-z]{1,20})\)\s+(?=(?:Inc|INC|Ltd|LTD|LLC|Limited|LIMITED|Corp|"
     r"CORP|Corporation|CORPORATION|Co|CO|GmbH|LP|L\.P|LLP|plc|PLC|S\.A|B\.V|N\.V|AG|Pty)\b)"
@@ -128,7 +128,7 @@ _OPERATIVE = re.compile(
 )
 #: "... including Guggenheim Securities, LLC (“Guggenheim”)": an example, not a party.
 _EXAMPLE = re.compile(r"\b(?:including|such\s+as|c/o|care\s+of)\s*$", re.IGNORECASE)
-#: "LEO PHARMA A/S of Industriparken 55, ...": "of" and a street address close the name.
+#: "ACME PHARMA A/S of Industrivej 5, ...": "of" and a street address close the name.
 _OF_ADDRESS = re.compile(r"\s+of\s+(?=[^,()]{0,40}\d)")
 _NOT_PARTY = re.compile(
     r"^(?:the\s+)?(?:company|agreement|parties|party|employee|executive|disclosing|receiving|"

@@ -59,7 +59,7 @@ class Cell:
 
     def tail(self, start: int) -> Cell | None:
         """The words of this cell that begin at or after character ``start``; a word that
-        the label ends inside of ("N°562044387") is cut at the label's end."""
+        the label ends inside of ("N°123456789") is cut at the label's end."""
         words: list[Word] = []
         for w, pos in zip(self.words, self.offsets(), strict=True):
             end = pos + len(w.text)

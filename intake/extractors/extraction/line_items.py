@@ -1,7 +1,8 @@
 """Line items: tables found by their header row, columns inferred from the header words.
 
 A header is a line naming at least two column roles (description, code, quantity, unit,
-unit price, amount) in any of the supported languages, one of them numeric. Each word of
+unit price, amount) in the words of any vocabulary pack (``[columns]``), one of them
+numeric. Each word of
 the rows below is assigned to the column whose span (extended to the middle of the gap to
 its neighbours) holds the word's centre, so right-aligned numbers wider than their header
 still land in the right column. A row with a number in a numeric column is an item; a
@@ -18,57 +19,45 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.fields.money import find_amounts, format_money
 from intake.extractors.extraction.layout import Line
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field, Word
 
 __all__ = ["LineItems", "find_line_items"]
 
-ROLES: dict[str, re.Pattern[str]] = {
-    "amount": re.compile(
-        r"(?:line\s*|net\s*|ext(?:ended)?\.?\s*)?(?:amount|total)|gesamt(?:preis)?|betrag|"
-        r"montant(?:\s*ht)?|importe|bedrag|summe|warto[śs][ćc]|ext\.?\s*price|subtotal|"
-        r"(?:price|prijs|preis|prix)\s*incl\.?(?:\s*\w+)?",
-        re.I,
-    ),
-    "unit_price": re.compile(
-        r"unit\s*price|price\s*(?:per|/)\s*\w+|prix\s*unit(?:aire)?|p\.\s*u\.|einzelpreis|"
-        r"st[üu]ckpreis|precio\s*(?:unit(?:ario)?)?|prijs(?:\s*per\s*stuk)?|rate|price|preis|"
-        r"prix|tarif|unit\s*cost|cena|prezzo",
-        re.I,
-    ),
-    "tax_rate": re.compile(r"(?:vat|tax|btw|tva|mwst|ust|iva|gst)\s*(?:%|rate)?|%", re.I),
-    "quantity": re.compile(
-        r"qty|quantity|qt[ée]\.?|quantit[ée]|menge|anzahl|cantidad|cant\.?|aantal|"
-        r"hours|hrs|pcs|ilo[śs][ćc]|quantit[àa]",
-        re.I,
-    ),
-    "unit": re.compile(r"unit|uom|einheit|unit[ée]|unidad|eenheid|jm|me", re.I),
-    # a line's own date of delivery, on orders that schedule each line
-    "delivery_date": re.compile(
-        r"(?:requested\s*|promised\s*)?delivery(?:\s*date)?|liefertermin|lieferdatum|"
-        r"livraison|entrega|leverdatum",
-        re.I,
-    ),
-    "code": re.compile(
-        r"code|sku|item\s*(?:no\.?|#|code)|art(?:\.|ikel)?\s*-?\s*(?:nr|no)\.?|art\.|part\s*(?:no|#)|"
-        r"r[ée]f(?:[ée]rence)?\.?|referencia|product\s*code|item",
-        re.I,
-    ),
-    "description": re.compile(
-        r"description|descr\.?|article|artikel|product|produkt|d[ée]signation|libell[ée]|"
-        r"descripci[óo]n|concepto|omschrijving|bezeichnung|beschreibung|leistung|service|"
-        r"details|nazwa|title",
-        re.I,
-    ),
-}
-ROLES = {role: re.compile(rf"(?<![\w])(?:{p.pattern})(?![\w])", re.I) for role, p in ROLES.items()}
+_VOCABULARY = vocabulary()
+#: The column roles, in the order a header's words are given to them (the first role
+#: whose words match a span takes it: "Gesamtpreis" is an amount before it is a price).
+ROLE_ORDER = (
+    "amount",
+    "unit_price",
+    "tax_rate",
+    "quantity",
+    "unit",
+    "delivery_date",
+    "code",
+    "description",
+)
+
+
+def _header_words(role: str) -> re.Pattern[str]:
+    patterns = _longest_first(_VOCABULARY.columns.get(role, [])) or ["(?!)"]
+    alternation = "|".join(fold_pattern(p) for p in patterns)
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
+
+
+def _longest_first(patterns: list[str]) -> list[str]:
+    return sorted(dict.fromkeys(patterns), key=len, reverse=True)
+
+
+#: role -> the header words of every vocabulary pack (``[columns]``)
+ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
 NUMERIC = {"quantity", "unit_price", "amount"}
 _STOP = re.compile(
-    r"^(?:sub-?\s*total|total|totals|grand\s*total|tax|vat|mwst|tva|iva|btw|summe|"
-    r"zwischensumme|gesamt|nettobetrag|montant|net\s*amount|balance|amount\s*due|"
-    r"totaal|subtotaal|importe|base\s*imponible|razem|page\s*\d|seite|carried|[üu]bertrag)\b",
+    r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
     re.I,
 )
 

@@ -16,19 +16,19 @@ from dataclasses import dataclass
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.confusion import fold_pattern, unfold
+from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
 
 __all__ = ["LEGAL_FORM", "find_parties"]
 
-LEGAL_FORM = (
-    r"(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|gmbh|ag|kg|ohg|ug|e\.\s?k|se|sa|"
-    r"s\.a|sas|s\.a\.s|sarl|s\.a\.r\.l|sl|s\.l|slu|bv|b\.v|nv|n\.v|corp|corporation|company|"
-    r"co|pty|sdn\.?\s?bhd|bhd|[s5$]/b|s[dou0il]n\.?\s?b(?:h|ii)[dou0]|pte|srl|s\.r\.l|spa|s\.p\.a|oy|ab|as|aps|sp\.\s?z\s?o\.?\s?o|"
-    r"spółka\s+akcyjna|group|enterprises?|trading|holdings?)"
-)
-#: A word of a company name: "Acme", "D.I.Y.", "O'Neil", "(M)", "BAKERIES/KL)", "(KL" (OCR
+_VOCABULARY = vocabulary()
+#: Every legal form of the vocabulary packs, folded for OCR's letter confusions ("5dn 8hd").
+LEGAL_FORM = fold_pattern(_VOCABULARY.name_end_pattern)
+#: A word of a company name: "Acme", "D.I.Y.", "O'Neil", "(UK)", "FOODS/NY)", "(NY" (OCR
 #: lost the bracket); with the symbols OCR puts for letters ("D.I.¥.").
 #: (One way to match each: the name regex backtracks over seven of them.)
 _TOKEN = r"(?:\(?[A-Z0-9&]|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
@@ -40,15 +40,14 @@ MIN_PLAUSIBLE = 0.7
 _LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
 _NAME_BEFORE = re.compile(
     rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
-    rf"(?:\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Aeon Co. (M) Bhd"
+    rf"(?:\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Acme Co. (UK) Ltd"
     r"(?![\w])",
     re.IGNORECASE,
 )
 _NOT_NAME = re.compile(
     r"@|www\.|https?:|\b(?:invoice|rechnung|facture|factura|factuur|page|seite|date|datum|"
-    r"total|subtotal|tel|phone|fax|email|e-mail|iban|bic|swift|vat|tax|gst|street|road|"
-    r"avenue|str\.|straße|strasse|rue|calle|jalan|jln|lorong|p\.?o\.?\s*box|postfach|qty|"
-    r"description|amount)\b",
+    r"total|subtotal|tel|phone|fax|email|e-mail|iban|bic|swift|vat|tax|gst|qty|description|"
+    rf"amount|{_VOCABULARY.street_pattern})(?![\w])",
     re.IGNORECASE,
 )
 _TITLE_WORDS = re.compile(
@@ -81,7 +80,7 @@ _ADDRESS_STOP = re.compile(
 )
 
 
-#: A company's registration number on a line of its own: "(Co. Reg 123456-A)", "002043319-W".
+#: A company's registration number on a line of its own: "(Co. Reg 123456-A)", "001234567-X".
 _REGISTRATION = re.compile(
     r"[(\[{]?\s*(?:co(?:mpany)?\.?\s*)?(?:reg(?:istration)?\.?\s*)?(?:no\.?)?\s*[:.]?\s*"
     r"[A-Z]{0,3}\d[\d\s-]{3,}[A-Z]?\s*[)\]}]?$",
@@ -97,13 +96,15 @@ def _clean_name(text: str) -> str:
 
 
 def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -> bool:
-    """Shaped like a name; ``leading_digit`` allows "99 Speed Mart" (with a legal form),
-    ``years`` a year among two words or more ("Tom Steyer 2020", "Vision 2030 Trust")."""
+    """Shaped like a name; ``leading_digit`` allows "7 Star Mart" (with a legal form),
+    ``years`` a year among two words or more ("Jane Doe 2020", "Vision 2030 Trust")."""
     text = text.strip()
     if not 2 <= len(text) <= 80 or not re.search(r"[^\W\d_]{2}", text):
         return False
     if _NOT_NAME.search(text) or text.endswith(":"):
         return False
+    if len(_LOWER_WORD.findall(text)) >= 4:
+        return False  # a sentence ("bitte überweisen Sie auf ..."), not a name
     if " " not in text and any(c.isdigit() for c in text):
         return False  # one token with digits is an identifier, not a name
     counted = text
@@ -134,8 +135,8 @@ def _doubtful(cell: Cell) -> bool:
 
 
 def _joined(layout: Layout, cell: Cell) -> Cell:
-    """A name broken over two lines, joined: "Home Master Hardware &" over "Electrical",
-    "The Coffee Bean" over "& Tea Leaf Sdn Bhd", "Gardenia Bakeries" over "Sdn Bhd"."""
+    """A name broken over two lines, joined: "Acme Hardware &" over "Electrical", "The
+    Acme" over "& Sons Ltd", "Acme Bakeries" over "GmbH"."""
     text = cell.text.strip()
     other: Cell | None = None
     if text.startswith("&") or _LEGAL_ONLY.fullmatch(_clean_name(text)):
@@ -180,8 +181,10 @@ def _domain_bonus(name: str, domains: set[str]) -> float:
     return 0.0
 
 
+#: a word in lower case: names capitalise theirs but for a particle or two ("of the")
+_LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w.@/-])")
 _YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
-#: An account code after a party's name: "Reset WV pac (136681)".
+#: An account code after a party's name: "Acme PAC (123456)".
 _CODE_AFTER = re.compile(r"\s*\(\s*\d{3,}\s*\)\s*$")
 #: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
 _SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
@@ -211,6 +214,35 @@ def _beside(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> list[
     return []
 
 
+#: "Nummer:", "Anschrift:", "Name, Dep:": a sub-label at the start of a cell in a party's block
+_SUB_LABELLED = re.compile(r"\s*([^\W\d_][^\W\d_ .\-/]*(?:[ .,\-/]{1,2}[^\W\d_]+){0,3})\.?\s*:")
+#: the sub-labels that announce the party's name, in every language pack ("Name:", "Firma:")
+_NAME_LABEL = re.compile(
+    r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
+)
+
+
+def _named(layout: Layout, cells: list[Cell]) -> list[Cell]:
+    """The cells of a party's block that can hold its name. A label word is never a value:
+    a cell that is a sub-label alone, or begins with one, is left out ("Nummer: 549910",
+    "Anschrift: ..."), except the sub-label of the name itself, whose value is taken
+    (after it in the cell, or in the next cell to its right)."""
+    out: list[Cell] = []
+    for cell in cells:
+        m = _SUB_LABELLED.match(cell.text)
+        if m is None:
+            out.append(cell)
+            continue
+        if not _NAME_LABEL.fullmatch(m.group(1).strip()):
+            continue
+        rest = cell.tail(m.end())
+        if rest is not None and rest.text.strip():
+            out.append(rest)
+        else:
+            out.extend(layout.cells_right(cell)[:1])
+    return out
+
+
 def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
     layout = reading.layout
     blocks: list[_Block] = []
@@ -219,7 +251,7 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
     for hit in layout.labels("buyer", pages=1):
         rest = hit.cell.tail(hit.match.end())
         cells = [rest] if rest and rest.text.strip(" :") else []
-        cells += _beside(layout, hit.cell, labels) + list(layout.below(hit))
+        cells += _beside(layout, hit.cell, labels) + _named(layout, list(layout.below(hit)))
         for cell in cells:
             name = _CODE_AFTER.sub("", _clean_name(cell.text))
             # a legal form alone ("Inc") is the end of a name, not a name
@@ -265,7 +297,9 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
     cands: list[Candidate] = []
     for hit in layout.labels("vendor", pages=1):
         rest = hit.cell.tail(hit.match.end())
-        cells = ([rest] if rest and rest.text.strip(" :") else []) + list(layout.below(hit))
+        cells = ([rest] if rest and rest.text.strip(" :") else []) + _named(
+            layout, list(layout.below(hit))
+        )
         found = [(n, b, c) for c in cells[:3] for n, b in _legal_names(c)]
         found = found or [(_clean_name(c.text), c.box, c) for c in cells[:2]]
         for name, box, cell in found:
@@ -353,6 +387,20 @@ def _address(layout: Layout, box: Box | None) -> Field | None:
     return Field(", ".join(parts), 0.5, "layout")
 
 
+_PLAIN_FORM = re.compile(_VOCABULARY.name_end_pattern, re.IGNORECASE)
+_FOLDED_END = re.compile(rf"(?<![\w])({LEGAL_FORM})\.?$", re.IGNORECASE)
+
+
+def _canonical_form(name: str) -> str:
+    """A name whose legal form OCR misread ("ACME TRADING 5/8") with the form spelled as
+    the vocabulary has it ("S/B"); the rest of the name as read."""
+    m = _FOLDED_END.search(name)
+    if m is None or _PLAIN_FORM.fullmatch(m.group(1)):
+        return name
+    fixed = unfold(m.group(1), _PLAIN_FORM)
+    return name if fixed is None else name[: m.start(1)] + fixed + name[m.end(1) :]
+
+
 def find_parties(reading: Reading) -> dict[str, Field]:
     """vendor (the issuer), its address, and buyer (the addressee)."""
     out: dict[str, Field] = {}
@@ -377,7 +425,11 @@ def find_parties(reading: Reading) -> dict[str, Field]:
     if buyer is not None and key == re.sub(r"\W+", " ", str(buyer.value).casefold()).strip():
         return out
     out["vendor"] = Field(
-        c.value, round(min(0.95, 0.35 + 0.4 * scores[key]), 3), "layout", c.box, c.raw
+        _canonical_form(c.value),
+        round(min(0.95, 0.35 + 0.4 * scores[key]), 3),
+        "layout",
+        c.box,
+        c.raw,
     )
     if (address := _address(reading.layout, c.box)) is not None:
         out["address"] = address

@@ -1,5 +1,5 @@
 """The period a document's goods or services cover: the flight of a broadcast order, an
-invoice's service or billing period, a contract's schedule ("Flight Dates 04/23/20 -
+invoice's service or billing period, a contract's schedule ("Flight Dates 01/10/21 -
 04/30/20", "Leistungszeitraum 01.03.2024 - 31.03.2024").
 
 The value is a range of two dates beside or under a period label. A document may print
@@ -30,7 +30,7 @@ _BETWEEN = re.compile(r"\s*(?:[-–—~/]|to|thru|through|until|bis|au|al|tot)\s
 
 #: The surest period labels, also looked for inside longer cells.
 _SURE = [(p, w) for p, w in compile_labels(LABELS["service_period"]) if w >= 1.0]
-#: Two numeric dates joined without spaces ("11/12/19-11/24/19"), which the date finder
+#: Two numeric dates joined without spaces ("01/10/21-01/24/21"), which the date finder
 #: reads as neither.
 _GLUED = re.compile(r"(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})[-–](\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\d/.])")
 
@@ -61,8 +61,8 @@ def parse_range(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
 
 
 def _inline(reading: Reading) -> Iterator[Candidate]:
-    """A sure period label inside a longer cell, the range right after it: "04/27/20 -
-    04/30/20 Flight Dates 04/23/20 - 04/30/20" (two columns run together)."""
+    """A sure period label inside a longer cell, the range right after it: "01/12/21 -
+    01/18/21 Service Dates 01/10/21 - 01/24/21" (two columns run together)."""
     for pattern, weight in _SURE:
         for hit in reading.layout.find(pattern, pages=2):
             rest = hit.cell.tail(hit.match.end())

@@ -26,7 +26,7 @@ from intake.record import Box
 __all__ = ["find_summed_total"]
 
 #: Rows that change the amount due, by how they change it. A rounding adjustment is often
-#: printed without its sign ("Rounding Adj 0.02" under "39.72" over "39.70"), so both signs
+#: printed without its sign ("Rounding Adj 0.02" under "12.48" over "12.50"), so both signs
 #: are tried; a discount is taken off whichever way it is printed.
 _ADDED = re.compile(
     r"(?<![^\W\d_])(?:serv(?:ice)?\.?\s*(?:charge|chg|chrg|tax)|svc\.?\s*(?:charge|chg)?|"
@@ -91,7 +91,7 @@ def _printed_sum(
 ) -> _Row | None:
     """Walk down from ``rows[first]`` (a subtotal or total), adding the adjustments; the
     last row after at least one adjustment that prints the running sum, or None. Where no
-    row prints it, what was paid (tendered less change) can: "Grand Total 39.72",
+    row prints it, what was paid (tendered less change) can: "Grand Total 12.48",
     "Rounding 0.02", "Cash 50.00", "Change 10.30" adds up to the 39.70 paid."""
     sums = {rows[first].amount}
     adjusted = False
@@ -107,7 +107,7 @@ def _printed_sum(
                 adjusted = True
             continue
         if adjusted and any(abs(s - row.amount) < TOL for s in sums):
-            # a checkpoint: "TOTAL 39.72" under the tax; a rounding row may follow it
+            # a checkpoint: "TOTAL 12.48" under the tax; a rounding row may follow it
             found, sums = row, {row.amount}
             continue
         break

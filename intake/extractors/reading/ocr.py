@@ -53,7 +53,7 @@ PSM = 6
 CHECK_ORIENTATION_BELOW = 0.6
 #: A reading with a lower confidence is tried again on the page with its contrast
 #: stretched: faint print (thermal receipts, dot-matrix tills) that tesseract reads as
-#: noise. Measured on the sroie receipts: 3 of 50 are read again, and the two that OCR had
+#: noise. Measured on scanned shop receipts: 3 of 50 are read again, and the two that OCR had
 #: turned to noise come out legible (their labelled date and total in the text: 2 of 6
 #: before, 4 after); stretching every page instead gained nothing over all of them.
 RETRY_CONTRAST_BELOW = 0.6
@@ -120,7 +120,7 @@ def _stretch(image: Image.Image) -> Image.Image:
 
 def _enlarge(image: Image.Image) -> tuple[Image.Image, int]:
     """Small images (receipts, phone shots scaled down) doubled: tesseract reads small
-    glyphs much better at twice the size. Measured on the sroie receipts (most 450-900 px
+    glyphs much better at twice the size. Measured on scanned shop receipts (most 450-900 px
     wide): totals present in the text 0.76 -> 0.84, dates 0.74 -> 0.78, addresses 0.86 ->
     0.94; tripling or adding Sauvola thresholding or autocontrast gained nothing more."""
     if image.width >= ENLARGE_BELOW:

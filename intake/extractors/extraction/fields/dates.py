@@ -1,8 +1,9 @@
-"""Dates in running text, in English, German, French, Spanish and Dutch.
+"""Dates in running text, with the month names of every vocabulary pack.
 
 Numeric dates are ambiguous (03/04/2024); the order is decided once per document by
-:func:`guess_date_order` from the unambiguous dates in it, its language and its currency,
-and passed to the parser. Month names come from a table; validation from ``datetime``.
+:func:`guess_date_order` from the unambiguous dates in it, its language, the country its
+legal forms name and its currency, and passed to the parser. Month names come from the
+vocabulary packs; validation from ``datetime``.
 """
 
 from __future__ import annotations
@@ -14,32 +15,20 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from intake.extractors.extraction.vocabulary import vocabulary
+
 __all__ = ["MONTHS", "DateOrder", "find_dates", "guess_date_order", "parse_date", "add_term"]
 
 DateOrder = Literal["dmy", "mdy"]
 
-_MONTH_NAMES = {
-    1: "january jan januar janv janvier enero ene januari jän jänner",
-    2: "february feb februar fév févr fevr février fevrier febrero febr februari",
-    3: "march mar märz maerz mrz mars marzo maart mrt",
-    4: "april apr avril avr abril abr",
-    5: "may mai mayo mei",
-    6: "june jun juni juin junio",
-    7: "july jul juli juillet juil julio",
-    8: "august aug août aout agosto ago augustus",
-    9: "september sep sept septembre septiembre setiembre",
-    10: "october oct oktober okt octobre octubre",
-    11: "november nov novembre noviembre",
-    12: "december dec dez dezember déc décembre decembre diciembre dic",
-}
-MONTHS: dict[str, int] = {
-    name: num for num, names in _MONTH_NAMES.items() for name in names.split()
-}
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_VOCABULARY = vocabulary()
+#: month name or abbreviation (every language pack's) -> month number
+MONTHS: dict[str, int] = dict(_VOCABULARY.months)
+_MONTH_RE = _VOCABULARY.month_pattern
 
 _ISO = re.compile(r"(?<![\d.])(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?![\d])")
-# not glued to a word before it ("YE11-22-30" is an item code) nor to more number parts
-# after it ("05.22.95.66.66" is a telephone number)
+# not glued to a word before it ("AB12-10-20" is an item code) nor to more number parts
+# after it ("01.23.45.67.89" is a telephone number)
 _NUMERIC = re.compile(
     r"(?<![\w.,/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[./-]\d)"
 )
@@ -121,14 +110,24 @@ def parse_date(text: str, order: DateOrder = "dmy") -> dt.date | None:
     return next((d for _, _, d in find_dates(text, order)), None)
 
 
-_MDY_CURRENCIES = {"USD"}
+_MDY_CURRENCIES = frozenset(_VOCABULARY.mdy_currencies)
+#: Words of the languages written day-first (German "Rechnung", French "facture", ...).
 _DMY_WORDS = re.compile(
-    r"\b(rechnung|rechnungsdatum|datum|facture|factura|fecha|factuur|mwst|ust|tva|iva|btw|"
-    r"date\s+de|betrag|montant|importe|bedrag|gesamt|"
-    # Malaysia, Singapore and the other GST countries write the day first
-    r"gst|sdn\.?\s?bhd|pte\.?\s?ltd|tarikh|jumlah)\b",
+    r"(?<![\w])(?:" + "|".join(_VOCABULARY.language_words.get("dmy", ["(?!)"])) + r")(?![\w])",
     re.IGNORECASE,
 )
+#: Legal forms that name their country: "GmbH" is German (day first), "LLC" American.
+_LEGAL_COUNTRIES = _VOCABULARY.legal_form_countries()
+
+
+def _country_order(text: str) -> DateOrder | None:
+    """The date order of the countries the document's legal forms name, if they agree."""
+    orders: set[DateOrder] = {
+        "mdy" if country in _VOCABULARY.mdy_countries else "dmy"
+        for pattern, country in _LEGAL_COUNTRIES
+        if pattern.search(text)
+    }
+    return orders.pop() if len(orders) == 1 else None
 
 
 def guess_date_order(text: str, currency: str | None = None) -> DateOrder:
@@ -144,6 +143,9 @@ def guess_date_order(text: str, currency: str | None = None) -> DateOrder:
         return "dmy" if dmy > mdy else "mdy"
     if _DMY_WORDS.search(text):
         return "dmy"
+    country = _country_order(text)
+    if country is not None:
+        return country
     if currency in _MDY_CURRENCIES:
         return "mdy"
     return "dmy"

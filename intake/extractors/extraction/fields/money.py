@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from intake.extractors.extraction.vocabulary import vocabulary
+
 __all__ = [
     "CURRENCY_CODES",
     "detect_currency",
@@ -127,15 +129,21 @@ def guess_decimal_comma(text: str) -> bool | None:
     return comma > dot
 
 
+_WORDS = [
+    (re.compile(rf"(?<![\w]){p}(?![\w])", re.IGNORECASE), c) for p, c in vocabulary().currency_words
+]
 _CODE_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(CURRENCY_CODES)) + r")(?![A-Za-z])")
 _DOLLAR_NAMES = re.compile(r"(?<![A-Za-z])(CAD|AUD|NZD|SGD|HKD|US\$|USD)(?![A-Za-z])")
 
 
 def detect_currency(text: str) -> str | None:
-    """The document's currency as an ISO 4217 code, from codes and symbols in its text."""
+    """The document's currency as an ISO 4217 code, from codes, symbols and currency words
+    (every vocabulary pack's: "Euro", "EURO", "Franken", "ringgit") in its text."""
     votes: Counter[str] = Counter()
     for m in _CODE_RE.finditer(text):
         votes[m.group(1)] += 2
+    for pattern, code in _WORDS:
+        votes[code] += 2 * len(pattern.findall(text))
     lowered = text.lower()
     for sym, code in _SYMBOLS.items():
         if len(sym) == 1:

@@ -2,16 +2,16 @@
 
 Tesseract misreads single characters of a date: a letter for a digit ("2O/O5/2018",
 "l5/05/2017"), a closed round digit for a 0 ("92/01/2018", "23/02/2918"), a separator
-dropped ("2703/2018") or mistaken ("21:03/2018"). :func:`repair_date_token` undoes those
+dropped ("1503/2021") or mistaken ("15:03/2021"). :func:`repair_date_token` undoes those
 in a token only when the token has the shape of a date, reads as no date as it stands,
 and reads as exactly one valid date once repaired. :func:`find_ocr_dates` is
 :func:`find_dates` for OCR text: the dates as read, then the repaired tokens that overlap
 none of them, flagged so that a caller can trust them a little less.
 
-Only for text read by OCR: a text layer does not misread, and there "2703/2018" is as
+Only for text read by OCR: a text layer does not misread, and there "1503/2021" is as
 likely a document number as a date.
 
-Measured on the sroie receipts: issue_date 0.84 -> 0.90 (the three dates that OCR had
+Measured on scanned shop receipts: issue_date 0.84 -> 0.90 (the three dates that OCR had
 turned into no date). The misreads left are valid dates with a wrong digit ("05/02" read
 as "08/02"); reading the date's box again (at 1.5 to 3 times its size, with and without a
 blur, single-line mode) and voting gave the same wrong digit in the majority, so no
@@ -62,7 +62,7 @@ _SHAPE = re.compile(
 _DATE_SEP = re.compile(r"[-./]")
 #: Digits with a closed round glyph that OCR reads where a 0 was printed.
 _ROUND = "689"
-#: Punctuation OCR leaves around a token ("(03/09/2017,", "_2703/2018").
+#: Punctuation OCR leaves around a token ("(15/03/2021,", "_1503/2021").
 _STRIP = "()[]{},;:_'\"`‘’“”*~"  # noqa: RUF001 - the quotes OCR reads are curly
 
 
@@ -92,8 +92,8 @@ def _zero_places(token: str) -> list[int]:
 
 
 def _separated(token: str) -> str:
-    """A dropped separator put back: "2703/2018" -> "27/03/2018", "27/032018" ->
-    "27/03/2018", with the separator the token kept."""
+    """A dropped separator put back: "1503/2021" -> "15/03/2021", "15/032021" ->
+    "15/03/2021", with the separator the token kept."""
     sep = _DATE_SEP.search(token)
     mark = sep.group(0) if sep else "/"
     digits = re.sub(r"\D", "", token)
@@ -119,7 +119,7 @@ def repair_date_token(token: str, order: DateOrder = "dmy") -> dt.date | None:
         return None  # "10:04:05" is a time of day, "1,200,00" an amount
     text = core.translate(_LOOKALIKES)
     real = next((s for s in seps if _DATE_SEP.fullmatch(s)), "/")
-    text = re.sub(_SEP, real, text)  # one kind of separator: "21:03/2018" -> "21/03/2018"
+    text = re.sub(_SEP, real, text)  # one kind of separator: "15:03/2021" -> "15/03/2021"
     text = _separated(text)
     if (date := _whole_date(text, order)) is not None:
         return date

@@ -1,0 +1,123 @@
+"""One generic letter-confusion fold for matching labels in OCR text.
+
+OCR confuses a few glyph shapes in every language and typeface: O, D and 0, l, I, 1, | and
+!, S, 5 and $, B and 8, m and rn. Rather than spelling out misread words, a label pattern
+is *folded*: each letter in it also accepts the glyphs OCR prints for it, so "Total"
+matches "T0tal", "Tota1" and "Tota!", and "Sdn Bhd" matches "5dn 8hd". The text itself is
+never changed (offsets into it stay true), and only patterns are rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CONFUSIONS", "fold_pattern", "unfold"]
+
+#: letter -> the characters OCR prints for it (the letter itself included).
+CONFUSIONS: dict[str, str] = {
+    "o": "o0",
+    "d": "do0",
+    "l": "l1i|!",
+    "i": "il1|!",
+    "s": "s5$",
+    "b": "b8",
+}
+#: letters OCR splits in two (outside a character class only).
+SPLITS: dict[str, str] = {"m": "rn"}
+
+
+def _class(chars: str) -> str:
+    return "[" + "".join("\\" + c if c in "\\]^-[|$!" else c for c in chars) + "]"
+
+
+def fold_pattern(pattern: str) -> str:
+    """``pattern`` with every literal letter widened to its OCR confusions; escapes, group
+    names, quantifiers and inline flags are left as they are."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif c == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            negated = j > i + 1
+            end = pattern.find("]", j + 1)
+            inner = pattern[j : end if end > 0 else n]
+            # a class with a range ("[a-z]") is left as it is: a glyph added beside a
+            # range's end would start a range of its own
+            ranged = re.search(r"[^\\]-[^\]]", inner) is not None
+            body: list[str] = []
+            while j < n and pattern[j] != "]":
+                if pattern[j] == "\\":
+                    body.append(pattern[j : j + 2])
+                    j += 2
+                    continue
+                ch = pattern[j]
+                body.append(ch)
+                if not negated and not ranged and ch.lower() in CONFUSIONS:
+                    extra = [x for x in CONFUSIONS[ch.lower()] if x != ch.lower()]
+                    body += ["\\" + x if x in "\\]^-[" else x for x in extra]
+                j += 1
+            out.append(pattern[i : i + 1 + int(negated)] + "".join(body) + "]")
+            i = j + 1
+        elif c == "(" and pattern.startswith("(?", i):
+            j = i + 2
+            if pattern.startswith("P<", j):
+                j = pattern.index(">", j) + 1
+            elif pattern.startswith("<=", j) or pattern.startswith("<!", j):
+                j += 2
+            elif j < n and pattern[j] in ":=!":
+                j += 1
+            else:  # inline flags: "(?i)" or "(?i:"
+                while j < n and pattern[j] not in "):":
+                    j += 1
+                j += 1
+            out.append(pattern[i:j])
+            i = j
+        elif c == "{":
+            j = pattern.find("}", i)
+            j = n - 1 if j < 0 else j
+            out.append(pattern[i : j + 1])
+            i = j + 1
+        elif c.lower() in CONFUSIONS:
+            out.append(_class(CONFUSIONS[c.lower()]))
+            i += 1
+        elif c.lower() in SPLITS:
+            out.append(f"(?:{c}|{SPLITS[c.lower()]})")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+#: the glyphs OCR prints for a letter, and the letters each may stand for
+_LETTERS_FOR: dict[str, str] = {
+    "0": "od",
+    "o": "od",
+    "O": "OD",
+    "1": "il",
+    "|": "il",
+    "!": "il",
+    "5": "s",
+    "$": "s",
+    "8": "b",
+}
+
+
+def unfold(text: str, pattern: re.Pattern[str]) -> str | None:
+    """``text`` (matched by the folded form of ``pattern``) with OCR's digits and signs
+    put back as the letters ``pattern`` wants: "5/8" -> "S/B" for ``s/b``. None when no
+    such reading matches ``pattern``. Letters keep the case of the text around them."""
+    upper = sum(c.isupper() for c in text) >= sum(c.islower() for c in text)
+    options: list[str] = [""]
+    for c in text:
+        letters = _LETTERS_FOR.get(c, c)
+        if upper:
+            letters = letters.upper()
+        options = [o + ch for o in options for ch in letters][:64]
+    return next((o for o in options if pattern.fullmatch(o)), None)

@@ -1,0 +1,70 @@
+"""Subtotal and tax told apart by the rates a document prints.
+
+A tax is its base times a rate, and every rate a document charges is printed on it ("USt
+19 %", "TVA 20,00 %", "Tax 8.25%"). Where no total confirms a subtotal and a tax (a partial
+invoice, a total after a prepayment, a page with no total), the pair of labelled amounts
+whose ratio is one of those rates is the subtotal and its tax, whichever label each sat
+under: a tax table prints base and tax on one row, so the two are easily swapped.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from intake.extractors.extraction.candidates import Candidate
+
+__all__ = ["printed_rates", "taxed_pair"]
+
+#: a percentage: "19 %", "20,00%", "8.25 %"
+_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s?%")
+#: tax rates in use anywhere are below this (percent)
+MAX_RATE = Decimal(30)
+#: a tax is rounded to the cent (per line or per rate): this far from base x rate it may be
+TOL = Decimal("0.011")
+
+
+def printed_rates(text: str) -> set[Decimal]:
+    """The percentages printed in ``text`` that can be tax rates (0 included)."""
+    out = set()
+    for m in _RATE.finditer(text):
+        rate = Decimal(m.group(1).replace(",", "."))
+        if rate <= MAX_RATE:
+            out.add(rate)
+    return out
+
+
+def taxed_pair(
+    subs: list[Candidate], taxes: list[Candidate], rates: set[Decimal]
+) -> tuple[Candidate, Candidate] | None:
+    """The (subtotal, tax) among the labelled amounts whose tax is the subtotal times one
+    printed rate, the best labelled pair first; None when no pair, or when two pairs of
+    different amounts are equally good (no guess between them)."""
+    positive = {r for r in rates if r > 0}
+    if not positive and Decimal(0) not in rates:
+        return None
+    pool = [(c, c in subs, c in taxes) for c in {id(c): c for c in subs + taxes}.values()]
+    scored: list[tuple[float, Candidate, Candidate]] = []
+    for s, s_is_sub, _ in pool:
+        if s.value <= 0:
+            continue
+        for x, _, x_is_tax in pool:
+            if x is s or x.value >= s.value or x.value < 0:
+                continue
+            if x.value == 0:
+                fits = Decimal(0) in rates and x_is_tax
+            else:
+                fits = any(abs(s.value * r / 100 - x.value) < TOL for r in positive)
+            if fits:
+                score = s.score * (1.0 if s_is_sub else 0.6) + x.score * (1.0 if x_is_tax else 0.6)
+                scored.append((score, s, x))
+    if not scored:
+        return None
+    scored.sort(key=lambda e: -e[0])
+    best = scored[0]
+    for other in scored[1:]:
+        if other[0] < best[0] - 1e-9:
+            break
+        if (other[1].value, other[2].value) != (best[1].value, best[2].value):
+            return None
+    return best[1], best[2]

@@ -1,0 +1,218 @@
+"""The words documents are read by, as data: label words per field, document titles, the
+labels that tell a type apart, legal forms, currency words, month names, street words and
+the words that say which language (and so which date order) a document is written in.
+
+They live in TOML packs in ``packs/``: ``core.toml`` (language-neutral), one pack per
+language (``en``, ``de``, ``fr``, ``es``, ``it``, ``nl``, ``pt``, ``pl``, ``ms``) and
+optional genre packs (``broadcast``, ``receipts``; which ones load is
+``INTAKE_VOCAB_GENRES``). Users add packs of their own (a language, a trade's words) as
+``*.toml`` files in ``INTAKE_VOCAB_DIR``; every pack's entries are added to the shipped
+ones. Everything is read once, at first use. The README says how to add a language.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from intake.extractors.extraction.confusion import fold_pattern
+
+__all__ = ["Vocabulary", "load", "vocabulary"]
+
+log = logging.getLogger(__name__)
+
+#: ISO 4217 codes a "{CUR}" placeholder accepts besides the packs' currency words.
+_CODES = "eur|usd|gbp|chf|jpy|cny|inr|cad|aud|nzd|sek|nok|dkk|pln|czk|myr|rm|sgd|hkd"
+
+Entries = list[tuple[str, float]]
+
+
+@dataclass
+class Vocabulary:
+    """Every loaded pack's entries, merged (shipped packs first, then the user's)."""
+
+    packs: list[str] = field(default_factory=list)
+    number_words: list[str] = field(default_factory=list)
+    labels: dict[str, Entries] = field(default_factory=dict)
+    titles: dict[str, Entries] = field(default_factory=dict)
+    telling: dict[str, Entries] = field(default_factory=dict)
+    #: (pattern, ISO country or "")
+    legal_forms: list[tuple[str, str]] = field(default_factory=list)
+    #: words that end a company's name without being a legal form ("Group", "Trading")
+    company_words: list[str] = field(default_factory=list)
+    #: (pattern, ISO 4217 code)
+    currency_words: list[tuple[str, str]] = field(default_factory=list)
+    months: dict[str, int] = field(default_factory=dict)
+    #: line-item column role ("amount", "quantity", ...; "table_end") -> header patterns
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    street_words: list[str] = field(default_factory=list)
+    #: date order ("dmy"/"mdy") -> words that say a document is in a language written so
+    language_words: dict[str, list[str]] = field(default_factory=dict)
+    mdy_countries: set[str] = field(default_factory=set)
+    mdy_currencies: set[str] = field(default_factory=set)
+
+    def add(self, name: str, data: dict[str, Any]) -> None:
+        """Merge one pack (a parsed TOML file) into this vocabulary."""
+        self.packs.append(name)
+        pack = data.get("pack", {})
+        data = {**pack, **data}  # the lists may stand under [pack] or before it
+        self.number_words += data.get("number_words", [])
+        for table in ("labels", "titles", "telling"):
+            mine: dict[str, Entries] = getattr(self, table)
+            for key, entries in data.get(table, {}).items():
+                mine.setdefault(key, []).extend((str(p), float(w)) for p, w in entries)
+        self.legal_forms += [(str(p), str(c)) for p, c in data.get("legal_forms", [])]
+        self.currency_words += [(str(p), str(c)) for p, c in data.get("currency_words", [])]
+        for number, names in data.get("months", {}).items():
+            for month in names:
+                self.months[str(month).casefold()] = int(number)
+        self.street_words += data.get("street_words", [])
+        for role, patterns in data.get("columns", {}).items():
+            self.columns.setdefault(role, []).extend(str(p) for p in patterns)
+        self.company_words += data.get("company_words", [])
+        order = pack.get("date_order")
+        if order in ("dmy", "mdy"):
+            self.language_words.setdefault(order, []).extend(data.get("language_words", []))
+        self.language_words.setdefault("dmy", []).extend(data.get("dmy_words", []))
+        self.mdy_countries.update(data.get("mdy_countries", []))
+        self.mdy_currencies.update(data.get("mdy_currencies", []))
+
+    # --- what the extractors use ----------------------------------------------------------
+
+    def expand(self, pattern: str) -> str:
+        """A pack's pattern with its placeholders filled in."""
+        return pattern.replace("{NO}", self.number_pattern).replace("{CUR}", self.currency_pattern)
+
+    @property
+    def number_pattern(self) -> str:
+        return "(?:" + "|".join(_longest_first(self.number_words)) + ")"
+
+    @property
+    def currency_pattern(self) -> str:
+        words = [p for p, _ in self.currency_words]
+        return "(?:" + "|".join([_CODES, *words]) + ")"
+
+    def table(self, name: str) -> dict[str, Entries]:
+        """``labels``, ``titles`` or ``telling`` with placeholders filled in."""
+        source: dict[str, Entries] = getattr(self, name)
+        return {k: [(self.expand(p), w) for p, w in v] for k, v in source.items()}
+
+    @property
+    def legal_form_pattern(self) -> str:
+        """Every legal form as one alternation (no anchors, no flags)."""
+        return "(?:" + "|".join(_longest_first(p for p, _ in self.legal_forms)) + ")"
+
+    @property
+    def name_end_pattern(self) -> str:
+        """What ends a company's name: a legal form or a company word."""
+        ends = [p for p, _ in self.legal_forms] + self.company_words
+        return "(?:" + "|".join(_longest_first(ends)) + ")"
+
+    def legal_form_words(self) -> list[str]:
+        """The legal forms written as one plain word ("gmbh", "sarl"), as a name reads
+        with its punctuation removed."""
+        return [p for p, _ in self.legal_forms if re.fullmatch(r"[a-z]+", p)]
+
+    def legal_form_countries(self) -> list[tuple[re.Pattern[str], str]]:
+        """(pattern, country) for the legal forms that name a country, each matched after
+        a capitalised word (a name); two-letter forms ("KG", "BV") are left out, as they
+        are also units and words ("5 kg")."""
+        return [
+            (re.compile(rf"(?-i:[A-Z])[\w&'.\-]*,?\s+{fold_pattern(p)}\.?(?![\w])", re.I), c)
+            for p, c in self.legal_forms
+            if c and len(re.sub(r"[^a-z]", "", p)) >= 3
+        ]
+
+    @property
+    def month_pattern(self) -> str:
+        return "|".join(_longest_first(re.escape(m) for m in self.months))
+
+    @property
+    def street_pattern(self) -> str:
+        return "(?:" + "|".join(_longest_first(self.street_words)) + ")"
+
+
+def _longest_first(patterns: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = dict.fromkeys(patterns)
+    return sorted(seen, key=len, reverse=True)
+
+
+def _shipped() -> list[tuple[str, str]]:
+    folder = resources.files(__package__).joinpath("packs")
+    files = sorted(
+        (f.name, f.read_text(encoding="utf-8"))
+        for f in folder.iterdir()
+        if f.name.endswith(".toml")
+    )
+    return sorted(files, key=lambda f: f[0] != "core.toml")
+
+
+def load(extra_dir: Path | None = None, genres: Iterable[str] | None = None) -> Vocabulary:
+    """The shipped packs (genre packs only those named in ``genres``, all when None),
+    then every ``*.toml`` of ``extra_dir``. A pack that does not parse is skipped with a
+    warning: a user's typo never stops the service."""
+    wanted = None if genres is None else set(genres)
+    vocab = Vocabulary()
+    sources = [(name, text, True) for name, text in _shipped()]
+    if extra_dir is not None and extra_dir.is_dir():
+        for path in sorted(extra_dir.glob("*.toml")):
+            try:
+                sources.append((str(path), path.read_text(encoding="utf-8"), False))
+            except (OSError, UnicodeDecodeError) as exc:
+                log.warning("vocabulary pack %s not read: %s", path, exc)
+    for name, text, shipped in sources:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            log.warning("vocabulary pack %s skipped: %s", name, exc)
+            continue
+        pack = data.get("pack", {})
+        if shipped and pack.get("kind") == "genre" and wanted is not None:
+            if pack.get("name") not in wanted:
+                continue
+        try:
+            _check(data)
+        except (re.error, TypeError, ValueError) as exc:
+            log.warning("vocabulary pack %s skipped: %s", name, exc)
+            continue
+        vocab.add(str(pack.get("name", name)), data)
+    return vocab
+
+
+def _check(data: dict[str, Any]) -> None:
+    """Raise unless every pattern of a pack compiles and every weight is a number."""
+    data = {**data.get("pack", {}), **data}
+    for table in ("labels", "titles", "telling"):
+        for entries in data.get(table, {}).values():
+            for pattern, weight in entries:
+                re.compile(str(pattern).replace("{NO}", "no").replace("{CUR}", "eur"))
+                float(weight)
+    for key in ("number_words", "street_words", "company_words", "dmy_words"):
+        for pattern in data.get(key, []):
+            re.compile(pattern)
+    for key in ("legal_forms", "currency_words"):
+        for pattern, _ in data.get(key, []):
+            re.compile(pattern)
+    for patterns in data.get("columns", {}).values():
+        for pattern in patterns:
+            re.compile(pattern)
+    for number in data.get("months", {}):
+        if not 1 <= int(number) <= 12:
+            raise ValueError(f"month {number}")
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary of this process: the settings' ``vocab_dir`` and ``vocab_genres``."""
+    from intake.settings import Settings
+
+    settings = Settings()
+    genres = [g.strip() for g in settings.vocab_genres.split(",") if g.strip()]
+    return load(settings.vocab_dir, genres)

@@ -1,0 +1,269 @@
+"""Vocabulary as data (packs per language, genre packs, a user's packs), the one
+letter-confusion fold for OCR'd labels, and the rules that read with them: the date order
+from a legal form's country, currency words, and subtotal/tax told apart by a rate."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import subprocess
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from benchmarks.evaluate import half_of
+from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.confusion import fold_pattern
+from intake.extractors.extraction.fields.dates import guess_date_order
+from intake.extractors.extraction.fields.money import detect_currency
+from intake.extractors.extraction.labels import LABELS, label_set
+from intake.extractors.extraction.tax_rates import printed_rates, taxed_pair
+from intake.extractors.extraction.vocabulary import load
+from tests.factory import make_lines_pdf
+from tests.live import INTAKE
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")
+
+
+def test_each_language_pack_gives_titles_labels_and_all_twelve_months() -> None:
+    shipped = Path(__file__).parent.parent / "intake/extractors/extraction/vocabulary/packs"
+    for lang in LANGUAGES:
+        data = tomllib.loads((shipped / f"{lang}.toml").read_text(encoding="utf-8"))
+        assert {int(k) for k in data["months"]} == set(range(1, 13)), lang
+        assert set(data["titles"]) >= {"invoice", "purchase_order", "estimate"}, lang
+        assert data["labels"]["invoice_number"], lang
+
+
+def test_the_fold_reads_ocr_confusions_in_a_label() -> None:
+    totals = label_set(LABELS["total"])
+    for text in ("Total Due", "T0TAL DUE", "Tota1 Due", "Tota! due", "TOTAI DUE"):
+        m = totals.pattern.search(text)
+        assert m is not None and totals.weight(m) == 1.0, text
+    amount = re.compile(fold_pattern("amount"), re.IGNORECASE)
+    assert amount.fullmatch("arnount")
+    assert not amount.fullmatch("acount")
+
+
+def test_the_fold_leaves_escapes_groups_ranges_and_quantifiers_alone() -> None:
+    assert fold_pattern(r"\d{1,2}\s+[a-z](?P<name>x)(?:y)(?<!z)") == (
+        r"\d{1,2}\s+[a-z](?P<name>x)(?:y)(?<!z)"
+    )
+    assert fold_pattern("[so]") == "[s5$o0]"
+    assert fold_pattern("[^so]") == "[^so]"  # a negated class is not widened
+
+
+def test_a_users_pack_adds_a_language_and_a_broken_one_is_skipped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "sv.toml").write_text(
+        "[pack]\nname = 'sv'\nkind = 'language'\ndate_order = 'dmy'\n"
+        "language_words = ['faktura']\n"
+        "[months]\n1 = ['januari']\n"
+        "[labels]\ninvoice_number = [['fakturanummer', 1.0]]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "broken.toml").write_text("[labels]\ntotal = [['(unclosed', 1.0]]\n")
+    with caplog.at_level(logging.WARNING):
+        vocab = load(tmp_path, genres=[])
+    assert "sv" in vocab.packs
+    assert "broken" not in " ".join(vocab.packs)
+    assert any("broken.toml" in r.getMessage() for r in caplog.records)
+    assert ("fakturanummer", 1.0) in vocab.labels["invoice_number"]
+    assert "broadcast" not in vocab.packs  # genre packs load only when named
+    assert "broadcast" in load(genres=["broadcast"]).packs
+
+
+def test_a_users_pack_is_read_by_intake_extract(tmp_path: Path) -> None:
+    pdf = make_lines_pdf(
+        tmp_path / "fi.pdf",
+        ["Acme Työkalut Oy", "", "Laskun tunnus:   FI-2024-77", "Yhteensä:   1 250,00 EUR"],
+    )
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "fi.toml").write_text(
+        "[pack]\nname = 'fi'\nkind = 'language'\n"
+        "[labels]\ninvoice_number = [['laskun\\s*tunnus', 1.0]]\n"
+        "total = [['yhteens[äa]', 1.0]]\n",
+        encoding="utf-8",
+    )
+
+    def extract(vocab_dir: str) -> dict[str, object]:
+        env = {**os.environ, "INTAKE_VOCAB_DIR": vocab_dir, "INTAKE_DATA_DIR": str(tmp_path)}
+        out = subprocess.run(
+            [INTAKE, "extract", str(pdf), "--json"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=tmp_path,
+        ).stdout
+        fields: dict[str, object] = json.loads(out.splitlines()[0])["fields"]
+        return fields
+
+    without = extract("")
+    assert without.get("invoice_number") is None
+    assert without.get("total") is None
+    with_pack = extract(str(packs))
+    assert with_pack["invoice_number"] == "FI-2024-77"
+    assert with_pack["total"] == "1250.00"
+
+
+def test_a_legal_form_names_the_date_order_when_the_dates_do_not() -> None:
+    ambiguous = "Date 03/04/2024  Total 100.00"
+    assert guess_date_order(f"Acme LLC {ambiguous}", "EUR") == "mdy"
+    assert guess_date_order(f"Acme GmbH {ambiguous}", "USD") == "dmy"
+    assert guess_date_order(f"Acme Sdn Bhd {ambiguous}", None) == "dmy"
+    # "kg" is a unit as well as a legal form: no evidence
+    assert guess_date_order(f"5 kg {ambiguous}", "USD") == "mdy"
+    # an unambiguous date outweighs everything
+    assert guess_date_order(f"Acme GmbH {ambiguous} 12/25/2024", "EUR") == "mdy"
+
+
+def test_currency_words_count_like_codes() -> None:
+    assert detect_currency("Amount in EURO: 1.200,00") == "EUR"
+    assert detect_currency("Betrag 1.200,00 Euro") == "EUR"
+    assert detect_currency("Total 12.00") is None
+    assert detect_currency("Total $12.00") == "USD"
+
+
+def cand(value: str, score: float = 1.0) -> Candidate:
+    return Candidate(Decimal(value), score, None, value)
+
+
+def test_a_printed_rate_tells_subtotal_from_tax_under_swapped_labels() -> None:
+    base, tax = cand("177.49"), cand("33.72")
+    rates = printed_rates("USt 19 % von 177,49")
+    assert rates == {Decimal(19)}
+    # each amount under the other's label (a tax table prints both on one row)
+    pair = taxed_pair([tax], [base], rates)
+    assert pair is not None and (pair[0].value, pair[1].value) == (base.value, tax.value)
+    assert taxed_pair([base], [tax], {Decimal(7)}) is None  # no rate fits: no guess
+    assert printed_rates("Rabatt 50 %") == set()  # no tax rate is that high
+
+
+def test_two_equally_good_pairs_are_no_answer() -> None:
+    subs = [cand("100.00"), cand("200.00")]
+    taxes = [cand("10.00"), cand("20.00")]
+    assert taxed_pair(subs, taxes, {Decimal(10)}) is None
+
+
+def test_the_eval_halves_are_fixed_by_the_path() -> None:
+    assert half_of("files/a.pdf") == half_of("files/a.pdf")
+    halves = {half_of(f"files/{i}.pdf") for i in range(20)}
+    assert halves == {"tune", "check"}
+    first = __import__("hashlib").sha256(b"files/a.pdf").digest()[0]
+    assert half_of("files/a.pdf") == ("tune" if first % 2 == 0 else "check")
+
+
+@pytest.mark.parametrize(
+    "label", ["Customer PO:", "Cust. PO #", "Client PO", "Your order no.", "Ihre Bestellung"]
+)
+def test_a_customers_order_reference_is_the_po_number_and_never_the_buyer(
+    tmp_path: Path, label: str
+) -> None:
+    from intake.ingest.stages import extract_path
+    from intake.settings import Settings
+
+    pdf = make_lines_pdf(
+        tmp_path / "inv.pdf",
+        [
+            "Acme Tools Ltd                       INVOICE",
+            "",
+            "Invoice No.:   INV-2291",
+            f"{label:<16s}4500012345",
+            "Date:          14/03/2024",
+            "",
+            "Bill To:",
+            "Globex Trading Ltd",
+            "1 High Street, Leeds",
+            "",
+            "Total Due:     GBP 1,250.00",
+        ],
+    )
+    settings = Settings(data_dir=tmp_path / "data", watch_dir=tmp_path / "watch")
+    fields = extract_path(settings, str(pdf))["fields"]
+    assert fields["po_number"] == "4500012345"
+    assert fields["invoice_number"] == "INV-2291"
+    assert fields["buyer"] == "Globex Trading Ltd"
+
+
+QUOTES_AND_ORDERS = {
+    "it": (
+        [
+            "Rossi Utensili S.r.l.                  PREVENTIVO",
+            "",
+            "Preventivo n.   PV-2024-31",
+            "Data:           12/03/2024",
+            "",
+            "Cliente:",
+            "Bianchi Costruzioni S.p.A.",
+            "",
+            "Totale:         € 1.220,00",
+        ],
+        {"doc_type": "estimate", "quote_number": "PV-2024-31"},
+    ),
+    "pt": (
+        [
+            "Ferramentas Lusas Lda                  ORÇAMENTO",
+            "",
+            "Orçamento n.º   OR-2024-77",
+            "Data de emissão: 12/03/2024",
+            "",
+            "Cliente:",
+            "Construções Tejo Lda",
+            "",
+            "Total a pagar:  1.220,00 EUR",
+        ],
+        {"doc_type": "estimate", "quote_number": "OR-2024-77"},
+    ),
+    "es": (
+        [
+            "Herramientas Ibéricas S.L.             PEDIDO",
+            "",
+            "Pedido nº       4500-19",
+            "Fecha:          12/03/2024",
+            "",
+            "Proveedor:",
+            "Suministros Norte S.L.",
+            "",
+            "Total:          1.220,00 €",
+        ],
+        {"doc_type": "purchase_order", "po_number": "4500-19"},
+    ),
+    "fr": (
+        [
+            "Outils Martin SARL                     DEVIS",
+            "",
+            "Devis N°        D-2024-17",
+            "Date du devis:  12/03/2024",
+            "",
+            "Client :",
+            "Bâtiments Dupont SAS",
+            "",
+            "Total TTC :     1 220,00 €",
+        ],
+        {"doc_type": "estimate", "quote_number": "D-2024-17"},
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(QUOTES_AND_ORDERS))
+def test_quotes_and_orders_in_the_language_packs(tmp_path: Path, lang: str) -> None:
+    from intake.ingest.stages import extract_path
+    from intake.settings import Settings
+
+    lines, expected = QUOTES_AND_ORDERS[lang]
+    pdf = make_lines_pdf(tmp_path / f"{lang}.pdf", lines)
+    settings = Settings(data_dir=tmp_path / "data", watch_dir=tmp_path / "watch")
+    result = extract_path(settings, str(pdf))
+    fields = result["fields"]
+    assert result["doc_type"] == expected["doc_type"]
+    number = "po_number" if "po_number" in expected else "quote_number"
+    assert fields[number] == expected[number]
+    assert fields["issue_date"] == "2024-03-12"  # day first: the language says so
+    assert fields["total"] == "1220.00"
+    assert fields["currency"] == "EUR"
