@@ -7,7 +7,7 @@ EVAL   ?= ../shared/eval
 
 SYSDEPS_RUN  := tesseract=tesseract-ocr
 # PostgreSQL's server programs live off PATH on Debian (/usr/lib/postgresql/<version>/bin).
-SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium '/usr/lib/postgresql/*/bin/pg_ctl=postgresql'
+SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium '/usr/lib/postgresql/*/bin/pg_ctl=postgresql' pdftotext=poppler-utils
 SYSDEPS_EVAL := $(SYSDEPS_RUN) pdftotext=poppler-utils
 # invoice2data reads images with tesseract through ImageMagick (checked by `identify`)
 SYSDEPS_PEER := $(SYSDEPS_EVAL) identify=imagemagick

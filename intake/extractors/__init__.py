@@ -87,12 +87,13 @@ def classify(record: Record, registry: Registry) -> tuple[str, float]:
 def extract(
     record: Record, registry: Registry, templates: Path | None = None
 ) -> Mapping[str, Field]:
-    """The fields of the record's type: from its layout, overridden by a matching vendor
-    template from the folder ``templates``, overridden by embedded XML."""
+    """The fields of the record's type: from its layout, overridden by embedded XML,
+    overridden by a matching vendor template from the folder ``templates`` for the fields
+    it defines (a template is written for the vendor; it wins, as it does in invoice2data)."""
     extractor = registry.for_type(record.doc_type or "")
     fields = dict(extractor.extract(record)) if extractor is not None else {}
-    if templates is not None:
-        fields.update(template_fields(record, templates))
     if (xml := embedded(record)) is not None:
         fields.update(xml.fields(reading_for(record).text))
+    if templates is not None:
+        fields.update(template_fields(record, templates))
     return fields
