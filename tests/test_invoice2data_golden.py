@@ -29,7 +29,7 @@ from intake.extractors import Registry
 from intake.extractors.templates import load_templates
 from intake.extractors.templates.layout_text import layout_text
 from intake.settings import Settings
-from intake.stages import READ_STAGES, Context, record_for, run_stages
+from intake.stages import READ_STAGES, Context, extract_path, record_for, run_stages
 
 HERE = Path(__file__).parent / "invoice2data_golden"
 GOLDEN = HERE / "golden"
@@ -205,7 +205,8 @@ def test_a_field_with_several_groups_is_dropped_not_the_template(
         assert "invoice_number" in {r.name for r in loaded[name].rules}
         warned = [r.getMessage() for r in caplog.records if name in r.getMessage()]
         assert len(warned) == 1, warned
-        assert f"field {field!r} dropped" in warned[0] and "more than one group" in warned[0]
+        assert f"field {field!r}: the regex" in warned[0]
+        assert "more than one group; that field is dropped, the template kept" in warned[0]
 
 
 @pytest.fixture(scope="module")
@@ -235,3 +236,19 @@ def test_a_text_file_is_its_own_template_text(reading_ctx: Context, txt: Path) -
     record = run_stages(record_for(txt).evolve(kind="text"), reading_ctx, READ_STAGES[:1])
     lines = txt.read_text().splitlines()
     assert layout_text(record).splitlines() == [line.rstrip() for line in lines]
+
+
+def test_embedded_xml_headings_and_notes_are_not_line_items(tmp_path: Path) -> None:
+    """AzureInterior.pdf carries an Odoo UBL invoice whose lines include two section
+    headings and a note (no quantity, no amount): without templates the XML gives the
+    line items, and those three are not among them."""
+    settings = Settings(data_dir=tmp_path / "data", watch_dir=tmp_path / "watch")
+    result = extract_path(settings, str(GOLDEN / "AzureInterior.pdf"))
+    assert result["sources"]["line_items"] == "xml"
+    items = result["fields"]["line_items"]
+    assert [(i["description"], i["quantity"], i["amount"]) for i in items] == [
+        ("Beeswax XL", "1", "42.00"),
+        ("Office Chair", "1", "70.00"),
+        ("*987123* Olive Oil", "1", "0.90"),
+        ("Luxury Truffles", "15", "150.00"),
+    ]

@@ -221,8 +221,8 @@ lines:
   start: Pos\s+Article
   end: Net total
   first_line: ^(?P<pos>\d+)\s+(?P<code>[A-Z]{2}-\d+)\s+(?P<description>.+)$
-  line: ^(?P<description>serial.+)$
-  last_line: ^(?P<qty>\d+)\s+(?P<uom>\w+)\s+x\s+(?P<price_unit>[\d.]+)\s+(?P<amount>\S+)
+  line: ^\s+(?P<description>serial.+)$
+  last_line: ^\s+(?P<qty>\d+)\s+(?P<uom>\w+)\s+x\s+(?P<price_unit>[\d.]+)\s+(?P<amount>\S+)
 """
     folder = tmp_path / "templates"
     write(folder, "globex.yml", template)
@@ -232,9 +232,10 @@ lines:
         (i["code"], i["description"], i["quantity"], i["unit"], i["unit_price"], i["amount"])
         for i in items
     ] == [
-        ("GX-100", "Pallet jack serial 4711", "2", "pc", "129.00", "258.00"),
+        ("GX-100", "Pallet jack\nserial 4711", "2", "pc", "129.00", "258.00"),
         ("GX-220", "Shrink wrap", "5", "roll", "18.50", "92.50"),
     ]
+    assert [i["raw"] for i in items] == [{"pos": "1"}, {"pos": "2"}]  # no counterpart of ours
     assert result["fields"]["invoice_number"] == "GX-5521"
     assert result["fields"]["issue_date"] == "2024-05-02"
 
@@ -321,7 +322,7 @@ def test_templates_are_read_once_until_a_file_changes(tmp_path: Path) -> None:
     assert len(load_templates(folder)) == 2
 
 
-def test_embedded_xml_still_wins_and_contracts_are_left_alone(
+def test_a_template_wins_over_embedded_xml_for_its_fields_and_contracts_are_left_alone(
     settings: Settings, tmp_path: Path
 ) -> None:
     folder = tmp_path / "templates"
@@ -329,7 +330,10 @@ def test_embedded_xml_still_wins_and_contracts_are_left_alone(
     doc = sample_invoice()
     pdf = embed(make_pdf(tmp_path / "fx.pdf", doc), "factur-x.xml", cii_xml(doc))
     result = extract(settings, folder, pdf)
-    assert result["fields"]["total"] == "471.00" and result["sources"]["total"] == "xml"
+    # the template reads its "amount" from the subtotal line: what it defines wins ...
+    assert result["fields"]["total"] == "392.50" and result["sources"]["total"] == "template"
+    # ... and the XML still gives what the template does not read
+    assert result["fields"]["subtotal"] == "392.50" and result["sources"]["subtotal"] == "xml"
     contract = make_contract(
         tmp_path / "c.pdf",
         {

@@ -318,7 +318,7 @@ def _rules(name: str, fields: Mapping[str, Any]) -> list[Rule]:
         try:
             rules.append(_rule(str(key), spec))
         except _Dropped as exc:
-            logger.warning("template %s: field %r dropped: %s", name, str(key), exc)
+            logger.warning("template %s: %s; that field is dropped, the template kept", name, exc)
     return rules
 
 
