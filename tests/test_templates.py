@@ -384,3 +384,21 @@ def test_the_readme_example_compiles_and_reads_its_document(
     assert [(i["quantity"], i["unit_price"], i["amount"]) for i in fields["line_items"]] == [
         ("2", "1129.00", "2258.00")
     ]
+
+
+def test_an_unsupported_construct_is_one_warning_naming_template_and_construct(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "templates"
+    write(
+        folder,
+        "scanned.yml",
+        CLASSIC_FORM + "input_module: tesseract\ncamelot:\n  - pages: '1'\n",
+    )
+    write(folder, "plain.yml", CLASSIC_FORM + "input_module: pdftotext\n")
+    caplog.set_level(logging.WARNING, logger="intake.extractors.templates")
+    assert {t.name for t in load_templates(folder)} == {"scanned.yml", "plain.yml"}
+    warned = sorted(r.getMessage() for r in caplog.records)
+    assert len(warned) == 2, warned
+    assert warned[0].startswith("template scanned.yml: camelot tables are not supported")
+    assert warned[1].startswith("template scanned.yml: input_module 'tesseract' is not supported")
