@@ -402,3 +402,49 @@ def test_an_unsupported_construct_is_one_warning_naming_template_and_construct(
     assert len(warned) == 2, warned
     assert warned[0].startswith("template scanned.yml: camelot tables are not supported")
     assert warned[1].startswith("template scanned.yml: input_module 'tesseract' is not supported")
+
+
+def test_layout_text_of_ocr_pages_keeps_indents_gaps_lines_and_pages() -> None:
+    """OCR words get the same layout as a text layer: a big heading set beside two small
+    lines is not interleaved with them (it goes with the line nearest its baseline, as in
+    pdftotext), an indented row keeps its indent, a gap of three font sizes is two blank
+    lines, and every page ends with a form feed."""
+    from intake.extractors.templates.layout_text import layout_text
+    from intake.record import Page, Record, Word
+
+    def word(text: str, x0: float, top: float, size: float = 10.0) -> Word:
+        return Word(text, x0, top, x0 + 5.0 * len(text), top + size, conf=0.9)
+
+    first = Page(
+        1,
+        612,
+        792,
+        (
+            word("Sammy", 50, 20),
+            word("Maystone", 85, 20.4),
+            word("INVOICE", 300, 21, size=24),
+            word("smaystone@fake.com", 50, 32),
+            word("Item", 50, 80),
+            word("Amount", 300, 80),
+            word("Service", 70, 92),
+            word("12.00", 300, 92),
+            word("Total", 50, 122),
+            word("12.00", 300, 122),
+        ),
+        source="ocr",
+    )
+    second = Page(2, 612, 792, (word("Thank", 50, 20), word("you", 85, 20)), source="ocr")
+    record = Record(path=Path("scan.png"), original_name="scan.png", kind="png")
+    text = layout_text(record.evolve(pages=(first, second)))
+    pages = text.split("\f")
+    assert len(pages) == 3 and pages[2] == ""
+    lines = pages[0].split("\n")
+    assert lines[0] == "Sammy Maystone"  # the small line above the heading's baseline
+    assert lines[1].startswith("smaystone@fake.com ") and lines[1].endswith(" INVOICE")
+    item = lines.index(next(line for line in lines if line.startswith("Item")))
+    service = lines[item + 1]
+    # "Service" starts where "Item" above it ends: one column after it, as poppler does
+    assert service.startswith("     Service ") and service.rstrip().endswith("12.00")
+    assert service.index("12.00") == lines[item].index("Amount")
+    assert lines[item + 2 : item + 4] == ["", ""] and lines[item + 4].startswith("Total")
+    assert pages[1] == "Thank you\n"

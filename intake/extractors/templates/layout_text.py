@@ -22,8 +22,10 @@ its file has it. :func:`area_text` is invoice2data's crop for a template's ``are
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from intake.extractors.text import CHAR_W, LINE_H
@@ -75,24 +77,25 @@ class _Frag:
     size: float
     col: int = 0
 
+    @cached_property
+    def middles(self) -> list[float]:
+        """The middle of each of the fragment's characters (the spaces between words
+        too), left to right; the first character counts from its right edge, so text
+        starting inside it is aligned with the fragment."""
+        out: list[float] = []
+        for i, word in enumerate(self.words):
+            if i:
+                out.append((self.words[i - 1].x1 + word.x0) / 2)
+            edges = _edges(word)
+            out.extend((edges[k] + edges[k + 1]) / 2 for k in range(len(word.text)))
+        if out:
+            out[0] = max(out[0], _edges(self.words[0])[1])
+        return out
+
     def col_at(self, x: float) -> int:
         """How many of this fragment's characters lie left of ``x`` (a character counts
         when its middle does)."""
-        count = 0
-        first = _edges(self.words[0])
-        if len(first) > 1 and x < first[1]:  # starts inside the first character: aligned
-            return 0
-        for i, word in enumerate(self.words):
-            if i:
-                if x < (self.words[i - 1].x1 + word.x0) / 2:
-                    return count
-                count += 1  # the space between two words
-            edges = _edges(word)
-            for k in range(len(word.text)):
-                if x < (edges[k] + edges[k + 1]) / 2:
-                    return count
-                count += 1
-        return count
+        return bisect_right(self.middles, x)
 
 
 def _size(word: Word) -> float:
