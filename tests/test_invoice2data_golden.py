@@ -59,7 +59,7 @@ ROW_KEYS = {
 }
 NUMERIC = ("quantity", "unit_price", "amount")
 #: least similarity (difflib ratio) of the template text to pdftotext -layout per PDF
-SIMILARITY = 0.9
+SIMILARITY = 0.95
 
 
 def expected(path: Path) -> dict[str, Any]:

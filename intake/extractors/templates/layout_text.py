@@ -108,7 +108,9 @@ def _fragments(words: Sequence[Word]) -> list[_Frag]:
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         for row in reversed(rows[-4:]):
             first = row[0]
-            if abs(word.bottom - first.bottom) <= MAX_INTRA_LINE_DELTA * _size(first):
+            # half the smaller font size: a tall bullet does not pull in the next line
+            tolerance = MAX_INTRA_LINE_DELTA * min(_size(first), _size(word))
+            if abs(word.bottom - first.bottom) <= tolerance:
                 row.append(word)
                 break
         else:
