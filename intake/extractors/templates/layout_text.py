@@ -5,9 +5,10 @@ Poppler's physical layout, followed closely enough for templates written against
 
 - a page's words are cut into *fragments*, runs of words on one baseline with no wider
   gap than :data:`MAX_WORD_SPACING` font sizes, written with one space between words;
-- a visual line is the fragments whose baselines lie within :data:`MAX_INTRA_LINE_DELTA`
-  font sizes of its first one (taken in top-to-bottom order), so words of two lines set
-  close together are never interleaved;
+- a visual line is the words whose baselines lie within :data:`MAX_INTRA_LINE_DELTA`
+  font sizes (the smaller of the two) of its first word's, taken top to bottom, and the
+  fragments on it; so words of two lines set close together, or beside a tall bullet,
+  are never interleaved;
 - a fragment's column is counted in characters: it starts one column after the end of
   every fragment wholly to its left (on any line of the page), or, where a fragment
   above or below in the same font size overlaps it, at the character of that fragment
