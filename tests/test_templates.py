@@ -448,3 +448,70 @@ def test_layout_text_of_ocr_pages_keeps_indents_gaps_lines_and_pages() -> None:
     assert service.index("12.00") == lines[item].index("Amount")
     assert lines[item + 2 : item + 4] == ["", ""] and lines[item + 4].startswith("Total")
     assert pages[1] == "Thank you\n"
+
+
+def test_the_tables_plugin_gives_our_fields_with_its_types_and_groups(
+    settings: Settings, tmp_path: Path
+) -> None:
+    doc = tmp_path / "stays.txt"
+    doc.write_text(
+        "Harbour Hotels  Invoice H-77\n"
+        "\n"
+        "Stay            Night of      Charge\n"
+        "Room 12         03/04/2024    120.50\n"
+        "Room 14         04/04/2024     99.50\n"
+        "Minibar         04/04/2024     12.00\n"
+        "Thank you for staying with us\n",
+        encoding="utf-8",
+    )
+    template = r"""
+issuer: Harbour Hotels
+keywords: [Harbour Hotels]
+fields:
+  invoice_number: Invoice\s+(H-\d+)
+tables:
+  - start: Stay\s+Night of\s+Charge
+    end: Thank you
+    body: '(?P<description>\w+(?: \d+)?)\s+(?P<date>\d\d/\d\d/\d{4})\s+(?P<amount>[\d.]+)'
+    fields:
+      date: {group: first}
+      amount: {group: sum}
+options:
+  date_formats: ['%d/%m/%Y']
+"""
+    folder = tmp_path / "templates"
+    write(folder, "harbour.yml", template)
+    result = extract(settings, folder, doc)
+    fields, sources = result["fields"], result["sources"]
+    assert (fields["invoice_number"], fields["issue_date"]) == ("H-77", "2024-04-03")
+    assert fields["total"] == "232.00"  # 120.50 + 99.50 + 12.00, grouped by sum
+    assert sources["invoice_number"] == sources["issue_date"] == sources["total"] == "template"
+
+
+def test_area_reads_the_words_inside_it_in_invoice2data_units() -> None:
+    """``area`` is invoice2data's: pages f..l, a rectangle x, y, W, H in pixels at r dpi
+    (so at r=144 a pixel is half a point); a word counts when its box overlaps it."""
+    from intake.extractors.templates.layout_text import area_text
+    from intake.record import Page, Word
+
+    def word(text: str, x0: float, top: float) -> Word:
+        return Word(text, x0, top, x0 + 6.0 * len(text), top + 10.0)
+
+    one = Page(
+        1,
+        612,
+        792,
+        (
+            word("Date:", 400, 100),
+            word("02/03/2024", 440, 101),
+            word("Due:", 400, 120),
+            word("09/03/2024", 440, 120),
+            word("Ordered", 40, 100),
+            word("01/01/2024", 100, 100),
+        ),
+    )
+    two = Page(2, 612, 792, (word("Date:", 400, 100), word("05/05/2025", 440, 100)))
+    area = {"f": 1, "l": 1, "r": 144, "x": 790, "y": 190, "W": 400, "H": 30}
+    assert area_text([one, two], area) == "Date: 02/03/2024"
+    assert area_text([one, two], area | {"H": 70}) == "Date: 02/03/2024\nDue: 09/03/2024"
+    assert area_text([one, two], area | {"l": 2}) == "Date: 02/03/2024\nDate: 05/05/2025"
