@@ -8,7 +8,7 @@ EVAL   ?= ../shared/eval
 SYSDEPS_RUN  := tesseract=tesseract-ocr
 # PostgreSQL's server programs live off PATH on Debian (/usr/lib/postgresql/<version>/bin).
 SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium '/usr/lib/postgresql/*/bin/pg_ctl=postgresql' \
-                redis-server=redis-server
+                redis-server=redis-server pdftotext=poppler-utils
 # The scale-out benchmark runs a throwaway PostgreSQL and Redis, as the tests do.
 SYSDEPS_BENCH := $(SYSDEPS_RUN) '/usr/lib/postgresql/*/bin/pg_ctl=postgresql' redis-server=redis-server
 SYSDEPS_EVAL := $(SYSDEPS_RUN) pdftotext=poppler-utils

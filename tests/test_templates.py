@@ -222,8 +222,8 @@ lines:
   start: Pos\s+Article
   end: Net total
   first_line: ^(?P<pos>\d+)\s+(?P<code>[A-Z]{2}-\d+)\s+(?P<description>.+)$
-  line: ^(?P<description>serial.+)$
-  last_line: ^(?P<qty>\d+)\s+(?P<uom>\w+)\s+x\s+(?P<price_unit>[\d.]+)\s+(?P<amount>\S+)
+  line: ^\s+(?P<description>serial.+)$
+  last_line: ^\s+(?P<qty>\d+)\s+(?P<uom>\w+)\s+x\s+(?P<price_unit>[\d.]+)\s+(?P<amount>\S+)
 """
     folder = tmp_path / "templates"
     write(folder, "globex.yml", template)
@@ -233,9 +233,10 @@ lines:
         (i["code"], i["description"], i["quantity"], i["unit"], i["unit_price"], i["amount"])
         for i in items
     ] == [
-        ("GX-100", "Pallet jack serial 4711", "2", "pc", "129.00", "258.00"),
+        ("GX-100", "Pallet jack\nserial 4711", "2", "pc", "129.00", "258.00"),
         ("GX-220", "Shrink wrap", "5", "roll", "18.50", "92.50"),
     ]
+    assert [i["raw"] for i in items] == [{"pos": "1"}, {"pos": "2"}]  # no counterpart of ours
     assert result["fields"]["invoice_number"] == "GX-5521"
     assert result["fields"]["issue_date"] == "2024-05-02"
 
@@ -322,7 +323,7 @@ def test_templates_are_read_once_until_a_file_changes(tmp_path: Path) -> None:
     assert len(load_templates(folder)) == 2
 
 
-def test_embedded_xml_still_wins_and_contracts_are_left_alone(
+def test_a_template_wins_over_embedded_xml_for_its_fields_and_contracts_are_left_alone(
     settings: Settings, tmp_path: Path
 ) -> None:
     folder = tmp_path / "templates"
@@ -330,7 +331,10 @@ def test_embedded_xml_still_wins_and_contracts_are_left_alone(
     doc = sample_invoice()
     pdf = embed(make_pdf(tmp_path / "fx.pdf", doc), "factur-x.xml", cii_xml(doc))
     result = extract(settings, folder, pdf)
-    assert result["fields"]["total"] == "471.00" and result["sources"]["total"] == "xml"
+    # the template reads its "amount" from the subtotal line: what it defines wins ...
+    assert result["fields"]["total"] == "392.50" and result["sources"]["total"] == "template"
+    # ... and the XML still gives what the template does not read
+    assert result["fields"]["subtotal"] == "392.50" and result["sources"]["subtotal"] == "xml"
     contract = make_contract(
         tmp_path / "c.pdf",
         {
@@ -381,3 +385,134 @@ def test_the_readme_example_compiles_and_reads_its_document(
     assert [(i["quantity"], i["unit_price"], i["amount"]) for i in fields["line_items"]] == [
         ("2", "1129.00", "2258.00")
     ]
+
+
+def test_an_unsupported_construct_is_one_warning_naming_template_and_construct(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "templates"
+    write(
+        folder,
+        "scanned.yml",
+        CLASSIC_FORM + "input_module: tesseract\ncamelot:\n  - pages: '1'\n",
+    )
+    write(folder, "plain.yml", CLASSIC_FORM + "input_module: pdftotext\n")
+    caplog.set_level(logging.WARNING, logger="intake.extractors.extraction.templates")
+    assert {t.name for t in load_templates(folder)} == {"scanned.yml", "plain.yml"}
+    warned = sorted(r.getMessage() for r in caplog.records)
+    assert len(warned) == 2, warned
+    assert warned[0].startswith("template scanned.yml: camelot tables are not supported")
+    assert warned[1].startswith("template scanned.yml: input_module 'tesseract' is not supported")
+
+
+def test_layout_text_of_ocr_pages_keeps_indents_gaps_lines_and_pages() -> None:
+    """OCR words get the same layout as a text layer: a big heading set beside two small
+    lines is not interleaved with them (it goes with the line nearest its baseline, as in
+    pdftotext), an indented row keeps its indent, a gap of three font sizes is two blank
+    lines, and every page ends with a form feed."""
+    from intake.extractors.extraction.templates.layout_text import layout_text
+    from intake.record import Page, Record, Word
+
+    def word(text: str, x0: float, top: float, size: float = 10.0) -> Word:
+        return Word(text, x0, top, x0 + 5.0 * len(text), top + size, conf=0.9)
+
+    first = Page(
+        1,
+        612,
+        792,
+        (
+            word("Sammy", 50, 20),
+            word("Maystone", 85, 20.4),
+            word("INVOICE", 300, 21, size=24),
+            word("smaystone@fake.com", 50, 32),
+            word("Item", 50, 80),
+            word("Amount", 300, 80),
+            word("Service", 70, 92),
+            word("12.00", 300, 92),
+            word("Total", 50, 122),
+            word("12.00", 300, 122),
+        ),
+        source="ocr",
+    )
+    second = Page(2, 612, 792, (word("Thank", 50, 20), word("you", 85, 20)), source="ocr")
+    record = Record(path=Path("scan.png"), original_name="scan.png", kind="png")
+    text = layout_text(record.evolve(pages=(first, second)))
+    pages = text.split("\f")
+    assert len(pages) == 3 and pages[2] == ""
+    lines = pages[0].split("\n")
+    assert lines[0] == "Sammy Maystone"  # the small line above the heading's baseline
+    assert lines[1].startswith("smaystone@fake.com ") and lines[1].endswith(" INVOICE")
+    item = lines.index(next(line for line in lines if line.startswith("Item")))
+    service = lines[item + 1]
+    # "Service" starts where "Item" above it ends: one column after it, as poppler does
+    assert service.startswith("     Service ") and service.rstrip().endswith("12.00")
+    assert service.index("12.00") == lines[item].index("Amount")
+    assert lines[item + 2 : item + 4] == ["", ""] and lines[item + 4].startswith("Total")
+    assert pages[1] == "Thank you\n"
+
+
+def test_the_tables_plugin_gives_our_fields_with_its_types_and_groups(
+    settings: Settings, tmp_path: Path
+) -> None:
+    doc = tmp_path / "stays.txt"
+    doc.write_text(
+        "Harbour Hotels  Invoice H-77\n"
+        "\n"
+        "Stay            Night of      Charge\n"
+        "Room 12         03/04/2024    120.50\n"
+        "Room 14         04/04/2024     99.50\n"
+        "Minibar         04/04/2024     12.00\n"
+        "Thank you for staying with us\n",
+        encoding="utf-8",
+    )
+    template = r"""
+issuer: Harbour Hotels
+keywords: [Harbour Hotels]
+fields:
+  invoice_number: Invoice\s+(H-\d+)
+tables:
+  - start: Stay\s+Night of\s+Charge
+    end: Thank you
+    body: '(?P<description>\w+(?: \d+)?)\s+(?P<date>\d\d/\d\d/\d{4})\s+(?P<amount>[\d.]+)'
+    fields:
+      date: {group: first}
+      amount: {group: sum}
+options:
+  date_formats: ['%d/%m/%Y']
+"""
+    folder = tmp_path / "templates"
+    write(folder, "harbour.yml", template)
+    result = extract(settings, folder, doc)
+    fields, sources = result["fields"], result["sources"]
+    assert (fields["invoice_number"], fields["issue_date"]) == ("H-77", "2024-04-03")
+    assert fields["total"] == "232.00"  # 120.50 + 99.50 + 12.00, grouped by sum
+    assert sources["invoice_number"] == sources["issue_date"] == sources["total"] == "template"
+
+
+def test_area_reads_the_words_inside_it_in_invoice2data_units() -> None:
+    """``area`` is invoice2data's: pages f..l, a rectangle x, y, W, H in pixels at r dpi
+    (so at r=144 a pixel is half a point); a word counts when its box overlaps it."""
+    from intake.extractors.extraction.templates.layout_text import area_text
+    from intake.record import Page, Word
+
+    def word(text: str, x0: float, top: float) -> Word:
+        return Word(text, x0, top, x0 + 6.0 * len(text), top + 10.0)
+
+    one = Page(
+        1,
+        612,
+        792,
+        (
+            word("Date:", 400, 100),
+            word("02/03/2024", 440, 101),
+            word("Due:", 400, 120),
+            word("09/03/2024", 440, 120),
+            word("Ordered", 40, 100),
+            word("01/01/2024", 100, 100),
+        ),
+    )
+    two = Page(2, 612, 792, (word("Date:", 400, 100), word("05/05/2025", 440, 100)))
+    area = {"f": 1, "l": 1, "r": 144, "x": 790, "y": 190, "W": 400, "H": 30}
+    assert area_text([one, two], area) == "Date: 02/03/2024"
+    assert area_text([one, two], area | {"H": 70}) == "Date: 02/03/2024\nDue: 09/03/2024"
+    assert area_text([one, two], area | {"l": 2}) == "Date: 02/03/2024\nDate: 05/05/2025"

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from intake.extractors.base import Registry
 from intake.extractors.extraction.analysis import reading_for
+from intake.extractors.extraction.classify import shows_amounts
 from intake.extractors.extraction.einvoice import EInvoice, read_einvoice
 from intake.extractors.extraction.templates import template_fields
 from intake.extractors.reading.image import read_image
 from intake.extractors.reading.ocr import OcrOptions
 from intake.extractors.reading.pdf import read_pdf
 from intake.extractors.reading.text import read_text
-from intake.record import Attachment, Field, Page, Record
+from intake.record import OTHER, Attachment, Field, Page, Record
 
 __all__ = ["classify", "embedded", "extract", "read_file"]
 
@@ -57,13 +58,22 @@ def embedded(record: Record) -> EInvoice | None:
     return result
 
 
+#: The type confidence of a document with no evidence of any type: below any review
+#: threshold.
+NO_EVIDENCE = 0.05
+
+
 def classify(record: Record, registry: Registry) -> tuple[str, float]:
     """The most likely document type and a confidence in 0..1."""
     if (xml := embedded(record)) is not None:
         return xml.doc_type, 0.99
     scores = sorted(((ex.score(record), ex.doc_type) for ex in registry), reverse=True)
     if not scores or scores[0][0] <= 0:
-        return record.type_hint or "invoice", 0.2
+        if shows_amounts(reading_for(record)):
+            return record.type_hint or "invoice", 0.2
+        # Nothing of any business document, whatever folder it was dropped in: never an
+        # invoice by default (its first line would become a vendor).
+        return OTHER, NO_EVIDENCE
     top, doc_type = scores[0]
     second = scores[1][0] if len(scores) > 1 else 0.0
     confidence = top / (top + max(second, 0.0) + 0.25)
@@ -73,12 +83,13 @@ def classify(record: Record, registry: Registry) -> tuple[str, float]:
 def extract(
     record: Record, registry: Registry, templates: Path | None = None
 ) -> Mapping[str, Field]:
-    """The fields of the record's type: from its layout, overridden by a matching vendor
-    template from the folder ``templates``, overridden by embedded XML."""
+    """The fields of the record's type: from its layout, overridden by embedded XML,
+    overridden by a matching vendor template from the folder ``templates`` for the fields
+    it defines (a template is written for the vendor; it wins, as it does in invoice2data)."""
     extractor = registry.for_type(record.doc_type or "")
     fields = dict(extractor.extract(record)) if extractor is not None else {}
-    if templates is not None:
-        fields.update(template_fields(record, templates))
     if (xml := embedded(record)) is not None:
         fields.update(xml.fields(reading_for(record).text))
+    if templates is not None:
+        fields.update(template_fields(record, templates))
     return fields

@@ -177,9 +177,15 @@ def _cii_line(item: Element) -> dict[str, Any]:
 
 
 def _is_item(line: dict[str, Any]) -> bool:
-    """Section headings and notes come as lines with nothing to buy: leave them out."""
-    numbers = [line.get(k) for k in ("quantity", "unit_price", "amount")]
-    return any(n not in (None, "0", "0.00") for n in numbers)
+    """Section headings and notes come as lines with nothing to buy (no quantity and no
+    amount, or both zero): leave them out."""
+    for key in ("quantity", "amount"):
+        try:
+            if line.get(key) is not None and Decimal(line[key]) != 0:
+                return True
+        except InvalidOperation:
+            continue
+    return False
 
 
 def _money_or_none(value: Decimal | None) -> str | None:
@@ -298,7 +304,7 @@ def _ubl(root: Element) -> EInvoice:
         "subtotal": _money(_child(totals, "TaxExclusiveAmount")),
         "tax": _money(_child(tax_total, "TaxAmount")),
         "total": _money(_child(totals, "TaxInclusiveAmount")),
-        "line_items": lines,
+        "line_items": [line for line in lines if _is_item(line)],
     }
     return EInvoice("invoice", values, "UBL Invoice")
 

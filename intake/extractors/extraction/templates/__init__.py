@@ -9,9 +9,10 @@ with ``options`` (``date_formats``, ``languages``, ``decimal_separator``, ``curr
 template (highest ``priority`` first) whose ``required_fields`` are all found wins for the
 fields it reads; the generic extractor's fields fill the rest.
 
-Templates run over :func:`template_text`: the record's lines in reading order with the
-gaps between words kept, close to what ``pdftotext -layout`` gives invoice2data but not
-identical, so a template written against pdftotext may need its regexes loosened.
+Templates run over :func:`template_text`: the text ``pdftotext -layout`` gives
+invoice2data, laid out from the record's words (text layer or OCR) by
+:mod:`intake.extractors.extraction.templates.layout_text`; a field's ``area`` reads the words inside
+it, and the ``tables`` plugin is run as invoice2data runs it.
 """
 
 from __future__ import annotations
@@ -44,12 +45,13 @@ def template_fields(record: Record, folder: Path) -> dict[str, Field]:
     if not templates:
         return {}
     text = template_text(record)
+    pages = None if record.kind == "text" else record.pages  # plain text has no areas
     partial: dict[str, Field] | None = None
     for template in templates:
         if not matches(template, text):
             continue
         try:
-            fields, missing = run_template(template, text)
+            fields, missing = run_template(template, text, pages)
         except _RUN_ERRORS:
             logger.exception("[%s] template %s failed; skipped", record.short_id, template.name)
             continue

@@ -5,6 +5,9 @@ invoice2data's names map to ours (``date`` -> ``issue_date``, ``date_due`` ->
 ``due_date``, ``amount`` -> ``total``, ``amount_untaxed`` -> ``subtotal``, ``amount_tax``
 -> ``tax``, ``issuer`` -> ``vendor``, ``lines`` -> ``line_items``); a field already named
 as ours (``po_number``, ``total``, ...) is taken as it is; every other field is ignored.
+A line row's keys map to a line item's (:data:`ITEM_KEYS`); the row's other keys are kept
+under the item's ``raw``, and a row with nothing to buy (a section heading, a note) is
+kept in the ``raw`` of the item it belongs to rather than made an item.
 """
 
 from __future__ import annotations
@@ -12,15 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from decimal import Decimal
-from statistics import median
 from typing import Any
 
 from intake.extractors.extraction.fields.dates import DateOrder, guess_date_order, parse_date
-from intake.extractors.extraction.fields.idents import clean_id
 from intake.extractors.extraction.fields.money import (
     CURRENCY_CODES,
     detect_currency,
@@ -28,8 +29,15 @@ from intake.extractors.extraction.fields.money import (
     guess_decimal_comma,
     parse_money,
 )
-from intake.extractors.extraction.templates.model import LineRule, Options, Rule, Template
-from intake.record import Field, Record, Word
+from intake.extractors.extraction.templates.layout_text import area_text, layout_text
+from intake.extractors.extraction.templates.model import (
+    LineRule,
+    Options,
+    Rule,
+    TableRule,
+    Template,
+)
+from intake.record import Field, Page, Record
 
 __all__ = ["FIELD_NAMES", "matches", "prepare_text", "run_template", "template_text"]
 
@@ -47,33 +55,26 @@ DATES = frozenset({"issue_date", "due_date", "valid_until"})
 MONEY = frozenset({"total", "subtotal", "tax"})
 IDS = frozenset({"invoice_number", "po_number", "quote_number"})
 OURS = DATES | MONEY | IDS | {"vendor", "buyer", "currency", "line_items"}
-#: our line-item keys, each from the first of invoice2data's row names that is there.
+#: our line-item keys, each from the first of invoice2data's row names that is there
+#: (its canonical names, the aliases it normalises, and the names its bundled templates
+#: use for the same thing: ``desc``, ``price``, ``barcode``, ``unece_code``).
 ITEM_KEYS = (
-    ("description", ("description", "name")),
-    ("code", ("code", "sku", "item_code", "product_code")),
+    ("description", ("name", "description", "desc")),
+    ("code", ("code", "sku", "item_code", "product_code", "barcode")),
     ("quantity", ("qty", "quantity")),
-    ("unit", ("uom", "unit")),
-    ("unit_price", ("price_unit", "unit_price", "unitprice")),
-    ("amount", ("price_subtotal", "amount", "price_total")),
+    ("unit", ("uom", "unit", "unece_code")),
+    ("unit_price", ("price_unit", "unit_price", "unitprice", "price")),
+    ("amount", ("price_subtotal", "price_total", "amount", "line_total")),
 )
 ITEM_KEYS_NUMERIC = ("quantity", "unit_price", "amount")
+#: row keys of a note, which belongs to the item above it (a heading: to the one below)
+NOTE_KEYS = frozenset({"line_note", "note"})
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,\s']\d+)*")
 
 
-def _spaced(words: Sequence[Word]) -> str:
-    """One line, with a gap between words as wide as it is on the page (as pdftotext
-    -layout writes it), so regexes that expect two spaces between columns still match."""
-    widths = [(w.x1 - w.x0) / len(w.text) for w in words if w.text and w.x1 > w.x0]
-    char = median(widths) if widths else 5.0
-    out = [words[0].text]
-    for prev, word in zip(words, words[1:], strict=False):
-        out.append(" " * max(1, round((word.x0 - prev.x1) / char)) + word.text)
-    return "".join(out)
-
-
 def template_text(record: Record) -> str:
-    """The record's lines in reading order, pages separated by a form feed."""
-    return "\f".join("".join(_spaced(line) + "\n" for line in p.lines) for p in record.pages)
+    """The text templates run over: ``pdftotext -layout``'s, from the record's words."""
+    return layout_text(record)
 
 
 def _collapse(text: str) -> str:
@@ -146,8 +147,8 @@ def _normalise(target: str, raw: str, doc: _Doc) -> Any:
         return _date(raw, doc)
     if target in MONEY:
         return parse_money(raw, doc.decimal_comma)
-    if target in IDS:
-        return clean_id(raw) or None
+    if target in IDS:  # kept as the template captured it (a leading "#" too)
+        return raw.strip() or None
     if target == "currency":
         return _currency(raw)
     return " ".join(raw.split()) or None
@@ -247,41 +248,150 @@ def _line_rows(rule: LineRule, text: str) -> list[dict[str, str]]:
     return rows
 
 
-def _item(row: dict[str, str], doc: _Doc) -> dict[str, Any] | None:
-    got = {ours: next((row[k] for k in names if row.get(k)), None) for ours, names in ITEM_KEYS}
+def _item(row: dict[str, str], doc: _Doc) -> dict[str, Any]:
+    got: dict[str, str | None] = {}
+    used: set[str] = set()
+    for ours, names in ITEM_KEYS:
+        got[ours] = next((row[k] for k in names if row.get(k)), None)
+        used.update(names)
     numbers = {k: parse_money(got[k] or "", doc.decimal_comma) for k in ITEM_KEYS_NUMERIC}
-    if not got["description"] and all(v is None for v in numbers.values()):
-        return None
     qty = numbers["quantity"]
+    raw = {k: v for k, v in row.items() if k not in used}
+    lines = (" ".join(line.split()) for line in (got["description"] or "").splitlines())
     return {
-        "description": " ".join((got["description"] or "").split()),
+        "description": "\n".join(line for line in lines if line),
         "code": got["code"],
         "quantity": format(qty.normalize(), "f") if qty is not None else None,
         "unit": got["unit"],
         "unit_price": _out(numbers["unit_price"]),
         "amount": _out(numbers["amount"]),
         "box": None,
+        "raw": raw or None,
     }
 
 
-def _fields(template: Template, doc: _Doc) -> tuple[dict[str, tuple[Any, str, float]], set[str]]:
+def _attach(raw: dict[str, str], item: dict[str, Any]) -> None:
+    kept: dict[str, str] = dict(item["raw"] or {})
+    for key, value in raw.items():
+        kept[key] = "\n".join(v for v in (kept.get(key), value) if v)
+    item["raw"] = kept
+
+
+def _items(rows: Iterable[dict[str, str]], doc: _Doc) -> list[dict[str, Any]]:
+    """Line items from rows: a row with nothing to buy (no description, quantity, price
+    or amount) goes into the ``raw`` of its item, a note to the one above, anything else
+    (a heading) to the one below."""
+    items: list[dict[str, Any]] = []
+    pending: dict[str, str] = {}
+    for row in rows:
+        item = _item(row, doc)
+        if item["description"] or any(item[k] is not None for k in ITEM_KEYS_NUMERIC):
+            if pending:
+                _attach(pending, item)
+                pending = {}
+            items.append(item)
+            continue
+        raw = item["raw"] or {}
+        notes = {k: v for k, v in raw.items() if k in NOTE_KEYS}
+        if notes and items:
+            _attach(notes, items[-1])
+            raw = {k: v for k, v in raw.items() if k not in NOTE_KEYS}
+        for key, value in raw.items():
+            pending[key] = "\n".join(v for v in (pending.get(key), value) if v)
+    if pending and items:
+        _attach(pending, items[-1])
+    return items
+
+
+def _typed(kind: str, raw: str, doc: _Doc) -> Any:
+    if kind == "date":
+        return _date(raw, doc)
+    if kind in ("int", "float"):
+        value = parse_money(raw, doc.decimal_comma)
+        return int(value) if kind == "int" and value is not None else value
+    return raw
+
+
+def _table_values(rule: TableRule, doc: _Doc) -> dict[str, list[Any]] | None:
+    """invoice2data's tables plugin: each body line's named groups, by name (None when a
+    date in it does not read, as invoice2data then drops the table)."""
+    start = rule.start.search(doc.text)
+    end = rule.end.search(doc.text)
+    if start is None or end is None:
+        return None
+    kinds = dict(rule.types)
+    out: dict[str, list[Any]] = {}
+    for line in rule.separator.split(doc.text[start.end() : end.start()]):
+        if not line.strip() or (m := rule.body.search(line)) is None:
+            continue
+        for name, raw in m.groupdict().items():
+            raw = raw or ""
+            value: Any
+            if name.startswith("date") or name.endswith("date"):
+                value = _date(raw, doc)
+                if value is None:
+                    return None
+            elif name.startswith("amount"):
+                value = parse_money(raw, doc.decimal_comma)
+            else:
+                value = _typed(kinds[name], raw, doc) if name in kinds else raw
+            out.setdefault(name, []).append(value)
+    return out
+
+
+def _grouped(group: str, values: list[Any]) -> list[Any]:
+    values = [v for v in values if v]
+    if not values:
+        return values
+    if group == "sum":
+        return [sum(values)]
+    if group in ("min", "max"):
+        return [min(values) if group == "min" else max(values)]
+    if group == "join":
+        return [" ".join(str(v) for v in values)]
+    return [values[-1] if group == "last" else values[0]]
+
+
+def _tables(template: Template, doc: _Doc) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {}
+    for rule in template.tables:
+        values = _table_values(rule, doc)
+        if values is None:
+            continue
+        groups = dict(rule.groups)
+        for name, got in values.items():
+            found[name] = _grouped(groups[name], got) if name in groups else got
+    return found
+
+
+def _target(name: str) -> str | None:
+    return FIELD_NAMES.get(name, name if name in OURS else None)
+
+
+def _fields(
+    template: Template, doc: _Doc, pages: Sequence[Page] | None
+) -> tuple[dict[str, tuple[Any, str, float]], set[str]]:
     """Our fields (value, raw text, confidence) and the names of invoice2data's fields
-    that were found (for ``required_fields``)."""
+    that were found (for ``required_fields``). ``pages`` are there for ``area`` (None
+    when the document has no page geometry, as invoice2data's text input has none)."""
     out: dict[str, tuple[Any, str, float]] = {"vendor": (template.issuer, "issuer", 0.9)}
     present = {"issuer", "currency"}  # invoice2data always has them
     if template.options.currency and (code := _currency(template.options.currency)):
         out["currency"] = (code, "options.currency", 0.9)
     for rule in template.rules:
-        target = FIELD_NAMES.get(rule.name, rule.name if rule.name in OURS else None)
+        target = _target(rule.name)
         if rule.lines:
             rows = [r for lr in rule.lines for r in _line_rows(lr, doc.text)]
-            items = [i for r in rows if (i := _item(r, doc)) is not None]
+            items = _items(rows, doc)
             if items and target == "line_items":
                 out[target] = (items, f"{len(items)} lines", 0.9)
-            if items:
+            if rows:
                 present.add(rule.name)
             continue
-        raws = _found(rule, doc.text)
+        text = doc.text
+        if rule.area is not None and pages is not None:
+            text = area_text(pages, dict(rule.area))
+        raws = _found(rule, text)
         if target is None or target == "line_items":
             if raws:
                 present.add(rule.name)
@@ -289,18 +399,36 @@ def _fields(template: Template, doc: _Doc) -> tuple[dict[str, tuple[Any, str, fl
         if (picked := _pick(rule, target, raws, doc)) is not None:
             out[target] = picked
             present.add(rule.name)
+    for name, values in _tables(template, doc).items():
+        present.add(name)
+        target = _target(name)
+        if target is None or target == "line_items" or not values:
+            continue
+        if (value := _table_value(target, values[0], doc)) is not None:
+            out[target] = (value, f"tables: {name}", 0.9)
     return out, present
 
 
-def run_template(template: Template, text: str) -> tuple[dict[str, Field], set[str]]:
+def _table_value(target: str, value: Any, doc: _Doc) -> Any:
+    """A table's value (typed already when its name or ``types`` say so) in our form."""
+    if target in DATES and isinstance(value, dt.date):
+        return value
+    if target in MONEY and isinstance(value, Decimal | int):
+        return Decimal(value)
+    return _normalise(target, str(value), doc)
+
+
+def run_template(
+    template: Template, text: str, pages: Sequence[Page] | None = None
+) -> tuple[dict[str, Field], set[str]]:
     """The fields ``template`` reads from ``text`` (ours, as :class:`Field`s with source
-    "template"), and the required fields it did not find."""
+    "template"), and the required fields it did not find. ``pages`` serve ``area``."""
     prepared = prepare_text(template.options, text)
     decimal_comma = template.options.decimal_comma
     if decimal_comma is None:
         decimal_comma = guess_decimal_comma(prepared)
     doc = _Doc(prepared, template.options, decimal_comma, guess_date_order(prepared))
-    values, present = _fields(template, doc)
+    values, present = _fields(template, doc, pages)
     fields = {
         name: Field(_out(value), confidence, "template", raw=f"{template.name}: {raw}"[:300])
         for name, (value, raw, confidence) in values.items()

@@ -1,13 +1,18 @@
 """A vendor template, compiled from one YAML mapping in invoice2data's format.
 
 Everything is checked here, when the folder is read: a template that does not compile
-(no keywords, a regex that does not compile or captures more than one group, an unknown
-parser, options of the wrong type) raises :class:`~intake.errors.ConfigError` and is
-skipped by the loader, so running a template never meets a malformed one.
+(no keywords, a regex that does not compile, a top-level ``lines`` that is not a mapping,
+an unknown parser, options of the wrong type) raises :class:`~intake.errors.ConfigError`
+and is skipped by the loader, so running a template never meets a malformed one. A field
+invoice2data itself would never fill (a regex with several capturing groups, an ``area``
+without its seven numbers) is dropped with a warning and the template kept, as
+invoice2data keeps it; a construct Intake does not run (``camelot``, an ``input_module``
+other than pdftotext) is logged once, naming the template.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,11 +20,21 @@ from typing import Any
 
 from intake.errors import ConfigError
 
-__all__ = ["LineRule", "Options", "Rule", "Template", "compile_template"]
+__all__ = ["LineRule", "Options", "Rule", "TableRule", "Template", "compile_template"]
+
+logger = logging.getLogger(__name__)
 
 Pattern = re.Pattern[str]
 GROUPINGS = ("sum", "min", "max", "first", "last", "join")
 DEFAULT_REQUIRED = ("date", "amount", "invoice_number", "issuer")
+#: the keys of an ``area``: pages ``f`` to ``l``, a rectangle in pixels at ``r`` dpi
+AREA_KEYS = ("f", "l", "r", "x", "y", "W", "H")
+#: what ``input_module`` may name: our template text is pdftotext's layout
+INPUT_MODULES = ("pdftotext",)
+
+
+class _Dropped(Exception):
+    """A field invoice2data would never fill: dropped, the template kept."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,20 @@ class Rule:
     replace: tuple[tuple[Pattern, str], ...] = ()
     extract_number: bool = False
     lines: tuple[LineRule, ...] = ()
+    area: tuple[tuple[str, float], ...] | None = None  # AREA_KEYS and their numbers
+
+
+@dataclass(frozen=True)
+class TableRule:
+    """invoice2data's ``tables`` plugin: from ``start`` to ``end``, each line matched by
+    ``body``, whose named groups become fields."""
+
+    start: Pattern
+    end: Pattern
+    body: Pattern
+    separator: Pattern = re.compile(r"\n")
+    types: tuple[tuple[str, str], ...] = ()  # group name -> "int", "float" or "date"
+    groups: tuple[tuple[str, str], ...] = ()  # group name -> one of GROUPINGS
 
 
 @dataclass(frozen=True)
@@ -81,6 +110,7 @@ class Template:
     exclude_keywords: tuple[str, ...] = ()
     priority: float = 5.0
     rules: tuple[Rule, ...] = ()
+    tables: tuple[TableRule, ...] = ()
     options: Options = field(default_factory=Options)
     required: tuple[str, ...] = DEFAULT_REQUIRED
 
@@ -100,7 +130,7 @@ def _regex(pattern: Any, what: str, *, max_groups: int | None = 1) -> Pattern:
     except re.error as exc:
         raise ConfigError(f"{what}: bad regex {pattern!r}: {exc}") from exc
     if max_groups is not None and compiled.groups > max_groups:
-        raise ConfigError(f"{what}: the regex {pattern!r} captures more than one group")
+        raise _Dropped(f"{what}: the regex {pattern!r} captures more than one group")
     return compiled
 
 
@@ -163,6 +193,19 @@ def _kind_from_name(name: str) -> str | None:
     return None
 
 
+def _area(value: Any, what: str) -> tuple[tuple[str, float], ...]:
+    area = _mapping(value, what)
+    out = []
+    for key in AREA_KEYS:
+        number = area.get(key)
+        if isinstance(number, bool) or not isinstance(number, int | float):
+            raise _Dropped(f"{what}: area needs a number for {key!r} (f, l, r, x, y, W, H)")
+        out.append((key, float(number)))
+    if dict(out)["r"] <= 0:
+        raise _Dropped(f"{what}: area resolution r must be positive")
+    return tuple(out)
+
+
 def _rule(name: str, spec: Any) -> Rule:
     what = f"field {name!r}"
     if isinstance(spec, Mapping):
@@ -190,6 +233,7 @@ def _rule(name: str, spec: Any) -> Rule:
             group=group,
             replace=_replacements(spec.get("replace"), what),
             extract_number=bool(spec.get("extract_number", False)),
+            area=_area(spec["area"], what) if "area" in spec else None,
         )
     if name.startswith("static_"):
         return Rule(name.removeprefix("static_"), static=str(spec))
@@ -220,13 +264,75 @@ def _options(data: Mapping[str, Any]) -> Options:
     )
 
 
+_TYPES = {"int": "int", "float": "float", "date": "date", "datetime": "date"}
+
+
+def _table(spec: Any, i: int) -> TableRule:
+    what = f"tables[{i}]"
+    spec = _mapping(spec, what)
+    for key in ("start", "end", "body"):
+        if key not in spec:
+            raise ConfigError(f"{what}: a table needs a {key!r} regex")
+    types = _mapping(spec.get("types"), f"{what}: types")
+    nested = _mapping(spec.get("fields"), f"{what}: fields")
+    kinds = {str(k): str(v) for k, v in types.items()}
+    groups = {}
+    for key, settings in nested.items():
+        settings = _mapping(settings, f"{what}: fields")
+        if "type" in settings and str(key) not in kinds:
+            kinds[str(key)] = str(settings["type"])
+        if "group" in settings:
+            if settings["group"] not in GROUPINGS:
+                raise ConfigError(f"{what}: unknown group {settings['group']!r}")
+            groups[str(key)] = str(settings["group"])
+    if any(kind not in _TYPES for kind in kinds.values()):
+        raise ConfigError(f"{what}: types are int, float or date")
+    many = {"max_groups": None}
+    return TableRule(
+        start=_regex(spec["start"], what, **many),
+        end=_regex(spec["end"], what, **many),
+        body=_regex(spec["body"], what, **many),
+        separator=_regex(spec.get("line_separator", r"\n"), what, **many),
+        types=tuple((k, _TYPES[v]) for k, v in kinds.items()),
+        groups=tuple(groups.items()),
+    )
+
+
+def _unsupported(name: str, data: Mapping[str, Any]) -> None:
+    """One warning per construct Intake reads but does not run."""
+    if "camelot" in data:
+        logger.warning("template %s: camelot tables are not supported; ignored", name)
+    module = data.get("input_module")
+    if module is not None and module not in INPUT_MODULES:
+        logger.warning(
+            "template %s: input_module %r is not supported; the template runs over "
+            "Intake's layout text (pdftotext's, from the text layer or OCR)",
+            name,
+            module,
+        )
+
+
+def _rules(name: str, fields: Mapping[str, Any]) -> list[Rule]:
+    rules = []
+    for key, spec in fields.items():
+        try:
+            rules.append(_rule(str(key), spec))
+        except _Dropped as exc:
+            logger.warning("template %s: %s; that field is dropped, the template kept", name, exc)
+    return rules
+
+
 def compile_template(name: str, data: Any) -> Template:
     """The template ``name`` from its parsed YAML (or JSON) mapping."""
     data = _mapping(data, "a template")
     if not data.get("keywords"):
         raise ConfigError("a template needs keywords")
     keywords = _strings(data["keywords"], "keywords")
-    rules = [_rule(str(k), v) for k, v in _mapping(data.get("fields"), "fields").items()]
+    rules = _rules(name, _mapping(data.get("fields"), "fields"))
+    tables = data.get("tables") or []
+    if not isinstance(tables, list):
+        raise ConfigError("tables must be a list")
+    _unsupported(name, data)
     if "lines" in data:  # the older top-level lines plugin
         rules.append(Rule("lines", lines=_line_rules(_mapping(data["lines"], "lines"), "lines")))
     priority = data.get("priority", 5)
@@ -240,6 +346,7 @@ def compile_template(name: str, data: Any) -> Template:
         exclude_keywords=_strings(data.get("exclude_keywords") or [], "exclude_keywords"),
         priority=float(priority),
         rules=tuple(rules),
+        tables=tuple(_table(t, i) for i, t in enumerate(tables)),
         options=_options(_mapping(data.get("options"), "options")),
         required=DEFAULT_REQUIRED if required is None else _strings(required, "required_fields"),
     )
