@@ -122,12 +122,16 @@ def main(argv: list[str]) -> None:
         matched = total = vendors = loose = 0
         for path in _files():
             golden = _expected(path)
-            with_templates = extract_path(templated, str(path))["fields"]
+            with_templates = extract_path(Context(templated, Registry.default()), str(path))[
+                "fields"
+            ]
             for name, ours in NAMES.items():
                 if name in golden:
                     total += 1
                     matched += _same(with_templates.get(ours), golden[name])
-            generic = extract_path(plain, str(path))["fields"].get("vendor")
+            generic = extract_path(Context(plain, Registry.default()), str(path))["fields"].get(
+                "vendor"
+            )
             right = _plain(generic) == _plain(golden["issuer"])
             vendors += right
             ours, theirs = _plain(generic), _plain(golden["issuer"])

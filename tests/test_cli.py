@@ -265,7 +265,9 @@ def test_commands_log_warnings_only_unless_asked(settings: Settings) -> None:
     quiet = _intake(settings, "documents", "list")  # a new database: migrations run
     assert quiet.returncode == 0, quiet.stderr
     assert quiet.stderr == ""
-    loud = _intake(settings, "-v", "users", "list")
+    # another new database: with -v, the migrations say what they do
+    other = settings.model_copy(update={"data_dir": settings.data_dir.parent / "other-data"})
+    loud = _intake(other, "-v", "users", "list")
     assert loud.returncode == 0 and "INFO" in loud.stderr and "alembic" in loud.stderr
 
 

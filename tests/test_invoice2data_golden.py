@@ -246,7 +246,7 @@ def test_embedded_xml_headings_and_notes_are_not_line_items(tmp_path: Path) -> N
     line items, and those three are not among them."""
     available("AzureInterior.pdf")
     settings = Settings(data_dir=tmp_path / "data", watch_dir=tmp_path / "watch")
-    result = extract_path(settings, str(path_of("AzureInterior.pdf")))
+    result = extract_path(Context(settings, Registry.default()), str(path_of("AzureInterior.pdf")))
     assert result["sources"]["line_items"] == "xml"
     items = result["fields"]["line_items"]
     assert [(i["description"], i["quantity"], i["amount"]) for i in items] == [

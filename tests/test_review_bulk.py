@@ -64,8 +64,10 @@ def test_sections_are_short_and_one_section_has_a_filter_and_pages(
     # The filter's wildcards are text; a page past the end shows the last one.
     page = editor.get("/review?kind=quarantined&q=%25_").get_data(as_text=True)
     assert items(page, "quarantined") == [] and "Nothing matches" in page
-    page = editor.get("/review?kind=quarantined&page=99999999999999999999").get_data(as_text=True)
+    page = editor.get("/review?kind=quarantined&page=99999").get_data(as_text=True)
     assert "page 2 of 2" in page
+    # a page number beyond any page there can be is refused, as on every page
+    assert editor.get("/review?kind=quarantined&page=99999999999999999999").status_code == 400
     page = editor.get("/review?kind=nonsense&q=x").get_data(as_text=True)
     assert 'id="quarantined"' in page and 'id="low_confidence"' in page
 

@@ -423,7 +423,10 @@ def test_ids_and_page_numbers_too_large_for_the_database(
     a page number out of range is a bad request; neither is ever a 500."""
     client = clients["editor"]
     token = csrf(client, "/login")
-    with_ids = [e for e, spec in ROUTES.items() if re.search(r"\{\w+\}|/999", spec[1])]
+    # ids in the path (a poll's ids in its query are filtered: see tests/test_upload.py)
+    with_ids = [
+        e for e, spec in ROUTES.items() if re.search(r"\{\w+\}|/999", spec[1].split("?")[0])
+    ]
     assert len(with_ids) > 15
     for endpoint in with_ids:
         method, template, *_ = ROUTES[endpoint]

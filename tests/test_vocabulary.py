@@ -165,7 +165,8 @@ def test_the_eval_halves_are_fixed_by_the_path() -> None:
 def test_a_customers_order_reference_is_the_po_number_and_never_the_buyer(
     tmp_path: Path, label: str
 ) -> None:
-    from intake.ingest.stages import extract_path
+    from intake.extractors.base import Registry
+    from intake.ingest.stages import Context, extract_path
     from intake.settings import Settings
 
     pdf = make_lines_pdf(
@@ -185,7 +186,7 @@ def test_a_customers_order_reference_is_the_po_number_and_never_the_buyer(
         ],
     )
     settings = Settings(data_dir=tmp_path / "data", watch_dir=tmp_path / "watch")
-    fields = extract_path(settings, str(pdf))["fields"]
+    fields = extract_path(Context(settings, Registry.default()), str(pdf))["fields"]
     assert fields["po_number"] == "4500012345"
     assert fields["invoice_number"] == "INV-2291"
     assert fields["buyer"] == "Globex Trading Ltd"
@@ -253,13 +254,14 @@ QUOTES_AND_ORDERS = {
 
 @pytest.mark.parametrize("lang", sorted(QUOTES_AND_ORDERS))
 def test_quotes_and_orders_in_the_language_packs(tmp_path: Path, lang: str) -> None:
-    from intake.ingest.stages import extract_path
+    from intake.extractors.base import Registry
+    from intake.ingest.stages import Context, extract_path
     from intake.settings import Settings
 
     lines, expected = QUOTES_AND_ORDERS[lang]
     pdf = make_lines_pdf(tmp_path / f"{lang}.pdf", lines)
     settings = Settings(data_dir=tmp_path / "data", watch_dir=tmp_path / "watch")
-    result = extract_path(settings, str(pdf))
+    result = extract_path(Context(settings, Registry.default()), str(pdf))
     fields = result["fields"]
     assert result["doc_type"] == expected["doc_type"]
     number = "po_number" if "po_number" in expected else "quote_number"

@@ -107,7 +107,7 @@ def correct(doc_id: int) -> tuple[Response, int]:
     except NotFound:
         session.rollback()
         abort(404)
-    view = document_json(document_view(session, doc_id))
+    view = document_json(document_view(session, doc_id, get_wiring().sections))
     return jsonify(changed=changed, document=view), 200
 
 

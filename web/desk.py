@@ -24,7 +24,7 @@ from intake.filing.calendar import deadlines_ical
 from intake.filing.contract_dates import upcoming
 from intake.filing.desk import deadlines, expiring_quotes, open_orders
 from intake.users import user_for_feed_token
-from web.state import get_db, get_session, get_settings
+from web.state import get_db, get_session, get_settings, get_wiring
 
 bp = Blueprint("desk", __name__)
 
@@ -64,7 +64,7 @@ def home() -> str:
     notices = upcoming(session, today, HORIZON_DAYS)
     held: list[ReviewCount] = []
     waiting: list[ReviewCount] = []
-    for source in review_sources(get_settings()):
+    for source in review_sources(get_settings(), get_wiring().review_sources):
         count = source.count(session)
         shown = tuple(source.items(session, limit=SHOWN)) if count else ()
         row = ReviewCount(source.kind, source.title, count, shown)

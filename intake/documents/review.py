@@ -209,7 +209,7 @@ ReviewSourceFactory = Callable[[Settings], ReviewSource]
 
 
 def review_sources(
-    settings: Settings, factories: Sequence[ReviewSourceFactory] = ()
+    settings: Settings, factories: Sequence[ReviewSourceFactory]
 ) -> list[ReviewSource]:
     """The sources of the review queue, in the order they are shown: the built-ins, then
     those made by ``factories``."""

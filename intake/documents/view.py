@@ -268,7 +268,7 @@ def _intake(session: Session, doc_id: int) -> tuple[IntakeRow, ...]:
 
 
 def document_view(
-    session: Session, doc_id: int, sections: Sequence[DocumentSection] = ()
+    session: Session, doc_id: int, sections: Sequence[DocumentSection]
 ) -> DocumentView:
     """Everything the document page shows, with the extra ``sections`` that build one;
     NotFound if there is no such document."""

@@ -129,11 +129,18 @@ def _overrides(
     return recognised.vouched or not _known(session, doc)
 
 
+#: How alike (rapidfuzz ratio, 0-100) a name read must be to a known vendor's to be taken
+#: as an OCR garbling of it.
+GARBLED = 75
+
+
 def _alike(read: str, recognised: Recognised) -> bool:
-    """A name read that is a garbled form of the vendor's (OCR: ``MR. D.1.¥. (M)``)."""
+    """A name read that is a garbled form of the vendor's (OCR: ``MR. D.1.¥. (M)``, 78 %
+    alike), not another company that shares a word with it (``Other Tools`` and ``Acme
+    Tools``, 67 %): OCR changes letters of a name, it does not replace its words."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(vendor_key(read), recognised.vendor.key) >= 60
+    return fuzz.ratio(vendor_key(read), recognised.vendor.key) >= GARBLED
 
 
 def apply_learned(session: Session, doc: Document, pages: list[Page] | None = None) -> list[str]:
