@@ -68,7 +68,9 @@ def desk_service(tmp_path: Path) -> Iterator[tuple[Running, dict[str, int]]]:
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=read_lines, args=(proc, lines), daemon=True).start()
     try:
-        password = wait_for(lines, r"user: admin\s+password: (\S+)").group(1)
+        # its output is no terminal: the first password is in a file, never in the output
+        said = wait_for(lines, r"user: admin\s+password: in (\S+) ")
+        password = Path(said.group(1)).read_text().strip()
         url = wait_for(lines, r"Intake is running: (http://\S+/)").group(1)
         yield Running(proc, url, password, settings.watch_dir, settings.data_dir, lines), ids
     finally:

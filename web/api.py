@@ -26,7 +26,7 @@ from intake.values import MAX_ID, iso_datetime
 from web.auth import role_required
 from web.export import EDITORS, batch_download, export_request
 from web.openapi import openapi_document, query_parameters
-from web.openapi_schemas import ORDERS, SORTS
+from web.openapi_schemas import ORDERS, SCHEMAS, SORTS
 from web.params import int_arg
 from web.search import search_page
 from web.state import get_db, get_session, get_settings, get_wiring
@@ -180,6 +180,25 @@ def _export_json(result: ExportResult) -> dict[str, Any]:
     }
 
 
+def _export_body_problem(values: dict[str, Any]) -> str | None:
+    """What in a JSON export request is not as the OpenAPI document says (None: nothing)."""
+    schema = SCHEMAS["ExportRequest"]["properties"]
+    if values.get("format") not in schema["format"]["enum"]:
+        return "format is one of " + ", ".join(schema["format"]["enum"])
+    if "doc_type" in values and values["doc_type"] not in schema["doc_type"]["enum"]:
+        return "doc_type is one of " + ", ".join(schema["doc_type"]["enum"])
+    if "lines" in values and not isinstance(values["lines"], bool):
+        return "lines is true or false"
+    since = values.get("since")
+    if since is not None and not isinstance(since, str):
+        return "since is a date (YYYY-MM-DD)"
+    again = values.get("again")
+    whole = isinstance(again, int) or (isinstance(again, float) and again.is_integer())
+    if again is not None and (isinstance(again, bool) or not whole):
+        return "again is a whole number"
+    return None
+
+
 @bp.route("/exports", methods=["POST"])
 @role_required(*EDITORS)
 def export() -> tuple[Response, int]:
@@ -191,6 +210,8 @@ def export() -> tuple[Response, int]:
     values = request.get_json(silent=True)
     if values is not None and not (isinstance(values, dict) and values.get("format")):
         return jsonify(error="a JSON request names its format", status=400), 400
+    if isinstance(values, dict) and (problem := _export_body_problem(values)):
+        return jsonify(error=problem, status=400), 400
     try:
         result = run_export(
             get_db(),
