@@ -184,6 +184,42 @@ def confirm_shown() -> Response:
     return _back()
 
 
+def _correct_lines(line_ids: list[int], values_of: Any, failed: str) -> bool:
+    """Correct each line with ``values_of(line_id)`` and refile their documents, in one
+    transaction: all of them or none (False, with ``failed`` and the reason flashed)."""
+    session = get_session()
+    owners = dict(
+        session.execute(
+            select(LineItem.id, LineItem.document_id).where(LineItem.id.in_(line_ids))
+        ).all()
+    )
+    wiring = get_wiring()
+    try:
+        for line_id in line_ids:
+            if line_id not in owners:
+                raise NotFound(f"line {line_id} is gone")
+            correct_line(
+                session,
+                owners[line_id],
+                line_id,
+                values_of(line_id),
+                user=current_user.name,
+                memories=wiring.memories,
+            )
+        for doc_id in sorted(set(owners.values())):
+            refresh_document(session, doc_id, get_settings(), wiring.filing_steps)
+        session.commit()
+    except InvalidCorrection as exc:
+        session.rollback()
+        flash(f"{failed}: {'; '.join(exc.errors.values())}.", "error")
+        return False
+    except (NotFound, Conflict) as exc:
+        session.rollback()
+        flash(f"{failed}: {exc}.", "error")
+        return False
+    return True
+
+
 @bp.route("/lines/link", methods=["POST"])
 @editor_required
 def link_lines() -> Response:
@@ -195,36 +231,8 @@ def link_lines() -> Response:
     if not sku:
         flash("Say which product (its SKU) the selected lines are.", "warning")
         return _back()
-    session = get_session()
-    owners = dict(
-        session.execute(
-            select(LineItem.id, LineItem.document_id).where(LineItem.id.in_(line_ids))
-        ).all()
-    )
-    try:
-        for line_id in line_ids:
-            if line_id not in owners:
-                raise NotFound(f"line {line_id} is gone")
-            correct_line(
-                session,
-                owners[line_id],
-                line_id,
-                {"product": sku},
-                user=current_user.name,
-                memories=get_wiring().memories,
-            )
-        for doc_id in sorted(set(owners.values())):
-            refresh_document(session, doc_id, get_settings(), get_wiring().filing_steps)
-        session.commit()
-    except InvalidCorrection as exc:
-        session.rollback()
-        flash(f"No line was linked: {'; '.join(exc.errors.values())}.", "error")
-        return _back()
-    except (NotFound, Conflict) as exc:
-        session.rollback()
-        flash(f"No line was linked: {exc}.", "error")
-        return _back()
-    flash(f"Linked {_plural(len(line_ids), 'line')} to {sku}.")
+    if _correct_lines(line_ids, lambda _line: {"product": sku}, "No line was linked"):
+        flash(f"Linked {_plural(len(line_ids), 'line')} to {sku}.")
     return _back()
 
 
@@ -236,40 +244,15 @@ def confirm_links() -> Response:
     line_ids = _ids("line")
     if not line_ids:
         return _nothing()
-    session = get_session()
-    owners = dict(
-        session.execute(
-            select(LineItem.id, LineItem.document_id).where(LineItem.id.in_(line_ids))
-        ).all()
-    )
-    try:
-        for line_id in line_ids:
-            if line_id not in owners:
-                raise NotFound(f"line {line_id} is gone")
-            sku = request.form.get(f"sku-{line_id}", "").strip()
-            if not sku:
-                raise NotFound(f"no product was shown for line {line_id}")
-            values = {"product": sku, "confirm": "1"}
-            correct_line(
-                session,
-                owners[line_id],
-                line_id,
-                values,
-                user=current_user.name,
-                memories=get_wiring().memories,
-            )
-        for doc_id in sorted(set(owners.values())):
-            refresh_document(session, doc_id, get_settings(), get_wiring().filing_steps)
-        session.commit()
-    except InvalidCorrection as exc:
-        session.rollback()
-        flash(f"No link was confirmed: {'; '.join(exc.errors.values())}.", "error")
-        return _back()
-    except (NotFound, Conflict) as exc:
-        session.rollback()
-        flash(f"No link was confirmed: {exc}.", "error")
-        return _back()
-    flash(f"Confirmed {_plural(len(line_ids), 'product link')}.")
+
+    def shown(line_id: int) -> dict[str, str]:
+        sku = request.form.get(f"sku-{line_id}", "").strip()
+        if not sku:
+            raise NotFound(f"no product was shown for line {line_id}")
+        return {"product": sku, "confirm": "1"}
+
+    if _correct_lines(line_ids, shown, "No link was confirmed"):
+        flash(f"Confirmed {_plural(len(line_ids), 'product link')}.")
     return _back()
 
 
