@@ -29,22 +29,11 @@ from intake.extractors.extraction.templates.layout_text import layout_text
 from intake.extractors.reading.ocr import ocr_options
 from intake.ingest.stages import READ_STAGES, Context, extract_path, record_for, run_stages
 from intake.settings import Settings
-from tests.golden import TEMPLATES, expected, names, path_of
-
-NAMES = {
-    "issuer": "vendor",
-    "invoice_number": "invoice_number",
-    "date": "issue_date",
-    "date_due": "due_date",
-    "amount": "total",
-    "amount_untaxed": "subtotal",
-    "amount_tax": "tax",
-    "currency": "currency",
-}
+from tests.golden import FIELD_NAMES, TEMPLATES, expected, names, path_of
 
 
 def _files() -> list[Path]:
-    """The golden files found (see tests/golden.py: 8 of them live in the shared folder)."""
+    """The golden files found (tests/invoice2data_golden, or INTAKE_GOLDEN_DIR)."""
     found = [(n, path_of(n)) for n in names()]
     for name, path in found:
         if path is None:
@@ -101,7 +90,7 @@ def through_ocr(settings: Settings, registry: Registry) -> None:
         fields = template_fields(record, TEMPLATES)
         golden = _expected(pdf)
         missed = []
-        for name, ours in NAMES.items():
+        for name, ours in FIELD_NAMES.items():
             if name in golden:
                 total += 1
                 value = fields[ours].value if ours in fields else None
@@ -125,7 +114,7 @@ def main(argv: list[str]) -> None:
             with_templates = extract_path(Context(templated, Registry.default()), str(path))[
                 "fields"
             ]
-            for name, ours in NAMES.items():
+            for name, ours in FIELD_NAMES.items():
                 if name in golden:
                     total += 1
                     matched += _same(with_templates.get(ours), golden[name])

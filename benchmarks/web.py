@@ -34,9 +34,9 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, update
 
-from intake.db.changes import DOCUMENTS
+from intake.db.changes import next_change
 from intake.db.engine import open_database
-from intake.db.models import ChangeCounter, Document, LineItem, Vendor
+from intake.db.models import Document, LineItem, Vendor
 from intake.errors import IntakeError
 from intake.filing.wiring import Wiring
 from intake.index.store import SearchIndex
@@ -169,20 +169,8 @@ def generate(db: Any, corpus: Corpus, start: int, stop: int) -> None:
             conn.execute(
                 update(Document.__table__)
                 .where(Document.id >= first)
-                .values(change_seq=_next_change(conn))
+                .values(change_seq=next_change(conn))
             )
-
-
-def _next_change(conn: Any) -> int:
-    """The next number of the documents' change sequence (intake.db.changes)."""
-    bumped = conn.execute(
-        update(ChangeCounter)
-        .where(ChangeCounter.name == DOCUMENTS)
-        .values(value=ChangeCounter.value + 1)
-    )
-    if not bumped.rowcount:
-        conn.execute(insert(ChangeCounter).values(name=DOCUMENTS, value=1))
-    return int(conn.scalar(select(ChangeCounter.value).where(ChangeCounter.name == DOCUMENTS)))
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:

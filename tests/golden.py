@@ -18,6 +18,19 @@ TEMPLATES = HERE / "templates"
 SUFFIXES = (".pdf", ".txt")
 
 
+#: invoice2data's names -> ours, for the document-level fields Intake keeps.
+FIELD_NAMES = {
+    "issuer": "vendor",
+    "invoice_number": "invoice_number",
+    "date": "issue_date",
+    "date_due": "due_date",
+    "amount": "total",
+    "amount_untaxed": "subtotal",
+    "amount_tax": "tax",
+    "currency": "currency",
+}
+
+
 def expected(name: str) -> dict[str, Any]:
     """invoice2data's expected output for the golden file ``name``."""
     data: list[dict[str, Any]] = json.loads((GOLDEN / name).with_suffix(".json").read_text())

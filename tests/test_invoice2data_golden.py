@@ -31,7 +31,7 @@ from intake.extractors.extraction.templates.layout_text import layout_text
 from intake.extractors.extraction.templates.loader import load_templates
 from intake.ingest.stages import READ_STAGES, Context, extract_path, record_for, run_stages
 from intake.settings import Settings
-from tests.golden import TEMPLATES, expected, path_of
+from tests.golden import FIELD_NAMES, TEMPLATES, expected, path_of
 from tests.golden import names as golden_names
 
 NAMES_OF_FILES = golden_names()
@@ -39,17 +39,6 @@ FILES = [p for n in NAMES_OF_FILES if (p := path_of(n)) is not None]
 MISSING = sorted(set(NAMES_OF_FILES) - {p.name for p in FILES})
 PDFS = [p for p in FILES if p.suffix == ".pdf"]
 
-#: invoice2data's names -> ours, for the document-level fields Intake keeps.
-NAMES = {
-    "issuer": "vendor",
-    "invoice_number": "invoice_number",
-    "date": "issue_date",
-    "date_due": "due_date",
-    "amount": "total",
-    "amount_untaxed": "subtotal",
-    "amount_tax": "tax",
-    "currency": "currency",
-}
 #: a golden line row's keys -> our line-item keys (the first one present wins).
 ROW_KEYS = {
     "description": ("name", "description", "desc"),
@@ -98,8 +87,8 @@ def _same(ours: Any, theirs: Any) -> bool:
 def golden_values() -> Iterator[tuple[str, str, Any]]:
     for file in NAMES_OF_FILES:
         for name, value in expected(file).items():
-            if name in NAMES:
-                yield file, NAMES[name], value
+            if name in FIELD_NAMES:
+                yield file, FIELD_NAMES[name], value
 
 
 VALUES = list(golden_values())

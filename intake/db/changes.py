@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import Connection, event, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.db.models import ChangeCounter, Document
 
-__all__ = ["DOCUMENTS", "latest_change", "track_changes"]
+__all__ = ["DOCUMENTS", "latest_change", "next_change", "track_changes"]
 
 #: The counter of the documents' change sequence.
 DOCUMENTS = "documents"
@@ -42,20 +42,28 @@ def _stamp(session: Session) -> None:
     changed: set[int] = session.info.pop(_CHANGED, set())
     if not changed:
         return
-    bumped = session.execute(
-        update(ChangeCounter)
-        .where(ChangeCounter.name == DOCUMENTS)
-        .values(value=ChangeCounter.value + 1)
-    )
-    if not getattr(bumped, "rowcount", 0):  # a database made without the migrations
-        session.execute(insert(ChangeCounter).values(name=DOCUMENTS, value=1))
-    seq = session.scalar(select(ChangeCounter.value).where(ChangeCounter.name == DOCUMENTS))
+    seq = next_change(session)
     session.execute(
         update(Document)
         .where(Document.id.in_(sorted(changed)))
         .values(change_seq=seq, updated_at=Document.updated_at)
         .execution_options(synchronize_session=False)
     )
+
+
+def next_change(executor: Session | Connection) -> int:
+    """Take the next number of the documents' change sequence (in the caller's
+    transaction, which holds the counter until it commits). For writers that bypass the
+    ORM, such as bulk inserts, to stamp what they wrote."""
+    bumped = executor.execute(
+        update(ChangeCounter)
+        .where(ChangeCounter.name == DOCUMENTS)
+        .values(value=ChangeCounter.value + 1)
+    )
+    if not getattr(bumped, "rowcount", 0):  # a database made without the migrations
+        executor.execute(insert(ChangeCounter).values(name=DOCUMENTS, value=1))
+    seq = executor.scalar(select(ChangeCounter.value).where(ChangeCounter.name == DOCUMENTS))
+    return int(seq or 0)
 
 
 def _forget(session: Session, *_args: Any) -> None:
