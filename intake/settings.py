@@ -256,7 +256,11 @@ class Settings(BaseSettings):
     company_city: str = Field("", description="Our city, for UBL e-invoices.")
     company_postcode: str = Field("", description="Our post code, for UBL e-invoices.")
     crash_at: str = Field(
-        "", description="Fault injection for tests: kill the process at this pipeline step."
+        "",
+        description=(
+            "Fault injection for tests: kill the process at this pipeline step (or, with"
+            " 'stall', make a fresh queue worker stop taking tasks after its first)."
+        ),
     )
 
     @model_validator(mode="before")

@@ -5,15 +5,21 @@ Celery is imported inside the commands, so ``intake --help`` stays light.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from intake.cli.app import cli, settings_of
 from intake.settings import Settings
+
+if TYPE_CHECKING:
+    from intake.queue.watchdog import Watchdog
+
+logger = logging.getLogger(__name__)
 
 
 def _need_broker(settings: Settings) -> None:
@@ -22,6 +28,19 @@ def _need_broker(settings: Settings) -> None:
             "INTAKE_BROKER_URL is not set: the queue needs a broker, e.g."
             " INTAKE_BROKER_URL=redis://localhost:6379/0 (see the README, Scaling out)"
         )
+
+
+def _received(settings: Settings, watchdog: Watchdog, sender: Any = None, **_: Any) -> None:
+    """A task reached this worker. With the fault injection ``INTAKE_CRASH_AT=stall`` (tests),
+    a fresh worker's consumer stops taking tasks after its first one: the failure the
+    watchdog exists for (:mod:`intake.queue.watchdog`)."""
+    from intake.queue.app import QUEUE_NAME
+    from intake.queue.watchdog import restarts
+
+    watchdog.received()
+    if settings.crash_at == "stall" and not restarts() and sender is not None:
+        logger.warning("stall injected: this worker takes no more tasks")
+        sender.cancel_task_queue(QUEUE_NAME)
 
 
 def _start_child(settings: Settings, **_: Any) -> None:
@@ -49,14 +68,20 @@ def worker(ctx: click.Context, concurrency: int | None, name: str | None) -> Non
     """
     settings = settings_of(ctx)
     _need_broker(settings)
-    from celery.signals import worker_process_init
+    from celery.signals import task_received, worker_process_init, worker_ready
 
     from intake.queue.app import QUEUE_NAME, make_app
+    from intake.queue.watchdog import Watchdog, restarts
 
     for folder in (settings.archive_dir, settings.quarantine_dir, settings.duplicates_dir):
         folder.mkdir(parents=True, exist_ok=True)
     app = make_app(settings, tasks=True)
     worker_process_init.connect(partial(_start_child, settings), weak=False)
+    watchdog = Watchdog(app, settings)
+    worker_ready.connect(lambda **_: watchdog.start(), weak=False)
+    task_received.connect(partial(_received, settings, watchdog), weak=False)
+    if restarts():
+        logger.warning("restarted itself %d times (it had stopped taking tasks)", restarts())
     count = concurrency or settings.worker_count
     argv = [
         "--quiet",  # no banner

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
 
 from intake.db.engine import Database
 from intake.db.models import IntakeFile, LedgerState
@@ -224,9 +224,10 @@ def claim_file(
     claim = Claim(claim_id, dest, name, source_path, folder_hint)
     try:
         record_claim(db, claim, size)
-    except OperationalError as exc:
-        # The file is ours now (the rename is done); its ledger row is written by the
-        # worker that processes it, or by recovery.
+    except SQLAlchemyError as exc:
+        # The file is ours now (the rename is done) and must reach a worker whatever the
+        # database said (unreachable, a connection dropped mid-statement ...): its ledger
+        # row is written by the worker that processes it (idempotently), or by recovery.
         logger.warning("[%s] ledger row not written yet (%s)", claim_id[:8], exc)
     logger.info("[%s] claimed %s", claim_id[:8], source_path)
     return claim
