@@ -1,0 +1,163 @@
+"""A scanned receipt's total, chosen by arithmetic among the amounts OCR read.
+
+OCR misreads a till receipt's total more often than any other row (it is printed large or
+bold, and thermal print fades), and takes the amounts under other total-like labels for
+it. But a till prints the amount due several times over and works it out in several
+independent ways, each a *witness* of it:
+
+- a tax summary row prints a rate's taxable amount beside its tax ("SR @ 6%  16.98  1.02":
+  the tax is the amount times the rate); their sum is what the goods cost with the tax;
+- the cash tendered less the change given back is what was paid;
+- a subtotal and the rows adjusting it (tax, service charge, rounding) add up to an amount
+  printed under them.
+
+An amount printed on the page that a witness confirms is the total; where no printed
+amount is confirmed but two witnesses of different kinds agree, their value is (the
+total's own row was unreadable). A total that a witness already confirms is kept, and
+without any witness nothing changes: an unconfirmed guess never replaces another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from intake.extractors.extraction.amounts import TOL, money_in
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.fields.money import format_money
+from intake.extractors.extraction.sums import ROUNDING
+from intake.extractors.extraction.tax_rates import printed_rates
+from intake.record import Box, Field
+
+__all__ = ["Witness", "choose_receipt_total", "summary_witnesses"]
+
+#: A summary's tax is rounded once per rate (or summed from taxes rounded per line): it may
+#: lie this far from amount x rate.
+SUMMARY_TOL = Decimal("0.021")
+#: The smallest coin a cash total is rounded to (where a till prints a rounding row).
+COIN = Decimal("0.05")
+#: The confidence of a printed total that a witness confirms, and of a total computed by
+#: two witnesses that agree where no printed amount does.
+CONFIRMED = 0.9
+COMPUTED = 0.7
+
+
+@dataclass(frozen=True)
+class Witness:
+    """An amount the receipt's arithmetic says was due, and how it was worked out."""
+
+    value: Decimal
+    kind: str  # "summary", "paid" or "summed"
+    raw: str
+
+
+def _taxed(amount: Decimal, tax: Decimal, rates: Iterable[Decimal]) -> bool:
+    """Whether ``tax`` is ``amount`` times one of ``rates`` (percent), to the cent."""
+    return any(r > 0 and abs(amount * r / 100 - tax) <= SUMMARY_TOL for r in rates)
+
+
+def summary_witnesses(reading: Reading) -> list[Witness]:
+    """Amount plus tax from each row printing a taxable amount and, right after it, its tax
+    at a rate printed on the row (else anywhere on the page)."""
+    page_rates = printed_rates(reading.text)
+    out: list[Witness] = []
+    for line in reading.layout.lines:
+        amounts = [a for cell in line.cells for a in money_in(reading, cell)]
+        if len(amounts) < 2:
+            continue
+        rates = printed_rates(line.text) or page_rates
+        for (amount, _, raw_a), (tax, _, raw_t) in zip(amounts, amounts[1:], strict=False):
+            if 0 < tax < amount and _taxed(amount, tax, rates):
+                out.append(Witness(amount + tax, "summary", f"{raw_a} + {raw_t}"))
+    return out
+
+
+@dataclass(frozen=True)
+class _Printed:
+    value: Decimal
+    label: float  # the weight of the total label on its row (0 without one)
+    line: int
+    box: Box
+    raw: str
+
+
+def _printed(reading: Reading) -> list[_Printed]:
+    """Every amount printed on the page, with the weight of a total label on its row."""
+    layout = reading.layout
+    weights: dict[int, float] = {}
+    for hit in layout.labels("total"):
+        weights[hit.line] = max(weights.get(hit.line, 0.0), hit.weight)
+    out: list[_Printed] = []
+    for line in layout.lines:
+        for cell in line.cells:
+            for value, box, raw in money_in(reading, cell):
+                if value > 0:
+                    out.append(_Printed(value, weights.get(line.index, 0.0), line.index, box, raw))
+    return out
+
+
+def _rounded(reading: Reading, total: _Printed) -> _Printed:
+    """What was paid for ``total`` where a rounding row follows it: the amount printed
+    under it that differs from it by less than the smallest coin and is a whole number of
+    such coins ("65.53", "Rounding Adj 0.02", "65.55"); else ``total``."""
+    lines = reading.layout.lines
+    if not any(ROUNDING.search(ln.text) for ln in lines[total.line + 1 : total.line + 4]):
+        return total
+    for p in _printed(reading):
+        if p.line <= total.line or p.line > total.line + 4:
+            continue
+        if 0 < abs(p.value - total.value) < COIN and p.value % COIN == 0:
+            return p
+    return total
+
+
+def _kinds(value: Decimal, witnesses: list[Witness]) -> set[str]:
+    return {w.kind for w in witnesses if abs(w.value - value) < TOL}
+
+
+def _adds_up(amounts: dict[str, Field]) -> bool:
+    """Whether the subtotal and tax read from their labels add up to the total read."""
+    try:
+        values = [Decimal(str(amounts[name].value)) for name in ("total", "subtotal", "tax")]
+    except KeyError:
+        return False
+    total, subtotal, tax = values
+    read = amounts["subtotal"].source != "computed"
+    return read and tax != 0 and abs(subtotal + tax - total) < TOL
+
+
+def choose_receipt_total(
+    reading: Reading,
+    amounts: dict[str, Field],
+    paid: Candidate | None = None,
+    summed: Candidate | None = None,
+) -> Field | None:
+    """The total: the one in ``amounts`` (read from labels) where its subtotal and tax or a
+    witness confirm it, or no witness confirms anything else; else the printed amount that
+    most witnesses confirm (on a total's row first, then the lowest on the page; after
+    its rounding, see :func:`_rounded`); else the value two kinds of witness agree on;
+    else the total read. ``paid`` is tendered less change
+    (:func:`~intake.extractors.extraction.cash_tendered.find_paid`), ``summed`` a subtotal
+    with its adjustments (:func:`~intake.extractors.extraction.sums.find_summed_total`)."""
+    witnesses = summary_witnesses(reading)
+    if paid is not None:
+        witnesses.append(Witness(paid.value, "paid", paid.raw))
+    if summed is not None:
+        witnesses.append(Witness(summed.value, "summed", summed.raw))
+    total = amounts.get("total")
+    if not witnesses or _adds_up(amounts):
+        return total
+    if total is not None and _kinds(Decimal(str(total.value)), witnesses):
+        return total
+    confirmed = [(len(_kinds(p.value, witnesses)), p.label, p.line, p) for p in _printed(reading)]
+    confirmed = [c for c in confirmed if c[0] > 0]
+    if confirmed:
+        best = _rounded(reading, max(confirmed, key=lambda c: c[:3])[3])
+        return Field(format_money(best.value), CONFIRMED, "layout", best.box, best.raw)
+    agreed = [w for w in witnesses if len(_kinds(w.value, witnesses)) >= 2]
+    if agreed:
+        w = agreed[0]
+        return Field(format_money(w.value), COMPUTED, "computed", raw=w.raw)
+    return total
