@@ -11,6 +11,7 @@ from intake.extractors.extraction.analysis import Reading, reading_for
 from intake.extractors.extraction.candidates import Candidate, best, cell_dates, find_date, find_id
 from intake.extractors.extraction.cash_tendered import find_paid
 from intake.extractors.extraction.classify import type_scores
+from intake.extractors.extraction.letterhead import read_vendor
 from intake.extractors.extraction.line_items import find_line_items
 from intake.extractors.extraction.parties import find_parties
 from intake.extractors.extraction.period import find_service_period
@@ -100,5 +101,8 @@ class BusinessDocumentExtractor:
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_service_period(reading))
-        fields.update(find_parties(reading))
+        parties = find_parties(reading)
+        if (vendor := read_vendor(reading, parties.get("vendor"))) is not None:
+            parties["vendor"] = vendor
+        fields.update(parties)
         return fields
