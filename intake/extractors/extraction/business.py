@@ -13,7 +13,7 @@ from intake.extractors.extraction.cash_tendered import find_paid
 from intake.extractors.extraction.classify import type_scores
 from intake.extractors.extraction.letterhead import read_vendor
 from intake.extractors.extraction.line_items import find_line_items
-from intake.extractors.extraction.parties import find_parties
+from intake.extractors.extraction.parties import address_under, find_parties
 from intake.extractors.extraction.period import find_service_period
 from intake.extractors.extraction.receipt_totals import choose_receipt_total
 from intake.extractors.extraction.sums import find_summed_total
@@ -102,7 +102,12 @@ class BusinessDocumentExtractor:
             fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_service_period(reading))
         parties = find_parties(reading)
-        if (vendor := read_vendor(reading, parties.get("vendor"))) is not None:
+        found = parties.get("vendor")
+        if (vendor := read_vendor(reading, found)) is not None:
             parties["vendor"] = vendor
+            if found is None or vendor.box != found.box:  # the letterhead named another
+                parties.pop("address", None)
+                if (address := address_under(reading.layout, vendor.box)) is not None:
+                    parties["address"] = address
         fields.update(parties)
         return fields

@@ -208,17 +208,16 @@ def letterhead_vendor(reading: Reading, vendor: Field | None) -> Field | None:
 
 
 def read_vendor(reading: Reading, vendor: Field | None) -> Field | None:
-    """The vendor found by :func:`~intake.extractors.extraction.parties.find_parties`,
-    checked against a scan's letterhead (:func:`letterhead_vendor`), widened to its whole
-    name (:func:`widen_letterhead_name`), and on a scan with OCR's digits in its words of
-    capitals read as the letters they stand for (a text layer says what it says)."""
-    if reading.ocr_pages:
-        vendor = letterhead_vendor(reading, vendor)
-    if vendor is None:
-        return None
+    """On a scan, the vendor found by
+    :func:`~intake.extractors.extraction.parties.find_parties` checked against the
+    letterhead (:func:`letterhead_vendor`), widened to its whole name
+    (:func:`widen_letterhead_name`), with OCR's digits in its words of capitals read as the
+    letters they stand for. A text layer's vendor is left as found: its words and their
+    order are the document's own, where a scan's lines come from OCR's grouping."""
+    if not reading.ocr_pages or (vendor := letterhead_vendor(reading, vendor)) is None:
+        return vendor
     vendor = widen_letterhead_name(reading, vendor)
-    if reading.ocr_pages:
-        mended = mend_capitals(str(vendor.value))
-        if mended != vendor.value:
-            vendor = Field(mended, vendor.confidence, vendor.source, vendor.box, vendor.raw)
+    mended = mend_capitals(str(vendor.value))
+    if mended != vendor.value:
+        vendor = Field(mended, vendor.confidence, vendor.source, vendor.box, vendor.raw)
     return vendor

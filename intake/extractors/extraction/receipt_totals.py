@@ -28,7 +28,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.fields.money import format_money
 from intake.extractors.extraction.sums import ROUNDING
-from intake.extractors.extraction.tax_rates import printed_rates
+from intake.extractors.extraction.tax_rates import MAX_RATE, printed_rates
 from intake.record import Box, Field
 
 __all__ = ["Witness", "choose_receipt_total", "summary_witnesses"]
@@ -58,19 +58,37 @@ def _taxed(amount: Decimal, tax: Decimal, rates: Iterable[Decimal]) -> bool:
     return any(r > 0 and abs(amount * r / 100 - tax) <= SUMMARY_TOL for r in rates)
 
 
+def _rates(text: str, page: set[Decimal]) -> set[Decimal]:
+    """The tax rates a row can charge: those printed on it, else those printed on the page;
+    where the row prints a rate OCR made unreadable ("SR@6 . 00%"), any whole percentage up
+    to the highest rate in use."""
+    rates = {r for r in printed_rates(text) if r > 0} or {r for r in page if r > 0}
+    if not rates and "%" in text:
+        return {Decimal(r) for r in range(1, int(MAX_RATE) + 1)}
+    return rates
+
+
 def summary_witnesses(reading: Reading) -> list[Witness]:
-    """Amount plus tax from each row printing a taxable amount and, right after it, its tax
-    at a rate printed on the row (else anywhere on the page)."""
+    """Amount plus tax where a taxable amount is printed with its tax right after it (on
+    its row, or alone on the next row under a tax label: "Taxable amount 50.57" over "6% GST
+    3.03", not "Service charge (10%) 5.62"), the tax
+    being the amount times a rate printed there (see :func:`_rates`)."""
     page_rates = printed_rates(reading.text)
+    taxes = {hit.line for hit in reading.layout.labels("tax")}
     out: list[Witness] = []
+    previous: tuple[int, list[tuple[Decimal, Box, str]], str] | None = None
     for line in reading.layout.lines:
         amounts = [a for cell in line.cells for a in money_in(reading, cell)]
-        if len(amounts) < 2:
-            continue
-        rates = printed_rates(line.text) or page_rates
-        for (amount, _, raw_a), (tax, _, raw_t) in zip(amounts, amounts[1:], strict=False):
-            if 0 < tax < amount and _taxed(amount, tax, rates):
+        pairs = list(zip(amounts, amounts[1:], strict=False))
+        text = line.text
+        if previous is not None and len(amounts) == 1 and len(previous[1]) == 1:
+            if previous[0] == line.index - 1 and line.index in taxes:
+                pairs.append((previous[1][0], amounts[0]))
+                text = f"{previous[2]} {text}"
+        for (amount, _, raw_a), (tax, _, raw_t) in pairs:
+            if 0 < tax < amount and _taxed(amount, tax, _rates(text, page_rates)):
                 out.append(Witness(amount + tax, "summary", f"{raw_a} + {raw_t}"))
+        previous = (line.index, amounts, line.text) if amounts else None
     return out
 
 
@@ -113,6 +131,13 @@ def _rounded(reading: Reading, total: _Printed) -> _Printed:
     return total
 
 
+def _sections(total: Decimal, part: Decimal, printed: list[_Printed]) -> bool:
+    """Whether ``total`` sums ``part`` and another amount printed on the page: a receipt
+    in sections (one per tax rate, say) prints each section's total, and the amount due
+    is their sum. (It only ever keeps the total its labels gave.)"""
+    return any(abs(part + p.value - total) < TOL for p in printed)
+
+
 def _kinds(value: Decimal, witnesses: list[Witness]) -> set[str]:
     return {w.kind for w in witnesses if abs(w.value - value) < TOL}
 
@@ -151,10 +176,13 @@ def choose_receipt_total(
         return total
     if total is not None and _kinds(Decimal(str(total.value)), witnesses):
         return total
-    confirmed = [(len(_kinds(p.value, witnesses)), p.label, p.line, p) for p in _printed(reading)]
+    printed = _printed(reading)
+    confirmed = [(len(_kinds(p.value, witnesses)), p.label, p.line, p) for p in printed]
     confirmed = [c for c in confirmed if c[0] > 0]
     if confirmed:
         best = _rounded(reading, max(confirmed, key=lambda c: c[:3])[3])
+        if total is not None and _sections(Decimal(str(total.value)), best.value, printed):
+            return total
         return Field(format_money(best.value), CONFIRMED, "layout", best.box, best.raw)
     agreed = [w for w in witnesses if len(_kinds(w.value, witnesses)) >= 2]
     if agreed:
