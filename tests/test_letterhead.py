@@ -141,3 +141,35 @@ def test_the_letterhead_names_the_vendor_not_the_customer_under_the_title(
     ]
     fields = read(tmp_path, settings, lines, conf={0: 0.45, 6: 0.8})
     assert fields["vendor"] == "GREENLEAF BAKERIES (KL) SDN BHD"
+
+
+def test_a_legal_form_read_apart_from_its_name_takes_the_words_before_it_on_its_line(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        "   MR. TOOLS (M)           SDN BHD",  # OCR cut the line in two cells
+        "      (CO.REG :860671-D)",
+        "LOT 1851-A & 1851-B, JALAN KPB 6,",
+        "43300 SERI KEMBANGAN, SELANGOR",
+        "Date: 06/08/2017 10:49",
+        "TOTAL                     12.50",
+    ]
+    assert read(tmp_path, settings, lines, conf=SCAN)["vendor"] == "MR. TOOLS (M) SDN BHD"
+
+
+def test_a_notice_over_the_letterhead_is_no_title_and_no_name(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        "Thank You. Please come again.",
+        "For feedback or complaint, please call: 011-3194 0264",
+        "RENEW VOUCHER BEFORE POINTS EXPIRY!",
+        "   Segi Cash & Carry Sdn. Bhd",
+        "        (417041-W)",
+        "   PT17920, SEKSYEN U9,",
+        "   40150 SHAH ALAM, SELANGOR",
+        "Invoice No: 47735",
+        "Date: 04/01/2017 10:49",
+        "TOTAL                     12.50",
+    ]
+    assert read(tmp_path, settings, lines, conf=SCAN)["vendor"] == "Segi Cash & Carry Sdn. Bhd"

@@ -33,11 +33,15 @@ TOP_SHARE = 0.3
 SIZE_RATIO = 1.35
 #: ... and lie at most this many of their line heights apart (top to top).
 LINE_PITCH = 2.0
+#: The share of a title line's letters that its title words make at least ("Tax Invoice /
+#: Adjustment Note"; not a notice that names a voucher).
+TITLE_SHARE = 0.25
 #: OCR confidence (0..1, by length) under which a line is no part of a name: a logo.
 MIN_CONF = 0.4
-#: What a name's line does not hold: contact details, addresses, numbers, titles.
+#: What a name's line does not hold: contact details, addresses (a house number first),
+#: numbers, titles.
 _NOT_NAME = re.compile(
-    r"@|www\.|https?:|\d{3}|\b(?:tel|fax|phone|reg|no|gst|vat|tax|invoice|receipt|"
+    r"^\s*\d+\s*,|@|www\.|https?:|\d{3}|\b(?:tel|fax|phone|reg|no|gst|vat|tax|invoice|receipt|"
     r"jalan|jln|street|road|st|lot|floor|unit)\b|:",
     re.IGNORECASE,
 )
@@ -119,7 +123,18 @@ def widen_letterhead_name(reading: Reading, vendor: Field) -> Field:
     value = str(vendor.value)
     legal = list(_LEGAL.finditer(value))
     parts: list[str] = []
-    if legal and len(value[: legal[0].start()].split()) <= 1 and at > 0:
+    before = [w for c in line.cells for w in c.words if w.x1 <= box.x0 + 1]
+    if legal and not value[: legal[0].start()].strip() and before:
+        # a legal form alone ("Sdn Bhd"): the name is what the line prints before it
+        text = _JUNK_EDGE.sub("", " ".join(w.text for w in before)).strip()
+        size = sum(len(w.text) for w in before) or 1
+        if (
+            text
+            and ":" not in text
+            and sum(w.conf * len(w.text) for w in before) / size >= MIN_CONF
+        ):
+            parts.append(text)
+    elif legal and len(value[: legal[0].start()].split()) <= 1 and at > 0:
         # the form and at most one word ("Restaurant Ltd"): the name began a line above
         above = lines[at - 1]
         if _same_block(line, above) and _usable(above) and not _LEGAL.search(above.text):
@@ -145,8 +160,13 @@ def _holds(line: Line, box: Box) -> bool:
 
 
 def _is_title(line: Line) -> bool:
+    """A line that is a document's title: a title word makes much of it, no figures."""
     text = line.text
-    return len(text.split()) <= 5 and _TITLE.search(text) is not None and not re.search(r"\d", text)
+    if len(text.split()) > 5 or re.search(r"\d", text):
+        return False
+    letters = sum(c.isalpha() for c in text) or 1
+    found = sum(c.isalpha() for m in _TITLE.finditer(text) for c in m.group(0))
+    return found >= TITLE_SHARE * letters
 
 
 def _name_line(line: Line) -> bool:
@@ -154,6 +174,8 @@ def _name_line(line: Line) -> bool:
     text = _NUMBER_AFTER.sub("", _text(list(line.cells)))
     legal = _LEGAL.search(text)
     head = text[: legal.start()] if legal else text
+    if re.search(r"[^\W\d_]{2}", text) is None:
+        return False
     return _conf(list(line.cells)) >= MIN_CONF and (not head.strip() or _wordy(head))
 
 
@@ -168,8 +190,7 @@ def letterhead_vendor(reading: Reading, vendor: Field | None) -> Field | None:
     within the next two: a street number, a registration or telephone number), above the
     document's title. It replaces ``vendor`` where that was read lower on the page and is
     no company (an address line, a heading set large: "Guest Check"), or where that is a
-    company named under the title (the addressee's block) while the letterhead names one
-    too. Else ``vendor`` as it is."""
+    company named under the title (the addressee's block). Else ``vendor`` as it is."""
     lines = [ln for ln in reading.layout.lines if ln.page == 1]
     if not lines:
         return vendor
@@ -199,7 +220,7 @@ def letterhead_vendor(reading: Reading, vendor: Field | None) -> Field | None:
     head_legal = _LEGAL.search(name) is not None
     vendor_legal = vendor is not None and _LEGAL.search(str(vendor.value)) is not None
     under_title = title is not None and at is not None and at > title
-    if vendor_legal and not (head_legal and under_title):
+    if vendor_legal and not under_title:
         return vendor
     line = lines[head]
     confidence = 0.8 if head_legal else 0.6
