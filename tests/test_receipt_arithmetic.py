@@ -134,6 +134,20 @@ def test_the_confirmed_total_is_taken_after_its_cash_rounding(
     assert read(tmp_path, settings, lines, conf=SCAN)["total"] == "65.55"
 
 
+def test_a_total_read_from_its_label_is_taken_after_the_rounding_under_it(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        *HEADER,
+        "Date: 07/02/2018 14:06",
+        "2471 888 LYCHEES IN SYRUP S    RM10.14",
+        "Total Sales (Inclusive GST) RM   45.34",
+        "Rounding RM                      45.35",
+        "CREDIT RM                        45.35",
+    ]
+    assert read(tmp_path, settings, lines, conf=SCAN)["total"] == "45.35"
+
+
 def test_one_unprinted_witness_invents_no_total(tmp_path: Path, settings: Settings) -> None:
     lines = [
         *HEADER,

@@ -165,7 +165,37 @@ def choose_receipt_total(
     its rounding, see :func:`_rounded`); else the value two kinds of witness agree on;
     else the total read. ``paid`` is tendered less change
     (:func:`~intake.extractors.extraction.cash_tendered.find_paid`), ``summed`` a subtotal
-    with its adjustments (:func:`~intake.extractors.extraction.sums.find_summed_total`)."""
+    with its adjustments (:func:`~intake.extractors.extraction.sums.find_summed_total`).
+    A total read from the page is taken after its cash rounding (:func:`_rounded`)."""
+    total = _choose(reading, amounts, paid, summed)
+    if total is None or total.box is None or total.source == "computed":
+        return total
+    box = total.box
+    middle = (box.top + box.bottom) / 2
+    line = next(
+        (
+            ln.index
+            for ln in reading.layout.lines
+            if ln.page == box.page and ln.top - 1 <= middle <= ln.bottom + 1
+        ),
+        None,
+    )
+    if line is None:
+        return total
+    read = _Printed(Decimal(str(total.value)), 0.0, line, box, total.raw or "")
+    rounded = _rounded(reading, read)
+    if rounded is read:
+        return total
+    return Field(format_money(rounded.value), total.confidence, "layout", rounded.box, rounded.raw)
+
+
+def _choose(
+    reading: Reading,
+    amounts: dict[str, Field],
+    paid: Candidate | None = None,
+    summed: Candidate | None = None,
+) -> Field | None:
+    """See :func:`choose_receipt_total`."""
     witnesses = summary_witnesses(reading)
     if paid is not None:
         witnesses.append(Witness(paid.value, "paid", paid.raw))
