@@ -173,3 +173,17 @@ def test_a_notice_over_the_letterhead_is_no_title_and_no_name(
         "TOTAL                     12.50",
     ]
     assert read(tmp_path, settings, lines, conf=SCAN)["vendor"] == "Segi Cash & Carry Sdn. Bhd"
+
+
+def test_a_name_set_in_spaced_type_is_read_over_its_cells(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        "   SLF     CASH     &     CARRY",  # wide letter spacing cuts the line in cells
+        "NO.15, JLN TSJ2, TMN SUBANG JASA,",
+        "40000 SHAH ALAM, SEL.",
+        "TEL: 03-77343462",
+        "Date: 06/08/2017 10:49",
+        "TOTAL                     12.50",
+    ]
+    assert read(tmp_path, settings, lines, conf=SCAN)["vendor"] == "SLF CASH & CARRY"

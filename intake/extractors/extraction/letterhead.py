@@ -38,6 +38,8 @@ LINE_PITCH = 2.0
 TITLE_SHARE = 0.25
 #: OCR confidence (0..1, by length) under which a line is no part of a name: a logo.
 MIN_CONF = 0.4
+#: ... and under which a line carrying a legal form is none.
+MIN_LEGAL_CONF = 0.2
 #: What a name's line does not hold: contact details, addresses (a house number first),
 #: numbers, titles.
 _NOT_NAME = re.compile(
@@ -123,6 +125,11 @@ def widen_letterhead_name(reading: Reading, vendor: Field) -> Field:
     value = str(vendor.value)
     legal = list(_LEGAL.finditer(value))
     parts: list[str] = []
+    if len(line.cells) > 1 and any(c.text == value for c in line.cells):
+        # a name set in spaced type is cut into cells ("ACME | CASH | & | CARRY")
+        whole = _text(list(line.cells))
+        if _conf(list(line.cells)) >= MIN_CONF and _wordy(whole):
+            return Field(whole, vendor.confidence, vendor.source, vendor.box, vendor.raw)
     before = [w for c in line.cells for w in c.words if w.x1 <= box.x0 + 1]
     if legal and not value[: legal[0].start()].strip() and before:
         # a legal form alone ("Sdn Bhd"): the name is what the line prints before it
@@ -176,7 +183,9 @@ def _name_line(line: Line) -> bool:
     head = text[: legal.start()] if legal else text
     if re.search(r"[^\W\d_]{2}", text) is None:
         return False
-    return _conf(list(line.cells)) >= MIN_CONF and (not head.strip() or _wordy(head))
+    # a legal form vouches for a line that OCR read with less confidence (large type)
+    floor = MIN_LEGAL_CONF if legal else MIN_CONF
+    return _conf(list(line.cells)) >= floor and (not head.strip() or _wordy(head))
 
 
 def _name_of(line: Line) -> str:
