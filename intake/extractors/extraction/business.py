@@ -11,9 +11,11 @@ from intake.extractors.extraction.analysis import Reading, reading_for
 from intake.extractors.extraction.candidates import Candidate, best, cell_dates, find_date, find_id
 from intake.extractors.extraction.cash_tendered import find_paid
 from intake.extractors.extraction.classify import type_scores
+from intake.extractors.extraction.letterhead import read_vendor
 from intake.extractors.extraction.line_items import find_line_items
-from intake.extractors.extraction.parties import find_parties
+from intake.extractors.extraction.parties import address_under, find_parties
 from intake.extractors.extraction.period import find_service_period
+from intake.extractors.extraction.receipt_totals import choose_receipt_total
 from intake.extractors.extraction.sums import find_summed_total
 from intake.record import Field, Record
 
@@ -89,15 +91,23 @@ class BusinessDocumentExtractor:
         if (items := lines.field()) is not None:
             fields["line_items"] = items
         paid = find_paid(reading)
-        amounts = find_amount_fields(
-            reading,
-            line_sum=lines.line_sum,
-            paid=paid,
-            summed=find_summed_total(reading, paid),
-        )
+        summed = find_summed_total(reading, paid)
+        amounts = find_amount_fields(reading, line_sum=lines.line_sum, paid=paid, summed=summed)
+        if reading.ocr_pages:  # a scan's total, checked by the receipt's own arithmetic
+            total = choose_receipt_total(reading, amounts, paid, summed)
+            if total is not None:
+                amounts["total"] = total
         fields.update(amounts)
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_service_period(reading))
-        fields.update(find_parties(reading))
+        parties = find_parties(reading)
+        found = parties.get("vendor")
+        if (vendor := read_vendor(reading, found)) is not None:
+            parties["vendor"] = vendor
+            if found is None or vendor.box != found.box:  # the letterhead named another
+                parties.pop("address", None)
+                if (address := address_under(reading.layout, vendor.box)) is not None:
+                    parties["address"] = address
+        fields.update(parties)
         return fields

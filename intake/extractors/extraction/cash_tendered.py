@@ -39,7 +39,8 @@ def find_paid(reading: Reading) -> Candidate | None:
     tendered = [(h, a) for h in layout.labels("tendered") if (a := _first_amount(reading, h))]
     change = [(h, a) for h in layout.labels("change") if (a := _first_amount(reading, h))]
     best: tuple[int, Candidate] | None = None
-    for t_hit, (paid, box, raw) in tendered:
+    for t_hit, (signed, box, raw) in tendered:
+        paid = abs(signed)  # a till may print what it took in as a minus ("Cash -50.00")
         for c_hit, (back, _, c_raw) in change:
             apart = c_hit.line - t_hit.line
             if not 0 < apart <= MAX_LINES_APART or c_hit.cell.page != t_hit.cell.page:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONFUSIONS", "fold_pattern", "unfold"]
+__all__ = ["CONFUSIONS", "fold_pattern", "mend_capitals", "unfold"]
 
 #: letter -> the characters OCR prints for it (the letter itself included).
 CONFUSIONS: dict[str, str] = {
@@ -121,3 +121,32 @@ def unfold(text: str, pattern: re.Pattern[str]) -> str | None:
             letters = letters.upper()
         options = [o + ch for o in options for ch in letters][:64]
     return next((o for o in options if pattern.fullmatch(o)), None)
+
+
+#: the capital letter OCR prints each of these glyphs for, inside a word in capitals
+_CAPITAL_FOR: dict[str, str] = {
+    "0": "O",
+    "1": "I",
+    "|": "I",
+    "!": "I",
+    "5": "S",
+    "$": "S",
+    "8": "B",
+    "¥": "Y",
+}
+
+
+def mend_capitals(text: str) -> str:
+    """``text`` with OCR's digits and signs put back as the capitals they stand for, in
+    each word of capitals that has no other digit: "D.1.¥." -> "D.I.Y.", "5TAR" -> "STAR";
+    a number or a code ("7/11", "A4", "2B") is left as it is."""
+    out = []
+    for word in text.split(" "):
+        letters = [c for c in word if c.isalpha() and c not in _CAPITAL_FOR]
+        glyphs = [c for c in word if c in _CAPITAL_FOR]
+        others = [c for c in word if c.isdigit() and c not in _CAPITAL_FOR]
+        if glyphs and letters and not others and all(c.isupper() for c in letters):
+            if len(letters) >= len(glyphs) or "." in word:
+                word = "".join(_CAPITAL_FOR.get(c, c) for c in word)
+        out.append(word)
+    return " ".join(out)

@@ -23,7 +23,7 @@ from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
 
-__all__ = ["LEGAL_FORM", "find_parties"]
+__all__ = ["LEGAL_FORM", "address_under", "find_parties"]
 
 _VOCABULARY = vocabulary()
 #: Every legal form of the vocabulary packs, folded for OCR's letter confusions ("5dn 8hd").
@@ -350,7 +350,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
     return cands
 
 
-def _address(layout: Layout, box: Box | None) -> Field | None:
+def address_under(layout: Layout, box: Box | None) -> Field | None:
     """The lines under the vendor's name in the same column (or centred under it, as on a
     receipt), past a company registration number, up to a contact line."""
     if box is None:
@@ -431,6 +431,6 @@ def find_parties(reading: Reading) -> dict[str, Field]:
         c.box,
         c.raw,
     )
-    if (address := _address(reading.layout, c.box)) is not None:
+    if (address := address_under(reading.layout, c.box)) is not None:
         out["address"] = address
     return out

@@ -23,7 +23,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.record import Box
 
-__all__ = ["find_summed_total"]
+__all__ = ["ROUNDING", "find_summed_total"]
 
 #: Rows that change the amount due, by how they change it. A rounding adjustment is often
 #: printed without its sign ("Rounding Adj 0.02" under "12.48" over "12.50"), so both signs
@@ -33,7 +33,7 @@ _ADDED = re.compile(
     r"tips?|gratuity|shipping|freight|handling|delivery\s*(?:charge|fee))(?![^\W\d_])",
     re.IGNORECASE,
 )
-_ROUNDING = re.compile(r"(?<![^\W\d_])r[o0]u\w*\s?d\w*|(?<![^\W\d_])adj(?:ustment|\.)?", re.I)
+ROUNDING = re.compile(r"(?<![^\W\d_])r[o0]u\w*\s?d\w*|(?<![^\W\d_])adj(?:ustment|\.)?", re.I)
 _DISCOUNT = re.compile(
     r"(?<![^\W\d_])(?:disc(?:ount)?\.?|diskaun|rebate|promo\w*)(?![^\W\d_])", re.I
 )
@@ -64,7 +64,7 @@ def _rows(reading: Reading) -> list[_Row]:
         text = line.text
         if line.index in starts:
             role = "start"  # "Total incl. GST" is a total, not a tax row
-        elif _ROUNDING.search(text):
+        elif ROUNDING.search(text):
             role = "rounding"
         elif _DISCOUNT.search(text):
             role = "discount"
