@@ -172,7 +172,7 @@ def test_a_text_layer_keeps_the_total_its_labels_give(tmp_path: Path, settings: 
 @pytest.mark.parametrize(
     ("read_as", "meant"),
     [
-        ("MR. D.1.¥. (M) SDN BHD", "MR. D.I.Y. (M) SDN BHD"),
+        ("KEDAI A.8.¥. (M) SDN BHD", "KEDAI A.B.Y. (M) SDN BHD"),
         ("5UNRISE BAKERY", "SUNRISE BAKERY"),
         ("G0LDEN TEAP0T", "GOLDEN TEAPOT"),
         ("7/11 A4 2B LOT 1851-A", "7/11 A4 2B LOT 1851-A"),  # numbers and codes

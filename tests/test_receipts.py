@@ -218,7 +218,7 @@ def test_a_date_read_as_printed_beats_a_repaired_one(tmp_path: Path, settings: S
 @pytest.mark.parametrize(
     ("first_lines", "vendor"),
     [
-        (["MR. D.I.Y. (M) SDN BHD"], "MR. D.I.Y. (M) SDN BHD"),
+        (["KEDAI A.B.Y. (M) SDN BHD"], "KEDAI A.B.Y. (M) SDN BHD"),
         (["GARDENIA BAKERIES/KL) SDN BHD (139386 X)"], "GARDENIA BAKERIES/KL) SDN BHD"),
         (["IMAGE PRINTEC (M) SON BHD"], "IMAGE PRINTEC (M) SDN BHD"),  # OCR: SDN read as SON
         (["GARDENIA BAKERIES (KL SDN BHD (139386 X)"], "GARDENIA BAKERIES (KL SDN BHD"),

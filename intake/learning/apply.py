@@ -135,9 +135,10 @@ GARBLED = 75
 
 
 def _alike(read: str, recognised: Recognised) -> bool:
-    """A name read that is a garbled form of the vendor's (OCR: ``MR. D.1.¥. (M)``, 78 %
-    alike), not another company that shares a word with it (``Other Tools`` and ``Acme
-    Tools``, 67 %): OCR changes letters of a name, it does not replace its words."""
+    """A name read that is a garbled form of the vendor's (OCR: ``A.8.¥. TRADING (M)``
+    for ``A.B.Y. Trading (M)``), not another company that shares a word with it
+    (``Other Tools`` and ``Acme Tools``, 67 % alike): OCR changes letters of a name, it
+    does not replace its words."""
     from rapidfuzz import fuzz
 
     return fuzz.ratio(vendor_key(read), recognised.vendor.key) >= GARBLED

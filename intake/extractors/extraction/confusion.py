@@ -138,7 +138,7 @@ _CAPITAL_FOR: dict[str, str] = {
 
 def mend_capitals(text: str) -> str:
     """``text`` with OCR's digits and signs put back as the capitals they stand for, in
-    each word of capitals that has no other digit: "D.1.¥." -> "D.I.Y.", "5TAR" -> "STAR";
+    each word of capitals that has no other digit: "A.8.C." -> "A.B.C.", "5ALE" -> "SALE";
     a number or a code ("7/11", "A4", "2B") is left as it is."""
     out = []
     for word in text.split(" "):

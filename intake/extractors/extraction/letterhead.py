@@ -52,7 +52,7 @@ _TITLE = re.compile(
     "|".join(p for entries in _VOCABULARY.table("titles").values() for p, w in entries if w > 0),
     re.IGNORECASE,
 )
-#: A registration number after a name: "(308282-A)", "(1234567-X)".
+#: A registration number after a name: "(123456-A)", "(1234567-X)".
 _NUMBER_AFTER = re.compile(r"\s*[(\[{]\s*[\w~-]*\d{3,}[\w~ -]*[)\]}]?\s*$")
 _JUNK_EDGE = re.compile(r"^[^\w(&]+|[^\w).&]+$")
 

@@ -28,8 +28,8 @@ __all__ = ["LEGAL_FORM", "address_under", "find_parties"]
 _VOCABULARY = vocabulary()
 #: Every legal form of the vocabulary packs, folded for OCR's letter confusions ("5dn 8hd").
 LEGAL_FORM = fold_pattern(_VOCABULARY.name_end_pattern)
-#: A word of a company name: "Acme", "D.I.Y.", "O'Neil", "(UK)", "FOODS/NY)", "(NY" (OCR
-#: lost the bracket); with the symbols OCR puts for letters ("D.I.¥.").
+#: A word of a company name: "Acme", "A.B.C.", "O'Neil", "(UK)", "FOODS/NY)", "(NY" (OCR
+#: lost the bracket); with the symbols OCR puts for letters ("A.8.¥.").
 #: (One way to match each: the name regex backtracks over seven of them.)
 _TOKEN = r"(?:\(?[A-Z0-9&]|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
 _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.IGNORECASE)
