@@ -5,9 +5,7 @@ invoice2data's names map to ours (``date`` -> ``issue_date``, ``date_due`` ->
 ``due_date``, ``amount`` -> ``total``, ``amount_untaxed`` -> ``subtotal``, ``amount_tax``
 -> ``tax``, ``issuer`` -> ``vendor``, ``lines`` -> ``line_items``); a field already named
 as ours (``po_number``, ``total``, ...) is taken as it is; every other field is ignored.
-A line row's keys map to a line item's (:data:`ITEM_KEYS`); the row's other keys are kept
-under the item's ``raw``, and a row with nothing to buy (a section heading, a note) is
-kept in the ``raw`` of the item it belongs to rather than made an item.
+Line rows become line items in :mod:`~intake.extractors.extraction.templates.line_rows`.
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,8 +28,8 @@ from intake.extractors.extraction.fields.money import (
     parse_money,
 )
 from intake.extractors.extraction.templates.layout_text import area_text, layout_text
+from intake.extractors.extraction.templates.line_rows import line_items, line_rows
 from intake.extractors.extraction.templates.model import (
-    LineRule,
     Options,
     Rule,
     TableRule,
@@ -55,20 +53,6 @@ DATES = frozenset({"issue_date", "due_date", "valid_until"})
 MONEY = frozenset({"total", "subtotal", "tax"})
 IDS = frozenset({"invoice_number", "po_number", "quote_number"})
 OURS = DATES | MONEY | IDS | {"vendor", "buyer", "currency", "line_items"}
-#: our line-item keys, each from the first of invoice2data's row names that is there
-#: (its canonical names, the aliases it normalises, and the names its bundled templates
-#: use for the same thing: ``desc``, ``price``, ``barcode``, ``unece_code``).
-ITEM_KEYS = (
-    ("description", ("name", "description", "desc")),
-    ("code", ("code", "sku", "item_code", "product_code", "barcode")),
-    ("quantity", ("qty", "quantity")),
-    ("unit", ("uom", "unit", "unece_code")),
-    ("unit_price", ("price_unit", "unit_price", "unitprice", "price")),
-    ("amount", ("price_subtotal", "price_total", "amount", "line_total")),
-)
-ITEM_KEYS_NUMERIC = ("quantity", "unit_price", "amount")
-#: row keys of a note, which belongs to the item above it (a heading: to the one below)
-NOTE_KEYS = frozenset({"line_note", "note"})
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,\s']\d+)*")
 
 
@@ -196,113 +180,6 @@ def _pick(rule: Rule, target: str, raws: list[str], doc: _Doc) -> tuple[Any, str
     return value, raw, 0.95 if agree else 0.75
 
 
-def _search(patterns: Sequence[re.Pattern[str]], line: str) -> re.Match[str] | None:
-    return next((m for p in patterns if (m := p.search(line))), None)
-
-
-def _block_rows(rule: LineRule, block: str) -> list[dict[str, str]]:
-    """Rows of one block, as invoice2data's lines parser reads them: ``first_line``
-    starts a row, ``line`` adds to it, ``last_line`` ends it."""
-    first = rule.first_line or (() if rule.last_line else rule.line)
-    rows: list[dict[str, str]] = []
-    row: dict[str, str] = {}
-    open_row = False
-    for line in rule.separator.split(block):
-        if not line.strip() or _search(rule.skip_line, line):
-            continue
-        if first and (m := _search(first, line)):
-            if row:
-                rows.append(row)
-            row = {k: (v or "").strip() for k, v in m.groupdict().items()}
-            open_row = True
-            continue
-        if not open_row:
-            continue
-        last = _search(rule.last_line, line) if rule.last_line else None
-        m = last or _search(rule.line, line)
-        if m is not None:
-            for k, v in m.groupdict().items():
-                row[k] = "\n".join(x for x in (row.get(k, ""), (v or "").strip()) if x)
-        if last is not None:
-            if row:
-                rows.append(row)
-            row, open_row = {}, False
-    if row:
-        rows.append(row)
-    return rows
-
-
-def _line_rows(rule: LineRule, text: str) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    while (start := rule.start.search(text)) is not None:
-        rest = text[start.end() :]
-        ends = list(rule.end.finditer(rest)) if rule.end_last else [rule.end.search(rest)]
-        end = ends[-1] if ends else None
-        if end is None:
-            break
-        rows += _block_rows(rule, rest[: end.start()])
-        remaining = rest[end.end() :]
-        if len(remaining) >= len(text):  # nothing consumed: stop rather than loop
-            break
-        text = remaining
-    return rows
-
-
-def _item(row: dict[str, str], doc: _Doc) -> dict[str, Any]:
-    got: dict[str, str | None] = {}
-    used: set[str] = set()
-    for ours, names in ITEM_KEYS:
-        got[ours] = next((row[k] for k in names if row.get(k)), None)
-        used.update(names)
-    numbers = {k: parse_money(got[k] or "", doc.decimal_comma) for k in ITEM_KEYS_NUMERIC}
-    qty = numbers["quantity"]
-    raw = {k: v for k, v in row.items() if k not in used}
-    lines = (" ".join(line.split()) for line in (got["description"] or "").splitlines())
-    return {
-        "description": "\n".join(line for line in lines if line),
-        "code": got["code"],
-        "quantity": format(qty.normalize(), "f") if qty is not None else None,
-        "unit": got["unit"],
-        "unit_price": _out(numbers["unit_price"]),
-        "amount": _out(numbers["amount"]),
-        "box": None,
-        "raw": raw or None,
-    }
-
-
-def _attach(raw: dict[str, str], item: dict[str, Any]) -> None:
-    kept: dict[str, str] = dict(item["raw"] or {})
-    for key, value in raw.items():
-        kept[key] = "\n".join(v for v in (kept.get(key), value) if v)
-    item["raw"] = kept
-
-
-def _items(rows: Iterable[dict[str, str]], doc: _Doc) -> list[dict[str, Any]]:
-    """Line items from rows: a row with nothing to buy (no description, quantity, price
-    or amount) goes into the ``raw`` of its item, a note to the one above, anything else
-    (a heading) to the one below."""
-    items: list[dict[str, Any]] = []
-    pending: dict[str, str] = {}
-    for row in rows:
-        item = _item(row, doc)
-        if item["description"] or any(item[k] is not None for k in ITEM_KEYS_NUMERIC):
-            if pending:
-                _attach(pending, item)
-                pending = {}
-            items.append(item)
-            continue
-        raw = item["raw"] or {}
-        notes = {k: v for k, v in raw.items() if k in NOTE_KEYS}
-        if notes and items:
-            _attach(notes, items[-1])
-            raw = {k: v for k, v in raw.items() if k not in NOTE_KEYS}
-        for key, value in raw.items():
-            pending[key] = "\n".join(v for v in (pending.get(key), value) if v)
-    if pending and items:
-        _attach(pending, items[-1])
-    return items
-
-
 def _typed(kind: str, raw: str, doc: _Doc) -> Any:
     if kind == "date":
         return _date(raw, doc)
@@ -381,8 +258,8 @@ def _fields(
     for rule in template.rules:
         target = _target(rule.name)
         if rule.lines:
-            rows = [r for lr in rule.lines for r in _line_rows(lr, doc.text)]
-            items = _items(rows, doc)
+            rows = [r for lr in rule.lines for r in line_rows(lr, doc.text)]
+            items = line_items(rows, doc.decimal_comma)
             if items and target == "line_items":
                 out[target] = (items, f"{len(items)} lines", 0.9)
             if rows:
