@@ -22,6 +22,7 @@ from intake.extractors.extraction.contract_parties import (
     find_contract_parties,
     find_recitals,
 )
+from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.fields.dates import DateOrder, add_term, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 from intake.record import Field, Record
@@ -300,7 +301,7 @@ class ContractExtractor:
         text = " ".join(reading.text.split())
         order = reading.date_order
         fields: dict[str, Field] = {}
-        if parties := find_contract_parties(text):
+        if parties := find_contract_parties(text, find_signatories(reading.text)):
             fields["parties"] = Field(parties, 0.7, "text")
         agreement = _agreement_date(text, order)
         if agreement is not None:
