@@ -155,6 +155,15 @@ _EXPIRES = re.compile(
     rf"{_AGREEMENT}[^.]{{0,80}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
     re.I,
 )
+#: An agreement with no fixed end: its term runs "until terminated", "indefinitely", "in
+#: perpetuity". Its expiration date is then ``perpetual`` (none to compute or to diarise).
+_OPEN_ENDED = re.compile(
+    rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
+    r"(?:continue|remain|be\s+in\s+effect|end|run)[^.;]{0,60}?"
+    r"\b(?:indefinitely|perpetual(?:ly)?|in\s+perpetuity|until\s+(?:it\s+is\s+)?terminated|"
+    r"when\s+terminated)\b",
+    re.I,
+)
 STRONG_TERM = 5  # the first cues state the agreement's own term; later ones its obligations
 
 
@@ -330,6 +339,8 @@ class ContractExtractor:
             fields["expiration_date"] = Field(
                 end.isoformat(), 0.5, "computed", raw=f"{start.isoformat()} + {term[0]}"
             )
+        elif (term is None or not term[2]) and (open_ended := _OPEN_ENDED.search(text)):
+            fields["expiration_date"] = Field("perpetual", 0.6, "text", raw=open_ended.group(0))
         if notice := _notice_period(text):
             fields["notice_period"] = Field(notice[0], 0.5, "text", raw=notice[1])
         return fields
