@@ -32,7 +32,8 @@ __all__ = ["ContractExtractor"]
 
 _QUOTE = "\"“”'‘’"
 _EFFECTIVE = re.compile(
-    r"effective\s+(?:as\s+of\s+|on\s+|from\s+|date\s*(?:of|is|:)?\s*)?(?:the\s+)?",
+    r"(?:effective|(?:come|comes|came|enter|enters|entered)\s+into\s+(?:force|effect)|"
+    r"(?:take|takes)\s+effect)\s+(?:as\s+of\s+|on\s+|from\s+|date\s*(?:of|is|:)?\s*)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _DATED = re.compile(
@@ -101,13 +102,15 @@ _TERM_CUES = [
     # "This contract shall be for a term of one year", "... and shall continue for a term of"
     re.compile(
         rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+in"
-        r"\s+(?:full\s+)?(?:force\s+and\s+)?effect)\s+for\s+(?:a|an)\s+(?:initial\s+)?"
+        r"\s+(?:full\s+)?(?:force\s+and\s+)?effect)\s+for\s+(?:a|an|the)\s+(?:initial\s+)?"
         r"(?:term|period)\s+of",
         re.I,
     ),
     re.compile(
         r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)", re.I
     ),
+    # "This Agreement shall come into force as of ... and remain valid for one year"
+    re.compile(rf"{_AGREEMENT}[^.]{{0,80}}?\b(?:remain|be)\s+valid\s+for", re.I),
     re.compile(r"\bterm(?:\s+and\s+termination)?\s*[.:]\s", re.I),
     # an NDA's duration is how long its obligations last
     re.compile(
@@ -118,11 +121,19 @@ _TERM_CUES = [
     re.compile(r"for\s+a\s+(?:period|term)\s+of", re.I),
 ]
 _NOT_TERM = re.compile(r"neither|solicit|hire|employ|standstill|disclosure\s+period", re.I)
+#: "This Agreement shall continue until the fifth anniversary", "The term of this Agreement
+#: will commence upon the Effective Date and will continue until the fifth (5th)
+#: anniversary of the Effective Date", "Initial Term shall mean the Effective Date through
+#: the day prior to the fourth anniversary": a term that ends on an anniversary.
 _ANNIVERSARY = re.compile(
-    rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:continue|remain\s+in\s+effect|terminate|expire)[^.]{{0,30}}?"
-    r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+anniversary",
+    rf"(?:{_AGREEMENT}|\b(?:initial\s+)?term\b)[^.]{{0,100}}?\b(?:continue|remain\s+in\s+effect|"
+    r"terminate|expire|end|through|until)\b[^.]{0,40}?"
+    r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?:\s+\(\d+(?:st|nd|rd|th)?\))?\s+anniversary",
     re.I,
 )
+_SURVIVAL = re.compile(r"surviv|after\s+(?:the\s+)?(?:termination|expiration)", re.I)
+_OF_END = re.compile(r"\s*of\s+(?:the\s+|such\s+)?(?:termination|expiration|end)\b", re.I)
 _NTH = [
     "first",
     "second",
@@ -152,7 +163,7 @@ _NOTICE = [
 _EXPIRES = re.compile(
     r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
-    rf"{_AGREEMENT}[^.]{{0,80}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
+    rf"{_AGREEMENT}[^.]{{0,160}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
     re.I,
 )
 #: An agreement with no fixed end: its term runs "until terminated", "indefinitely", "in
@@ -164,7 +175,7 @@ _OPEN_ENDED = re.compile(
     r"when\s+terminated)\b",
     re.I,
 )
-STRONG_TERM = 5  # the first cues state the agreement's own term; later ones its obligations
+STRONG_TERM = 6  # the first cues state the agreement's own term; later ones its obligations
 
 
 def _date_after(
@@ -260,7 +271,11 @@ def _signing_date(text: str, order: DateOrder) -> dt.date | None:
 def _term(text: str) -> tuple[str, str, bool] | None:
     """The term, the text it was read from, and whether it is the agreement's own term
     (rather than how long its obligations last)."""
-    if m := _ANNIVERSARY.search(text):
+    for m in _ANNIVERSARY.finditer(text):
+        # an anniversary of the termination is how long obligations survive it
+        after = text[m.end() : m.end() + 40]
+        if _SURVIVAL.search(m.group(0)) or _OF_END.match(after):
+            continue
         return format_duration(_NTH.index(m.group("nth").lower()) + 1, "year"), m.group(0), True
     for rank, cue in enumerate(_TERM_CUES):
         for m in cue.finditer(text):
