@@ -17,6 +17,11 @@ from collections.abc import Mapping
 
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.classify import type_scores
+from intake.extractors.extraction.contract_clauses import (
+    labelled_end,
+    labelled_start,
+    stated_start,
+)
 from intake.extractors.extraction.contract_parties import (
     PREAMBLE,
     find_contract_parties,
@@ -109,6 +114,13 @@ _TERM_CUES = [
     re.compile(
         r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)", re.I
     ),
+    # "... shall become effective upon the Effective Date and shall remain in effect for
+    # five (5) years", "... shall come into force as of ... and remain valid for one year"
+    re.compile(
+        rf"{_AGREEMENT}[^.]{{0,80}}?(?:shall|will)\s+(?:continue|remain)\s+in\s+(?:full\s+)?"
+        r"(?:force\s+and\s+)?effect\s+for\b",
+        re.I,
+    ),
     # "This Agreement shall come into force as of ... and remain valid for one year"
     re.compile(rf"{_AGREEMENT}[^.]{{0,80}}?\b(?:remain|be)\s+valid\s+for", re.I),
     re.compile(r"\bterm(?:\s+and\s+termination)?\s*[.:]\s", re.I),
@@ -175,7 +187,7 @@ _OPEN_ENDED = re.compile(
     r"when\s+terminated)\b",
     re.I,
 )
-STRONG_TERM = 6  # the first cues state the agreement's own term; later ones its obligations
+STRONG_TERM = 7  # the first cues state the agreement's own term; later ones its obligations
 
 
 def _date_after(
@@ -331,6 +343,10 @@ class ContractExtractor:
         if agreement is not None:
             fields["agreement_date"] = Field(agreement.isoformat(), 0.7, "text")
         effective = _effective_date(text, order)
+        if effective is None and (
+            stated := stated_start(text, order) or labelled_start(text, order)
+        ):
+            effective = stated, 0.8
         if effective is not None:
             fields["effective_date"] = Field(effective[0].isoformat(), effective[1], "text")
         elif agreement is not None:  # an agreement takes effect when made, unless it says
@@ -346,6 +362,12 @@ class ContractExtractor:
             fields["renewal_term"] = Field(renewal, 0.6, "text")
         start = effective[0] if effective else agreement
         expires = _expiration(text, order, start)
+        if (
+            expires is None
+            and (end := labelled_end(text, order))
+            and (start is None or end > start)
+        ):
+            expires = end
         if expires is not None:
             fields["expiration_date"] = Field(expires.isoformat(), 0.75, "text")
         elif (
