@@ -27,6 +27,7 @@ from intake.extractors.extraction.contract_parties import (
     find_contract_parties,
     find_recitals,
 )
+from intake.extractors.extraction.contract_renewal import find_renewal
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.fields.dates import DateOrder, add_term, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
@@ -158,11 +159,6 @@ _NTH = [
     "ninth",
     "tenth",
 ]
-_RENEWAL = re.compile(
-    r"(?:automatic(?:ally)?\s+)?renew(?:ed|al)?[^.]{0,60}?(?:for\s+)?(?P<kind>successive|"
-    r"additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
-    re.IGNORECASE,
-)
 #: "sixty (60) days' prior written notice", "written notice 60 days prior to the end"
 _NOTICE = [
     re.compile(
@@ -315,17 +311,6 @@ def _notice_period(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _renewal(text: str) -> str | None:
-    m = _RENEWAL.search(text)
-    if m is None:
-        return None
-    parsed = parse_duration(text[m.end() : m.end() + 40])
-    if parsed is None:
-        return None
-    n, unit = parsed
-    return f"{m.group('kind').lower()} {n} {unit}"
-
-
 class ContractExtractor:
     doc_type = "contract"
 
@@ -358,7 +343,7 @@ class ContractExtractor:
         term = _term(text)
         if term is not None:
             fields["term"] = Field(term[0], 0.7, "text", raw=term[1])
-        if renewal := _renewal(text):
+        if renewal := find_renewal(text, term[0] if term is not None and term[2] else None):
             fields["renewal_term"] = Field(renewal, 0.6, "text")
         start = effective[0] if effective else agreement
         expires = _expiration(text, order, start)
