@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.classify import type_scores
 from intake.extractors.extraction.contract_clauses import (
+    clause_sections,
     labelled_end,
     labelled_start,
     stated_start,
@@ -183,6 +184,7 @@ _OPEN_ENDED = re.compile(
     r"when\s+terminated)\b",
     re.I,
 )
+OBLIGATIONS = 7  # the cue of how long obligations last
 STRONG_TERM = 7  # the first cues state the agreement's own term; later ones its obligations
 
 
@@ -276,9 +278,10 @@ def _signing_date(text: str, order: DateOrder) -> dt.date | None:
     return max(dates, default=None)
 
 
-def _term(text: str) -> tuple[str, str, bool] | None:
+def _term(text: str, section: bool = False) -> tuple[str, str, bool] | None:
     """The term, the text it was read from, and whether it is the agreement's own term
-    (rather than how long its obligations last)."""
+    (rather than how long its obligations last). In the agreement's section on its term
+    (``section``) a period is its own unless the sentence times obligations."""
     for m in _ANNIVERSARY.finditer(text):
         # an anniversary of the termination is how long obligations survive it
         after = text[m.end() : m.end() + 40]
@@ -297,7 +300,8 @@ def _term(text: str) -> tuple[str, str, bool] | None:
                 continue
             if parsed := parse_duration(d.group(0)):
                 raw = text[m.start() : m.end() + d.end()]
-                return format_duration(*parsed), raw, rank < STRONG_TERM
+                own = rank < STRONG_TERM or (section and rank != OBLIGATIONS)
+                return format_duration(*parsed), raw, own
     return None
 
 
@@ -340,13 +344,17 @@ class ContractExtractor:
             fields["effective_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
         if law := _governing_law(text):
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
-        term = _term(text)
+        # the term's own section first: the same words elsewhere time an obligation
+        sections = clause_sections(text, "term")
+        term = next(filter(None, (_term(s, True) for s in sections)), None) or _term(text)
         if term is not None:
             fields["term"] = Field(term[0], 0.7, "text", raw=term[1])
         if renewal := find_renewal(text, term[0] if term is not None and term[2] else None):
             fields["renewal_term"] = Field(renewal, 0.6, "text")
         start = effective[0] if effective else agreement
-        expires = _expiration(text, order, start)
+        expires = next(
+            filter(None, (_expiration(section, order, start) for section in sections)), None
+        ) or _expiration(text, order, start)
         if (
             expires is None
             and (end := labelled_end(text, order))

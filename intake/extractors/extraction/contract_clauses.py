@@ -6,6 +6,11 @@ Two conventions, each holding across agreements whatever their trade:
   2019", "Termination Date: December 31, 2023", "Expiration Date: ..."): a label that
   names the start or the end of the agreement followed at once by a date. A label that
   is part of a sentence ("the Effective Date shall mean ...") is not followed by a colon.
+* Agreements are divided into numbered sections with headings ("8.1 Term.", "ARTICLE
+  XII - TERM", "7. Term and Termination."); the sentences under the heading of the term
+  state the agreement's own duration and end, where the same words elsewhere (a
+  non-solicitation period, a survival period) state an obligation's. The headings are
+  vocabulary (``[clause_headings]`` of the language packs).
 * The clause on the term says when the agreement itself takes effect ("This Agreement
   shall be effective as of November 1, 2002", "This Agreement shall come into force as of
   January 1, 2013"): the subject is the agreement, the verb its taking effect, and the
@@ -16,10 +21,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
+from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["labelled_end", "labelled_start", "stated_start"]
+__all__ = ["clause_sections", "labelled_end", "labelled_start", "stated_start"]
+
+#: How much text under a heading is read as its section.
+SECTION = 1500
+#: A section number: "8.1", "12.", "XII", "Article 8", "Section 8.1", "§ 8".
+_NUMBER = r"(?:(?:article|section|§)\s*)?(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVXLC]{1,6}\b\.?)"
+
+
+@cache
+def _heading(clause: str) -> re.Pattern[str]:
+    """A numbered heading of ``clause``: its number, the heading, then a full stop, a
+    colon or a dash, or the capital that begins the section's first sentence."""
+    words = "|".join(sorted(vocabulary().clause_headings.get(clause, []), key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|(?<=\s)){_NUMBER}\s*[-–—:)]?\s*(?:{words or '(?!)'})"
+        r"\s*(?:[.:\-–—]\s|\s(?=[A-Z(0-9]))",
+        re.IGNORECASE,
+    )
+
+
+def clause_sections(text: str, clause: str) -> list[str]:
+    """The text under each heading of ``clause`` ("term", "renewal") in ``text`` (its
+    whitespace collapsed), in order; empty when the agreement has no such heading."""
+    return [text[m.end() : m.end() + SECTION] for m in _heading(clause).finditer(text)]
+
 
 _START_LABEL = re.compile(r"\b(?:effective|commencement|start)\s+date\s*:\s*", re.IGNORECASE)
 _END_LABEL = re.compile(r"\b(?:termination|expiration|expiry|end)\s+date\s*:\s*", re.IGNORECASE)

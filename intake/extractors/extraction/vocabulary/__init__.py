@@ -56,6 +56,8 @@ class Vocabulary:
     #: date order ("dmy"/"mdy") -> words that say a document is in a language written so
     language_words: dict[str, list[str]] = field(default_factory=dict)
     mdy_countries: set[str] = field(default_factory=set)
+    #: clause ("term", "renewal") -> patterns of the headings of a contract's sections on it
+    clause_headings: dict[str, list[str]] = field(default_factory=dict)
     mdy_currencies: set[str] = field(default_factory=set)
 
     def add(self, name: str, data: dict[str, Any]) -> None:
@@ -77,6 +79,8 @@ class Vocabulary:
         for role, patterns in data.get("columns", {}).items():
             self.columns.setdefault(role, []).extend(str(p) for p in patterns)
         self.company_words += data.get("company_words", [])
+        for clause, patterns in data.get("clause_headings", {}).items():
+            self.clause_headings.setdefault(clause, []).extend(str(p) for p in patterns)
         order = pack.get("date_order")
         if order in ("dmy", "mdy"):
             self.language_words.setdefault(order, []).extend(data.get("language_words", []))
@@ -200,7 +204,7 @@ def _check(data: dict[str, Any]) -> None:
     for key in ("legal_forms", "currency_words"):
         for pattern, _ in data.get(key, []):
             re.compile(pattern)
-    for patterns in data.get("columns", {}).values():
+    for patterns in [*data.get("columns", {}).values(), *data.get("clause_headings", {}).values()]:
         for pattern in patterns:
             re.compile(pattern)
     for number in data.get("months", {}):
