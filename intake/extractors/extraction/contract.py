@@ -146,6 +146,7 @@ _ANNIVERSARY = re.compile(
     r"(?:\s+\(\d+(?:st|nd|rd|th)?\))?\s+anniversary",
     re.I,
 )
+_NOTICE_NEXT = re.compile(r"[’'s]*\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice\b", re.I)
 _SURVIVAL = re.compile(r"surviv|after\s+(?:the\s+)?(?:termination|expiration)", re.I)
 _OF_END = re.compile(r"\s*of\s+(?:the\s+|such\s+)?(?:termination|expiration|end)\b", re.I)
 _NTH = [
@@ -292,7 +293,11 @@ def _term(text: str, section: bool = False) -> tuple[str, str, bool] | None:
         for m in cue.finditer(text):
             window = text[m.end() : m.end() + 200]
             window = re.split(r"(?<=[a-z)])\.\s", window, maxsplit=1)[0]  # this sentence
-            d = DURATION.search(window)
+            # "upon thirty (30) days written notice" is a notice period, not the term
+            d = next(
+                (d for d in DURATION.finditer(window) if not _NOTICE_NEXT.match(window, d.end())),
+                None,
+            )
             # a period of a covenant (not to solicit, hire, buy shares) is not the term,
             # whether the covenant is named before or after the period in its sentence
             before = re.split(r"(?<=[a-z)])\.\s", text[max(0, m.start() - 150) : m.start()])[-1]

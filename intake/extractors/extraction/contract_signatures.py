@@ -123,7 +123,12 @@ def _name_above(lines: list[str], row: int, index: int, width: int) -> str | Non
         if _WITNESS.search(column):
             return None
         if _LABEL.match(column) and not re.search(rf"\b(?:{LEGAL_FORM})\b", column, re.I):
-            continue  # "LICENSEE:", "(Print Name)": the name may stand above it
+            # "LICENSEE:", "(Print Name)": the name may stand above it; right over the
+            # signature a name in capitals with a colon is the party ("ACME TOOLS:"),
+            # a role word there is left to the parties' own check
+            if above == row - 1 and column.endswith(":") and (name := _entity(column)):
+                return name
+            continue
         if (name := _entity(column)) is not None:
             return name
     return None
