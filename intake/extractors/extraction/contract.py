@@ -23,6 +23,7 @@ from intake.extractors.extraction.contract_clauses import (
     labelled_start,
     stated_start,
 )
+from intake.extractors.extraction.contract_law import find_governing_law
 from intake.extractors.extraction.contract_parties import (
     PREAMBLE,
     find_contract_parties,
@@ -51,48 +52,6 @@ _DATED = re.compile(
 _EFFECTIVE_DEFINED = re.compile(
     rf"\(\s*(?:the\s+|this\s+)?[{_QUOTE}]\s*effective\s+date\s*[{_QUOTE}]\s*\)", re.IGNORECASE
 )
-_LAW_OF = (
-    r"\b(?i:laws?)(?:\s+(?i:and\s+\w+))?\s+(?i:of)\s+(?:(?i:the)\s+)?"
-    r"(?:(?i:state|commonwealth|province)\s+(?i:of)\s+)?"
-    r"(?P<law>[A-Z][A-Za-z'’]+(?:,?\s+(?:of\s+)?[A-Z][A-Za-z'’]+){0,3})"
-)
-#: Governing-law clauses, surest first; "organized under the laws of" is a domicile.
-_LAWS = [
-    re.compile(
-        r"(?i:governed|construed|interpreted|enforced|determined|decided|in\s+accordance\s+with)"
-        rf"[^.;]{{0,160}}?{_LAW_OF}"
-    ),
-    re.compile(rf"(?i:governing\s+law)[^.]{{0,160}}?{_LAW_OF}"),
-    re.compile(rf"{_LAW_OF}[^.;]{{0,120}}?(?i:shall\s+govern|will\s+govern|shall\s+apply)"),
-]
-_LAW_STOP = re.compile(
-    r",?\s+(?:and|without|applicable|as|in|to|except|excluding|including|which|that|with|for|"
-    r"the|its|regardless|shall|will|govern\w*|is|are|other|than|any|all|such|by|on|at|if|"
-    r"notwithstanding|giving|irrespective)\b.*$",
-    re.IGNORECASE,
-)
-_NAME = re.compile(r"[A-Z][A-Za-z'’]+(?:\s+(?:of\s+)?[A-Z][A-Za-z'’]+){0,3}")
-#: "California, USA": the state is the law; the country adds nothing.
-_COUNTRY_AFTER = re.compile(r",?\s+(?:USA|U\.S\.A\.?|U\.S\.|United\s+States(?:\s+of\s+America)?)$")
-_FEDERAL = re.compile(
-    r"^united\s+states(?:\s+of\s+america)?\s+and\s+(?:the\s+)?(?:state\s+of\s+)?", re.I
-)
-
-
-def _governing_law(text: str) -> tuple[str, str] | None:
-    for pattern in _LAWS:
-        for m in pattern.finditer(text):
-            law = m.group("law")
-            after = text[m.start("law") : m.start("law") + 80]
-            if fed := _FEDERAL.match(after):  # "the United States and the State of Minnesota"
-                name = _NAME.match(after, fed.end())
-                law = name.group(0) if name else ""
-            law = _COUNTRY_AFTER.sub("", _LAW_STOP.sub("", law).strip(" ,"))
-            if law and law.casefold() not in ("this", "such", "the", "any"):
-                return law, m.group(0)
-    return None
-
-
 _AGREEMENT = (
     r"(?:this|the)\s+(?:letter\s+|confidentiality\s+|non-?disclosure\s+)?(?:agreement|nda|contract)"
 )
@@ -347,7 +306,7 @@ class ContractExtractor:
             fields["effective_date"] = Field(agreement.isoformat(), 0.55, "text")
         elif (signed := _signing_date(text, order)) is not None:
             fields["effective_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
-        if law := _governing_law(text):
+        if law := find_governing_law(text):
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
         # the term's own section first: the same words elsewhere time an obligation
         sections = clause_sections(text, "term")
