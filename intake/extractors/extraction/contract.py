@@ -33,6 +33,7 @@ from intake.extractors.extraction.contract_renewal import find_renewal
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.fields.dates import DateOrder, add_term, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Field, Record
 
 __all__ = ["ContractExtractor"]
@@ -279,6 +280,21 @@ def _notice_period(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: A numeric date whose first number cannot be a month (25/12/2020): written day first.
+_DAY_FIRST = re.compile(
+    r"(?<![\d/.-])(1[3-9]|2\d|3[01])[/.-](0?[1-9]|1[0-2])[/.-](?:\d{4}|\d{2})(?!\d)"
+)
+
+
+def _date_order(text: str, order: DateOrder, law: str | None) -> DateOrder:
+    """A contract governed by the law of a region that writes dates month first (a US
+    state) is read month first, unless one of its own dates is plainly day first."""
+    if law is not None and law.casefold() in vocabulary().mdy_regions:
+        if _DAY_FIRST.search(text) is None:
+            return "mdy"
+    return order
+
+
 class ContractExtractor:
     doc_type = "contract"
 
@@ -288,7 +304,8 @@ class ContractExtractor:
     def extract(self, record: Record) -> Mapping[str, Field]:
         reading = reading_for(record)
         text = " ".join(reading.text.split())
-        order = reading.date_order
+        law = find_governing_law(text)
+        order = _date_order(text, reading.date_order, law[0] if law else None)
         fields: dict[str, Field] = {}
         if parties := find_contract_parties(text, find_signatories(reading.text)):
             fields["parties"] = Field(parties, 0.7, "text")
@@ -306,7 +323,7 @@ class ContractExtractor:
             fields["effective_date"] = Field(agreement.isoformat(), 0.55, "text")
         elif (signed := _signing_date(text, order)) is not None:
             fields["effective_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
-        if law := find_governing_law(text):
+        if law:
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
         # the term's own section first: the same words elsewhere time an obligation
         sections = clause_sections(text, "term")

@@ -59,6 +59,8 @@ class Vocabulary:
     #: clause ("term", "renewal") -> patterns of the headings of a contract's sections on it
     clause_headings: dict[str, list[str]] = field(default_factory=dict)
     mdy_currencies: set[str] = field(default_factory=set)
+    #: states and provinces whose documents write numeric dates month first (casefolded)
+    mdy_regions: set[str] = field(default_factory=set)
 
     def add(self, name: str, data: dict[str, Any]) -> None:
         """Merge one pack (a parsed TOML file) into this vocabulary."""
@@ -87,6 +89,7 @@ class Vocabulary:
         self.language_words.setdefault("dmy", []).extend(data.get("dmy_words", []))
         self.mdy_countries.update(data.get("mdy_countries", []))
         self.mdy_currencies.update(data.get("mdy_currencies", []))
+        self.mdy_regions.update(str(r).casefold() for r in data.get("mdy_regions", []))
 
     # --- what the extractors use ----------------------------------------------------------
 
