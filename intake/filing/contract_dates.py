@@ -1,6 +1,8 @@
 """Contract dates: when a contract ends and the last day to give notice, from the fields
 extraction read (effective date, term, renewal term, notice period, expiration date).
 
+* An agreement whose expiration is ``perpetual`` runs until terminated: no end, no
+  notice date.
 * The first term ends at the printed expiration date, else at the effective date (or the
   agreement date) plus the term.
 * A contract that renews itself (a renewal term was read) runs on in renewal periods:
@@ -27,6 +29,7 @@ from sqlalchemy.orm import Session
 from intake.db.models import Document
 
 __all__ = [
+    "PERPETUAL",
     "ContractDates",
     "Deadline",
     "contract_dates",
@@ -37,6 +40,8 @@ __all__ = [
 
 _PERIOD = re.compile(r"(\d+)\s*(year|month|week|day)s?", re.IGNORECASE)
 MAX_RENEWALS = 500
+#: The expiration of an agreement that runs until one party ends it.
+PERPETUAL = "perpetual"
 
 
 def parse_period(text: Any) -> relativedelta | None:
@@ -114,6 +119,8 @@ def contract_dates(doc: Document, today: dt.date) -> ContractDates:
     elif printed is not None:
         first_end = printed
         why.append(f"ends {printed}")
+    elif _value(fields, "expiration_date") == PERPETUAL:
+        why.append("runs until terminated: it has no end date")
     end = first_end
     if end is not None and renewal is not None:
         for _ in range(MAX_RENEWALS):

@@ -17,13 +17,23 @@ from collections.abc import Mapping
 
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.classify import type_scores
+from intake.extractors.extraction.contract_clauses import (
+    clause_sections,
+    labelled_end,
+    labelled_start,
+    stated_start,
+)
+from intake.extractors.extraction.contract_law import find_governing_law
 from intake.extractors.extraction.contract_parties import (
     PREAMBLE,
     find_contract_parties,
     find_recitals,
 )
+from intake.extractors.extraction.contract_renewal import find_renewal
+from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.fields.dates import DateOrder, add_term, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Field, Record
 
 __all__ = ["ContractExtractor"]
@@ -31,7 +41,8 @@ __all__ = ["ContractExtractor"]
 
 _QUOTE = "\"“”'‘’"
 _EFFECTIVE = re.compile(
-    r"effective\s+(?:as\s+of\s+|on\s+|from\s+|date\s*(?:of|is|:)?\s*)?(?:the\s+)?",
+    r"(?:effective|(?:come|comes|came|enter|enters|entered)\s+into\s+(?:force|effect)|"
+    r"(?:take|takes)\s+effect)\s+(?:as\s+of\s+|on\s+|from\s+|date\s*(?:of|is|:)?\s*)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _DATED = re.compile(
@@ -42,48 +53,6 @@ _DATED = re.compile(
 _EFFECTIVE_DEFINED = re.compile(
     rf"\(\s*(?:the\s+|this\s+)?[{_QUOTE}]\s*effective\s+date\s*[{_QUOTE}]\s*\)", re.IGNORECASE
 )
-_LAW_OF = (
-    r"\b(?i:laws?)(?:\s+(?i:and\s+\w+))?\s+(?i:of)\s+(?:(?i:the)\s+)?"
-    r"(?:(?i:state|commonwealth|province)\s+(?i:of)\s+)?"
-    r"(?P<law>[A-Z][A-Za-z'’]+(?:,?\s+(?:of\s+)?[A-Z][A-Za-z'’]+){0,3})"
-)
-#: Governing-law clauses, surest first; "organized under the laws of" is a domicile.
-_LAWS = [
-    re.compile(
-        r"(?i:governed|construed|interpreted|enforced|determined|decided|in\s+accordance\s+with)"
-        rf"[^.;]{{0,160}}?{_LAW_OF}"
-    ),
-    re.compile(rf"(?i:governing\s+law)[^.]{{0,160}}?{_LAW_OF}"),
-    re.compile(rf"{_LAW_OF}[^.;]{{0,120}}?(?i:shall\s+govern|will\s+govern|shall\s+apply)"),
-]
-_LAW_STOP = re.compile(
-    r",?\s+(?:and|without|applicable|as|in|to|except|excluding|including|which|that|with|for|"
-    r"the|its|regardless|shall|will|govern\w*|is|are|other|than|any|all|such|by|on|at|if|"
-    r"notwithstanding|giving|irrespective)\b.*$",
-    re.IGNORECASE,
-)
-_NAME = re.compile(r"[A-Z][A-Za-z'’]+(?:\s+(?:of\s+)?[A-Z][A-Za-z'’]+){0,3}")
-#: "California, USA": the state is the law; the country adds nothing.
-_COUNTRY_AFTER = re.compile(r",?\s+(?:USA|U\.S\.A\.?|U\.S\.|United\s+States(?:\s+of\s+America)?)$")
-_FEDERAL = re.compile(
-    r"^united\s+states(?:\s+of\s+america)?\s+and\s+(?:the\s+)?(?:state\s+of\s+)?", re.I
-)
-
-
-def _governing_law(text: str) -> tuple[str, str] | None:
-    for pattern in _LAWS:
-        for m in pattern.finditer(text):
-            law = m.group("law")
-            after = text[m.start("law") : m.start("law") + 80]
-            if fed := _FEDERAL.match(after):  # "the United States and the State of Minnesota"
-                name = _NAME.match(after, fed.end())
-                law = name.group(0) if name else ""
-            law = _COUNTRY_AFTER.sub("", _LAW_STOP.sub("", law).strip(" ,"))
-            if law and law.casefold() not in ("this", "such", "the", "any"):
-                return law, m.group(0)
-    return None
-
-
 _AGREEMENT = (
     r"(?:this|the)\s+(?:letter\s+|confidentiality\s+|non-?disclosure\s+)?(?:agreement|nda|contract)"
 )
@@ -100,13 +69,22 @@ _TERM_CUES = [
     # "This contract shall be for a term of one year", "... and shall continue for a term of"
     re.compile(
         rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+in"
-        r"\s+(?:full\s+)?(?:force\s+and\s+)?effect)\s+for\s+(?:a|an)\s+(?:initial\s+)?"
+        r"\s+(?:full\s+)?(?:force\s+and\s+)?effect)\s+for\s+(?:a|an|the)\s+(?:initial\s+)?"
         r"(?:term|period)\s+of",
         re.I,
     ),
     re.compile(
         r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)", re.I
     ),
+    # "... shall become effective upon the Effective Date and shall remain in effect for
+    # five (5) years", "... shall come into force as of ... and remain valid for one year"
+    re.compile(
+        rf"{_AGREEMENT}[^.]{{0,80}}?(?:shall|will)\s+(?:continue|remain)\s+in\s+(?:full\s+)?"
+        r"(?:force\s+and\s+)?effect\s+for\b",
+        re.I,
+    ),
+    # "This Agreement shall come into force as of ... and remain valid for one year"
+    re.compile(rf"{_AGREEMENT}[^.]{{0,80}}?\b(?:remain|be)\s+valid\s+for", re.I),
     re.compile(r"\bterm(?:\s+and\s+termination)?\s*[.:]\s", re.I),
     # an NDA's duration is how long its obligations last
     re.compile(
@@ -117,11 +95,20 @@ _TERM_CUES = [
     re.compile(r"for\s+a\s+(?:period|term)\s+of", re.I),
 ]
 _NOT_TERM = re.compile(r"neither|solicit|hire|employ|standstill|disclosure\s+period", re.I)
+#: "This Agreement shall continue until the fifth anniversary", "The term of this Agreement
+#: will commence upon the Effective Date and will continue until the fifth (5th)
+#: anniversary of the Effective Date", "Initial Term shall mean the Effective Date through
+#: the day prior to the fourth anniversary": a term that ends on an anniversary.
 _ANNIVERSARY = re.compile(
-    rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:continue|remain\s+in\s+effect|terminate|expire)[^.]{{0,30}}?"
-    r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+anniversary",
+    rf"(?:{_AGREEMENT}|\b(?:initial\s+)?term\b)[^.]{{0,100}}?\b(?:continue|remain\s+in\s+effect|"
+    r"terminate|expire|end|through|until)\b[^.]{0,40}?"
+    r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?:\s+\(\d+(?:st|nd|rd|th)?\))?\s+anniversary",
     re.I,
 )
+_NOTICE_NEXT = re.compile(r"[’'s]*\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice\b", re.I)
+_SURVIVAL = re.compile(r"surviv|after\s+(?:the\s+)?(?:termination|expiration)", re.I)
+_OF_END = re.compile(r"\s*of\s+(?:the\s+|such\s+)?(?:termination|expiration|end)\b", re.I)
 _NTH = [
     "first",
     "second",
@@ -134,11 +121,6 @@ _NTH = [
     "ninth",
     "tenth",
 ]
-_RENEWAL = re.compile(
-    r"(?:automatic(?:ally)?\s+)?renew(?:ed|al)?[^.]{0,60}?(?:for\s+)?(?P<kind>successive|"
-    r"additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
-    re.IGNORECASE,
-)
 #: "sixty (60) days' prior written notice", "written notice 60 days prior to the end"
 _NOTICE = [
     re.compile(
@@ -151,10 +133,20 @@ _NOTICE = [
 _EXPIRES = re.compile(
     r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
-    rf"{_AGREEMENT}[^.]{{0,80}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
+    rf"{_AGREEMENT}[^.]{{0,160}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
     re.I,
 )
-STRONG_TERM = 5  # the first cues state the agreement's own term; later ones its obligations
+#: An agreement with no fixed end: its term runs "until terminated", "indefinitely", "in
+#: perpetuity". Its expiration date is then ``perpetual`` (none to compute or to diarise).
+_OPEN_ENDED = re.compile(
+    rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
+    r"(?:continue|remain|be\s+in\s+effect|end|run)[^.;]{0,60}?"
+    r"\b(?:indefinitely|perpetual(?:ly)?|in\s+perpetuity|until\s+(?:it\s+is\s+)?terminated|"
+    r"when\s+terminated)\b",
+    re.I,
+)
+OBLIGATIONS = 7  # the cue of how long obligations last
+STRONG_TERM = 7  # the first cues state the agreement's own term; later ones its obligations
 
 
 def _date_after(
@@ -247,16 +239,25 @@ def _signing_date(text: str, order: DateOrder) -> dt.date | None:
     return max(dates, default=None)
 
 
-def _term(text: str) -> tuple[str, str, bool] | None:
+def _term(text: str, section: bool = False) -> tuple[str, str, bool] | None:
     """The term, the text it was read from, and whether it is the agreement's own term
-    (rather than how long its obligations last)."""
-    if m := _ANNIVERSARY.search(text):
+    (rather than how long its obligations last). In the agreement's section on its term
+    (``section``) a period is its own unless the sentence times obligations."""
+    for m in _ANNIVERSARY.finditer(text):
+        # an anniversary of the termination is how long obligations survive it
+        after = text[m.end() : m.end() + 40]
+        if _SURVIVAL.search(m.group(0)) or _OF_END.match(after):
+            continue
         return format_duration(_NTH.index(m.group("nth").lower()) + 1, "year"), m.group(0), True
     for rank, cue in enumerate(_TERM_CUES):
         for m in cue.finditer(text):
             window = text[m.end() : m.end() + 200]
             window = re.split(r"(?<=[a-z)])\.\s", window, maxsplit=1)[0]  # this sentence
-            d = DURATION.search(window)
+            # "upon thirty (30) days written notice" is a notice period, not the term
+            d = next(
+                (d for d in DURATION.finditer(window) if not _NOTICE_NEXT.match(window, d.end())),
+                None,
+            )
             # a period of a covenant (not to solicit, hire, buy shares) is not the term,
             # whether the covenant is named before or after the period in its sentence
             before = re.split(r"(?<=[a-z)])\.\s", text[max(0, m.start() - 150) : m.start()])[-1]
@@ -264,7 +265,8 @@ def _term(text: str) -> tuple[str, str, bool] | None:
                 continue
             if parsed := parse_duration(d.group(0)):
                 raw = text[m.start() : m.end() + d.end()]
-                return format_duration(*parsed), raw, rank < STRONG_TERM
+                own = rank < STRONG_TERM or (section and rank != OBLIGATIONS)
+                return format_duration(*parsed), raw, own
     return None
 
 
@@ -278,15 +280,19 @@ def _notice_period(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _renewal(text: str) -> str | None:
-    m = _RENEWAL.search(text)
-    if m is None:
-        return None
-    parsed = parse_duration(text[m.end() : m.end() + 40])
-    if parsed is None:
-        return None
-    n, unit = parsed
-    return f"{m.group('kind').lower()} {n} {unit}"
+#: A numeric date whose first number cannot be a month (25/12/2020): written day first.
+_DAY_FIRST = re.compile(
+    r"(?<![\d/.-])(1[3-9]|2\d|3[01])[/.-](0?[1-9]|1[0-2])[/.-](?:\d{4}|\d{2})(?!\d)"
+)
+
+
+def _date_order(text: str, order: DateOrder, law: str | None) -> DateOrder:
+    """A contract governed by the law of a region that writes dates month first (a US
+    state) is read month first, unless one of its own dates is plainly day first."""
+    if law is not None and law.casefold() in vocabulary().mdy_regions:
+        if _DAY_FIRST.search(text) is None:
+            return "mdy"
+    return order
 
 
 class ContractExtractor:
@@ -298,29 +304,44 @@ class ContractExtractor:
     def extract(self, record: Record) -> Mapping[str, Field]:
         reading = reading_for(record)
         text = " ".join(reading.text.split())
-        order = reading.date_order
+        law = find_governing_law(text)
+        order = _date_order(text, reading.date_order, law[0] if law else None)
         fields: dict[str, Field] = {}
-        if parties := find_contract_parties(text):
+        if parties := find_contract_parties(text, find_signatories(reading.text)):
             fields["parties"] = Field(parties, 0.7, "text")
         agreement = _agreement_date(text, order)
         if agreement is not None:
             fields["agreement_date"] = Field(agreement.isoformat(), 0.7, "text")
         effective = _effective_date(text, order)
+        if effective is None and (
+            stated := stated_start(text, order) or labelled_start(text, order)
+        ):
+            effective = stated, 0.8
         if effective is not None:
             fields["effective_date"] = Field(effective[0].isoformat(), effective[1], "text")
         elif agreement is not None:  # an agreement takes effect when made, unless it says
             fields["effective_date"] = Field(agreement.isoformat(), 0.55, "text")
         elif (signed := _signing_date(text, order)) is not None:
             fields["effective_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
-        if law := _governing_law(text):
+        if law:
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
-        term = _term(text)
+        # the term's own section first: the same words elsewhere time an obligation
+        sections = clause_sections(text, "term")
+        term = next(filter(None, (_term(s, True) for s in sections)), None) or _term(text)
         if term is not None:
             fields["term"] = Field(term[0], 0.7, "text", raw=term[1])
-        if renewal := _renewal(text):
+        if renewal := find_renewal(text, term[0] if term is not None and term[2] else None):
             fields["renewal_term"] = Field(renewal, 0.6, "text")
         start = effective[0] if effective else agreement
-        expires = _expiration(text, order, start)
+        expires = next(
+            filter(None, (_expiration(section, order, start) for section in sections)), None
+        ) or _expiration(text, order, start)
+        if (
+            expires is None
+            and (end := labelled_end(text, order))
+            and (start is None or end > start)
+        ):
+            expires = end
         if expires is not None:
             fields["expiration_date"] = Field(expires.isoformat(), 0.75, "text")
         elif (
@@ -329,6 +350,8 @@ class ContractExtractor:
             fields["expiration_date"] = Field(
                 end.isoformat(), 0.5, "computed", raw=f"{start.isoformat()} + {term[0]}"
             )
+        elif (term is None or not term[2]) and (open_ended := _OPEN_ENDED.search(text)):
+            fields["expiration_date"] = Field("perpetual", 0.6, "text", raw=open_ended.group(0))
         if notice := _notice_period(text):
             fields["notice_period"] = Field(notice[0], 0.5, "text", raw=notice[1])
         return fields

@@ -11,6 +11,7 @@ clause or heading a letter agreement; and the first person of an employee's unde
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.parties import LEGAL_FORM
@@ -19,6 +20,7 @@ __all__ = ["PREAMBLE", "find_contract_parties", "find_recitals"]
 
 PREAMBLE = 3000
 MAX_SURE = 4
+MAX_SIGNED = 12
 
 _QUOTE = "\"“”'‘’"
 _DEFINED = re.compile(
@@ -226,10 +228,12 @@ def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return short == long or (len(short) >= 2 and long[: len(short)] == short)
 
 
-def find_contract_parties(text: str) -> list[str]:
+def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
     """The parties, in the order the preamble names them. Names given a defined term (or
-    speaking in the first person) are parties for sure, up to four; company names merely
-    mentioned near the "between" clause only make up a pair."""
+    speaking in the first person) are parties for sure, up to four. When the preamble
+    leaves a party unnamed ("the undersigned", "you"), the names in the signature blocks
+    (``signed``) come next; company names merely mentioned near the "between" clause
+    only make up a pair."""
     head = _BRACKETED.sub(r" ［\1］ ", text[:PREAMBLE])
     found: list[tuple[int, str, bool]] = []  # (position, name, sure)
     for m in _DEFINED.finditer(head):
@@ -277,6 +281,23 @@ def find_contract_parties(text: str) -> list[str]:
             keys[same], names[same] = key, (name, True)
     chosen = {n for n, sure in names if sure}
     chosen = {n for n in [n for n, _ in names if n in chosen][:MAX_SURE]}
+    # a preamble that names no party for sure leaves them all to the signatures (a
+    # joint undertaking "by the undersigned"); one that names one leaves the other
+    wanted = MAX_SIGNED if not chosen else 2
+    if len(chosen) < 2:
+        for name in signed:
+            if len(chosen) >= wanted:
+                break
+            key = _key(name)
+            if not _plausible(name) or not key or any(_same(key, _key(n)) for n in chosen):
+                continue
+            same = next((i for i, k in enumerate(keys) if _same(key, k)), None)
+            if same is None:
+                keys.append(key)
+                names.append((name, True))
+            else:  # a name the preamble merely mentions, confirmed by its signature
+                name = names[same][0]
+            chosen.add(name)
     for name, sure in names:
         if len(chosen) >= 2:
             break

@@ -56,7 +56,11 @@ class Vocabulary:
     #: date order ("dmy"/"mdy") -> words that say a document is in a language written so
     language_words: dict[str, list[str]] = field(default_factory=dict)
     mdy_countries: set[str] = field(default_factory=set)
+    #: clause ("term", "renewal") -> patterns of the headings of a contract's sections on it
+    clause_headings: dict[str, list[str]] = field(default_factory=dict)
     mdy_currencies: set[str] = field(default_factory=set)
+    #: states and provinces whose documents write numeric dates month first (casefolded)
+    mdy_regions: set[str] = field(default_factory=set)
 
     def add(self, name: str, data: dict[str, Any]) -> None:
         """Merge one pack (a parsed TOML file) into this vocabulary."""
@@ -77,12 +81,15 @@ class Vocabulary:
         for role, patterns in data.get("columns", {}).items():
             self.columns.setdefault(role, []).extend(str(p) for p in patterns)
         self.company_words += data.get("company_words", [])
+        for clause, patterns in data.get("clause_headings", {}).items():
+            self.clause_headings.setdefault(clause, []).extend(str(p) for p in patterns)
         order = pack.get("date_order")
         if order in ("dmy", "mdy"):
             self.language_words.setdefault(order, []).extend(data.get("language_words", []))
         self.language_words.setdefault("dmy", []).extend(data.get("dmy_words", []))
         self.mdy_countries.update(data.get("mdy_countries", []))
         self.mdy_currencies.update(data.get("mdy_currencies", []))
+        self.mdy_regions.update(str(r).casefold() for r in data.get("mdy_regions", []))
 
     # --- what the extractors use ----------------------------------------------------------
 
@@ -200,7 +207,7 @@ def _check(data: dict[str, Any]) -> None:
     for key in ("legal_forms", "currency_words"):
         for pattern, _ in data.get(key, []):
             re.compile(pattern)
-    for patterns in data.get("columns", {}).values():
+    for patterns in [*data.get("columns", {}).values(), *data.get("clause_headings", {}).values()]:
         for pattern in patterns:
             re.compile(pattern)
     for number in data.get("months", {}):

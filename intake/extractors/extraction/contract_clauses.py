@@ -1,0 +1,88 @@
+"""Dates a contract states in its clauses rather than its preamble.
+
+Two conventions, each holding across agreements whatever their trade:
+
+* A summary of the agreement's period labels its dates ("Effective Date: January 1,
+  2019", "Termination Date: December 31, 2023", "Expiration Date: ..."): a label that
+  names the start or the end of the agreement followed at once by a date. A label that
+  is part of a sentence ("the Effective Date shall mean ...") is not followed by a colon.
+* Agreements are divided into numbered sections with headings ("8.1 Term.", "ARTICLE
+  XII - TERM", "7. Term and Termination."); the sentences under the heading of the term
+  state the agreement's own duration and end, where the same words elsewhere (a
+  non-solicitation period, a survival period) state an obligation's. The headings are
+  vocabulary (``[clause_headings]`` of the language packs).
+* The clause on the term says when the agreement itself takes effect ("This Agreement
+  shall be effective as of November 1, 2002", "This Agreement shall come into force as of
+  January 1, 2013"): the subject is the agreement, the verb its taking effect, and the
+  date follows the cue. It stands in the Term section, often far from the preamble.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from intake.extractors.extraction.fields.dates import DateOrder, find_dates
+from intake.extractors.extraction.vocabulary import vocabulary
+
+__all__ = ["clause_sections", "labelled_end", "labelled_start", "stated_start"]
+
+#: How much text under a heading is read as its section.
+SECTION = 1500
+#: A section number: "8.1", "12.", "XII", "Article 8", "Section 8.1", "§ 8".
+_NUMBER = r"(?:(?:article|section|§)\s*)?(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVXLC]{1,6}\b\.?)"
+
+
+@cache
+def _heading(clause: str) -> re.Pattern[str]:
+    """A numbered heading of ``clause``: its number, the heading, then a full stop, a
+    colon or a dash, or the capital that begins the section's first sentence."""
+    words = "|".join(sorted(vocabulary().clause_headings.get(clause, []), key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|(?<=\s)){_NUMBER}\s*[-–—:)]?\s*(?:{words or '(?!)'})"
+        r"\s*(?:[.:\-–—]\s|\s(?=[A-Z(0-9]))",
+        re.IGNORECASE,
+    )
+
+
+def clause_sections(text: str, clause: str) -> list[str]:
+    """The text under each heading of ``clause`` ("term", "renewal") in ``text`` (its
+    whitespace collapsed), in order; empty when the agreement has no such heading."""
+    return [text[m.end() : m.end() + SECTION] for m in _heading(clause).finditer(text)]
+
+
+_START_LABEL = re.compile(r"\b(?:effective|commencement|start)\s+date\s*:\s*", re.IGNORECASE)
+_END_LABEL = re.compile(r"\b(?:termination|expiration|expiry|end)\s+date\s*:\s*", re.IGNORECASE)
+_STATED = re.compile(
+    r"\b(?:this|the)\s+(?:agreement|contract)\s+(?:shall|will|is\s+to)\s+"
+    r"(?:be(?:come)?\s+effective|come\s+into\s+(?:force|effect)|enter\s+into\s+(?:force|effect)|"
+    r"take\s+effect)\s+(?:as\s+of|on|from)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+#: How far after its cue a date may begin ("as of the 1st day of ...").
+_NEAR = 3
+
+
+def _first_date(text: str, cue: re.Pattern[str], order: DateOrder) -> dt.date | None:
+    for m in cue.finditer(text):
+        for start, _end, date in find_dates(text[m.end() : m.end() + 60], order):
+            if start <= _NEAR:
+                return date
+            break
+    return None
+
+
+def labelled_start(text: str, order: DateOrder) -> dt.date | None:
+    """The date after a label naming the agreement's start ("Effective Date: ...")."""
+    return _first_date(text, _START_LABEL, order)
+
+
+def labelled_end(text: str, order: DateOrder) -> dt.date | None:
+    """The date after a label naming the agreement's end ("Termination Date: ...")."""
+    return _first_date(text, _END_LABEL, order)
+
+
+def stated_start(text: str, order: DateOrder) -> dt.date | None:
+    """The date the agreement says it takes effect, wherever its term clause stands."""
+    return _first_date(text, _STATED, order)

@@ -1,0 +1,85 @@
+"""The law that governs a contract, read from its governing-law clause.
+
+"This Agreement shall be governed by and construed in accordance with the laws of the
+State of New York" gives New York; the clause may put the law first ("The laws of
+England shall govern"), name it as an adjective ("governed by Kansas law"), refer back
+to a state it named ("the laws of that State"), or join a province's law to its
+country's ("British Columbia and the federal laws of Canada": British Columbia, Canada).
+"Organized under the laws of" is a party's domicile, not the governing law, and a
+defined term ("the laws of the Home State") names no place itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_governing_law"]
+
+_QUOTE = "\"“”'‘’"
+_LAW_OF = (
+    r"\b(?i:laws?)(?:\s+(?i:and\s+\w+))?\s+(?i:of)\s+(?:(?i:the)\s+)?"
+    r"(?:(?i:state|commonwealth|province)\s+(?i:of)\s+)?"
+    r"(?P<law>[A-Z][A-Za-z'’]+(?:,?\s+(?:of\s+)?[A-Z][A-Za-z'’]+){0,3})"
+)
+#: Governing-law clauses, surest first; "organized under the laws of" is a domicile.
+_LAWS = [
+    re.compile(
+        r"(?i:governed|construed|interpreted|enforced|determined|decided|in\s+accordance\s+with)"
+        rf"[^.;]{{0,160}}?{_LAW_OF}"
+    ),
+    re.compile(rf"(?i:governing\s+law)[^.]{{0,160}}?{_LAW_OF}"),
+    re.compile(rf"{_LAW_OF}[^.;]{{0,120}}?(?i:shall\s+govern|will\s+govern|shall\s+apply)"),
+    # "This Agreement shall be governed by Kansas law"
+    re.compile(
+        r"(?i:governed|construed|interpreted)\s+(?i:by|under|in\s+accordance\s+with)\s+"
+        r"(?:(?i:the)\s+)?(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s+(?i:law)\b"
+    ),
+]
+#: "the laws of British Columbia and the federal laws of Canada applicable therein": a
+#: province's law with its country's, written "British Columbia, Canada".
+_AND_FEDERAL = re.compile(r",?\s+and\s+the\s+federal\s+laws\s+of\s+(?P<country>[A-Z][A-Za-z]+)")
+_LAW_STOP = re.compile(
+    r",?\s+(?:and|without|applicable|as|in|to|except|excluding|including|which|that|with|for|"
+    r"the|its|regardless|shall|will|govern\w*|is|are|other|than|any|all|such|by|on|at|if|"
+    r"notwithstanding|giving|irrespective)\b.*$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"[A-Z][A-Za-z'’]+(?:\s+(?:of\s+)?[A-Z][A-Za-z'’]+){0,3}")
+#: "California, USA": the state is the law; the country adds nothing.
+_COUNTRY_AFTER = re.compile(r",?\s+(?:USA|U\.S\.A\.?|U\.S\.|United\s+States(?:\s+of\s+America)?)$")
+_FEDERAL = re.compile(
+    r"^united\s+states(?:\s+of\s+america)?\s+and\s+(?:the\s+)?(?:state\s+of\s+)?", re.I
+)
+
+
+#: "... entered into in the State of New Jersey, and shall be construed in accordance with
+#: the laws of that State": the state the clause named before.
+_THAT_STATE = re.compile(
+    r"(?i:governed|construed|interpreted)[^.;]{0,120}?\b(?i:laws?\s+of\s+(?:that|said|such)\s+state)\b"
+)
+_STATE_OF = re.compile(
+    r"\b(?i:state|commonwealth)\s+(?i:of)\s+(?P<law>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+)
+
+
+def find_governing_law(text: str) -> tuple[str, str] | None:
+    """The governing law and the clause it was read from (whitespace collapsed)."""
+    for m in _THAT_STATE.finditer(text):
+        named = list(_STATE_OF.finditer(text, max(0, m.start() - 200), m.start()))
+        if named:
+            return named[-1].group("law"), m.group(0)
+    for pattern in _LAWS:
+        for m in pattern.finditer(text):
+            law = m.group("law")
+            after = text[m.start("law") : m.start("law") + 80]
+            if fed := _FEDERAL.match(after):  # "the United States and the State of Minnesota"
+                name = _NAME.match(after, fed.end())
+                law = name.group(0) if name else ""
+            law = _COUNTRY_AFTER.sub("", _LAW_STOP.sub("", law).strip(" ,"))
+            if law and (federal := _AND_FEDERAL.match(text, m.start("law") + len(law))):
+                law = f"{law}, {federal.group('country')}"
+            # a defined term ("the laws of the Domiciliary State") names no place itself
+            defined = re.search(rf"[{_QUOTE}]{re.escape(law)}[{_QUOTE}]", text) if law else None
+            if law and law.casefold() not in ("this", "such", "the", "any") and not defined:
+                return law, m.group(0)
+    return None

@@ -1,0 +1,88 @@
+"""How a contract renews: the renewal term, read from the sentence that renews it.
+
+The conventions, surest first:
+
+* "... shall automatically renew for successive one (1) year periods": the kind of
+  renewal (successive, additional, consecutive, further) and its length.
+* "... shall renew on a year to year basis", "from month to month": renewal by the
+  period named twice, one at a time ("successive 1 year").
+* "... may be renewed automatically for one year": one renewal of the length given.
+* "... shall renew automatically" with no length: an evergreen clause renews for
+  periods as long as the initial term (the law's reading of a renewal "under the same
+  terms"), so the renewal term is the term, if the term was read.
+
+The value is "<kind> <n> <unit>" (``successive 1 year``) or "<n> <unit>" (``1 year``),
+which :mod:`intake.filing.contract_dates` reads to roll the end date forward.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.fields.terms import DURATION, parse_duration
+
+__all__ = ["find_renewal"]
+
+#: A sentence that renews the agreement (or extends its term): the verb, not the noun in
+#: a definition ("Renewal Term shall have the meaning ..."), and a renewal that happens,
+#: not one the parties "may" agree to later.
+_RENEWS = re.compile(
+    r"\b(?:(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:automatically\s+)?renew(?:ed)?|"
+    r"automatically\s+renew(?:s|ed)?|renew(?:s|ed)?\s+automatically|"
+    r"(?:shall|will)\s+(?:automatically\s+)?extend\s+(?:the|this)\s+(?:initial\s+)?(?:term|agreement)|"
+    r"(?:term|agreement)\s+(?:shall|will)\s+(?:be\s+)?(?:automatically\s+)?extended)\b",
+    re.IGNORECASE,
+)
+#: The renewing sentence is about the agreement or its term, not a licence or a policy.
+_SUBJECT = re.compile(r"\b(?:agreement|term|contract)\b", re.IGNORECASE)
+_KIND = re.compile(
+    r"\b(?P<kind>successive|additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
+    re.IGNORECASE,
+)
+#: "year to year", "year-to-year", "from month to month".
+_ROLLING = re.compile(r"\b(?P<unit>year|month)[\s-]+to[\s-]+(?P=unit)\b", re.IGNORECASE)
+_AUTOMATIC = re.compile(r"\bautomatic(?:ally)?\b", re.IGNORECASE)
+#: Periods inside a renewal sentence that are not its length: the notice to stop it.
+_NOTICE_AFTER = re.compile(
+    r"^\W*(?:\)\s*)?(?:days?['’]?\s+)?(?:prior|before|advance|notice|written)", re.I
+)
+_SENTENCE = re.compile(r"(?<=[a-z0-9)\]])[.;]\s+(?=[A-Z(])")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE.split(text)
+
+
+def _length(sentence: str, start: int) -> tuple[int, str] | None:
+    """The first duration after ``start`` that is not the notice to stop the renewal."""
+    for m in DURATION.finditer(sentence, start):
+        if _NOTICE_AFTER.match(sentence[m.end() : m.end() + 30]):
+            continue
+        return parse_duration(m.group(0))
+    return None
+
+
+def find_renewal(text: str, term: str | None = None) -> str | None:
+    """The renewal term of the agreement in ``text`` (whitespace collapsed), else None;
+    ``term`` is its initial term when read ("1 year"), the length of an evergreen
+    renewal."""
+    for sentence in _sentences(text):
+        verb = _RENEWS.search(sentence)
+        if verb is None or not _SUBJECT.search(sentence, 0, verb.end()):
+            continue
+        if (kind := _KIND.search(sentence, verb.start())) is not None:
+            if (
+                length := _length(sentence, kind.end())
+            ) is not None and kind.start() - verb.end() < 80:
+                return f"{kind.group('kind').lower()} {length[0]} {length[1]}"
+        if (rolling := _ROLLING.search(sentence, verb.start())) is not None:
+            return f"successive 1 {rolling.group('unit').lower()}"
+        if (length := _length(sentence[verb.end() : verb.end() + 40], 0)) is not None:
+            return f"{length[0]} {length[1]}"
+        if (
+            term is not None
+            and _AUTOMATIC.search(sentence, verb.start(), verb.end() + 16)
+            and (parsed := parse_duration(term))
+        ):
+            return f"successive {parsed[0]} {parsed[1]}"
+    return None

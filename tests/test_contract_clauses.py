@@ -1,0 +1,114 @@
+"""The clause readers of contracts on their own: signature blocks set side by side,
+numbered sections under their headings, renewal sentences, and what a perpetual
+agreement means for its dates. (Whole agreements, generated as PDFs, are the golden
+cases of ``tests/golden/contracts.yaml``.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from intake.db.models import Document
+from intake.extractors.extraction.contract_clauses import (
+    clause_sections,
+    labelled_end,
+    stated_start,
+)
+from intake.extractors.extraction.contract_renewal import find_renewal
+from intake.extractors.extraction.contract_signatures import find_signatories
+from intake.filing.contract_dates import contract_dates
+
+SIDE_BY_SIDE = """\
+IN WITNESS WHEREOF, the parties have signed this Agreement on the dates below.
+NORTHWIND TRADERS:  EMPLOYEE:
+BY: /s/ Mark G. Hollis  /s/ Dana K. Reyes
+Mark G. Hollis  Dana K. Reyes
+Executive Vice President  Date: 11-6-08
+"""
+
+ADDRESS_BETWEEN = """\
+IN WITNESS WHEREOF, the parties have executed this Agreement as of the date set forth below.
+ORBIT SYSTEMS CORPORATION
+9 Harbour Road
+Portland, Oregon 97201
+By:  /s/ Lena Ortiz
+Lena Ortiz, Chief Executive Officer
+EMPLOYEE:  Tom B. Kerr
+(Print Name)
+/s/ Tom B. Kerr
+(Signature Here)
+"""
+
+SIGNED_FOR_A_COMPANY = """\
+IN WITNESS WHEREOF, the parties have signed below.
+/s/ Ryan Hale  /s/ Chen Wu
+Ryan Hale, Delta Hosting  Chen Wu, Gamma Foods
+"""
+
+
+def test_side_by_side_blocks_give_the_company_and_the_person_signing_for_themselves() -> None:
+    assert find_signatories(SIDE_BY_SIDE) == ["NORTHWIND TRADERS", "Dana K. Reyes"]
+
+
+def test_an_address_between_the_company_and_its_signature_is_passed_over() -> None:
+    assert find_signatories(ADDRESS_BETWEEN) == ["ORBIT SYSTEMS CORPORATION", "Tom B. Kerr"]
+
+
+def test_people_who_sign_for_a_company_printed_under_them_are_not_parties() -> None:
+    assert find_signatories(SIGNED_FOR_A_COMPANY) == []
+
+
+def test_an_attesting_witness_is_not_a_party() -> None:
+    text = "IN WITNESS WHEREOF\nATTEST  KIOSK WORKS, INC.:\nBy:\nWitness  Name:\nTitle:\n"
+    assert find_signatories(text) == ["KIOSK WORKS, INC."]
+
+
+def test_sections_are_found_by_their_numbered_headings() -> None:
+    text = (
+        "1. Definitions. Term means the Initial Term. 7. Term and Termination. This Agreement "
+        "runs two years. 8. Notices. ARTICLE XII - TERM 12.1 This contract is effective."
+    )
+    sections = clause_sections(text, "term")
+    assert [s[:24] for s in sections] == ["This Agreement runs two ", "12.1 This contract is ef"]
+
+
+def test_headings_in_another_language_come_from_its_pack() -> None:
+    text = "§ 3 Laufzeit. Der Vertrag läuft zwei Jahre. § 4 Preise. Die Preise sind fest."
+    assert clause_sections(text, "term")[0].startswith("Der Vertrag läuft zwei Jahre.")
+
+
+def test_a_word_in_a_sentence_is_not_a_heading() -> None:
+    assert clause_sections("During the term of this Agreement, 30 days apply.", "term") == []
+
+
+def test_the_agreement_s_own_effectiveness_and_a_labelled_end() -> None:
+    text = "12.1 This contract shall be effective as of November 1, 2002 and runs on."
+    assert stated_start(text, "mdy") == dt.date(2002, 11, 1)
+    assert stated_start("The price shall be effective as of May 1, 2002.", "mdy") is None
+    assert labelled_end("Termination Date: December 31, 2023", "mdy") == dt.date(2023, 12, 31)
+
+
+def test_renewal_lengths_and_a_notice_inside_the_sentence() -> None:
+    renews = (
+        "This Agreement shall renew automatically upon sixty (60) days prior written notice "
+        "for additional two (2) year terms."
+    )
+    assert find_renewal(renews) == "additional 2 year"
+    assert find_renewal("This Agreement may be renewed automatically for one year.") == "1 year"
+    assert find_renewal("This Agreement may be renewed for one year if both agree.") is None
+    assert find_renewal("The licence shall renew automatically.", "1 year") is None
+
+
+def test_a_perpetual_agreement_has_no_end_and_no_notice_date() -> None:
+    doc = Document(
+        id=7,
+        original_name="agreement.pdf",
+        fields={
+            "effective_date": {"value": "2020-06-01", "source": "text"},
+            "expiration_date": {"value": "perpetual", "source": "text"},
+            "notice_period": {"value": "30 days", "source": "text"},
+        },
+    )
+    dates = contract_dates(doc, dt.date(2026, 1, 1))
+    assert (dates.first_end, dates.end_date, dates.notice_by) == (None, None, None)
+    assert dates.in_force
+    assert dates.explanation == "runs until terminated: it has no end date"
