@@ -2,9 +2,9 @@
 
 "This Agreement shall be governed by and construed in accordance with the laws of the
 State of New York" gives New York; the clause may put the law first ("The laws of
-England shall govern"), name it as an adjective ("governed by Kansas law"), refer back
+England shall govern"), name it as an adjective ("governed by Ohio law"), refer back
 to a state it named ("the laws of that State"), or join a province's law to its
-country's ("British Columbia and the federal laws of Canada": British Columbia, Canada).
+country's ("Ontario and the federal laws of Canada": Ontario, Canada).
 "Organized under the laws of" is a party's domicile, not the governing law, and a
 defined term ("the laws of the Home State") names no place itself.
 """
@@ -29,14 +29,14 @@ _LAWS = [
     ),
     re.compile(rf"(?i:governing\s+law)[^.]{{0,160}}?{_LAW_OF}"),
     re.compile(rf"{_LAW_OF}[^.;]{{0,120}}?(?i:shall\s+govern|will\s+govern|shall\s+apply)"),
-    # "This Agreement shall be governed by Kansas law"
+    # "This Agreement shall be governed by Ohio law"
     re.compile(
         r"(?i:governed|construed|interpreted)\s+(?i:by|under|in\s+accordance\s+with)\s+"
         r"(?:(?i:the)\s+)?(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s+(?i:law)\b"
     ),
 ]
-#: "the laws of British Columbia and the federal laws of Canada applicable therein": a
-#: province's law with its country's, written "British Columbia, Canada".
+#: "the laws of Ontario and the federal laws of Canada applicable in it": a
+#: province's law with its country's, written "Ontario, Canada".
 _AND_FEDERAL = re.compile(r",?\s+and\s+the\s+federal\s+laws\s+of\s+(?P<country>[A-Z][A-Za-z]+)")
 _LAW_STOP = re.compile(
     r",?\s+(?:and|without|applicable|as|in|to|except|excluding|including|which|that|with|for|"
