@@ -297,3 +297,21 @@ def test_the_address_is_centred_under_the_name_past_the_registration_number(
     fields = read(tmp_path, settings, lines)
     assert fields["vendor"] == "SYARIKAT PERNIAGAAN GIN KEE"
     assert fields["address"] == "NO 290, JALAN AIR PANAS, SETAPAK, 53200, KUALA LUMPUR."
+
+
+# --- what a receipt is ----------------------------------------------------------------------
+
+
+def test_a_receipt_without_a_title_is_a_sales_document_by_its_amounts(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """No title and no label of one, but amounts with cents, in a local two-letter currency
+    sign and with the space OCR puts after a till's decimal point: a sales document, not
+    "other"."""
+    path = tmp_path / "receipt.txt"
+    lines = ["CORNER NOODLE HOUSE", "12 MAIN ROAD", "09/03/2018 21:28",
+             "FRIED RICE RM 9. 00", "TEA RM 2. 50", "RM 11. 50"]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n")
+    record = Record(path=path, original_name=path.name, pages=read_text(path, max_pages=5))
+    record = run_stages(record, Context(settings, Registry.default()), STAGES[2:])
+    assert record.doc_type == "invoice"

@@ -23,9 +23,13 @@ HINT_PRIOR = 0.6
 _LABEL_AFTER = re.compile(
     r"(?:#|no\b|nr\b|n°|number|num|date|id\b|type\b|code\b|:|/)", re.IGNORECASE
 )
-#: A cell that is an amount: "$2,400.00", "258.00", "1.234,56 €", "(12.00)"; not "2.01 Term"
+#: A cell that is an amount: "$2,400.00", "258.00", "1.234,56 €", "(12.00)", "RM 7.00",
+#: "Fr. 12.50", and as OCR reads a till's print, a space after the decimal point
+#: ("170. 00"); not "2.01 Term". A currency is a symbol or a code or sign of one to three
+#: capitals (ISO codes, and local signs such as "RM", "Kč", "Fr.").
 _MONEY = re.compile(
-    r"^[-−(]?\s?(?:[$€£]|[A-Z]{3})?\s?\d[\d.,' ]*[.,]\d{2}\)?\s?(?:[$€£]|[A-Z]{3})?$"
+    r"^[-−(]?\s?(?:[$€£¥₹]|[A-Z][A-Za-zč]{0,2}\.?)?\s?\d[\d.,' ]*[.,]\s?\d{2}\)?\s?"
+    r"(?:[$€£¥₹]|[A-Z]{3})?$"
 )
 _CONTRACT_WORDS = re.compile(
     r"\b(whereas|hereby|hereinafter|in witness whereof|governing law|shall|thereof|"
