@@ -157,6 +157,15 @@ def test_amounts_glued_to_the_currency_and_split_by_ocr(tmp_path: Path, settings
     assert read(tmp_path, settings, split, conf={})["total"] == "11.80"
 
 
+def test_an_amount_whose_digits_ocr_read_as_letters_after_the_currency(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [*HEADER, "Date: 14/03/2018", "TOTAL INCL. GST RMS. OO"]
+    assert read(tmp_path, settings, lines, conf={})["total"] == "5.00"
+    # as printed (no OCR), the same letters are letters
+    assert "total" not in read(tmp_path, settings, lines)
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 

@@ -29,13 +29,31 @@ CONFIRMED = 0.9
 _CENTS = re.compile(r"[.,]\d{2}$")
 #: OCR splits an amount after its decimal point: "11. 80", "11, 80".
 _SPLIT_CENTS = re.compile(r"(?<=\d)([.,]) (\d{2})(?![\d.,])")
+#: Right after a currency sign, OCR reads digits as the letters they look like ("RMS. OO"
+#: for RM5.00, "$1O.5O"): an amount's shape there, with such letters, is that amount.
+_LOOKALIKE_AMOUNT = re.compile(
+    r"(?:[€$£¥₹]|(?<![A-Za-z])(?:EUR|USD|GBP|CHF|RM|PLN|INR|CAD|AUD|SEK|NOK|DKK))\s?"
+    r"(?P<num>[\dOoSsBlI|]{1,7}[.,]\s?[\dOo]{2})(?![\w])"
+)
+_DIGIT_FOR = str.maketrans("OoSsBlI|", "00558111")
+
+
+def _digits_for_lookalikes(text: str) -> str:
+    """``text`` with the letters of an amount after a currency sign read as digits (same
+    length, so word boxes still map): see :data:`_LOOKALIKE_AMOUNT`."""
+
+    def mend(m: re.Match[str]) -> str:
+        cut = m.start("num") - m.start()
+        return m.group(0)[:cut] + m.group("num").translate(_DIGIT_FOR)
+
+    return _LOOKALIKE_AMOUNT.sub(mend, text)
 
 
 def money_in(reading: Reading, cell: Cell) -> list[tuple[Decimal, Box, str]]:
     """Amounts in a cell that look like money: with decimals, or beside a currency sign."""
     text = cell.text
     if any(w.conf < 1.0 for w in cell.words):  # OCR: "11. 80" is 11.80 (same length)
-        text = _SPLIT_CENTS.sub(r"\1\2 ", text)
+        text = _SPLIT_CENTS.sub(r"\1\2 ", _digits_for_lookalikes(text))
     out = []
     for start, end, value in find_amounts(text, reading.decimal_comma):
         raw = text[start:end]
