@@ -8,6 +8,7 @@ import itertools
 import re
 from decimal import Decimal
 
+from intake.extractors.extraction.amount_tables import table_candidates
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts, format_money
@@ -145,7 +146,7 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
                     value, box, raw = amounts[0]
                     out.append(Candidate(value, 0.75 * hit.weight + bonus, box, raw))
                     break
-    return out
+    return out + table_candidates(reading, field, money_in)
 
 
 _LEADING_WORD = re.compile(r"\s*([^\W\d_]{3,})")
