@@ -77,10 +77,10 @@ def _read_tables(reading: Reading, money: Money) -> dict[str, list[Candidate]]:
         for row in layout.lines[index + 1 : index + 1 + MAX_ROWS]:
             if row.page != line.page:
                 break
-            amounts = [(c, m) for c in row.cells for m in money(reading, c)]
+            amounts = [m for c in row.cells for m in money(reading, c)]
             if not amounts:
                 break
-            for cell, (value, box, raw) in amounts:
+            for value, box, raw in amounts:
                 centre = (box.x0 + box.x1) / 2
                 for i in range(len(line.cells)):
                     if edges[i] - 2 <= centre < edges[i + 1] - 2:

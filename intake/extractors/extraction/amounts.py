@@ -239,7 +239,7 @@ def _adds_up(t: Candidate, s: Candidate, x: Candidate) -> bool:
     due that adds an open balance to the total is not a tax on it."""
     if abs(s.value + x.value - t.value) >= TOL or x.value < 0:
         return False
-    return x.value == 0 or x.value <= s.value * MAX_RATE / 100 + TOL
+    return bool(x.value == 0 or x.value <= s.value * MAX_RATE / 100 + TOL)
 
 
 def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Field]:

@@ -52,18 +52,27 @@ def _fits(qty: Decimal, price: Decimal, amount: Decimal) -> bool:
         return False
 
 
-def _solve(numbers: list[tuple[float, Decimal]]) -> tuple[Decimal, Decimal, Decimal] | None:
+Triple = tuple[Decimal | None, Decimal | None, Decimal | None]
+
+
+def _solve(
+    numbers: list[tuple[float, Decimal]], read: Triple
+) -> tuple[Decimal, Decimal, Decimal] | None:
     """(quantity, unit price, amount) among a row's numbers, the amount printed right of
-    both others; of several, the one whose amount is furthest right, then whose quantity
-    is a whole number (goods are mostly counted), then the first found."""
-    best: tuple[tuple[float, int], tuple[Decimal, Decimal, Decimal]] | None = None
-    for (iq, (xq, q)), (ip, (xp, p)) in itertools.permutations(enumerate(numbers), 2):
+    both others; of several, the one whose price is printed with more decimals than its
+    quantity ("3 x 8.00", where the columns may read "8 x 3"), then the one that keeps
+    most of what the columns ``read`` (quantity, price, amount: "6,00 x 10,00" is not
+    "10,00 x 6,00" under a price header), then whose amount is furthest right, then whose
+    quantity is a whole number (goods are mostly counted), then the first found."""
+    best: tuple[tuple[bool, int, float, int], tuple[Decimal, Decimal, Decimal]] | None = None
+    for (iq, (_, q)), (ip, (_, p)) in itertools.permutations(enumerate(numbers), 2):
         if q <= 0 or p == 0:
             continue
         for xa, a in numbers[max(iq, ip) + 1 :]:
             if a == 0 or not _fits(q, p, a):
                 continue
-            rank = (xa, int(q == q.to_integral_value()))
+            kept = sum(v is not None and v == r for v, r in zip((q, p, a), read, strict=True))
+            rank = (_decimals(p) > _decimals(q), kept, xa, int(q == q.to_integral_value()))
             if best is None or rank > best[0]:
                 best = (rank, (q, p, a))
     return best[1] if best else None
@@ -77,7 +86,7 @@ def check_item(
     qty, price, amount = (_dec(out.get(k)) for k in ("quantity", "unit_price", "amount"))
     if qty is not None and price is not None and amount is not None and _fits(qty, price, amount):
         return True
-    solved = _solve(numbers)
+    solved = _solve(numbers, (qty, price, amount))
     if solved is not None:
         qty, price, amount = solved
         out["quantity"] = format(qty.normalize(), "f")
@@ -89,6 +98,12 @@ def check_item(
         if each * qty == amount:
             out["unit_price"] = format_money(each)
     return False
+
+
+def _decimals(value: Decimal) -> int:
+    """How many decimals a number was printed with ("8.00": 2, "3": 0)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _dec(value: object) -> Decimal | None:

@@ -58,6 +58,7 @@ def _longest_first(patterns: list[str]) -> list[str]:
 #: role -> the header words of every vocabulary pack (``[columns]``)
 ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
 NUMERIC = {"quantity", "unit_price", "amount"}
+_TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date"}
 _STOP = re.compile(
     r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
     re.I,
@@ -271,8 +272,8 @@ def _to_dict(
         found = next(find_dates(when, reading.date_order), None)
         if found is not None:
             out["delivery_date"] = found[2].isoformat()
-    numbers = row_numbers(
-        [w for role, ws in item.cells.items() if role in NUMERIC for w in ws],
+    numbers = row_numbers(  # every column that may hold a number (a rate without its %)
+        [w for role, ws in item.cells.items() if role not in _TEXT_ROLES for w in ws],
         reading.decimal_comma,
     )
     checked = check_item(out, numbers, has_price_column=has_price_column)

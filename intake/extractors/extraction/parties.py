@@ -18,7 +18,8 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
 from intake.extractors.extraction.labels import LABELS
-from intake.extractors.extraction.layout import Cell, Hit, Layout
+from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.party_labels import label_in_value, more_label
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -86,7 +87,6 @@ _REGISTRATION = re.compile(
     r"[A-Z]{0,3}\d[\d\s-]{3,}[A-Z]?\s*[)\]}]?$",
     re.IGNORECASE,
 )
-_COLON_AFTER = re.compile(r"\s*:")
 #: A line whose middle is this close (points) to the name's is centred under it.
 CENTRED = 20.0
 
@@ -244,44 +244,24 @@ def _named(layout: Layout, cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def _inside_text(hit: Hit, *, keyed: bool = False) -> bool:
-    """Whether a party's label word is part of a value: of an address line, after its
-    number or a comma and not closed by a colon ("1, rue du fournisseur, Cour du
-    fournisseur"). With ``keyed`` (the seller's labels: "From:", "Lieferant",
-    "Fournisseur :"), a label leads its cell or ends in a colon, anywhere else the word
-    is content, and a seller's word before a legal form is the name itself ("Lieferant
-    GmbH"); the buyer's block may be headed with its label last ("Adresse du client")."""
-    text = hit.cell.text
-    if keyed and _LEGAL_ONLY.fullmatch(text[hit.match.end() :].strip()):
-        return True
-    if hit.match.start() == 0 or _COLON_AFTER.match(text, hit.match.end()):
-        return False
-    return keyed or bool(re.search(r"[\d,]", text[: hit.match.start()]))
-
-
-def _label_rest(text: str) -> bool:
-    """Whether what follows a party's label in its cell is more label, not a value: empty,
-    lower-case words ending in a colon ("Destinataire facture électronique :"), or ending
-    in a name's sub-label ("Seller trade name")."""
-    stripped = text.strip(" :")
-    if not stripped or (text.rstrip().endswith(":") and stripped[0].islower()):
-        return True
-    text = stripped
-    words = text.split()
-    return _NAME_LABEL.fullmatch(words[-1].strip(".")) is not None
-
-
 def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
     layout = reading.layout
     blocks: list[_Block] = []
     cands: list[Candidate] = []
     labels = _label_cells(layout)
+    # under a label, a cell that is nothing but another of the buyer's labels is no name
+    headed = {
+        (h.cell.line, h.cell.x0)
+        for h in layout.labels("buyer", pages=1)
+        if more_label(h.cell.text[h.match.end() :])
+    }
     for hit in layout.labels("buyer", pages=1):
-        if _inside_text(hit):
+        if label_in_value(hit):
             continue
         rest = hit.cell.tail(hit.match.end())
-        cells = [rest] if rest and not _label_rest(rest.text) else []
-        cells += _beside(layout, hit.cell, labels) + _named(layout, list(layout.below(hit)))
+        cells = [rest] if rest and not more_label(rest.text) else []
+        below = [c for c in layout.below(hit) if (c.line, c.x0) not in headed]
+        cells += _beside(layout, hit.cell, labels) + _named(layout, list(below))
         for cell in cells:
             name = _CODE_AFTER.sub("", _clean_name(cell.text))
             # a legal form alone ("Inc") is the end of a name, not a name
@@ -326,10 +306,10 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
     layout: Layout = reading.layout
     cands: list[Candidate] = []
     for hit in layout.labels("vendor", pages=1):
-        if _inside_text(hit, keyed=True):
+        if label_in_value(hit, keyed=True):
             continue
         rest = hit.cell.tail(hit.match.end())
-        cells = ([rest] if rest and not _label_rest(rest.text) else []) + _named(
+        cells = ([rest] if rest and not more_label(rest.text) else []) + _named(
             layout, list(layout.below(hit))
         )
         found = [(n, b, c) for c in cells[:3] for n, b in _legal_names(c)]

@@ -1,0 +1,200 @@
+"""Generic supplier layouts, drawn at test time: the visible page alone (no e-invoice XML)
+in German, French and English. Totals blocks that name net sums and tax amounts in
+their own words, totals printed as a tax table, line items whose numbers sit apart from
+their headers or wrap to a second row, and labels that are never values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from intake.extractors.extraction.line_arithmetic import check_item
+from intake.settings import Settings
+from tests.test_extraction import extract
+
+#: (x, text) draws text from x; (x, text, "r") draws it ending at x (right-aligned numbers)
+Cell = tuple[Any, ...]
+
+
+def draw(path: Path, rows: Sequence[tuple[float, Sequence[Cell]]]) -> Path:
+    """One A4 page: each row is (distance from the top, its cells)."""
+    width, height = A4
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 9)
+    for top, cells in rows:
+        for cell in cells:
+            x, text = cell[0], cell[1]
+            if len(cell) > 2:
+                canvas.drawRightString(x, height - top, text)
+            else:
+                canvas.drawString(x, height - top, text)
+    canvas.save()
+    return path
+
+
+def items(fields: dict[str, Any]) -> list[tuple[str | None, str | None, str | None]]:
+    return [(i["quantity"], i["unit_price"], i["amount"]) for i in fields["line_items"]]
+
+
+def german_invoice(path: Path, totals: Sequence[tuple[str, str]]) -> Path:
+    """A German invoice whose title carries its number after its kind, whose parties sit
+    in labelled blocks, whose items print their amount on a second row, and whose totals
+    block names the net sum and the tax amount."""
+    rows: list[tuple[float, Sequence[Cell]]] = [
+        (50, [(60, "Handelsrechnung (380) Nr. 2024-0815 vom 03.05.2024")]),
+        (90, [(70, "Währung:"), (260, "EUR")]),
+        (130, [(70, "Verkäufer")]),
+        (148, [(70, "Name:"), (260, "Brandt Werkzeuge GmbH")]),
+        (166, [(70, "Anschrift:"), (260, "Hauptstraße 5")]),
+        (184, [(260, "DE 70173 Stuttgart")]),
+        (220, [(70, "Käufer")]),
+        (238, [(70, "Name:"), (260, "Kunde Nord AG")]),
+        (256, [(70, "Anschrift:"), (260, "Hafenweg 2")]),
+        (
+            300,
+            [(70, "Pos"), (190, "Beschreibung"), (340, "Nettopreis"), (400, "Menge")]
+            + [(437, "Steuersatz"), (494, "Nettobetrag")],
+        ),
+        (
+            330,
+            [(70, "1"), (190, "Schrauben M6"), (380, "0,2500", "r"), (425, "400", "r")]
+            + [(470, "19 %", "r")],
+        ),
+        (339, [(540, "100,00", "r")]),
+        (
+            375,
+            [(70, "2"), (190, "Dübel 8 mm"), (380, "0,1000", "r"), (425, "250", "r")]
+            + [(470, "19 %", "r")],
+        ),
+        (384, [(540, "25,00", "r")]),
+    ]
+    top = 440.0
+    for label, amount in totals:
+        rows.append((top, [(213, label), (540, amount, "r")]))
+        top += 30
+    return draw(path, rows)
+
+
+def test_a_german_totals_block_names_its_net_sum_and_tax_amount(
+    settings: Settings, tmp_path: Path
+) -> None:
+    totals = [
+        ("Positionssumme", "125,00"),
+        ("Rechnungssumme ohne USt.", "125,00"),
+        ("Steuerbetrag", "23,75"),
+        ("Bruttosumme", "148,75"),
+        ("Offene Zahlungen", "50,00"),
+        ("Zahlbetrag", "198,75"),
+    ]
+    result = extract(settings, german_invoice(tmp_path / "r.pdf", totals))
+    fields = result["fields"]
+    assert fields["invoice_number"] == "2024-0815"
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("125.00", "23.75", "148.75")
+    assert fields["vendor"] == "Brandt Werkzeuge GmbH"
+    # each item's amount is on the row under it; the position number is no part of it
+    assert items(fields) == [("400", "0.25", "100.00"), ("250", "0.10", "25.00")]
+    assert [i["description"] for i in fields["line_items"]] == ["Schrauben M6", "Dübel 8 mm"]
+
+
+def test_a_tax_exempt_invoice_has_a_zero_tax_and_an_open_balance_is_no_tax(
+    settings: Settings, tmp_path: Path
+) -> None:
+    totals = [
+        ("Rechnungssumme ohne USt.", "125,00"),
+        ("Steuerbetrag", "0,00"),
+        ("Bruttosumme", "125,00"),
+        ("Offene Zahlungen", "125,00"),
+        ("Zahlbetrag", "250,00"),
+    ]
+    fields = extract(settings, german_invoice(tmp_path / "r.pdf", totals))["fields"]
+    # 250 = 125 + 125 adds up, but no tax is as large as its base
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("125.00", "0.00", "125.00")
+
+
+def test_totals_printed_as_a_tax_table_and_items_read_by_their_arithmetic(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # headers left-aligned over right-aligned numbers, two headers run into one cell
+    rows: list[tuple[float, Sequence[Cell]]] = [
+        (45, [(447, "INVOICE 2024-0077")]),
+        (63, [(489, "Apr 01, 2024")]),
+        (134, [(38, "From:"), (300, "To:")]),
+        (150, [(38, "Harbor Supplies Ltd"), (300, "Mary King")]),
+        (166, [(38, "12 Dock Street"), (300, "4 Elm Road")]),
+        (274, [(37, "Item:"), (266, "Price:"), (331, "Qty: Subtotal: VAT:"), (494, "Total:")]),
+        (
+            292,
+            [(37, "Coffee mug"), (325, "8.00", "r"), (360, "3", "r"), (430, "24.00", "r")]
+            + [(490, "21.00", "r"), (560, "29.04", "r")],
+        ),
+        (
+            310,
+            [(37, "Paper tray"), (325, "19.00", "r"), (360, "4", "r"), (430, "76.00", "r")]
+            + [(490, "21.00", "r"), (560, "91.96", "r")],
+        ),
+        (
+            342,
+            [(37, "TAX:"), (111, "% Base amount:"), (255, "Tax amount:"), (386, "Total:")]
+            + [(516, "Curr.:")],
+        ),
+        (
+            360,
+            [(57, "VAT 21.00"), (245, "100.00", "r"), (376, "21.00", "r")]
+            + [(507, "121.00 EUR", "r")],
+        ),
+        (378, [(245, "100.00", "r"), (376, "21.00", "r"), (507, "121.00 EUR", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("100.00", "21.00", "121.00")
+    assert items(fields) == [("3", "8.00", "24.00"), ("4", "19.00", "76.00")]
+
+
+def test_french_labels_are_never_values(settings: Settings, tmp_path: Path) -> None:
+    rows: list[tuple[float, Sequence[Cell]]] = [
+        (40, [(57, "Atelier Durand SARL")]),
+        (55, [(57, "12, rue du Fournisseur, Cour du Fournisseur")]),
+        (70, [(57, "45000 Orléans")]),
+        (100, [(380, "FACTURE N° F-2026-031")]),
+        (115, [(380, "Date : 02/09/2026")]),
+        (150, [(57, "Destinataire facture électronique :")]),
+        (180, [(57, "Adresse du client")]),
+        (195, [(57, "Mairie de Blois")]),
+        (210, [(57, "2 place de la Mairie")]),
+        (250, [(57, "Désignation"), (410, "Qté"), (489, "Montant HT")]),
+        (268, [(57, "Entretien chaudière"), (425, "1.00", "r"), (540, "2400.00 €", "r")]),
+        (283, [(57, "Déplacement technicien"), (425, "3.00", "r"), (540, "135.00 €", "r")]),
+        (315, [(414, "Total HT"), (540, "2535.00 €", "r")]),
+        (330, [(434, "TVA"), (540, "507.00 €", "r")]),
+        (345, [(407, "Total TTC"), (540, "3042.00 €", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    # "Fournisseur" inside an address line is no seller label
+    assert fields["vendor"] == "Atelier Durand SARL"
+    # "facture électronique :" is the rest of a label; the client's block is headed last
+    assert fields["buyer"] == "Mairie de Blois"
+    # no price column: each price is the amount over the quantity
+    assert items(fields) == [("1", "2400.00", "2400.00"), ("3", "45.00", "135.00")]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("2535.00", "507.00", "3042.00")
+
+
+def test_an_items_numbers_are_assigned_by_their_arithmetic() -> None:
+    # the columns read a price as the quantity: the row's numbers say which is which
+    item: dict[str, Any] = {"quantity": "8", "unit_price": None, "amount": "24.00"}
+    numbers = [(305.0, Decimal("8.00")), (355.0, Decimal("3")), (403.0, Decimal("24.00"))]
+    assert check_item(item, numbers, has_price_column=True)
+    assert (item["quantity"], item["unit_price"], item["amount"]) == ("3", "8.00", "24.00")
+    # of two readings that both add up, the one the header's columns gave is kept
+    item = {"quantity": "6", "unit_price": "10.00", "amount": None}
+    numbers = [(574.0, Decimal("6")), (622.0, Decimal("10.00")), (850.0, Decimal("60.00"))]
+    assert check_item(item, numbers, has_price_column=True)
+    assert (item["quantity"], item["unit_price"], item["amount"]) == ("6", "10.00", "60.00")
+    # nothing adds up and there is a price column: nothing is invented
+    item = {"quantity": "3", "unit_price": None, "amount": "100.00"}
+    numbers = [(1.0, Decimal("3")), (2.0, Decimal("100.00"))]
+    assert not check_item(item, numbers, has_price_column=True)
+    assert item["unit_price"] is None
