@@ -198,3 +198,24 @@ def test_an_items_numbers_are_assigned_by_their_arithmetic() -> None:
     numbers = [(1.0, Decimal("3")), (2.0, Decimal("100.00"))]
     assert not check_item(item, numbers, has_price_column=True)
     assert item["unit_price"] is None
+
+
+def test_a_due_date_stated_in_the_payment_terms_and_a_french_order_reference(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: list[tuple[float, Sequence[Cell]]] = [
+        (40, [(57, "Atelier Durand SARL")]),
+        (100, [(380, "FACTURE N° F-2026-032")]),
+        (115, [(380, "Date : 02/09/2026")]),
+        (130, [(380, "N° BON DE COMMANDE : BC-7781")]),
+        (250, [(57, "Désignation"), (410, "Qté"), (489, "Montant HT")]),
+        (268, [(57, "Entretien chaudière"), (425, "1.00", "r"), (540, "200.00 €", "r")]),
+        (300, [(414, "Total HT"), (540, "200.00 €", "r")]),
+        (315, [(434, "TVA"), (540, "40.00 €", "r")]),
+        (330, [(407, "Total TTC"), (540, "240.00 €", "r")]),
+        (370, [(57, "Facture à régler avant le 02/10/2026, escompte 2 % avant")]),
+        (382, [(57, "le 12/09/2026.")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert fields["due_date"] == "2026-10-02"  # the first date the terms give, not the discount's
+    assert fields["po_number"] == "BC-7781"

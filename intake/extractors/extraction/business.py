@@ -11,6 +11,7 @@ from intake.extractors.extraction.analysis import Reading, reading_for
 from intake.extractors.extraction.candidates import Candidate, best, cell_dates, find_date, find_id
 from intake.extractors.extraction.cash_tendered import find_paid
 from intake.extractors.extraction.classify import type_scores
+from intake.extractors.extraction.due_terms import due_in_terms
 from intake.extractors.extraction.line_items import find_line_items
 from intake.extractors.extraction.parties import find_parties
 from intake.extractors.extraction.period import find_service_period
@@ -78,6 +79,8 @@ class BusinessDocumentExtractor:
             f = find_date(reading, name)
             if f is None and name == "issue_date":
                 f = best(_undated_issue_dates(reading, fields.get(own or "")))
+            if f is None and name == "due_date":
+                f = due_in_terms(reading)
             if f is not None:
                 fields[name] = f
         # a reference must not repeat the document's own number
