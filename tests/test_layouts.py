@@ -219,3 +219,25 @@ def test_a_due_date_stated_in_the_payment_terms_and_a_french_order_reference(
     fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
     assert fields["due_date"] == "2026-10-02"  # the first date the terms give, not the discount's
     assert fields["po_number"] == "BC-7781"
+
+
+def test_an_invoice_that_charges_no_tax_says_so(settings: Settings, tmp_path: Path) -> None:
+    rows: list[tuple[float, Sequence[Cell]]] = [
+        (40, [(57, "Grafikbüro Lenz"), (430, "Lenz Design GmbH")]),
+        (100, [(57, "Rechnung")]),
+        (130, [(57, "Belegnummer"), (172, "R-2025-019"), (288, "Belegdatum"), (429, "18.02.2025")]),
+        (180, [(57, "Pos."), (85, "Menge"), (255, "Bezeichnung"), (429, "EP"), (485, "GP")]),
+        (
+            195,
+            [(57, "1"), (95, "2,00", "r"), (255, "Logoentwurf"), (460, "45,00", "r")]
+            + [(510, "90,00", "r")],
+        ),
+        (220, [(57, "Rechnungssumme"), (510, "90,00", "r")]),
+        (250, [(57, "Im ausgewiesenen Rechnungsbetrag ist gemäß § 19 UStG keine Umsatzsteuer")]),
+        (262, [(57, "enthalten. Die Rechnung ist zahlbar zum 25.02.2025 rein netto.")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "k.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("90.00", "0.00", "90.00")
+    assert fields["due_date"] == "2025-02-25"
+    # "EP" and "GP" head the unit price and the amount
+    assert items(fields) == [("2", "45.00", "90.00")]

@@ -7,7 +7,8 @@ Many invoices close with a tax summary laid out as a table rather than as labell
     VAT 21        522.31        109.69   632.00
                   522.31        109.69   632.00
 
-A header row names two or more of subtotal, tax and total and holds no amount itself.
+A header row names the base the tax is charged on (the subtotal's label) and the tax or
+the total, and holds no amount itself.
 Each header cell heads the strip of the page from its left edge to the next header
 cell's (amounts are right-aligned under a left-aligned header as often as the reverse).
 The rows under it, down to the first row without an amount, are one per tax rate; when
@@ -70,8 +71,9 @@ def _read_tables(reading: Reading, money: Money) -> dict[str, list[Candidate]]:
         if any(money(reading, c) for c in line.cells):
             continue  # a labelled row with its amounts, not a header
         heads = _header_fields(reading, line)
-        if len({f for f, _ in heads.values()}) < 2:
-            continue
+        named = {f for f, _ in heads.values()}
+        if "subtotal" not in named or len(named) < 2:
+            continue  # a summary of amounts and taxes ("Amount  Tax") may sum rates apart
         edges = [c.x0 for c in line.cells] + [line.page_width + 1]
         last: dict[int, tuple[Decimal, Box, str]] = {}
         for row in layout.lines[index + 1 : index + 1 + MAX_ROWS]:

@@ -12,6 +12,7 @@ from intake.extractors.extraction.candidates import Candidate, best, cell_dates,
 from intake.extractors.extraction.cash_tendered import find_paid
 from intake.extractors.extraction.classify import type_scores
 from intake.extractors.extraction.due_terms import due_in_terms
+from intake.extractors.extraction.exempt import exempt_amounts
 from intake.extractors.extraction.line_items import find_line_items
 from intake.extractors.extraction.parties import find_parties
 from intake.extractors.extraction.period import find_service_period
@@ -98,7 +99,7 @@ class BusinessDocumentExtractor:
             paid=paid,
             summed=find_summed_total(reading, paid),
         )
-        fields.update(amounts)
+        fields.update(exempt_amounts(reading, amounts))
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_service_period(reading))
