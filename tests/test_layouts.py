@@ -241,3 +241,21 @@ def test_an_invoice_that_charges_no_tax_says_so(settings: Settings, tmp_path: Pa
     assert fields["due_date"] == "2025-02-25"
     # "EP" and "GP" head the unit price and the amount
     assert items(fields) == [("2", "45.00", "90.00")]
+
+
+def test_an_english_totals_block_with_charges_and_a_total_without_tax(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: list[tuple[float, Sequence[Cell]]] = [
+        (40, [(57, "PURCHASE ORDER:"), (200, "PO-2020-118")]),
+        (60, [(57, "SELLER: Kestrel Components Ltd")]),
+        (200, [(300, "Totals")]),
+        (215, [(300, "Total Amount of lines:"), (540, "310.00", "r")]),
+        (230, [(300, "Charges Amount:"), (540, "21.00", "r")]),
+        (245, [(300, "Allowances Amount:"), (540, "31.00", "r")]),
+        (260, [(300, "Total Amount Without VAT:"), (540, "300.00 GBP", "r")]),
+        (275, [(300, "Total VAT Amount"), (540, "60.00", "r")]),
+        (290, [(300, "Total Gross Amount"), (540, "360.00 GBP", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "o.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("300.00", "60.00", "360.00")
