@@ -259,3 +259,20 @@ def test_an_english_totals_block_with_charges_and_a_total_without_tax(
     ]
     fields = extract(settings, draw(tmp_path / "o.pdf", rows))["fields"]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("300.00", "60.00", "360.00")
+
+
+def test_a_name_that_wraps_around_its_centred_label(settings: Settings, tmp_path: Path) -> None:
+    rows: list[tuple[float, Sequence[Cell]]] = [
+        (50, [(60, "Rechnung Nr. 2024-0816 vom 03.05.2024")]),
+        (288, [(70, "Verkäufer")]),
+        (302, [(70, "Nummer:"), (260, "549910")]),
+        (316, [(260, "Ostholsteiner Gartenbau")]),
+        (328, [(70, "Name:"), (260, "und Landschaftspflege GmbH")]),
+        (358, [(70, "Anschrift:"), (260, "Am Deich 4")]),
+        (376, [(260, "DE 23730 Neustadt")]),
+        (450, [(213, "Rechnungssumme ohne USt."), (540, "100,00", "r")]),
+        (480, [(213, "Steuerbetrag"), (540, "19,00", "r")]),
+        (510, [(213, "Bruttosumme"), (540, "119,00", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "w.pdf", rows))["fields"]
+    assert fields["vendor"] == "Ostholsteiner Gartenbau und Landschaftspflege GmbH"

@@ -19,7 +19,7 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
 from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Layout
-from intake.extractors.extraction.party_labels import label_in_value, more_label
+from intake.extractors.extraction.party_labels import label_in_value, more_label, wrapped_above
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -239,8 +239,9 @@ def _named(layout: Layout, cells: list[Cell]) -> list[Cell]:
         rest = cell.tail(m.end())
         if rest is not None and rest.text.strip():
             out.append(rest)
-        else:
-            out.extend(layout.cells_right(cell)[:1])
+        for value in [] if rest is not None and rest.text.strip() else layout.cells_right(cell)[:1]:
+            first = wrapped_above(layout, value)
+            out.append(value if first is None else _concat(first, value))
     return out
 
 

@@ -11,10 +11,10 @@ import re
 
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.labels import LABELS
-from intake.extractors.extraction.layout import Hit
+from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["label_in_value", "more_label"]
+__all__ = ["label_in_value", "more_label", "wrapped_above"]
 
 _COLON_AFTER = re.compile(r"\s*:")
 _LEGAL_FORM = fold_pattern(vocabulary().name_end_pattern)
@@ -51,3 +51,20 @@ def more_label(text: str) -> bool:
     text = stripped
     words = text.split()
     return _NAME_LABEL.fullmatch(words[-1].strip(".")) is not None
+
+
+def wrapped_above(layout: Layout, value: Cell) -> Cell | None:
+    """The first line of a name that wraps around its label: a form centres its label
+    ("Name:") on a two-line value, so the value's first line stands alone on the line
+    above, aligned with it and closer than the form's rows are to each other."""
+    if value.line == 0:
+        return None
+    above = layout.lines[value.line - 1]
+    if above.page != value.page or len(above.cells) != 1:
+        return None
+    first = above.cells[0]
+    if abs(first.x0 - value.x0) > 2 or ":" in first.text:
+        return None
+    if value.top - first.bottom > 0.6 * value.height:
+        return None
+    return first
