@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -276,3 +277,29 @@ def test_a_name_that_wraps_around_its_centred_label(settings: Settings, tmp_path
     ]
     fields = extract(settings, draw(tmp_path / "w.pdf", rows))["fields"]
     assert fields["vendor"] == "Ostholsteiner Gartenbau und Landschaftspflege GmbH"
+
+
+@pytest.mark.parametrize(
+    ("title", "net", "tax", "total"),
+    [
+        ("Fattura n. 2024/17", "Totale imponibile", "Totale IVA 22%", "Totale documento"),
+        ("Fatura n.º 2024/17", "Total sem IVA", "IVA 22%", "Total a pagar"),
+        ("Factuur nr. 2024/17", "Totaal excl. btw", "Btw 22%", "Totaal"),
+        ("Factura n.º 2024/17", "Total sin IVA", "IVA 22%", "Total factura"),
+    ],
+)
+def test_a_net_total_is_the_subtotal_in_every_language(
+    settings: Settings, tmp_path: Path, title: str, net: str, tax: str, total: str
+) -> None:
+    rows: list[tuple[float, Sequence[Cell]]] = [
+        (50, [(60, title)]),
+        (300, [(330, net), (540, "100,00 €", "r")]),
+        (315, [(330, tax), (540, "22,00 €", "r")]),
+        (330, [(330, total), (540, "122,00 €", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "t.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("100.00", "22.00", "122.00")
+    # without its gross line, the page's net total is still no total
+    fields = extract(settings, draw(tmp_path / "n.pdf", rows[:-1]))["fields"]
+    assert (fields["subtotal"], fields["tax"]) == ("100.00", "22.00")
+    assert "total" not in fields
