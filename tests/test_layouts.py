@@ -303,3 +303,27 @@ def test_a_net_total_is_the_subtotal_in_every_language(
     fields = extract(settings, draw(tmp_path / "n.pdf", rows[:-1]))["fields"]
     assert (fields["subtotal"], fields["tax"]) == ("100.00", "22.00")
     assert "total" not in fields
+
+
+def test_the_addressees_window_is_the_buyer_not_the_issuer(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the issuer's name is only in its logo: its block gives an address and contacts
+    rows: list[tuple[float, Sequence[Cell]]] = [
+        (55, [(453, "FACTURE")]),
+        (80, [(472, "N° 2026-0412")]),
+        (96, [(470, "Date : 15/05/2026")]),
+        (121, [(43, "38 rue Carnot")]),
+        (131, [(43, "75013 PARIS")]),
+        (141, [(43, "+33 (0)1 02 03 04 05")]),
+        (151, [(43, "www.atelier-lumiere.fr")]),
+        (159, [(383, "BOULANGERIE MARTIN")]),
+        (170, [(383, "4 AVENUE FOCH")]),
+        (181, [(383, "34000 MONTPELLIER")]),
+        (300, [(340, "Total HT"), (540, "100,00 €", "r")]),
+        (315, [(340, "TVA 20%"), (540, "20,00 €", "r")]),
+        (330, [(340, "Total TTC"), (540, "120,00 €", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert fields["buyer"] == "BOULANGERIE MARTIN"
+    assert "vendor" not in fields  # no name of its own is printed: none is made up

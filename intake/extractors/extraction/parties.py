@@ -20,6 +20,7 @@ from intake.extractors.extraction.confusion import fold_pattern, unfold
 from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.party_labels import label_in_value, more_label, wrapped_above
+from intake.extractors.extraction.recipient import recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -420,7 +421,13 @@ def find_parties(reading: Reading) -> dict[str, Field]:
     buyer, blocks = _buyer(reading)
     if buyer is not None:
         out["buyer"] = buyer
-    cands = _vendor_candidates(reading, blocks)
+    # an unlabelled name in the addressee's window is not the issuer's
+    window = recipient_names(reading.layout)
+    if buyer is None and window:  # no label names the buyer: the window does
+        box, name = window[0]
+        out["buyer"] = Field(name, 0.5, "layout", box, name)
+    boxes = [box for box, _ in window]
+    cands = [c for c in _vendor_candidates(reading, blocks) if c.score >= 0.7 or c.box not in boxes]
     if not cands:
         return out
     domains = _domains(reading)
