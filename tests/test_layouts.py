@@ -153,6 +153,7 @@ def test_totals_printed_as_a_tax_table_and_items_read_by_their_arithmetic(
     fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("100.00", "21.00", "121.00")
     assert items(fields) == [("3", "8.00", "24.00"), ("4", "19.00", "76.00")]
+    assert (fields["vendor"], fields["buyer"]) == ("Harbor Supplies Ltd", "Mary King")
 
 
 def test_french_labels_are_never_values(settings: Settings, tmp_path: Path) -> None:
@@ -327,3 +328,22 @@ def test_the_addressees_window_is_the_buyer_not_the_issuer(
     fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
     assert fields["buyer"] == "BOULANGERIE MARTIN"
     assert "vendor" not in fields  # no name of its own is printed: none is made up
+
+
+def test_a_form_with_aligned_colons_and_a_pay_to_block(settings: Settings, tmp_path: Path) -> None:
+    rows: list[tuple[float, Sequence[Cell]]] = [
+        (60, [(50, "Handelsrechnung Nr. KR-2024-88 vom 06.10.2024")]),
+        (300, [(50, "Käufer/Leistungsempfänger:")]),
+        (311, [(50, "Nummer"), (134, ": 339420")]),
+        (322, [(50, "Globale Nummer: 4304171000002 (GTIN)")]),
+        (333, [(50, "ELBTAL HANDEL GMBH")]),
+        (344, [(50, "KUNDENWEG 88")]),
+        (355, [(50, "DE 01067 DRESDEN")]),
+        (420, [(50, "Pay to:"), (120, "Nordlicht Energie GmbH, IBAN DE02120300000000202051")]),
+        (450, [(213, "Rechnungssumme ohne USt."), (540, "100,00", "r")]),
+        (480, [(213, "Steuerbetrag"), (540, "19,00", "r")]),
+        (510, [(213, "Bruttosumme"), (540, "119,00", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "k.pdf", rows))["fields"]
+    assert fields["invoice_number"] == "KR-2024-88"
+    assert fields["buyer"] == "ELBTAL HANDEL GMBH"  # "Nummer" is a label: its colon is aligned

@@ -19,7 +19,12 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
 from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Layout
-from intake.extractors.extraction.party_labels import label_in_value, more_label, wrapped_above
+from intake.extractors.extraction.party_labels import (
+    colon_beside,
+    label_in_value,
+    more_label,
+    wrapped_above,
+)
 from intake.extractors.extraction.recipient import recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
@@ -232,6 +237,8 @@ def _named(layout: Layout, cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for cell in cells:
         m = _SUB_LABELLED.match(cell.text)
+        if m is None and colon_beside(layout, cell):
+            m = _SUB_LABELLED.match(f"{cell.text}:")  # "Nummer  : 549910", colon aligned
         if m is None:
             out.append(cell)
             continue

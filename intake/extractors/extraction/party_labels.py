@@ -14,7 +14,7 @@ from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["label_in_value", "more_label", "wrapped_above"]
+__all__ = ["colon_beside", "label_in_value", "more_label", "wrapped_above"]
 
 _COLON_AFTER = re.compile(r"\s*:")
 _LEGAL_FORM = fold_pattern(vocabulary().name_end_pattern)
@@ -68,3 +68,10 @@ def wrapped_above(layout: Layout, value: Cell) -> Cell | None:
     if value.top - first.bottom > 0.6 * value.height:
         return None
     return first
+
+
+def colon_beside(layout: Layout, cell: Cell) -> bool:
+    """Whether the cell's colon begins the next cell: a form that aligns its colons
+    ("Nummer      : 549910") makes ``cell`` a label."""
+    after = layout.next_cell(cell)
+    return after is not None and after.text.lstrip().startswith(":")
