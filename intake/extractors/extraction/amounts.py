@@ -8,11 +8,12 @@ import itertools
 import re
 from decimal import Decimal
 
+from intake.extractors.extraction.amount_tables import table_candidates
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts, format_money
 from intake.extractors.extraction.layout import Cell, Hit
-from intake.extractors.extraction.tax_rates import printed_rates, taxed_pair
+from intake.extractors.extraction.tax_rates import MAX_RATE, printed_rates, taxed_pair
 from intake.record import Box, Field
 
 __all__ = ["find_amount_fields", "money_in"]
@@ -26,6 +27,8 @@ TOL = Decimal("0.011")
 STRONG_LABEL = 0.7
 #: A total this sure was confirmed by arithmetic (subtotal + tax, or what was paid).
 CONFIRMED = 0.9
+#: How much less sure a subtotal = total is when the tax that joins them is zero.
+ZERO_TAX = 0.2
 _CENTS = re.compile(r"[.,]\d{2}$")
 #: OCR splits an amount after its decimal point: "11. 80", "11, 80".
 _SPLIT_CENTS = re.compile(r"(?<=\d)([.,]) (\d{2})(?![\d.,])")
@@ -161,7 +164,7 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
                     value, box, raw = amounts[0]
                     out.append(Candidate(value, 0.75 * hit.weight + bonus, box, raw))
                     break
-    return out
+    return out + table_candidates(reading, field, money_in)
 
 
 _LEADING_WORD = re.compile(r"\s*([^\W\d_]{3,})")
@@ -248,6 +251,15 @@ def _tax_below_base(out: dict[str, Field], subs: list[Candidate], taxes: list[Ca
         del out["tax"]
 
 
+def _adds_up(t: Candidate, s: Candidate, x: Candidate) -> bool:
+    """subtotal + tax = total, with a tax no larger than the highest rate charged anywhere
+    (:data:`~intake.extractors.extraction.tax_rates.MAX_RATE`) of its subtotal: an amount
+    due that adds an open balance to the total is not a tax on it."""
+    if abs(s.value + x.value - t.value) >= TOL or x.value < 0:
+        return False
+    return bool(x.value == 0 or x.value <= s.value * MAX_RATE / 100 + TOL)
+
+
 def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Field]:
     totals = _top(_candidates(reading, "total"))
     subs = _top(_candidates(reading, "subtotal"))
@@ -255,8 +267,10 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
 
     best: tuple[float, Candidate, Candidate, Candidate] | None = None
     for t, s, x in itertools.product(totals, subs, taxes):
-        if t.value > 0 and x.value != 0 and abs(s.value + x.value - t.value) < TOL:
-            score = t.score + s.score + x.score
+        if t.value > 0 and _adds_up(t, s, x):
+            # a tax printed as zero (an exempt invoice) confirms a total equal to its
+            # subtotal less surely than a tax that makes them differ
+            score = t.score + s.score + x.score - (ZERO_TAX if x.value == 0 else 0.0)
             if line_sum is not None and abs(line_sum - s.value) < TOL:
                 score += 0.5
             if best is None or score > best[0]:

@@ -11,6 +11,8 @@ from intake.extractors.extraction.analysis import Reading, reading_for
 from intake.extractors.extraction.candidates import Candidate, best, cell_dates, find_date, find_id
 from intake.extractors.extraction.cash_tendered import find_paid
 from intake.extractors.extraction.classify import type_scores
+from intake.extractors.extraction.due_terms import due_in_terms
+from intake.extractors.extraction.exempt import exempt_amounts
 from intake.extractors.extraction.letterhead import read_vendor
 from intake.extractors.extraction.line_items import find_line_items
 from intake.extractors.extraction.parties import address_under, find_parties
@@ -80,6 +82,8 @@ class BusinessDocumentExtractor:
             f = find_date(reading, name)
             if f is None and name == "issue_date":
                 f = best(_undated_issue_dates(reading, fields.get(own or "")))
+            if f is None and name == "due_date":
+                f = due_in_terms(reading)
             if f is not None:
                 fields[name] = f
         # a reference must not repeat the document's own number
@@ -97,7 +101,7 @@ class BusinessDocumentExtractor:
             total = choose_receipt_total(reading, amounts, paid, summed)
             if total is not None:
                 amounts["total"] = total
-        fields.update(amounts)
+        fields.update(exempt_amounts(reading, amounts))
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_service_period(reading))

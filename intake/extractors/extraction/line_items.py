@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
@@ -23,6 +23,7 @@ from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.fields.money import find_amounts, format_money
 from intake.extractors.extraction.layout import Line
+from intake.extractors.extraction.line_arithmetic import check_item, row_numbers
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field, Word
 
@@ -40,6 +41,7 @@ ROLE_ORDER = (
     "delivery_date",
     "code",
     "description",
+    "position",
 )
 
 
@@ -56,6 +58,7 @@ def _longest_first(patterns: list[str]) -> list[str]:
 #: role -> the header words of every vocabulary pack (``[columns]``)
 ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
 NUMERIC = {"quantity", "unit_price", "amount"}
+_TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date"}
 _STOP = re.compile(
     r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
     re.I,
@@ -199,9 +202,19 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
         words = [w for c in line.cells for w in c.words]
         cells = _assign(columns, words)
         if _is_item(reading, cells):
-            if prev_bottom and line.top - prev_bottom > 3.5 * max(line.height, 6.0):
+            gap = line.top - prev_bottom if prev_bottom else 0.0
+            numbered = _numbered(reading, cells)
+            # a table whose first item prints two numbers or more prints them all so
+            full = bool(items) and len(_numbered(reading, items[0].cells)) >= 2
+            if items and _amount_below(items[-1], numbered, gap, line.height):
+                for role, ws in cells.items():  # the item's amount, wrapped to its 2nd row
+                    items[-1].cells.setdefault(role, []).extend(ws)
+            elif full and len(numbered) == 1 and "amount" not in numbered:
+                pass  # a price or count alone under a full item annotates it (a gross price)
+            elif gap > (6.0 if full and len(numbered) >= 2 else 3.5) * max(line.height, 6.0):
                 break
-            items.append(_Item(cells, page=line.page))
+            else:
+                items.append(_Item(cells, page=line.page))
         elif not prev_bottom:
             skipped += 1  # a running header at the top of a continuation page
             if skipped > 8:
@@ -209,17 +222,38 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
             continue
         elif items and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
             items[-1].extra.append(" ".join(w.text for w in words))
-        elif items:
+        elif items and line.top - prev_bottom > 3.5 * max(line.height, 6.0):
             break
+        elif items:
+            continue  # a note between items, a little apart: the table goes on
         prev_bottom = line.bottom
     return items
+
+
+def _numbered(reading: Reading, cells: dict[str, list[Word]]) -> set[str]:
+    """The numeric columns of a row that hold a number."""
+    return {
+        role
+        for role in NUMERIC
+        if cells.get(role) and _number(" ".join(w.text for w in cells[role]), reading.decimal_comma)
+    }
+
+
+def _amount_below(prev: _Item, numbered: set[str], gap: float, height: float) -> bool:
+    """Whether a row whose only number is an amount, right under an item that has none,
+    is that item's amount printed on its second row (beside the rest of its text)."""
+    if prev.cells.get("amount") or numbered != {"amount"}:
+        return False
+    return gap < 1.6 * max(height, 6.0)
 
 
 def _value(reading: Reading, item: _Item, role: str) -> Decimal | None:
     return _number(item.text(role), reading.decimal_comma)
 
 
-def _to_dict(reading: Reading, item: _Item) -> tuple[dict[str, Any], bool]:
+def _to_dict(
+    reading: Reading, item: _Item, *, has_price_column: bool = True
+) -> tuple[dict[str, Any], bool]:
     qty = _value(reading, item, "quantity")
     price = _value(reading, item, "unit_price")
     amount = _value(reading, item, "amount")
@@ -238,12 +272,11 @@ def _to_dict(reading: Reading, item: _Item) -> tuple[dict[str, Any], bool]:
         found = next(find_dates(when, reading.date_order), None)
         if found is not None:
             out["delivery_date"] = found[2].isoformat()
-    checked = False
-    if qty is not None and price is not None and amount is not None:
-        try:
-            checked = abs(qty * price - amount) <= Decimal("0.011") * max(Decimal(1), qty)
-        except InvalidOperation:
-            checked = False
+    numbers = row_numbers(  # every column that may hold a number (a rate without its %)
+        [w for role, ws in item.cells.items() if role not in _TEXT_ROLES for w in ws],
+        reading.decimal_comma,
+    )
+    checked = check_item(out, numbers, has_price_column=has_price_column)
     return out, checked
 
 
@@ -263,8 +296,9 @@ def find_line_items(reading: Reading) -> LineItems:
         if not columns:
             continue
         _bounds(columns, line.page_width)
+        priced = any(c.role == "unit_price" for c in columns)
         for raw in _rows(reading, line, columns):
-            item, ok = _to_dict(reading, raw)
+            item, ok = _to_dict(reading, raw, has_price_column=priced)
             items.append(item)
             checked += ok
     amounts = [Decimal(i["amount"]) for i in items if i["amount"] is not None]

@@ -19,6 +19,13 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
 from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.party_labels import (
+    colon_beside,
+    label_in_value,
+    more_label,
+    wrapped_above,
+)
+from intake.extractors.extraction.recipient import recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -230,6 +237,8 @@ def _named(layout: Layout, cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for cell in cells:
         m = _SUB_LABELLED.match(cell.text)
+        if m is None and colon_beside(layout, cell):
+            m = _SUB_LABELLED.match(f"{cell.text}:")  # "Nummer  : 549910", colon aligned
         if m is None:
             out.append(cell)
             continue
@@ -238,8 +247,9 @@ def _named(layout: Layout, cells: list[Cell]) -> list[Cell]:
         rest = cell.tail(m.end())
         if rest is not None and rest.text.strip():
             out.append(rest)
-        else:
-            out.extend(layout.cells_right(cell)[:1])
+        for value in [] if rest is not None and rest.text.strip() else layout.cells_right(cell)[:1]:
+            first = wrapped_above(layout, value)
+            out.append(value if first is None else _concat(first, value))
     return out
 
 
@@ -248,10 +258,19 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
     blocks: list[_Block] = []
     cands: list[Candidate] = []
     labels = _label_cells(layout)
+    # under a label, a cell that is nothing but another of the buyer's labels is no name
+    headed = {
+        (h.cell.line, h.cell.x0)
+        for h in layout.labels("buyer", pages=1)
+        if more_label(h.cell.text[h.match.end() :])
+    }
     for hit in layout.labels("buyer", pages=1):
+        if label_in_value(hit):
+            continue
         rest = hit.cell.tail(hit.match.end())
-        cells = [rest] if rest and rest.text.strip(" :") else []
-        cells += _beside(layout, hit.cell, labels) + _named(layout, list(layout.below(hit)))
+        cells = [rest] if rest and not more_label(rest.text) else []
+        below = [c for c in layout.below(hit) if (c.line, c.x0) not in headed]
+        cells += _beside(layout, hit.cell, labels) + _named(layout, list(below))
         for cell in cells:
             name = _CODE_AFTER.sub("", _clean_name(cell.text))
             # a legal form alone ("Inc") is the end of a name, not a name
@@ -296,8 +315,10 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
     layout: Layout = reading.layout
     cands: list[Candidate] = []
     for hit in layout.labels("vendor", pages=1):
+        if label_in_value(hit, keyed=True):
+            continue
         rest = hit.cell.tail(hit.match.end())
-        cells = ([rest] if rest and rest.text.strip(" :") else []) + _named(
+        cells = ([rest] if rest and not more_label(rest.text) else []) + _named(
             layout, list(layout.below(hit))
         )
         found = [(n, b, c) for c in cells[:3] for n, b in _legal_names(c)]
@@ -407,7 +428,13 @@ def find_parties(reading: Reading) -> dict[str, Field]:
     buyer, blocks = _buyer(reading)
     if buyer is not None:
         out["buyer"] = buyer
-    cands = _vendor_candidates(reading, blocks)
+    # an unlabelled name in the addressee's window is not the issuer's
+    window = recipient_names(reading.layout)
+    if buyer is None and window:  # no label names the buyer: the window does
+        box, name = window[0]
+        out["buyer"] = Field(name, 0.5, "layout", box, name)
+    boxes = [box for box, _ in window]
+    cands = [c for c in _vendor_candidates(reading, blocks) if c.score >= 0.7 or c.box not in boxes]
     if not cands:
         return out
     domains = _domains(reading)

@@ -1,0 +1,95 @@
+"""Totals printed as a table: a header row of amount labels, the amounts in the rows
+under it.
+
+Many invoices close with a tax summary laid out as a table rather than as labelled rows:
+
+    Tax      Base amount    Tax amount    Total
+    VAT 21        522.31        109.69   632.00
+                  522.31        109.69   632.00
+
+A header row names the base the tax is charged on (the subtotal's label) and the tax or
+the total, and holds no amount itself.
+Each header cell heads the strip of the page from its left edge to the next header
+cell's (amounts are right-aligned under a left-aligned header as often as the reverse).
+The rows under it, down to the first row without an amount, are one per tax rate; when
+there are several, the last one sums them (a sums row), so the last amount of each
+column is the document's. These are candidates, weighed below a labelled row: the
+arithmetic in :mod:`~intake.extractors.extraction.amounts` decides among them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.layout import Cell, Line
+from intake.record import Box
+
+__all__ = ["table_candidates"]
+
+FIELDS = ("subtotal", "tax", "total")
+#: a table's amount is a little less sure than one beside its own label
+WEIGHT = 0.85
+#: rows read under a header, at most
+MAX_ROWS = 6
+MEMO = "amount_tables"
+
+Money = Callable[[Reading, Cell], list[tuple[Decimal, Box, str]]]
+
+
+def table_candidates(reading: Reading, field: str, money: Money) -> list[Candidate]:
+    """Candidates for ``field`` from every totals table of the document; ``money`` reads
+    the amounts of a cell (:func:`~intake.extractors.extraction.amounts.money_in`)."""
+    tables = reading.memo.get(MEMO)
+    if tables is None:
+        tables = reading.memo[MEMO] = _read_tables(reading, money)
+    found: list[Candidate] = tables.get(field, [])
+    return found
+
+
+def _header_fields(reading: Reading, line: Line) -> dict[int, tuple[str, float]]:
+    """Header cell index -> (field, label weight), the strongest field of each cell."""
+    out: dict[int, tuple[str, float]] = {}
+    for name in FIELDS:
+        for hit in reading.layout.labels(name):
+            if hit.cell.line != line.index:
+                continue
+            index = line.cells.index(hit.cell)
+            if index not in out or hit.weight > out[index][1]:
+                out[index] = (name, hit.weight)
+    return out
+
+
+def _read_tables(reading: Reading, money: Money) -> dict[str, list[Candidate]]:
+    out: dict[str, list[Candidate]] = {}
+    layout = reading.layout
+    header_lines = {hit.cell.line for name in FIELDS for hit in layout.labels(name)}
+    for index in sorted(header_lines):
+        line = layout.lines[index]
+        if any(money(reading, c) for c in line.cells):
+            continue  # a labelled row with its amounts, not a header
+        heads = _header_fields(reading, line)
+        named = {f for f, _ in heads.values()}
+        if "subtotal" not in named or len(named) < 2:
+            continue  # a summary of amounts and taxes ("Amount  Tax") may sum rates apart
+        edges = [c.x0 for c in line.cells] + [line.page_width + 1]
+        last: dict[int, tuple[Decimal, Box, str]] = {}
+        for row in layout.lines[index + 1 : index + 1 + MAX_ROWS]:
+            if row.page != line.page:
+                break
+            amounts = [m for c in row.cells for m in money(reading, c)]
+            if not amounts:
+                break
+            for value, box, raw in amounts:
+                centre = (box.x0 + box.x1) / 2
+                for i in range(len(line.cells)):
+                    if edges[i] - 2 <= centre < edges[i + 1] - 2:
+                        if i in heads:
+                            last[i] = (value, box, raw)
+                        break
+        for i, (value, box, raw) in last.items():
+            name, weight = heads[i]
+            out.setdefault(name, []).append(Candidate(value, WEIGHT * weight, box, raw))
+    return out

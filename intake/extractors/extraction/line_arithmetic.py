@@ -1,0 +1,115 @@
+"""Line items checked by their arithmetic: quantity x unit price = amount.
+
+A table's header names its columns, but generators print numbers wider or narrower than
+their headers, run two headers into one cell ("Qty: Subtotal: VAT:") or print a line's
+amount on the row below its price. Whatever the layout, one convention holds on every
+item line of every invoice, order and quote: the quantity times the unit price is the
+line amount (to the cent). Where the numbers read by column do not satisfy it, the
+numbers of the row are searched for the one assignment that does, kept in reading order
+(quantity and price are printed before the amount). A table with a quantity and an
+amount but no unit price column gets the price as their quotient, when that comes out in
+whole cents (it then is the price the amount was computed from).
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from intake.extractors.extraction.fields.money import find_amounts, format_money
+from intake.record import Word
+
+__all__ = ["CENT", "check_item", "row_numbers"]
+
+CENT = Decimal("0.01")
+#: how far quantity x unit price may be from the amount: a cent per unit (prices are
+#: rounded to the cent before or after multiplying)
+TOL = Decimal("0.011")
+
+
+def row_numbers(words: list[Word], decimal_comma: bool | None) -> list[tuple[float, Decimal]]:
+    """The numbers of a row's words as (x position, value), left to right; a rate
+    ("19 %", "21.00%") is no quantity, price or amount."""
+    out: list[tuple[float, Decimal]] = []
+    ordered = sorted(words, key=lambda w: w.x0)
+    for i, w in enumerate(ordered):
+        found = list(find_amounts(w.text, decimal_comma))
+        if len(found) != 1:
+            continue
+        start, end, value = found[0]
+        after = w.text[end:].strip() or (ordered[i + 1].text if i + 1 < len(ordered) else "")
+        if after.startswith("%"):
+            continue
+        out.append((w.x0, value))
+    return out
+
+
+def _fits(qty: Decimal, price: Decimal, amount: Decimal) -> bool:
+    try:
+        return abs(qty * price - amount) <= TOL * max(Decimal(1), abs(qty))
+    except InvalidOperation:
+        return False
+
+
+Triple = tuple[Decimal | None, Decimal | None, Decimal | None]
+
+
+def _solve(
+    numbers: list[tuple[float, Decimal]], read: Triple
+) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(quantity, unit price, amount) among a row's numbers, the amount printed right of
+    both others; of several, the one whose price is printed with more decimals than its
+    quantity ("3 x 8.00", where the columns may read "8 x 3"), then the one that keeps
+    most of what the columns ``read`` (quantity, price, amount: "6,00 x 10,00" is not
+    "10,00 x 6,00" under a price header), then whose amount is furthest right, then whose
+    quantity is a whole number (goods are mostly counted), then the first found."""
+    best: tuple[tuple[bool, int, float, int], tuple[Decimal, Decimal, Decimal]] | None = None
+    for (iq, (_, q)), (ip, (_, p)) in itertools.permutations(enumerate(numbers), 2):
+        if q <= 0 or p == 0:
+            continue
+        for xa, a in numbers[max(iq, ip) + 1 :]:
+            if a == 0 or not _fits(q, p, a):
+                continue
+            kept = sum(v is not None and v == r for v, r in zip((q, p, a), read, strict=True))
+            rank = (_decimals(p) > _decimals(q), kept, xa, int(q == q.to_integral_value()))
+            if best is None or rank > best[0]:
+                best = (rank, (q, p, a))
+    return best[1] if best else None
+
+
+def check_item(
+    out: dict[str, Any], numbers: list[tuple[float, Decimal]], *, has_price_column: bool
+) -> bool:
+    """Repair ``out`` (an item as :func:`find_line_items` gives it) by its arithmetic;
+    True when quantity x unit price = amount holds afterwards."""
+    qty, price, amount = (_dec(out.get(k)) for k in ("quantity", "unit_price", "amount"))
+    if qty is not None and price is not None and amount is not None and _fits(qty, price, amount):
+        return True
+    solved = _solve(numbers, (qty, price, amount))
+    if solved is not None:
+        qty, price, amount = solved
+        out["quantity"] = format(qty.normalize(), "f")
+        out["unit_price"] = format_money(price)
+        out["amount"] = format_money(amount)
+        return True
+    if price is None and not has_price_column and qty is not None and qty > 0 and amount:
+        each = (amount / qty).quantize(CENT)
+        if each * qty == amount:
+            out["unit_price"] = format_money(each)
+    return False
+
+
+def _decimals(value: Decimal) -> int:
+    """How many decimals a number was printed with ("8.00": 2, "3": 0)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _dec(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None

@@ -1,0 +1,77 @@
+"""When a party's label word is a label, and when what follows it is still label.
+
+"A label word is never a value": "Lieferant", "client" or "fournisseur" also occur inside
+names and addresses ("Lieferant GmbH", "1, rue du fournisseur"), and a label may run on
+in words that are still label ("Seller trade name", "Destinataire facture électronique :").
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.confusion import fold_pattern
+from intake.extractors.extraction.labels import LABELS
+from intake.extractors.extraction.layout import Cell, Hit, Layout
+from intake.extractors.extraction.vocabulary import vocabulary
+
+__all__ = ["colon_beside", "label_in_value", "more_label", "wrapped_above"]
+
+_COLON_AFTER = re.compile(r"\s*:")
+_LEGAL_FORM = fold_pattern(vocabulary().name_end_pattern)
+#: nothing but legal forms: "GmbH", "S.A.S.", "Co. Ltd"
+_LEGAL_ONLY = re.compile(rf"(?:{_LEGAL_FORM})\.?(?:\s+(?:{_LEGAL_FORM})\.?)*", re.IGNORECASE)
+#: the sub-labels that announce a party's name, in every language pack ("Name", "Nom")
+_NAME_LABEL = re.compile(
+    r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
+)
+
+
+def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
+    """Whether a party's label word is part of a value: of an address line, after its
+    number or a comma and not closed by a colon ("1, rue du fournisseur, Cour du
+    fournisseur"). With ``keyed`` (the seller's labels: "From:", "Lieferant",
+    "Fournisseur :"), a label leads its cell or ends in a colon, anywhere else the word
+    is content, and a seller's word before a legal form is the name itself ("Lieferant
+    GmbH"); the buyer's block may be headed with its label last ("Adresse du client")."""
+    text = hit.cell.text
+    if keyed and _LEGAL_ONLY.fullmatch(text[hit.match.end() :].strip()):
+        return True
+    if hit.match.start() == 0 or _COLON_AFTER.match(text, hit.match.end()):
+        return False
+    return keyed or bool(re.search(r"[\d,]", text[: hit.match.start()]))
+
+
+def more_label(text: str) -> bool:
+    """Whether what follows a party's label in its cell is more label, not a value: empty,
+    lower-case words ending in a colon ("Destinataire facture électronique :"), or ending
+    in a name's sub-label ("Seller trade name")."""
+    stripped = text.strip(" :")
+    if not stripped or (text.rstrip().endswith(":") and stripped[0].islower()):
+        return True
+    text = stripped
+    words = text.split()
+    return _NAME_LABEL.fullmatch(words[-1].strip(".")) is not None
+
+
+def wrapped_above(layout: Layout, value: Cell) -> Cell | None:
+    """The first line of a name that wraps around its label: a form centres its label
+    ("Name:") on a two-line value, so the value's first line stands alone on the line
+    above, aligned with it and closer than the form's rows are to each other."""
+    if value.line == 0:
+        return None
+    above = layout.lines[value.line - 1]
+    if above.page != value.page or len(above.cells) != 1:
+        return None
+    first = above.cells[0]
+    if abs(first.x0 - value.x0) > 2 or ":" in first.text:
+        return None
+    if value.top - first.bottom > 0.6 * value.height:
+        return None
+    return first
+
+
+def colon_beside(layout: Layout, cell: Cell) -> bool:
+    """Whether the cell's colon begins the next cell: a form that aligns its colons
+    ("Nummer      : 549910") makes ``cell`` a label."""
+    after = layout.next_cell(cell)
+    return after is not None and after.text.lstrip().startswith(":")
