@@ -15,7 +15,8 @@ from intake.extractors.extraction.due_terms import due_in_terms
 from intake.extractors.extraction.exempt import exempt_amounts
 from intake.extractors.extraction.letterhead import read_vendor
 from intake.extractors.extraction.line_items import find_line_items
-from intake.extractors.extraction.parties import address_under, find_parties
+from intake.extractors.extraction.parties import find_parties
+from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.period import find_service_period
 from intake.extractors.extraction.receipt_totals import choose_receipt_total
 from intake.extractors.extraction.sums import find_summed_total

@@ -19,6 +19,8 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
 from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.party_address import address_under
+from intake.extractors.extraction.party_domains import domain_bonus, web_domains
 from intake.extractors.extraction.party_labels import (
     colon_beside,
     label_in_value,
@@ -30,7 +32,7 @@ from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
 
-__all__ = ["LEGAL_FORM", "address_under", "find_parties"]
+__all__ = ["LEGAL_FORM", "find_parties"]
 
 _VOCABULARY = vocabulary()
 #: Every legal form of the vocabulary packs, folded for OCR's letter confusions ("5dn 8hd").
@@ -62,39 +64,6 @@ _TITLE_WORDS = re.compile(
     r"estimate|purchase\s+order|order|bestellung|angebot|devis)\b\.?",
     re.IGNORECASE,
 )
-_DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re.IGNORECASE)
-_GENERIC_DOMAINS = {
-    "gmail",
-    "yahoo",
-    "hotmail",
-    "outlook",
-    "gmx",
-    "web",
-    "example",
-    "mail",
-    "aol",
-    "icloud",
-    "live",
-    "com",
-    "net",
-    "org",
-    "www",
-}
-_ADDRESS_STOP = re.compile(
-    r"@|www\.|https?:|\b(?:tel|phone|fax|email|e-mail|vat|tax|gst|iban|bic|reg|co\.?\s*no|"
-    r"company\s*no|invoice|date|ust|steuer|siret|tva|kvk|btw)\b",
-    re.IGNORECASE,
-)
-
-
-#: A company's registration number on a line of its own: "(Co. Reg 123456-A)", "001234567-X".
-_REGISTRATION = re.compile(
-    r"[(\[{]?\s*(?:co(?:mpany)?\.?\s*)?(?:reg(?:istration)?\.?\s*)?(?:no\.?)?\s*[:.]?\s*"
-    r"[A-Z]{0,3}\d[\d\s-]{3,}[A-Z]?\s*[)\]}]?$",
-    re.IGNORECASE,
-)
-#: A line whose middle is this close (points) to the name's is centred under it.
-CENTRED = 20.0
 
 
 def _clean_name(text: str) -> str:
@@ -166,26 +135,6 @@ class _Block:
     lines: frozenset[int]
     x0: float
     x1: float
-
-
-def _domains(reading: Reading) -> set[str]:
-    out = set()
-    for m in _DOMAIN.finditer(reading.text):
-        for part in m.group(1).lower().split("."):
-            if len(part) >= 3 and part not in _GENERIC_DOMAINS:
-                out.add(part.replace("-", ""))
-    return out
-
-
-def _domain_bonus(name: str, domains: set[str]) -> float:
-    compact = re.sub(r"[^a-z0-9]", "", name.lower())
-    words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in name.split()]
-    for d in domains:
-        if len(compact) >= 3 and (d in compact or compact in d):
-            return 0.45
-        if any(len(w) >= 4 and (w in d or d in w) for w in words):
-            return 0.3
-    return 0.0
 
 
 #: a word in lower case: names capitalise theirs but for a particle or two ("of the")
@@ -371,43 +320,6 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
     return cands
 
 
-def address_under(layout: Layout, box: Box | None) -> Field | None:
-    """The lines under the vendor's name in the same column (or centred under it, as on a
-    receipt), past a company registration number, up to a contact line."""
-    if box is None:
-        return None
-    start = None
-    for ln in layout.lines:  # the name's last line (a name may run over two)
-        if ln.page == box.page and box.top - 2 < ln.top < box.bottom - 2:
-            start = ln.index
-    if start is None:
-        return None
-    parts: list[str] = []
-    prev_bottom = box.bottom
-    middle = (box.x0 + box.x1) / 2
-    for line in layout.lines[start + 1 : start + 7]:
-        if line.page != box.page or line.top - prev_bottom > 2.5 * max(line.height, 6):
-            break
-        cell = next(
-            (
-                c
-                for c in line.cells
-                if abs(c.x0 - box.x0) < 15 or abs((c.x0 + c.x1) / 2 - middle) < CENTRED
-            ),
-            None,
-        )
-        if cell is not None and not parts and _REGISTRATION.match(cell.text.strip()):
-            prev_bottom = line.bottom
-            continue
-        if cell is None or _ADDRESS_STOP.search(cell.text):
-            break
-        parts.append(cell.text.strip(" ,"))
-        prev_bottom = line.bottom
-    if not parts or not any(ch.isdigit() for ch in " ".join(parts)):
-        return None
-    return Field(", ".join(parts), 0.5, "layout")
-
-
 _PLAIN_FORM = re.compile(_VOCABULARY.name_end_pattern, re.IGNORECASE)
 _FOLDED_END = re.compile(rf"(?<![\w])({LEGAL_FORM})\.?$", re.IGNORECASE)
 
@@ -437,7 +349,7 @@ def find_parties(reading: Reading) -> dict[str, Field]:
     cands = [c for c in _vendor_candidates(reading, blocks) if c.score >= 0.7 or c.box not in boxes]
     if not cands:
         return out
-    domains = _domains(reading)
+    domains = web_domains(reading)
     scores: dict[str, float] = {}
     first: dict[str, Candidate] = {}
     for c in cands:
@@ -446,7 +358,7 @@ def find_parties(reading: Reading) -> dict[str, Field]:
         if key not in first or c.score > first[key].score:
             first[key] = c
     for key, c in first.items():
-        scores[key] += _domain_bonus(c.value, domains)
+        scores[key] += domain_bonus(c.value, domains)
     key = max(scores, key=lambda k: scores[k])
     c = first[key]
     if buyer is not None and key == re.sub(r"\W+", " ", str(buyer.value).casefold()).strip():

@@ -2,7 +2,7 @@
 
 "A label word is never a value": "Lieferant", "client" or "fournisseur" also occur inside
 names and addresses ("Lieferant GmbH", "1, rue du fournisseur"), and a label may run on
-in words that are still label ("Seller trade name", "Destinataire facture électronique :").
+in words that are still label ("Seller trade name", "Nom du destinataire :").
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
 
 def more_label(text: str) -> bool:
     """Whether what follows a party's label in its cell is more label, not a value: empty,
-    lower-case words ending in a colon ("Destinataire facture électronique :"), or ending
+    lower-case words ending in a colon ("Nom du destinataire :"), or ending
     in a name's sub-label ("Seller trade name")."""
     stripped = text.strip(" :")
     if not stripped or (text.rstrip().endswith(":") and stripped[0].islower()):

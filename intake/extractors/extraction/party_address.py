@@ -1,0 +1,63 @@
+"""A vendor's postal address: the lines printed under its name in the letterhead."""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.layout import Layout
+from intake.record import Box, Field
+
+__all__ = ["address_under"]
+
+_ADDRESS_STOP = re.compile(
+    r"@|www\.|https?:|\b(?:tel|phone|fax|email|e-mail|vat|tax|gst|iban|bic|reg|co\.?\s*no|"
+    r"company\s*no|invoice|date|ust|steuer|siret|tva|kvk|btw)\b",
+    re.IGNORECASE,
+)
+
+
+#: A company's registration number on a line of its own: "(Co. Reg 123456-A)", "001234567-X".
+_REGISTRATION = re.compile(
+    r"[(\[{]?\s*(?:co(?:mpany)?\.?\s*)?(?:reg(?:istration)?\.?\s*)?(?:no\.?)?\s*[:.]?\s*"
+    r"[A-Z]{0,3}\d[\d\s-]{3,}[A-Z]?\s*[)\]}]?$",
+    re.IGNORECASE,
+)
+#: A line whose middle is this close (points) to the name's is centred under it.
+CENTRED = 20.0
+
+
+def address_under(layout: Layout, box: Box | None) -> Field | None:
+    """The lines under the vendor's name in the same column (or centred under it, as on a
+    receipt), past a company registration number, up to a contact line."""
+    if box is None:
+        return None
+    start = None
+    for ln in layout.lines:  # the name's last line (a name may run over two)
+        if ln.page == box.page and box.top - 2 < ln.top < box.bottom - 2:
+            start = ln.index
+    if start is None:
+        return None
+    parts: list[str] = []
+    prev_bottom = box.bottom
+    middle = (box.x0 + box.x1) / 2
+    for line in layout.lines[start + 1 : start + 7]:
+        if line.page != box.page or line.top - prev_bottom > 2.5 * max(line.height, 6):
+            break
+        cell = next(
+            (
+                c
+                for c in line.cells
+                if abs(c.x0 - box.x0) < 15 or abs((c.x0 + c.x1) / 2 - middle) < CENTRED
+            ),
+            None,
+        )
+        if cell is not None and not parts and _REGISTRATION.match(cell.text.strip()):
+            prev_bottom = line.bottom
+            continue
+        if cell is None or _ADDRESS_STOP.search(cell.text):
+            break
+        parts.append(cell.text.strip(" ,"))
+        prev_bottom = line.bottom
+    if not parts or not any(ch.isdigit() for ch in " ".join(parts)):
+        return None
+    return Field(", ".join(parts), 0.5, "layout")
