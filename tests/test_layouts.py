@@ -347,3 +347,14 @@ def test_a_form_with_aligned_colons_and_a_pay_to_block(settings: Settings, tmp_p
     fields = extract(settings, draw(tmp_path / "k.pdf", rows))["fields"]
     assert fields["invoice_number"] == "KR-2024-88"
     assert fields["buyer"] == "ELBTAL HANDEL GMBH"  # "Nummer" is a label: its colon is aligned
+
+
+def test_line_arithmetic_survives_numbers_no_item_prints() -> None:
+    """A price beyond any precision, and a row that is a grid of figures: no error, and
+    no item made up from them."""
+    huge = {"quantity": "3", "unit_price": None, "amount": "1e60"}
+    assert check_item(huge, [], has_price_column=False) is False
+    assert huge["unit_price"] is None
+    grid = [(float(x), Decimal(7 + x)) for x in range(500)]
+    row = {"quantity": None, "unit_price": None, "amount": None}
+    assert check_item(row, grid, has_price_column=True) is False

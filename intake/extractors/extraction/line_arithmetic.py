@@ -53,6 +53,9 @@ def _fits(qty: Decimal, price: Decimal, amount: Decimal) -> bool:
 
 
 Triple = tuple[Decimal | None, Decimal | None, Decimal | None]
+#: An item row prints a handful of numbers; of a longer row (a grid of figures, not an
+#: item) only the rightmost this many are tried, so that the search stays small.
+MAX_NUMBERS = 10
 
 
 def _solve(
@@ -65,6 +68,7 @@ def _solve(
     "10,00 x 6,00" under a price header), then whose amount is furthest right, then whose
     quantity is a whole number (goods are mostly counted), then the first found."""
     best: tuple[tuple[bool, int, float, int], tuple[Decimal, Decimal, Decimal]] | None = None
+    numbers = numbers[-MAX_NUMBERS:]
     for (iq, (_, q)), (ip, (_, p)) in itertools.permutations(enumerate(numbers), 2):
         if q <= 0 or p == 0:
             continue
@@ -94,7 +98,10 @@ def check_item(
         out["amount"] = format_money(amount)
         return True
     if price is None and not has_price_column and qty is not None and qty > 0 and amount:
-        each = (amount / qty).quantize(CENT)
+        try:
+            each = (amount / qty).quantize(CENT)
+        except InvalidOperation:  # beyond the context's precision: no price of any till
+            return False
         if each * qty == amount:
             out["unit_price"] = format_money(each)
     return False
