@@ -57,6 +57,16 @@ def test_date_order_is_inferred_from_the_document() -> None:
     assert guess_date_order("Date 03/04/2024 ... Due 25/03/2024") == "dmy"
     assert guess_date_order("Date 03/04/2024", currency="USD") == "mdy"
     assert guess_date_order("Rechnung Datum 03/04/2024", currency="USD") == "dmy"
+    # a date printed both ways: the numeric one reads as the worded one
+    assert guess_date_order("03/01/05 ... The term begins March 1, 2005.") == "mdy"
+    assert guess_date_order("03/01/05 ... The term begins 3 January 2005.") == "dmy"
+
+
+def test_a_day_written_as_an_ordinal_word() -> None:
+    assert parse_date("made this first day of July, 2017 between") == dt.date(2017, 7, 1)
+    assert parse_date("this Twenty-First day of March 2020") == dt.date(2020, 3, 21)
+    assert parse_date("the twenty first day of May, 2011") == dt.date(2011, 5, 21)
+    assert parse_date("the first of all days") is None
 
 
 @pytest.mark.parametrize(

@@ -312,6 +312,9 @@ class ContractExtractor:
         agreement = _agreement_date(text, order)
         if agreement is not None:
             fields["agreement_date"] = Field(agreement.isoformat(), 0.7, "text")
+        elif (signed := _signing_date(text, order)) is not None:
+            # an agreement that states no date of its own is dated by its signatures
+            fields["agreement_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
         effective = _effective_date(text, order)
         if effective is None and (
             stated := stated_start(text, order) or labelled_start(text, order)

@@ -44,6 +44,14 @@ _MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 
+#: a day written as an ordinal word: "the first day of July, 2017", "twenty-first day of
+#: March 2020" (the words are the packs' ``day_ordinals``)
+_WORD_DAY = re.compile(
+    rf"(?<![\w])({_VOCABULARY.day_ordinal_pattern})\s+day\s+of\s+({_MONTH_RE})\.?,?\s*"
+    r"(\d{4})(?![\d])",
+    re.IGNORECASE,
+)
+
 _MIN_YEAR, _MAX_YEAR = 1950, 2100
 
 
@@ -91,6 +99,9 @@ def find_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, int, 
         add(m, _make(_year(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))), m.group(3))
     for m in _MONTH_DAY.finditer(text):
         add(m, _make(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2))), m.group(3))
+    for m in _WORD_DAY.finditer(text):
+        day = _VOCABULARY.day_of(m.group(1))
+        add(m, _make(int(m.group(3)), MONTHS[m.group(2).lower()], day), m.group(3))
     for m in _ISO.finditer(text):
         add(m, _make(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(1))
     for m in _NUMERIC.finditer(text):
@@ -130,6 +141,32 @@ def _country_order(text: str) -> DateOrder | None:
     return orders.pop() if len(orders) == 1 else None
 
 
+def _echoed_order(text: str) -> DateOrder | None:
+    """The order in which the document's ambiguous numeric dates ("03/01/05") read as a
+    date it also writes with the month's name ("March 1, 2005"): a document that prints a
+    date twice prints the same date. None when no such date tells, or both orders do."""
+    worded = {
+        _make(_year(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        for m in _DAY_MONTH.finditer(text)
+    } | {
+        _make(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+        for m in _MONTH_DAY.finditer(text)
+    }
+    worded.discard(None)
+    if not worded:
+        return None
+    votes: set[DateOrder] = set()
+    for m in _NUMERIC.finditer(text):
+        a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
+        if a == b or a > 12 or b > 12:
+            continue
+        if _make(y, a, b) in worded:
+            votes.add("mdy")
+        if _make(y, b, a) in worded:
+            votes.add("dmy")
+    return votes.pop() if len(votes) == 1 else None
+
+
 def guess_date_order(text: str, currency: str | None = None) -> DateOrder:
     """Day-first or month-first for the numeric dates of one document."""
     dmy = mdy = 0
@@ -141,6 +178,9 @@ def guess_date_order(text: str, currency: str | None = None) -> DateOrder:
             mdy += 1
     if dmy != mdy:
         return "dmy" if dmy > mdy else "mdy"
+    echoed = _echoed_order(text)
+    if echoed is not None:
+        return echoed
     if _DMY_WORDS.search(text):
         return "dmy"
     country = _country_order(text)

@@ -50,6 +50,8 @@ class Vocabulary:
     #: (pattern, ISO 4217 code)
     currency_words: list[tuple[str, str]] = field(default_factory=list)
     months: dict[str, int] = field(default_factory=dict)
+    #: a day of the month written as an ordinal word ("first", "twenty-first") -> its number
+    day_ordinals: dict[str, int] = field(default_factory=dict)
     #: line-item column role ("amount", "quantity", ...; "table_end") -> header patterns
     columns: dict[str, list[str]] = field(default_factory=dict)
     street_words: list[str] = field(default_factory=list)
@@ -77,6 +79,9 @@ class Vocabulary:
         for number, names in data.get("months", {}).items():
             for month in names:
                 self.months[str(month).casefold()] = int(number)
+        for number, words in data.get("day_ordinals", {}).items():
+            for word in words:
+                self.day_ordinals[str(word).casefold()] = int(number)
         self.street_words += data.get("street_words", [])
         for role, patterns in data.get("columns", {}).items():
             self.columns.setdefault(role, []).extend(str(p) for p in patterns)
@@ -140,6 +145,16 @@ class Vocabulary:
     @property
     def month_pattern(self) -> str:
         return "|".join(_longest_first(re.escape(m) for m in self.months))
+
+    @property
+    def day_ordinal_pattern(self) -> str:
+        """Every day ordinal word (hyphen or space between "twenty" and "first")."""
+        words = (re.escape(w).replace(r"\-", r"[\s-]") for w in self.day_ordinals)
+        return "|".join(_longest_first(words)) or "(?!)"
+
+    def day_of(self, word: str) -> int:
+        """The day an ordinal word names ("twenty first" as "twenty-first")."""
+        return self.day_ordinals[re.sub(r"[\s-]+", "-", word.casefold())]
 
     @property
     def street_pattern(self) -> str:
@@ -213,6 +228,9 @@ def _check(data: dict[str, Any]) -> None:
     for number in data.get("months", {}):
         if not 1 <= int(number) <= 12:
             raise ValueError(f"month {number}")
+    for number in data.get("day_ordinals", {}):
+        if not 1 <= int(number) <= 31:
+            raise ValueError(f"day {number}")
 
 
 @cache
