@@ -4,7 +4,7 @@ Payment terms are often written as a sentence: "Zahlbar innerhalb 30 Tagen netto
 04.07.2018", "Die Rechnung ist zahlbar zum 25.02.2025", "Payable within 14 days by
 3 May 2024", "Facture à régler avant le 12/10/2026". The date right after such a phrase
 (``due_phrase`` in the vocabulary packs) is when payment is due; the first one counts (a
-second is a discount's deadline: "..., 3 % Skonto bis 15.06.2018"). A labelled due date
+second is a discount's deadline: "..., 2 % Skonto bis 10.03.2024"). A labelled due date
 wins over it.
 """
 

@@ -1,7 +1,7 @@
 """When a party's label word is a label, and when what follows it is still label.
 
 "A label word is never a value": "Lieferant", "client" or "fournisseur" also occur inside
-names and addresses ("Lieferant GmbH", "1, rue du fournisseur"), and a label may run on
+names and addresses ("Lieferant GmbH", "8, impasse du Fournisseur"), and a label may run on
 in words that are still label ("Seller trade name", "Nom du destinataire :").
 """
 
@@ -28,8 +28,8 @@ _NAME_LABEL = re.compile(
 
 def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
     """Whether a party's label word is part of a value: of an address line, after its
-    number or a comma and not closed by a colon ("1, rue du fournisseur, Cour du
-    fournisseur"). With ``keyed`` (the seller's labels: "From:", "Lieferant",
+    number or a comma and not closed by a colon ("8, impasse du
+    Fournisseur"). With ``keyed`` (the seller's labels: "From:", "Lieferant",
     "Fournisseur :"), a label leads its cell or ends in a colon, anywhere else the word
     is content, and a seller's word before a legal form is the name itself ("Lieferant
     GmbH"); the buyer's block may be headed with its label last ("Adresse du client")."""

@@ -19,7 +19,7 @@ _CONTACT = re.compile(
     r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic|vat|tva|ust)\b",
     re.IGNORECASE,
 )
-#: a postcode before its town: "34080 MONTPELLIER", "DE-80333 München", "75013 Paris"
+#: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris"
 _POSTCODE = re.compile(r"(?<![\d.,])\d{4,5}\s+[^\W\d_]{2,}")
 #: lines of an address block under its name, at most
 MAX_LINES = 5
