@@ -159,11 +159,11 @@ def test_totals_printed_as_a_tax_table_and_items_read_by_their_arithmetic(
 def test_french_labels_are_never_values(settings: Settings, tmp_path: Path) -> None:
     rows: list[tuple[float, Sequence[Cell]]] = [
         (40, [(57, "Atelier Durand SARL")]),
-        (55, [(57, "12, rue du Fournisseur, Cour du Fournisseur")]),
+        (55, [(57, "8, impasse du Fournisseur, Bâtiment du Fournisseur")]),
         (70, [(57, "45000 Orléans")]),
         (100, [(380, "FACTURE N° F-2026-031")]),
         (115, [(380, "Date : 02/09/2026")]),
-        (150, [(57, "Destinataire facture électronique :")]),
+        (150, [(57, "Destinataire de la facture :")]),
         (180, [(57, "Adresse du client")]),
         (195, [(57, "Mairie de Blois")]),
         (210, [(57, "2 place de la Mairie")]),
@@ -177,7 +177,7 @@ def test_french_labels_are_never_values(settings: Settings, tmp_path: Path) -> N
     fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
     # "Fournisseur" inside an address line is no seller label
     assert fields["vendor"] == "Atelier Durand SARL"
-    # "facture électronique :" is the rest of a label; the client's block is headed last
+    # "de la facture :" is the rest of a label; the client's block is headed last
     assert fields["buyer"] == "Mairie de Blois"
     # no price column: each price is the amount over the quantity
     assert items(fields) == [("1", "2400.00", "2400.00"), ("3", "45.00", "135.00")]
@@ -320,7 +320,7 @@ def test_the_addressees_window_is_the_buyer_not_the_issuer(
         (151, [(43, "www.atelier-lumiere.fr")]),
         (159, [(383, "BOULANGERIE MARTIN")]),
         (170, [(383, "4 AVENUE FOCH")]),
-        (181, [(383, "34000 MONTPELLIER")]),
+        (181, [(383, "69002 LYON")]),
         (300, [(340, "Total HT"), (540, "100,00 €", "r")]),
         (315, [(340, "TVA 20%"), (540, "20,00 €", "r")]),
         (330, [(340, "Total TTC"), (540, "120,00 €", "r")]),
