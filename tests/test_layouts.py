@@ -334,8 +334,8 @@ def test_a_form_with_aligned_colons_and_a_pay_to_block(settings: Settings, tmp_p
     rows: list[tuple[float, Sequence[Cell]]] = [
         (60, [(50, "Handelsrechnung Nr. KR-2024-88 vom 06.10.2024")]),
         (300, [(50, "Käufer/Leistungsempfänger:")]),
-        (311, [(50, "Nummer"), (134, ": 339420")]),
-        (322, [(50, "Globale Nummer: 4304171000002 (GTIN)")]),
+        (311, [(50, "Nummer"), (134, ": 204711")]),
+        (322, [(50, "Globale Nummer: 4012345000009 (GTIN)")]),
         (333, [(50, "ELBTAL HANDEL GMBH")]),
         (344, [(50, "KUNDENWEG 88")]),
         (355, [(50, "DE 01067 DRESDEN")]),
