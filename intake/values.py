@@ -12,6 +12,7 @@ __all__ = [
     "FIELD_KINDS",
     "MAX_ID",
     "iso_datetime",
+    "json_value",
     "normalise",
     "parse_date",
     "parse_id",
@@ -67,6 +68,18 @@ def iso_datetime(value: dt.datetime) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
     return value.isoformat()
+
+
+def json_value(value: Any) -> Any:
+    """A stored value as JSON gives it: amounts as decimal strings, times as RFC 3339,
+    dates as ISO; anything else as it is."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return iso_datetime(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def parse_date(text: str) -> str:

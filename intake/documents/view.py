@@ -23,7 +23,7 @@ from intake.db.models import Document, DocumentPage, IntakeFile, LineItem
 from intake.documents.audit import AuditRow, history
 from intake.documents.chain import LinkedDoc, chain_of, duplicates_of
 from intake.errors import NotFound
-from intake.values import iso_datetime
+from intake.values import json_value
 
 __all__ = [
     "BoxView",
@@ -301,21 +301,11 @@ def document_view(
     )
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return iso_datetime(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def document_json(view: DocumentView) -> dict[str, Any]:
     """The document as the JSON API returns it."""
 
     def linked(d: LinkedDoc) -> Mapping[str, Any]:
-        return {k: _plain(v) for k, v in d.__dict__.items()}
+        return {k: json_value(v) for k, v in d.__dict__.items()}
 
     return {
         "id": view.id,
@@ -326,7 +316,7 @@ def document_json(view: DocumentView) -> dict[str, Any]:
         "file": view.original_name,
         "kind": view.kind,
         "pages": view.page_count,
-        "filed_at": _plain(view.created_at),
+        "filed_at": json_value(view.created_at),
         "version": view.version,
         "fields": {
             f.name: {
@@ -337,7 +327,7 @@ def document_json(view: DocumentView) -> dict[str, Any]:
             }
             for f in view.fields
         },
-        "lines": [{k: _plain(v) for k, v in ln.__dict__.items()} for ln in view.lines],
+        "lines": [{k: json_value(v) for k, v in ln.__dict__.items()} for ln in view.lines],
         "chain": [linked(d) for d in view.chain],
         "duplicates": [linked(d) for d in view.duplicates],
     }

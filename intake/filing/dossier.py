@@ -23,7 +23,7 @@ from intake.db.products import ContractProduct, OrderLineMatch, OrderMatch
 from intake.documents.listing import quantity_text
 from intake.errors import NotFound
 from intake.filing.contract_dates import ContractDates, contract_dates
-from intake.values import iso_datetime
+from intake.values import json_value
 
 __all__ = [
     "Dossier",
@@ -277,16 +277,6 @@ def product_dossier(session: Session, product_id: int, today: dt.date) -> Dossie
     )
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return iso_datetime(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def dossier_json(d: Dossier) -> dict[str, Any]:
     """The dossier as ``intake products show --json`` and the API give it."""
     p = d.product
@@ -302,10 +292,10 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
                 "doc_type": x.doc_type,
                 "number": x.number,
                 "vendor": x.vendor,
-                "issue_date": _plain(x.issue_date),
+                "issue_date": json_value(x.issue_date),
                 "quantity": quantity_text(x.quantity),
-                "unit_price": _plain(x.unit_price),
-                "amount": _plain(x.amount),
+                "unit_price": json_value(x.unit_price),
+                "amount": json_value(x.amount),
                 "currency": x.currency,
                 "line": x.line,
                 "match_method": x.match_method,
@@ -336,11 +326,11 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
                 "id": o.id,
                 "number": o.number,
                 "vendor": o.vendor,
-                "issue_date": _plain(o.issue_date),
+                "issue_date": json_value(o.issue_date),
                 "ordered": quantity_text(o.ordered),
                 "invoiced": quantity_text(o.invoiced),
                 "open": quantity_text(o.open),
-                "unit_price": _plain(o.unit_price),
+                "unit_price": json_value(o.unit_price),
                 "currency": o.currency,
             }
             for o in d.open_orders
@@ -351,9 +341,9 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
                 "title": c.dates.title,
                 "parties": list(c.dates.parties),
                 "relation": c.relation,
-                "effective_date": _plain(c.dates.effective_date),
-                "end_date": _plain(c.dates.end_date),
-                "notice_by": _plain(c.dates.notice_by),
+                "effective_date": json_value(c.dates.effective_date),
+                "end_date": json_value(c.dates.end_date),
+                "notice_by": json_value(c.dates.notice_by),
                 "renews": c.dates.renews,
             }
             for c in d.contracts
