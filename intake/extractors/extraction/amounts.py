@@ -11,6 +11,7 @@ from decimal import Decimal
 from intake.extractors.extraction.amount_tables import table_candidates
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.confusion import DIGIT_FOR
 from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts, format_money
 from intake.extractors.extraction.layout import Cell, Hit
 from intake.extractors.extraction.tax_rates import MAX_RATE, printed_rates, taxed_pair
@@ -38,7 +39,6 @@ _LOOKALIKE_AMOUNT = re.compile(
     r"(?:[€$£¥₹]|(?<![A-Za-z])(?:EUR|USD|GBP|CHF|RM|PLN|INR|CAD|AUD|SEK|NOK|DKK))\s?"
     r"(?P<num>[\dOoSsBlI|]{1,7}[.,]\s?[\dOo]{2})(?![\w])"
 )
-_DIGIT_FOR = str.maketrans("OoSsBlI|", "00558111")
 
 
 def _digits_for_lookalikes(text: str) -> str:
@@ -47,7 +47,7 @@ def _digits_for_lookalikes(text: str) -> str:
 
     def mend(m: re.Match[str]) -> str:
         cut = m.start("num") - m.start()
-        return m.group(0)[:cut] + m.group("num").translate(_DIGIT_FOR)
+        return m.group(0)[:cut] + m.group("num").translate(DIGIT_FOR)
 
     return _LOOKALIKE_AMOUNT.sub(mend, text)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONFUSIONS", "fold_pattern", "mend_capitals", "unfold"]
+__all__ = ["CONFUSIONS", "DIGIT_FOR", "fold_pattern", "mend_capitals", "unfold"]
 
 #: letter -> the characters OCR prints for it (the letter itself included).
 CONFUSIONS: dict[str, str] = {
@@ -122,6 +122,10 @@ def unfold(text: str, pattern: re.Pattern[str]) -> str | None:
         options = [o + ch for o in options for ch in letters][:64]
     return next((o for o in options if pattern.fullmatch(o)), None)
 
+
+#: the other way: the digit OCR prints each of these letters for, inside a number
+#: (``str.translate`` table, same length)
+DIGIT_FOR = str.maketrans("OoSsBlI|", "00558111")
 
 #: the capital letter OCR prints each of these glyphs for, inside a word in capitals
 _CAPITAL_FOR: dict[str, str] = {
