@@ -19,6 +19,7 @@ process. Its unacknowledged messages come back as for any stopped worker.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import os
 import sys
@@ -28,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from celery import Celery
+from kombu.connection import Connection
 
 from intake.queue.app import QUEUE_NAME, task_time_limit
 from intake.settings import Settings
@@ -86,6 +88,7 @@ class Watchdog:
         self._received = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="intake-watchdog", daemon=True)
+        self._conn: Connection | None = None
 
     def start(self) -> None:
         self._thread.start()
@@ -97,18 +100,28 @@ class Watchdog:
         self._received.set()
 
     def waiting(self) -> bool | None:
-        """Whether messages wait on the queue; None when the broker cannot be asked."""
+        """Whether messages wait on the queue; None when the broker cannot be asked. The
+        watchdog keeps one connection of its own, made again after a failure."""
         try:
-            with self.app.connection_for_read() as conn:
-                conn.ensure_connection(max_retries=1, timeout=5)
-                try:
-                    ok = conn.default_channel.queue_declare(queue=QUEUE_NAME, passive=True)
-                except conn.channel_errors:  # no such queue: nothing was ever left waiting
-                    return False
-                return int(ok.message_count) > 0
+            if self._conn is None:
+                self._conn = self.app.connection_for_read()
+                self._conn.ensure_connection(max_retries=1, timeout=5)
+            conn = self._conn
+            try:
+                ok = conn.default_channel.queue_declare(queue=QUEUE_NAME, passive=True)
+            except conn.channel_errors:  # no such queue: nothing was ever left waiting
+                return False
+            return int(ok.message_count) > 0
         except Exception as exc:
             logger.debug("the watchdog could not ask the broker: %s", exc)
+            self._drop()
             return None
+
+    def _drop(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.release()  # type: ignore[no-untyped-call]
+            self._conn = None
 
     def _run(self, clock: Callable[[], float] = time.monotonic) -> None:
         stall = Stall(self.window)
@@ -120,8 +133,10 @@ class Watchdog:
                 stall.since = None
                 continue
             if stall.look(clock(), waiting=waiting, received=received):
+                self._drop()
                 self.restart()
                 return
+        self._drop()
 
     def restart(self) -> None:
         from celery.worker import state
