@@ -77,6 +77,22 @@ def test_a_users_pack_adds_a_language_and_a_broken_one_is_skipped(
     assert "broadcast" in load(genres=["broadcast"]).packs
 
 
+def test_the_words_that_are_no_name_come_from_the_packs(tmp_path: Path) -> None:
+    """Contact labels, page and date words and titles are data: a line holding one is no
+    company's name, and a user's pack adds its language's words."""
+    shipped = re.compile(rf"\b{load(genres=[]).detail_pattern}(?![\w])", re.IGNORECASE)
+    for line in ("Telefon 030 1234", "Seite 2 von 3", "Tax Invoice", "Téléphone", "Página 1"):
+        assert shipped.search(line), line
+    for name in ("Acme Werkzeuge GmbH", "Nordlicht Optik", "Vela Ferramentas Lda"):
+        assert shipped.search(name) is None, name
+    (tmp_path / "fi.toml").write_text(
+        "[pack]\nname = 'fi'\nkind = 'language'\ndetail_words = ['puhelin']\n", encoding="utf-8"
+    )
+    mine = re.compile(rf"\b{load(tmp_path, genres=[]).detail_pattern}(?![\w])", re.IGNORECASE)
+    assert shipped.search("Puhelin 09 123 4567") is None
+    assert mine.search("Puhelin 09 123 4567")
+
+
 def test_a_users_pack_is_read_by_intake_extract(tmp_path: Path) -> None:
     pdf = make_lines_pdf(
         tmp_path / "fi.pdf",

@@ -41,10 +41,10 @@ MIN_CONF = 0.4
 #: ... and under which a line carrying a legal form is none.
 MIN_LEGAL_CONF = 0.2
 #: What a name's line does not hold: contact details, addresses (a house number first,
-#: the vocabulary packs' street words), numbers, titles.
+#: the vocabulary packs' street words), numbers, number words, labels and titles.
 _NOT_NAME = re.compile(
-    r"^\s*\d+\s*,|@|www\.|https?:|\d{3}|\b(?:tel|fax|phone|reg|no|gst|vat|tax|invoice|receipt|"
-    rf"st|lot|floor|unit|{_VOCABULARY.street_pattern})\b|:",
+    r"^\s*\d+\s*,|@|www\.|https?:|\d{3}|"
+    rf"\b(?:{_VOCABULARY.detail_pattern}|{_VOCABULARY.number_pattern})\b|:",
     re.IGNORECASE,
 )
 #: A document title ("Tax Invoice", "Receipt"), from every vocabulary pack.

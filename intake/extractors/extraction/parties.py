@@ -53,17 +53,14 @@ _NAME_BEFORE = re.compile(
     r"(?![\w])",
     re.IGNORECASE,
 )
+#: What a name does not hold: contact details, a street, a label of the document's
+#: details or its title (the vocabulary packs' ``detail_words``, streets and titles).
 _NOT_NAME = re.compile(
-    r"@|www\.|https?:|\b(?:invoice|rechnung|facture|factura|factuur|page|seite|date|datum|"
-    r"total|subtotal|tel|phone|fax|email|e-mail|iban|bic|swift|vat|tax|gst|qty|description|"
-    rf"amount|{_VOCABULARY.street_pattern})(?![\w])",
+    rf"@|www\.|https?:|\b{_VOCABULARY.detail_pattern}(?![\w])",
     re.IGNORECASE,
 )
-_TITLE_WORDS = re.compile(
-    r"\b(?:tax\s+)?(?:invoice|rechnung|facture|factura|factuur|receipt|quotation|quote|"
-    r"estimate|purchase\s+order|order|bestellung|angebot|devis)\b\.?",
-    re.IGNORECASE,
-)
+#: A title a name may be printed beside ("Tax Invoice ACME LTD"): cut from it.
+_TITLE_WORDS = re.compile(rf"\b{_VOCABULARY.title_pattern}\b\.?", re.IGNORECASE)
 
 
 def _clean_name(text: str) -> str:

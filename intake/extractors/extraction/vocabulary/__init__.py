@@ -55,6 +55,9 @@ class Vocabulary:
     #: line-item column role ("amount", "quantity", ...; "table_end") -> header patterns
     columns: dict[str, list[str]] = field(default_factory=dict)
     street_words: list[str] = field(default_factory=list)
+    #: words that label a document's details rather than name anyone (contact labels,
+    #: page, date, totals, table headings): a line holding one is no company's name
+    detail_words: list[str] = field(default_factory=list)
     #: date order ("dmy"/"mdy") -> words that say a document is in a language written so
     language_words: dict[str, list[str]] = field(default_factory=dict)
     mdy_countries: set[str] = field(default_factory=set)
@@ -83,6 +86,7 @@ class Vocabulary:
             for word in words:
                 self.day_ordinals[str(word).casefold()] = int(number)
         self.street_words += data.get("street_words", [])
+        self.detail_words += data.get("detail_words", [])
         for role, patterns in data.get("columns", {}).items():
             self.columns.setdefault(role, []).extend(str(p) for p in patterns)
         self.company_words += data.get("company_words", [])
@@ -160,6 +164,26 @@ class Vocabulary:
     def street_pattern(self) -> str:
         return "(?:" + "|".join(_longest_first(self.street_words)) + ")"
 
+    def _title_words(self) -> list[str]:
+        return [
+            p
+            for kind in ("invoice", "purchase_order", "estimate")
+            for p, w in self.table("titles").get(kind, [])
+            if w >= 1.0
+        ]
+
+    @property
+    def title_pattern(self) -> str:
+        """A full-weight title of an invoice, order or quote ("Tax Invoice", "Angebot")."""
+        return "(?:" + "|".join(_longest_first(self._title_words())) + ")"
+
+    @property
+    def detail_pattern(self) -> str:
+        """A detail word, a street word or a title of an invoice, order or quote: what a
+        line naming a company does not hold."""
+        words = [*self.detail_words, *self.street_words, *self._title_words()]
+        return "(?:" + "|".join(_longest_first(words)) + ")"
+
 
 def _longest_first(patterns: Iterable[str]) -> list[str]:
     seen: dict[str, None] = dict.fromkeys(patterns)
@@ -216,7 +240,7 @@ def _check(data: dict[str, Any]) -> None:
             for pattern, weight in entries:
                 re.compile(str(pattern).replace("{NO}", "no").replace("{CUR}", "eur"))
                 float(weight)
-    for key in ("number_words", "street_words", "company_words", "dmy_words"):
+    for key in ("number_words", "street_words", "detail_words", "company_words", "dmy_words"):
         for pattern in data.get(key, []):
             re.compile(pattern)
     for key in ("legal_forms", "currency_words"):
