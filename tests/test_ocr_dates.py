@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.fields.ocr_dates import find_ocr_dates, repair_date_token
 
 
@@ -74,3 +75,18 @@ def test_find_ocr_dates_flags_the_repaired_dates() -> None:
         ("01/04/2018", "2018-04-01", False),
         ("2O/O4/2O18", "2018-04-20", True),
     ]
+
+
+def test_a_label_glued_to_a_misread_date_is_cut_off() -> None:
+    found = list(find_ocr_dates("Inv No :6KJ307 Date:D2/O3/17 19:46"))
+    assert [(d.isoformat(), repaired) for _, _, d, repaired in found] == [("2017-03-02", True)]
+    start, end, _, _ = found[0]
+    assert "Inv No :6KJ307 Date:D2/O3/17 19:46"[start:end] == "D2/O3/17"
+
+
+def test_eight_digits_before_a_time_of_day_are_a_date_stamp() -> None:
+    text = "0440010036 25032018 13:11:54 0003"
+    assert [(d.isoformat()) for _, _, d in find_dates(text)] == ["2018-03-25"]
+    assert [d.isoformat() for _, _, d in find_dates("12032018 09:30", "mdy")] == ["2018-12-03"]
+    # without a time the eight digits stay a number (a code, an account)
+    assert list(find_dates("Account 25032018")) == []

@@ -33,6 +33,11 @@ _NUMERIC = re.compile(
     r"(?<![\w.,/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[./-]\d)"
 )
 _COMPACT = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+#: A till's or a printer's time stamp: eight digits, day and month before the year, then
+#: the time of day ("25032018 13:11:54"); the time says the digits are a date.
+_COMPACT_STAMP = re.compile(
+    r"(?<![\d.,/-])(\d{2})(\d{2})((?:19|20)\d{2})(?=\s+\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
+)
 # a raised ordinal suffix can come out of the text layer as a word of its own: "31 st"
 _DAY_MONTH = re.compile(
     rf"(?<![\w])(\d{{1,2}})(?:\s?(?:st|nd|rd|th)\b|er|e|º|\.)?(?:\s+day\s+of)?[\s.\-/]*(?:de\s+)?"
@@ -108,6 +113,9 @@ def find_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, int, 
         add(m, _numeric(m, order), m.group(4))
     for m in _COMPACT.finditer(text):
         add(m, _make(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(1))
+    for m in _COMPACT_STAMP.finditer(text):
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        add(m, _make(y, a, b) if order == "mdy" else _make(y, b, a), m.group(3))
     chosen: list[tuple[int, int, dt.date]] = []
     for _, s, e, date in sorted(found, key=lambda f: -f[0]):
         if not any(s < ce and cs < e for cs, ce, _ in chosen):

@@ -66,6 +66,10 @@ _ROUND = "689"
 _STRIP = "()[]{},;:_'\"`‘’“”*~"  # noqa: RUF001 - the quotes OCR reads are curly
 
 
+#: A label glued to the value after it, as OCR reads "Date: 02/02/17" ("Date:D2/O2/17").
+_GLUED_LABEL = re.compile(r"[^\W\d_]{2,}:(?=\S)")
+
+
 def _groups(token: str) -> list[tuple[int, int]]:
     """The (start, end) of each run of digits in ``token``."""
     return [m.span() for m in re.finditer(r"\d+", token)]
@@ -140,7 +144,10 @@ def find_ocr_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, i
         s, e = m.span()
         if any(s < fe and fs < e for fs, fe, _, _ in found):
             continue
-        if (date := repair_date_token(m.group(0), order)) is not None:
+        token = m.group(0)
+        if glued := _GLUED_LABEL.match(token):  # OCR lost the space after "Date:"
+            s, token = s + glued.end(), token[glued.end() :]
+        if (date := repair_date_token(token, order)) is not None:
             found.append((s, e, date, True))
     found.sort(key=lambda f: f[0])
     return iter(found)
