@@ -63,17 +63,6 @@ _NOTICE = [
 ]
 
 
-def _date_after(
-    text: str, cue: re.Pattern[str], order: DateOrder, window: int = 70
-) -> dt.date | None:
-    for m in cue.finditer(text):
-        for start, _end, date in find_dates(text[m.end() : m.end() + window], order):
-            if start <= 25:
-                return date
-            break
-    return None
-
-
 #: Where the operative part of an agreement begins, after its preamble and recitals.
 _OPERATIVE = re.compile(
     r"\bNOW,?\s+THEREFORE\b|\bagrees?\s+as\s+follows\b|\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b",
@@ -111,13 +100,45 @@ def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None
     return None
 
 
+#: Another document named with an article ("a Subscription Agreement dated ...", "the
+#: Schedule 13G ... dated as of ...", "that certain Lease dated ..."): a date after it dates
+#: that document. An agreement's own name takes "this" ("This Agreement, dated ...",
+#: "THIS SUPPLY AGREEMENT is made ...") or stands as the title, in capitals.
+_OTHER_DOCUMENT = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]hat\s+certain|[Ss]uch|[Ss]aid)\s+(?:(?:[A-Z][\w/&.\-]*\s+){1,6}"
+    r"(?:Agreement|Contract)|(?:[A-Z][\w/&.\-]*\s+){0,6}(?:Schedule|Statement|Plan|Note|"
+    r"Indenture|Lease|Policy|Certificate|Amendment|Form))\b"
+)
+_THIS_DOCUMENT = re.compile(r"\b(?:this|This|THIS)\b|\b[A-Z]{2,}\s+(?:AGREEMENT|CONTRACT)\b")
+
+
+def _dates_this(head: str, cue: re.Match[str], recitals: tuple[int, int] | None) -> bool:
+    """Whether a date cue ("dated as of", "made") dates this agreement: not in the
+    recitals (they tell of earlier deals), nor after another document it names."""
+    if recitals is not None and recitals[0] <= cue.start() < recitals[1]:
+        return False
+    before = re.split(r"(?<=[a-z)])\.\s", head[max(0, cue.start() - 250) : cue.start()])[-1]
+    other = [m.end() for m in _OTHER_DOCUMENT.finditer(before)]
+    this = [m.end() for m in _THIS_DOCUMENT.finditer(before)]
+    return not other or (bool(this) and this[-1] > other[-1])
+
+
 def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
     head = text[:PREAMBLE]
-    if (date := _date_after(head, _DATED, order)) is not None:
-        return date
-    # a letter agreement: the date heading the letter
+    recitals = find_recitals(head)
+    cued = []  # where the dates after a date cue begin
+    for m in _DATED.finditer(head):
+        for start, _end, date in find_dates(head[m.end() : m.end() + 70], order):
+            if start <= 25:
+                if _dates_this(head, m, recitals):
+                    return date
+                cued.append(m.end() + start)
+            break
+    # a letter agreement: the date heading the letter (not one that dates another document)
     for start, _end, date in find_dates(head[:700], order):
-        return date if start < 700 else None
+        if start in cued:
+            continue
+        return date
     return None
 
 
