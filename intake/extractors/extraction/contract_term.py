@@ -104,7 +104,8 @@ _NTH = [
 _EXPIRES = re.compile(
     r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
-    rf"{_AGREEMENT}[^.]{{0,160}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until)|"
+    r"term[^.]{0,60}?effective\s+date\s+through)\s+",
     re.I,
 )
 #: An agreement with no fixed end: its term runs "until terminated", "indefinitely", "in
