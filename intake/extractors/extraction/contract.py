@@ -31,6 +31,7 @@ from intake.extractors.extraction.contract_parties import (
 )
 from intake.extractors.extraction.contract_renewal import find_renewal
 from intake.extractors.extraction.contract_signatures import find_signatories
+from intake.extractors.extraction.contract_term import OPEN_ENDED, find_expiration, find_term
 from intake.extractors.extraction.fields.dates import DateOrder, add_term, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -53,74 +54,6 @@ _DATED = re.compile(
 _EFFECTIVE_DEFINED = re.compile(
     rf"\(\s*(?:the\s+|this\s+)?[{_QUOTE}]\s*effective\s+date\s*[{_QUOTE}]\s*\)", re.IGNORECASE
 )
-_AGREEMENT = (
-    r"(?:this|the)\s+(?:letter\s+|confidentiality\s+|non-?disclosure\s+)?(?:agreement|nda|contract)"
-)
-#: Where a contract states its own duration, surest first. Periods that other clauses
-#: set (non-solicitation, survival of confidentiality) are not the term.
-_TERM_CUES = [
-    re.compile(
-        rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:automatically\s+)?(?:terminate|expire|end|"
-        r"remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|continue(?:\s+in\s+(?:full\s+)?"
-        r"(?:force\s+and\s+)?effect)?|be\s+(?:in\s+effect|effective))(?:\s+in\s+its\s+entirety)?",
-        re.I,
-    ),
-    re.compile(rf"term\s+of\s+{_AGREEMENT}[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I),
-    # "This contract shall be for a term of one year", "... and shall continue for a term of"
-    re.compile(
-        rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+in"
-        r"\s+(?:full\s+)?(?:force\s+and\s+)?effect)\s+for\s+(?:a|an|the)\s+(?:initial\s+)?"
-        r"(?:term|period)\s+of",
-        re.I,
-    ),
-    re.compile(
-        r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)", re.I
-    ),
-    # "... shall become effective upon the Effective Date and shall remain in effect for
-    # five (5) years", "... shall come into force as of ... and remain valid for one year"
-    re.compile(
-        rf"{_AGREEMENT}[^.]{{0,80}}?(?:shall|will)\s+(?:continue|remain)\s+in\s+(?:full\s+)?"
-        r"(?:force\s+and\s+)?effect\s+for\b",
-        re.I,
-    ),
-    # "This Agreement shall come into force as of ... and remain valid for one year"
-    re.compile(rf"{_AGREEMENT}[^.]{{0,80}}?\b(?:remain|be)\s+valid\s+for", re.I),
-    re.compile(r"\bterm(?:\s+and\s+termination)?\s*[.:]\s", re.I),
-    # an NDA's duration is how long its obligations last
-    re.compile(
-        r"(?:obligations|provisions|confidentiality)[^.]{0,80}?(?:shall|will)\s+(?:continue|"
-        r"survive|terminate|expire|remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|apply)",
-        re.I,
-    ),
-    re.compile(r"for\s+a\s+(?:period|term)\s+of", re.I),
-]
-_NOT_TERM = re.compile(r"neither|solicit|hire|employ|standstill|disclosure\s+period", re.I)
-#: "This Agreement shall continue until the fifth anniversary", "The term of this Agreement
-#: will commence upon the Effective Date and will continue until the fifth (5th)
-#: anniversary of the Effective Date", "Initial Term shall mean the Effective Date through
-#: the day prior to the fourth anniversary": a term that ends on an anniversary.
-_ANNIVERSARY = re.compile(
-    rf"(?:{_AGREEMENT}|\b(?:initial\s+)?term\b)[^.]{{0,100}}?\b(?:continue|remain\s+in\s+effect|"
-    r"terminate|expire|end|through|until)\b[^.]{0,40}?"
-    r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-    r"(?:\s+\(\d+(?:st|nd|rd|th)?\))?\s+anniversary",
-    re.I,
-)
-_NOTICE_NEXT = re.compile(r"[’'s]*\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice\b", re.I)
-_SURVIVAL = re.compile(r"surviv|after\s+(?:the\s+)?(?:termination|expiration)", re.I)
-_OF_END = re.compile(r"\s*of\s+(?:the\s+|such\s+)?(?:termination|expiration|end)\b", re.I)
-_NTH = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-]
 #: "sixty (60) days' prior written notice", "written notice 60 days prior to the end"
 _NOTICE = [
     re.compile(
@@ -128,47 +61,6 @@ _NOTICE = [
     ),
     re.compile(r"notice\s+(?P<d>[^.;]{0,40}?)\s+(?:prior|before|in\s+advance)", re.I),
 ]
-#: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
-#: concluding December 31, 2003": a participle may take its date without "on".
-_EXPIRES = re.compile(
-    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
-    r"(?:expiring|ending|concluding)(?:\s+on)?|"
-    rf"{_AGREEMENT}[^.]{{0,160}}?(?:through|until)|term[^.]{{0,60}}?effective\s+date\s+through)\s+",
-    re.I,
-)
-#: An agreement with no fixed end: its term runs "until terminated", "indefinitely", "in
-#: perpetuity". Its expiration date is then ``perpetual`` (none to compute or to diarise).
-_OPEN_ENDED = re.compile(
-    rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
-    r"(?:continue|remain|be\s+in\s+effect|end|run)[^.;]{0,60}?"
-    r"\b(?:indefinitely|perpetual(?:ly)?|in\s+perpetuity|until\s+(?:it\s+is\s+)?terminated|"
-    r"when\s+terminated)\b",
-    re.I,
-)
-OBLIGATIONS = 7  # the cue of how long obligations last
-STRONG_TERM = 7  # the first cues state the agreement's own term; later ones its obligations
-
-
-def _date_after(
-    text: str, cue: re.Pattern[str], order: DateOrder, window: int = 70
-) -> dt.date | None:
-    for m in cue.finditer(text):
-        for start, _end, date in find_dates(text[m.end() : m.end() + window], order):
-            if start <= 25:
-                return date
-            break
-    return None
-
-
-def _expiration(text: str, order: DateOrder, start: dt.date | None) -> dt.date | None:
-    """The first date printed as the end of the agreement that falls after its start (a
-    date before the start belongs to another clause: a notice deadline, an earlier deal)."""
-    for m in _EXPIRES.finditer(text):
-        for begin, _end, date in find_dates(text[m.end() : m.end() + 60], order):
-            if begin <= 25 and (start is None or date > start):
-                return date
-            break
-    return None
 
 
 #: Where the operative part of an agreement begins, after its preamble and recitals.
@@ -208,13 +100,45 @@ def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None
     return None
 
 
+#: Another document named with an article ("a Subscription Agreement dated ...", "the
+#: Schedule 13G ... dated as of ...", "that certain Lease dated ..."): a date after it dates
+#: that document. An agreement's own name takes "this" ("This Agreement, dated ...",
+#: "THIS SUPPLY AGREEMENT is made ...") or stands as the title, in capitals.
+_OTHER_DOCUMENT = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]hat\s+certain|[Ss]uch|[Ss]aid)\s+(?:(?:[A-Z][\w/&.\-]*\s+){1,6}"
+    r"(?:Agreement|Contract)|(?:[A-Z][\w/&.\-]*\s+){0,6}(?:Schedule|Statement|Plan|Note|"
+    r"Indenture|Lease|Policy|Certificate|Amendment|Form))\b"
+)
+_THIS_DOCUMENT = re.compile(r"\b(?:this|This|THIS)\b|\b[A-Z]{2,}\s+(?:AGREEMENT|CONTRACT)\b")
+
+
+def _dates_this(head: str, cue: re.Match[str], recitals: tuple[int, int] | None) -> bool:
+    """Whether a date cue ("dated as of", "made") dates this agreement: not in the
+    recitals (they tell of earlier deals), nor after another document it names."""
+    if recitals is not None and recitals[0] <= cue.start() < recitals[1]:
+        return False
+    before = re.split(r"(?<=[a-z)])\.\s", head[max(0, cue.start() - 250) : cue.start()])[-1]
+    other = [m.end() for m in _OTHER_DOCUMENT.finditer(before)]
+    this = [m.end() for m in _THIS_DOCUMENT.finditer(before)]
+    return not other or (bool(this) and this[-1] > other[-1])
+
+
 def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
     head = text[:PREAMBLE]
-    if (date := _date_after(head, _DATED, order)) is not None:
-        return date
-    # a letter agreement: the date heading the letter
+    recitals = find_recitals(head)
+    cued = []  # where the dates after a date cue begin
+    for m in _DATED.finditer(head):
+        for start, _end, date in find_dates(head[m.end() : m.end() + 70], order):
+            if start <= 25:
+                if _dates_this(head, m, recitals):
+                    return date
+                cued.append(m.end() + start)
+            break
+    # a letter agreement: the date heading the letter (not one that dates another document)
     for start, _end, date in find_dates(head[:700], order):
-        return date if start < 700 else None
+        if start in cued:
+            continue
+        return date
     return None
 
 
@@ -237,37 +161,6 @@ def _signing_date(text: str, order: DateOrder) -> dt.date | None:
         if start <= 3
     ]
     return max(dates, default=None)
-
-
-def _term(text: str, section: bool = False) -> tuple[str, str, bool] | None:
-    """The term, the text it was read from, and whether it is the agreement's own term
-    (rather than how long its obligations last). In the agreement's section on its term
-    (``section``) a period is its own unless the sentence times obligations."""
-    for m in _ANNIVERSARY.finditer(text):
-        # an anniversary of the termination is how long obligations survive it
-        after = text[m.end() : m.end() + 40]
-        if _SURVIVAL.search(m.group(0)) or _OF_END.match(after):
-            continue
-        return format_duration(_NTH.index(m.group("nth").lower()) + 1, "year"), m.group(0), True
-    for rank, cue in enumerate(_TERM_CUES):
-        for m in cue.finditer(text):
-            window = text[m.end() : m.end() + 200]
-            window = re.split(r"(?<=[a-z)])\.\s", window, maxsplit=1)[0]  # this sentence
-            # "upon thirty (30) days written notice" is a notice period, not the term
-            d = next(
-                (d for d in DURATION.finditer(window) if not _NOTICE_NEXT.match(window, d.end())),
-                None,
-            )
-            # a period of a covenant (not to solicit, hire, buy shares) is not the term,
-            # whether the covenant is named before or after the period in its sentence
-            before = re.split(r"(?<=[a-z)])\.\s", text[max(0, m.start() - 150) : m.start()])[-1]
-            if d is None or _NOT_TERM.search(before + window):
-                continue
-            if parsed := parse_duration(d.group(0)):
-                raw = text[m.start() : m.end() + d.end()]
-                own = rank < STRONG_TERM or (section and rank != OBLIGATIONS)
-                return format_duration(*parsed), raw, own
-    return None
 
 
 def _notice_period(text: str) -> tuple[str, str] | None:
@@ -330,30 +223,35 @@ class ContractExtractor:
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
         # the term's own section first: the same words elsewhere time an obligation
         sections = clause_sections(text, "term")
-        term = next(filter(None, (_term(s, True) for s in sections)), None) or _term(text)
+        term = next(filter(None, (find_term(s, True) for s in sections)), None) or find_term(text)
         if term is not None:
-            fields["term"] = Field(term[0], 0.7, "text", raw=term[1])
-        if renewal := find_renewal(text, term[0] if term is not None and term[2] else None):
+            fields["term"] = Field(term.value, 0.7, "text", raw=term.raw)
+        if renewal := find_renewal(text, term.value if term is not None and term.own else None):
             fields["renewal_term"] = Field(renewal, 0.6, "text")
         start = effective[0] if effective else agreement
         expires = next(
-            filter(None, (_expiration(section, order, start) for section in sections)), None
-        ) or _expiration(text, order, start)
+            filter(None, (find_expiration(section, order, start) for section in sections)), None
+        ) or find_expiration(text, order, start)
         if (
             expires is None
             and (end := labelled_end(text, order))
             and (start is None or end > start)
         ):
-            expires = end
+            expires = end, "labelled"
         if expires is not None:
-            fields["expiration_date"] = Field(expires.isoformat(), 0.75, "text")
+            fields["expiration_date"] = Field(expires[0].isoformat(), 0.75, "text", raw=expires[1])
         elif (
-            start is not None and term is not None and term[2] and (end := add_term(start, term[0]))
+            start is not None
+            and term is not None
+            and term.own
+            and term.fixed
+            and (end := add_term(start, term.value))
         ):
+            # a computed end says so in its source, with the sum it was computed from
             fields["expiration_date"] = Field(
-                end.isoformat(), 0.5, "computed", raw=f"{start.isoformat()} + {term[0]}"
+                end.isoformat(), 0.5, "computed", raw=f"{start.isoformat()} + {term.value}"
             )
-        elif (term is None or not term[2]) and (open_ended := _OPEN_ENDED.search(text)):
+        elif (term is None or not term.own) and (open_ended := OPEN_ENDED.search(text)):
             fields["expiration_date"] = Field("perpetual", 0.6, "text", raw=open_ended.group(0))
         if notice := _notice_period(text):
             fields["notice_period"] = Field(notice[0], 0.5, "text", raw=notice[1])

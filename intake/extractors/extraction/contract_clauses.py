@@ -13,8 +13,10 @@ Two conventions, each holding across agreements whatever their trade:
   vocabulary (``[clause_headings]`` of the language packs).
 * The clause on the term says when the agreement itself takes effect ("This Agreement
   shall be effective as of November 1, 2002", "This Agreement shall come into force as of
-  January 1, 2013"): the subject is the agreement, the verb its taking effect, and the
-  date follows the cue. It stands in the Term section, often far from the preamble.
+  January 1, 2013", "This Agreement shall commence on ...", "The term of this Agreement
+  will begin on ..."): the subject is the agreement or its term, the verb its taking
+  effect or beginning, and the date follows the cue. It stands in the Term section,
+  often far from the preamble.
 """
 
 from __future__ import annotations
@@ -57,7 +59,10 @@ _END_LABEL = re.compile(r"\b(?:termination|expiration|expiry|end)\s+date\s*:\s*"
 _STATED = re.compile(
     r"\b(?:this|the)\s+(?:agreement|contract)\s+(?:shall|will|is\s+to)\s+"
     r"(?:be(?:come)?\s+effective|come\s+into\s+(?:force|effect)|enter\s+into\s+(?:force|effect)|"
-    r"take\s+effect)\s+(?:as\s+of|on|from)\s+(?:the\s+)?",
+    r"take\s+effect|commence|begin)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
+    # "The term of this Agreement (the "Term") will begin on ...": the term starts with it
+    r"\bthe\s+(?:term|duration)\s+of\s+this\s+[\w\s-]{0,40}?(?:\([^()]{0,30}\)\s+)?(?:shall|will)\s+"
+    r"(?:begin|commence|start)\s+(?:as\s+of|on|from)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 #: How far after its cue a date may begin ("as of the 1st day of ...").

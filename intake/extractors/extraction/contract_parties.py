@@ -24,9 +24,13 @@ MAX_SIGNED = 12
 
 _QUOTE = "\"“”'‘’"
 _DEFINED = re.compile(
-    rf"\(\s*(?P<collective>collectively,?\s+)?(?:the\s+|this\s+|each\s+a\s+|"
-    rf"here(?:in)?(?:after)?\s+(?:called\s+|referred\s+to\s+as\s+)?(?:the\s+)?)?[{_QUOTE}]\s*"
-    rf"(?P<term>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}](?:[^)(]{{0,40}})?\)",
+    rf"\(\s*(?:(?!collectively)[^(){_QUOTE}]{{0,80}}?[,;]\s*)?(?P<collective>collectively,?\s+)?(?:the\s+|this\s+|"
+    rf"each\s+a\s+|here(?:in)?(?:after)?,?\s+(?:called\s+|referred\s+to\s+as\s+|"
+    rf"to\s+be\s+referred\s+to\s+as\s+)?(?:the\s+)?)?[{_QUOTE}]\s*"
+    rf"(?P<term>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}](?:[^)(]{{0,120}})?\)|"
+    # "X, a Delaware corporation, hereinafter referred to as "Transporter"": unbracketed
+    rf",?\s+hereinafter,?\s+(?:called\s+|referred\s+to\s+as\s+|to\s+be\s+referred\s+to\s+as\s+)?"
+    rf"(?:the\s+)?[{_QUOTE}]\s*(?P<bare>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}]",
     re.IGNORECASE,
 )
 #: Defined terms that name a thing, not a party.
@@ -43,7 +47,8 @@ _NOT_IN_NAME = re.compile(
     r"\b(?:agreement|amendment|stock|shares|exhibit|section|schedule|date|dated)\b", re.I
 )
 _CONNECTOR = re.compile(
-    r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|\band|[;:]|\)\s*,?)\s+",
+    r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|\band(?!\s+(?:Company|COMPANY)\b)|"
+    r"[;:]|\)\s*,?)\s+",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(
@@ -52,8 +57,9 @@ _APPOSITION = re.compile(
     r"together\s+with|on\s+behalf|acting\s+(?:through|by)\s|c/o\s)|,?\s*\b(?:dba|d/b/a)\b",
     re.IGNORECASE,
 )
+#: "Eli Lilly and Company": "and Company" ends a name as a legal form does.
 _FORM = (
-    r"(?:Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
+    r"(?:(?:and|AND|&)\s+(?:Company|COMPANY)|Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
     r"Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
     r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|A/S|S\.A|N\.V|B\.V|Company|COMPANY|Trust|"
     r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
@@ -237,7 +243,7 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
     head = _BRACKETED.sub(r" ［\1］ ", text[:PREAMBLE])
     found: list[tuple[int, str, bool]] = []  # (position, name, sure)
     for m in _DEFINED.finditer(head):
-        term = m.group("term").strip()
+        term = (m.group("term") or m.group("bare")).strip()
         if m.group("collective") and not _THING.search(term) and _plausible(term):
             found.append((m.start(), term, True))
             continue

@@ -1,0 +1,218 @@
+"""A contract's term and the end it states: how long the agreement runs, and the date it
+expires when one is printed.
+
+The term is read from the sentence that states the agreement's own duration ("This
+Agreement shall remain in effect for five (5) years", "The term of this Agreement shall be
+two (2) years", "... until the third anniversary"); periods that other clauses set (a
+non-solicitation period, how long confidentiality survives) are not the term. Three
+conventions of drafting keep other periods out:
+
+* A termination clause is not a term: "This Agreement shall terminate (a) upon ninety
+  days' notice, or (b) if a breach is not cured within ten days" gives the ways the
+  agreement may end early; a period after a condition ("upon", "if", "in the event",
+  "at the option of", "unless", "within") times that condition.
+* A term that runs from an event ("one year after the closing of any sale", "four years
+  from the date the channel is launched") is a term, but its end cannot be computed from
+  the agreement's start; nor can that of a term that ends at "the earlier of" two times.
+  Such a term is not ``fixed``.
+* A printed end date belongs to the agreement only when its sentence is about the
+  agreement or its term ("This Agreement shall expire on ...", "the Term ... ending on
+  ..."); "Phase I will end on ..." or "the lease terminates on ..." dates something else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from intake.extractors.extraction.fields.dates import DateOrder, find_dates
+from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
+
+__all__ = ["OPEN_ENDED", "Term", "find_expiration", "find_term"]
+
+_AGREEMENT = (
+    r"(?:this|the)\s+(?:letter\s+|confidentiality\s+|non-?disclosure\s+)?(?:agreement|nda|contract)"
+)
+#: Where a contract states its own duration, surest first. Periods that other clauses
+#: set (non-solicitation, survival of confidentiality) are not the term.
+_TERM_CUES = [
+    re.compile(
+        rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:automatically\s+)?(?:terminate|expire|end|"
+        r"remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|continue(?:\s+in\s+(?:full\s+)?"
+        r"(?:force\s+and\s+)?effect)?|be\s+(?:in\s+effect|effective))(?:\s+in\s+its\s+entirety)?",
+        re.I,
+    ),
+    re.compile(rf"term\s+of\s+{_AGREEMENT}[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I),
+    # "This contract shall be for a term of one year", "... and shall continue for a term of"
+    re.compile(
+        rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+in"
+        r"\s+(?:full\s+)?(?:force\s+and\s+)?effect)\s+for\s+(?:a|an|the)\s+(?:initial\s+)?"
+        r"(?:term|period)\s+of",
+        re.I,
+    ),
+    re.compile(
+        r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)", re.I
+    ),
+    # "... shall become effective upon the Effective Date and shall remain in effect for
+    # five (5) years", "... shall come into force as of ... and remain valid for one year"
+    re.compile(
+        rf"{_AGREEMENT}[^.]{{0,80}}?(?:shall|will)\s+(?:continue|remain)\s+in\s+(?:full\s+)?"
+        r"(?:force\s+and\s+)?effect\s+for\b",
+        re.I,
+    ),
+    # "This Agreement shall come into force as of ... and remain valid for one year"
+    re.compile(rf"{_AGREEMENT}[^.]{{0,80}}?\b(?:remain|be)\s+valid\s+for", re.I),
+    re.compile(r"\bterm(?:\s+and\s+termination)?\s*[.:]\s", re.I),
+    # an NDA's duration is how long its obligations last
+    re.compile(
+        r"(?:obligations|provisions|confidentiality)[^.]{0,80}?(?:shall|will)\s+(?:continue|"
+        r"survive|terminate|expire|remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|apply)",
+        re.I,
+    ),
+    re.compile(r"for\s+a\s+(?:period|term)\s+of", re.I),
+]
+_NOT_TERM = re.compile(r"neither|solicit|hire|employ|standstill|disclosure\s+period", re.I)
+#: "This Agreement shall continue until the fifth anniversary", "The term of this Agreement
+#: will commence upon the Effective Date and will continue until the fifth (5th)
+#: anniversary of the Effective Date", "Initial Term shall mean the Effective Date through
+#: the day prior to the fourth anniversary": a term that ends on an anniversary.
+_ANNIVERSARY = re.compile(
+    rf"(?:{_AGREEMENT}|\b(?:initial\s+)?term\b)[^.]{{0,100}}?\b(?:continue|remain\s+in\s+effect|"
+    r"terminate|expire|end|through|until)\b[^.]{0,40}?"
+    r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?:\s+\(\d+(?:st|nd|rd|th)?\))?\s+anniversary",
+    re.I,
+)
+_NOTICE_NEXT = re.compile(r"[’'s]*\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice\b", re.I)
+_SURVIVAL = re.compile(r"surviv|after\s+(?:the\s+)?(?:termination|expiration)", re.I)
+_OF_END = re.compile(r"\s*of\s+(?:the\s+|such\s+)?(?:termination|expiration|end)\b", re.I)
+_NTH = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+]
+#: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
+#: concluding December 31, 2003": a participle may take its date without "on".
+_EXPIRES = re.compile(
+    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
+    r"(?:expiring|ending|concluding)(?:\s+on)?|"
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until)|"
+    r"term[^.]{0,60}?effective\s+date\s+through)\s+",
+    re.I,
+)
+#: An agreement with no fixed end: its term runs "until terminated", "indefinitely", "in
+#: perpetuity". Its expiration date is then ``perpetual`` (none to compute or to diarise).
+OPEN_ENDED = re.compile(
+    rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
+    r"(?:continue|remain|be\s+in\s+effect|end|run)[^.;]{0,60}?"
+    r"\b(?:indefinitely|perpetual(?:ly)?|in\s+perpetuity|until\s+(?:it\s+is\s+)?terminated|"
+    r"when\s+terminated)\b",
+    re.I,
+)
+OBLIGATIONS = 7  # the cue of how long obligations last
+STRONG_TERM = 7  # the first cues state the agreement's own term; later ones its obligations
+
+
+#: A condition before the period: the period times the condition (a notice, a cure), not
+#: the agreement. "upon the Effective Date" and "upon execution" are its start instead.
+_CONDITION = re.compile(
+    r"\b(?:upon(?!\s+(?:the\s+)?(?:effective\s+date|(?:full\s+)?execution|signing|"
+    r"date\s+(?:hereof|of\s+this)))|if|in\s+the\s+event|at\s+the\s+(?:option|election)|"
+    r"unless|breach|cured?|within)\b",
+    re.I,
+)
+#: A term that ends at the first (or last) of two times: its end is not known in advance.
+_EITHER = re.compile(r"\b(?:earlier|earliest|sooner|later|latest)\s+(?:of|to\s+occur)\b", re.I)
+#: What a period runs from ("two years after ..."): an event whose day is not known when
+#: the agreement is made (a closing, a sale, a launch, an approval, a notice, the end of
+#: something else) leaves the end of the term unknown too.
+_FROM = re.compile(
+    r"^\W*(?:\)\s*)?(?:after|from|following)\s+(?P<anchor>[^,.;]{0,60})",
+    re.I,
+)
+_EVENT = re.compile(
+    r"\b(?:termination|expiration|receipt|notice|closing|sale|employment|separation|launch(?:ed)?|"
+    r"upload(?:ed)?|opened|occurrence|delivery|completion|approval|acceptance|first\s+commercial|"
+    r"change\s+(?:in|of)\s+control|later\s+of|earlier\s+of)\b",
+    re.I,
+)
+#: The subject of a sentence that dates the agreement's end.
+_OF_AGREEMENT = re.compile(r"\b(?:agreement|term|contract|nda|it)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
+
+
+class Term(NamedTuple):
+    """A term as read: its value ("2 years"), the words it was read from, whether it is
+    the agreement's own term (not how long obligations last), and whether its end follows
+    from the agreement's start (``fixed``)."""
+
+    value: str
+    raw: str
+    own: bool
+    fixed: bool
+
+
+def _anchored(after: str) -> bool:
+    """Whether a period followed by ``after`` runs from the agreement's start."""
+    m = _FROM.match(after)
+    return m is None or _EVENT.search(m.group("anchor")) is None
+
+
+def find_term(text: str, section: bool = False) -> Term | None:
+    """The term, the text it was read from, whether it is the agreement's own term and
+    whether its end can be computed. In the agreement's section on its term (``section``)
+    a period is its own unless the sentence times obligations."""
+    for m in _ANNIVERSARY.finditer(text):
+        # an anniversary of the termination is how long obligations survive it
+        after = text[m.end() : m.end() + 40]
+        if _SURVIVAL.search(m.group(0)) or _OF_END.match(after):
+            continue
+        years = format_duration(_NTH.index(m.group("nth").lower()) + 1, "year")
+        return Term(years, m.group(0), True, _anchored(after))
+    for rank, cue in enumerate(_TERM_CUES):
+        for m in cue.finditer(text):
+            window = text[m.end() : m.end() + 200]
+            window = _SENTENCE_END.split(window, maxsplit=1)[0]  # this sentence
+            # "upon thirty (30) days written notice" is a notice period, not the term
+            d = next(
+                (d for d in DURATION.finditer(window) if not _NOTICE_NEXT.match(window, d.end())),
+                None,
+            )
+            # a period of a covenant (not to solicit, hire, buy shares) is not the term,
+            # whether the covenant is named before or after the period in its sentence
+            before = _SENTENCE_END.split(text[max(0, m.start() - 150) : m.start()])[-1]
+            if d is None or _NOT_TERM.search(before + window):
+                continue
+            if _CONDITION.search(window, 0, d.start()):
+                continue
+            if parsed := parse_duration(d.group(0)):
+                raw = text[m.start() : m.end() + d.end()]
+                own = rank < STRONG_TERM or (section and rank != OBLIGATIONS)
+                fixed = _anchored(window[d.end() :]) and not _EITHER.search(window)
+                return Term(format_duration(*parsed), raw, own, fixed)
+    return None
+
+
+def find_expiration(
+    text: str, order: DateOrder, start: dt.date | None
+) -> tuple[dt.date, str] | None:
+    """The first date printed as the end of the agreement that falls after its start (a
+    date before the start belongs to another clause: a notice deadline, an earlier deal),
+    with the words it was read from."""
+    for m in _EXPIRES.finditer(text):
+        sentence = _SENTENCE_END.split(text[max(0, m.start() - 200) : m.end()])[-1]
+        if not _OF_AGREEMENT.search(sentence):
+            continue
+        for begin, end, date in find_dates(text[m.end() : m.end() + 60], order):
+            if begin <= 25 and (start is None or date > start):
+                return date, sentence + text[m.end() : m.end() + end]
+            break
+    return None
