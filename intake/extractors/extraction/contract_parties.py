@@ -57,7 +57,7 @@ _APPOSITION = re.compile(
     r"together\s+with|on\s+behalf|acting\s+(?:through|by)\s|c/o\s)|,?\s*\b(?:dba|d/b/a)\b",
     re.IGNORECASE,
 )
-#: "Eli Lilly and Company": "and Company" ends a name as a legal form does.
+#: "Harlow Brothers and Company": "and Company" ends a name as a legal form does.
 _FORM = (
     r"(?:(?:and|AND|&)\s+(?:Company|COMPANY)|Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
     r"Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
