@@ -1,0 +1,115 @@
+"""Made-up supplier layouts of kinds the other layout tests do not draw: a DIN 5008 letter
+whose return address runs over the addressee's window, totals that charge several tax
+rates, boxed headers whose values sit under their labels, the customer's order reference
+on an invoice. Every document is drawn at test time with invented companies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from intake.settings import Settings
+from tests.test_extraction import extract
+from tests.test_layouts import Cell, draw, items
+
+Rows = list[tuple[float, Sequence[Cell]]]
+
+
+def din5008_letter(path: Path) -> Path:
+    """A German window-envelope invoice: the sender's return address on one line over the
+    window, the addressee unlabelled below it, the references in a block to the right, two
+    VAT rates in the totals and the seller's registration in the footer."""
+    rows: Rows = [
+        (40, [(330, "Holzmann Bürotechnik GmbH")]),
+        (52, [(330, "Lindenallee 14, 50667 Köln")]),
+        (100, [(60, "Holzmann Bürotechnik GmbH · Lindenallee 14 · 50667 Köln")]),
+        (120, [(60, "Fahrradwerk Sommer KG"), (380, "Rechnungs-Nr.:"), (470, "RE-77120")]),
+        (132, [(60, "Einkauf, Frau Peters"), (380, "Kunden-Nr.:"), (470, "10455")]),
+        (144, [(60, "Gartenstraße 9"), (380, "Datum:"), (470, "12.03.2024")]),
+        (156, [(60, "34117 Kassel")]),
+        (210, [(60, "Rechnung")]),
+        (
+            240,
+            [(60, "Pos."), (90, "Art.-Nr."), (150, "Bezeichnung"), (330, "Menge")]
+            + [(370, "Einheit"), (450, "Einzelpreis", "r"), (535, "Gesamt", "r")],
+        ),
+        (
+            258,
+            [(60, "1"), (90, "HB-100"), (150, "Aktenvernichter S5"), (350, "2", "r")]
+            + [(370, "Stk"), (450, "149,00", "r"), (535, "298,00", "r")],
+        ),
+        (270, [(150, "mit Partikelschnitt")]),
+        (
+            286,
+            [(60, "2"), (90, "HB-220"), (150, "Kopierpapier A4"), (350, "10", "r")]
+            + [(370, "Pck"), (450, "4,50", "r"), (535, "45,00", "r")],
+        ),
+        (
+            302,
+            [(60, "3"), (90, "HB-900"), (150, "Fachbuch Büroorganisation"), (350, "1", "r")]
+            + [(370, "Stk"), (450, "30,00", "r"), (535, "30,00", "r")],
+        ),
+        (340, [(330, "Nettobetrag"), (535, "373,00", "r")]),
+        (352, [(330, "zzgl. 19 % USt. auf 343,00"), (535, "65,17", "r")]),
+        (364, [(330, "zzgl. 7 % USt. auf 30,00"), (535, "2,10", "r")]),
+        (378, [(330, "Rechnungsbetrag"), (535, "440,27 EUR", "r")]),
+        (780, [(60, "Holzmann Bürotechnik GmbH · HRB 12345 · USt-IdNr. DE123456789")]),
+    ]
+    return draw(path, rows)
+
+
+def test_the_addressee_under_a_return_address_line_is_the_buyer(
+    settings: Settings, tmp_path: Path
+) -> None:
+    fields = extract(settings, din5008_letter(tmp_path / "d.pdf"))["fields"]
+    assert fields["buyer"] == "Fahrradwerk Sommer KG"
+    assert fields["vendor"] == "Holzmann Bürotechnik GmbH"
+    assert fields["invoice_number"] == "RE-77120"
+
+
+def test_several_tax_rates_add_up_to_the_tax(settings: Settings, tmp_path: Path) -> None:
+    fields = extract(settings, din5008_letter(tmp_path / "d.pdf"))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("373.00", "67.27", "440.27")
+    assert items(fields) == [
+        ("2", "149.00", "298.00"),
+        ("10", "4.50", "45.00"),
+        ("1", "30.00", "30.00"),
+    ]
+
+
+def test_a_column_headed_like_the_net_total_is_not_the_subtotal(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the items' column is headed "Total HT", as is the totals block's net sum; two rates
+    rows: Rows = [
+        (50, [(60, "ATELIER DES CÈDRES SARL")]),
+        (62, [(60, "12 rue des Tanneurs")]),
+        (74, [(60, "31000 Toulouse")]),
+        (130, [(340, "Client")]),
+        (142, [(340, "Librairie du Port SAS")]),
+        (154, [(340, "3 quai Vauban")]),
+        (200, [(60, "FACTURE N° FA-2024-0193")]),
+        (214, [(60, "Date : 05/02/2024")]),
+        (
+            260,
+            [(60, "Réf."), (120, "Désignation"), (340, "Qté", "r"), (420, "PU HT", "r")]
+            + [(470, "TVA", "r"), (535, "Total HT", "r")],
+        ),
+        (
+            276,
+            [(60, "CD-01"), (120, "Étagère chêne 80 cm"), (340, "3", "r"), (420, "120,00", "r")]
+            + [(470, "20 %", "r"), (535, "360,00", "r")],
+        ),
+        (
+            290,
+            [(60, "CD-07"), (120, "Livres jeunesse"), (340, "2", "r"), (420, "50,00", "r")]
+            + [(470, "5,5 %", "r"), (535, "100,00", "r")],
+        ),
+        (330, [(360, "Total HT"), (535, "460,00 €", "r")]),
+        (342, [(360, "TVA 20 %"), (535, "72,00 €", "r")]),
+        (354, [(360, "TVA 5,5 %"), (535, "5,50 €", "r")]),
+        (366, [(360, "Total TTC"), (535, "537,50 €", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("460.00", "77.50", "537.50")
+    assert fields["buyer"] == "Librairie du Port SAS"
