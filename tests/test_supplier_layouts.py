@@ -113,3 +113,40 @@ def test_a_column_headed_like_the_net_total_is_not_the_subtotal(
     fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("460.00", "77.50", "537.50")
     assert fields["buyer"] == "Librairie du Port SAS"
+
+
+def test_an_invoice_with_its_customers_po_and_a_po_box_is_an_invoice(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # boxed headers, each value under its label; the customer's order number and a
+    # "PO Box" are no evidence of a purchase order
+    rows: Rows = [
+        (50, [(60, "Harbor Marine Parts Inc."), (420, "INVOICE NO.")]),
+        (62, [(60, "1200 Dock Road, Norfolk, VA 23510"), (420, "HM-40021")]),
+        (80, [(420, "DATE")]),
+        (92, [(420, "June 3, 2024")]),
+        (130, [(60, "SOLD TO:"), (320, "SHIP TO:")]),
+        (142, [(60, "Bayside Yacht Club"), (320, "Bayside Yacht Club")]),
+        (154, [(60, "PO Box 77"), (320, "Pier 4")]),
+        (166, [(60, "Hampton, VA 23669"), (320, "Hampton, VA 23669")]),
+        (200, [(60, "CUST. PO #"), (200, "TERMS"), (320, "SALES REP")]),
+        (212, [(60, "BYC-9003"), (200, "Net 30"), (320, "J. Ortiz")]),
+        (
+            250,
+            [(60, "QTY"), (110, "PART NO."), (200, "DESCRIPTION")]
+            + [(460, "UNIT PRICE", "r"), (535, "TOTAL", "r")],
+        ),
+        (
+            266,
+            [(60, "4"), (110, "BL-225"), (200, "Bilge pump 12V")]
+            + [(460, "89.95", "r"), (535, "359.80", "r")],
+        ),
+        (320, [(400, "SUBTOTAL"), (535, "359.80", "r")]),
+        (332, [(400, "TAX 5.3%"), (535, "19.07", "r")]),
+        (344, [(400, "TOTAL DUE"), (535, "378.87", "r")]),
+    ]
+    result = extract(settings, draw(tmp_path / "u.pdf", rows))
+    assert result["doc_type"] == "invoice"
+    fields = result["fields"]
+    assert (fields["invoice_number"], fields["po_number"]) == ("HM-40021", "BYC-9003")
+    assert fields["buyer"] == "Bayside Yacht Club"
