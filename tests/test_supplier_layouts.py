@@ -150,3 +150,112 @@ def test_an_invoice_with_its_customers_po_and_a_po_box_is_an_invoice(
     fields = result["fields"]
     assert (fields["invoice_number"], fields["po_number"]) == ("HM-40021", "BYC-9003")
     assert fields["buyer"] == "Bayside Yacht Club"
+
+
+def test_a_portuguese_invoice_addressed_by_its_form_of_address(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (50, [(60, "Gráfica Atlântico, Lda.")]),
+        (62, [(60, "Rua do Ouro 120, 1100-063 Lisboa")]),
+        (74, [(60, "NIF PT501234567 · geral@grafica-atlantico.pt")]),
+        (120, [(330, "Exmo.(s) Sr.(s)")]),
+        (132, [(330, "Escola Vale Verde, Lda.")]),
+        (144, [(330, "Av. da Liberdade 5")]),
+        (200, [(60, "FATURA N.º FT 2024/318")]),
+        (214, [(60, "Data de emissão: 11-07-2024")]),
+        (226, [(60, "Sua encomenda: ENC-7781")]),
+        (
+            260,
+            [(60, "Código"), (120, "Descrição"), (340, "Qtd.", "r"), (420, "Preço unit.", "r")]
+            + [(470, "IVA", "r"), (535, "Valor", "r")],
+        ),
+        (
+            276,
+            [(60, "P-10"), (120, "Cartazes A2"), (340, "50", "r"), (420, "2,40", "r")]
+            + [(470, "23%", "r"), (535, "120,00", "r")],
+        ),
+        (
+            290,
+            [(60, "L-02"), (120, "Manuais escolares"), (340, "20", "r"), (420, "12,50", "r")]
+            + [(470, "6%", "r"), (535, "250,00", "r")],
+        ),
+        (330, [(360, "Total ilíquido"), (535, "370,00 €", "r")]),
+        (342, [(360, "IVA 23%"), (535, "27,60 €", "r")]),
+        (354, [(360, "IVA 6%"), (535, "15,00 €", "r")]),
+        (366, [(360, "Total a pagar"), (535, "412,60 €", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "p.pdf", rows))["fields"]
+    assert fields["buyer"] == "Escola Vale Verde, Lda."
+    assert (fields["invoice_number"], fields["po_number"]) == ("FT 2024/318", "ENC-7781")
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("370.00", "42.60", "412.60")
+    assert items(fields) == [("50", "2.40", "120.00"), ("20", "12.50", "250.00")]
+
+
+def test_abbreviated_column_headers_in_italian_and_dutch(
+    settings: Settings, tmp_path: Path
+) -> None:
+    italian: Rows = [
+        (50, [(60, "Studio Grafico Lumen S.n.c.")]),
+        (110, [(60, "FATTURA N. 57/A"), (330, "Destinatario")]),
+        (122, [(60, "Data: 03/10/2024"), (330, "Pasticceria Dolce Vita S.r.l.")]),
+        (
+            190,
+            [(60, "Cod."), (110, "Descrizione"), (340, "Q.tà", "r"), (420, "Prezzo", "r")]
+            + [(535, "Importo", "r")],
+        ),
+        (
+            206,
+            [(60, "LG1"), (110, "Logo e immagine coordinata"), (340, "1", "r")]
+            + [(420, "900,00", "r"), (535, "900,00", "r")],
+        ),
+        (
+            220,
+            [(60, "BV2"), (110, "Biglietti da visita"), (340, "500", "r"), (420, "0,12", "r")]
+            + [(535, "60,00", "r")],
+        ),
+        (260, [(380, "Imponibile"), (535, "960,00", "r")]),
+        (272, [(380, "IVA 22%"), (535, "211,20", "r")]),
+        (284, [(380, "Totale"), (535, "1.171,20", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", italian))["fields"]
+    assert items(fields) == [("1", "900.00", "900.00"), ("500", "0.12", "60.00")]
+    assert fields["line_items"][0]["code"] == "LG1"
+    dutch: Rows = [
+        (60, [(60, "Rijwiel Groothandel B.V."), (400, "FACTUUR")]),
+        (120, [(380, "Factuurnr.:"), (460, "F24-0917")]),
+        (
+            210,
+            [(60, "Art.nr."), (120, "Omschrijving"), (340, "Aantal", "r")]
+            + [(430, "Stukprijs", "r"), (535, "Totaal", "r")],
+        ),
+        (
+            226,
+            [(60, "FB-33"), (120, "Fietsband 28 inch"), (340, "8", "r"), (430, "14,95", "r")]
+            + [(535, "119,60", "r")],
+        ),
+        (
+            240,
+            [(60, "VL-02"), (120, "Ventielen (doos)"), (340, "2", "r"), (430, "9,20", "r")]
+            + [(535, "18,40", "r")],
+        ),
+        (280, [(380, "Totaal excl. BTW"), (535, "138,00", "r")]),
+        (292, [(380, "BTW 21%"), (535, "28,98", "r")]),
+        (304, [(380, "Totaal incl. BTW"), (535, "€ 166,98", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "n.pdf", dutch))["fields"]
+    assert items(fields) == [("8", "14.95", "119.60"), ("2", "9.20", "18.40")]
+    assert [i["code"] for i in fields["line_items"]] == ["FB-33", "VL-02"]
+
+
+def test_a_po_number_written_p_slash_o(settings: Settings, tmp_path: Path) -> None:
+    rows: Rows = [
+        (50, [(60, "Summit Lab Instruments Inc.")]),
+        (110, [(60, "Customer:"), (140, "Alpine Water Testing LLC")]),
+        (122, [(60, "Customer No.:"), (140, "C-20931")]),
+        (110, [(360, "Invoice Number:"), (460, "SLI-88310")]),
+        (134, [(360, "P/O No.:"), (460, "AWT-1142")]),
+        (250, [(380, "Total"), (535, "$1,376.00", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "p.pdf", rows))["fields"]
+    assert (fields["po_number"], fields["buyer"]) == ("AWT-1142", "Alpine Water Testing LLC")
