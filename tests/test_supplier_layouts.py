@@ -259,3 +259,50 @@ def test_a_po_number_written_p_slash_o(settings: Settings, tmp_path: Path) -> No
     ]
     fields = extract(settings, draw(tmp_path / "p.pdf", rows))["fields"]
     assert (fields["po_number"], fields["buyer"]) == ("AWT-1142", "Alpine Water Testing LLC")
+
+
+def test_items_with_indented_properties_a_free_item_and_a_tax_breakdown(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # each item's properties are set in under its description, further apart than its
+    # rows; the second item is free; the tax breakdown under the table holds no items
+    rows: Rows = [
+        (50, [(60, "Rechnung Nr. ST-2024-19 vom 02.02.2024")]),
+        (90, [(60, "Verkäufer: Stadtwerke Talheim GmbH")]),
+        (
+            140,
+            [(60, "Pos"), (120, "Beschreibung"), (300, "Nettopreis"), (370, "Menge")]
+            + [(420, "USt."), (535, "Nettobetrag", "r")],
+        ),
+        (
+            160,
+            [(60, "1"), (120, "Wärmelieferung"), (330, "0,0850", "r"), (400, "8000", "r")]
+            + [(420, "19 %"), (535, "680,00", "r")],
+        ),
+        (172, [(80, "WL-01"), (120, "Grundversorgung")]),
+        (205, [(120, "Weitere Eigenschaften:")]),
+        (235, [(120, "Zählpunkt: DE000111222333")]),
+        (
+            270,
+            [(60, "2"), (120, "Zählermiete"), (330, "0,0000", "r"), (400, "1", "r")]
+            + [(420, "19 %"), (535, "0,00", "r")],
+        ),
+        (
+            300,
+            [(60, "3"), (120, "Messdienstleistung"), (330, "40,0000", "r"), (400, "1", "r")]
+            + [(420, "19 %"), (535, "40,00", "r")],
+        ),
+        (360, [(60, "Umsatzsteueraufschlüsselung")]),
+        (380, [(60, "Basisbetrag"), (300, "Steuersatz"), (535, "Steuerbetrag", "r")]),
+        (395, [(60, "720,00"), (300, "19"), (535, "136,80", "r")]),
+        (430, [(300, "Rechnungssumme ohne USt."), (535, "720,00", "r")]),
+        (445, [(300, "Steuerbetrag"), (535, "136,80", "r")]),
+        (460, [(300, "Bruttosumme"), (535, "856,80", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "w.pdf", rows))["fields"]
+    assert items(fields) == [
+        ("8000", "0.0850", "680.00"),
+        ("1", "0.00", "0.00"),
+        ("1", "40.00", "40.00"),
+    ]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("720.00", "136.80", "856.80")

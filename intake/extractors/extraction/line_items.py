@@ -119,6 +119,8 @@ def _header_roles(line: Line) -> list[Column]:
     roles = {c.role for c in columns}
     if len(roles) < 2 or not roles & NUMERIC or len(columns) > 9:
         return []
+    if roles <= {"amount", "tax_rate"}:
+        return []  # "Basis | Rate | Tax amount": the tax breakdown, not the items
     columns.sort(key=lambda c: c.x0)
     if "description" not in roles:  # "Item | Qty | Rate | Amount": the item is described
         for c in columns:
@@ -222,6 +224,8 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
             continue
         elif items and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
             items[-1].extra.append(" ".join(w.text for w in words))
+        elif items and _indented(line, columns):
+            pass  # the item's notes, indented under its description: the table goes on
         elif items and line.top - prev_bottom > 3.5 * max(line.height, 6.0):
             break
         elif items:
@@ -230,12 +234,24 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
     return items
 
 
+def _indented(line: Line, columns: list[Column]) -> bool:
+    """Whether a text line starts inside the description column of a table whose first
+    column is another (a position or a code): an item's notes and properties, set in under
+    its description, while what follows the table starts at its left edge."""
+    described = next((c for c in columns if c.role == "description"), None)
+    if described is None or columns[0] is described:
+        return False
+    return described.lo <= line.cells[0].x0 < described.hi
+
+
 def _numbered(reading: Reading, cells: dict[str, list[Word]]) -> set[str]:
     """The numeric columns of a row that hold a number."""
     return {
         role
         for role in NUMERIC
-        if cells.get(role) and _number(" ".join(w.text for w in cells[role]), reading.decimal_comma)
+        if cells.get(role)
+        # a zero is a number too (a free item's price): not a missing one
+        and _number(" ".join(w.text for w in cells[role]), reading.decimal_comma) is not None
     }
 
 
