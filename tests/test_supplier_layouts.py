@@ -306,3 +306,54 @@ def test_items_with_indented_properties_a_free_item_and_a_tax_breakdown(
         ("1", "40.00", "40.00"),
     ]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("720.00", "136.80", "856.80")
+
+
+def test_a_window_under_a_return_address_without_a_postcode_of_digits(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a British return address over the window; the customer's VAT id is labelled with the
+    # customer's label word, and a sentence under the title is no address
+    rows: Rows = [
+        (150, [(71, "Lumen Optics Ltd. · 12 Quarry Lane · LS2 7EW Leeds")]),
+        (166, [(71, "Brightline Systems Corp."), (340, "Rechnungsnummer:"), (468, "LO-2024-311")]),
+        (181, [(71, "Dana Whitfield"), (340, "Rechnungsdatum:"), (468, "03.04.2024")]),
+        (196, [(71, "88 Harbour Street"), (340, "USt-IdNr. Kunde:"), (468, "GB-998877665")]),
+        (211, [(71, "10001 New York")]),
+        (317, [(71, "Rechnung")]),
+        (337, [(71, "Diese Rechnung ersetzt die Rechnung LO-2024-00290 vom 1. März 2024")]),
+        (390, [(71, "Gesamtbetrag Netto"), (539, "100,00 €", "r")]),
+        (405, [(71, "Umsatzsteuer (19 %)"), (539, "19,00 €", "r")]),
+        (420, [(71, "Gesamtbetrag Brutto"), (539, "119,00 €", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "w.pdf", rows))["fields"]
+    assert fields["buyer"] == "Brightline Systems Corp."
+
+
+def test_label_words_after_the_customer_label_and_a_delivery_address_label(
+    settings: Settings, tmp_path: Path
+) -> None:
+    english: Rows = [
+        (
+            48,
+            [(40, "Lindqvist Fasteners GmbH & Co. KG"), (307, "Invoice number:"), (485, "778812")],
+        ),
+        (151, [(40, "Customer name / company")]),
+        (168, [(40, "Oakridge Hardware Inc.")]),
+        (178, [(40, "12 Mill Road, 40789 Oakridge")]),
+        (400, [(301, "Total amount (gross):"), (513, "119,00 €", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "e.pdf", english))["fields"]
+    assert fields["buyer"] == "Oakridge Hardware Inc."
+    french: Rows = [
+        (32, [(111, "Les Ateliers du Lac SARL - 4 chemin du Port - 74000 Annecy")]),
+        (94, [(31, "Facture FA-2024-0077")]),
+        (124, [(37, "Adresse de livraison")]),
+        (141, [(37, "Fromagerie des Alpes")]),
+        (147, [(326, "Jeanne Morel")]),
+        (153, [(37, "9 place du Marché")]),
+        (165, [(37, "73000 Chambéry")]),
+        (308, [(34, "N° TVA client"), (155, "FR19787878784")]),
+        (420, [(442, "Total TTC"), (562, "120,00 €", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", french))["fields"]
+    assert fields["buyer"] == "Fromagerie des Alpes"

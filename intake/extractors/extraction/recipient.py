@@ -26,7 +26,11 @@ _CONTACT = re.compile(
 _POSTCODE = re.compile(r"(?<![\d.,])\d{4,5}\s+[^\W\d_]{2,}")
 #: a return address on one line: a postcode with its town among parts run together with
 #: separators ("Acme GmbH · Hauptstr. 1 · 12345 Stadt", "Acme SARL - 2 rue Neuve - 75002 Paris")
-_RETURN_ADDRESS = re.compile(r"(?:[·•|]|\s[-–]\s|,\s).*\d{4,5}\s+[^\W\d_]{2,}")
+_RETURN_ADDRESS = re.compile(
+    r"(?:[·•|]|\s[-–]\s|,\s).*\d{4,5}\s+[^\W\d_]{2,}|[^·•|]+[·•][^·•|]+[·•][^·•|]+"
+)
+#: words in a line of a postal address, at most: a longer line is a sentence
+MAX_WORDS = 7
 #: lines of an address block under its name, at most
 MAX_LINES = 5
 
@@ -39,7 +43,7 @@ def _block(layout: Layout, cell: Cell) -> list[Cell]:
         if line.page != cell.page or line.top - bottom > 2 * max(cell.height, 6.0):
             break
         below = next((c for c in line.cells if abs(c.x0 - cell.x0) < 3), None)
-        if below is None:
+        if below is None or len(below.text.split()) > MAX_WORDS:
             break
         out.append(below)
         bottom = below.bottom
