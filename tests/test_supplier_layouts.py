@@ -261,11 +261,12 @@ def test_a_po_number_written_p_slash_o(settings: Settings, tmp_path: Path) -> No
     assert (fields["po_number"], fields["buyer"]) == ("AWT-1142", "Alpine Water Testing LLC")
 
 
-def test_items_with_indented_properties_a_free_item_and_a_tax_breakdown(
+def test_items_with_indented_properties_a_free_row_and_a_tax_breakdown(
     settings: Settings, tmp_path: Path
 ) -> None:
     # each item's properties are set in under its description, further apart than its
-    # rows; the second item is free; the tax breakdown under the table holds no items
+    # rows; the second row charges nothing (no item, but the table goes on); the tax
+    # breakdown under the table holds no items
     rows: Rows = [
         (50, [(60, "Rechnung Nr. ST-2024-19 vom 02.02.2024")]),
         (90, [(60, "Verkäufer: Stadtwerke Talheim GmbH")]),
@@ -300,11 +301,7 @@ def test_items_with_indented_properties_a_free_item_and_a_tax_breakdown(
         (460, [(300, "Bruttosumme"), (535, "856,80", "r")]),
     ]
     fields = extract(settings, draw(tmp_path / "w.pdf", rows))["fields"]
-    assert items(fields) == [
-        ("8000", "0.0850", "680.00"),
-        ("1", "0.00", "0.00"),
-        ("1", "40.00", "40.00"),
-    ]
+    assert items(fields) == [("8000", "0.0850", "680.00"), ("1", "40.00", "40.00")]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("720.00", "136.80", "856.80")
 
 
@@ -357,3 +354,34 @@ def test_label_words_after_the_customer_label_and_a_delivery_address_label(
     ]
     fields = extract(settings, draw(tmp_path / "f.pdf", french))["fields"]
     assert fields["buyer"] == "Fromagerie des Alpes"
+
+
+def test_section_headings_and_section_sums_are_no_items(settings: Settings, tmp_path: Path) -> None:
+    rows: Rows = [
+        (50, [(60, "Kestrel Events Ltd")]),
+        (90, [(400, "INVOICE")]),
+        (105, [(400, "Invoice No: KE-3310")]),
+        (200, [(60, "Description"), (330, "Qty", "r"), (430, "Price", "r"), (535, "Amount", "r")]),
+        (214, [(60, "Venue")]),
+        (228, [(60, "Hall rental"), (330, "1", "r"), (430, "800.00", "r"), (535, "800.00", "r")]),
+        (242, [(60, "Cleaning"), (330, "1", "r"), (430, "120.00", "r"), (535, "120.00", "r")]),
+        (256, [(300, "Section total"), (535, "920.00", "r")]),
+        (272, [(60, "Catering")]),
+        (286, [(60, "Buffet per person"), (330, "50", "r"), (430, "18.00", "r")]),
+        (286, [(535, "900.00", "r")]),
+        (300, [(300, "Section total"), (535, "900.00", "r")]),
+        (340, [(380, "Subtotal"), (535, "1,820.00", "r")]),
+        (352, [(380, "VAT 20%"), (535, "364.00", "r")]),
+        (364, [(380, "Total"), (535, "2,184.00", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "s.pdf", rows))["fields"]
+    assert items(fields) == [
+        ("1", "800.00", "800.00"),
+        ("1", "120.00", "120.00"),
+        ("50", "18.00", "900.00"),
+    ]
+    assert [i["description"] for i in fields["line_items"]] == [
+        "Hall rental",
+        "Cleaning",
+        "Buffet per person",
+    ]

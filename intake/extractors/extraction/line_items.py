@@ -191,6 +191,8 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
     prev_bottom = header.bottom
     page = header.page
     skipped = 0  # lines skipped at the top of a continuation page
+    section = 0  # where the current section's items begin
+    closed = False  # whether a section's sum closed the last item
     for line in layout.lines[header.index + 1 :]:
         if _header_roles(line):
             break
@@ -208,7 +210,12 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
             numbered = _numbered(reading, cells)
             # a table whose first item prints two numbers or more prints them all so
             full = bool(items) and len(_numbered(reading, items[0].cells)) >= 2
-            if items and _amount_below(items[-1], numbered, gap, line.height):
+            if _free(reading, cells, numbered):
+                pass  # a row that charges nothing ("Freight waived 1 0.00 0.00"): no item
+            elif numbered == {"amount"} and _sums(reading, items[section:], cells):
+                section = len(items)  # a section's sum: the items above it, added up
+                closed = True  # the text under it heads the next section
+            elif items and _amount_below(items[-1], numbered, gap, line.height):
                 for role, ws in cells.items():  # the item's amount, wrapped to its 2nd row
                     items[-1].cells.setdefault(role, []).extend(ws)
             elif full and len(numbered) == 1 and "amount" not in numbered:
@@ -217,12 +224,13 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
                 break
             else:
                 items.append(_Item(cells, page=line.page))
+                closed = False
         elif not prev_bottom:
             skipped += 1  # a running header at the top of a continuation page
             if skipped > 8:
                 break
             continue
-        elif items and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
+        elif items and not closed and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
             items[-1].extra.append(" ".join(w.text for w in words))
         elif items and _indented(line, columns):
             pass  # the item's notes, indented under its description: the table goes on
@@ -242,6 +250,26 @@ def _indented(line: Line, columns: list[Column]) -> bool:
     if described is None or columns[0] is described:
         return False
     return described.lo <= line.cells[0].x0 < described.hi
+
+
+def _free(reading: Reading, cells: dict[str, list[Word]], numbered: set[str]) -> bool:
+    """Whether every price and amount the row prints is zero: it charges nothing."""
+    money = [
+        _number(" ".join(w.text for w in cells[role]), reading.decimal_comma)
+        for role in ("unit_price", "amount")
+        if role in numbered
+    ]
+    return bool(money) and all(v == 0 for v in money)
+
+
+def _sums(reading: Reading, items: list[_Item], cells: dict[str, list[Word]]) -> bool:
+    """Whether a row's only number, an amount, is the sum of the items above it (since the
+    table began or the last such sum): a section's total, not an item."""
+    amount = _number(" ".join(w.text for w in cells["amount"]), reading.decimal_comma)
+    values = [_value(reading, item, "amount") for item in items]
+    if amount is None or not values or any(v is None for v in values):
+        return False
+    return sum((v for v in values if v is not None), Decimal(0)) == amount
 
 
 def _numbered(reading: Reading, cells: dict[str, list[Word]]) -> set[str]:
