@@ -385,3 +385,40 @@ def test_section_headings_and_section_sums_are_no_items(settings: Settings, tmp_
         "Cleaning",
         "Buffet per person",
     ]
+
+
+def test_a_reference_number_beside_an_item_is_no_item(settings: Settings, tmp_path: Path) -> None:
+    # each item's reference (the buyer's line number) is printed on a row of its own over
+    # the item's numbers, under the quantity's header; an item says what it costs, those
+    # rows do not
+    rows: Rows = [
+        (50, [(60, "Ostwind Bauteile GmbH")]),
+        (90, [(60, "Rechnung Nr. OB-5521")]),
+        (
+            140,
+            [(60, "Pos"), (100, "Artikel"), (330, "Menge", "r"), (430, "Preis", "r")]
+            + [(535, "Betrag", "r")],
+        ),
+        (156, [(100, "Ihre Zeile:"), (330, "4711", "r")]),
+        (
+            168,
+            [(60, "1"), (100, "Dichtring 40 mm"), (330, "20", "r"), (430, "1,50", "r")]
+            + [(535, "30,00", "r")],
+        ),
+        (184, [(100, "Ihre Zeile:"), (330, "4712", "r")]),
+        (
+            196,
+            [
+                (60, "2"),
+                (100, "Flansch DN50"),
+                (330, "2", "r"),
+                (430, "35,00", "r"),
+                (535, "70,00", "r"),
+            ],
+        ),
+        (240, [(380, "Nettobetrag"), (535, "100,00", "r")]),
+        (252, [(380, "MwSt. 19 %"), (535, "19,00", "r")]),
+        (264, [(380, "Gesamtbetrag"), (535, "119,00", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert items(fields) == [("20", "1.50", "30.00"), ("2", "35.00", "70.00")]

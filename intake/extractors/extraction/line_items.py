@@ -205,7 +205,7 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
             break
         words = [w for c in line.cells for w in c.words]
         cells = _assign(columns, words)
-        if _is_item(reading, cells):
+        if _is_item(reading, cells) and not _count_only(reading, cells, columns):
             gap = line.top - prev_bottom if prev_bottom else 0.0
             numbered = _numbered(reading, cells)
             # a table whose first item prints two numbers or more prints them all so
@@ -250,6 +250,15 @@ def _indented(line: Line, columns: list[Column]) -> bool:
     if described is None or columns[0] is described:
         return False
     return described.lo <= line.cells[0].x0 < described.hi
+
+
+def _count_only(reading: Reading, cells: dict[str, list[Word]], columns: list[Column]) -> bool:
+    """Whether a row of a priced table (one with a price or amount column) has a number
+    only under the quantity: an item says what it costs, so that number belongs to a note
+    or a reference under the item ("Batch: 4711", "Line ref: 2")."""
+    if not any(c.role in ("unit_price", "amount") for c in columns):
+        return False
+    return _numbered(reading, cells) == {"quantity"}
 
 
 def _free(reading: Reading, cells: dict[str, list[Word]], numbered: set[str]) -> bool:
