@@ -422,3 +422,24 @@ def test_a_reference_number_beside_an_item_is_no_item(settings: Settings, tmp_pa
     ]
     fields = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
     assert items(fields) == [("20", "1.50", "30.00"), ("2", "35.00", "70.00")]
+
+
+def test_a_header_stacked_on_tight_lines(settings: Settings, tmp_path: Path) -> None:
+    # each column's header words are stacked over two or three lines closer together
+    # than the rows; a gross price column stays empty and a net price one is printed; the
+    # quantity a price is given for comes before the quantity ordered
+    rows: Rows = [
+        (50, [(40, "Brightwell Components Ltd")]),
+        (66, [(40, "ORDER CONFIRMATION"), (400, "Confirmation No."), (500, "OC-88120")]),
+        (103, [(60, "Item"), (380, "Per"), (440, "Net"), (500, "Ordered")]),
+        (110, [(40, "#"), (60, "Description"), (300, "Gross Price"), (380, "Qty")]),
+        (110, [(440, "Price"), (500, "Qty"), (560, "Line")]),
+        (117, [(560, "Total")]),
+        (140, [(40, "1"), (60, "Hex bolt M8 x 40")]),
+        (152, [(394, "1,00", "r"), (464, "12,00", "r"), (520, "5,00", "r"), (600, "60,00", "r")]),
+        (170, [(40, "2"), (60, "Washer 8 mm")]),
+        (182, [(394, "1,00", "r"), (464, "0,50", "r"), (520, "40,00", "r"), (600, "20,00", "r")]),
+        (230, [(450, "Total"), (600, "80,00", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "o.pdf", rows))["fields"]
+    assert items(fields) == [("5", "12.00", "60.00"), ("40", "0.50", "20.00")]

@@ -2,13 +2,15 @@
 
 A header is a line naming at least two column roles (description, code, quantity, unit,
 unit price, amount) in the words of any vocabulary pack (``[columns]``), one of them
-numeric. Each word of
-the rows below is assigned to the column whose span (extended to the middle of the gap to
+numeric, or a band of such lines stacked tight (:mod:`.header_band`). Each word of the
+rows below is assigned to the column whose span (extended to the middle of the gap to
 its neighbours) holds the word's centre, so right-aligned numbers wider than their header
-still land in the right column. A row with a number in a numeric column is an item; a
-text-only row right under an item continues its description. The table ends at a totals
-row, a wide vertical gap, or the end of the page; a header repeated on the next page
-starts the next part. Quantity x unit price = amount raises an item's confidence.
+still land in the right column. A row with a number in a numeric column is an item
+unless it charges nothing, sums the section above it, or (in a priced table) counts
+only; a text-only row right under an item continues its description, and notes indented
+under the description keep the table going. The table ends at a totals row, a wide
+vertical gap, or the end of the page; a header repeated on the next page starts the
+next part. Quantity x unit price = amount raises an item's confidence.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.fields.money import find_amounts, format_money
+from intake.extractors.extraction.header_band import Stack, last_role, stacked_header
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import check_item, row_numbers
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -58,6 +61,8 @@ def _longest_first(patterns: list[str]) -> list[str]:
 #: role -> the header words of every vocabulary pack (``[columns]``)
 ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
 NUMERIC = {"quantity", "unit_price", "amount"}
+#: the suffix of a role's second column (see :func:`_band_roles`)
+AGAIN = "+"
 _TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date"}
 _STOP = re.compile(
     r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
@@ -135,6 +140,22 @@ def _header_roles(line: Line) -> list[Column]:
             seen.add(c.role)
             unique.append(c)
     return unique
+
+
+def _band_roles(stacks: list[Stack]) -> list[Column]:
+    """The columns a stacked header names. A role named twice ("Price", "Net Price")
+    keeps both columns: the first that holds a number is read, and the numbers of
+    all go to the arithmetic (:func:`check_item`)."""
+    columns = [Column(role, x0, x1) for text, x0, x1 in stacks if (role := last_role(text, ROLES))]
+    roles = {c.role for c in columns}
+    if len(roles) < 2 or not roles & NUMERIC or roles <= {"amount", "tax_rate"}:
+        return []
+    seen: set[str] = set()
+    for c in columns:
+        if c.role in seen:
+            c.role = f"{c.role}{AGAIN}"
+        seen.add(c.role)
+    return columns
 
 
 def _bounds(columns: list[Column], width: float) -> None:
@@ -301,7 +322,10 @@ def _amount_below(prev: _Item, numbered: set[str], gap: float, height: float) ->
 
 
 def _value(reading: Reading, item: _Item, role: str) -> Decimal | None:
-    return _number(item.text(role), reading.decimal_comma)
+    value = _number(item.text(role), reading.decimal_comma)
+    if value is None and item.cells.get(f"{role}{AGAIN}"):
+        return _number(item.text(f"{role}{AGAIN}"), reading.decimal_comma)
+    return value
 
 
 def _to_dict(
@@ -326,7 +350,7 @@ def _to_dict(
         if found is not None:
             out["delivery_date"] = found[2].isoformat()
     numbers = row_numbers(  # every column that may hold a number (a rate without its %)
-        [w for role, ws in item.cells.items() if role not in _TEXT_ROLES for w in ws],
+        [w for role, ws in item.cells.items() if role.rstrip(AGAIN) not in _TEXT_ROLES for w in ws],
         reading.decimal_comma,
     )
     checked = check_item(out, numbers, has_price_column=has_price_column)
@@ -344,8 +368,17 @@ def find_line_items(reading: Reading) -> LineItems:
     """Every table of items in the document, in order."""
     items: list[dict[str, Any]] = []
     checked = 0
-    for line in reading.layout.lines:
+    layout = reading.layout
+    skip_to = 0
+    for line in layout.lines:
+        if line.index < skip_to:
+            continue
         columns = _header_roles(line)
+        band = stacked_header(layout, line.index)
+        if band is not None:
+            stacked = _band_roles(band[0])
+            if len({c.role for c in stacked}) > len({c.role for c in columns}):
+                columns, line, skip_to = stacked, layout.lines[band[1]], band[1] + 1
         if not columns:
             continue
         _bounds(columns, line.page_width)
