@@ -14,7 +14,12 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import DIGIT_FOR
 from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts, format_money
 from intake.extractors.extraction.layout import Cell, Hit
-from intake.extractors.extraction.tax_rates import MAX_RATE, printed_rates, taxed_pair
+from intake.extractors.extraction.tax_rates import (
+    MAX_RATE,
+    printed_rates,
+    summed_taxes,
+    taxed_pair,
+)
 from intake.record import Box, Field
 
 __all__ = ["find_amount_fields", "money_in"]
@@ -266,7 +271,8 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     taxes = _top(_candidates(reading, "tax"))
 
     best: tuple[float, Candidate, Candidate, Candidate] | None = None
-    for t, s, x in itertools.product(totals, subs, taxes):
+    several = summed_taxes(taxes)  # one tax row per rate, added up
+    for t, s, x in itertools.product(totals, subs, taxes + several):
         if t.value > 0 and _adds_up(t, s, x):
             # a tax printed as zero (an exempt invoice) confirms a total equal to its
             # subtotal less surely than a tax that makes them differ

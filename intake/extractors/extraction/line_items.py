@@ -2,13 +2,15 @@
 
 A header is a line naming at least two column roles (description, code, quantity, unit,
 unit price, amount) in the words of any vocabulary pack (``[columns]``), one of them
-numeric. Each word of
-the rows below is assigned to the column whose span (extended to the middle of the gap to
+numeric, or a band of such lines stacked tight (:mod:`.header_band`). Each word of the
+rows below is assigned to the column whose span (extended to the middle of the gap to
 its neighbours) holds the word's centre, so right-aligned numbers wider than their header
-still land in the right column. A row with a number in a numeric column is an item; a
-text-only row right under an item continues its description. The table ends at a totals
-row, a wide vertical gap, or the end of the page; a header repeated on the next page
-starts the next part. Quantity x unit price = amount raises an item's confidence.
+still land in the right column. A row with a number in a numeric column is an item
+unless it charges nothing, sums the section above it, or (in a priced table) counts
+only; a text-only row right under an item continues its description, and notes indented
+under the description keep the table going. The table ends at a totals row, a wide
+vertical gap, or the end of the page; a header repeated on the next page starts the
+next part. Quantity x unit price = amount raises an item's confidence.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.fields.money import find_amounts, format_money
+from intake.extractors.extraction.header_band import Stack, last_role, stacked_header
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import check_item, row_numbers
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -58,6 +61,8 @@ def _longest_first(patterns: list[str]) -> list[str]:
 #: role -> the header words of every vocabulary pack (``[columns]``)
 ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
 NUMERIC = {"quantity", "unit_price", "amount"}
+#: the suffix of a role's second column (see :func:`_band_roles`)
+AGAIN = "+"
 _TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date"}
 _STOP = re.compile(
     r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
@@ -119,6 +124,8 @@ def _header_roles(line: Line) -> list[Column]:
     roles = {c.role for c in columns}
     if len(roles) < 2 or not roles & NUMERIC or len(columns) > 9:
         return []
+    if roles <= {"amount", "tax_rate"}:
+        return []  # "Basis | Rate | Tax amount": the tax breakdown, not the items
     columns.sort(key=lambda c: c.x0)
     if "description" not in roles:  # "Item | Qty | Rate | Amount": the item is described
         for c in columns:
@@ -133,6 +140,22 @@ def _header_roles(line: Line) -> list[Column]:
             seen.add(c.role)
             unique.append(c)
     return unique
+
+
+def _band_roles(stacks: list[Stack]) -> list[Column]:
+    """The columns a stacked header names. A role named twice ("Price", "Net Price")
+    keeps both columns: the first that holds a number is read, and the numbers of
+    all go to the arithmetic (:func:`check_item`)."""
+    columns = [Column(role, x0, x1) for text, x0, x1 in stacks if (role := last_role(text, ROLES))]
+    roles = {c.role for c in columns}
+    if len(roles) < 2 or not roles & NUMERIC or roles <= {"amount", "tax_rate"}:
+        return []
+    seen: set[str] = set()
+    for c in columns:
+        if c.role in seen:
+            c.role = f"{c.role}{AGAIN}"
+        seen.add(c.role)
+    return columns
 
 
 def _bounds(columns: list[Column], width: float) -> None:
@@ -189,6 +212,8 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
     prev_bottom = header.bottom
     page = header.page
     skipped = 0  # lines skipped at the top of a continuation page
+    section = 0  # where the current section's items begin
+    closed = False  # whether a section's sum closed the last item
     for line in layout.lines[header.index + 1 :]:
         if _header_roles(line):
             break
@@ -201,12 +226,17 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
             break
         words = [w for c in line.cells for w in c.words]
         cells = _assign(columns, words)
-        if _is_item(reading, cells):
+        if _is_item(reading, cells) and not _count_only(reading, cells, columns):
             gap = line.top - prev_bottom if prev_bottom else 0.0
             numbered = _numbered(reading, cells)
             # a table whose first item prints two numbers or more prints them all so
             full = bool(items) and len(_numbered(reading, items[0].cells)) >= 2
-            if items and _amount_below(items[-1], numbered, gap, line.height):
+            if _free(reading, cells, numbered):
+                pass  # a row that charges nothing ("Freight waived 1 0.00 0.00"): no item
+            elif numbered == {"amount"} and _sums(reading, items[section:], cells):
+                section = len(items)  # a section's sum: the items above it, added up
+                closed = True  # the text under it heads the next section
+            elif items and _amount_below(items[-1], numbered, gap, line.height):
                 for role, ws in cells.items():  # the item's amount, wrapped to its 2nd row
                     items[-1].cells.setdefault(role, []).extend(ws)
             elif full and len(numbered) == 1 and "amount" not in numbered:
@@ -215,13 +245,16 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
                 break
             else:
                 items.append(_Item(cells, page=line.page))
+                closed = False
         elif not prev_bottom:
             skipped += 1  # a running header at the top of a continuation page
             if skipped > 8:
                 break
             continue
-        elif items and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
+        elif items and not closed and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
             items[-1].extra.append(" ".join(w.text for w in words))
+        elif items and _indented(line, columns):
+            pass  # the item's notes, indented under its description: the table goes on
         elif items and line.top - prev_bottom > 3.5 * max(line.height, 6.0):
             break
         elif items:
@@ -230,12 +263,53 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
     return items
 
 
+def _indented(line: Line, columns: list[Column]) -> bool:
+    """Whether a text line starts inside the description column of a table whose first
+    column is another (a position or a code): an item's notes and properties, set in under
+    its description, while what follows the table starts at its left edge."""
+    described = next((c for c in columns if c.role == "description"), None)
+    if described is None or columns[0] is described:
+        return False
+    return described.lo <= line.cells[0].x0 < described.hi
+
+
+def _count_only(reading: Reading, cells: dict[str, list[Word]], columns: list[Column]) -> bool:
+    """Whether a row of a priced table (one with a price or amount column) has a number
+    only under the quantity: an item says what it costs, so that number belongs to a note
+    or a reference under the item ("Batch: 4711", "Line ref: 2")."""
+    if not any(c.role in ("unit_price", "amount") for c in columns):
+        return False
+    return _numbered(reading, cells) == {"quantity"}
+
+
+def _free(reading: Reading, cells: dict[str, list[Word]], numbered: set[str]) -> bool:
+    """Whether every price and amount the row prints is zero: it charges nothing."""
+    money = [
+        _number(" ".join(w.text for w in cells[role]), reading.decimal_comma)
+        for role in ("unit_price", "amount")
+        if role in numbered
+    ]
+    return bool(money) and all(v == 0 for v in money)
+
+
+def _sums(reading: Reading, items: list[_Item], cells: dict[str, list[Word]]) -> bool:
+    """Whether a row's only number, an amount, is the sum of the items above it (since the
+    table began or the last such sum): a section's total, not an item."""
+    amount = _number(" ".join(w.text for w in cells["amount"]), reading.decimal_comma)
+    values = [_value(reading, item, "amount") for item in items]
+    if amount is None or not values or any(v is None for v in values):
+        return False
+    return sum((v for v in values if v is not None), Decimal(0)) == amount
+
+
 def _numbered(reading: Reading, cells: dict[str, list[Word]]) -> set[str]:
     """The numeric columns of a row that hold a number."""
     return {
         role
         for role in NUMERIC
-        if cells.get(role) and _number(" ".join(w.text for w in cells[role]), reading.decimal_comma)
+        if cells.get(role)
+        # a zero is a number too (a free item's price): not a missing one
+        and _number(" ".join(w.text for w in cells[role]), reading.decimal_comma) is not None
     }
 
 
@@ -248,7 +322,10 @@ def _amount_below(prev: _Item, numbered: set[str], gap: float, height: float) ->
 
 
 def _value(reading: Reading, item: _Item, role: str) -> Decimal | None:
-    return _number(item.text(role), reading.decimal_comma)
+    value = _number(item.text(role), reading.decimal_comma)
+    if value is None and item.cells.get(f"{role}{AGAIN}"):
+        return _number(item.text(f"{role}{AGAIN}"), reading.decimal_comma)
+    return value
 
 
 def _to_dict(
@@ -273,7 +350,7 @@ def _to_dict(
         if found is not None:
             out["delivery_date"] = found[2].isoformat()
     numbers = row_numbers(  # every column that may hold a number (a rate without its %)
-        [w for role, ws in item.cells.items() if role not in _TEXT_ROLES for w in ws],
+        [w for role, ws in item.cells.items() if role.rstrip(AGAIN) not in _TEXT_ROLES for w in ws],
         reading.decimal_comma,
     )
     checked = check_item(out, numbers, has_price_column=has_price_column)
@@ -291,8 +368,17 @@ def find_line_items(reading: Reading) -> LineItems:
     """Every table of items in the document, in order."""
     items: list[dict[str, Any]] = []
     checked = 0
-    for line in reading.layout.lines:
+    layout = reading.layout
+    skip_to = 0
+    for line in layout.lines:
+        if line.index < skip_to:
+            continue
         columns = _header_roles(line)
+        band = stacked_header(layout, line.index)
+        if band is not None:
+            stacked = _band_roles(band[0])
+            if len({c.role for c in stacked}) > len({c.role for c in columns}):
+                columns, line, skip_to = stacked, layout.lines[band[1]], band[1] + 1
         if not columns:
             continue
         _bounds(columns, line.page_width)

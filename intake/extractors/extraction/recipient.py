@@ -3,7 +3,10 @@
 A letter puts its sender first (the letterhead, with its telephone, e-mail, web site,
 bank or tax numbers) and its addressee in the window: a name over a street and a
 postcode with a town, and nothing else. A name that heads such a block, printed below a
-line of the sender's contact details, is the addressee, not the issuer.
+line of the sender's contact details, is the addressee, not the issuer. A window
+envelope's letter (DIN 5008, the French and Swiss norms alike) prints the sender's
+return address on one line over the window, its parts run together with separators
+("Acme GmbH · Hauptstr. 1 · 12345 Stadt"): that line is the sender's details too.
 """
 
 from __future__ import annotations
@@ -21,6 +24,13 @@ _CONTACT = re.compile(
 )
 #: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris"
 _POSTCODE = re.compile(r"(?<![\d.,])\d{4,5}\s+[^\W\d_]{2,}")
+#: a return address on one line: a postcode with its town among parts run together with
+#: separators ("Acme GmbH · Hauptstr. 1 · 12345 Stadt", "Acme SARL - 2 rue Neuve - 75002 Paris")
+_RETURN_ADDRESS = re.compile(
+    r"(?:[·•|]|\s[-–]\s|,\s).*\d{4,5}\s+[^\W\d_]{2,}|[^·•|]+[·•][^·•|]+[·•][^·•|]+"
+)
+#: words in a line of a postal address, at most: a longer line is a sentence
+MAX_WORDS = 7
 #: lines of an address block under its name, at most
 MAX_LINES = 5
 
@@ -33,7 +43,7 @@ def _block(layout: Layout, cell: Cell) -> list[Cell]:
         if line.page != cell.page or line.top - bottom > 2 * max(cell.height, 6.0):
             break
         below = next((c for c in line.cells if abs(c.x0 - cell.x0) < 3), None)
-        if below is None:
+        if below is None or len(below.text.split()) > MAX_WORDS:
             break
         out.append(below)
         bottom = below.bottom
@@ -43,7 +53,12 @@ def _block(layout: Layout, cell: Cell) -> list[Cell]:
 def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
     """The names (box, text) that head an addressee's block on the first page."""
     first = [line for line in layout.lines if line.page == 1]
-    contact_tops = [c.top for line in first for c in line.cells if _CONTACT.search(c.text)]
+    contact_tops = [
+        c.top
+        for line in first
+        for c in line.cells
+        if _CONTACT.search(c.text) or _RETURN_ADDRESS.search(c.text)
+    ]
     if not contact_tops:
         return []
     out = []

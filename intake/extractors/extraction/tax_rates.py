@@ -9,12 +9,13 @@ under: a tax table prints base and tax on one row, so the two are easily swapped
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
 from intake.extractors.extraction.candidates import Candidate
 
-__all__ = ["printed_rates", "taxed_pair"]
+__all__ = ["printed_rates", "summed_taxes", "taxed_pair"]
 
 #: a percentage: "19 %", "20,00%", "8.25 %"
 _RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s?%")
@@ -31,6 +32,31 @@ def printed_rates(text: str) -> set[Decimal]:
         rate = Decimal(m.group(1).replace(",", "."))
         if rate <= MAX_RATE:
             out.add(rate)
+    return out
+
+
+#: At most this many tax rows are added up (a document charges two or three rates).
+MAX_RATES = 3
+
+
+def summed_taxes(taxes: list[Candidate]) -> list[Candidate]:
+    """The tax of a document that charges several rates: one tax row per rate ("USt 19 %",
+    "USt 7 %"), whose sum is the tax that joins subtotal and total. Sums of two or three
+    labelled taxes, each printed on a row of its own; as sure as the least sure of them."""
+    rows: dict[tuple[int, int], Candidate] = {}
+    for c in taxes:
+        if c.box is None or c.value <= 0:
+            continue
+        key = (c.box.page, round(c.box.top))
+        if key not in rows or c.score > rows[key].score:
+            rows[key] = c
+    distinct = list(rows.values())
+    out: list[Candidate] = []
+    for size in range(2, min(MAX_RATES, len(distinct)) + 1):
+        for group in itertools.combinations(distinct, size):
+            value = sum((c.value for c in group), Decimal(0))
+            raw = " + ".join(c.raw for c in group)
+            out.append(Candidate(value, min(c.score for c in group), None, raw))
     return out
 
 

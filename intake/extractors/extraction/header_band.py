@@ -1,0 +1,86 @@
+"""A table header printed on several tight lines: "Net" over "Price", "Ordered" over
+"Qty", a column's words stacked where one line has no room for them.
+
+Generators that print many columns stack each column's header words in two or three
+lines set closer together than the rows of the table. Read line by line, each line names
+a few roles and the last one wins; read as one band, each column's words join up ("Net
+Price", "Ordered Qty") and the table gets all its columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.layout import Layout, Line
+
+__all__ = ["Stack", "last_role", "stacked_header"]
+
+#: A band of header lines runs this many lines at most.
+MAX_LINES = 6
+#: Lines of one band are closer than this share of their height (a table's rows are
+#: further apart).
+TIGHT = 0.5
+_FIGURE = re.compile(r"\d[.,]\d")
+
+#: (text, x0, x1) of one column's header words, read top to bottom
+Stack = tuple[str, float, float]
+
+
+def _text_only(line: Line) -> bool:
+    return not any(_FIGURE.search(c.text) for c in line.cells)
+
+
+def _tight(above: Line, below: Line) -> bool:
+    height = max(above.height, below.height, 1.0)
+    return above.page == below.page and below.top - above.bottom < TIGHT * height
+
+
+def stacked_header(layout: Layout, index: int) -> tuple[list[Stack], int] | None:
+    """The columns of the band of header lines that begins at line ``index``, and the
+    index of its last line; None when that line begins no band of two lines or more."""
+    lines = layout.lines
+    if not _text_only(lines[index]):
+        return None
+    if index > 0 and _text_only(lines[index - 1]) and _tight(lines[index - 1], lines[index]):
+        return None  # inside a band that began above
+    last = index
+    while (
+        last + 1 < len(lines)
+        and last + 1 - index < MAX_LINES
+        and _text_only(lines[last + 1])
+        and _tight(lines[last], lines[last + 1])
+    ):
+        last += 1
+    if last == index:
+        return None
+    cells = sorted((c for ln in lines[index : last + 1] for c in ln.cells), key=lambda c: c.x0)
+    groups: list[list[tuple[float, float, float, str]]] = []
+    right = -1.0
+    for c in cells:
+        if groups and c.x0 < right + 1:
+            groups[-1].append((c.top, c.x0, c.x1, c.text))
+            right = max(right, c.x1)
+        else:
+            groups.append([(c.top, c.x0, c.x1, c.text)])
+            right = c.x1
+    stacks = [
+        (
+            " ".join(t for _, _, _, t in sorted(g, key=lambda e: (round(e[0]), e[1]))),
+            min(e[1] for e in g),
+            max(e[2] for e in g),
+        )
+        for g in groups
+    ]
+    return stacks, last
+
+
+def last_role(text: str, roles: dict[str, re.Pattern[str]]) -> str | None:
+    """The role of a column from its stacked header words (``roles``: role -> its header
+    words, strongest first): of several, the one named last ("Price per Qty" is a
+    quantity, "Qty Unit" a unit: the last word of a header names what it heads)."""
+    found: list[tuple[int, int, str]] = []
+    for role, pattern in roles.items():
+        for m in pattern.finditer(text):
+            if not any(m.start() < e and s < m.end() for s, e, _ in found):
+                found.append((m.start(), m.end(), role))
+    return max(found, key=lambda f: f[1])[2] if found else None
