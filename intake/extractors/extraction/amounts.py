@@ -225,7 +225,8 @@ def _with_paid(reading: Reading, out: dict[str, Field], paid: Candidate | None) 
         out["total"] = dataclasses.replace(total, confidence=max(total.confidence, 0.9))
         return out
     cands = _top(_candidates(reading, "total"), 20)
-    agreeing = [c for c in cands if c.value == paid.value]
+    # the tendered amount itself (under an "Amount" column, say) does not confirm itself
+    agreeing = [c for c in cands if c.value == paid.value and c.box != paid.box]
     chosen = [c for c in cands if total is not None and c.value == Decimal(total.value)]
     if agreeing:
         out["total"] = _field(agreeing[0], 0.9)

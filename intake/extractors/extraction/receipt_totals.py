@@ -207,7 +207,11 @@ def _choose(
     if total is not None and _kinds(Decimal(str(total.value)), witnesses):
         return total
     printed = _printed(reading)
-    confirmed = [(len(_kinds(p.value, witnesses)), p.label, p.line, p) for p in printed]
+    # the tendered amount is no witness of itself (what was paid is worked out from it)
+    tendered = paid.box if paid is not None else None
+    confirmed = [
+        (len(_kinds(p.value, witnesses)), p.label, p.line, p) for p in printed if p.box != tendered
+    ]
     confirmed = [c for c in confirmed if c[0] > 0]
     if confirmed:
         best = _rounded(reading, max(confirmed, key=lambda c: c[:3])[3])
