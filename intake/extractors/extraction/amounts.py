@@ -167,11 +167,12 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
     return out + table_candidates(reading, field, money_in)
 
 
-_LEADING_WORD = re.compile(r"\s*([^\W\d_]{3,})")
+_LEADING_WORD = re.compile(r"[\s(\[]*([^\W\d_]{3,})")
 
 
 def _labelled(cell: Cell) -> bool:
-    """Whether the cell begins with a word of its own (not a currency code)."""
+    """Whether the cell begins with a word of its own (not a currency code), in
+    parentheses or not: "(Tax included 6%: 2.21)" under a total is a note, not its amount."""
     m = _LEADING_WORD.match(cell.text)
     return m is not None and m.group(1).upper() not in CURRENCY_CODES
 
