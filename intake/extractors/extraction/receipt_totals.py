@@ -204,7 +204,10 @@ def _choose(
     total = amounts.get("total")
     if not witnesses or _adds_up(amounts):
         return total
-    if total is not None and _kinds(Decimal(str(total.value)), witnesses):
+    # a total worked out from what was paid is no witness of itself: it stands unless
+    # another witness says otherwise
+    others = [w for w in witnesses if total is None or w.raw != total.raw]
+    if total is not None and (not others or _kinds(Decimal(str(total.value)), others)):
         return total
     printed = _printed(reading)
     # the tendered amount is no witness of itself (what was paid is worked out from it)
