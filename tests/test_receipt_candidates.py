@@ -112,3 +112,16 @@ def test_a_total_worked_out_from_a_misread_change_yields_to_the_tax_summary(
         "CHANGE                    20.20",  # OCR read 0.20 as 20.20
     ]
     assert read(tmp_path, settings, lines, conf=SCAN)["total"] == "29.80"
+
+
+def test_an_amount_said_to_include_the_tax_is_the_total_when_no_other_is_read(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        *HEADER,
+        "Date: 09/05/2018",
+        "BEEF RENDANG                  60.57",
+        "Sum inclusive of GST:         64.20",
+        "Thank you",
+    ]
+    assert read(tmp_path, settings, lines, conf=SCAN)["total"] == "64.20"
