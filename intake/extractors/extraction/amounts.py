@@ -172,11 +172,12 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
     return out + table_candidates(reading, field, money_in)
 
 
-_LEADING_WORD = re.compile(r"\s*([^\W\d_]{3,})")
+_LEADING_WORD = re.compile(r"[\s(\[]*([^\W\d_]{3,})")
 
 
 def _labelled(cell: Cell) -> bool:
-    """Whether the cell begins with a word of its own (not a currency code)."""
+    """Whether the cell begins with a word of its own (not a currency code), in
+    parentheses or not: "(Tax included 6%: 2.21)" under a total is a note, not its amount."""
     m = _LEADING_WORD.match(cell.text)
     return m is not None and m.group(1).upper() not in CURRENCY_CODES
 
@@ -230,7 +231,8 @@ def _with_paid(reading: Reading, out: dict[str, Field], paid: Candidate | None) 
         out["total"] = dataclasses.replace(total, confidence=max(total.confidence, 0.9))
         return out
     cands = _top(_candidates(reading, "total"), 20)
-    agreeing = [c for c in cands if c.value == paid.value]
+    # the tendered amount itself (under an "Amount" column, say) does not confirm itself
+    agreeing = [c for c in cands if c.value == paid.value and c.box != paid.box]
     chosen = [c for c in cands if total is not None and c.value == Decimal(total.value)]
     if agreeing:
         out["total"] = _field(agreeing[0], 0.9)

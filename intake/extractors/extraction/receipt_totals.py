@@ -204,10 +204,17 @@ def _choose(
     total = amounts.get("total")
     if not witnesses or _adds_up(amounts):
         return total
-    if total is not None and _kinds(Decimal(str(total.value)), witnesses):
+    # a total worked out from what was paid is no witness of itself: it stands unless
+    # another witness says otherwise
+    others = [w for w in witnesses if total is None or w.raw != total.raw]
+    if total is not None and (not others or _kinds(Decimal(str(total.value)), others)):
         return total
     printed = _printed(reading)
-    confirmed = [(len(_kinds(p.value, witnesses)), p.label, p.line, p) for p in printed]
+    # the tendered amount is no witness of itself (what was paid is worked out from it)
+    tendered = paid.box if paid is not None else None
+    confirmed = [
+        (len(_kinds(p.value, witnesses)), p.label, p.line, p) for p in printed if p.box != tendered
+    ]
     confirmed = [c for c in confirmed if c[0] > 0]
     if confirmed:
         best = _rounded(reading, max(confirmed, key=lambda c: c[:3])[3])
