@@ -15,6 +15,7 @@ from flask import Flask
 
 from intake.cli import cli
 from intake.extractors.base import Registry
+from intake.filing.wiring import Wiring
 from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.factory import make_pdf
@@ -153,3 +154,39 @@ def test_a_confirmation_is_filed_against_the_order_it_confirms(
     assert run(ctx, "search", "number:AB55817", "--json").count('"id"') == 1
     page = client.get("/search?q=type%3Aorder_confirmation").get_data(as_text=True)
     assert f'href="/documents/{ab}"' in page and f'href="/documents/{po}"' not in page
+
+
+def test_the_desk_expects_an_order_on_the_date_its_confirmation_promises(
+    app: Flask, ctx: Context, tmp_path: Path
+) -> None:
+    """Our order asked for the 16th; the seller confirmed the 23rd: on the 20th the order
+    is open with its confirmation, not overdue; after the 23rd it is."""
+    ours = Wiring.default().context(ctx.settings.model_copy(update={"company_name": OURS}), ctx.db)
+    order = confirmation(
+        doc_type="purchase_order",
+        number="PO-7731",
+        vendor=OURS,
+        buyer="Kestrel GmbH",
+        delivery_date="2026-10-16",
+    )
+    del order["po_number"]
+    po = file_pdf(ours, make_pdf(tmp_path / "po.pdf", order))
+    before = json.loads(run(ctx, "orders", "open", "--json", "--today", "2026-10-20"))
+    assert (before["id"], before["overdue"], before["confirmation"]) == (po, True, None)
+
+    ab = file_pdf(ours, make_pdf(tmp_path / "ab.pdf", confirmation()))
+    shown = json.loads(run(ctx, "orders", "open", "--json", "--today", "2026-10-20"))
+    assert (shown["id"], shown["vendor"], shown["delivery_date"]) == (
+        po,
+        "Kestrel GmbH",
+        "2026-10-23",
+    )
+    assert not shown["overdue"]
+    assert shown["confirmation"] == {"id": ab, "number": "AB-55817", "delivery_date": "2026-10-23"}
+    late = json.loads(run(ctx, "orders", "open", "--json", "--today", "2026-10-24"))
+    assert late["overdue"]
+
+    client = app.test_client()
+    login(client)
+    page = client.get("/orders/open").get_data(as_text=True)
+    assert f'href="/documents/{ab}"' in page and "confirmed" in page
