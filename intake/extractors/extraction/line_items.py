@@ -48,7 +48,8 @@ ROLE_ORDER = (
 def _header_words(role: str) -> re.Pattern[str]:
     patterns = _longest_first(_VOCABULARY.columns.get(role, [])) or ["(?!)"]
     alternation = "|".join(fold_pattern(p) for p in patterns)
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
+    # a header word stands between non-letters; OCR's specks ("Pos_", "‘Qty") do not join it
+    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", re.I)
 
 
 def _longest_first(patterns: list[str]) -> list[str]:
@@ -63,6 +64,15 @@ _STOP = re.compile(
     r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
     re.I,
 )
+#: What a word must hold to be read on a scan: a letter, a digit or a sign that means
+#: something in a table (currency, percent). OCR reads specks of dust, the remains of a
+#: table's rules and the grain of the paper as ".", "_", "|", "—", ";" or "‘": not words;
+#: or as a letter or two it is hardly sure of ("oe", "a"): below this confidence, a word
+#: of at most two letters and no digit is a speck too.
+_MEANT = re.compile(r"[^\W_]|[$€£¥%#&]")
+SPECK_CONFIDENCE = 0.3
+#: The marks OCR sticks onto either end of a code ("‘DL-7001", "KX-4410.").
+_SPECK = "‘’'\"`.,;:|_~—–-"
 
 
 @dataclass
@@ -144,9 +154,15 @@ def _bounds(columns: list[Column], width: float) -> None:
 def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
     """Each word to its column. A long description runs on past the middle of the gap to
     a numeric column; a word there without a digit still belongs to the text on its left
-    (as long as it starts left of the numeric column's header)."""
+    (as long as it starts left of the numeric column's header), and so does a number
+    inside that text: it ends before the header starts, and the text runs on both sides
+    of it without a column's gap ("... 160 mm centres"; a column's numbers sit under its
+    header, and a number that ends a text may be a price printed beside it)."""
     out: dict[str, list[Word]] = {}
-    for w in words:
+    prev: Word | None = None
+    prev_role = ""
+    for k, w in enumerate(words):
+        after = words[k + 1] if k + 1 < len(words) else None
         centre = (w.x0 + w.x1) / 2
         for i, c in enumerate(columns):
             if c.lo <= centre < c.hi:
@@ -156,12 +172,30 @@ def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
                     and c.role in NUMERIC
                     and left.role in ("description", "code")
                     and w.x0 < c.x0
-                    and not any(ch.isdigit() for ch in w.text)
+                    and (
+                        not any(ch.isdigit() for ch in w.text)
+                        or (
+                            w.x1 <= c.x0
+                            and prev_role == left.role
+                            and _glued(prev, w)
+                            and after is not None
+                            and after.x0 < c.x0
+                            and _glued(w, after)
+                        )
+                    )
                 ):
                     c = left
                 out.setdefault(c.role, []).append(w)
+                prev, prev_role = w, c.role
                 break
     return out
+
+
+def _glued(prev: Word | None, w: Word) -> bool:
+    """Whether ``w`` follows ``prev`` as the next word of one text (no column's gap)."""
+    if prev is None:
+        return False
+    return w.x0 - prev.x1 <= max(1.2 * (w.bottom - w.top), 7.0)
 
 
 def _number(text: str, decimal_comma: bool | None) -> Decimal | None:
@@ -196,10 +230,13 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
             if line.page != page + 1 or not items:
                 break
             page, prev_bottom, skipped = line.page, 0.0, 0
-        first = line.cells[0].text
-        if _STOP.match(first):
+        scan = line.page in reading.ocr_pages
+        words = [w for c in line.cells for w in c.words if not scan or _read(w)]
+        if not words:
+            continue
+        first = next((c.text for c in line.cells if not scan or any(map(_read, c.words))), "")
+        if _STOP.match(first.lstrip(_SPECK) if scan else first):
             break
-        words = [w for c in line.cells for w in c.words]
         cells = _assign(columns, words)
         if _is_item(reading, cells):
             gap = line.top - prev_bottom if prev_bottom else 0.0
@@ -228,6 +265,15 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
             continue  # a note between items, a little apart: the table goes on
         prev_bottom = line.bottom
     return items
+
+
+def _read(word: Word) -> bool:
+    """Whether an OCR word is something printed, not a speck (see :data:`_MEANT`)."""
+    if not _MEANT.search(word.text):
+        return False
+    if word.conf >= SPECK_CONFIDENCE or any(ch.isdigit() for ch in word.text):
+        return True
+    return sum(ch.isalnum() for ch in word.text) > 2
 
 
 def _numbered(reading: Reading, cells: dict[str, list[Word]]) -> set[str]:
@@ -259,9 +305,12 @@ def _to_dict(
     amount = _value(reading, item, "amount")
     description = " ".join([item.text("description"), *item.extra]).strip()
     words = [w for ws in item.cells.values() for w in ws]
+    code = item.text("code")
+    if item.page in reading.ocr_pages:
+        code = code.strip(_SPECK)
     out: dict[str, Any] = {
         "description": description,
-        "code": item.text("code") or None,
+        "code": code or None,
         "quantity": format(qty.normalize(), "f") if qty is not None else None,
         "unit": item.text("unit") or None,
         "unit_price": format_money(price) if price is not None else None,
@@ -276,7 +325,9 @@ def _to_dict(
         [w for role, ws in item.cells.items() if role not in _TEXT_ROLES for w in ws],
         reading.decimal_comma,
     )
-    checked = check_item(out, numbers, has_price_column=has_price_column)
+    checked = check_item(
+        out, numbers, has_price_column=has_price_column, scan=item.page in reading.ocr_pages
+    )
     return out, checked
 
 
