@@ -74,6 +74,7 @@ OCR_MODULES = (
     intake.extractors.reading.deskew,
     intake.extractors.reading.image,
     intake.extractors.reading.ocr,
+    intake.extractors.reading.rules,
     intake.extractors.reading.tesseract,
     intake.record,
 )

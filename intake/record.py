@@ -32,7 +32,11 @@ __all__ = [
 #: labels, no amounts): filed without fields, with a low type confidence, so that it is
 #: listed for review.
 OTHER = "other"
-DOC_TYPES = ("invoice", "purchase_order", "estimate", "contract", OTHER)
+#: ``order_confirmation``: the seller's confirmation of a buyer's order (order
+#: acknowledgement, Auftragsbestätigung, confirmation de commande): issued by the seller,
+#: so filed with the seller as vendor, and referring to the purchase order it confirms
+#: by its PO number; its own number is the seller's ``order_number``.
+DOC_TYPES = ("invoice", "purchase_order", "order_confirmation", "estimate", "contract", OTHER)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ DOC_TYPE_FOLDERS: dict[str, str | None] = {
     "inbox": None,
     "invoices": "invoice",
     "purchase_orders": "purchase_order",
+    "order_confirmations": "order_confirmation",
     "estimates": "estimate",
     "contracts": "contract",
 }

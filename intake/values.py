@@ -28,6 +28,7 @@ FIELD_KINDS: dict[str, str] = {
     "invoice_number": TEXT,
     "po_number": TEXT,
     "quote_number": TEXT,
+    "order_number": TEXT,
     "issue_date": DATE,
     "due_date": DATE,
     "valid_until": DATE,

@@ -20,6 +20,8 @@ WORDS: dict[str, dict[str, str]] = {
         "invoice": "INVOICE",
         "purchase_order": "PURCHASE ORDER",
         "estimate": "QUOTATION",
+        "order_confirmation": "ORDER CONFIRMATION",
+        "order_number": "Confirmation No.",
         "invoice_number": "Invoice No.",
         "po_number": "PO Number",
         "quote_number": "Quote #",
@@ -42,6 +44,8 @@ WORDS: dict[str, dict[str, str]] = {
         "invoice": "RECHNUNG",
         "purchase_order": "BESTELLUNG",
         "estimate": "ANGEBOT",
+        "order_confirmation": "AUFTRAGSBESTÄTIGUNG",
+        "order_number": "Auftragsnummer",
         "invoice_number": "Rechnungsnummer",
         "po_number": "Bestellnummer",
         "quote_number": "Angebotsnummer",
@@ -64,6 +68,8 @@ WORDS: dict[str, dict[str, str]] = {
         "invoice": "FACTURE",
         "purchase_order": "BON DE COMMANDE",
         "estimate": "DEVIS",
+        "order_confirmation": "CONFIRMATION DE COMMANDE",
+        "order_number": "N° de confirmation",
         "invoice_number": "N° de facture",
         "po_number": "N° de commande",
         "quote_number": "N° de devis",
@@ -86,6 +92,8 @@ WORDS: dict[str, dict[str, str]] = {
         "invoice": "FACTURA",
         "purchase_order": "ORDEN DE COMPRA",
         "estimate": "PRESUPUESTO",
+        "order_confirmation": "CONFIRMACIÓN DE PEDIDO",
+        "order_number": "Confirmación N.º",
         "invoice_number": "Factura N.º",
         "po_number": "Pedido N.º",
         "quote_number": "Presupuesto N.º",
@@ -108,6 +116,8 @@ WORDS: dict[str, dict[str, str]] = {
         "invoice": "FACTUUR",
         "purchase_order": "INKOOPORDER",
         "estimate": "OFFERTE",
+        "order_confirmation": "ORDERBEVESTIGING",
+        "order_number": "Bevestigingsnummer",
         "invoice_number": "Factuurnummer",
         "po_number": "Ordernummer",
         "quote_number": "Offertenummer",
@@ -179,7 +189,8 @@ def make_pdf(
     letter: bool = False,
     stamp: str = "",
 ) -> Path:
-    """Draw a business document (invoice, purchase_order or estimate) from ``doc``;
+    """Draw a business document (invoice, purchase_order, order_confirmation or estimate)
+    from ``doc`` (``po_number_label`` names the PO reference's label if given);
     ``stamp`` is a large word drawn across the title and the numbers ("DUPLICATE")."""
     w = WORDS[lang]
     kind = doc.get("doc_type", "invoice")
@@ -191,6 +202,7 @@ def make_pdf(
     number_field = {
         "invoice": "invoice_number",
         "purchase_order": "po_number",
+        "order_confirmation": "order_number",
         "estimate": "quote_number",
     }[kind]
 
@@ -206,7 +218,7 @@ def make_pdf(
     meta = [(w[number_field], doc["number"])]
     for ref in ("po_number", "quote_number"):
         if ref != number_field and doc.get(ref):
-            meta.append((w[ref], doc[ref]))
+            meta.append((doc.get(f"{ref}_label", w[ref]), doc[ref]))
     meta.append((w["issue_date"], date_text(doc["issue_date"], lang, date_style)))
     if doc.get("due_date"):
         meta.append((w["due_date"], date_text(doc["due_date"], lang, date_style)))

@@ -1,9 +1,10 @@
 """Scans made at test time: PDFs from tests.factory rendered to images (as a scanner would),
-turned, skewed, put back into image-only PDFs or multi-page TIFFs; PDFs whose text layer
-is garbage; and files built to exceed the limits."""
+turned, skewed, specked, saved as JPEG, put back into image-only PDFs or multi-page TIFFs;
+PDFs whose text layer is garbage; and files built to exceed the limits."""
 
 from __future__ import annotations
 
+import random
 import re
 import struct
 import zlib
@@ -47,6 +48,24 @@ def faded(image: Image.Image, edge: int = 20) -> Image.Image:
     ImageDraw.Draw(out).rectangle((0, 0, edge, out.height), fill=0)
     out.info["dpi"] = image.info.get("dpi", (300, 300))
     return out
+
+
+def specked(image: Image.Image, share: float = 0.002, seed: int = 7) -> Image.Image:
+    """``image`` with ``share`` of its pixels turned black or white at random, as dust
+    and the grain of the paper speck a scan."""
+    rnd = random.Random(seed)
+    out = image.convert("L")
+    pixels = out.load()
+    assert pixels is not None
+    for _ in range(int(out.width * out.height * share)):
+        pixels[rnd.randrange(out.width), rnd.randrange(out.height)] = rnd.choice((0, 255))
+    out.info["dpi"] = image.info.get("dpi", (300, 300))
+    return out
+
+
+def save_jpeg(image: Image.Image, path: Path, quality: int = 60) -> Path:
+    image.convert("L").save(path, quality=quality, dpi=image.info.get("dpi", (300, 300)))
+    return path
 
 
 def save_png(image: Image.Image, path: Path) -> Path:

@@ -225,9 +225,20 @@ def test_open_orders_are_exactly_the_orders_not_invoiced_in_full(desk: Desk) -> 
     want = {d.number: d for d in desk.world.docs if d.open_order}
     assert {r["number"] for r in got} == set(want)
     assert all(
-        set(r) == {"id", "number", "vendor", "issue_date", "delivery_date", "overdue", "lines"}
+        set(r)
+        == {
+            "id",
+            "number",
+            "vendor",
+            "issue_date",
+            "delivery_date",
+            "overdue",
+            "lines",
+            "confirmation",
+        }
         for r in got
     )
+    assert all(r["confirmation"] is None for r in got)  # no seller confirmed any
     for r in got:
         d = want[r["number"]]
         assert r["vendor"] == d.supplier.name and r["overdue"] == d.overdue, r

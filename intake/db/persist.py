@@ -32,6 +32,7 @@ __all__ = [
 NUMBER_FIELD = {
     "invoice": "invoice_number",
     "purchase_order": "po_number",
+    "order_confirmation": "order_number",
     "estimate": "quote_number",
 }
 

@@ -1,5 +1,6 @@
-"""The buying chain: estimate -> purchase order -> invoice, found through the quote and PO
-numbers each document refers to; and duplicates (``documents.duplicate_of_id``)."""
+"""The buying chain: estimate -> purchase order -> (the seller's order confirmation) ->
+invoice, found through the quote and PO numbers each document refers to; and duplicates
+(``documents.duplicate_of_id``)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from intake.db.models import Document, Vendor
 __all__ = ["CHAIN_ORDER", "LinkedDoc", "chain_of", "duplicates_of"]
 
 #: Where each document type stands in the buying chain.
-CHAIN_ORDER = {"estimate": 0, "purchase_order": 1, "invoice": 2}
+CHAIN_ORDER = {"estimate": 0, "purchase_order": 1, "order_confirmation": 2, "invoice": 3}
 #: The field that holds a reference to the document one step up the chain.
 REFERENCES = {"purchase_order": "po_number", "estimate": "quote_number"}
 CHAIN_LIMIT = 50
@@ -94,7 +95,7 @@ def chain_of(session: Session, doc: Document) -> list[LinkedDoc]:
 
 
 def _chain_key(d: LinkedDoc) -> tuple[int, dt.date]:
-    return CHAIN_ORDER.get(d.doc_type or "", 3), d.issue_date or dt.date.min
+    return CHAIN_ORDER.get(d.doc_type or "", len(CHAIN_ORDER)), d.issue_date or dt.date.min
 
 
 def duplicates_of(session: Session, doc: Document) -> list[LinkedDoc]:

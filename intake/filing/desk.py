@@ -3,7 +3,9 @@
 * :func:`open_orders`: purchase orders not yet invoiced in full, line by line (ordered,
   invoiced, open), with their delivery date; *overdue* when that date has passed and a
   quantity is still open. A line's own delivery date (printed per line) counts for that
-  line, else the order's.
+  line, else the order's; a seller's order confirmation of the order
+  (:mod:`intake.filing.confirmations`) is shown with it, and the delivery date it
+  promises replaces the order's.
 * :func:`expiring_quotes`: quotes whose validity ends within some days (not those
   already expired) and that no purchase order refers to yet.
 * :func:`deadlines`: every dated duty within some days: a contract's last day for notice
@@ -28,6 +30,7 @@ from sqlalchemy.orm import Session
 from intake.db.models import Document, LineItem, Product, Vendor
 from intake.db.products import OrderLineMatch, OrderMatch
 from intake.documents.listing import quantity_text
+from intake.filing.confirmations import Confirmation, confirmations
 from intake.filing.contract_dates import upcoming
 from intake.keys import number_key
 
@@ -69,6 +72,7 @@ class OpenOrder:
     lines: tuple[OrderLine, ...]
     currency: str | None
     total: Decimal | None
+    confirmation: Confirmation | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,7 @@ def open_orders(session: Session, today: dt.date, *, overdue_only: bool = False)
     """Purchase orders not invoiced in full, soonest delivery first (undated last)."""
     billed, matched = _invoiced(session)
     lines_of = _order_lines(session)
+    confirmed = confirmations(session)
     orders = session.execute(
         select(
             Document.id,
@@ -157,6 +162,9 @@ def open_orders(session: Session, today: dt.date, *, overdue_only: bool = False)
     )
     out = []
     for doc_id, number, vendor, issued, delivery, currency, total in orders:
+        confirmation = confirmed.get(doc_id)
+        if confirmation is not None and confirmation.delivery_date is not None:
+            delivery = confirmation.delivery_date  # what the seller promised
         lines = []
         for _, line_id, sku, description, quantity, line_delivery in lines_of.get(doc_id, ()):
             done = billed.get(line_id, Decimal(0))
@@ -184,7 +192,18 @@ def open_orders(session: Session, today: dt.date, *, overdue_only: bool = False)
         if overdue_only and not overdue:
             continue
         out.append(
-            OpenOrder(doc_id, number, vendor, issued, due, overdue, tuple(lines), currency, total)
+            OpenOrder(
+                doc_id,
+                number,
+                vendor,
+                issued,
+                due,
+                overdue,
+                tuple(lines),
+                currency,
+                total,
+                confirmation,
+            )
         )
     return sorted(out, key=lambda o: (o.delivery_date or dt.date.max, o.id))
 
@@ -322,6 +341,11 @@ def order_json(o: OpenOrder) -> dict[str, Any]:
         "issue_date": _s(o.issue_date),
         "delivery_date": _s(o.delivery_date),
         "overdue": o.overdue,
+        "confirmation": (
+            {"id": c.id, "number": c.number, "delivery_date": _s(c.delivery_date)}
+            if (c := o.confirmation) is not None
+            else None
+        ),
         "lines": [
             {
                 "product_sku": ln.product_sku,

@@ -33,6 +33,7 @@ __all__ = ["FACETS", "Facet", "FacetValue", "FacetCounts"]
 TYPE_LABELS = {
     "invoice": "Invoice",
     "purchase_order": "Purchase order",
+    "order_confirmation": "Order confirmation",
     "estimate": "Estimate",
     "contract": "Contract",
     "": "Unknown",

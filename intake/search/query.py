@@ -31,6 +31,10 @@ DOC_TYPE_WORDS = {
     "purchaseorder": "purchase_order",
     "po": "purchase_order",
     "order": "purchase_order",
+    "order_confirmation": "order_confirmation",
+    "order-confirmation": "order_confirmation",
+    "confirmation": "order_confirmation",
+    "confirmations": "order_confirmation",
     "estimate": "estimate",
     "estimates": "estimate",
     "quote": "estimate",
@@ -151,8 +155,8 @@ def _condition(field: str, value: str, today: dt.date, negated: bool) -> Conditi
         doc_type = DOC_TYPE_WORDS.get(value.strip('"').lower())
         if doc_type is None:
             raise QueryError(
-                f"“{value}” is not a document type: use invoice, purchase_order, estimate"
-                " or contract."
+                f"“{value}” is not a document type: use invoice, purchase_order,"
+                " order_confirmation, estimate or contract."
             )
         return Condition("doc_type", (doc_type,), negated=negated)
     if field == "year":

@@ -19,6 +19,10 @@ from intake.extractors.extraction.layout import Layout
 __all__ = ["HINT_PRIOR", "shows_amounts", "type_scores"]
 
 HINT_PRIOR = 0.6
+#: A cell this many times taller than the page's median is a heading: a title word in it
+#: is the title even when its number follows ("QUOTATION #118"), where in body type
+#: the same words are a label ("Quotation #: 118").
+HEADING = 1.4
 
 _LABEL_AFTER = re.compile(
     r"(?:#|no\b|nr\b|n°|number|num|date|id\b|type\b|code\b|:|/)", re.IGNORECASE
@@ -69,8 +73,10 @@ def _title_scores(layout: Layout) -> dict[str, float]:
                     if not m:
                         continue
                     after = text[m.end() :].lstrip()
-                    if _LABEL_AFTER.match(after):
-                        continue  # "Invoice #", "Estimate No.": a label
+                    heading = median > 0 and cell.height >= HEADING * median
+                    if _LABEL_AFTER.match(after) and not heading:
+                        continue  # "Invoice #", "Estimate No.": a label, unless it heads
+                        # the page in large type ("DEVIS N° 2024-118": title and number)
                     # A title fills its cell; a word inside a longer phrase is not one.
                     share = sum(ch.isalpha() for ch in m.group(0)) / letters
                     alone = 1.0 if share >= 0.6 else 0.3 if share >= 0.4 else 0.0

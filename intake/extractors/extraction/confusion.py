@@ -1,7 +1,7 @@
 """One generic letter-confusion fold for matching labels in OCR text.
 
 OCR confuses a few glyph shapes in every language and typeface: O, D and 0, l, I, 1, | and
-!, S, 5 and $, B and 8, m and rn. Rather than spelling out misread words, a label pattern
+!, S, 5 and $, B and 8, Q and a, m and rn. Rather than spelling out misread words, a label pattern
 is *folded*: each letter in it also accepts the glyphs OCR prints for it, so "Total"
 matches "T0tal", "Tota1" and "Tota!", and "Sdn Bhd" matches "5dn 8hd". The text itself is
 never changed (offsets into it stay true), and only patterns are rewritten.
@@ -21,6 +21,7 @@ CONFUSIONS: dict[str, str] = {
     "i": "il1|!",
     "s": "s5$",
     "b": "b8",
+    "q": "qa",  # a round letter with a tail: "Qty" read as "aty"
 }
 #: letters OCR splits in two (outside a character class only).
 SPLITS: dict[str, str] = {"m": "rn"}

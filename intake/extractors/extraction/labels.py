@@ -29,7 +29,7 @@ TITLES: dict[str, list[tuple[str, float]]] = _VOCABULARY.table("titles")
 #: Labels that tell a type apart when no title does (each counts once per document).
 TELLING: dict[str, list[tuple[str, float]]] = _VOCABULARY.table("telling")
 for _table in (TITLES, TELLING):
-    for _type in ("invoice", "purchase_order", "estimate", "contract"):
+    for _type in ("invoice", "purchase_order", "order_confirmation", "estimate", "contract"):
         _table.setdefault(_type, [])
 
 

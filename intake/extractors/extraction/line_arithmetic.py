@@ -82,11 +82,27 @@ def _solve(
     return best[1] if best else None
 
 
+def _lost_point(qty: Decimal, price: Decimal, amount: Decimal) -> tuple[Decimal, Decimal] | None:
+    """Quantity and price with the decimal point OCR lost put back into one of them ("65"
+    read for "6.5"), when exactly that makes them multiply to the amount."""
+    for shift in (Decimal(10), Decimal(100)):
+        if qty > shift and _fits(qty / shift, price, amount):
+            return (qty / shift).normalize(), price
+        if price > shift and _fits(qty, price / shift, amount):
+            return qty, price / shift
+    return None
+
+
 def check_item(
-    out: dict[str, Any], numbers: list[tuple[float, Decimal]], *, has_price_column: bool
+    out: dict[str, Any],
+    numbers: list[tuple[float, Decimal]],
+    *,
+    has_price_column: bool,
+    scan: bool = False,
 ) -> bool:
     """Repair ``out`` (an item as :func:`find_line_items` gives it) by its arithmetic;
-    True when quantity x unit price = amount holds afterwards."""
+    True when quantity x unit price = amount holds afterwards. On a ``scan`` a decimal
+    point lost from the quantity or the price is put back when the arithmetic says so."""
     qty, price, amount = (_dec(out.get(k)) for k in ("quantity", "unit_price", "amount"))
     if qty is not None and price is not None and amount is not None and _fits(qty, price, amount):
         return True
@@ -97,6 +113,11 @@ def check_item(
         out["unit_price"] = format_money(price)
         out["amount"] = format_money(amount)
         return True
+    if scan and qty is not None and price is not None and amount is not None:
+        if (found := _lost_point(qty, price, amount)) is not None:
+            out["quantity"] = format(found[0], "f")
+            out["unit_price"] = format_money(found[1])
+            return True
     if price is None and not has_price_column and qty is not None and qty > 0 and amount:
         try:
             each = (amount / qty).quantize(CENT)

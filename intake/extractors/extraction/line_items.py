@@ -16,17 +16,33 @@ next part. Quantity x unit price = amount raises an item's confidence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.fields.dates import find_dates
-from intake.extractors.extraction.fields.money import find_amounts, format_money
+from intake.extractors.extraction.fields.money import format_money
 from intake.extractors.extraction.header_band import Stack, last_role, stacked_header
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import check_item, row_numbers
+from intake.extractors.extraction.table_rows import (
+    AGAIN,
+    NUMERIC,
+    SPECK,
+    Column,
+    Item,
+    amount_below,
+    count_only,
+    free,
+    indented,
+    is_item,
+    numbered,
+    printed,
+    sums,
+    value_of,
+)
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field, Word
 
@@ -51,7 +67,8 @@ ROLE_ORDER = (
 def _header_words(role: str) -> re.Pattern[str]:
     patterns = _longest_first(_VOCABULARY.columns.get(role, [])) or ["(?!)"]
     alternation = "|".join(fold_pattern(p) for p in patterns)
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
+    # a header word stands between non-letters; OCR's specks ("Pos_", "‘Qty") do not join it
+    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", re.I)
 
 
 def _longest_first(patterns: list[str]) -> list[str]:
@@ -60,33 +77,11 @@ def _longest_first(patterns: list[str]) -> list[str]:
 
 #: role -> the header words of every vocabulary pack (``[columns]``)
 ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
-NUMERIC = {"quantity", "unit_price", "amount"}
-#: the suffix of a role's second column (see :func:`_band_roles`)
-AGAIN = "+"
 _TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date"}
 _STOP = re.compile(
     r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
     re.I,
 )
-
-
-@dataclass
-class Column:
-    role: str
-    x0: float
-    x1: float
-    lo: float = 0.0
-    hi: float = 0.0
-
-
-@dataclass
-class _Item:
-    cells: dict[str, list[Word]] = field(default_factory=dict)
-    extra: list[str] = field(default_factory=list)
-    page: int = 1
-
-    def text(self, role: str) -> str:
-        return " ".join(w.text for w in self.cells.get(role, []))
 
 
 @dataclass(frozen=True)
@@ -167,9 +162,15 @@ def _bounds(columns: list[Column], width: float) -> None:
 def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
     """Each word to its column. A long description runs on past the middle of the gap to
     a numeric column; a word there without a digit still belongs to the text on its left
-    (as long as it starts left of the numeric column's header)."""
+    (as long as it starts left of the numeric column's header), and so does a number
+    inside that text: it ends before the header starts, and the text runs on both sides
+    of it without a column's gap ("... 160 mm centres"; a column's numbers sit under its
+    header, and a number that ends a text may be a price printed beside it)."""
     out: dict[str, list[Word]] = {}
-    for w in words:
+    prev: Word | None = None
+    prev_role = ""
+    for k, w in enumerate(words):
+        after = words[k + 1] if k + 1 < len(words) else None
         centre = (w.x0 + w.x1) / 2
         for i, c in enumerate(columns):
             if c.lo <= centre < c.hi:
@@ -179,36 +180,37 @@ def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
                     and c.role in NUMERIC
                     and left.role in ("description", "code")
                     and w.x0 < c.x0
-                    and not any(ch.isdigit() for ch in w.text)
+                    and (
+                        not any(ch.isdigit() for ch in w.text)
+                        or (
+                            w.x1 <= c.x0
+                            and prev_role == left.role
+                            and _glued(prev, w)
+                            and after is not None
+                            and after.x0 < c.x0
+                            and _glued(w, after)
+                        )
+                    )
                 ):
                     c = left
                 out.setdefault(c.role, []).append(w)
+                prev, prev_role = w, c.role
                 break
     return out
 
 
-def _number(text: str, decimal_comma: bool | None) -> Decimal | None:
-    found = [
-        f for f in find_amounts(text, decimal_comma) if not text[f[1] :].lstrip().startswith("%")
-    ]
-    if len(found) != 1:
-        return None
-    return found[0][2]
+def _glued(prev: Word | None, w: Word) -> bool:
+    """Whether ``w`` follows ``prev`` as the next word of one text (no column's gap)."""
+    if prev is None:
+        return False
+    return w.x0 - prev.x1 <= max(1.2 * (w.bottom - w.top), 7.0)
 
 
-def _is_item(reading: Reading, cells: dict[str, list[Word]]) -> bool:
-    for role in ("amount", "unit_price", "quantity"):
-        text = " ".join(w.text for w in cells.get(role, []))
-        if text and _number(text, reading.decimal_comma) is not None:
-            return True
-    return False
-
-
-def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
+def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[Item]:
     """The items under ``header``; a table that runs to the foot of its page goes on at
     the top of the next page (after its running header) unless a new header starts."""
     layout = reading.layout
-    items: list[_Item] = []
+    items: list[Item] = []
     prev_bottom = header.bottom
     page = header.page
     skipped = 0  # lines skipped at the top of a continuation page
@@ -221,30 +223,33 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
             if line.page != page + 1 or not items:
                 break
             page, prev_bottom, skipped = line.page, 0.0, 0
-        first = line.cells[0].text
-        if _STOP.match(first):
+        scan = line.page in reading.ocr_pages
+        words = [w for c in line.cells for w in c.words if not scan or printed(w)]
+        if not words:
+            continue
+        first = next((c.text for c in line.cells if not scan or any(map(printed, c.words))), "")
+        if _STOP.match(first.lstrip(SPECK) if scan else first):
             break
-        words = [w for c in line.cells for w in c.words]
         cells = _assign(columns, words)
-        if _is_item(reading, cells) and not _count_only(reading, cells, columns):
+        if is_item(reading, cells) and not count_only(reading, cells, columns):
             gap = line.top - prev_bottom if prev_bottom else 0.0
-            numbered = _numbered(reading, cells)
+            filled = numbered(reading, cells)
             # a table whose first item prints two numbers or more prints them all so
-            full = bool(items) and len(_numbered(reading, items[0].cells)) >= 2
-            if _free(reading, cells, numbered):
+            full = bool(items) and len(numbered(reading, items[0].cells)) >= 2
+            if free(reading, cells, filled):
                 pass  # a row that charges nothing ("Freight waived 1 0.00 0.00"): no item
-            elif numbered == {"amount"} and _sums(reading, items[section:], cells):
+            elif filled == {"amount"} and sums(reading, items[section:], cells):
                 section = len(items)  # a section's sum: the items above it, added up
                 closed = True  # the text under it heads the next section
-            elif items and _amount_below(items[-1], numbered, gap, line.height):
+            elif items and amount_below(items[-1], filled, gap, line.height):
                 for role, ws in cells.items():  # the item's amount, wrapped to its 2nd row
                     items[-1].cells.setdefault(role, []).extend(ws)
-            elif full and len(numbered) == 1 and "amount" not in numbered:
+            elif full and len(filled) == 1 and "amount" not in filled:
                 pass  # a price or count alone under a full item annotates it (a gross price)
-            elif gap > (6.0 if full and len(numbered) >= 2 else 3.5) * max(line.height, 6.0):
+            elif gap > (6.0 if full and len(filled) >= 2 else 3.5) * max(line.height, 6.0):
                 break
             else:
-                items.append(_Item(cells, page=line.page))
+                items.append(Item(cells, page=line.page))
                 closed = False
         elif not prev_bottom:
             skipped += 1  # a running header at the top of a continuation page
@@ -253,7 +258,7 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
             continue
         elif items and not closed and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
             items[-1].extra.append(" ".join(w.text for w in words))
-        elif items and _indented(line, columns):
+        elif items and indented(line, columns):
             pass  # the item's notes, indented under its description: the table goes on
         elif items and line.top - prev_bottom > 3.5 * max(line.height, 6.0):
             break
@@ -263,82 +268,20 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[_Item]:
     return items
 
 
-def _indented(line: Line, columns: list[Column]) -> bool:
-    """Whether a text line starts inside the description column of a table whose first
-    column is another (a position or a code): an item's notes and properties, set in under
-    its description, while what follows the table starts at its left edge."""
-    described = next((c for c in columns if c.role == "description"), None)
-    if described is None or columns[0] is described:
-        return False
-    return described.lo <= line.cells[0].x0 < described.hi
-
-
-def _count_only(reading: Reading, cells: dict[str, list[Word]], columns: list[Column]) -> bool:
-    """Whether a row of a priced table (one with a price or amount column) has a number
-    only under the quantity: an item says what it costs, so that number belongs to a note
-    or a reference under the item ("Batch: 4711", "Line ref: 2")."""
-    if not any(c.role in ("unit_price", "amount") for c in columns):
-        return False
-    return _numbered(reading, cells) == {"quantity"}
-
-
-def _free(reading: Reading, cells: dict[str, list[Word]], numbered: set[str]) -> bool:
-    """Whether every price and amount the row prints is zero: it charges nothing."""
-    money = [
-        _number(" ".join(w.text for w in cells[role]), reading.decimal_comma)
-        for role in ("unit_price", "amount")
-        if role in numbered
-    ]
-    return bool(money) and all(v == 0 for v in money)
-
-
-def _sums(reading: Reading, items: list[_Item], cells: dict[str, list[Word]]) -> bool:
-    """Whether a row's only number, an amount, is the sum of the items above it (since the
-    table began or the last such sum): a section's total, not an item."""
-    amount = _number(" ".join(w.text for w in cells["amount"]), reading.decimal_comma)
-    values = [_value(reading, item, "amount") for item in items]
-    if amount is None or not values or any(v is None for v in values):
-        return False
-    return sum((v for v in values if v is not None), Decimal(0)) == amount
-
-
-def _numbered(reading: Reading, cells: dict[str, list[Word]]) -> set[str]:
-    """The numeric columns of a row that hold a number."""
-    return {
-        role
-        for role in NUMERIC
-        if cells.get(role)
-        # a zero is a number too (a free item's price): not a missing one
-        and _number(" ".join(w.text for w in cells[role]), reading.decimal_comma) is not None
-    }
-
-
-def _amount_below(prev: _Item, numbered: set[str], gap: float, height: float) -> bool:
-    """Whether a row whose only number is an amount, right under an item that has none,
-    is that item's amount printed on its second row (beside the rest of its text)."""
-    if prev.cells.get("amount") or numbered != {"amount"}:
-        return False
-    return gap < 1.6 * max(height, 6.0)
-
-
-def _value(reading: Reading, item: _Item, role: str) -> Decimal | None:
-    value = _number(item.text(role), reading.decimal_comma)
-    if value is None and item.cells.get(f"{role}{AGAIN}"):
-        return _number(item.text(f"{role}{AGAIN}"), reading.decimal_comma)
-    return value
-
-
 def _to_dict(
-    reading: Reading, item: _Item, *, has_price_column: bool = True
+    reading: Reading, item: Item, *, has_price_column: bool = True
 ) -> tuple[dict[str, Any], bool]:
-    qty = _value(reading, item, "quantity")
-    price = _value(reading, item, "unit_price")
-    amount = _value(reading, item, "amount")
+    qty = value_of(reading, item, "quantity")
+    price = value_of(reading, item, "unit_price")
+    amount = value_of(reading, item, "amount")
     description = " ".join([item.text("description"), *item.extra]).strip()
     words = [w for ws in item.cells.values() for w in ws]
+    code = item.text("code")
+    if item.page in reading.ocr_pages:
+        code = code.strip(SPECK)
     out: dict[str, Any] = {
         "description": description,
-        "code": item.text("code") or None,
+        "code": code or None,
         "quantity": format(qty.normalize(), "f") if qty is not None else None,
         "unit": item.text("unit") or None,
         "unit_price": format_money(price) if price is not None else None,
@@ -353,7 +296,9 @@ def _to_dict(
         [w for role, ws in item.cells.items() if role.rstrip(AGAIN) not in _TEXT_ROLES for w in ws],
         reading.decimal_comma,
     )
-    checked = check_item(out, numbers, has_price_column=has_price_column)
+    checked = check_item(
+        out, numbers, has_price_column=has_price_column, scan=item.page in reading.ocr_pages
+    )
     return out, checked
 
 

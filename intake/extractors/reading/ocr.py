@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageOps
 
 from intake.extractors.reading.deskew import rotate_image, straighten_image
+from intake.extractors.reading.rules import remove_rules
 from intake.extractors.reading.slots import FileSlots, LocalSlots, Slots
 from intake.extractors.reading.tesseract import (
     OcrWord,
@@ -132,9 +133,10 @@ def _enlarge(image: Image.Image) -> tuple[Image.Image, int]:
 def _read(
     image: Image.Image, what: str, options: OcrOptions
 ) -> tuple[Image.Image, list[OcrWord], float]:
-    """Straighten and read ``image``: the straightened image and its words (in its pixels)."""
+    """Straighten ``image``, take its table rules out (:mod:`rules`) and read it: the
+    straightened image and its words (in its pixels)."""
     straight, _ = straighten_image(image)
-    big, factor = _enlarge(straight)
+    big, factor = _enlarge(remove_rules(straight))
     words = read_words(
         big,
         what=what,

@@ -30,7 +30,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DUPLICATE_TYPES = ("invoice", "purchase_order", "estimate")
+DUPLICATE_TYPES = ("invoice", "purchase_order", "order_confirmation", "estimate")
 CONFIRMED = "duplicate"
 NOT_DUPLICATE = "not_duplicate"
 

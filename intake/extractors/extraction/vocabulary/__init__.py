@@ -167,14 +167,14 @@ class Vocabulary:
     def _title_words(self) -> list[str]:
         return [
             p
-            for kind in ("invoice", "purchase_order", "estimate")
+            for kind in ("invoice", "purchase_order", "order_confirmation", "estimate")
             for p, w in self.table("titles").get(kind, [])
             if w >= 1.0
         ]
 
     @property
     def title_pattern(self) -> str:
-        """A full-weight title of an invoice, order or quote ("Tax Invoice", "Angebot")."""
+        """A full-weight title of an invoice, order, order confirmation or quote ("Tax Invoice", "Angebot")."""
         return "(?:" + "|".join(_longest_first(self._title_words())) + ")"
 
     @property

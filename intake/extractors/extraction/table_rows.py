@@ -1,0 +1,156 @@
+"""The rows of a line-item table: which are items, which are an item's notes, a free row,
+a section's sum, or a speck of OCR; and the numbers they print. Used by
+:mod:`intake.extractors.extraction.line_items`, which finds the table and its columns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.fields.money import find_amounts
+from intake.extractors.extraction.layout import Line
+from intake.record import Word
+
+__all__ = [
+    "AGAIN",
+    "NUMERIC",
+    "SPECK",
+    "SPECK_CONFIDENCE",
+    "Column",
+    "Item",
+    "amount_below",
+    "count_only",
+    "free",
+    "indented",
+    "is_item",
+    "number_in",
+    "numbered",
+    "printed",
+    "sums",
+    "value_of",
+]
+
+NUMERIC = {"quantity", "unit_price", "amount"}
+#: the suffix of a role's second column (see :func:`_band_roles`)
+AGAIN = "+"
+#: What a word must hold to be read on a scan: a letter, a digit or a sign that means
+#: something in a table (currency, percent). OCR reads specks of dust, the remains of a
+#: table's rules and the grain of the paper as ".", "_", "|", "—", ";" or "‘": not words;
+#: or as a letter or two it is hardly sure of ("oe", "a"): below this confidence, a word
+#: of at most two letters and no digit is a speck too.
+_MEANT = re.compile(r"[^\W_]|[$€£¥%#&]")
+SPECK_CONFIDENCE = 0.3
+#: The marks OCR sticks onto either end of a code ("‘DL-7001", "KX-4410.").
+SPECK = "‘’'\"`.,;:|_~—–-"
+
+
+@dataclass
+class Column:
+    role: str
+    x0: float
+    x1: float
+    lo: float = 0.0
+    hi: float = 0.0
+
+
+@dataclass
+class Item:
+    cells: dict[str, list[Word]] = field(default_factory=dict)
+    extra: list[str] = field(default_factory=list)
+    page: int = 1
+
+    def text(self, role: str) -> str:
+        return " ".join(w.text for w in self.cells.get(role, []))
+
+
+def number_in(text: str, decimal_comma: bool | None) -> Decimal | None:
+    found = [
+        f for f in find_amounts(text, decimal_comma) if not text[f[1] :].lstrip().startswith("%")
+    ]
+    if len(found) != 1:
+        return None
+    return found[0][2]
+
+
+def is_item(reading: Reading, cells: dict[str, list[Word]]) -> bool:
+    for role in ("amount", "unit_price", "quantity"):
+        text = " ".join(w.text for w in cells.get(role, []))
+        if text and number_in(text, reading.decimal_comma) is not None:
+            return True
+    return False
+
+
+def indented(line: Line, columns: list[Column]) -> bool:
+    """Whether a text line starts inside the description column of a table whose first
+    column is another (a position or a code): an item's notes and properties, set in under
+    its description, while what follows the table starts at its left edge."""
+    described = next((c for c in columns if c.role == "description"), None)
+    if described is None or columns[0] is described:
+        return False
+    return described.lo <= line.cells[0].x0 < described.hi
+
+
+def count_only(reading: Reading, cells: dict[str, list[Word]], columns: list[Column]) -> bool:
+    """Whether a row of a priced table (one with a price or amount column) has a number
+    only under the quantity: an item says what it costs, so that number belongs to a note
+    or a reference under the item ("Batch: 4711", "Line ref: 2")."""
+    if not any(c.role in ("unit_price", "amount") for c in columns):
+        return False
+    return numbered(reading, cells) == {"quantity"}
+
+
+def free(reading: Reading, cells: dict[str, list[Word]], numbered: set[str]) -> bool:
+    """Whether every price and amount the row prints is zero: it charges nothing."""
+    money = [
+        number_in(" ".join(w.text for w in cells[role]), reading.decimal_comma)
+        for role in ("unit_price", "amount")
+        if role in numbered
+    ]
+    return bool(money) and all(v == 0 for v in money)
+
+
+def sums(reading: Reading, items: list[Item], cells: dict[str, list[Word]]) -> bool:
+    """Whether a row's only number, an amount, is the sum of the items above it (since the
+    table began or the last such sum): a section's total, not an item."""
+    amount = number_in(" ".join(w.text for w in cells["amount"]), reading.decimal_comma)
+    values = [value_of(reading, item, "amount") for item in items]
+    if amount is None or not values or any(v is None for v in values):
+        return False
+    return sum((v for v in values if v is not None), Decimal(0)) == amount
+
+
+def printed(word: Word) -> bool:
+    """Whether an OCR word is something printed, not a speck (see :data:`_MEANT`)."""
+    if not _MEANT.search(word.text):
+        return False
+    if word.conf >= SPECK_CONFIDENCE or any(ch.isdigit() for ch in word.text):
+        return True
+    return sum(ch.isalnum() for ch in word.text) > 2
+
+
+def numbered(reading: Reading, cells: dict[str, list[Word]]) -> set[str]:
+    """The numeric columns of a row that hold a number."""
+    return {
+        role
+        for role in NUMERIC
+        if cells.get(role)
+        # a zero is a number too (a free item's price): not a missing one
+        and number_in(" ".join(w.text for w in cells[role]), reading.decimal_comma) is not None
+    }
+
+
+def amount_below(prev: Item, numbered: set[str], gap: float, height: float) -> bool:
+    """Whether a row whose only number is an amount, right under an item that has none,
+    is that item's amount printed on its second row (beside the rest of its text)."""
+    if prev.cells.get("amount") or numbered != {"amount"}:
+        return False
+    return gap < 1.6 * max(height, 6.0)
+
+
+def value_of(reading: Reading, item: Item, role: str) -> Decimal | None:
+    value = number_in(item.text(role), reading.decimal_comma)
+    if value is None and item.cells.get(f"{role}{AGAIN}"):
+        return number_in(item.text(f"{role}{AGAIN}"), reading.decimal_comma)
+    return value

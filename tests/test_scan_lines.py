@@ -1,0 +1,142 @@
+"""Line items read from scans: an invoice with a ruled item table is drawn, rendered to an
+image at a scanner's resolution (specked, skewed, saved as JPEG or put into an image-only
+PDF), read by the real OCR and extracted; every item comes out as it was drawn. Also the
+parts on their own: table rules taken out of a page image, a number of a description
+that runs towards a numeric column, a decimal point OCR lost put back by arithmetic."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from intake.extractors.base import Registry
+from intake.extractors.extraction.line_arithmetic import check_item
+from intake.extractors.reading.rules import remove_rules
+from intake.ingest.stages import Context, extract_path
+from intake.settings import Settings
+from tests.conftest import needs_tesseract
+from tests.scans import image_pdf, render, save_jpeg, save_png, specked, turned
+from tests.tables import make_ruled_pdf, ruled_invoice
+
+ITEM_KEYS = ("description", "quantity", "unit_price", "amount")
+
+
+def items_of(settings: Settings, path: Path) -> list[dict[str, Any]]:
+    result = extract_path(Context(settings, Registry.default()), str(path))
+    assert result["doc_type"] == "invoice"
+    return [{k: item[k] for k in ITEM_KEYS} for item in result["fields"]["line_items"]]
+
+
+def drawn(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{k: item[k] for k in ITEM_KEYS} for item in doc["line_items"]]
+
+
+def test_a_ruled_table_reads_from_the_text_layer(settings: Settings, tmp_path: Path) -> None:
+    """The table as drawn: a number inside a description that runs towards the quantity
+    column ("160 mm") stays in the description."""
+    doc = ruled_invoice()
+    assert items_of(settings, make_ruled_pdf(tmp_path / "inv.pdf", doc)) == drawn(doc)
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+@pytest.mark.parametrize(
+    ("dpi", "skew", "specks", "form"),
+    [
+        (300, 0.0, 0.0, "png"),
+        (200, 1.2, 0.002, "jpeg"),
+        (200, -0.8, 0.001, "pdf"),
+        (150, 0.0, 0.0, "png"),
+    ],
+)
+def test_a_scanned_ruled_table_gives_every_item(
+    settings: Settings, tmp_path: Path, dpi: int, skew: float, specks: float, form: str
+) -> None:
+    doc = ruled_invoice()
+    image = render(make_ruled_pdf(tmp_path / "inv.pdf", doc), dpi)
+    if skew:
+        image = turned(image, skew)
+    if specks:
+        image = specked(image, specks)
+    if form == "jpeg":
+        scan = save_jpeg(image, tmp_path / "scan.jpg")
+    elif form == "pdf":
+        scan = image_pdf([image], tmp_path / "scan.pdf", dpi)
+    else:
+        scan = save_png(image, tmp_path / "scan.png")
+    read = items_of(settings, scan)
+    # the numbers exactly; the words as far as OCR reads glyphs: a speck on a letter
+    # may add an accent or a hyphen, but no word may be lost, added or moved
+    assert [{**i, "description": letters(i["description"])} for i in read] == [
+        {**i, "description": letters(i["description"])} for i in drawn(doc)
+    ]
+    if not specks:
+        assert read == drawn(doc)
+
+
+def letters(text: str) -> str:
+    """The letters and digits of ``text``, accents and case dropped."""
+    plain = unicodedata.normalize("NFKD", text).casefold()
+    return "".join(ch for ch in plain if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def test_rules_are_whitened_and_text_and_solid_marks_are_kept() -> None:
+    image = Image.new("L", (1000, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.line((20, 100, 980, 100), fill=0, width=2)  # a row's rule
+    draw.line((20, 500, 980, 500), fill=0, width=2)
+    draw.line((60, 20, 60, 580), fill=0, width=2)
+    draw.line((300, 20, 300, 580), fill=40, width=1)  # a column's rule, a little grey
+    draw.line((900, 20, 900, 580), fill=0, width=2)
+    draw.rectangle((500, 200, 560, 400), fill=0)  # a solid block (a logo, a bold stem)
+    draw.text((320, 110), "Qty 12 x 7.20", fill=0)
+    before = np.asarray(image) < 128
+    after = np.asarray(remove_rules(image)) < 128
+    assert not after[100, 20:980].any() and not after[20:580, 300].any()
+    assert not after[500, 20:980].any() and not after[20:580, 900].any()
+    assert after[200:401, 500:561].all()
+    text = before[105:130, 310:420]
+    assert text.any() and (after[105:130, 310:420] == text).all()
+
+
+def test_a_page_without_a_grid_is_returned_as_it_is() -> None:
+    """Lines that make no grid (a receipt's separators, an underline, a letter's tall
+    stems) are the reader's to read, as before."""
+    image = Image.new("L", (400, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((20, 20), "Total 12.50", fill=0)
+    draw.line((20, 60, 380, 60), fill=0, width=2)  # a separator
+    draw.line((20, 160, 380, 160), fill=0, width=2)
+    for x in (60, 120, 180):  # stems of large print that touch no rule
+        draw.rectangle((x, 200, x + 2, 320), fill=0)
+    draw.rectangle((0, 0, 399, 599), outline=0, width=2)  # the sheet's edges
+    assert remove_rules(image) is image
+
+
+def item(quantity: str, price: str, amount: str) -> dict[str, Any]:
+    return {"quantity": quantity, "unit_price": price, "amount": amount}
+
+
+@pytest.mark.parametrize(
+    ("read", "fixed"),
+    [
+        (item("65", "68.00", "442.00"), item("6.5", "68.00", "442.00")),  # "6.5"
+        (item("125", "4.00", "5.00"), item("1.25", "4.00", "5.00")),  # "1.25"
+        (item("3", "1250", "37.50"), item("3", "12.50", "37.50")),  # "12.50"
+    ],
+)
+def test_a_decimal_point_lost_on_a_scan_is_put_back_by_arithmetic(
+    read: dict[str, Any], fixed: dict[str, Any]
+) -> None:
+    numbers = [(float(i), Decimal(read[k])) for i, k in enumerate(fixed)]
+    printed = dict(read)
+    assert not check_item(printed, numbers, has_price_column=True)  # not on a text page
+    assert printed == read
+    assert check_item(read, numbers, has_price_column=True, scan=True)
+    assert read == fixed
