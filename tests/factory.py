@@ -403,8 +403,10 @@ def sample_invoice(**overrides: Any) -> dict[str, Any]:
     return doc
 
 
-def cii_xml(doc: dict[str, Any], *, order: bool = False) -> bytes:
-    """A minimal Factur-X (CII) invoice, or an Order-X order, from ``doc``."""
+def cii_xml(doc: dict[str, Any], *, order: bool = False, type_code: str | None = None) -> bytes:
+    """A minimal Factur-X (CII) invoice, or an Order-X order, from ``doc`` (``type_code``
+    the UNTDID 1001 code, 220 for an order and 380 for an invoice unless given; the
+    buyer's order it refers to is ``doc["po_number"]``)."""
     root = "rsm:SCRDMCCBDACIOMessageStructure" if order else "rsm:CrossIndustryInvoice"
     ns = (
         "urn:un:unece:uncefact:data:SCRDMCCBDACIOMessageStructure:100"
@@ -429,12 +431,18 @@ def cii_xml(doc: dict[str, Any], *, order: bool = False) -> bytes:
         for x in doc.get("line_items", [])
     )
     compact = doc["issue_date"].replace("-", "")
+    reference = (
+        f"<ram:BuyerOrderReferencedDocument><ram:IssuerAssignedID>{doc['po_number']}"
+        "</ram:IssuerAssignedID></ram:BuyerOrderReferencedDocument>\n"
+        if doc.get("po_number") and doc["po_number"] != doc["number"]
+        else ""
+    )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <{root} xmlns:rsm="{ns}"
   xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
   xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100">
 <rsm:ExchangedDocument><ram:ID>{doc["number"]}</ram:ID>
-<ram:TypeCode>{"220" if order else "380"}</ram:TypeCode>
+<ram:TypeCode>{type_code or ("220" if order else "380")}</ram:TypeCode>
 <ram:IssueDateTime>
 <udt:DateTimeString format="102">{compact}</udt:DateTimeString></ram:IssueDateTime>
 </rsm:ExchangedDocument>
@@ -446,7 +454,7 @@ def cii_xml(doc: dict[str, Any], *, order: bool = False) -> bytes:
 <ram:CityName>Springfield</ram:CityName><ram:CountryID>DE</ram:CountryID></ram:PostalTradeAddress>
 </ram:SellerTradeParty>
 <ram:BuyerTradeParty><ram:Name>{doc.get("buyer", "Customer Ltd")}</ram:Name></ram:BuyerTradeParty>
-</ram:ApplicableHeaderTradeAgreement>
+{reference}</ram:ApplicableHeaderTradeAgreement>
 <ram:ApplicableHeaderTradeSettlement>
 <ram:InvoiceCurrencyCode>{doc["currency"]}</ram:InvoiceCurrencyCode>
 <ram:SpecifiedTradeSettlementHeaderMonetarySummation>

@@ -45,6 +45,23 @@ def test_order_x_is_a_purchase_order(settings: Settings, tmp_path: Path) -> None
     assert result["fields"]["po_number"] == "PO-55"
 
 
+def test_an_order_x_order_response_is_the_sellers_order_confirmation(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """UNTDID 1001 code 231 (Order-X ORDER_RESPONSE) is the seller's answer to an order:
+    its number is the seller's, the order it answers is the PO number."""
+    doc = sample_invoice(
+        doc_type="order_confirmation", number="AB-7001", po_number="PO-55", due_date=None
+    )
+    pdf = make_pdf(tmp_path / "response.pdf", doc)
+    embed(pdf, "order-x.xml", cii_xml(doc, order=True, type_code="231"))
+    result = extract_path(Context(settings, Registry.default()), str(pdf))
+    assert result["doc_type"] == "order_confirmation"
+    assert result["fields"]["order_number"] == "AB-7001"
+    assert result["fields"]["po_number"] == "PO-55"
+    assert result["fields"]["vendor"] == "Acme Tools GmbH"
+
+
 def test_hostile_xml_is_ignored_and_the_page_still_reads(
     settings: Settings, tmp_path: Path
 ) -> None:

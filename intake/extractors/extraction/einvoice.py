@@ -30,6 +30,10 @@ logger = logging.getLogger(__name__)
 
 #: UNTDID 1001 document type codes that are orders (Order-X) rather than invoices.
 ORDER_CODES = {"105", "220", "221", "227", "228", "231", "232", "320"}
+#: UNTDID 1001 codes of the seller's answer to an order (231 "purchase order response",
+#: Order-X's ORDER_RESPONSE): an order confirmation, its own number the seller's, the
+#: order it answers in ``BuyerOrderReferencedDocument``.
+RESPONSE_CODES = {"231"}
 
 
 class EInvoice:
@@ -198,6 +202,8 @@ def _cii(root: Element) -> EInvoice:
     doc_type = "purchase_order" if type_code in ORDER_CODES else "invoice"
     if _local(root.tag).startswith("SCRDMCCBDACIO"):
         doc_type = "purchase_order"
+    if type_code in RESPONSE_CODES:
+        doc_type = "order_confirmation"
     seller = _first(root, "SellerTradeParty")
     buyer = _first(root, "BuyerTradeParty")
     issue = _child(header, "IssueDateTime") if header is not None else None
@@ -231,6 +237,8 @@ def _cii(root: Element) -> EInvoice:
     }
     if doc_type == "purchase_order":
         values["po_number"] = number
+    elif doc_type == "order_confirmation":
+        values["order_number"] = number
     else:
         values["invoice_number"] = number
     if totals is not None:
