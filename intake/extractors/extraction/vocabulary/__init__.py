@@ -174,7 +174,8 @@ class Vocabulary:
 
     @property
     def title_pattern(self) -> str:
-        """A full-weight title of an invoice, order, order confirmation or quote ("Tax Invoice", "Angebot")."""
+        """A full-weight title of an invoice, order, order confirmation or quote ("Tax
+        Invoice", "Angebot")."""
         return "(?:" + "|".join(_longest_first(self._title_words())) + ")"
 
     @property
