@@ -105,6 +105,24 @@ def test_rules_are_whitened_and_text_and_solid_marks_are_kept() -> None:
     assert text.any() and (after[105:130, 310:420] == text).all()
 
 
+@pytest.mark.parametrize("offset", [0, 1, 2, 3])
+def test_the_first_look_on_the_shrunk_page_misses_no_grid(offset: int) -> None:
+    """A grid of hair lines barely long enough to be rules, at every offset against the
+    shrunk page's blocks, is still found and whitened on an A4 page at 300 dpi."""
+    image = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(image)
+    for k in range(60):  # a page of print: stems 30 px tall, so rules from 99 px
+        draw.rectangle((200 + 30 * k, 300, 203 + 30 * k, 330), fill=0)
+    top = 1000 + offset
+    for x in (400 + offset, 700 + offset, 1000 + offset, 1300 + offset):
+        draw.line((x, top, x, top + 98), fill=0, width=1)  # 99 px: the shortest rule
+    for y in (top, top + 98):
+        draw.line((400 + offset, y, 1300 + offset, y), fill=0, width=1)
+    after = np.asarray(remove_rules(image)) < 128
+    assert not after[top : top + 99, 400 + offset].any()
+    assert not after[top, 400 + offset : 1301 + offset].any()
+
+
 def test_a_page_without_a_grid_is_returned_as_it_is() -> None:
     """Lines that make no grid (a receipt's separators, an underline, a letter's tall
     stems) are the reader's to read, as before."""

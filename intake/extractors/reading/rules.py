@@ -41,6 +41,12 @@ GRID = 3
 EDGE = 1 / 50
 #: Pixels darker than this are ink.
 INK = 128
+#: The grid is first looked for on the page shrunk this many times each way (a pixel inked
+#: where any of its block is), with every threshold loosened to what a rule of the full
+#: page could become there: cheap, and most pages (letters, receipts) have no grid and
+#: end there, read exactly as before. Measured on 300 dpi A4 scans: the look at full size
+#: cost 0.35 CPU-s a page, as much as a third of tesseract's own time.
+SHRINK = 4
 
 Mask = NDArray[np.bool_]
 
@@ -105,12 +111,31 @@ def _count(columns: Mask) -> int:
     return int((np.diff(present) == 1).sum())
 
 
+def _may_have_grid(ink: Mask) -> bool:
+    """Whether the page shrunk :data:`SHRINK` times has a grid's vertical rules: False
+    only where the full page has none (see :data:`SHRINK`)."""
+    height, width = ink.shape
+    rows, cols = height // SHRINK, width // SHRINK
+    if rows < 2 or cols < 2:
+        return True
+    blocks = ink[: rows * SHRINK, : cols * SHRINK].reshape(rows, SHRINK, cols, SHRINK)
+    small: Mask = np.asarray(blocks.any(axis=(1, 3)), dtype=bool)
+    # a run of n pixels covers at least n // SHRINK whole blocks, and a line t pixels
+    # thick at most t // SHRINK + 2 of them
+    length = max(int(width * MIN_RULE), 20) // SHRINK - 1
+    thickness = max(int(width * MAX_THICKNESS), 2) // SHRINK + 2
+    vertical = _thin(_runs(small.T, length), thickness).T
+    return _count(vertical) >= GRID
+
+
 def remove_rules(image: Image.Image) -> Image.Image:
     """``image`` (8-bit grey) with the long thin horizontal and vertical lines of its
     ruled tables whitened; the same image when it has no grid."""
     width = image.width
     pixels = np.asarray(image)
     ink: Mask = pixels < INK
+    if not _may_have_grid(ink):
+        return image
     length = max(int(width * MIN_RULE), GLYPHS * _glyph_height(ink), 20)
     thickness = max(int(width * MAX_THICKNESS), 2)
     vertical = _thin(_runs(ink.T, length), thickness).T  # runs along the image's columns
