@@ -85,6 +85,14 @@ def _glyph_height(ink: Mask) -> int:
     return int(np.percentile(lengths, TALL_STROKES)) if lengths.size else 0
 
 
+def _lines(columns: Mask) -> list[tuple[int, int]]:
+    """(start, end) of each group of neighbouring pixel columns holding ink: one line's."""
+    present = np.pad(columns.any(axis=0), 1).astype(np.int8)
+    edges = np.diff(present)
+    starts, ends = np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+
 def _grid_columns(vertical: Mask, horizontal: Mask) -> Mask:
     """The vertical lines that meet a horizontal one (a grid's columns), as a mask."""
     near = horizontal.copy()
@@ -92,23 +100,16 @@ def _grid_columns(vertical: Mask, horizontal: Mask) -> Mask:
         near[shift:, :] |= horizontal[:-shift, :]
         near[:-shift, :] |= horizontal[shift:, :]
     meets: NDArray[np.bool_] = np.asarray((vertical & near).any(axis=0), dtype=bool)
-    present = np.pad(vertical.any(axis=0), 1).astype(np.int8)
-    edges = np.diff(present)
     width = vertical.shape[1]
     margin = int(width * EDGE)
     keep = np.zeros(width, dtype=bool)
-    for start, end in zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True):
+    for start, end in _lines(vertical):
         if start < margin or end > width - margin:
             continue  # the sheet's own edge
         if meets[start:end].any():  # one line's group of neighbouring pixel columns
             keep[start:end] = True
     out: Mask = vertical & keep[np.newaxis, :]
     return out
-
-
-def _count(columns: Mask) -> int:
-    present = np.pad(columns.any(axis=0), 1).astype(np.int8)
-    return int((np.diff(present) == 1).sum())
 
 
 def _may_have_grid(ink: Mask) -> bool:
@@ -125,7 +126,7 @@ def _may_have_grid(ink: Mask) -> bool:
     length = max(int(width * MIN_RULE), 20) // SHRINK - 1
     thickness = max(int(width * MAX_THICKNESS), 2) // SHRINK + 2
     vertical = _thin(_runs(small.T, length), thickness).T
-    return _count(vertical) >= GRID
+    return len(_lines(vertical)) >= GRID
 
 
 def remove_rules(image: Image.Image) -> Image.Image:
@@ -139,11 +140,11 @@ def remove_rules(image: Image.Image) -> Image.Image:
     length = max(int(width * MIN_RULE), GLYPHS * _glyph_height(ink), 20)
     thickness = max(int(width * MAX_THICKNESS), 2)
     vertical = _thin(_runs(ink.T, length), thickness).T  # runs along the image's columns
-    if _count(vertical) < GRID:
+    if len(_lines(vertical)) < GRID:
         return image
     horizontal = _thin(_runs(ink, length), thickness)
     vertical = _grid_columns(vertical, horizontal)
-    if _count(vertical) < GRID:
+    if len(_lines(vertical)) < GRID:
         return image
     rules = horizontal | vertical
     # and the grey fringe a scanner's blur leaves on either side of a rule

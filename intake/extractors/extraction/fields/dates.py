@@ -85,6 +85,11 @@ def _numeric(m: re.Match[str], order: DateOrder) -> dt.date | None:
         return _make(y, a, b)
     if m.group(2) == ".":  # 1.4.2011: dotted dates are written day first wherever they are used
         order = "dmy"
+    return _ordered(y, a, b, order)
+
+
+def _ordered(y: int, a: int, b: int, order: DateOrder) -> dt.date | None:
+    """The date of year ``y`` whose day and month are ``a`` and ``b`` in ``order``."""
     return _make(y, a, b) if order == "mdy" else _make(y, b, a)
 
 
@@ -115,7 +120,7 @@ def find_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, int, 
         add(m, _make(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(1))
     for m in _COMPACT_STAMP.finditer(text):
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        add(m, _make(y, a, b) if order == "mdy" else _make(y, b, a), m.group(3))
+        add(m, _ordered(y, a, b, order), m.group(3))
     chosen: list[tuple[int, int, dt.date]] = []
     for _, s, e, date in sorted(found, key=lambda f: -f[0]):
         if not any(s < ce and cs < e for cs, ce, _ in chosen):
