@@ -11,7 +11,7 @@ from tests.factory import cii_xml, embed, make_pdf, sample_invoice
 
 
 def test_factur_x_values_win_and_say_so(settings: Settings, tmp_path: Path) -> None:
-    doc = sample_invoice(vendor="Lieferant GmbH", number="RE-4711")
+    doc = sample_invoice(vendor="Lieferdienst Hansen GmbH", number="RE-4711")
     pdf = make_pdf(tmp_path / "fx.pdf", doc, lang="de")
     # The XML knows the exact address and the buyer; the page shows the same invoice.
     embed(pdf, "factur-x.xml", cii_xml(doc))

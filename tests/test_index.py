@@ -188,10 +188,10 @@ def test_a_phrase_is_found_after_a_correction(ctx: Context, filed: list[int]) ->
     index.sync(ctx.db)
     first, second = filed
     with ctx.db.session() as s:
-        correct_fields(s, second, {"vendor": "Azure Interior"}, user="ed")
+        correct_fields(s, second, {"vendor": "Cobalt Interiors"}, user="ed")
     index.sync(ctx.db)
     assert sorted(index.match_ids('"cordless drill"')) == sorted(filed)
-    assert index.match_ids('vendor:"azure interior"') == [second]
+    assert index.match_ids('vendor:"cobalt interiors"') == [second]
     assert index.match_ids('"safety goggles" vendor:acme') == [first]
     assert index.match_ids('"goggles safety"') == []
 
@@ -283,7 +283,7 @@ def test_a_failing_store_keeps_the_index_and_the_marks(
     monkeypatch.setattr(FlakyStorage, "reads_fail", False)
     assert sorted(index.match_ids("drill")) == sorted(filed)
     with ctx.db.session() as s:
-        correct_fields(s, second, {"vendor": "Azure Interior"}, user="ed")
+        correct_fields(s, second, {"vendor": "Cobalt Interiors"}, user="ed")
     monkeypatch.setattr(FlakyStorage, "writes_fail", True)
     with warnings.catch_warnings():
         # Whoosh leaves the temporary file of a failed write to the garbage collector.
@@ -298,4 +298,4 @@ def test_a_failing_store_keeps_the_index_and_the_marks(
         assert s.scalars(select(Document.index_error)).all() == [None, None]
     monkeypatch.setattr(FlakyStorage, "writes_fail", False)
     assert index.sync(ctx.db) == 1
-    assert index.match_ids('vendor:"azure interior"') == [second]
+    assert index.match_ids('vendor:"cobalt interiors"') == [second]

@@ -139,13 +139,13 @@ def draw_header(path: Path, rows: list[tuple[str, ...]]) -> Path:
     [
         # the name beside its label, another label under it
         (
-            [("Advertiser", "Justice for Governor"), ("Product", "PL/Justice/WV-R")],
-            "Justice for Governor",
+            [("Advertiser", "Citizens for Rivera"), ("Product", "PL/Rivera/NM-D")],
+            "Citizens for Rivera",
         ),
         # a year belongs to a name; an account code after it does not
         (
-            [("Advertiser", "Tom Steyer 2020 (135304)"), ("Agency", "Buying Time LLC")],
-            "Tom Steyer 2020",
+            [("Advertiser", "Pat Doyle 2024 (204511)"), ("Agency", "Airtime Partners LLC")],
+            "Pat Doyle 2024",
         ),
         # past a "Name:" sub-label; the party's code is no label of its name
         (

@@ -350,14 +350,14 @@ def test_phrases_are_found_after_a_correction_in_web_api_and_cli(
     index = SearchIndex(ctx.settings.index_dir)
     index.rebuild(ctx.db)  # one segment: the correction leaves a deletion in it
     with ctx.db.session() as s:
-        correct_fields(s, corpus["globex"], {"vendor": "Azure Interior"}, user="ed")
+        correct_fields(s, corpus["globex"], {"vendor": "Cobalt Interiors"}, user="ed")
     index.sync(ctx.db)
     client = app.test_client()
     login(client)
-    r = client.get("/api/search", query_string={"q": 'vendor:"azure interior"'})
+    r = client.get("/api/search", query_string={"q": 'vendor:"cobalt interiors"'})
     assert r.status_code == 200, r.get_json()
     assert [h["id"] for h in r.get_json()["hits"]] == [corpus["globex"]]
-    r = client.get("/api/search", query_string={"q": 'x OR vendor:"azure interior"'})
+    r = client.get("/api/search", query_string={"q": 'x OR vendor:"cobalt interiors"'})
     assert [h["id"] for h in r.get_json()["hits"]] == [corpus["globex"]]
     r = client.get("/search", query_string={"q": '"safety goggles"'})
     assert r.status_code == 200

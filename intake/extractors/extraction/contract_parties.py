@@ -4,7 +4,7 @@ Three kinds of evidence, in order of position: a name followed by the defined te
 given ("JANE Q. PUBLIC ("Recipient")", "Acme Widgets, Inc., a Delaware corporation
 (the "Seller")"); a company name with a legal form inside the "between ... and ..."
 clause or heading a letter agreement; and the first person of an employee's undertaking
-("I, Jeffrey L. Levine, ..."). A group defined collectively ("... (collectively, the
+("I, Jane Q. Public, ..."). A group defined collectively ("... (collectively, the
 "Acme Group")") is named by its defined term.
 """
 
@@ -164,7 +164,7 @@ def _plausible(name: str) -> bool:
         return False  # "Limited Liability Company", "a North Carolina corporation"
     if re.search(r"\b(?:TO|IF|WOULD|SHALL|IS|ARE)\b", name) or _ROLE_END.search(name):
         return False
-    # a name may start with a number ("3M Company"), never with a lower-case word
+    # a name may start with a number ("1st Choice Supply Inc."), never with a lower-case word
     first = words[0][:1]
     if len(words) > 9 or not (first.isupper() or first.isdigit()):
         return False

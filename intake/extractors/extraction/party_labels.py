@@ -1,7 +1,7 @@
 """When a party's label word is a label, and when what follows it is still label.
 
 "A label word is never a value": "Lieferant", "client" or "fournisseur" also occur inside
-names and addresses ("Lieferant GmbH", "8, impasse du Fournisseur"), and a label may run on
+names and addresses ("Lieferant Hansen KG", "8, impasse du Fournisseur"), and a label may run on
 in words that are still label ("Seller trade name", "Nom du destinataire :").
 """
 
