@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 
 from benchmarks.synth_docs import Party, Spec
-from benchmarks.synth_words import MONTHS
+from benchmarks.synth_words import MONTHS, WORDS
 
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 CURRENCY_WORDS = {
@@ -136,7 +136,9 @@ def draw(path: Path, spec: Spec) -> Path:
     meta = [] if lay["title"] == "inline" else [(number_label, spec.number)]
     if spec.ref:
         meta.append((w["ref"], spec.ref))
-    meta.append((w["issue_date"], when(spec.dates["issue"], spec)))
+    # an order or a quote is dated with the generic word (the first variant), not "Invoice date"
+    issued = w["issue_date"] if spec.kind == "invoice" else WORDS[spec.lang]["issue_date"][0]
+    meta.append((issued, when(spec.dates["issue"], spec)))
     for key, slot in (("due", "due_date"), ("valid", "valid_until"), ("delivery", "delivery_date")):
         if key in spec.dates:
             meta.append((w[slot], when(spec.dates[key], spec)))
