@@ -88,13 +88,18 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
     if not contact_tops:
         return []
     out = []
+    supplier: set[tuple[int, float]] = set()  # the block under a seller's label
     for line in first:
         if line.top > 0.5 * line.page_height:
             break
         for cell in line.cells:
             if any(ch.isdigit() for ch in cell.text) or _CONTACT.search(cell.text):
                 continue
-            if _is_label(cell.text, _BUYER_LABELS) or _is_label(cell.text, _SELLER_LABELS):
+            if _is_label(cell.text, _SELLER_LABELS):
+                # the supplier's block ("Lieferant", "Fournisseur"): not the addressee
+                supplier.update((c.line, c.x0) for c in _block(layout, cell))
+                continue
+            if (cell.line, cell.x0) in supplier or _is_label(cell.text, _BUYER_LABELS):
                 continue
             if not any(top < cell.top for top in contact_tops):
                 continue  # the sender's details come first
