@@ -80,7 +80,7 @@ class Spec:
             "tax": str(self.tax),
             "total": str(self.total),
             "line_items": [
-                {k: str(x[k]) for k in ("quantity", "unit_price", "amount")} for x in self.lines
+                {k: f"{x[k]:f}" for k in ("quantity", "unit_price", "amount")} for x in self.lines
             ],
         }
         if self.ref:
@@ -197,12 +197,6 @@ def make_spec(rng: random.Random, lang: str | None = None, kind: str | None = No
     several = rng.random() < 0.25
     use = rates[:2] if several else [rates[0]]
     lines = _lines(rng, lang, use)
-    bases: dict[Decimal, Decimal] = {}
-    for x in lines:
-        bases[x["rate"]] = bases.get(x["rate"], Decimal(0)) + x["amount"]
-    taxes = [(r, b, (b * r / 100).quantize(CENT, ROUND_HALF_UP)) for r, b in sorted(bases.items())]
-    subtotal = sum((b for _, b, _ in taxes), Decimal(0))
-    tax = sum((t for _, _, t in taxes), Decimal(0))
     currency = "EUR"
     if lang == "en":
         currency = rng.choice(["USD", "GBP", "EUR"])
@@ -235,6 +229,16 @@ def make_spec(rng: random.Random, lang: str | None = None, kind: str | None = No
         "vat_place": rng.choice(["letterhead", "footer", "none"]),
         "us_dates": lang == "en" and currency == "USD",
     }
+    if "discount" not in layout["columns"]:  # a discount is only given where it is shown
+        for x in lines:
+            x["discount"] = Decimal(0)
+            x["amount"] = (x["quantity"] * x["unit_price"]).quantize(CENT, ROUND_HALF_UP)
+    bases: dict[Decimal, Decimal] = {}
+    for x in lines:
+        bases[x["rate"]] = bases.get(x["rate"], Decimal(0)) + x["amount"]
+    taxes = [(r, b, (b * r / 100).quantize(CENT, ROUND_HALF_UP)) for r, b in sorted(bases.items())]
+    subtotal = sum((b for _, b, _ in taxes), Decimal(0))
+    tax = sum((t for _, _, t in taxes), Decimal(0))
     return Spec(
         kind,
         lang,
