@@ -271,3 +271,47 @@ def test_our_order_with_a_supplier_block(settings: Settings, tmp_path: Path) -> 
     fields = extract(ours(settings), pdf)["fields"]
     assert fields["vendor"] == "Brennecke Maschinenbau AG"
     assert fields["buyer"] == "Harwick Foundry"
+
+
+@pytest.mark.parametrize(
+    ("title", "meta"),
+    [
+        # the bare word over the order's date, in a row of labels
+        (
+            "PEDIDO",
+            [
+                (270, [(60, "Fecha"), (180, "Entrega")]),
+                (282, [(60, "14/10/2024"), (180, "05/11/2024")]),
+            ],
+        ),
+        (
+            "ORDINE DI ACQUISTO",
+            [
+                (270, [(60, "Data"), (180, "Consegna")]),
+                (282, [(60, "14/10/2024"), (180, "05/11/2024")]),
+            ],
+        ),
+        (
+            "NOTA DE ENCOMENDA",
+            [
+                (140, [(380, "Data:"), (535, "14/10/2024", "r")]),
+                (152, [(380, "Data de entrega:"), (535, "05/11/2024", "r")]),
+            ],
+        ),
+        (
+            "PURCHASE ORDER",
+            [
+                (140, [(380, "Date:"), (535, "14 October 2024", "r")]),
+                (152, [(380, "Required by:"), (535, "5 November 2024", "r")]),
+            ],
+        ),
+    ],
+)
+def test_delivery_date_of_an_order(
+    settings: Settings, tmp_path: Path, title: str, meta: Rows
+) -> None:
+    """An order's requested delivery date under "Entrega", "Consegna", "Data de entrega",
+    "Required by"."""
+    result = extract(settings, quote(tmp_path / "po.pdf", title, meta))
+    assert result["doc_type"] == "purchase_order"
+    assert result["fields"]["delivery_date"] == "2024-11-05"
