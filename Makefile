@@ -22,7 +22,7 @@ PEER_VERSION ?= 1.0.1
 PEER_PACKAGE := invoice2data[dateparser]==$(PEER_VERSION)
 PEER_STAMP   := $(PEER)/.installed-$(shell echo '$(PEER_PACKAGE)' | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-fast test-long check bench eval leaks eval-learning eval-peer venv sysdeps clean
+.PHONY: run test test-fast test-long check bench eval leaks eval-learning eval-peer synth venv sysdeps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -78,6 +78,12 @@ eval: venv
 ## leaks: labelled values of ../shared/eval quoted anywhere in the project (fails on one)
 leaks: venv
 	$(BIN)/python -m benchmarks.leaks $(EVAL)
+
+## synth: the layout stress generator: made-up documents in seven languages and many
+## layouts, read by the real extraction, scored per field, type and language
+## (SYNTH_ARGS="--n 400 --seed 7" for another sample)
+synth: venv
+	$(BIN)/python -m benchmarks.synthetic $(SYNTH_ARGS)
 
 ## eval-learning: vendors' documents in order, each corrected from its labels; KEY accuracy
 ## on their later documents with and without learning, corrections per 100 documents

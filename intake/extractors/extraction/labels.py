@@ -32,6 +32,25 @@ for _table in (TITLES, TELLING):
     for _type in ("invoice", "purchase_order", "order_confirmation", "estimate", "contract"):
         _table.setdefault(_type, [])
 
+#: A document's title followed by a number word labels the document's own number
+#: ("PRIJSOPGAVE Nr.", "ORDINE DI ACQUISTO n.", "Proforma-Rechnung Nr."): each title of
+#: a type with "{NO}" after it labels that type's number, a little less surely than the
+#: packs' own number labels. Only where it begins its cell: a title word qualified by
+#: the word before it names someone else's document ("Agency Order #").
+OWN_NUMBER = {
+    "invoice": "invoice_number",
+    "purchase_order": "po_number",
+    "estimate": "quote_number",
+    "order_confirmation": "order_number",
+}
+TITLE_NUMBER = 0.9
+for _type, _field in OWN_NUMBER.items():
+    LABELS.setdefault(_field, []).extend(
+        (_VOCABULARY.expand(rf"^\s*(?:{pattern})\s*-?\s*{{NO}}"), TITLE_NUMBER)
+        for pattern, weight in TITLES[_type]
+        if weight >= 1.0
+    )
+
 
 @dataclass(frozen=True)
 class LabelSet:

@@ -7,12 +7,18 @@ line of the sender's contact details, is the addressee, not the issuer. A window
 envelope's letter (DIN 5008, the French and Swiss norms alike) prints the sender's
 return address on one line over the window, its parts run together with separators
 ("Acme GmbH · Hauptstr. 1 · 12345 Stadt"): that line is the sender's details too.
+
+The addressee's own VAT id may close its block (an invoice between businesses in the EU
+must print the customer's VAT id, and does so under its address): that line is part of
+the address, not the sender's details. A label heading the block ("Rechnungsadresse",
+"Fournisseur") is no name: a label word is never a value.
 """
 
 from __future__ import annotations
 
 import re
 
+from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.record import Box
 
@@ -22,8 +28,19 @@ _CONTACT = re.compile(
     r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic|vat|tva|ust)\b",
     re.IGNORECASE,
 )
-#: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris"
-_POSTCODE = re.compile(r"(?<![\d.,])\d{4,5}\s+[^\W\d_]{2,}")
+#: the sender's contact details that never close an addressee's block (a VAT id may)
+_SENDER_ONLY = re.compile(
+    r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic)\b", re.IGNORECASE
+)
+#: a party's label, the buyer's or the seller's, any language
+_BUYER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("buyer", []) if w > 0])
+_SELLER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("vendor", []) if w > 0])
+#: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris"; a
+#: British postcode ("Leeds LS2 7AB"), a US state and ZIP code ("Austin, TX 78701")
+_POSTCODE = re.compile(
+    r"(?<![\d.,])\d{4,5}\s+[^\W\d_]{2,}"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+)
 #: a return address on one line: a postcode with its town among parts run together with
 #: separators ("Acme GmbH · Hauptstr. 1 · 12345 Stadt", "Acme SARL - 2 rue Neuve - 75002 Paris")
 _RETURN_ADDRESS = re.compile(
@@ -50,28 +67,44 @@ def _block(layout: Layout, cell: Cell) -> list[Cell]:
     return out
 
 
+def _is_label(text: str, labels: list[tuple[re.Pattern[str], float]]) -> bool:
+    """Whether a cell is one of ``labels`` and nothing else ("Rechnungsadresse",
+    "Bill to:")."""
+    text = text.strip().rstrip(":").strip()
+    return any((m := p.search(text)) and m.group(0) == text for p, _ in labels)
+
+
 def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
     """The names (box, text) that head an addressee's block on the first page."""
     first = [line for line in layout.lines if line.page == 1]
+    # The sender's details: its contact lines, its return address, and the postcode line
+    # of its own address (a letterhead of name, street and town alone comes first too).
     contact_tops = [
         c.top
         for line in first
         for c in line.cells
-        if _CONTACT.search(c.text) or _RETURN_ADDRESS.search(c.text)
+        if _CONTACT.search(c.text) or _RETURN_ADDRESS.search(c.text) or _POSTCODE.search(c.text)
     ]
     if not contact_tops:
         return []
     out = []
+    supplier: set[tuple[int, float]] = set()  # the block under a seller's label
     for line in first:
         if line.top > 0.5 * line.page_height:
             break
         for cell in line.cells:
             if any(ch.isdigit() for ch in cell.text) or _CONTACT.search(cell.text):
                 continue
+            if _is_label(cell.text, _SELLER_LABELS):
+                # the supplier's block ("Lieferant", "Fournisseur"): not the addressee
+                supplier.update((c.line, c.x0) for c in _block(layout, cell))
+                continue
+            if (cell.line, cell.x0) in supplier or _is_label(cell.text, _BUYER_LABELS):
+                continue
             if not any(top < cell.top for top in contact_tops):
                 continue  # the sender's details come first
             block = _block(layout, cell)
-            if not block or any(_CONTACT.search(c.text) for c in block):
+            if not block or any(_SENDER_ONLY.search(c.text) for c in block):
                 continue
             if any(_POSTCODE.search(c.text) for c in block):
                 out.append((cell.box, cell.text.strip()))

@@ -149,17 +149,74 @@ def _names_us(record: Record, company: Company) -> bool:
     return any(f" {key} " in flat for key in company.names)
 
 
+def _under_supplier_label(text: str, name: str) -> bool:
+    """Whether ``name`` is printed under a supplier label (on its line or the line above)."""
+    key = name_key(name)
+    previous = ""
+    for line in text.splitlines():
+        if key and key in name_key(line) and (_labelled(line) or _labelled(previous)):
+            return True
+        previous = line
+    return False
+
+
+def _supplied_by_us(
+    record: Record, company: Company, fields: dict[str, Field]
+) -> dict[str, Field] | None:
+    """A purchase order that a customer sent us: a purchase order is addressed to its
+    supplier, so when the addressee is us (read as the buyer, or our name under a
+    supplier label) we are the vendor and the issuer read as the vendor is the buyer.
+    Not when the vendor itself was read under a supplier label (our own order, its
+    supplier's block read as the vendor and us as the addressee)."""
+    if not company.name:
+        return None
+    vendor, buyer = fields.get("vendor"), fields.get("buyer")
+    buyer_us = buyer is not None and company.is_us(str(buyer.value), _block_text(fields, "buyer"))
+    if vendor is not None and _under_supplier_label(record.text, str(vendor.value)):
+        return None
+    if not buyer_us and not _under_supplier_label(record.text, company.name):
+        return None
+    out = dict(fields)
+    us = buyer if buyer_us and buyer is not None else None
+    out["vendor"] = us or Field(company.name, UNLABELLED, "text", None, company.name)
+    out.pop("address", None)  # the address read was the issuer's, the customer's
+    if vendor is not None:
+        out["buyer"] = Field(vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw)
+    elif us is not None:
+        out.pop("buyer")
+    logger.debug("[%s] addressed to us: we are the supplier", record.short_id)
+    return out
+
+
 def assign_roles(record: Record, company: Company) -> Record:
     """The record with vendor and buyer the right way round for documents we issued."""
     if not company.known or record.doc_type not in OUR_TYPES:
         return record
     fields = dict(record.fields)
     vendor, buyer = fields.get("vendor"), fields.get("buyer")
+    # our VAT id near the top is the addressee's when the addressee read is us (a DIN
+    # 5008 window sits in the top third of the page, its VAT id with it)
+    buyer_us = buyer is not None and company.is_us(str(buyer.value), _block_text(fields, "buyer"))
     vendor_us = vendor is not None and (
         company.is_us(str(vendor.value), _block_text(fields, "vendor"))
-        or _issued_under_our_vat(record, company)
+        or (not buyer_us and _issued_under_our_vat(record, company))
     )
+    if vendor is not None and _under_supplier_label(record.text, str(vendor.value)):
+        # the vendor was read from the supplier's block ("Lieferant", "Supplier"): it is
+        # the vendor whoever we are, and the order's issuer is the buyer
+        if company.is_us(str(vendor.value)) and (buyer is None or buyer_us):
+            # a customer's order to us: its issuer is the first other company
+            other = _other_company(record.text, company)
+            fields.pop("buyer", None)
+            if other is not None:
+                fields["buyer"] = Field(other[0], UNLABELLED, "text", None, other[0])
+        elif not company.is_us(str(vendor.value)) and buyer is None and company.name:
+            fields["buyer"] = Field(company.name, 0.6, "text", None, company.name)  # our order
+        return record.evolve(fields=fields)
     if not vendor_us:
+        supplied = _supplied_by_us(record, company, fields)
+        if supplied is not None:
+            return record.evolve(fields=supplied)
         if vendor is not None and buyer is None and company.name and _names_us(record, company):
             # the supplier read from a "Supplier:" block, and our letterhead unlabelled
             fields["buyer"] = Field(company.name, 0.6, "text", None, company.name)

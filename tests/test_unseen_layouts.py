@@ -1,0 +1,317 @@
+"""Layouts the layout stress generator (``benchmarks/synthetic.py``) found misread, each
+drawn here at test time with invented companies: the addressee's block closed by its VAT
+id, a letterhead of name and address alone over the window, a label heading the window,
+purchase orders between us and a supplier, and numbers printed after a title or under a
+"No." that comes first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from intake.settings import Settings
+from tests.test_extraction import extract
+from tests.test_layouts import Cell
+
+Rows = list[tuple[float, Sequence[Cell]]]
+
+TABLE: Rows = [
+    (300, [(60, "Description"), (360, "Qty", "r"), (450, "Unit Price", "r"), (535, "Amount", "r")]),
+    (
+        316,
+        [(60, "Steel shelving unit"), (360, "2", "r"), (450, "120.00", "r"), (535, "240.00", "r")],
+    ),
+    (330, [(60, "Cable ties"), (360, "10", "r"), (450, "3.50", "r"), (535, "35.00", "r")]),
+    (370, [(380, "Subtotal"), (535, "275.00", "r")]),
+    (384, [(380, "VAT 20%"), (535, "55.00", "r")]),
+    (398, [(380, "Total"), (535, "330.00", "r")]),
+]
+
+
+def letter(path: Path, head: Rows, window: Rows, title: str, meta: Rows) -> Path:
+    """A letter: ``head`` and ``window`` rows, the title in large bold type 250 pt from the
+    top, ``meta`` rows and a priced table with its totals."""
+    height = A4[1]
+    canvas = Canvas(str(path), pagesize=A4)
+    for top, cells in [*head, *window, *meta, *TABLE]:
+        canvas.setFont("Helvetica", 9)
+        for cell in cells:
+            if len(cell) > 2:
+                canvas.drawRightString(cell[0], height - top, cell[1])
+            else:
+                canvas.drawString(cell[0], height - top, cell[1])
+    canvas.setFont("Helvetica-Bold", 17)
+    canvas.drawString(60, height - 250, title)
+    canvas.save()
+    return path
+
+
+def test_addressee_block_closed_by_its_vat_id(settings: Settings, tmp_path: Path) -> None:
+    """An EU invoice prints the customer's VAT id under its address: the block is still
+    the addressee's window, unlabelled, below the seller's details."""
+    pdf = letter(
+        tmp_path / "i.pdf",
+        [(40, [(60, "Quillmore Fasteners Ltd")]), (54, [(60, "VAT No. GB123456789")])],
+        [
+            (140, [(60, "Ostrander Kitchens Ltd")]),
+            (152, [(60, "14 Mill Lane")]),
+            (164, [(60, "Leeds LS2 7AB")]),
+            (176, [(60, "VAT No. GB987654321")]),
+        ],
+        "INVOICE",
+        [(140, [(380, "Invoice No."), (535, "QF-1182", "r")])],
+    )
+    fields = extract(settings, pdf)["fields"]
+    assert fields["buyer"] == "Ostrander Kitchens Ltd"
+    assert fields["vendor"] == "Quillmore Fasteners Ltd"
+
+
+def test_window_below_a_letterhead_of_name_and_address(settings: Settings, tmp_path: Path) -> None:
+    """A letterhead of name, street and town alone (no telephone, no VAT id) still comes
+    before the addressee: the name heading the postal block below it is the buyer."""
+    pdf = letter(
+        tmp_path / "i.pdf",
+        [
+            (40, [(300, "Verbrugge Drukwerk B.V.")]),
+            (54, [(300, "Kerkstraat 12")]),
+            (66, [(300, "3511 AB Utrecht")]),
+        ],
+        [
+            (140, [(60, "Hollander Meubelen B.V.")]),
+            (152, [(60, "Dorpsweg 8")]),
+            (164, [(60, "7411 KK Deventer")]),
+        ],
+        "FACTUUR",
+        [(140, [(380, "Factuurnummer"), (535, "VD-2210", "r")])],
+    )
+    fields = extract(settings, pdf)["fields"]
+    assert fields["buyer"] == "Hollander Meubelen B.V."
+    assert fields["vendor"] == "Verbrugge Drukwerk B.V."
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [
+        ("Rechnungsadresse", "RECHNUNG"),
+        ("Faturar a", "FATURA"),
+        ("Intestatario", "FATTURA"),
+        ("Factuuradres", "FACTUUR"),
+    ],
+)
+def test_label_heading_the_window_is_no_name(
+    settings: Settings, tmp_path: Path, label: str, title: str
+) -> None:
+    """A label word is never a value: the addressee's block headed by its label gives the
+    name under it."""
+    pdf = letter(
+        tmp_path / "i.pdf",
+        [(40, [(60, "Tessaro Lamiere S.p.A.")]), (54, [(60, "Via Roma 4, 24121 Bergamo")])],
+        [
+            (126, [(60, label)]),
+            (140, [(60, "Brockmann Anlagenbau GmbH")]),
+            (152, [(60, "Hafenstraße 3")]),
+            (164, [(60, "28195 Bremen")]),
+        ],
+        title,
+        [(140, [(380, "No."), (535, "TL-4410", "r")])],
+    )
+    fields = extract(settings, pdf)["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+    assert fields["vendor"] == "Tessaro Lamiere S.p.A."
+
+
+def quote(path: Path, title: str, meta: Rows) -> Path:
+    return letter(
+        path,
+        [(40, [(60, "Tessaro Lamiere S.p.A.")]), (54, [(60, "Via Roma 4, 24121 Bergamo")])],
+        [(140, [(60, "Brockmann Anlagenbau GmbH")]), (152, [(60, "28195 Bremen")])],
+        title,
+        meta,
+    )
+
+
+def beside(label: str, number: str, date_label: str) -> Rows:
+    """Labels in a column at the right, each value right-aligned beside its label."""
+    return [
+        (140, [(380, label), (535, number, "r")]),
+        (152, [(380, date_label), (535, "24/09/2024", "r")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "meta", "field", "number"),
+    [
+        # a title with its number after a number word: "PRIJSOPGAVE Nr. Q-4410"
+        ("PRIJSOPGAVE Nr. Q-4410", [], "quote_number", "Q-4410"),
+        ("ORDINE DI ACQUISTO n. BE-2024/118", [], "po_number", "BE-2024/118"),
+        # the number word first, its value under it
+        ("PREVENTIVO", beside("N. offerta:", "Q-24/3919", "Data:"), "quote_number", "Q-24/3919"),
+        ("PEDIDO", beside("Nº de pedido:", "P-24/7781", "Fecha:"), "po_number", "P-24/7781"),
+        (
+            "NOTA DE ENCOMENDA",
+            beside("Nº do pedido:", "E-24/512", "Data:"),
+            "po_number",
+            "E-24/512",
+        ),
+        (
+            "CONFIRMACIÓN DE PEDIDO",
+            beside("Nº confirmación:", "OC-24/77", "Fecha:"),
+            "order_number",
+            "OC-24/77",
+        ),
+        (
+            "CONFIRMAÇÃO DE ENCOMENDA",
+            beside("Nº da confirmação:", "CE-24/78", "Data:"),
+            "order_number",
+            "CE-24/78",
+        ),
+        # the customer's order on an invoice: "Votre bon de commande"
+        (
+            "FACTURE",
+            beside("Votre bon de commande :", "BC-24/231", "Date :"),
+            "po_number",
+            "BC-24/231",
+        ),
+        # a pro-forma's number in any language
+        (
+            "Proformarechnung",
+            [(270, [(60, "Proforma-Nr.: PF-24-118")])],
+            "quote_number",
+            "PF-24-118",
+        ),
+    ],
+)
+def test_document_numbers_after_titles_and_number_words(
+    settings: Settings, tmp_path: Path, title: str, meta: Rows, field: str, number: str
+) -> None:
+    result = extract(settings, quote(tmp_path / "q.pdf", title, meta))
+    assert result["fields"][field] == number
+
+
+def test_order_reference_under_rif_ordine(settings: Settings, tmp_path: Path) -> None:
+    """An Italian invoice names the customer's order "Rif. ordine", its own number
+    "N. documento"."""
+    meta: Rows = [
+        (140, [(380, "N. documento:"), (535, "F-82712", "r")]),
+        (152, [(380, "Rif. ordine:"), (535, "PO-26304", "r")]),
+    ]
+    fields = extract(settings, quote(tmp_path / "i.pdf", "FATTURA", meta))["fields"]
+    assert (fields["invoice_number"], fields["po_number"]) == ("F-82712", "PO-26304")
+
+
+def ours(settings: Settings) -> Settings:
+    """The settings with our company named, its VAT id given."""
+    return settings.model_copy(
+        update={
+            "company_name": "Harwick Foundry",
+            "company_aliases": ["Harwick Foundry GmbH"],
+            "company_vat_ids": ["DE298765431"],
+        }
+    )
+
+
+def customer_order(path: Path, supplier_label: str) -> Path:
+    """A purchase order a customer sends us: its letterhead, and us in the window,
+    with our VAT id (under a supplier label, or none)."""
+    window: Rows = [
+        (140, [(60, "Harwick Foundry GmbH")]),
+        (152, [(60, "Gießereiweg 4")]),
+        (164, [(60, "34117 Kassel")]),
+        (176, [(60, "USt-IdNr. DE298765431")]),
+    ]
+    if supplier_label:
+        window = [(126, [(60, supplier_label)]), *window]
+    return letter(
+        path,
+        [(40, [(300, "Brennecke Maschinenbau AG")]), (54, [(300, "Am Ring 7, 28195 Bremen")])],
+        window,
+        "BESTELLUNG",
+        [(140, [(380, "Bestellnummer:"), (535, "BM-4410", "r")])],
+    )
+
+
+@pytest.mark.parametrize("supplier_label", ["", "Lieferant"])
+def test_purchase_order_addressed_to_us(
+    settings: Settings, tmp_path: Path, supplier_label: str
+) -> None:
+    """A purchase order is addressed to its supplier: sent to us, we are the vendor and
+    the customer who issued it is the buyer (our VAT id in the window is the addressee's,
+    not a sign that we issued it)."""
+    pdf = customer_order(tmp_path / "po.pdf", supplier_label)
+    result = extract(ours(settings), pdf)
+    assert result["doc_type"] == "purchase_order"
+    fields = result["fields"]
+    assert fields["vendor"] == "Harwick Foundry GmbH"
+    assert fields["buyer"] == "Brennecke Maschinenbau AG"
+
+
+def test_our_order_with_a_supplier_block(settings: Settings, tmp_path: Path) -> None:
+    """Our own purchase order: our letterhead and the supplier's block under its label;
+    the supplier is the vendor and we are the buyer."""
+    pdf = letter(
+        tmp_path / "po.pdf",
+        [
+            (40, [(60, "Harwick Foundry GmbH")]),
+            (54, [(60, "Gießereiweg 4, 34117 Kassel")]),
+            (66, [(60, "USt-IdNr. DE298765431")]),
+        ],
+        [
+            (126, [(60, "Lieferant")]),
+            (140, [(60, "Brennecke Maschinenbau AG")]),
+            (152, [(60, "Am Ring 7")]),
+            (164, [(60, "28195 Bremen")]),
+        ],
+        "BESTELLUNG",
+        [(140, [(380, "Bestellnummer:"), (535, "HF-4410", "r")])],
+    )
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Brennecke Maschinenbau AG"
+    assert fields["buyer"] == "Harwick Foundry"
+
+
+@pytest.mark.parametrize(
+    ("title", "meta"),
+    [
+        # the bare word over the order's date, in a row of labels
+        (
+            "PEDIDO",
+            [
+                (270, [(60, "Fecha"), (180, "Entrega")]),
+                (282, [(60, "14/10/2024"), (180, "05/11/2024")]),
+            ],
+        ),
+        (
+            "ORDINE DI ACQUISTO",
+            [
+                (270, [(60, "Data"), (180, "Consegna")]),
+                (282, [(60, "14/10/2024"), (180, "05/11/2024")]),
+            ],
+        ),
+        (
+            "NOTA DE ENCOMENDA",
+            [
+                (140, [(380, "Data:"), (535, "14/10/2024", "r")]),
+                (152, [(380, "Data de entrega:"), (535, "05/11/2024", "r")]),
+            ],
+        ),
+        (
+            "PURCHASE ORDER",
+            [
+                (140, [(380, "Date:"), (535, "14 October 2024", "r")]),
+                (152, [(380, "Required by:"), (535, "5 November 2024", "r")]),
+            ],
+        ),
+    ],
+)
+def test_delivery_date_of_an_order(
+    settings: Settings, tmp_path: Path, title: str, meta: Rows
+) -> None:
+    """An order's requested delivery date under "Entrega", "Consegna", "Data de entrega",
+    "Required by"."""
+    result = extract(settings, quote(tmp_path / "po.pdf", title, meta))
+    assert result["doc_type"] == "purchase_order"
+    assert result["fields"]["delivery_date"] == "2024-11-05"
