@@ -61,7 +61,7 @@ _APPOSITION = re.compile(
 _FORM = (
     r"(?:(?:and|AND|&)\s+(?:Company|COMPANY)|Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
     r"Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
-    r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|A/S|S\.A|N\.V|B\.V|Company|COMPANY|Trust|"
+    r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|A/S|S\.A|N\.A|N\.V|B\.V|Company|COMPANY|Trust|"
     r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
 )
 _WORD = (
@@ -326,7 +326,12 @@ def find_recitals(head: str) -> tuple[int, int] | None:
 def _before_recitals(head: str, found: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
     """Drop the names found in the recitals when the preamble before them already named
     two parties for sure (the recitals tell the background: earlier agreements, affiliates,
-    the person a company acts for)."""
+    the person a company acts for). Past the start of the operative clauses ("NOW,
+    THEREFORE", "agree as follows") the parties are named already: a company given a
+    defined term there is a carrier, an agent, a supplier the agreement speaks of."""
+    operative = _OPERATIVE.search(head)
+    if operative is not None and any(pos < operative.start() for pos, _, sure in found if sure):
+        found = [f for f in found if f[0] < operative.start()]
     recitals = find_recitals(head)
     if recitals is None:
         return found
