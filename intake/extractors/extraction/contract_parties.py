@@ -324,9 +324,9 @@ def find_recitals(head: str) -> tuple[int, int] | None:
 
 
 def _before_recitals(head: str, found: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
-    """Drop the names found in the recitals when the preamble before them already named
-    two parties for sure (the recitals tell the background: earlier agreements, affiliates,
-    the person a company acts for). Past the start of the operative clauses ("NOW,
+    """Drop the names found in the recitals when the preamble before them already named a
+    party for sure (the recitals tell the background: earlier agreements, affiliates, the
+    person a company acts for; a party the preamble leaves blank is not named there). Past the start of the operative clauses ("NOW,
     THEREFORE", "agree as follows") the parties are named already: a company given a
     defined term there is a carrier, an agent, a supplier the agreement speaks of."""
     operative = _OPERATIVE.search(head)
@@ -335,6 +335,6 @@ def _before_recitals(head: str, found: list[tuple[int, str, bool]]) -> list[tupl
     recitals = find_recitals(head)
     if recitals is None:
         return found
-    if sum(1 for pos, _, sure in found if sure and pos < recitals[0]) < 2:
+    if not any(sure and pos < recitals[0] for pos, _, sure in found):
         return found
     return [f for f in found if f[0] < recitals[0]]
