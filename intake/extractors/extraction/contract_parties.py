@@ -326,9 +326,10 @@ def find_recitals(head: str) -> tuple[int, int] | None:
 def _before_recitals(head: str, found: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
     """Drop the names found in the recitals when the preamble before them already named a
     party for sure (the recitals tell the background: earlier agreements, affiliates, the
-    person a company acts for; a party the preamble leaves blank is not named there). Past the start of the operative clauses ("NOW,
-    THEREFORE", "agree as follows") the parties are named already: a company given a
-    defined term there is a carrier, an agent, a supplier the agreement speaks of."""
+    person a company acts for; a party the preamble leaves blank is not named there).
+    Past the start of the operative clauses ("NOW, THEREFORE", "agree as follows") the
+    parties are named already: a company given a defined term there is a carrier, an
+    agent, a supplier the agreement speaks of."""
     operative = _OPERATIVE.search(head)
     if operative is not None and any(pos < operative.start() for pos, _, sure in found if sure):
         found = [f for f in found if f[0] < operative.start()]
