@@ -108,7 +108,8 @@ _NTH = [
 #: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
 #: concluding December 31, 2003": a participle may take its date without "on".
 _EXPIRES = re.compile(
-    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
+    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:at\s+(?:midnight|the\s+close\s+of\s+business)"
+    r"\s+)?on|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until)|"
     r"term[^.]{0,60}?effective\s+date\s+through)\s+",
@@ -120,7 +121,10 @@ OPEN_ENDED = re.compile(
     rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
     r"(?:continue|remain|be\s+in\s+effect|end|run)[^.;]{0,60}?"
     r"\b(?:indefinitely|perpetual(?:ly)?|in\s+perpetuity|until\s+(?:it\s+is\s+)?terminated|"
-    r"when\s+terminated)\b",
+    r"when\s+terminated|until\s+(?:either|any|one)\s+(?:party|of\s+the\s+parties)\s+terminates)\b|"
+    # "This Agreement is concluded for an indefinite period", "... has no fixed term"
+    rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,80}}?\b(?:indefinite\s+(?:period|"
+    r"term|duration)|no\s+fixed\s+(?:term|duration|end)|(?:shall\s+be|is)\s+indefinite)\b",
     re.I,
 )
 OBLIGATIONS = 7  # the cue of how long obligations last
