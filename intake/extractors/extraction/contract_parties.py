@@ -152,12 +152,19 @@ _TITLES = re.compile(
 )
 
 
+_ENDS_IN_FORM = re.compile(rf"\b(?:{LEGAL_FORM})\.$", re.IGNORECASE)
+
+
 def _plausible(name: str) -> bool:
     if not 2 <= len(name) <= 90 or _NOT_PARTY.match(name) or _NOT_IN_NAME.search(name):
         return False
     words = name.split()
     if len(words) == 1 and name.casefold().strip(".") in _NOT_ALONE:
         return False
+    if len(words) == 1 and name.endswith(".") and not _ENDS_IN_FORM.search(name):
+        return False  # a lone abbreviation ("Calif.", "Dept.") names no party
+    if any(re.fullmatch(r"[A-Z][a-z]{3,}\.", w) for w in words[:-1]):
+        return False  # a sentence ends inside it ("... the Members. Place ...")
     if _PLACES.match(name) or all(w.casefold().strip(".,") in _NOT_ALONE for w in words):
         return False
     if not _key(name) or all(w in _NOT_ALONE or w in _KIND for w in _key(name)):
