@@ -44,7 +44,7 @@ __all__ = ["ContractExtractor"]
 _QUOTE = "\"“”'‘’"
 _EFFECTIVE = re.compile(
     r"(?:effective|(?:come|comes|came|enter|enters|entered)\s+into\s+(?:force|effect)|"
-    r"(?:take|takes)\s+effect)\s+(?:as\s+of\s+|on\s+|from\s+|date\s*(?:of|is|:)?\s*)?(?:the\s+)?",
+    r"(?:take|takes)\s+effect|with\s+effect)\s+(?:as\s+of\s+|on\s+|from\s+|date\s*(?:of|is|:)?\s*)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _DATED = re.compile(
