@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 
 from intake.extractors.extraction.analysis import reading_for
@@ -43,7 +44,7 @@ __all__ = ["ContractExtractor"]
 _QUOTE = "\"“”'‘’"
 _EFFECTIVE = re.compile(
     r"(?:effective|(?:come|comes|came|enter|enters|entered)\s+into\s+(?:force|effect)|"
-    r"(?:take|takes)\s+effect)\s+(?:as\s+of\s+|on\s+|from\s+|date\s*(?:of|is|:)?\s*)?(?:the\s+)?",
+    r"(?:take|takes)\s+effect|with\s+effect)\s+(?:as\s+of\s+|on\s+|from\s+|date\s*(?:of|is|:)?\s*)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _DATED = re.compile(
@@ -196,11 +197,14 @@ class ContractExtractor:
 
     def extract(self, record: Record) -> Mapping[str, Field]:
         reading = reading_for(record)
-        text = " ".join(reading.text.split())
+        # compatibility forms read as their plain letters: a PDF's font may print a
+        # semicolon as the Greek question mark, "fi" as a ligature, a space as a wide one
+        lines = unicodedata.normalize("NFKC", reading.text)
+        text = " ".join(lines.split())
         law = find_governing_law(text)
         order = _date_order(text, reading.date_order, law[0] if law else None)
         fields: dict[str, Field] = {}
-        if parties := find_contract_parties(text, find_signatories(reading.text)):
+        if parties := find_contract_parties(text, find_signatories(lines)):
             fields["parties"] = Field(parties, 0.7, "text")
         agreement = _agreement_date(text, order)
         if agreement is not None:
@@ -251,7 +255,9 @@ class ContractExtractor:
             fields["expiration_date"] = Field(
                 end.isoformat(), 0.5, "computed", raw=f"{start.isoformat()} + {term.value}"
             )
-        elif (term is None or not term.own) and (open_ended := OPEN_ENDED.search(text)):
+        elif (term is None or not term.own or not term.fixed) and (
+            open_ended := OPEN_ENDED.search(text)
+        ):
             fields["expiration_date"] = Field("perpetual", 0.6, "text", raw=open_ended.group(0))
         if notice := _notice_period(text):
             fields["notice_period"] = Field(notice[0], 0.5, "text", raw=notice[1])

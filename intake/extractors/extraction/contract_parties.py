@@ -61,7 +61,7 @@ _APPOSITION = re.compile(
 _FORM = (
     r"(?:(?:and|AND|&)\s+(?:Company|COMPANY)|Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
     r"Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
-    r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|A/S|S\.A|N\.V|B\.V|Company|COMPANY|Trust|"
+    r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|A/S|S\.A|N\.A|N\.V|B\.V|Company|COMPANY|Trust|"
     r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
 )
 _WORD = (
@@ -152,12 +152,19 @@ _TITLES = re.compile(
 )
 
 
+_ENDS_IN_FORM = re.compile(rf"\b(?:{LEGAL_FORM})\.$", re.IGNORECASE)
+
+
 def _plausible(name: str) -> bool:
     if not 2 <= len(name) <= 90 or _NOT_PARTY.match(name) or _NOT_IN_NAME.search(name):
         return False
     words = name.split()
     if len(words) == 1 and name.casefold().strip(".") in _NOT_ALONE:
         return False
+    if len(words) == 1 and name.endswith(".") and not _ENDS_IN_FORM.search(name):
+        return False  # a lone abbreviation ("Calif.", "Dept.") names no party
+    if any(re.fullmatch(r"[A-Z][a-z]{3,}\.", w) for w in words[:-1]):
+        return False  # a sentence ends inside it ("... the Members. Place ...")
     if _PLACES.match(name) or all(w.casefold().strip(".,") in _NOT_ALONE for w in words):
         return False
     if not _key(name) or all(w in _NOT_ALONE or w in _KIND for w in _key(name)):
@@ -324,12 +331,18 @@ def find_recitals(head: str) -> tuple[int, int] | None:
 
 
 def _before_recitals(head: str, found: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
-    """Drop the names found in the recitals when the preamble before them already named
-    two parties for sure (the recitals tell the background: earlier agreements, affiliates,
-    the person a company acts for)."""
+    """Drop the names found in the recitals when the preamble before them already named a
+    party for sure (the recitals tell the background: earlier agreements, affiliates, the
+    person a company acts for; a party the preamble leaves blank is not named there).
+    Past the start of the operative clauses ("NOW, THEREFORE", "agree as follows") the
+    parties are named already: a company given a defined term there is a carrier, an
+    agent, a supplier the agreement speaks of."""
+    operative = _OPERATIVE.search(head)
+    if operative is not None and any(pos < operative.start() for pos, _, sure in found if sure):
+        found = [f for f in found if f[0] < operative.start()]
     recitals = find_recitals(head)
     if recitals is None:
         return found
-    if sum(1 for pos, _, sure in found if sure and pos < recitals[0]) < 2:
+    if not any(sure and pos < recitals[0] for pos, _, sure in found):
         return found
     return [f for f in found if f[0] < recitals[0]]

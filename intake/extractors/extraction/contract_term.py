@@ -46,23 +46,29 @@ _TERM_CUES = [
     re.compile(rf"term\s+of\s+{_AGREEMENT}[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I),
     # "This contract shall be for a term of one year", "... and shall continue for a term of"
     re.compile(
-        rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+in"
-        r"\s+(?:full\s+)?(?:force\s+and\s+)?effect)\s+for\s+(?:a|an|the)\s+(?:initial\s+)?"
-        r"(?:term|period)\s+of",
+        rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+"
+        r"(?:valid\s+and\s+)?in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+(?:force|effect))?)\s+for"
+        r"\s+(?:a|an|the)\s+(?:initial\s+)?(?:term|period)\s+of",
         re.I,
     ),
     re.compile(
-        r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)", re.I
+        r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)|"
+        # "This Agreement has a term of three (3) years", "... shall have a duration of"
+        rf"{_AGREEMENT}\s+(?:has|(?:shall|will)\s+have)\s+(?:a|an)\s+(?:initial\s+)?"
+        r"(?:term|duration)\s+of",
+        re.I,
     ),
     # "... shall become effective upon the Effective Date and shall remain in effect for
     # five (5) years", "... shall come into force as of ... and remain valid for one year"
     re.compile(
-        rf"{_AGREEMENT}[^.]{{0,80}}?(?:shall|will)\s+(?:continue|remain)\s+in\s+(?:full\s+)?"
-        r"(?:force\s+and\s+)?effect\s+for\b",
+        rf"{_AGREEMENT}[^.]{{0,80}}?(?:(?:shall|will)\s+(?:continue|remain)|continues|remains)"
+        r"\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+(?:force|effect))?\s+for\b|"
+        # "This Agreement begins on the Effective Date and continues for three (3) years"
+        rf"{_AGREEMENT}[^.]{{0,80}}?\bcontinues\s+for\b",
         re.I,
     ),
     # "This Agreement shall come into force as of ... and remain valid for one year"
-    re.compile(rf"{_AGREEMENT}[^.]{{0,80}}?\b(?:remain|be)\s+valid\s+for", re.I),
+    re.compile(rf"{_AGREEMENT}[^.]{{0,80}}?\b(?:remain|be|is)\s+valid\s+for", re.I),
     re.compile(r"\bterm(?:\s+and\s+termination)?\s*[.:]\s", re.I),
     # an NDA's duration is how long its obligations last
     re.compile(
@@ -102,7 +108,8 @@ _NTH = [
 #: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
 #: concluding December 31, 2003": a participle may take its date without "on".
 _EXPIRES = re.compile(
-    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:on|at\s+the\s+close\s+of\s+business\s+on)|"
+    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:at\s+(?:midnight|the\s+close\s+of\s+business)"
+    r"\s+)?on|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until)|"
     r"term[^.]{0,60}?effective\s+date\s+through)\s+",
@@ -114,7 +121,10 @@ OPEN_ENDED = re.compile(
     rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
     r"(?:continue|remain|be\s+in\s+effect|end|run)[^.;]{0,60}?"
     r"\b(?:indefinitely|perpetual(?:ly)?|in\s+perpetuity|until\s+(?:it\s+is\s+)?terminated|"
-    r"when\s+terminated)\b",
+    r"when\s+terminated|until\s+(?:either|any|one)\s+(?:party|of\s+the\s+parties)\s+terminates)\b|"
+    # "This Agreement is concluded for an indefinite period", "... has no fixed term"
+    rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,80}}?\b(?:indefinite\s+(?:period|"
+    r"term|duration)|no\s+fixed\s+(?:term|duration|end)|(?:shall\s+be|is)\s+indefinite)\b",
     re.I,
 )
 OBLIGATIONS = 7  # the cue of how long obligations last
