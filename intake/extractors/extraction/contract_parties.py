@@ -164,7 +164,7 @@ def _plausible(name: str) -> bool:
     if len(words) == 1 and name.endswith(".") and not _ENDS_IN_FORM.search(name):
         return False  # a lone abbreviation ("Calif.", "Dept.") names no party
     if any(re.fullmatch(r"[A-Z][a-z]{3,}\.", w) for w in words[:-1]):
-        return False  # a sentence ends inside it ("... the Members. Place ...")
+        return False  # a sentence ends inside it ("... by its Partners. Regional Office ...")
     if _PLACES.match(name) or all(w.casefold().strip(".,") in _NOT_ALONE for w in words):
         return False
     if not _key(name) or all(w in _NOT_ALONE or w in _KIND for w in _key(name)):
