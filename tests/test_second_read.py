@@ -110,9 +110,18 @@ def test_a_date_and_a_total_the_first_read_lacks_come_from_the_second(
     tmp_path: Path, settings: Settings
 ) -> None:
     first = [*SHOP, "Roti canai x2   3.60", "TOTAL  ~~ ~", "THANK YOU"]
-    again = [*SHOP, "Date: 17/04/2018", "Roti canai x2   3.60", "TOTAL   3.60", "THANK YOU"]
+    again = [*SHOP, "Date: 17/04/2018", "Roti canai x2   3.60", "TOTAL   3.60"]
+    again += ["CASH   5.00", "CHANGE   1.40"]
     got = settled(tmp_path, settings, first, again)
     assert (got["issue_date"], got["total"]) == ("2018-04-17", "3.60")
+
+
+def test_a_total_no_arithmetic_confirms_does_not_fill_an_empty_one(
+    tmp_path: Path, settings: Settings
+) -> None:
+    first = [*SHOP, "Date: 17/04/2018", "Roti canai x2   3.60", "TOTAL  ~~ ~"]
+    again = [*SHOP, "Date: 17/04/2018", "Roti canai x2   3.60", "TOTAL   8.60"]
+    assert "total" not in settled(tmp_path, settings, first, again)
 
 
 def test_a_date_in_the_future_gives_way_to_the_second_reads(
@@ -133,6 +142,15 @@ def test_a_guess_never_replaces_another(tmp_path: Path, settings: Settings) -> N
 def test_a_total_the_second_reads_arithmetic_confirms_replaces_an_unconfirmed_one(
     tmp_path: Path, settings: Settings
 ) -> None:
+    head = [*SHOP, "Date: 17/04/2018", "Nasi lemak   5.60"]
+    first = [*head, "TOTAL   8.60", "CASH   10.00", "CHANGE   ~ ~"]
+    again = [*head, "TOTAL   5.60", "CASH   10.00", "CHANGE   4.40"]
+    assert settled(tmp_path, settings, first, again)["total"] == "5.60"
+
+
+def test_an_unconfirmed_total_stays_when_the_first_read_never_saw_the_other(
+    tmp_path: Path, settings: Settings
+) -> None:
     first = [*SHOP, "Date: 17/04/2018", "TOTAL   8.60", "CASH   10.00", "CHANGE   ~ ~"]
     again = [*SHOP, "Date: 17/04/2018", "TOTAL   5.60", "CASH   10.00", "CHANGE   4.40"]
-    assert settled(tmp_path, settings, first, again)["total"] == "5.60"
+    assert settled(tmp_path, settings, first, again)["total"] == "8.60"
