@@ -1,12 +1,16 @@
 """A second OCR read of an image file, from a differently prepared image.
 
-The first read (:mod:`ocr`) reads small print at twice its size when the image is narrow.
-Some scans still read wrong there: a till slip's small thermal print, faint, at an x-height
-where tesseract confuses digits or drops a row. The second read is the same OCR (same
-straightening, rules removal, page segmentation) of a narrow page enlarged :data:`ENLARGE`
-times instead of twice, so small print reaches a larger glyph height. A wide page is read
-as the first read did, and then the second read adds nothing: it is only asked
-for (:mod:`intake.extractors.extraction.second_read`) where the first left the document's
+The first read (:mod:`ocr`) gives tesseract the grey page (twice its size when narrow) and
+lets it binarise the page with one global threshold. A photographed or scanned till slip
+often has an uneven ground: a shadow, a fold, thermal print fading towards one end. One
+threshold then turns the darker part of the paper black, or its faint print white, and
+whole rows (the total, the date) are never read. The second read thresholds each pixel
+against its own neighbourhood first (Sauvola's method: the local mean, lowered where the
+local contrast is low) and reads that black-and-white page with the same OCR (same
+straightening, rules removal, page segmentation), at the size the first read saw it.
+
+It costs a second OCR of the page, so it is only asked for
+(:mod:`intake.extractors.extraction.second_read`) where the first read left the document's
 total or date unconfirmed.
 """
 
@@ -31,13 +35,11 @@ from intake.extractors.reading.image import (
 from intake.extractors.reading.ocr import OcrOptions, PageImage, ocr_pages
 from intake.record import Page
 
-__all__ = ["ENLARGE", "read_again"]
+__all__ = ["read_again", "sauvola"]
 
-#: How much larger the second read sees a narrow page than the image is (the first read
-#: doubles it).
-ENLARGE = 2
-#: Pages this wide or wider are read the second time as they are (as the first read does).
-ENLARGE_BELOW = 1000
+#: A page narrower than this many pixels is enlarged (at least twice, as the first read
+#: does) to this width: the OCR then reads it at that size without enlarging it again.
+ENLARGE_TO = 1000
 
 
 #: Sauvola's window (pixels of the enlarged page) and weight of the local contrast.
@@ -72,17 +74,16 @@ def sauvola(image: Image.Image) -> Image.Image:
 
 
 def _prepared(load: PageImage) -> tuple[Image.Image, float]:
-    """The page ``load`` gives, enlarged by :data:`ENLARGE` when it is narrow and
+    """The page ``load`` gives, enlarged when it is narrow (see :data:`ENLARGE_TO`) and
     thresholded (:func:`sauvola`), and the size of its pixel in points."""
     image, scale = load()
-    factor = ENLARGE if image.width < ENLARGE_BELOW else 1
-    bigger = image.convert("L")
-    if factor != 1:
-        bigger = bigger.resize(
-            (image.width * factor, image.height * factor), Image.Resampling.BICUBIC
-        )
+    grey = image.convert("L")
     image.close()
-    return sauvola(bigger), scale / factor
+    if grey.width >= ENLARGE_TO:
+        return sauvola(grey), scale
+    factor = max(2.0, ENLARGE_TO / grey.width)
+    size = (max(ENLARGE_TO, round(grey.width * factor)), round(grey.height * factor))
+    return sauvola(grey.resize(size, Image.Resampling.BICUBIC)), scale / factor
 
 
 def read_again(path: Path, *, max_pages: int, max_pixels: int, ocr: OcrOptions) -> tuple[Page, ...]:
