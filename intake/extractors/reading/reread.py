@@ -16,23 +16,13 @@ total or date unconfirmed.
 
 from __future__ import annotations
 
-import threading
-import warnings
-from functools import partial
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
-from intake.errors import CorruptFile, ResourceLimit
-from intake.extractors.reading.image import (
-    DECODE_ERRORS,
-    FORMATS,
-    OPEN_ERRORS,
-    _check,
-    _frame,
-)
-from intake.extractors.reading.ocr import OcrOptions, PageImage, ocr_pages
+from intake.extractors.reading.image import read_image
+from intake.extractors.reading.ocr import OcrOptions
 from intake.record import Page
 
 __all__ = ["read_again", "sauvola"]
@@ -73,10 +63,10 @@ def sauvola(image: Image.Image) -> Image.Image:
     return Image.fromarray(np.where(grey > threshold, 255, 0).astype(np.uint8))
 
 
-def _prepared(load: PageImage) -> tuple[Image.Image, float]:
-    """The page ``load`` gives, enlarged when it is narrow (see :data:`ENLARGE_TO`) and
-    thresholded (:func:`sauvola`), and the size of its pixel in points."""
-    image, scale = load()
+def _prepared(image: Image.Image, scale: float) -> tuple[Image.Image, float]:
+    """The page ``image`` (whose pixel is ``scale`` points), enlarged when it is narrow
+    (see :data:`ENLARGE_TO`) and thresholded (:func:`sauvola`), and the size of its pixel
+    in points."""
     grey = image.convert("L")
     image.close()
     if grey.width >= ENLARGE_TO:
@@ -89,23 +79,4 @@ def _prepared(load: PageImage) -> tuple[Image.Image, float]:
 def read_again(path: Path, *, max_pages: int, max_pixels: int, ocr: OcrOptions) -> tuple[Page, ...]:
     """The pages of the image file at ``path`` read a second time (see the module's
     docstring), with the same limits as the first read."""
-    Image.MAX_IMAGE_PIXELS = max_pixels
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            img = Image.open(path, formats=FORMATS)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise ResourceLimit(f"the image is too large: {exc}") from exc
-        except OPEN_ERRORS as exc:
-            raise CorruptFile(f"the image cannot be decoded ({exc})") from exc
-        with img:
-            try:
-                frames = _check(img, max_pages, max_pixels)
-            except DECODE_ERRORS as exc:
-                raise CorruptFile(f"the image cannot be decoded ({exc})") from exc
-            lock = threading.Lock()
-            sources: list[tuple[int, PageImage]] = [
-                (index + 1, partial(_prepared, partial(_frame, img, lock, index)))
-                for index in range(frames)
-            ]
-            return tuple(ocr_pages(sources, ocr))
+    return read_image(path, max_pages=max_pages, max_pixels=max_pixels, ocr=ocr, prepare=_prepared)
