@@ -27,6 +27,7 @@ disagree, gained less or lost.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from intake.extractors.extraction.amounts import TOL, money_in
@@ -38,8 +39,6 @@ from intake.record import Field, Record
 
 __all__ = ["confirmed_total", "merge_reads", "needs_second_read"]
 
-#: The fields a second read may fill or confirm.
-SECOND_READ_FIELDS = ("total", "issue_date")
 #: The document types that state both (a till slip is filed as an invoice).
 BILLS = frozenset({"invoice"})
 
@@ -53,11 +52,10 @@ def _decimal(field: Field | None) -> Decimal | None:
         return None
 
 
-def confirmed_total(reading: Reading, fields: dict[str, Field] | object) -> bool:
+def confirmed_total(reading: Reading, fields: Mapping[str, Field]) -> bool:
     """Whether the total in ``fields`` is confirmed by the page's arithmetic: its subtotal
     and tax add up to it, or a witness of :mod:`receipt_totals` (a tax summary, what was
     paid, a subtotal and its adjustments) works out the same amount."""
-    assert isinstance(fields, dict)
     total = _decimal(fields.get("total"))
     if total is None:
         return False
@@ -89,7 +87,7 @@ def needs_second_read(record: Record, today: dt.date | None = None) -> bool:
     unconfirmed: no total, a total no arithmetic confirms, no date, or a future date."""
     if record.doc_type not in BILLS or not any(p.source == "ocr" for p in record.pages):
         return False
-    fields = dict(record.fields)
+    fields = record.fields
     today = today or dt.date.today()
     if fields.get("issue_date") is None or _dated_ahead(fields["issue_date"], today):
         return True
@@ -110,7 +108,7 @@ def merge_reads(first: Record, second: Record, today: dt.date | None = None) -> 
     total, other = fields.get("total"), second.fields.get("total")
     if other is None or (total is not None and total.value == other.value):
         return fields
-    if not confirmed_total(second.analysis or reading_for(second), dict(second.fields)):
+    if not confirmed_total(second.analysis or reading_for(second), second.fields):
         return fields
     reading = first.analysis or reading_for(first)
     if total is None or (
