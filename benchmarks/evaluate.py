@@ -24,6 +24,9 @@ The OCR of image files is cached under ``benchmarks/out/ocr-cache/``, keyed by t
 SHA-256, the OCR settings and the code (comments and docstrings left out) of the modules
 that read images, so that a change
 to the extractors is measured in seconds and a change to the OCR re-reads every image.
+The second read of an image (the pipeline's ``second_read`` stage) is cached beside it,
+keyed the same way plus the code of :mod:`intake.extractors.reading.reread`; whether
+an image is read a second time is decided each run (it is extraction).
 The full score.py tables of each half are written next to the predictions
 (``benchmarks/out/intake-dev-{tune,check}[-no-xml].txt``).
 """
@@ -50,6 +53,7 @@ from typing import Any
 import intake.extractors.reading.deskew
 import intake.extractors.reading.image
 import intake.extractors.reading.ocr
+import intake.extractors.reading.reread
 import intake.extractors.reading.tesseract
 import intake.record
 from intake.errors import IntakeError
@@ -60,11 +64,13 @@ from intake.ingest.stages import (
     extract_path,
     extraction_result,
     read,
+    read_again_stage,
     record_for,
     run_stages,
+    second_read_stage,
 )
 from intake.ingest.workers import map_in_workers
-from intake.record import Record, page_from_json, page_to_json
+from intake.record import Page, Record, page_from_json, page_to_json
 from intake.settings import Settings
 
 OUT = Path(__file__).parent / "out"
@@ -107,9 +113,9 @@ def _code_of(source: str) -> str:
     return ast.dump(tree)
 
 
-def ocr_key(settings: Settings) -> str:
+def ocr_key(settings: Settings, modules: tuple[ModuleType, ...] = OCR_MODULES) -> str:
     digest = hashlib.sha256(f"{settings.ocr_lang}|{settings.ocr_dpi}".encode())
-    for module in OCR_MODULES:
+    for module in modules:
         assert module.__file__
         digest.update(_code_of(Path(module.__file__).read_text()).encode())
     return digest.hexdigest()[:16]
@@ -132,6 +138,23 @@ def cached_read(record: Record, ctx: Context) -> Record:
     return record
 
 
+def cached_read_again(record: Record, ctx: Context) -> tuple[Page, ...]:
+    """The second read of an image file (:func:`read_again_stage`), kept in the OCR cache."""
+    key = ocr_key(ctx.settings, (*OCR_MODULES, intake.extractors.reading.reread))
+    cached = OCR_CACHE / f"{key}-again" / f"{record.sha256}.json"
+    if cached.is_file():
+        return tuple(page_from_json(p) for p in json.loads(cached.read_text()))
+    pages = read_again_stage(record, ctx)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps([page_to_json(p) for p in pages]))
+    return pages
+
+
+def cached_second_read(record: Record, ctx: Context) -> Record:
+    """The second-read stage with its OCR kept in the cache (:func:`cached_read_again`)."""
+    return second_read_stage(record, ctx, cached_read_again)
+
+
 def read_without_xml(record: Record, ctx: Context) -> Record:
     """The read stage with the embedded files dropped: the visible layout alone."""
     return cached_read(record, ctx).evolve(attachments=())
@@ -143,7 +166,11 @@ def extract_cached(settings: Settings, file: str, *, xml: bool = True) -> dict[s
     if not _contexts:
         _contexts.append(Context(settings, Registry.default()))
     reader = cached_read if xml else read_without_xml
-    stages = tuple(reader if stage is read else stage for stage in STAGES)
+    swap: dict[Callable[[Record, Context], Record], Callable[[Record, Context], Record]] = {
+        read: reader,
+        second_read_stage: cached_second_read,
+    }
+    stages = tuple(swap.get(stage, stage) for stage in STAGES)
     record = run_stages(record_for(Path(file)), _contexts[0], stages)
     return extraction_result(record, file)
 

@@ -2,7 +2,7 @@
 
 Stages (each ``(Record, Context) -> Record``)::
 
-    fingerprint -> read -> classify -> extract -> roles
+    fingerprint -> read -> classify -> extract -> second_read -> roles
 
 They read and judge a file; they never move it (that is :mod:`intake.ingest.pipeline`).
 ``extract_path`` runs them on a file without filing it (``intake extract``).
@@ -22,11 +22,13 @@ from intake.extractors.base import Registry
 from intake.extractors.dispatch import classify, extract, read_file
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.roles import assign_roles, company_of
+from intake.extractors.extraction.second_read import merge_reads, needs_second_read
 from intake.extractors.reading.detect import detect_kind
 from intake.extractors.reading.ocr import ocr_options
+from intake.extractors.reading.reread import read_again
 from intake.ingest.ledger import type_hint_for
 from intake.ingest.storage import sha256_file
-from intake.record import Record
+from intake.record import Page, Record
 from intake.settings import Settings
 
 if TYPE_CHECKING:
@@ -109,13 +111,46 @@ def extract_stage(record: Record, ctx: Context) -> Record:
     return record.evolve(fields=extract(record, ctx.registry, ctx.settings.templates_dir))
 
 
+#: The kinds of file read by OCR as a whole, whose pages can be read a second time.
+IMAGE_KINDS = frozenset({"png", "jpeg", "tiff"})
+
+
+def read_again_stage(record: Record, ctx: Context) -> tuple[Page, ...]:
+    """The pages of an image file read a second time (:mod:`intake.extractors.reading.reread`)."""
+    s = ctx.settings
+    return read_again(
+        record.path, max_pages=s.max_pages, max_pixels=s.max_pixels, ocr=ocr_options(s)
+    )
+
+
+def second_read_stage(
+    record: Record,
+    ctx: Context,
+    again: Callable[[Record, Context], tuple[Page, ...]] = read_again_stage,
+) -> Record:
+    """An image whose total or date the first read left unconfirmed, read a second time
+    (by ``again``) and extracted again; the two reads' fields settled
+    (:mod:`intake.extractors.extraction.second_read`)."""
+    if record.kind not in IMAGE_KINDS or not needs_second_read(record):
+        return record
+    second = extract_stage(classify_stage(record.evolve(pages=again(record, ctx)), ctx), ctx)
+    return record.evolve(fields=merge_reads(record, second))
+
+
 def roles_stage(record: Record, ctx: Context) -> Record:
     """Vendor and buyer the right way round on documents we issued (our orders)."""
     return assign_roles(record, company_of(ctx.settings))
 
 
 Stage = Callable[[Record, Context], Record]
-STAGES: tuple[Stage, ...] = (fingerprint, read, classify_stage, extract_stage, roles_stage)
+STAGES: tuple[Stage, ...] = (
+    fingerprint,
+    read,
+    classify_stage,
+    extract_stage,
+    second_read_stage,
+    roles_stage,
+)
 READ_STAGES = STAGES[1:]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import struct
 import threading
 import warnings
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -20,7 +21,11 @@ from intake.errors import CorruptFile, ResourceLimit
 from intake.extractors.reading.ocr import OcrOptions, PageImage, ocr_pages
 from intake.record import Page
 
-__all__ = ["read_image"]
+__all__ = ["Prepare", "read_image"]
+
+#: Prepares a decoded page for OCR: the image and the size of its pixel in points in, the
+#: same out (an image made larger has smaller pixels).
+Prepare = Callable[[Image.Image, float], tuple[Image.Image, float]]
 
 FORMATS = ["PNG", "JPEG", "TIFF"]
 #: Assumed resolution of an image that does not state a plausible one.
@@ -52,7 +57,9 @@ DECODE_ERRORS: tuple[type[Exception], ...] = (
 OPEN_ERRORS: tuple[type[Exception], ...] = (UnidentifiedImageError, *DECODE_ERRORS)
 
 
-def _frame(img: Image.Image, lock: threading.Lock, index: int) -> tuple[Image.Image, float]:
+def _frame(
+    img: Image.Image, lock: threading.Lock, index: int, prepare: Prepare | None = None
+) -> tuple[Image.Image, float]:
     try:
         with lock:  # an open image has one current frame: decode one at a time
             img.seek(index)
@@ -61,7 +68,7 @@ def _frame(img: Image.Image, lock: threading.Lock, index: int) -> tuple[Image.Im
             frame.load()
     except DECODE_ERRORS as exc:
         raise CorruptFile(f"frame {index + 1} of the image cannot be decoded ({exc})") from exc
-    return frame, scale
+    return prepare(frame, scale) if prepare is not None else (frame, scale)
 
 
 def _check(img: Image.Image, max_pages: int, max_pixels: int) -> int:
@@ -79,7 +86,11 @@ def _check(img: Image.Image, max_pages: int, max_pixels: int) -> int:
     return frames
 
 
-def read_image(path: Path, *, max_pages: int, max_pixels: int, ocr: OcrOptions) -> tuple[Page, ...]:
+def read_image(
+    path: Path, *, max_pages: int, max_pixels: int, ocr: OcrOptions, prepare: Prepare | None = None
+) -> tuple[Page, ...]:
+    """The pages of an image file, OCRed; each decoded page first goes through ``prepare``
+    where one is given (a second read's own preparation: :mod:`reread`)."""
     Image.MAX_IMAGE_PIXELS = max_pixels  # set explicitly: Pillow's guard against pixel floods
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -96,6 +107,6 @@ def read_image(path: Path, *, max_pages: int, max_pixels: int, ocr: OcrOptions) 
                 raise CorruptFile(f"the image cannot be decoded ({exc})") from exc
             lock = threading.Lock()
             sources: list[tuple[int, PageImage]] = [
-                (index + 1, partial(_frame, img, lock, index)) for index in range(frames)
+                (index + 1, partial(_frame, img, lock, index, prepare)) for index in range(frames)
             ]
             return tuple(ocr_pages(sources, ocr))

@@ -169,10 +169,12 @@ def ocr_image(image: Image.Image, number: int, *, scale: float, options: OcrOpti
     stretched = False
     if quality < RETRY_CONTRAST_BELOW:
         contrasted = _stretch(gray)
-        other, other_words, other_quality = _read(contrasted, what, options)
-        if other_quality > quality:
-            gray, stretched = contrasted, True
-            upright, words, quality = other, other_words, other_quality
+        # a page at full contrast already (black and white) stretches to itself: no retry
+        if contrasted.tobytes() != gray.tobytes():
+            other, other_words, other_quality = _read(contrasted, what, options)
+            if other_quality > quality:
+                gray, stretched = contrasted, True
+                upright, words, quality = other, other_words, other_quality
     turned = 0
     if words and quality < CHECK_ORIENTATION_BELOW:
         turn, confidence = detect_orientation(

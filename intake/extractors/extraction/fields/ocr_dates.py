@@ -14,8 +14,9 @@ likely a document number as a date.
 Measured on scanned shop receipts: issue_date 0.84 -> 0.90 (the three dates that OCR had
 turned into no date). The misreads left are valid dates with a wrong digit ("05/02" read
 as "08/02"); reading the date's box again (at 1.5 to 3 times its size, with and without a
-blur, single-line mode) and voting gave the same wrong digit in the majority, so no
-second OCR pass is made.
+blur, single-line mode) and voting gave the same wrong digit in the majority. A date
+not read at all is another matter: the whole page is read a second time, thresholded
+locally (:mod:`intake.extractors.extraction.second_read`).
 """
 
 from __future__ import annotations
