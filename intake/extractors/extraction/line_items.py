@@ -25,7 +25,7 @@ from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.fields.money import format_money
 from intake.extractors.extraction.header_band import Stack, last_role, stacked_header
-from intake.extractors.extraction.layout import Line
+from intake.extractors.extraction.layout import Cell, Line
 from intake.extractors.extraction.line_arithmetic import check_item, row_numbers
 from intake.extractors.extraction.table_rows import (
     AGAIN,
@@ -67,8 +67,14 @@ ROLE_ORDER = (
 def _header_words(role: str) -> re.Pattern[str]:
     patterns = _longest_first(_VOCABULARY.columns.get(role, [])) or ["(?!)"]
     alternation = "|".join(fold_pattern(p) for p in patterns)
-    # a header word stands between non-letters; OCR's specks ("Pos_", "‘Qty") do not join it
-    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", re.I)
+    # a header word stands between non-letters; OCR's specks ("Pos_", "‘Qty") do not join it;
+    # or it meets the next word where a small letter runs into a capital: a header wider
+    # than its column runs into the next one without a space ("QuantityUnit price")
+    return re.compile(rf"(?:(?<![^\W_])|{_CAMEL})(?:{alternation})(?:(?![^\W_])|{_CAMEL})", re.I)
+
+
+#: where a small letter runs into a capital (case-sensitive inside the case-blind patterns)
+_CAMEL = r"(?<=(?-i:[a-zß-öø-ÿ]))(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
 
 
 def _longest_first(patterns: list[str]) -> list[str]:
@@ -114,8 +120,7 @@ def _header_roles(line: Line) -> list[Column]:
                 ):
                     continue
                 taken.append((m.start(), m.end()))
-                box = cell.span_box(m.start(), m.end())
-                columns.append(Column(role, box.x0, box.x1))
+                columns.append(Column(role, *_span(cell, m.start(), m.end())))
     roles = {c.role for c in columns}
     if len(roles) < 2 or not roles & NUMERIC or len(columns) > 9:
         return []
@@ -135,6 +140,26 @@ def _header_roles(line: Line) -> list[Column]:
             seen.add(c.role)
             unique.append(c)
     return unique
+
+
+def _span(cell: Cell, start: int, end: int) -> tuple[float, float]:
+    """Where the characters ``start:end`` of a cell are printed: the words they touch,
+    but where they begin or end between two letters of a word (two headers run together,
+    see :data:`_CAMEL`) only their share of its width ("Qty:" is the word's whole box)."""
+    xs: list[float] = []
+    for w, pos in zip(cell.words, cell.offsets(), strict=True):
+        size, text = len(w.text), w.text
+        if pos + size <= start or pos >= end or not size:
+            continue
+        each = (w.x1 - w.x0) / size
+        cut = start - pos > 0 and text[start - pos - 1].isalpha()
+        xs.append(w.x0 + each * (start - pos) if cut else w.x0)
+        cut = end - pos < size and text[end - pos].isalpha()
+        xs.append(w.x0 + each * (end - pos) if cut else w.x1)
+    if not xs:
+        box = cell.span_box(start, end)
+        return box.x0, box.x1
+    return min(xs), max(xs)
 
 
 def _band_roles(stacks: list[Stack]) -> list[Column]:

@@ -1,0 +1,84 @@
+"""Column headers the layout stress generator found misread, drawn here at test time
+with invented companies: the German abbreviation "Anz." for the quantity beside a unit
+column, and a header wider than its column that runs into the next one without a space
+("QuantitàPrezzo unitario")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from intake.settings import Settings
+from tests.test_extraction import extract
+
+#: (left or right x, text, "r" for right-aligned) per cell
+Cells = list[tuple[float, str, str]]
+
+
+def document(path: Path, top: list[str], header: Cells, rows: list[Cells]) -> Path:
+    height = A4[1]
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    for i, text in enumerate(top):
+        canvas.drawString(50, height - 50 - 14 * i, text)
+    y = height - 260
+    for cells, font in [(header, "Helvetica-Bold"), *((r, "Helvetica") for r in rows)]:
+        canvas.setFont(font, 9)
+        for x, text, align in cells:
+            if align == "r":
+                canvas.drawRightString(x, y, text)
+            else:
+                canvas.drawString(x, y, text)
+        y -= 15
+    canvas.save()
+    return path
+
+
+def items(settings: Settings, pdf: Path) -> list[dict[str, Any]]:
+    found = extract(settings, pdf)["fields"]["line_items"]
+    assert isinstance(found, list)
+    return found
+
+
+def test_anz_names_the_quantity_beside_a_unit_column(settings: Settings, tmp_path: Path) -> None:
+    """ "Anz." (Anzahl) heads the count; the unit beside it ("St", "Std.") is no quantity."""
+    header = [(50, "Leistung", ""), (330, "Anz.", "r"), (338, "ME", ""), (440, "Preis", "r")]
+    header.append((540, "Gesamtpreis", "r"))
+    rows = [
+        [(50, "Montagearbeiten", ""), (330, "40", "r"), (338, "St", "")]
+        + [(440, "310,14", "r"), (540, "12.405,60", "r")],
+        [(50, "Kupferrohr", ""), (330, "8", "r"), (338, "Std.", "")]
+        + [(440, "607,53", "r"), (540, "4.860,24", "r")],
+    ]
+    top = ["Brenntal Haustechnik GmbH", "Rechnung Nr. BH-2207", "Datum: 03.11.2025"]
+    found = items(settings, document(tmp_path / "r.pdf", top, header, rows))
+    assert [(i["quantity"], i["unit"], i["unit_price"]) for i in found] == [
+        ("40", "St", "310.14"),
+        ("8", "Std.", "607.53"),
+    ]
+
+
+def test_headers_run_together_still_name_two_columns(settings: Settings, tmp_path: Path) -> None:
+    """A right-aligned header wider than its column touches the next one
+    ("QuantitàPrezzo unitario"): the small letter running into a capital parts them."""
+    canvas = Canvas(str(tmp_path / "probe.pdf"))
+    price_right = 470.0
+    price_left = price_right - canvas.stringWidth("Prezzo unitario", "Helvetica-Bold", 9)
+    header = [(50, "Descrizione", ""), (price_left, "Quantità", "r")]
+    header += [(price_right, "Prezzo unitario", "r"), (540, "Totale", "r")]
+    rows = [
+        [(50, "Tubo di rame", ""), (price_left + 4, "2", "r")]
+        + [(price_right, "1.880,45", "r"), (540, "3.760,90", "r")],
+        [(50, "Guanti di sicurezza", ""), (price_left + 4, "8", "r")]
+        + [(price_right, "827,70", "r"), (540, "6.621,60", "r")],
+    ]
+    top = ["Officine Valtorre S.r.l.", "Fattura n. OV-3391", "Data: 03/11/2025"]
+    pdf = document(tmp_path / "f.pdf", top, header, rows)
+    found = items(settings, pdf)
+    assert [(i["description"], i["quantity"], i["unit_price"]) for i in found] == [
+        ("Tubo di rame", "2", "1880.45"),
+        ("Guanti di sicurezza", "8", "827.70"),
+    ]
