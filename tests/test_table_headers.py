@@ -82,3 +82,44 @@ def test_headers_run_together_still_name_two_columns(settings: Settings, tmp_pat
         ("Tubo di rame", "2", "1880.45"),
         ("Guanti di sicurezza", "8", "827.70"),
     ]
+
+
+def test_a_discount_column_prices_items_net_of_it(settings: Settings, tmp_path: Path) -> None:
+    """A "Remise" column between the price and the amount: quantity x price x (1 - rate)
+    is the amount, so the price stays the price and the rate is no number of the item."""
+    header = [(50, "Désignation", ""), (330, "Quantité", "r"), (400, "PU", "r")]
+    header += [(460, "Remise", "r"), (540, "Montant HT", "r")]
+    rows = [
+        [(50, "Tube de cuivre", ""), (330, "4", "r"), (400, "35,43", "r")]
+        + [(460, "5 %", "r"), (540, "134,63", "r")],
+        [(50, "Heures de conseil", ""), (330, "3", "r"), (400, "1 889,83", "r")]
+        + [(540, "5 669,49", "r")],
+        [(50, "Colliers de serrage", ""), (330, "12", "r"), (400, "616,54", "r")]
+        + [(460, "10 %", "r"), (540, "6 658,63", "r")],
+    ]
+    top = ["Ateliers Morvançon SARL", "Facture n° AM-5120", "Date : 03/11/2025"]
+    found = items(settings, document(tmp_path / "f.pdf", top, header, rows))
+    assert [(i["quantity"], i["unit_price"], i["amount"]) for i in found] == [
+        ("4", "35.43", "134.63"),
+        ("3", "1889.83", "5669.49"),
+        ("12", "616.54", "6658.63"),
+    ]
+
+
+def test_a_discount_given_as_a_sum_off(settings: Settings, tmp_path: Path) -> None:
+    """A "Dto." column printing the sum taken off (no %) beside "P. unitario": quantity x
+    price - the sum off is the amount; the sum off is neither price nor amount."""
+    header = [(50, "Concepto", ""), (300, "Cant.", "r"), (390, "P. unitario", "r")]
+    header += [(450, "Dto.", "r"), (540, "Importe", "r")]
+    rows = [
+        [(50, "Tubo de cobre", ""), (300, "25", "r"), (390, "1.904,87", "r")]
+        + [(540, "47.621,75", "r")],
+        [(50, "Taladro sin cable", ""), (300, "4", "r"), (390, "829,75", "r")]
+        + [(450, "331,90", "r"), (540, "2.987,10", "r")],
+    ]
+    top = ["Suministros Almadrava S.L.", "Factura n.º SA-0412", "Fecha: 03/11/2025"]
+    found = items(settings, document(tmp_path / "f.pdf", top, header, rows))
+    assert [(i["quantity"], i["unit_price"], i["amount"]) for i in found] == [
+        ("25", "1904.87", "47621.75"),
+        ("4", "829.75", "2987.10"),
+    ]

@@ -8,7 +8,9 @@ line amount (to the cent). Where the numbers read by column do not satisfy it, t
 numbers of the row are searched for the one assignment that does, kept in reading order
 (quantity and price are printed before the amount). A table with a quantity and an
 amount but no unit price column gets the price as their quotient, when that comes out in
-whole cents (it then is the price the amount was computed from).
+whole cents (it then is the price the amount was computed from). An item with a discount
+(a rate, "5 %", or a sum off) is priced net of it: quantity x unit price x (1 - rate) or
+quantity x unit price - the sum off is its amount.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 from intake.extractors.extraction.fields.money import find_amounts, format_money
 from intake.record import Word
 
-__all__ = ["CENT", "check_item", "row_numbers"]
+__all__ = ["CENT", "Discount", "check_item", "discounts", "row_numbers"]
 
 CENT = Decimal("0.01")
 #: how far quantity x unit price may be from the amount: a cent per unit (prices are
@@ -45,9 +47,27 @@ def row_numbers(words: list[Word], decimal_comma: bool | None) -> list[tuple[flo
     return out
 
 
-def _fits(qty: Decimal, price: Decimal, amount: Decimal) -> bool:
+#: a discount as (factor, sum off): the amount is quantity x price x factor - sum off
+Discount = tuple[Decimal, Decimal]
+NONE: Discount = (Decimal(1), Decimal(0))
+
+
+def discounts(text: str, decimal_comma: bool | None) -> list[Discount]:
+    """What a discount cell may mean: "5 %" a rate; a bare number a rate (under a "Disc. %"
+    header) or a sum off; the arithmetic tells which (an empty cell: no discount)."""
+    found = list(find_amounts(text, decimal_comma))
+    if len(found) != 1 or found[0][2] <= 0:
+        return [NONE]
+    value = found[0][2]
+    rate = (Decimal(1) - value / 100, Decimal(0))
+    if "%" in text or value >= 100:
+        return [rate] if value < 100 else [(Decimal(1), value)]
+    return [rate, (Decimal(1), value)]
+
+
+def _fits(qty: Decimal, price: Decimal, amount: Decimal, off: Discount = NONE) -> bool:
     try:
-        return abs(qty * price - amount) <= TOL * max(Decimal(1), abs(qty))
+        return abs(qty * price * off[0] - off[1] - amount) <= TOL * max(Decimal(1), abs(qty))
     except InvalidOperation:
         return False
 
@@ -59,7 +79,7 @@ MAX_NUMBERS = 10
 
 
 def _solve(
-    numbers: list[tuple[float, Decimal]], read: Triple
+    numbers: list[tuple[float, Decimal]], read: Triple, off: Discount = NONE
 ) -> tuple[Decimal, Decimal, Decimal] | None:
     """(quantity, unit price, amount) among a row's numbers, the amount printed right of
     both others; of several, the one whose price is printed with more decimals than its
@@ -73,7 +93,7 @@ def _solve(
         if q <= 0 or p == 0:
             continue
         for xa, a in numbers[max(iq, ip) + 1 :]:
-            if a == 0 or not _fits(q, p, a):
+            if a == 0 or not _fits(q, p, a, off):
                 continue
             kept = sum(v is not None and v == r for v, r in zip((q, p, a), read, strict=True))
             rank = (_decimals(p) > _decimals(q), kept, xa, int(q == q.to_integral_value()))
@@ -99,14 +119,17 @@ def check_item(
     *,
     has_price_column: bool,
     scan: bool = False,
+    offs: list[Discount] | None = None,
 ) -> bool:
     """Repair ``out`` (an item as :func:`find_line_items` gives it) by its arithmetic;
     True when quantity x unit price = amount holds afterwards. On a ``scan`` a decimal
     point lost from the quantity or the price is put back when the arithmetic says so."""
     qty, price, amount = (_dec(out.get(k)) for k in ("quantity", "unit_price", "amount"))
-    if qty is not None and price is not None and amount is not None and _fits(qty, price, amount):
-        return True
-    solved = _solve(numbers, (qty, price, amount))
+    offs = [NONE] if offs is None else offs
+    if qty is not None and price is not None and amount is not None:
+        if any(_fits(qty, price, amount, off) for off in offs):
+            return True
+    solved = next((s for off in offs if (s := _solve(numbers, (qty, price, amount), off))), None)
     if solved is not None:
         qty, price, amount = solved
         out["quantity"] = format(qty.normalize(), "f")
@@ -118,6 +141,8 @@ def check_item(
             out["quantity"] = format(found[0], "f")
             out["unit_price"] = format_money(found[1])
             return True
+    if offs != [NONE]:
+        return False  # a discounted amount: its quotient is no price
     if price is None and not has_price_column and qty is not None and qty > 0 and amount:
         try:
             each = (amount / qty).quantize(CENT)

@@ -26,7 +26,7 @@ from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.fields.money import format_money
 from intake.extractors.extraction.header_band import Stack, last_role, stacked_header
 from intake.extractors.extraction.layout import Cell, Line
-from intake.extractors.extraction.line_arithmetic import check_item, row_numbers
+from intake.extractors.extraction.line_arithmetic import check_item, discounts, row_numbers
 from intake.extractors.extraction.table_rows import (
     AGAIN,
     NUMERIC,
@@ -53,6 +53,7 @@ _VOCABULARY = vocabulary()
 #: whose words match a span takes it: "Gesamtpreis" is an amount before it is a price).
 ROLE_ORDER = (
     "amount",
+    "discount",
     "unit_price",
     "tax_rate",
     "quantity",
@@ -322,7 +323,11 @@ def _to_dict(
         reading.decimal_comma,
     )
     checked = check_item(
-        out, numbers, has_price_column=has_price_column, scan=item.page in reading.ocr_pages
+        out,
+        numbers,
+        has_price_column=has_price_column,
+        scan=item.page in reading.ocr_pages,
+        offs=discounts(item.text("discount"), reading.decimal_comma),
     )
     return out, checked
 
