@@ -123,3 +123,22 @@ def test_a_discount_given_as_a_sum_off(settings: Settings, tmp_path: Path) -> No
         ("25", "1904.87", "47621.75"),
         ("4", "829.75", "2987.10"),
     ]
+
+
+def test_a_running_number_before_the_quantity(settings: Settings, tmp_path: Path) -> None:
+    """The "N°" column heads the items' running number; the quantity printed next to
+    it, before the description, is the item's count, not one number with it."""
+    header = [(50, "N°", ""), (118, "Quantité", "r"), (124, "Description", "")]
+    header += [(467, "P.U. HT", "r"), (540, "Montant HT", "r")]
+    rows = [
+        [(50, "10", ""), (118, "4", "r"), (124, "Perceuse sans fil", "")]
+        + [(467, "1 766,52", "r"), (540, "7 066,08", "r")],
+        [(50, "20", ""), (118, "25", "r"), (124, "Gants de sécurité", "")]
+        + [(467, "1 960,60", "r"), (540, "49 015,00", "r")],
+    ]
+    top = ["Outillage Berlioux SAS", "Confirmation de commande n° OB-7781", "Date : 03/11/2025"]
+    found = items(settings, document(tmp_path / "c.pdf", top, header, rows))
+    assert [(i["description"], i["quantity"], i["unit_price"]) for i in found] == [
+        ("Perceuse sans fil", "4", "1766.52"),
+        ("Gants de sécurité", "25", "1960.60"),
+    ]
