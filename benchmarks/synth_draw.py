@@ -16,7 +16,8 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 
 from benchmarks.synth_docs import Party, Spec
-from benchmarks.synth_words import MONTHS, WORDS
+from benchmarks.synth_words import WORDS
+from tests.factory import MONTHS
 
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 CURRENCY_WORDS = {
