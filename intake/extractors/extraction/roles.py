@@ -161,23 +161,20 @@ def _under_supplier_label(text: str, name: str) -> bool:
 
 
 def _supplied_by_us(
-    record: Record, company: Company, fields: dict[str, Field]
+    record: Record, company: Company, fields: dict[str, Field], buyer_us: bool
 ) -> dict[str, Field] | None:
     """A purchase order that a customer sent us: a purchase order is addressed to its
-    supplier, so when the addressee is us (read as the buyer, or our name under a
-    supplier label) we are the vendor and the issuer read as the vendor is the buyer.
-    Not when the vendor itself was read under a supplier label (our own order, its
-    supplier's block read as the vendor and us as the addressee)."""
+    supplier, so when the addressee is us (read as the buyer, ``buyer_us``, or our name
+    under a supplier label) we are the vendor and the issuer read as the vendor is the
+    buyer. Called only when the vendor was not read under a supplier label (that is our
+    own order, its supplier's block read as the vendor and us as the addressee)."""
     if not company.name:
         return None
     vendor, buyer = fields.get("vendor"), fields.get("buyer")
-    buyer_us = buyer is not None and company.is_us(str(buyer.value), _block_text(fields, "buyer"))
-    if vendor is not None and _under_supplier_label(record.text, str(vendor.value)):
-        return None
     if not buyer_us and not _under_supplier_label(record.text, company.name):
         return None
     out = dict(fields)
-    us = buyer if buyer_us and buyer is not None else None
+    us = buyer if buyer_us else None
     out["vendor"] = us or Field(company.name, UNLABELLED, "text", None, company.name)
     out.pop("address", None)  # the address read was the issuer's, the customer's
     if vendor is not None:
@@ -214,7 +211,7 @@ def assign_roles(record: Record, company: Company) -> Record:
             fields["buyer"] = Field(company.name, 0.6, "text", None, company.name)  # our order
         return record.evolve(fields=fields)
     if not vendor_us:
-        supplied = _supplied_by_us(record, company, fields)
+        supplied = _supplied_by_us(record, company, fields, buyer_us)
         if supplied is not None:
             return record.evolve(fields=supplied)
         if vendor is not None and buyer is None and company.name and _names_us(record, company):
