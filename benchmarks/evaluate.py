@@ -56,12 +56,12 @@ import intake.extractors.reading.ocr
 import intake.extractors.reading.reread
 import intake.extractors.reading.tesseract
 import intake.record
+from benchmarks.split_noise import Counts, document_counts, split_noise
 from intake.errors import IntakeError
 from intake.extractors.base import Registry
 from intake.ingest.stages import (
     STAGES,
     Context,
-    extract_path,
     extraction_result,
     read,
     read_again_stage,
@@ -160,16 +160,27 @@ def read_without_xml(record: Record, ctx: Context) -> Record:
     return cached_read(record, ctx).evolve(attachments=())
 
 
-def extract_cached(settings: Settings, file: str, *, xml: bool = True) -> dict[str, object]:
-    """:func:`intake.ingest.pipeline.extract_path` with :func:`cached_read` as its read stage
-    (or :func:`read_without_xml` when ``xml`` is false)."""
+def read_fresh_without_xml(record: Record, ctx: Context) -> Record:
+    """The read stage (no cache) with the embedded files dropped."""
+    return read(record, ctx).evolve(attachments=())
+
+
+def extract_cached(
+    settings: Settings, file: str, *, xml: bool = True, cache: bool = True
+) -> dict[str, object]:
+    """:func:`intake.ingest.stages.extract_path` with :func:`cached_read` as its read stage
+    (or :func:`read_without_xml` when ``xml`` is false); with ``cache`` false every image
+    is read afresh."""
     if not _contexts:
         _contexts.append(Context(settings, Registry.default()))
-    reader = cached_read if xml else read_without_xml
-    swap: dict[Callable[[Record, Context], Record], Callable[[Record, Context], Record]] = {
-        read: reader,
-        second_read_stage: cached_second_read,
-    }
+    swap: dict[Callable[[Record, Context], Record], Callable[[Record, Context], Record]]
+    if cache:
+        swap = {
+            read: cached_read if xml else read_without_xml,
+            second_read_stage: cached_second_read,
+        }
+    else:
+        swap = {} if xml else {read: read_fresh_without_xml}
     stages = tuple(swap.get(stage, stage) for stage in STAGES)
     record = run_stages(record_for(Path(file)), _contexts[0], stages)
     return extraction_result(record, file)
@@ -193,11 +204,7 @@ def predict(files: list[Path], out: Path, *, cache: bool = True, xml: bool = Tru
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp) / "data", watch_dir=Path(tmp) / "watch")
         start = time.perf_counter()
-        fn: Callable[[str], dict[str, object]]
-        if cache or not xml:
-            fn = partial(extract_cached, settings, xml=xml)
-        else:
-            fn = partial(extract_path, settings)
+        fn = partial(extract_cached, settings, xml=xml, cache=cache)
         with out.open("w") as f:
             results = map_in_workers(
                 settings, fn, [str(p) for p in files], timeout=settings.file_timeout
@@ -383,6 +390,12 @@ def report(halves: dict[str, dict[str, Any]]) -> None:
             for h, text in zip(HALVES, extra, strict=True):
                 if text:
                     print(f"  {'':30s} {h}: {text}")
+            counts = [[d for s in members for d in halves[h]["_counts"].get(s, [])] for h in HALVES]
+            if noise := split_noise(counts[0], counts[1]):
+                print(
+                    f"  {'':30s} gap {noise.gap:+.3f}; random splits of these documents:"
+                    f" 95% within {noise.within95:.3f}, p = {noise.p:.2f}"
+                )
 
 
 def misses(
@@ -443,7 +456,9 @@ def main(argv: list[str] | None = None) -> int:
     xml_files = [root / s / e["file"] for s, e in entries if s in XML_SOURCES]
     if xml_files and not args.no_xml_pass:
         passes.append((NO_XML, xml_files, False))
-    halves: dict[str, dict[str, Any]] = {h: {"sources": {}, "_documents": {}} for h in HALVES}
+    halves: dict[str, dict[str, Any]] = {
+        h: {"sources": {}, "_documents": {}, "_counts": {}} for h in HALVES
+    }
     for suffix, chosen, xml in passes:
         predictions = OUT / f"{stem}{suffix.replace('/', '-')}.jsonl"
         if not (args.reuse and predictions.is_file()):
@@ -464,6 +479,13 @@ def main(argv: list[str] | None = None) -> int:
                 if half_of(entry["file"]) == h:
                     counts = halves[h]["_documents"]
                     counts[source + suffix] = counts.get(source + suffix, 0) + 1
+                    rec = preds.get(f"{source}/{entry['file']}", {})
+                    per_doc: list[Counts] = halves[h]["_counts"].setdefault(source + suffix, [])
+                    per_doc.append(
+                        document_counts(
+                            module, rec.get("fields") or {}, entry["fields"], KEY_FIELDS
+                        )
+                    )
         if not suffix:
             whole = OUT / f"{stem}.json"
             with contextlib.redirect_stdout(io.StringIO()):
