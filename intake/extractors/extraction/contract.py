@@ -95,10 +95,16 @@ def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None
             if not _OF_AGREEMENT.search(sentence):
                 continue
         for start, _end, date in find_dates(head[m.end() : m.end() + 70], order):
-            if start <= 25:
+            if start <= 25 and not _JOINED.search(head, m.end(), m.end() + start):
                 return date, 0.85
             break
     return None
+
+
+#: Words between an "effective" cue and a date that make the date another time's: "the
+#: period beginning on the Effective Date and ending on May 4", "effective until the end
+#: of June": the date then ends something, it does not start the agreement.
+_JOINED = re.compile(r"\b(?:and|or|until|through|to|ending|ends?|expir\w*|terminat\w*)\b", re.I)
 
 
 #: Another document named with an article ("a Subscription Agreement dated ...", "the

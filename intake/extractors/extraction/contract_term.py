@@ -64,7 +64,12 @@ _TERM_CUES = [
         rf"{_AGREEMENT}[^.]{{0,80}}?(?:(?:shall|will)\s+(?:continue|remain)|continues|remains)"
         r"\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+(?:force|effect))?\s+for\b|"
         # "This Agreement begins on the Effective Date and continues for three (3) years"
-        rf"{_AGREEMENT}[^.]{{0,80}}?\bcontinues\s+for\b",
+        rf"{_AGREEMENT}[^.]{{0,80}}?\bcontinues\s+for\b|"
+        # "This Agreement shall commence on the Effective Date and continue for a period of
+        # three (3) years": the start and the length of one agreement in one sentence
+        rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:commence|begin|start|become\s+effective)\b"
+        r"[^.]{0,80}?\band\s+(?:shall\s+|will\s+)?(?:continue|remain\s+in\s+(?:full\s+)?"
+        r"(?:force|effect)(?:\s+and\s+(?:force|effect))?|run)\s+for\b",
         re.I,
     ),
     # "This Agreement shall come into force as of ... and remain valid for one year"
