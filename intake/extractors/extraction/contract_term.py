@@ -40,7 +40,9 @@ _TERM_CUES = [
     re.compile(
         rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:automatically\s+)?(?:terminate|expire|end|"
         r"remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|continue(?:\s+in\s+(?:full\s+)?"
-        r"(?:force\s+and\s+)?effect)?|be\s+(?:in\s+effect|effective))(?:\s+in\s+its\s+entirety)?",
+        r"(?:force\s+and\s+)?effect)?|be\s+(?:in\s+effect|effective))(?:\s+in\s+its\s+entirety)?|"
+        # the present tense of the same: "This Agreement expires twelve (12) months after ..."
+        rf"{_AGREEMENT}\s+(?:automatically\s+)?(?:terminates|expires|ends)\b",
         re.I,
     ),
     re.compile(rf"term\s+of\s+{_AGREEMENT}[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I),
@@ -53,6 +55,8 @@ _TERM_CUES = [
     ),
     re.compile(
         r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)|"
+        # the defined Term, capitalised: "The Term shall be one (1) year beginning on ..."
+        r"\bthe\s+(?-i:Term)\s+(?:shall\s+be|is|will\s+be)\s+(?:for\s+)?(?=\S)|"
         # "This Agreement has a term of three (3) years", "... shall have a duration of"
         rf"{_AGREEMENT}\s+(?:has|(?:shall|will)\s+have)\s+(?:a|an)\s+(?:initial\s+)?"
         r"(?:term|duration)\s+of",
@@ -113,10 +117,14 @@ _NTH = [
 #: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
 #: concluding December 31, 2003": a participle may take its date without "on".
 _EXPIRES = re.compile(
-    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:at\s+(?:midnight|the\s+close\s+of\s+business)"
-    r"\s+)?on|"
+    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:at\s+(?:midnight|the\s+close\s+of\s+business|"
+    # an hour of the day: "shall expire at 11:59 p.m. on July 6, 2019"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+\w+\s+time)?)\s+)?on|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until)|"
+    # "The term ... shall run from January 1, 2020 to December 31, 2020": from one date to
+    # the next
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,120}}?\bfrom\s+[^.;]{{0,40}}?\d{{4}},?\s+(?:to|till)|"
     r"term[^.]{0,60}?effective\s+date\s+through)\s+",
     re.I,
 )
@@ -223,7 +231,8 @@ def find_expiration(
     date before the start belongs to another clause: a notice deadline, an earlier deal),
     with the words it was read from."""
     for m in _EXPIRES.finditer(text):
-        sentence = _SENTENCE_END.split(text[max(0, m.start() - 200) : m.end()])[-1]
+        # the sentence up to the cue (a cue may hold full stops itself: "at 11:59 p.m. on")
+        sentence = _SENTENCE_END.split(text[max(0, m.start() - 200) : m.start()])[-1] + m.group(0)
         if not _OF_AGREEMENT.search(sentence):
             continue
         for begin, end, date in find_dates(text[m.end() : m.end() + 60], order):
