@@ -206,6 +206,14 @@ def _name_before(text: str) -> str | None:
     """The party named at the end of ``text`` (what precedes a defined term)."""
     text = _POSSESSIVE.sub("", text)  # "X, its principals and staff": the party is X
     text = re.sub(r"['’]s\s*$", " ", text)  # "Orchestra-Prémaman, S.A.’s (“you”)"
+    # the party's own entry: what follows the last connector that always separates parties
+    # ("between", ";", "(2)", ", and"); its name stands before the first description of it
+    # ("incorporated and registered in England and Wales ... whose registered office is at
+    # ..."), whatever "and"s that description holds
+    entry = _ENTRY.split(text)[-1]
+    first = _APPOSITION.search(entry)
+    if first is not None and (name := _trailing_name(_CONNECTOR.split(entry[: first.start()])[-1])):
+        return name
     segment = _CONNECTOR.split(text)[-1]
     cuts = sorted(
         {m.start() for m in (*_APPOSITION.finditer(segment), *_OF_ADDRESS.finditer(segment))}
@@ -216,15 +224,32 @@ def _name_before(text: str) -> str | None:
             continue
         if _EXAMPLE.search(segment[: m.start(1)]):
             return None
-        name = _tidy(m.group(1))
-        # a title running into the name ("Non-Disclosure Agreement US Foods, Inc.")
-        # ends at its last title word
-        titles = list(_NOT_IN_NAME.finditer(name))
-        if titles:
-            name = _tidy(name[titles[-1].end() :])
-        if _plausible(name):
+        if name := _trailing_name(segment[:cut]):
             return name
     return None
+
+
+#: Connectors that always separate one party from the next.
+_ENTRY = re.compile(
+    r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|[;:]|,\s+and\b|\(\d\)|"
+    # the closing quote of the previous party's defined term ("... as “Carrier” and ...")
+    r"[”\"]\s*,?(?:\s*and\b)?|\)\s*,?)\s+",
+    re.IGNORECASE,
+)
+
+
+def _trailing_name(segment: str) -> str | None:
+    """The plausible name that ends ``segment``, unless an example cue precedes it."""
+    m = _TRAILING.search(segment)
+    if m is None or _EXAMPLE.search(segment[: m.start(1)]):
+        return None
+    name = _tidy(m.group(1))
+    # a title running into the name ("Non-Disclosure Agreement US Foods, Inc.")
+    # ends at its last title word
+    titles = list(_NOT_IN_NAME.finditer(name))
+    if titles:
+        name = _tidy(name[titles[-1].end() :])
+    return name if _plausible(name) else None
 
 
 def _key(name: str) -> tuple[str, ...]:
