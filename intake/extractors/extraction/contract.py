@@ -149,6 +149,16 @@ def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
     return None
 
 
+#: An agreement that takes effect when the last party signs it: "effective as of the date of
+#: the last signature below", "... on the date it is signed by both parties", "the later of
+#: the dates of execution". Its effective date is the latest date by the signatures.
+_LAST_SIGNED = re.compile(
+    r"\beffective\b[^.;]{0,80}?(?:date\s+of\s+(?:the\s+)?last\s+(?:signature|execution)|"
+    r"(?:date|day)\s+(?:on\s+which\s+)?(?:it\s+|this\s+agreement\s+)?(?:is|has\s+been)\s+"
+    r"(?:last\s+)?(?:signed|executed)\s+by\s+(?:both|all|the\s+last)|"
+    r"later\s+of\s+the\s+dates?\s+of\s+(?:signature|execution))",
+    re.IGNORECASE,
+)
 #: "Date: 7/21/2015", "Dated: January 27, 2016" by the signatures at the end.
 _SIGNED_ON = re.compile(r"\b(?:date|dated|signed\s+on)\s*:\s*", re.IGNORECASE)
 SIGNATURES = 3000
@@ -219,6 +229,12 @@ class ContractExtractor:
             # an agreement that states no date of its own is dated by its signatures
             fields["agreement_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
         effective = _effective_date(text, order)
+        if (
+            effective is None
+            and _LAST_SIGNED.search(text[:PREAMBLE])
+            and (signed := _signing_date(text, order)) is not None
+        ):
+            effective = signed, 0.6
         if effective is None and (
             stated := stated_start(text, order) or labelled_start(text, order)
         ):
