@@ -37,8 +37,10 @@ _AGREEMENT = (
 #: Where a contract states its own duration, surest first. Periods that other clauses
 #: set (non-solicitation, survival of confidentiality) are not the term.
 _TERM_CUES = [
+    # (the agreement as the subject: "obligations under this Agreement shall continue" time
+    # the obligations)
     re.compile(
-        rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:automatically\s+)?(?:terminate|expire|end|"
+        rf"(?<!under\s)(?<!of\s)(?<!to\s){_AGREEMENT}\s+(?:shall|will)\s+(?:automatically\s+)?(?:terminate|expire|end|"
         r"remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|continue(?:\s+in\s+(?:full\s+)?"
         r"(?:force\s+and\s+)?effect)?|be\s+(?:in\s+effect|effective))(?:\s+in\s+its\s+entirety)?|"
         # the present tense of the same: "This Agreement expires twelve (12) months after ..."
@@ -163,6 +165,7 @@ _FROM = re.compile(
 )
 _EVENT = re.compile(
     r"\b(?:termination|expiration|receipt|notice|closing|sale|employment|separation|launch(?:ed)?|"
+    r"disclosure|"
     r"upload(?:ed)?|opened|occurrence|delivery|completion|approval|acceptance|first\s+commercial|"
     r"change\s+(?:in|of)\s+control|later\s+of|earlier\s+of)\b",
     re.I,
