@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from intake.extractors.extraction.vocabulary import vocabulary
+
 __all__ = ["find_governing_law"]
 
 _QUOTE = "\"“”'‘’"
@@ -29,9 +31,10 @@ _LAWS = [
     ),
     re.compile(rf"(?i:governing\s+law)[^.]{{0,160}}?{_LAW_OF}"),
     re.compile(rf"{_LAW_OF}[^.;]{{0,120}}?(?i:shall\s+govern|will\s+govern|shall\s+apply)"),
-    # "This Agreement shall be governed by Ohio law"
+    # "This Agreement shall be governed by Ohio law", "... is subject to Swiss law"
     re.compile(
-        r"(?i:governed|construed|interpreted)\s+(?i:by|under|in\s+accordance\s+with)\s+"
+        r"(?:(?i:governed|construed|interpreted)\s+(?i:by|under|in\s+accordance\s+with)|"
+        r"(?i:is|shall\s+be)\s+(?i:subject\s+to))\s+"
         r"(?:(?i:the)\s+)?(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s+(?i:law)\b"
     ),
 ]
@@ -81,5 +84,6 @@ def find_governing_law(text: str) -> tuple[str, str] | None:
             # a defined term ("the laws of the Domiciliary State") names no place itself
             defined = re.search(rf"[{_QUOTE}]{re.escape(law)}[{_QUOTE}]", text) if law else None
             if law and law.casefold() not in ("this", "such", "the", "any") and not defined:
-                return law, m.group(0)
+                # "English law" is the law of England (the packs' law_adjectives)
+                return vocabulary().law_adjectives.get(law.casefold(), law), m.group(0)
     return None

@@ -66,6 +66,8 @@ class Vocabulary:
     mdy_currencies: set[str] = field(default_factory=set)
     #: states and provinces whose documents write numeric dates month first (casefolded)
     mdy_regions: set[str] = field(default_factory=set)
+    #: a law named by its adjective ("English law", casefolded) -> the place it is of
+    law_adjectives: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str, data: dict[str, Any]) -> None:
         """Merge one pack (a parsed TOML file) into this vocabulary."""
@@ -99,6 +101,8 @@ class Vocabulary:
         self.mdy_countries.update(data.get("mdy_countries", []))
         self.mdy_currencies.update(data.get("mdy_currencies", []))
         self.mdy_regions.update(str(r).casefold() for r in data.get("mdy_regions", []))
+        for adjective, place in data.get("law_adjectives", {}).items():
+            self.law_adjectives[str(adjective).casefold()] = str(place)
 
     # --- what the extractors use ----------------------------------------------------------
 
