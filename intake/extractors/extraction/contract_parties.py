@@ -134,6 +134,13 @@ _OPERATIVE = re.compile(
     r"\bNOW,?\s+THEREFORE\b|\bagrees?\s+as\s+follows\b|\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b",
     re.IGNORECASE,
 )
+#: "X, Inc. and its Affiliates", "X and its subsidiaries": one company and the companies
+#: it controls, right before a collective defined term.
+_WITH_AFFILIATES = re.compile(
+    r",?\s+(?:and|together\s+with)\s+(?:its|their)\s+(?:affiliates|subsidiaries|affiliated\s+"
+    r"companies)\s*,?\s*$",
+    re.IGNORECASE,
+)
 #: "... including Guggenheim Securities, LLC (“Guggenheim”)": an example, not a party.
 _EXAMPLE = re.compile(r"\b(?:including|such\s+as|c/o|care\s+of)\s*$", re.IGNORECASE)
 #: "ACME PHARMA A/S of Industrivej 5, ...": "of" and a street address close the name.
@@ -277,7 +284,11 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
     for m in _DEFINED.finditer(head):
         term = (m.group("term") or m.group("bare")).strip()
         if m.group("collective") and not _THING.search(term) and _plausible(term):
-            found.append((m.start(), term, True))
+            # one company with its affiliates ("X, Inc. and its Affiliates (collectively,
+            # "X")") is that company; a group of several names is its defined term
+            alone = _WITH_AFFILIATES.search(head, max(0, m.start() - 350), m.start())
+            name = _name_before(head[max(0, m.start() - 350) : alone.start()]) if alone else None
+            found.append((m.start(), name or term, True))
             continue
         if _THING.search(term):
             continue
