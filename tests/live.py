@@ -60,8 +60,13 @@ class Running:
 
 def read_lines(proc: subprocess.Popen[str], out: queue.Queue[str]) -> None:
     assert proc.stdout is not None
-    for line in proc.stdout:
-        out.put(line)
+    try:
+        for line in proc.stdout:
+            out.put(line)
+    except (ValueError, OSError):
+        # stopping the process closes its stream: a read in flight then ends the reading
+        # (seen on a loaded machine, where the reader was still inside readline)
+        return
 
 
 def wait_for(lines: queue.Queue[str], pattern: str, timeout: float = 60) -> re.Match[str]:
