@@ -50,6 +50,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import intake.extractors.reading.bands
 import intake.extractors.reading.deskew
 import intake.extractors.reading.image
 import intake.extractors.reading.ocr
@@ -68,9 +69,12 @@ from intake.ingest.stages import (
     record_for,
     run_stages,
     second_read_stage,
+    read_rows,
+    total_rows_stage,
 )
 from intake.ingest.workers import map_in_workers
-from intake.record import Page, Record, page_from_json, page_to_json
+from intake.extractors.reading.bands import Band
+from intake.record import Page, Record, Word, page_from_json, page_to_json
 from intake.settings import Settings
 
 OUT = Path(__file__).parent / "out"
@@ -155,6 +159,35 @@ def cached_second_read(record: Record, ctx: Context) -> Record:
     return second_read_stage(record, ctx, cached_read_again)
 
 
+def cached_read_rows(
+    record: Record, ctx: Context, bands: list[Band]
+) -> dict[tuple[int, int], list[Word]]:
+    """The rows of an image file read again (:func:`read_rows`), kept in the OCR cache by
+    the file, the rows asked for and the code that reads them."""
+    key = ocr_key(ctx.settings, (*OCR_MODULES, intake.extractors.reading.bands))
+    asked = hashlib.sha256(repr(bands).encode()).hexdigest()[:16]
+    cached = OCR_CACHE / f"{key}-rows" / f"{record.sha256}-{asked}.json"
+    if cached.is_file():
+        read: dict[tuple[int, int], list[Word]] = {}
+        for page in map(page_from_json, json.loads(cached.read_text())):
+            for word in page.words:
+                read.setdefault((page.number, word.line), []).append(word)
+        return read
+    rows = read_rows(record, ctx, bands)
+    pages_out = [
+        Page(number, 0.0, 0.0, tuple(w for (n, _), ws in rows.items() if n == number for w in ws))
+        for number in sorted({n for n, _ in rows})
+    ]
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps([page_to_json(p) for p in pages_out]))
+    return rows
+
+
+def cached_total_rows(record: Record, ctx: Context) -> Record:
+    """The total-rows stage with its OCR kept in the cache (:func:`cached_read_rows`)."""
+    return total_rows_stage(record, ctx, cached_read_rows)
+
+
 def read_without_xml(record: Record, ctx: Context) -> Record:
     """The read stage with the embedded files dropped: the visible layout alone."""
     return cached_read(record, ctx).evolve(attachments=())
@@ -169,6 +202,7 @@ def extract_cached(settings: Settings, file: str, *, xml: bool = True) -> dict[s
     swap: dict[Callable[[Record, Context], Record], Callable[[Record, Context], Record]] = {
         read: reader,
         second_read_stage: cached_second_read,
+        total_rows_stage: cached_total_rows,
     }
     stages = tuple(swap.get(stage, stage) for stage in STAGES)
     record = run_stages(record_for(Path(file)), _contexts[0], stages)
