@@ -59,6 +59,7 @@ import intake.extractors.reading.tesseract
 import intake.record
 from intake.errors import IntakeError
 from intake.extractors.base import Registry
+from intake.extractors.reading.bands import Band
 from intake.ingest.stages import (
     STAGES,
     Context,
@@ -66,14 +67,13 @@ from intake.ingest.stages import (
     extraction_result,
     read,
     read_again_stage,
+    read_rows,
     record_for,
     run_stages,
     second_read_stage,
-    read_rows,
     total_rows_stage,
 )
 from intake.ingest.workers import map_in_workers
-from intake.extractors.reading.bands import Band
 from intake.record import Page, Record, Word, page_from_json, page_to_json
 from intake.settings import Settings
 
@@ -159,27 +159,18 @@ def cached_second_read(record: Record, ctx: Context) -> Record:
     return second_read_stage(record, ctx, cached_read_again)
 
 
-def cached_read_rows(
-    record: Record, ctx: Context, bands: list[Band]
-) -> dict[tuple[int, int], list[Word]]:
+def cached_read_rows(record: Record, ctx: Context, bands: list[Band]) -> list[list[Word]]:
     """The rows of an image file read again (:func:`read_rows`), kept in the OCR cache by
     the file, the rows asked for and the code that reads them."""
     key = ocr_key(ctx.settings, (*OCR_MODULES, intake.extractors.reading.bands))
     asked = hashlib.sha256(repr(bands).encode()).hexdigest()[:16]
     cached = OCR_CACHE / f"{key}-rows" / f"{record.sha256}-{asked}.json"
     if cached.is_file():
-        read: dict[tuple[int, int], list[Word]] = {}
-        for page in map(page_from_json, json.loads(cached.read_text())):
-            for word in page.words:
-                read.setdefault((page.number, word.line), []).append(word)
-        return read
+        return [list(page_from_json(p).words) for p in json.loads(cached.read_text())]
     rows = read_rows(record, ctx, bands)
-    pages_out = [
-        Page(number, 0.0, 0.0, tuple(w for (n, _), ws in rows.items() if n == number for w in ws))
-        for number in sorted({n for n, _ in rows})
-    ]
+    pages = [Page(b.page, 0.0, 0.0, tuple(words)) for b, words in zip(bands, rows, strict=True)]
     cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_text(json.dumps([page_to_json(p) for p in pages_out]))
+    cached.write_text(json.dumps([page_to_json(p) for p in pages]))
     return rows
 
 

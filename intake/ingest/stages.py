@@ -130,18 +130,16 @@ def read_again_stage(record: Record, ctx: Context) -> tuple[Page, ...]:
     )
 
 
-def read_rows(record: Record, ctx: Context, bands: list[Band]) -> dict[tuple[int, int], list[Word]]:
+def read_rows(record: Record, ctx: Context, bands: list[Band]) -> list[list[Word]]:
     """The rows ``bands`` of an image file read again (:mod:`intake.extractors.reading.bands`)."""
     s = ctx.settings
-    return read_bands(
-        record.path, record.pages, bands, max_pixels=s.max_pixels, ocr=ocr_options(s)
-    )
+    return read_bands(record.path, record.pages, bands, max_pixels=s.max_pixels, ocr=ocr_options(s))
 
 
 def total_rows_stage(
     record: Record,
     ctx: Context,
-    rows: Callable[[Record, Context, list[Band]], dict[tuple[int, int], list[Word]]] = read_rows,
+    rows: Callable[[Record, Context, list[Band]], list[list[Word]]] = read_rows,
 ) -> Record:
     """An image whose total the first read left unconfirmed: its totals block read again
     row by row (by ``rows``), the page extracted again, and the total taken where the
@@ -149,12 +147,12 @@ def total_rows_stage(
     if record.kind not in IMAGE_KINDS or not total_unconfirmed(record):
         return record
     bands = rows_to_read(record)
-    read_again = rows(record, ctx, bands) if bands else {}
-    if not any(read_again.values()):
+    read_again = rows(record, ctx, bands) if bands else []
+    if not any(read_again):
         return record
-    again = record.evolve(pages=patch_rows(record.pages, read_again))
+    again = record.evolve(pages=patch_rows(record.pages, bands, read_again))
     again = extract_stage(classify_stage(again, ctx), ctx)
-    return record.evolve(fields=settle_total(record, again, set(read_again)))
+    return record.evolve(fields=settle_total(record, again, bands))
 
 
 def second_read_stage(

@@ -150,6 +150,8 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
     last_page = reading.record.pages[-1].number if reading.record.pages else 1
     for label in ("total", "subtotal", "tax"):
         for hit in layout.labels(label):
+            if label == "total" and _heads_tax_summary(reading, hit):
+                continue
             bonus = 0.02 if hit.cell.page == last_page else 0.0  # final totals come last
             found = _row(reading, hit)
             if label != field:
@@ -170,6 +172,19 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
                     out.append(Candidate(value, 0.75 * hit.weight + bonus, box, raw))
                     break
     return out + table_candidates(reading, field, money_in)
+
+
+def _heads_tax_summary(reading: Reading, hit: Hit) -> bool:
+    """Whether a weak total label ("Amount") heads a column beside a tax column (a tax
+    label in a cell of its own to its right): a tax summary's header ("GST Summary
+    Amount  Tax", "Tax Code  %  Taxable Amount  GST") names the taxed amount and its
+    tax; neither is the total. (A tax named in the label's own cell, "Total Sales
+    Inclusive GST", is part of the label.)"""
+    if hit.weight >= STRONG_LABEL:
+        return False
+    return any(
+        tax.line == hit.line and tax.cell.x0 > hit.cell.x1 for tax in reading.layout.labels("tax")
+    )
 
 
 _LEADING_WORD = re.compile(r"[\s(\[]*([^\W\d_]{3,})")

@@ -22,13 +22,15 @@ from intake.extractors.extraction.cash_tendered import find_paid
 from intake.extractors.extraction.receipt_totals import summary_witnesses
 from intake.extractors.extraction.second_read import BILLS, confirmed_total
 from intake.extractors.extraction.sums import ROUNDING, find_summed_total
-from intake.extractors.reading.bands import Band
-from intake.record import Field, Page, Record, Word
+from intake.extractors.reading.bands import PAD, Band
+from intake.record import Field, Page, Record, Word, group_lines
 
 __all__ = ["patch_rows", "rows_to_read", "settle_total", "total_unconfirmed", "witnessed"]
 
 #: At most this many rows of a page are read again (each costs a small OCR run).
 MAX_ROWS = 8
+#: Rows of the block this many lines apart or closer take the rows between them along.
+MAX_GAP = 4
 #: The labels of the totals block, in the order their rows are chosen when there are more.
 _BLOCK = ("total", "tendered", "change", "subtotal")
 
@@ -43,56 +45,70 @@ def total_unconfirmed(record: Record) -> bool:
     return not confirmed_total(record.analysis or reading_for(record), record.fields)
 
 
-def _page_line(reading: Reading, index: int) -> tuple[int, int] | None:
-    """The page and the page's own line number (``Word.line``) of layout line ``index``."""
-    line = reading.layout.lines[index]
-    words = [w for cell in line.cells for w in cell.words]
-    return (line.page, words[0].line) if words else None
+def _block(reading: Reading) -> list[int]:
+    """The layout lines of the totals block, most telling first: rows labelled as a total,
+    tendered, change or subtotal and rounding rows; the row right above each tender or
+    change (the amount due, its label unread); and the rows between two such rows a few
+    lines apart (a row OCR read as nothing recognisable, "Due 25.15" read as "ue foeld")."""
+    layout = reading.layout
+    anchors: list[int] = []
+    for name in _BLOCK:
+        for hit in layout.labels(name):
+            anchors.append(hit.line)
+            if name in ("tendered", "change") and hit.line > 0:
+                anchors.append(hit.line - 1)
+    anchors += [ln.index for ln in layout.lines if ROUNDING.search(ln.text)]
+    ordered = sorted(set(anchors))
+    between = [
+        i
+        for a, b in zip(ordered, ordered[1:], strict=False)
+        if b - a <= MAX_GAP and layout.lines[a].page == layout.lines[b].page
+        for i in range(a + 1, b)
+    ]
+    return list(dict.fromkeys(anchors + between))
 
 
 def rows_to_read(record: Record) -> list[Band]:
-    """The rows of ``record``'s scanned pages that make its totals block (see the module's
-    docstring): those labelled as a total, tendered, change or subtotal, a rounding row,
-    and the row right above each tender or change."""
+    """The rows of ``record``'s scanned pages that make its totals block (see
+    :func:`_block`), at most :data:`MAX_ROWS` a page."""
     reading = record.analysis or reading_for(record)
-    layout = reading.layout
-    chosen: list[int] = []
-    for name in _BLOCK:
-        for hit in layout.labels(name):
-            chosen.append(hit.line)
-            if name in ("tendered", "change") and hit.line > 0:
-                chosen.append(hit.line - 1)
-    chosen += [ln.index for ln in layout.lines if ROUNDING.search(ln.text)]
-    rows: list[tuple[int, int]] = []
-    for index in chosen:
-        key = _page_line(reading, index)
-        if key is not None and key[0] in reading.ocr_pages and key not in rows:
-            rows.append(key)
-    bands = []
-    for number, line in rows:
-        page = next(p for p in record.pages if p.number == number)
-        words = [w for w in page.words if w.line == line]
-        if len([b for b in bands if b.page == number]) < MAX_ROWS:
-            top, bottom = min(w.top for w in words), max(w.bottom for w in words)
-            bands.append(Band(number, line, top, bottom))
+    bands: list[Band] = []
+    for index in _block(reading):
+        line = reading.layout.lines[index]
+        if line.page not in reading.ocr_pages:
+            continue
+        if sum(1 for b in bands if b.page == line.page) < MAX_ROWS:
+            bands.append(Band(line.page, line.top, line.bottom))
     return bands
 
 
-def patch_rows(pages: tuple[Page, ...], rows: Mapping[tuple[int, int], list[Word]]) -> tuple[Page, ...]:
-    """``pages`` with the words of each row read again in place of the row's first
-    reading (a row that read as nothing keeps its words)."""
+def _inside(word: Word, band: Band) -> bool:
+    """Whether ``word`` belongs to the row ``band`` was cut around: its middle is within
+    the row and it does not reach past the band's margins (a tall word spanning several
+    rows stays)."""
+    middle = (word.top + word.bottom) / 2
+    margin = PAD * (band.bottom - band.top)
+    return (
+        band.top <= middle <= band.bottom
+        and word.top >= band.top - margin
+        and word.bottom <= band.bottom + margin
+    )
+
+
+def patch_rows(
+    pages: tuple[Page, ...], bands: list[Band], read: list[list[Word]]
+) -> tuple[Page, ...]:
+    """``pages`` with the words each band read in place of the words of its row (a band
+    that read nothing leaves its row alone), the lines numbered again."""
     out = []
     for page in pages:
-        words: list[Word] = []
-        done: set[int] = set()
-        for word in page.words:
-            new = rows.get((page.number, word.line))
-            if not new:
-                words.append(word)
-            elif word.line not in done:
-                done.add(word.line)
-                words += new
-        out.append(Page(page.number, page.width, page.height, tuple(words), page.source, page.turn))
+        mine = [(b, ws) for b, ws in zip(bands, read, strict=True) if b.page == page.number and ws]
+        if not mine:
+            out.append(page)
+            continue
+        kept = [w for w in page.words if not any(_inside(w, b) for b, _ in mine)]
+        words = group_lines(kept + [w for _, ws in mine for w in ws])
+        out.append(Page(page.number, page.width, page.height, words, page.source, page.turn))
     return tuple(out)
 
 
@@ -128,33 +144,32 @@ def witnessed(reading: Reading, fields: Mapping[str, Field]) -> bool:
     return any(abs(v - value) < TOL and raw != total.raw for v, raw in witnesses)
 
 
-def _on_total_row(reading: Reading, total: Field, rows: set[tuple[int, int]]) -> bool:
-    """Whether ``total`` was read on one of ``rows`` (read again) beside a total label."""
+def _on_total_row(reading: Reading, total: Field, bands: list[Band]) -> bool:
+    """Whether ``total`` was read beside a total label on one of ``bands`` (read again)."""
     box = total.box
     if box is None:
         return False
     middle = (box.top + box.bottom) / 2
-    for hit in reading.layout.labels("total"):
-        line = reading.layout.lines[hit.line]
-        if line.page == box.page and line.top - 1 <= middle <= line.bottom + 1:
-            key = _page_line(reading, hit.line)
-            if key in rows:
-                return True
-    return False
+    rows = [b for b in bands if b.page == box.page and b.top <= middle <= b.bottom]
+    lines = {hit.line for hit in reading.layout.labels("total")}
+    return bool(rows) and any(
+        reading.layout.lines[i].page == box.page
+        and reading.layout.lines[i].top - 1 <= middle <= reading.layout.lines[i].bottom + 1
+        for i in lines
+    )
 
 
-def settle_total(first: Record, again: Record, rows: set[tuple[int, int]]) -> dict[str, Field]:
-    """The fields of ``first`` with the total of ``again`` (its ``rows`` read again, by
-    page and line) where it is :func:`witnessed` there, or where ``first`` has no total
-    and ``again`` read it beside a total label on a row read again (the amount due's
-    own row, legible at last)."""
+def settle_total(first: Record, again: Record, bands: list[Band]) -> dict[str, Field]:
+    """The fields of ``first`` with the total of ``again`` (its ``bands`` read again)
+    where it is :func:`witnessed` there, or where ``first`` has no total and ``again``
+    read it beside a total label on a band (the amount due's own row, legible at last)."""
     fields = dict(first.fields)
     total = again.fields.get("total")
     if total is None:
         return fields
     reading = again.analysis or reading_for(again)
     if witnessed(reading, again.fields) or (
-        fields.get("total") is None and _on_total_row(reading, total, rows)
+        fields.get("total") is None and _on_total_row(reading, total, bands)
     ):
         fields["total"] = total
     return fields

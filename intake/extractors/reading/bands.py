@@ -51,11 +51,9 @@ SIZE_SLACK = 2
 
 @dataclass(frozen=True, slots=True)
 class Band:
-    """A row of a page to read again: its page number, the index of its line among the
-    page's lines (``Word.line``) and its vertical extent in points."""
+    """A row of a page to read again: its page number and vertical extent in points."""
 
     page: int
-    line: int
     top: float
     bottom: float
 
@@ -89,7 +87,7 @@ def _upright(path: Path, page: Page, max_pixels: int) -> tuple[Image.Image, floa
 
 
 def _read_band(image: Image.Image, scale: float, band: Band, options: OcrOptions) -> list[Word]:
-    """The words of one band of ``image``, in points on the page, on the band's line."""
+    """The words of one band of ``image``, in points on the page."""
     height = (band.bottom - band.top) / scale
     top = max(0, round(band.top / scale - PAD * height))
     bottom = min(image.height, round(band.bottom / scale + PAD * height))
@@ -114,7 +112,6 @@ def _read_band(image: Image.Image, scale: float, band: Band, options: OcrOptions
             (w.left + w.width) / ENLARGE * scale,
             (top + (w.top + w.height) / ENLARGE) * scale,
             conf=w.conf / 100.0,
-            line=band.line,
         )
         for w in words
     ]
@@ -122,16 +119,16 @@ def _read_band(image: Image.Image, scale: float, band: Band, options: OcrOptions
 
 def read_bands(
     path: Path, pages: tuple[Page, ...], bands: list[Band], *, max_pixels: int, ocr: OcrOptions
-) -> dict[tuple[int, int], list[Word]]:
-    """The words read on each band of the image file at ``path`` (whose first read gave
-    ``pages``), by the band's page and line; bands of a page whose image cannot be made
-    again are left out."""
-    out: dict[tuple[int, int], list[Word]] = {}
+) -> list[list[Word]]:
+    """The words read on each of ``bands`` of the image file at ``path`` (whose first read
+    gave ``pages``), in the order of ``bands``; none for a band of a page whose image
+    cannot be made again."""
+    out: list[list[Word]] = [[] for _ in bands]
     for page in pages:
-        mine = [b for b in bands if b.page == page.number]
+        mine = [i for i, b in enumerate(bands) if b.page == page.number]
         if not mine or (upright := _upright(path, page, max_pixels)) is None:
             continue
         image, scale = upright
-        for band in mine:
-            out[band.page, band.line] = _read_band(image, scale, band, ocr)
+        for i in mine:
+            out[i] = _read_band(image, scale, bands[i], ocr)
     return out
