@@ -10,6 +10,7 @@ They read and judge a file; they never move it (that is :mod:`intake.ingest.pipe
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intake.db.engine import Database
-from intake.errors import ResourceLimit, UnsupportedFile
+from intake.errors import CorruptFile, ResourceLimit, UnsupportedFile
 from intake.extractors.base import Registry
 from intake.extractors.dispatch import classify, extract, read_file
 from intake.extractors.extraction.analysis import reading_for
@@ -40,6 +41,8 @@ from intake.settings import Settings
 
 if TYPE_CHECKING:
     from intake.filing.matching.steps import FilingStep
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "READ_STAGES",
@@ -147,7 +150,11 @@ def total_rows_stage(
     if record.kind not in IMAGE_KINDS or not total_unconfirmed(record):
         return record
     bands = rows_to_read(record)
-    read_again = rows(record, ctx, bands) if bands else []
+    try:
+        read_again = rows(record, ctx, bands) if bands else []
+    except (CorruptFile, ResourceLimit) as exc:  # the first read stands
+        logger.warning("%s: its total's rows could not be read again: %s", record.path.name, exc)
+        return record
     if not any(read_again):
         return record
     again = record.evolve(pages=patch_rows(record.pages, bands, read_again))
