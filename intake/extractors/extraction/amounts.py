@@ -226,7 +226,7 @@ def find_amount_fields(
     under a subtotal and its adjustments that equals their sum
     (:func:`intake.extractors.extraction.sums.find_summed_total`): shown twice, it replaces a total
     that no arithmetic confirms."""
-    out = _with_paid(reading, _amount_fields(reading, line_sum), paid)
+    out = _with_paid(reading, _amount_fields(reading, line_sum), paid, line_sum)
     if summed is None:
         return out
     total = out.get("total")
@@ -237,8 +237,15 @@ def find_amount_fields(
     return out
 
 
-def _with_paid(reading: Reading, out: dict[str, Field], paid: Candidate | None) -> dict[str, Field]:
-    """``out`` with its total confirmed, or replaced, by what was paid."""
+def _with_paid(
+    reading: Reading,
+    out: dict[str, Field],
+    paid: Candidate | None,
+    line_sum: Decimal | None = None,
+) -> dict[str, Field]:
+    """``out`` with its total confirmed, or replaced, by what was paid. A total the line
+    items add up to is confirmed by them: it stands against a paid amount that differs
+    (tender and change are read once each, and OCR misreads either as easily)."""
     if paid is None:
         return out
     total = out.get("total")
@@ -251,7 +258,9 @@ def _with_paid(reading: Reading, out: dict[str, Field], paid: Candidate | None) 
     chosen = [c for c in cands if total is not None and c.value == Decimal(total.value)]
     if agreeing:
         out["total"] = _field(agreeing[0], 0.9)
-    elif total is None or (chosen and chosen[0].score < STRONG_LABEL):
+    elif total is None or (
+        chosen and chosen[0].score < STRONG_LABEL and Decimal(total.value) != line_sum
+    ):
         out["total"] = Field(format_money(paid.value), 0.6, "computed", paid.box, paid.raw)
     return out
 

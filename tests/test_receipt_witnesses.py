@@ -1,5 +1,7 @@
-"""A tax summary's header names its columns ("Amount  Tax"): the word "Amount" there is
-no total label, so an amount under or beside it is never taken for the receipt's total.
+"""What may and may not speak for a receipt's total: a tax summary's header names its
+columns ("Amount  Tax"), so the word "Amount" there is no total label and an amount under
+or beside it is never taken for the total; a total the line items add up to stands
+against a tender and change that say otherwise.
 
 Each receipt is written as the lines of text OCR gives back (see ``tests/test_receipts``),
 of invented shops and amounts.
@@ -59,3 +61,20 @@ def test_a_total_label_naming_its_tax_is_still_a_total_label(
         "SR @ 6%               8.49       0.51",
     ]
     assert read(tmp_path, settings, lines, conf=SCAN)["total"] == "9.00"
+
+
+def test_a_total_the_items_add_up_to_stands_against_a_misread_tender(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        *HEADER,
+        "Date: 21/07/2018",
+        "Description      Qty   U.price    Total",
+        "Iced Barley       1      7.80     7.80",
+        "Fried Bihun       1      4.20     4.20",
+        "Total Qty: 2",
+        "Jotal (Inclusive of GST):        12.00",  # a misread label: a weak one
+        "CASH :                           18.00",  # OCR read 13.00 as 18.00
+        "CHANGE :                          1.00",
+    ]
+    assert read(tmp_path, settings, lines, conf=SCAN)["total"] == "12.00"
