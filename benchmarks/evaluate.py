@@ -50,7 +50,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import intake.extractors.reading.bands
 import intake.extractors.reading.deskew
 import intake.extractors.reading.image
 import intake.extractors.reading.ocr
@@ -59,7 +58,6 @@ import intake.extractors.reading.tesseract
 import intake.record
 from intake.errors import IntakeError
 from intake.extractors.base import Registry
-from intake.extractors.reading.bands import Band
 from intake.ingest.stages import (
     STAGES,
     Context,
@@ -67,14 +65,12 @@ from intake.ingest.stages import (
     extraction_result,
     read,
     read_again_stage,
-    read_rows,
     record_for,
     run_stages,
     second_read_stage,
-    total_rows_stage,
 )
 from intake.ingest.workers import map_in_workers
-from intake.record import Page, Record, Word, page_from_json, page_to_json
+from intake.record import Page, Record, page_from_json, page_to_json
 from intake.settings import Settings
 
 OUT = Path(__file__).parent / "out"
@@ -159,26 +155,6 @@ def cached_second_read(record: Record, ctx: Context) -> Record:
     return second_read_stage(record, ctx, cached_read_again)
 
 
-def cached_read_rows(record: Record, ctx: Context, bands: list[Band]) -> list[list[Word]]:
-    """The rows of an image file read again (:func:`read_rows`), kept in the OCR cache by
-    the file, the rows asked for and the code that reads them."""
-    key = ocr_key(ctx.settings, (*OCR_MODULES, intake.extractors.reading.bands))
-    asked = hashlib.sha256(repr(bands).encode()).hexdigest()[:16]
-    cached = OCR_CACHE / f"{key}-rows" / f"{record.sha256}-{asked}.json"
-    if cached.is_file():
-        return [list(page_from_json(p).words) for p in json.loads(cached.read_text())]
-    rows = read_rows(record, ctx, bands)
-    pages = [Page(b.page, 0.0, 0.0, tuple(words)) for b, words in zip(bands, rows, strict=True)]
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_text(json.dumps([page_to_json(p) for p in pages]))
-    return rows
-
-
-def cached_total_rows(record: Record, ctx: Context) -> Record:
-    """The total-rows stage with its OCR kept in the cache (:func:`cached_read_rows`)."""
-    return total_rows_stage(record, ctx, cached_read_rows)
-
-
 def read_without_xml(record: Record, ctx: Context) -> Record:
     """The read stage with the embedded files dropped: the visible layout alone."""
     return cached_read(record, ctx).evolve(attachments=())
@@ -193,7 +169,6 @@ def extract_cached(settings: Settings, file: str, *, xml: bool = True) -> dict[s
     swap: dict[Callable[[Record, Context], Record], Callable[[Record, Context], Record]] = {
         read: reader,
         second_read_stage: cached_second_read,
-        total_rows_stage: cached_total_rows,
     }
     stages = tuple(swap.get(stage, stage) for stage in STAGES)
     record = run_stages(record_for(Path(file)), _contexts[0], stages)

@@ -18,7 +18,7 @@ import pytest
 from intake.extractors.base import Registry
 from intake.extractors.extraction.fields.dates import find_dates, guess_date_order
 from intake.extractors.reading.text import read_text
-from intake.ingest.stages import STAGES, Context, run_stages, second_read_stage, total_rows_stage
+from intake.ingest.stages import STAGES, Context, run_stages, second_read_stage
 from intake.record import Page, Record
 from intake.settings import Settings
 
@@ -47,7 +47,7 @@ def read(
         pages = tuple(_with_conf(page, conf) for page in pages)
     record = Record(path=path, original_name=path.name, pages=pages, kind="jpeg")
     # lines of text stand for the first read: there is no image to read a second time
-    stages = tuple(s for s in STAGES[2:] if s not in (total_rows_stage, second_read_stage))
+    stages = tuple(s for s in STAGES[2:] if s is not second_read_stage)
     record = run_stages(record, Context(settings, Registry.default()), stages)
     return {name: f.value for name, f in record.fields.items()}
 

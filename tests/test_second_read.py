@@ -19,14 +19,7 @@ from intake.extractors.reading.image import read_image
 from intake.extractors.reading.ocr import OcrOptions
 from intake.extractors.reading.slots import LocalSlots
 from intake.extractors.reading.text import read_text
-from intake.ingest.stages import (
-    STAGES,
-    Context,
-    record_for,
-    run_stages,
-    second_read_stage,
-    total_rows_stage,
-)
+from intake.ingest.stages import STAGES, Context, record_for, run_stages, second_read_stage
 from intake.record import Record
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
@@ -96,8 +89,7 @@ def extracted(tmp_path: Path, settings: Settings, lines: list[str], name: str) -
     path.write_text("\n".join(lines) + "\n")
     pages = tuple(dataclasses.replace(page, source="ocr") for page in read_text(path, max_pages=5))
     record = Record(path=path, original_name=path.name, pages=pages, kind="jpeg")
-    # lines of text stand for the first read: there is no image to read rows of again
-    stages = tuple(s for s in STAGES[2:] if s not in (total_rows_stage, second_read_stage))
+    stages = tuple(s for s in STAGES[2:] if s is not second_read_stage)
     return run_stages(record, Context(settings, Registry.default()), stages)
 
 

@@ -2,7 +2,7 @@
 
 Stages (each ``(Record, Context) -> Record``)::
 
-    fingerprint -> read -> classify -> extract -> total_rows -> second_read -> roles
+    fingerprint -> read -> classify -> extract -> second_read -> roles
 
 They read and judge a file; they never move it (that is :mod:`intake.ingest.pipeline`).
 ``extract_path`` runs them on a file without filing it (``intake extract``).
@@ -10,7 +10,6 @@ They read and judge a file; they never move it (that is :mod:`intake.ingest.pipe
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,31 +17,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intake.db.engine import Database
-from intake.errors import CorruptFile, ResourceLimit, UnsupportedFile
+from intake.errors import ResourceLimit, UnsupportedFile
 from intake.extractors.base import Registry
 from intake.extractors.dispatch import classify, extract, read_file
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.roles import assign_roles, company_of
 from intake.extractors.extraction.second_read import merge_reads, needs_second_read
-from intake.extractors.extraction.total_rows import (
-    patch_rows,
-    rows_to_read,
-    settle_total,
-    total_unconfirmed,
-)
-from intake.extractors.reading.bands import Band, read_bands
 from intake.extractors.reading.detect import detect_kind
 from intake.extractors.reading.ocr import ocr_options
 from intake.extractors.reading.reread import read_again
 from intake.ingest.ledger import type_hint_for
 from intake.ingest.storage import sha256_file
-from intake.record import Page, Record, Word
+from intake.record import Page, Record
 from intake.settings import Settings
 
 if TYPE_CHECKING:
     from intake.filing.matching.steps import FilingStep
-
-logger = logging.getLogger(__name__)
 
 __all__ = [
     "READ_STAGES",
@@ -133,35 +123,6 @@ def read_again_stage(record: Record, ctx: Context) -> tuple[Page, ...]:
     )
 
 
-def read_rows(record: Record, ctx: Context, bands: list[Band]) -> list[list[Word]]:
-    """The rows ``bands`` of an image file read again (:mod:`intake.extractors.reading.bands`)."""
-    s = ctx.settings
-    return read_bands(record.path, record.pages, bands, max_pixels=s.max_pixels, ocr=ocr_options(s))
-
-
-def total_rows_stage(
-    record: Record,
-    ctx: Context,
-    rows: Callable[[Record, Context, list[Band]], list[list[Word]]] = read_rows,
-) -> Record:
-    """An image whose total the first read left unconfirmed: its totals block read again
-    row by row (by ``rows``), the page extracted again, and the total taken where the
-    arithmetic confirms it (:mod:`intake.extractors.extraction.total_rows`)."""
-    if record.kind not in IMAGE_KINDS or not total_unconfirmed(record):
-        return record
-    bands = rows_to_read(record)
-    try:
-        read_again = rows(record, ctx, bands) if bands else []
-    except (CorruptFile, ResourceLimit) as exc:  # the first read stands
-        logger.warning("%s: its total's rows could not be read again: %s", record.path.name, exc)
-        return record
-    if not any(read_again):
-        return record
-    again = record.evolve(pages=patch_rows(record.pages, bands, read_again))
-    again = extract_stage(classify_stage(again, ctx), ctx)
-    return record.evolve(fields=settle_total(record, again, bands))
-
-
 def second_read_stage(
     record: Record,
     ctx: Context,
@@ -187,7 +148,6 @@ STAGES: tuple[Stage, ...] = (
     read,
     classify_stage,
     extract_stage,
-    total_rows_stage,
     second_read_stage,
     roles_stage,
 )
