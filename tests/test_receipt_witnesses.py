@@ -78,3 +78,14 @@ def test_a_total_the_items_add_up_to_stands_against_a_misread_tender(
         "CHANGE :                          1.00",
     ]
     assert read(tmp_path, settings, lines, conf=SCAN)["total"] == "12.00"
+
+
+def test_a_total_without_a_rounding_row_keeps_its_cents(tmp_path: Path, settings: Settings) -> None:
+    lines = [
+        *HEADER,
+        "Date: 21/07/2018",
+        "NASI GORENG                  12.48",
+        "TOTAL INCL GST               12.48",
+        "VISA                         12.48",
+    ]
+    assert read(tmp_path, settings, lines, conf=SCAN)["total"] == "12.48"
