@@ -150,6 +150,8 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
     last_page = reading.record.pages[-1].number if reading.record.pages else 1
     for label in ("total", "subtotal", "tax"):
         for hit in layout.labels(label):
+            if label == "total" and _heads_tax_summary(reading, hit):
+                continue
             bonus = 0.02 if hit.cell.page == last_page else 0.0  # final totals come last
             found = _row(reading, hit)
             if label != field:
@@ -170,6 +172,19 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
                     out.append(Candidate(value, 0.75 * hit.weight + bonus, box, raw))
                     break
     return out + table_candidates(reading, field, money_in)
+
+
+def _heads_tax_summary(reading: Reading, hit: Hit) -> bool:
+    """Whether a weak total label ("Amount") heads a column beside a tax column (a tax
+    label in a cell of its own to its right): a tax summary's header ("GST Summary
+    Amount  Tax", "Tax Code  %  Taxable Amount  GST") names the taxed amount and its
+    tax; neither is the total. (A tax named in the label's own cell, "Total Sales
+    Inclusive GST", is part of the label.)"""
+    if hit.weight >= STRONG_LABEL:
+        return False
+    return any(
+        tax.line == hit.line and tax.cell.x0 > hit.cell.x1 for tax in reading.layout.labels("tax")
+    )
 
 
 _LEADING_WORD = re.compile(r"[\s(\[]*([^\W\d_]{3,})")
@@ -211,7 +226,7 @@ def find_amount_fields(
     under a subtotal and its adjustments that equals their sum
     (:func:`intake.extractors.extraction.sums.find_summed_total`): shown twice, it replaces a total
     that no arithmetic confirms."""
-    out = _with_paid(reading, _amount_fields(reading, line_sum), paid)
+    out = _with_paid(reading, _amount_fields(reading, line_sum), paid, line_sum)
     if summed is None:
         return out
     total = out.get("total")
@@ -222,8 +237,15 @@ def find_amount_fields(
     return out
 
 
-def _with_paid(reading: Reading, out: dict[str, Field], paid: Candidate | None) -> dict[str, Field]:
-    """``out`` with its total confirmed, or replaced, by what was paid."""
+def _with_paid(
+    reading: Reading,
+    out: dict[str, Field],
+    paid: Candidate | None,
+    line_sum: Decimal | None = None,
+) -> dict[str, Field]:
+    """``out`` with its total confirmed, or replaced, by what was paid. A total the line
+    items add up to is confirmed by them: it stands against a paid amount that differs
+    (tender and change are read once each, and OCR misreads either as easily)."""
     if paid is None:
         return out
     total = out.get("total")
@@ -236,7 +258,9 @@ def _with_paid(reading: Reading, out: dict[str, Field], paid: Candidate | None) 
     chosen = [c for c in cands if total is not None and c.value == Decimal(total.value)]
     if agreeing:
         out["total"] = _field(agreeing[0], 0.9)
-    elif total is None or (chosen and chosen[0].score < STRONG_LABEL):
+    elif total is None or (
+        chosen and chosen[0].score < STRONG_LABEL and Decimal(total.value) != line_sum
+    ):
         out["total"] = Field(format_money(paid.value), 0.6, "computed", paid.box, paid.raw)
     return out
 

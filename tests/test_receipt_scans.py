@@ -1,0 +1,106 @@
+"""Receipts drawn at test time (invented shops and amounts) and read by the real tesseract
+through the pipeline's stages: what may and may not speak for a scanned receipt's total.
+
+- a tax summary's header names its columns ("Amount  Tax"): the amount under it is a
+  taxed amount, never the total;
+- a total the line items add up to stands against a tender and change that say otherwise;
+- a total followed by a rounding row whose rounded amount is unreadable is rounded to the
+  smallest coin: the amount due after rounding is what the customer pays.
+
+A row OCR must not be able to read (a total printed too faint or smeared) is drawn and
+then smudged out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from intake.extractors.base import Registry
+from intake.ingest.stages import STAGES, Context, record_for, run_stages
+from intake.settings import Settings
+from tests.conftest import needs_tesseract
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+HEAD = [
+    "KEDAI SERBANEKA BUNGA RAYA",
+    "NO 21, JALAN CEMPAKA 5",
+    "47100 PUCHONG",
+    "Date: 21/07/2018   10:42",
+]
+
+
+def receipt(path: Path, rows: list[str], *, smudged: dict[int, int] | None = None) -> Path:
+    """A till slip of ``rows`` (after a shop's header); ``smudged`` maps a row's number
+    (counted in ``rows``) to the first of its characters smeared past reading."""
+    size = 18
+    font = ImageFont.truetype(FONT, size)
+    pitch = int(size * 1.8)
+    lines = HEAD + rows
+    width = 20 + size * max(len(r) for r in lines) * 3 // 5 + 20
+    page = Image.new("L", (width, 30 + pitch * len(lines)), 255)
+    draw = ImageDraw.Draw(page)
+    for i, row in enumerate(lines):
+        draw.text((15, 15 + i * pitch), row, fill=0, font=font)
+    for i, first in (smudged or {}).items():
+        top = 15 + (len(HEAD) + i) * pitch - 4
+        band = (15 + round(first * size * 0.6), top, width, top + pitch)
+        page.paste(page.crop(band).filter(ImageFilter.GaussianBlur(6)), band[:2])
+    page.save(path, dpi=(200, 200))
+    return path
+
+
+def fields(path: Path, settings: Settings) -> dict[str, Any]:
+    record = run_stages(record_for(path), Context(settings, Registry.default()), STAGES)
+    return {name: f.value for name, f in record.fields.items()}
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_the_amount_under_a_tax_summary_header_is_not_the_total(
+    tmp_path: Path, settings: Settings
+) -> None:
+    rows = [
+        "LAKSA PENANG      2     43.67",
+        "GRAND TOTAL             43.67",
+        "GST Summary   Amount(RM)  Tax(RM)",
+        "SR @ 6%          41.20     2.47",
+    ]
+    got = fields(receipt(tmp_path / "slip.png", rows, smudged={0: 0, 1: 0}), settings)
+    assert "total" not in got
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_total_the_items_add_up_to_stands_against_tender_and_change(
+    tmp_path: Path, settings: Settings
+) -> None:
+    rows = [
+        "Description   Qty  U.price  Total",
+        "Iced Barley     1     7.80   7.80",
+        "Fried Bihun     1     4.20   4.20",
+        "Total Qty: 2",
+        "Amount :                    12.00",
+        "CASH :                      18.00",
+        "CHANGE :                     1.00",
+    ]
+    assert fields(receipt(tmp_path / "slip.png", rows), settings)["total"] == "12.00"
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_total_over_a_rounding_row_is_rounded_to_the_coin(
+    tmp_path: Path, settings: Settings
+) -> None:
+    rows = [
+        "NASI GORENG       1     12.48",
+        "TOTAL INCL GST          12.48",
+        "Rounding Adj             0.02",
+        "AMOUNT DUE              12.50",
+        "Thank you, come again",
+    ]
+    got = fields(receipt(tmp_path / "slip.png", rows, smudged={2: 14, 3: 0}), settings)
+    assert got["total"] == "12.50"
