@@ -132,6 +132,16 @@ def test_a_date_in_the_future_gives_way_to_the_second_reads(
     assert settled(tmp_path, settings, first, again)["issue_date"] == "2018-04-17"
 
 
+def test_a_date_in_the_future_that_no_read_mends_is_left_empty(
+    tmp_path: Path, settings: Settings
+) -> None:
+    first = [*SHOP, "Date: 17/04/2048", "TOTAL   3.60", "CASH   5.00", "CHANGE   1.40"]
+    again = [*SHOP, "Dat~ 1~/0~", "TOTAL   3.60", "CASH   5.00", "CHANGE   1.40"]
+    got = settled(tmp_path, settings, first, again)
+    assert "issue_date" not in got
+    assert got["total"] == "3.60"
+
+
 def test_a_guess_never_replaces_another(tmp_path: Path, settings: Settings) -> None:
     first = [*SHOP, "Date: 17/04/2018", "Roti canai x2   3.60", "TOTAL   8.60"]
     again = [*SHOP, "Date: 11/04/2018", "Roti canai x2   3.60", "TOTAL   6.60"]

@@ -16,7 +16,9 @@ that reading. Then, field by field:
   confirms it, and replaces an unconfirmed first total only where, besides, the first
   read saw that amount printed on the page too (two reads and the arithmetic agree);
 - where the reads disagree and no arithmetic decides, the first read's value stands
-  (a guess never replaces another guess).
+  (a guess never replaces another guess);
+- a date still after the day of reading once both reads are in is dropped (no bill is
+  dated in the future: a digit was misread).
 
 Measured on scanned shop receipts (a third of them read twice): dates 0.85 -> 0.89 on
 the half not studied, totals +1 there and +2 on the studied half; filling or replacing
@@ -105,6 +107,10 @@ def merge_reads(first: Record, second: Record, today: dt.date | None = None) -> 
     if again is not None and not _dated_ahead(again, today):
         if date is None or _dated_ahead(date, today):
             fields["issue_date"] = again
+    if _dated_ahead(fields.get("issue_date"), today):
+        # no bill is dated after the day it is read: a future date is a misread digit, and
+        # an empty date is reviewed where a wrong one would be filed
+        del fields["issue_date"]
     total, other = fields.get("total"), second.fields.get("total")
     if other is None or (total is not None and total.value == other.value):
         return fields
