@@ -23,6 +23,7 @@ from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.party_domains import domain_bonus, web_domains
 from intake.extractors.extraction.party_labels import (
     colon_beside,
+    contact_line,
     label_in_value,
     more_label,
     wrapped_above,
@@ -218,6 +219,8 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
         below = [c for c in layout.below(hit) if (c.line, c.x0) not in headed]
         cells += _beside(layout, hit.cell, labels) + _named(layout, list(below))
         for cell in cells:
+            if contact_line(cell.text):
+                continue  # a contact person at the buyer, over or under its name
             name = _CODE_AFTER.sub("", _clean_name(cell.text))
             # a legal form alone ("Inc") is the end of a name, not a name
             if _name_like(name, years=True) and not _LEGAL_ONLY.fullmatch(name):
@@ -294,7 +297,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
                 )
                 cands.append(Candidate(name, score, box, cell.text))
                 legal_seen = legal_seen or top_zone
-            if not top_zone or rank > 30 or _doubtful(cell):
+            if not top_zone or rank > 30 or _doubtful(cell) or contact_line(cell.text):
                 continue
             name = _clean_name(cell.text)
             if not _name_like(name):

@@ -3,6 +3,11 @@
 "A label word is never a value": "Lieferant", "client" or "fournisseur" also occur inside
 names and addresses ("Lieferant Hansen KG", "8, impasse du Fournisseur"), and a label may run on
 in words that are still label ("Seller trade name", "Nom du destinataire :").
+
+A letter sent to the attention of a person at a company prints that person on a line of
+the addressee's block that an attention word begins ("Attn:", "z. Hd.", "À l'attention
+de", "t.a.v."; the packs' ``contact`` labels), over or under the company's name: that
+line names a contact person, never the party.
 """
 
 from __future__ import annotations
@@ -10,11 +15,11 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.confusion import fold_pattern
-from intake.extractors.extraction.labels import LABELS
+from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["colon_beside", "label_in_value", "more_label", "wrapped_above"]
+__all__ = ["colon_beside", "contact_line", "label_in_value", "more_label", "wrapped_above"]
 
 _COLON_AFTER = re.compile(r"\s*:")
 _LEGAL_FORM = fold_pattern(vocabulary().name_end_pattern)
@@ -24,6 +29,15 @@ _LEGAL_ONLY = re.compile(rf"(?:{_LEGAL_FORM})\.?(?:\s+(?:{_LEGAL_FORM})\.?)*", r
 _NAME_LABEL = re.compile(
     r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
 )
+
+_CONTACT = compile_labels(LABELS.get("contact", []))
+
+
+def contact_line(text: str) -> bool:
+    """Whether a line of a party's block names a contact person: an attention word
+    begins it ("Attn: Jane Doe", "z. Hd. Herrn Muster")."""
+    text = text.lstrip()
+    return any(p.match(text) for p, _ in _CONTACT)
 
 
 def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:

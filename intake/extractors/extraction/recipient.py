@@ -11,7 +11,8 @@ return address on one line over the window, its parts run together with separato
 The addressee's own VAT id may close its block (an invoice between businesses in the EU
 must print the customer's VAT id, and does so under its address): that line is part of
 the address, not the sender's details. A label heading the block ("Rechnungsadresse",
-"Fournisseur") is no name: a label word is never a value.
+"Fournisseur") is no name: a label word is never a value; nor is a contact person's
+line ("z. Hd. Frau Muster") over or under the addressee's name.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.party_labels import contact_line
 from intake.record import Box
 
 __all__ = ["recipient_names"]
@@ -101,6 +103,8 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
                 continue
             if (cell.line, cell.x0) in supplier or _is_label(cell.text, _BUYER_LABELS):
                 continue
+            if contact_line(cell.text):
+                continue  # a contact person over the addressee's name, not the addressee
             if not any(top < cell.top for top in contact_tops):
                 continue  # the sender's details come first
             block = _block(layout, cell)

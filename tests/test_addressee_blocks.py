@@ -1,0 +1,77 @@
+"""The addressee's block as suppliers print it, drawn at test time with invented
+companies: a contact person's line ("z. Hd.", "Attn:", "À l'attention de") over or under
+the company's name, the block's label in words a pack must know ("Facturer à", "Aan"),
+and the buyer named by the window alone while a customer number stands among the
+document's details (layouts the layout stress generator found misread)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.settings import Settings
+from tests.test_extraction import extract
+from tests.test_unseen_layouts import Rows, letter
+
+HEAD: Rows = [
+    (40, [(60, "Tessaro Lamiere S.p.A.")]),
+    (54, [(60, "Via Roma 4, 24121 Bergamo")]),
+    (66, [(60, "P. IVA IT01234567890")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("contact", "over"),
+    [
+        ("z. Hd. Frau Ilse Kranich", True),
+        ("z. Hd. Herrn Olaf Brink", False),
+        ("Attn: Mr Dale Penrose", True),
+        ("Attn: Ms Nora Quint", False),
+        ("À l'attention de M. Rémi Fauchet", False),
+        ("t.a.v. mevr. Sanne Hofstra", True),
+        ("Alla c.a. di Sig. Piero Gatti", False),
+    ],
+)
+def test_contact_person_in_the_window_is_no_buyer(
+    settings: Settings, tmp_path: Path, contact: str, over: bool
+) -> None:
+    """A letter to the attention of a person at a company: the company heading the
+    window is the buyer, the person's line over or under it is not."""
+    company = [(60, "Brockmann Anlagenbau GmbH")]
+    person = [(60, contact)]
+    window: Rows = [
+        (140, person if over else company),
+        (152, company if over else person),
+        (164, [(60, "Hafenstraße 3")]),
+        (176, [(60, "28195 Bremen")]),
+    ]
+    pdf = letter(
+        tmp_path / "i.pdf",
+        HEAD,
+        window,
+        "FATTURA",
+        [(140, [(380, "Fattura n."), (535, "TL-4410", "r")])],
+    )
+    fields = extract(settings, pdf)["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+    assert fields["vendor"] == "Tessaro Lamiere S.p.A."
+
+
+@pytest.mark.parametrize(("label", "title"), [("Facturer à", "FACTURE")])
+def test_label_words_heading_the_window(
+    settings: Settings, tmp_path: Path, label: str, title: str
+) -> None:
+    """The addressee's block headed by its label in the document's language: the label
+    is no name, the company under it is the buyer."""
+    window: Rows = [
+        (126, [(60, label)]),
+        (140, [(60, "Brockmann Anlagenbau GmbH")]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    pdf = letter(
+        tmp_path / "i.pdf", HEAD, window, title, [(140, [(380, "N°"), (535, "TL-4410", "r")])]
+    )
+    fields = extract(settings, pdf)["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
