@@ -12,7 +12,7 @@ import pytest
 
 from intake.settings import Settings
 from tests.test_extraction import extract
-from tests.test_unseen_layouts import Rows, letter
+from tests.test_unseen_layouts import Rows, letter, ours
 
 HEAD: Rows = [
     (40, [(60, "Tessaro Lamiere S.p.A.")]),
@@ -75,3 +75,38 @@ def test_label_words_heading_the_window(
     )
     fields = extract(settings, pdf)["fields"]
     assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+
+
+@pytest.mark.parametrize(
+    ("label", "contact", "title"),
+    [
+        ("Lieferant", "z. Hd. Herrn Olaf Brink", "BESTELLUNG"),
+        ("Supplier", "Attn: Ms Nora Quint", "PURCHASE ORDER"),
+    ],
+)
+def test_our_order_to_a_contact_at_the_supplier(
+    settings: Settings, tmp_path: Path, label: str, contact: str, title: str
+) -> None:
+    """Our own purchase order to the attention of a person at the supplier: the contact
+    line between the supplier label and the supplier's name belongs to the block, so the
+    supplier is the vendor and we are the buyer."""
+    pdf = letter(
+        tmp_path / "po.pdf",
+        [
+            (40, [(60, "Harwick Foundry GmbH")]),
+            (54, [(60, "Gießereiweg 4, 34117 Kassel")]),
+            (66, [(60, "USt-IdNr. DE298765431")]),
+        ],
+        [
+            (126, [(60, label)]),
+            (140, [(60, contact)]),
+            (152, [(60, "Brennecke Maschinenbau AG")]),
+            (164, [(60, "Am Ring 7")]),
+            (176, [(60, "28195 Bremen")]),
+        ],
+        title,
+        [(140, [(380, "No."), (535, "HF-4410", "r")])],
+    )
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Brennecke Maschinenbau AG"
+    assert fields["buyer"] == "Harwick Foundry"

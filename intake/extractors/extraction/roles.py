@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.parties import LEGAL_FORM
+from intake.extractors.extraction.party_labels import contact_line
 from intake.keys import alias_key
 from intake.record import Field, Record
 from intake.settings import Settings
@@ -98,7 +99,8 @@ def _block_text(fields: Mapping[str, Field], name: str) -> str:
 
 
 #: A supplier label ("Supplier", "Lieferant", "Fournisseur"...) on the line of a name or
-#: the line above it: that name is the supplier the order is addressed to.
+#: the line above it: that name is the supplier the order is addressed to. A contact
+#: person's line ("Attn: ...", "z. Hd. ...") between the two belongs to the block.
 _SUPPLIER_LABELS = compile_labels([(p, w) for p, w in LABELS["vendor"] if w >= 0.9])
 #: How sure the supplier is: named under a supplier label, or only the first other name.
 LABELLED, UNLABELLED = 0.8, 0.4
@@ -121,7 +123,8 @@ def _other_company(text: str, company: Company) -> tuple[str, float] | None:
             if _labelled(line[: m.start()]) or _labelled(previous):
                 return name, LABELLED
             first = first or name
-        previous = line
+        if not contact_line(line):
+            previous = line
     return (first, UNLABELLED) if first else None
 
 
@@ -156,7 +159,8 @@ def _under_supplier_label(text: str, name: str) -> bool:
     for line in text.splitlines():
         if key and key in name_key(line) and (_labelled(line) or _labelled(previous)):
             return True
-        previous = line
+        if not contact_line(line):
+            previous = line
     return False
 
 
