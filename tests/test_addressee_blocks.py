@@ -110,3 +110,118 @@ def test_our_order_to_a_contact_at_the_supplier(
     fields = extract(ours(settings), pdf)["fields"]
     assert fields["vendor"] == "Brennecke Maschinenbau AG"
     assert fields["buyer"] == "Harwick Foundry"
+
+
+US_HEAD: Rows = [
+    (40, [(60, "Harwick Foundry GmbH")]),
+    (54, [(60, "Gießereiweg 4")]),
+    (66, [(60, "34117 Kassel")]),
+    (78, [(60, "USt-IdNr. DE298765431")]),
+]
+
+
+def our_delivery(x: float, label: str) -> list[tuple[float, list[tuple[float, str]]]]:
+    """Our own address beside the window, under a delivery label."""
+    return [
+        (126, [(x, label)]),
+        (140, [(x, "Harwick Foundry GmbH")]),
+        (152, [(x, "Gießereiweg 4")]),
+        (164, [(x, "34117 Kassel")]),
+    ]
+
+
+def merged(*blocks: list[tuple[float, list[tuple[float, str]]]]) -> Rows:
+    """Blocks printed side by side, merged row by row."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for block in blocks:
+        for top, cells in block:
+            rows.setdefault(top, []).extend(cells)
+    return sorted(rows.items())
+
+
+@pytest.mark.parametrize(
+    ("supplier_label", "delivery_label", "title"),
+    [
+        ("", "Lieferanschrift", "BESTELLUNG"),
+        ("Supplier", "Delivery address", "PURCHASE ORDER"),
+        ("", "Adresse de livraison", "BON DE COMMANDE"),
+    ],
+)
+def test_our_order_with_our_delivery_address_beside(
+    settings: Settings, tmp_path: Path, supplier_label: str, delivery_label: str, title: str
+) -> None:
+    """Our own order: our letterhead, the supplier in the window (labelled or not) and
+    our own address beside it as the delivery address. The delivery label names the
+    issuer, so the supplier in the window is the other party: the vendor."""
+    supplier = [
+        (140, [(60, "Brennecke Maschinenbau AG")]),
+        (152, [(60, "Am Ring 7")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    if supplier_label:
+        supplier = [(126, [(60, supplier_label)]), *supplier]
+    window = merged(supplier, our_delivery(300, delivery_label))
+    pdf = letter(
+        tmp_path / "po.pdf", US_HEAD, window, title, [(200, [(380, "No."), (535, "HF-4410", "r")])]
+    )
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Brennecke Maschinenbau AG"
+    assert fields["buyer"] == "Harwick Foundry GmbH"
+
+
+def test_customer_order_with_its_delivery_address_beside(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """A customer's order to us: its letterhead, us in the window, its own address beside
+    us as the delivery address. We are the vendor, the customer is the buyer."""
+    head: Rows = [
+        (40, [(60, "Brennecke Maschinenbau AG")]),
+        (54, [(60, "Am Ring 7")]),
+        (66, [(60, "28195 Bremen")]),
+        (78, [(60, "USt-IdNr. DE123456789")]),
+    ]
+    us = [
+        (140, [(60, "Harwick Foundry GmbH")]),
+        (152, [(60, "Gießereiweg 4")]),
+        (164, [(60, "34117 Kassel")]),
+    ]
+    theirs = [
+        (126, [(300, "Lieferanschrift")]),
+        (140, [(300, "Brennecke Maschinenbau AG")]),
+        (152, [(300, "Am Ring 7")]),
+        (164, [(300, "28195 Bremen")]),
+    ]
+    pdf = letter(
+        tmp_path / "po.pdf",
+        head,
+        merged(us, theirs),
+        "BESTELLUNG",
+        [(200, [(380, "Bestellnummer:"), (535, "BM-4410", "r")])],
+    )
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Harwick Foundry GmbH"
+    assert fields["buyer"] == "Brennecke Maschinenbau AG"
+
+
+def test_supplier_block_read_in_its_column(settings: Settings, tmp_path: Path) -> None:
+    """Our order with our delivery address on the left and the supplier's block beside
+    it, a contact line between its label and its name: the label heads the supplier's
+    column, whatever the line beside it says."""
+    supplier = [
+        (126, [(300, "Vendor")]),
+        (140, [(300, "Attn: Ms Nora Quint")]),
+        (152, [(300, "Pellowes Signage Ltd")]),
+        (164, [(300, "22 Quarry Road")]),
+        (176, [(300, "Norwich NR3 1AB")]),
+    ]
+    window = merged(our_delivery(60, "Deliver to"), supplier)
+    pdf = letter(
+        tmp_path / "po.pdf",
+        US_HEAD,
+        window,
+        "PURCHASE ORDER",
+        [(200, [(380, "PO Number"), (535, "HF-4410", "r")])],
+    )
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Pellowes Signage Ltd"
+    assert fields["buyer"] == "Harwick Foundry GmbH"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from intake.extractors.extraction.addressee import addressee_of, name_key
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
@@ -260,9 +261,11 @@ def _legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, 
     return out
 
 
-def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate]:
+def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> tuple[list[Candidate], set[str]]:
+    """The candidates for the vendor, and the names found under a seller's label."""
     layout: Layout = reading.layout
     cands: list[Candidate] = []
+    sellers: set[str] = set()
     for hit in layout.labels("vendor", pages=1):
         if label_in_value(hit, keyed=True):
             continue
@@ -275,6 +278,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
         for name, box, cell in found:
             if _name_like(name):
                 cands.append(Candidate(name, 1.1 * hit.weight, box, cell.text))
+                sellers.add(name_key(name))
                 break
     pages = {p.number: p for p in reading.record.pages}
     median = layout.median_height
@@ -317,7 +321,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
         for cell in line.cells:
             for name, box in _legal_names(cell):
                 cands.append(Candidate(name, 0.45, box, cell.text))
-    return cands
+    return cands, sellers
 
 
 _PLAIN_FORM = re.compile(_VOCABULARY.name_end_pattern, re.IGNORECASE)
@@ -346,14 +350,15 @@ def find_parties(reading: Reading) -> dict[str, Field]:
         box, name = window[0]
         out["buyer"] = Field(name, 0.5, "layout", box, name)
     boxes = [box for box, _ in window]
-    cands = [c for c in _vendor_candidates(reading, blocks) if c.score >= 0.7 or c.box not in boxes]
+    found, sellers = _vendor_candidates(reading, blocks)
+    cands = [c for c in found if c.score >= 0.7 or c.box not in boxes]
     if not cands:
         return out
     domains = web_domains(reading)
     scores: dict[str, float] = {}
     first: dict[str, Candidate] = {}
     for c in cands:
-        key = re.sub(r"\W+", " ", c.value.casefold()).strip()
+        key = name_key(c.value)
         scores[key] = max(scores.get(key, 0.0), c.score) + 0.1 * (key in scores)
         if key not in first or c.score > first[key].score:
             first[key] = c
@@ -361,8 +366,21 @@ def find_parties(reading: Reading) -> dict[str, Field]:
         scores[key] += domain_bonus(c.value, domains)
     key = max(scores, key=lambda k: scores[k])
     c = first[key]
-    if buyer is not None and key == re.sub(r"\W+", " ", str(buyer.value).casefold()).strip():
-        return out
+    if buyer is not None and key == name_key(str(buyer.value)):
+        # The buyer's label names the issuer: on an order, the address the goods go to
+        # is its issuer's own ("Ship to" under the letterhead). The two parties differ:
+        # the addressee is the name heading the window, else the best other name the
+        # page gives strong evidence for (a seller's label, a legal name on top).
+        addressee = addressee_of(window, scores, first, key)
+        if addressee is None:
+            return out
+        if name_key(str(addressee.value)) in sellers:
+            # a seller's label names the vendor whoever issued the order ("Supplier"),
+            # and the issuer, to whose address the goods go, stays the buyer
+            key = name_key(str(addressee.value))
+            c = first[key]
+        else:
+            out["buyer"] = addressee
     out["vendor"] = Field(
         _canonical_form(c.value),
         round(min(0.95, 0.35 + 0.4 * scores[key]), 3),
