@@ -58,7 +58,7 @@ def test_contact_person_in_the_window_is_no_buyer(
     assert fields["vendor"] == "Tessaro Lamiere S.p.A."
 
 
-@pytest.mark.parametrize(("label", "title"), [("Facturer à", "FACTURE")])
+@pytest.mark.parametrize(("label", "title"), [("Facturer à", "FACTURE"), ("Aan", "FACTUUR")])
 def test_label_words_heading_the_window(
     settings: Settings, tmp_path: Path, label: str, title: str
 ) -> None:
@@ -225,3 +225,62 @@ def test_supplier_block_read_in_its_column(settings: Settings, tmp_path: Path) -
     fields = extract(ours(settings), pdf)["fields"]
     assert fields["vendor"] == "Pellowes Signage Ltd"
     assert fields["buyer"] == "Harwick Foundry GmbH"
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [("Nº pedido cliente:", "CONFIRMACIÓN DE PEDIDO"), ("Codice cliente:", "FATTURA")],
+)
+def test_customer_word_in_a_reference_label_is_no_buyer_label(
+    settings: Settings, tmp_path: Path, label: str, title: str
+) -> None:
+    """A buyer's word inside the label of a reference or of the customer's number ("Nº
+    pedido cliente", "Codice cliente") labels that reference: what stands under it (a
+    table's header) is no buyer; the window names the buyer."""
+    meta: Rows = [
+        (200, [(60, "Nº:"), (160, "TL-4410")]),
+        (212, [(60, label), (160, "BE-24/4329")]),
+        (226, [(60, "Descripción del artículo"), (200, "Cantidad"), (300, "Importe")]),
+    ]
+    window: Rows = [
+        (140, [(60, "Brockmann Anlagenbau GmbH")]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    fields = extract(settings, letter(tmp_path / "i.pdf", HEAD, window, title, meta))["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+
+
+def test_window_under_a_letterhead_with_a_hyphenated_postcode(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """A Portuguese letterhead's postcode has a hyphen ("4700-123 Braga"): it is the
+    sender's address all the same, so the unlabelled block below it is the addressee."""
+    head: Rows = [
+        (40, [(60, "Cordeiro Têxteis Lda.")]),
+        (54, [(60, "Rua do Souto, 12")]),
+        (66, [(60, "4700-123 Braga")]),
+    ]
+    window: Rows = [
+        (140, [(60, "Brockmann Anlagenbau GmbH")]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    meta: Rows = [(140, [(380, "Fatura n.º"), (535, "CT-2210", "r")])]
+    fields = extract(settings, letter(tmp_path / "i.pdf", head, window, "FATURA", meta))["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+    assert fields["vendor"] == "Cordeiro Têxteis Lda."
+
+
+def test_label_over_a_postal_block_with_a_column_beside(settings: Settings, tmp_path: Path) -> None:
+    """A delivery label heads the postal block under it; the cell beside it on its line
+    heads another column (the sender's contact box), not the buyer's name."""
+    window: Rows = [
+        (126, [(60, "Lieferanschrift"), (300, "So erreichen Sie uns")]),
+        (140, [(60, "Brockmann Anlagenbau GmbH"), (300, "Tessaro Lamiere S.p.A.")]),
+        (152, [(60, "Hafenstraße 3"), (300, "Via Roma 4")]),
+        (164, [(60, "28195 Bremen"), (300, "24121 Bergamo")]),
+    ]
+    meta: Rows = [(200, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
+    fields = extract(settings, letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta))["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"

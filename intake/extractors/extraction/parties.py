@@ -25,11 +25,12 @@ from intake.extractors.extraction.party_domains import domain_bonus, web_domains
 from intake.extractors.extraction.party_labels import (
     colon_beside,
     contact_line,
+    in_reference_label,
     label_in_value,
     more_label,
     wrapped_above,
 )
-from intake.extractors.extraction.recipient import recipient_names
+from intake.extractors.extraction.recipient import heads_postal_block, recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -213,12 +214,18 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
         if more_label(h.cell.text[h.match.end() :])
     }
     for hit in layout.labels("buyer", pages=1):
-        if label_in_value(hit):
+        if label_in_value(hit) or in_reference_label(hit):
             continue
         rest = hit.cell.tail(hit.match.end())
         cells = [rest] if rest and not more_label(rest.text) else []
         below = [c for c in layout.below(hit) if (c.line, c.x0) not in headed]
-        cells += _beside(layout, hit.cell, labels) + _named(layout, list(below))
+        # a label over a postal address heads it: what stands beside it is another column
+        # (unless a colon hands it a value on its line)
+        headed_block = not hit.cell.text.rstrip().endswith(":") and heads_postal_block(
+            layout, hit.cell
+        )
+        beside = [] if headed_block else _beside(layout, hit.cell, labels)
+        cells += beside + _named(layout, list(below))
         for cell in cells:
             if contact_line(cell.text):
                 continue  # a contact person at the buyer, over or under its name

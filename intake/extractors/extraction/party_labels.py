@@ -19,7 +19,14 @@ from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["colon_beside", "contact_line", "label_in_value", "more_label", "wrapped_above"]
+__all__ = [
+    "colon_beside",
+    "contact_line",
+    "in_reference_label",
+    "label_in_value",
+    "more_label",
+    "wrapped_above",
+]
 
 _COLON_AFTER = re.compile(r"\s*:")
 _LEGAL_FORM = fold_pattern(vocabulary().name_end_pattern)
@@ -31,6 +38,28 @@ _NAME_LABEL = re.compile(
 )
 
 _CONTACT = compile_labels(LABELS.get("contact", []))
+
+#: the labels of the document's references, whose words may name a party ("Customer PO",
+#: "Nº pedido cliente", "Your order no.")
+_REFERENCES = compile_labels(
+    [
+        entry
+        for name in ("po_number", "order_number", "quote_number", "invoice_number")
+        for entry in LABELS.get(name, [])
+        if entry[1] > 0
+    ]
+)
+
+
+def in_reference_label(hit: Hit) -> bool:
+    """Whether a party's label word is part of a reference's label: "cliente" in "Nº
+    pedido cliente" labels the customer's order number, not the customer."""
+    start, end, text = hit.match.start(), hit.match.end(), hit.cell.text
+    return any(
+        m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end)
+        for p, _ in _REFERENCES
+        for m in p.finditer(text)
+    )
 
 
 def contact_line(text: str) -> bool:
