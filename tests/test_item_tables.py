@@ -1,0 +1,90 @@
+"""Item tables the layout stress generator found misread, drawn at test time with
+invented companies: column headers set over two tight lines (a word hyphenated at the
+line's end, two narrow columns' headers close together under a wider one's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from intake.settings import Settings
+from tests.test_extraction import extract
+
+#: (left or right x, text, "r" for right-aligned) per cell
+Cells = list[tuple[float, str, str]]
+
+
+def table_pdf(
+    path: Path, top: list[str], header: list[Cells], rows: list[Cells], *, leading: float = 10
+) -> Path:
+    """One page: ``top`` lines, a header of one or more lines ``leading`` points apart in
+    9 pt bold, then the rows 15 points apart."""
+    height = A4[1]
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    for i, text in enumerate(top):
+        canvas.drawString(50, height - 50 - 14 * i, text)
+    y = height - 260
+    lines = [(cells, "Helvetica-Bold", leading) for cells in header]
+    lines[-1] = (header[-1], "Helvetica-Bold", 17)
+    for cells, font, step in [*lines, *((r, "Helvetica", 15.0) for r in rows)]:
+        canvas.setFont(font, 9)
+        for x, text, align in cells:
+            if align == "r":
+                canvas.drawRightString(x, y, text)
+            else:
+                canvas.drawString(x, y, text)
+        y -= step
+    canvas.save()
+    return path
+
+
+def items(settings: Settings, pdf: Path) -> list[dict[str, Any]]:
+    found = extract(settings, pdf)["fields"]["line_items"]
+    assert isinstance(found, list)
+    return found
+
+
+def numbers(found: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(i["quantity"], i["unit_price"], i["amount"]) for i in found]
+
+
+def test_header_word_hyphenated_over_two_lines(settings: Settings, tmp_path: Path) -> None:
+    """A narrow column's header broken with a hyphen ("Quan-" over "tity", "Einzel-" over
+    "preis") is one word: the column it heads is read."""
+    header = [
+        [(86, "Quan-", "r"), (440, "Einzel-", "r"), (540, "Line", "r")],
+        [(86, "tity", "r"), (92, "Description", ""), (440, "preis", "r"), (540, "Total", "r")],
+    ]
+    rows = [
+        [(86, "3", "r"), (92, "Gasket set", ""), (440, "14,20", "r"), (540, "42,60", "r")],
+        [(86, "12", "r"), (92, "Hose clamp", ""), (440, "1,15", "r"), (540, "13,80", "r")],
+    ]
+    top = ["Brenntal Haustechnik GmbH", "Rechnung Nr. BH-2207", "Datum: 03.11.2025"]
+    found = items(settings, table_pdf(tmp_path / "r.pdf", top, header, rows))
+    assert numbers(found) == [("3", "14.20", "42.60"), ("12", "1.15", "13.80")]
+    assert [i["description"] for i in found] == ["Gasket set", "Hose clamp"]
+
+
+def test_close_headers_under_a_two_line_header(settings: Settings, tmp_path: Path) -> None:
+    """Two narrow columns whose headers stand close on the header's lower line ("Cant."
+    right-aligned, "Unidad" left-aligned a few points on) head two columns, while the
+    price's header stands over two lines ("Precio" over "unit.")."""
+    header = [
+        [(440, "Precio", "r")],
+        [(50, "Descripción", ""), (340, "Cant.", "r"), (346, "Unidad", ""), (440, "unit.", "r")]
+        + [(540, "Importe", "r")],
+    ]
+    rows = [
+        [(50, "Juntas de goma", ""), (340, "5", "r"), (346, "ud.", ""), (440, "12,40", "r")]
+        + [(540, "62,00", "r")],
+        [(50, "Horas de montaje", ""), (340, "3", "r"), (346, "h", ""), (440, "45,00", "r")]
+        + [(540, "135,00", "r")],
+    ]
+    top = ["Talleres Ondarra S.L.", "Factura n.º TO-5512", "Fecha: 03/11/2025"]
+    found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
+    assert numbers(found) == [("5", "12.40", "62.00"), ("3", "45.00", "135.00")]
+    assert [i["unit"] for i in found] == ["ud.", "h"]
