@@ -88,3 +88,21 @@ def test_close_headers_under_a_two_line_header(settings: Settings, tmp_path: Pat
     found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
     assert numbers(found) == [("5", "12.40", "62.00"), ("3", "45.00", "135.00")]
     assert [i["unit"] for i in found] == ["ud.", "h"]
+
+
+def test_discount_row_under_an_item_nets_its_amount(settings: Settings, tmp_path: Path) -> None:
+    """A row under an item that takes a sum off it ("Rabatt 10 %  -12,00") is the item's
+    discount, not an item: the item's amount is net of it, its price as printed."""
+    header = [
+        [(50, "Bezeichnung", ""), (330, "Menge", "r"), (440, "Einzelpreis", "r")]
+        + [(540, "Gesamt", "r")]
+    ]
+    rows = [
+        [(50, "Dichtungssatz", ""), (330, "4", "r"), (440, "30,00", "r"), (540, "120,00", "r")],
+        [(50, "Rabatt 10 %", ""), (540, "-12,00", "r")],
+        [(50, "Schlauchschelle", ""), (330, "10", "r"), (440, "2,50", "r"), (540, "25,00", "r")],
+    ]
+    top = ["Brenntal Haustechnik GmbH", "Rechnung Nr. BH-2207", "Datum: 03.11.2025"]
+    pdf = table_pdf(tmp_path / "r.pdf", top, header, rows)
+    found = items(settings, pdf)
+    assert numbers(found) == [("4", "30.00", "108.00"), ("10", "2.50", "25.00")]

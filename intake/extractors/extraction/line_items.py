@@ -35,6 +35,7 @@ from intake.extractors.extraction.table_rows import (
     Item,
     amount_below,
     count_only,
+    deduction,
     free,
     indented,
     is_item,
@@ -267,6 +268,13 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[Item]:
             elif filled == {"amount"} and sums(reading, items[section:], cells):
                 section = len(items)  # a section's sum: the items above it, added up
                 closed = True  # the text under it heads the next section
+            elif (
+                items
+                and items[-1].cells.get("amount")
+                and gap < 1.6 * max(line.height, 6.0)
+                and (off := deduction(reading, cells, filled, ROLES["discount"])) is not None
+            ):
+                items[-1].less.append(off)  # a discount under the item, off its amount
             elif items and amount_below(items[-1], filled, gap, line.height):
                 for role, ws in cells.items():  # the item's amount, wrapped to its 2nd row
                     items[-1].cells.setdefault(role, []).extend(ws)
@@ -300,6 +308,8 @@ def _to_dict(
     qty = value_of(reading, item, "quantity")
     price = value_of(reading, item, "unit_price")
     amount = value_of(reading, item, "amount")
+    if amount is not None and item.less:
+        amount += sum(item.less, Decimal(0))  # net of the discount rows under it
     description = " ".join([item.text("description"), *item.extra]).strip()
     words = [w for ws in item.cells.values() for w in ws]
     code = item.text("code")
@@ -327,7 +337,9 @@ def _to_dict(
         numbers,
         has_price_column=has_price_column,
         scan=item.page in reading.ocr_pages,
-        offs=discounts(item.text("discount"), reading.decimal_comma),
+        offs=[(Decimal(1), -sum(item.less, Decimal(0)))]
+        if item.less
+        else discounts(item.text("discount"), reading.decimal_comma),
     )
     return out, checked
 

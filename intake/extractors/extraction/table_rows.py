@@ -22,6 +22,7 @@ __all__ = [
     "Item",
     "amount_below",
     "count_only",
+    "deduction",
     "free",
     "indented",
     "is_item",
@@ -60,6 +61,8 @@ class Item:
     cells: dict[str, list[Word]] = field(default_factory=dict)
     extra: list[str] = field(default_factory=list)
     page: int = 1
+    #: what the rows under it take off its amount (each negative: "Rabatt 10 %  -12,00")
+    less: list[Decimal] = field(default_factory=list)
 
     def text(self, role: str) -> str:
         return " ".join(w.text for w in self.cells.get(role, []))
@@ -119,6 +122,21 @@ def sums(reading: Reading, items: list[Item], cells: dict[str, list[Word]]) -> b
     if amount is None or not values or any(v is None for v in values):
         return False
     return sum((v for v in values if v is not None), Decimal(0)) == amount
+
+
+def deduction(
+    reading: Reading, cells: dict[str, list[Word]], numbered: set[str], discount: re.Pattern[str]
+) -> Decimal | None:
+    """The sum a row takes off the item above it: its only number a negative amount, its
+    text a discount's word or a percentage ("Rabatt 10 %  -12,00", "less 5% discount");
+    the item's amount printed above it is before the discount (a line allowance)."""
+    if numbered != {"amount"}:
+        return None
+    value = number_in(" ".join(w.text for w in cells["amount"]), reading.decimal_comma)
+    if value is None or value >= 0:
+        return None
+    text = " ".join(w.text for role, ws in cells.items() if role != "amount" for w in ws)
+    return value if "%" in text or discount.search(text) else None
 
 
 def printed(word: Word) -> bool:
