@@ -1,12 +1,14 @@
 """Item tables the layout stress generator found misread, drawn at test time with
 invented companies: column headers set over two tight lines (a word hyphenated at the
-line's end, two narrow columns' headers close together under a wider one's)."""
+line's end, two narrow columns' headers close together under a wider one's), a
+discount row under an item, and the sum carried over a page break."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -106,3 +108,64 @@ def test_discount_row_under_an_item_nets_its_amount(settings: Settings, tmp_path
     pdf = table_pdf(tmp_path / "r.pdf", top, header, rows)
     found = items(settings, pdf)
     assert numbers(found) == [("4", "30.00", "108.00"), ("10", "2.50", "25.00")]
+
+
+def two_pages(path: Path, carried: str, brought: str) -> Path:
+    """An order whose table breaks after two items: the sum so far under ``carried`` at
+    the foot of page 1, the header repeated on page 2 and the sum under ``brought``."""
+    height = A4[1]
+    canvas = Canvas(str(path), pagesize=A4)
+    header = [(50, "Bezeichnung", ""), (330, "Menge", "r"), (440, "Einzelpreis", "r")]
+    header.append((540, "Gesamt", "r"))
+
+    def draw(y: float, cells: Cells, font: str = "Helvetica") -> float:
+        canvas.setFont(font, 9)
+        for x, text, align in cells:
+            (canvas.drawRightString if align == "r" else canvas.drawString)(x, y, text)
+        return y - 15
+
+    canvas.setFont("Helvetica", 10)
+    for i, text in enumerate(["Brenntal Haustechnik GmbH", "Bestellung Nr. BH-2207"]):
+        canvas.drawString(50, height - 50 - 14 * i, text)
+    y = draw(height - 260, header, "Helvetica-Bold")
+    y = draw(
+        y,
+        [(50, "Dichtungssatz", ""), (330, "4", "r"), (440, "30,00", "r")] + [(540, "120,00", "r")],
+    )
+    y = draw(
+        y,
+        [(50, "Schlauchschelle", ""), (330, "10", "r"), (440, "2,50", "r")] + [(540, "25,00", "r")],
+    )
+    draw(y - 10, [(50, carried, ""), (540, "145,00", "r")], "Helvetica-Bold")
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(50, 60, "Zahlbar innerhalb 14 Tagen netto.")
+    canvas.showPage()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(50, height - 40, "Bestellung BH-2207")
+    canvas.drawRightString(545, height - 40, "Seite 2")
+    y = draw(height - 80, header, "Helvetica-Bold")
+    y = draw(y, [(50, brought, ""), (540, "145,00", "r")], "Helvetica-Bold")
+    y = draw(
+        y, [(50, "Kugelhahn", ""), (330, "2", "r"), (440, "18,00", "r")] + [(540, "36,00", "r")]
+    )
+    draw(y - 10, [(300, "Summe netto", ""), (540, "181,00", "r")])
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("carried", "brought"),
+    [("Übertrag", "Übertrag von Seite 1"), ("Zwischensumme Übertrag", "Vortrag")],
+)
+def test_sum_carried_over_a_page_break(
+    settings: Settings, tmp_path: Path, carried: str, brought: str
+) -> None:
+    """The sum a table carries to its next page and brings forward under the repeated
+    header is no item and does not end the table; a row first under the header that
+    adds up the items above is that sum, whatever it is called."""
+    found = items(settings, two_pages(tmp_path / "b.pdf", carried, brought))
+    assert numbers(found) == [
+        ("4", "30.00", "120.00"),
+        ("10", "2.50", "25.00"),
+        ("2", "18.00", "36.00"),
+    ]

@@ -34,6 +34,7 @@ from intake.extractors.extraction.table_rows import (
     Column,
     Item,
     amount_below,
+    carried,
     count_only,
     deduction,
     free,
@@ -86,6 +87,9 @@ def _longest_first(patterns: list[str]) -> list[str]:
 #: role -> the header words of every vocabulary pack (``[columns]``)
 ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
 _TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date"}
+_CARRIED = re.compile(
+    r"\b(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("carried", []))) + r")\b", re.I
+)
 _STOP = re.compile(
     r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
     re.I,
@@ -233,9 +237,12 @@ def _glued(prev: Word | None, w: Word) -> bool:
     return w.x0 - prev.x1 <= max(1.2 * (w.bottom - w.top), 7.0)
 
 
-def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[Item]:
+def _rows(
+    reading: Reading, header: Line, columns: list[Column], before: Decimal | None
+) -> list[Item]:
     """The items under ``header``; a table that runs to the foot of its page goes on at
-    the top of the next page (after its running header) unless a new header starts."""
+    the top of the next page (after its running header) unless a new header starts. The
+    sum carried over a page break is skipped (``before``: the items' sum above it)."""
     layout = reading.layout
     items: list[Item] = []
     prev_bottom = header.bottom
@@ -255,9 +262,12 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[Item]:
         if not words:
             continue
         first = next((c.text for c in line.cells if not scan or any(map(printed, c.words))), "")
+        cells = _assign(columns, words)
+        if carried(reading, cells, first, None if items else before, _CARRIED):
+            prev_bottom = line.bottom
+            continue
         if _STOP.match(first.lstrip(SPECK) if scan else first):
             break
-        cells = _assign(columns, words)
         if is_item(reading, cells) and not count_only(reading, cells, columns):
             gap = line.top - prev_bottom if prev_bottom else 0.0
             filled = numbered(reading, cells)
@@ -370,7 +380,9 @@ def find_line_items(reading: Reading) -> LineItems:
             continue
         _bounds(columns, line.page_width)
         priced = any(c.role == "unit_price" for c in columns)
-        for raw in _rows(reading, line, columns):
+        so_far = [i["amount"] for i in items]
+        before = sum(map(Decimal, so_far)) if so_far and None not in so_far else None
+        for raw in _rows(reading, line, columns, before):
             item, ok = _to_dict(reading, raw, has_price_column=priced)
             items.append(item)
             checked += ok

@@ -21,6 +21,7 @@ __all__ = [
     "Column",
     "Item",
     "amount_below",
+    "carried",
     "count_only",
     "deduction",
     "free",
@@ -137,6 +138,24 @@ def deduction(
         return None
     text = " ".join(w.text for role, ws in cells.items() if role != "amount" for w in ws)
     return value if "%" in text or discount.search(text) else None
+
+
+def carried(
+    reading: Reading,
+    cells: dict[str, list[Word]],
+    text: str,
+    before: Decimal | None,
+    words: re.Pattern[str],
+) -> bool:
+    """Whether a row is the sum a table carries over a page break: its only number an
+    amount, and it says so ("Übertrag", "Carried forward", "À reporter": ``words``), or,
+    first under a continuation page's header, it is the sum of the items ``before``."""
+    if numbered(reading, cells) != {"amount"}:
+        return False
+    if words.search(text):
+        return True
+    amount = number_in(" ".join(w.text for w in cells["amount"]), reading.decimal_comma)
+    return before is not None and amount == before
 
 
 def printed(word: Word) -> bool:
