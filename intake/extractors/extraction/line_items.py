@@ -381,7 +381,7 @@ def find_line_items(reading: Reading) -> LineItems:
         _bounds(columns, line.page_width)
         priced = any(c.role == "unit_price" for c in columns)
         so_far = [i["amount"] for i in items]
-        before = sum(map(Decimal, so_far)) if so_far and None not in so_far else None
+        before = sum(map(Decimal, so_far), Decimal(0)) if so_far and None not in so_far else None
         for raw in _rows(reading, line, columns, before):
             item, ok = _to_dict(reading, raw, has_price_column=priced)
             items.append(item)

@@ -18,17 +18,15 @@ from intake.extractors.extraction.addressee import addressee_of, name_key
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
-from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.party_address import address_under
+from intake.extractors.extraction.party_cells import beside_value, concat, label_cells, named_cells
 from intake.extractors.extraction.party_domains import domain_bonus, web_domains
 from intake.extractors.extraction.party_labels import (
-    colon_beside,
     contact_line,
     in_reference_label,
     label_in_value,
     more_label,
-    wrapped_above,
 )
 from intake.extractors.extraction.recipient import heads_postal_block, recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -118,16 +116,12 @@ def _joined(layout: Layout, cell: Cell) -> Cell:
     if text.startswith("&") or _LEGAL_ONLY.fullmatch(_clean_name(text)):
         other = next(layout.above(cell, max_lines=1), None)
         if other is not None:
-            return _concat(other, cell)
+            return concat(other, cell)
     if re.search(r"(?:&|\band)$", text, re.IGNORECASE):
         other = next(layout.under(cell, max_lines=1), None)
         if other is not None:
-            return _concat(cell, other)
+            return concat(cell, other)
     return cell
-
-
-def _concat(first: Cell, second: Cell) -> Cell:
-    return Cell(first.page, second.line, first.words + second.words, f"{first.text} {second.text}")
 
 
 @dataclass(frozen=True)
@@ -142,71 +136,13 @@ _LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w.@/-])")
 _YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
 #: An account code after a party's name: "Acme PAC (123456)".
 _CODE_AFTER = re.compile(r"\s*\(\s*\d{3,}\s*\)\s*$")
-#: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
-_SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
-#: The fields whose labels, found in a cell, make it no name.
-_LABELLED = ("buyer", "vendor", "invoice_number", "po_number", "issue_date", "due_date", "total")
-
-
-def _label_cells(layout: Layout) -> set[tuple[int, float]]:
-    return {
-        (hit.cell.line, hit.cell.x0)
-        for name in _LABELLED
-        for hit in layout.labels(name, pages=1)
-        if hit.match.start() == 0
-    }
-
-
-def _beside(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> list[Cell]:
-    """The value to the right of a party's label, as in a key-value header ("Advertiser
-    Acme PAC"): the next cell, past a "Name:" sub-label; none where that cell is
-    another label ("Bill To  Ship To", "Customer  Invoice No.")."""
-    for other in layout.cells_right(cell):
-        if _SUB_LABEL.fullmatch(other.text.strip()):
-            continue
-        if (other.line, other.x0) in labels or other.text.rstrip().endswith(":"):
-            return []
-        return [other]
-    return []
-
-
-#: "Nummer:", "Anschrift:", "Name, Dep:": a sub-label at the start of a cell in a party's block
-_SUB_LABELLED = re.compile(r"\s*([^\W\d_][^\W\d_ .\-/]*(?:[ .,\-/]{1,2}[^\W\d_]+){0,3})\.?\s*:")
-#: the sub-labels that announce the party's name, in every language pack ("Name:", "Firma:")
-_NAME_LABEL = re.compile(
-    r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
-)
-
-
-def _named(layout: Layout, cells: list[Cell]) -> list[Cell]:
-    """The cells of a party's block that can hold its name. A label word is never a value:
-    a cell that is a sub-label alone, or begins with one, is left out ("Nummer: 549910",
-    "Anschrift: ..."), except the sub-label of the name itself, whose value is taken
-    (after it in the cell, or in the next cell to its right)."""
-    out: list[Cell] = []
-    for cell in cells:
-        m = _SUB_LABELLED.match(cell.text)
-        if m is None and colon_beside(layout, cell):
-            m = _SUB_LABELLED.match(f"{cell.text}:")  # "Nummer  : 549910", colon aligned
-        if m is None:
-            out.append(cell)
-            continue
-        if not _NAME_LABEL.fullmatch(m.group(1).strip()):
-            continue
-        rest = cell.tail(m.end())
-        if rest is not None and rest.text.strip():
-            out.append(rest)
-        for value in [] if rest is not None and rest.text.strip() else layout.cells_right(cell)[:1]:
-            first = wrapped_above(layout, value)
-            out.append(value if first is None else _concat(first, value))
-    return out
 
 
 def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
     layout = reading.layout
     blocks: list[_Block] = []
     cands: list[Candidate] = []
-    labels = _label_cells(layout)
+    labels = label_cells(layout)
     # under a label, a cell that is nothing but another of the buyer's labels is no name
     headed = {
         (h.cell.line, h.cell.x0)
@@ -224,8 +160,8 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
         headed_block = not hit.cell.text.rstrip().endswith(":") and heads_postal_block(
             layout, hit.cell
         )
-        beside = [] if headed_block else _beside(layout, hit.cell, labels)
-        cells += beside + _named(layout, list(below))
+        beside = [] if headed_block else beside_value(layout, hit.cell, labels)
+        cells += beside + named_cells(layout, list(below))
         for cell in cells:
             if contact_line(cell.text):
                 continue  # a contact person at the buyer, over or under its name
@@ -277,7 +213,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> tuple[list[Can
         if label_in_value(hit, keyed=True):
             continue
         rest = hit.cell.tail(hit.match.end())
-        cells = ([rest] if rest and not more_label(rest.text) else []) + _named(
+        cells = ([rest] if rest and not more_label(rest.text) else []) + named_cells(
             layout, list(layout.below(hit))
         )
         found = [(n, b, c) for c in cells[:3] for n, b in _legal_names(c)]
