@@ -284,3 +284,20 @@ def test_label_over_a_postal_block_with_a_column_beside(settings: Settings, tmp_
     meta: Rows = [(200, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
     fields = extract(settings, letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta))["fields"]
     assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+
+
+def test_buyer_label_over_a_number_labels_the_number(settings: Settings, tmp_path: Path) -> None:
+    """A buyer's word over a bare number ("Réf. client" over "C88614") labels that number:
+    the table header under it is no buyer; the window names the buyer."""
+    meta: Rows = [
+        (200, [(60, "Réf. client"), (170, "Date")]),
+        (212, [(60, "C88614"), (170, "14/05/2025")]),
+        (236, [(60, "Désignation"), (300, "Quantité"), (400, "Montant HT")]),
+    ]
+    window: Rows = [
+        (140, [(60, "Brockmann Anlagenbau GmbH")]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    pdf = letter(tmp_path / "d.pdf", HEAD, window, "DEVIS", meta)
+    assert extract(settings, pdf)["fields"]["buyer"] == "Brockmann Anlagenbau GmbH"

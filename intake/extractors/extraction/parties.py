@@ -134,6 +134,8 @@ class _Block:
 #: a word in lower case: names capitalise theirs but for a particle or two ("of the")
 _LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w.@/-])")
 _YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
+#: One token with a digit: an identifier (a customer's number, a reference), no name.
+_IDENTIFIER = re.compile(r"[^\s\d]*\d\S*")
 #: An account code after a party's name: "Acme PAC (123456)".
 _CODE_AFTER = re.compile(r"\s*\(\s*\d{3,}\s*\)\s*$")
 
@@ -162,7 +164,9 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
         )
         beside = [] if headed_block else beside_value(layout, hit.cell, labels)
         cells += beside + named_cells(layout, list(below))
-        for cell in cells:
+        for i, cell in enumerate(cells):
+            if i == 0 and _IDENTIFIER.fullmatch(cell.text.strip()):
+                break  # the label's value is a number ("Réf. client  C88614"): no name
             if contact_line(cell.text):
                 continue  # a contact person at the buyer, over or under its name
             name = _CODE_AFTER.sub("", _clean_name(cell.text))
