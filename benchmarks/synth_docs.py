@@ -192,6 +192,8 @@ def make_spec(rng: random.Random, lang: str | None = None, kind: str | None = No
         # what a supplier sends us, or (for our own sales) what a third party received
         if rng.random() < 0.6:
             seller, buyer = other, us
+        elif rng.random() < 0.25:  # a private customer: a person, no legal form
+            seller, buyer = other, Party(rng.choice(CONTACTS), _address(rng, lang))
         else:
             seller, buyer = other, _company(rng, lang, used)
     rates = [Decimal(str(r)) for r in RATES[lang]]
@@ -233,6 +235,8 @@ def make_spec(rng: random.Random, lang: str | None = None, kind: str | None = No
         # over it, a department line, and a customer number among the document's details
         "attn": rng.choice(["", "", "", "under", "over"]),
         "contact": rng.choice(CONTACTS),
+        # the form of address over the addressee's name (DIN 5008 "Firma", "Herrn")
+        "salutation": rng.random() < 0.4,
         "department": rng.random() < 0.15,
         "customer_no": f"{rng.choice(['K', 'C', 'D', ''])}{rng.randint(1000, 99999)}"
         if rng.random() < 0.35

@@ -102,7 +102,7 @@ def _block(
         c.drawString(x, y, label)
         y -= 13
     c.setFont("Helvetica", 10)
-    over = [e[1:] for e in extra if e.startswith(">")]
+    over = [e[1:] for e in extra if e.startswith(">")]  # in the order given
     under = [e for e in extra if not e.startswith(">")]
     lines = [*over, party.name, *under, *party.address]
     for text in lines + ([f"{vat} {party.vat}"] if party.vat else []):
@@ -119,6 +119,10 @@ def _extra(spec: Spec) -> list[str]:
         person = " ".join(p for p in (w["honorific"], lay["contact"]) if p)
         line = f"{w['attn']} {person}"
         out.append(">" + line if lay["attn"] == "over" else line)
+    to = spec.buyer if spec.issuer == "seller" else spec.seller
+    form = w["salutation_person" if not to.vat else "salutation_company"]
+    if lay["salutation"] and form and not lay["buyer_label"]:
+        out.insert(0, ">" + form)  # the form of address heads the window's block
     return out
 
 

@@ -14,6 +14,8 @@ LANGS = ("en", "de", "fr", "es", "it", "nl", "pt")
 #: Per language, per slot, the variants the generator chooses among. ``{r}`` is a tax rate.
 WORDS: dict[str, dict[str, list[str]]] = {
     "en": {
+        "salutation_person": ["Mr", "Ms"],
+        "salutation_company": [""],
         "attn": ["Attn:", "Attention:", "Attn"],
         "honorific": ["", "Mr", "Ms"],
         "department": ["Accounts Payable", "Purchasing Department"],
@@ -60,6 +62,8 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["pcs", "h", "ea"],
     },
     "de": {
+        "salutation_person": ["Herrn", "Frau"],
+        "salutation_company": ["Firma"],
         "attn": ["z. Hd.", "z. H.", "Zu Händen"],
         "honorific": ["Herrn", "Frau", ""],
         "department": ["Buchhaltung", "Einkauf"],
@@ -106,6 +110,8 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["Stk.", "Std.", "St"],
     },
     "fr": {
+        "salutation_person": ["Monsieur", "Madame"],
+        "salutation_company": [""],
         "attn": ["À l'attention de", "A l'att. de", "Attn."],
         "honorific": ["M.", "Mme", ""],
         "department": ["Service comptabilité", "Service achats"],
@@ -152,6 +158,8 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["pce", "h", "u"],
     },
     "es": {
+        "salutation_person": ["Sr.", "Sra."],
+        "salutation_company": [""],
         "attn": ["A la atención de", "Att."],
         "honorific": ["Sr.", "Sra.", ""],
         "department": ["Departamento de compras", "Contabilidad"],
@@ -198,6 +206,8 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["ud.", "h", "uds"],
     },
     "it": {
+        "salutation_person": ["Gent.mo Sig.", "Gent.ma Sig.ra"],
+        "salutation_company": ["Spett.le"],
         "attn": ["Alla c.a. di", "c.a.", "Att.ne"],
         "honorific": ["Sig.", "Sig.ra", ""],
         "department": ["Ufficio acquisti", "Amministrazione"],
@@ -244,6 +254,8 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["pz", "h", "nr"],
     },
     "nl": {
+        "salutation_person": ["De heer", "Mevrouw"],
+        "salutation_company": [""],
         "attn": ["t.a.v.", "T.a.v.", "Ter attentie van"],
         "honorific": ["dhr.", "mevr.", ""],
         "department": ["Afdeling inkoop", "Crediteurenadministratie"],
@@ -290,6 +302,8 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["st", "uur", "stuks"],
     },
     "pt": {
+        "salutation_person": ["Exmo. Sr.", "Exma. Sra."],
+        "salutation_company": [""],
         "attn": ["A/C", "Ao cuidado de", "At."],
         "honorific": ["Sr.", "Sra.", ""],
         "department": ["Departamento de compras", "Contabilidade"],

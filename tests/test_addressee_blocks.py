@@ -301,3 +301,23 @@ def test_buyer_label_over_a_number_labels_the_number(settings: Settings, tmp_pat
     ]
     pdf = letter(tmp_path / "d.pdf", HEAD, window, "DEVIS", meta)
     assert extract(settings, pdf)["fields"]["buyer"] == "Brockmann Anlagenbau GmbH"
+
+
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [("Firma", "Brockmann Anlagenbau GmbH"), ("Madame", "Odile Ferrand"), ("Herrn", "Jonas Wendt")],
+)
+def test_form_of_address_over_the_window_name(
+    settings: Settings, tmp_path: Path, form: str, name: str
+) -> None:
+    """A postal address may begin with its form of address on a line of its own
+    ("Firma", "Herrn", "Madame"): the name under it is the buyer, a person's too."""
+    window: Rows = [
+        (128, [(60, form)]),
+        (140, [(60, name)]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
+    pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
+    assert extract(settings, pdf)["fields"]["buyer"] == name

@@ -24,6 +24,7 @@ from intake.extractors.extraction.party_cells import beside_value, concat, label
 from intake.extractors.extraction.party_domains import domain_bonus, web_domains
 from intake.extractors.extraction.party_labels import (
     contact_line,
+    form_of_address,
     in_reference_label,
     label_in_value,
     more_label,
@@ -167,8 +168,8 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
         for i, cell in enumerate(cells):
             if i == 0 and _IDENTIFIER.fullmatch(cell.text.strip()):
                 break  # the label's value is a number ("Réf. client  C88614"): no name
-            if contact_line(cell.text):
-                continue  # a contact person at the buyer, over or under its name
+            if contact_line(cell.text) or form_of_address(cell.text):
+                continue  # a contact person at the buyer, or "Firma" over its name
             name = _CODE_AFTER.sub("", _clean_name(cell.text))
             # a legal form alone ("Inc") is the end of a name, not a name
             if _name_like(name, years=True) and not _LEGAL_ONLY.fullmatch(name):

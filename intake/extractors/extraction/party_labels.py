@@ -7,7 +7,9 @@ in words that are still label ("Seller trade name", "Nom du destinataire :").
 A letter sent to the attention of a person at a company prints that person on a line of
 the addressee's block that an attention word begins ("Attn:", "z. Hd.", "À l'attention
 de", "t.a.v."; the packs' ``contact`` labels), over or under the company's name: that
-line names a contact person, never the party.
+line names a contact person, never the party. A postal address may begin with a form of
+address on a line of its own ("Firma", "Herrn", "Madame"; the packs' ``address_form``):
+that line is no name either.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from intake.extractors.extraction.vocabulary import vocabulary
 __all__ = [
     "colon_beside",
     "contact_line",
+    "form_of_address",
     "in_reference_label",
     "label_in_value",
     "more_label",
@@ -60,6 +63,17 @@ def in_reference_label(hit: Hit) -> bool:
         for p, _ in _REFERENCES
         for m in p.finditer(text)
     )
+
+
+_FORM = "|".join(p for p, _ in LABELS.get("address_form", [])) or "(?!)"
+#: a line that is nothing but forms of address ("Firma", "Herrn", "Gent.mo Sig.")
+_FORMS_ONLY = re.compile(rf"\s*(?:{_FORM})(?:\s*(?:{_FORM}))*\s*:?\s*", re.IGNORECASE)
+
+
+def form_of_address(text: str) -> bool:
+    """Whether a line of a postal address is only the form of address that heads it
+    ("Firma", "Herrn", "Madame", "Exmo. Sr."): the name is on the next line."""
+    return _FORMS_ONLY.fullmatch(text) is not None
 
 
 def contact_line(text: str) -> bool:

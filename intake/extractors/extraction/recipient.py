@@ -21,7 +21,7 @@ import re
 
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Layout
-from intake.extractors.extraction.party_labels import contact_line
+from intake.extractors.extraction.party_labels import contact_line, form_of_address
 from intake.record import Box
 
 __all__ = ["heads_postal_block", "recipient_names"]
@@ -110,8 +110,8 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
                 continue
             if (cell.line, cell.x0) in supplier or _is_label(cell.text, _BUYER_LABELS):
                 continue
-            if contact_line(cell.text):
-                continue  # a contact person over the addressee's name, not the addressee
+            if contact_line(cell.text) or form_of_address(cell.text):
+                continue  # a contact person or "Firma" over the addressee's name
             if not any(top < cell.top for top in contact_tops):
                 continue  # the sender's details come first
             block = _block(layout, cell)
