@@ -174,7 +174,7 @@ def draw(path: Path, spec: Spec) -> Path:
     if lay["meta"] == "right":
         c.setFont("Helvetica", 9)
         for i, (k, v) in enumerate(meta):
-            c.drawString(width - 225, y - 13 * i, f"{k}:")
+            c.drawString(width - 180, y - 13 * i, f"{k}:")  # clear of a ship-to block
             c.drawRightString(width - 50, y - 13 * i, v)
     y = min(bottom, y - 13 * len(meta)) - 25
     # the title
