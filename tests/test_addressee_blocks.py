@@ -286,14 +286,20 @@ def test_label_over_a_postal_block_with_a_column_beside(settings: Settings, tmp_
     assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
 
 
-def test_buyer_label_over_a_number_labels_the_number(settings: Settings, tmp_path: Path) -> None:
-    """A buyer's word over a bare number ("Réf. client" over "C88614") labels that number:
-    the table header under it is no buyer; the window names the buyer."""
+@pytest.mark.parametrize("beside", [False, True])
+def test_buyer_label_over_a_number_labels_the_number(
+    settings: Settings, tmp_path: Path, beside: bool
+) -> None:
+    """A buyer's word before a bare number ("Réf. client" over "C88614", or "Réf. client:
+    C88614") labels that number: the table header under it is no buyer; the window
+    names the buyer."""
     meta: Rows = [
         (200, [(60, "Réf. client"), (170, "Date")]),
         (212, [(60, "C88614"), (170, "14/05/2025")]),
         (236, [(60, "Désignation"), (300, "Quantité"), (400, "Montant HT")]),
     ]
+    if beside:
+        meta = [(212, [(60, "Réf. client: C88614")]), meta[2]]
     window: Rows = [
         (140, [(60, "Brockmann Anlagenbau GmbH")]),
         (152, [(60, "Hafenstraße 3")]),
@@ -321,3 +327,20 @@ def test_form_of_address_over_the_window_name(
     meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
     pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
     assert extract(settings, pdf)["fields"]["buyer"] == name
+
+
+def test_supplier_address_past_its_contact_line(settings: Settings, tmp_path: Path) -> None:
+    """Our order to a supplier's contact person: the supplier's address under its name
+    leaves out the contact's line."""
+    window: Rows = [
+        (126, [(60, "Lieferant")]),
+        (140, [(60, "Brennecke Maschinenbau AG")]),
+        (152, [(60, "z. Hd. Herrn Olaf Brink")]),
+        (164, [(60, "Am Ring 7")]),
+        (176, [(60, "28195 Bremen")]),
+    ]
+    meta: Rows = [(140, [(380, "Bestellnummer:"), (535, "HF-4410", "r")])]
+    pdf = letter(tmp_path / "po.pdf", US_HEAD, window, "BESTELLUNG", meta)
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Brennecke Maschinenbau AG"
+    assert fields["address"] == "Am Ring 7, 28195 Bremen"

@@ -166,7 +166,7 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
         beside = [] if headed_block else beside_value(layout, hit.cell, labels)
         cells += beside + named_cells(layout, list(below))
         for i, cell in enumerate(cells):
-            if i == 0 and _IDENTIFIER.fullmatch(cell.text.strip()):
+            if i == 0 and _IDENTIFIER.fullmatch(cell.text.strip(" :")):
                 break  # the label's value is a number ("Réf. client  C88614"): no name
             if contact_line(cell.text) or form_of_address(cell.text):
                 continue  # a contact person at the buyer, or "Firma" over its name
