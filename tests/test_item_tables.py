@@ -169,3 +169,18 @@ def test_sum_carried_over_a_page_break(
         ("10", "2.50", "25.00"),
         ("2", "18.00", "36.00"),
     ]
+
+
+def test_subtotal_row_ends_the_table(settings: Settings, tmp_path: Path) -> None:
+    """The subtotal's row ends the table of items, even where its amount, grouped with
+    spaces, reaches into the price column."""
+    header = [[(50, "Désignation", ""), (330, "Qté", "r"), (470, "P.U.", "r"), (540, "Total", "r")]]
+    rows = [
+        [(50, "Joint torique", ""), (330, "40", "r"), (470, "619,11", "r")]
+        + [(540, "24 764,40", "r")],
+        [(50, "Collier", ""), (330, "15", "r"), (470, "1 087,07", "r")] + [(540, "16 306,05", "r")],
+        [(50, "Sous-total", ""), (540, "41 070,45 euros", "r")],
+    ]
+    top = ["Atelier Vauclair SARL", "Facture n° AV-5512", "Date : 03/11/2025"]
+    found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
+    assert numbers(found) == [("40", "619.11", "24764.40"), ("15", "1087.07", "16306.05")]
