@@ -184,3 +184,18 @@ def test_subtotal_row_ends_the_table(settings: Settings, tmp_path: Path) -> None
     top = ["Atelier Vauclair SARL", "Facture n° AV-5512", "Date : 03/11/2025"]
     found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
     assert numbers(found) == [("40", "619.11", "24764.40"), ("15", "1087.07", "16306.05")]
+
+
+def test_discount_rate_under_an_item(settings: Settings, tmp_path: Path) -> None:
+    """A rate named under an item ("Remise de 5 %") may be what its amount is net of:
+    quantity x price x (1 - rate) = amount holds, and the figures stay as printed."""
+    header = [[(50, "Désignation", ""), (330, "Qté", "r"), (470, "P.U.", "r"), (540, "Total", "r")]]
+    rows = [
+        [(50, "Joint torique", ""), (330, "40", "r"), (470, "619,11", "r")]
+        + [(540, "24 764,40", "r")],
+        [(50, "Collier", ""), (330, "15", "r"), (470, "1 087,07", "r")] + [(540, "15 490,75", "r")],
+        [(50, "Remise de 5 %", "")],
+    ]
+    top = ["Atelier Vauclair SARL", "Facture n° AV-5512", "Date : 03/11/2025"]
+    found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
+    assert numbers(found) == [("40", "619.11", "24764.40"), ("15", "1087.07", "15490.75")]

@@ -24,6 +24,7 @@ __all__ = [
     "carried",
     "count_only",
     "deduction",
+    "discount_rate",
     "free",
     "indented",
     "is_item",
@@ -64,6 +65,8 @@ class Item:
     page: int = 1
     #: what the rows under it take off its amount (each negative: "Rabatt 10 %  -12,00")
     less: list[Decimal] = field(default_factory=list)
+    #: the discount rates the rows under it give, in percent ("Remise de 5 %")
+    rates: list[Decimal] = field(default_factory=list)
 
     def text(self, role: str) -> str:
         return " ".join(w.text for w in self.cells.get(role, []))
@@ -156,6 +159,18 @@ def carried(
         return True
     amount = number_in(" ".join(w.text for w in cells["amount"]), reading.decimal_comma)
     return before is not None and amount == before
+
+
+_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
+
+
+def discount_rate(text: str, discount: re.Pattern[str]) -> Decimal | None:
+    """The rate of a text row under an item that names a discount and one percentage
+    ("Remise de 5 %", "less 10% discount"): the item's amount may be net of it."""
+    rates = _RATE.findall(text)
+    if len(rates) != 1 or not discount.search(text):
+        return None
+    return Decimal(rates[0].replace(",", "."))
 
 
 def printed(word: Word) -> bool:
