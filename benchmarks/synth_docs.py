@@ -13,6 +13,7 @@ from typing import Any
 
 from benchmarks.synth_words import (
     CITIES,
+    CONTACTS,
     GOODS,
     LEGAL,
     RATES,
@@ -191,6 +192,8 @@ def make_spec(rng: random.Random, lang: str | None = None, kind: str | None = No
         # what a supplier sends us, or (for our own sales) what a third party received
         if rng.random() < 0.6:
             seller, buyer = other, us
+        elif rng.random() < 0.25:  # a private customer: a person, no legal form
+            seller, buyer = other, Party(rng.choice(CONTACTS), _address(rng, lang))
         else:
             seller, buyer = other, _company(rng, lang, used)
     rates = [Decimal(str(r)) for r in RATES[lang]]
@@ -228,8 +231,37 @@ def make_spec(rng: random.Random, lang: str | None = None, kind: str | None = No
         "currency_style": rng.choice(["symbol", "code", "word"]),
         "vat_place": rng.choice(["letterhead", "footer", "none"]),
         "us_dates": lang == "en" and currency == "USD",
+        # the addressee's block: a contact person ("z. Hd.", "Attn:") under its name or
+        # over it, a department line, and a customer number among the document's details
+        "attn": rng.choice(["", "", "", "under", "over"]),
+        "contact": rng.choice(CONTACTS),
+        # the form of address over the addressee's name (DIN 5008 "Firma", "Herrn")
+        "salutation": rng.random() < 0.4,
+        "department": rng.random() < 0.15,
+        "customer_no": f"{rng.choice(['K', 'C', 'D', ''])}{rng.randint(1000, 99999)}"
+        if rng.random() < 0.35
+        else "",
+        "ship_first": rng.random() < 0.3,
+        # the table: quantity and unit in one cell ("5 Stk"), headers in small capitals
+        # or over two lines, a discount printed on a line under its item (the percentage
+        # alone, or with the amount taken off the item's gross amount), a page break
+        # with the sum carried over
+        "qty_unit": rng.random() < 0.25,
+        "header_style": rng.choice(["plain", "plain", "caps", "split"]),
+        "discount_line": rng.choice(["", "", "", "text", "amount"]),
+        "page_break": rng.random() < 0.2,
     }
-    if "discount" not in layout["columns"]:  # a discount is only given where it is shown
+    if layout["qty_unit"] and "unit" in layout["columns"]:
+        layout["columns"].remove("unit")
+    if layout["discount_line"] and "discount" in layout["columns"]:
+        layout["discount_line"] = ""
+    if layout["discount_line"]:
+        for x in lines:
+            x["discount"] = Decimal(rng.choice([0, 5, 10, 15]))
+            x["amount"] = (x["quantity"] * x["unit_price"] * (1 - x["discount"] / 100)).quantize(
+                CENT, ROUND_HALF_UP
+            )
+    elif "discount" not in layout["columns"]:  # a discount is only given where it is shown
         for x in lines:
             x["discount"] = Decimal(0)
             x["amount"] = (x["quantity"] * x["unit_price"]).quantize(CENT, ROUND_HALF_UP)

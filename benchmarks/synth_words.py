@@ -14,6 +14,16 @@ LANGS = ("en", "de", "fr", "es", "it", "nl", "pt")
 #: Per language, per slot, the variants the generator chooses among. ``{r}`` is a tax rate.
 WORDS: dict[str, dict[str, list[str]]] = {
     "en": {
+        "salutation_person": ["Mr", "Ms"],
+        "salutation_company": [""],
+        "attn": ["Attn:", "Attention:", "Attn"],
+        "honorific": ["", "Mr", "Ms"],
+        "department": ["Accounts Payable", "Purchasing Department"],
+        "customer_no": ["Customer No.", "Customer ID", "Account No."],
+        "carried": ["Carried forward", "Subtotal carried forward"],
+        "brought": ["Brought forward", "Carried over"],
+        "discount_line": ["Discount {p}%", "less {p}% discount"],
+        "page": ["Page", "Page"],
         "invoice": ["INVOICE", "Invoice", "TAX INVOICE"],
         "purchase_order": ["PURCHASE ORDER", "Purchase Order"],
         "estimate": ["QUOTATION", "ESTIMATE", "Quote"],
@@ -52,6 +62,16 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["pcs", "h", "ea"],
     },
     "de": {
+        "salutation_person": ["Herrn", "Frau"],
+        "salutation_company": ["Firma"],
+        "attn": ["z. Hd.", "z. H.", "Zu Händen"],
+        "honorific": ["Herrn", "Frau", ""],
+        "department": ["Buchhaltung", "Einkauf"],
+        "customer_no": ["Kundennummer", "Kunden-Nr.", "Kd.-Nr."],
+        "carried": ["Übertrag", "Zwischensumme Übertrag"],
+        "brought": ["Übertrag", "Übertrag von Seite 1"],
+        "discount_line": ["Rabatt {p} %", "abzgl. {p}% Rabatt"],
+        "page": ["Seite", "Blatt"],
         "invoice": ["RECHNUNG", "Rechnung"],
         "purchase_order": ["BESTELLUNG", "Bestellung"],
         "estimate": ["ANGEBOT", "Kostenvoranschlag"],
@@ -90,6 +110,16 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["Stk.", "Std.", "St"],
     },
     "fr": {
+        "salutation_person": ["Monsieur", "Madame"],
+        "salutation_company": [""],
+        "attn": ["À l'attention de", "A l'att. de", "Attn."],
+        "honorific": ["M.", "Mme", ""],
+        "department": ["Service comptabilité", "Service achats"],
+        "customer_no": ["N° client", "Code client", "Réf. client"],
+        "carried": ["À reporter", "Total à reporter"],
+        "brought": ["Report", "Report page précédente"],
+        "discount_line": ["Remise {p} %", "Remise de {p}%"],
+        "page": ["Page", "Page"],
         "invoice": ["FACTURE", "Facture"],
         "purchase_order": ["BON DE COMMANDE", "Commande"],
         "estimate": ["DEVIS", "Devis", "Offre de prix"],
@@ -128,6 +158,16 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["pce", "h", "u"],
     },
     "es": {
+        "salutation_person": ["Sr.", "Sra."],
+        "salutation_company": [""],
+        "attn": ["A la atención de", "Att."],
+        "honorific": ["Sr.", "Sra.", ""],
+        "department": ["Departamento de compras", "Contabilidad"],
+        "customer_no": ["Nº cliente", "Código cliente"],
+        "carried": ["Suma y sigue", "A trasladar"],
+        "brought": ["Suma anterior", "Traslado"],
+        "discount_line": ["Descuento {p}%", "Dto. {p} %"],
+        "page": ["Página", "Hoja"],
         "invoice": ["FACTURA", "Factura"],
         "purchase_order": ["ORDEN DE COMPRA", "PEDIDO", "Pedido de compra"],
         "estimate": ["PRESUPUESTO", "COTIZACIÓN", "Oferta"],
@@ -166,6 +206,16 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["ud.", "h", "uds"],
     },
     "it": {
+        "salutation_person": ["Gent.mo Sig.", "Gent.ma Sig.ra"],
+        "salutation_company": ["Spett.le"],
+        "attn": ["Alla c.a. di", "c.a.", "Att.ne"],
+        "honorific": ["Sig.", "Sig.ra", ""],
+        "department": ["Ufficio acquisti", "Amministrazione"],
+        "customer_no": ["Cod. cliente", "Codice cliente"],
+        "carried": ["A riportare", "Totale a riportare"],
+        "brought": ["Riporto", "Riporto pagina precedente"],
+        "discount_line": ["Sconto {p}%", "Sconto {p} %"],
+        "page": ["Pagina", "Pag."],
         "invoice": ["FATTURA", "Fattura"],
         "purchase_order": ["ORDINE DI ACQUISTO", "Ordine fornitore"],
         "estimate": ["PREVENTIVO", "Offerta"],
@@ -204,6 +254,16 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["pz", "h", "nr"],
     },
     "nl": {
+        "salutation_person": ["De heer", "Mevrouw"],
+        "salutation_company": [""],
+        "attn": ["t.a.v.", "T.a.v.", "Ter attentie van"],
+        "honorific": ["dhr.", "mevr.", ""],
+        "department": ["Afdeling inkoop", "Crediteurenadministratie"],
+        "customer_no": ["Klantnummer", "Debiteurnr.", "Klantnr."],
+        "carried": ["Transport", "Over te brengen"],
+        "brought": ["Transport", "Transport vorige pagina"],
+        "discount_line": ["Korting {p}%", "Korting {p} %"],
+        "page": ["Pagina", "Blad"],
         "invoice": ["FACTUUR", "Factuur"],
         "purchase_order": ["INKOOPORDER", "Bestelling", "Bestelbon"],
         "estimate": ["OFFERTE", "Prijsopgave"],
@@ -242,6 +302,16 @@ WORDS: dict[str, dict[str, list[str]]] = {
         "units": ["st", "uur", "stuks"],
     },
     "pt": {
+        "salutation_person": ["Exmo. Sr.", "Exma. Sra."],
+        "salutation_company": [""],
+        "attn": ["A/C", "Ao cuidado de", "At."],
+        "honorific": ["Sr.", "Sra.", ""],
+        "department": ["Departamento de compras", "Contabilidade"],
+        "customer_no": ["Nº cliente", "Cliente n.º", "Cód. cliente"],
+        "carried": ["A transportar", "Transporte"],
+        "brought": ["Transporte", "Transporte da página anterior"],
+        "discount_line": ["Desconto {p}%", "Desc. {p} %"],
+        "page": ["Página", "Pág."],
         "invoice": ["FATURA", "Fatura"],
         "purchase_order": ["ORDEM DE COMPRA", "NOTA DE ENCOMENDA", "Pedido de Compra"],
         "estimate": ["ORÇAMENTO", "Proposta", "Cotação"],
@@ -281,6 +351,34 @@ WORDS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+
+#: Made-up contact people (first and family name) for an addressee's "Attn" line.
+CONTACTS = [
+    "Anna Berglund",
+    "Tom Ashby",
+    "Lucie Morand",
+    "Pablo Herrera",
+    "Giulia Ferri",
+    "Joost van Dalen",
+    "Rita Sampaio",
+    "Markus Feldhoff",
+]
+
+#: A column header on two lines: the line break inside a header word where a narrow
+#: column has no room for it ("Einzel-" over "preis"); headers with a space break there.
+SPLITS = {
+    "Einzelpreis": "Einzel-|preis",
+    "Gesamtpreis": "Gesamt-|preis",
+    "Bezeichnung": "Bezeich-|nung",
+    "Quantity": "Quan-|tity",
+    "Quantité": "Quan-|tité",
+    "Omschrijving": "Omschrij-|ving",
+    "Eenheidsprijs": "Eenheids-|prijs",
+    "Stukprijs": "Stuk-|prijs",
+    "Cantidad": "Canti-|dad",
+    "Quantità": "Quanti-|tà",
+    "Quantidade": "Quanti-|dade",
+}
 
 #: Tax rates in use in a country writing the language (the first is the standard rate).
 RATES = {

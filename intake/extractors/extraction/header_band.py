@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from intake.extractors.extraction.layout import Layout, Line
+from intake.extractors.extraction.layout import Cell, Layout, Line
+from intake.record import Word
 
 __all__ = ["Stack", "last_role", "stacked_header"]
 
@@ -22,6 +23,10 @@ MAX_LINES = 6
 TIGHT = 0.5
 _FIGURE = re.compile(r"\d[.,]\d")
 
+#: Words of one header line further apart than this share of their height head two
+#: columns: a phrase's words are a space apart ("Unit Price", "Line Total"), two
+#: columns' headers at least a column's gap.
+COLUMN_GAP = 0.5
 #: (text, x0, x1) of one column's header words, read top to bottom
 Stack = tuple[str, float, float]
 
@@ -33,6 +38,30 @@ def _text_only(line: Line) -> bool:
 def _tight(above: Line, below: Line) -> bool:
     height = max(above.height, below.height, 1.0)
     return above.page == below.page and below.top - above.bottom < TIGHT * height
+
+
+def _pieces(cell: Cell) -> list[tuple[float, float, float, str]]:
+    """A header cell's runs of words (top, x0, x1, text): words further apart than
+    :data:`COLUMN_GAP` head two columns set close ("Qty.  Unit" read as one cell)."""
+    runs: list[list[Word]] = []
+    for w in cell.words:
+        if runs and w.x0 - runs[-1][-1].x1 <= COLUMN_GAP * max(w.bottom - w.top, 1.0):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return [(cell.top, r[0].x0, r[-1].x1, " ".join(w.text for w in r)) for r in runs]
+
+
+def _joined(parts: list[str]) -> str:
+    """A column's header words, top to bottom; a word hyphenated at the end of its line
+    joins the next ("Einzel-" over "preis" is "Einzelpreis", "Quan-" over "tity")."""
+    out = ""
+    for part in parts:
+        if out.endswith("-") and part[:1].islower():
+            out = out[:-1] + part
+        else:
+            out = f"{out} {part}" if out else part
+    return out
 
 
 def stacked_header(layout: Layout, index: int) -> tuple[list[Stack], int] | None:
@@ -53,19 +82,22 @@ def stacked_header(layout: Layout, index: int) -> tuple[list[Stack], int] | None
         last += 1
     if last == index:
         return None
-    cells = sorted((c for ln in lines[index : last + 1] for c in ln.cells), key=lambda c: c.x0)
+    pieces = sorted(
+        (piece for ln in lines[index : last + 1] for c in ln.cells for piece in _pieces(c)),
+        key=lambda e: e[1],
+    )
     groups: list[list[tuple[float, float, float, str]]] = []
     right = -1.0
-    for c in cells:
-        if groups and c.x0 < right + 1:
-            groups[-1].append((c.top, c.x0, c.x1, c.text))
-            right = max(right, c.x1)
+    for piece in pieces:
+        if groups and piece[1] < right + 1:
+            groups[-1].append(piece)
+            right = max(right, piece[2])
         else:
-            groups.append([(c.top, c.x0, c.x1, c.text)])
-            right = c.x1
+            groups.append([piece])
+            right = piece[2]
     stacks = [
         (
-            " ".join(t for _, _, _, t in sorted(g, key=lambda e: (round(e[0]), e[1]))),
+            _joined([t for _, _, _, t in sorted(g, key=lambda e: (round(e[0]), e[1]))]),
             min(e[1] for e in g),
             max(e[2] for e in g),
         )

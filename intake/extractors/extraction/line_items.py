@@ -22,11 +22,9 @@ from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
-from intake.extractors.extraction.fields.dates import find_dates
-from intake.extractors.extraction.fields.money import format_money
 from intake.extractors.extraction.header_band import Stack, last_role, stacked_header
+from intake.extractors.extraction.item_values import item_values
 from intake.extractors.extraction.layout import Cell, Line
-from intake.extractors.extraction.line_arithmetic import check_item, discounts, row_numbers
 from intake.extractors.extraction.table_rows import (
     AGAIN,
     NUMERIC,
@@ -34,17 +32,19 @@ from intake.extractors.extraction.table_rows import (
     Column,
     Item,
     amount_below,
+    carried,
     count_only,
+    deduction,
+    discount_rate,
     free,
     indented,
     is_item,
     numbered,
     printed,
     sums,
-    value_of,
 )
 from intake.extractors.extraction.vocabulary import vocabulary
-from intake.record import Box, Field, Word
+from intake.record import Field, Word
 
 __all__ = ["LineItems", "find_line_items"]
 
@@ -84,7 +84,9 @@ def _longest_first(patterns: list[str]) -> list[str]:
 
 #: role -> the header words of every vocabulary pack (``[columns]``)
 ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
-_TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date"}
+_CARRIED = re.compile(
+    r"\b(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("carried", []))) + r")\b", re.I
+)
 _STOP = re.compile(
     r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
     re.I,
@@ -232,9 +234,12 @@ def _glued(prev: Word | None, w: Word) -> bool:
     return w.x0 - prev.x1 <= max(1.2 * (w.bottom - w.top), 7.0)
 
 
-def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[Item]:
+def _rows(
+    reading: Reading, header: Line, columns: list[Column], before: Decimal | None
+) -> list[Item]:
     """The items under ``header``; a table that runs to the foot of its page goes on at
-    the top of the next page (after its running header) unless a new header starts."""
+    the top of the next page (after its running header) unless a new header starts. The
+    sum carried over a page break is skipped (``before``: the items' sum above it)."""
     layout = reading.layout
     items: list[Item] = []
     prev_bottom = header.bottom
@@ -254,9 +259,12 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[Item]:
         if not words:
             continue
         first = next((c.text for c in line.cells if not scan or any(map(printed, c.words))), "")
+        cells = _assign(columns, words)
+        if carried(reading, cells, first, None if items else before, _CARRIED):
+            prev_bottom = line.bottom
+            continue
         if _STOP.match(first.lstrip(SPECK) if scan else first):
             break
-        cells = _assign(columns, words)
         if is_item(reading, cells) and not count_only(reading, cells, columns):
             gap = line.top - prev_bottom if prev_bottom else 0.0
             filled = numbered(reading, cells)
@@ -267,6 +275,13 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[Item]:
             elif filled == {"amount"} and sums(reading, items[section:], cells):
                 section = len(items)  # a section's sum: the items above it, added up
                 closed = True  # the text under it heads the next section
+            elif (
+                items
+                and items[-1].cells.get("amount")
+                and gap < 1.6 * max(line.height, 6.0)
+                and (off := deduction(reading, cells, filled, ROLES["discount"])) is not None
+            ):
+                items[-1].less.append(off)  # a discount under the item, off its amount
             elif items and amount_below(items[-1], filled, gap, line.height):
                 for role, ws in cells.items():  # the item's amount, wrapped to its 2nd row
                     items[-1].cells.setdefault(role, []).extend(ws)
@@ -283,7 +298,11 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[Item]:
                 break
             continue
         elif items and not closed and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
-            items[-1].extra.append(" ".join(w.text for w in words))
+            text = " ".join(w.text for w in words)
+            if (rate := discount_rate(text, ROLES["discount"])) is not None:
+                items[-1].rates.append(rate)  # "Remise de 5 %" under the item
+            else:
+                items[-1].extra.append(text)
         elif items and indented(line, columns):
             pass  # the item's notes, indented under its description: the table goes on
         elif items and line.top - prev_bottom > 3.5 * max(line.height, 6.0):
@@ -292,51 +311,6 @@ def _rows(reading: Reading, header: Line, columns: list[Column]) -> list[Item]:
             continue  # a note between items, a little apart: the table goes on
         prev_bottom = line.bottom
     return items
-
-
-def _to_dict(
-    reading: Reading, item: Item, *, has_price_column: bool = True
-) -> tuple[dict[str, Any], bool]:
-    qty = value_of(reading, item, "quantity")
-    price = value_of(reading, item, "unit_price")
-    amount = value_of(reading, item, "amount")
-    description = " ".join([item.text("description"), *item.extra]).strip()
-    words = [w for ws in item.cells.values() for w in ws]
-    code = item.text("code")
-    if item.page in reading.ocr_pages:
-        code = code.strip(SPECK)
-    out: dict[str, Any] = {
-        "description": description,
-        "code": code or None,
-        "quantity": format(qty.normalize(), "f") if qty is not None else None,
-        "unit": item.text("unit") or None,
-        "unit_price": format_money(price) if price is not None else None,
-        "amount": format_money(amount) if amount is not None else None,
-        "box": _box(item.page, words),
-    }
-    if when := item.text("delivery_date"):
-        found = next(find_dates(when, reading.date_order), None)
-        if found is not None:
-            out["delivery_date"] = found[2].isoformat()
-    numbers = row_numbers(  # every column that may hold a number (a rate without its %)
-        [w for role, ws in item.cells.items() if role.rstrip(AGAIN) not in _TEXT_ROLES for w in ws],
-        reading.decimal_comma,
-    )
-    checked = check_item(
-        out,
-        numbers,
-        has_price_column=has_price_column,
-        scan=item.page in reading.ocr_pages,
-        offs=discounts(item.text("discount"), reading.decimal_comma),
-    )
-    return out, checked
-
-
-def _box(page: int, words: list[Word]) -> dict[str, float] | None:
-    if not words:
-        return None
-    b = Box.around(page, words)
-    return {"page": b.page, "x0": b.x0, "top": b.top, "x1": b.x1, "bottom": b.bottom}
 
 
 def find_line_items(reading: Reading) -> LineItems:
@@ -358,8 +332,10 @@ def find_line_items(reading: Reading) -> LineItems:
             continue
         _bounds(columns, line.page_width)
         priced = any(c.role == "unit_price" for c in columns)
-        for raw in _rows(reading, line, columns):
-            item, ok = _to_dict(reading, raw, has_price_column=priced)
+        so_far = [i["amount"] for i in items]
+        before = sum(map(Decimal, so_far), Decimal(0)) if so_far and None not in so_far else None
+        for raw in _rows(reading, line, columns, before):
+            item, ok = item_values(reading, raw, has_price_column=priced)
             items.append(item)
             checked += ok
     amounts = [Decimal(i["amount"]) for i in items if i["amount"] is not None]

@@ -14,20 +14,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from intake.extractors.extraction.addressee import addressee_of, name_key
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
-from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.party_address import address_under
+from intake.extractors.extraction.party_cells import beside_value, concat, label_cells, named_cells
 from intake.extractors.extraction.party_domains import domain_bonus, web_domains
 from intake.extractors.extraction.party_labels import (
-    colon_beside,
+    contact_line,
+    form_of_address,
+    in_reference_label,
     label_in_value,
     more_label,
-    wrapped_above,
 )
-from intake.extractors.extraction.recipient import recipient_names
+from intake.extractors.extraction.recipient import heads_postal_block, recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -115,16 +117,12 @@ def _joined(layout: Layout, cell: Cell) -> Cell:
     if text.startswith("&") or _LEGAL_ONLY.fullmatch(_clean_name(text)):
         other = next(layout.above(cell, max_lines=1), None)
         if other is not None:
-            return _concat(other, cell)
+            return concat(other, cell)
     if re.search(r"(?:&|\band)$", text, re.IGNORECASE):
         other = next(layout.under(cell, max_lines=1), None)
         if other is not None:
-            return _concat(cell, other)
+            return concat(cell, other)
     return cell
-
-
-def _concat(first: Cell, second: Cell) -> Cell:
-    return Cell(first.page, second.line, first.words + second.words, f"{first.text} {second.text}")
 
 
 @dataclass(frozen=True)
@@ -137,73 +135,17 @@ class _Block:
 #: a word in lower case: names capitalise theirs but for a particle or two ("of the")
 _LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w.@/-])")
 _YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
+#: One token with a digit: an identifier (a customer's number, a reference), no name.
+_IDENTIFIER = re.compile(r"[^\s\d]*\d\S*")
 #: An account code after a party's name: "Acme PAC (123456)".
 _CODE_AFTER = re.compile(r"\s*\(\s*\d{3,}\s*\)\s*$")
-#: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
-_SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
-#: The fields whose labels, found in a cell, make it no name.
-_LABELLED = ("buyer", "vendor", "invoice_number", "po_number", "issue_date", "due_date", "total")
-
-
-def _label_cells(layout: Layout) -> set[tuple[int, float]]:
-    return {
-        (hit.cell.line, hit.cell.x0)
-        for name in _LABELLED
-        for hit in layout.labels(name, pages=1)
-        if hit.match.start() == 0
-    }
-
-
-def _beside(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> list[Cell]:
-    """The value to the right of a party's label, as in a key-value header ("Advertiser
-    Acme PAC"): the next cell, past a "Name:" sub-label; none where that cell is
-    another label ("Bill To  Ship To", "Customer  Invoice No.")."""
-    for other in layout.cells_right(cell):
-        if _SUB_LABEL.fullmatch(other.text.strip()):
-            continue
-        if (other.line, other.x0) in labels or other.text.rstrip().endswith(":"):
-            return []
-        return [other]
-    return []
-
-
-#: "Nummer:", "Anschrift:", "Name, Dep:": a sub-label at the start of a cell in a party's block
-_SUB_LABELLED = re.compile(r"\s*([^\W\d_][^\W\d_ .\-/]*(?:[ .,\-/]{1,2}[^\W\d_]+){0,3})\.?\s*:")
-#: the sub-labels that announce the party's name, in every language pack ("Name:", "Firma:")
-_NAME_LABEL = re.compile(
-    r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
-)
-
-
-def _named(layout: Layout, cells: list[Cell]) -> list[Cell]:
-    """The cells of a party's block that can hold its name. A label word is never a value:
-    a cell that is a sub-label alone, or begins with one, is left out ("Nummer: 549910",
-    "Anschrift: ..."), except the sub-label of the name itself, whose value is taken
-    (after it in the cell, or in the next cell to its right)."""
-    out: list[Cell] = []
-    for cell in cells:
-        m = _SUB_LABELLED.match(cell.text)
-        if m is None and colon_beside(layout, cell):
-            m = _SUB_LABELLED.match(f"{cell.text}:")  # "Nummer  : 549910", colon aligned
-        if m is None:
-            out.append(cell)
-            continue
-        if not _NAME_LABEL.fullmatch(m.group(1).strip()):
-            continue
-        rest = cell.tail(m.end())
-        if rest is not None and rest.text.strip():
-            out.append(rest)
-        for value in [] if rest is not None and rest.text.strip() else layout.cells_right(cell)[:1]:
-            first = wrapped_above(layout, value)
-            out.append(value if first is None else _concat(first, value))
-    return out
 
 
 def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
     layout = reading.layout
     blocks: list[_Block] = []
     cands: list[Candidate] = []
-    labels = _label_cells(layout)
+    labels = label_cells(layout)
     # under a label, a cell that is nothing but another of the buyer's labels is no name
     headed = {
         (h.cell.line, h.cell.x0)
@@ -211,13 +153,23 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
         if more_label(h.cell.text[h.match.end() :])
     }
     for hit in layout.labels("buyer", pages=1):
-        if label_in_value(hit):
+        if label_in_value(hit) or in_reference_label(hit):
             continue
         rest = hit.cell.tail(hit.match.end())
         cells = [rest] if rest and not more_label(rest.text) else []
         below = [c for c in layout.below(hit) if (c.line, c.x0) not in headed]
-        cells += _beside(layout, hit.cell, labels) + _named(layout, list(below))
-        for cell in cells:
+        # a label over a postal address heads it: what stands beside it is another column
+        # (unless a colon hands it a value on its line)
+        headed_block = not hit.cell.text.rstrip().endswith(":") and heads_postal_block(
+            layout, hit.cell
+        )
+        beside = [] if headed_block else beside_value(layout, hit.cell, labels)
+        cells += beside + named_cells(layout, list(below))
+        for i, cell in enumerate(cells):
+            if i == 0 and _IDENTIFIER.fullmatch(cell.text.strip(" :")):
+                break  # the label's value is a number ("Réf. client  C88614"): no name
+            if contact_line(cell.text) or form_of_address(cell.text):
+                continue  # a contact person at the buyer, or "Firma" over its name
             name = _CODE_AFTER.sub("", _clean_name(cell.text))
             # a legal form alone ("Inc") is the end of a name, not a name
             if _name_like(name, years=True) and not _LEGAL_ONLY.fullmatch(name):
@@ -257,14 +209,16 @@ def _legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, 
     return out
 
 
-def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate]:
+def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> tuple[list[Candidate], set[str]]:
+    """The candidates for the vendor, and the names found under a seller's label."""
     layout: Layout = reading.layout
     cands: list[Candidate] = []
+    sellers: set[str] = set()
     for hit in layout.labels("vendor", pages=1):
         if label_in_value(hit, keyed=True):
             continue
         rest = hit.cell.tail(hit.match.end())
-        cells = ([rest] if rest and not more_label(rest.text) else []) + _named(
+        cells = ([rest] if rest and not more_label(rest.text) else []) + named_cells(
             layout, list(layout.below(hit))
         )
         found = [(n, b, c) for c in cells[:3] for n, b in _legal_names(c)]
@@ -272,6 +226,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
         for name, box, cell in found:
             if _name_like(name):
                 cands.append(Candidate(name, 1.1 * hit.weight, box, cell.text))
+                sellers.add(name_key(name))
                 break
     pages = {p.number: p for p in reading.record.pages}
     median = layout.median_height
@@ -294,7 +249,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
                 )
                 cands.append(Candidate(name, score, box, cell.text))
                 legal_seen = legal_seen or top_zone
-            if not top_zone or rank > 30 or _doubtful(cell):
+            if not top_zone or rank > 30 or _doubtful(cell) or contact_line(cell.text):
                 continue
             name = _clean_name(cell.text)
             if not _name_like(name):
@@ -314,7 +269,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> list[Candidate
         for cell in line.cells:
             for name, box in _legal_names(cell):
                 cands.append(Candidate(name, 0.45, box, cell.text))
-    return cands
+    return cands, sellers
 
 
 _PLAIN_FORM = re.compile(_VOCABULARY.name_end_pattern, re.IGNORECASE)
@@ -343,14 +298,15 @@ def find_parties(reading: Reading) -> dict[str, Field]:
         box, name = window[0]
         out["buyer"] = Field(name, 0.5, "layout", box, name)
     boxes = [box for box, _ in window]
-    cands = [c for c in _vendor_candidates(reading, blocks) if c.score >= 0.7 or c.box not in boxes]
+    found, sellers = _vendor_candidates(reading, blocks)
+    cands = [c for c in found if c.score >= 0.7 or c.box not in boxes]
     if not cands:
         return out
     domains = web_domains(reading)
     scores: dict[str, float] = {}
     first: dict[str, Candidate] = {}
     for c in cands:
-        key = re.sub(r"\W+", " ", c.value.casefold()).strip()
+        key = name_key(c.value)
         scores[key] = max(scores.get(key, 0.0), c.score) + 0.1 * (key in scores)
         if key not in first or c.score > first[key].score:
             first[key] = c
@@ -358,8 +314,21 @@ def find_parties(reading: Reading) -> dict[str, Field]:
         scores[key] += domain_bonus(c.value, domains)
     key = max(scores, key=lambda k: scores[k])
     c = first[key]
-    if buyer is not None and key == re.sub(r"\W+", " ", str(buyer.value).casefold()).strip():
-        return out
+    if buyer is not None and key == name_key(str(buyer.value)):
+        # The buyer's label names the issuer: on an order, the address the goods go to
+        # is its issuer's own ("Ship to" under the letterhead). The two parties differ:
+        # the addressee is the name heading the window, else the best other name the
+        # page gives strong evidence for (a seller's label, a legal name on top).
+        addressee = addressee_of(window, scores, first, key)
+        if addressee is None:
+            return out
+        if name_key(str(addressee.value)) in sellers:
+            # a seller's label names the vendor whoever issued the order ("Supplier"),
+            # and the issuer, to whose address the goods go, stays the buyer
+            key = name_key(str(addressee.value))
+            c = first[key]
+        else:
+            out["buyer"] = addressee
     out["vendor"] = Field(
         _canonical_form(c.value),
         round(min(0.95, 0.35 + 0.4 * scores[key]), 3),

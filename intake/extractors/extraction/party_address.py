@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.layout import Layout
+from intake.extractors.extraction.party_labels import contact_line
 from intake.record import Box, Field
 
 __all__ = ["address_under"]
@@ -51,8 +52,10 @@ def address_under(layout: Layout, box: Box | None) -> Field | None:
             ),
             None,
         )
-        if cell is not None and not parts and _REGISTRATION.match(cell.text.strip()):
-            prev_bottom = line.bottom
+        if cell is not None and (
+            (not parts and _REGISTRATION.match(cell.text.strip())) or contact_line(cell.text)
+        ):
+            prev_bottom = line.bottom  # a contact person's line is no part of the address
             continue
         if cell is None or _ADDRESS_STOP.search(cell.text):
             break

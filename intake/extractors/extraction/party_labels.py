@@ -3,6 +3,13 @@
 "A label word is never a value": "Lieferant", "client" or "fournisseur" also occur inside
 names and addresses ("Lieferant Hansen KG", "8, impasse du Fournisseur"), and a label may run on
 in words that are still label ("Seller trade name", "Nom du destinataire :").
+
+A letter sent to the attention of a person at a company prints that person on a line of
+the addressee's block that an attention word begins ("Attn:", "z. Hd.", "À l'attention
+de", "t.a.v."; the packs' ``contact`` labels), over or under the company's name: that
+line names a contact person, never the party. A postal address may begin with a form of
+address on a line of its own ("Firma", "Herrn", "Madame"; the packs' ``address_form``):
+that line is no name either.
 """
 
 from __future__ import annotations
@@ -10,11 +17,19 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.confusion import fold_pattern
-from intake.extractors.extraction.labels import LABELS
+from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["colon_beside", "label_in_value", "more_label", "wrapped_above"]
+__all__ = [
+    "colon_beside",
+    "contact_line",
+    "form_of_address",
+    "in_reference_label",
+    "label_in_value",
+    "more_label",
+    "wrapped_above",
+]
 
 _COLON_AFTER = re.compile(r"\s*:")
 _LEGAL_FORM = fold_pattern(vocabulary().name_end_pattern)
@@ -24,6 +39,48 @@ _LEGAL_ONLY = re.compile(rf"(?:{_LEGAL_FORM})\.?(?:\s+(?:{_LEGAL_FORM})\.?)*", r
 _NAME_LABEL = re.compile(
     r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
 )
+
+_CONTACT = compile_labels(LABELS.get("contact", []))
+
+#: the labels of the document's references, whose words may name a party ("Customer PO",
+#: "Nº pedido cliente", "Your order no.")
+_REFERENCES = compile_labels(
+    [
+        entry
+        for name in ("po_number", "order_number", "quote_number", "invoice_number")
+        for entry in LABELS.get(name, [])
+        if entry[1] > 0
+    ]
+)
+
+
+def in_reference_label(hit: Hit) -> bool:
+    """Whether a party's label word is part of a reference's label: "cliente" in "Nº
+    pedido cliente" labels the customer's order number, not the customer."""
+    start, end, text = hit.match.start(), hit.match.end(), hit.cell.text
+    return any(
+        m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end)
+        for p, _ in _REFERENCES
+        for m in p.finditer(text)
+    )
+
+
+_FORM = "|".join(p for p, _ in LABELS.get("address_form", [])) or "(?!)"
+#: a line that is nothing but forms of address ("Firma", "Herrn", "Gent.mo Sig.")
+_FORMS_ONLY = re.compile(rf"\s*(?:{_FORM})(?:\s*(?:{_FORM}))*\s*:?\s*", re.IGNORECASE)
+
+
+def form_of_address(text: str) -> bool:
+    """Whether a line of a postal address is only the form of address that heads it
+    ("Firma", "Herrn", "Madame", "Exmo. Sr."): the name is on the next line."""
+    return _FORMS_ONLY.fullmatch(text) is not None
+
+
+def contact_line(text: str) -> bool:
+    """Whether a line of a party's block names a contact person: an attention word
+    begins it ("Attn: Jane Doe", "z. Hd. Herrn Muster")."""
+    text = text.lstrip()
+    return any(p.match(text) for p, _ in _CONTACT)
 
 
 def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:

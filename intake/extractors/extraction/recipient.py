@@ -11,7 +11,8 @@ return address on one line over the window, its parts run together with separato
 The addressee's own VAT id may close its block (an invoice between businesses in the EU
 must print the customer's VAT id, and does so under its address): that line is part of
 the address, not the sender's details. A label heading the block ("Rechnungsadresse",
-"Fournisseur") is no name: a label word is never a value.
+"Fournisseur") is no name: a label word is never a value; nor is a contact person's
+line ("z. Hd. Frau Muster") over or under the addressee's name.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ import re
 
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.party_labels import contact_line, form_of_address
 from intake.record import Box
 
-__all__ = ["recipient_names"]
+__all__ = ["heads_postal_block", "recipient_names"]
 
 _CONTACT = re.compile(
     r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic|vat|tva|ust)\b",
@@ -35,10 +37,11 @@ _SENDER_ONLY = re.compile(
 #: a party's label, the buyer's or the seller's, any language
 _BUYER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("buyer", []) if w > 0])
 _SELLER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("vendor", []) if w > 0])
-#: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris"; a
+#: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris", with a
+#: hyphen where Portugal and Poland print one ("4000-123 Porto", "00-950 Warszawa"); a
 #: British postcode ("Leeds LS2 7AB"), a US state and ZIP code ("Austin, TX 78701")
 _POSTCODE = re.compile(
-    r"(?<![\d.,])\d{4,5}\s+[^\W\d_]{2,}"
+    r"(?<![\d.,])(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3})\s+[^\W\d_]{2,}"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
 )
 #: a return address on one line: a postcode with its town among parts run together with
@@ -65,6 +68,12 @@ def _block(layout: Layout, cell: Cell) -> list[Cell]:
         out.append(below)
         bottom = below.bottom
     return out
+
+
+def heads_postal_block(layout: Layout, cell: Cell) -> bool:
+    """Whether ``cell`` heads a postal address: lines under it, where it starts, one of
+    them a postcode with its town."""
+    return any(_POSTCODE.search(c.text) for c in _block(layout, cell))
 
 
 def _is_label(text: str, labels: list[tuple[re.Pattern[str], float]]) -> bool:
@@ -101,6 +110,8 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
                 continue
             if (cell.line, cell.x0) in supplier or _is_label(cell.text, _BUYER_LABELS):
                 continue
+            if contact_line(cell.text) or form_of_address(cell.text):
+                continue  # a contact person or "Firma" over the addressee's name
             if not any(top < cell.top for top in contact_tops):
                 continue  # the sender's details come first
             block = _block(layout, cell)

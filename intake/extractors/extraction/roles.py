@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.parties import LEGAL_FORM
+from intake.extractors.extraction.party_labels import contact_line
 from intake.keys import alias_key
 from intake.record import Field, Record
 from intake.settings import Settings
@@ -98,7 +99,8 @@ def _block_text(fields: Mapping[str, Field], name: str) -> str:
 
 
 #: A supplier label ("Supplier", "Lieferant", "Fournisseur"...) on the line of a name or
-#: the line above it: that name is the supplier the order is addressed to.
+#: the line above it: that name is the supplier the order is addressed to. A contact
+#: person's line ("Attn: ...", "z. Hd. ...") between the two belongs to the block.
 _SUPPLIER_LABELS = compile_labels([(p, w) for p, w in LABELS["vendor"] if w >= 0.9])
 #: How sure the supplier is: named under a supplier label, or only the first other name.
 LABELLED, UNLABELLED = 0.8, 0.4
@@ -121,7 +123,8 @@ def _other_company(text: str, company: Company) -> tuple[str, float] | None:
             if _labelled(line[: m.start()]) or _labelled(previous):
                 return name, LABELLED
             first = first or name
-        previous = line
+        if not contact_line(line):
+            previous = line
     return (first, UNLABELLED) if first else None
 
 
@@ -156,7 +159,30 @@ def _under_supplier_label(text: str, name: str) -> bool:
     for line in text.splitlines():
         if key and key in name_key(line) and (_labelled(line) or _labelled(previous)):
             return True
-        previous = line
+        if not contact_line(line):
+            previous = line
+    return False
+
+
+def _supplier_block(record: Record, field: Field) -> bool:
+    """Whether a supplier label heads the block a name was read from: on the name's line
+    left of it, or on the first line above it in its column that is no contact person's
+    (a block printed beside another is read in its own column, not along the line).
+    Without the name's box, along the lines of the text."""
+    box = field.box
+    if box is None or not 0 < box.page <= len(record.pages):
+        return _under_supplier_label(record.text, str(field.value))
+    lines = record.pages[box.page - 1].lines
+    at = next((i for i, ln in enumerate(lines) if any(w.top <= box.top < w.bottom for w in ln)), -1)
+    if at < 0:
+        return _under_supplier_label(record.text, str(field.value))
+    before = [w.text for w in lines[at] if w.x1 <= box.x0 and w.x0 > box.x0 - 150]
+    if before and _labelled(" ".join(before)):
+        return True
+    for line in reversed(lines[max(0, at - 3) : at]):
+        text = " ".join(w.text for w in line if w.x0 < box.x1 and w.x1 > box.x0 - 2)
+        if text and not contact_line(text):
+            return _labelled(text)
     return False
 
 
@@ -198,7 +224,7 @@ def assign_roles(record: Record, company: Company) -> Record:
         company.is_us(str(vendor.value), _block_text(fields, "vendor"))
         or (not buyer_us and _issued_under_our_vat(record, company))
     )
-    if vendor is not None and _under_supplier_label(record.text, str(vendor.value)):
+    if vendor is not None and _supplier_block(record, vendor):
         # the vendor was read from the supplier's block ("Lieferant", "Supplier"): it is
         # the vendor whoever we are, and the order's issuer is the buyer
         if company.is_us(str(vendor.value)) and (buyer is None or buyer_us):

@@ -21,7 +21,10 @@ __all__ = [
     "Column",
     "Item",
     "amount_below",
+    "carried",
     "count_only",
+    "deduction",
+    "discount_rate",
     "free",
     "indented",
     "is_item",
@@ -60,6 +63,10 @@ class Item:
     cells: dict[str, list[Word]] = field(default_factory=dict)
     extra: list[str] = field(default_factory=list)
     page: int = 1
+    #: what the rows under it take off its amount (each negative: "Rabatt 10 %  -12,00")
+    less: list[Decimal] = field(default_factory=list)
+    #: the discount rates the rows under it give, in percent ("Remise de 5 %")
+    rates: list[Decimal] = field(default_factory=list)
 
     def text(self, role: str) -> str:
         return " ".join(w.text for w in self.cells.get(role, []))
@@ -119,6 +126,51 @@ def sums(reading: Reading, items: list[Item], cells: dict[str, list[Word]]) -> b
     if amount is None or not values or any(v is None for v in values):
         return False
     return sum((v for v in values if v is not None), Decimal(0)) == amount
+
+
+def deduction(
+    reading: Reading, cells: dict[str, list[Word]], numbered: set[str], discount: re.Pattern[str]
+) -> Decimal | None:
+    """The sum a row takes off the item above it: its only number a negative amount, its
+    text a discount's word or a percentage ("Rabatt 10 %  -12,00", "less 5% discount");
+    the item's amount printed above it is before the discount (a line allowance)."""
+    if numbered != {"amount"}:
+        return None
+    value = number_in(" ".join(w.text for w in cells["amount"]), reading.decimal_comma)
+    if value is None or value >= 0:
+        return None
+    text = " ".join(w.text for role, ws in cells.items() if role != "amount" for w in ws)
+    return value if "%" in text or discount.search(text) else None
+
+
+def carried(
+    reading: Reading,
+    cells: dict[str, list[Word]],
+    text: str,
+    before: Decimal | None,
+    words: re.Pattern[str],
+) -> bool:
+    """Whether a row is the sum a table carries over a page break: its only number an
+    amount, and it says so ("Übertrag", "Carried forward", "À reporter": ``words``), or,
+    first under a continuation page's header, it is the sum of the items ``before``."""
+    if numbered(reading, cells) != {"amount"}:
+        return False
+    if words.search(text):
+        return True
+    amount = number_in(" ".join(w.text for w in cells["amount"]), reading.decimal_comma)
+    return before is not None and amount == before
+
+
+_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
+
+
+def discount_rate(text: str, discount: re.Pattern[str]) -> Decimal | None:
+    """The rate of a text row under an item that names a discount and one percentage
+    ("Remise de 5 %", "less 10% discount"): the item's amount may be net of it."""
+    rates = _RATE.findall(text)
+    if len(rates) != 1 or not discount.search(text):
+        return None
+    return Decimal(rates[0].replace(",", "."))
 
 
 def printed(word: Word) -> bool:

@@ -113,6 +113,7 @@ def page_words(
     words: list[Word] = []
     chars: list[str] = []
     x0 = top = x1 = bottom = 0.0
+    last_x0 = 0.0  # where the word's last character so far begins
     first = 0  # index of the word's first character
 
     def flush() -> None:
@@ -143,6 +144,9 @@ def page_words(
         if chars and (
             c_x0 > x1 + max(X_TOLERANCE, bottom - top)  # a gap wider than a letter
             or c_x1 < x0 - X_TOLERANCE  # back to the left: a new column or line
+            # back left of a hyphen that ends a line: the word's rest on the next line
+            # (where tight lines' boxes overlap, it would join the two lines)
+            or (chars[-1] == "-" and c_x0 < last_x0 - X_TOLERANCE)
             or c_top >= bottom
             or c_bottom <= top  # another line
         ):
@@ -152,6 +156,7 @@ def page_words(
             top, bottom = min(top, c_top), max(bottom, c_bottom)
         else:
             x0, top, x1, bottom, first = c_x0, c_top, c_x1, c_bottom, i
+        last_x0 = c_x0
         chars.append(chr(code))
     flush()
     # text running down the page (1 quarter clockwise) was turned a quarter counter-clockwise

@@ -1,0 +1,48 @@
+"""The party a document is addressed to when the buyer's label named its issuer.
+
+On an order, the address the goods go to is the issuer's own: a "Ship to" or
+"Lieferanschrift" block under the orderer's letterhead names the same company as the
+letterhead. The issuer and the addressee are two parties, so the addressee is then the
+name heading the window (the unlabelled postal block below the sender's details), else
+the best other name the page gives strong evidence for: a seller's label, or a legal
+name in the letterhead zone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.candidates import Candidate
+from intake.record import Box, Field
+
+__all__ = ["OTHER_SELLER", "addressee_of", "name_key"]
+
+#: The score a name other than the issuer's needs to be taken for the addressee: a
+#: seller's label (1.1 x its weight), or a legal name in the letterhead zone (0.95 and up).
+OTHER_SELLER = 0.9
+#: How sure an addressee found this way is.
+CONFIDENCE = 0.5
+
+
+def name_key(name: str) -> str:
+    """A name as names are compared: case and punctuation aside."""
+    return re.sub(r"\W+", " ", name.casefold()).strip()
+
+
+def addressee_of(
+    window: list[tuple[Box, str]],
+    scores: dict[str, float],
+    first: dict[str, Candidate],
+    issuer: str,
+) -> Field | None:
+    """The addressee: the first window name that is not the ``issuer`` (a name key), else
+    the best-scored other candidate (``scores`` and ``first`` by name key) of at least
+    :data:`OTHER_SELLER`; None when the page names no other party so surely."""
+    for box, name in window:
+        if name_key(name) != issuer:
+            return Field(name, CONFIDENCE, "layout", box, name)
+    others = [k for k in scores if k != issuer and scores[k] >= OTHER_SELLER]
+    if not others:
+        return None
+    c = first[max(others, key=lambda k: scores[k])]
+    return Field(c.value, CONFIDENCE, "layout", c.box, c.raw)

@@ -1,0 +1,90 @@
+"""One row of a line-item table as the item's values: its columns' text and numbers,
+the notes under it joined to its description, what the rows under it take off its amount,
+all checked by quantity x unit price = amount (:mod:`.line_arithmetic`). Used by
+:mod:`intake.extractors.extraction.line_items`, which finds the tables and their rows.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.fields.dates import find_dates
+from intake.extractors.extraction.fields.money import format_money
+from intake.extractors.extraction.line_arithmetic import (
+    Discount,
+    check_item,
+    discounts,
+    row_numbers,
+)
+from intake.extractors.extraction.table_rows import AGAIN, SPECK, Item, value_of
+from intake.record import Box, Word
+
+__all__ = ["TEXT_ROLES", "item_values"]
+
+#: the columns that hold text, not numbers
+TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date"}
+
+
+def item_values(
+    reading: Reading, item: Item, *, has_price_column: bool = True
+) -> tuple[dict[str, Any], bool]:
+    """An item row's values (description, code, quantity, unit, prices, its box, a
+    delivery date), repaired by its arithmetic; and whether that holds."""
+    qty = value_of(reading, item, "quantity")
+    price = value_of(reading, item, "unit_price")
+    amount = value_of(reading, item, "amount")
+    if amount is not None and item.less:
+        amount += sum(item.less, Decimal(0))  # net of the discount rows under it
+    description = " ".join([item.text("description"), *item.extra]).strip()
+    words = [w for ws in item.cells.values() for w in ws]
+    code = item.text("code")
+    if item.page in reading.ocr_pages:
+        code = code.strip(SPECK)
+    out: dict[str, Any] = {
+        "description": description,
+        "code": code or None,
+        "quantity": format(qty.normalize(), "f") if qty is not None else None,
+        "unit": item.text("unit") or None,
+        "unit_price": format_money(price) if price is not None else None,
+        "amount": format_money(amount) if amount is not None else None,
+        "box": _box(item.page, words),
+    }
+    if when := item.text("delivery_date"):
+        found = next(find_dates(when, reading.date_order), None)
+        if found is not None:
+            out["delivery_date"] = found[2].isoformat()
+    numbers = row_numbers(  # every column that may hold a number (a rate without its %)
+        [w for role, ws in item.cells.items() if role.rstrip(AGAIN) not in TEXT_ROLES for w in ws],
+        reading.decimal_comma,
+    )
+    checked = check_item(
+        out,
+        numbers,
+        has_price_column=has_price_column,
+        scan=item.page in reading.ocr_pages,
+        offs=_offs(reading, item),
+    )
+    return out, checked
+
+
+def _offs(reading: Reading, item: Item) -> list[Discount]:
+    """What an item's amount may be net of: the sums the rows under it take off, else
+    the rates they give (or none: the amount may be before them), else its discount
+    column's."""
+    if item.less:
+        return [(Decimal(1), -sum(item.less, Decimal(0)))]
+    if item.rates:
+        factor = Decimal(1)
+        for rate in item.rates:
+            factor *= 1 - rate / 100
+        return [(factor, Decimal(0)), (Decimal(1), Decimal(0))]
+    return discounts(item.text("discount"), reading.decimal_comma)
+
+
+def _box(page: int, words: list[Word]) -> dict[str, float] | None:
+    if not words:
+        return None
+    b = Box.around(page, words)
+    return {"page": b.page, "x0": b.x0, "top": b.top, "x1": b.x1, "bottom": b.bottom}

@@ -1,0 +1,79 @@
+"""The cells of a party's block that may hold its name: the value beside its label in a
+key-value header, the cells under it past sub-labels ("Nummer: 549910", "Anschrift:"),
+and a name broken over two lines joined again. Used by
+:mod:`intake.extractors.extraction.parties`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.labels import LABELS
+from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.party_labels import colon_beside, wrapped_above
+
+__all__ = ["beside_value", "concat", "label_cells", "named_cells"]
+
+
+def concat(first: Cell, second: Cell) -> Cell:
+    return Cell(first.page, second.line, first.words + second.words, f"{first.text} {second.text}")
+
+
+#: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
+_SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
+#: The fields whose labels, found in a cell, make it no name.
+_LABELLED = ("buyer", "vendor", "invoice_number", "po_number", "issue_date", "due_date", "total")
+
+
+def label_cells(layout: Layout) -> set[tuple[int, float]]:
+    return {
+        (hit.cell.line, hit.cell.x0)
+        for name in _LABELLED
+        for hit in layout.labels(name, pages=1)
+        if hit.match.start() == 0
+    }
+
+
+def beside_value(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> list[Cell]:
+    """The value to the right of a party's label, as in a key-value header ("Advertiser
+    Acme PAC"): the next cell, past a "Name:" sub-label; none where that cell is
+    another label ("Bill To  Ship To", "Customer  Invoice No.")."""
+    for other in layout.cells_right(cell):
+        if _SUB_LABEL.fullmatch(other.text.strip()):
+            continue
+        if (other.line, other.x0) in labels or other.text.rstrip().endswith(":"):
+            return []
+        return [other]
+    return []
+
+
+#: "Nummer:", "Anschrift:", "Name, Dep:": a sub-label at the start of a cell in a party's block
+_SUB_LABELLED = re.compile(r"\s*([^\W\d_][^\W\d_ .\-/]*(?:[ .,\-/]{1,2}[^\W\d_]+){0,3})\.?\s*:")
+#: the sub-labels that announce the party's name, in every language pack ("Name:", "Firma:")
+_NAME_LABEL = re.compile(
+    r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
+)
+
+
+def named_cells(layout: Layout, cells: list[Cell]) -> list[Cell]:
+    """The cells of a party's block that can hold its name. A label word is never a value:
+    a cell that is a sub-label alone, or begins with one, is left out ("Nummer: 549910",
+    "Anschrift: ..."), except the sub-label of the name itself, whose value is taken
+    (after it in the cell, or in the next cell to its right)."""
+    out: list[Cell] = []
+    for cell in cells:
+        m = _SUB_LABELLED.match(cell.text)
+        if m is None and colon_beside(layout, cell):
+            m = _SUB_LABELLED.match(f"{cell.text}:")  # "Nummer  : 549910", colon aligned
+        if m is None:
+            out.append(cell)
+            continue
+        if not _NAME_LABEL.fullmatch(m.group(1).strip()):
+            continue
+        rest = cell.tail(m.end())
+        if rest is not None and rest.text.strip():
+            out.append(rest)
+        for value in [] if rest is not None and rest.text.strip() else layout.cells_right(cell)[:1]:
+            first = wrapped_above(layout, value)
+            out.append(value if first is None else concat(first, value))
+    return out

@@ -1,0 +1,346 @@
+"""The addressee's block as suppliers print it, drawn at test time with invented
+companies: a contact person's line ("z. Hd.", "Attn:", "À l'attention de") over or under
+the company's name, the block's label in words a pack must know ("Facturer à", "Aan"),
+and the buyer named by the window alone while a customer number stands among the
+document's details (layouts the layout stress generator found misread)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.settings import Settings
+from tests.test_extraction import extract
+from tests.test_unseen_layouts import Rows, letter, ours
+
+HEAD: Rows = [
+    (40, [(60, "Tessaro Lamiere S.p.A.")]),
+    (54, [(60, "Via Roma 4, 24121 Bergamo")]),
+    (66, [(60, "P. IVA IT01234567890")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("contact", "over"),
+    [
+        ("z. Hd. Frau Ilse Kranich", True),
+        ("z. Hd. Herrn Olaf Brink", False),
+        ("Attn: Mr Dale Penrose", True),
+        ("Attn: Ms Nora Quint", False),
+        ("À l'attention de M. Rémi Fauchet", False),
+        ("t.a.v. mevr. Sanne Hofstra", True),
+        ("Alla c.a. di Sig. Piero Gatti", False),
+    ],
+)
+def test_contact_person_in_the_window_is_no_buyer(
+    settings: Settings, tmp_path: Path, contact: str, over: bool
+) -> None:
+    """A letter to the attention of a person at a company: the company heading the
+    window is the buyer, the person's line over or under it is not."""
+    company = [(60, "Brockmann Anlagenbau GmbH")]
+    person = [(60, contact)]
+    window: Rows = [
+        (140, person if over else company),
+        (152, company if over else person),
+        (164, [(60, "Hafenstraße 3")]),
+        (176, [(60, "28195 Bremen")]),
+    ]
+    pdf = letter(
+        tmp_path / "i.pdf",
+        HEAD,
+        window,
+        "FATTURA",
+        [(140, [(380, "Fattura n."), (535, "TL-4410", "r")])],
+    )
+    fields = extract(settings, pdf)["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+    assert fields["vendor"] == "Tessaro Lamiere S.p.A."
+
+
+@pytest.mark.parametrize(("label", "title"), [("Facturer à", "FACTURE"), ("Aan", "FACTUUR")])
+def test_label_words_heading_the_window(
+    settings: Settings, tmp_path: Path, label: str, title: str
+) -> None:
+    """The addressee's block headed by its label in the document's language: the label
+    is no name, the company under it is the buyer."""
+    window: Rows = [
+        (126, [(60, label)]),
+        (140, [(60, "Brockmann Anlagenbau GmbH")]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    pdf = letter(
+        tmp_path / "i.pdf", HEAD, window, title, [(140, [(380, "N°"), (535, "TL-4410", "r")])]
+    )
+    fields = extract(settings, pdf)["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+
+
+@pytest.mark.parametrize(
+    ("label", "contact", "title"),
+    [
+        ("Lieferant", "z. Hd. Herrn Olaf Brink", "BESTELLUNG"),
+        ("Supplier", "Attn: Ms Nora Quint", "PURCHASE ORDER"),
+    ],
+)
+def test_our_order_to_a_contact_at_the_supplier(
+    settings: Settings, tmp_path: Path, label: str, contact: str, title: str
+) -> None:
+    """Our own purchase order to the attention of a person at the supplier: the contact
+    line between the supplier label and the supplier's name belongs to the block, so the
+    supplier is the vendor and we are the buyer."""
+    pdf = letter(
+        tmp_path / "po.pdf",
+        [
+            (40, [(60, "Harwick Foundry GmbH")]),
+            (54, [(60, "Gießereiweg 4, 34117 Kassel")]),
+            (66, [(60, "USt-IdNr. DE298765431")]),
+        ],
+        [
+            (126, [(60, label)]),
+            (140, [(60, contact)]),
+            (152, [(60, "Brennecke Maschinenbau AG")]),
+            (164, [(60, "Am Ring 7")]),
+            (176, [(60, "28195 Bremen")]),
+        ],
+        title,
+        [(140, [(380, "No."), (535, "HF-4410", "r")])],
+    )
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Brennecke Maschinenbau AG"
+    assert fields["buyer"] == "Harwick Foundry"
+
+
+US_HEAD: Rows = [
+    (40, [(60, "Harwick Foundry GmbH")]),
+    (54, [(60, "Gießereiweg 4")]),
+    (66, [(60, "34117 Kassel")]),
+    (78, [(60, "USt-IdNr. DE298765431")]),
+]
+
+
+def our_delivery(x: float, label: str) -> list[tuple[float, list[tuple[float, str]]]]:
+    """Our own address beside the window, under a delivery label."""
+    return [
+        (126, [(x, label)]),
+        (140, [(x, "Harwick Foundry GmbH")]),
+        (152, [(x, "Gießereiweg 4")]),
+        (164, [(x, "34117 Kassel")]),
+    ]
+
+
+def merged(*blocks: list[tuple[float, list[tuple[float, str]]]]) -> Rows:
+    """Blocks printed side by side, merged row by row."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for block in blocks:
+        for top, cells in block:
+            rows.setdefault(top, []).extend(cells)
+    return sorted(rows.items())
+
+
+@pytest.mark.parametrize(
+    ("supplier_label", "delivery_label", "title"),
+    [
+        ("", "Lieferanschrift", "BESTELLUNG"),
+        ("Supplier", "Delivery address", "PURCHASE ORDER"),
+        ("", "Adresse de livraison", "BON DE COMMANDE"),
+    ],
+)
+def test_our_order_with_our_delivery_address_beside(
+    settings: Settings, tmp_path: Path, supplier_label: str, delivery_label: str, title: str
+) -> None:
+    """Our own order: our letterhead, the supplier in the window (labelled or not) and
+    our own address beside it as the delivery address. The delivery label names the
+    issuer, so the supplier in the window is the other party: the vendor."""
+    supplier = [
+        (140, [(60, "Brennecke Maschinenbau AG")]),
+        (152, [(60, "Am Ring 7")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    if supplier_label:
+        supplier = [(126, [(60, supplier_label)]), *supplier]
+    window = merged(supplier, our_delivery(300, delivery_label))
+    pdf = letter(
+        tmp_path / "po.pdf", US_HEAD, window, title, [(200, [(380, "No."), (535, "HF-4410", "r")])]
+    )
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Brennecke Maschinenbau AG"
+    assert fields["buyer"] == "Harwick Foundry GmbH"
+
+
+def test_customer_order_with_its_delivery_address_beside(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """A customer's order to us: its letterhead, us in the window, its own address beside
+    us as the delivery address. We are the vendor, the customer is the buyer."""
+    head: Rows = [
+        (40, [(60, "Brennecke Maschinenbau AG")]),
+        (54, [(60, "Am Ring 7")]),
+        (66, [(60, "28195 Bremen")]),
+        (78, [(60, "USt-IdNr. DE123456789")]),
+    ]
+    us = [
+        (140, [(60, "Harwick Foundry GmbH")]),
+        (152, [(60, "Gießereiweg 4")]),
+        (164, [(60, "34117 Kassel")]),
+    ]
+    theirs = [
+        (126, [(300, "Lieferanschrift")]),
+        (140, [(300, "Brennecke Maschinenbau AG")]),
+        (152, [(300, "Am Ring 7")]),
+        (164, [(300, "28195 Bremen")]),
+    ]
+    pdf = letter(
+        tmp_path / "po.pdf",
+        head,
+        merged(us, theirs),
+        "BESTELLUNG",
+        [(200, [(380, "Bestellnummer:"), (535, "BM-4410", "r")])],
+    )
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Harwick Foundry GmbH"
+    assert fields["buyer"] == "Brennecke Maschinenbau AG"
+
+
+def test_supplier_block_read_in_its_column(settings: Settings, tmp_path: Path) -> None:
+    """Our order with our delivery address on the left and the supplier's block beside
+    it, a contact line between its label and its name: the label heads the supplier's
+    column, whatever the line beside it says."""
+    supplier = [
+        (126, [(300, "Vendor")]),
+        (140, [(300, "Attn: Ms Nora Quint")]),
+        (152, [(300, "Pellowes Signage Ltd")]),
+        (164, [(300, "22 Quarry Road")]),
+        (176, [(300, "Norwich NR3 1AB")]),
+    ]
+    window = merged(our_delivery(60, "Deliver to"), supplier)
+    pdf = letter(
+        tmp_path / "po.pdf",
+        US_HEAD,
+        window,
+        "PURCHASE ORDER",
+        [(200, [(380, "PO Number"), (535, "HF-4410", "r")])],
+    )
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Pellowes Signage Ltd"
+    assert fields["buyer"] == "Harwick Foundry GmbH"
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [("Nº pedido cliente:", "CONFIRMACIÓN DE PEDIDO"), ("Codice cliente:", "FATTURA")],
+)
+def test_customer_word_in_a_reference_label_is_no_buyer_label(
+    settings: Settings, tmp_path: Path, label: str, title: str
+) -> None:
+    """A buyer's word inside the label of a reference or of the customer's number ("Nº
+    pedido cliente", "Codice cliente") labels that reference: what stands under it (a
+    table's header) is no buyer; the window names the buyer."""
+    meta: Rows = [
+        (200, [(60, "Nº:"), (160, "TL-4410")]),
+        (212, [(60, label), (160, "BE-24/4329")]),
+        (226, [(60, "Descripción del artículo"), (200, "Cantidad"), (300, "Importe")]),
+    ]
+    window: Rows = [
+        (140, [(60, "Brockmann Anlagenbau GmbH")]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    fields = extract(settings, letter(tmp_path / "i.pdf", HEAD, window, title, meta))["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+
+
+def test_window_under_a_letterhead_with_a_hyphenated_postcode(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """A Portuguese letterhead's postcode has a hyphen ("4700-123 Braga"): it is the
+    sender's address all the same, so the unlabelled block below it is the addressee."""
+    head: Rows = [
+        (40, [(60, "Cordeiro Têxteis Lda.")]),
+        (54, [(60, "Rua do Souto, 12")]),
+        (66, [(60, "4700-123 Braga")]),
+    ]
+    window: Rows = [
+        (140, [(60, "Brockmann Anlagenbau GmbH")]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    meta: Rows = [(140, [(380, "Fatura n.º"), (535, "CT-2210", "r")])]
+    fields = extract(settings, letter(tmp_path / "i.pdf", head, window, "FATURA", meta))["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+    assert fields["vendor"] == "Cordeiro Têxteis Lda."
+
+
+def test_label_over_a_postal_block_with_a_column_beside(settings: Settings, tmp_path: Path) -> None:
+    """A delivery label heads the postal block under it; the cell beside it on its line
+    heads another column (the sender's contact box), not the buyer's name."""
+    window: Rows = [
+        (126, [(60, "Lieferanschrift"), (300, "So erreichen Sie uns")]),
+        (140, [(60, "Brockmann Anlagenbau GmbH"), (300, "Tessaro Lamiere S.p.A.")]),
+        (152, [(60, "Hafenstraße 3"), (300, "Via Roma 4")]),
+        (164, [(60, "28195 Bremen"), (300, "24121 Bergamo")]),
+    ]
+    meta: Rows = [(200, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
+    fields = extract(settings, letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta))["fields"]
+    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
+
+
+@pytest.mark.parametrize("beside", [False, True])
+def test_buyer_label_over_a_number_labels_the_number(
+    settings: Settings, tmp_path: Path, beside: bool
+) -> None:
+    """A buyer's word before a bare number ("Réf. client" over "C88614", or "Réf. client:
+    C88614") labels that number: the table header under it is no buyer; the window
+    names the buyer."""
+    meta: Rows = [
+        (200, [(60, "Réf. client"), (170, "Date")]),
+        (212, [(60, "C88614"), (170, "14/05/2025")]),
+        (236, [(60, "Désignation"), (300, "Quantité"), (400, "Montant HT")]),
+    ]
+    if beside:
+        meta = [(212, [(60, "Réf. client: C88614")]), meta[2]]
+    window: Rows = [
+        (140, [(60, "Brockmann Anlagenbau GmbH")]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    pdf = letter(tmp_path / "d.pdf", HEAD, window, "DEVIS", meta)
+    assert extract(settings, pdf)["fields"]["buyer"] == "Brockmann Anlagenbau GmbH"
+
+
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [("Firma", "Brockmann Anlagenbau GmbH"), ("Madame", "Odile Ferrand"), ("Herrn", "Jonas Wendt")],
+)
+def test_form_of_address_over_the_window_name(
+    settings: Settings, tmp_path: Path, form: str, name: str
+) -> None:
+    """A postal address may begin with its form of address on a line of its own
+    ("Firma", "Herrn", "Madame"): the name under it is the buyer, a person's too."""
+    window: Rows = [
+        (128, [(60, form)]),
+        (140, [(60, name)]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
+    pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
+    assert extract(settings, pdf)["fields"]["buyer"] == name
+
+
+def test_supplier_address_past_its_contact_line(settings: Settings, tmp_path: Path) -> None:
+    """Our order to a supplier's contact person: the supplier's address under its name
+    leaves out the contact's line."""
+    window: Rows = [
+        (126, [(60, "Lieferant")]),
+        (140, [(60, "Brennecke Maschinenbau AG")]),
+        (152, [(60, "z. Hd. Herrn Olaf Brink")]),
+        (164, [(60, "Am Ring 7")]),
+        (176, [(60, "28195 Bremen")]),
+    ]
+    meta: Rows = [(140, [(380, "Bestellnummer:"), (535, "HF-4410", "r")])]
+    pdf = letter(tmp_path / "po.pdf", US_HEAD, window, "BESTELLUNG", meta)
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Brennecke Maschinenbau AG"
+    assert fields["address"] == "Am Ring 7, 28195 Bremen"

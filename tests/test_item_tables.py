@@ -1,0 +1,201 @@
+"""Item tables the layout stress generator found misread, drawn at test time with
+invented companies: column headers set over two tight lines (a word hyphenated at the
+line's end, two narrow columns' headers close together under a wider one's), a
+discount row under an item, and the sum carried over a page break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from intake.settings import Settings
+from tests.test_extraction import extract
+
+#: (left or right x, text, "r" for right-aligned) per cell
+Cells = list[tuple[float, str, str]]
+
+
+def table_pdf(
+    path: Path, top: list[str], header: list[Cells], rows: list[Cells], *, leading: float = 10
+) -> Path:
+    """One page: ``top`` lines, a header of one or more lines ``leading`` points apart in
+    9 pt bold, then the rows 15 points apart."""
+    height = A4[1]
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    for i, text in enumerate(top):
+        canvas.drawString(50, height - 50 - 14 * i, text)
+    y = height - 260
+    lines = [(cells, "Helvetica-Bold", leading) for cells in header]
+    lines[-1] = (header[-1], "Helvetica-Bold", 17)
+    for cells, font, step in [*lines, *((r, "Helvetica", 15.0) for r in rows)]:
+        canvas.setFont(font, 9)
+        for x, text, align in cells:
+            if align == "r":
+                canvas.drawRightString(x, y, text)
+            else:
+                canvas.drawString(x, y, text)
+        y -= step
+    canvas.save()
+    return path
+
+
+def items(settings: Settings, pdf: Path) -> list[dict[str, Any]]:
+    found = extract(settings, pdf)["fields"]["line_items"]
+    assert isinstance(found, list)
+    return found
+
+
+def numbers(found: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(i["quantity"], i["unit_price"], i["amount"]) for i in found]
+
+
+def test_header_word_hyphenated_over_two_lines(settings: Settings, tmp_path: Path) -> None:
+    """A narrow column's header broken with a hyphen ("Quan-" over "tity", "Einzel-" over
+    "preis") is one word: the column it heads is read."""
+    header = [
+        [(86, "Quan-", "r"), (440, "Einzel-", "r"), (540, "Line", "r")],
+        [(86, "tity", "r"), (92, "Description", ""), (440, "preis", "r"), (540, "Total", "r")],
+    ]
+    rows = [
+        [(86, "3", "r"), (92, "Gasket set", ""), (440, "14,20", "r"), (540, "42,60", "r")],
+        [(86, "12", "r"), (92, "Hose clamp", ""), (440, "1,15", "r"), (540, "13,80", "r")],
+    ]
+    top = ["Brenntal Haustechnik GmbH", "Rechnung Nr. BH-2207", "Datum: 03.11.2025"]
+    found = items(settings, table_pdf(tmp_path / "r.pdf", top, header, rows))
+    assert numbers(found) == [("3", "14.20", "42.60"), ("12", "1.15", "13.80")]
+    assert [i["description"] for i in found] == ["Gasket set", "Hose clamp"]
+
+
+def test_close_headers_under_a_two_line_header(settings: Settings, tmp_path: Path) -> None:
+    """Two narrow columns whose headers stand close on the header's lower line ("Cant."
+    right-aligned, "Unidad" left-aligned a few points on) head two columns, while the
+    price's header stands over two lines ("Precio" over "unit.")."""
+    header = [
+        [(440, "Precio", "r")],
+        [(50, "Descripción", ""), (340, "Cant.", "r"), (346, "Unidad", ""), (440, "unit.", "r")]
+        + [(540, "Importe", "r")],
+    ]
+    rows = [
+        [(50, "Juntas de goma", ""), (340, "5", "r"), (346, "ud.", ""), (440, "12,40", "r")]
+        + [(540, "62,00", "r")],
+        [(50, "Horas de montaje", ""), (340, "3", "r"), (346, "h", ""), (440, "45,00", "r")]
+        + [(540, "135,00", "r")],
+    ]
+    top = ["Talleres Ondarra S.L.", "Factura n.º TO-5512", "Fecha: 03/11/2025"]
+    found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
+    assert numbers(found) == [("5", "12.40", "62.00"), ("3", "45.00", "135.00")]
+    assert [i["unit"] for i in found] == ["ud.", "h"]
+
+
+def test_discount_row_under_an_item_nets_its_amount(settings: Settings, tmp_path: Path) -> None:
+    """A row under an item that takes a sum off it ("Rabatt 10 %  -12,00") is the item's
+    discount, not an item: the item's amount is net of it, its price as printed."""
+    header = [
+        [(50, "Bezeichnung", ""), (330, "Menge", "r"), (440, "Einzelpreis", "r")]
+        + [(540, "Gesamt", "r")]
+    ]
+    rows = [
+        [(50, "Dichtungssatz", ""), (330, "4", "r"), (440, "30,00", "r"), (540, "120,00", "r")],
+        [(50, "Rabatt 10 %", ""), (540, "-12,00", "r")],
+        [(50, "Schlauchschelle", ""), (330, "10", "r"), (440, "2,50", "r"), (540, "25,00", "r")],
+    ]
+    top = ["Brenntal Haustechnik GmbH", "Rechnung Nr. BH-2207", "Datum: 03.11.2025"]
+    pdf = table_pdf(tmp_path / "r.pdf", top, header, rows)
+    found = items(settings, pdf)
+    assert numbers(found) == [("4", "30.00", "108.00"), ("10", "2.50", "25.00")]
+
+
+def two_pages(path: Path, carried: str, brought: str) -> Path:
+    """An order whose table breaks after two items: the sum so far under ``carried`` at
+    the foot of page 1, the header repeated on page 2 and the sum under ``brought``."""
+    height = A4[1]
+    canvas = Canvas(str(path), pagesize=A4)
+    header = [(50, "Bezeichnung", ""), (330, "Menge", "r"), (440, "Einzelpreis", "r")]
+    header.append((540, "Gesamt", "r"))
+
+    def draw(y: float, cells: Cells, font: str = "Helvetica") -> float:
+        canvas.setFont(font, 9)
+        for x, text, align in cells:
+            (canvas.drawRightString if align == "r" else canvas.drawString)(x, y, text)
+        return y - 15
+
+    canvas.setFont("Helvetica", 10)
+    for i, text in enumerate(["Brenntal Haustechnik GmbH", "Bestellung Nr. BH-2207"]):
+        canvas.drawString(50, height - 50 - 14 * i, text)
+    y = draw(height - 260, header, "Helvetica-Bold")
+    y = draw(
+        y,
+        [(50, "Dichtungssatz", ""), (330, "4", "r"), (440, "30,00", "r")] + [(540, "120,00", "r")],
+    )
+    y = draw(
+        y,
+        [(50, "Schlauchschelle", ""), (330, "10", "r"), (440, "2,50", "r")] + [(540, "25,00", "r")],
+    )
+    draw(y - 10, [(50, carried, ""), (540, "145,00", "r")], "Helvetica-Bold")
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(50, 60, "Zahlbar innerhalb 14 Tagen netto.")
+    canvas.showPage()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(50, height - 40, "Bestellung BH-2207")
+    canvas.drawRightString(545, height - 40, "Seite 2")
+    y = draw(height - 80, header, "Helvetica-Bold")
+    y = draw(y, [(50, brought, ""), (540, "145,00", "r")], "Helvetica-Bold")
+    y = draw(
+        y, [(50, "Kugelhahn", ""), (330, "2", "r"), (440, "18,00", "r")] + [(540, "36,00", "r")]
+    )
+    draw(y - 10, [(300, "Summe netto", ""), (540, "181,00", "r")])
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("carried", "brought"),
+    [("Übertrag", "Übertrag von Seite 1"), ("Zwischensumme Übertrag", "Vortrag")],
+)
+def test_sum_carried_over_a_page_break(
+    settings: Settings, tmp_path: Path, carried: str, brought: str
+) -> None:
+    """The sum a table carries to its next page and brings forward under the repeated
+    header is no item and does not end the table; a row first under the header that
+    adds up the items above is that sum, whatever it is called."""
+    found = items(settings, two_pages(tmp_path / "b.pdf", carried, brought))
+    assert numbers(found) == [
+        ("4", "30.00", "120.00"),
+        ("10", "2.50", "25.00"),
+        ("2", "18.00", "36.00"),
+    ]
+
+
+def test_subtotal_row_ends_the_table(settings: Settings, tmp_path: Path) -> None:
+    """The subtotal's row ends the table of items, even where its amount, grouped with
+    spaces, reaches into the price column."""
+    header = [[(50, "Désignation", ""), (330, "Qté", "r"), (470, "P.U.", "r"), (540, "Total", "r")]]
+    rows = [
+        [(50, "Joint torique", ""), (330, "40", "r"), (470, "619,11", "r")]
+        + [(540, "24 764,40", "r")],
+        [(50, "Collier", ""), (330, "15", "r"), (470, "1 087,07", "r")] + [(540, "16 306,05", "r")],
+        [(50, "Sous-total", ""), (540, "41 070,45 euros", "r")],
+    ]
+    top = ["Atelier Vauclair SARL", "Facture n° AV-5512", "Date : 03/11/2025"]
+    found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
+    assert numbers(found) == [("40", "619.11", "24764.40"), ("15", "1087.07", "16306.05")]
+
+
+def test_discount_rate_under_an_item(settings: Settings, tmp_path: Path) -> None:
+    """A rate named under an item ("Remise de 5 %") may be what its amount is net of:
+    quantity x price x (1 - rate) = amount holds, and the figures stay as printed."""
+    header = [[(50, "Désignation", ""), (330, "Qté", "r"), (470, "P.U.", "r"), (540, "Total", "r")]]
+    rows = [
+        [(50, "Joint torique", ""), (330, "40", "r"), (470, "619,11", "r")]
+        + [(540, "24 764,40", "r")],
+        [(50, "Collier", ""), (330, "15", "r"), (470, "1 087,07", "r")] + [(540, "15 490,75", "r")],
+        [(50, "Remise de 5 %", "")],
+    ]
+    top = ["Atelier Vauclair SARL", "Facture n° AV-5512", "Date : 03/11/2025"]
+    found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
+    assert numbers(found) == [("40", "619.11", "24764.40"), ("15", "1087.07", "15490.75")]
