@@ -272,20 +272,6 @@ def test_window_under_a_letterhead_with_a_hyphenated_postcode(
     assert fields["vendor"] == "Cordeiro Têxteis Lda."
 
 
-def test_label_over_a_postal_block_with_a_column_beside(settings: Settings, tmp_path: Path) -> None:
-    """A delivery label heads the postal block under it; the cell beside it on its line
-    heads another column (the sender's contact box), not the buyer's name."""
-    window: Rows = [
-        (126, [(60, "Lieferanschrift"), (300, "So erreichen Sie uns")]),
-        (140, [(60, "Brockmann Anlagenbau GmbH"), (300, "Tessaro Lamiere S.p.A.")]),
-        (152, [(60, "Hafenstraße 3"), (300, "Via Roma 4")]),
-        (164, [(60, "28195 Bremen"), (300, "24121 Bergamo")]),
-    ]
-    meta: Rows = [(200, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
-    fields = extract(settings, letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta))["fields"]
-    assert fields["buyer"] == "Brockmann Anlagenbau GmbH"
-
-
 @pytest.mark.parametrize("beside", [False, True])
 def test_buyer_label_over_a_number_labels_the_number(
     settings: Settings, tmp_path: Path, beside: bool

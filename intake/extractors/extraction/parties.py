@@ -29,7 +29,7 @@ from intake.extractors.extraction.party_labels import (
     label_in_value,
     more_label,
 )
-from intake.extractors.extraction.recipient import heads_postal_block, recipient_names
+from intake.extractors.extraction.recipient import recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -158,13 +158,7 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
         rest = hit.cell.tail(hit.match.end())
         cells = [rest] if rest and not more_label(rest.text) else []
         below = [c for c in layout.below(hit) if (c.line, c.x0) not in headed]
-        # a label over a postal address heads it: what stands beside it is another column
-        # (unless a colon hands it a value on its line)
-        headed_block = not hit.cell.text.rstrip().endswith(":") and heads_postal_block(
-            layout, hit.cell
-        )
-        beside = [] if headed_block else beside_value(layout, hit.cell, labels)
-        cells += beside + named_cells(layout, list(below))
+        cells += beside_value(layout, hit.cell, labels) + named_cells(layout, list(below))
         for i, cell in enumerate(cells):
             if i == 0 and _IDENTIFIER.fullmatch(cell.text.strip(" :")):
                 break  # the label's value is a number ("Réf. client  C88614"): no name

@@ -24,7 +24,7 @@ from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.party_labels import contact_line, form_of_address
 from intake.record import Box
 
-__all__ = ["heads_postal_block", "recipient_names"]
+__all__ = ["recipient_names"]
 
 _CONTACT = re.compile(
     r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic|vat|tva|ust)\b",
@@ -68,12 +68,6 @@ def _block(layout: Layout, cell: Cell) -> list[Cell]:
         out.append(below)
         bottom = below.bottom
     return out
-
-
-def heads_postal_block(layout: Layout, cell: Cell) -> bool:
-    """Whether ``cell`` heads a postal address: lines under it, where it starts, one of
-    them a postcode with its town."""
-    return any(_POSTCODE.search(c.text) for c in _block(layout, cell))
 
 
 def _is_label(text: str, labels: list[tuple[re.Pattern[str], float]]) -> bool:
