@@ -55,6 +55,7 @@ import intake.extractors.reading.image
 import intake.extractors.reading.ocr
 import intake.extractors.reading.reread
 import intake.extractors.reading.tesseract
+import intake.extractors.reading.uncovered
 import intake.record
 from intake.errors import IntakeError
 from intake.extractors.base import Registry
@@ -81,6 +82,7 @@ OCR_MODULES = (
     intake.extractors.reading.image,
     intake.extractors.reading.ocr,
     intake.extractors.reading.rules,
+    intake.extractors.reading.uncovered,
     intake.extractors.reading.tesseract,
     intake.record,
 )
