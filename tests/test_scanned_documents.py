@@ -1,0 +1,156 @@
+"""Scanned supplier documents read through the real tesseract: a page drawn at test time
+(an invented supplier and customer) as a scanner delivers it, 200 dpi grey."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from intake.extractors.base import Registry
+from intake.extractors.reading.ocr import OcrOptions, ocr_image
+from intake.extractors.reading.slots import LocalSlots
+from intake.extractors.reading.tesseract import read_words
+from intake.ingest.stages import Context, extract_path
+from intake.settings import Settings
+from tests.conftest import needs_tesseract
+
+FONTS = "/usr/share/fonts/truetype/dejavu/"
+DPI = 200
+BODY = 24  # pixels: 8.6 pt at 200 dpi
+ROWS = [("5", "Gate hinges", "12.40", "62.00"), ("2", "Brass padlock", "30.15", "60.30")]
+ROWS += [("10", "Fence panel", "45.00", "450.00")]
+
+
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(FONTS + ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"), size)
+
+
+def scanned_page(
+    *,
+    title: str = "PRO FORMA INVOICE",
+    title_size: int = 44,
+    faint: tuple[tuple[int, int], ...] = (),
+    split_cents: int = -1,
+    number_label: str = "No.:",
+) -> Image.Image:
+    """An A4 page at 200 dpi: letterhead, customer and delivery blocks, the number block,
+    a title set large and apart, a ruled table of three items and the totals. The cells
+    ``faint`` ((item, column): 0 the quantity, 2 the price) are printed so faint that OCR
+    passes them over; the amount of item ``split_cents`` with its cents kerned 5 pixels
+    off."""
+    page = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(page)
+    body = _font(BODY)
+    draw.text((140, 120), "Quillon Ferry Works Ltd", font=_font(44, True), fill=0)
+    for i, text in enumerate(["14 Harrow Lane", "Dunsley DL4 7QP", "VAT No. GB123456789"]):
+        draw.text((140, 190 + i * 36), text, font=body, fill=0)
+    blocks = [
+        ("Client", "Delivery address", f"{number_label}  QF-2207"),
+        ("Brantwick Mills Ltd", "Brantwick Mills Ltd", "Date:  12/03/2025"),
+        ("9 Orchard Row", "Kelby KB2 1AA", ""),
+        ("Kelby KB2 1AA", "9 Orchard Row", ""),
+    ]
+    for i, (left, middle, right) in enumerate(blocks):
+        for x, text in ((150, left), (650, middle), (1100, right)):
+            draw.text((x, 420 + i * 42), text, font=body, fill=0)
+    draw.text((140, 700), title, font=_font(title_size, True), fill=0)
+    y = 840
+    draw.text((150, y), "Qty", font=body, fill=0)
+    draw.text((230, y), "Description", font=body, fill=0)
+    draw.text((1150, y), "Unit Price", font=body, fill=0)
+    draw.text((1360, y), "Line Total", font=body, fill=0)
+    draw.line((140, y + 40, 1500, y + 40), fill=0, width=3)
+    for i, (qty, name, price, amount) in enumerate(ROWS):
+        row = y + 60 + i * 44
+        draw.text((150, row), qty, font=body, fill=235 if (i, 0) in faint else 0)
+        draw.text((230, row), name, font=body, fill=0)
+        draw.text((1180, row), price, font=body, fill=235 if (i, 2) in faint else 0)
+        if i == split_cents:
+            whole, cents = amount.split(".")
+            draw.text((1390, row), whole, font=body, fill=0)
+            after = 1390 + draw.textlength(whole, font=body) + 5
+            draw.text((after, row), f".{cents}", font=body, fill=0)
+        else:
+            draw.text((1390, row), amount, font=body, fill=0)
+    draw.line((140, y + 200, 1500, y + 200), fill=0, width=3)
+    for i, (label, value) in enumerate([("Subtotal", "572.30"), ("VAT 20%", "114.46")]):
+        draw.text((1000, y + 230 + i * 42), label, font=body, fill=0)
+        draw.text((1390, y + 230 + i * 42), value, font=body, fill=0)
+    draw.text((1000, y + 314), "Total", font=body, fill=0)
+    draw.text((1390, y + 314), "686.76", font=body, fill=0)
+    return page
+
+
+def extracted(path: Path, settings: Settings) -> dict[str, Any]:
+    return extract_path(Context(settings, Registry.default()), str(path))
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_large_title_standing_apart_is_read_though_the_block_reading_drops_it() -> None:
+    page = scanned_page()
+    options = OcrOptions(slots=LocalSlots(1))
+    words = read_words(page, what="t", lang="eng", psm=6, timeout=60, slots=options.slots)
+    assert "FORMA" not in {w.text for w in words}  # tesseract's one-block reading lost it
+    read = ocr_image(page, 1, scale=72 / DPI, options=options)
+    assert "PRO FORMA INVOICE" in read.text.splitlines()
+    title = [w for w in read.words if w.text == "FORMA"][0]
+    assert 250 < title.top < 260  # in points, where it is printed (700 px at 200 dpi)
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_scanned_pro_forma_is_filed_as_a_quote_by_its_title(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.jpg"
+    scanned_page().save(path, "JPEG", quality=80, dpi=(DPI, DPI))
+    got = extracted(path, settings)
+    assert got["doc_type"] == "estimate"
+    assert got["fields"]["total"] == "686.76"
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_quantity_or_a_price_ocr_passed_over_comes_from_the_items_arithmetic(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.png"
+    page = scanned_page(title="INVOICE", faint=((1, 0), (2, 2)))
+    words = read_words(page, what="t", lang="eng", psm=6, timeout=60, slots=LocalSlots(1))
+    assert "45.00" not in {w.text for w in words}  # the faint price is not read
+    page.save(path, dpi=(DPI, DPI))
+    items = extracted(path, settings)["fields"]["line_items"]
+    got = [(i["quantity"], i["unit_price"], i["amount"]) for i in items]
+    assert got == [("5", "12.40", "62.00"), ("2", "30.15", "60.30"), ("10", "45.00", "450.00")]
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_an_amount_ocr_cut_at_its_decimal_point_is_read_whole(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.png"
+    page = scanned_page(title="INVOICE", split_cents=1)
+    words = read_words(page, what="t", lang="eng", psm=6, timeout=60, slots=LocalSlots(1))
+    assert ".30" in {w.text for w in words}  # OCR reads the cents as a word of their own
+    page.save(path, dpi=(DPI, DPI))
+    items = extracted(path, settings)["fields"]["line_items"]
+    assert [i["amount"] for i in items] == ["62.00", "60.30", "450.00"]
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_cedilla_ocr_reads_as_a_g_still_names_the_quote_number(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.png"
+    page = scanned_page(title="PROPOSTA", number_label="Nº orçamento")
+    words = read_words(page, what="t", lang="eng", psm=6, timeout=60, slots=LocalSlots(1))
+    assert "orgamento" in {w.text for w in words}  # the English model has no cedilla
+    page.save(path, dpi=(DPI, DPI))
+    got = extracted(path, settings)
+    assert (got["doc_type"], got["fields"]["quote_number"]) == ("estimate", "QF-2207")
