@@ -35,12 +35,13 @@ def scanned_page(
     faint: tuple[tuple[int, int], ...] = (),
     split_cents: int = -1,
     number_label: str = "No.:",
+    blot_tax_label: bool = False,
 ) -> Image.Image:
     """An A4 page at 200 dpi: letterhead, customer and delivery blocks, the number block,
     a title set large and apart, a ruled table of three items and the totals. The cells
     ``faint`` ((item, column): 0 the quantity, 2 the price) are printed so faint that OCR
     passes them over; the amount of item ``split_cents`` with its cents kerned 5 pixels
-    off."""
+    off; ``blot_tax_label`` covers the tax row's label with a blot of ink."""
     page = Image.new("L", (1654, 2339), 255)
     draw = ImageDraw.Draw(page)
     body = _font(BODY)
@@ -79,6 +80,8 @@ def scanned_page(
     for i, (label, value) in enumerate([("Subtotal", "572.30"), ("VAT 20%", "114.46")]):
         draw.text((1000, y + 230 + i * 42), label, font=body, fill=0)
         draw.text((1390, y + 230 + i * 42), value, font=body, fill=0)
+    if blot_tax_label:
+        draw.rectangle((992, y + 268, 1048, y + 302), fill=30)
     draw.text((1000, y + 314), "Total", font=body, fill=0)
     draw.text((1390, y + 314), "686.76", font=body, fill=0)
     return page
@@ -154,3 +157,18 @@ def test_a_cedilla_ocr_reads_as_a_g_still_names_the_quote_number(
     page.save(path, dpi=(DPI, DPI))
     got = extracted(path, settings)
     assert (got["doc_type"], got["fields"]["quote_number"]) == ("estimate", "QF-2207")
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_tax_row_whose_label_is_blotted_out_is_known_by_its_rate_and_the_sums(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.png"
+    page = scanned_page(title="INVOICE", blot_tax_label=True)
+    words = read_words(page, what="t", lang="eng", psm=6, timeout=60, slots=LocalSlots(1))
+    row = {w.text for w in words if 1100 < w.top < 1130}  # the tax row, 1112 px down
+    assert "114.46" in row and "VAT" not in row
+    page.save(path, dpi=(DPI, DPI))
+    got = extracted(path, settings)["fields"]
+    assert (got["subtotal"], got["tax"], got["total"]) == ("572.30", "114.46", "686.76")
