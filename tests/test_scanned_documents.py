@@ -1,5 +1,6 @@
 """Scanned supplier documents read through the real tesseract: a page drawn at test time
-(an invented supplier and customer) as a scanner delivers it, 200 dpi grey."""
+(an invented supplier and customer) as a scanner delivers it, 200 dpi grey; and a table
+convention the scans showed, on a text PDF."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from intake.extractors.reading.tesseract import read_words
 from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
+from tests.factory import make_lines_pdf
 
 FONTS = "/usr/share/fonts/truetype/dejavu/"
 DPI = 200
@@ -36,26 +38,31 @@ def scanned_page(
     split_cents: int = -1,
     number_label: str = "No.:",
     blot_tax_label: bool = False,
+    issuer: str = "Quillon Ferry Works Ltd",
+    parties: tuple[str, str, str] = ("Client", "Brantwick Mills Ltd", "Brantwick Mills Ltd"),
+    numbers_beside: bool = True,
 ) -> Image.Image:
     """An A4 page at 200 dpi: letterhead, customer and delivery blocks, the number block,
     a title set large and apart, a ruled table of three items and the totals. The cells
     ``faint`` ((item, column): 0 the quantity, 2 the price) are printed so faint that OCR
     passes them over; the amount of item ``split_cents`` with its cents kerned 5 pixels
-    off; ``blot_tax_label`` covers the tax row's label with a blot of ink."""
+    off; ``blot_tax_label`` covers the tax row's label with a blot of ink. ``parties`` are
+    the left block's label, its name and the name of the delivery address beside it; the
+    number and date stand right of them (``numbers_beside``) or nowhere."""
     page = Image.new("L", (1654, 2339), 255)
     draw = ImageDraw.Draw(page)
     body = _font(BODY)
-    draw.text((140, 120), "Quillon Ferry Works Ltd", font=_font(44, True), fill=0)
+    draw.text((140, 120), issuer, font=_font(44, True), fill=0)
     for i, text in enumerate(["14 Harrow Lane", "Dunsley DL4 7QP", "VAT No. GB123456789"]):
         draw.text((140, 190 + i * 36), text, font=body, fill=0)
     blocks = [
-        ("Client", "Delivery address", f"{number_label}  QF-2207"),
-        ("Brantwick Mills Ltd", "Brantwick Mills Ltd", "Date:  12/03/2025"),
+        (parties[0], "Delivery address", f"{number_label}  QF-2207"),
+        (parties[1], parties[2], "Date:  12/03/2025"),
         ("9 Orchard Row", "Kelby KB2 1AA", ""),
         ("Kelby KB2 1AA", "9 Orchard Row", ""),
     ]
     for i, (left, middle, right) in enumerate(blocks):
-        for x, text in ((150, left), (650, middle), (1100, right)):
+        for x, text in ((150, left), (650, middle), (1100, right if numbers_beside else "")):
             draw.text((x, 420 + i * 42), text, font=body, fill=0)
     draw.text((140, 700), title, font=_font(title_size, True), fill=0)
     y = 840
@@ -172,3 +179,42 @@ def test_a_tax_row_whose_label_is_blotted_out_is_known_by_its_rate_and_the_sums(
     page.save(path, dpi=(DPI, DPI))
     got = extracted(path, settings)["fields"]
     assert (got["subtotal"], got["tax"], got["total"]) == ("572.30", "114.46", "686.76")
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_our_order_names_the_supplier_alone_beside_our_delivery_address(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.png"
+    ours = "Harrowgate Provisions"
+    page = scanned_page(
+        title="PURCHASE ORDER",
+        issuer=ours,
+        parties=("Supplier", "Brantwick Mills Ltd", ours),
+        numbers_beside=False,
+    )
+    page.save(path, dpi=(DPI, DPI))
+    got = extracted(path, settings.model_copy(update={"company_name": ours}))
+    assert got["doc_type"] == "purchase_order"
+    assert (got["fields"]["vendor"], got["fields"]["buyer"]) == ("Brantwick Mills Ltd", ours)
+
+
+def test_a_french_subtotal_row_ends_the_table(tmp_path: Path, settings: Settings) -> None:
+    lines = [
+        "Atelier Vernon SARL",
+        "12 rue des Tanneurs, 69002 Lyon",
+        "FACTURE N° F-2291",
+        "Date : 03/02/2025",
+        "",
+        "Désignation             Qté      P.U. HT     Montant HT",
+        "Charnières laiton         4        7,50         30,00",
+        "Serrure à pêne            2       25,00         50,00",
+        "Sous-total                                      75,00",
+        "Remise fidélité                                 -5,00",
+        "TVA 20 %                                        15,00",
+        "Total TTC                                       90,00",
+    ]
+    path = make_lines_pdf(tmp_path / "facture.pdf", lines)
+    items = extracted(path, settings)["fields"]["line_items"]
+    assert [i["amount"] for i in items] == ["30.00", "50.00"]
