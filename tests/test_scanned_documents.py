@@ -218,3 +218,47 @@ def test_a_french_subtotal_row_ends_the_table(tmp_path: Path, settings: Settings
     path = make_lines_pdf(tmp_path / "facture.pdf", lines)
     items = extracted(path, settings)["fields"]["line_items"]
     assert [i["amount"] for i in items] == ["30.00", "50.00"]
+
+
+def test_taxes_at_two_rates_add_up_though_one_rows_label_is_no_tax_word(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        "Brunnhof Werkzeuge GmbH",
+        "Lindenallee 4, 79098 Freiburg",
+        "RECHNUNG Nr. R-5521",
+        "Datum: 03.02.2025",
+        "",
+        "Bezeichnung             Menge    Einzelpreis      Betrag",
+        "Fachbuch Holzbau            2         250,00      500,00",
+        "Schraubzwingen Satz         4         125,00      500,00",
+        "",
+        "Zwischensumme                                   1.000,00",
+        "Satz 7 %                                           35,00",
+        "MwSt. 19 %                                         95,00",
+        "Gesamtbetrag                                    1.130,00",
+    ]
+    path = make_lines_pdf(tmp_path / "rechnung.pdf", lines)
+    got = extracted(path, settings)["fields"]
+    assert (got["subtotal"], got["tax"], got["total"]) == ("1000.00", "130.00", "1130.00")
+
+
+def test_a_tax_whose_decimal_separator_ocr_moved_is_read_by_its_digits(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [  # the tax row as OCR gives it back: "2.582,32" read as "2.58232"
+        "Westvliet Gereedschap B.V.",
+        "Dorpsstraat 9, 3512 AB Utrecht",
+        "FACTUUR Nr. F-7710",
+        "Datum: 03-02-2025",
+        "",
+        "Omschrijving            Aantal        Prijs       Bedrag",
+        "Steigerplanken              4     3.074,19    12.296,76",
+        "",
+        "Subtotaal                                     12.296,76",
+        "BTW 21 %                                        2.58232",
+        "Totaal                                        14.879,08",
+    ]
+    path = make_lines_pdf(tmp_path / "factuur.pdf", lines)
+    got = extracted(path, settings)["fields"]
+    assert (got["subtotal"], got["tax"], got["total"]) == ("12296.76", "2582.32", "14879.08")

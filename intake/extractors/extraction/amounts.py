@@ -322,11 +322,13 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
         out["total"] = Field(
             sub.value, round(sub.confidence * 0.7, 3), "computed", sub.box, sub.raw
         )
-    if "tax" not in out and "total" in out and "subtotal" in out:
-        # the tax row's label unread: its rate and the difference of the two say it
+    if "total" in out and "subtotal" in out:
+        # a tax row's label unread: its rate and the difference of the two say it
         due, base = (_as_candidate(out[k]) for k in ("total", "subtotal"))
-        if (found := tax_between(reading, [due], [base], money_in)) is not None:
-            out["tax"] = _field(found[2], 0.8)
+        tax = out.get("tax")
+        if tax is None or abs(base.value + Decimal(str(tax.value)) - due.value) >= TOL:
+            if (found := tax_between(reading, [due], [base], money_in)) is not None:
+                out["tax"] = _field(found[2], 0.8)
     if "subtotal" not in out and "total" in out and "tax" in out:
         net = Decimal(out["total"].value) - Decimal(out["tax"].value)
         out["subtotal"] = Field(format_money(net), 0.5, "computed", raw="total - tax")
