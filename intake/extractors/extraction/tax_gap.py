@@ -10,7 +10,7 @@ checks together make the row the tax whatever its label reads as; a row without 
 (a freight charge, a rounding adjustment) is not taken. Several rates print a row each,
 and their amounts add up to the difference. It only fills a tax left empty, or one
 that does not add up, between a total and a subtotal already chosen: letting it choose
-them too moved shop receipts' totals (dev sroie check 0.821 -> 0.817).
+them too moved shop receipts' totals (their dev check half 0.821 -> 0.817).
 """
 
 from __future__ import annotations
