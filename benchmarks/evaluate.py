@@ -55,6 +55,7 @@ import intake.extractors.reading.image
 import intake.extractors.reading.ocr
 import intake.extractors.reading.reread
 import intake.extractors.reading.tesseract
+import intake.extractors.reading.uncovered
 import intake.record
 from benchmarks.split_noise import Counts, document_counts, split_noise
 from intake.errors import IntakeError
@@ -81,6 +82,7 @@ OCR_MODULES = (
     intake.extractors.reading.image,
     intake.extractors.reading.ocr,
     intake.extractors.reading.rules,
+    intake.extractors.reading.uncovered,
     intake.extractors.reading.tesseract,
     intake.record,
 )

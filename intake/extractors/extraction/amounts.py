@@ -14,6 +14,7 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import DIGIT_FOR
 from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts, format_money
 from intake.extractors.extraction.layout import Cell, Hit
+from intake.extractors.extraction.tax_gap import tax_between
 from intake.extractors.extraction.tax_rates import (
     MAX_RATE,
     printed_rates,
@@ -282,6 +283,10 @@ def _tax_below_base(out: dict[str, Field], subs: list[Candidate], taxes: list[Ca
         del out["tax"]
 
 
+def _as_candidate(f: Field) -> Candidate:
+    return Candidate(Decimal(str(f.value)), 0.0, f.box, f.raw or "")
+
+
 def _adds_up(t: Candidate, s: Candidate, x: Candidate) -> bool:
     """subtotal + tax = total, with a tax no larger than the highest rate charged anywhere
     (:data:`~intake.extractors.extraction.tax_rates.MAX_RATE`) of its subtotal: an amount
@@ -341,6 +346,13 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
         out["total"] = Field(
             sub.value, round(sub.confidence * 0.7, 3), "computed", sub.box, sub.raw
         )
+    if "total" in out and "subtotal" in out:
+        # a tax row's label unread: its rate and the difference of the two say it
+        due, base = (_as_candidate(out[k]) for k in ("total", "subtotal"))
+        tax = out.get("tax")
+        if tax is None or abs(base.value + Decimal(str(tax.value)) - due.value) >= TOL:
+            if (found := tax_between(reading, [due], [base], money_in)) is not None:
+                out["tax"] = _field(found[2], 0.8)
     if "subtotal" not in out and "total" in out and "tax" in out:
         net = Decimal(out["total"].value) - Decimal(out["tax"].value)
         out["subtotal"] = Field(format_money(net), 0.5, "computed", raw="total - tax")

@@ -22,6 +22,9 @@ CONFUSIONS: dict[str, str] = {
     "s": "s5$",
     "b": "b8",
     "q": "qa",  # a round letter with a tail: "Qty" read as "aty"
+    # a c with a cedilla, read by a model that lacks it: the hook becomes a g's tail
+    # ("orçamento" read as "orgamento", "CONFIRMAÇÃO" as "CONFIRMAGAO")
+    "ç": "çcg",
 }
 #: letters OCR splits in two (outside a character class only).
 SPLITS: dict[str, str] = {"m": "rn"}

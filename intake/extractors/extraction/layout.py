@@ -123,18 +123,28 @@ class Hit:
         return self.cell.line
 
 
+#: the cents of a number split from it ("96.641 ,60": OCR cuts a number at its decimal
+#: comma when the comma's kerning leaves a gap), a currency sign may follow
+_CENTS = re.compile(r"[.,]\d{1,2}(?!\d)\W{0,2}")
+
+
+def _split_off(prev: Word, w: Word, height: float) -> bool:
+    """Whether ``w`` is the rest of ``prev`` split off by kerning: a capital letter before
+    the rest of its word ("F actuur"), less than half a line's height apart, or a number
+    before its cents ("1.641 ,60"), less than a line's height apart (no text puts a
+    space before a decimal point; a table's next column lies further off)."""
+    gap = w.x0 - prev.x1
+    if len(prev.text) == 1 and prev.text.isupper():
+        return w.text[:1].islower() and gap < 0.45 * height
+    return prev.text[-1:].isdigit() and _CENTS.fullmatch(w.text) is not None and gap < height
+
+
 def _merge_kerning(words: list[Word], height: float) -> list[Word]:
-    """Join a capital letter split from the rest of its word by kerning ("F actuur")."""
+    """Join what kerning split from the rest of its word (:func:`_split_off`)."""
     out: list[Word] = []
     for w in words:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and len(prev.text) == 1
-            and prev.text.isupper()
-            and w.text[:1].islower()
-            and w.x0 - prev.x1 < 0.45 * height
-        ):
+        if prev is not None and _split_off(prev, w, height):
             out[-1] = Word(
                 prev.text + w.text,
                 prev.x0,

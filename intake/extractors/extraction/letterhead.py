@@ -36,6 +36,8 @@ LINE_PITCH = 2.0
 #: The share of a title line's letters that its title words make at least ("Tax Invoice /
 #: Adjustment Note"; not a notice that names a voucher).
 TITLE_SHARE = 0.25
+#: The cells of a name set in spaced type lie at most this many line heights apart.
+SPACED_GAP = 4.0
 #: OCR confidence (0..1, by length) under which a line is no part of a name: a logo.
 MIN_CONF = 0.4
 #: ... and under which a line carrying a legal form is none.
@@ -125,10 +127,17 @@ def widen_letterhead_name(reading: Reading, vendor: Field) -> Field:
     value = str(vendor.value)
     legal = list(_LEGAL.finditer(value))
     parts: list[str] = []
-    if len(line.cells) > 1 and any(c.text == value for c in line.cells):
-        # a name set in spaced type is cut into cells ("ACME | CASH | & | CARRY")
+    whole_name = bool(legal) and len(value[: legal[0].start()].split()) >= 2
+    if len(line.cells) > 1 and any(c.text == value for c in line.cells) and not whole_name:
+        # a name set in spaced type is cut into cells ("ACME | CASH | & | CARRY"), its
+        # gaps a few letters wide; two blocks side by side (the supplier's name beside
+        # the delivery address's) lie further apart and are two names
         whole = _text(list(line.cells))
-        if _conf(list(line.cells)) >= MIN_CONF and _wordy(whole):
+        spaced = all(
+            b.x0 - a.x1 <= SPACED_GAP * line.height
+            for a, b in zip(line.cells, line.cells[1:], strict=False)
+        )
+        if spaced and _conf(list(line.cells)) >= MIN_CONF and _wordy(whole):
             return Field(whole, vendor.confidence, vendor.source, vendor.box, vendor.raw)
     before = [w for c in line.cells for w in c.words if w.x1 <= box.x0 + 1]
     if legal and not value[: legal[0].start()].strip() and before:

@@ -16,7 +16,7 @@ quantity x unit price - the sum off is its amount.
 from __future__ import annotations
 
 import itertools
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from intake.extractors.extraction.fields.money import find_amounts, format_money
@@ -113,6 +113,29 @@ def _lost_point(qty: Decimal, price: Decimal, amount: Decimal) -> tuple[Decimal,
     return None
 
 
+#: The largest count taken from an amount and a price (:func:`_count`).
+MAX_COUNT = Decimal(10000)
+
+
+def _count(price: Decimal | None, amount: Decimal | None) -> Decimal | None:
+    """The quantity a scan's item lost or misread, from its price and amount: OCR drops a
+    lone digit in a narrow column and misreads one ("42" for "12"), while the price and
+    amount, printed with their cents, were read; their quotient, when it comes out a whole
+    or half count that multiplies back to the amount to the cent, is the quantity they
+    were computed from (a misread cent makes no whole count by chance)."""
+    if price is None or amount is None or price <= CENT or amount <= 0:
+        return None
+    try:
+        count = amount / price
+        halves = (count * 2).quantize(Decimal(1))
+    except InvalidOperation:
+        return None
+    count = (halves / 2).normalize()
+    if not 0 < count <= MAX_COUNT or (count * price).quantize(CENT, ROUND_HALF_UP) != amount:
+        return None
+    return count
+
+
 def check_item(
     out: dict[str, Any],
     numbers: list[tuple[float, Decimal]],
@@ -141,6 +164,16 @@ def check_item(
             out["quantity"] = format(found[0], "f")
             out["unit_price"] = format_money(found[1])
             return True
+    if scan and offs == [NONE] and (count := _count(price, amount)) is not None:
+        out["quantity"] = format(count, "f")
+        return True
+    if scan and offs == [NONE] and price is None and qty is not None and qty > 0 and amount:
+        # the price OCR passed over: the amount over the quantity, where that comes out
+        # in whole cents (the price the amount was computed from)
+        each = _cents(amount / qty)
+        if each is not None and each > 0 and each * qty == amount:
+            out["unit_price"] = format_money(each)
+            return True
     if offs != [NONE]:
         return False  # a discounted amount: its quotient is no price
     if price is None and not has_price_column and qty is not None and qty > 0 and amount:
@@ -151,6 +184,13 @@ def check_item(
         if each * qty == amount:
             out["unit_price"] = format_money(each)
     return False
+
+
+def _cents(value: Decimal) -> Decimal | None:
+    try:
+        return value.quantize(CENT)
+    except InvalidOperation:  # beyond the context's precision
+        return None
 
 
 def _decimals(value: Decimal) -> int:

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 from PIL import Image, ImageOps
 
@@ -32,6 +33,7 @@ from intake.extractors.reading.tesseract import (
     read_words,
     tesseract_available,
 )
+from intake.extractors.reading.uncovered import recover_uncovered
 from intake.record import Page, Word, group_lines
 from intake.settings import Settings
 
@@ -137,14 +139,16 @@ def _read(
     straightened image and its words (in its pixels)."""
     straight, _ = straighten_image(image)
     big, factor = _enlarge(remove_rules(straight))
-    words = read_words(
-        big,
+    read = partial(
+        read_words,
         what=what,
         lang=options.lang,
         psm=PSM,
         timeout=options.page_timeout,
         slots=options.slots,
     )
+    # lines the single-block reading left out (large titles set apart): :mod:`uncovered`
+    words = recover_uncovered(big, read(big), read)
     if factor != 1:
         words = [
             OcrWord(

@@ -1,0 +1,264 @@
+"""Scanned supplier documents read through the real tesseract: a page drawn at test time
+(an invented supplier and customer) as a scanner delivers it, 200 dpi grey; and a table
+convention the scans showed, on a text PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from intake.extractors.base import Registry
+from intake.extractors.reading.ocr import OcrOptions, ocr_image
+from intake.extractors.reading.slots import LocalSlots
+from intake.extractors.reading.tesseract import read_words
+from intake.ingest.stages import Context, extract_path
+from intake.settings import Settings
+from tests.conftest import needs_tesseract
+from tests.factory import make_lines_pdf
+
+FONTS = "/usr/share/fonts/truetype/dejavu/"
+DPI = 200
+BODY = 24  # pixels: 8.6 pt at 200 dpi
+ROWS = [("5", "Gate hinges", "12.40", "62.00"), ("2", "Brass padlock", "30.15", "60.30")]
+ROWS += [("10", "Fence panel", "45.00", "450.00")]
+
+
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(FONTS + ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"), size)
+
+
+def scanned_page(
+    *,
+    title: str = "PRO FORMA INVOICE",
+    title_size: int = 44,
+    faint: tuple[tuple[int, int], ...] = (),
+    split_cents: int = -1,
+    number_label: str = "No.:",
+    blot_tax_label: bool = False,
+    issuer: str = "Quillon Ferry Works Ltd",
+    parties: tuple[str, str, str] = ("Client", "Brantwick Mills Ltd", "Brantwick Mills Ltd"),
+    numbers_beside: bool = True,
+) -> Image.Image:
+    """An A4 page at 200 dpi: letterhead, customer and delivery blocks, the number block,
+    a title set large and apart, a ruled table of three items and the totals. The cells
+    ``faint`` ((item, column): 0 the quantity, 2 the price) are printed so faint that OCR
+    passes them over; the amount of item ``split_cents`` with its cents kerned 5 pixels
+    off; ``blot_tax_label`` covers the tax row's label with a blot of ink. ``parties`` are
+    the left block's label, its name and the name of the delivery address beside it; the
+    number and date stand right of them (``numbers_beside``) or nowhere."""
+    page = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(page)
+    body = _font(BODY)
+    draw.text((140, 120), issuer, font=_font(44, True), fill=0)
+    for i, text in enumerate(["14 Harrow Lane", "Dunsley DL4 7QP", "VAT No. GB123456789"]):
+        draw.text((140, 190 + i * 36), text, font=body, fill=0)
+    blocks = [
+        (parties[0], "Delivery address", f"{number_label}  QF-2207"),
+        (parties[1], parties[2], "Date:  12/03/2025"),
+        ("9 Orchard Row", "Kelby KB2 1AA", ""),
+        ("Kelby KB2 1AA", "9 Orchard Row", ""),
+    ]
+    for i, (left, middle, right) in enumerate(blocks):
+        for x, text in ((150, left), (650, middle), (1100, right if numbers_beside else "")):
+            draw.text((x, 420 + i * 42), text, font=body, fill=0)
+    draw.text((140, 700), title, font=_font(title_size, True), fill=0)
+    y = 840
+    draw.text((150, y), "Qty", font=body, fill=0)
+    draw.text((230, y), "Description", font=body, fill=0)
+    draw.text((1150, y), "Unit Price", font=body, fill=0)
+    draw.text((1360, y), "Line Total", font=body, fill=0)
+    draw.line((140, y + 40, 1500, y + 40), fill=0, width=3)
+    for i, (qty, name, price, amount) in enumerate(ROWS):
+        row = y + 60 + i * 44
+        draw.text((150, row), qty, font=body, fill=235 if (i, 0) in faint else 0)
+        draw.text((230, row), name, font=body, fill=0)
+        draw.text((1180, row), price, font=body, fill=235 if (i, 2) in faint else 0)
+        if i == split_cents:
+            whole, cents = amount.split(".")
+            draw.text((1390, row), whole, font=body, fill=0)
+            after = 1390 + draw.textlength(whole, font=body) + 5
+            draw.text((after, row), f".{cents}", font=body, fill=0)
+        else:
+            draw.text((1390, row), amount, font=body, fill=0)
+    draw.line((140, y + 200, 1500, y + 200), fill=0, width=3)
+    for i, (label, value) in enumerate([("Subtotal", "572.30"), ("VAT 20%", "114.46")]):
+        draw.text((1000, y + 230 + i * 42), label, font=body, fill=0)
+        draw.text((1390, y + 230 + i * 42), value, font=body, fill=0)
+    if blot_tax_label:
+        draw.rectangle((992, y + 268, 1048, y + 302), fill=30)
+    draw.text((1000, y + 314), "Total", font=body, fill=0)
+    draw.text((1390, y + 314), "686.76", font=body, fill=0)
+    return page
+
+
+def extracted(path: Path, settings: Settings) -> dict[str, Any]:
+    return extract_path(Context(settings, Registry.default()), str(path))
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_large_title_standing_apart_is_read_though_the_block_reading_drops_it() -> None:
+    page = scanned_page()
+    options = OcrOptions(slots=LocalSlots(1))
+    words = read_words(page, what="t", lang="eng", psm=6, timeout=60, slots=options.slots)
+    assert "FORMA" not in {w.text for w in words}  # tesseract's one-block reading lost it
+    read = ocr_image(page, 1, scale=72 / DPI, options=options)
+    assert "PRO FORMA INVOICE" in read.text.splitlines()
+    title = [w for w in read.words if w.text == "FORMA"][0]
+    assert 250 < title.top < 260  # in points, where it is printed (700 px at 200 dpi)
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_scanned_pro_forma_is_filed_as_a_quote_by_its_title(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.jpg"
+    scanned_page().save(path, "JPEG", quality=80, dpi=(DPI, DPI))
+    got = extracted(path, settings)
+    assert got["doc_type"] == "estimate"
+    assert got["fields"]["total"] == "686.76"
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_quantity_or_a_price_ocr_passed_over_comes_from_the_items_arithmetic(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.png"
+    page = scanned_page(title="INVOICE", faint=((1, 0), (2, 2)))
+    words = read_words(page, what="t", lang="eng", psm=6, timeout=60, slots=LocalSlots(1))
+    assert "45.00" not in {w.text for w in words}  # the faint price is not read
+    page.save(path, dpi=(DPI, DPI))
+    items = extracted(path, settings)["fields"]["line_items"]
+    got = [(i["quantity"], i["unit_price"], i["amount"]) for i in items]
+    assert got == [("5", "12.40", "62.00"), ("2", "30.15", "60.30"), ("10", "45.00", "450.00")]
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_an_amount_ocr_cut_at_its_decimal_point_is_read_whole(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.png"
+    page = scanned_page(title="INVOICE", split_cents=1)
+    words = read_words(page, what="t", lang="eng", psm=6, timeout=60, slots=LocalSlots(1))
+    assert ".30" in {w.text for w in words}  # OCR reads the cents as a word of their own
+    page.save(path, dpi=(DPI, DPI))
+    items = extracted(path, settings)["fields"]["line_items"]
+    assert [i["amount"] for i in items] == ["62.00", "60.30", "450.00"]
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_cedilla_ocr_reads_as_a_g_still_names_the_quote_number(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.png"
+    page = scanned_page(title="PROPOSTA", number_label="Nº orçamento")
+    words = read_words(page, what="t", lang="eng", psm=6, timeout=60, slots=LocalSlots(1))
+    assert "orgamento" in {w.text for w in words}  # the English model has no cedilla
+    page.save(path, dpi=(DPI, DPI))
+    got = extracted(path, settings)
+    assert (got["doc_type"], got["fields"]["quote_number"]) == ("estimate", "QF-2207")
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_tax_row_whose_label_is_blotted_out_is_known_by_its_rate_and_the_sums(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.png"
+    page = scanned_page(title="INVOICE", blot_tax_label=True)
+    words = read_words(page, what="t", lang="eng", psm=6, timeout=60, slots=LocalSlots(1))
+    row = {w.text for w in words if 1100 < w.top < 1130}  # the tax row, 1112 px down
+    assert "114.46" in row and "VAT" not in row
+    page.save(path, dpi=(DPI, DPI))
+    got = extracted(path, settings)["fields"]
+    assert (got["subtotal"], got["tax"], got["total"]) == ("572.30", "114.46", "686.76")
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_our_order_names_the_supplier_alone_beside_our_delivery_address(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "scan.png"
+    ours = "Harrowgate Provisions"
+    page = scanned_page(
+        title="PURCHASE ORDER",
+        issuer=ours,
+        parties=("Supplier", "Brantwick Mills Ltd", ours),
+        numbers_beside=False,
+    )
+    page.save(path, dpi=(DPI, DPI))
+    got = extracted(path, settings.model_copy(update={"company_name": ours}))
+    assert got["doc_type"] == "purchase_order"
+    assert (got["fields"]["vendor"], got["fields"]["buyer"]) == ("Brantwick Mills Ltd", ours)
+
+
+def test_a_french_subtotal_row_ends_the_table(tmp_path: Path, settings: Settings) -> None:
+    lines = [
+        "Atelier Vernon SARL",
+        "12 rue des Tanneurs, 69002 Lyon",
+        "FACTURE N° F-2291",
+        "Date : 03/02/2025",
+        "",
+        "Désignation             Qté      P.U. HT     Montant HT",
+        "Charnières laiton         4        7,50         30,00",
+        "Serrure à pêne            2       25,00         50,00",
+        "Sous-total                                      75,00",
+        "Remise fidélité                                 -5,00",
+        "TVA 20 %                                        15,00",
+        "Total TTC                                       90,00",
+    ]
+    path = make_lines_pdf(tmp_path / "facture.pdf", lines)
+    items = extracted(path, settings)["fields"]["line_items"]
+    assert [i["amount"] for i in items] == ["30.00", "50.00"]
+
+
+def test_taxes_at_two_rates_add_up_though_one_rows_label_is_no_tax_word(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [
+        "Brunnhof Werkzeuge GmbH",
+        "Lindenallee 4, 79098 Freiburg",
+        "RECHNUNG Nr. R-5521",
+        "Datum: 03.02.2025",
+        "",
+        "Bezeichnung             Menge    Einzelpreis      Betrag",
+        "Fachbuch Holzbau            2         250,00      500,00",
+        "Schraubzwingen Satz         4         125,00      500,00",
+        "",
+        "Zwischensumme                                   1.000,00",
+        "Satz 7 %                                           35,00",
+        "MwSt. 19 %                                         95,00",
+        "Gesamtbetrag                                    1.130,00",
+    ]
+    path = make_lines_pdf(tmp_path / "rechnung.pdf", lines)
+    got = extracted(path, settings)["fields"]
+    assert (got["subtotal"], got["tax"], got["total"]) == ("1000.00", "130.00", "1130.00")
+
+
+def test_a_tax_whose_decimal_separator_ocr_moved_is_read_by_its_digits(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [  # the tax row as OCR gives it back: "2.582,32" read as "2.58232"
+        "Westvliet Gereedschap B.V.",
+        "Dorpsstraat 9, 3512 AB Utrecht",
+        "FACTUUR Nr. F-7710",
+        "Datum: 03-02-2025",
+        "",
+        "Omschrijving            Aantal        Prijs       Bedrag",
+        "Steigerplanken              4     3.074,19    12.296,76",
+        "",
+        "Subtotaal                                     12.296,76",
+        "BTW 21 %                                        2.58232",
+        "Totaal                                        14.879,08",
+    ]
+    path = make_lines_pdf(tmp_path / "factuur.pdf", lines)
+    got = extracted(path, settings)["fields"]
+    assert (got["subtotal"], got["tax"], got["total"]) == ("12296.76", "2582.32", "14879.08")
