@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from intake.extractors.extraction.roles import _other_company, company_of
 from intake.settings import Settings
 from tests.test_extraction import extract
 from tests.test_unseen_layouts import Rows, letter, ours
@@ -330,3 +331,12 @@ def test_supplier_address_past_its_contact_line(settings: Settings, tmp_path: Pa
     fields = extract(ours(settings), pdf)["fields"]
     assert fields["vendor"] == "Brennecke Maschinenbau AG"
     assert fields["address"] == "Am Ring 7, 28195 Bremen"
+
+
+def test_two_company_names_side_by_side_stay_two() -> None:
+    """Blocks printed side by side keep their cells apart: the supplier's name beside our
+    delivery address is the supplier's alone, not run on into our name (whose last word,
+    "Trading", may end a company's name as a legal form does)."""
+    us = company_of(Settings(company_name="Harbourline Trading"))
+    text = "BESTELLUNG\nJovanic Metals S.A.  Harbourline Trading\nAm Ring 7  Olivostraße 1"
+    assert _other_company(text, us) == ("Jovanic Metals S.A.", 0.4)

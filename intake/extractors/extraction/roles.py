@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.parties import LEGAL_FORM
 from intake.extractors.extraction.party_labels import contact_line
@@ -36,9 +37,9 @@ __all__ = ["Company", "assign_roles", "company_of"]
 logger = logging.getLogger(__name__)
 
 _TRAILING_LEGAL = re.compile(rf"(?:\s+(?:{LEGAL_FORM}))+$", re.IGNORECASE)
-_COMPANY_NAME = re.compile(
-    rf"(?<![\w])((?:[A-Z][\w&'’.\-]*\s+){{1,5}}(?i:{LEGAL_FORM})\.?)(?![\w])"
-)
+#: A company's name with its legal form, within one cell of a line (cells are joined by two
+#: spaces: "Jovanic Metals S.A.  Harbourline Trading" is two names side by side).
+_COMPANY_NAME = re.compile(rf"(?<![\w])((?:[A-Z][\w&'’.\-]* ){{1,5}}(?i:{LEGAL_FORM})\.?)(?![\w])")
 #: Document types on which we are the issuer when our name heads them.
 OUR_TYPES = frozenset({"purchase_order"})
 
@@ -108,6 +109,12 @@ LABELLED, UNLABELLED = 0.8, 0.4
 
 def _labelled(line: str) -> bool:
     return any(pattern.search(line) for pattern, _ in _SUPPLIER_LABELS)
+
+
+def _cells_text(record: Record) -> str:
+    """The record's lines with their cells two spaces apart (blocks printed side by side
+    stay apart), from its layout."""
+    return "\n".join(line.text for line in reading_for(record).layout.lines)
 
 
 def _other_company(text: str, company: Company) -> tuple[str, float] | None:
@@ -229,7 +236,7 @@ def assign_roles(record: Record, company: Company) -> Record:
         # the vendor whoever we are, and the order's issuer is the buyer
         if company.is_us(str(vendor.value)) and (buyer is None or buyer_us):
             # a customer's order to us: its issuer is the first other company
-            other = _other_company(record.text, company)
+            other = _other_company(_cells_text(record), company)
             fields.pop("buyer", None)
             if other is not None:
                 fields["buyer"] = Field(other[0], UNLABELLED, "text", None, other[0])
@@ -254,7 +261,7 @@ def assign_roles(record: Record, company: Company) -> Record:
         )
         fields.pop("address", None)  # the address read was ours
         return record.evolve(fields=fields)
-    other = _other_company(record.text, company)
+    other = _other_company(_cells_text(record), company)
     fields.pop("address", None)
     fields["buyer"] = Field(vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw)
     if other is None:
