@@ -67,7 +67,7 @@ _FORM = (
 _WORD = (
     r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*(?:\.com\b|\.?)|"
     r"[A-Z]\.|［[A-Z][\w&'’\-]*］|"
-    r"\d+[A-Za-z][\w]*)|&|of|de|du|van|von|der|la|y)"
+    r"\d+[A-Za-z][\w]*)|&|of|de|du|van|von|der|la|y|(?<=of\s)the)"
 )
 #: The name that ends a stretch of text: capitalised words, ", Inc."-style forms.
 _TRAILING = re.compile(
@@ -186,7 +186,12 @@ def _plausible(name: str) -> bool:
         return False
     if next(find_dates(name), None) is not None or not re.search(r"[A-Za-z]{2}", name):
         return False
-    return sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
+    # the small words a name joins its words with ("Bank of the West") do not count
+    named = [w for w in words if w not in _JOINERS]
+    return sum(w[:1].isupper() or not w[:1].isalpha() for w in named) >= 0.6 * len(named)
+
+
+_JOINERS = frozenset({"of", "the", "de", "du", "van", "von", "der", "la", "y"})
 
 
 #: A name ending in one of these is an office or a department, not a party.
