@@ -14,17 +14,14 @@ then smudged out.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from intake.extractors.base import Registry
-from intake.ingest.stages import STAGES, Context, record_for, run_stages
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
+from tests.test_second_read import FONT, fields
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 HEAD = [
     "KEDAI SERBANEKA BUNGA RAYA",
     "NO 21, JALAN CEMPAKA 5",
@@ -51,11 +48,6 @@ def receipt(path: Path, rows: list[str], *, smudged: dict[int, int] | None = Non
         page.paste(page.crop(band).filter(ImageFilter.GaussianBlur(6)), band[:2])
     page.save(path, dpi=(200, 200))
     return path
-
-
-def fields(path: Path, settings: Settings) -> dict[str, Any]:
-    record = run_stages(record_for(path), Context(settings, Registry.default()), STAGES)
-    return {name: f.value for name, f in record.fields.items()}
 
 
 @pytest.mark.tesseract

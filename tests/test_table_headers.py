@@ -6,41 +6,16 @@ column, and a header wider than its column that runs into the next one without a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from intake.settings import Settings
-from tests.test_extraction import extract
-
-#: (left or right x, text, "r" for right-aligned) per cell
-Cells = list[tuple[float, str, str]]
+from tests.test_item_tables import Cells, items, table_pdf
 
 
 def document(path: Path, top: list[str], header: Cells, rows: list[Cells]) -> Path:
-    height = A4[1]
-    canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica", 10)
-    for i, text in enumerate(top):
-        canvas.drawString(50, height - 50 - 14 * i, text)
-    y = height - 260
-    for cells, font in [(header, "Helvetica-Bold"), *((r, "Helvetica") for r in rows)]:
-        canvas.setFont(font, 9)
-        for x, text, align in cells:
-            if align == "r":
-                canvas.drawRightString(x, y, text)
-            else:
-                canvas.drawString(x, y, text)
-        y -= 15
-    canvas.save()
-    return path
-
-
-def items(settings: Settings, pdf: Path) -> list[dict[str, Any]]:
-    found = extract(settings, pdf)["fields"]["line_items"]
-    assert isinstance(found, list)
-    return found
+    """One page: ``top`` lines, a one-line header in bold, then the rows."""
+    return table_pdf(path, top, [header], rows)
 
 
 def test_anz_names_the_quantity_beside_a_unit_column(settings: Settings, tmp_path: Path) -> None:
