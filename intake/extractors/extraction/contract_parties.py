@@ -64,10 +64,15 @@ _FORM = (
     r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|A/S|S\.A|N\.A|N\.V|B\.V|Company|COMPANY|Trust|"
     r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
 )
+#: The small words a name joins its capitalised words with ("Bank of the West", "Banco de
+#: la Plata"; "the" only after "of").
+_JOINERS = frozenset({"of", "the", "de", "du", "van", "von", "der", "la", "y"})
 _WORD = (
     r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*(?:\.com\b|\.?)|"
     r"[A-Z]\.|［[A-Z][\w&'’\-]*］|"
-    r"\d+[A-Za-z][\w]*)|&|of|de|du|van|von|der|la|y|(?<=of\s)the)"
+    r"\d+[A-Za-z][\w]*)|&|"
+    + "|".join(sorted(_JOINERS - {"the"}, key=lambda w: (-len(w), w)))
+    + r"|(?<=of\s)the)"
 )
 #: The name that ends a stretch of text: capitalised words, ", Inc."-style forms.
 _TRAILING = re.compile(
@@ -189,9 +194,6 @@ def _plausible(name: str) -> bool:
     # the small words a name joins its words with ("Bank of the West") do not count
     named = [w for w in words if w not in _JOINERS]
     return sum(w[:1].isupper() or not w[:1].isalpha() for w in named) >= 0.6 * len(named)
-
-
-_JOINERS = frozenset({"of", "the", "de", "du", "van", "von", "der", "la", "y"})
 
 
 #: A name ending in one of these is an office or a department, not a party.

@@ -111,12 +111,6 @@ def _labelled(line: str) -> bool:
     return any(pattern.search(line) for pattern, _ in _SUPPLIER_LABELS)
 
 
-def _cells_text(record: Record) -> str:
-    """The record's lines with their cells two spaces apart (blocks printed side by side
-    stay apart), from its layout."""
-    return "\n".join(line.text for line in reading_for(record).layout.lines)
-
-
 def _other_company(text: str, company: Company) -> tuple[str, float] | None:
     """The first company name with a legal form that is not us, preferring one under a
     supplier label; with how sure that is."""
@@ -236,7 +230,7 @@ def assign_roles(record: Record, company: Company) -> Record:
         # the vendor whoever we are, and the order's issuer is the buyer
         if company.is_us(str(vendor.value)) and (buyer is None or buyer_us):
             # a customer's order to us: its issuer is the first other company
-            other = _other_company(_cells_text(record), company)
+            other = _other_company(reading_for(record).layout.text, company)
             fields.pop("buyer", None)
             if other is not None:
                 fields["buyer"] = Field(other[0], UNLABELLED, "text", None, other[0])
@@ -261,7 +255,7 @@ def assign_roles(record: Record, company: Company) -> Record:
         )
         fields.pop("address", None)  # the address read was ours
         return record.evolve(fields=fields)
-    other = _other_company(_cells_text(record), company)
+    other = _other_company(reading_for(record).layout.text, company)
     fields.pop("address", None)
     fields["buyer"] = Field(vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw)
     if other is None:
