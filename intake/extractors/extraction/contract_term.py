@@ -47,7 +47,10 @@ _TERM_CUES = [
         rf"{_AGREEMENT}\s+(?:automatically\s+)?(?:terminates|expires|ends)\b",
         re.I,
     ),
-    re.compile(rf"term\s+of\s+{_AGREEMENT}[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I),
+    # "The term of this Agreement shall be ...", and its older form "The term hereof shall be"
+    re.compile(
+        rf"term\s+(?:of\s+{_AGREEMENT}|hereof)[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I
+    ),
     # "This contract shall be for a term of one year", "... and shall continue for a term of"
     re.compile(
         rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+"
@@ -74,7 +77,9 @@ _TERM_CUES = [
         # "This Agreement shall commence on the Effective Date and continue for a period of
         # three (3) years": the start and the length of one agreement in one sentence
         rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:commence|begin|start|become\s+effective)\b"
-        r"[^.]{0,80}?\band\s+(?:shall\s+|will\s+)?(?:continue|remain\s+in\s+(?:full\s+)?"
+        # (a clause set off by commas may stand between: "and, unless earlier terminated,
+        # shall continue for")
+        r"[^.]{0,80}?\band(?:\s*,[^,.]{0,60},)?\s+(?:shall\s+|will\s+)?(?:continue|remain\s+in\s+(?:full\s+)?"
         r"(?:force|effect)(?:\s+and\s+(?:force|effect))?|run)\s+for\b",
         re.I,
     ),
