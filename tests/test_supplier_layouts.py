@@ -443,3 +443,48 @@ def test_a_header_stacked_on_tight_lines(settings: Settings, tmp_path: Path) -> 
     ]
     fields = extract(settings, draw(tmp_path / "o.pdf", rows))["fields"]
     assert items(fields) == [("5", "12.00", "60.00"), ("40", "0.50", "20.00")]
+
+
+def _two_rate_invoice(path: Path, labels: tuple[str, str, str, str, str]) -> Path:
+    """An invoice of two lines charged at two rates, its totals block labelled ``labels``
+    (sum before tax, first rate's tax, second rate's tax, amount due, and the title)."""
+    net, low, high, due, title = labels
+    rows: Rows = [
+        (50, [(60, "Ferrant Lighting Works")]),
+        (62, [(60, "8 Mill Lane, 4410 Riverton")]),
+        (120, [(330, "Corvo Event Hall")]),
+        (132, [(330, "22 Quay Street")]),
+        (200, [(60, f"{title} 2024-118")]),
+        (214, [(60, "12/03/2024")]),
+        (260, [(60, "Item"), (340, "Qty", "r"), (420, "Price", "r"), (535, "Amount", "r")]),
+        (276, [(60, "Stage lamp"), (340, "3", "r"), (420, "120,00", "r"), (535, "360,00", "r")]),
+        (290, [(60, "Catalogues"), (340, "2", "r"), (420, "50,00", "r"), (535, "100,00", "r")]),
+        (330, [(360, net), (535, "460,00", "r")]),
+        (342, [(360, low), (535, "5,00", "r")]),
+        (354, [(360, high), (535, "66,00", "r")]),
+        (366, [(360, due), (535, "531,00", "r")]),
+    ]
+    return draw(path, rows)
+
+
+def test_the_tax_of_several_rates_is_their_sum_without_a_subtotal_label(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the sum before tax under a label no pack knows: the total less both rates' taxes is
+    # printed on the page, so their sum is the tax (not the first rate's alone)
+    labels = ("Goods value", "VAT 5%", "VAT 22%", "Amount due", "Invoice")
+    fields = extract(settings, _two_rate_invoice(tmp_path / "e.pdf", labels))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("460.00", "71.00", "531.00")
+
+
+def test_italian_and_dutch_totals_words(settings: Settings, tmp_path: Path) -> None:
+    # "Netto a pagare" is what is left to pay (the total); a Dutch "Netto" the sum before tax
+    italian = ("Subtotale", "IVA 5%", "IVA 22%", "Netto a pagare", "Fattura")
+    dutch = ("Netto", "btw 5%", "btw 22%", "Totaal incl. btw", "Factuur")
+    for name, labels in (("it", italian), ("nl", dutch)):
+        fields = extract(settings, _two_rate_invoice(tmp_path / f"{name}.pdf", labels))["fields"]
+        assert (fields["subtotal"], fields["tax"], fields["total"]) == (
+            "460.00",
+            "71.00",
+            "531.00",
+        ), name

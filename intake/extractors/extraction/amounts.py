@@ -354,6 +354,31 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
             if (found := tax_between(reading, [due], [base], money_in)) is not None:
                 out["tax"] = _field(found[2], 0.8)
     if "subtotal" not in out and "total" in out and "tax" in out:
-        net = Decimal(out["total"].value) - Decimal(out["tax"].value)
-        out["subtotal"] = Field(format_money(net), 0.5, "computed", raw="total - tax")
+        _net_of_taxes(reading, out, taxes, line_sum)
     return out
+
+
+def _net_of_taxes(
+    reading: Reading, out: dict[str, Field], taxes: list[Candidate], line_sum: Decimal | None
+) -> None:
+    """The subtotal where no label named it: the total less the tax. A document that
+    charges several rates prints one tax row per rate, and the tax is then their sum, not
+    the first row: the total less a tax (one row's, or the sum of two or three rows) is
+    taken where the lines' sum or an amount printed on the page confirms it, else the
+    total less the tax read."""
+    total = Decimal(out["total"].value)
+    printed = {
+        a
+        for line in reading.layout.lines
+        for cell in line.cells
+        for a, _, _ in money_in(reading, cell)
+    }
+    for x in [out_tax := _as_candidate(out["tax"]), *summed_taxes(taxes)]:
+        net = total - x.value
+        if net > 0 and ((line_sum is not None and abs(line_sum - net) < TOL) or net in printed):
+            if x is not out_tax:
+                out["tax"] = _field(x, 0.8)
+            out["subtotal"] = Field(format_money(net), 0.7, "computed", raw=f"total - {x.raw}")
+            return
+    net = total - out_tax.value
+    out["subtotal"] = Field(format_money(net), 0.5, "computed", raw="total - tax")
