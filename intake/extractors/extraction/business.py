@@ -3,6 +3,7 @@ modules say which fields they read and which number is the document's own."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 
@@ -79,6 +80,11 @@ class BusinessDocumentExtractor:
             if (f := find_id(reading, name)) is not None:
                 fields[name] = f
         own = self.ids[0] if self.ids else None
+        if own is not None and own not in fields:
+            # a number under a word that names no kind ("Document No.", "Belegnummer") is
+            # the document's own, whatever its kind
+            if (f := find_id(reading, "document_number")) is not None:
+                fields[own] = dataclasses.replace(f, confidence=min(f.confidence, 0.7))
         for name in self.dates:
             f = find_date(reading, name)
             if f is None and name == "issue_date":

@@ -1,0 +1,103 @@
+"""A document's own number under words that name no kind, or in the order some languages
+write them, and a party's label that holds a title word. Every document is drawn at test
+time with invented companies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from intake.settings import Settings
+from tests.test_extraction import extract
+from tests.test_layouts import Cell, draw
+
+Rows = list[tuple[float, Sequence[Cell]]]
+
+TABLE: Rows = [
+    (260, [(60, "Item"), (340, "Qty", "r"), (420, "Price", "r"), (535, "Amount", "r")]),
+    (276, [(60, "Brass fittings"), (340, "4", "r"), (420, "25,00", "r"), (535, "100,00", "r")]),
+    (320, [(360, "Subtotal"), (535, "100,00", "r")]),
+    (332, [(360, "VAT 20%"), (535, "20,00", "r")]),
+    (344, [(360, "Total"), (535, "120,00", "r")]),
+]
+
+
+def test_a_pro_forma_invoice_addressed_under_invoice_to_is_a_quote(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Invoice to" labels the customer's block: its title word makes no invoice of a
+    # document that calls itself a pro-forma
+    rows: Rows = [
+        (50, [(60, "Wrenfield Valves Ltd")]),
+        (62, [(60, "4 Canal Row, Leeds LS2 7EE")]),
+        (110, [(60, "Invoice to")]),
+        (122, [(60, "Pellow Marine Ltd")]),
+        (134, [(60, "9 Dock Street, Hull HU1 3AB")]),
+        (190, [(60, "Proforma Invoice No. PF-2207")]),
+        (204, [(60, "Date: 14/03/2024")]),
+        *TABLE,
+    ]
+    result = extract(settings, draw(tmp_path / "p.pdf", rows))
+    assert result["doc_type"] == "estimate"
+    assert result["fields"]["quote_number"] == "PF-2207"
+
+
+def test_a_number_labelled_document_number_is_the_documents_own(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (50, [(60, "Kesselberg Druck AG")]),
+        (62, [(60, "Hafenstraße 3, 28195 Bremen")]),
+        (120, [(60, "Möbelhaus Tanne GmbH")]),
+        (132, [(60, "Ulmenweg 8, 34117 Kassel")]),
+        (190, [(60, "PROFORMA-RECHNUNG")]),
+        (206, [(60, "Belegnummer: PR-5521")]),
+        (218, [(60, "Datum: 14.03.2024")]),
+        *TABLE,
+    ]
+    result = extract(settings, draw(tmp_path / "b.pdf", rows))
+    assert result["doc_type"] == "estimate"
+    assert result["fields"]["quote_number"] == "PR-5521"
+
+
+def test_an_italian_confirmation_number_with_the_number_word_first(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (50, [(60, "Officine Brenta S.r.l.")]),
+        (62, [(60, "Via dei Mille 4, 35100 Padova")]),
+        (120, [(60, "Spett.le")]),
+        (132, [(60, "Ferramenta Colli S.p.A.")]),
+        (144, [(60, "Corso Roma 12, 10121 Torino")]),
+        (190, [(60, "CONFERMA D'ORDINE")]),
+        (206, [(60, "N. conferma: CO-7731")]),
+        (218, [(60, "Vostro ordine n.: ORD-0412")]),
+        (230, [(60, "Data: 14/03/2024")]),
+        *TABLE,
+    ]
+    result = extract(settings, draw(tmp_path / "c.pdf", rows))
+    assert result["doc_type"] == "order_confirmation"
+    assert (result["fields"]["order_number"], result["fields"]["po_number"]) == (
+        "CO-7731",
+        "ORD-0412",
+    )
+
+
+def test_an_invoice_to_block_on_an_order_makes_no_invoice(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a purchase order tells the supplier where to send the bill: "Invoice to" labels that
+    # address, and its word "Invoice" is no title
+    rows: Rows = [
+        (50, [(60, "Pellow Marine Ltd")]),
+        (62, [(60, "9 Dock Street, Hull HU1 3AB")]),
+        (110, [(60, "Invoice to"), (330, "Deliver to")]),
+        (122, [(60, "Pellow Marine Ltd, Accounts"), (330, "Pellow Marine Ltd, Yard 2")]),
+        (134, [(60, "PO Box 12, Hull HU1 1AA"), (330, "Quay Road, Hull HU9 1TX")]),
+        (190, [(60, "PO Number: PM-4410")]),
+        (204, [(60, "Date: 14/03/2024")]),
+        *TABLE,
+    ]
+    result = extract(settings, draw(tmp_path / "o.pdf", rows))
+    assert result["doc_type"] == "purchase_order"
+    assert result["fields"]["po_number"] == "PM-4410"
