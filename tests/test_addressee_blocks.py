@@ -340,3 +340,18 @@ def test_two_company_names_side_by_side_stay_two() -> None:
     us = company_of(Settings(company_name="Harbourline Trading"))
     text = "BESTELLUNG\nJovanic Metals S.A.  Harbourline Trading\nAm Ring 7  Olivostraße 1"
     assert _other_company(text, us) == ("Jovanic Metals S.A.", 0.4)
+
+
+def test_a_labelled_reference_beside_the_buyers_label_is_no_name(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the document's details start on the line of the buyer's label, far to its right: a
+    # label, its colon and a number ("Confirmation n°: AB-2024-331") name no party
+    window: Rows = [
+        (120, [(60, "Client"), (400, "Confirmation n°: AB-2024-331")]),
+        (132, [(60, "Ebbro Ceramiche S.r.l."), (400, "Date: 04/12/2024")]),
+        (144, [(60, "Via Po 9")]),
+        (156, [(60, "10123 Torino")]),
+    ]
+    pdf = letter(tmp_path / "c.pdf", HEAD, window, "CONFIRMATION DE COMMANDE", [])
+    assert extract(settings, pdf)["fields"]["buyer"] == "Ebbro Ceramiche S.r.l."

@@ -61,6 +61,9 @@ _NOT_NAME = re.compile(
     rf"@|www\.|https?:|\b{_VOCABULARY.detail_pattern}(?![\w])",
     re.IGNORECASE,
 )
+#: A label, its colon and a value with a digit ("Confirmation n°: AB-2024-118", "Tel: 0301
+#: 5561"): a labelled value printed beside the party's label, not a name.
+_LABELLED_VALUE = re.compile(r"(?<!\S)[^\W\d_][^\s:]{0,20}:\s*\S*\d")
 #: A title a name may be printed beside ("Tax Invoice ACME LTD"): cut from it.
 _TITLE_WORDS = re.compile(rf"\b{_VOCABULARY.title_pattern}\b\.?", re.IGNORECASE)
 
@@ -76,7 +79,7 @@ def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -
     text = text.strip()
     if not 2 <= len(text) <= 80 or not re.search(r"[^\W\d_]{2}", text):
         return False
-    if _NOT_NAME.search(text) or text.endswith(":"):
+    if _NOT_NAME.search(text) or text.endswith(":") or _LABELLED_VALUE.search(text):
         return False
     if len(_LOWER_WORD.findall(text)) >= 4:
         return False  # a sentence ("bitte überweisen Sie auf ..."), not a name
