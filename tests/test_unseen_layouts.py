@@ -32,13 +32,16 @@ TABLE: Rows = [
 ]
 
 
-def letter(path: Path, head: Rows, window: Rows, title: str, meta: Rows) -> Path:
+def letter(
+    path: Path, head: Rows, window: Rows, title: str, meta: Rows, *, big_name: bool = False
+) -> Path:
     """A letter: ``head`` and ``window`` rows, the title in large bold type 250 pt from the
-    top, ``meta`` rows and a priced table with its totals."""
+    top, ``meta`` rows and a priced table with its totals; with ``big_name`` the first row
+    of ``head`` (the issuer's name) in large bold type."""
     height = A4[1]
     canvas = Canvas(str(path), pagesize=A4)
-    for top, cells in [*head, *window, *meta, *TABLE]:
-        canvas.setFont("Helvetica", 9)
+    for i, (top, cells) in enumerate([*head, *window, *meta, *TABLE]):
+        canvas.setFont(*(("Helvetica-Bold", 18) if big_name and i == 0 else ("Helvetica", 9)))
         for cell in cells:
             if len(cell) > 2:
                 canvas.drawRightString(cell[0], height - top, cell[1])
@@ -315,3 +318,82 @@ def test_delivery_date_of_an_order(
     result = extract(settings, quote(tmp_path / "po.pdf", title, meta))
     assert result["doc_type"] == "purchase_order"
     assert result["fields"]["delivery_date"] == "2024-11-05"
+
+
+def _customer_order(
+    path: Path, lang: str, name: str = "Brennecke Maschinenbau AG", **layout: object
+) -> tuple[Path, str]:
+    """A purchase order a customer sends our company, drawn by the layout stress generator
+    (:mod:`benchmarks.synth_draw`) with the layout choices given; returns the PDF and the
+    customer's name."""
+    import random
+
+    from benchmarks.synth_docs import OUR_NAME, OUR_VAT, Party, make_spec
+    from benchmarks.synth_draw import draw as draw_spec
+
+    spec = make_spec(random.Random(11), lang, "purchase_order")
+    customer = Party(name, ["Am Ring 7", "28195 Bremen"])
+    customer.vat = "DE213329059"
+    spec.seller = Party(OUR_NAME, ["Gießereiweg 4", "34117 Kassel"], OUR_VAT)
+    spec.buyer, spec.issuer = customer, "buyer"
+    spec.layout = {**spec.layout, **layout}
+    return draw_spec(path, spec), customer.name
+
+
+def _generator_settings(settings: Settings) -> Settings:
+    from benchmarks.synth_docs import OUR_ALIASES, OUR_NAME, OUR_VAT
+
+    return settings.model_copy(
+        update={
+            "company_name": OUR_NAME,
+            "company_aliases": list(OUR_ALIASES),
+            "company_vat_ids": [OUR_VAT],
+        }
+    )
+
+
+def test_customer_order_to_us_with_our_vat_id_in_the_window(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Our VAT id in the window near the top, under a supplier label: we are the supplier
+    the order is addressed to, not its issuer (the issuer's letterhead on the right, its
+    own VAT id in the footer)."""
+    from benchmarks.synth_docs import OUR_NAME
+
+    pdf, customer = _customer_order(
+        tmp_path / "po.pdf",
+        "es",
+        letterhead="right",
+        buyer_label=True,
+        window_sender=True,
+        ship_to=False,
+        vat_place="footer",
+        attn="over",
+    )
+    fields = extract(_generator_settings(settings), pdf)["fields"]
+    assert (fields["vendor"], fields["buyer"]) == (OUR_NAME, customer)
+
+
+def test_customer_order_whose_delivery_address_is_its_own(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """A customer's order with its own delivery address beside the window: the issuer
+    read as both parties is the buyer, and we (in the window) are the supplier."""
+    from benchmarks.synth_docs import OUR_NAME
+
+    pdf, customer = _customer_order(
+        tmp_path / "po.pdf",
+        "de",
+        "Brennecke Maschinenbau GmbH & Co. KG",
+        letterhead="right",
+        buyer_label=False,
+        window_sender=False,
+        ship_to=True,
+        ship_first=False,
+        vat_place="none",
+        salutation=True,
+    )
+    fields = extract(_generator_settings(settings), pdf)["fields"]
+    # the buyer is the issuer, as its delivery block names it (the compound legal form
+    # cut after its first part)
+    assert (fields["vendor"], fields["buyer"]) == (OUR_NAME, "Brennecke Maschinenbau GmbH")

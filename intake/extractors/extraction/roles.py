@@ -212,6 +212,26 @@ def _supplied_by_us(
     return out
 
 
+def _issuer_is_buyer(
+    record: Record, company: Company, fields: dict[str, Field], issuer: Field
+) -> dict[str, Field]:
+    """An order whose issuer was read as both parties: its own delivery address ("Ship
+    to", "Lieferanschrift") named it as the buyer too. An order's issuer is its buyer, and
+    its supplier is the addressee: us, where our name is on it; else the first other
+    company, unsure."""
+    out = dict(fields)
+    out["buyer"] = issuer
+    out.pop("address", None)  # the address read was the issuer's, the buyer's
+    if _names_us(record, company) and company.name:
+        out["vendor"] = Field(company.name, UNLABELLED, "text", None, company.name)
+    elif (other := _other_company(reading_for(record).layout.text, company)) is not None:
+        out["vendor"] = Field(other[0], other[1], "text", None, other[0])
+    else:
+        out.pop("vendor", None)
+    logger.debug("[%s] the issuer read as both parties: it is the buyer", record.short_id)
+    return out
+
+
 def assign_roles(record: Record, company: Company) -> Record:
     """The record with vendor and buyer the right way round for documents we issued."""
     if not company.known or record.doc_type not in OUR_TYPES:
@@ -221,10 +241,23 @@ def assign_roles(record: Record, company: Company) -> Record:
     # our VAT id near the top is the addressee's when the addressee read is us (a DIN
     # 5008 window sits in the top third of the page, its VAT id with it)
     buyer_us = buyer is not None and company.is_us(str(buyer.value), _block_text(fields, "buyer"))
+    # (our VAT id in the top quarter of the page is the addressee's, not the issuer's, where
+    # our name stands under a supplier label: a customer's order to us)
     vendor_us = vendor is not None and (
         company.is_us(str(vendor.value), _block_text(fields, "vendor"))
-        or (not buyer_us and _issued_under_our_vat(record, company))
+        or (
+            not buyer_us
+            and _issued_under_our_vat(record, company)
+            and not _under_supplier_label(record.text, company.name)
+        )
     )
+    if (
+        vendor is not None
+        and buyer is not None
+        and name_key(str(vendor.value)) == name_key(str(buyer.value))
+        and not company.is_us(str(vendor.value))
+    ):
+        return record.evolve(fields=_issuer_is_buyer(record, company, fields, vendor))
     if vendor is not None and _supplier_block(record, vendor):
         # the vendor was read from the supplier's block ("Lieferant", "Supplier"): it is
         # the vendor whoever we are, and the order's issuer is the buyer
