@@ -101,3 +101,35 @@ def test_an_invoice_to_block_on_an_order_makes_no_invoice(
     result = extract(settings, draw(tmp_path / "o.pdf", rows))
     assert result["doc_type"] == "purchase_order"
     assert result["fields"]["po_number"] == "PM-4410"
+
+
+def test_a_customers_reference_in_a_row_of_labels_and_a_contract_in_the_lines(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Su referencia de pedido" over its value; "contract" inside an item's description is
+    # no label of an order number
+    rows: Rows = [
+        (50, [(60, "Talleres Ebro S.L.")]),
+        (62, [(60, "Calle Mayor 5, 50001 Zaragoza")]),
+        (120, [(60, "Cliente")]),
+        (132, [(60, "Granja Olmos S.A.")]),
+        (144, [(60, "Avenida Sol 3, 41001 Sevilla")]),
+        (190, [(60, "CONFIRMACIÓN DE PEDIDO")]),
+        (210, [(60, "Nº confirmación"), (170, "Su referencia de pedido"), (330, "Fecha")]),
+        (222, [(60, "AB-771"), (170, "OS-2024/118"), (330, "14/03/2024")]),
+        (260, [(60, "Concepto"), (340, "Cant.", "r"), (420, "Precio", "r"), (535, "Total", "r")]),
+        (
+            276,
+            [(60, "Maintenance contract"), (340, "4", "r"), (420, "25,00", "r")]
+            + [(535, "100,00", "r")],
+        ),
+        (320, [(360, "Base imponible"), (535, "100,00", "r")]),
+        (332, [(360, "IVA 21%"), (535, "21,00", "r")]),
+        (344, [(360, "Total"), (535, "121,00", "r")]),
+    ]
+    result = extract(settings, draw(tmp_path / "s.pdf", rows))
+    assert result["doc_type"] == "order_confirmation"
+    assert (result["fields"]["order_number"], result["fields"]["po_number"]) == (
+        "AB-771",
+        "OS-2024/118",
+    )
