@@ -199,3 +199,23 @@ def test_discount_rate_under_an_item(settings: Settings, tmp_path: Path) -> None
     top = ["Atelier Vauclair SARL", "Facture n° AV-5512", "Date : 03/11/2025"]
     found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
     assert numbers(found) == [("40", "619.11", "24764.40"), ("15", "1087.07", "15490.75")]
+
+
+def test_a_price_under_a_header_run_into_the_discounts(settings: Settings, tmp_path: Path) -> None:
+    """The price's header over two lines, its lower line run into the discount's header
+    ("unit.Descuento"): the prices are read as discounts by column, and the arithmetic
+    (quantity x price = amount, with no discount) reads them as prices."""
+    header = [
+        [(380, "Precio", "r")],
+        [(50, "Concepto", ""), (300, "Uds.", "r"), (380, "unit.", "r"), (382, "Descuento", "")]
+        + [(540, "Importe", "r")],
+    ]
+    rows = [
+        [(50, "Tubo de cobre", ""), (300, "12", "r"), (430, "1.260,00", "r")]
+        + [(540, "15.120,00", "r")],
+        [(50, "Sillas de oficina", ""), (300, "8", "r"), (430, "221,69", "r")]
+        + [(540, "1.773,52", "r")],
+    ]
+    top = ["Talleres Ondarra S.L.", "Presupuesto n.º TO-5513", "Fecha: 03/11/2025"]
+    found = items(settings, table_pdf(tmp_path / "d.pdf", top, header, rows))
+    assert numbers(found) == [("12", "1260.00", "15120.00"), ("8", "221.69", "1773.52")]

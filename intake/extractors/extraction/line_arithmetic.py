@@ -54,15 +54,19 @@ NONE: Discount = (Decimal(1), Decimal(0))
 
 def discounts(text: str, decimal_comma: bool | None) -> list[Discount]:
     """What a discount cell may mean: "5 %" a rate; a bare number a rate (under a "Disc. %"
-    header) or a sum off; the arithmetic tells which (an empty cell: no discount)."""
+    header) or a sum off, or no discount at all (a price printed under a header run into
+    the discount's: "Precio unit.Descuento"); the arithmetic tells which (an empty cell:
+    no discount)."""
     found = list(find_amounts(text, decimal_comma))
     if len(found) != 1 or found[0][2] <= 0:
         return [NONE]
     value = found[0][2]
     rate = (Decimal(1) - value / 100, Decimal(0))
-    if "%" in text or value >= 100:
+    if "%" in text:
         return [rate] if value < 100 else [(Decimal(1), value)]
-    return [rate, (Decimal(1), value)]
+    if value >= 100:
+        return [(Decimal(1), value), NONE]
+    return [rate, (Decimal(1), value), NONE]
 
 
 def _fits(qty: Decimal, price: Decimal, amount: Decimal, off: Discount = NONE) -> bool:
