@@ -5,7 +5,10 @@ through the pipeline's stages: what may and may not speak for a scanned receipt'
   taxed amount, never the total;
 - a total the line items add up to stands against a tender and change that say otherwise;
 - a total followed by a rounding row whose rounded amount is unreadable is rounded to the
-  smallest coin: the amount due after rounding is what the customer pays.
+  smallest coin: the amount due after rounding is what the customer pays;
+- an amount printed without its decimal point ("38 60") on a labelled row of the totals
+  block counts only where the block then adds up to an amount printed under it (a till
+  that prints no rounding row may round that sum to the coin); never on its own.
 
 A row OCR must not be able to read (a total printed too faint or smeared) is drawn and
 then smudged out.
@@ -96,3 +99,36 @@ def test_a_total_over_a_rounding_row_is_rounded_to_the_coin(
     ]
     got = fields(receipt(tmp_path / "slip.png", rows, smudged={2: 14, 3: 0}), settings)
     assert got["total"] == "12.50"
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_amounts_whose_decimal_point_was_lost_count_where_the_block_adds_up(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # 38.60 + 3.86 + 2.55 = 45.01, which the till rounds to the coin: 45.00 is the total,
+    # and the two rows printed without their decimal point are what say so
+    rows = [
+        "MEE GORENG        2     38.60",
+        "Gross Amt:              38 60",
+        "Service Charge 10%       3 86",
+        "GST 6%                   2.55",
+        "Net Amt :               45.00",
+        "Thank you, come again",
+    ]
+    assert fields(receipt(tmp_path / "slip.png", rows), settings)["total"] == "45.00"
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_an_amount_whose_decimal_point_was_lost_is_not_read_on_its_own(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # the rows add up to no amount printed under them: nothing speaks for "38 60"
+    rows = [
+        "MEE GORENG        2     31.20",
+        "Gross Total:            38 60",
+        "Service Charge 10%       3 86",
+        "Thank you, come again",
+    ]
+    assert "total" not in fields(receipt(tmp_path / "slip.png", rows), settings)

@@ -27,7 +27,7 @@ from intake.extractors.extraction.amounts import TOL, money_in
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.fields.money import format_money
-from intake.extractors.extraction.sums import ROUNDING
+from intake.extractors.extraction.sums import COIN, ROUNDING
 from intake.extractors.extraction.tax_rates import MAX_RATE, printed_rates
 from intake.record import Box, Field
 
@@ -36,8 +36,6 @@ __all__ = ["Witness", "choose_receipt_total", "summary_witnesses"]
 #: A summary's tax is rounded once per rate (or summed from taxes rounded per line): it may
 #: lie this far from amount x rate.
 SUMMARY_TOL = Decimal("0.021")
-#: The smallest coin a cash total is rounded to (where a till prints a rounding row).
-COIN = Decimal("0.05")
 #: The confidence of a printed total that a witness confirms, and of a total computed by
 #: two witnesses that agree where no printed amount does.
 CONFIRMED = 0.9
