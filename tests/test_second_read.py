@@ -164,3 +164,13 @@ def test_an_unconfirmed_total_stays_when_the_first_read_never_saw_the_other(
     first = [*SHOP, "Date: 17/04/2018", "TOTAL   8.60", "CASH   10.00", "CHANGE   ~ ~"]
     again = [*SHOP, "Date: 17/04/2018", "TOTAL   5.60", "CASH   10.00", "CHANGE   4.40"]
     assert settled(tmp_path, settings, first, again)["total"] == "8.60"
+
+
+def test_a_total_in_the_range_its_included_tax_allows_is_confirmed_by_it(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # 0.42 is 6/106 of a total from 7.34 to 7.50: the one amount printed there is the total
+    head = [*SHOP, "Date: 17/04/2018", "Kuih lapis x3   7.50", "TOTAL  ~~ ~"]
+    first = [*head, "(Total includes GST @ ~ : 0.42)"]  # the rate unread: no range
+    again = [*head, "(Total includes GST @ 6% : 0.42)"]
+    assert settled(tmp_path, settings, first, again)["total"] == "7.50"

@@ -14,7 +14,9 @@ independent ways, each a *witness* of it:
 An amount printed on the page that a witness confirms is the total; where no printed
 amount is confirmed but two witnesses of different kinds agree, their value is (the
 total's own row was unreadable). A total that a witness already confirms is kept, and
-without any witness nothing changes: an unconfirmed guess never replaces another.
+without any witness nothing changes: an unconfirmed guess never replaces another. Where
+no total is read at all, the tax a tax-inclusive total states it includes bounds it, and
+the one amount printed in those bounds is taken (:mod:`included_tax`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from intake.extractors.extraction.amounts import TOL, money_in
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.fields.money import format_money
-from intake.extractors.extraction.sums import ROUNDING
+from intake.extractors.extraction.included_tax import INCLUDED, included_total
+from intake.extractors.extraction.sums import COIN, ROUNDING
 from intake.extractors.extraction.tax_rates import MAX_RATE, printed_rates
 from intake.record import Box, Field
 
@@ -36,8 +39,6 @@ __all__ = ["Witness", "choose_receipt_total", "summary_witnesses"]
 #: A summary's tax is rounded once per rate (or summed from taxes rounded per line): it may
 #: lie this far from amount x rate.
 SUMMARY_TOL = Decimal("0.021")
-#: The smallest coin a cash total is rounded to (where a till prints a rounding row).
-COIN = Decimal("0.05")
 #: The confidence of a printed total that a witness confirms, and of a total computed by
 #: two witnesses that agree where no printed amount does.
 CONFIRMED = 0.9
@@ -184,6 +185,8 @@ def choose_receipt_total(
     A total read from the page is taken after its cash rounding (:func:`_rounded`,
     :func:`_to_coin`)."""
     total = _choose(reading, amounts, paid, summed)
+    if total is None and (included := included_total(reading)) is not None:
+        total = Field(format_money(included.value), INCLUDED, "layout", included.box, included.raw)
     if total is None or total.box is None or total.source == "computed":
         return total
     box = total.box

@@ -35,6 +35,7 @@ from decimal import Decimal, InvalidOperation
 from intake.extractors.extraction.amounts import TOL, money_in
 from intake.extractors.extraction.analysis import Reading, reading_for
 from intake.extractors.extraction.cash_tendered import find_paid
+from intake.extractors.extraction.included_tax import includes_tax_of
 from intake.extractors.extraction.receipt_totals import summary_witnesses
 from intake.extractors.extraction.sums import find_summed_total
 from intake.record import Field, Record
@@ -57,7 +58,8 @@ def _decimal(field: Field | None) -> Decimal | None:
 def confirmed_total(reading: Reading, fields: Mapping[str, Field]) -> bool:
     """Whether the total in ``fields`` is confirmed by the page's arithmetic: its subtotal
     and tax add up to it, or a witness of :mod:`receipt_totals` (a tax summary, what was
-    paid, a subtotal and its adjustments) works out the same amount."""
+    paid, a subtotal and its adjustments) works out the same amount, or it lies in the
+    bounds the tax it is said to include sets (:mod:`included_tax`)."""
     total = _decimal(fields.get("total"))
     if total is None:
         return False
@@ -71,7 +73,7 @@ def confirmed_total(reading: Reading, fields: Mapping[str, Field]) -> bool:
     summed = find_summed_total(reading, paid)
     if summed is not None:
         values.append(summed.value)
-    return any(abs(v - total) < TOL for v in values)
+    return any(abs(v - total) < TOL for v in values) or includes_tax_of(reading, total)
 
 
 def _dated_ahead(field: Field | None, today: dt.date) -> bool:

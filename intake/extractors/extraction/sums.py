@@ -10,6 +10,13 @@ labels ("Tot. GST 37.47 2.25"). But where the subtotal plus its adjustments equa
 amount printed right under them, that amount is the total whatever its label reads as:
 the receipt has shown the sum twice, once by its rows and once printed. When the
 total's own row is unreadable, the next row usually repeats it (exact cash tendered).
+
+OCR drops the decimal point of a faint amount ("Svc Charge 2 87" for 2.87): on a
+labelled row of the block whose only number is two digits after others ("47 80"), that
+number is read as the amount, but only the arithmetic can speak for it: it counts where
+the block then adds up to an amount printed under it, and is never read on its own.
+A till that charges cash rounds the sum to the smallest coin without always printing
+a rounding row: the amount printed under the block may be the sum rounded to the coin.
 """
 
 from __future__ import annotations
@@ -21,9 +28,10 @@ from decimal import Decimal
 from intake.extractors.extraction.amounts import TOL, money_in
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.layout import Line
 from intake.record import Box
 
-__all__ = ["ROUNDING", "find_summed_total"]
+__all__ = ["COIN", "ROUNDING", "find_summed_total"]
 
 #: Rows that change the amount due, by how they change it. A rounding adjustment is often
 #: printed without its sign ("Rounding Adj 0.02" under "12.48" over "12.50"), so both signs
@@ -39,6 +47,10 @@ _DISCOUNT = re.compile(
 )
 #: Lines without an amount (a rule, a note, an unreadable row) between two rows of the block.
 MAX_GAP = 2
+#: The smallest coin a cash total is rounded to (where a till rounds the amount due).
+COIN = Decimal("0.05")
+#: An amount whose decimal point OCR lost: whole units, a space, two digits, ending the cell.
+_SPLIT = re.compile(r"(?<![\w.,])(\d{1,5}) (\d{2})\s*$")
 
 
 @dataclass(frozen=True)
@@ -48,16 +60,32 @@ class _Row:
     amount: Decimal
     box: Box
     raw: str
+    split: bool = False  # read from "47 80": counted only where the block adds up
+
+
+def _split_amount(line: Line) -> tuple[Decimal, Box, str] | None:
+    """The amount of a row whose last cell ends in whole units and two digits apart
+    ("Svc Charge 2 87"), or None."""
+    cell = line.cells[-1]
+    m = _SPLIT.search(cell.text)
+    if m is None:
+        return None
+    value = Decimal(f"{m.group(1)}.{m.group(2)}")
+    return value, cell.span_box(m.start(), m.end()), m.group(0).strip()
 
 
 def _rows(reading: Reading) -> list[_Row]:
     """Each line with an amount: its last amount, and what its label makes it."""
     layout = reading.layout
-    starts = {h.line for name in ("subtotal", "total") for h in layout.labels(name)}
+    starts = {h.line for name in ("subtotal", "total", "totals_start") for h in layout.labels(name)}
     taxes = {h.line for h in layout.labels("tax")}
     rows: list[_Row] = []
     for line in layout.lines:
         amounts = [a for cell in line.cells for a in money_in(reading, cell)]
+        split = False
+        if not amounts and any(w.conf < 1.0 for w in line.cells[-1].words):  # OCR only
+            lost = _split_amount(line)
+            split, amounts = lost is not None, [lost] if lost is not None else []
         if not amounts:
             continue
         amount, box, raw = amounts[-1]
@@ -74,7 +102,9 @@ def _rows(reading: Reading) -> list[_Row]:
             role = "tax"
         else:
             role = ""
-        rows.append(_Row(line.index, role, amount, box, raw))
+        if split and not role:
+            continue  # only a labelled row of the block is read so
+        rows.append(_Row(line.index, role, amount, box, raw, split))
     return rows
 
 
@@ -86,6 +116,17 @@ def _apply(sums: set[Decimal], row: _Row) -> set[Decimal]:
     return {s + row.amount for s in sums}
 
 
+def _shows(total: Decimal, row: _Row, *, to_coin: bool) -> bool:
+    """Whether ``row`` prints ``total``: to the cent, or, where ``to_coin`` (no rounding
+    row was printed) and the amount was read whole (not split), rounded to the nearest
+    coin."""
+    if abs(total - row.amount) < TOL:
+        return True
+    if not to_coin or row.split or row.amount % COIN:
+        return False
+    return abs(total - row.amount) < COIN / 2
+
+
 def _printed_sum(
     rows: list[_Row], first: int, page_of: dict[int, int], paid: Candidate | None
 ) -> _Row | None:
@@ -94,7 +135,7 @@ def _printed_sum(
     row prints it, what was paid (tendered less change) can: "Grand Total 12.48",
     "Rounding 0.02", "Cash 50.00", "Change 10.30" adds up to the 39.70 paid."""
     sums = {rows[first].amount}
-    adjusted = False
+    adjusted = rounded = False
     found: _Row | None = None
     previous = rows[first]
     for row in rows[first + 1 :]:
@@ -102,11 +143,12 @@ def _printed_sum(
             break
         previous = row
         if row.role in ("added", "tax", "rounding", "discount"):
+            rounded = rounded or row.role == "rounding"
             if row.amount != 0:  # "Rounding Adj 0.00": nothing to add
                 sums = _apply(sums, row)
                 adjusted = True
             continue
-        if adjusted and any(abs(s - row.amount) < TOL for s in sums):
+        if adjusted and any(_shows(s, row, to_coin=not rounded) for s in sums):
             # a checkpoint: "TOTAL 12.48" under the tax; a rounding row may follow it
             found, sums = row, {row.amount}
             continue
