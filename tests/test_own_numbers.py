@@ -7,6 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
 from intake.settings import Settings
 from tests.test_extraction import extract
 from tests.test_layouts import Cell, draw
@@ -133,3 +136,39 @@ def test_a_customers_reference_in_a_row_of_labels_and_a_contract_in_the_lines(
         "AB-771",
         "OS-2024/118",
     )
+
+
+def test_an_items_code_under_a_title_is_no_document_number(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the title in large type, then the item table: the first row's code, under the
+    # title's search for its number, is an item's code and no number of the document
+    height = A4[1]
+    pdf = tmp_path / "t.pdf"
+    canvas = Canvas(str(pdf), pagesize=A4)
+    canvas.setFont("Helvetica", 9)
+    for top, x, text in [
+        (50, 60, "Solvang Tegel B.V."),
+        (62, 60, "Kade 4, 3011 AB Rotterdam"),
+        (110, 60, "Bouwbedrijf Meeuw B.V."),
+        (122, 60, "Dorpsstraat 8, 1011 AA Amsterdam"),
+        (134, 60, "Datum: 14-03-2024"),
+    ]:
+        canvas.drawString(x, height - top, text)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(60, height - 180, "ORDERBEVESTIGING")
+    canvas.setFont("Helvetica", 9)
+    for top, cells in [
+        (200, [(60, "Artikelnr."), (150, "Omschrijving"), (420, "Aantal"), (535, "Totaal")]),
+        (214, [(60, "TG-3301"), (150, "Vloertegels"), (420, "40"), (535, "100,00")]),
+        (250, [(360, "Netto"), (535, "100,00")]),
+        (262, [(360, "BTW 21%"), (535, "21,00")]),
+        (274, [(360, "Totaal"), (535, "121,00")]),
+    ]:
+        for x, text in cells:
+            canvas.drawString(x, height - top, text)
+    canvas.save()
+    result = extract(settings, pdf)
+    assert result["doc_type"] == "order_confirmation"
+    assert "order_number" not in result["fields"]
+    assert [i["code"] for i in result["fields"]["line_items"]] == ["TG-3301"]

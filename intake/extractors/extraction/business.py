@@ -59,6 +59,22 @@ def _undated_issue_dates(reading: Reading, number: Field | None) -> Iterator[Can
                 first = first and trust < 1.0  # a repaired date leaves the next one a chance
 
 
+def _in_items(field: Field, items: object) -> bool:
+    """Whether ``field`` was read inside the box of one of ``items`` (line items)."""
+    box = field.box
+    if box is None or not isinstance(items, list):
+        return False
+    middle = (box.top + box.bottom) / 2
+    return any(
+        isinstance(i, dict)
+        and isinstance(b := i.get("box"), dict)
+        and b["page"] == box.page
+        and b["top"] - 1 <= middle <= b["bottom"] + 1
+        and b["x0"] - 1 <= box.x0 <= b["x1"] + 1
+        for i in items
+    )
+
+
 class BusinessDocumentExtractor:
     """Reads the fields named in ``ids`` and ``dates``, plus amounts, currency and parties.
     ``ids[0]`` is the document's own number."""
@@ -101,6 +117,11 @@ class BusinessDocumentExtractor:
         lines = find_line_items(reading)
         if (items := lines.field()) is not None:
             fields["line_items"] = items
+            for name in self.ids:
+                # a document's numbers head it: a value read inside its item table (a
+                # label's search run down into the rows) is an item's code
+                if name in fields and _in_items(fields[name], items.value):
+                    del fields[name]
         paid = find_paid(reading)
         summed = find_summed_total(reading, paid)
         amounts = find_amount_fields(reading, line_sum=lines.line_sum, paid=paid, summed=summed)
