@@ -10,6 +10,7 @@ never changed (offsets into it stay true), and only patterns are rewritten.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = ["CONFUSIONS", "DIGIT_FOR", "fold_pattern", "mend_capitals", "unfold"]
 
@@ -26,6 +27,13 @@ CONFUSIONS: dict[str, str] = {
     # ("orçamento" read as "orgamento", "CONFIRMAÇÃO" as "CONFIRMAGAO")
     "ç": "çcg",
 }
+#: An accented vowel: the accent is a few pixels, and OCR reads the small letter under it
+#: as another accented vowel or drops the accent ("Dirección" read as "Direccién",
+#: "Détails" as "Details"): each accepts its bare letter and every other accented vowel.
+_ACCENTED = "áàâäãéèêëíìîïóòôöõúùûü"
+for _c in _ACCENTED:
+    CONFUSIONS[_c] = _c + unicodedata.normalize("NFD", _c)[0] + _ACCENTED.replace(_c, "")
+
 #: letters OCR splits in two (outside a character class only).
 SPLITS: dict[str, str] = {"m": "rn"}
 
