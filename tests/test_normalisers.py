@@ -85,6 +85,10 @@ def test_a_day_written_as_an_ordinal_word() -> None:
         ("1,500", False, "1500"),
         ("0.125", None, "0.125"),
         ("1'234.50 CHF", None, "1234.50"),
+        ("1,234,567", None, "1234567"),
+        # the decimal point read as the thousands' sign: the last group is no thousands
+        ("74,860,22 euros", True, "74860.22"),
+        ("12.345.67", False, "12345.67"),
     ],
 )
 def test_money(text: str, comma: bool | None, expected: str) -> None:

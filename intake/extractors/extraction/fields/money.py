@@ -79,6 +79,10 @@ def _to_decimal(num: str, decimal_comma: bool | None) -> Decimal | None:
         sep = "," if commas else "."
         head, _, tail = num.rpartition(sep)
         if commas + dots > 1:
+            if len(tail) != 3:
+                # repeated, but the last group is no group of thousands: OCR read the
+                # decimal point as the thousands' sign ("74,860,22" for "74.860,22")
+                return _plain(head.replace(sep, "") + "." + tail)
             dec = None  # repeated: thousands separators
         elif len(tail) != 3:
             dec = sep
@@ -95,6 +99,13 @@ def _to_decimal(num: str, decimal_comma: bool | None) -> Decimal | None:
         clean = num.replace(other, "").replace(dec, ".")
     try:
         return Decimal(clean)
+    except InvalidOperation:
+        return None
+
+
+def _plain(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
     except InvalidOperation:
         return None
 
