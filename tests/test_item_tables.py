@@ -219,3 +219,18 @@ def test_a_price_under_a_header_run_into_the_discounts(settings: Settings, tmp_p
     top = ["Talleres Ondarra S.L.", "Presupuesto n.º TO-5513", "Fecha: 03/11/2025"]
     found = items(settings, table_pdf(tmp_path / "d.pdf", top, header, rows))
     assert numbers(found) == [("12", "1260.00", "15120.00"), ("8", "221.69", "1773.52")]
+
+
+def test_a_quantity_with_its_unit_glued_on(settings: Settings, tmp_path: Path) -> None:
+    """A quantity printed with its unit and no space ("5h", "12pcs") is the quantity."""
+    header = [
+        [(50, "Description", ""), (330, "Qty", "r"), (440, "Unit Price", "r")]
+        + [(540, "Amount", "r")],
+    ]
+    rows = [
+        [(50, "Site survey", ""), (330, "5h", "r"), (440, "120.00", "r"), (540, "600.00", "r")],
+        [(50, "Wall plugs", ""), (330, "12pcs", "r"), (440, "0.50", "r"), (540, "6.00", "r")],
+    ]
+    top = ["Fenwick Joinery Ltd", "Invoice No. FJ-2208", "Date: 03/11/2025"]
+    found = items(settings, table_pdf(tmp_path / "q.pdf", top, header, rows))
+    assert numbers(found) == [("5", "120.00", "600.00"), ("12", "0.50", "6.00")]

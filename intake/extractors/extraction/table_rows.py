@@ -201,8 +201,16 @@ def amount_below(prev: Item, numbered: set[str], gap: float, height: float) -> b
     return gap < 1.6 * max(height, 6.0)
 
 
+#: A quantity with its unit glued on ("5h", "10pcs", "2,5kg"): printed so, or as OCR reads
+#: a narrow space.
+_QTY_UNIT = re.compile(r"\s*(\d+(?:[.,]\d+)?)([^\W\d_]{1,5}\.?)\s*")
+
+
 def value_of(reading: Reading, item: Item, role: str) -> Decimal | None:
-    value = number_in(item.text(role), reading.decimal_comma)
+    text = item.text(role)
+    if role == "quantity" and (glued := _QTY_UNIT.fullmatch(text)):
+        text = glued.group(1)
+    value = number_in(text, reading.decimal_comma)
     if value is None and item.cells.get(f"{role}{AGAIN}"):
         return number_in(item.text(f"{role}{AGAIN}"), reading.decimal_comma)
     return value
