@@ -11,7 +11,7 @@ import pytest
 
 from intake.settings import Settings
 from tests.test_extraction import extract
-from tests.test_unseen_layouts import Rows, letter
+from tests.test_unseen_layouts import Rows, letter, ours
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,59 @@ def test_seller_and_buyer_side_by_side_under_role_labels(
     fields = extract(settings, pdf)["fields"]
     assert fields["vendor"] == "Corlandi Utensili S.r.l."
     assert fields["buyer"] == "Vessmark Hydraulics Ltd"
+
+
+US: Rows = [
+    (140, [(60, "Harwick Foundry GmbH")]),
+    (152, [(60, "Gießereiweg 4")]),
+    (164, [(60, "34117 Kassel")]),
+    (176, [(60, "USt-IdNr. DE298765431")]),
+]
+#: a footer of columns naming the issuer: name and address | bank | register
+FOOTER: Rows = [
+    (770, [(60, "Brennecke Maschinenbau AG"), (230, "Bank: Nordfeld Bank"), (400, "HRB 4471")]),
+    (780, [(60, "Am Ring 7"), (230, "IBAN DE44 5001 0517 5407 3249 31"), (400, "Amtsgericht")]),
+    (790, [(60, "28195 Bremen"), (230, "BIC NORDDE2X"), (400, "Geschäftsführer: Ole Marten")]),
+]
+ORDER_META: Rows = [(200, [(60, "Bestellnummer:"), (200, "BM-4410")])]
+
+
+def test_customer_order_whose_issuer_repeats_in_its_footer(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """A customer's purchase order names its issuer in the letterhead, the sender line
+    and the footer, and us under the supplier label with our VAT id (which the window
+    prints as high on the page as a letterhead would): we are the vendor."""
+    head: Rows = [
+        (40, [(300, "Brennecke Maschinenbau AG")]),
+        (54, [(300, "Am Ring 7, 28195 Bremen")]),
+        (114, [(60, "Brennecke Maschinenbau AG · Am Ring 7 · 28195 Bremen")]),
+    ]
+    window: Rows = [(126, [(60, "Lieferant")]), *US]
+    pdf = letter(tmp_path / "po.pdf", head + FOOTER, window, "BESTELLUNG", ORDER_META)
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Harwick Foundry"  # our company, as the settings name it
+    assert fields["buyer"] == "Brennecke Maschinenbau AG"
+
+
+def test_customer_order_under_a_logo(settings: Settings, tmp_path: Path) -> None:
+    """A customer's purchase order with a logo for a letterhead names its issuer only in
+    the sender line over the window and in the footer: the sender line's own address is
+    the issuer's, the window under it (us, with our VAT id) the addressee's."""
+    head: Rows = [(126, [(60, "Tessaro Lamiere S.p.A. · Via Roma 4 · 24121 Bergamo")])]
+    window: Rows = [
+        (140, [(60, "Harwick Foundry GmbH")]),
+        (152, [(60, "Gießereiweg 4")]),
+        (164, [(60, "34117 Kassel")]),
+        (176, [(60, "P. IVA DE298765431")]),
+    ]
+    footer: Rows = [
+        (770, [(60, "Tessaro Lamiere S.p.A."), (230, "Banca Verdello"), (400, "REA BG 40417")]),
+        (780, [(60, "Via Roma 4"), (230, "IBAN IT60 X054 2811 1010 0000 0123 456")]),
+        (790, [(60, "24121 Bergamo"), (230, "BIC VERDITM1"), (400, "Amministratore: Ugo Sala")]),
+    ]
+    meta: Rows = [(200, [(60, "Ordine n.:"), (200, "TL-2210")])]
+    pdf = letter(tmp_path / "po.pdf", head + footer, window, "ORDINE DI ACQUISTO", meta)
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Harwick Foundry GmbH"
+    assert fields["buyer"] == "Tessaro Lamiere S.p.A."

@@ -221,9 +221,15 @@ def assign_roles(record: Record, company: Company) -> Record:
     # our VAT id near the top is the addressee's when the addressee read is us (a DIN
     # 5008 window sits in the top third of the page, its VAT id with it)
     buyer_us = buyer is not None and company.is_us(str(buyer.value), _block_text(fields, "buyer"))
+    # our name under a supplier label makes us the addressed supplier, whose VAT id the
+    # window prints in the page's top share as a letterhead would
     vendor_us = vendor is not None and (
         company.is_us(str(vendor.value), _block_text(fields, "vendor"))
-        or (not buyer_us and _issued_under_our_vat(record, company))
+        or (
+            not buyer_us
+            and _issued_under_our_vat(record, company)
+            and not _under_supplier_label(record.text, company.name)
+        )
     )
     if vendor is not None and _supplier_block(record, vendor):
         # the vendor was read from the supplier's block ("Lieferant", "Supplier"): it is
