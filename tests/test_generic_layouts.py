@@ -11,6 +11,7 @@ import pytest
 
 from intake.settings import Settings
 from tests.test_extraction import extract
+from tests.test_layouts import draw
 from tests.test_unseen_layouts import Rows, letter, ours
 
 
@@ -105,3 +106,59 @@ def test_customer_order_under_a_logo(settings: Settings, tmp_path: Path) -> None
     fields = extract(ours(settings), pdf)["fields"]
     assert fields["vendor"] == "Harwick Foundry GmbH"
     assert fields["buyer"] == "Tessaro Lamiere S.p.A."
+
+
+@pytest.mark.parametrize(
+    ("words", "totals"),
+    [
+        (
+            ("Taux", "Base HT", "Montant TVA", "TTC", "FACTURE", "Facture n°"),
+            (
+                "Total hors taxes",
+                "Montant total TVA",
+                "Total TTC",
+                "Acompte versé",
+                "Reste à payer",
+            ),
+        ),
+        (
+            ("Tarief", "Netto", "Btw", "Bruto", "FACTUUR", "Factuurnummer"),
+            ("Totaal netto", "Totaal btw", "Totaal bruto", "Reeds betaald", "Te betalen"),
+        ),
+    ],
+)
+def test_tax_summary_and_totals_named_net_tax_gross(
+    settings: Settings, tmp_path: Path, words: tuple[str, ...], totals: tuple[str, ...]
+) -> None:
+    """A tax summary table under the lines (rate | net | tax | gross), then the totals
+    named net, tax and gross, a prepaid amount deducted from the gross: the total is the
+    gross, the net total the subtotal, and neither is the tax's total."""
+    rate, net, tax, gross, title, number = words
+    dutch = title == "FACTUUR"  # thousands grouped with a dot, the currency's code after
+
+    def amount(text: str, marked: bool = False) -> str:
+        text = text.replace(" ", ".") if dutch else text
+        return f"{text} EUR" if marked and dutch else f"{text} €" if marked else text
+
+    rows: Rows = [
+        (40, [(300, "Velours Atelier SARL")]),
+        (54, [(300, "12 rue des Tanneurs, 69002 Lyon")]),
+        (140, [(60, "Brakel Meubelen B.V.")]),
+        (152, [(60, "Kerkstraat 12")]),
+        (164, [(60, "3512 AB Utrecht")]),
+        (200, [(60, title)]),
+        (216, [(60, number), (200, "VA-5531")]),
+        (260, [(60, "Qté"), (100, "Désignation"), (450, "PU", "r"), (535, "Montant", "r")]),
+        (276, [(60, "4"), (100, "Fauteuil en chêne"), (450, "680,00", "r")]),
+        (276, [(535, amount("2 720,00"), "r")]),
+        (330, [(60, rate), (260, net, "r"), (360, tax, "r"), (460, gross, "r")]),
+        (344, [(60, "20 %"), (260, amount("2 720,00"), "r"), (360, "544,00", "r")]),
+        (344, [(460, amount("3 264,00"), "r")]),
+        (380, [(350, totals[0]), (535, amount("2 720,00", True), "r")]),
+        (394, [(350, totals[1]), (535, amount("544,00", True), "r")]),
+        (408, [(350, totals[2]), (535, amount("3 264,00", True), "r")]),
+        (422, [(350, totals[3]), (535, amount("-1 000,00", True), "r")]),
+        (436, [(350, totals[4]), (535, amount("2 264,00", True), "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("2720.00", "544.00", "3264.00")
