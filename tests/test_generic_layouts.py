@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 
 from intake.settings import Settings
 from tests.test_extraction import extract
@@ -162,3 +164,49 @@ def test_tax_summary_and_totals_named_net_tax_gross(
     ]
     fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("2720.00", "544.00", "3264.00")
+
+
+def boxed_grid(path: Path, title: str, cells: list[tuple[str, str]]) -> Path:
+    """An invoice whose details stand in a row of boxes, a small label cell over each
+    value cell, under its title, with the totals named as usual below the lines."""
+    width, height = A4
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 18)
+    canvas.drawString(60, height - 50, "Lisboa Molduras Lda.")
+    canvas.setFont("Helvetica", 10)
+    for i, text in enumerate(["Brakel Meubelen B.V.", "Kerkstraat 12", "3512 AB Utrecht"]):
+        canvas.drawString(60, height - 140 - 12 * i, text)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawRightString(width - 60, height - 210, title)
+    top = height - 240
+    for i, (label, value) in enumerate(cells):
+        x = 60 + 120 * i
+        canvas.rect(x, top - 12, 120, 14)
+        canvas.rect(x, top - 30, 120, 18)
+        canvas.setFont("Helvetica", 7)
+        canvas.drawString(x + 3, top - 8, label)
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(x + 3, top - 25, value)
+    canvas.setFont("Helvetica", 9)
+    for y, (left, right) in enumerate(
+        [("Molduras de carvalho", "1.200,00"), ("Subtotal", "1.200,00")]
+        + [("IVA 23%", "276,00"), ("Total factura", "1.476,00")]
+    ):
+        canvas.drawString(300 if y else 60, top - 80 - 16 * y, left)
+        canvas.drawRightString(width - 60, top - 80 - 16 * y, right)
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("title", "number_label"),
+    [("FATURA", "Número"), ("FATURA", "Nº da fatura"), ("FACTURA", "Nº factura")],
+)
+def test_number_in_a_boxed_grid(
+    settings: Settings, tmp_path: Path, title: str, number_label: str
+) -> None:
+    """The document's number in a boxed grid of label cells over value cells, its label
+    the number word first ("Nº factura") or alone ("Número") under the title."""
+    cells = [(number_label, "LM-2024/0815"), ("Data", "14/03/2024"), ("Vencimento", "13/04/2024")]
+    pdf = boxed_grid(tmp_path / "i.pdf", title, cells)
+    assert extract(settings, pdf)["fields"]["invoice_number"] == "LM-2024/0815"
