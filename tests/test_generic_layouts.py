@@ -210,3 +210,36 @@ def test_number_in_a_boxed_grid(
     cells = [(number_label, "LM-2024/0815"), ("Data", "14/03/2024"), ("Vencimento", "13/04/2024")]
     pdf = boxed_grid(tmp_path / "i.pdf", title, cells)
     assert extract(settings, pdf)["fields"]["invoice_number"] == "LM-2024/0815"
+
+
+def test_italian_totals_subtotale_and_netto_a_pagare(settings: Settings, tmp_path: Path) -> None:
+    """An Italian totals block: "Subtotale" is the sum before tax and "Netto a pagare"
+    (what is to be paid) the total; a discount line under an item is no total."""
+    rows: Rows = [
+        (40, [(60, "Ferralba Cornici S.r.l.")]),
+        (54, [(60, "Via Garibaldi 9, 43121 Parma")]),
+        (140, [(60, "Brakel Meubelen B.V.")]),
+        (152, [(60, "Kerkstraat 12")]),
+        (164, [(60, "3512 AB Utrecht")]),
+        (200, [(60, "FATTURA N. FC-2291")]),
+        (
+            240,
+            [(60, "DESCRIZIONE"), (380, "Q.TÀ", "r"), (460, "PREZZO", "r"), (535, "TOTALE", "r")],
+        ),
+        (256, [(60, "Cornice in noce"), (380, "1", "r"), (460, "2.420,23", "r")]),
+        (256, [(535, "2.420,23", "r")]),
+        (270, [(60, "Specchio ovale"), (380, "4", "r"), (460, "1.693,66", "r")]),
+        (270, [(535, "6.774,64", "r")]),
+        (284, [(60, "Sconto 10 %"), (535, "-677,46", "r")]),
+        (298, [(60, "Telaio in ferro"), (380, "1", "r"), (460, "1.162,09", "r")]),
+        (298, [(535, "1.162,09", "r")]),
+        (340, [(350, "Subtotale"), (535, "9.679,50 EUR", "r")]),
+        (354, [(350, "IVA 22%"), (535, "2.129,49 EUR", "r")]),
+        (368, [(350, "Netto a pagare"), (535, "11.808,99 EUR", "r")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == (
+        "9679.50",
+        "2129.49",
+        "11808.99",
+    )
