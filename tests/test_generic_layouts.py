@@ -243,3 +243,33 @@ def test_italian_totals_subtotale_and_netto_a_pagare(settings: Settings, tmp_pat
         "2129.49",
         "11808.99",
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "field"),
+    [
+        ("PROFORMA-RECHNUNG", "Proforma-Nr.", "quote_number"),
+        ("Proformarechnung", "Belegnummer", "quote_number"),
+        ("CONFERMA D'ORDINE", "N. conferma", "order_number"),
+    ],
+)
+def test_number_of_a_proforma_and_a_confirmation(
+    settings: Settings, tmp_path: Path, title: str, label: str, field: str
+) -> None:
+    """A pro-forma invoice's number under its own label or the generic document number
+    ("Belegnummer"), an order confirmation's with the number word first."""
+    rows: Rows = [
+        (40, [(60, "Ostwald Leuchten GmbH")]),
+        (54, [(60, "Lindenstraße 4, 34117 Kassel")]),
+        (140, [(60, "Brakel Meubelen B.V.")]),
+        (152, [(60, "Kerkstraat 12")]),
+        (164, [(60, "3512 AB Utrecht")]),
+        (200, [(60, title)]),
+        (230, [(60, label)]),
+        (242, [(60, "PF-2024-5520")]),
+        (280, [(60, "Wandleuchte"), (380, "2", "r"), (460, "150,00", "r"), (535, "300,00", "r")]),
+        (320, [(350, "Summe netto"), (535, "300,00", "r")]),
+        (334, [(350, "MwSt. 19 %"), (535, "57,00", "r")]),
+        (348, [(350, "Gesamtbetrag"), (535, "357,00", "r")]),
+    ]
+    assert extract(settings, draw(tmp_path / "q.pdf", rows))["fields"][field] == "PF-2024-5520"
