@@ -273,3 +273,50 @@ def test_number_of_a_proforma_and_a_confirmation(
         (348, [(350, "Gesamtbetrag"), (535, "357,00", "r")]),
     ]
     assert extract(settings, draw(tmp_path / "q.pdf", rows))["fields"][field] == "PF-2024-5520"
+
+
+def spanish_invoice(path: Path, details: Rows, item: str) -> Path:
+    """A Spanish invoice: letterhead, addressee, ``details`` and one item named ``item``."""
+    rows: Rows = [
+        (40, [(60, "Talleres Urbión S.L.")]),
+        (54, [(60, "Calle Mayor 8, 42002 Soria")]),
+        (140, [(60, "Brakel Meubelen B.V.")]),
+        (152, [(60, "Kerkstraat 12")]),
+        (164, [(60, "3512 AB Utrecht")]),
+        (200, [(60, "FACTURA")]),
+        *details,
+        (280, [(60, "Concepto"), (380, "Cant.", "r"), (460, "Precio", "r"), (535, "Importe", "r")]),
+        (296, [(60, item), (380, "2", "r"), (460, "1.048,00", "r"), (535, "2.096,00", "r")]),
+        (330, [(350, "Base imponible"), (535, "2.096,00", "r")]),
+        (344, [(350, "IVA 21%"), (535, "440,16", "r")]),
+        (358, [(350, "Total factura"), (535, "2.536,16", "r")]),
+    ]
+    return draw(path, rows)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        [(220, [(60, "Factura n.º:"), (200, "TU-118")]), (234, [(60, "Nº pedido cliente:")])]
+        + [(234, [(200, "2474586")])],
+        [(220, [(60, "Factura n.º"), (200, "Su referencia de pedido")])]
+        + [(234, [(60, "TU-118"), (200, "2474586")])],
+    ],
+)
+def test_customer_order_number_after_a_label_closed_by_its_colon(
+    settings: Settings, tmp_path: Path, details: Rows
+) -> None:
+    """The customer's order number beside a label whose last words are still label up to
+    its colon ("Nº pedido cliente:"), or under a grid's label cell; an item describing a
+    maintenance contract names no reference."""
+    pdf = spanish_invoice(tmp_path / "i.pdf", details, "Maintenance contract")
+    fields = extract(settings, pdf)["fields"]
+    assert (fields["invoice_number"], fields.get("po_number")) == ("TU-118", "2474586")
+
+
+def test_an_item_describing_a_contract_names_no_order(settings: Settings, tmp_path: Path) -> None:
+    """A weak label's word inside an item's description ("Maintenance contract") is the
+    item's content: no order number is read from the item's quantity."""
+    details: Rows = [(220, [(60, "Factura n.º:"), (200, "TU-118")])]
+    pdf = spanish_invoice(tmp_path / "i.pdf", details, "Maintenance contract")
+    assert "po_number" not in extract(settings, pdf)["fields"]
