@@ -11,6 +11,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from intake.extractors.extraction.labels import LABELS, label_set
 from intake.settings import Settings
 from tests.test_extraction import extract
 from tests.test_layouts import draw
@@ -320,3 +321,14 @@ def test_an_item_describing_a_contract_names_no_order(settings: Settings, tmp_pa
     details: Rows = [(220, [(60, "Factura n.º:"), (200, "TU-118")])]
     pdf = spanish_invoice(tmp_path / "i.pdf", details, "Maintenance contract")
     assert "po_number" not in extract(settings, pdf)["fields"]
+
+
+@pytest.mark.parametrize("text", ["N® confirmacién", "N° confirmación", "Nº confirmacion"])
+def test_the_fold_reads_small_accents_and_the_ordinal_sign_as_ocr_prints_them(
+    text: str,
+) -> None:
+    """A scan's small glyphs: the accent over a vowel read as another ("confirmacién"),
+    the raised ordinal sign of "Nº" read as "°" or "®"; the label still matches fully."""
+    confirmation = label_set(LABELS["order_number"])
+    m = confirmation.pattern.search(text)
+    assert m is not None and m.group(0) == text and confirmation.weight(m) == 1.0

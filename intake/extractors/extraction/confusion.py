@@ -25,6 +25,12 @@ CONFUSIONS: dict[str, str] = {
     # a c with a cedilla, read by a model that lacks it: the hook becomes a g's tail
     # ("orçamento" read as "orgamento", "CONFIRMAÇÃO" as "CONFIRMAGAO")
     "ç": "çcg",
+    # a small accent over a vowel, read as another or none ("confirmación" as
+    # "confirmacién"), and the raised round ordinal sign of "Nº" read as ° or ®
+    "ó": "óoé",
+    "é": "éeó",
+    "º": "º°®",
+    "°": "°º®",
 }
 #: letters OCR splits in two (outside a character class only).
 SPLITS: dict[str, str] = {"m": "rn"}
