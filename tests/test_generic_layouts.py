@@ -11,7 +11,11 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.labels import LABELS, label_set
+from intake.extractors.extraction.recipient import recipient_names
+from intake.extractors.reading.text import read_text
+from intake.record import Record
 from intake.settings import Settings
 from tests.test_extraction import extract
 from tests.test_layouts import draw
@@ -22,6 +26,7 @@ from tests.test_unseen_layouts import Rows, letter, ours
     ("seller_label", "buyer_label", "title", "number_label"),
     [
         ("Venditore", "Cliente", "FATTURA", "Fattura n."),
+        ("Cedente / Prestatore", "Cessionario / Committente", "FATTURA", "Fattura n."),
         ("Emitente", "Cliente", "FATURA", "Fatura n.º"),
         ("Van", "Klant", "FACTUUR", "Factuurnummer"),
         ("From", "Bill to", "INVOICE", "Invoice No."),
@@ -332,3 +337,44 @@ def test_the_fold_reads_small_accents_and_the_ordinal_sign_as_ocr_prints_them(
     confirmation = label_set(LABELS["order_number"])
     m = confirmation.pattern.search(text)
     assert m is not None and m.group(0) == text and confirmation.weight(m) == 1.0
+
+
+def test_our_order_with_role_labels_joined_by_a_slash(settings: Settings, tmp_path: Path) -> None:
+    """Our purchase order under our letterhead, the supplier's block and ours side by side
+    under role labels that join two words with a slash ("Cedente / Prestatore"): the
+    label is no addressee, the supplier under it is the vendor."""
+    window: Rows = [
+        (130, [(60, "Cedente / Prestatore"), (300, "Cessionario / Committente")]),
+        (143, [(60, "Corlandi Utensili S.r.l."), (300, "Harwick Foundry GmbH")]),
+        (155, [(60, "Via Torretta 18"), (300, "Gießereiweg 4")]),
+        (167, [(60, "24122 Bergamo"), (300, "34117 Kassel")]),
+        (179, [(60, "Partita IVA IT01586037701"), (300, "Partita IVA DE298765431")]),
+    ]
+    head: Rows = [
+        (40, [(250, "Harwick Foundry GmbH")]),
+        (54, [(250, "Gießereiweg 4 · 34117 Kassel · Tel. +49 561 4421")]),
+    ]
+    meta: Rows = [(200, [(60, "Ordine n.:"), (200, "HF-3310")])]
+    pdf = letter(tmp_path / "po.pdf", head, window, "ORDINE DI ACQUISTO", meta)
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Corlandi Utensili S.r.l."
+    assert fields["buyer"] == "Harwick Foundry GmbH"
+
+
+def test_role_labels_joined_by_a_slash_head_no_window(tmp_path: Path) -> None:
+    """Two words of one role joined by a slash ("Cedente / Prestatore") are the seller's
+    label over its block: neither the label nor the seller heads an addressee's window."""
+    path = tmp_path / "order.txt"
+    lines = [
+        "Harwick Foundry GmbH",
+        "Gießereiweg 4 · 34117 Kassel · Tel. +49 561 4421",
+        "",
+        "Cedente / Prestatore",
+        "Corlandi Utensili S.r.l.",
+        "Via Torretta 18",
+        "24122 Bergamo",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = Record(path=path, original_name=path.name, pages=read_text(path, max_pages=1))
+    names = [name for _, name in recipient_names(reading_for(record).layout)]
+    assert names == []
