@@ -93,11 +93,14 @@ def test_customer_order_whose_issuer_repeats_in_its_footer(
     assert fields["buyer"] == "Brennecke Maschinenbau AG"
 
 
-def test_customer_order_under_a_logo(settings: Settings, tmp_path: Path) -> None:
+@pytest.mark.parametrize("dot", ["·", "-"])
+def test_customer_order_under_a_logo(settings: Settings, tmp_path: Path, dot: str) -> None:
     """A customer's purchase order with a logo for a letterhead names its issuer only in
     the sender line over the window and in the footer: the sender line's own address is
-    the issuer's, the window under it (us, with our VAT id) the addressee's."""
-    head: Rows = [(126, [(60, "Tessaro Lamiere S.p.A. · Via Roma 4 · 24121 Bergamo")])]
+    the issuer's, the window under it (us, with our VAT id) the addressee's. A scan's
+    OCR reads the sender line's middle dots as dashes."""
+    sender = f"Tessaro Lamiere S.p.A. {dot} Via Roma 4 {dot} 24121 Bergamo"
+    head: Rows = [(126, [(60, sender)])]
     window: Rows = [
         (140, [(60, "Harwick Foundry GmbH")]),
         (152, [(60, "Gießereiweg 4")]),

@@ -25,8 +25,9 @@ _REGISTRATION = re.compile(
 )
 #: A line whose middle is this close (points) to the name's is centred under it.
 CENTRED = 20.0
-#: The separators of a name run together with its address on one line.
-_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+#: The separators of a name run together with its address on one line (OCR reads a
+#: middle dot as a dash).
+_SEPARATOR = re.compile(r"\s+[·•|\-–]\s+")
 
 
 def _run_together(layout: Layout, start: int, box: Box) -> Field | None:
