@@ -260,13 +260,17 @@ def test_italian_totals_subtotale_and_netto_a_pagare(settings: Settings, tmp_pat
         ("PROFORMA-RECHNUNG", "Proforma-Nr.", "quote_number"),
         ("Proformarechnung", "Belegnummer", "quote_number"),
         ("CONFERMA D'ORDINE", "N. conferma", "order_number"),
+        # the number word first, under a title of another word for a quote
+        ("COTIZACIÓN", "Nº presupuesto", "quote_number"),
+        ("PROPOSTA", "Nº orçamento", "quote_number"),
+        ("OFFRE DE PRIX", "N° devis", "quote_number"),
     ],
 )
-def test_number_of_a_proforma_and_a_confirmation(
+def test_number_of_a_proforma_a_quote_and_a_confirmation(
     settings: Settings, tmp_path: Path, title: str, label: str, field: str
 ) -> None:
     """A pro-forma invoice's number under its own label or the generic document number
-    ("Belegnummer"), an order confirmation's with the number word first."""
+    ("Belegnummer"), an order confirmation's and a quote's with the number word first."""
     rows: Rows = [
         (40, [(60, "Ostwald Leuchten GmbH")]),
         (54, [(60, "Lindenstraße 4, 34117 Kassel")]),
@@ -274,8 +278,8 @@ def test_number_of_a_proforma_and_a_confirmation(
         (152, [(60, "Kerkstraat 12")]),
         (164, [(60, "3512 AB Utrecht")]),
         (200, [(60, title)]),
-        (230, [(60, label)]),
-        (242, [(60, "PF-2024-5520")]),
+        (230, [(60, label), (200, "Datum"), (340, "Seite")]),
+        (242, [(60, "PF-2024-5520"), (200, "14.03.2024"), (340, "1")]),
         (280, [(60, "Wandleuchte"), (380, "2", "r"), (460, "150,00", "r"), (535, "300,00", "r")]),
         (320, [(350, "Summe netto"), (535, "300,00", "r")]),
         (334, [(350, "MwSt. 19 %"), (535, "57,00", "r")]),
