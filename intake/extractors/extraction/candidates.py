@@ -68,7 +68,9 @@ WEAK = 0.6
 
 def _inside(hit: Hit) -> bool:
     text = hit.cell.text
-    return bool(text[: hit.match.start()].strip()) and not text[hit.match.end() :].lstrip().startswith(":")
+    return bool(text[: hit.match.start()].strip()) and not text[
+        hit.match.end() :
+    ].lstrip().startswith(":")
 
 
 def _around(reading: Reading, hit: Hit, parse: Parser, max_below: int) -> Iterator[Candidate]:
