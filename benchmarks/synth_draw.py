@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 
+from benchmarks import synth_layouts as layouts
 from benchmarks.synth_docs import Party, Spec
 from benchmarks.synth_words import SPLITS, WORDS
 from tests.factory import MONTHS
@@ -133,27 +134,33 @@ def draw(path: Path, spec: Spec) -> Path:
     c = Canvas(str(path), pagesize=size)
     head = spec.seller if spec.issuer == "seller" else spec.buyer
     to = spec.buyer if spec.issuer == "seller" else spec.seller
-    # letterhead
+    # letterhead (or a logo alone: the issuer is then named in the sender line and footer)
     c.setFont("Helvetica-Bold", 18)
     y = height - 55
     align = {"left": c.drawString, "right": c.drawRightString, "center": c.drawCentredString}
     x = {"left": 50, "right": width - 50, "center": width / 2}[lay["letterhead"]]
-    align[lay["letterhead"]](x, y, head.name)
+    if lay.get("logo"):
+        layouts.logo(c, width, height, spec)
+    else:
+        align[lay["letterhead"]](x, y, head.name)
     c.setFont("Helvetica", 9)
     extra = [f"{w['vat']} {head.vat}"] if lay["vat_place"] == "letterhead" else []
-    for i, text in enumerate(head.address + extra):
+    for i, text in enumerate([] if lay.get("logo") else head.address + extra):
         align[lay["letterhead"]](x, y - 14 - 11 * i, text)
     # the addressee in the window, its sender line above it
     y = height - 140
-    if lay["window_sender"] and not (lay["ship_first"] and lay["ship_to"]):
+    if lay["window_sender"] and not (lay["ship_first"] and lay["ship_to"]) and not lay.get("pair"):
         c.setFont("Helvetica", 7)
         c.drawString(57, y + 12, f"{head.name} · {head.address[0]} · {head.address[-1]}")
     label = w["bill_to" if spec.issuer == "seller" else "supplier"] if lay["buyer_label"] else ""
     # the delivery address on the left, the billing address beside it (both labelled)
     swap = lay["ship_to"] and lay["ship_first"] and bool(label)
     vat = w["vat"] if lay["vat_place"] != "none" else ""
-    bottom = _block(c, 230 if swap else 57, y, label, to, vat, _extra(spec))
-    if lay["ship_to"]:
+    if lay.get("pair"):  # seller and buyer side by side under their role labels
+        bottom = layouts.pair(c, spec, y, _block)
+    else:
+        bottom = _block(c, 230 if swap else 57, y, label, to, vat, _extra(spec))
+    if lay["ship_to"] and not lay.get("pair"):
         ship = Party(spec.buyer.name, spec.buyer.address[::-1])
         low = _block(c, 57 if swap else 230, y, w["ship_to"], ship, "")
         bottom = min(bottom, low)
@@ -192,13 +199,18 @@ def draw(path: Path, spec: Spec) -> Path:
             c.drawString(50 + 120 * i, y, k)
             c.drawString(50 + 120 * i, y - 12, v)
         y -= 40
+    elif lay["meta"] == "grid":
+        y = layouts.grid(c, spec, meta, y)
     elif lay["meta"] == "left":
         for k, v in meta:
             c.drawString(50, y, f"{k}: {v}")
             y -= 12
         y -= 16
     y = _table(c, spec, width, y)
-    _totals(c, spec, width, y)
+    if lay.get("tax_table"):
+        layouts.totals(c, spec, width, y, money, number)
+    else:
+        _totals(c, spec, width, y)
     _footer(c, spec)
     c.save()
     return path
@@ -209,6 +221,11 @@ def _footer(c: Canvas, spec: Spec) -> None:
     w = spec.words
     c.setFont("Helvetica", 8)
     foot = [w["thanks"], "IBAN DE44 5001 0517 5407 3249 31"]
+    if spec.layout.get("footer_columns"):
+        layouts.footer(c, spec, foot[1])
+        c.setFont("Helvetica", 8)
+        c.drawString(50, 90, foot[0])
+        return
     if spec.layout["vat_place"] == "footer":
         foot.append(f"{head.name} · {w['vat']} {head.vat}")
     for i, text in enumerate(foot):
@@ -302,6 +319,8 @@ def _table(c: Canvas, spec: Spec, width: float, y: float) -> float:
             c.setFont("Helvetica", 8)
             c.drawString(xs["description"][0], y, item["tail"])
             y -= 12
+        if lay.get("code_under"):
+            y = layouts.code_line(c, spec, xs["description"][0], y, item["code"])
         if lay["discount_line"] and item["discount"]:
             c.setFont("Helvetica", 8)
             off = f"{item['discount'].normalize():f}"

@@ -2,6 +2,7 @@
 the real extraction, scored per field, per document type and per language.
 
     python -m benchmarks.synthetic [--n 200] [--seed S] [--misses FIELD] [--keep DIR] [--scan]
+                                   [--plain]
 
 Generates invoices, purchase orders (issued by our company to a supplier, and received
 from a customer), quotes, pro-formas and order confirmations as text PDFs in en, de, fr,
@@ -11,6 +12,11 @@ labels, titles and column headers drawn from the generator's own word lists
 letterhead position, labelled or window-only addressee, ship-to beside it, number block,
 column order, wrapped descriptions, section headings and notes, one or several tax
 rates, totals right-aligned or inside the table, number, date and currency styles.
+On these it layers generic supplier layouts (:mod:`benchmarks.synth_layouts`, from a random
+generator of their own, so ``--plain`` gives the same documents without them): a logo
+alone for a letterhead with the issuer named in the sender line and a footer of columns,
+seller and buyer side by side under role labels, a tax summary table with a prepaid
+amount deducted, the number and date in a boxed grid, article numbers under the items.
 Our company (``INTAKE_COMPANY_NAME`` and aliases, set here as the product reads them) is
 the buyer on most documents and the issuer of most purchase orders.
 
@@ -44,6 +50,7 @@ from typing import Any
 
 from benchmarks.synth_docs import OUR_ALIASES, OUR_NAME, OUR_VAT, make_spec
 from benchmarks.synth_draw import draw
+from benchmarks.synth_layouts import choose
 from intake.extractors.base import Registry
 from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
@@ -127,9 +134,15 @@ def settings_for(tmp: Path) -> Settings:
 
 
 def run(
-    n: int, seed: int, keep: Path | None, misses: str | None, scan: bool = False
+    n: int,
+    seed: int,
+    keep: Path | None,
+    misses: str | None,
+    scan: bool = False,
+    plain: bool = False,
 ) -> dict[str, Any]:
     rng = random.Random(seed)
+    layout_rng = random.Random(f"layouts-{seed}")
     # the scans draw from their own generator: the documents of a seed stay the same
     scan_rng = random.Random(f"scan-{seed}")
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -140,6 +153,8 @@ def run(
         folder.mkdir(parents=True, exist_ok=True)
         for i in range(n):
             spec = make_spec(rng)
+            if not plain:
+                choose(spec, layout_rng)
             doc_type, truth = spec.truth()
             path = draw(folder / f"{i:04d}-{spec.kind}-{spec.lang}.pdf", spec)
             groups: tuple[str, ...] = ("all", f"type:{spec.kind}", f"lang:{spec.lang}")
@@ -207,8 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", help="print the misses of this field (or 'all')")
     ap.add_argument("--keep", type=Path, help="write the PDFs to this folder")
     ap.add_argument("--scan", action="store_true", help="read each document as a scan (OCR)")
+    ap.add_argument("--plain", action="store_true", help="without the generic supplier layouts")
     args = ap.parse_args(argv)
-    report(run(args.n, args.seed, args.keep, args.misses, args.scan))
+    report(run(args.n, args.seed, args.keep, args.misses, args.scan, args.plain))
     return 0
 
 

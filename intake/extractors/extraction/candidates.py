@@ -52,10 +52,25 @@ def labelled(
     pages: int | None = 2,
     max_below: int = 3,
 ) -> Iterator[Candidate]:
-    """Values found beside a label (score = label weight) or below it (less)."""
+    """Values found beside a label (score = label weight) or below it (less). A weak
+    label's word inside a cell's text, neither leading it nor closed by a colon, is
+    content ("Maintenance contract" describing an item), not a label."""
     layout = reading.layout
     for hit in layout.labels(field, pages=pages):
+        if hit.weight < WEAK and _inside(hit):
+            continue
         yield from _around(reading, hit, parse, max_below)
+
+
+#: Under this weight a label word is a label only where it leads its cell or ends in a colon.
+WEAK = 0.6
+
+
+def _inside(hit: Hit) -> bool:
+    text = hit.cell.text
+    return bool(text[: hit.match.start()].strip()) and not text[
+        hit.match.end() :
+    ].lstrip().startswith(":")
 
 
 def _around(reading: Reading, hit: Hit, parse: Parser, max_below: int) -> Iterator[Candidate]:

@@ -274,9 +274,13 @@ class Layout:
                     yield Hit(cell, m, weight)
 
     def right_of(self, hit: Hit) -> Cell | None:
-        """The value on the label's line: the rest of its cell, else the next cell."""
+        """The value on the label's line: the rest of its cell, else the next cell. A
+        label runs on to its colon: words after the matched ones that end in a colon
+        are still label ("Nº pedido cliente:"), and the value is in the next cell."""
         rest = hit.cell.tail(hit.match.end())
-        if rest is not None and rest.text.strip(" :#.-|"):
+        if rest is not None and (text := rest.text.strip(" :#.-|")):
+            if rest.text.rstrip().endswith(":") and not any(ch.isdigit() for ch in text):
+                return self.next_cell(hit.cell)
             return rest
         return self.next_cell(hit.cell)
 

@@ -25,6 +25,23 @@ _REGISTRATION = re.compile(
 )
 #: A line whose middle is this close (points) to the name's is centred under it.
 CENTRED = 20.0
+#: The separators of a name run together with its address on one line (OCR reads a
+#: middle dot as a dash).
+_SEPARATOR = re.compile(r"\s+[·•|\-–]\s+")
+
+
+def _run_together(layout: Layout, start: int, box: Box) -> Field | None:
+    """The address printed on the name's own line after separators: a window envelope's
+    sender line ("Acme GmbH · Hauptstr. 1 · 12345 Stadt") and a one-line letterhead say
+    it there, and the lines under a sender line are the addressee's window."""
+    cell = next(
+        (c for c in layout.lines[start].cells if c.x0 <= box.x0 + 1 and c.x1 >= box.x1 - 1),
+        None,
+    )
+    parts = _SEPARATOR.split(cell.text.strip()) if cell is not None else []
+    if len(parts) < 3 or not any(ch.isdigit() for ch in " ".join(parts[1:])):
+        return None
+    return Field(", ".join(p.strip(" ,") for p in parts[1:]), 0.5, "layout")
 
 
 def address_under(layout: Layout, box: Box | None) -> Field | None:
@@ -38,6 +55,8 @@ def address_under(layout: Layout, box: Box | None) -> Field | None:
             start = ln.index
     if start is None:
         return None
+    if (together := _run_together(layout, start, box)) is not None:
+        return together
     parts: list[str] = []
     prev_bottom = box.bottom
     middle = (box.x0 + box.x1) / 2

@@ -72,9 +72,13 @@ def _block(layout: Layout, cell: Cell) -> list[Cell]:
 
 def _is_label(text: str, labels: list[tuple[re.Pattern[str], float]]) -> bool:
     """Whether a cell is one of ``labels`` and nothing else ("Rechnungsadresse",
-    "Bill to:")."""
+    "Bill to:"), or labels of one role joined by slashes ("Cedente / Prestatore")."""
     text = text.strip().rstrip(":").strip()
-    return any((m := p.search(text)) and m.group(0) == text for p, _ in labels)
+    return any(
+        all(any((m := p.search(w)) and m.group(0) == w for p, _ in labels) for w in words)
+        for words in ([text], [w.strip() for w in text.split("/")])
+        if all(words)
+    )
 
 
 def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
