@@ -234,3 +234,37 @@ def test_a_quantity_with_its_unit_glued_on(settings: Settings, tmp_path: Path) -
     top = ["Fenwick Joinery Ltd", "Invoice No. FJ-2208", "Date: 03/11/2025"]
     found = items(settings, table_pdf(tmp_path / "q.pdf", top, header, rows))
     assert numbers(found) == [("5", "120.00", "600.00"), ("12", "0.50", "6.00")]
+
+
+def test_a_tax_summary_and_a_net_row_under_the_items_are_no_items(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Under the items, a net total labelled in a word no table_end lists ("Netto") and a
+    tax summary whose rows begin with their rate ("21 %  460,00  96,60") close the table."""
+    header = [
+        [(50, "Omschrijving", ""), (330, "Aantal", "r"), (440, "Prijs", "r")]
+        + [(540, "Totaal", "r")],
+    ]
+    rows = [
+        [(50, "Tegels", ""), (330, "40", "r"), (440, "10,00", "r"), (540, "400,00", "r")],
+        [(50, "Lijm", ""), (330, "2", "r"), (440, "30,00", "r"), (540, "60,00", "r")],
+        [(50, "Netto", ""), (540, "460,00", "r")],
+        [(50, "21 %", ""), (330, "460,00", "r"), (440, "96,60", "r"), (540, "556,60", "r")],
+    ]
+    top = ["Solvang Tegel B.V.", "Factuur nr. ST-2209", "Datum: 03-11-2025"]
+    found = items(settings, table_pdf(tmp_path / "n.pdf", top, header, rows))
+    assert numbers(found) == [("40", "10.00", "400.00"), ("2", "30.00", "60.00")]
+
+
+def test_what_closes_an_item_table() -> None:
+    """A totals label in any pack fills the row's first cell, or (in a text layer) a rate
+    begins it; an item's description, or a rate as OCR may read a quantity ("1%" for
+    "1x"), does not."""
+    from intake.extractors.extraction.line_items import _ends_items
+
+    for first in ("Netto", "Imponibile:", "Total HT", "Base imponible", "21 %"):
+        assert _ends_items(first, False), first
+    assert _ends_items("Zwischensumme", True)
+    for first in ("Tegels", "Net weight 5 kg", "Totally Tubular skateboard"):
+        assert not _ends_items(first, False), first
+    assert not _ends_items("1%", True)

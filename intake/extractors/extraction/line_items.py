@@ -24,6 +24,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.header_band import Stack, last_role, stacked_header
 from intake.extractors.extraction.item_values import item_values
+from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Line
 from intake.extractors.extraction.table_rows import (
     AGAIN,
@@ -91,6 +92,25 @@ _STOP = re.compile(
     r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
     re.I,
 )
+
+
+#: The labels of the totals (subtotal, tax, total) in every pack: a row that begins with
+#: one closes the items ("Netto", "Imponibile", "Total HT"), whatever table_end lists.
+_TOTALS = [
+    p for name in ("subtotal", "tax", "total") for p, w in compile_labels(LABELS.get(name, [])) if w
+]
+#: A rate alone at a row's start ("21 %"): a tax summary's row (rate, base, tax), no item.
+_RATE_FIRST = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,2})?\s?%")
+
+
+def _ends_items(first: str, scan: bool) -> bool:
+    """Whether a row whose first cell reads ``first`` closes the item table: a totals
+    label fills that cell, or (in a text layer: OCR reads a quantity's "1x" as "1%") the
+    row begins with a tax rate (a tax summary under it)."""
+    text = first.strip(" :")
+    if not scan and _RATE_FIRST.match(text):
+        return True
+    return any(p.fullmatch(text) for p in _TOTALS)
 
 
 @dataclass(frozen=True)
@@ -263,7 +283,7 @@ def _rows(
         if carried(reading, cells, first, None if items else before, _CARRIED):
             prev_bottom = line.bottom
             continue
-        if _STOP.match(first.lstrip(SPECK) if scan else first):
+        if _STOP.match(first.lstrip(SPECK) if scan else first) or _ends_items(first, scan):
             break
         if is_item(reading, cells) and not count_only(reading, cells, columns):
             gap = line.top - prev_bottom if prev_bottom else 0.0
