@@ -62,6 +62,16 @@ def test_date_order_is_inferred_from_the_document() -> None:
     assert guess_date_order("03/01/05 ... The term begins 3 January 2005.") == "dmy"
 
 
+def test_a_day_first_vat_id_under_a_month_first_legal_form() -> None:
+    # a US legal form under a UK VAT id: the two disagree, and the currency decides
+    text = "Dunmere Electric LLC, 55 High Street, Bristol\nVAT ID GB300348016\nDate 10/06/2024"
+    assert guess_date_order(text, currency="GBP") == "dmy"
+    assert guess_date_order(text, currency="USD") == "mdy"
+    # the legal form alone still decides, and a VAT id alone decides nothing
+    assert guess_date_order("Dunmere Electric LLC\nDate 10/06/2024", currency="GBP") == "mdy"
+    assert guess_date_order("VAT ID GB300348016\nDate 10/06/2024", currency="USD") == "mdy"
+
+
 def test_a_day_written_as_an_ordinal_word() -> None:
     assert parse_date("made this first day of July, 2017 between") == dt.date(2017, 7, 1)
     assert parse_date("this Twenty-First day of March 2020") == dt.date(2020, 3, 21)
