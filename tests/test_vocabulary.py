@@ -57,6 +57,15 @@ def test_the_fold_reads_an_accent_misread_on_a_vowel() -> None:
     assert not accented.fullmatch("direcciin")
 
 
+def test_the_fold_reads_a_u_umlaut_as_ocr_splits_it() -> None:
+    # "gültig" read as "giiltig", "gilltig" or "giltig", inside a class or out of one
+    valid = label_set(LABELS["valid_until"])
+    for text in ("Angebot gültig bis", "Angebot giiltig bis", "gilltig bis", "Giltig bis"):
+        assert valid.pattern.search(text) is not None, text
+    assert re.fullmatch(fold_pattern("für"), "fiir", re.IGNORECASE)
+    assert not re.fullmatch(fold_pattern("für"), "fxr", re.IGNORECASE)
+
+
 def test_the_fold_leaves_escapes_groups_ranges_and_quantifiers_alone() -> None:
     assert fold_pattern(r"\d{1,2}\s+[a-z](?P<name>x)(?:y)(?<!z)") == (
         r"\d{1,2}\s+[a-z](?P<name>x)(?:y)(?<!z)"

@@ -37,8 +37,10 @@ _ACCENTED = "áàâäãéèêëíìîïóòôöõúùûü"
 for _c in _ACCENTED:
     CONFUSIONS[_c] = _c + unicodedata.normalize("NFD", _c)[0] + _ACCENTED.replace(_c, "")
 
-#: letters OCR splits in two (outside a character class only).
-SPLITS: dict[str, str] = {"m": "rn"}
+#: letters OCR splits in two: "m" read as "rn", and a u with its umlaut as two strokes
+#: ("gültig" read as "giiltig", "gilltig").
+SPLITS: dict[str, str] = {"m": "rn", "ü": "ii|il|li|ll"}
+CONFUSIONS["ü"] += "i"  # or as one stroke ("giltig")
 
 
 def _class(chars: str) -> str:
@@ -77,7 +79,9 @@ def fold_pattern(pattern: str) -> str:
                     extra = [x for x in CONFUSIONS[ch.lower()] if x != ch.lower()]
                     body += ["\\" + x if x in "\\]^-[" else x for x in extra]
                 j += 1
-            out.append(pattern[i : i + 1 + int(negated)] + "".join(body) + "]")
+            cls = pattern[i : i + 1 + int(negated)] + "".join(body) + "]"
+            split = [SPLITS[ch.lower()] for ch in inner if ch.lower() in SPLITS]
+            out.append(f"(?:{cls}|{'|'.join(split)})" if split and not negated else cls)
             i = j + 1
         elif c == "(" and pattern.startswith("(?", i):
             j = i + 2
@@ -99,7 +103,9 @@ def fold_pattern(pattern: str) -> str:
             out.append(pattern[i : j + 1])
             i = j + 1
         elif c.lower() in CONFUSIONS:
-            out.append(_class(CONFUSIONS[c.lower()]))
+            cls = _class(CONFUSIONS[c.lower()])
+            split = SPLITS.get(c.lower())
+            out.append(f"(?:{cls}|{split})" if split else cls)
             i += 1
         elif c.lower() in SPLITS:
             out.append(f"(?:{c}|{SPLITS[c.lower()]})")
