@@ -104,8 +104,8 @@ def fold_pattern(pattern: str) -> str:
             i = j + 1
         elif c.lower() in CONFUSIONS:
             cls = _class(CONFUSIONS[c.lower()])
-            split = SPLITS.get(c.lower())
-            out.append(f"(?:{cls}|{split})" if split else cls)
+            alternatives = SPLITS.get(c.lower())
+            out.append(f"(?:{cls}|{alternatives})" if alternatives else cls)
             i += 1
         elif c.lower() in SPLITS:
             out.append(f"(?:{c}|{SPLITS[c.lower()]})")
