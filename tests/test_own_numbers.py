@@ -172,3 +172,23 @@ def test_an_items_code_under_a_title_is_no_document_number(
     assert result["doc_type"] == "order_confirmation"
     assert "order_number" not in result["fields"]
     assert [i["code"] for i in result["fields"]["line_items"]] == ["TG-3301"]
+
+
+def test_the_only_date_left_is_the_due_dates_not_the_issue_dates(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the issue date unreadable (a scan's smudge): the one date printed is labelled as the
+    # due date, and is no issue date
+    rows: Rows = [
+        (50, [(60, "Kesselberg Druck AG")]),
+        (62, [(60, "Hafenstraße 3, 28195 Bremen")]),
+        (120, [(60, "Möbelhaus Tanne GmbH")]),
+        (132, [(60, "Ulmenweg 8, 34117 Kassel")]),
+        (190, [(60, "RECHNUNG")]),
+        (206, [(60, "Rechnungsnummer: KD-5522")]),
+        (218, [(60, "Fällig am: 14. September 2025")]),
+        *TABLE,
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert fields["due_date"] == "2025-09-14"
+    assert "issue_date" not in fields

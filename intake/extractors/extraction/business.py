@@ -59,6 +59,16 @@ def _undated_issue_dates(reading: Reading, number: Field | None) -> Iterator[Can
                 first = first and trust < 1.0  # a repaired date leaves the next one a chance
 
 
+def _labelled_other(reading: Reading, date: Field) -> bool:
+    """Whether ``date`` (taken without a label for the issue date) is the value of another
+    date's label: a due date, a validity, a delivery date."""
+    for name in ("due_date", "valid_until", "delivery_date"):
+        other = find_date(reading, name)
+        if other is not None and other.value == date.value and other.box == date.box:
+            return True
+    return False
+
+
 def _in_items(field: Field, items: object) -> bool:
     """Whether ``field`` was read inside the box of one of ``items`` (line items)."""
     box = field.box
@@ -105,6 +115,8 @@ class BusinessDocumentExtractor:
             f = find_date(reading, name)
             if f is None and name == "issue_date":
                 f = best(_undated_issue_dates(reading, fields.get(own or "")))
+                if f is not None and _labelled_other(reading, f):
+                    f = None  # the one date left readable is the due date, not the issue's
             if f is None and name == "due_date":
                 f = due_in_terms(reading)
             if f is not None:
