@@ -355,3 +355,25 @@ def test_a_labelled_reference_beside_the_buyers_label_is_no_name(
     ]
     pdf = letter(tmp_path / "c.pdf", HEAD, window, "CONFIRMATION DE COMMANDE", [])
     assert extract(settings, pdf)["fields"]["buyer"] == "Ebbro Ceramiche S.r.l."
+
+
+def test_the_label_of_the_block_beside_is_no_name(settings: Settings, tmp_path: Path) -> None:
+    # the billing and delivery blocks side by side, their labels close enough to read as
+    # one cell ("Rechnungsempfänger Lieferadresse"): the second label is no name
+    window: Rows = [
+        (120, [(60, "Rechnungsempfänger"), (150, "Lieferadresse")]),
+        (132, [(60, "Ebbro Ceramiche S.r.l."), (163, "Ebbro Ceramiche S.r.l.")]),
+        (144, [(60, "Via Po 9"), (150, "Magazzino 2, Via Dora 1")]),
+        (156, [(60, "10123 Torino"), (150, "10124 Torino")]),
+    ]
+    pdf = letter(tmp_path / "t.pdf", HEAD, window, "RECHNUNG", [])
+    assert extract(settings, pdf)["fields"]["buyer"] == "Ebbro Ceramiche S.r.l."
+
+
+def test_a_name_run_into_its_twin_beside_it() -> None:
+    # the two blocks' first lines, the same company's name, read by OCR as one line
+    from intake.extractors.extraction.parties import _clean_name
+
+    twice = "Pellucid Engineering GmbH & Co. KG Pellucid Engineering GmbH & Co. KG"
+    assert _clean_name(twice) == "Pellucid Engineering GmbH & Co. KG"
+    assert _clean_name("Walla Walla") == "Walla Walla"

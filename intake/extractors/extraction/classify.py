@@ -13,8 +13,9 @@ import re
 from functools import cache
 
 from intake.extractors.extraction.analysis import Reading
-from intake.extractors.extraction.labels import LABELS, TELLING, TITLES, compile_labels
+from intake.extractors.extraction.labels import TELLING, TITLES, compile_labels
 from intake.extractors.extraction.layout import Layout
+from intake.extractors.extraction.party_labels import party_label
 
 __all__ = ["HINT_PRIOR", "shows_amounts", "type_scores"]
 
@@ -52,19 +53,6 @@ def _titles() -> dict[str, list[tuple[re.Pattern[str], float]]]:
     return {t: compile_labels(v) for t, v in TITLES.items()}
 
 
-@cache
-def _party_labels() -> list[tuple[re.Pattern[str], float]]:
-    """The labels over a party's address block ("Invoice to", "Bill to", "Supplier")."""
-    return compile_labels([e for f in ("buyer", "vendor") for e in LABELS.get(f, [])])
-
-
-def _party_label(text: str) -> bool:
-    """Whether a cell is a party's label (all of it): "Invoice to" names the block under it,
-    and its title word is no title."""
-    text = text.rstrip(": ").strip()
-    return any(p.fullmatch(text) for p, weight in _party_labels() if weight > 0)
-
-
 def _title_scores(layout: Layout) -> dict[str, float]:
     scores = dict.fromkeys(TITLES, 0.0)
     if not layout.lines:
@@ -77,7 +65,7 @@ def _title_scores(layout: Layout) -> dict[str, float]:
         position = 1.0 if rank < 15 else 0.6
         for cell in line.cells:
             text = cell.text.strip()
-            if text.endswith(":") or _party_label(text):
+            if text.endswith(":") or party_label(text):
                 continue  # a label, not a title
             letters = sum(ch.isalpha() for ch in text) or 1
             for doc_type, patterns in _titles().items():

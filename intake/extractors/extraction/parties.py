@@ -28,6 +28,7 @@ from intake.extractors.extraction.party_labels import (
     in_reference_label,
     label_in_value,
     more_label,
+    party_label,
 )
 from intake.extractors.extraction.recipient import recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -70,7 +71,14 @@ _TITLE_WORDS = re.compile(rf"\b{_VOCABULARY.title_pattern}\b\.?", re.IGNORECASE)
 
 def _clean_name(text: str) -> str:
     text = _TITLE_WORDS.sub(" ", text)
-    return " ".join(text.split()).strip(" :,;-|#*")
+    text = " ".join(text.split()).strip(" :,;-|#*")
+    # the same name twice: two blocks side by side (billing and delivery address) whose
+    # first lines OCR ran into one
+    words = text.split()
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return text
 
 
 def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -> bool:
@@ -159,7 +167,8 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
         if label_in_value(hit) or in_reference_label(hit):
             continue
         rest = hit.cell.tail(hit.match.end())
-        cells = [rest] if rest and not more_label(rest.text) else []
+        # (the rest of the label's cell may be the label of the block beside it, run in)
+        cells = [rest] if rest and not more_label(rest.text) and not party_label(rest.text) else []
         below = [c for c in layout.below(hit) if (c.line, c.x0) not in headed]
         cells += beside_value(layout, hit.cell, labels) + named_cells(layout, list(below))
         for i, cell in enumerate(cells):

@@ -28,6 +28,7 @@ __all__ = [
     "in_reference_label",
     "label_in_value",
     "more_label",
+    "party_label",
     "wrapped_above",
 ]
 
@@ -96,6 +97,18 @@ def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
     if hit.match.start() == 0 or _COLON_AFTER.match(text, hit.match.end()):
         return False
     return keyed or bool(re.search(r"[\d,]", text[: hit.match.start()]))
+
+
+_PARTY_LABELS = compile_labels(
+    [e for field in ("buyer", "vendor") for e in LABELS.get(field, []) if e[1] > 0]
+)
+
+
+def party_label(text: str) -> bool:
+    """Whether ``text`` is all a party's label ("Invoice to", "Lieferadresse", "Supplier:"):
+    the label of a block, never a name nor a title."""
+    text = text.rstrip(": ").strip()
+    return any(p.fullmatch(text) for p, _ in _PARTY_LABELS)
 
 
 def more_label(text: str) -> bool:
