@@ -315,6 +315,9 @@ def test_the_api_with_a_token(app: Flask, ctx: Context, world: World) -> None:
     r = client.get("/api/search?q=amount:>lots", headers=auth)
     assert r.status_code == 400 and "not an amount" in r.get_json()["error"]
     assert client.get("/api/documents/999", headers=auth).get_json()["status"] == 404
+    # a whole number given as nothing is refused, as the document's integer says
+    r = client.get("/api/search?year=&page=2", headers=auth)
+    assert r.status_code == 400 and "year must be a whole number" in r.get_json()["error"]
     products = client.get("/api/products", headers=auth).get_json()
     assert products["total"] == 1 and products["products"][0]["sku"] == "SKU-<i>1</i>"
     assert "set-cookie" not in {

@@ -25,7 +25,7 @@ from intake.search.engine import search_json
 from intake.values import MAX_ID, iso_datetime
 from web.auth import role_required
 from web.export import EDITORS, batch_download, export_request
-from web.openapi import openapi_document, query_parameters
+from web.openapi import integer_parameters, openapi_document, query_parameters
 from web.openapi_schemas import ORDERS, SCHEMAS, SORTS
 from web.params import int_arg
 from web.search import search_page
@@ -45,6 +45,15 @@ def refuse_unknown_parameters() -> None:
     unknown = sorted(set(request.args) - allowed) if allowed is not None else []
     if unknown:
         abort(400, description=f"unknown parameter: {', '.join(unknown)[:200]}")
+    # a whole number given as nothing ("year=") is no whole number: the document says
+    # integer (the web UI's forms, which send empty fields, have their own routes)
+    empty = sorted(
+        name
+        for name in integer_parameters(rule.rule, request.method)
+        if name in request.args and not request.args[name].strip()
+    )
+    if empty:
+        abort(400, description=f"{', '.join(empty)} must be a whole number.")
 
 
 @bp.route("/search")

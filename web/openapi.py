@@ -184,14 +184,25 @@ PATHS: dict[str, Any] = {
 }
 
 
-def query_parameters(rule: str, method: str) -> frozenset[str] | None:
-    """The query parameters the document gives the route ``rule`` (Flask's form, such as
-    ``/api/documents/<int:doc_id>``) for ``method``; None for a route it does not describe."""
+def _query(rule: str, method: str) -> list[dict[str, Any]] | None:
     path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule)
     operation = PATHS.get(path, {}).get(method.lower())
     if operation is None:
         return None
-    return frozenset(p["name"] for p in operation.get("parameters", ()) if p["in"] == "query")
+    return [p for p in operation.get("parameters", ()) if p["in"] == "query"]
+
+
+def query_parameters(rule: str, method: str) -> frozenset[str] | None:
+    """The query parameters the document gives the route ``rule`` (Flask's form, such as
+    ``/api/documents/<int:doc_id>``) for ``method``; None for a route it does not describe."""
+    params = _query(rule, method)
+    return None if params is None else frozenset(p["name"] for p in params)
+
+
+def integer_parameters(rule: str, method: str) -> frozenset[str]:
+    """The query parameters of ``rule`` and ``method`` whose values are whole numbers."""
+    params = _query(rule, method) or []
+    return frozenset(p["name"] for p in params if p["schema"].get("type") == "integer")
 
 
 def openapi_document() -> dict[str, Any]:
