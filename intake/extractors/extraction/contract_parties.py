@@ -60,7 +60,7 @@ _APPOSITION = re.compile(
 #: "Harlow Brothers and Company": "and Company" ends a name as a legal form does.
 _FORM = (
     r"(?:(?:and|AND|&)\s+(?:Company|COMPANY)|Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
-    r"Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
+    r"Inc|INC|inc|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
     r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|A/S|S\.A|N\.A|N\.V|B\.V|Company|COMPANY|Trust|"
     r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
 )
