@@ -26,9 +26,9 @@ CONFUSIONS: dict[str, str] = {
     # a c with a cedilla, read by a model that lacks it: the hook becomes a g's tail
     # ("orçamento" read as "orgamento", "CONFIRMAÇÃO" as "CONFIRMAGAO")
     "ç": "çcg",
-    # the raised round ordinal sign of "Nº" read as ° or ® (accented vowels: below)
-    "º": "º°®",
-    "°": "°º®",
+    # the raised round ordinal sign of "Nº" read as °, ® or a small 2 (accented vowels: below)
+    "º": "º°®2",
+    "°": "°º®2",
 }
 #: An accented vowel: the accent is a few pixels, and OCR reads the small letter under it
 #: as another accented vowel or drops the accent ("Dirección" read as "Direccién",
