@@ -25,17 +25,19 @@ TABLE: Rows = [
 ]
 
 
+def stack(top: float, *texts: str) -> Rows:
+    """Lines of one cell each at the left margin, 12 points apart from ``top`` down."""
+    return [(top + 12 * i, [(60, text)]) for i, text in enumerate(texts)]
+
+
 def test_a_pro_forma_invoice_addressed_under_invoice_to_is_a_quote(
     settings: Settings, tmp_path: Path
 ) -> None:
     # "Invoice to" labels the customer's block: its title word makes no invoice of a
     # document that calls itself a pro-forma
     rows: Rows = [
-        (50, [(60, "Wrenfield Valves Ltd")]),
-        (62, [(60, "4 Canal Row, Leeds LS2 7EE")]),
-        (110, [(60, "Invoice to")]),
-        (122, [(60, "Pellow Marine Ltd")]),
-        (134, [(60, "9 Dock Street, Hull HU1 3AB")]),
+        *stack(50, "Wrenfield Valves Ltd", "4 Canal Row, Leeds LS2 7EE"),
+        *stack(110, "Invoice to", "Pellow Marine Ltd", "9 Dock Street, Hull HU1 3AB"),
         (190, [(60, "Proforma Invoice No. PF-2207")]),
         (204, [(60, "Date: 14/03/2024")]),
         *TABLE,
@@ -49,13 +51,10 @@ def test_a_number_labelled_document_number_is_the_documents_own(
     settings: Settings, tmp_path: Path
 ) -> None:
     rows: Rows = [
-        (50, [(60, "Kesselberg Druck AG")]),
-        (62, [(60, "Hafenstraße 3, 28195 Bremen")]),
-        (120, [(60, "Möbelhaus Tanne GmbH")]),
-        (132, [(60, "Ulmenweg 8, 34117 Kassel")]),
+        *stack(50, "Kesselberg Druck AG", "Hafenstraße 3, 28195 Bremen"),
+        *stack(120, "Möbelhaus Tanne GmbH", "Ulmenweg 8, 34117 Kassel"),
         (190, [(60, "PROFORMA-RECHNUNG")]),
-        (206, [(60, "Belegnummer: PR-5521")]),
-        (218, [(60, "Datum: 14.03.2024")]),
+        *stack(206, "Belegnummer: PR-5521", "Datum: 14.03.2024"),
         *TABLE,
     ]
     result = extract(settings, draw(tmp_path / "b.pdf", rows))
@@ -67,15 +66,10 @@ def test_an_italian_confirmation_number_with_the_number_word_first(
     settings: Settings, tmp_path: Path
 ) -> None:
     rows: Rows = [
-        (50, [(60, "Officine Brenta S.r.l.")]),
-        (62, [(60, "Via dei Mille 4, 35100 Padova")]),
-        (120, [(60, "Spett.le")]),
-        (132, [(60, "Ferramenta Colli S.p.A.")]),
-        (144, [(60, "Corso Roma 12, 10121 Torino")]),
+        *stack(50, "Officine Brenta S.r.l.", "Via dei Mille 4, 35100 Padova"),
+        *stack(120, "Spett.le", "Ferramenta Colli S.p.A.", "Corso Roma 12, 10121 Torino"),
         (190, [(60, "CONFERMA D'ORDINE")]),
-        (206, [(60, "N. conferma: CO-7731")]),
-        (218, [(60, "Vostro ordine n.: ORD-0412")]),
-        (230, [(60, "Data: 14/03/2024")]),
+        *stack(206, "N. conferma: CO-7731", "Vostro ordine n.: ORD-0412", "Data: 14/03/2024"),
         *TABLE,
     ]
     result = extract(settings, draw(tmp_path / "c.pdf", rows))
@@ -92,8 +86,7 @@ def test_an_invoice_to_block_on_an_order_makes_no_invoice(
     # a purchase order tells the supplier where to send the bill: "Invoice to" labels that
     # address, and its word "Invoice" is no title
     rows: Rows = [
-        (50, [(60, "Pellow Marine Ltd")]),
-        (62, [(60, "9 Dock Street, Hull HU1 3AB")]),
+        *stack(50, "Pellow Marine Ltd", "9 Dock Street, Hull HU1 3AB"),
         (110, [(60, "Invoice to"), (330, "Deliver to")]),
         (122, [(60, "Pellow Marine Ltd, Accounts"), (330, "Pellow Marine Ltd, Yard 2")]),
         (134, [(60, "PO Box 12, Hull HU1 1AA"), (330, "Quay Road, Hull HU9 1TX")]),
@@ -112,11 +105,8 @@ def test_a_customers_reference_in_a_row_of_labels_and_a_contract_in_the_lines(
     # "Su referencia de pedido" over its value; "contract" inside an item's description is
     # no label of an order number
     rows: Rows = [
-        (50, [(60, "Talleres Ebro S.L.")]),
-        (62, [(60, "Calle Mayor 5, 50001 Zaragoza")]),
-        (120, [(60, "Cliente")]),
-        (132, [(60, "Granja Olmos S.A.")]),
-        (144, [(60, "Avenida Sol 3, 41001 Sevilla")]),
+        *stack(50, "Talleres Ebro S.L.", "Calle Mayor 5, 50001 Zaragoza"),
+        *stack(120, "Cliente", "Granja Olmos S.A.", "Avenida Sol 3, 41001 Sevilla"),
         (190, [(60, "CONFIRMACIÓN DE PEDIDO")]),
         (210, [(60, "Nº confirmación"), (170, "Su referencia de pedido"), (330, "Fecha")]),
         (222, [(60, "AB-771"), (170, "OS-2024/118"), (330, "14/03/2024")]),
@@ -180,13 +170,10 @@ def test_the_only_date_left_is_the_due_dates_not_the_issue_dates(
     # the issue date unreadable (a scan's smudge): the one date printed is labelled as the
     # due date, and is no issue date
     rows: Rows = [
-        (50, [(60, "Kesselberg Druck AG")]),
-        (62, [(60, "Hafenstraße 3, 28195 Bremen")]),
-        (120, [(60, "Möbelhaus Tanne GmbH")]),
-        (132, [(60, "Ulmenweg 8, 34117 Kassel")]),
+        *stack(50, "Kesselberg Druck AG", "Hafenstraße 3, 28195 Bremen"),
+        *stack(120, "Möbelhaus Tanne GmbH", "Ulmenweg 8, 34117 Kassel"),
         (190, [(60, "RECHNUNG")]),
-        (206, [(60, "Rechnungsnummer: KD-5522")]),
-        (218, [(60, "Fällig am: 14. September 2025")]),
+        *stack(206, "Rechnungsnummer: KD-5522", "Fällig am: 14. September 2025"),
         *TABLE,
     ]
     fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
