@@ -26,9 +26,10 @@ CONFUSIONS: dict[str, str] = {
     # a c with a cedilla, read by a model that lacks it: the hook becomes a g's tail
     # ("orçamento" read as "orgamento", "CONFIRMAÇÃO" as "CONFIRMAGAO")
     "ç": "çcg",
-    # the raised round ordinal sign of "Nº" read as °, ® or a small 2 (accented vowels: below)
-    "º": "º°®2",
-    "°": "°º®2",
+    # the raised round ordinal sign of "Nº" read as ° or ® (or as a 2: see SPLITS; accented
+    # vowels: below)
+    "º": "º°®",
+    "°": "°º®",
 }
 #: An accented vowel: the accent is a few pixels, and OCR reads the small letter under it
 #: as another accented vowel or drops the accent ("Dirección" read as "Direccién",
@@ -37,9 +38,16 @@ _ACCENTED = "áàâäãéèêëíìîïóòôöõúùûü"
 for _c in _ACCENTED:
     CONFUSIONS[_c] = _c + unicodedata.normalize("NFD", _c)[0] + _ACCENTED.replace(_c, "")
 
-#: letters OCR splits in two: "m" read as "rn", and a u with its umlaut as two strokes
-#: ("gültig" read as "giiltig", "gilltig").
-SPLITS: dict[str, str] = {"m": "rn", "ü": "ii|il|li|ll"}
+#: what OCR reads a letter as besides single glyphs: "m" split into "rn", a u with its
+#: umlaut into two strokes ("gültig" read as "giiltig", "gilltig").
+SPLITS: dict[str, str] = {
+    "m": "rn",
+    "ü": "ii|il|li|ll",
+    # the ordinal sign of "Nº" read as a small 2 ("N2 orçamento"), never before a digit
+    # ("n. 2024/118" is the number word and a number)
+    "º": r"2(?!\d)",
+    "°": r"2(?!\d)",
+}
 CONFUSIONS["ü"] += "i"  # or as one stroke ("giltig")
 
 
