@@ -37,6 +37,7 @@ CONFUSIONS: dict[str, str] = {
 _ACCENTED = "áàâäãéèêëíìîïóòôöõúùûü"
 for _c in _ACCENTED:
     CONFUSIONS[_c] = _c + unicodedata.normalize("NFD", _c)[0] + _ACCENTED.replace(_c, "")
+CONFUSIONS["ü"] += "i"  # a u's umlaut and strokes read as one stroke ("giltig")
 
 #: what OCR reads a letter as besides single glyphs: "m" split into "rn", a u with its
 #: umlaut into two strokes ("gültig" read as "giiltig", "gilltig").
@@ -48,7 +49,6 @@ SPLITS: dict[str, str] = {
     "º": r"2(?!\d)",
     "°": r"2(?!\d)",
 }
-CONFUSIONS["ü"] += "i"  # or as one stroke ("giltig")
 
 
 def _class(chars: str) -> str:

@@ -73,25 +73,24 @@ def _to_decimal(num: str, decimal_comma: bool | None) -> Decimal | None:
     for sp in _SPACES:
         num = num.replace(sp, "")
     commas, dots = num.count(","), num.count(".")
+    dec: str | None = None
     if commas and dots:
         dec = "," if num.rfind(",") > num.rfind(".") else "."
     elif commas or dots:
         sep = "," if commas else "."
         head, _, tail = num.rpartition(sep)
         if commas + dots > 1:
+            # repeated: thousands separators; but a last group that is no group of
+            # thousands is the cents, OCR having read the decimal point as the thousands'
+            # sign ("74,860,22" for "74.860,22")
             if len(tail) != 3:
-                # repeated, but the last group is no group of thousands: OCR read the
-                # decimal point as the thousands' sign ("74,860,22" for "74.860,22")
-                return _plain(head.replace(sep, "") + "." + tail)
-            dec = None  # repeated: thousands separators
+                num, dec = head.replace(sep, "") + "." + tail, "."
         elif len(tail) != 3:
             dec = sep
         elif decimal_comma is None:
             dec = "." if sep == "." else None
         else:
             dec = sep if (sep == ",") == decimal_comma else None
-    else:
-        dec = None
     if dec is None:
         clean = num.replace(",", "").replace(".", "")
     else:
@@ -99,13 +98,6 @@ def _to_decimal(num: str, decimal_comma: bool | None) -> Decimal | None:
         clean = num.replace(other, "").replace(dec, ".")
     try:
         return Decimal(clean)
-    except InvalidOperation:
-        return None
-
-
-def _plain(text: str) -> Decimal | None:
-    try:
-        return Decimal(text)
     except InvalidOperation:
         return None
 
