@@ -168,6 +168,17 @@ def test_an_amount_whose_digits_ocr_read_as_letters_after_the_currency(
     assert "total" not in read(tmp_path, settings, lines)
 
 
+def test_a_decimal_point_ocr_lost_after_the_currency(tmp_path: Path, settings: Settings) -> None:
+    # the total's own row unreadable: what was paid is the cash less the change, both
+    # printed with their decimal point read as a space
+    lines = [*HEADER, "Date: 14/03/2018", "Grand Total ewe 9 ' 30"]
+    lines += ["Cash RM51 50", "Change RMI0 05"]
+    assert read(tmp_path, settings, lines, conf={})["total"] == "41.45"
+    # three digits set apart are a thousands' group, not cents
+    thousands = [*HEADER, "Date: 14/03/2018", "Total RM 1 250", "Cash RM 1 250"]
+    assert "total" not in read(tmp_path, settings, thousands, conf={})
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 

@@ -40,20 +40,29 @@ _CENTS = re.compile(r"[.,]\d{2}$")
 #: OCR splits an amount after its decimal point: "11. 80", "11, 80".
 _SPLIT_CENTS = re.compile(r"(?<=\d)([.,]) (\d{2})(?![\d.,])")
 #: Right after a currency sign, OCR reads digits as the letters they look like ("RMS. OO"
-#: for RM5.00, "$1O.5O"): an amount's shape there, with such letters, is that amount.
+#: for RM5.00, "$1O.5O"): an amount's shape there, with such letters, is that amount. Its
+#: decimal point, the smallest mark on the row, may be lost to a space ("RM51 50"): two
+#: digits set apart at the end of an amount after a currency sign are its cents (a
+#: thousands' group has three).
 _LOOKALIKE_AMOUNT = re.compile(
     r"(?:[€$£¥₹]|(?<![A-Za-z])(?:EUR|USD|GBP|CHF|RM|PLN|INR|CAD|AUD|SEK|NOK|DKK))\s?"
-    r"(?P<num>[\dOoSsBlI|]{1,7}[.,]\s?[\dOo]{2})(?![\w])"
+    r"(?P<num>[\dOoSsBlI|]{1,7}(?:[.,]\s?[\dOo]{2}(?![\w])"
+    r"|(?P<lost> )[\dOo]{2}(?=\s|$)))"
 )
 
 
-def _digits_for_lookalikes(text: str) -> str:
-    """``text`` with the letters of an amount after a currency sign read as digits (same
-    length, so word boxes still map): see :data:`_LOOKALIKE_AMOUNT`."""
+def _digits_for_lookalikes(text: str, decimal_comma: bool = False) -> str:
+    """``text`` with the letters of an amount after a currency sign read as digits and a
+    lost decimal point put back (same length, so word boxes still map): see
+    :data:`_LOOKALIKE_AMOUNT`."""
 
     def mend(m: re.Match[str]) -> str:
         cut = m.start("num") - m.start()
-        return m.group(0)[:cut] + m.group("num").translate(DIGIT_FOR)
+        num = m.group("num").translate(DIGIT_FOR)
+        if m.group("lost"):
+            at = m.start("lost") - m.start("num")
+            num = num[:at] + ("," if decimal_comma else ".") + num[at + 1 :]
+        return m.group(0)[:cut] + num
 
     return _LOOKALIKE_AMOUNT.sub(mend, text)
 
@@ -62,7 +71,7 @@ def money_in(reading: Reading, cell: Cell) -> list[tuple[Decimal, Box, str]]:
     """Amounts in a cell that look like money: with decimals, or beside a currency sign."""
     text = cell.text
     if any(w.conf < 1.0 for w in cell.words):  # OCR: "11. 80" is 11.80 (same length)
-        text = _SPLIT_CENTS.sub(r"\1\2 ", _digits_for_lookalikes(text))
+        text = _SPLIT_CENTS.sub(r"\1\2 ", _digits_for_lookalikes(text, reading.decimal_comma))
     out = []
     for start, end, value in find_amounts(text, reading.decimal_comma):
         raw = text[start:end]
