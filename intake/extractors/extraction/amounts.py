@@ -71,7 +71,7 @@ def money_in(reading: Reading, cell: Cell) -> list[tuple[Decimal, Box, str]]:
     """Amounts in a cell that look like money: with decimals, or beside a currency sign."""
     text = cell.text
     if any(w.conf < 1.0 for w in cell.words):  # OCR: "11. 80" is 11.80 (same length)
-        text = _SPLIT_CENTS.sub(r"\1\2 ", _digits_for_lookalikes(text, reading.decimal_comma))
+        text = _SPLIT_CENTS.sub(r"\1\2 ", _digits_for_lookalikes(text, bool(reading.decimal_comma)))
     out = []
     for start, end, value in find_amounts(text, reading.decimal_comma):
         raw = text[start:end]
