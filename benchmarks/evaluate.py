@@ -52,6 +52,7 @@ from typing import Any
 
 import intake.extractors.reading.deskew
 import intake.extractors.reading.image
+import intake.extractors.reading.lighting
 import intake.extractors.reading.ocr
 import intake.extractors.reading.reread
 import intake.extractors.reading.tesseract
@@ -80,6 +81,7 @@ OCR_CACHE = OUT / "ocr-cache"
 OCR_MODULES = (
     intake.extractors.reading.deskew,
     intake.extractors.reading.image,
+    intake.extractors.reading.lighting,
     intake.extractors.reading.ocr,
     intake.extractors.reading.rules,
     intake.extractors.reading.uncovered,

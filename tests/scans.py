@@ -11,6 +11,7 @@ import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import reportlab
 from PIL import Image, ImageDraw
@@ -46,6 +47,20 @@ def faded(image: Image.Image, edge: int = 20) -> Image.Image:
     mislead a global threshold into taking the faint print for paper."""
     out = image.convert("L").point(lambda v: 190 + 55 * v // 255)
     ImageDraw.Draw(out).rectangle((0, 0, edge, out.height), fill=0)
+    out.info["dpi"] = image.info.get("dpi", (300, 300))
+    return out
+
+
+def lit_from_a_corner(image: Image.Image, darkest: float = 0.5, seed: int = 7) -> Image.Image:
+    """``image`` photographed under a lamp: full light in the bottom-right corner, fading
+    to ``darkest`` of it in the top-left, with the sensor's noise on top."""
+    pixels = np.asarray(image.convert("L"), dtype=np.float64)
+    h, w = pixels.shape
+    ys, xs = np.mgrid[0:h, 0:w]
+    ramp = ((w - 1 - xs) / max(w - 1, 1) + (h - 1 - ys) / max(h - 1, 1)) / 2
+    noise = np.random.default_rng(seed).normal(0.0, 6.0, pixels.shape)
+    lit = pixels * (1.0 - (1.0 - darkest) * ramp) + noise
+    out = Image.fromarray(np.clip(lit, 0, 255).astype(np.uint8), mode="L")
     out.info["dpi"] = image.info.get("dpi", (300, 300))
     return out
 

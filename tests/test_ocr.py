@@ -27,6 +27,7 @@ from tests.scans import (
     faded,
     garbage_text_pdf,
     image_pdf,
+    lit_from_a_corner,
     mixed_pdf,
     multipage_tiff,
     render,
@@ -163,6 +164,15 @@ def test_a_faint_print_beside_a_dark_edge_is_read_with_its_contrast_stretched(
 ) -> None:
     faint = faded(render(invoice[0], dpi=150))
     (page,) = read(save_png(faint, tmp_path / "faint.png"), "png")
+    assert recall(page, upright) >= 0.9
+
+
+def test_a_page_lit_from_one_corner_reads_as_if_evenly_lit(
+    invoice: tuple[Path, Page], upright: Page, tmp_path: Path
+) -> None:
+    # one global threshold turns the dark corner's paper black and reads its speckle
+    dim = lit_from_a_corner(render(invoice[0], dpi=200))
+    (page,) = read(save_png(dim, tmp_path / "dim.png"), "png")
     assert recall(page, upright) >= 0.9
 
 

@@ -25,6 +25,7 @@ from functools import partial
 from PIL import Image, ImageOps
 
 from intake.extractors.reading.deskew import rotate_image, straighten_image
+from intake.extractors.reading.lighting import flatten_lighting
 from intake.extractors.reading.rules import remove_rules
 from intake.extractors.reading.slots import FileSlots, LocalSlots, Slots
 from intake.extractors.reading.tesseract import (
@@ -168,16 +169,21 @@ def ocr_image(image: Image.Image, number: int, *, scale: float, options: OcrOpti
     """Read one page image. ``scale`` is the size of one pixel in points."""
     what = f"page {number}"
     start = time.perf_counter()
-    gray = _gray(image)
+    plain = _gray(image)
+    # an unevenly lit page is read evened out (:mod:`lighting`), and as it was only where
+    # that reads badly; an evenly lit one that reads badly is tried with its contrast
+    # stretched
+    flat = flatten_lighting(plain)
+    gray = plain if flat is None else flat
     upright, words, quality = _read(gray, what, options)
-    stretched = False
+    retried = False
     if quality < RETRY_CONTRAST_BELOW:
-        contrasted = _stretch(gray)
+        retry = plain if flat is not None else _stretch(plain)
         # a page at full contrast already (black and white) stretches to itself: no retry
-        if contrasted.tobytes() != gray.tobytes():
-            other, other_words, other_quality = _read(contrasted, what, options)
+        if retry.tobytes() != gray.tobytes():
+            other, other_words, other_quality = _read(retry, what, options)
             if other_quality > quality:
-                gray, stretched = contrasted, True
+                gray, retried = retry, True
                 upright, words, quality = other, other_words, other_quality
     turned = 0
     if words and quality < CHECK_ORIENTATION_BELOW:
@@ -189,11 +195,12 @@ def ocr_image(image: Image.Image, number: int, *, scale: float, options: OcrOpti
             if other_quality > quality:
                 upright, words, quality, turned = other, other_words, other_quality, turn
     logger.debug(
-        "%s: %d words, quality %.2f, contrast stretched %s, turned %d, %.2f s",
+        "%s: %d words, quality %.2f, lighting evened %s, read again %s, turned %d, %.2f s",
         what,
         len(words),
         quality,
-        stretched,
+        flat is not None,
+        retried,
         turned,
         time.perf_counter() - start,
     )
