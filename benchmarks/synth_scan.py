@@ -55,19 +55,28 @@ def scan_style(rng: random.Random) -> ScanStyle:
     )
 
 
+def lit_from_a_corner(
+    pixels: np.ndarray, darkest: float, *, flip_x: bool = False, flip_y: bool = False
+) -> np.ndarray:
+    """Grey ``pixels`` lit by a ramp from one corner: full light in the top left (mirrored
+    by ``flip_x`` / ``flip_y``), fading to ``darkest`` of it in the opposite corner."""
+    h, w = pixels.shape
+    ys, xs = np.mgrid[0:h, 0:w]
+    fx = (w - 1 - xs) if flip_x else xs
+    fy = (h - 1 - ys) if flip_y else ys
+    ramp = (fx / max(w - 1, 1) + fy / max(h - 1, 1)) / 2
+    result: np.ndarray = pixels * (1.0 - (1.0 - darkest) * ramp)
+    return result
+
+
 def _degrade(page: Image.Image, style: ScanStyle, rng: random.Random) -> Image.Image:
     """One rendered grey page through the scanner: turned, blurred, lit, noisy, JPEG'd."""
     turned = page.rotate(style.angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     blurred = turned.filter(ImageFilter.GaussianBlur(style.blur * style.dpi / 300))
     pixels = np.asarray(blurred, dtype=np.float64)
-    if style.lighting < 1.0:  # a ramp from one corner: full light to the factor
-        h, w = pixels.shape
-        ys, xs = np.mgrid[0:h, 0:w]
+    if style.lighting < 1.0:
         flip_x, flip_y = rng.random() < 0.5, rng.random() < 0.5
-        fx = (w - 1 - xs) if flip_x else xs
-        fy = (h - 1 - ys) if flip_y else ys
-        ramp = (fx / max(w - 1, 1) + fy / max(h - 1, 1)) / 2
-        pixels = pixels * (1.0 - (1.0 - style.lighting) * ramp)
+        pixels = lit_from_a_corner(pixels, style.lighting, flip_x=flip_x, flip_y=flip_y)
     noise = np.random.default_rng(rng.getrandbits(32)).normal(0.0, style.noise, pixels.shape)
     noisy = Image.fromarray(np.clip(pixels + noise, 0, 255).astype(np.uint8), mode="L")
     buffer = io.BytesIO()

@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from benchmarks.synth_scan import lit_from_a_corner as light_ramp
 from intake.extractors.reading.deskew import rotate_image
 
 
@@ -55,11 +56,8 @@ def lit_from_a_corner(image: Image.Image, darkest: float = 0.5, seed: int = 7) -
     """``image`` photographed under a lamp: full light in the bottom-right corner, fading
     to ``darkest`` of it in the top-left, with the sensor's noise on top."""
     pixels = np.asarray(image.convert("L"), dtype=np.float64)
-    h, w = pixels.shape
-    ys, xs = np.mgrid[0:h, 0:w]
-    ramp = ((w - 1 - xs) / max(w - 1, 1) + (h - 1 - ys) / max(h - 1, 1)) / 2
     noise = np.random.default_rng(seed).normal(0.0, 6.0, pixels.shape)
-    lit = pixels * (1.0 - (1.0 - darkest) * ramp) + noise
+    lit = light_ramp(pixels, darkest, flip_x=True, flip_y=True) + noise
     out = Image.fromarray(np.clip(lit, 0, 255).astype(np.uint8), mode="L")
     out.info["dpi"] = image.info.get("dpi", (300, 300))
     return out

@@ -1,7 +1,8 @@
 """OCR: page images in, :class:`Page` records with word boxes out, pages in parallel.
 
-For each page: grey it, undo its skew (:mod:`deskew`), read it with one ``image_to_data``
-pass at page segmentation mode 6 (one block: table rows stay together). When the result
+For each page: grey it, even out uneven lighting (:mod:`lighting`), undo its skew
+(:mod:`deskew`), read it with one ``image_to_data`` pass at page segmentation mode 6 (one
+block: table rows stay together). When the result
 reads badly (low confidence), ask tesseract's OSD which way is up, turn the page and read
 it again, keeping whichever reading is better. Words come out in points from the top-left
 of the upright page, grouped into lines by :func:`intake.record.group_lines`, exactly like
