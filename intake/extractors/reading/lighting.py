@@ -34,12 +34,24 @@ SMOOTH = 3
 UNEVEN_ABOVE = 40
 
 
+def _lightest(values: np.ndarray, window: int) -> np.ndarray:
+    """The largest of ``values`` over the ``window`` square around each point (clipped at
+    the edges): a row pass then a column pass, ``window`` shifted maxima each."""
+    r = window // 2
+    out = values
+    for axis in (0, 1):
+        padded = np.pad(out, [(r, r) if a == axis else (0, 0) for a in (0, 1)], mode="edge")
+        size = out.shape[axis]
+        out = np.max([padded.take(range(k, k + size), axis=axis) for k in range(window)], axis=0)
+    return out
+
+
 def _paper(grey: Image.Image) -> Image.Image:
-    """The estimated brightness of the paper under ``grey``, at 1/:data:`SHRINK` its size."""
-    small = grey.resize(
-        (max(1, grey.width // SHRINK), max(1, grey.height // SHRINK)), Image.Resampling.BILINEAR
-    )
-    return small.filter(ImageFilter.MaxFilter(WINDOW)).filter(ImageFilter.GaussianBlur(SMOOTH))
+    """The estimated brightness of the paper under ``grey``, at 1/:data:`SHRINK` its size
+    (each cell the mean of its pixels)."""
+    small = np.asarray(grey.reduce(SHRINK))
+    paper = Image.fromarray(_lightest(small, WINDOW))
+    return paper.filter(ImageFilter.GaussianBlur(SMOOTH))
 
 
 def flatten_lighting(grey: Image.Image) -> Image.Image | None:
