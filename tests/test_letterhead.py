@@ -187,3 +187,20 @@ def test_a_name_set_in_spaced_type_is_read_over_its_cells(
         "TOTAL                     12.50",
     ]
     assert read(tmp_path, settings, lines, conf=SCAN)["vendor"] == "KLM CASH & CARRY"
+
+
+def test_the_role_labels_over_side_by_side_blocks_do_not_begin_the_name(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # "Trading" ends a name as a legal form does: the name's first words are sought on
+    # the line above, which holds the two blocks' role labels
+    lines = [
+        "Seller                              Buyer",
+        "Harbourline Trading                 Norcrest Logistics Ltd",
+        "Pinostrasse 80                      12 Mill Road",
+        "64169 Ulm                           Leeds LS1 4AB",
+        "INVOICE No. 2024/118",
+        "Date: 06/08/2024",
+        "TOTAL                     120.00 EUR",
+    ]
+    assert read(tmp_path, settings, lines, conf=SCAN)["vendor"] == "Harbourline Trading"
