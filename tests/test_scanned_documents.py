@@ -262,3 +262,24 @@ def test_a_tax_whose_decimal_separator_ocr_moved_is_read_by_its_digits(
     path = make_lines_pdf(tmp_path / "factuur.pdf", lines)
     got = extracted(path, settings)["fields"]
     assert (got["subtotal"], got["tax"], got["total"]) == ("12296.76", "2582.32", "14879.08")
+
+
+def test_a_tax_whose_decimal_separator_ocr_lost_to_a_space_is_read_by_its_digits(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [  # the tax row as OCR gives it back: "1210,72 €" read as "1210 72€"
+        "Talleres Moncayo S.L.",
+        "Calle Mayor 12, 50001 Zaragoza",
+        "FACTURA N.º F-2210",
+        "Fecha: 03/02/2025",
+        "",
+        "Descripcion             Uds.          Precio        Total",
+        "Guantes de trabajo          3       1.921,77     5.765,31",
+        "",
+        "Subtotal                                     5.765,31 €",
+        "IVA 21%                                        1210 72€",
+        "Total factura                                6.976,03 €",
+    ]
+    path = make_lines_pdf(tmp_path / "factura.pdf", lines)
+    got = extracted(path, settings)["fields"]
+    assert (got["subtotal"], got["tax"], got["total"]) == ("5765.31", "1210.72", "6976.03")

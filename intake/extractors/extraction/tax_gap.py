@@ -28,8 +28,9 @@ __all__ = ["tax_between"]
 CENT = Decimal("0.01")
 #: How far a rate x subtotal may be from the tax printed (rounding to the cent, each rate).
 TOL = Decimal("0.011")
-#: Figures with separators anywhere ("2.58232"): a number whose separator OCR moved.
-_FIGURES = re.compile(r"(?<![\d.,])\d[\d.,]*\d(?![\d.,%]|\s?%)")
+#: Figures with separators anywhere ("2.58232"): a number whose separator OCR moved, or
+#: lost to a space ("1210 72"); a run of such groups is tried from each group on.
+_FIGURES = re.compile(r"(?<![\d.,])\d(?:[\d.,]| (?=\d))*\d(?![\d.,%]|\s?%)")
 #: At most this many tax rows, one per rate, add up to the tax.
 MAX_ROWS = 3
 #: Score of a tax found this way (a labelled tax row scores 0.5-1.0).
@@ -77,9 +78,11 @@ def _row_between(
                 if abs(value - gap) < TOL:
                     return Candidate(gap, SCORE, box, raw)
             for cell in line.cells:
-                for m in _FIGURES.finditer(cell.text):
-                    if re.sub(r"\D", "", m.group(0)).lstrip("0") == digits:
-                        return Candidate(gap, SCORE, cell.span_box(*m.span()), m.group(0))
+                for start, end in _figures(cell.text):
+                    if re.sub(r"\D", "", cell.text[start:end]).lstrip("0") == digits:
+                        return Candidate(
+                            gap, SCORE, cell.span_box(start, end), cell.text[start:end]
+                        )
         fits = [a for a in amounts if 0 < a[0] <= s.value * max(rates) / 100 + TOL]
         if fits:
             value, box, raw = fits[-1]  # the row's amount is printed last
@@ -87,6 +90,16 @@ def _row_between(
     if 2 <= len(taxed) <= MAX_ROWS and abs(sum(c.value for c in taxed) - gap) < TOL:
         return Candidate(gap, SCORE, taxed[0].box, " + ".join(c.raw for c in taxed))
     return None
+
+
+def _figures(text: str) -> list[tuple[int, int]]:
+    """The spans of the figures in ``text`` (:data:`_FIGURES`), each run of space-separated
+    groups also from each of its later groups on ("19 1210 72": also "1210 72" and "72")."""
+    spans = []
+    for m in _FIGURES.finditer(text):
+        spans.append(m.span())
+        spans += [(m.start() + g.end(), m.end()) for g in re.finditer(r" ", m.group(0))]
+    return spans
 
 
 def _is_rate_of(base: Decimal, rate: Decimal, tax: Decimal) -> bool:
