@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 
+from benchmarks import synth_forms as forms
 from benchmarks import synth_layouts as layouts
 from benchmarks.synth_docs import Party, Spec
 from benchmarks.synth_words import SPLITS, WORDS
@@ -145,6 +146,7 @@ def draw(path: Path, spec: Spec) -> Path:
         align[lay["letterhead"]](x, y, head.name)
     c.setFont("Helvetica", 9)
     extra = [f"{w['vat']} {head.vat}"] if lay["vat_place"] == "letterhead" else []
+    extra += forms.contact_lines(spec, head.name)
     for i, text in enumerate([] if lay.get("logo") else head.address + extra):
         align[lay["letterhead"]](x, y - 14 - 11 * i, text)
     # the addressee in the window, its sender line above it
@@ -206,6 +208,7 @@ def draw(path: Path, spec: Spec) -> Path:
             c.drawString(50, y, f"{k}: {v}")
             y -= 12
         y -= 16
+    y = forms.draw_details(c, spec, y)
     y = _table(c, spec, width, y)
     if lay.get("tax_table"):
         layouts.totals(c, spec, width, y, money, number)
@@ -343,6 +346,7 @@ def _totals(c: Canvas, spec: Spec, width: float, y: float) -> None:
     for rate, _base, tax in spec.taxes:
         rate_text = f"{rate.normalize():f}".replace(".", "," if spec.lang != "en" else ".")
         rows.append((spec.words["tax"].format(r=rate_text), money(tax, spec)))
+    rows += forms.shipping_row(spec, money(spec.layout.get("shipping") or 0, spec))
     rows.append((spec.words["total"], money(spec.total, spec)))
     for i, (label, value) in enumerate(rows):
         c.setFont("Helvetica-Bold" if i == len(rows) - 1 else "Helvetica", 10)

@@ -50,6 +50,7 @@ from typing import Any
 
 from benchmarks.synth_docs import OUR_ALIASES, OUR_NAME, OUR_VAT, make_spec
 from benchmarks.synth_draw import draw
+from benchmarks.synth_forms import choose as choose_forms
 from benchmarks.synth_layouts import choose
 from intake.extractors.base import Registry
 from intake.ingest.stages import Context, extract_path
@@ -143,6 +144,7 @@ def run(
 ) -> dict[str, Any]:
     rng = random.Random(seed)
     layout_rng = random.Random(f"layouts-{seed}")
+    forms_rng = random.Random(f"forms-{seed}")
     # the scans draw from their own generator: the documents of a seed stay the same
     scan_rng = random.Random(f"scan-{seed}")
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -155,6 +157,7 @@ def run(
             spec = make_spec(rng)
             if not plain:
                 choose(spec, layout_rng)
+                choose_forms(spec, forms_rng)
             doc_type, truth = spec.truth()
             path = draw(folder / f"{i:04d}-{spec.kind}-{spec.lang}.pdf", spec)
             groups: tuple[str, ...] = ("all", f"type:{spec.kind}", f"lang:{spec.lang}")

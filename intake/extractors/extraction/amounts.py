@@ -312,15 +312,20 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
 
     best: tuple[float, Candidate, Candidate, Candidate] | None = None
     several = summed_taxes(taxes)  # one tax row per rate, added up
-    for t, s, x in itertools.product(totals, subs, taxes + several):
-        if t.value > 0 and _adds_up(t, s, x):
-            # a tax printed as zero (an exempt invoice) confirms a total equal to its
-            # subtotal less surely than a tax that makes them differ
-            score = t.score + s.score + x.score - (ZERO_TAX if x.value == 0 else 0.0)
-            if line_sum is not None and abs(line_sum - s.value) < TOL:
-                score += 0.5
-            if best is None or score > best[0]:
-                best = (score, t, s, x)
+    # the charges a totals block adds after the tax (shipping and handling) count only
+    # where net plus tax alone adds up to no total
+    for charged in dict.fromkeys((Decimal(0), _charges(reading))):
+        for t, s, x in itertools.product(totals, subs, taxes + several):
+            if t.value > 0 and _adds_up(dataclasses.replace(t, value=t.value - charged), s, x):
+                # a tax printed as zero (an exempt invoice) confirms a total equal to its
+                # subtotal less surely than a tax that makes them differ
+                score = t.score + s.score + x.score - (ZERO_TAX if x.value == 0 else 0.0)
+                if line_sum is not None and abs(line_sum - s.value) < TOL:
+                    score += 0.5
+                if best is None or score > best[0]:
+                    best = (score, t, s, x)
+        if best is not None:
+            break
     if best is not None:
         _, t, s, x = best
         return {"total": _field(t, 0.97), "subtotal": _field(s, 0.95), "tax": _field(x, 0.93)}
@@ -365,6 +370,16 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     if "subtotal" not in out and "total" in out and "tax" in out:
         _net_of_taxes(reading, out, taxes, line_sum)
     return out
+
+
+def _charges(reading: Reading) -> Decimal:
+    """The sum of the charges printed on rows labelled for them (shipping, freight,
+    handling: the pack's ``charge`` labels), each row's last amount."""
+    charged = Decimal(0)
+    for hit in reading.layout.labels("charge"):
+        if found := _row(reading, hit):
+            charged += found[-1][0]
+    return charged
 
 
 def _net_of_taxes(

@@ -273,6 +273,20 @@ class Layout:
                 if not long or m.start() == 0 or _COLON.match(cell.text, m.end()):
                     yield Hit(cell, m, weight)
 
+    @cached_property
+    def _grid_heads(self) -> frozenset[int]:
+        """The lines that head a row of boxed details: each of their cells a word over
+        the one cell of the next line under it (see :meth:`heads_values`)."""
+        return frozenset(
+            i for i in range(len(self.lines) - 1) if _heads(self.lines[i], self.lines[i + 1])
+        )
+
+    def heads_values(self, line: int) -> bool:
+        """Whether line ``line`` is a row of headers over a row of values, the way boxed
+        details print ("Salesperson | Ship via | Terms" over "A. Berg | UPS | Net 30"):
+        a header's value is the cell under it, never the header beside it."""
+        return line in self._grid_heads
+
     def right_of(self, hit: Hit) -> Cell | None:
         """The value on the label's line: the rest of its cell, else the next cell. A
         label runs on to its colon: words after the matched ones that end in a colon
@@ -319,6 +333,29 @@ class Layout:
                 if other.x0 < cell.x1 + 2 and other.x1 > cell.x0 - 2:
                     yield other
                     break
+
+
+#: A row of boxed details has this many columns at least: two side by side are as often
+#: a key beside its value ("Advertiser  Acme").
+MIN_GRID_CELLS = 3
+
+
+def _heads(upper: Line, lower: Line) -> bool:
+    """Whether ``upper`` is a row of headers over the values of ``lower``: as many cells
+    (three or more), the lower one right under the upper one (no farther than two lines'
+    height), each header a word or two without digits and without the colon that puts a
+    key's value beside it, each value under its own header's span."""
+    if upper.page != lower.page or len(upper.cells) != len(lower.cells):
+        return False
+    if len(upper.cells) < MIN_GRID_CELLS or lower.top - upper.bottom > 2 * upper.height:
+        return False
+    for head, value in zip(upper.cells, lower.cells, strict=True):
+        text = head.text.strip()
+        if any(ch.isdigit() for ch in text) or text.endswith(":") or text.count(" ") > 3:
+            return False
+        if not (value.x0 < head.x1 + 2 and value.x1 > head.x0 - 2):
+            return False
+    return True
 
 
 _COLON = re.compile(r"\s*[:#]")

@@ -20,7 +20,13 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.party_address import address_under
-from intake.extractors.extraction.party_cells import beside_value, concat, label_cells, named_cells
+from intake.extractors.extraction.party_cells import (
+    beside_value,
+    concat,
+    in_details_row,
+    label_cells,
+    named_cells,
+)
 from intake.extractors.extraction.party_domains import domain_bonus, web_domains
 from intake.extractors.extraction.party_labels import (
     contact_line,
@@ -164,7 +170,7 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
         if more_label(h.cell.text[h.match.end() :])
     }
     for hit in layout.labels("buyer", pages=1):
-        if label_in_value(hit) or in_reference_label(hit):
+        if label_in_value(hit) or in_reference_label(hit) or in_details_row(layout, hit):
             continue
         rest = hit.cell.tail(hit.match.end())
         # (the rest of the label's cell may be the label of the block beside it, run in)
@@ -221,7 +227,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> tuple[list[Can
     cands: list[Candidate] = []
     sellers: set[str] = set()
     for hit in layout.labels("vendor", pages=1):
-        if label_in_value(hit, keyed=True):
+        if label_in_value(hit, keyed=True) or in_details_row(layout, hit):
             continue
         rest = hit.cell.tail(hit.match.end())
         cells = ([rest] if rest and not more_label(rest.text) else []) + named_cells(

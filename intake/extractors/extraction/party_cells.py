@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.labels import LABELS
-from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.party_labels import colon_beside, wrapped_above
 
-__all__ = ["beside_value", "concat", "label_cells", "named_cells"]
+__all__ = ["beside_value", "concat", "in_details_row", "label_cells", "named_cells"]
 
 
 def concat(first: Cell, second: Cell) -> Cell:
@@ -37,7 +37,10 @@ def label_cells(layout: Layout) -> set[tuple[int, float]]:
 def beside_value(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> list[Cell]:
     """The value to the right of a party's label, as in a key-value header ("Advertiser
     Acme PAC"): the next cell, past a "Name:" sub-label; none where that cell is
-    another label ("Bill To  Ship To", "Customer  Invoice No.")."""
+    another label ("Bill To  Ship To", "Customer  Invoice No."), and none where the label
+    heads a row of boxed details: its value is under it."""
+    if layout.heads_values(cell.line):
+        return []
     for other in layout.cells_right(cell):
         if _SUB_LABEL.fullmatch(other.text.strip()):
             continue
@@ -45,6 +48,18 @@ def beside_value(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> 
             return []
         return [other]
     return []
+
+
+def in_details_row(layout: Layout, hit: Hit) -> bool:
+    """Whether a party's label word was found in a row of boxed details rather than over
+    a party's block: among the values, under their headers ("Destinatario" under
+    "Spedizione": who pays the carriage), or heading one row of values and no more
+    ("Buyer | Ship via | Terms" over "A. Berg | UPS | Net 30": the person in charge of the
+    order; the parties' blocks side by side go on with their addresses)."""
+    line = hit.line
+    if line > 0 and layout.heads_values(line - 1):
+        return True
+    return layout.heads_values(line) and not layout.heads_values(line + 1)
 
 
 #: "Nummer:", "Anschrift:", "Name, Dep:": a sub-label at the start of a cell in a party's block

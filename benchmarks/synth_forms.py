@@ -1,0 +1,200 @@
+"""Office-form conventions for the layout stress generator, layered on a
+:class:`benchmarks.synth_docs.Spec` by :func:`choose` after the generic supplier layouts
+(:mod:`benchmarks.synth_layouts`) and drawn by :mod:`benchmarks.synth_draw`:
+
+- contact lines under the letterhead (phone, fax, e-mail, web site): digits and words
+  that are neither a number nor a party;
+- a row of boxed details between the document's details and its table, the way office
+  templates print them: the salesperson (or "prepared by", or on an order the person who
+  asked for it, or its buyer: a person, not the buying company), the carrier, the
+  delivery terms and the payment terms;
+- on a US-dollar document, a shipping and handling charge after the sales tax: the
+  total is then more than net plus tax;
+- on a quote, the customer's block under "Prepared for" or "Quote for".
+
+The choices come from their own random generator (seeded from the run's seed), so the
+documents of a seed are those of the generic layouts with these conventions added.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from reportlab.pdfgen.canvas import Canvas
+
+from benchmarks.synth_docs import Spec
+from benchmarks.synth_layouts import grid
+from benchmarks.synth_words import CONTACTS
+
+#: Per language, the labels of the details row and the values printed under them.
+FORM_WORDS: dict[str, dict[str, list[str]]] = {
+    "en": {
+        "salesperson": ["Salesperson", "Sales Rep", "Prepared by", "Account Manager"],
+        "requisitioner": ["Requisitioner", "Requested by", "Buyer", "Ordered by"],
+        "ship_via": ["Shipped via", "Ship Via", "Carrier"],
+        "fob": ["F.O.B. Point", "FOB", "Incoterms"],
+        "terms": ["Terms", "Payment Terms"],
+        "terms_values": ["Net 30", "Due on receipt", "2% 10, Net 30", "Net 15"],
+        "via_values": ["UPS Ground", "FedEx", "DHL Express", "Best Way", "Will call"],
+        "fob_values": ["Origin", "Destination", "EXW", "DAP"],
+        "shipping": ["Shipping & Handling", "Freight", "Shipping"],
+        "prepared_for": ["Prepared for", "Quote for", "Quotation for"],
+        "phone": ["Phone", "Tel.", "P:"],
+        "fax": ["Fax", "F:"],
+        "email": ["Email", "E-mail"],
+    },
+    "de": {
+        "salesperson": ["Sachbearbeiter", "Ihr Ansprechpartner", "Bearbeiter"],
+        "requisitioner": ["Besteller", "Angefordert von", "Einkäufer"],
+        "ship_via": ["Versandart", "Versand"],
+        "fob": ["Lieferbedingung", "Incoterms"],
+        "terms": ["Zahlungsbedingungen", "Zahlungsziel"],
+        "terms_values": ["30 Tage netto", "14 Tage 2 % Skonto", "sofort ohne Abzug"],
+        "via_values": ["DHL", "Spedition", "UPS Standard", "Abholung"],
+        "fob_values": ["frei Haus", "ab Werk", "DAP"],
+        "prepared_for": ["Angebot für", "Erstellt für"],
+        "phone": ["Tel.", "Telefon"],
+        "fax": ["Fax"],
+        "email": ["E-Mail"],
+    },
+    "fr": {
+        "salesperson": ["Commercial", "Votre contact", "Établi par"],
+        "requisitioner": ["Demandeur", "Acheteur", "Commandé par"],
+        "ship_via": ["Expédition", "Transporteur"],
+        "fob": ["Incoterm", "Conditions de livraison"],
+        "terms": ["Conditions de paiement", "Règlement"],
+        "terms_values": ["30 jours net", "À réception", "45 jours fin de mois"],
+        "via_values": ["Colissimo", "DHL", "Messagerie", "Enlèvement"],
+        "fob_values": ["Franco", "Départ usine", "DAP"],
+        "prepared_for": ["Devis pour", "Établi pour"],
+        "phone": ["Tél.", "Téléphone"],
+        "fax": ["Fax"],
+        "email": ["E-mail", "Courriel"],
+    },
+    "es": {
+        "salesperson": ["Comercial", "Vendedor", "Preparado por"],
+        "requisitioner": ["Solicitante", "Comprador", "Pedido por"],
+        "ship_via": ["Envío", "Transportista"],
+        "fob": ["Incoterm", "Condiciones de entrega"],
+        "terms": ["Forma de pago", "Condiciones de pago"],
+        "terms_values": ["30 días", "Transferencia 30 días", "Contado"],
+        "via_values": ["SEUR", "MRW", "Agencia", "Recogida"],
+        "fob_values": ["Portes pagados", "En fábrica", "DAP"],
+        "prepared_for": ["Presupuesto para", "Preparado para"],
+        "phone": ["Tel.", "Teléfono"],
+        "fax": ["Fax"],
+        "email": ["Email", "Correo"],
+    },
+    "it": {
+        "salesperson": ["Agente", "Referente", "Preparato da"],
+        "requisitioner": ["Richiedente", "Buyer", "Ordinato da"],
+        "ship_via": ["Spedizione", "Vettore"],
+        "fob": ["Resa", "Incoterm"],
+        "terms": ["Pagamento", "Condizioni di pagamento"],
+        "terms_values": ["Bonifico 30 gg", "Ri.Ba. 60 gg d.f.f.m.", "Rimessa diretta"],
+        "via_values": ["Corriere", "BRT", "Mittente", "Destinatario"],
+        "fob_values": ["Franco destino", "Franco partenza", "DAP"],
+        "prepared_for": ["Offerta per", "Preparato per"],
+        "phone": ["Tel.", "Telefono"],
+        "fax": ["Fax"],
+        "email": ["E-mail"],
+    },
+    "nl": {
+        "salesperson": ["Verkoper", "Contactpersoon", "Opgesteld door"],
+        "requisitioner": ["Aanvrager", "Inkoper", "Besteld door"],
+        "ship_via": ["Verzendwijze", "Vervoerder"],
+        "fob": ["Leveringscondities", "Incoterms"],
+        "terms": ["Betalingstermijn", "Betalingsvoorwaarden"],
+        "terms_values": ["30 dagen netto", "14 dagen", "Direct"],
+        "via_values": ["PostNL", "DHL", "Afhalen", "Eigen vervoer"],
+        "fob_values": ["Franco", "Af fabriek", "DAP"],
+        "prepared_for": ["Offerte voor", "Opgesteld voor"],
+        "phone": ["Tel.", "Telefoon"],
+        "fax": ["Fax"],
+        "email": ["E-mail"],
+    },
+    "pt": {
+        "salesperson": ["Comercial", "Vendedor", "Preparado por"],
+        "requisitioner": ["Requisitante", "Comprador", "Pedido por"],
+        "ship_via": ["Expedição", "Transportadora"],
+        "fob": ["Incoterm", "Condições de entrega"],
+        "terms": ["Condições de pagamento", "Pagamento"],
+        "terms_values": ["30 dias", "Pronto pagamento", "60 dias"],
+        "via_values": ["CTT", "Transportadora", "Levantamento"],
+        "fob_values": ["Porte pago", "À saída", "DAP"],
+        "prepared_for": ["Orçamento para", "Preparado para"],
+        "phone": ["Tel.", "Telefone"],
+        "fax": ["Fax"],
+        "email": ["Email"],
+    },
+}
+
+
+def choose(spec: Spec, rng: random.Random) -> Spec:
+    """Add the office-form conventions' choices to ``spec`` (in place; returned)."""
+    lay, fw = spec.layout, FORM_WORDS[spec.lang]
+    lay["contact_lines"] = rng.random() < 0.4
+    lay["details_row"] = rng.random() < 0.3
+    lay["shipping"] = None
+    if spec.currency == "USD" and not lay.get("tax_table") and rng.random() < 0.5:
+        lay["shipping"] = (
+            Decimal(rng.choice([15, 25, 40, 75])) + Decimal(rng.choice([0, 50, 95])) / 100
+        )
+        spec.total += lay["shipping"]
+    words = {slot: rng.choice(v) for slot, v in fw.items() if not slot.endswith("_values")}
+    words["person"] = rng.choice(CONTACTS)
+    words["terms_value"] = rng.choice(fw["terms_values"])
+    words["via_value"] = rng.choice(fw["via_values"])
+    words["fob_value"] = rng.choice(fw["fob_values"])
+    words["phone_no"] = _phone(rng, spec)
+    spec.words.update({f"form_{k}": v for k, v in words.items()})
+    if spec.kind == "estimate" and lay["buyer_label"] and rng.random() < 0.5:
+        spec.words["bill_to"] = words["prepared_for"]
+    return spec
+
+
+def _phone(rng: random.Random, spec: Spec) -> str:
+    if spec.currency == "USD":
+        return f"({rng.randint(201, 989)}) {rng.randint(200, 999)}-{rng.randint(1000, 9999)}"
+    code = {"en": 44, "de": 49, "fr": 33, "es": 34, "it": 39, "nl": 31, "pt": 351}[spec.lang]
+    return f"+{code} {rng.randint(20, 89)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+
+
+def contact_lines(spec: Spec, name: str) -> list[str]:
+    """Phone, fax, e-mail and web site lines of the issuer called ``name``."""
+    if not spec.layout.get("contact_lines"):
+        return []
+    w = spec.words
+    host = "".join(ch for ch in name.split()[0].casefold() if ch.isalnum()) or "mail"
+    fax = w["form_phone_no"][:-1] + str((int(w["form_phone_no"][-1]) + 1) % 10)
+    return [
+        f"{w['form_phone']} {w['form_phone_no']}  {w['form_fax']} {fax}",
+        f"{w['form_email']}: info@{host}.com  www.{host}.com",
+    ]
+
+
+def details_row(spec: Spec) -> list[tuple[str, str]]:
+    """The boxed details row's (label, value) cells, or none."""
+    if not spec.layout.get("details_row"):
+        return []
+    w = spec.words
+    ordered = spec.kind == "purchase_order"
+    person = w["form_requisitioner"] if ordered else w["form_salesperson"]
+    return [
+        (person, w["form_person"]),
+        (w["form_ship_via"], w["form_via_value"]),
+        (w["form_fob"], w["form_fob_value"]),
+        (w["form_terms"], w["form_terms_value"]),
+    ]
+
+
+def shipping_row(spec: Spec, money: str) -> list[tuple[str, str]]:
+    """The shipping charge's totals row (after the tax), or none."""
+    return [(spec.words["form_shipping"], money)] if spec.layout.get("shipping") else []
+
+
+def draw_details(c: Canvas, spec: Spec, y: float) -> float:
+    """Draw the details row as a boxed grid; returns the height below it."""
+    cells = details_row(spec)
+    return grid(c, spec, cells, y) if cells else y
