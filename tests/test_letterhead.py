@@ -204,3 +204,21 @@ def test_the_role_labels_over_side_by_side_blocks_do_not_begin_the_name(
         "TOTAL                     120.00 EUR",
     ]
     assert read(tmp_path, settings, lines, conf=SCAN)["vendor"] == "Harbourline Trading"
+
+
+@pytest.mark.parametrize("over", ["Attn: Pablo Herrera", "Ao cuidado de Sr. Pablo Herrera"])
+def test_a_contact_line_over_the_name_does_not_begin_it(
+    tmp_path: Path, settings: Settings, over: str
+) -> None:
+    # "Trading" ends a name as a legal form does: the line above it is the contact
+    # person's at that company, not the name's first words
+    lines = [
+        over,
+        "Harbourline Trading",
+        "Pinostrasse 80",
+        "64169 Ulm",
+        "INVOICE No. 2024/118",
+        "Date: 06/08/2024",
+        "TOTAL                     120.00 EUR",
+    ]
+    assert read(tmp_path, settings, lines, conf=SCAN)["vendor"] == "Harbourline Trading"

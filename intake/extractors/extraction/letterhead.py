@@ -19,7 +19,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import mend_capitals, unfold
 from intake.extractors.extraction.layout import Cell, Line
 from intake.extractors.extraction.parties import LEGAL_FORM
-from intake.extractors.extraction.party_labels import party_label
+from intake.extractors.extraction.party_labels import contact_line, form_of_address, party_label
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field
 
@@ -110,9 +110,10 @@ def _same_block(line: Line, other: Line) -> bool:
 def _usable(line: Line) -> bool:
     """Whether ``line`` can hold part of a name: read surely, shaped like words, and not
     the role labels over side-by-side blocks ("Vendedor   Adquirente"), which head the
-    name's block and never begin the name."""
+    name's block, nor a contact person's line or a form of address ("Ao cuidado de
+    Sr. ...", "Firma") over an addressee's name: none of them begins the name."""
     cells = list(line.cells)
-    if any(party_label(c.text) for c in cells):
+    if any(party_label(c.text) or contact_line(c.text) or form_of_address(c.text) for c in cells):
         return False
     return _conf(cells) >= MIN_CONF and _wordy(_text(cells))
 
