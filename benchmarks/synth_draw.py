@@ -346,7 +346,7 @@ def _totals(c: Canvas, spec: Spec, width: float, y: float) -> None:
     for rate, _base, tax in spec.taxes:
         rate_text = f"{rate.normalize():f}".replace(".", "," if spec.lang != "en" else ".")
         rows.append((spec.words["tax"].format(r=rate_text), money(tax, spec)))
-    rows += forms.shipping_row(spec, money(spec.layout.get("shipping") or 0, spec))
+    rows = forms.totals_rows(spec, rows, lambda value: money(value, spec))
     rows.append((spec.words["total"], money(spec.total, spec)))
     for i, (label, value) in enumerate(rows):
         c.setFont("Helvetica-Bold" if i == len(rows) - 1 else "Helvetica", 10)

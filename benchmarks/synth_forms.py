@@ -8,8 +8,9 @@
   templates print them: the salesperson (or "prepared by", or on an order the person who
   asked for it, or its buyer: a person, not the buying company), the carrier, the
   delivery terms and the payment terms;
-- on a US-dollar document, a shipping and handling charge after the sales tax: the
-  total is then more than net plus tax;
+- on a US-dollar document, a shipping and handling charge after the sales tax (the
+  total is then more than net plus tax), and the sales tax as a taxable amount, a rate
+  and the tax due on rows of their own;
 - on a quote, the customer's block under "Prepared for" or "Quote for".
 
 The choices come from their own random generator (seeded from the run's seed), so the
@@ -19,6 +20,7 @@ documents of a seed are those of the generic layouts with these conventions adde
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from decimal import Decimal
 
 from reportlab.pdfgen.canvas import Canvas
@@ -39,6 +41,9 @@ FORM_WORDS: dict[str, dict[str, list[str]]] = {
         "via_values": ["UPS Ground", "FedEx", "DHL Express", "Best Way", "Will call"],
         "fob_values": ["Origin", "Destination", "EXW", "DAP"],
         "shipping": ["Shipping & Handling", "Freight", "Shipping"],
+        "taxable": ["Taxable", "Taxable amount"],
+        "tax_rate": ["Tax rate", "Sales tax rate"],
+        "tax_due": ["Tax due", "Sales tax", "Tax"],
         "prepared_for": ["Prepared for", "Quote for", "Quotation for"],
         "phone": ["Phone", "Tel.", "P:"],
         "fax": ["Fax", "F:"],
@@ -142,6 +147,13 @@ def choose(spec: Spec, rng: random.Random) -> Spec:
             Decimal(rng.choice([15, 25, 40, 75])) + Decimal(rng.choice([0, 50, 95])) / 100
         )
         spec.total += lay["shipping"]
+    # a US sales-tax form: the taxable amount, the rate and the tax due on rows of their own
+    lay["rate_rows"] = (
+        spec.currency == "USD"
+        and len(spec.taxes) == 1
+        and not lay.get("tax_table")
+        and rng.random() < 0.5
+    )
     words = {slot: rng.choice(v) for slot, v in fw.items() if not slot.endswith("_values")}
     words["person"] = rng.choice(CONTACTS)
     words["terms_value"] = rng.choice(fw["terms_values"])
@@ -189,9 +201,24 @@ def details_row(spec: Spec) -> list[tuple[str, str]]:
     ]
 
 
-def shipping_row(spec: Spec, money: str) -> list[tuple[str, str]]:
-    """The shipping charge's totals row (after the tax), or none."""
-    return [(spec.words["form_shipping"], money)] if spec.layout.get("shipping") else []
+def totals_rows(
+    spec: Spec, rows: list[tuple[str, str]], money: Callable[[Decimal], str]
+) -> list[tuple[str, str]]:
+    """The totals block's rows over the total (``rows``: the subtotal, then a tax row per
+    rate) as the form prints them: the tax as a taxable amount, a rate and the tax due,
+    and the shipping charge after it."""
+    w = spec.words
+    if spec.layout.get("rate_rows"):
+        rate, base, tax = spec.taxes[0]
+        rows = [
+            rows[0],
+            (w["form_taxable"], money(base)),
+            (w["form_tax_rate"], f"{rate:.3f}%"),
+            (w["form_tax_due"], money(tax)),
+        ]
+    if spec.layout.get("shipping"):
+        rows = [*rows, (w["form_shipping"], money(spec.layout["shipping"]))]
+    return rows
 
 
 def draw_details(c: Canvas, spec: Spec, y: float) -> float:

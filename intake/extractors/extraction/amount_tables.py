@@ -19,6 +19,7 @@ arithmetic in :mod:`~intake.extractors.extraction.amounts` decides among them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -27,7 +28,7 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.layout import Cell, Line
 from intake.record import Box
 
-__all__ = ["table_candidates"]
+__all__ = ["column_role", "table_candidates"]
 
 FIELDS = ("subtotal", "tax", "total")
 #: a table's amount is a little less sure than one beside its own label
@@ -93,3 +94,37 @@ def _read_tables(reading: Reading, money: Money) -> dict[str, list[Candidate]]:
             name, weight = heads[i]
             out.setdefault(name, []).append(Candidate(value, WEIGHT * weight, box, raw))
     return out
+
+
+def _header(reading: Reading, cell: Cell) -> str:
+    """The column header over ``cell``: the text-only cells above it, up to 8 lines up,
+    read top to bottom (headers often wrap: "Wartość" over "netto")."""
+    parts: list[str] = []
+    for above in reading.layout.above(cell, max_lines=8):
+        if any(ch.isdigit() for ch in above.text):
+            if parts:
+                break
+            continue
+        parts.append(above.text)
+    return " ".join(reversed(parts))
+
+
+_ROLE_TAX = re.compile(r"\b(?:tax|vat|gst|tva|mwst|ust|iva|btw|steuer)\b", re.IGNORECASE)
+_ROLE_NET = re.compile(r"\b(?:net|netto|ht|h\.t\.|excl\.?|subtotal|sub-total)\b", re.IGNORECASE)
+_ROLE_GROSS = re.compile(
+    r"\b(?:gross|brutto|ttc|t\.t\.c\.|incl\.?|total|amount|betrag|montant|importe|bedrag)\b",
+    re.IGNORECASE,
+)
+
+
+def column_role(reading: Reading, cell: Cell) -> str | None:
+    """What the column of amounts ``cell`` stands in holds (subtotal, tax or total), from
+    its header."""
+    header = _header(reading, cell)
+    if _ROLE_TAX.search(header) and not re.search(r"incl|ttc|brutto", header, re.I):
+        return "tax"
+    if _ROLE_NET.search(header):
+        return "subtotal"
+    if _ROLE_GROSS.search(header):
+        return "total"
+    return None

@@ -8,7 +8,7 @@ import itertools
 import re
 from decimal import Decimal
 
-from intake.extractors.extraction.amount_tables import table_candidates
+from intake.extractors.extraction.amount_tables import column_role, table_candidates
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import DIGIT_FOR
@@ -86,38 +86,6 @@ def money_in(reading: Reading, cell: Cell) -> list[tuple[Decimal, Box, str]]:
     return out
 
 
-def _header(reading: Reading, cell: Cell) -> str:
-    """The column header over ``cell``: the text-only cells above it, up to 8 lines up,
-    read top to bottom (headers often wrap: "Wartość" over "netto")."""
-    parts: list[str] = []
-    for above in reading.layout.above(cell, max_lines=8):
-        if any(ch.isdigit() for ch in above.text):
-            if parts:
-                break
-            continue
-        parts.append(above.text)
-    return " ".join(reversed(parts))
-
-
-_ROLE_TAX = re.compile(r"\b(?:tax|vat|gst|tva|mwst|ust|iva|btw|steuer)\b", re.IGNORECASE)
-_ROLE_NET = re.compile(r"\b(?:net|netto|ht|h\.t\.|excl\.?|subtotal|sub-total)\b", re.IGNORECASE)
-_ROLE_GROSS = re.compile(
-    r"\b(?:gross|brutto|ttc|t\.t\.c\.|incl\.?|total|amount|betrag|montant|importe|bedrag)\b",
-    re.IGNORECASE,
-)
-
-
-def _role(header: str) -> str | None:
-    """What a column of amounts holds, from its header."""
-    if _ROLE_TAX.search(header) and not re.search(r"incl|ttc|brutto", header, re.I):
-        return "tax"
-    if _ROLE_NET.search(header):
-        return "subtotal"
-    if _ROLE_GROSS.search(header):
-        return "total"
-    return None
-
-
 Found = tuple[Decimal, Box, str, Cell]
 
 
@@ -141,7 +109,7 @@ def _pick(reading: Reading, found: list[Found], field: str) -> Found:
     """The field's amount among several on one row: by column header when the headers
     say, else the largest for a total (gross beats net, commission and tax) and the
     rightmost for the others."""
-    roles = {id(f): _role(_header(reading, f[3])) for f in found}
+    roles = {id(f): column_role(reading, f[3]) for f in found}
     matching = [f for f in found if roles[id(f)] == field]
     if matching:
         return max(matching, key=lambda f: f[0]) if field == "total" else matching[-1]
@@ -167,7 +135,7 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
             if label != field:
                 if len(found) > 1:
                     for f in found:
-                        if _role(_header(reading, f[3])) == field:
+                        if column_role(reading, f[3]) == field:
                             out.append(Candidate(f[0], 0.8 * hit.weight + bonus, f[1], f[2]))
                 continue
             if found:
