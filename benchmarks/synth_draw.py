@@ -45,8 +45,10 @@ WIDTHS = {
     "discount": 44,
     "rate": 38,
     "amount": 72,
+    "ordered": 40,
+    "backorder": 40,
 }
-RIGHT = {"quantity", "unit_price", "discount", "rate", "amount"}
+RIGHT = {"quantity", "unit_price", "discount", "rate", "amount", "ordered", "backorder"}
 
 
 def number(value: Decimal, spec: Spec) -> str:
@@ -311,6 +313,7 @@ def _table(c: Canvas, spec: Spec, width: float, y: float) -> float:
             "discount": f"{item['discount']} %" if item["discount"] else "",
             "rate": f"{item['rate']} %",
             "amount": number(shown, spec),
+            **forms.shipped_cells(spec, item, quantity),
         }
         for k in cols:
             if k in RIGHT:

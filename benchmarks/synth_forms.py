@@ -22,6 +22,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -32,6 +33,9 @@ from benchmarks.synth_words import CONTACTS
 #: Per language, the labels of the details row and the values printed under them.
 FORM_WORDS: dict[str, dict[str, list[str]]] = {
     "en": {
+        "shipped": ["Shipped", "Qty Shipped", "Ship Qty"],
+        "ordered": ["Ordered", "Qty Ordered", "Order Qty"],
+        "backorder": ["B/O", "Back Order", "Backordered"],
         "salesperson": ["Salesperson", "Sales Rep", "Prepared by", "Account Manager"],
         "requisitioner": ["Requisitioner", "Requested by", "Buyer", "Ordered by"],
         "ship_via": ["Shipped via", "Ship Via", "Carrier"],
@@ -50,6 +54,9 @@ FORM_WORDS: dict[str, dict[str, list[str]]] = {
         "email": ["Email", "E-mail"],
     },
     "de": {
+        "shipped": ["Geliefert", "Liefermenge"],
+        "ordered": ["Bestellt", "Bestellmenge"],
+        "backorder": ["Rückstand", "Offen"],
         "salesperson": ["Sachbearbeiter", "Ihr Ansprechpartner", "Bearbeiter"],
         "requisitioner": ["Besteller", "Angefordert von", "Einkäufer"],
         "ship_via": ["Versandart", "Versand"],
@@ -64,6 +71,9 @@ FORM_WORDS: dict[str, dict[str, list[str]]] = {
         "email": ["E-Mail"],
     },
     "fr": {
+        "shipped": ["Livré", "Qté livrée"],
+        "ordered": ["Commandé", "Qté cdée"],
+        "backorder": ["Reliquat", "Reste à livrer"],
         "salesperson": ["Commercial", "Votre contact", "Établi par"],
         "requisitioner": ["Demandeur", "Acheteur", "Commandé par"],
         "ship_via": ["Expédition", "Transporteur"],
@@ -78,6 +88,9 @@ FORM_WORDS: dict[str, dict[str, list[str]]] = {
         "email": ["E-mail", "Courriel"],
     },
     "es": {
+        "shipped": ["Servido", "Cant. servida"],
+        "ordered": ["Pedido", "Cant. pedida"],
+        "backorder": ["Pendiente"],
         "salesperson": ["Comercial", "Vendedor", "Preparado por"],
         "requisitioner": ["Solicitante", "Comprador", "Pedido por"],
         "ship_via": ["Envío", "Transportista"],
@@ -92,6 +105,9 @@ FORM_WORDS: dict[str, dict[str, list[str]]] = {
         "email": ["Email", "Correo"],
     },
     "it": {
+        "shipped": ["Consegnato", "Q.tà cons."],
+        "ordered": ["Ordinato", "Q.tà ord."],
+        "backorder": ["Residuo", "Da consegnare"],
         "salesperson": ["Agente", "Referente", "Preparato da"],
         "requisitioner": ["Richiedente", "Buyer", "Ordinato da"],
         "ship_via": ["Spedizione", "Vettore"],
@@ -106,6 +122,9 @@ FORM_WORDS: dict[str, dict[str, list[str]]] = {
         "email": ["E-mail"],
     },
     "nl": {
+        "shipped": ["Geleverd"],
+        "ordered": ["Besteld"],
+        "backorder": ["Nalevering", "Restant"],
         "salesperson": ["Verkoper", "Contactpersoon", "Opgesteld door"],
         "requisitioner": ["Aanvrager", "Inkoper", "Besteld door"],
         "ship_via": ["Verzendwijze", "Vervoerder"],
@@ -120,6 +139,9 @@ FORM_WORDS: dict[str, dict[str, list[str]]] = {
         "email": ["E-mail"],
     },
     "pt": {
+        "shipped": ["Entregue", "Qtd. entregue"],
+        "ordered": ["Encomendado", "Qtd. enc."],
+        "backorder": ["Pendente"],
         "salesperson": ["Comercial", "Vendedor", "Preparado por"],
         "requisitioner": ["Requisitante", "Comprador", "Pedido por"],
         "ship_via": ["Expedição", "Transportadora"],
@@ -154,7 +176,10 @@ def choose(spec: Spec, rng: random.Random) -> Spec:
         and not lay.get("tax_table")
         and rng.random() < 0.5
     )
-    words = {slot: rng.choice(v) for slot, v in fw.items() if not slot.endswith("_values")}
+    if spec.kind == "invoice" and rng.random() < 0.3:
+        _shipped_columns(spec, rng)
+    skip = ("_values", "shipped", "ordered", "backorder")
+    words = {slot: rng.choice(v) for slot, v in fw.items() if not slot.endswith(skip)}
     words["person"] = rng.choice(CONTACTS)
     words["terms_value"] = rng.choice(fw["terms_values"])
     words["via_value"] = rng.choice(fw["via_values"])
@@ -164,6 +189,34 @@ def choose(spec: Spec, rng: random.Random) -> Spec:
     if spec.kind == "estimate" and lay["buyer_label"] and rng.random() < 0.5:
         spec.words["bill_to"] = words["prepared_for"]
     return spec
+
+
+def _shipped_columns(spec: Spec, rng: random.Random) -> None:
+    """An invoice of a delivery that came short: the quantity ordered, shipped (the one
+    charged, under the quantity's column) and back-ordered, side by side."""
+    fw = FORM_WORDS[spec.lang]
+    cols = spec.layout["columns"]
+    if "quantity" not in cols or "unit" in cols or spec.layout.get("qty_unit"):
+        return
+    spec.layout["shipped_columns"] = True
+    at = cols.index("quantity")
+    cols[at : at + 1] = ["ordered", "quantity", "backorder"]
+    spec.words["quantity"] = rng.choice(fw["shipped"])
+    spec.words["ordered"] = rng.choice(fw["ordered"])
+    spec.words["backorder"] = rng.choice(fw["backorder"])
+    for item in spec.lines:
+        item["backorder"] = Decimal(rng.choice([0, 0, 1, 2, 5]))
+
+
+def shipped_cells(spec: Spec, item: dict[str, Any], quantity: str) -> dict[str, str]:
+    """The ordered and back-ordered cells of an item (``quantity``: the shipped one as
+    printed), where the invoice prints them."""
+    if not spec.layout.get("shipped_columns"):
+        return {}
+    back = item["backorder"]
+    if "." in quantity or "," in quantity or not back:
+        return {"ordered": quantity, "backorder": "0"}
+    return {"ordered": str(int(item["quantity"]) + int(back)), "backorder": str(back)}
 
 
 def _phone(rng: random.Random, spec: Spec) -> str:

@@ -136,3 +136,58 @@ def test_a_shipping_charge_after_several_taxes(settings: Settings, tmp_path: Pat
     assert fields["subtotal"] == "275.00"
     assert fields["tax"] == "19.00"
     assert fields["total"] == "309.95"
+
+
+def test_quantities_ordered_shipped_and_back_ordered_under_a_discounted_item(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """An invoice of a short delivery prints the quantity ordered, shipped and back-
+    ordered; a discount row under an item takes a sum off the gross amount printed on
+    it. The quantity charged is the one that multiplies with the price to that gross."""
+    rows: Rows = [
+        (40, [(60, "Aldermoor Metals Ltd")]),
+        (54, [(60, "58 High Street, Bristol BS1 4AB")]),
+        (140, [(60, "Vessmark Hydraulics Ltd")]),
+        (230, [(60, "INVOICE")]),
+        (250, [(60, "Invoice No.:"), (160, "AM-3382")]),
+        (
+            300,
+            [
+                (60, "Description"),
+                (290, "Ordered", "r"),
+                (335, "Shipped", "r"),
+                (370, "B/O", "r"),
+                (450, "Unit Price", "r"),
+                (535, "Amount", "r"),
+            ],
+        ),
+        (
+            316,
+            [
+                (60, "Cable ties"),
+                (290, "10", "r"),
+                (335, "5", "r"),
+                (370, "5", "r"),
+                (450, "1,009.18", "r"),
+                (535, "5,045.90", "r"),
+            ],
+        ),
+        (328, [(70, "Discount 15%"), (535, "-756.88", "r")]),
+        (
+            344,
+            [
+                (60, "Copper pipe"),
+                (290, "40", "r"),
+                (335, "40", "r"),
+                (370, "0", "r"),
+                (450, "2,388.84", "r"),
+                (535, "95,553.60", "r"),
+            ],
+        ),
+        (380, [(380, "Subtotal"), (535, "99,842.62", "r")]),
+        (394, [(380, "VAT 20%"), (535, "19,968.52", "r")]),
+        (408, [(380, "Total"), (535, "119,811.14", "r")]),
+    ]
+    items = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]["line_items"]
+    got = [(i["quantity"], i["unit_price"], i["amount"]) for i in items]
+    assert got == [("5", "1009.18", "4289.02"), ("40", "2388.84", "95553.60")]

@@ -163,6 +163,10 @@ def check_item(
         out["unit_price"] = format_money(price)
         out["amount"] = format_money(amount)
         return True
+    if (gross := _gross(numbers, (qty, price, amount), offs)) is not None:
+        out["quantity"] = format(gross[0].normalize(), "f")
+        out["unit_price"] = format_money(gross[1])
+        return True
     if scan and qty is not None and price is not None and amount is not None:
         if (found := _lost_point(qty, price, amount)) is not None:
             out["quantity"] = format(found[0], "f")
@@ -188,6 +192,23 @@ def check_item(
         if each * qty == amount:
             out["unit_price"] = format_money(each)
     return False
+
+
+def _gross(
+    numbers: list[tuple[float, Decimal]], read: Triple, offs: list[Discount]
+) -> tuple[Decimal, Decimal] | None:
+    """Quantity and price of an item whose amount is net of a sum the rows under it take
+    off: the row prints the gross amount, quantity x price, and the net amount is that
+    less the sum (the quantity is found among the row's numbers by the gross)."""
+    amount = read[2]
+    for factor, off in offs:
+        if amount is None or factor != 1 or not off:
+            continue
+        gross = amount + off
+        solved = _solve(numbers, (read[0], read[1], gross))
+        if solved is not None and solved[2] == gross:
+            return solved[0], solved[1]
+    return None
 
 
 def _cents(value: Decimal) -> Decimal | None:
