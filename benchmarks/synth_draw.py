@@ -9,7 +9,7 @@ and currencies written the language's way.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -300,7 +300,7 @@ def _table(c: Canvas, spec: Spec, width: float, y: float) -> float:
             c.drawRightString(amount_x, y, number(carried, spec))
             y -= 15
         c.setFont("Helvetica", 9)
-        gross = (item["quantity"] * item["unit_price"]).quantize(Decimal("0.01"))
+        gross = (item["quantity"] * item["unit_price"]).quantize(Decimal("0.01"), ROUND_HALF_UP)
         shown = gross if lay["discount_line"] == "amount" else item["amount"]
         quantity = number(item["quantity"], spec).removesuffix(",00").removesuffix(".00")
         cells = {

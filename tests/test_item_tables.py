@@ -268,3 +268,31 @@ def test_what_closes_an_item_table() -> None:
     for first in ("Tegels", "Net weight 5 kg", "Totally Tubular skateboard"):
         assert not _ends_items(first, False), first
     assert not _ends_items("1%", True)
+
+
+@pytest.mark.parametrize(
+    ("first", "description", "top"),
+    [
+        ("Linha", "Designação", ["Brenwick Ferramentas Lda.", "Fatura n.º BF-2024/77"]),
+        ("Línea", "Concepto", ["Talleres Ondarra S.L.", "Factura n.º TO-5514"]),
+        ("Riga", "Descrizione", ["Corvina Utensili S.r.l.", "Fattura n. CU-8812"]),
+        ("Regel", "Omschrijving", ["Brakel Techniek B.V.", "Factuurnummer BT-4410"]),
+    ],
+)
+def test_a_running_number_then_the_quantity_before_the_description(
+    settings: Settings, tmp_path: Path, first: str, description: str, top: list[str]
+) -> None:
+    """The line's running number, then the quantity right-aligned close to the
+    description's left edge (its header run into the description's: "Qtd. Designação"):
+    the running number is no quantity, the quantity is no part of the description."""
+    header = [[(50, first, ""), (118, "Qtd.", "r"), (124, description, "")]]
+    header[0] += [(467, "Preço", "r"), (539, "Montante", "r")]
+    rows = [
+        [(50, "10", ""), (118, "5", "r"), (124, "Office chairs", "")]
+        + [(467, "699,99", "r"), (539, "3.499,95", "r")],
+        [(50, "20", ""), (118, "12", "r"), (124, "Cable ties", "")]
+        + [(467, "1,50", "r"), (539, "18,00", "r")],
+    ]
+    found = items(settings, table_pdf(tmp_path / "l.pdf", [*top, "Data: 07/12/2024"], header, rows))
+    assert numbers(found) == [("5", "699.99", "3499.95"), ("12", "1.50", "18.00")]
+    assert [i["description"] for i in found] == ["Office chairs", "Cable ties"]
