@@ -264,6 +264,29 @@ def test_a_tax_whose_decimal_separator_ocr_moved_is_read_by_its_digits(
     assert (got["subtotal"], got["tax"], got["total"]) == ("12296.76", "2582.32", "14879.08")
 
 
+def test_one_of_two_tax_rows_whose_separator_ocr_moved_is_read_by_its_digits(
+    tmp_path: Path, settings: Settings
+) -> None:
+    lines = [  # the second rate's row as OCR gives it back: "3.884,34" read as "3.88434"
+        "Halvard Software S.A.",
+        "Calle Linden 133, 69606 Murcia",
+        "PRESUPUESTO N.º AN-9985",
+        "Fecha: 21/07/2024",
+        "",
+        "Concepto                Uds.          Precio        Total",
+        "Taladro                    10       1.947,04    19.470,40",
+        "Instalación                 4       1.801,90     7.207,60",
+        "",
+        "Importe neto                                 26.678,00 €",
+        "IVA (10 %)                                      818,11 €",
+        "IVA (21 %)                                     3.88434 €",
+        "Total                                        31.380,45 €",
+    ]
+    path = make_lines_pdf(tmp_path / "presupuesto.pdf", lines)
+    got = extracted(path, settings)["fields"]
+    assert (got["subtotal"], got["tax"], got["total"]) == ("26678.00", "4702.45", "31380.45")
+
+
 def test_a_tax_whose_decimal_separator_ocr_lost_to_a_space_is_read_by_its_digits(
     tmp_path: Path, settings: Settings
 ) -> None:

@@ -62,10 +62,12 @@ def _row_between(
     """The tax row(s) between ``s`` and ``t``: one row whose rate of the subtotal is the
     gap, its amount printed (or its digits, where OCR moved the decimal separator:
     "2.58232" for "2.582,32"); or up to :data:`MAX_ROWS` rows, each with a rate, whose
-    amounts add up to the gap (one row per rate, each on its share of the subtotal)."""
+    amounts add up to the gap (one row per rate, each on its share of the subtotal), one
+    of them by its digits where OCR moved its separator."""
     assert t.box is not None and s.box is not None
     digits = f"{gap:.2f}".replace(".", "").lstrip("0")
     taxed: list[Candidate] = []
+    unread: list[list[str]] = []  # the figures of each rate's row without an amount read
     for line in reading.layout.lines:
         if line.page != s.box.page or not s.box.bottom <= line.top < t.box.top:
             continue
@@ -87,8 +89,17 @@ def _row_between(
         if fits:
             value, box, raw = fits[-1]  # the row's amount is printed last
             taxed.append(Candidate(value, SCORE, box, raw))
+        else:
+            unread.append([cell.text[a:b] for cell in line.cells for a, b in _figures(cell.text)])
     if 2 <= len(taxed) <= MAX_ROWS and abs(sum(c.value for c in taxed) - gap) < TOL:
         return Candidate(gap, SCORE, taxed[0].box, " + ".join(c.raw for c in taxed))
+    if taxed and len(unread) == 1 and len(taxed) < MAX_ROWS:
+        # one rate's row read as no amount ("3.88434" for "3.884,34"): what the others
+        # leave of the gap, where its digits are that row's figures
+        rest = gap - sum(c.value for c in taxed)
+        want = f"{rest:.2f}".replace(".", "").lstrip("0")
+        if rest > 0 and any(re.sub(r"\D", "", f).lstrip("0") == want for f in unread[0]):
+            return Candidate(gap, SCORE, taxed[0].box, " + ".join([*(c.raw for c in taxed), want]))
     return None
 
 
