@@ -18,6 +18,8 @@ from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
 from tests.factory import make_lines_pdf
+from tests.test_layouts import draw
+from tests.test_unseen_layouts import TABLE, Rows
 
 FONTS = "/usr/share/fonts/truetype/dejavu/"
 DPI = 200
@@ -306,3 +308,25 @@ def test_a_tax_whose_decimal_separator_ocr_lost_to_a_space_is_read_by_its_digits
     path = make_lines_pdf(tmp_path / "factura.pdf", lines)
     got = extracted(path, settings)["fields"]
     assert (got["subtotal"], got["tax"], got["total"]) == ("5765.31", "1210.72", "6976.03")
+
+
+@pytest.mark.parametrize("label", ["Numero:", "Número:"])
+def test_a_bare_number_word_closed_by_its_colon_in_the_numbers_cell(
+    tmp_path: Path, settings: Settings, label: str
+) -> None:
+    """The title centred well above the details, and "Número:" and the number in one cell
+    (as OCR reads them when it closes the gap between them): the number word heads it."""
+    rows: Rows = [
+        (40, [(76, "Westerly Logistica Lda.")]),
+        (52, [(76, "Rua Linden, 42, 1115-930 Aveiro")]),
+        (150, [(82, "Cliente"), (326, "Vendedor")]),
+        (162, [(82, "Castellan Electric Lda."), (326, "Westerly Logistica Lda.")]),
+        (174, [(82, "Rua Roble, 113"), (326, "Rua Linden, 42")]),
+        (236, [(290, "FATURA")]),
+        (269, [(76, f"{label} INV-2024/79977")]),
+        (281, [(76, "Sua encomenda: BE-38932")]),
+        (293, [(76, "Data de emissao: 2024-01-16")]),
+        *TABLE,
+    ]
+    got = extracted(draw(tmp_path / "fatura.pdf", rows), settings)["fields"]
+    assert got["invoice_number"] == "INV-2024/79977"
