@@ -4,8 +4,8 @@
 
 - contact lines under the letterhead (phone, fax, e-mail, web site): digits and words
   that are neither a number nor a party;
-- a row of boxed details between the document's details and its table, the way office
-  templates print them: the salesperson (or "prepared by", or on an order the person who
+- a row of boxed details (or "Label: value" lines, two to a row) between the document's
+  details and its table, the way office templates print them: the salesperson (or "prepared by", or on an order the person who
   asked for it, or its buyer: a person, not the buying company), the carrier, the
   delivery terms and the payment terms;
 - on a US-dollar document, a shipping and handling charge after the sales tax (the
@@ -163,6 +163,7 @@ def choose(spec: Spec, rng: random.Random) -> Spec:
     lay, fw = spec.layout, FORM_WORDS[spec.lang]
     lay["contact_lines"] = rng.random() < 0.4
     lay["details_row"] = rng.random() < 0.3
+    lay["details_list"] = rng.random() < 0.5  # as "Label: value" lines, not boxes
     lay["shipping"] = None
     if spec.currency == "USD" and not lay.get("tax_table") and rng.random() < 0.5:
         lay["shipping"] = (
@@ -275,6 +276,15 @@ def totals_rows(
 
 
 def draw_details(c: Canvas, spec: Spec, y: float) -> float:
-    """Draw the details row as a boxed grid; returns the height below it."""
+    """Draw the details row as a boxed grid, or as "Label: value" lines; returns the height
+    below it."""
     cells = details_row(spec)
-    return grid(c, spec, cells, y) if cells else y
+    if not cells:
+        return y
+    if spec.layout.get("details_list"):  # "Label: value" lines, two to a row
+        c.setFont("Helvetica", 9)
+        for i, (label, value) in enumerate(cells):
+            x = 50 + 250 * (i % 2)
+            c.drawString(x, y - 12 * (i // 2), f"{label}: {value}")
+        return y - 12 * ((len(cells) + 1) // 2) - 14
+    return grid(c, spec, cells, y)

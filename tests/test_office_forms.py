@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from intake.extractors.extraction.roles import name_key
 from intake.settings import Settings
 from tests.test_extraction import extract
 from tests.test_layouts import draw
@@ -191,3 +192,29 @@ def test_quantities_ordered_shipped_and_back_ordered_under_a_discounted_item(
     items = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]["line_items"]
     got = [(i["quantity"], i["unit_price"], i["amount"]) for i in items]
     assert got == [("5", "1009.18", "4289.02"), ("40", "2388.84", "95553.60")]
+
+
+@pytest.mark.parametrize(
+    ("supplier_label", "buyer_line"),
+    [("Fournisseur", "Acheteur: Lucie Morand"), ("Supplier", "Buyer: Tom Ashby")],
+)
+def test_our_order_names_the_person_who_buys_for_us(
+    settings: Settings, tmp_path: Path, supplier_label: str, buyer_line: str
+) -> None:
+    """Our order, the supplier under its label, our name in the sender line and a
+    "Buyer: <person>" line among the details: we are the buyer, the person buys for us."""
+    rows: Rows = [
+        (40, [(60, "Harwick Foundry GmbH · Gießereiweg 4 · 34117 Kassel")]),
+        (60, [(60, supplier_label), (240, "Deliver to")]),
+        (72, [(60, "Elmsworth Software SA"), (240, "Harwick Foundry GmbH")]),
+        (84, [(60, "169 rue des Gartens"), (240, "Gießereiweg 4")]),
+        (96, [(60, "89098 Rennes"), (240, "34117 Kassel")]),
+        (160, [(60, "PURCHASE ORDER")]),
+        (180, [(60, "PO Number: BE-5212")]),
+        (192, [(60, "Date: 16/01/2024")]),
+        (204, [(60, buyer_line), (300, "Ship via: UPS Ground")]),
+        *TABLE,
+    ]
+    fields = extract(ours(settings), draw(tmp_path / "po.pdf", rows))["fields"]
+    assert fields["vendor"] == "Elmsworth Software SA"
+    assert name_key(fields["buyer"]) == name_key("Harwick Foundry")  # us, legal form or not

@@ -267,8 +267,14 @@ def assign_roles(record: Record, company: Company) -> Record:
             fields.pop("buyer", None)
             if other is not None:
                 fields["buyer"] = Field(other[0], UNLABELLED, "text", None, other[0])
-        elif not company.is_us(str(vendor.value)) and buyer is None and company.name:
-            fields["buyer"] = Field(company.name, 0.6, "text", None, company.name)  # our order
+        elif (
+            not company.is_us(str(vendor.value))
+            and company.name
+            and (buyer is None or (not buyer_us and _names_us(record, company)))
+        ):
+            # our order: the supplier is not us, so we, named on it, are its buyer (a
+            # "Buyer:" or "Requisitioner:" line names the person who orders for us)
+            fields["buyer"] = Field(company.name, 0.6, "text", None, company.name)
         return record.evolve(fields=fields)
     if not vendor_us:
         supplied = _supplied_by_us(record, company, fields, buyer_us)
