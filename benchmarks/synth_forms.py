@@ -5,9 +5,9 @@
 - contact lines under the letterhead (phone, fax, e-mail, web site): digits and words
   that are neither a number nor a party;
 - a row of boxed details (or "Label: value" lines, two to a row) between the document's
-  details and its table, the way office templates print them: the salesperson (or "prepared by", or on an order the person who
-  asked for it, or its buyer: a person, not the buying company), the carrier, the
-  delivery terms and the payment terms;
+  details and its table, the way office templates print them: the salesperson (or
+  "prepared by", or on an order the person who asked for it, or its buyer: a person, not
+  the buying company), the carrier, the delivery terms and the payment terms;
 - on a US-dollar document, a shipping and handling charge after the sales tax (the
   total is then more than net plus tax), and the sales tax as a taxable amount, a rate
   and the tax due on rows of their own;
