@@ -296,3 +296,46 @@ def test_a_running_number_then_the_quantity_before_the_description(
     found = items(settings, table_pdf(tmp_path / "l.pdf", [*top, "Data: 07/12/2024"], header, rows))
     assert numbers(found) == [("5", "699.99", "3499.95"), ("12", "1.50", "18.00")]
     assert [i["description"] for i in found] == ["Office chairs", "Cable ties"]
+
+
+def test_quantities_ordered_and_back_ordered_beside_the_quantity_shipped(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Ordered, delivered and back-ordered counts side by side: the delivered quantity
+    is the item's (the one its price is charged for), the others are counts only."""
+    header = [
+        [(50, "Pos.", ""), (120, "Bestellt", "r"), (175, "Liefermenge", "r")]
+        + [(225, "Rückstand", "r"), (235, "Bezeichnung", ""), (470, "E-Preis", "r")]
+        + [(540, "Gesamt", "r")]
+    ]
+    rows = [
+        [(50, "1", ""), (120, "7", "r"), (175, "5", "r"), (225, "2", "r")]
+        + [(235, "LED-Panel", ""), (470, "769,92", "r"), (540, "3.849,60", "r")],
+        [(50, "2", ""), (120, "4", "r"), (175, "4", "r"), (225, "0", "r")]
+        + [(235, "Akkuschrauber", ""), (470, "101,45", "r"), (540, "405,80", "r")],
+    ]
+    top = ["Corvina Metall AG", "Rechnung Nr. CM-5512", "Datum: 24.01.2025"]
+    found = items(settings, table_pdf(tmp_path / "r.pdf", top, header, rows))
+    assert numbers(found) == [("5", "769.92", "3849.60"), ("4", "101.45", "405.80")]
+    assert [i["description"] for i in found] == ["LED-Panel", "Akkuschrauber"]
+
+
+def test_a_price_whose_thousands_reach_into_the_column_on_its_left(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """A right-aligned price wider than its short header ("PU"), its thousands set apart
+    by a space ("1 264,05"): its first group lies nearer the column on its left, and is
+    still part of the price (else "1" x "264,05" would read as an item of its own)."""
+    header = [
+        [(50, "Désignation", ""), (300, "Qté", "r"), (357, "Reliquat", "r"), (423, "PU", "r")]
+        + [(539, "Total HT", "r")]
+    ]
+    rows = [
+        [(50, "Prestation de conseil", ""), (300, "1", "r"), (357, "1", "r")]
+        + [(423, "1 264,05", "r"), (539, "1 264,05", "r")],
+        [(50, "Étagère acier", ""), (300, "40", "r"), (357, "5", "r")]
+        + [(423, "1 308,11", "r"), (539, "52 324,40", "r")],
+    ]
+    top = ["Jovanic Fournitures SARL", "Facture n° F24-43746", "Date : 17/02/2025"]
+    found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
+    assert numbers(found) == [("1", "1264.05", "1264.05"), ("40", "1308.11", "52324.40")]

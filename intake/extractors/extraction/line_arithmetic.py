@@ -16,13 +16,14 @@ quantity x unit price - the sum off is its amount.
 from __future__ import annotations
 
 import itertools
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from intake.extractors.extraction.fields.money import find_amounts, format_money
 from intake.record import Word
 
-__all__ = ["CENT", "Discount", "check_item", "discounts", "row_numbers"]
+__all__ = ["CENT", "Discount", "check_item", "discounts", "row_numbers", "thousands_apart"]
 
 CENT = Decimal("0.01")
 #: how far quantity x unit price may be from the amount: a cent per unit (prices are
@@ -30,17 +31,44 @@ CENT = Decimal("0.01")
 TOL = Decimal("0.011")
 
 
+#: a number's first group, and the rest of it after a space ("1 264,05", "12 500")
+_FIRST_GROUP = re.compile(r"\d{1,3}")
+_NEXT_GROUPS = re.compile(r"\d{3}(?:[ .,]\d{3})*(?:[.,]\d{1,2})?")
+
+
+def thousands_apart(w: Word, after: Word) -> bool:
+    """Whether ``w`` is the first group of a number whose thousands are set apart by a
+    space ("1 264,05"): one to three digits, then three more (and the cents) a space's
+    width away. A right-aligned number wider than its header reaches into the column on
+    its left; its first group is still part of it."""
+    gap = after.x0 - w.x1
+    return (
+        gap < 0.5 * (w.bottom - w.top)
+        and _FIRST_GROUP.fullmatch(w.text) is not None
+        and _NEXT_GROUPS.fullmatch(after.text) is not None
+    )
+
+
 def row_numbers(words: list[Word], decimal_comma: bool | None) -> list[tuple[float, Decimal]]:
     """The numbers of a row's words as (x position, value), left to right; a rate
-    ("19 %", "21.00%") is no quantity, price or amount."""
+    ("19 %", "21.00%") is no quantity, price or amount; a number whose thousands are set
+    apart by a space ("1 264,05") is one number (:func:`thousands_apart`)."""
     out: list[tuple[float, Decimal]] = []
     ordered = sorted(words, key=lambda w: w.x0)
+    joined = False
     for i, w in enumerate(ordered):
-        found = list(find_amounts(w.text, decimal_comma))
+        if joined:  # the rest of the number before it
+            joined = False
+            continue
+        text = w.text
+        if i + 1 < len(ordered) and thousands_apart(w, ordered[i + 1]):
+            text, joined = f"{w.text} {ordered[i + 1].text}", True
+        found = list(find_amounts(text, decimal_comma))
         if len(found) != 1:
             continue
         start, end, value = found[0]
-        after = w.text[end:].strip() or (ordered[i + 1].text if i + 1 < len(ordered) else "")
+        nxt = i + 2 if joined else i + 1
+        after = text[end:].strip() or (ordered[nxt].text if nxt < len(ordered) else "")
         if after.startswith("%"):
             continue
         out.append((w.x0, value))

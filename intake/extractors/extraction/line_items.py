@@ -26,6 +26,7 @@ from intake.extractors.extraction.header_band import Stack, last_role, stacked_h
 from intake.extractors.extraction.item_values import item_values
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Line
+from intake.extractors.extraction.line_arithmetic import thousands_apart
 from intake.extractors.extraction.table_rows import (
     AGAIN,
     NUMERIC,
@@ -57,6 +58,7 @@ ROLE_ORDER = (
     "discount",
     "unit_price",
     "tax_rate",
+    "count",
     "quantity",
     "unit",
     "delivery_date",
@@ -155,10 +157,13 @@ def _header_roles(line: Line) -> list[Column]:
             if c.role == "code":
                 c.role = "description"
                 break
-    # one column per role: the first (left-most) mention wins
+    # one column per role: the first (left-most) mention wins; but counts (ordered,
+    # back-ordered) may stand on both sides of the quantity, and each keeps its column
     seen: set[str] = set()
     unique = []
     for c in columns:
+        if c.role == "count" and c.role in seen:
+            c.role = f"count{AGAIN}"
         if c.role not in seen:
             seen.add(c.role)
             unique.append(c)
@@ -220,6 +225,8 @@ def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
     for k, w in enumerate(words):
         after = words[k + 1] if k + 1 < len(words) else None
         centre = (w.x0 + w.x1) / 2
+        if after is not None and thousands_apart(w, after):
+            centre = (after.x0 + after.x1) / 2  # a number's first group goes with its rest
         for i, c in enumerate(columns):
             if c.lo <= centre < c.hi:
                 left = columns[i - 1] if i else None
