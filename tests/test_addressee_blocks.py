@@ -30,6 +30,7 @@ HEAD: Rows = [
         ("Attn: Mr Dale Penrose", True),
         ("Attn: Ms Nora Quint", False),
         ("À l'attention de M. Rémi Fauchet", False),
+        ("Alatt. de M. Rémi Fauchet", True),  # OCR lost the apostrophe and the space
         ("t.a.v. mevr. Sanne Hofstra", True),
         ("Alla c.a. di Sig. Piero Gatti", False),
     ],
