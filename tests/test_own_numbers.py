@@ -179,3 +179,21 @@ def test_the_only_date_left_is_the_due_dates_not_the_issue_dates(
     fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
     assert fields["due_date"] == "2025-09-14"
     assert "issue_date" not in fields
+
+
+def test_the_day_of_a_written_out_date_under_the_title_is_no_number(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the title names the number ("Confirmación de pedido") but the grid's labels were
+    # lost (OCR drops small print): under the title stands the date, not a number
+    rows: Rows = [
+        *stack(50, "Lindqvar Suministros S.L.", "Avenida Garten 105, 30001 Murcia"),
+        *stack(120, "Ferretería Colmenar S.A.", "Calle Mayor 12, 50001 Zaragoza"),
+        (190, [(200, "CONFIRMACIÓN DE PEDIDO")]),
+        (212, [(60, "SO-202486990"), (200, "28 de junio de 2024")]),
+        *TABLE,
+    ]
+    result = extract(settings, draw(tmp_path / "c.pdf", rows))
+    assert result["doc_type"] == "order_confirmation"
+    assert result["fields"]["issue_date"] == "2024-06-28"
+    assert "order_number" not in result["fields"]  # ("28" before) no answer beats a wrong one

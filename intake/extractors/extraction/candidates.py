@@ -132,12 +132,19 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
             continue
         if parse_dates_in(reading, token) or (weight < 0.5 and len(token) < 4):
             return None
+        if _date_at(reading, text, m.start()):
+            return None  # the day of a date written out ("28 de junio de 2024")
         start = m.start()
         if prefix := _ID_PREFIX.search(text, 0, m.start()):  # "PO 0077", "INV 2024/0118"
             if prefix.group(1).upper() not in CURRENCY_CODES:
                 token, start = f"{prefix.group(1)} {token}", prefix.start(1)
         return token, cell.span_box(start, m.end()), text[start : m.end()]
     return None
+
+
+def _date_at(reading: Reading, text: str, start: int) -> bool:
+    """Whether a date begins at ``start`` of ``text``."""
+    return any(found[0] == start for found in find_dates(text, reading.date_order))
 
 
 def parse_dates_in(reading: Reading, text: str) -> bool:
