@@ -19,6 +19,7 @@ from intake.settings import Settings
 from tests.conftest import needs_tesseract
 from tests.factory import make_lines_pdf
 from tests.test_layouts import draw
+from tests.test_receipts import read as read_lines
 from tests.test_unseen_layouts import TABLE, Rows
 
 FONTS = "/usr/share/fonts/truetype/dejavu/"
@@ -330,3 +331,21 @@ def test_a_bare_number_word_closed_by_its_colon_in_the_numbers_cell(
     ]
     got = extracted(draw(tmp_path / "fatura.pdf", rows), settings)["fields"]
     assert got["invoice_number"] == "INV-2024/79977"
+
+
+@pytest.mark.parametrize(("conf", "number"), [({}, "OC2024/15930"), (None, "0C2024/15930")])
+def test_a_zero_beginning_a_numbers_letter_prefix_on_a_scan_is_an_o(
+    tmp_path: Path, settings: Settings, conf: dict[int, float] | None, number: str
+) -> None:
+    """OCR reads the O of "OC2024/15930" as a zero; a text layer says what it says."""
+    lines = [
+        "Norcrest Tools B.V.",
+        "Pinosweg 135, 9286 AB Zwolle",
+        "ORDERBEVESTIGING",
+        "Bevestigingsnummer: 0C2024/15930",
+        "Datum: 22-08-2024",
+        "Omschrijving            Aantal        Prijs       Bedrag",
+        "Kabelbinders                10         3,50        35,00",
+        "Totaal                                           35,00 EUR",
+    ]
+    assert read_lines(tmp_path, settings, lines, conf=conf)["order_number"] == number

@@ -138,8 +138,15 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
         if prefix := _ID_PREFIX.search(text, 0, m.start()):  # "PO 0077", "INV 2024/0118"
             if prefix.group(1).upper() not in CURRENCY_CODES:
                 token, start = f"{prefix.group(1)} {token}", prefix.start(1)
+        if any(w.conf < 1.0 for w in cell.words):
+            token = _ZERO_FOR_O.sub("O", token)
         return token, cell.span_box(start, m.end()), text[start : m.end()]
     return None
+
+
+#: On a scan, a zero that begins a number's letter prefix is the letter O OCR read as a
+#: digit ("0C2024/15930" for "OC2024/15930"): a prefix of capitals, then the digits.
+_ZERO_FOR_O = re.compile(r"^0(?=[A-Z]{1,3}[-/]?\d)")
 
 
 def _date_at(reading: Reading, text: str, start: int) -> bool:
