@@ -31,6 +31,7 @@ HEAD: Rows = [
         ("Attn: Ms Nora Quint", False),
         ("À l'attention de M. Rémi Fauchet", False),
         ("Alatt. de M. Rémi Fauchet", True),  # OCR lost the apostrophe and the space
+        ("AC Sra. Joana Prates", True),  # "A/C", OCR lost the slash
         ("t.a.v. mevr. Sanne Hofstra", True),
         ("Alla c.a. di Sig. Piero Gatti", False),
     ],

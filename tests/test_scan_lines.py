@@ -16,9 +16,12 @@ import pytest
 from PIL import Image, ImageDraw
 
 from intake.extractors.base import Registry
+from intake.extractors.extraction.analysis import reading_for
+from intake.extractors.extraction.classify import type_scores
 from intake.extractors.extraction.line_arithmetic import check_item
 from intake.extractors.reading.rules import remove_rules
 from intake.ingest.stages import Context, extract_path
+from intake.record import Page, Record, Word
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
 from tests.scans import image_pdf, render, save_jpeg, save_png, specked, turned
@@ -158,3 +161,43 @@ def test_a_decimal_point_lost_on_a_scan_is_put_back_by_arithmetic(
     assert printed == read
     assert check_item(read, numbers, has_price_column=True, scan=True)
     assert read == fixed
+
+
+def _ocr_page(lines: list[list[tuple[str, float, float, float, float]]]) -> Page:
+    """A scanned page of these lines of (text, x0, top, x1, bottom) words."""
+    words = tuple(
+        Word(text, x0, top, x1, bottom, conf=0.9, line=n)
+        for n, line in enumerate(lines)
+        for text, x0, top, x1, bottom in line
+    )
+    return Page(1, 595.0, 842.0, words, source="ocr")
+
+
+def _body(top: float) -> list[tuple[str, float, float, float, float]]:
+    return [("Avenida", 60.0, top, 90.0, top + 4.0), ("Olivo", 93.0, top, 112.0, top + 4.0)]
+
+
+def test_a_title_word_stretched_by_its_accents_stays_on_its_line() -> None:
+    # a cedilla and a tilde make "CONFIRMAÇÃO" three times as tall as the small body
+    # text, but it holds no other lines together: the title stays one line
+    title = [
+        ("CONFIRMAÇÃO", 186.7, 144.0, 271.9, 157.2),
+        ("DE", 276.2, 146.4, 290.6, 154.6),
+        ("ENCOMENDA", 295.2, 146.2, 368.6, 154.8),
+    ]
+    page = _ocr_page([_body(60.0 + 8 * i) for i in range(8)] + [title])
+    record = Record(path="/tmp/t.jpg", original_name="t.jpg", pages=(page,), kind="jpeg")
+    texts = [line.text for line in reading_for(record).layout.lines]
+    assert "CONFIRMAÇÃO DE ENCOMENDA" in texts
+    scores = type_scores(reading_for(record))
+    assert scores["order_confirmation"] > scores["purchase_order"]
+
+
+def test_a_stamp_across_two_lines_still_stands_alone() -> None:
+    stamp = ("DUPLICATE", 200.0, 96.0, 330.0, 112.0)  # spans two lines of text
+    lines = [_body(60.0 + 8 * i) for i in range(5)]
+    lines[4] = [*lines[4], stamp]
+    lines.append([("Fatura", 60.0, 106.0, 85.0, 110.4)])
+    page = _ocr_page(lines)
+    record = Record(path="/tmp/t.jpg", original_name="t.jpg", pages=(page,), kind="jpeg")
+    assert "DUPLICATE" in [line.text for line in reading_for(record).layout.lines]

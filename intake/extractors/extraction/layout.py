@@ -195,6 +195,12 @@ def _unstack(words: list[Word], limit: float) -> list[list[Word]]:
     parts: dict[int, list[Word]] = {}
     for w in rest:
         parts.setdefault(w.line, []).append(w)
+    if len(parts) == 1:
+        # the others make one line, level with the tall words: a title's word whose
+        # accents or cedilla stretch its box ("CONFIRMAÇÃO DE ENCOMENDA") holds no lines
+        top, bottom = min(w.top for w in rest), max(w.bottom for w in rest)
+        if all(top <= (w.top + w.bottom) / 2 <= bottom for w in tall):
+            return [words]
     out = [[w] for w in tall] + list(parts.values())
     return sorted(out, key=lambda part: min(w.top for w in part))
 
