@@ -339,3 +339,24 @@ def test_a_price_whose_thousands_reach_into_the_column_on_its_left(
     top = ["Jovanic Fournitures SARL", "Facture n° F24-43746", "Date : 17/02/2025"]
     found = items(settings, table_pdf(tmp_path / "f.pdf", top, header, rows))
     assert numbers(found) == [("1", "1264.05", "1264.05"), ("40", "1308.11", "52324.40")]
+
+
+def test_a_discount_abbreviated_on_the_row_under_its_item(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """ "Desc. 15 %" under an item (Portuguese "desconto" abbreviated as no column header
+    is: "Desc." heads a description in English) nets its amount and is no description."""
+    header = [[(50, "Designação", ""), (330, "Qtd.", "r"), (440, "Preço", "r")]]
+    header[0].append((540, "Montante", "r"))
+    rows = [
+        [(50, "Caixas de embalagem", ""), (330, "2", "r"), (440, "1.105,72", "r")]
+        + [(540, "1.879,72", "r")],
+        [(60, "Desc. 15 %", "")],
+        [(50, "Contrato de manutenção", ""), (330, "1", "r"), (440, "1.538,99", "r")]
+        + [(540, "1.462,04", "r")],
+        [(60, "Desc. 5 %", "")],
+    ]
+    top = ["Solanto Engenharia Lda.", "Fatura n.º SE-1536", "Data: 30/04/2024"]
+    found = items(settings, table_pdf(tmp_path / "d.pdf", top, header, rows))
+    assert numbers(found) == [("2", "1105.72", "1879.72"), ("1", "1538.99", "1462.04")]
+    assert [i["description"] for i in found] == ["Caixas de embalagem", "Contrato de manutenção"]

@@ -87,6 +87,12 @@ def _longest_first(patterns: list[str]) -> list[str]:
 
 #: role -> the header words of every vocabulary pack (``[columns]``)
 ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
+#: what names a discount on a row under an item: a discount column's header words, and
+#: the abbreviations a row uses that would be no header ("Desc. 15 %": "Desc." heads a
+#: description in English)
+_DISCOUNT_ROW = re.compile(
+    f"{ROLES['discount'].pattern}|{_header_words('discount_row').pattern}", re.IGNORECASE
+)
 _CARRIED = re.compile(
     r"\b(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("carried", []))) + r")\b", re.I
 )
@@ -326,7 +332,7 @@ def _rows(
             continue
         elif items and not closed and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
             text = " ".join(w.text for w in words)
-            if (rate := discount_rate(text, ROLES["discount"])) is not None:
+            if (rate := discount_rate(text, _DISCOUNT_ROW)) is not None:
                 items[-1].rates.append(rate)  # "Remise de 5 %" under the item
             else:
                 items[-1].extra.append(text)
