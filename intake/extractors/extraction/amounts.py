@@ -273,27 +273,40 @@ def _adds_up(t: Candidate, s: Candidate, x: Candidate) -> bool:
     return bool(x.value == 0 or x.value <= s.value * MAX_RATE / 100 + TOL)
 
 
+def _adding_up(
+    totals: list[Candidate],
+    subs: list[Candidate],
+    taxes: list[Candidate],
+    line_sum: Decimal | None,
+    charged: Decimal,
+) -> tuple[float, Candidate, Candidate, Candidate] | None:
+    """The surest (score, total, subtotal, tax) where subtotal + tax + ``charged`` =
+    total, the lines' sum confirming the subtotal."""
+    best: tuple[float, Candidate, Candidate, Candidate] | None = None
+    for t, s, x in itertools.product(totals, subs, taxes):
+        due = dataclasses.replace(t, value=t.value - charged) if charged else t
+        if t.value > 0 and _adds_up(due, s, x):
+            # a tax printed as zero (an exempt invoice) confirms a total equal to its
+            # subtotal less surely than a tax that makes them differ
+            score = t.score + s.score + x.score - (ZERO_TAX if x.value == 0 else 0.0)
+            if line_sum is not None and abs(line_sum - s.value) < TOL:
+                score += 0.5
+            if best is None or score > best[0]:
+                best = (score, t, s, x)
+    return best
+
+
 def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Field]:
     totals = _top(_candidates(reading, "total"))
     subs = _top(_candidates(reading, "subtotal"))
     taxes = _top(_candidates(reading, "tax"))
 
-    best: tuple[float, Candidate, Candidate, Candidate] | None = None
     several = summed_taxes(taxes)  # one tax row per rate, added up
-    # the charges a totals block adds after the tax (shipping and handling) count only
-    # where net plus tax alone adds up to no total
-    for charged in dict.fromkeys((Decimal(0), _charges(reading))):
-        for t, s, x in itertools.product(totals, subs, taxes + several):
-            if t.value > 0 and _adds_up(dataclasses.replace(t, value=t.value - charged), s, x):
-                # a tax printed as zero (an exempt invoice) confirms a total equal to its
-                # subtotal less surely than a tax that makes them differ
-                score = t.score + s.score + x.score - (ZERO_TAX if x.value == 0 else 0.0)
-                if line_sum is not None and abs(line_sum - s.value) < TOL:
-                    score += 0.5
-                if best is None or score > best[0]:
-                    best = (score, t, s, x)
-        if best is not None:
-            break
+    best = _adding_up(totals, subs, taxes + several, line_sum, Decimal(0))
+    if best is None and (charged := _charges(reading)):
+        # the charges a totals block adds after the tax (shipping and handling) count
+        # only where net plus tax alone adds up to no total
+        best = _adding_up(totals, subs, taxes + several, line_sum, charged)
     if best is not None:
         _, t, s, x = best
         return {"total": _field(t, 0.97), "subtotal": _field(s, 0.95), "tax": _field(x, 0.93)}
