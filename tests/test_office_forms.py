@@ -29,6 +29,13 @@ OUR_ORDER_HEAD: Rows = [
 ]
 
 
+#: a supplier's letterhead, over the customer's window
+SUPPLIER_HEAD: Rows = [
+    (40, [(60, "Aldermoor Metals Ltd")]),
+    (54, [(60, "58 High Street, Bristol BS1 4AB")]),
+]
+
+
 @pytest.mark.parametrize(
     ("headers", "values"),
     [
@@ -92,8 +99,7 @@ def test_a_quote_names_its_customer_under_prepared_for(
     """A quote heads its customer's block "Prepared for" (or "Quote for"): the words are
     the block's label, the name under them the buyer."""
     rows: Rows = [
-        (40, [(60, "Aldermoor Metals Ltd")]),
-        (54, [(60, "58 High Street, Bristol BS1 4AB")]),
+        *SUPPLIER_HEAD,
         (128, [(60, label)]),
         (140, [(60, "Vessmark Hydraulics Ltd")]),
         (152, [(60, "22 Quarry Road")]),
@@ -110,8 +116,7 @@ def test_a_shipping_charge_after_several_taxes(settings: Settings, tmp_path: Pat
     """Net, a tax row per rate, then shipping and handling, then the total: the total is
     net plus both taxes plus the charge, so the tax is the two rows' sum."""
     rows: Rows = [
-        (40, [(60, "Aldermoor Metals Ltd")]),
-        (54, [(60, "58 High Street, Bristol BS1 4AB")]),
+        *SUPPLIER_HEAD,
         (140, [(60, "Vessmark Hydraulics Ltd")]),
         (152, [(60, "22 Quarry Road")]),
         (230, [(60, "INVOICE")]),
@@ -146,8 +151,7 @@ def test_quantities_ordered_shipped_and_back_ordered_under_a_discounted_item(
     ordered; a discount row under an item takes a sum off the gross amount printed on
     it. The quantity charged is the one that multiplies with the price to that gross."""
     rows: Rows = [
-        (40, [(60, "Aldermoor Metals Ltd")]),
-        (54, [(60, "58 High Street, Bristol BS1 4AB")]),
+        *SUPPLIER_HEAD,
         (140, [(60, "Vessmark Hydraulics Ltd")]),
         (230, [(60, "INVOICE")]),
         (250, [(60, "Invoice No.:"), (160, "AM-3382")]),

@@ -65,7 +65,7 @@ def _row_between(
     amounts add up to the gap (one row per rate, each on its share of the subtotal), one
     of them by its digits where OCR moved its separator."""
     assert t.box is not None and s.box is not None
-    digits = f"{gap:.2f}".replace(".", "").lstrip("0")
+    digits = _digits(f"{gap:.2f}")
     taxed: list[Candidate] = []
     unread: list[list[str]] = []  # the figures of each rate's row without an amount read
     for line in reading.layout.lines:
@@ -81,7 +81,7 @@ def _row_between(
                     return Candidate(gap, SCORE, box, raw)
             for cell in line.cells:
                 for start, end in _figures(cell.text):
-                    if re.sub(r"\D", "", cell.text[start:end]).lstrip("0") == digits:
+                    if _digits(cell.text[start:end]) == digits:
                         return Candidate(
                             gap, SCORE, cell.span_box(start, end), cell.text[start:end]
                         )
@@ -97,10 +97,16 @@ def _row_between(
         # one rate's row read as no amount ("3.88434" for "3.884,34"): what the others
         # leave of the gap, where its digits are that row's figures
         rest = gap - sum(c.value for c in taxed)
-        want = f"{rest:.2f}".replace(".", "").lstrip("0")
-        if rest > 0 and any(re.sub(r"\D", "", f).lstrip("0") == want for f in unread[0]):
+        want = _digits(f"{rest:.2f}")
+        if rest > 0 and any(_digits(f) == want for f in unread[0]):
             return Candidate(gap, SCORE, taxed[0].box, " + ".join([*(c.raw for c in taxed), want]))
     return None
+
+
+def _digits(text: str) -> str:
+    """The digits of a figure, leading zeros dropped: how a figure whose separators OCR
+    moved or lost is compared with an amount."""
+    return re.sub(r"\D", "", text).lstrip("0")
 
 
 def _figures(text: str) -> list[tuple[int, int]]:
