@@ -37,11 +37,19 @@ WINDOW = 31
 WEIGHT = 0.2
 
 
+#: Rows thresholded at a time: each band (with the window's margin above and below) is
+#: worked out in float32 on its own, so a 600 dpi A4 page (35 million pixels) needs tens of
+#: megabytes, not the gigabytes of whole-page float64 arrays that a worker's memory limit
+#: refuses.
+BAND = 256
+
+
 def _box_mean(values: np.ndarray, window: int) -> np.ndarray:
     """The mean of ``values`` over the ``window`` square around each pixel (clipped at the
     edges), from an integral image."""
     height, width = values.shape
-    integral = np.pad(values, ((1, 0), (1, 0))).cumsum(0).cumsum(1)
+    integral = np.zeros((height + 1, width + 1), dtype=np.float64)
+    np.cumsum(np.cumsum(values, axis=0, dtype=np.float64), axis=1, out=integral[1:, 1:])
     r = window // 2
     y0, y1 = (
         np.clip(np.arange(height) - r, 0, height),
@@ -49,18 +57,34 @@ def _box_mean(values: np.ndarray, window: int) -> np.ndarray:
     )
     x0, x1 = np.clip(np.arange(width) - r, 0, width), np.clip(np.arange(width) + r + 1, 0, width)
     sums = integral[y1][:, x1] - integral[y0][:, x1] - integral[y1][:, x0] + integral[y0][:, x0]
-    mean: np.ndarray = sums / ((y1 - y0)[:, None] * (x1 - x0)[None, :])
+    area = ((y1 - y0)[:, None] * (x1 - x0)[None, :]).astype(np.float32)
+    mean: np.ndarray = sums.astype(np.float32) / area
     return mean
+
+
+def _sauvola_band(grey: np.ndarray) -> np.ndarray:
+    """Sauvola's black and white of the rows ``grey`` (float32), as uint8."""
+    mean = _box_mean(grey, WINDOW)
+    spread = np.sqrt(np.maximum(_box_mean(grey * grey, WINDOW) - mean * mean, 0))
+    threshold = mean * (1 + WEIGHT * (spread / 128 - 1))
+    return np.where(grey > threshold, 255, 0).astype(np.uint8)
 
 
 def sauvola(image: Image.Image) -> Image.Image:
     """``image`` (grey) in black and white, each pixel against a threshold from its
-    neighbourhood (Sauvola): faint print on a grey or uneven ground comes out black."""
-    grey = np.asarray(image.convert("L"), dtype=np.float64)
-    mean = _box_mean(grey, WINDOW)
-    spread = np.sqrt(np.maximum(_box_mean(grey * grey, WINDOW) - mean * mean, 0))
-    threshold = mean * (1 + WEIGHT * (spread / 128 - 1))
-    return Image.fromarray(np.where(grey > threshold, 255, 0).astype(np.uint8))
+    neighbourhood (Sauvola): faint print on a grey or uneven ground comes out black.
+    Worked out :data:`BAND` rows at a time, each with the window's reach of rows around
+    it, so that every pixel sees the same neighbourhood as on the whole page."""
+    pixels = np.asarray(image.convert("L"))
+    height = pixels.shape[0]
+    reach = WINDOW // 2
+    out = np.empty_like(pixels)
+    for top in range(0, height, BAND):
+        bottom = min(top + BAND, height)
+        lo, hi = max(top - reach, 0), min(bottom + reach, height)
+        band = _sauvola_band(pixels[lo:hi].astype(np.float32))
+        out[top:bottom] = band[top - lo : top - lo + bottom - top]
+    return Image.fromarray(out)
 
 
 def _prepared(image: Image.Image, scale: float) -> tuple[Image.Image, float]:
