@@ -24,6 +24,7 @@ from intake.ingest.stages import Context, extract_path
 from intake.record import Page, Record, Word
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
+from tests.limits import run_under_worker_limits
 from tests.scans import image_pdf, render, save_jpeg, save_png, specked, turned
 from tests.tables import make_ruled_pdf, ruled_invoice
 
@@ -201,3 +202,27 @@ def test_a_stamp_across_two_lines_still_stands_alone() -> None:
     page = _ocr_page(lines)
     record = Record(path="/tmp/t.jpg", original_name="t.jpg", pages=(page,), kind="jpeg")
     assert "DUPLICATE" in [line.text for line in reading_for(record).layout.lines]
+
+
+RULES_AT_MAX_PIXELS = """
+import numpy as np
+from PIL import Image
+from intake.extractors.reading.rules import remove_rules
+
+# 7500 x 10600: just inside the default max_pixels; a ruled grid with a column every
+# 300 pixels and a row every 40
+page = np.full((10600, 7500), 235, dtype=np.uint8)
+page[np.arange(10600) % 40 < 3] = 30
+page[:, 150::300] = 30
+clean = np.asarray(remove_rules(Image.fromarray(page)))
+assert (clean[1000:1003, 1000:1100] == 255).all(), "a row's rule stayed"
+assert (clean[1010:1030, 1050] == 255).all(), "a column's rule stayed"
+print("cleaned")
+"""
+
+
+def test_the_rules_of_a_page_at_the_pixel_limit_are_cleaned_within_a_workers_memory() -> None:
+    """The largest page ``max_pixels`` lets in has its table rules taken out inside a
+    worker's memory limit; before the runs were counted a band at a time, their
+    whole-page counts raised MemoryError and the file was quarantined unread."""
+    assert run_under_worker_limits(RULES_AT_MAX_PIXELS) == "cleaned"

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +23,7 @@ from intake.ingest.stages import STAGES, Context, record_for, run_stages, second
 from intake.record import Record
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
+from tests.limits import run_under_worker_limits
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 ROWS = [
@@ -194,15 +192,11 @@ def test_a_total_in_the_range_its_included_tax_allows_is_confirmed_by_it(
     assert settled(tmp_path, settings, first, again)["total"] == "7.50"
 
 
-SAUVOLA_UNDER_LIMIT = """
-import sys
+SAUVOLA_600_DPI = """
 import numpy as np
 from PIL import Image
 from intake.extractors.reading.reread import sauvola
-from intake.ingest.workers import limit_process
-from intake.settings import Settings
 
-limit_process(Settings())  # the worker's address-space limit
 rows = np.arange(7016, dtype=np.uint16)[:, None] % 40 < 3
 page = Image.fromarray(np.where(rows, 30, 235).astype(np.uint8).repeat(4961, axis=1))
 black = np.asarray(sauvola(page)) == 0
@@ -216,14 +210,4 @@ def test_a_600_dpi_a4_page_is_thresholded_within_a_workers_memory_limit() -> Non
     its second read inside the worker's memory limit; before the threshold was worked out
     a band at a time, its whole-page arrays raised MemoryError and the file was
     quarantined."""
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    done = subprocess.run(
-        [sys.executable, "-c", SAUVOLA_UNDER_LIMIT],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == "read"
+    assert run_under_worker_limits(SAUVOLA_600_DPI) == "read"

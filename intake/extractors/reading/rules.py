@@ -51,11 +51,22 @@ SHRINK = 4
 Mask = NDArray[np.bool_]
 
 
+#: Pixels of a page worked on at once by :func:`_runs`: its counts are int32 arrays of
+#: this size, not of the whole page (an 80-megapixel scan, inside ``max_pixels``, needs
+#: several 300 MB arrays at once otherwise, past a worker's memory limit).
+CHUNK = 1 << 22
+
+
 def _runs(ink: Mask, length: int) -> Mask:
     """The pixels of ``ink`` that lie on a run of at least ``length`` along axis 1."""
     rows, width = ink.shape
     if length < 2 or width < length:
         return np.zeros_like(ink)
+    step = max(1, CHUNK // (width + 1))
+    if rows > step:
+        return np.concatenate(
+            [_runs(ink[top : top + step], length) for top in range(0, rows, step)]
+        )
     counts = np.zeros((rows, width + 1), dtype=np.int32)
     np.cumsum(ink, axis=1, out=counts[:, 1:])
     full = (counts[:, length:] - counts[:, :-length]) == length  # [i, i + length) all ink
