@@ -210,6 +210,16 @@ def check_item(
         if each is not None and each > 0 and each * qty == amount:
             out["unit_price"] = format_money(each)
             return True
+    if scan and price is None and qty is not None and qty > 0 and amount:
+        # the price OCR could not read, under a discount: the amount before the discount
+        # over the quantity, where that price gives the amount back (rounded to the cent)
+        for factor, off in offs:
+            if factor <= 0 or (factor, off) == NONE:
+                continue
+            each = _cents((amount + off) / factor / qty)
+            if each is not None and each > 0 and _fits(qty, each, amount, (factor, off)):
+                out["unit_price"] = format_money(each)
+                return True
     if offs != [NONE]:
         return False  # a discounted amount: its quotient is no price
     if price is None and not has_price_column and qty is not None and qty > 0 and amount:

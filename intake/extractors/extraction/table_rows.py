@@ -206,8 +206,21 @@ def amount_below(prev: Item, numbered: set[str], gap: float, height: float) -> b
 _QTY_UNIT = re.compile(r"\s*(\d+(?:[.,]\d+)?)([^\W\d_]{1,5}\.?)\s*")
 
 
+def _garbled(word: Word, decimal_comma: bool | None) -> bool:
+    """Whether an OCR word holds digits that no number read from it covers ("2;257,3F",
+    where only "2" reads): a number OCR garbled, whose readable part is not its value."""
+    text = word.text
+    spans = [(start, end) for start, end, _ in find_amounts(text, decimal_comma)]
+    left = "".join(c for i, c in enumerate(text) if not any(a <= i < b for a, b in spans))
+    return bool(spans) and any(c.isdigit() for c in left)
+
+
 def value_of(reading: Reading, item: Item, role: str) -> Decimal | None:
     text = item.text(role)
+    if item.page in reading.ocr_pages and any(
+        _garbled(w, reading.decimal_comma) for w in item.cells.get(role, [])
+    ):
+        return None
     if role == "quantity" and (glued := _QTY_UNIT.fullmatch(text)):
         text = glued.group(1)
     value = number_in(text, reading.decimal_comma)

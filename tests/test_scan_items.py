@@ -1,0 +1,81 @@
+"""Item rows of scanned tables whose numbers OCR garbled: a cell's readable fragment is
+not its value, and the price OCR lost is worked back from the amount through the row's
+discount. Pages are OCR word boxes written here (an invented Italian pro forma)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from intake.extractors.extraction.analysis import reading_for
+from intake.extractors.extraction.line_arithmetic import check_item
+from intake.extractors.extraction.line_items import find_line_items
+from intake.record import Page, Record, Word
+
+HEADER = [("Pos.", 78), ("Descrizione", 110), ("Q.tà", 331), ("Prezzo", 372), ("unitario", 402)]
+HEADER += [("Sconto", 440), ("Aliq.", 484), ("Totale", 540)]
+# (position, description, quantity, price, discount, rate, amount) as OCR read them
+ROWS = [
+    ("1", "Maintenance contract", "3", "2;257,3F", "5%", "22%", "6.433,50"),
+    ("2", "Safety gloves", "4", "2.196,43", "", "22%", "8.785,72"),
+]
+COLUMNS = (78, 110, 342, 378, 442, 484, 532)
+
+
+def _word(text: str, x0: float, top: float, line: int) -> Word:
+    return Word(text, x0, top, x0 + 5.0 * len(text), top + 8.0, conf=0.9, line=line)
+
+
+def proforma(rows: list[tuple[str, ...]], rate: str = "Aliq.") -> Record:
+    header = [(rate if text == "Aliq." else text, x) for text, x in HEADER]
+    words = [
+        _word(part, x + 30.0 * i, 300.0, 0)
+        for text, x in header
+        for i, part in enumerate(text.split())
+    ]
+    for n, row in enumerate(rows, start=1):
+        top = 300.0 + 15.0 * n
+        for x, text in zip(COLUMNS, row, strict=True):
+            x_word = x
+            for part in text.split():
+                words.append(_word(part, x_word, top, n))
+                x_word += 5.0 * len(part) + 3.0
+    page = Page(1, 595.0, 842.0, tuple(words), source="ocr")
+    return Record(path="/tmp/p.jpg", original_name="p.jpg", pages=(page,), kind="jpeg")
+
+
+def priced(record: Record) -> list[tuple[Any, ...]]:
+    items = find_line_items(reading_for(record)).items
+    return [(i["quantity"], i["unit_price"], i["amount"]) for i in items]
+
+
+def test_a_garbled_price_is_worked_back_through_the_rows_discount() -> None:
+    # "2;257,3F" reads as no number ("2" is a fragment of it); the amount is 3 x price
+    # less 5 %, so the price is 6433.50 / 0.95 / 3 = 2257.37
+    assert priced(proforma(ROWS)) == [("3", "2257.37", "6433.50"), ("4", "2196.43", "8785.72")]
+
+
+@pytest.mark.parametrize("rate", ["Aliq.", "Aliquota", "Taxa"])
+def test_a_rate_column_is_no_discount(rate: str) -> None:
+    """Italian "Aliq." / "Aliquota" (IVA) and Portuguese "Taxa" head the VAT rate: the
+    rate under them is not taken off the amount, and 4 x 2196.43 is 8785.72."""
+    row = ("2", "Safety gloves", "4", "2.196,43", "", "22%", "8.785,72")
+    found = find_line_items(reading_for(proforma([row], rate)))
+    assert [i["unit_price"] for i in found.items] == ["2196.43"]
+    assert found.checked == 1
+
+
+def price_worked_back(scan: bool) -> dict[str, Any]:
+    item: dict[str, Any] = {"quantity": "3", "unit_price": None, "amount": "6433.50"}
+    numbers = [(0.0, Decimal("3")), (2.0, Decimal("6433.50"))]
+    offs = [(Decimal("0.95"), Decimal(0))]
+    check_item(item, numbers, has_price_column=True, scan=scan, offs=offs)
+    return item
+
+
+def test_the_price_is_worked_back_on_scans_only() -> None:
+    # on a text layer a missing price was never printed; on a scan OCR lost it
+    assert price_worked_back(scan=True)["unit_price"] == "2257.37"
+    assert price_worked_back(scan=False)["unit_price"] is None
