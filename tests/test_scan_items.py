@@ -1,6 +1,7 @@
 """Item rows of scanned tables whose numbers OCR garbled: a cell's readable fragment is
-not its value, and the price OCR lost is worked back from the amount through the row's
-discount. Pages are OCR word boxes written here (an invented Italian pro forma)."""
+not its value, and the price OCR lost or the count it misread is worked back from the
+amount through the row's discount. Pages are OCR word boxes written here (an invented
+Italian pro forma)."""
 
 from __future__ import annotations
 
@@ -79,3 +80,20 @@ def test_the_price_is_worked_back_on_scans_only() -> None:
     # on a text layer a missing price was never printed; on a scan OCR lost it
     assert price_worked_back(scan=True)["unit_price"] == "2257.37"
     assert price_worked_back(scan=False)["unit_price"] is None
+
+
+def test_a_misread_count_is_worked_back_through_the_rows_discount() -> None:
+    # "1" read as "4": 4 x 1538.99 is not 1462.04, but 1 x 1538.99 less 5 % is
+    row = ("3", "Cordless drill", "4", "1.538,99", "5%", "22%", "1.462,04")
+    assert priced(proforma([row])) == [("1", "1538.99", "1462.04")]
+
+
+def test_a_count_is_worked_back_on_scans_only() -> None:
+    item = {"quantity": "4", "unit_price": "1538.99", "amount": "1462.04"}
+    numbers = [(0.0, Decimal("4")), (1.0, Decimal("1538.99")), (2.0, Decimal("1462.04"))]
+    offs = [(Decimal("0.95"), Decimal(0))]
+    printed = dict(item)
+    assert not check_item(printed, numbers, has_price_column=True, offs=offs)
+    assert printed == item  # a text layer prints what it means
+    assert check_item(item, numbers, has_price_column=True, scan=True, offs=offs)
+    assert item["quantity"] == "1"

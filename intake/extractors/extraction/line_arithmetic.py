@@ -149,21 +149,24 @@ def _lost_point(qty: Decimal, price: Decimal, amount: Decimal) -> tuple[Decimal,
 MAX_COUNT = Decimal(10000)
 
 
-def _count(price: Decimal | None, amount: Decimal | None) -> Decimal | None:
+def _count(price: Decimal | None, amount: Decimal | None, off: Discount = NONE) -> Decimal | None:
     """The quantity a scan's item lost or misread, from its price and amount: OCR drops a
     lone digit in a narrow column and misreads one ("42" for "12"), while the price and
     amount, printed with their cents, were read; their quotient, when it comes out a whole
     or half count that multiplies back to the amount to the cent, is the quantity they
-    were computed from (a misread cent makes no whole count by chance)."""
-    if price is None or amount is None or price <= CENT or amount <= 0:
+    were computed from (a misread cent makes no whole count by chance). Under a discount
+    ``off`` the amount is the discounted one: the count is worked back through it."""
+    factor, less = off
+    if price is None or amount is None or price <= CENT or amount <= 0 or factor <= 0:
         return None
     try:
-        count = amount / price
+        count = (amount + less) / (price * factor)
         halves = (count * 2).quantize(Decimal(1))
     except InvalidOperation:
         return None
     count = (halves / 2).normalize()
-    if not 0 < count <= MAX_COUNT or (count * price).quantize(CENT, ROUND_HALF_UP) != amount:
+    net = (count * price * factor - less).quantize(CENT, ROUND_HALF_UP)
+    if not 0 < count <= MAX_COUNT or net != amount:
         return None
     return count
 
@@ -200,9 +203,12 @@ def check_item(
             out["quantity"] = format(found[0], "f")
             out["unit_price"] = format_money(found[1])
             return True
-    if scan and offs == [NONE] and (count := _count(price, amount)) is not None:
-        out["quantity"] = format(count, "f")
-        return True
+    if scan:
+        # the count OCR lost or misread, from price and amount (through a discount)
+        for discount in offs:
+            if (count := _count(price, amount, discount)) is not None:
+                out["quantity"] = format(count, "f")
+                return True
     if scan and offs == [NONE] and price is None and qty is not None and qty > 0 and amount:
         # the price OCR passed over: the amount over the quantity, where that comes out
         # in whole cents (the price the amount was computed from)
