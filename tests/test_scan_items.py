@@ -1,15 +1,18 @@
 """Item rows of scanned tables whose numbers OCR garbled: a cell's readable fragment is
 not its value, and the price OCR lost or the count it misread is worked back from the
-amount through the row's discount. Pages are OCR word boxes written here (an invented
-Italian pro forma)."""
+amount through the row's discount; a total OCR read below the net it is made of gives
+way to the net plus its tax. Pages are OCR word boxes written here (an invented Italian
+pro forma, a German order's totals)."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from intake.extractors.extraction.amounts import find_amount_fields
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.line_arithmetic import check_item
 from intake.extractors.extraction.line_items import find_line_items
@@ -97,3 +100,45 @@ def test_a_count_is_worked_back_on_scans_only() -> None:
     assert printed == item  # a text layer prints what it means
     assert check_item(item, numbers, has_price_column=True, scan=True, offs=offs)
     assert item["quantity"] == "1"
+
+
+def totals_block(total: str) -> Record:
+    """A scanned German order's totals: net, 19 % VAT on it, and the amount due."""
+    rows = [("Zwischensumme", "46.405,14"), ("USt. 19%", "8.816,98"), ("Endbetrag", total)]
+    words = []
+    for n, (label, value) in enumerate(rows):
+        top = 500.0 + 15.0 * n
+        x = 300.0
+        for part in label.split():
+            words.append(_word(part, x, top, n))
+            x += 5.0 * len(part) + 3.0
+        words += [_word(value, 480.0, top, n), _word("€", 540.0, top, n)]
+    page = Page(1, 595.0, 842.0, tuple(words), source="ocr")
+    return Record(path="/tmp/t.jpg", original_name="t.jpg", pages=(page,), kind="jpeg")
+
+
+def amounts_of(record: Record) -> dict[str, Any]:
+    return {k: f.value for k, f in find_amount_fields(reading_for(record)).items()}
+
+
+def test_a_total_below_the_net_its_rate_confirms_is_their_sum() -> None:
+    # "§5.222,12": the first digit read as a mark; 46 405,14 x 19 % is the 8 816,98
+    # printed, and a total is never below the net it is made of
+    assert amounts_of(totals_block("§5.222,12")) == {
+        "total": "55222.12",
+        "subtotal": "46405.14",
+        "tax": "8816.98",
+    }
+
+
+def test_a_total_read_right_stands() -> None:
+    assert amounts_of(totals_block("55.222,12"))["total"] == "55222.12"
+
+
+def test_no_subtotal_is_worked_out_below_zero() -> None:
+    # no net printed, a tax above the total read: the total less the tax is no subtotal
+    record = totals_block("5.222,12")
+    page = record.pages[0]
+    words = tuple(w for w in page.words if w.line != 0)  # the net row left out
+    record = dataclasses.replace(record, pages=(dataclasses.replace(page, words=words),))
+    assert "subtotal" not in amounts_of(record)

@@ -315,7 +315,15 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     pair = taxed_pair(subs, taxes, printed_rates(reading.text))
     if pair is not None:  # no total confirms them, a printed rate does
         subs, taxes = [pair[0]], [pair[1]]
-    if totals:
+    if pair is not None and totals and all(c.value < pair[0].value for c in totals):
+        # every total read is below the net amount that a printed rate confirms with its
+        # tax: a total is never less than what it is made of, so OCR misread it (a digit
+        # lost to a mark: "§5.222,12"), and the net plus its tax is what is due
+        made_of = pair[0].value + pair[1].value
+        out["total"] = Field(
+            format_money(made_of), 0.6, "computed", raw=f"{pair[0].raw} + {pair[1].raw}"
+        )
+    elif totals:
         top_score = totals[0].score
         close = [c for c in totals if c.score >= top_score - 0.05]
         t = max(close, key=lambda c: c.value)
@@ -386,4 +394,5 @@ def _net_of_taxes(
             out["subtotal"] = Field(format_money(net), 0.7, "computed", raw=f"total - {x.raw}")
             return
     net = total - out_tax.value
-    out["subtotal"] = Field(format_money(net), 0.5, "computed", raw="total - tax")
+    if net > 0:  # a tax as large as the total was no tax of it
+        out["subtotal"] = Field(format_money(net), 0.5, "computed", raw="total - tax")
