@@ -28,26 +28,27 @@ ROWS = [
 COLUMNS = (78, 110, 342, 378, 442, 484, 532)
 
 
-def _word(text: str, x0: float, top: float, line: int) -> Word:
-    return Word(text, x0, top, x0 + 5.0 * len(text), top + 8.0, conf=0.9, line=line)
+def _words(text: str, x0: float, top: float, line: int) -> list[Word]:
+    """A cell's OCR words, 3 pt apart, from ``x0`` on."""
+    out = []
+    for part in text.split():
+        out.append(Word(part, x0, top, x0 + 5.0 * len(part), top + 8.0, conf=0.9, line=line))
+        x0 += 5.0 * len(part) + 3.0
+    return out
+
+
+def _scan(words: list[Word]) -> Record:
+    page = Page(1, 595.0, 842.0, tuple(words), source="ocr")
+    return Record(path="/tmp/p.jpg", original_name="p.jpg", pages=(page,), kind="jpeg")
 
 
 def proforma(rows: list[tuple[str, ...]], rate: str = "Aliq.") -> Record:
     header = [(rate if text == "Aliq." else text, x) for text, x in HEADER]
-    words = [
-        _word(part, x + 30.0 * i, 300.0, 0)
-        for text, x in header
-        for i, part in enumerate(text.split())
-    ]
+    words = [w for text, x in header for w in _words(text, x, 300.0, 0)]
     for n, row in enumerate(rows, start=1):
-        top = 300.0 + 15.0 * n
         for x, text in zip(COLUMNS, row, strict=True):
-            x_word = x
-            for part in text.split():
-                words.append(_word(part, x_word, top, n))
-                x_word += 5.0 * len(part) + 3.0
-    page = Page(1, 595.0, 842.0, tuple(words), source="ocr")
-    return Record(path="/tmp/p.jpg", original_name="p.jpg", pages=(page,), kind="jpeg")
+            words += _words(text, x, 300.0 + 15.0 * n, n)
+    return _scan(words)
 
 
 def priced(record: Record) -> list[tuple[Any, ...]]:
@@ -108,13 +109,8 @@ def totals_block(total: str) -> Record:
     words = []
     for n, (label, value) in enumerate(rows):
         top = 500.0 + 15.0 * n
-        x = 300.0
-        for part in label.split():
-            words.append(_word(part, x, top, n))
-            x += 5.0 * len(part) + 3.0
-        words += [_word(value, 480.0, top, n), _word("€", 540.0, top, n)]
-    page = Page(1, 595.0, 842.0, tuple(words), source="ocr")
-    return Record(path="/tmp/t.jpg", original_name="t.jpg", pages=(page,), kind="jpeg")
+        words += _words(label, 300.0, top, n) + _words(f"{value} €", 480.0, top, n)
+    return _scan(words)
 
 
 def amounts_of(record: Record) -> dict[str, Any]:

@@ -171,6 +171,22 @@ def _count(price: Decimal | None, amount: Decimal | None, off: Discount = NONE) 
     return count
 
 
+def _lost_price(qty: Decimal, amount: Decimal, off: Discount) -> Decimal | None:
+    """The price a scan's item lost, from its quantity and amount: the amount before the
+    discount ``off`` over the quantity, where that comes out in whole cents (the price the
+    amount was computed from) and gives the amount back, exactly without a discount and
+    to the cent through one."""
+    factor, less = off
+    if factor <= 0:
+        return None
+    each = _cents((amount + less) / factor / qty)
+    if each is None or each <= 0:
+        return None
+    if off == NONE:
+        return each if each * qty == amount else None
+    return each if _fits(qty, each, amount, off) else None
+
+
 def check_item(
     out: dict[str, Any],
     numbers: list[tuple[float, Decimal]],
@@ -209,21 +225,11 @@ def check_item(
             if (count := _count(price, amount, discount)) is not None:
                 out["quantity"] = format(count, "f")
                 return True
-    if scan and offs == [NONE] and price is None and qty is not None and qty > 0 and amount:
-        # the price OCR passed over: the amount over the quantity, where that comes out
-        # in whole cents (the price the amount was computed from)
-        each = _cents(amount / qty)
-        if each is not None and each > 0 and each * qty == amount:
-            out["unit_price"] = format_money(each)
-            return True
     if scan and price is None and qty is not None and qty > 0 and amount:
-        # the price OCR could not read, under a discount: the amount before the discount
-        # over the quantity, where that price gives the amount back (rounded to the cent)
-        for factor, off in offs:
-            if factor <= 0 or (factor, off) == NONE:
-                continue
-            each = _cents((amount + off) / factor / qty)
-            if each is not None and each > 0 and _fits(qty, each, amount, (factor, off)):
+        # the price OCR passed over or could not read, from quantity and amount (through
+        # a discount: a discounted amount's bare quotient is no price)
+        for discount in offs if offs == [NONE] else [o for o in offs if o != NONE]:
+            if (each := _lost_price(qty, amount, discount)) is not None:
                 out["unit_price"] = format_money(each)
                 return True
     if offs != [NONE]:
