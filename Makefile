@@ -22,7 +22,7 @@ PEER_VERSION ?= 1.0.1
 PEER_PACKAGE := invoice2data[dateparser]==$(PEER_VERSION)
 PEER_STAMP   := $(PEER)/.installed-$(shell echo '$(PEER_PACKAGE)' | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-fast test-long check bench eval leaks eval-learning eval-peer synth venv sysdeps clean
+.PHONY: run test test-fast test-long check bench eval leaks eval-learning eval-peer synth synth-contracts venv sysdeps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -84,6 +84,12 @@ leaks: venv
 ## (SYNTH_ARGS="--n 400 --seed 7" for another sample)
 synth: venv
 	$(BIN)/python -m benchmarks.synthetic $(SYNTH_ARGS)
+
+## synth-contracts: the contract stress generator: made-up agreements whose term, renewal
+## and expiration are drafted in many ways, scored per field and drafting form
+## (SYNTH_ARGS="--n 400 --seed 7" for another sample)
+synth-contracts: venv
+	$(BIN)/python -m benchmarks.synth_contracts $(SYNTH_ARGS)
 
 ## eval-learning: vendors' documents in order, each corrected from its labels; KEY accuracy
 ## on their later documents with and without learning, corrections per 100 documents

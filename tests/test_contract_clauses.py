@@ -15,6 +15,7 @@ from intake.extractors.extraction.contract_clauses import (
 )
 from intake.extractors.extraction.contract_renewal import find_renewal
 from intake.extractors.extraction.contract_signatures import find_signatories
+from intake.extractors.extraction.contract_term import find_term
 from intake.filing.contract_dates import contract_dates
 
 SIDE_BY_SIDE = """\
@@ -96,6 +97,54 @@ def test_renewal_lengths_and_a_notice_inside_the_sentence() -> None:
     assert find_renewal("This Agreement may be renewed automatically for one year.") == "1 year"
     assert find_renewal("This Agreement may be renewed for one year if both agree.") is None
     assert find_renewal("The licence shall renew automatically.", "1 year") is None
+
+
+def test_renewals_that_repeat_without_a_kind_word_and_a_single_renewal() -> None:
+    unless = " unless either party gives notice of non-renewal sixty (60) days before."
+    # periods in the plural, or "each", repeat
+    each = "At the end of the Initial Term, this Agreement shall automatically renew for "
+    assert find_renewal(each + "periods of one (1) year each" + unless) == "successive 1 year"
+    assert find_renewal(each + "one-year periods" + unless) == "successive 1 year"
+    assert find_renewal(each + "two (2) years" + unless) == "2 year"
+    # a kind word after "one" or "an" is a single renewal
+    once = "This Agreement shall be automatically renewed for one additional period of 2 years."
+    assert find_renewal(once) == "2 year"
+    assert find_renewal(once.replace("one additional", "additional")) == "additional 2 year"
+    # "automatically" before "be renewed", "each year", "from year to year"
+    assert (
+        find_renewal("This Agreement shall automatically be renewed for consecutive 2-year terms.")
+        == "consecutive 2 year"
+    )
+    assert (
+        find_renewal("Thereafter, this Agreement shall renew automatically each year unless ended.")
+        == "successive 1 year"
+    )
+    assert (
+        find_renewal(
+            "Thereafter, this Agreement shall continue in effect from year to year unless "
+            "terminated by either party on thirty (30) days' notice."
+        )
+        == "successive 1 year"
+    )
+
+
+def test_a_renewal_of_something_else_in_the_agreement_s_sentence_is_not_its_renewal() -> None:
+    policies = (
+        "Each party shall maintain its insurance policies in force during the term of this "
+        "Agreement and shall renew them for periods of 2 years."
+    )
+    assert find_renewal(policies) is None
+
+
+def test_an_agreement_in_force_for_a_period_has_that_term() -> None:
+    text = (
+        "Unless sooner terminated in accordance with Section 9, this Agreement shall be in "
+        "force for an initial period of eighteen (18) months from the Effective Date. The "
+        "obligations of confidentiality shall survive for a period of two (2) years after "
+        "the termination of this Agreement."
+    )
+    term = find_term(text)
+    assert term is not None and (term.value, term.own, term.fixed) == ("18 months", True, True)
 
 
 def test_a_perpetual_agreement_has_no_end_and_no_notice_date() -> None:

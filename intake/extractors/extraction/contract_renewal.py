@@ -6,7 +6,12 @@ The conventions, surest first:
   renewal (successive, additional, consecutive, further) and its length.
 * "... shall renew on a year to year basis", "from month to month": renewal by the
   period named twice, one at a time ("successive 1 year").
-* "... may be renewed automatically for one year": one renewal of the length given.
+* "... for periods of one (1) year each", "for terms of two years": renewal periods in
+  the plural repeat, with no kind word printed ("successive 1 year").
+* "... shall continue in effect from year to year": an agreement that runs on past its
+  term one period at a time renews by that period ("successive 1 year").
+* "... may be renewed automatically for one year", "for one additional period of two
+  years": one renewal of the length given ("2 year"), whatever kind word it has.
 * "... shall renew automatically" with no length: an evergreen clause renews for
   periods as long as the initial term (the law's reading of a renewal "under the same
   terms"), so the renewal term is the term, if the term was read.
@@ -27,10 +32,14 @@ __all__ = ["find_renewal"]
 #: a definition ("Renewal Term shall have the meaning ..."), and a renewal that happens,
 #: not one the parties "may" agree to later.
 _RENEWS = re.compile(
-    r"\b(?:(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:automatically\s+)?renew(?:ed)?|"
+    r"\b(?:(?:shall|will)\s+(?:thereafter\s+)?(?:automatically\s+)?(?:be\s+)?(?:automatically\s+)?"
+    r"renew(?:ed)?|"
     r"automatically\s+renew(?:s|ed)?|renew(?:s|ed)?\s+automatically|"
     r"(?:shall|will)\s+(?:automatically\s+)?extend\s+(?:the|this)\s+(?:initial\s+)?(?:term|agreement)|"
-    r"(?:term|agreement)\s+(?:shall|will)\s+(?:be\s+)?(?:automatically\s+)?extended)\b",
+    r"(?:term|agreement)\s+(?:shall|will)\s+(?:be\s+)?(?:automatically\s+)?extended|"
+    # "shall (thereafter) continue (in effect) from year to year": renewal by the period
+    r"(?:shall|will)\s+(?:thereafter\s+)?(?:automatically\s+)?continue\b"
+    r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:year|month)\b))\b",
     re.IGNORECASE,
 )
 #: The renewing sentence is about the agreement or its term, not a licence or a policy.
@@ -39,8 +48,24 @@ _KIND = re.compile(
     r"\b(?P<kind>successive|additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
     re.IGNORECASE,
 )
+#: One renewal before the kind word: "for one additional period", "for an additional term".
+_ONCE = re.compile(r"\b(?:one|an?)\s+(?:\(1\)\s+)?$", re.IGNORECASE)
+#: Renewal periods in the plural before the length, or "each" after it: renewals that repeat.
+_PLURAL = re.compile(r"\b(?:periods|terms)\s+of\b", re.IGNORECASE)
+_EACH = re.compile(r"\s*(?:each|periods|terms)\b", re.IGNORECASE)
 #: "year to year", "year-to-year", "from month to month".
 _ROLLING = re.compile(r"\b(?P<unit>year|month)[\s-]+to[\s-]+(?P=unit)\b", re.IGNORECASE)
+#: "renew automatically each year", "renews annually": renewal by the year (or month).
+_EVERY = re.compile(
+    r"[^.;,]{0,30}?\b(?:(?:each|every)\s+(?P<unit>year|month)|(?P<ly>annual|month)ly)\b", re.I
+)
+#: What a renewal verb renews when it is not the agreement: "shall renew them", "renew its
+#: policies", "renew such licences".
+_OTHER_OBJECT = re.compile(
+    r"\s+(?!(?:the|this|such)\s+(?:initial\s+)?(?:agreement|term|contract)\b)"
+    r"(?:them|it|its|their|such|the|any|each|all|these|those)\b",
+    re.I,
+)
 _AUTOMATIC = re.compile(r"\bautomatic(?:ally)?\b", re.IGNORECASE)
 #: Periods inside a renewal sentence that are not its length: the notice to stop it.
 _NOTICE_AFTER = re.compile(
@@ -53,13 +78,17 @@ def _sentences(text: str) -> list[str]:
     return _SENTENCE.split(text)
 
 
-def _length(sentence: str, start: int) -> tuple[int, str] | None:
+def _duration(sentence: str, start: int) -> re.Match[str] | None:
     """The first duration after ``start`` that is not the notice to stop the renewal."""
     for m in DURATION.finditer(sentence, start):
-        if _NOTICE_AFTER.match(sentence[m.end() : m.end() + 30]):
-            continue
-        return parse_duration(m.group(0))
+        if not _NOTICE_AFTER.match(sentence[m.end() : m.end() + 30]):
+            return m
     return None
+
+
+def _length(sentence: str, start: int) -> tuple[int, str] | None:
+    m = _duration(sentence, start)
+    return None if m is None else parse_duration(m.group(0))
 
 
 def find_renewal(text: str, term: str | None = None) -> str | None:
@@ -68,17 +97,27 @@ def find_renewal(text: str, term: str | None = None) -> str | None:
     renewal."""
     for sentence in _sentences(text):
         verb = _RENEWS.search(sentence)
-        if verb is None or not _SUBJECT.search(sentence, 0, verb.end()):
+        if (
+            verb is None
+            or not _SUBJECT.search(sentence, 0, verb.end())
+            or _OTHER_OBJECT.match(sentence, verb.end())
+        ):
             continue
         if (kind := _KIND.search(sentence, verb.start())) is not None:
             if (
                 length := _length(sentence, kind.end())
             ) is not None and kind.start() - verb.end() < 80:
+                if _ONCE.search(sentence, max(0, kind.start() - 12), kind.start()):
+                    return f"{length[0]} {length[1]}"
                 return f"{kind.group('kind').lower()} {length[0]} {length[1]}"
         if (rolling := _ROLLING.search(sentence, verb.start())) is not None:
             return f"successive 1 {rolling.group('unit').lower()}"
-        if (length := _length(sentence[verb.end() : verb.end() + 40], 0)) is not None:
-            return f"{length[0]} {length[1]}"
+        if (every := _EVERY.match(sentence, verb.end())) is not None:
+            return f"successive 1 {'year' if every['ly'] == 'annual' else every['unit'] or 'month'}"
+        window = sentence[verb.end() : verb.end() + 40]
+        if (m := _duration(window, 0)) is not None and (length := parse_duration(m[0])):
+            plural = _PLURAL.search(window, 0, m.start()) or _EACH.match(window, m.end())
+            return f"{'successive ' if plural else ''}{length[0]} {length[1]}"
         if (
             term is not None
             and _AUTOMATIC.search(sentence, verb.start(), verb.end() + 16)

@@ -42,7 +42,8 @@ _TERM_CUES = [
     re.compile(
         rf"(?<!under\s)(?<!of\s)(?<!to\s){_AGREEMENT}\s+(?:shall|will)\s+(?:automatically\s+)?(?:terminate|expire|end|"
         r"remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|continue(?:\s+in\s+(?:full\s+)?"
-        r"(?:force\s+and\s+)?effect)?|be\s+(?:in\s+effect|effective))(?:\s+in\s+its\s+entirety)?|"
+        r"(?:force\s+and\s+)?effect)?|be\s+(?:in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?|"
+        r"effective))(?:\s+in\s+its\s+entirety)?|"
         # the present tense of the same: "This Agreement expires twelve (12) months after ..."
         rf"{_AGREEMENT}\s+(?:automatically\s+)?(?:terminates|expires|ends)\b",
         re.I,
