@@ -194,18 +194,23 @@ def party(rng: random.Random, taken: set[str]) -> tuple[str, str, str]:
             return name, rng.choice(STATES), entity
 
 
+PEOPLE = ["Dana K. Reyes", "Martin Olsen", "Priya Raman", "Jonas Weber", "Laura Bianchi"]
+
+
 def preamble(
     rng: random.Random,
     title: str,
-    a: tuple[str, str, str],
-    b: tuple[str, str, str],
+    parties: list[tuple[str, str, str]],
     roles: tuple[str, str],
     day: dt.date,
-) -> tuple[str, str]:
-    """The opening sentence and its form's name; it dates the agreement ``day``."""
-    (na, sa, ea), (nb, sb, eb) = a, b
+) -> tuple[str, str, list[str], dt.date]:
+    """(opening sentence, form name, the parties' names, effective date) of an agreement
+    made on ``day``; ``parties`` has a third company for the three-party form."""
+    (na, sa, ea), (nb, sb, eb), (nc, _, _) = parties
     ra, rb = roles
-    form = rng.randrange(4)
+    names = [na, nb]
+    effective = day
+    form = rng.randrange(8)
     if form == 0:
         text = (
             f'This {title} (this "Agreement") is entered into as of {date_words(day, rng)} '
@@ -224,13 +229,47 @@ def preamble(
             f'between {na}, with offices at 100 Main Street, Springfield ("{ra}"), and '
             f'{nb}, having its principal place of business in {sb} ("{rb}").'
         )
-    else:
+    elif form == 3:
         text = (
             f'This {title} (the "Agreement") is made effective as of {date_words(day, rng)} '
             f'(the "Effective Date") between {na} ("{ra}") and {nb} ("{rb}"). {ra} and '
             f'{rb} are each a "Party" and together the "Parties".'
         )
-    return text, f"preamble:{form}"
+    elif form == 4:
+        # the English form: numbered parties after BETWEEN, each with its register entry
+        number = rng.randint(1000000, 9999999)
+        text = (
+            f"THIS AGREEMENT is made on {date_words(day, rng)} BETWEEN: (1) {na}, a company "
+            f"incorporated in England and Wales (registered number 0{number}) "
+            f'whose registered office is at 1 Quay Street, Bristol BS1 4DJ ("{ra}"); and (2) '
+            f"{nb}, a company incorporated in Scotland whose registered office is at 4 Rose "
+            f'Street, Edinburgh EH2 2PR ("{rb}").'
+        )
+    elif form == 5:
+        # signed on one day, effective from a later one
+        effective = day + dt.timedelta(days=rng.randint(5, 60))
+        text = (
+            f'This {title} (the "Agreement") is entered into on {date_words(day, rng)} and is '
+            f'effective as of {date_words(effective, rng)} (the "Effective Date"), by and '
+            f"between {na}, a {sa} {ea} with its principal place of business at 12 Elm "
+            f'Street, Boston, Massachusetts 02110 ("{ra}"), and {nb}, a {sb} {eb} ("{rb}").'
+        )
+    elif form == 6:
+        person = rng.choice(PEOPLE)
+        names = [na, person]
+        text = (
+            f'This {title} is made as of {date_words(day, rng)} (the "Effective Date") by '
+            f'and between {na}, a {sa} {ea} (the "Company"), and {person}, an individual '
+            f'residing at 7 Birch Lane, Austin, Texas ("{rb}").'
+        )
+    else:
+        names = [na, nb, nc]
+        text = (
+            f'This {title} (the "Agreement") is entered into as of {date_words(day, rng)} '
+            f'(the "Effective Date") by and among {na}, a {sa} {ea} ("{ra}"), {nb}, a {sb} '
+            f'{eb} ("{rb}"), and {nc} ("Parent").'
+        )
+    return text, f"preamble:{form}", names, effective
 
 
 def term_clause(rng: random.Random, start: dt.date) -> tuple[str, str, Any, str | None]:
@@ -259,6 +298,9 @@ def term_clause(rng: random.Random, start: dt.date) -> tuple[str, str, Any, str 
         f'"Initial Term").',
         f"The Initial Term of this Agreement shall be for a period of {p} beginning on the "
         f"Effective Date.",
+        f"This Agreement shall have a {adjective(n, unit, rng)} term commencing on the "
+        f"Effective Date.",
+        f"This Agreement shall be valid for a period of {p} from the Effective Date.",
     ]
     printed = [
         f"This Agreement shall remain in full force and effect until {date_words(end, rng)}, "
@@ -270,6 +312,8 @@ def term_clause(rng: random.Random, start: dt.date) -> tuple[str, str, Any, str 
         f"The term of this Agreement shall expire on {date_words(end, rng)}.",
         f"This Agreement shall take effect on the Effective Date and shall terminate on "
         f"{_nth_day(end)}.",
+        f'This Agreement shall continue until {date_words(end, rng)} (the "Expiration Date").',
+        f"This Agreement is entered into for an initial term ending on {date_words(end, rng)}.",
     ]
     choice = rng.random()
     if choice < 0.55:
@@ -281,9 +325,16 @@ def term_clause(rng: random.Random, start: dt.date) -> tuple[str, str, Any, str 
     if choice < 0.9:
         years = rng.choice([2, 3, 5])
         end = start + relativedelta(years=years)
+        nth = rng.choice([NTH[years], f"{NTH[years]} ({years}{'rd' if years == 3 else 'th'})"])
         return (
-            f"Unless earlier terminated in accordance with this Agreement, this Agreement shall "
-            f"expire on the {NTH[years]} anniversary of the Effective Date.",
+            rng.choice(
+                [
+                    f"Unless earlier terminated in accordance with this Agreement, this Agreement "
+                    f"shall expire on the {nth} anniversary of the Effective Date.",
+                    f"The Initial Term shall commence on the Effective Date and expire on the "
+                    f"{nth} anniversary thereof.",
+                ]
+            ),
             "anniversary",
             end,
             f"{years} years",
@@ -348,10 +399,23 @@ def renewal_clause(rng: random.Random) -> tuple[str, str, str | None]:
             kind,
         ),
     ]
+    repeated.append(
+        (
+            f"This Agreement shall be automatically renewed on the same terms for a further "
+            f"period of {p}, and thereafter for {kind} periods of {p}{unless}.",
+            kind,
+        )
+    )
     if rng.random() < 0.8:
         k = rng.randrange(len(repeated))
         text, printed_kind = repeated[k]
         return text, f"renew:{k}", f"{printed_kind} {n} {unit}"
+    if rng.random() < 0.2:
+        return (
+            f"This Agreement shall be automatically extended for an additional {p}{unless}.",
+            "extended-once",
+            f"{n} {unit}",
+        )
     if rng.random() < 0.2:
         return (
             "Thereafter, this Agreement shall renew automatically each year unless either party "
@@ -383,6 +447,9 @@ DISTRACTORS = [
     "Each product shall be warranted against defects in materials and workmanship for a "
     "period of {short} from the date of delivery.",
     "Invoices shall be paid within {notice} of the date of receipt.",
+    "This Agreement supersedes the letter of intent between the parties dated {before}.",
+    "The first delivery under this Agreement shall be made no later than {after}.",
+    "Prices shall be reviewed annually and any change shall take effect on {after}.",
     "The parties may agree in writing to renew this Agreement for a further term of {short} "
     "on terms to be negotiated.",
     "Each party shall maintain its insurance policies in force during the term of this "
@@ -408,9 +475,9 @@ def make_contract(rng: random.Random) -> tuple[list[str], str, dict[str, Any], l
     """(paragraphs, title, truth, form names) of one agreement."""
     taken: set[str] = set()
     title, ra, rb = rng.choice(KINDS)
-    a, b = party(rng, taken), party(rng, taken)
-    start = dt.date(rng.randint(1998, 2024), rng.randint(1, 12), rng.randint(1, 28))
-    opening, pform = preamble(rng, title, a, b, (ra, rb), start)
+    companies = [party(rng, taken) for _ in range(3)]
+    made = dt.date(rng.randint(1998, 2024), rng.randint(1, 12), rng.randint(1, 28))
+    opening, pform, names, start = preamble(rng, title, companies, (ra, rb), made)
     term, tform, expiration, term_truth = term_clause(rng, start)
     renewal, rform, renewal_truth = renewal_clause(rng)
     if expiration == "perpetual":
@@ -420,12 +487,18 @@ def make_contract(rng: random.Random) -> tuple[list[str], str, dict[str, Any], l
     fill = {
         "notice": period(rng.choice([30, 45, 60, 90]), "day", rng),
         "short": period(rng.choice([1, 2, 3]), "year", rng),
+        "before": date_words(made - dt.timedelta(days=rng.randint(30, 400)), rng),
+        "after": date_words(start + dt.timedelta(days=rng.randint(20, 200)), rng),
     }
     sections = [
         opening,
         f"1. Services. {ra} shall provide the products and services described in Exhibit A "
         f"to {rb} in accordance with the terms of this Agreement.",
-        f"2. Term. {term} {renewal}".strip(),
+        *(
+            [f"2. Term. {term} {renewal}".strip()]
+            if rng.random() < 0.7 or not renewal
+            else [f"2. Term. {term}", f"2A. Renewal. {renewal}"]
+        ),
         f"3. Termination. {others[0].format(**fill)}",
         f"4. Confidentiality. {others[1].format(**fill)}",
         f"5. Miscellaneous. {others[2].format(**fill)}",
@@ -433,7 +506,8 @@ def make_contract(rng: random.Random) -> tuple[list[str], str, dict[str, Any], l
         "IN WITNESS WHEREOF, the parties have executed this Agreement as of the Effective Date.",
     ]
     truth: dict[str, Any] = {
-        "parties": [a[0], b[0]],
+        "parties": names,
+        "agreement_date": made.isoformat(),
         "effective_date": start.isoformat(),
         "expiration_date": expiration if isinstance(expiration, str) else expiration.isoformat(),
         "renewal_term": renewal_truth,
@@ -496,7 +570,15 @@ def run(n: int, seed: int, keep: Path | None, misses: str | None) -> Table:
     return dict(table)
 
 
-FIELDS = ["parties", "effective_date", "term", "expiration_date", "renewal_term", "governing_law"]
+FIELDS = [
+    "parties",
+    "agreement_date",
+    "effective_date",
+    "term",
+    "expiration_date",
+    "renewal_term",
+    "governing_law",
+]
 
 
 def report(table: Table) -> None:

@@ -110,6 +110,12 @@ def test_renewals_that_repeat_without_a_kind_word_and_a_single_renewal() -> None
     once = "This Agreement shall be automatically renewed for one additional period of 2 years."
     assert find_renewal(once) == "2 year"
     assert find_renewal(once.replace("one additional", "additional")) == "additional 2 year"
+    # renewals of another kind after the first one repeat
+    then = (
+        "This Agreement shall be automatically renewed on the same terms for a further period "
+        "of one (1) year, and thereafter for successive periods of one (1) year."
+    )
+    assert find_renewal(then) == "successive 1 year"
     # "automatically" before "be renewed", "each year", "from year to year"
     assert (
         find_renewal("This Agreement shall automatically be renewed for consecutive 2-year terms.")
@@ -145,6 +151,11 @@ def test_an_agreement_in_force_for_a_period_has_that_term() -> None:
     )
     term = find_term(text)
     assert term is not None and (term.value, term.own, term.fixed) == ("18 months", True, True)
+
+
+def test_a_term_given_before_its_noun() -> None:
+    term = find_term("This Agreement shall have a five-year term commencing on the Effective Date.")
+    assert term is not None and (term.value, term.own) == ("5 years", True)
 
 
 def test_a_perpetual_agreement_has_no_end_and_no_notice_date() -> None:

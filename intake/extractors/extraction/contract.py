@@ -70,6 +70,11 @@ _OPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _OF_AGREEMENT = re.compile(r"\b(?:agreement|term|nda|contract)\b", re.IGNORECASE)
+#: The first numbered section ("1. Services.", "ARTICLE I", "Section 1"): the operative part
+#: of an agreement that has no "NOW, THEREFORE" begins there.
+_FIRST_SECTION = re.compile(
+    r"(?:(?<=[.:;)”\"]\s)|^)(?:1\.|ARTICLE\s+(?:1|I)\b\.?|Section\s+1\b\.?)\s+[A-Z][A-Za-z]"
+)
 
 
 def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None:
@@ -87,10 +92,11 @@ def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None
     # Past the preamble, "effective <date>" dates one obligation ("employs Employee as CEO
     # effective July 1, 2007") unless its sentence speaks of the agreement or its term, or
     # the date is labelled "Effective Date: ...".
-    operative = _OPERATIVE.search(head)
+    starts = [m.start() for m in (_OPERATIVE.search(head), _FIRST_SECTION.search(head)) if m]
+    operative = min(starts, default=None)
     for m in _EFFECTIVE.finditer(head):
         labelled = "date" in m.group(0).casefold()
-        if operative is not None and m.start() > operative.start() and not labelled:
+        if operative is not None and m.start() > operative and not labelled:
             sentence = re.split(r"(?<=[a-z)])\.\s", head[max(0, m.start() - 200) : m.start()])[-1]
             if not _OF_AGREEMENT.search(sentence):
                 continue

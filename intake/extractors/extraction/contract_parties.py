@@ -246,8 +246,10 @@ def _name_before(text: str) -> str | None:
 #: Connectors that always separate one party from the next.
 _ENTRY = re.compile(
     r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|[;:]|,\s+and\b|\(\d\)|"
-    # the closing quote of the previous party's defined term ("... as “Carrier” and ...")
-    r"[”\"]\s*,?(?:\s*and\b)?|\)\s*,?)\s+",
+    # the closing quote of the previous party's defined term ("... as “Carrier” and ..."),
+    # and its closing bracket; a bracket that defines nothing ("(registered number 0123)")
+    # is part of the entry's description
+    r"[”\"]\s*,?(?:\s*and\b)?|[”\"’']\s*\)\s*,?)\s+",
     re.IGNORECASE,
 )
 

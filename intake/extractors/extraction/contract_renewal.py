@@ -91,6 +91,28 @@ def _length(sentence: str, start: int) -> tuple[int, str] | None:
     return None if m is None else parse_duration(m.group(0))
 
 
+def _once(sentence: str, kind: re.Match[str]) -> bool:
+    return _ONCE.search(sentence, max(0, kind.start() - 12), kind.start()) is not None
+
+
+def _kind_and_length(sentence: str, kind: re.Match[str]) -> str | None:
+    """ "<kind> <n> <unit>" from a kind word and the length after it; "<n> <unit>" for a
+    single renewal ("for one additional period of"), unless renewals of another kind
+    follow it ("... and thereafter for successive periods of one year")."""
+    if _once(sentence, kind):
+        then = _KIND.search(sentence, kind.end())
+        if (
+            then is None
+            or _once(sentence, then)
+            or (later := _length(sentence, then.end())) is None
+        ):
+            length = _length(sentence, kind.end())
+            return None if length is None else f"{length[0]} {length[1]}"
+        return f"{then.group('kind').lower()} {later[0]} {later[1]}"
+    length = _length(sentence, kind.end())
+    return None if length is None else f"{kind.group('kind').lower()} {length[0]} {length[1]}"
+
+
 def find_renewal(text: str, term: str | None = None) -> str | None:
     """The renewal term of the agreement in ``text`` (whitespace collapsed), else None;
     ``term`` is its initial term when read ("1 year"), the length of an evergreen
@@ -103,13 +125,11 @@ def find_renewal(text: str, term: str | None = None) -> str | None:
             or _OTHER_OBJECT.match(sentence, verb.end())
         ):
             continue
-        if (kind := _KIND.search(sentence, verb.start())) is not None:
-            if (
-                length := _length(sentence, kind.end())
-            ) is not None and kind.start() - verb.end() < 80:
-                if _ONCE.search(sentence, max(0, kind.start() - 12), kind.start()):
-                    return f"{length[0]} {length[1]}"
-                return f"{kind.group('kind').lower()} {length[0]} {length[1]}"
+        if (kind := _KIND.search(sentence, verb.start())) is not None and (
+            kind.start() - verb.end() < 80
+        ):
+            if (found := _kind_and_length(sentence, kind)) is not None:
+                return found
         if (rolling := _ROLLING.search(sentence, verb.start())) is not None:
             return f"successive 1 {rolling.group('unit').lower()}"
         if (every := _EVERY.match(sentence, verb.end())) is not None:

@@ -65,7 +65,10 @@ _TERM_CUES = [
         r"\bthe\s+(?-i:Term)\s+(?:shall\s+be|is|will\s+be)\s+(?:for\s+)?(?=\S)|"
         # "This Agreement has a term of three (3) years", "... shall have a duration of"
         rf"{_AGREEMENT}\s+(?:has|(?:shall|will)\s+have)\s+(?:a|an)\s+(?:initial\s+)?"
-        r"(?:term|duration)\s+of",
+        r"(?:term|duration)\s+of|"
+        # the length before its noun: "This Agreement shall have a five-year term"
+        rf"{_AGREEMENT}\s+(?:has|(?:shall|will)\s+have)\s+(?:a|an)\s+(?:initial\s+)?"
+        r"(?=[\w()\s-]{1,30}?\s*\b(?:initial\s+)?term\b)",
         re.I,
     ),
     # "... shall become effective upon the Effective Date and shall remain in effect for
