@@ -397,3 +397,59 @@ def test_customer_order_whose_delivery_address_is_its_own(
     # the buyer is the issuer, as its delivery block names it (the compound legal form
     # cut after its first part)
     assert (fields["vendor"], fields["buyer"]) == (OUR_NAME, "Brennecke Maschinenbau GmbH")
+
+
+def test_a_contact_heading_run_into_a_delivery_label_is_no_buyer(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Over three blocks side by side (the window, a service address, the seller's
+    contacts) the contacts' heading is a sentence ("Sie erreichen uns unter", "you can
+    reach us at"), read in one cell with the service address's label: a sentence is no
+    name, and the buyer is the one named in the window and under the label."""
+    height = A4[1]
+    canvas = Canvas(str(tmp_path / "i.pdf"), pagesize=A4)
+
+    def put(x: float, top: float, text: str, size: float = 8.5) -> None:
+        canvas.setFont("Helvetica", size)
+        canvas.drawString(x, height - top - size, text)
+
+    put(57, 130, "Halvorsen Werkzeuge GmbH · Hafenweg 3 · 28195 Bremen", 5.5)
+    put(288, 130, "Leistungsadresse")
+    put(429, 130, "Sie erreichen uns unter")
+    rows = [
+        ("Jonas Peters", "Jonas Peters", "Halvorsen Werkzeuge GmbH"),
+        ("Lindenallee 12", "Lindenallee 12", "Anna Berg"),
+        ("70188 Stuttgart", "70188 Stuttgart", "Hafenweg 3"),
+        ("Deutschland", "", "28195 Bremen"),
+    ]
+    for i, row in enumerate(rows):
+        for x, text in zip((57, 288, 429), row, strict=True):
+            put(x, 141 + 10.5 * i, text)
+    canvas.setFont("Helvetica-Bold", 11)
+    canvas.drawString(57, height - 254, "Rechnung")
+    for x, top, text in [
+        (57, 278, "Belegnummer"),
+        (230, 278, "R-2025-118"),
+        (380, 278, "Belegdatum"),
+        (470, 278, "18.02.2025"),
+        (57, 320, "Pos"),
+        (100, 320, "Bezeichnung"),
+        (350, 320, "Menge"),
+        (420, 320, "Preis"),
+        (500, 320, "Betrag"),
+        (57, 332, "1"),
+        (100, 332, "Toller Artikel"),
+        (350, 332, "2"),
+        (420, 332, "10,00"),
+        (500, 332, "20,00"),
+        (380, 360, "Summe netto"),
+        (500, 360, "20,00"),
+        (380, 372, "USt 19 %"),
+        (500, 372, "3,80"),
+        (380, 384, "Gesamtbetrag EUR"),
+        (500, 384, "23,80"),
+    ]:
+        put(x, top, text)
+    canvas.save()
+    fields = extract(settings, tmp_path / "i.pdf")["fields"]
+    assert (fields["buyer"], fields["vendor"]) == ("Jonas Peters", "Halvorsen Werkzeuge GmbH")

@@ -95,8 +95,11 @@ def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -
         return False
     if _NOT_NAME.search(text) or text.endswith(":") or _LABELLED_VALUE.search(text):
         return False
-    if len(_LOWER_WORD.findall(text)) >= 4:
-        return False  # a sentence ("bitte überweisen Sie auf ..."), not a name
+    lower = len(_LOWER_WORD.findall(text))
+    if lower >= 4 or (lower >= 3 and 2 * lower > len(text.split())):
+        # a sentence ("bitte überweisen Sie auf ...", "Sie erreichen uns unter"), not a
+        # name: names capitalise their words but for a particle or two ("Bank of the West")
+        return False
     if " " not in text and any(c.isdigit() for c in text):
         return False  # one token with digits is an identifier, not a name
     counted = text
