@@ -3,6 +3,7 @@ expiration are drafted in the many ways agreements state them, read by the real
 extraction and scored per field and per drafting form.
 
     python -m benchmarks.synth_contracts [--n 200] [--seed S] [--misses FIELD] [--keep DIR]
+                                         [--lang en|all|de|fr|es|it|nl|pt]
 
 Each agreement has a preamble (one of several common forms: "entered into as of ... by and
 between", "made this 5th day of", "dated ... and is between", "made effective as of"), a
@@ -35,6 +36,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from benchmarks.synth_contracts_lang import make_contract_in
 from benchmarks.synthetic import judge as judge_invoice_field
 from benchmarks.synthetic import norm_name
 from intake.extractors.base import Registry
@@ -544,7 +546,10 @@ def judge(field: str, label: Any, pred: Any) -> tuple[int, int, int]:
 Table = dict[tuple[str, str], list[int]]
 
 
-def run(n: int, seed: int, keep: Path | None, misses: str | None) -> Table:
+LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
+
+
+def run(n: int, seed: int, keep: Path | None, misses: str | None, lang: str = "en") -> Table:
     rng = random.Random(seed)
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -553,7 +558,13 @@ def run(n: int, seed: int, keep: Path | None, misses: str | None) -> Table:
         folder = keep or tmp / "docs"
         folder.mkdir(parents=True, exist_ok=True)
         for i in range(n):
-            paragraphs, title, truth, forms = make_contract(rng)
+            if lang == "en":
+                paragraphs, title, truth, forms = make_contract(rng)
+            else:
+                language = LANGUAGES[i % len(LANGUAGES)] if lang == "all" else lang
+                names = [f"{rng.choice(FIRST)} {rng.choice(SECOND)}" for _ in range(2)]
+                paragraphs, title, truth, forms = make_contract_in(language, rng, names)
+                forms = [language, *forms]
             path = make_text_pdf(folder / f"{i:04d}-contract.pdf", paragraphs, title=title)
             result = extract_path(ctx, str(path))
             got = result.get("fields") or {}
@@ -602,8 +613,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--misses", help="print the misses of FIELD ('all' for every field)")
     ap.add_argument("--keep", type=Path, help="keep the generated PDFs in this folder")
+    ap.add_argument(
+        "--lang", default="en", choices=["en", "all", *LANGUAGES], help="the agreements' language"
+    )
     args = ap.parse_args(argv)
-    report(run(args.n, args.seed, args.keep, args.misses))
+    report(run(args.n, args.seed, args.keep, args.misses, args.lang))
     return 0
 
 

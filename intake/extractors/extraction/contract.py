@@ -24,6 +24,7 @@ from intake.extractors.extraction.contract_clauses import (
     labelled_start,
     stated_start,
 )
+from intake.extractors.extraction.contract_languages import cues_for, read_in_language
 from intake.extractors.extraction.contract_law import find_governing_law
 from intake.extractors.extraction.contract_parties import (
     PREAMBLE,
@@ -32,7 +33,12 @@ from intake.extractors.extraction.contract_parties import (
 )
 from intake.extractors.extraction.contract_renewal import find_renewal
 from intake.extractors.extraction.contract_signatures import find_signatories
-from intake.extractors.extraction.contract_term import OPEN_ENDED, find_expiration, find_term
+from intake.extractors.extraction.contract_term import (
+    OPEN_ENDED,
+    Term,
+    find_expiration,
+    find_term,
+)
 from intake.extractors.extraction.fields.dates import DateOrder, add_term, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -226,15 +232,22 @@ class ContractExtractor:
         law = find_governing_law(text)
         order = _date_order(text, reading.date_order, law[0] if law else None)
         fields: dict[str, Field] = {}
-        if parties := find_contract_parties(text, find_signatories(lines)):
+        # an agreement in another pack's language: its own cues first
+        cues = cues_for(text)
+        local = read_in_language(text, order, cues) if cues is not None else {}
+        if parties := local.get("parties", (None,))[0] or find_contract_parties(
+            text, find_signatories(lines)
+        ):
             fields["parties"] = Field(parties, 0.7, "text")
-        agreement = _agreement_date(text, order)
+        agreement = local["agreement_date"][0] if "agreement_date" in local else None
+        agreement = agreement or _agreement_date(text, order)
         if agreement is not None:
             fields["agreement_date"] = Field(agreement.isoformat(), 0.7, "text")
         elif (signed := _signing_date(text, order)) is not None:
             # an agreement that states no date of its own is dated by its signatures
             fields["agreement_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
-        effective = _effective_date(text, order)
+        effective = (local["effective_date"][0], 0.85) if "effective_date" in local else None
+        effective = effective or _effective_date(text, order)
         if (
             effective is None
             and _LAST_SIGNED.search(text[:PREAMBLE])
@@ -251,19 +264,26 @@ class ContractExtractor:
             fields["effective_date"] = Field(agreement.isoformat(), 0.55, "text")
         elif (signed := _signing_date(text, order)) is not None:
             fields["effective_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
+        law = local.get("governing_law") or law
         if law:
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
         # the term's own section first: the same words elsewhere time an obligation
         sections = clause_sections(text, "term")
         term = next(filter(None, (find_term(s, True) for s in sections)), None) or find_term(text)
+        if "term" in local:
+            term = Term(local["term"][0], local["term"][1], True, True)
         if term is not None:
             fields["term"] = Field(term.value, 0.7, "text", raw=term.raw)
-        if renewal := find_renewal(text, term.value if term is not None and term.own else None):
+        if renewal := local.get("renewal_term", (None,))[0] or find_renewal(
+            text, term.value if term is not None and term.own else None
+        ):
             fields["renewal_term"] = Field(renewal, 0.6, "text")
         start = effective[0] if effective else agreement
         expires = next(
             filter(None, (find_expiration(section, order, start) for section in sections)), None
         ) or find_expiration(text, order, start)
+        if "expiration_date" in local and (start is None or local["expiration_date"][0] > start):
+            expires = local["expiration_date"]
         if (
             expires is None
             and (end := labelled_end(text, order))
@@ -287,6 +307,8 @@ class ContractExtractor:
             open_ended := OPEN_ENDED.search(text)
         ):
             fields["expiration_date"] = Field("perpetual", 0.6, "text", raw=open_ended.group(0))
-        if notice := _notice_period(text):
+        elif "open_ended" in local and (term is None or not term.own):
+            fields["expiration_date"] = Field("perpetual", 0.6, "text", raw=local["open_ended"][1])
+        if notice := local.get("notice_period") or _notice_period(text):
             fields["notice_period"] = Field(notice[0], 0.5, "text", raw=notice[1])
         return fields

@@ -68,6 +68,9 @@ class Vocabulary:
     mdy_regions: set[str] = field(default_factory=set)
     #: a law named by its adjective ("English law", casefolded) -> the place it is of
     law_adjectives: dict[str, str] = field(default_factory=dict)
+    #: language -> the cue words of its contracts' clauses (``[contract]``: lists of
+    #: patterns, and the tables ``numbers``, ``units`` and ``law_places``)
+    contract: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def add(self, name: str, data: dict[str, Any]) -> None:
         """Merge one pack (a parsed TOML file) into this vocabulary."""
@@ -103,6 +106,15 @@ class Vocabulary:
         self.mdy_regions.update(str(r).casefold() for r in data.get("mdy_regions", []))
         for adjective, place in data.get("law_adjectives", {}).items():
             self.law_adjectives[str(adjective).casefold()] = str(place)
+        # a user's pack of the same language extends the shipped one's cues
+        cues: dict[str, Any] = self.contract.setdefault(str(pack.get("name", name)), {})
+        for key, value in data.get("contract", {}).items():
+            if isinstance(value, dict):
+                cues.setdefault(key, {}).update(value)
+            else:
+                cues.setdefault(key, []).extend(str(p) for p in value)
+        if not cues:
+            del self.contract[str(pack.get("name", name))]
 
     # --- what the extractors use ----------------------------------------------------------
 
@@ -254,6 +266,16 @@ def _check(data: dict[str, Any]) -> None:
     for patterns in [*data.get("columns", {}).values(), *data.get("clause_headings", {}).values()]:
         for pattern in patterns:
             re.compile(pattern)
+    for key, value in data.get("contract", {}).items():
+        if key == "numbers":
+            for number in value.values():
+                int(number)
+        elif key == "units":
+            for pattern in value.values():
+                re.compile(pattern)
+        elif not isinstance(value, dict):
+            for pattern in value:
+                re.compile(pattern)
     for number in data.get("months", {}):
         if not 1 <= int(number) <= 12:
             raise ValueError(f"month {number}")
