@@ -316,8 +316,19 @@ def term_clause(rng: random.Random, start: dt.date) -> tuple[str, str, Any, str 
         f"{_nth_day(end)}.",
         f'This Agreement shall continue until {date_words(end, rng)} (the "Expiration Date").',
         f"This Agreement is entered into for an initial term ending on {date_words(end, rng)}.",
+        f'"Term" means the period commencing on the Effective Date and ending on '
+        f"{date_words(end, rng)}.",
+    ]
+    unknown = [
+        f"This Agreement shall remain in effect until the earlier of (a) {p} after the "
+        f"Effective Date or (b) the completion of the Services.",
+        f"This Agreement shall commence on the Effective Date and continue for {p} after the "
+        f"date of the first commercial sale of the Product.",
     ]
     choice = rng.random()
+    if choice < 0.08:
+        k = rng.randrange(len(unknown))
+        return unknown[k], f"unknown-end:{k}", None, None
     if choice < 0.55:
         k = rng.randrange(len(forms))
         return forms[k], f"term:{k}", end, term
@@ -403,6 +414,13 @@ def renewal_clause(rng: random.Random) -> tuple[str, str, str | None]:
     ]
     repeated.append(
         (
+            f"This Agreement shall be automatically renewed for a further period of {p} on "
+            f"each anniversary of the Effective Date{unless}.",
+            "further",
+        )
+    )
+    repeated.append(
+        (
             f"This Agreement shall be automatically renewed on the same terms for a further "
             f"period of {p}, and thereafter for {kind} periods of {p}{unless}.",
             kind,
@@ -454,6 +472,10 @@ DISTRACTORS = [
     "Prices shall be reviewed annually and any change shall take effect on {after}.",
     "The parties may agree in writing to renew this Agreement for a further term of {short} "
     "on terms to be negotiated.",
+    "This Agreement may be renewed for successive one-year periods upon the mutual written "
+    "agreement of the parties.",
+    "This Agreement shall be renewed for additional periods of {short} only upon the mutual "
+    "written agreement of the parties.",
     "Each party shall maintain its insurance policies in force during the term of this "
     "Agreement and shall renew them for periods of {short}.",
     "Either party may terminate this Agreement if the other party materially breaches it and "
@@ -482,7 +504,7 @@ def make_contract(rng: random.Random) -> tuple[list[str], str, dict[str, Any], l
     opening, pform, names, start = preamble(rng, title, companies, (ra, rb), made)
     term, tform, expiration, term_truth = term_clause(rng, start)
     renewal, rform, renewal_truth = renewal_clause(rng)
-    if expiration == "perpetual":
+    if expiration in ("perpetual", None):
         renewal, rform, renewal_truth = "", "none", None
     law_state = rng.choice(STATES)
     others = rng.sample(DISTRACTORS, 3)
@@ -511,7 +533,9 @@ def make_contract(rng: random.Random) -> tuple[list[str], str, dict[str, Any], l
         "parties": names,
         "agreement_date": made.isoformat(),
         "effective_date": start.isoformat(),
-        "expiration_date": expiration if isinstance(expiration, str) else expiration.isoformat(),
+        "expiration_date": expiration.isoformat()
+        if isinstance(expiration, dt.date)
+        else expiration,
         "renewal_term": renewal_truth,
         "governing_law": law_state,
     }

@@ -134,6 +134,26 @@ def test_renewals_that_repeat_without_a_kind_word_and_a_single_renewal() -> None
     )
 
 
+def test_a_renewal_both_parties_must_agree_to_is_none() -> None:
+    agreed = (
+        "This Agreement shall be renewed for additional periods of one (1) year only upon "
+        "the mutual written agreement of the parties."
+    )
+    assert find_renewal(agreed) is None
+    # an end by mutual agreement does not condition the renewal
+    ended = (
+        "This Agreement shall automatically renew for successive one (1) year periods unless "
+        "terminated by mutual written agreement of the parties."
+    )
+    assert find_renewal(ended) == "successive 1 year"
+    # one further period on each anniversary recurs
+    recurs = (
+        "This Agreement shall be automatically renewed for a further period of one year on "
+        "each anniversary of the Effective Date."
+    )
+    assert find_renewal(recurs) == "further 1 year"
+
+
 def test_a_renewal_of_something_else_in_the_agreement_s_sentence_is_not_its_renewal() -> None:
     policies = (
         "Each party shall maintain its insurance policies in force during the term of this "

@@ -11,7 +11,10 @@ The conventions, surest first:
 * "... shall continue in effect from year to year": an agreement that runs on past its
   term one period at a time renews by that period ("successive 1 year").
 * "... may be renewed automatically for one year", "for one additional period of two
-  years": one renewal of the length given ("2 year"), whatever kind word it has.
+  years": one renewal of the length given ("2 year"), whatever kind word it has, unless
+  it recurs ("for a further period of one year on each anniversary").
+* A renewal "upon the mutual written agreement of the parties" is a new agreement they
+  may make, not a renewal term.
 * "... shall renew automatically" with no length: an evergreen clause renews for
   periods as long as the initial term (the law's reading of a renewal "under the same
   terms"), so the renewal term is the term, if the term was read.
@@ -50,6 +53,16 @@ _KIND = re.compile(
 )
 #: One renewal before the kind word: "for one additional period", "for an additional term".
 _ONCE = re.compile(r"\b(?:one|an?)\s+(?:\(1\)\s+)?$", re.IGNORECASE)
+#: "for a further period of one year on each anniversary": one period at a time, repeated.
+_EVERY_TIME = re.compile(r"\bon\s+each\s+anniversary\b|\beach\s+time\b", re.IGNORECASE)
+#: A renewal both parties must agree to is a new agreement, not a renewal term: "may be
+#: renewed ... upon the mutual written agreement of the parties", "if both parties agree".
+_ENDED = re.compile(r"\bunless\b|\bterminat\w*|\bend(?:s|ed)?\b", re.IGNORECASE)
+_MUTUAL = re.compile(
+    r"\bmutual(?:ly)?\b[^.;]{0,30}?\b(?:agree\w*|consent|written)|\bif\s+both\s+parties\s+"
+    r"(?:so\s+)?agree|\bby\s+mutual\b",
+    re.IGNORECASE,
+)
 #: Renewal periods in the plural before the length, or "each" after it: renewals that repeat.
 _PLURAL = re.compile(r"\b(?:periods|terms)\s+of\b", re.IGNORECASE)
 _EACH = re.compile(r"\s*(?:each|periods|terms)\b", re.IGNORECASE)
@@ -91,8 +104,19 @@ def _length(sentence: str, start: int) -> tuple[int, str] | None:
     return None if m is None else parse_duration(m.group(0))
 
 
+def _mutual(sentence: str, verb: re.Match[str]) -> bool:
+    """Whether the renewal waits on both parties' agreement ("renewed ... upon the mutual
+    written agreement of the parties"); an end they may agree ("unless terminated by
+    mutual agreement") leaves the renewal as it is."""
+    m = _MUTUAL.search(sentence, verb.end())
+    return m is not None and not _ENDED.search(sentence, verb.end(), m.start())
+
+
 def _once(sentence: str, kind: re.Match[str]) -> bool:
-    return _ONCE.search(sentence, max(0, kind.start() - 12), kind.start()) is not None
+    return (
+        _ONCE.search(sentence, max(0, kind.start() - 12), kind.start()) is not None
+        and _EVERY_TIME.search(sentence) is None
+    )
 
 
 def _kind_and_length(sentence: str, kind: re.Match[str]) -> str | None:
@@ -123,6 +147,7 @@ def find_renewal(text: str, term: str | None = None) -> str | None:
             verb is None
             or not _SUBJECT.search(sentence, 0, verb.end())
             or _OTHER_OBJECT.match(sentence, verb.end())
+            or _mutual(sentence, verb)
         ):
             continue
         if (kind := _KIND.search(sentence, verb.start())) is not None and (
