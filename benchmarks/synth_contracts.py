@@ -3,7 +3,7 @@ expiration are drafted in the many ways agreements state them, read by the real
 extraction and scored per field and per drafting form.
 
     python -m benchmarks.synth_contracts [--n 200] [--seed S] [--misses FIELD] [--keep DIR]
-                                         [--lang en|all|de|fr|es|it|nl|pt]
+                                         [--lang en|all|de|fr|es|it|nl|pt] [--scan]
 
 Each agreement has a preamble (one of several common forms: "entered into as of ... by and
 between", "made this 5th day of", "dated ... and is between", "made effective as of"), a
@@ -36,7 +36,9 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from benchmarks.evaluate import extract_cached
 from benchmarks.synth_contracts_lang import make_contract_in
+from benchmarks.synth_scan import scan_pdf
 from benchmarks.synthetic import judge as judge_invoice_field
 from benchmarks.synthetic import norm_name
 from intake.extractors.base import Registry
@@ -573,8 +575,11 @@ Table = dict[tuple[str, str], list[int]]
 LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
 
 
-def run(n: int, seed: int, keep: Path | None, misses: str | None, lang: str = "en") -> Table:
+def run(
+    n: int, seed: int, keep: Path | None, misses: str | None, lang: str = "en", scan: bool = False
+) -> Table:
     rng = random.Random(seed)
+    scan_rng = random.Random(f"scan-{seed}")
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -590,7 +595,11 @@ def run(n: int, seed: int, keep: Path | None, misses: str | None, lang: str = "e
                 paragraphs, title, truth, forms = make_contract_in(language, rng, names)
                 forms = [language, *forms]
             path = make_text_pdf(folder / f"{i:04d}-contract.pdf", paragraphs, title=title)
-            result = extract_path(ctx, str(path))
+            if scan:  # printed, scanned and read by OCR, as a signed copy comes back
+                path, _style = scan_pdf(path, path, scan_rng)
+                result = extract_cached(ctx.settings, str(path))
+            else:
+                result = extract_path(ctx, str(path))
             got = result.get("fields") or {}
             for field, label in truth.items():
                 a, b, c = judge(field, label, got.get(field))
@@ -640,8 +649,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--lang", default="en", choices=["en", "all", *LANGUAGES], help="the agreements' language"
     )
+    ap.add_argument("--scan", action="store_true", help="scan each agreement and read it by OCR")
     args = ap.parse_args(argv)
-    report(run(args.n, args.seed, args.keep, args.misses, args.lang))
+    report(run(args.n, args.seed, args.keep, args.misses, args.lang, args.scan))
     return 0
 
 

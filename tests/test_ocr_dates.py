@@ -90,3 +90,16 @@ def test_eight_digits_before_a_time_of_day_are_a_date_stamp() -> None:
     assert [d.isoformat() for _, _, d in find_dates("12032018 09:30", "mdy")] == ["2018-12-03"]
     # without a time the eight digits stay a number (a code, an account)
     assert list(find_dates("Account 25032018")) == []
+
+
+def test_a_day_ordinal_whose_one_ocr_read_as_a_letter() -> None:
+    """An agreement's "this 1st day of July, 2015" scanned reads "Ist day of": the suffix
+    and "day of" mark the day, and the fold reads its I, l or | as 1; without them the
+    word stays a word ("Das Ist July 2015" holds no date)."""
+    assert [d for _, _, d in find_dates("made this Ist day of July, 2015 by", "mdy")] == [
+        dt.date(2015, 7, 1)
+    ]
+    assert [d for _, _, d in find_dates("the 2lst day of March 2020", "dmy")] == [
+        dt.date(2020, 3, 21)
+    ]
+    assert list(find_dates("Das Ist July 2015", "dmy")) == []

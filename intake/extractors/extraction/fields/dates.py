@@ -57,6 +57,15 @@ _WORD_DAY = re.compile(
     re.IGNORECASE,
 )
 
+#: a day ordinal in an agreement's "this 1st day of July, 2015" whose 1 OCR read as the
+#: letter it looks like ("Ist", "2lst"): the generic fold (1/l/I/|) on the digits of a
+#: day that the ordinal suffix and "day of" both mark as one
+_OCR_DAY = re.compile(
+    rf"(?<![\w])([0-9Il|]{{1,2}})(?:st|nd|rd|th)\s+day\s+of\s+({_MONTH_RE})\.?,?\s*(\d{{4}})(?![\d])",
+    re.IGNORECASE,
+)
+
+_ONE = str.maketrans("Il|", "111")
 _MIN_YEAR, _MAX_YEAR = 1950, 2100
 
 
@@ -112,6 +121,10 @@ def find_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, int, 
     for m in _WORD_DAY.finditer(text):
         day = _VOCABULARY.day_of(m.group(1))
         add(m, _make(int(m.group(3)), MONTHS[m.group(2).lower()], day), m.group(3))
+    for m in _OCR_DAY.finditer(text):
+        digits = m.group(1).translate(_ONE)
+        if digits != m.group(1):  # (the digits alone are read above)
+            add(m, _make(int(m.group(3)), MONTHS[m.group(2).lower()], int(digits)), m.group(3))
     for m in _ISO.finditer(text):
         add(m, _make(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(1))
     for m in _NUMERIC.finditer(text):
