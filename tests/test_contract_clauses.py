@@ -192,3 +192,16 @@ def test_a_perpetual_agreement_has_no_end_and_no_notice_date() -> None:
     assert (dates.first_end, dates.end_date, dates.notice_by) == (None, None, None)
     assert dates.in_force
     assert dates.explanation == "runs until terminated: it has no end date"
+
+
+def test_a_scanned_clause_s_figures_as_ocr_reads_them() -> None:
+    """OCR reads a lone 1 as "|" and the 5 of "(5th)" as an S: the fold reads a lone |, l or
+    I before a unit as 1, and any figure in the anniversary's brackets."""
+    assert (
+        find_renewal("This Agreement shall be automatically extended for an additional | year.")
+        == "1 year"
+    )
+    term = find_term(
+        "This Agreement shall expire on the fifth (Sth) anniversary of the Effective Date."
+    )
+    assert term is not None and term.value == "5 years"

@@ -247,3 +247,37 @@ def test_a_users_pack_adds_a_language_to_contracts(tmp_path: Path) -> None:
         "successive 1 year",
     )
     assert fields["governing_law"] == "Sweden"
+
+
+def test_a_scanned_agreement_s_words_as_ocr_reads_them() -> None:
+    """An English OCR model reads "duração" as "duragao", "años" as "afios", "España" as
+    "Espafia" and a lone 1 as "|": the cues, units, numbers and places are folded."""
+    from intake.extractors.extraction.contract_languages import read_in_language
+
+    cues = cues_for_language("es")
+    text = (
+        "El contrato tendra una duracion de tres afios. A su vencimiento, se prorrogara "
+        "tacitamente por periodos sucesivos de | afio, salvo denuncia. El presente contrato se "
+        "regira por la legislacion espafiola."
+    )
+    found = {k: v[0] for k, v in read_in_language(text, "dmy", cues).items()}
+    assert (found["term"], found["renewal_term"], found["governing_law"]) == (
+        "3 years",
+        "successive 1 year",
+        "Spain",
+    )
+    pt = cues_for_language("pt")
+    found = {
+        k: v[0]
+        for k, v in read_in_language(
+            "O contrato tem a duragao de trés (3) anos.", "dmy", pt
+        ).items()
+    }
+    assert found["term"] == "3 years"
+
+
+def cues_for_language(lang: str) -> Any:
+    from intake.extractors.extraction.contract_languages import ContractCues
+    from intake.extractors.extraction.vocabulary import vocabulary
+
+    return ContractCues.build(lang, vocabulary().contract[lang])

@@ -28,6 +28,8 @@ CONFUSIONS: dict[str, str] = {
     "ç": "çcg",
     # the raised round ordinal sign of "Nº" read as ° or ® (or as a 2: see SPLITS; accented
     # vowels: below)
+    # an n with a tilde, read by a model that lacks it ("años" read as "afios": see SPLITS)
+    "ñ": "ñn",
     "º": "º°®",
     "°": "°º®",
 }
@@ -44,6 +46,8 @@ CONFUSIONS["ü"] += "i"  # a u's umlaut and strokes read as one stroke ("giltig"
 SPLITS: dict[str, str] = {
     "m": "rn",
     "ü": "ii|il|li|ll",
+    # an n's tilde read as the dot and hook of an f and an i ("España" read as "Espafia")
+    "ñ": "fi",
     # the ordinal sign of "Nº" read as a small 2 ("N2 orçamento"), never before a digit
     # ("n. 2024/118" is the number word and a number)
     "º": r"2(?!\d)",

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 from intake.extractors.extraction.fields.terms import format_duration
 from intake.extractors.extraction.parties import LEGAL_FORM
@@ -54,12 +55,19 @@ _QUOTES = "\"“”„'‘’«»‹›"
 #: A sentence ends after a word (not after a day's number: "am 1. März 2021").
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.;])\s+(?=[A-Z§(\d])")
 _LEGAL_END = re.compile(rf"^.*\b(?:{LEGAL_FORM})\b\.?", re.IGNORECASE)
+_ONE = str.maketrans("|lI", "111")
 #: Readings below this many language words per 1000 tell no language.
 MIN_SHARE = 20
 
 
 def _any(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)) or "(?!)"
+
+
+def _folded(patterns: list[str]) -> str:
+    """The patterns as one alternation, each folded for OCR's letter confusions (a scanned
+    "duração" read as "duragao", "años" as "afios")."""
+    return _any([fold_pattern(p) for p in patterns])
 
 
 @dataclass(frozen=True)
@@ -78,39 +86,71 @@ class ContractCues:
     @classmethod
     def build(cls, language: str, table: dict[str, Any]) -> ContractCues:
         cue = {
-            key: re.compile(rf"(?<![\w]){_any(table.get(key, []))}", re.IGNORECASE)
+            key: re.compile(rf"(?<![\w]){_folded(table.get(key, []))}", re.IGNORECASE)
             for key in (
                 "agreement", "between", "and", "defined_as", "seat", "in_force", "ends", "term",
                 "open_ended", "renews", "repeats", "yearly", "notice", "law", "signed",
             )
         }  # fmt: skip
         # the agreement's name may run into the word before it in a text layer ("Ocontrato")
-        cue["agreement"] = re.compile(_any(table.get("agreement", [])), re.IGNORECASE)
+        cue["agreement"] = re.compile(_folded(table.get("agreement", [])), re.IGNORECASE)
         # an article is a word of its own, but for an elided one ("l'")
         articles = _any(table.get("articles", []))
         cue["articles"] = re.compile(rf"^(?:(?:{articles})(?:\s+|(?<=['’])))+", re.I)
         numbers = {str(k).casefold(): int(v) for k, v in table.get("numbers", {}).items()}
         units = tuple(table.get("units", {}))
-        words = _any([re.escape(w) for w in numbers])
-        unit = "|".join(f"(?P<{u}>{p})" for u, p in table.get("units", {}).items()) or "(?!)"
+        words = _folded([re.escape(w) for w in numbers])
+        unit = "|".join(
+            f"(?P<{u}>{fold_pattern(p)})" for u, p in table.get("units", {}).items()
+        ) or "(?!)"  # fmt: skip
         duration = re.compile(
-            rf"(?<![\w])(?:(?P<num>\d+)|(?P<word>{words}))(?:\s*\(\s*(?P<paren>\d+)\s*\))?"
+            # (a lone "|", "l" or "I" before a unit is a 1 OCR read as a letter: the fold)
+            rf"(?<![\w|])(?:(?P<num>\d+|[|lI](?=\s+\w))|(?P<word>{words}))"
+            rf"(?:\s*\(\s*(?P<paren>\d+)\s*\))?"
             # one word may stand between the number and its unit ("ein weiteres Jahr")
             rf"(?:\s+[^\W\d_]{{4,14}})?\s*(?:{unit})(?![\w])",
             re.IGNORECASE,
         )
         place_of = {str(k).casefold(): str(v) for k, v in table.get("law_places", {}).items()}
-        places = re.compile(rf"(?<![\w])(?:{_any([re.escape(p) for p in place_of])})(?![\w])", re.I)
+        places = re.compile(
+            rf"(?<![\w])(?:{_folded([re.escape(p) for p in place_of])})(?![\w])", re.I
+        )
         return cls(
             language,
             re.compile(rf"(?<![\w])(?:{_any(table.get('words', []))})(?![\w])", re.I),
             cue, duration, numbers, units, places, place_of,
         )  # fmt: skip
 
+    def number(self, word: str) -> int:
+        """The value of a number word, as printed or as OCR read it ("trés" for "três")."""
+        if (n := self.numbers.get(word.casefold())) is not None:
+            return n
+        return next(
+            (
+                n
+                for w, n in self.numbers.items()
+                if re.fullmatch(fold_pattern(re.escape(w)), word, re.I)
+            ),
+            0,
+        )
+
+    def place(self, text: str) -> str:
+        """The place of a law place as printed or as OCR read it."""
+        if (place := self.place_of.get(text.casefold())) is not None:
+            return place
+        return next(
+            (
+                p
+                for k, p in self.place_of.items()
+                if re.fullmatch(fold_pattern(re.escape(k)), text, re.I)
+            ),
+            "",
+        )
+
     def length(self, text: str) -> tuple[int, str, re.Match[str]] | None:
         """The first duration in ``text``: (number, unit, match)."""
         for m in self.duration.finditer(text):
-            n = int(m["num"] or m["paren"] or 0) or self.numbers.get(m["word"].casefold(), 0)
+            n = int((m["num"] or m["paren"] or "0").translate(_ONE)) or self.number(m["word"])
             unit = next((u for u in self.units if m[u]), None)
             if n and unit:
                 return n, unit, m
@@ -258,7 +298,7 @@ def _law(sentence: str, cues: ContractCues) -> str | None:
     for law in cues.cue["law"].finditer(sentence):
         around = sentence[max(0, law.start() - 80) : law.end() + 80]
         if place := cues.places.search(around):
-            return cues.place_of[place.group(0).casefold()]
+            return cues.place(place.group(0)) or None
     return None
 
 

@@ -107,7 +107,8 @@ _ANNIVERSARY = re.compile(
     rf"(?:{_AGREEMENT}|\b(?:initial\s+)?term\b)[^.]{{0,100}}?\b(?:continue|remain\s+in\s+effect|"
     r"terminate|expire|end|through|until)\b[^.]{0,40}?"
     r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-    r"(?:\s+\(\d+(?:st|nd|rd|th)?\))?\s+anniversary",
+    # (the figure in brackets as OCR reads it too: "(Sth)" for "(5th)")
+    r"(?:\s+\([^()\s]{1,6}\))?\s+anniversary",
     re.I,
 )
 _NOTICE_NEXT = re.compile(r"[’'s]*\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice\b", re.I)

@@ -44,11 +44,16 @@ _WORD = (
     + r"|an?)"
 )
 #: A duration: "two (2) years", "2 years", "24-month", "three year".
+#: (A lone "|", "l" or "I" before a unit is a 1 OCR read as the letter it looks like: the
+#: generic fold of 1/l/I/|, where only a number can stand.)
 DURATION = re.compile(
-    rf"(?<![\w])(?:(?P<word>{_WORD})\s*(?:\(\s*(?P<paren>\d+)\s*\))?|(?P<num>\d+)"
+    rf"(?<![\w|])(?:(?P<word>{_WORD})\s*(?:\(\s*(?P<paren>\d+)\s*\))?|(?P<num>\d+|[|lI](?=\s+\w))"
     rf"(?:\s*\(\s*{_WORD}\s*\))?)[\s-]*(?P<unit>year|month|week|day|calendar\s+month)s?(?![\w])",
     re.IGNORECASE,
 )
+
+
+_ONE = str.maketrans("|lI", "111")
 
 
 def _word_value(word: str) -> int | None:
@@ -65,7 +70,7 @@ def parse_duration(text: str) -> tuple[int, str] | None:
     if m is None:
         return None
     if m.group("num"):
-        n: int | None = int(m.group("num"))
+        n: int | None = int(m.group("num").translate(_ONE))
     elif m.group("paren"):
         n = int(m.group("paren"))
     else:
