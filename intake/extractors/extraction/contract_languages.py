@@ -123,29 +123,11 @@ class ContractCues:
 
     def number(self, word: str) -> int:
         """The value of a number word, as printed or as OCR read it ("trés" for "três")."""
-        if (n := self.numbers.get(word.casefold())) is not None:
-            return n
-        return next(
-            (
-                n
-                for w, n in self.numbers.items()
-                if re.fullmatch(fold_pattern(re.escape(w)), word, re.I)
-            ),
-            0,
-        )
+        return _lookup(self.numbers, word) or 0
 
     def place(self, text: str) -> str:
-        """The place of a law place as printed or as OCR read it."""
-        if (place := self.place_of.get(text.casefold())) is not None:
-            return place
-        return next(
-            (
-                p
-                for k, p in self.place_of.items()
-                if re.fullmatch(fold_pattern(re.escape(k)), text, re.I)
-            ),
-            "",
-        )
+        """The place a law's place or adjective names, as printed or as OCR read it."""
+        return _lookup(self.place_of, text) or ""
 
     def length(self, text: str) -> tuple[int, str, re.Match[str]] | None:
         """The first duration in ``text``: (number, unit, match)."""
@@ -155,6 +137,17 @@ class ContractCues:
             if n and unit:
                 return n, unit, m
         return None
+
+
+def _lookup(table: dict[str, Any], text: str) -> Any:
+    """The entry of ``table`` for ``text``: its own, or the one whose key, folded for OCR's
+    confusions, reads as ``text``."""
+    if (value := table.get(text.casefold())) is not None:
+        return value
+    return next(
+        (v for k, v in table.items() if re.fullmatch(fold_pattern(re.escape(k)), text, re.I)),
+        None,
+    )
 
 
 @cache
@@ -268,9 +261,9 @@ def read_in_language(text: str, order: DateOrder, cues: ContractCues) -> dict[st
     for sentence in _sentences(text):
         # a sentence names the agreement, or follows one that does ("Er verlängert sich")
         about, previous = _about_agreement(previous + sentence, cues), sentence
+        if "governing_law" not in found and (law := _law(sentence, cues)):
+            found["governing_law"] = law, sentence
         if not about:
-            if "governing_law" not in found and (law := _law(sentence, cues)):
-                found["governing_law"] = law, sentence
             continue
         for key in ("in_force", "ends"):
             field = "effective_date" if key == "in_force" else "expiration_date"
@@ -282,13 +275,10 @@ def read_in_language(text: str, order: DateOrder, cues: ContractCues) -> dict[st
         if "open_ended" not in found and (m := cues.cue["open_ended"].search(sentence)):
             found["open_ended"] = "perpetual", sentence
         if "renewal_term" not in found and (m := cues.cue["renews"].search(sentence)):
-            found["renewal_term"] = _renewal(sentence, m, cues), sentence
-            if found["renewal_term"][0] is None:
-                del found["renewal_term"]
+            if renewal := _renewal(sentence, m, cues):
+                found["renewal_term"] = renewal, sentence
         if "notice_period" not in found and (length := _after(cues, "notice", sentence)):
             found["notice_period"] = length, sentence
-        if "governing_law" not in found and (law := _law(sentence, cues)):
-            found["governing_law"] = law, sentence
     return found
 
 
