@@ -305,6 +305,10 @@ def term_clause(rng: random.Random, start: dt.date) -> tuple[str, str, Any, str 
         f"This Agreement shall have a {adjective(n, unit, rng)} term commencing on the "
         f"Effective Date.",
         f"This Agreement shall be valid for a period of {p} from the Effective Date.",
+        f"The term of this Agreement shall expire on the date that is {p} after the Effective "
+        f"Date.",
+        f'"Initial Term" means the period of {p} commencing on the Effective Date. This '
+        f"Agreement shall remain in effect during the Initial Term.",
     ]
     printed = [
         f"This Agreement shall remain in full force and effect until {date_words(end, rng)}, "
@@ -444,6 +448,14 @@ def renewal_clause(rng: random.Random) -> tuple[str, str, str | None]:
             f"terminates it on {notice} written notice.",
             "each-year",
             "successive 1 year",
+        )
+    if rng.random() < 0.3:
+        return (
+            f'"Renewal Term" means each successive period of {p} following the Initial Term. '
+            f"Upon expiration of the Initial Term, this Agreement shall automatically renew for "
+            f"successive Renewal Terms{unless}.",
+            "defined-renewal",
+            f"successive {n} {unit}",
         )
     if rng.random() < 0.5:
         return (

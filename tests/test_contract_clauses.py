@@ -205,3 +205,23 @@ def test_a_scanned_clause_s_figures_as_ocr_reads_them() -> None:
         "This Agreement shall expire on the fifth (Sth) anniversary of the Effective Date."
     )
     assert term is not None and term.value == "5 years"
+
+
+def test_a_term_and_a_renewal_given_by_their_definitions() -> None:
+    """ "Initial Term" means the period of ...", "shall expire on the date that is two years
+    after ...", and renewals "for successive Renewal Terms" whose definition gives them."""
+    defined = find_term(
+        '"Initial Term" means the period of five (5) years commencing on the Effective Date.'
+    )
+    assert defined is not None and (defined.value, defined.own) == ("5 years", True)
+    dated = find_term(
+        "The term of this Agreement shall expire on the date that is two (2) years after the "
+        "Effective Date."
+    )
+    assert dated is not None and (dated.value, dated.own, dated.fixed) == ("2 years", True, True)
+    renewal = (
+        '"Renewal Term" means each successive period of twelve (12) months following the '
+        "Initial Term. Upon expiration of the Initial Term, this Agreement shall automatically "
+        "renew for successive Renewal Terms unless either party gives notice sixty days prior."
+    )
+    assert find_renewal(renewal, "5 years") == "successive 12 month"

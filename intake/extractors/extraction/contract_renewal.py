@@ -15,6 +15,9 @@ The conventions, surest first:
   it recurs ("for a further period of one year on each anniversary").
 * A renewal "upon the mutual written agreement of the parties" is a new agreement they
   may make, not a renewal term.
+* "... shall automatically renew for successive Renewal Terms": the length (and kind)
+  the defined term's definition gives (""Renewal Term" means each successive period of
+  one (1) year").
 * "... shall renew automatically" with no length: an evergreen clause renews for
   periods as long as the initial term (the law's reading of a renewal "under the same
   terms"), so the renewal term is the term, if the term was read.
@@ -50,6 +53,11 @@ _SUBJECT = re.compile(r"\b(?:agreement|term|contract)\b", re.IGNORECASE)
 _KIND = re.compile(
     r"\b(?P<kind>successive|additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
     re.IGNORECASE,
+)
+#: A renewal "for successive Renewal Terms": the defined term's own length.
+_RENEWAL_TERMS = re.compile(r"[^.;]{0,60}?\b(?-i:Renewal\s+Terms?)\b", re.IGNORECASE)
+_RENEWAL_DEFINED = re.compile(
+    r"[“\"]Renewal\s+Term[”\"]\s+(?:means|shall\s+mean)\s+[^.;]{0,120}", re.IGNORECASE
 )
 #: One renewal before the kind word: "for one additional period", "for an additional term".
 _ONCE = re.compile(r"\b(?:one|an?)\s+(?:\(1\)\s+)?$", re.IGNORECASE)
@@ -137,6 +145,16 @@ def _kind_and_length(sentence: str, kind: re.Match[str]) -> str | None:
     return None if length is None else f"{kind.group('kind').lower()} {length[0]} {length[1]}"
 
 
+def _defined_renewal(text: str) -> str | None:
+    """The renewal a defined "Renewal Term" states: ""Renewal Term" means each successive
+    period of one (1) year following the Initial Term"."""
+    m = _RENEWAL_DEFINED.search(text)
+    if m is None or (length := _length(m.group(0), 0)) is None:
+        return None
+    kind = _KIND.search(m.group(0))
+    return f"{kind.group('kind').lower() + ' ' if kind else ''}{length[0]} {length[1]}"
+
+
 def find_renewal(text: str, term: str | None = None) -> str | None:
     """The renewal term of the agreement in ``text`` (whitespace collapsed), else None;
     ``term`` is its initial term when read ("1 year"), the length of an evergreen
@@ -150,6 +168,9 @@ def find_renewal(text: str, term: str | None = None) -> str | None:
             or _mutual(sentence, verb)
         ):
             continue
+        # "for successive Renewal Terms": what the defined term says, not a period after it
+        if _RENEWAL_TERMS.match(sentence, verb.end()) and (defined := _defined_renewal(text)):
+            return defined
         if (kind := _KIND.search(sentence, verb.start())) is not None and (
             kind.start() - verb.end() < 80
         ):

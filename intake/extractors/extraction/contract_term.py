@@ -61,6 +61,12 @@ _TERM_CUES = [
     ),
     re.compile(
         r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)|"
+        # its definition: ""Initial Term" means the period of five (5) years commencing ..."
+        r"(?:initial\s+|original\s+)?term[”\"]?\s+(?:means|shall\s+mean)\s+(?:the\s+)?(?:period|term)"
+        r"\s+of|"
+        # "The term of this Agreement shall expire on the date that is two years after ..."
+        rf"\bterm\s+of\s+{_AGREEMENT}\s+(?:shall|will)\s+(?:expire|terminate|end)\s+on\s+the\s+"
+        r"date\s+(?:that|which)\s+is|"
         # the defined Term, capitalised: "The Term shall be one (1) year beginning on ..."
         r"\bthe\s+(?-i:Term)\s+(?:shall\s+be|is|will\s+be)\s+(?:for\s+)?(?=\S)|"
         # "This Agreement has a term of three (3) years", "... shall have a duration of"
