@@ -509,15 +509,44 @@ def governing(rng: random.Random, state: str) -> str:
     )
 
 
+def nda_clause(rng: random.Random, start: dt.date) -> tuple[str, str, Any, str | None]:
+    """(clause, form, expiration truth, term truth) of a non-disclosure agreement: how long
+    it, or the obligations it imposes, last."""
+    years = rng.choice([1, 2, 3, 5])
+    p, q = period(years, "year", rng), period(rng.choice([2, 3, 5]), "year", rng)
+    end = start + relativedelta(years=years)
+    forms = [
+        (f"This Agreement shall remain in effect for {p} from the Effective Date.", end, p),
+        (
+            f"This Agreement shall terminate {p} after the Effective Date; the Recipient's "
+            f"obligations of confidentiality shall survive for {q} thereafter.",
+            end,
+            p,
+        ),
+        (
+            f"The Recipient's obligations under this Agreement shall continue for {p} from the "
+            f"date of each disclosure of Confidential Information.",
+            None,
+            p,
+        ),
+    ]
+    k = rng.randrange(len(forms))
+    text, expiration, _ = forms[k]
+    return text, f"nda:{k}", expiration, f"{years} years"
+
+
 def make_contract(rng: random.Random) -> tuple[list[str], str, dict[str, Any], list[str]]:
     """(paragraphs, title, truth, form names) of one agreement."""
     taken: set[str] = set()
     title, ra, rb = rng.choice(KINDS)
+    nda = rng.random() < 0.2
+    if nda:
+        title, ra, rb = "Mutual Non-Disclosure Agreement", "Discloser", "Recipient"
     companies = [party(rng, taken) for _ in range(3)]
     made = dt.date(rng.randint(1998, 2024), rng.randint(1, 12), rng.randint(1, 28))
     opening, pform, names, start = preamble(rng, title, companies, (ra, rb), made)
-    term, tform, expiration, term_truth = term_clause(rng, start)
-    renewal, rform, renewal_truth = renewal_clause(rng)
+    term, tform, expiration, term_truth = (nda_clause if nda else term_clause)(rng, start)
+    renewal, rform, renewal_truth = renewal_clause(rng) if not nda else ("", "none", None)
     if expiration in ("perpetual", None):
         renewal, rform, renewal_truth = "", "none", None
     law_state = rng.choice(STATES)
