@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from intake.extractors.extraction.confusion import fold_pattern
+from intake.extractors.extraction.confusion import DIGIT_FOR, fold_pattern
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 from intake.extractors.extraction.fields.terms import format_duration
 from intake.extractors.extraction.parties import LEGAL_FORM
@@ -55,7 +55,6 @@ _QUOTES = "\"“”„'‘’«»‹›"
 #: A sentence ends after a word (not after a day's number: "am 1. März 2021").
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.;])\s+(?=[A-Z§(\d])")
 _LEGAL_END = re.compile(rf"^.*\b(?:{LEGAL_FORM})\b\.?", re.IGNORECASE)
-_ONE = str.maketrans("|lI", "111")
 #: Readings below this many language words per 1000 tell no language.
 MIN_SHARE = 20
 
@@ -132,7 +131,7 @@ class ContractCues:
     def length(self, text: str) -> tuple[int, str, re.Match[str]] | None:
         """The first duration in ``text``: (number, unit, match)."""
         for m in self.duration.finditer(text):
-            n = int((m["num"] or m["paren"] or "0").translate(_ONE)) or self.number(m["word"])
+            n = int((m["num"] or m["paren"] or "0").translate(DIGIT_FOR)) or self.number(m["word"])
             unit = next((u for u in self.units if m[u]), None)
             if n and unit:
                 return n, unit, m

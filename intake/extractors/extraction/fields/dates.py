@@ -15,6 +15,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from intake.extractors.extraction.confusion import DIGIT_FOR
 from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = ["MONTHS", "DateOrder", "find_dates", "guess_date_order", "parse_date", "add_term"]
@@ -65,7 +66,6 @@ _OCR_DAY = re.compile(
     re.IGNORECASE,
 )
 
-_ONE = str.maketrans("Il|", "111")
 _MIN_YEAR, _MAX_YEAR = 1950, 2100
 
 
@@ -122,7 +122,7 @@ def find_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, int, 
         day = _VOCABULARY.day_of(m.group(1))
         add(m, _make(int(m.group(3)), MONTHS[m.group(2).lower()], day), m.group(3))
     for m in _OCR_DAY.finditer(text):
-        digits = m.group(1).translate(_ONE)
+        digits = m.group(1).translate(DIGIT_FOR)
         if digits != m.group(1):  # (the digits alone are read above)
             add(m, _make(int(m.group(3)), MONTHS[m.group(2).lower()], int(digits)), m.group(3))
     for m in _ISO.finditer(text):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from intake.extractors.extraction.confusion import DIGIT_FOR
+
 __all__ = ["DURATION", "format_duration", "parse_duration"]
 
 _NUMBERS = {
@@ -53,9 +55,6 @@ DURATION = re.compile(
 )
 
 
-_ONE = str.maketrans("|lI", "111")
-
-
 def _word_value(word: str) -> int | None:
     word = word.lower().replace("-", " ")
     parts = word.split()
@@ -70,7 +69,7 @@ def parse_duration(text: str) -> tuple[int, str] | None:
     if m is None:
         return None
     if m.group("num"):
-        n: int | None = int(m.group("num").translate(_ONE))
+        n: int | None = int(m.group("num").translate(DIGIT_FOR))
     elif m.group("paren"):
         n = int(m.group("paren"))
     else:
