@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
+from intake.extractors.extraction.contract_languages import read_in_language
 from intake.settings import Settings
 from tests.factory import make_text_pdf
 from tests.test_extraction import extract
@@ -252,8 +256,6 @@ def test_a_users_pack_adds_a_language_to_contracts(tmp_path: Path) -> None:
 def test_a_scanned_agreement_s_words_as_ocr_reads_them() -> None:
     """An English OCR model reads "duração" as "duragao", "años" as "afios", "España" as
     "Espafia" and a lone 1 as "|": the cues, units, numbers and places are folded."""
-    from intake.extractors.extraction.contract_languages import read_in_language
-
     cues = cues_for_language("es")
     text = (
         "El contrato tendra una duracion de tres afios. A su vencimiento, se prorrogara "
@@ -281,3 +283,27 @@ def cues_for_language(lang: str) -> Any:
     from intake.extractors.extraction.vocabulary import vocabulary
 
     return ContractCues.build(lang, vocabulary().contract[lang])
+
+
+LANGUAGE_WORDS = st.sampled_from(
+    "zwischen und nachfolgend „Lieferant“ Vertrag tritt am 1. März 2021 in Kraft verlängert "
+    "sich jeweils um ein Jahr Frist von drei Monaten unterliegt deutschem Recht entre et "
+    "ci-après « le Client » contrat renouvelé d'un an préavis de | mois ( ) , . ; : - "
+    "Kestrel GmbH S.A. den 15 2021".split()
+)
+
+
+@hypothesis_settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(LANGUAGE_WORDS, st.text(max_size=12)), max_size=80))
+def test_any_text_in_a_pack_s_language_reads_without_error(words: list[str]) -> None:
+    """Whatever the clauses hold (cue words in any order, stray brackets and quotes, any
+    characters), reading them gives values of the right kinds and never raises."""
+    text = " ".join(words)
+    for lang in ("de", "fr"):
+        found = read_in_language(text, "dmy", cues_for_language(lang))
+        assert set(found) <= {
+            "parties", "agreement_date", "effective_date", "expiration_date", "term",
+            "open_ended", "renewal_term", "notice_period", "governing_law",
+        }  # fmt: skip
+        for value, raw in found.values():
+            assert value is not None and isinstance(raw, str)
