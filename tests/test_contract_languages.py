@@ -307,3 +307,11 @@ def test_any_text_in_a_pack_s_language_reads_without_error(words: list[str]) -> 
         }  # fmt: skip
         for value, raw in found.values():
             assert value is not None and isinstance(raw, str)
+
+
+def test_a_signing_date_whose_day_begins_with_the_letters_of_a_cue() -> None:
+    """In "Torino, 11 agosto 2018" the day's 1s are digits, not the "lì" of "Torino, lì ..."
+    as the OCR fold would read them: the place and date of signing are matched unfolded."""
+    text = "Il contratto ha efficacia dal 13 agosto 2018. Torino, 11 agosto 2018"
+    found = read_in_language(text, "dmy", cues_for_language("it"))
+    assert found["agreement_date"][0].isoformat() == "2018-08-11"

@@ -91,6 +91,9 @@ class ContractCues:
                 "open_ended", "renews", "repeats", "yearly", "notice", "law", "signed",
             )
         }  # fmt: skip
+        # (the place and date of signing unfolded: the fold would read the day's digits as
+        # the letters of "lì")
+        cue["signed"] = re.compile(rf"(?<![\w]){_any(table.get('signed', []))}", re.IGNORECASE)
         # the agreement's name may run into the word before it in a text layer ("Ocontrato")
         cue["agreement"] = re.compile(_folded(table.get("agreement", [])), re.IGNORECASE)
         # an article is a word of its own, but for an elided one ("l'")
