@@ -66,6 +66,7 @@ _OCR_DAY = re.compile(
     re.IGNORECASE,
 )
 
+_DAY_OF = re.compile(r"day\s+of", re.IGNORECASE)  # (most texts hold none: the scan is skipped)
 _MIN_YEAR, _MAX_YEAR = 1950, 2100
 
 
@@ -121,7 +122,7 @@ def find_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, int, 
     for m in _WORD_DAY.finditer(text):
         day = _VOCABULARY.day_of(m.group(1))
         add(m, _make(int(m.group(3)), MONTHS[m.group(2).lower()], day), m.group(3))
-    for m in _OCR_DAY.finditer(text):
+    for m in _OCR_DAY.finditer(text) if _DAY_OF.search(text) else ():
         digits = m.group(1).translate(DIGIT_FOR)
         if digits != m.group(1):  # (the digits alone are read above)
             add(m, _make(int(m.group(3)), MONTHS[m.group(2).lower()], int(digits)), m.group(3))
