@@ -4,6 +4,7 @@ client for it: shared by the end-to-end and browser tests."""
 from __future__ import annotations
 
 import http.cookiejar
+import json
 import os
 import queue
 import re
@@ -20,6 +21,22 @@ from pathlib import Path
 
 #: The ``intake`` console script of the environment running the tests.
 INTAKE = shutil.which("intake", path=str(Path(sys.executable).parent)) or "intake"
+
+
+def extract_with_packs(pdf: Path, vocab_dir: str, data_dir: Path) -> dict[str, object]:
+    """The fields ``intake extract --json`` reads from ``pdf`` with the user's packs in
+    ``vocab_dir`` (INTAKE_VOCAB_DIR; empty for the shipped ones alone)."""
+    env = {**os.environ, "INTAKE_VOCAB_DIR": vocab_dir, "INTAKE_DATA_DIR": str(data_dir)}
+    out = subprocess.run(
+        [INTAKE, "extract", str(pdf), "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=data_dir,
+    ).stdout
+    fields: dict[str, object] = json.loads(out.splitlines()[0])["fields"]
+    return fields
 
 
 def start_intake(env: Mapping[str, str], cwd: Path) -> subprocess.Popen[str]:

@@ -5,9 +5,6 @@ the language pack's ``[contract]`` cues; a user's pack adds a language."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +16,8 @@ from hypothesis import strategies as st
 from intake.extractors.extraction.contract_languages import read_in_language
 from intake.settings import Settings
 from tests.factory import make_text_pdf
+from tests.live import extract_with_packs
 from tests.test_extraction import extract
-from tests.test_vocabulary import INTAKE
 
 CASES: dict[str, tuple[str, list[str], dict[str, Any]]] = {
     "de": (
@@ -229,21 +226,8 @@ def test_a_users_pack_adds_a_language_to_contracts(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    def read(vocab_dir: str) -> dict[str, object]:
-        env = {**os.environ, "INTAKE_VOCAB_DIR": vocab_dir, "INTAKE_DATA_DIR": str(tmp_path)}
-        out = subprocess.run(
-            [INTAKE, "extract", str(pdf), "--json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=tmp_path,
-        ).stdout
-        fields: dict[str, object] = json.loads(out.splitlines()[0])["fields"]
-        return fields
-
-    assert read("").get("term") is None
-    fields = read(str(packs))
+    assert extract_with_packs(pdf, "", tmp_path).get("term") is None
+    fields = extract_with_packs(pdf, str(packs), tmp_path)
     assert fields["parties"] == ["Kestrel Livsmedel AB", "Ostrava Handel AB"]
     assert (fields["effective_date"], fields["term"]) == ("2021-03-01", "2 years")
     assert (fields["expiration_date"], fields["renewal_term"]) == (

@@ -4,11 +4,8 @@ from a legal form's country, currency words, and subtotal/tax told apart by a ra
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import re
-import subprocess
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +21,7 @@ from intake.extractors.extraction.labels import LABELS, label_set
 from intake.extractors.extraction.tax_rates import printed_rates, taxed_pair
 from intake.extractors.extraction.vocabulary import load
 from tests.factory import make_lines_pdf
-from tests.live import INTAKE
+from tests.live import extract_with_packs
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")
 
@@ -125,23 +122,10 @@ def test_a_users_pack_is_read_by_intake_extract(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    def extract(vocab_dir: str) -> dict[str, object]:
-        env = {**os.environ, "INTAKE_VOCAB_DIR": vocab_dir, "INTAKE_DATA_DIR": str(tmp_path)}
-        out = subprocess.run(
-            [INTAKE, "extract", str(pdf), "--json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=tmp_path,
-        ).stdout
-        fields: dict[str, object] = json.loads(out.splitlines()[0])["fields"]
-        return fields
-
-    without = extract("")
+    without = extract_with_packs(pdf, "", tmp_path)
     assert without.get("invoice_number") is None
     assert without.get("total") is None
-    with_pack = extract(str(packs))
+    with_pack = extract_with_packs(pdf, str(packs), tmp_path)
     assert with_pack["invoice_number"] == "FI-2024-77"
     assert with_pack["total"] == "1250.00"
 
