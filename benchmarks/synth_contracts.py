@@ -535,6 +535,17 @@ def nda_clause(rng: random.Random, start: dt.date) -> tuple[str, str, Any, str |
     return text, f"nda:{k}", expiration, f"{years} years"
 
 
+def _notice_of(renewal: str) -> str | None:
+    """The notice period a renewal clause gives ("at least sixty (60) days prior"), in days."""
+    m = re.search(
+        r"(?:at least|on) (?P<p>(?:\w+ \()?(?P<n>\w+)\)? days) (?:prior|written)", renewal
+    )
+    if m is None:
+        return None
+    n = m["n"] if m["n"].isdigit() else {w: k for k, w in WORDS.items()}.get(m["n"])
+    return f"{n} days" if n else None
+
+
 def make_contract(rng: random.Random) -> tuple[list[str], str, dict[str, Any], list[str]]:
     """(paragraphs, title, truth, form names) of one agreement."""
     taken: set[str] = set()
@@ -547,6 +558,7 @@ def make_contract(rng: random.Random) -> tuple[list[str], str, dict[str, Any], l
     opening, pform, names, start = preamble(rng, title, companies, (ra, rb), made)
     term, tform, expiration, term_truth = (nda_clause if nda else term_clause)(rng, start)
     renewal, rform, renewal_truth = renewal_clause(rng) if not nda else ("", "none", None)
+    notice_truth = _notice_of(renewal)
     if expiration in ("perpetual", None):
         renewal, rform, renewal_truth = "", "none", None
     law_state = rng.choice(STATES)
@@ -580,6 +592,8 @@ def make_contract(rng: random.Random) -> tuple[list[str], str, dict[str, Any], l
         if isinstance(expiration, dt.date)
         else expiration,
         "renewal_term": renewal_truth,
+        # the notice that stops a renewal (scored only where the agreement renews)
+        **({"notice_period": notice_truth} if renewal_truth and notice_truth else {}),
         "governing_law": law_state,
     }
     if term_truth:
@@ -605,7 +619,7 @@ def judge(field: str, label: Any, pred: Any) -> tuple[int, int, int]:
         return 1, 0, 0
     if field == "term":
         return 1, int(_months(label) == _months(pred) is not None), 1
-    if field in ("renewal_term", "governing_law"):
+    if field in ("renewal_term", "governing_law", "notice_period"):
         return 1, int(norm_name(label) == norm_name(str(pred))), 1
     return 1, int(str(pred)[:10] == label), 1
 
@@ -663,6 +677,7 @@ FIELDS = [
     "expiration_date",
     "renewal_term",
     "governing_law",
+    "notice_period",
 ]
 
 

@@ -31,7 +31,7 @@ from intake.extractors.extraction.contract_parties import (
     find_contract_parties,
     find_recitals,
 )
-from intake.extractors.extraction.contract_renewal import find_renewal
+from intake.extractors.extraction.contract_renewal import find_renewal, renewal_notice
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.contract_term import (
     OPEN_ENDED,
@@ -309,6 +309,7 @@ class ContractExtractor:
             fields["expiration_date"] = Field("perpetual", 0.6, "text", raw=open_ended.group(0))
         elif "open_ended" in local and (term is None or not term.own):
             fields["expiration_date"] = Field("perpetual", 0.6, "text", raw=local["open_ended"][1])
-        if notice := local.get("notice_period") or _notice_period(text):
+        # the notice that stops a renewal is the one its own sentence gives
+        if notice := local.get("notice_period") or renewal_notice(text) or _notice_period(text):
             fields["notice_period"] = Field(notice[0], 0.5, "text", raw=notice[1])
         return fields

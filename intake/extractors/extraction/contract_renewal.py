@@ -29,10 +29,11 @@ which :mod:`intake.filing.contract_dates` reads to roll the end date forward.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from intake.extractors.extraction.fields.terms import DURATION, parse_duration
+from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 
-__all__ = ["find_renewal"]
+__all__ = ["find_renewal", "renewal_notice"]
 
 #: A sentence that renews the agreement (or extends its term): the verb, not the noun in
 #: a definition ("Renewal Term shall have the meaning ..."), and a renewal that happens,
@@ -48,6 +49,9 @@ _RENEWS = re.compile(
     r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:year|month)\b))\b",
     re.IGNORECASE,
 )
+#: "Thereafter it shall automatically renew ...": "it" right before the verb is the
+#: agreement of the sentence before.
+_IT = re.compile(r"\b[Ii]t\s*$")
 #: The renewing sentence is about the agreement or its term, not a licence or a policy.
 _SUBJECT = re.compile(r"\b(?:agreement|term|contract)\b", re.IGNORECASE)
 _KIND = re.compile(
@@ -155,19 +159,38 @@ def _defined_renewal(text: str) -> str | None:
     return f"{kind.group('kind').lower() + ' ' if kind else ''}{length[0]} {length[1]}"
 
 
+def _renewing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """The sentences of ``text`` that renew the agreement, with their renewing verb."""
+    for sentence in _sentences(text):
+        verb = _RENEWS.search(sentence)
+        if (
+            verb is not None
+            and (_SUBJECT.search(sentence, 0, verb.end()) or _IT.search(sentence, 0, verb.start()))
+            and not _OTHER_OBJECT.match(sentence, verb.end())
+            and not _mutual(sentence, verb)
+        ):
+            yield sentence, verb
+
+
+def renewal_notice(text: str) -> tuple[str, str] | None:
+    """The notice that stops the agreement's renewal, as stated in the sentence that renews
+    it ("... unless either party gives notice of non-renewal at least sixty (60) days prior
+    to the end of the then-current term"), with that sentence: a notice to terminate for
+    convenience or a period to cure a breach, elsewhere, does not stop a renewal."""
+    for sentence, _verb in _renewing(text):
+        for m in DURATION.finditer(sentence):
+            if _NOTICE_AFTER.match(sentence[m.end() : m.end() + 30]) and (
+                parsed := parse_duration(m.group(0))
+            ):
+                return format_duration(*parsed), sentence
+    return None
+
+
 def find_renewal(text: str, term: str | None = None) -> str | None:
     """The renewal term of the agreement in ``text`` (whitespace collapsed), else None;
     ``term`` is its initial term when read ("1 year"), the length of an evergreen
     renewal."""
-    for sentence in _sentences(text):
-        verb = _RENEWS.search(sentence)
-        if (
-            verb is None
-            or not _SUBJECT.search(sentence, 0, verb.end())
-            or _OTHER_OBJECT.match(sentence, verb.end())
-            or _mutual(sentence, verb)
-        ):
-            continue
+    for sentence, verb in _renewing(text):
         # "for successive Renewal Terms": what the defined term says, not a period after it
         if _RENEWAL_TERMS.match(sentence, verb.end()) and (defined := _defined_renewal(text)):
             return defined
