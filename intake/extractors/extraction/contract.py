@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
+from typing import Any
 
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.classify import type_scores
@@ -81,6 +82,11 @@ _OF_AGREEMENT = re.compile(r"\b(?:agreement|term|nda|contract)\b", re.IGNORECASE
 _FIRST_SECTION = re.compile(
     r"(?:(?<=[.:;)”\"]\s)|^)(?:1\.|ARTICLE\s+(?:1|I)\b\.?|Section\s+1\b\.?)\s+[A-Z][A-Za-z]"
 )
+
+
+def _stated(local: Mapping[str, tuple[Any, str]], field: str) -> Any:
+    """The value an agreement in another language states for ``field``, else None."""
+    return local[field][0] if field in local else None
 
 
 def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None:
@@ -235,12 +241,11 @@ class ContractExtractor:
         # an agreement in another pack's language: its own cues first
         cues = cues_for(text)
         local = read_in_language(text, order, cues) if cues is not None else {}
-        if parties := local.get("parties", (None,))[0] or find_contract_parties(
+        if parties := _stated(local, "parties") or find_contract_parties(
             text, find_signatories(lines)
         ):
             fields["parties"] = Field(parties, 0.7, "text")
-        agreement = local["agreement_date"][0] if "agreement_date" in local else None
-        agreement = agreement or _agreement_date(text, order)
+        agreement = _stated(local, "agreement_date") or _agreement_date(text, order)
         if agreement is not None:
             fields["agreement_date"] = Field(agreement.isoformat(), 0.7, "text")
         elif (signed := _signing_date(text, order)) is not None:
@@ -274,7 +279,7 @@ class ContractExtractor:
             term = Term(local["term"][0], local["term"][1], True, True)
         if term is not None:
             fields["term"] = Field(term.value, 0.7, "text", raw=term.raw)
-        if renewal := local.get("renewal_term", (None,))[0] or find_renewal(
+        if renewal := _stated(local, "renewal_term") or find_renewal(
             text, term.value if term is not None and term.own else None
         ):
             fields["renewal_term"] = Field(renewal, 0.6, "text")

@@ -80,15 +80,17 @@ class ContractCues:
     numbers: dict[str, int]
     units: tuple[str, ...]
     places: re.Pattern[str]
-    place_of: dict[str, str]
+    #: (a number word or a law's place folded for OCR's confusions, its value)
+    number_of: tuple[tuple[re.Pattern[str], int], ...]
+    place_of: tuple[tuple[re.Pattern[str], str], ...]
 
     @classmethod
     def build(cls, language: str, table: dict[str, Any]) -> ContractCues:
         cue = {
             key: re.compile(rf"(?<![\w]){_folded(table.get(key, []))}", re.IGNORECASE)
             for key in (
-                "agreement", "between", "and", "defined_as", "seat", "in_force", "ends", "term",
-                "open_ended", "renews", "repeats", "yearly", "notice", "law", "signed",
+                "between", "and", "defined_as", "seat", "in_force", "ends", "term",
+                "open_ended", "renews", "repeats", "yearly", "notice", "law",
             )
         }  # fmt: skip
         # (the place and date of signing unfolded: the fold would read the day's digits as
@@ -96,6 +98,12 @@ class ContractCues:
         cue["signed"] = re.compile(rf"(?<![\w]){_any(table.get('signed', []))}", re.IGNORECASE)
         # the agreement's name may run into the word before it in a text layer ("Ocontrato")
         cue["agreement"] = re.compile(_folded(table.get("agreement", [])), re.IGNORECASE)
+        # a party's entry ends with its defined term: "(nachfolgend „Lieferant“)"
+        cue["defined"] = re.compile(
+            rf"\(?\s*(?:{cue['defined_as'].pattern})[^{_QUOTES}()]{{0,40}}[{_QUOTES}]"
+            rf"[^{_QUOTES}]{{1,40}}[{_QUOTES}]\s*\)?[\s,;-]*",
+            re.IGNORECASE,
+        )
         # an article is a word of its own, but for an elided one ("l'")
         articles = _any(table.get("articles", []))
         cue["articles"] = re.compile(rf"^(?:(?:{articles})(?:\s+|(?<=['’])))+", re.I)
@@ -113,23 +121,23 @@ class ContractCues:
             rf"(?:\s+[^\W\d_]{{4,14}})?\s*(?:{unit})(?![\w])",
             re.IGNORECASE,
         )
-        place_of = {str(k).casefold(): str(v) for k, v in table.get("law_places", {}).items()}
+        law_places = {str(k).casefold(): str(v) for k, v in table.get("law_places", {}).items()}
         places = re.compile(
-            rf"(?<![\w])(?:{_folded([re.escape(p) for p in place_of])})(?![\w])", re.I
+            rf"(?<![\w])(?:{_folded([re.escape(p) for p in law_places])})(?![\w])", re.I
         )
         return cls(
             language,
             re.compile(rf"(?<![\w])(?:{_any(table.get('words', []))})(?![\w])", re.I),
-            cue, duration, numbers, units, places, place_of,
+            cue, duration, numbers, units, places, _folded_keys(numbers), _folded_keys(law_places),
         )  # fmt: skip
 
     def number(self, word: str) -> int:
         """The value of a number word, as printed or as OCR read it ("trés" for "três")."""
-        return _lookup(self.numbers, word) or 0
+        return next((n for key, n in self.number_of if key.fullmatch(word)), 0)
 
     def place(self, text: str) -> str:
         """The place a law's place or adjective names, as printed or as OCR read it."""
-        return _lookup(self.place_of, text) or ""
+        return next((p for key, p in self.place_of if key.fullmatch(text)), "")
 
     def length(self, text: str) -> tuple[int, str, re.Match[str]] | None:
         """The first duration in ``text``: (number, unit, match)."""
@@ -141,15 +149,9 @@ class ContractCues:
         return None
 
 
-def _lookup(table: dict[str, Any], text: str) -> Any:
-    """The entry of ``table`` for ``text``: its own, or the one whose key, folded for OCR's
-    confusions, reads as ``text``."""
-    if (value := table.get(text.casefold())) is not None:
-        return value
-    return next(
-        (v for k, v in table.items() if re.fullmatch(fold_pattern(re.escape(k)), text, re.I)),
-        None,
-    )
+def _folded_keys(table: dict[str, Any]) -> tuple[tuple[re.Pattern[str], Any], ...]:
+    """``table``'s keys as patterns that also read them as OCR misreads them, with values."""
+    return tuple((re.compile(fold_pattern(re.escape(k)), re.I), v) for k, v in table.items())
 
 
 @cache
@@ -168,10 +170,6 @@ def cues_for(text: str) -> ContractCues | None:
     if best == "en" or shares[best] < MIN_SHARE:
         return None
     return _all_cues()[best]
-
-
-def _sentences(text: str) -> list[str]:
-    return _SENTENCE.split(text)
 
 
 def _name(entry: str, cues: ContractCues) -> str | None:
@@ -204,16 +202,11 @@ def _parties(text: str, cues: ContractCues) -> list[str]:
     if between is None:
         return []
     clause = head[between.end() : between.end() + 1200]
-    # each party's entry ends with its defined term ("(nachfolgend „Lieferant“)");
-    # without one, the parties are joined by "and"
-    defined = re.compile(
-        rf"\(?\s*(?:{cues.cue['defined_as'].pattern})[^{_QUOTES}()]{{0,40}}[{_QUOTES}]"
-        rf"[^{_QUOTES}]{{1,40}}[{_QUOTES}]\s*\)?[\s,;-]*",
-        re.IGNORECASE,
-    )
+    # each party's entry ends with its defined term; without one, the parties are joined
+    # by "and"
     entries: list[str] = []
     rest = clause
-    while len(entries) < 4 and (m := defined.search(rest)) is not None:
+    while len(entries) < 4 and (m := cues.cue["defined"].search(rest)) is not None:
         entries.append(rest[: m.start()])
         rest = rest[m.end() :]
         # (a word may close the defined term: "- nachfolgend „Lieferant“ genannt - und")
@@ -260,7 +253,7 @@ def read_in_language(text: str, order: DateOrder, cues: ContractCues) -> dict[st
     if signed:
         found["agreement_date"] = max(signed)
     previous = ""
-    for sentence in _sentences(text):
+    for sentence in _SENTENCE.split(text):
         # a sentence names the agreement, or follows one that does ("Er verlängert sich")
         about, previous = _about_agreement(previous + sentence, cues), sentence
         if "governing_law" not in found and (law := _law(sentence, cues)):
