@@ -33,6 +33,7 @@ def test_each_language_pack_gives_titles_labels_and_all_twelve_months() -> None:
         assert {int(k) for k in data["months"]} == set(range(1, 13)), lang
         assert set(data["titles"]) >= {"invoice", "purchase_order", "estimate"}, lang
         assert data["labels"]["invoice_number"], lang
+        assert data["telling"]["invoice"], lang  # an invoice's labels tell it untitled
 
 
 def test_the_fold_reads_ocr_confusions_in_a_label() -> None:

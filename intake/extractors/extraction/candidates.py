@@ -57,7 +57,7 @@ def labelled(
     content ("Maintenance contract" describing an item), not a label."""
     layout = reading.layout
     for hit in layout.labels(field, pages=pages):
-        if hit.weight < WEAK and _inside(hit):
+        if (hit.weight < WEAK and _inside(hit)) or _ends_sentence(hit):
             continue
         yield from _around(reading, hit, parse, max_below)
 
@@ -71,6 +71,15 @@ def _inside(hit: Hit) -> bool:
     return bool(text[: hit.match.start()].strip()) and not text[
         hit.match.end() :
     ].lstrip().startswith(":")
+
+
+def _ends_sentence(hit: Hit) -> bool:
+    """Whether the label's words end a sentence ("Thank you for your order.", "Bedankt
+    voor uw bestelling."): two words or more before them in their cell and its full stop
+    after them. What a sentence names has no value beside or below it."""
+    text = hit.cell.text
+    before, after = text[: hit.match.start()], text[hit.match.end() :].strip()
+    return len(before.split()) >= 2 and after in (".", "!")
 
 
 def _around(reading: Reading, hit: Hit, parse: Parser, max_below: int) -> Iterator[Candidate]:

@@ -13,9 +13,10 @@ import re
 from functools import cache
 
 from intake.extractors.extraction.analysis import Reading
-from intake.extractors.extraction.labels import TELLING, TITLES, compile_labels
+from intake.extractors.extraction.labels import LABELS, TELLING, TITLES, compile_labels
 from intake.extractors.extraction.layout import Layout
 from intake.extractors.extraction.party_labels import party_label
+from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = ["HINT_PRIOR", "shows_amounts", "type_scores"]
 
@@ -25,8 +26,10 @@ HINT_PRIOR = 0.6
 #: the same words are a label ("Quotation #: 118").
 HEADING = 1.4
 
+#: What follows a title word that makes it a label: a number word of any language
+#: ("No.", "n.º", "Nr", "#"), "date", "type", "code", a colon or a slash.
 _LABEL_AFTER = re.compile(
-    r"(?:#|no\b|nr\b|n°|number|num|date|id\b|type\b|code\b|:|/)", re.IGNORECASE
+    vocabulary().expand(r"(?:{NO})(?![^\W\d_])|date|type\b|code\b|:|/"), re.IGNORECASE
 )
 #: A cell that is an amount: "$2,400.00", "258.00", "1.234,56 €", "(12.00)", "RM 7.00",
 #: "Fr. 12.50", and as OCR reads a till's print, a space after the decimal point
@@ -53,6 +56,22 @@ def _titles() -> dict[str, list[tuple[re.Pattern[str], float]]]:
     return {t: compile_labels(v) for t, v in TITLES.items()}
 
 
+@cache
+def _references() -> list[re.Pattern[str]]:
+    """The labels of the customer's order number ("Your order", "Ihre Bestellung", "Sua
+    encomenda"): a title word they end in names the reader's document, not this one."""
+    return [pattern for pattern, weight in compile_labels(LABELS["po_number"]) if weight > 0]
+
+
+def _reference(text: str, m: re.Match[str]) -> bool:
+    """Whether the title word ``m`` ends a reference label that begins before it."""
+    return any(
+        r.start() < m.start() and r.end() >= m.end()
+        for pattern in _references()
+        for r in pattern.finditer(text)
+    )
+
+
 def _title_scores(layout: Layout) -> dict[str, float]:
     scores = dict.fromkeys(TITLES, 0.0)
     if not layout.lines:
@@ -67,19 +86,24 @@ def _title_scores(layout: Layout) -> dict[str, float]:
             text = cell.text.strip()
             if text.endswith(":") or party_label(text):
                 continue  # a label, not a title
-            letters = sum(ch.isalpha() for ch in text) or 1
             for doc_type, patterns in _titles().items():
                 for pattern, weight in patterns:
                     m = pattern.search(text)
-                    if not m:
+                    if not m or _reference(text, m):
                         continue
                     after = text[m.end() :].lstrip()
                     heading = median > 0 and cell.height >= HEADING * median
-                    if _LABEL_AFTER.match(after) and not heading:
+                    numbered = bool(_LABEL_AFTER.match(after))
+                    if numbered and not heading:
                         continue  # "Invoice #", "Estimate No.": a label, unless it heads
                         # the page in large type ("DEVIS N° 2024-118": title and number)
                     # A title fills its cell; a word inside a longer phrase is not one.
-                    share = sum(ch.isalpha() for ch in m.group(0)) / letters
+                    # The number a heading gives after its title is no more words of it
+                    # ("FATURA n.º INV-47972" is all title).
+                    own = text[: m.end()] if numbered else text
+                    share = sum(ch.isalpha() for ch in m.group(0)) / (
+                        sum(ch.isalpha() for ch in own) or 1
+                    )
                     alone = 1.0 if share >= 0.6 else 0.3 if share >= 0.4 else 0.0
                     size = min(max(cell.height / median, 1.0), 2.5) if median else 1.0
                     scores[doc_type] = max(scores[doc_type], weight * alone * position * size)

@@ -27,6 +27,10 @@ _FIGURE = re.compile(r"\d[.,]\d")
 #: columns: a phrase's words are a space apart ("Unit Price", "Line Total"), two
 #: columns' headers at least a column's gap.
 COLUMN_GAP = 0.5
+#: A column's header is made of header words ("Net Price", "Ordered Qty"): a stack in
+#: which the words its roles name are fewer than this share is a block of text the band
+#: ran into (a party's name, street and town under its role label), not a header.
+HEADER_SHARE = 1 / 3
 #: (text, x0, x1) of one column's header words, read top to bottom
 Stack = tuple[str, float, float]
 
@@ -109,10 +113,14 @@ def stacked_header(layout: Layout, index: int) -> tuple[list[Stack], int] | None
 def last_role(text: str, roles: dict[str, re.Pattern[str]]) -> str | None:
     """The role of a column from its stacked header words (``roles``: role -> its header
     words, strongest first): of several, the one named last ("Price per Qty" is a
-    quantity, "Qty Unit" a unit: the last word of a header names what it heads)."""
+    quantity, "Qty Unit" a unit: the last word of a header names what it heads); None
+    where header words make less than :data:`HEADER_SHARE` of the words."""
     found: list[tuple[int, int, str]] = []
     for role, pattern in roles.items():
         for m in pattern.finditer(text):
             if not any(m.start() < e and s < m.end() for s, e, _ in found):
                 found.append((m.start(), m.end(), role))
+    named = sum(len(text[s:e].split()) for s, e, _ in found)
+    if named < HEADER_SHARE * len(text.split()):
+        return None
     return max(found, key=lambda f: f[1])[2] if found else None

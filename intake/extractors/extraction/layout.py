@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from intake.extractors.extraction.labels import LABELS, LabelSet, label_set
-from intake.record import Box, Page, Record, Word, group_lines
+from intake.extractors.extraction.page_rows import page_rows
+from intake.record import Box, Record, Word
 
 __all__ = ["Cell", "Hit", "Layout", "Line"]
 
@@ -123,88 +124,6 @@ class Hit:
         return self.cell.line
 
 
-#: the cents of a number split from it ("96.641 ,60": OCR cuts a number at its decimal
-#: comma when the comma's kerning leaves a gap), a currency sign may follow
-_CENTS = re.compile(r"[.,]\d{1,2}(?!\d)\W{0,2}")
-
-
-def _split_off(prev: Word, w: Word, height: float) -> bool:
-    """Whether ``w`` is the rest of ``prev`` split off by kerning: a capital letter before
-    the rest of its word ("F actuur"), less than half a line's height apart, or a number
-    before its cents ("1.641 ,60"), less than a line's height apart (no text puts a
-    space before a decimal point; a table's next column lies further off)."""
-    gap = w.x0 - prev.x1
-    if len(prev.text) == 1 and prev.text.isupper():
-        return w.text[:1].islower() and gap < 0.45 * height
-    return prev.text[-1:].isdigit() and _CENTS.fullmatch(w.text) is not None and gap < height
-
-
-def _merge_kerning(words: list[Word], height: float) -> list[Word]:
-    """Join what kerning split from the rest of its word (:func:`_split_off`)."""
-    out: list[Word] = []
-    for w in words:
-        prev = out[-1] if out else None
-        if prev is not None and _split_off(prev, w, height):
-            out[-1] = Word(
-                prev.text + w.text,
-                prev.x0,
-                min(prev.top, w.top),
-                w.x1,
-                max(prev.bottom, w.bottom),
-                min(prev.conf, w.conf),
-                prev.line,
-            )
-        else:
-            out.append(w)
-    return out
-
-
-def _split_cells(page: Page, words: list[Word], line_index: int) -> list[Cell]:
-    heights = sorted(w.bottom - w.top for w in words)
-    h = heights[len(heights) // 2] or 8.0
-    words = _merge_kerning(words, h)
-    gap_limit = max(1.2 * h, 7.0)
-    cells: list[list[Word]] = [[words[0]]]
-    for prev, w in zip(words, words[1:], strict=False):
-        if w.x0 - prev.x1 > gap_limit:
-            cells.append([w])
-        else:
-            cells[-1].append(w)
-    return [Cell(page.number, line_index, tuple(c), " ".join(w.text for w in c)) for c in cells]
-
-
-#: A word this many times taller than the page's median word is a watermark or a banner.
-TALL = 3.0
-
-
-def _tall_limit(page: Page) -> float:
-    heights = sorted(w.bottom - w.top for w in page.words)
-    if len(heights) < 5:
-        return float("inf")
-    return TALL * (heights[len(heights) // 2] or 8.0)
-
-
-def _unstack(words: list[Word], limit: float) -> list[list[Word]]:
-    """A line held together only by a very tall word (a "DUPLICATE" stamp across the
-    header) is split again: the tall word stands alone and the words it spanned form
-    their own lines, grouped as the page's lines were."""
-    tall = [w for w in words if w.bottom - w.top > limit]
-    if not tall or len(tall) == len(words):
-        return [words]
-    rest = group_lines(w for w in words if w.bottom - w.top <= limit)
-    parts: dict[int, list[Word]] = {}
-    for w in rest:
-        parts.setdefault(w.line, []).append(w)
-    if len(parts) == 1:
-        # the others make one line, level with the tall words: a title's word whose
-        # accents or cedilla stretch its box ("CONFIRMAÇÃO DE ENCOMENDA") holds no lines
-        top, bottom = min(w.top for w in rest), max(w.bottom for w in rest)
-        if all(top <= (w.top + w.bottom) / 2 <= bottom for w in tall):
-            return [words]
-    out = [[w] for w in tall] + list(parts.values())
-    return sorted(out, key=lambda part: min(w.top for w in part))
-
-
 @dataclass
 class Layout:
     """Lines and cells of a record's pages, built once per extraction."""
@@ -215,14 +134,12 @@ class Layout:
 
     def __post_init__(self) -> None:
         for page in self.record.pages:
-            limit = _tall_limit(page)
-            for page_line in page.lines:
-                for words in _unstack(page_line, limit):
-                    index = len(self.lines)
-                    cells = _split_cells(page, words, index)
-                    self.lines.append(
-                        Line(page.number, index, tuple(cells), page.height, page.width)
-                    )
+            for row in page_rows(page):
+                index = len(self.lines)
+                cells = tuple(
+                    Cell(page.number, index, tuple(r), " ".join(w.text for w in r)) for r in row
+                )
+                self.lines.append(Line(page.number, index, cells, page.height, page.width))
 
     @cached_property
     def text(self) -> str:

@@ -1,0 +1,194 @@
+"""Conventions of generic supplier layouts that the layout stress generator
+(``make synth``) found misread on fresh seeds, each drawn here with invented companies:
+a delivery address set close beside the addressee's, a title that carries its number in
+heading type, the customer's order reference whose words end in a title word, a
+sentence that ends in a label's words, an address block over the item table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from intake.extractors.extraction.analysis import reading_for
+from intake.extractors.extraction.classify import type_scores
+from intake.extractors.reading.text import read_text
+from intake.record import Record
+from intake.settings import Settings
+from tests.test_extraction import extract
+from tests.test_layouts import items
+
+#: (x, text) or (x, text, size): a cell drawn in Helvetica, 9 points unless sized
+Rows = list[tuple[float, Sequence[tuple[float, str] | tuple[float, str, float]]]]
+
+
+def draw(path: Path, rows: Rows) -> Path:
+    """One A4 page: each row is (distance from the top, its cells); a cell of 14 points
+    or more is drawn bold, as a heading."""
+    canvas = Canvas(str(path), pagesize=A4)
+    for top, cells in rows:
+        for cell in cells:
+            size = cell[2] if len(cell) > 2 else 9.0
+            canvas.setFont("Helvetica-Bold" if size >= 14 else "Helvetica", size)
+            canvas.drawString(cell[0], A4[1] - top, cell[1])
+    canvas.save()
+    return path
+
+
+TOTALS: Rows = [
+    (400, [(330, "Base tributável"), (470, "1 000,00 EUR")]),
+    (412, [(330, "IVA 23 %"), (470, "230,00 EUR")]),
+    (424, [(330, "Total a pagar"), (470, "1 230,00 EUR")]),
+]
+ITEMS: Rows = [
+    (330, [(50, "Pos."), (80, "Artigo"), (140, "Designação"), (320, "Qtd."), (370, "Preço")]),
+    (330, [(470, "Total")]),
+    (345, [(50, "10"), (80, "K7324"), (140, "Tubo de cobre"), (320, "4"), (370, "250,00")]),
+    (345, [(470, "1000,00")]),
+]
+
+
+def test_a_delivery_address_set_close_beside_the_addressee(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the contact line under the addressee's name ends 8 points left of the delivery
+    # address's column, a little more than a space: read as one line of text, the two
+    # blocks would be one cell and the addressee's block would end at its name
+    rows: Rows = [
+        (60, [(300, "Westerly Tools Lda.")]),
+        (72, [(300, "Rua do Norte 12, 4000-123 Porto")]),
+        (84, [(300, "Tel. +351 22 123 4567")]),
+        (122, [(57, "Westerly Tools Lda. · Rua do Norte 12 · 4000-123 Porto", 7)]),
+        (132, [(57, "Harbourline Trading Lda."), (197, "Local de entrega")]),
+        (144, [(57, "A/C Sra. Ana Teixeira Gonçalves"), (197, "Harbourline Trading Lda.")]),
+        (156, [(57, "Avenida da Liberdade 69"), (197, "Avenida da Liberdade 69")]),
+        (168, [(57, "1250-096 Lisboa"), (197, "1250-096 Lisboa")]),
+        (220, [(50, "FATURA FT-2024/118", 16)]),
+        (250, [(50, "Data: 12/03/2024")]),
+        *TOTALS,
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert fields["buyer"] == "Harbourline Trading Lda."
+    assert fields["vendor"] == "Westerly Tools Lda."
+
+
+def test_a_heading_title_with_its_number_is_the_title(settings: Settings, tmp_path: Path) -> None:
+    # "Fatura Nº …" in heading type is the title with the document's number, however
+    # long the number: it outweighs the purchase orders' drop folder it was put in
+    rows: Rows = [
+        (60, [(50, "Kestrel Software Lda. · Rua Berken 79 · 8158-880 Coimbra", 7)]),
+        (80, [(50, "Cliente")]),
+        (92, [(50, "Solanto Têxteis S.A.")]),
+        (104, [(50, "Rua Linden 147")]),
+        (116, [(50, "4312-671 Braga")]),
+        (200, [(50, "Fatura Nº INV-24-54187", 17)]),
+        (240, [(50, "Data"), (170, "Vencimento")]),
+        (254, [(50, "23/03/2025"), (170, "07/05/2025")]),
+        *TOTALS,
+    ]
+    folder = settings.watch_dir / "purchase_orders"
+    folder.mkdir(parents=True, exist_ok=True)
+    result = extract(settings, draw(folder / "f.pdf", rows))
+    assert result["doc_type"] == "invoice"
+    fields = result["fields"]
+    assert (fields["invoice_number"], fields["due_date"]) == ("INV-24-54187", "2025-05-07")
+
+
+def test_the_customers_order_reference_is_no_title(settings: Settings, tmp_path: Path) -> None:
+    # "Ihre Bestellung" ends in a word that titles a purchase order, but its first word
+    # makes it the customer's order; an invoice that prints no title is told by its
+    # labels (its number, its due date)
+    rows: Rows = [
+        (60, [(50, "Brandt Werkzeuge GmbH · Hauptstraße 5 · 70173 Stuttgart", 7)]),
+        (80, [(50, "Kunde Nord AG")]),
+        (92, [(50, "Hafenweg 2")]),
+        (104, [(50, "20457 Hamburg")]),
+        (230, [(50, "Ihre Bestellung"), (170, "Fällig am"), (290, "Rechnungsnummer")]),
+        (242, [(50, "4500-1877"), (170, "23.04.2025"), (290, "RE-24118")]),
+        (400, [(330, "Nettobetrag"), (470, "1.000,00 EUR")]),
+        (412, [(330, "USt. 19 %"), (470, "190,00 EUR")]),
+        (424, [(330, "Rechnungsbetrag"), (470, "1.190,00 EUR")]),
+    ]
+    result = extract(settings, draw(tmp_path / "r.pdf", rows))
+    assert result["doc_type"] == "invoice"
+    assert result["fields"]["po_number"] == "4500-1877"
+
+
+def test_a_sentence_ending_in_a_labels_words_labels_nothing(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Bedankt voor uw bestelling." thanks the customer for its order: the footer under
+    # it (the seller's street and bank account) holds no order number
+    rows: Rows = [
+        (60, [(50, "Rosewall Tools B.V. · Lindenweg 132 · 8060 AB Utrecht", 7)]),
+        (80, [(50, "Harbourline Trading GmbH")]),
+        (92, [(50, "Lindenstraße 166")]),
+        (104, [(50, "72364 Ulm")]),
+        (200, [(50, "Factuur F14877", 16)]),
+        (230, [(50, "Datum: 17-09-2024")]),
+        (400, [(330, "Totaal excl. btw"), (470, "1.000,00 EUR")]),
+        (412, [(330, "Btw 21 %"), (470, "210,00 EUR")]),
+        (424, [(330, "Totaal incl. btw"), (470, "1.210,00 EUR")]),
+        (700, [(50, "Bedankt voor uw bestelling.")]),
+        (720, [(50, "Lindenweg 132"), (200, "IBAN NL91 ABNA 0417 1643 00")]),
+        (732, [(50, "8060 AB Utrecht"), (200, "KvK 63800123")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert fields["invoice_number"] == "F14877"
+    assert "po_number" not in fields
+
+
+def test_an_address_block_over_the_items_is_no_table_header(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the addressee's block and the delivery address beside it, read as one band of
+    # tight lines, hold a word a column header may use ("At." for a count) and a label
+    # that heads a delivery date: their words are a name, a street and a town, not
+    # column headers, and the heading's number under them is no item
+    rows: Rows = [
+        (60, [(300, "Westerly Packaging S.A.")]),
+        (72, [(300, "Rua Roble 153, 2265-287 Coimbra")]),
+        (84, [(300, "Contribuinte PT871223794")]),
+        (132, [(57, "Cliente"), (232, "Local de entrega")]),
+        (144, [(57, "At. Sra. Paula Herrera"), (232, "Harbourline Trading GmbH")]),
+        (156, [(57, "Harbourline Trading GmbH"), (232, "55422 Bremen")]),
+        (168, [(57, "Departamento de compras"), (232, "Am Berkenweg 39")]),
+        (180, [(57, "Am Berkenweg 39")]),
+        (192, [(57, "55422 Bremen")]),
+        (230, [(50, "FATURA Nº F24/78641", 17)]),
+        (260, [(50, "Pedido do cliente: BE-202456379")]),
+        (272, [(50, "Data: 2025-03-11")]),
+        *ITEMS,
+        *TOTALS,
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert items(fields) == [("4", "250.00", "1000.00")]
+    assert (fields["invoice_number"], fields["po_number"]) == ("F24/78641", "BE-202456379")
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "Invoice No. 4711",
+        "Rechnung Nr. 4711",
+        "Facture n° 4711",
+        "Factura n.º 4711",
+        "Fattura n. 4711",
+        "Factuur nr. 4711",
+        "Fatura Nº 4711",
+    ],
+)
+def test_an_invoices_number_label_tells_an_invoice_in_every_language(
+    tmp_path: Path, number: str
+) -> None:
+    # in body type, "Invoice No." is a label, not a title; but only an invoice labels its
+    # own number so, in any language
+    path = tmp_path / "i.txt"
+    path.write_text(f"Harwick Foundry\n{number}\n12.03.2024\n", encoding="utf-8")
+    record = Record(path=path, original_name=path.name, pages=read_text(path, max_pages=1))
+    scores = type_scores(reading_for(record))
+    assert scores["invoice"] >= 0.5
+    assert max(scores, key=lambda t: scores[t]) == "invoice"
