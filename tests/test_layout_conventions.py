@@ -192,3 +192,74 @@ def test_an_invoices_number_label_tells_an_invoice_in_every_language(
     scores = type_scores(reading_for(record))
     assert scores["invoice"] >= 0.5
     assert max(scores, key=lambda t: scores[t]) == "invoice"
+
+
+def test_a_discount_abbreviated_over_its_column(settings: Settings, tmp_path: Path) -> None:
+    # "Desc." abbreviates the description in English, but where another header names
+    # the description ("Descrição") it heads the discount column
+    rows: Rows = [
+        (60, [(50, "Elmsworth Eléctrica S.A. · Rua Pinos 85 · 6121-239 Braga", 7)]),
+        (80, [(50, "Cliente")]),
+        (92, [(50, "Harbourline Trading Lda.")]),
+        (200, [(50, "FATURA FT-24/0815", 16)]),
+        (230, [(50, "Data: 27/09/2024")]),
+        # numbers set flush right under their headers, the rates' cells narrower
+        (320, [(50, "Linha"), (82, "Descrição"), (270, "Quantidade"), (360, "Preço")]),
+        (320, [(405, "Desc."), (452, "IVA"), (518, "Total")]),
+        (335, [(50, "1"), (82, "Tubo de cobre"), (302, "8 un"), (358, "461,48")]),
+        (335, [(409, "10 %"), (447, "23 %"), (504, "3322,66")]),
+        (350, [(50, "2"), (82, "Cadeiras de escritório"), (299, "3 un."), (350, "1491,49")]),
+        (350, [(414, "5 %"), (447, "23 %"), (504, "4250,75")]),
+        (400, [(330, "Total ilíquido"), (470, "7573,41 EUR")]),
+        (412, [(330, "IVA 23 %"), (470, "1741,88 EUR")]),
+        (424, [(330, "Total a pagar"), (470, "9315,29 EUR")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert items(fields) == [("8", "461.48", "3322.66"), ("3", "1491.49", "4250.75")]
+
+
+def test_header_words_run_together_after_an_abbreviation(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a header wider than its column runs into the next one after an abbreviation's
+    # full stop ("Pos.Quantidade"): the position and the quantity keep their columns
+    rows: Rows = [
+        (60, [(50, "Granatto Software Lda. · Avenida Linden 97 · 4859-727 Braga", 7)]),
+        (80, [(50, "Cliente")]),
+        (92, [(50, "Harbourline Trading Lda.")]),
+        (200, [(50, "FATURA FT-24/0816", 16)]),
+        (230, [(50, "Data: 27/09/2024")]),
+        (320, [(50, "Pos.Quantidade"), (140, "Designação"), (360, "Preço"), (450, "Valor")]),
+        (335, [(50, "1"), (105, "9 un."), (140, "Berbequim sem fios"), (360, "235,54")]),
+        (335, [(450, "2119,86")]),
+        (350, [(50, "2"), (105, "19 un."), (140, "Cadeiras"), (360, "100,00"), (450, "1900,00")]),
+        (400, [(330, "Total ilíquido"), (470, "4019,86 EUR")]),
+        (412, [(330, "IVA 23 %"), (470, "924,57 EUR")]),
+        (424, [(330, "Total a pagar"), (470, "4944,43 EUR")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert items(fields) == [("9", "235.54", "2119.86"), ("19", "100.00", "1900.00")]
+
+
+def test_a_number_word_read_as_digits_does_not_run_into_a_number(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # OCR's fold reads "ID" where "10" is printed: in "PO-10218" under its label it is no
+    # label word of the title "PO" followed by a number word, and the number stays whole
+    rows: Rows = [
+        (60, [(300, "Harbourline Trading GmbH")]),
+        (72, [(300, "Am Berkenweg 88, 42301 Kassel")]),
+        (84, [(300, "Tel. +49 561 44 21")]),
+        (122, [(57, "Harbourline Trading GmbH · Am Berkenweg 88 · 42301 Kassel", 7)]),
+        (132, [(57, "Westerly Werkzeuge GmbH")]),
+        (144, [(57, "Lindenallee 14")]),
+        (156, [(57, "50667 Köln")]),
+        (200, [(50, "Bestellung", 16)]),
+        (230, [(50, "Bestell-Nr."), (170, "Datum")]),
+        (242, [(50, "PO-10218"), (170, "17.09.2025")]),
+        (400, [(330, "Nettobetrag"), (470, "1.000,00 EUR")]),
+        (412, [(330, "USt. 19 %"), (470, "190,00 EUR")]),
+        (424, [(330, "Gesamtbetrag"), (470, "1.190,00 EUR")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "o.pdf", rows))["fields"]
+    assert fields["po_number"] == "PO-10218"

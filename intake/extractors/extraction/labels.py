@@ -66,8 +66,9 @@ class LabelSet:
 
 def _wrap(pattern: str) -> str:
     # A label starts at a word boundary and is not followed by a letter (a digit may
-    # follow directly: "N°123456789").
-    return rf"(?<![\w])(?:{fold_pattern(pattern)})(?![^\W\d_])"
+    # follow directly: "N°123456789"); a label whose letters the fold read as digits does
+    # not run on into more digits ("ID" is no "10" in "PO-10218").
+    return rf"(?<![\w])(?:{fold_pattern(pattern)})(?![^\W\d_])(?!(?<=\d)\d)"
 
 
 def label_set(entries: list[tuple[str, float]]) -> LabelSet:

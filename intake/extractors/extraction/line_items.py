@@ -93,6 +93,8 @@ ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_
 _DISCOUNT_ROW = re.compile(
     f"{ROLES['discount'].pattern}|{_header_words('discount_row').pattern}", re.IGNORECASE
 )
+#: the discount_row abbreviations alone, as a header may use them too
+_DISCOUNT_ABBREVIATION = _header_words("discount_row")
 _CARRIED = re.compile(
     r"\b(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("carried", []))) + r")\b", re.I
 )
@@ -137,6 +139,7 @@ class LineItems:
 def _header_roles(line: Line) -> list[Column]:
     """The roles a line names, one per word span, or [] if it is not a header."""
     columns: list[Column] = []
+    unnamed: list[Column] = []
     for cell in line.cells:
         if re.search(r"\d[.,]\d", cell.text):
             return []
@@ -152,7 +155,15 @@ def _header_roles(line: Line) -> list[Column]:
                     continue
                 taken.append((m.start(), m.end()))
                 columns.append(Column(role, *_span(cell, m.start(), m.end())))
+        for m in _DISCOUNT_ABBREVIATION.finditer(text):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                unnamed.append(Column("discount", *_span(cell, m.start(), m.end())))
     roles = {c.role for c in columns}
+    if unnamed and "description" in roles and "discount" not in roles:
+        # a discount's abbreviation that would head a description ("Desc."), where another
+        # header names the description ("Descrição ... Preço  Desc.  IVA"), heads the discount
+        columns.append(unnamed[0])
+        roles.add("discount")
     if len(roles) < 2 or not roles & NUMERIC or len(columns) > 9:
         return []
     if roles <= {"amount", "tax_rate"}:
@@ -176,6 +187,12 @@ def _header_roles(line: Line) -> list[Column]:
     return unique
 
 
+def _run_into(ch: str) -> bool:
+    """Whether a header word that begins after ``ch`` inside a printed word was run into
+    the one before it (a letter, or an abbreviation's full stop: "Pos.Quantidade")."""
+    return ch.isalpha() or ch == "."
+
+
 def _span(cell: Cell, start: int, end: int) -> tuple[float, float]:
     """Where the characters ``start:end`` of a cell are printed: the words they touch,
     but where they begin or end between two letters of a word (two headers run together,
@@ -186,7 +203,7 @@ def _span(cell: Cell, start: int, end: int) -> tuple[float, float]:
         if pos + size <= start or pos >= end or not size:
             continue
         each = (w.x1 - w.x0) / size
-        cut = start - pos > 0 and text[start - pos - 1].isalpha()
+        cut = start - pos > 0 and _run_into(text[start - pos - 1])
         xs.append(w.x0 + each * (start - pos) if cut else w.x0)
         cut = end - pos < size and text[end - pos].isalpha()
         xs.append(w.x0 + each * (end - pos) if cut else w.x1)
