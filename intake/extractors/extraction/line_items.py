@@ -87,14 +87,15 @@ def _longest_first(patterns: list[str]) -> list[str]:
 
 #: role -> the header words of every vocabulary pack (``[columns]``)
 ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
-#: what names a discount on a row under an item: a discount column's header words, and
-#: the abbreviations a row uses that would be no header ("Desc. 15 %": "Desc." heads a
-#: description in English)
-_DISCOUNT_ROW = re.compile(
-    f"{ROLES['discount'].pattern}|{_header_words('discount_row').pattern}", re.IGNORECASE
-)
-#: the discount_row abbreviations alone, as a header may use them too
+#: the abbreviations of a discount that would head a description ("Desc.": English
+#: abbreviates the description so): a discount on a row under an item ("Desc. 15 %"), or
+#: over a column where another header names the description
 _DISCOUNT_ABBREVIATION = _header_words("discount_row")
+#: what names a discount on a row under an item: a discount column's header words, and
+#: those abbreviations
+_DISCOUNT_ROW = re.compile(
+    f"{ROLES['discount'].pattern}|{_DISCOUNT_ABBREVIATION.pattern}", re.IGNORECASE
+)
 _CARRIED = re.compile(
     r"\b(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("carried", []))) + r")\b", re.I
 )
