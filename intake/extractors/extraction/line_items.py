@@ -137,6 +137,11 @@ class LineItems:
         return Field(self.items, round(confidence, 3), "layout")
 
 
+def _overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    """Whether the words ``m`` matched overlap a span another role already took."""
+    return any(m.start() < end and start < m.end() for start, end in spans)
+
+
 def _header_roles(line: Line) -> list[Column]:
     """The roles a line names, one per word span, or [] if it is not a header."""
     columns: list[Column] = []
@@ -148,7 +153,7 @@ def _header_roles(line: Line) -> list[Column]:
         taken: list[tuple[int, int]] = []
         for role, pattern in ROLES.items():
             for m in pattern.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
+                if _overlaps(m, taken):
                     continue
                 if role == "unit" and re.match(
                     r"\s*(?:price|cost|preis|prix)", text[m.end() :], re.I
@@ -157,7 +162,7 @@ def _header_roles(line: Line) -> list[Column]:
                 taken.append((m.start(), m.end()))
                 columns.append(Column(role, *_span(cell, m.start(), m.end())))
         for m in _DISCOUNT_ABBREVIATION.finditer(text):
-            if not any(m.start() < e and s < m.end() for s, e in taken):
+            if not _overlaps(m, taken):
                 unnamed.append(Column("discount", *_span(cell, m.start(), m.end())))
     roles = {c.role for c in columns}
     if unnamed and "description" in roles and "discount" not in roles:
