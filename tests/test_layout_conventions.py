@@ -2,7 +2,8 @@
 (``make synth``) found misread on fresh seeds, each drawn here with invented companies:
 a delivery address set close beside the addressee's, a title that carries its number in
 heading type, the customer's order reference whose words end in a title word, a
-sentence that ends in a label's words, an address block over the item table."""
+sentence that ends in a label's words, an address block over the item table, a text
+column under two headers."""
 
 from __future__ import annotations
 
@@ -25,15 +26,17 @@ from tests.test_layouts import items
 Rows = list[tuple[float, Sequence[tuple[float, str] | tuple[float, str, float]]]]
 
 
-def draw(path: Path, rows: Rows) -> Path:
-    """One A4 page: each row is (distance from the top, its cells); a cell of 14 points
-    or more is drawn bold, as a heading."""
+def draw(path: Path, *pages: Rows) -> Path:
+    """A4 pages: each row is (distance from the top, its cells); a cell of 14 points or
+    more is drawn bold, as a heading."""
     canvas = Canvas(str(path), pagesize=A4)
-    for top, cells in rows:
-        for cell in cells:
-            size = cell[2] if len(cell) > 2 else 9.0
-            canvas.setFont("Helvetica-Bold" if size >= 14 else "Helvetica", size)
-            canvas.drawString(cell[0], A4[1] - top, cell[1])
+    for rows in pages:
+        for top, cells in rows:
+            for cell in cells:
+                size = cell[2] if len(cell) > 2 else 9.0
+                canvas.setFont("Helvetica-Bold" if size >= 14 else "Helvetica", size)
+                canvas.drawString(cell[0], A4[1] - top, cell[1])
+        canvas.showPage()
     canvas.save()
     return path
 
@@ -263,3 +266,37 @@ def test_a_number_word_read_as_digits_does_not_run_into_a_number(
     ]
     fields = extract(settings, draw(tmp_path / "o.pdf", rows))["fields"]
     assert fields["po_number"] == "PO-10218"
+
+
+def test_a_text_column_under_two_headers_keeps_the_texts_last_number(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Artikel" and "Bezeichnung" both head the text: the column runs under both, so the
+    # "1" of "Übertrag von Seite 1" (the sum carried to the next page) is no quantity,
+    # the row is that sum, and the items under it are read
+    header = [(50, "Pos."), (82, "Artikel"), (144, "Bezeichnung"), (300, "Anz.")]
+    header += [(382, "Einzelpreis"), (485, "Gesamtpreis")]
+    first: Rows = [
+        (60, [(50, "Corvina Foods AG · Roblestraße 71 · 66023 Ulm", 7)]),
+        (80, [(50, "Kunde")]),
+        (92, [(50, "Yarrowby Logistics GmbH")]),
+        (200, [(50, "Rechnung Nr. RE-70753", 16)]),
+        (230, [(50, "Datum: 25.01.2025")]),
+        (270, header),
+        (288, [(50, "1"), (82, "K9151"), (144, "Regal"), (296, "1 Stk."), (394, "1.000,00")]),
+        (288, [(504, "1.000,00")]),
+        (354, [(144, "Zwischensumme Übertrag"), (504, "1.000,00")]),
+        (746, [(50, "Zahlbar innerhalb 14 Tagen netto.")]),
+    ]
+    second: Rows = [
+        (34, [(50, "Rechnung RE-70753"), (520, "Seite 2")]),
+        (73, header),
+        (90, [(144, "Übertrag von Seite 1"), (504, "1.000,00")]),
+        (105, [(50, "2"), (82, "C542-79"), (144, "Kupferrohr"), (291, "10 Stk.")]),
+        (105, [(402, "15,00"), (504, "150,00")]),
+        (172, [(345, "Nettobetrag"), (486, "1.150,00 €")]),
+        (187, [(345, "MwSt. 19 %"), (492, "218,50 €")]),
+        (202, [(345, "Endbetrag"), (486, "1.368,50 €")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "r.pdf", first, second))["fields"]
+    assert items(fields) == [("1", "1000.00", "1000.00"), ("10", "15.00", "150.00")]

@@ -183,20 +183,16 @@ def _header_roles(line: Line) -> list[Column]:
     # one column per role: the first (left-most) mention wins; but counts (ordered,
     # back-ordered) may stand on both sides of the quantity, and each keeps its column
     seen: set[str] = set()
-    unique = []
+    unique: list[Column] = []
     for c in columns:
         if c.role == "count" and c.role in seen:
             c.role = f"count{AGAIN}"
-        if c.role not in seen:
+        if c.role == "description" and unique and unique[-1].role == c.role:
+            unique[-1].x1 = c.x1  # "Artikel  Bezeichnung": one text column under both
+        elif c.role not in seen:
             seen.add(c.role)
             unique.append(c)
     return unique
-
-
-def _run_into(ch: str) -> bool:
-    """Whether a header word that begins after ``ch`` inside a printed word was run into
-    the one before it (a letter, or an abbreviation's full stop: "Pos.Quantidade")."""
-    return ch.isalpha() or ch == "."
 
 
 def _span(cell: Cell, start: int, end: int) -> tuple[float, float]:
@@ -209,7 +205,8 @@ def _span(cell: Cell, start: int, end: int) -> tuple[float, float]:
         if pos + size <= start or pos >= end or not size:
             continue
         each = (w.x1 - w.x0) / size
-        cut = start - pos > 0 and _run_into(text[start - pos - 1])
+        # run into the word before it: after a letter, or an abbreviation's full stop
+        cut = start - pos > 0 and (text[start - pos - 1].isalpha() or text[start - pos - 1] == ".")
         xs.append(w.x0 + each * (start - pos) if cut else w.x0)
         cut = end - pos < size and text[end - pos].isalpha()
         xs.append(w.x0 + each * (end - pos) if cut else w.x1)
