@@ -300,3 +300,33 @@ def test_a_text_column_under_two_headers_keeps_the_texts_last_number(
     ]
     fields = extract(settings, draw(tmp_path / "r.pdf", first, second))["fields"]
     assert items(fields) == [("1", "1000.00", "1000.00"), ("10", "15.00", "150.00")]
+
+
+@pytest.mark.parametrize(
+    ("running", "title", "net", "total"),
+    [
+        ("Seite 2", "Rechnung Nr. RE-70754", "Nettobetrag", "Endbetrag"),
+        ("Page 2", "Invoice No. INV-70754", "Net amount", "Total due"),
+        ("Página 2", "Factura n.º FA-70754", "Base imponible", "Total factura"),
+    ],
+)
+def test_a_running_headers_page_number_over_a_tables_continuation_is_no_item(
+    settings: Settings, tmp_path: Path, running: str, title: str, net: str, total: str
+) -> None:
+    # the table fills its page to the foot and goes on at the top of the next, under
+    # the running header that numbers the page at the right, over the amounts' column
+    rows = [(60, [(50, "Corvina Foods AG · Roblestraße 71 · 66023 Ulm", 7)])]
+    rows += [(200, [(50, title, 16)]), (230, [(50, "25.01.2025")])]
+    rows += [(270, [(50, "Pos."), (82, "Text"), (344, "Qty"), (382, "Price"), (485, "Amount")])]
+    for k in range(27):
+        rows += [(290 + 20 * k, [(50, f"{k + 1}"), (82, f"Part {k + 1}"), (350, "1")])]
+        rows += [(290 + 20 * k, [(394, "10,00"), (504, "10,00")])]
+    second: Rows = [
+        (34, [(50, title), (480, running)]),
+        (80, [(50, "28"), (82, "Part 28"), (350, "2"), (394, "10,00"), (504, "20,00")]),
+        (120, [(345, net), (486, "290,00 €")]),
+        (135, [(345, "MwSt. 19 %"), (492, "55,10 €")]),
+        (150, [(345, total), (486, "345,10 €")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "r.pdf", rows, second))["fields"]
+    assert items(fields) == [("1", "10.00", "10.00")] * 27 + [("2", "10.00", "20.00")]

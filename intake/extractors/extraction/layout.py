@@ -85,6 +85,27 @@ class Cell:
         ]
         return Box.around(self.page, words or self.words)
 
+    def printed_span(self, start: int, end: int) -> tuple[float, float]:
+        """Where the characters ``start:end`` are printed, left and right: the words they
+        touch, but where they begin or end between two letters of a word (two column
+        headers run together: "QuantityUnit") only their share of its width ("Qty:" is
+        the word's whole box)."""
+        xs: list[float] = []
+        for w, pos in zip(self.words, self.offsets(), strict=True):
+            size, text = len(w.text), w.text
+            if pos + size <= start or pos >= end or not size:
+                continue
+            each = (w.x1 - w.x0) / size
+            # run into the word before: after a letter, or an abbreviation's full stop
+            cut = start > pos and (text[start - pos - 1].isalpha() or text[start - pos - 1] == ".")
+            xs.append(w.x0 + each * (start - pos) if cut else w.x0)
+            cut = end - pos < size and text[end - pos].isalpha()
+            xs.append(w.x0 + each * (end - pos) if cut else w.x1)
+        if not xs:
+            box = self.span_box(start, end)
+            return box.x0, box.x1
+        return min(xs), max(xs)
+
 
 @dataclass(frozen=True)
 class Line:

@@ -25,7 +25,7 @@ from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.header_band import Stack, last_role, stacked_header
 from intake.extractors.extraction.item_values import item_values
 from intake.extractors.extraction.labels import LABELS, compile_labels
-from intake.extractors.extraction.layout import Cell, Line
+from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import thousands_apart
 from intake.extractors.extraction.table_rows import (
     AGAIN,
@@ -96,13 +96,17 @@ _DISCOUNT_ABBREVIATION = _header_words("discount_row")
 _DISCOUNT_ROW = re.compile(
     f"{ROLES['discount'].pattern}|{_DISCOUNT_ABBREVIATION.pattern}", re.IGNORECASE
 )
-_CARRIED = re.compile(
-    r"\b(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("carried", []))) + r")\b", re.I
-)
-_STOP = re.compile(
-    r"^(?:" + "|".join(_longest_first(_VOCABULARY.columns.get("table_end", []))) + r")\b",
-    re.I,
-)
+
+
+def _any_of(name: str, start: str = r"\b", end: str = r"\b") -> re.Pattern[str]:
+    words = "|".join(_longest_first(_VOCABULARY.columns.get(name, []))) or "(?!)"
+    return re.compile(rf"{start}(?:{words}){end}", re.I)
+
+
+_CARRIED = _any_of("carried")
+_STOP = _any_of("table_end", start="^")
+#: a running header's page number over a table's continuation ("Seite 2", "Page 2 of 3")
+_PAGE = _any_of("page", end=r"\.?\s*\d+\b")
 
 
 #: The labels of the totals (subtotal, tax, total) in every pack: a row that begins with
@@ -160,10 +164,10 @@ def _header_roles(line: Line) -> list[Column]:
                 ):
                     continue
                 taken.append((m.start(), m.end()))
-                columns.append(Column(role, *_span(cell, m.start(), m.end())))
+                columns.append(Column(role, *cell.printed_span(m.start(), m.end())))
         for m in _DISCOUNT_ABBREVIATION.finditer(text):
             if not _overlaps(m, taken):
-                unnamed.append(Column("discount", *_span(cell, m.start(), m.end())))
+                unnamed.append(Column("discount", *cell.printed_span(m.start(), m.end())))
     roles = {c.role for c in columns}
     if unnamed and "description" in roles and "discount" not in roles:
         # a discount's abbreviation that would head a description ("Desc."), where another
@@ -193,27 +197,6 @@ def _header_roles(line: Line) -> list[Column]:
             seen.add(c.role)
             unique.append(c)
     return unique
-
-
-def _span(cell: Cell, start: int, end: int) -> tuple[float, float]:
-    """Where the characters ``start:end`` of a cell are printed: the words they touch,
-    but where they begin or end between two letters of a word (two headers run together,
-    see :data:`_CAMEL`) only their share of its width ("Qty:" is the word's whole box)."""
-    xs: list[float] = []
-    for w, pos in zip(cell.words, cell.offsets(), strict=True):
-        size, text = len(w.text), w.text
-        if pos + size <= start or pos >= end or not size:
-            continue
-        each = (w.x1 - w.x0) / size
-        # run into the word before it: after a letter, or an abbreviation's full stop
-        cut = start - pos > 0 and (text[start - pos - 1].isalpha() or text[start - pos - 1] == ".")
-        xs.append(w.x0 + each * (start - pos) if cut else w.x0)
-        cut = end - pos < size and text[end - pos].isalpha()
-        xs.append(w.x0 + each * (end - pos) if cut else w.x1)
-    if not xs:
-        box = cell.span_box(start, end)
-        return box.x0, box.x1
-    return min(xs), max(xs)
 
 
 def _band_roles(stacks: list[Stack]) -> list[Column]:
@@ -312,6 +295,9 @@ def _rows(
         if not words:
             continue
         first = next((c.text for c in line.cells if not scan or any(map(printed, c.words))), "")
+        if not prev_bottom and _PAGE.search(" ".join(w.text for w in words)):
+            skipped += 1  # the running header's page number: the table goes on under it
+            continue
         cells = _assign(columns, words)
         if carried(reading, cells, first, None if items else before, _CARRIED):
             prev_bottom = line.bottom
