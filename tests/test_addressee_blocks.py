@@ -10,7 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from intake.extractors.base import Registry
 from intake.extractors.extraction.roles import _other_company, company_of
+from intake.ingest.stages import (
+    Context,
+    classify_stage,
+    fingerprint,
+    read,
+    record_for,
+    roles_stage,
+    run_stages,
+)
+from intake.record import Field
 from intake.settings import Settings
 from tests.test_extraction import extract
 from tests.test_unseen_layouts import Rows, letter, ours
@@ -379,3 +390,51 @@ def test_a_name_run_into_its_twin_beside_it() -> None:
     twice = "Pellucid Engineering GmbH & Co. KG Pellucid Engineering GmbH & Co. KG"
     assert _clean_name(twice) == "Pellucid Engineering GmbH & Co. KG"
     assert _clean_name("Walla Walla") == "Walla Walla"
+
+
+@pytest.mark.parametrize("agent", ["Buyer: Tom Ashby", "Comprador: Tom Ashby"])
+def test_our_orders_buyer_line_names_our_agent_not_the_supplier(
+    settings: Settings, tmp_path: Path, agent: str
+) -> None:
+    """On an order the buyer is its issuer: a "Buyer:" line of details on our own order
+    names the person who orders for us, and the supplier is the one the order is
+    addressed to, in its window."""
+    window: Rows = [
+        (140, [(60, "Brennecke Maschinenbau AG")]),
+        (152, [(60, "Am Ring 7")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    meta: Rows = [
+        (140, [(380, "Bestellnummer:"), (535, "HF-4410", "r")]),
+        (280, [(60, agent), (380, "Versand: Abholung")]),
+    ]
+    pdf = letter(tmp_path / "po.pdf", US_HEAD, window, "BESTELLUNG", meta)
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Brennecke Maschinenbau AG"
+    assert fields["buyer"] == "Harwick Foundry GmbH"
+
+
+def test_our_orders_supplier_label_outweighs_a_buyer_line(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Our own order that names its supplier under a supplier's label, read with our
+    letterhead as the issuer and its "Buyer:" line as the addressee: the company under
+    the label is the vendor, not our purchasing agent."""
+    window: Rows = [
+        (126, [(60, "Fornitore")]),
+        (140, [(60, "Istrano Labs S.p.A.")]),
+        (152, [(60, "Via Berken 32")]),
+        (164, [(60, "64963 Parma")]),
+    ]
+    meta: Rows = [(280, [(60, "Buyer: Tom Ashby"), (380, "Vettore: BRT")])]
+    pdf = letter(tmp_path / "po.pdf", US_HEAD, window, "ORDINE DI ACQUISTO", meta)
+    ctx = Context(ours(settings), Registry.default())
+    record = run_stages(record_for(pdf), ctx, (fingerprint, read, classify_stage))
+    assert record.doc_type == "purchase_order"
+    read_so = {
+        "vendor": Field("Harwick Foundry GmbH", 0.95, "layout", None, "Harwick Foundry GmbH"),
+        "buyer": Field("Tom Ashby", 0.78, "layout", None, ": Tom Ashby"),
+    }
+    fields = roles_stage(record.evolve(fields=read_so), ctx).fields
+    assert fields["vendor"].value == "Istrano Labs S.p.A."
+    assert fields["buyer"].value == "Harwick Foundry GmbH"

@@ -9,7 +9,11 @@ us. Whether a party is us is decided from our name and aliases (compared as
 VAT ids (printed beside its name, or in the letterhead or footer, where an issuer
 prints its own). Our orders come in two shapes:
 
-* our letterhead with the supplier in the address block: the two are swapped;
+* our letterhead with the supplier in the address block: the two are swapped; but a
+  company under a supplier label is the supplier whatever was read as the addressee,
+  and so is the company heading the addressee's window where the addressee read names
+  no company (on an order the buyer is its issuer: a "Buyer:" line of details names our
+  purchasing agent);
 * a "Supplier:" block read as the vendor and us as the addressee: already right.
 
 When our letterhead is read and no addressee, the company name with a legal form under a
@@ -28,6 +32,7 @@ from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.parties import LEGAL_FORM
 from intake.extractors.extraction.party_labels import contact_line
+from intake.extractors.extraction.recipient import recipient_names
 from intake.keys import alias_key
 from intake.record import Field, Record
 from intake.settings import Settings
@@ -105,6 +110,8 @@ def _block_text(fields: Mapping[str, Field], name: str) -> str:
 _SUPPLIER_LABELS = compile_labels([(p, w) for p, w in LABELS["vendor"] if w >= 0.9])
 #: How sure the supplier is: named under a supplier label, or only the first other name.
 LABELLED, UNLABELLED = 0.8, 0.4
+#: How sure the supplier named in the addressee's window of our own order is.
+WINDOW = 0.6
 
 
 def _labelled(line: str) -> bool:
@@ -232,6 +239,24 @@ def _issuer_is_buyer(
     return out
 
 
+def _supplier_of_ours(record: Record, company: Company, addressee: str) -> Field | None:
+    """The supplier an order we issued names where the page says it outright: a company
+    under a supplier label, else, where the ``addressee`` read names no company (a
+    person's name), the company heading the addressee's window (an order is addressed
+    to its supplier). On an order the buyer is its issuer: a "Buyer:" or "Comprador:"
+    line of details names our purchasing agent, never the supplier."""
+    layout = reading_for(record).layout
+    other = _other_company(layout.text, company)
+    if other is not None and other[1] == LABELLED:
+        return Field(other[0], LABELLED, "text", None, other[0])
+    if _COMPANY_NAME.search(addressee):
+        return None
+    for box, name in recipient_names(layout):
+        if _COMPANY_NAME.search(name) and not company.is_us(name):
+            return Field(name, WINDOW, "layout", box, name)
+    return None
+
+
 def assign_roles(record: Record, company: Company) -> Record:
     """The record with vendor and buyer the right way round for documents we issued."""
     if not company.known or record.doc_type not in OUR_TYPES:
@@ -288,7 +313,10 @@ def assign_roles(record: Record, company: Company) -> Record:
     assert vendor is not None
     if buyer is not None and not company.is_us(str(buyer.value)):
         logger.debug("[%s] issued by us: the addressee is the vendor", record.short_id)
-        fields["vendor"] = Field(buyer.value, buyer.confidence, buyer.source, buyer.box, buyer.raw)
+        supplier = _supplier_of_ours(record, company, str(buyer.value))
+        if supplier is None or name_key(str(supplier.value)) == name_key(str(buyer.value)):
+            supplier = Field(buyer.value, buyer.confidence, buyer.source, buyer.box, buyer.raw)
+        fields["vendor"] = supplier
         fields["buyer"] = Field(
             vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw
         )
