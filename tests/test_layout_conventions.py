@@ -330,3 +330,24 @@ def test_a_running_headers_page_number_over_a_tables_continuation_is_no_item(
     ]
     fields = extract(settings, draw(tmp_path / "r.pdf", rows, second))["fields"]
     assert items(fields) == [("1", "10.00", "10.00")] * 27 + [("2", "10.00", "20.00")]
+
+
+def test_the_day_of_a_date_written_month_first_is_no_number(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the title's "Sales Order" over the details' date column: the day of "April 26, 2025"
+    # under it is part of a date, no order number
+    rows: Rows = [
+        (60, [(50, "Westerly Tools Ltd · 88 High Street · Norwich NR2 1AB", 7)]),
+        (80, [(50, "Customer")]),
+        (92, [(50, "Oberlin Tools Inc.")]),
+        (213, [(312, "Sales Order Acknowledgement", 14)]),
+        (247, [(50, "Confirmation No."), (170, "Your order no."), (290, "Date")]),
+        (259, [(50, "SO-2441939"), (170, "PO-75528"), (290, "April 26, 2025")]),
+        (400, [(330, "Total excl. VAT"), (470, "1,000.00 USD")]),
+        (412, [(330, "Sales tax 20%"), (470, "200.00 USD")]),
+        (424, [(330, "Amount due"), (470, "1,200.00 USD")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "c.pdf", rows))["fields"]
+    assert fields["order_number"] == "SO-2441939"
+    assert fields["po_number"] == "PO-75528"

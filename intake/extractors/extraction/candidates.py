@@ -141,8 +141,8 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
             continue
         if parse_dates_in(reading, token) or (weight < 0.5 and len(token) < 4):
             return None
-        if _date_at(reading, text, m.start()):
-            return None  # the day of a date written out ("28 de junio de 2024")
+        if _in_date(reading, text, m.start()):
+            return None  # the day of a date written out ("28 de junio", "April 26, 2025")
         start = m.start()
         if prefix := _ID_PREFIX.search(text, 0, m.start()):  # "PO 0077", "INV 2024/0118"
             if prefix.group(1).upper() not in CURRENCY_CODES:
@@ -158,9 +158,9 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
 _ZERO_FOR_O = re.compile(r"^0(?=[A-Z]{1,3}[-/]?\d)")
 
 
-def _date_at(reading: Reading, text: str, start: int) -> bool:
-    """Whether a date begins at ``start`` of ``text``."""
-    return any(found[0] == start for found in find_dates(text, reading.date_order))
+def _in_date(reading: Reading, text: str, at: int) -> bool:
+    """Whether the character at ``at`` of ``text`` is part of a date."""
+    return any(start <= at < end for start, end, _ in find_dates(text, reading.date_order))
 
 
 def parse_dates_in(reading: Reading, text: str) -> bool:
