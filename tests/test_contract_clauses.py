@@ -134,6 +134,28 @@ def test_renewals_that_repeat_without_a_kind_word_and_a_single_renewal() -> None
     )
 
 
+def test_an_agreement_extended_as_it_renews() -> None:
+    # "extended" renews as "renewed" does, "automatically" before or after "be", and the
+    # agreement the subject of the verb the extension is joined to
+    assert (
+        find_renewal(
+            "Upon expiration of the Initial Term, this Agreement shall automatically be "
+            "extended for consecutive renewal periods of two (2) years each, unless either "
+            "Party gives notice at least six (6) months prior to the end of the Initial Term."
+        )
+        == "consecutive 2 year"
+    )
+    assert (
+        find_renewal(
+            "The Agreement will run for an initial period of 24 months and will be extended "
+            "automatically by periods of 12 months unless terminated with three months' notice."
+        )
+        == "successive 12 month"
+    )
+    # a date the agreement extends is no renewal of it
+    assert find_renewal("Under this Agreement the delivery date shall be extended.") is None
+
+
 def test_a_renewal_both_parties_must_agree_to_is_none() -> None:
     agreed = (
         "This Agreement shall be renewed for additional periods of one (1) year only upon "

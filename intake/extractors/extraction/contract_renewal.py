@@ -43,7 +43,10 @@ _RENEWS = re.compile(
     r"renew(?:ed)?|"
     r"automatically\s+renew(?:s|ed)?|renew(?:s|ed)?\s+automatically|"
     r"(?:shall|will)\s+(?:automatically\s+)?extend\s+(?:the|this)\s+(?:initial\s+)?(?:term|agreement)|"
-    r"(?:term|agreement)\s+(?:shall|will)\s+(?:be\s+)?(?:automatically\s+)?extended|"
+    # "shall (automatically) be extended (automatically)", the agreement its subject, or the
+    # subject of the verb it is joined to ("The Agreement will run ... and will be extended")
+    r"(?:term|agreement)\s+(?:shall|will)\s+(?:[^.;]{0,80}?\band\s+(?:shall|will)\s+)?"
+    r"(?:automatically\s+)?(?:be\s+)?(?:automatically\s+)?extended|"
     # "shall (thereafter) continue (in effect) from year to year": renewal by the period
     r"(?:shall|will)\s+(?:thereafter\s+)?(?:automatically\s+)?continue\b"
     r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:year|month)\b))\b",
