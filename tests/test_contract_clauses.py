@@ -15,7 +15,8 @@ from intake.extractors.extraction.contract_clauses import (
 )
 from intake.extractors.extraction.contract_renewal import find_renewal
 from intake.extractors.extraction.contract_signatures import find_signatories
-from intake.extractors.extraction.contract_term import find_term
+from intake.extractors.extraction.contract_term import find_expiration, find_term
+from intake.extractors.extraction.fields.terms import parse_duration
 from intake.filing.contract_dates import contract_dates
 
 SIDE_BY_SIDE = """\
@@ -247,3 +248,25 @@ def test_a_term_and_a_renewal_given_by_their_definitions() -> None:
         "renew for successive Renewal Terms unless either party gives notice sixty days prior."
     )
     assert find_renewal(renewal, "5 years") == "successive 12 month"
+
+
+def test_numbers_in_words_past_ninety() -> None:
+    # notice periods of 75, 120 and 180 days are common, written out or with their figures
+    assert parse_duration("one hundred eighty (180) days") == (180, "day")
+    assert parse_duration("one hundred and twenty days") == (120, "day")
+    assert parse_duration("seventy-five days") == (75, "day")
+    assert parse_duration("eighty (80) days") == (80, "day")
+    renews = (
+        "This Agreement shall be renewed automatically for additional periods of two (2) "
+        "years, unless either party gives written notice of non-renewal at least one hundred "
+        "eighty (180) days prior to the end of the then current term."
+    )
+    assert find_renewal(renews) == "additional 2 year"
+
+
+def test_a_term_from_the_effective_date_to_a_date() -> None:
+    start = dt.date(2019, 3, 1)
+    text = "The Term of this Agreement is from the Effective Date to March 31, 2022."
+    assert find_expiration(text, "mdy", start) == (dt.date(2022, 3, 31), text[:-1])
+    other = "The prices apply from the Effective Date to March 31, 2022."
+    assert find_expiration(other, "mdy", start) is None

@@ -140,9 +140,10 @@ _EXPIRES = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+\w+\s+time)?)\s+)?on|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until)|"
-    # "The term ... shall run from January 1, 2020 to December 31, 2020": from one date to
-    # the next
-    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,120}}?\bfrom\s+[^.;]{{0,40}}?\d{{4}},?\s+(?:to|till)|"
+    # "The term ... shall run from January 1, 2020 to December 31, 2020": from one date (or
+    # the agreement's own start: "from the Effective Date to March 31, 2022") to the next
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,120}}?\bfrom\s+(?:[^.;]{{0,40}}?\d{{4}},?|the\s+"
+    r"effective\s+date|the\s+date\s+(?:hereof|of\s+(?:this|the)\s+agreement))\s+(?:to|till)|"
     r"term[^.]{0,60}?effective\s+date\s+through)\s+",
     re.I,
 )

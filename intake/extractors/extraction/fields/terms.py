@@ -35,16 +35,24 @@ _NUMBERS = {
     "forty": 40,
     "fifty": 50,
     "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
     "a": 1,
     "an": 1,
 }
-_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty)[\s-](?:one|two|three|four|five|six|seven|eight|"
-    r"nine)|"
-    + "|".join(sorted((k for k in _NUMBERS if len(k) > 2), key=len, reverse=True))
-    + r"|an?)"
-)
+
+
+def _alternatives(values: range) -> str:
+    words = (k for k, v in _NUMBERS.items() if v in values and len(k) > 2)
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_UNITS, _TENS = _alternatives(range(1, 10)), _alternatives(range(20, 100, 10))
+#: Below a hundred: "ninety", "forty-five", "eighteen", "six".
+_BELOW_100 = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_alternatives(range(1, 20))})"
+#: A number in words: "one hundred eighty", "one hundred and twenty", "forty-five", "a".
+_WORD = rf"(?:(?:{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100}|an?)"
 #: A duration: "two (2) years", "2 years", "24-month", "three year".
 #: (A lone "|", "l" or "I" before a unit is a 1 OCR read as the letter it looks like: the
 #: generic fold of 1/l/I/|, where only a number can stand.)
@@ -56,11 +64,16 @@ DURATION = re.compile(
 
 
 def _word_value(word: str) -> int | None:
-    word = word.lower().replace("-", " ")
-    parts = word.split()
-    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
-        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
-    return _NUMBERS.get(word)
+    """The value of a number in words (:data:`_WORD`): "one hundred and twenty" is 120."""
+    value = 0
+    for part in word.lower().replace("-", " ").split():
+        if part == "hundred":
+            value *= 100
+        elif part in _NUMBERS:
+            value += _NUMBERS[part]
+        elif part != "and":
+            return None
+    return value or None
 
 
 def parse_duration(text: str) -> tuple[int, str] | None:
