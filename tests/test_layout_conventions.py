@@ -351,3 +351,48 @@ def test_the_day_of_a_date_written_month_first_is_no_number(
     fields = extract(settings, draw(tmp_path / "c.pdf", rows))["fields"]
     assert fields["order_number"] == "SO-2441939"
     assert fields["po_number"] == "PO-75528"
+
+
+@pytest.mark.parametrize(
+    ("title", "number", "po", "date"),
+    [
+        ("SALES ORDER", "Order No. SO-44821", "Customer PO PO-1187", "Order Date 03/05/2024"),
+        (
+            "PEDIDO DE VENTA",
+            "Pedido de venta n.º SO-44821",
+            "Su pedido: PO-1187",
+            "Fecha 05/03/2024",
+        ),
+    ],
+)
+def test_a_sales_order_is_the_sellers_confirmation(
+    settings: Settings, tmp_path: Path, title: str, number: str, po: str, date: str
+) -> None:
+    # a sales order is the seller's record of the customer's order, sent to confirm it: no
+    # purchase order, its letterhead the seller's and its customer the buyer
+    rows: Rows = [
+        (50, [(50, "Acme Industrial Supply Inc.", 16)]),
+        (70, [(50, "1200 Commerce St, Dallas, TX 75202")]),
+        (82, [(50, "Phone (214) 555-0100")]),
+        (130, [(50, "Sold To")]),
+        (142, [(50, "Harbourline Trading LLC")]),
+        (154, [(50, "55 Water St")]),
+        (166, [(50, "New York, NY 10041")]),
+        (200, [(50, title, 16)]),
+        (230, [(50, number), (300, date)]),
+        (242, [(50, po)]),
+        (300, [(50, "Description"), (300, "Qty"), (360, "Unit Price"), (470, "Amount")]),
+        (315, [(50, "Hex bolts M8"), (300, "100"), (360, "0.45"), (470, "45.00")]),
+        (420, [(330, "Subtotal"), (470, "45.00 USD")]),
+        (432, [(330, "Sales Tax 8.25%"), (470, "3.71 USD")]),
+        (444, [(330, "Total"), (470, "48.71 USD")]),
+    ]
+    result = extract(settings, draw(tmp_path / "so.pdf", rows))
+    assert result["doc_type"] == "order_confirmation"
+    fields = result["fields"]
+    assert (fields["order_number"], fields["po_number"]) == ("SO-44821", "PO-1187")
+    assert (fields["vendor"], fields["buyer"]) == (
+        "Acme Industrial Supply Inc.",
+        "Harbourline Trading LLC",
+    )
+    assert fields["issue_date"] == "2024-03-05"  # month first in the US, day first in Spain
