@@ -438,3 +438,26 @@ def test_our_orders_supplier_label_outweighs_a_buyer_line(
     fields = roles_stage(record.evolve(fields=read_so), ctx).fields
     assert fields["vendor"].value == "Istrano Labs S.p.A."
     assert fields["buyer"].value == "Harwick Foundry GmbH"
+
+
+@pytest.mark.parametrize("agent", ["Buyer: Anna Berglund", "Acheteur: Anna Berglund"])
+def test_a_customers_order_to_us_with_a_buyer_line(
+    settings: Settings, tmp_path: Path, agent: str
+) -> None:
+    """A customer's order sent to us: we head the addressee's window (our VAT id under
+    us, in the top quarter of the page), and its "Buyer:" line names the customer's
+    purchasing agent. We are the vendor, the customer the buyer, not the agent."""
+    window: Rows = [
+        (140, [(60, "Harwick Foundry GmbH")]),
+        (152, [(60, "Gießereiweg 4")]),
+        (164, [(60, "34117 Kassel")]),
+        (176, [(60, "USt-IdNr. DE298765431")]),
+    ]
+    meta: Rows = [
+        (140, [(380, "Ordine n."), (535, "TL-4410", "r")]),
+        (280, [(60, agent), (380, "Vettore: BRT")]),
+    ]
+    pdf = letter(tmp_path / "po.pdf", HEAD, window, "ORDINE DI ACQUISTO", meta)
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Harwick Foundry GmbH"
+    assert fields["buyer"] == "Tessaro Lamiere S.p.A."

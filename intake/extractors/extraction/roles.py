@@ -16,6 +16,10 @@ prints its own). Our orders come in two shapes:
   purchasing agent);
 * a "Supplier:" block read as the vendor and us as the addressee: already right.
 
+An order that heads its addressee's window with our name (no party's label over it) was
+sent to us: we are its addressee whatever a "Buyer:" line of details names (the
+customer's purchasing agent).
+
 When our letterhead is read and no addressee, the company name with a legal form under a
 supplier label ("Supplier", "Lieferant", "Fournisseur") is the supplier; without such a
 label, the first other one, with low confidence (so that the document is reviewed).
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from intake.extractors.extraction.analysis import reading_for
@@ -34,7 +38,7 @@ from intake.extractors.extraction.parties import LEGAL_FORM
 from intake.extractors.extraction.party_labels import contact_line
 from intake.extractors.extraction.recipient import recipient_names
 from intake.keys import alias_key
-from intake.record import Field, Record
+from intake.record import Box, Field, Record
 from intake.settings import Settings
 
 __all__ = ["Company", "assign_roles", "company_of"]
@@ -178,20 +182,48 @@ def _supplier_block(record: Record, field: Field) -> bool:
     (a block printed beside another is read in its own column, not along the line).
     Without the name's box, along the lines of the text."""
     box = field.box
-    if box is None or not 0 < box.page <= len(record.pages):
+    headed = None if box is None else _headed(record, box, _labelled)
+    if headed is None:
         return _under_supplier_label(record.text, str(field.value))
+    return headed
+
+
+def _headed(record: Record, box: Box, labelled: Callable[[str], bool]) -> bool | None:
+    """Whether a label (``labelled``) heads the block of the name at ``box``: on its line
+    left of it, or on the first line above it in its column that is no contact person's;
+    None where the box is on no line of the page."""
+    if not 0 < box.page <= len(record.pages):
+        return None
     lines = record.pages[box.page - 1].lines
     at = next((i for i, ln in enumerate(lines) if any(w.top <= box.top < w.bottom for w in ln)), -1)
     if at < 0:
-        return _under_supplier_label(record.text, str(field.value))
+        return None
     before = [w.text for w in lines[at] if w.x1 <= box.x0 and w.x0 > box.x0 - 150]
-    if before and _labelled(" ".join(before)):
+    if before and labelled(" ".join(before)):
         return True
     for line in reversed(lines[max(0, at - 3) : at]):
         text = " ".join(w.text for w in line if w.x0 < box.x1 and w.x1 > box.x0 - 2)
         if text and not contact_line(text):
-            return _labelled(text)
+            return labelled(text)
     return False
+
+
+#: Any party's label, the buyer's or the seller's ("Ship to", "Lieferant", "Client").
+_PARTY_LABELS = compile_labels([(p, w) for f in ("buyer", "vendor") for p, w in LABELS[f] if w > 0])
+
+
+def _party_labelled(text: str) -> bool:
+    return any(pattern.search(text) for pattern, _ in _PARTY_LABELS)
+
+
+def _our_window(record: Record, company: Company) -> Field | None:
+    """Us, named at the head of the addressee's window with no party's label over us: a
+    document sent to us (our own order puts its supplier there, and our delivery address
+    under a label)."""
+    for box, name in recipient_names(reading_for(record).layout):
+        if company.is_us(name) and _headed(record, box, _party_labelled) is False:
+            return Field(name, WINDOW, "layout", box, name)
+    return None
 
 
 def _supplied_by_us(
@@ -266,6 +298,10 @@ def assign_roles(record: Record, company: Company) -> Record:
     # our VAT id near the top is the addressee's when the addressee read is us (a DIN
     # 5008 window sits in the top third of the page, its VAT id with it)
     buyer_us = buyer is not None and company.is_us(str(buyer.value), _block_text(fields, "buyer"))
+    if not buyer_us and (window := _our_window(record, company)) is not None:
+        # an order sent to us: the window names us, and a "Buyer:" line the customer's agent
+        fields["buyer"] = buyer = window
+        buyer_us = True
     # (our VAT id in the top quarter of the page is the addressee's, not the issuer's, where
     # our name stands under a supplier label: a customer's order to us)
     vendor_us = vendor is not None and (
