@@ -461,3 +461,26 @@ def test_a_customers_order_to_us_with_a_buyer_line(
     fields = extract(ours(settings), pdf)["fields"]
     assert fields["vendor"] == "Harwick Foundry GmbH"
     assert fields["buyer"] == "Tessaro Lamiere S.p.A."
+
+
+@pytest.mark.parametrize("label", ["", "Kunde"])
+@pytest.mark.parametrize(
+    ("person", "company"),
+    [("Frau Petra Schulz", "Oberhof Bau AG"), ("Mr John Doe", "Oberhof Construction Ltd")],
+)
+def test_a_person_addressed_over_a_companys_name_is_its_contact(
+    settings: Settings, tmp_path: Path, label: str, person: str, company: str
+) -> None:
+    """A block that names a person by form of address over a company's name with its legal
+    form: the person is the company's contact, the company the buyer."""
+    window: Rows = [
+        (140, [(60, person)]),
+        (152, [(60, company)]),
+        (164, [(60, "Am Markt 5")]),
+        (176, [(60, "80331 München")]),
+    ]
+    if label:
+        window = [(126, [(60, label)]), *window]
+    meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
+    pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
+    assert extract(settings, pdf)["fields"]["buyer"] == company

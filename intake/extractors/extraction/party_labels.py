@@ -24,6 +24,7 @@ from intake.extractors.extraction.vocabulary import vocabulary
 __all__ = [
     "colon_beside",
     "contact_line",
+    "contact_over_company",
     "form_of_address",
     "in_reference_label",
     "label_in_value",
@@ -75,6 +76,22 @@ def form_of_address(text: str) -> bool:
     """Whether a line of a postal address is only the form of address that heads it
     ("Firma", "Herrn", "Madame", "Exmo. Sr."): the name is on the next line."""
     return _FORMS_ONLY.fullmatch(text) is not None
+
+
+#: a form of address, then a name ("Frau Petra Schulz", "Mr John Doe", "Sra. Ana Gil")
+_ADDRESSED = re.compile(rf"\s*(?:{_FORM})\s+[^\W\d_]", re.IGNORECASE)
+_LEGAL_END = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})\.?\s*$", re.IGNORECASE)
+
+
+def contact_over_company(text: str, below: str) -> bool:
+    """Whether a line that names a person by form of address ("Frau Petra Schulz") heads
+    the block of a company, named with its legal form on the line under it ("Oberhof Bau
+    AG"): the person is the company's contact, the company the party."""
+    return (
+        _ADDRESSED.match(text) is not None
+        and _LEGAL_END.search(text) is None
+        and _LEGAL_END.search(below) is not None
+    )
 
 
 def contact_line(text: str) -> bool:

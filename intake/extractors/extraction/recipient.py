@@ -21,7 +21,11 @@ import re
 
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Layout
-from intake.extractors.extraction.party_labels import contact_line, form_of_address
+from intake.extractors.extraction.party_labels import (
+    contact_line,
+    contact_over_company,
+    form_of_address,
+)
 from intake.record import Box
 
 __all__ = ["recipient_names"]
@@ -115,6 +119,8 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
             block = _block(layout, cell)
             if not block or any(_SENDER_ONLY.search(c.text) for c in block):
                 continue
+            if contact_over_company(cell.text, block[0].text):
+                continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
             if any(_POSTCODE.search(c.text) for c in block):
                 out.append((cell.box, cell.text.strip()))
     return out
