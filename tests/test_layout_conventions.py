@@ -396,3 +396,28 @@ def test_a_sales_order_is_the_sellers_confirmation(
         "Harbourline Trading LLC",
     )
     assert fields["issue_date"] == "2024-03-05"  # month first in the US, day first in Spain
+
+
+@pytest.mark.parametrize("label", ["Please remit payment to:", "Kindly make cheques payable to:"])
+def test_the_payee_is_the_seller(settings: Settings, tmp_path: Path, label: str) -> None:
+    # no letterhead in text (a logo drawn as a picture): the seller is named where the
+    # invoice says whom to pay, a label closed by its colon however it begins, not the
+    # bank named above it
+    rows: Rows = [
+        (130, [(50, "Bill to")]),
+        (142, [(50, "Oberhof Construction Ltd")]),
+        (154, [(50, "5 Market Square")]),
+        (166, [(50, "Leeds LS1 2AB")]),
+        (200, [(50, "INVOICE", 16)]),
+        (230, [(50, "Invoice No: INV-7001"), (300, "Date: 12/03/2024")]),
+        (420, [(330, "Subtotal"), (470, "200.00 GBP")]),
+        (432, [(330, "VAT 20%"), (470, "40.00 GBP")]),
+        (444, [(330, "Total"), (470, "240.00 GBP")]),
+        (480, [(50, "Our bank: Barclays Bank PLC, 1 Churchill Place, London")]),
+        (500, [(50, label)]),
+        (512, [(50, "Norvale Components Ltd")]),
+        (524, [(50, "Account 12345678, Sort code 12-34-56")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert fields["vendor"] == "Norvale Components Ltd"
+    assert fields["buyer"] == "Oberhof Construction Ltd"

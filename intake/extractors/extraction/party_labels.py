@@ -113,6 +113,8 @@ def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
         return True
     if hit.match.start() == 0 or _COLON_AFTER.match(text, hit.match.end()):
         return False
+    if hit.match.group(0).rstrip().endswith(":"):
+        return False  # closed by its colon: "Please remit payment to:"
     return keyed or bool(re.search(r"[\d,]", text[: hit.match.start()]))
 
 
