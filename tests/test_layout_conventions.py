@@ -421,3 +421,26 @@ def test_the_payee_is_the_seller(settings: Settings, tmp_path: Path, label: str)
     fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert fields["vendor"] == "Norvale Components Ltd"
     assert fields["buyer"] == "Oberhof Construction Ltd"
+
+
+def test_a_brand_in_the_letterhead_stands_for_its_registered_name(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the letterhead prints the brand in large type, the footer the registered name that
+    # begins with it: the vendor is the company that is registered (and owes the VAT)
+    rows: Rows = [
+        (50, [(50, "NORVALE", 20)]),
+        (66, [(50, "precision parts since 1982")]),
+        (130, [(50, "Bill to")]),
+        (142, [(50, "Oberhof Construction Ltd")]),
+        (154, [(50, "5 Market Square")]),
+        (166, [(50, "Leeds LS1 2AB")]),
+        (200, [(50, "INVOICE", 16)]),
+        (230, [(50, "Invoice No: INV-7001"), (300, "Date: 12/03/2024")]),
+        (420, [(330, "Subtotal"), (470, "200.00 GBP")]),
+        (432, [(330, "VAT 20%"), (470, "40.00 GBP")]),
+        (444, [(330, "Total"), (470, "240.00 GBP")]),
+        (800, [(50, "Norvale Components Ltd · 12 Quay Road · Leeds LS1 4AB · VAT GB123456789", 7)]),
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert fields["vendor"] == "Norvale Components Ltd"

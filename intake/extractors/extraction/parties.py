@@ -304,6 +304,24 @@ def _canonical_form(name: str) -> str:
     return name if fixed is None else name[: m.start(1)] + fixed + name[m.end(1) :]
 
 
+def _registered_name(reading: Reading, brand: str, buyer: Field | None) -> str | None:
+    """The registered name a brand in the letterhead stands for: a name with its legal form
+    elsewhere on the first page (the footer's registration line, most often) that begins
+    with all the brand's words ("NORVALE" for "Norvale Components Ltd"); not the buyer's."""
+    key = name_key(brand)
+    other = name_key(str(buyer.value)) if buyer is not None else None
+    if not key:
+        return None
+    for line in reading.layout.lines:
+        if line.page != 1:
+            break
+        for cell in line.cells:
+            for name, _ in _legal_names(cell):
+                if name_key(name).startswith(f"{key} ") and name_key(name) != other:
+                    return name
+    return None
+
+
 def find_parties(reading: Reading) -> dict[str, Field]:
     """vendor (the issuer), its address, and buyer (the addressee)."""
     out: dict[str, Field] = {}
@@ -347,8 +365,11 @@ def find_parties(reading: Reading) -> dict[str, Field]:
             c = first[key]
         else:
             out["buyer"] = addressee
+    name = _canonical_form(c.value)
+    if not _LEGAL_END.search(name):
+        name = _registered_name(reading, name, out.get("buyer")) or name
     out["vendor"] = Field(
-        _canonical_form(c.value),
+        name,
         round(min(0.95, 0.35 + 0.4 * scores[key]), 3),
         "layout",
         c.box,
