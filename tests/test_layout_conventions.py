@@ -444,3 +444,25 @@ def test_a_brand_in_the_letterhead_stands_for_its_registered_name(
     ]
     fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert fields["vendor"] == "Norvale Components Ltd"
+
+
+def test_net_plus_its_tax_printed_is_the_total_over_an_amount_column(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Brutto" labels no total any pack knows, and the items' "Amount" column heads the
+    # net: the net plus the tax its printed rate confirms is printed below them, and due
+    rows: Rows = [
+        (50, [(50, "Norvale Components GmbH", 16)]),
+        (66, [(50, "Hafenstraße 3, 28195 Bremen")]),
+        (130, [(50, "Kunde")]),
+        (142, [(50, "Oberhof Bau AG")]),
+        (200, [(50, "RECHNUNG", 16)]),
+        (230, [(50, "Rechnung Nr. 2024-56"), (300, "Datum: 12.03.24")]),
+        (300, [(50, "Description"), (300, "Qty"), (360, "Unit price"), (470, "Amount")]),
+        (315, [(50, "Consulting"), (300, "2"), (360, "100,00"), (470, "200,00")]),
+        (420, [(330, "Netto"), (470, "200,00 EUR")]),
+        (432, [(330, "MwSt. 19%"), (470, "38,00 EUR")]),
+        (444, [(330, "Brutto"), (470, "238,00 EUR")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("200.00", "38.00", "238.00")

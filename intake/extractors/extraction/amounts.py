@@ -315,14 +315,8 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     pair = taxed_pair(subs, taxes, printed_rates(reading.text))
     if pair is not None:  # no total confirms them, a printed rate does
         subs, taxes = [pair[0]], [pair[1]]
-    if pair is not None and totals and all(c.value < pair[0].value for c in totals):
-        # every total read is below the net amount that a printed rate confirms with its
-        # tax: a total is never less than what it is made of, so OCR misread it (a digit
-        # lost to a mark: "§5.222,12"), and the net plus its tax is what is due
-        made_of = pair[0].value + pair[1].value
-        out["total"] = Field(
-            format_money(made_of), 0.6, "computed", raw=f"{pair[0].raw} + {pair[1].raw}"
-        )
+    if (computed := _net_and_tax(reading, pair, totals)) is not None:
+        out["total"] = computed
     elif totals:
         top_score = totals[0].score
         close = [c for c in totals if c.score >= top_score - 0.05]
@@ -332,11 +326,9 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     total_value = Decimal(out["total"].value) if "total" in out else None
     for name, cands in (("subtotal", subs), ("tax", taxes)):
         usable = cands
-        if name == "tax" and pair is not None:
-            usable = cands
-        elif name == "tax":
+        if name == "tax" and pair is None:
             usable = [c for c in cands if c.value != 0 and c.value != total_value] or cands
-        elif total_value is not None:
+        elif name == "subtotal" and total_value is not None:
             usable = [c for c in cands if c.value <= total_value]
         if usable:
             c = usable[0]
@@ -359,6 +351,23 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     if "subtotal" not in out and "total" in out and "tax" in out:
         _net_of_taxes(reading, out, taxes, line_sum)
     return out
+
+
+def _net_and_tax(
+    reading: Reading, pair: tuple[Candidate, Candidate] | None, totals: list[Candidate]
+) -> Field | None:
+    """Net plus tax as the total, where a printed rate confirms them (``pair``) and no
+    total read is more: every total read is less (OCR misread it: "§5.222,12"), or none
+    is, and their sum is printed (its label unread; an "Amount" heading the items)."""
+    if pair is None or any(c.value > pair[0].value for c in totals):
+        return None
+    net, tax = pair
+    made_of = net.value + tax.value
+    if not (totals and all(c.value < net.value for c in totals)) and not any(
+        abs(v - made_of) < TOL for c in reading.layout.cells() for v, _, _ in money_in(reading, c)
+    ):
+        return None
+    return Field(format_money(made_of), 0.6, "computed", raw=f"{net.raw} + {tax.raw}")
 
 
 def _charges(reading: Reading) -> Decimal:
