@@ -398,21 +398,27 @@ def test_a_sales_order_is_the_sellers_confirmation(
     assert fields["issue_date"] == "2024-03-05"  # month first in the US, day first in Spain
 
 
+#: An English invoice's buyer, title, number and totals, with no seller on it
+BILLED: Rows = [
+    (130, [(50, "Bill to")]),
+    (142, [(50, "Oberhof Construction Ltd")]),
+    (154, [(50, "5 Market Square")]),
+    (166, [(50, "Leeds LS1 2AB")]),
+    (200, [(50, "INVOICE", 16)]),
+    (230, [(50, "Invoice No: INV-7001"), (300, "Date: 12/03/2024")]),
+    (420, [(330, "Subtotal"), (470, "200.00 GBP")]),
+    (432, [(330, "VAT 20%"), (470, "40.00 GBP")]),
+    (444, [(330, "Total"), (470, "240.00 GBP")]),
+]
+
+
 @pytest.mark.parametrize("label", ["Please remit payment to:", "Kindly make cheques payable to:"])
 def test_the_payee_is_the_seller(settings: Settings, tmp_path: Path, label: str) -> None:
     # no letterhead in text (a logo drawn as a picture): the seller is named where the
     # invoice says whom to pay, a label closed by its colon however it begins, not the
     # bank named above it
     rows: Rows = [
-        (130, [(50, "Bill to")]),
-        (142, [(50, "Oberhof Construction Ltd")]),
-        (154, [(50, "5 Market Square")]),
-        (166, [(50, "Leeds LS1 2AB")]),
-        (200, [(50, "INVOICE", 16)]),
-        (230, [(50, "Invoice No: INV-7001"), (300, "Date: 12/03/2024")]),
-        (420, [(330, "Subtotal"), (470, "200.00 GBP")]),
-        (432, [(330, "VAT 20%"), (470, "40.00 GBP")]),
-        (444, [(330, "Total"), (470, "240.00 GBP")]),
+        *BILLED,
         (480, [(50, "Our bank: Barclays Bank PLC, 1 Churchill Place, London")]),
         (500, [(50, label)]),
         (512, [(50, "Norvale Components Ltd")]),
@@ -431,15 +437,7 @@ def test_a_brand_in_the_letterhead_stands_for_its_registered_name(
     rows: Rows = [
         (50, [(50, "NORVALE", 20)]),
         (66, [(50, "precision parts since 1982")]),
-        (130, [(50, "Bill to")]),
-        (142, [(50, "Oberhof Construction Ltd")]),
-        (154, [(50, "5 Market Square")]),
-        (166, [(50, "Leeds LS1 2AB")]),
-        (200, [(50, "INVOICE", 16)]),
-        (230, [(50, "Invoice No: INV-7001"), (300, "Date: 12/03/2024")]),
-        (420, [(330, "Subtotal"), (470, "200.00 GBP")]),
-        (432, [(330, "VAT 20%"), (470, "40.00 GBP")]),
-        (444, [(330, "Total"), (470, "240.00 GBP")]),
+        *BILLED,
         (800, [(50, "Norvale Components Ltd · 12 Quay Road · Leeds LS1 4AB · VAT GB123456789", 7)]),
     ]
     fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.parties import LEGAL_FORM
-from intake.extractors.extraction.party_labels import contact_line
+from intake.extractors.extraction.party_labels import contact_line, party_label
 from intake.extractors.extraction.recipient import recipient_names
 from intake.keys import alias_key
 from intake.record import Box, Field, Record
@@ -208,20 +208,12 @@ def _headed(record: Record, box: Box, labelled: Callable[[str], bool]) -> bool |
     return False
 
 
-#: Any party's label, the buyer's or the seller's ("Ship to", "Lieferant", "Client").
-_PARTY_LABELS = compile_labels([(p, w) for f in ("buyer", "vendor") for p, w in LABELS[f] if w > 0])
-
-
-def _party_labelled(text: str) -> bool:
-    return any(pattern.search(text) for pattern, _ in _PARTY_LABELS)
-
-
 def _our_window(record: Record, company: Company) -> Field | None:
     """Us, named at the head of the addressee's window with no party's label over us: a
     document sent to us (our own order puts its supplier there, and our delivery address
     under a label)."""
     for box, name in recipient_names(reading_for(record).layout):
-        if company.is_us(name) and _headed(record, box, _party_labelled) is False:
+        if company.is_us(name) and _headed(record, box, party_label) is False:
             return Field(name, WINDOW, "layout", box, name)
     return None
 
