@@ -464,3 +464,18 @@ def test_net_plus_its_tax_printed_is_the_total_over_an_amount_column(
     ]
     fields = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("200.00", "38.00", "238.00")
+
+
+def test_a_sellers_label_inside_a_sentence_names_no_seller(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "from:" ends the words of a sentence that goes on after it: what follows is where
+    # the goods left from, not who sells them
+    rows: Rows = [
+        (50, [(50, "Norvale Components Ltd", 16)]),
+        (66, [(50, "12 Quay Road, Leeds LS1 4AB")]),
+        *BILLED,
+        (260, [(50, "Goods shipped from: Harbour Storage Ltd, Hull")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert fields["vendor"] == "Norvale Components Ltd"
