@@ -11,9 +11,9 @@ from decimal import Decimal
 from intake.extractors.extraction.amount_tables import column_role, table_candidates
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
-from intake.extractors.extraction.confusion import DIGIT_FOR
-from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts, format_money
+from intake.extractors.extraction.fields.money import CURRENCY_CODES, format_money
 from intake.extractors.extraction.layout import Cell, Hit
+from intake.extractors.extraction.money_cells import CENTS, money_in, printed_amounts
 from intake.extractors.extraction.tax_gap import tax_between
 from intake.extractors.extraction.tax_rates import (
     MAX_RATE,
@@ -25,9 +25,6 @@ from intake.record import Box, Field
 
 __all__ = ["find_amount_fields", "money_in"]
 
-_CURRENCY_NEAR = re.compile(
-    r"[€$£¥₹]|\b(?:EUR|USD|GBP|CHF|RM|PLN|INR|CAD|AUD|SEK|NOK|DKK)\b", re.IGNORECASE
-)
 TOL = Decimal("0.011")
 #: A total read beside a label this strong ("Grand Total"), or under two weaker ones, is
 #: kept against a paid amount that differs from it.
@@ -36,56 +33,6 @@ STRONG_LABEL = 0.7
 CONFIRMED = 0.9
 #: How much less sure a subtotal = total is when the tax that joins them is zero.
 ZERO_TAX = 0.2
-_CENTS = re.compile(r"[.,]\d{2}$")
-#: OCR splits an amount after its decimal point: "11. 80", "11, 80".
-_SPLIT_CENTS = re.compile(r"(?<=\d)([.,]) (\d{2})(?![\d.,])")
-#: Right after a currency sign, OCR reads digits as the letters they look like ("RMS. OO"
-#: for RM5.00, "$1O.5O"): an amount's shape there, with such letters, is that amount. Its
-#: decimal point, the smallest mark on the row, may be lost to a space ("RM51 50"): two
-#: digits set apart at the end of an amount after a currency sign are its cents (a
-#: thousands' group has three).
-_LOOKALIKE_AMOUNT = re.compile(
-    r"(?:[€$£¥₹]|(?<![A-Za-z])(?:EUR|USD|GBP|CHF|RM|PLN|INR|CAD|AUD|SEK|NOK|DKK))\s?"
-    r"(?P<num>[\dOoSsBlI|]{1,7}(?:[.,]\s?[\dOo]{2}(?![\w])"
-    r"|(?P<lost> )[\dOo]{2}(?=\s|$)))"
-)
-
-
-def _digits_for_lookalikes(text: str, decimal_comma: bool = False) -> str:
-    """``text`` with the letters of an amount after a currency sign read as digits and a
-    lost decimal point put back (same length, so word boxes still map): see
-    :data:`_LOOKALIKE_AMOUNT`."""
-
-    def mend(m: re.Match[str]) -> str:
-        cut = m.start("num") - m.start()
-        num = m.group("num").translate(DIGIT_FOR)
-        if m.group("lost"):
-            at = m.start("lost") - m.start("num")
-            num = num[:at] + ("," if decimal_comma else ".") + num[at + 1 :]
-        return m.group(0)[:cut] + num
-
-    return _LOOKALIKE_AMOUNT.sub(mend, text)
-
-
-def money_in(reading: Reading, cell: Cell) -> list[tuple[Decimal, Box, str]]:
-    """Amounts in a cell that look like money: with decimals, or beside a currency sign."""
-    text = cell.text
-    if any(w.conf < 1.0 for w in cell.words):  # OCR: "11. 80" is 11.80 (same length)
-        text = _SPLIT_CENTS.sub(r"\1\2 ", _digits_for_lookalikes(text, bool(reading.decimal_comma)))
-    out = []
-    for start, end, value in find_amounts(text, reading.decimal_comma):
-        raw = text[start:end]
-        after = text[end : end + 2].strip()
-        if after.startswith("%"):
-            continue
-        has_cents = bool(_CENTS.search(raw))
-        near = _CURRENCY_NEAR.search(text[max(0, start - 4) : end + 5])
-        if not (has_cents or near):
-            continue
-        out.append((value, cell.span_box(start, end), raw))
-    return out
-
-
 Found = tuple[Decimal, Box, str, Cell]
 
 
@@ -101,7 +48,7 @@ def _row(reading: Reading, hit: Hit) -> list[Found]:
         found.extend((value, box, raw, cell) for value, box, raw in amounts)
     # "Total (incl. 6% tax) 54.90": with cents beside it, a round number is
     # part of the label, not an amount
-    with_cents = [f for f in found if _CENTS.search(f[2])]
+    with_cents = [f for f in found if CENTS.search(f[2])]
     return with_cents or found
 
 
@@ -363,9 +310,8 @@ def _net_and_tax(
         return None
     net, tax = pair
     made_of = net.value + tax.value
-    if not (totals and all(c.value < net.value for c in totals)) and not any(
-        abs(v - made_of) < TOL for c in reading.layout.cells() for v, _, _ in money_in(reading, c)
-    ):
+    below = bool(totals) and all(c.value < net.value for c in totals)
+    if not below and made_of not in printed_amounts(reading):
         return None
     return Field(format_money(made_of), 0.6, "computed", raw=f"{net.raw} + {tax.raw}")
 
@@ -389,12 +335,7 @@ def _net_of_taxes(
     taken where the lines' sum or an amount printed on the page confirms it, else the
     total less the tax read."""
     total = Decimal(out["total"].value)
-    printed = {
-        a
-        for line in reading.layout.lines
-        for cell in line.cells
-        for a, _, _ in money_in(reading, cell)
-    }
+    printed = printed_amounts(reading)
     for x in [out_tax := _as_candidate(out["tax"]), *summed_taxes(taxes)]:
         net = total - x.value
         if net > 0 and ((line_sum is not None and abs(line_sum - net) < TOL) or net in printed):
