@@ -317,7 +317,7 @@ def _registered_name(reading: Reading, brand: str, buyer: Field | None) -> str |
             break
         for cell in line.cells:
             for name, _ in _legal_names(cell):
-                if name_key(name).startswith(f"{key} ") and name_key(name) != other:
+                if (found := name_key(name)).startswith(f"{key} ") and found != other:
                     return name
     return None
 

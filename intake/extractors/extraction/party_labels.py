@@ -80,7 +80,8 @@ def form_of_address(text: str) -> bool:
 
 #: a form of address, then a name ("Frau Petra Schulz", "Mr John Doe", "Sra. Ana Gil")
 _ADDRESSED = re.compile(rf"\s*(?:{_FORM})\s+[^\W\d_]", re.IGNORECASE)
-_LEGAL_END = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})\.?\s*$", re.IGNORECASE)
+#: a legal form that ends a line: the line names a company
+_ENDS_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})\.?\s*$", re.IGNORECASE)
 
 
 def contact_over_company(text: str, below: str) -> bool:
@@ -89,8 +90,8 @@ def contact_over_company(text: str, below: str) -> bool:
     AG"): the person is the company's contact, the company the party."""
     return (
         _ADDRESSED.match(text) is not None
-        and _LEGAL_END.search(text) is None
-        and _LEGAL_END.search(below) is not None
+        and _ENDS_COMPANY.search(text) is None
+        and _ENDS_COMPANY.search(below) is not None
     )
 
 

@@ -236,7 +236,7 @@ def _supplied_by_us(
     out["vendor"] = us or Field(company.name, UNLABELLED, "text", None, company.name)
     out.pop("address", None)  # the address read was the issuer's, the customer's
     if vendor is not None:
-        out["buyer"] = Field(vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw)
+        out["buyer"] = vendor
     elif us is not None:
         out.pop("buyer")
     logger.debug("[%s] addressed to us: we are the supplier", record.short_id)
@@ -343,16 +343,13 @@ def assign_roles(record: Record, company: Company) -> Record:
         logger.debug("[%s] issued by us: the addressee is the vendor", record.short_id)
         supplier = _supplier_of_ours(record, company, str(buyer.value))
         if supplier is None or name_key(str(supplier.value)) == name_key(str(buyer.value)):
-            supplier = Field(buyer.value, buyer.confidence, buyer.source, buyer.box, buyer.raw)
-        fields["vendor"] = supplier
-        fields["buyer"] = Field(
-            vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw
-        )
+            supplier = buyer  # the addressee read
+        fields["vendor"], fields["buyer"] = supplier, vendor
         fields.pop("address", None)  # the address read was ours
         return record.evolve(fields=fields)
     other = _other_company(reading_for(record).layout.text, company)
     fields.pop("address", None)
-    fields["buyer"] = Field(vendor.value, vendor.confidence, vendor.source, vendor.box, vendor.raw)
+    fields["buyer"] = vendor
     if other is None:
         fields.pop("vendor", None)  # we did not sell to ourselves: a person says who
     else:
