@@ -484,3 +484,60 @@ def test_a_person_addressed_over_a_companys_name_is_its_contact(
     meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
     pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
     assert extract(settings, pdf)["fields"]["buyer"] == company
+
+
+@pytest.mark.parametrize(
+    ("label", "title", "number"),
+    [
+        # a label no pack knows: its colon says it is one
+        ("Goods for:", "INVOICE", "Invoice No."),
+        # French "addressed to", with and without its colon
+        ("Adressé à :", "FACTURE", "Facture n°"),
+        ("Adressé à", "FACTURE", "Facture n°"),
+    ],
+)
+def test_a_line_ending_in_a_colon_heads_the_window_and_names_nobody(
+    settings: Settings, tmp_path: Path, label: str, title: str, number: str
+) -> None:
+    pdf = letter(
+        tmp_path / "i.pdf",
+        [(40, [(60, "Quillmore Fasteners Ltd")]), (54, [(60, "VAT No. GB123456789")])],
+        [
+            (116, [(330, label)]),
+            (128, [(330, "Ostrander Kitchens Ltd")]),
+            (140, [(330, "14 Mill Lane")]),
+            (152, [(330, "Bradford BD1 2AB")]),
+        ],
+        title,
+        [(200, [(60, number), (140, "QF-1182")])],
+    )
+    fields = extract(settings, pdf)["fields"]
+    assert fields["buyer"] == "Ostrander Kitchens Ltd"
+    assert fields["vendor"] == "Quillmore Fasteners Ltd"
+
+
+@pytest.mark.parametrize("form", ["Sres.", "Señores", "Exmos. Senhores"])
+def test_a_plural_form_of_address_over_the_window_name(
+    settings: Settings, tmp_path: Path, form: str
+) -> None:
+    # "Señores" (Spanish) and "Senhores" (Portuguese) address the company's people as a
+    # whole, over its name: a salutation, not the addressee
+    pdf = letter(
+        tmp_path / "f.pdf",
+        [
+            (40, [(60, "Suministros Ortega S.L.")]),
+            (54, [(60, "Calle Mayor 8, 28013 Madrid")]),
+            (66, [(60, "CIF B12345678")]),
+        ],
+        [
+            (128, [(330, form)]),
+            (140, [(330, "Construcciones Vega S.A.")]),
+            (152, [(330, "Av. de la Paz 3")]),
+            (164, [(330, "41001 Sevilla")]),
+        ],
+        "FACTURA",
+        [(200, [(60, "Factura nº"), (140, "A-2024-77")])],
+    )
+    fields = extract(settings, pdf)["fields"]
+    assert fields["buyer"] == "Construcciones Vega S.A."
+    assert fields["vendor"] == "Suministros Ortega S.L."

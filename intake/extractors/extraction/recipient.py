@@ -11,8 +11,9 @@ return address on one line over the window, its parts run together with separato
 The addressee's own VAT id may close its block (an invoice between businesses in the EU
 must print the customer's VAT id, and does so under its address): that line is part of
 the address, not the sender's details. A label heading the block ("Rechnungsadresse",
-"Fournisseur") is no name: a label word is never a value; nor is a contact person's
-line ("z. Hd. Frau Muster") over or under the addressee's name.
+"Fournisseur"), or any line ending in a colon, is no name: a label word is never a
+value; nor is a contact person's line ("z. Hd. Frau Muster") over or under the
+addressee's name.
 """
 
 from __future__ import annotations
@@ -112,6 +113,8 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
                 continue
             if (cell.line, cell.x0) in supplier or _is_label(cell.text, _BUYER_LABELS):
                 continue
+            if cell.text.rstrip().endswith(":"):
+                continue  # a label, even one no pack knows ("Adressé à :"): what it heads
             if contact_line(cell.text) or form_of_address(cell.text):
                 continue  # a contact person or "Firma" over the addressee's name
             if not any(top < cell.top for top in contact_tops):
