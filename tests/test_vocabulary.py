@@ -15,6 +15,7 @@ import pytest
 from benchmarks.evaluate import half_of
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern
+from intake.extractors.extraction.fields.countries import tax_country_currency
 from intake.extractors.extraction.fields.dates import guess_date_order
 from intake.extractors.extraction.fields.money import detect_currency
 from intake.extractors.extraction.labels import LABELS, label_set
@@ -147,6 +148,64 @@ def test_currency_words_count_like_codes() -> None:
     assert detect_currency("Betrag 1.200,00 Euro") == "EUR"
     assert detect_currency("Total 12.00") is None
     assert detect_currency("Total $12.00") == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("P.IVA IT01234567890  Totale 146,40", "EUR"),
+        ("USt-IdNr. DE298765431  IBAN AT61 1904 3002 3457 3201", "EUR"),
+        ("VAT No. GB123456789  Total 144.00", "GBP"),
+        ("MWST CHE-123.456.789  Total 1'297.20", "CHF"),
+        # a Polish seller's invoice to a German customer: two currencies, none chosen
+        ("NIP PL5260250274  USt-IdNr. DE298765431  Razem 1 000,00", None),
+        # a country whose currency the table leaves out names none
+        ("ДДС BG123456789  Total 100.00", None),
+        ("Total 146.40", None),
+        # two capitals before a few spaced numbers: no VAT id
+        ("8239 GB 1 1600 18.00", None),
+    ],
+)
+def test_a_document_printing_no_currency_pays_in_its_tax_numbers_country(
+    text: str, currency: str | None
+) -> None:
+    assert tax_country_currency(text) == currency
+
+
+def test_a_users_pack_adds_a_countrys_currency(tmp_path: Path) -> None:
+    (tmp_path / "bg.toml").write_text(
+        "[pack]\nname = 'bg'\nkind = 'language'\n[pack.country_currencies]\nbg = 'eur'\n",
+        encoding="utf-8",
+    )
+    assert "BG" not in load(genres=[]).country_currencies
+    assert load(tmp_path, genres=[]).country_currencies["BG"] == "EUR"
+
+
+def test_the_tax_numbers_country_names_a_currency_only_where_none_is_printed(
+    tmp_path: Path,
+) -> None:
+    pdf = make_lines_pdf(
+        tmp_path / "it.pdf",
+        [
+            "Ferramenta Bellini S.r.l.",
+            "P.IVA IT01234567890",
+            "FATTURA",
+            "Fattura n.   245/2024",
+            "Totale documento   146,40",
+        ],
+    )
+    assert extract_with_packs(pdf, "", tmp_path)["currency"] == "EUR"
+    usd = make_lines_pdf(
+        tmp_path / "usd.pdf",
+        [
+            "Ferramenta Bellini S.r.l.",
+            "P.IVA IT01234567890",
+            "FATTURA",
+            "Fattura n.   245/2024",
+            "Totale documento   USD 146,40",
+        ],
+    )
+    assert extract_with_packs(usd, "", tmp_path)["currency"] == "USD"
 
 
 def cand(value: str, score: float = 1.0) -> Candidate:

@@ -16,6 +16,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from intake.extractors.extraction.confusion import DIGIT_FOR
+from intake.extractors.extraction.fields.countries import VAT_ID
 from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = ["MONTHS", "DateOrder", "find_dates", "guess_date_order", "parse_date", "add_term"]
@@ -158,16 +159,6 @@ _DMY_WORDS = re.compile(
 _LEGAL_COUNTRIES = _VOCABULARY.legal_form_countries()
 
 
-#: A VAT id of the European VAT area, the UK or Switzerland: its country prefix and digits
-#: ("GB300348016", "DE 298765431", "ATU12345678", "NL620117869B01", "CHE-123.456.789"), or
-#: an IBAN of those countries, which the pattern takes too. Every such country writes its
-#: dates day first.
-_VAT_ID = re.compile(
-    r"(?<![A-Z0-9])(?:(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|"
-    r"PT|RO|SE|SI|SK|XI)\s?U?\d[\d ]{7,13}(?:B\d{2})?|CHE-?\d{3}\.?\d{3}\.?\d{3})(?![\w])"
-)
-
-
 def _country_order(text: str) -> DateOrder | None:
     """The date order of the countries the document's legal forms name, if they agree. A
     VAT id of a day-first country disagrees with a month-first legal form ("Dunmere
@@ -178,7 +169,7 @@ def _country_order(text: str) -> DateOrder | None:
         for pattern, country in _LEGAL_COUNTRIES
         if pattern.search(text)
     }
-    if orders == {"mdy"} and _VAT_ID.search(text):
+    if orders == {"mdy"} and VAT_ID.search(text):
         return None
     return orders.pop() if len(orders) == 1 else None
 

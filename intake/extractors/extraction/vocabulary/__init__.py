@@ -61,6 +61,8 @@ class Vocabulary:
     #: date order ("dmy"/"mdy") -> words that say a document is in a language written so
     language_words: dict[str, list[str]] = field(default_factory=dict)
     mdy_countries: set[str] = field(default_factory=set)
+    #: ISO country -> the ISO 4217 code of the currency it pays in
+    country_currencies: dict[str, str] = field(default_factory=dict)
     #: clause ("term", "renewal") -> patterns of the headings of a contract's sections on it
     clause_headings: dict[str, list[str]] = field(default_factory=dict)
     mdy_currencies: set[str] = field(default_factory=set)
@@ -102,6 +104,8 @@ class Vocabulary:
             self.language_words.setdefault(order, []).extend(data.get("language_words", []))
         self.language_words.setdefault("dmy", []).extend(data.get("dmy_words", []))
         self.mdy_countries.update(data.get("mdy_countries", []))
+        for country, code in data.get("country_currencies", {}).items():
+            self.country_currencies[str(country).upper()] = str(code).upper()
         self.mdy_currencies.update(data.get("mdy_currencies", []))
         self.mdy_regions.update(str(r).casefold() for r in data.get("mdy_regions", []))
         for adjective, place in data.get("law_adjectives", {}).items():

@@ -1,0 +1,53 @@
+"""The countries a document's tax numbers place it in, and the currency they pay in.
+
+A VAT id begins with its country's code ("DE298765431", "ATU12345678", "NL620117869B01",
+"CHE-123.456.789"), and so does an IBAN ("IT60 X054 2811 1010 0000 0123 456"). An
+invoice between businesses in the EU must print the seller's VAT id, and most print
+their bank's IBAN: where every such number on the page belongs to countries that pay in
+one currency (the euro area's, say), a document that prints no currency at all is in
+that one. A VAT id alone names no side (it may be the customer's), which is why they must
+all agree: a Polish seller's invoice to a German customer names two currencies, and
+none is chosen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.vocabulary import vocabulary
+
+__all__ = ["VAT_ID", "tax_countries", "tax_country_currency"]
+
+#: A VAT id of the European VAT area, the UK or Switzerland: its country prefix and digits
+#: ("GB300348016", "DE 298765431", "ATU12345678", "NL620117869B01", "CHE-123.456.789"), or
+#: an IBAN of those countries, which the pattern takes too.
+VAT_ID = re.compile(
+    r"(?<![A-Z0-9])(?:(?P<eu>AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|"
+    r"NL|PL|PT|RO|SE|SI|SK|XI)\s?U?\d[\d ]{7,13}(?:B\d{2})?|(?P<ch>CHE)-?\d{3}\.?\d{3}\.?\d{3})"
+    r"(?![\w])"
+)
+
+
+#: Digits a VAT id has at least (Germany's and Britain's nine, Austria's eight after its
+#: "U"): fewer, spaced out, are a price and a quantity after two letters OCR made up.
+MIN_DIGITS = 8
+
+
+def tax_countries(text: str) -> set[str]:
+    """The ISO codes of the countries of the VAT ids and IBANs in ``text`` ("EL" is
+    Greece's VAT prefix, "GR" its ISO code; "CHE" Switzerland's)."""
+    out = set()
+    for m in VAT_ID.finditer(text):
+        if sum(ch.isdigit() for ch in m.group(0)) < MIN_DIGITS:
+            continue
+        code = m.group("eu") or "CH"
+        out.add({"EL": "GR", "XI": "GB"}.get(code, code))
+    return out
+
+
+def tax_country_currency(text: str) -> str | None:
+    """The one currency of every country whose VAT id or IBAN ``text`` prints, if there is
+    one (see the module's docstring); None where they name none or several."""
+    table = vocabulary().country_currencies
+    currencies = {table.get(country) for country in tax_countries(text)}
+    return currencies.pop() if len(currencies) == 1 else None
