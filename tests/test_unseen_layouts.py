@@ -277,6 +277,42 @@ def test_our_order_with_a_supplier_block(settings: Settings, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(
+    ("label", "us"),
+    [
+        # under a supplier's label we are named as configured; as the issuer read from
+        # the letterhead, as printed
+        ("Spett.le Fornitore", "Harwick Foundry"),
+        ("Fornitore", "Harwick Foundry"),
+        ("Spett.le", "Harwick Foundry GmbH"),
+    ],
+)
+def test_our_italian_order_to_its_supplier(
+    settings: Settings, tmp_path: Path, label: str, us: str
+) -> None:
+    """The form of address "Spett.le" addresses whoever receives the document: on our
+    order, before "Fornitore" (supplier) it heads the supplier's block, the vendor's."""
+    pdf = letter(
+        tmp_path / "po.pdf",
+        [
+            (40, [(60, "Harwick Foundry GmbH")]),
+            (54, [(60, "Gießereiweg 4, 34117 Kassel")]),
+            (66, [(60, "USt-IdNr. DE298765431")]),
+        ],
+        [
+            (126, [(330, label)]),
+            (140, [(330, "Ferramenta Bellini S.r.l.")]),
+            (152, [(330, "Via Roma 12")]),
+            (164, [(330, "40121 Bologna")]),
+        ],
+        "ORDINE DI ACQUISTO",
+        [(140, [(60, "Ordine n."), (180, "OA-245")])],
+    )
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Ferramenta Bellini S.r.l."
+    assert fields["buyer"] == us
+
+
+@pytest.mark.parametrize(
     ("title", "meta"),
     [
         # the bare word over the order's date, in a row of labels
@@ -307,6 +343,23 @@ def test_our_order_with_a_supplier_block(settings: Settings, tmp_path: Path) -> 
                 (140, [(380, "Date:"), (535, "14 October 2024", "r")]),
                 (152, [(380, "Required by:"), (535, "5 November 2024", "r")]),
             ],
+        ),
+        # the bare word alone in its cell beside the date, in every language
+        *(
+            (
+                title,
+                [
+                    (140, [(380, date), (535, "14/10/2024", "r")]),
+                    (152, [(380, word), (535, "05/11/2024", "r")]),
+                ],
+            )
+            for title, date, word in (
+                ("PURCHASE ORDER", "Date", "Delivery"),
+                ("BESTELLUNG", "Datum", "Lieferung:"),
+                ("BON DE COMMANDE", "Date", "Livraison"),
+                ("BON DE COMMANDE", "Date", "Livraison souhaitée"),
+                ("BESTELLING", "Datum", "Levering"),
+            )
         ),
     ],
 )

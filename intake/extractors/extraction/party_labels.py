@@ -114,6 +114,8 @@ def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
         return True
     if hit.match.start() == 0 or _COLON_AFTER.match(text, hit.match.end()):
         return False
+    if form_of_address(text[: hit.match.start()].strip()):
+        return False  # after a form of address it heads the block ("Spett.le Fornitore")
     # a label that closes its line with its colon heads the block below it ("Please remit
     # payment to:"); with more after it ("Delivery from: Leeds") it is a sentence's words
     if hit.match.group(0).rstrip().endswith(":") and not text[hit.match.end() :].strip():

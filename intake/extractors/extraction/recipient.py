@@ -79,6 +79,9 @@ def _is_label(text: str, labels: list[tuple[re.Pattern[str], float]]) -> bool:
     """Whether a cell is one of ``labels`` and nothing else ("Rechnungsadresse",
     "Bill to:"), or labels of one role joined by slashes ("Cedente / Prestatore")."""
     text = text.strip().rstrip(":").strip()
+    words = text.split(maxsplit=1)
+    if len(words) == 2 and form_of_address(words[0]):
+        text = words[1]  # "Spett.le Fornitore": the form of address over the supplier's block
     return any(
         all(any((m := p.search(w)) and m.group(0) == w for p, _ in labels) for w in words)
         for words in ([text], [w.strip() for w in text.split("/")])
