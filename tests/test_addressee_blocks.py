@@ -466,12 +466,19 @@ def test_a_customers_order_to_us_with_a_buyer_line(
 @pytest.mark.parametrize("label", ["", "Kunde"])
 @pytest.mark.parametrize(
     ("person", "company"),
-    [("Frau Petra Schulz", "Oberhof Bau AG"), ("Mr John Doe", "Oberhof Construction Ltd")],
+    [
+        ("Frau Petra Schulz", "Oberhof Bau AG"),
+        ("Mr John Doe", "Oberhof Construction Ltd"),
+        # a person or a department without a form of address
+        ("John Smith", "Redwood Fabrication LLC"),
+        ("Accounts Payable", "Redwood Fabrication LLC"),
+        ("Einkauf", "Oberhof Bau AG"),
+    ],
 )
 def test_a_person_addressed_over_a_companys_name_is_its_contact(
     settings: Settings, tmp_path: Path, label: str, person: str, company: str
 ) -> None:
-    """A block that names a person by form of address over a company's name with its legal
+    """A block that names a person or an office over a company's name with its legal
     form: the person is the company's contact, the company the buyer."""
     window: Rows = [
         (140, [(60, person)]),
@@ -541,3 +548,16 @@ def test_a_plural_form_of_address_over_the_window_name(
     fields = extract(settings, pdf)["fields"]
     assert fields["buyer"] == "Construcciones Vega S.A."
     assert fields["vendor"] == "Suministros Ortega S.L."
+
+
+def test_a_legal_form_alone_under_a_name_ends_the_name(settings: Settings, tmp_path: Path) -> None:
+    # a long name wraps its legal form onto the next line: the line above is the company's
+    window: Rows = [
+        (140, [(60, "Oberhof Maschinen- und Anlagenbau")]),
+        (152, [(60, "GmbH & Co. KG")]),
+        (164, [(60, "Am Markt 5")]),
+        (176, [(60, "80331 München")]),
+    ]
+    meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
+    pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
+    assert extract(settings, pdf)["fields"]["buyer"] == "Oberhof Maschinen- und Anlagenbau"

@@ -78,21 +78,27 @@ def form_of_address(text: str) -> bool:
     return _FORMS_ONLY.fullmatch(text) is not None
 
 
-#: a form of address, then a name ("Frau Petra Schulz", "Mr John Doe", "Sra. Ana Gil")
-_ADDRESSED = re.compile(rf"\s*(?:{_FORM})\s+[^\W\d_]", re.IGNORECASE)
 #: a legal form that ends a line: the line names a company
 _ENDS_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})\.?\s*$", re.IGNORECASE)
 
 
 def contact_over_company(text: str, below: str) -> bool:
-    """Whether a line that names a person by form of address ("Frau Petra Schulz") heads
-    the block of a company, named with its legal form on the line under it ("Oberhof Bau
-    AG"): the person is the company's contact, the company the party."""
+    """Whether a line without a legal form heads the block of a company named with its
+    legal form on the line under it ("Oberhof Bau AG", "Redwood Fabrication LLC"): a
+    person, by form of address or not ("Frau Petra Schulz", "John Smith"), or a
+    department ("Accounts Payable") is the company's contact, and the company the party
+    (a business document is addressed to a company; its people and offices are how it
+    is reached). A legal form alone on the line under a name ends that name ("Müller
+    Maschinenbau" over "GmbH & Co. KG")."""
     return (
-        _ADDRESSED.match(text) is not None
-        and _ENDS_COMPANY.search(text) is None
+        _ENDS_COMPANY.search(text) is None
         and _ENDS_COMPANY.search(below) is not None
+        and _NOT_LEGAL.sub("", below).strip(" .") != ""
     )
+
+
+#: what a line says besides legal forms and the words that join them ("GmbH & Co. KG")
+_NOT_LEGAL = re.compile(rf"(?<![\w])(?:(?:{_LEGAL_FORM})\.?|co\.?)(?![\w])|[&+,]", re.IGNORECASE)
 
 
 def contact_line(text: str) -> bool:
