@@ -479,3 +479,26 @@ def test_a_sellers_label_inside_a_sentence_names_no_seller(
     ]
     fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert fields["vendor"] == "Norvale Components Ltd"
+
+
+def test_an_attention_line_beside_a_delivery_label_heads_no_table(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "At." (Portuguese "to the attention of") and "Local de entrega" (place of delivery)
+    # each hold a column word: read as a table's header, the addresses under them became
+    # items and the invoice's number an item's quantity
+    rows: Rows = [
+        (60, [(57, "Westerly Tools Lda. · Rua do Norte 12 · 4000-123 Porto", 7)]),
+        (72, [(57, "At. Ana Teixeira"), (230, "Local de entrega")]),
+        (84, [(57, "Harbourline Trading Lda."), (230, "Harbourline Trading Lda.")]),
+        (96, [(57, "Avenida da Liberdade 69"), (230, "1250-096 Lisboa")]),
+        (108, [(57, "1250-096 Lisboa"), (230, "Avenida da Liberdade 69")]),
+        (150, [(493, "Fatura", 16)]),
+        (180, [(50, "Fatura n.º: F24/71824")]),
+        (192, [(50, "Data de emissão: 15/06/2024")]),
+        *ITEMS,
+        *TOTALS,
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert fields["invoice_number"] == "F24/71824"
+    assert [i["description"] for i in fields["line_items"]] == ["Tubo de cobre"]

@@ -27,6 +27,7 @@ from intake.extractors.extraction.item_values import item_values
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import thousands_apart
+from intake.extractors.extraction.party_labels import contact_line
 from intake.extractors.extraction.table_rows import (
     AGAIN,
     NUMERIC,
@@ -151,8 +152,8 @@ def _header_roles(line: Line) -> list[Column]:
     columns: list[Column] = []
     unnamed: list[Column] = []
     for cell in line.cells:
-        if re.search(r"\d[.,]\d", cell.text):
-            return []
+        if re.search(r"\d[.,]\d", cell.text) or contact_line(cell.text):
+            return []  # an amount, or an address block's attention line ("At. Ana Gil")
         text = cell.text
         taken: list[tuple[int, int]] = []
         for role, pattern in ROLES.items():
