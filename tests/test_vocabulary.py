@@ -47,6 +47,16 @@ def test_the_fold_reads_ocr_confusions_in_a_label() -> None:
     assert not amount.fullmatch("acount")
 
 
+def test_a_folded_label_does_not_go_on_from_a_numbers_decimals() -> None:
+    # "SO Nr." folds to "50 nr": in a quantity "10,50 nr" it is the number's decimals
+    # and a unit, not a sales order's label
+    orders = label_set(LABELS["order_number"])
+    assert orders.pattern.search("SO Nr. 4411") is not None
+    assert orders.pattern.search("S0 Nr. 4411") is not None
+    assert orders.pattern.search("10,50 nr") is None
+    assert orders.pattern.search("2.50 nr") is None
+
+
 def test_the_fold_reads_an_accent_misread_on_a_vowel() -> None:
     # the accent is a few pixels: OCR reads "ó" as "é", or drops it
     ship_to = label_set(LABELS["buyer"])

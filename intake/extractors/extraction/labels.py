@@ -67,8 +67,9 @@ class LabelSet:
 def _wrap(pattern: str) -> str:
     # A label starts at a word boundary and is not followed by a letter (a digit may
     # follow directly: "N°123456789"); a label whose letters the fold read as digits does
-    # not run on into more digits ("ID" is no "10" in "PO-10218").
-    return rf"(?<![\w])(?:{fold_pattern(pattern)})(?![^\W\d_])(?!(?<=\d)\d)"
+    # not run on into more digits ("ID" is no "10" in "PO-10218"), nor go on from a
+    # number's decimal separator ("SO Nr." is no "50 nr" in "10,50 nr").
+    return rf"(?<![\w])(?<!\d[.,])(?:{fold_pattern(pattern)})(?![^\W\d_])(?!(?<=\d)\d)"
 
 
 def label_set(entries: list[tuple[str, float]]) -> LabelSet:
