@@ -561,3 +561,31 @@ def test_a_legal_form_alone_under_a_name_ends_the_name(settings: Settings, tmp_p
     meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
     pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
     assert extract(settings, pdf)["fields"]["buyer"] == "Oberhof Maschinen- und Anlagenbau"
+
+
+@pytest.mark.parametrize(
+    ("label", "agent", "title"),
+    [
+        ("Proveedor", "Comprador: Lucie Morand", "PEDIDO"),
+        ("Supplier", "Buyer: Lucie Morand", "PURCHASE ORDER"),
+    ],
+)
+def test_a_customers_order_naming_us_its_supplier_and_its_agent(
+    settings: Settings, tmp_path: Path, label: str, agent: str, title: str
+) -> None:
+    """A customer's order names us under its supplier label and its purchasing agent on a
+    "Buyer:" line: we are the vendor, and the buyer is the customer, not its agent."""
+    window: Rows = [
+        (126, [(60, label)]),
+        (140, [(60, "Harwick Foundry GmbH")]),
+        (152, [(60, "Gießereiweg 4")]),
+        (164, [(60, "34117 Kassel")]),
+    ]
+    meta: Rows = [
+        (140, [(380, "No."), (535, "TL-4410", "r")]),
+        (280, [(60, agent), (380, "Incoterm: DAP")]),
+    ]
+    pdf = letter(tmp_path / "po.pdf", HEAD, window, title, meta)
+    fields = extract(ours(settings), pdf)["fields"]
+    assert fields["vendor"] == "Harwick Foundry GmbH"
+    assert fields["buyer"] == "Tessaro Lamiere S.p.A."

@@ -314,8 +314,11 @@ def assign_roles(record: Record, company: Company) -> Record:
     if vendor is not None and _supplier_block(record, vendor):
         # the vendor was read from the supplier's block ("Lieferant", "Supplier"): it is
         # the vendor whoever we are, and the order's issuer is the buyer
-        if company.is_us(str(vendor.value)) and (buyer is None or buyer_us):
-            # a customer's order to us: its issuer is the first other company
+        if company.is_us(str(vendor.value)) and (
+            buyer is None or buyer_us or not _COMPANY_NAME.search(str(buyer.value))
+        ):
+            # a customer's order to us: its issuer is the first other company (a person
+            # read as the buyer, "Comprador: Lucie Morand", is the customer's agent)
             other = _other_company(reading_for(record).layout.text, company)
             fields.pop("buyer", None)
             if other is not None:
