@@ -211,3 +211,32 @@ def test_a_600_dpi_a4_page_is_thresholded_within_a_workers_memory_limit() -> Non
     a band at a time, its whole-page arrays raised MemoryError and the file was
     quarantined."""
     assert run_under_worker_limits(SAUVOLA_600_DPI) == "read"
+
+
+@pytest.mark.parametrize(
+    ("due", "kind", "expected"),
+    [
+        # a year one digit off, more than a year after the invoice: mended, and said so
+        ("Data de vencimento: 11/09/2026", "jpeg", ("2025-09-11", "computed")),
+        # the same in a text layer is what the document prints
+        ("Data de vencimento: 11/09/2026", "text", ("2026-09-11", "layout")),
+        # within a year: as read
+        ("Data de vencimento: 11/09/2025", "jpeg", ("2025-09-11", "layout")),
+        # no one-digit year puts it within a year: as read
+        ("Data de vencimento: 11/09/2031", "jpeg", ("2031-09-11", "layout")),
+    ],
+)
+def test_a_due_date_a_misread_year_puts_past_a_year_is_mended(
+    tmp_path: Path, settings: Settings, due: str, kind: str, expected: tuple[str, str]
+) -> None:
+    lines = ["Brenwick Consulting Lda.", "Rua Augusta 8, 1100-053 Lisboa", "FATURA"]
+    lines += ["Fatura n.º: FT-2025/118", "Data de emissão: 28/08/2025", due, "Total  1 230,00 €"]
+    path = tmp_path / "f.txt"
+    path.write_text("\n".join(lines) + "\n")
+    pages = read_text(path, max_pages=5)
+    if kind != "text":
+        pages = tuple(dataclasses.replace(page, source="ocr") for page in pages)
+    record = Record(path=path, original_name=path.name, pages=pages, kind=kind)
+    stages = tuple(s for s in STAGES[2:] if s is not second_read_stage)
+    got = run_stages(record, Context(settings, Registry.default()), stages).fields["due_date"]
+    assert (got.value, got.source) == expected

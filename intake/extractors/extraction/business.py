@@ -4,6 +4,7 @@ modules say which fields they read and which number is the document's own."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 
@@ -69,6 +70,56 @@ def _labelled_other(reading: Reading, date: Field) -> bool:
     return False
 
 
+#: A due date or a quote's validity runs at most this long after the document's date.
+MAX_TERM = dt.timedelta(days=366)
+
+
+def _in_year(date: dt.date, year: int) -> dt.date | None:
+    try:
+        return date.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
+def _one_digit_apart(a: int, b: int) -> bool:
+    return sum(x != y for x, y in zip(str(a), str(b), strict=True)) == 1
+
+
+def _mend_term_years(reading: Reading, fields: dict[str, Field]) -> None:
+    """A due date or validity read by OCR more than a year after the document's date,
+    whose year is one misread digit away from a year that puts it within one ("2026-09-11"
+    under an invoice of 2025-08-28), is that date, less sure (the document's own date may
+    be the misread one: then both are wrong, as they were). A date in a text layer is what
+    the document prints, and stays; so does any other."""
+    issued = fields.get("issue_date")
+    if issued is None:
+        return
+    start = dt.date.fromisoformat(str(issued.value))
+    for name in ("due_date", "valid_until"):
+        field = fields.get(name)
+        if field is None or field.box is None or field.box.page not in reading.ocr_pages:
+            continue
+        end = dt.date.fromisoformat(str(field.value))
+        if end - start <= MAX_TERM:
+            continue
+        mended = [
+            d
+            for year in (start.year, start.year + 1)
+            if _one_digit_apart(year, end.year)
+            and (d := _in_year(end, year)) is not None
+            and dt.timedelta(0) <= d - start <= MAX_TERM
+        ]
+        if len(mended) == 1:
+            value = mended[0].isoformat()
+            fields[name] = dataclasses.replace(
+                field, value=value, confidence=MENDED, source="computed"
+            )
+
+
+#: the confidence of a term date whose year was mended
+MENDED = 0.5
+
+
 def _in_items(field: Field, items: object) -> bool:
     """Whether ``field`` was read inside the box of one of ``items`` (line items)."""
     box = field.box
@@ -121,6 +172,7 @@ class BusinessDocumentExtractor:
                 f = due_in_terms(reading)
             if f is not None:
                 fields[name] = f
+        _mend_term_years(reading, fields)
         # a reference must not repeat the document's own number
         for name in self.ids[1:]:
             if own in fields and name in fields and fields[name].value == fields[own].value:
