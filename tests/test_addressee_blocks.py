@@ -589,3 +589,45 @@ def test_a_customers_order_naming_us_its_supplier_and_its_agent(
     fields = extract(ours(settings), pdf)["fields"]
     assert fields["vendor"] == "Harwick Foundry GmbH"
     assert fields["buyer"] == "Tessaro Lamiere S.p.A."
+
+
+@pytest.mark.parametrize(
+    ("label", "first", "second"),
+    [
+        ("Bill To:", "Redwood Fabrication and", "Welding Services LLC"),
+        ("", "Brennecke Vater &", "Söhne GmbH"),
+        ("Kunde", "Stadtwerke Oberhof Wasser und", "Energie GmbH"),
+    ],
+)
+def test_a_name_wrapped_after_a_joining_word_is_one_name(
+    settings: Settings, tmp_path: Path, label: str, first: str, second: str
+) -> None:
+    """A long company name wraps after the word that joins its parts ("and", "&", "und"):
+    the two lines are one name, not a contact over the company."""
+    window: Rows = [
+        (140, [(60, first)]),
+        (152, [(60, second)]),
+        (164, [(60, "Am Markt 5")]),
+        (176, [(60, "80331 München")]),
+    ]
+    if label:
+        window = [(126, [(60, label)]), *window]
+    meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
+    pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
+    assert extract(settings, pdf)["fields"]["buyer"] == f"{first} {second}"
+
+
+def test_a_person_over_a_street_whose_number_folds_to_a_legal_form_is_the_buyer(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "51" folds to "SL" (S.L., a Spanish legal form): a street is no company, and the
+    # person over it is the buyer herself, not a company's contact
+    window: Rows = [
+        (126, [(60, "Cliente")]),
+        (140, [(60, "Giulia Ferri")]),
+        (152, [(60, "Calle Pinos 51")]),
+        (164, [(60, "45893 Zaragoza")]),
+    ]
+    meta: Rows = [(140, [(380, "Factura n.º"), (535, "F-4410", "r")])]
+    pdf = letter(tmp_path / "f.pdf", HEAD, window, "FACTURA", meta)
+    assert extract(settings, pdf)["fields"]["buyer"] == "Giulia Ferri"

@@ -70,6 +70,8 @@ def _labelled_other(reading: Reading, date: Field) -> bool:
     return False
 
 
+#: The dates a document gives besides its own: each line of its items may give one too.
+TERM_DATES = ("due_date", "valid_until", "delivery_date")
 #: A due date or a quote's validity runs at most this long after the document's date.
 MAX_TERM = dt.timedelta(days=366)
 
@@ -181,9 +183,10 @@ class BusinessDocumentExtractor:
         lines = find_line_items(reading)
         if (items := lines.field()) is not None:
             fields["line_items"] = items
-            for name in self.ids:
-                # a document's numbers head it: a value read inside its item table (a
-                # label's search run down into the rows) is an item's code
+            for name in (*self.ids, *TERM_DATES):
+                # a document's numbers and dates head it: a value read inside its item
+                # table (a label's search run down into the rows, from a column's header:
+                # "Delivery" over each line's date) is an item's code or date
                 if name in fields and _in_items(fields[name], items.value):
                     del fields[name]
         paid = find_paid(reading)

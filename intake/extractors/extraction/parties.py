@@ -36,6 +36,7 @@ from intake.extractors.extraction.party_labels import (
     label_in_value,
     more_label,
     party_label,
+    wraps_onto,
 )
 from intake.extractors.extraction.recipient import recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -188,7 +189,10 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
                 continue  # a contact person at the buyer, or "Firma" over its name
             if i + 1 < len(cells) and contact_over_company(cell.text, cells[i + 1].text):
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
-            name = _CODE_AFTER.sub("", _clean_name(cell.text))
+            text = cell.text
+            if i + 1 < len(cells) and wraps_onto(text, cells[i + 1].text):
+                text = f"{text.rstrip()} {cells[i + 1].text.strip()}"  # a name on two lines
+            name = _CODE_AFTER.sub("", _clean_name(text))
             # a legal form alone ("Inc") is the end of a name, not a name
             if _name_like(name, years=True) and not _LEGAL_ONLY.fullmatch(name):
                 cands.append(Candidate(name, hit.weight, cell.box, cell.text))

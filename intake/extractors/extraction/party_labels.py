@@ -82,6 +82,26 @@ def form_of_address(text: str) -> bool:
 _ENDS_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})\.?\s*$", re.IGNORECASE)
 
 
+#: a name line that ends in a word joining two parts of a name ("Redwood Fabrication and")
+_JOINED_END = re.compile(
+    r"(?:^|\s)(?:" + "|".join(vocabulary().name_joiners or ["(?!)"]) + r")\s*$", re.IGNORECASE
+)
+
+
+def _names_company(text: str) -> bool:
+    """Whether ``text`` ends with a legal form written in letters: the fold reads OCR's
+    digits as letters, so "Calle Pinos 51" would end in "S.L." without the letters."""
+    m = _ENDS_COMPANY.search(text)
+    return m is not None and any(ch.isalpha() for ch in m.group(0))
+
+
+def wraps_onto(text: str, below: str) -> bool:
+    """Whether a company's name goes on from ``text`` onto ``below``: the line ends in a
+    word that joins two parts of a name ("Redwood Fabrication and", "Müller &") and the
+    line under it ends with a legal form ("Welding Services LLC", "Söhne GmbH")."""
+    return _JOINED_END.search(text) is not None and _names_company(below)
+
+
 def contact_over_company(text: str, below: str) -> bool:
     """Whether a line without a legal form heads the block of a company named with its
     legal form on the line under it ("Oberhof Bau AG", "Redwood Fabrication LLC"): a
@@ -91,9 +111,10 @@ def contact_over_company(text: str, below: str) -> bool:
     is reached). A legal form alone on the line under a name ends that name ("Müller
     Maschinenbau" over "GmbH & Co. KG")."""
     return (
-        _ENDS_COMPANY.search(text) is None
-        and _ENDS_COMPANY.search(below) is not None
+        not _names_company(text)
+        and _names_company(below)
         and _NOT_LEGAL.sub("", below).strip(" .") != ""
+        and not wraps_onto(text, below)
     )
 
 

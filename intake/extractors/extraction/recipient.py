@@ -26,6 +26,7 @@ from intake.extractors.extraction.party_labels import (
     contact_line,
     contact_over_company,
     form_of_address,
+    wraps_onto,
 )
 from intake.record import Box
 
@@ -127,6 +128,9 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
                 continue
             if contact_over_company(cell.text, block[0].text):
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
+            name = cell.text.strip()
+            if wraps_onto(name, block[0].text):
+                name = f"{name} {block[0].text.strip()}"  # a name on two lines
             if any(_POSTCODE.search(c.text) for c in block):
-                out.append((cell.box, cell.text.strip()))
+                out.append((cell.box, name))
     return out

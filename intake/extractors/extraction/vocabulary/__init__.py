@@ -47,6 +47,9 @@ class Vocabulary:
     legal_forms: list[tuple[str, str]] = field(default_factory=list)
     #: words that end a company's name without being a legal form ("Group", "Trading")
     company_words: list[str] = field(default_factory=list)
+    #: words that join two parts of a company's name ("&", "and", "und"): a name line
+    #: ending in one goes on on the next line
+    name_joiners: list[str] = field(default_factory=list)
     #: (pattern, ISO 4217 code)
     currency_words: list[tuple[str, str]] = field(default_factory=list)
     months: dict[str, int] = field(default_factory=dict)
@@ -97,6 +100,7 @@ class Vocabulary:
         for role, patterns in data.get("columns", {}).items():
             self.columns.setdefault(role, []).extend(str(p) for p in patterns)
         self.company_words += data.get("company_words", [])
+        self.name_joiners += data.get("name_joiners", [])
         for clause, patterns in data.get("clause_headings", {}).items():
             self.clause_headings.setdefault(clause, []).extend(str(p) for p in patterns)
         order = pack.get("date_order")
@@ -261,7 +265,14 @@ def _check(data: dict[str, Any]) -> None:
             for pattern, weight in entries:
                 re.compile(str(pattern).replace("{NO}", "no").replace("{CUR}", "eur"))
                 float(weight)
-    for key in ("number_words", "street_words", "detail_words", "company_words", "dmy_words"):
+    for key in (
+        "number_words",
+        "street_words",
+        "detail_words",
+        "company_words",
+        "dmy_words",
+        "name_joiners",
+    ):
         for pattern in data.get(key, []):
             re.compile(pattern)
     for key in ("legal_forms", "currency_words"):
