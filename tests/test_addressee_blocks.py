@@ -631,3 +631,25 @@ def test_a_person_over_a_street_whose_number_folds_to_a_legal_form_is_the_buyer(
     meta: Rows = [(140, [(380, "Factura n.º"), (535, "F-4410", "r")])]
     pdf = letter(tmp_path / "f.pdf", HEAD, window, "FACTURA", meta)
     assert extract(settings, pdf)["fields"]["buyer"] == "Giulia Ferri"
+
+
+@pytest.mark.parametrize(
+    ("name", "qualifier"),
+    [
+        ("Maria Lopez", "c/o Redwood Fabrication LLC"),
+        ("Redwood Fab", "dba Redwood Fabrication LLC"),
+    ],
+)
+def test_a_company_line_that_goes_on_in_lower_case_qualifies_the_name_above(
+    settings: Settings, tmp_path: Path, name: str, qualifier: str
+) -> None:
+    window: Rows = [
+        (126, [(60, "Kunde")]),
+        (140, [(60, name)]),
+        (152, [(60, qualifier)]),
+        (164, [(60, "Am Markt 5")]),
+        (176, [(60, "80331 München")]),
+    ]
+    meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
+    pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
+    assert extract(settings, pdf)["fields"]["buyer"] == name

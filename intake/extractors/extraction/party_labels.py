@@ -115,6 +115,9 @@ def contact_over_company(text: str, below: str) -> bool:
         and _names_company(below)
         and _NOT_LEGAL.sub("", below).strip(" .") != ""
         and not wraps_onto(text, below)
+        # a line that goes on in lower case qualifies the name above ("c/o Redwood
+        # Fabrication LLC", "dba …"): the name above is the party
+        and not below.lstrip()[:1].islower()
     )
 
 
