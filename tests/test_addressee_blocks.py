@@ -33,6 +33,24 @@ HEAD: Rows = [
 ]
 
 
+def window_buyer(
+    settings: Settings,
+    tmp_path: Path,
+    lines: list[str],
+    label: str = "",
+    title: str = "RECHNUNG",
+    number: tuple[str, str] = ("Rechnung Nr.", "TL-4410"),
+) -> object:
+    """The buyer read from a letter under ``HEAD``'s letterhead whose addressee's window
+    holds ``lines``, under ``label`` where one is given."""
+    window: Rows = [(140 + 12 * i, [(60, line)]) for i, line in enumerate(lines)]
+    if label:
+        window = [(126, [(60, label)]), *window]
+    meta: Rows = [(140, [(380, number[0]), (535, number[1], "r")])]
+    pdf = letter(tmp_path / "i.pdf", HEAD, window, title, meta)
+    return extract(settings, pdf)["fields"].get("buyer")
+
+
 @pytest.mark.parametrize(
     ("contact", "over"),
     [
@@ -480,17 +498,8 @@ def test_a_person_addressed_over_a_companys_name_is_its_contact(
 ) -> None:
     """A block that names a person or an office over a company's name with its legal
     form: the person is the company's contact, the company the buyer."""
-    window: Rows = [
-        (140, [(60, person)]),
-        (152, [(60, company)]),
-        (164, [(60, "Am Markt 5")]),
-        (176, [(60, "80331 München")]),
-    ]
-    if label:
-        window = [(126, [(60, label)]), *window]
-    meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
-    pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
-    assert extract(settings, pdf)["fields"]["buyer"] == company
+    lines = [person, company, "Am Markt 5", "80331 München"]
+    assert window_buyer(settings, tmp_path, lines, label) == company
 
 
 @pytest.mark.parametrize(
@@ -552,15 +561,9 @@ def test_a_plural_form_of_address_over_the_window_name(
 
 def test_a_legal_form_alone_under_a_name_ends_the_name(settings: Settings, tmp_path: Path) -> None:
     # a long name wraps its legal form onto the next line: the line above is the company's
-    window: Rows = [
-        (140, [(60, "Oberhof Maschinen- und Anlagenbau")]),
-        (152, [(60, "GmbH & Co. KG")]),
-        (164, [(60, "Am Markt 5")]),
-        (176, [(60, "80331 München")]),
-    ]
-    meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
-    pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
-    assert extract(settings, pdf)["fields"]["buyer"] == "Oberhof Maschinen- und Anlagenbau"
+    name = "Oberhof Maschinen- und Anlagenbau"
+    lines = [name, "GmbH & Co. KG", "Am Markt 5", "80331 München"]
+    assert window_buyer(settings, tmp_path, lines) == name
 
 
 @pytest.mark.parametrize(
@@ -604,17 +607,8 @@ def test_a_name_wrapped_after_a_joining_word_is_one_name(
 ) -> None:
     """A long company name wraps after the word that joins its parts ("and", "&", "und"):
     the two lines are one name, not a contact over the company."""
-    window: Rows = [
-        (140, [(60, first)]),
-        (152, [(60, second)]),
-        (164, [(60, "Am Markt 5")]),
-        (176, [(60, "80331 München")]),
-    ]
-    if label:
-        window = [(126, [(60, label)]), *window]
-    meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
-    pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
-    assert extract(settings, pdf)["fields"]["buyer"] == f"{first} {second}"
+    lines = [first, second, "Am Markt 5", "80331 München"]
+    assert window_buyer(settings, tmp_path, lines, label) == f"{first} {second}"
 
 
 def test_a_person_over_a_street_whose_number_folds_to_a_legal_form_is_the_buyer(
@@ -622,15 +616,9 @@ def test_a_person_over_a_street_whose_number_folds_to_a_legal_form_is_the_buyer(
 ) -> None:
     # "51" folds to "SL" (S.L., a Spanish legal form): a street is no company, and the
     # person over it is the buyer herself, not a company's contact
-    window: Rows = [
-        (126, [(60, "Cliente")]),
-        (140, [(60, "Giulia Ferri")]),
-        (152, [(60, "Calle Pinos 51")]),
-        (164, [(60, "45893 Zaragoza")]),
-    ]
-    meta: Rows = [(140, [(380, "Factura n.º"), (535, "F-4410", "r")])]
-    pdf = letter(tmp_path / "f.pdf", HEAD, window, "FACTURA", meta)
-    assert extract(settings, pdf)["fields"]["buyer"] == "Giulia Ferri"
+    lines = ["Giulia Ferri", "Calle Pinos 51", "45893 Zaragoza"]
+    number = ("Factura n.º", "F-4410")
+    assert window_buyer(settings, tmp_path, lines, "Cliente", "FACTURA", number) == "Giulia Ferri"
 
 
 @pytest.mark.parametrize(
@@ -643,13 +631,5 @@ def test_a_person_over_a_street_whose_number_folds_to_a_legal_form_is_the_buyer(
 def test_a_company_line_that_goes_on_in_lower_case_qualifies_the_name_above(
     settings: Settings, tmp_path: Path, name: str, qualifier: str
 ) -> None:
-    window: Rows = [
-        (126, [(60, "Kunde")]),
-        (140, [(60, name)]),
-        (152, [(60, qualifier)]),
-        (164, [(60, "Am Markt 5")]),
-        (176, [(60, "80331 München")]),
-    ]
-    meta: Rows = [(140, [(380, "Rechnung Nr."), (535, "TL-4410", "r")])]
-    pdf = letter(tmp_path / "i.pdf", HEAD, window, "RECHNUNG", meta)
-    assert extract(settings, pdf)["fields"]["buyer"] == name
+    lines = [name, qualifier, "Am Markt 5", "80331 München"]
+    assert window_buyer(settings, tmp_path, lines, "Kunde") == name

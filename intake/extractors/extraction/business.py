@@ -74,6 +74,8 @@ def _labelled_other(reading: Reading, date: Field) -> bool:
 TERM_DATES = ("due_date", "valid_until", "delivery_date")
 #: A due date or a quote's validity runs at most this long after the document's date.
 MAX_TERM = dt.timedelta(days=366)
+#: the confidence of a term date whose year was mended
+MENDED = 0.5
 
 
 def _in_year(date: dt.date, year: int) -> dt.date | None:
@@ -116,10 +118,6 @@ def _mend_term_years(reading: Reading, fields: dict[str, Field]) -> None:
             fields[name] = dataclasses.replace(
                 field, value=value, confidence=MENDED, source="computed"
             )
-
-
-#: the confidence of a term date whose year was mended
-MENDED = 0.5
 
 
 def _in_items(field: Field, items: object) -> bool:

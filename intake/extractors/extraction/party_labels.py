@@ -80,6 +80,8 @@ def form_of_address(text: str) -> bool:
 
 #: a legal form that ends a line: the line names a company
 _ENDS_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})\.?\s*$", re.IGNORECASE)
+#: what a line says besides legal forms and the words that join them ("GmbH & Co. KG")
+_NOT_LEGAL = re.compile(rf"(?<![\w])(?:(?:{_LEGAL_FORM})\.?|co\.?)(?![\w])|[&+,]", re.IGNORECASE)
 
 
 #: a name line that ends in a word joining two parts of a name ("Redwood Fabrication and")
@@ -119,10 +121,6 @@ def contact_over_company(text: str, below: str) -> bool:
         # Fabrication LLC", "dba …"): the name above is the party
         and not below.lstrip()[:1].islower()
     )
-
-
-#: what a line says besides legal forms and the words that join them ("GmbH & Co. KG")
-_NOT_LEGAL = re.compile(rf"(?<![\w])(?:(?:{_LEGAL_FORM})\.?|co\.?)(?![\w])|[&+,]", re.IGNORECASE)
 
 
 def contact_line(text: str) -> bool:
