@@ -30,13 +30,12 @@ from intake.extractors.extraction.party_cells import (
 from intake.extractors.extraction.party_domains import domain_bonus, web_domains
 from intake.extractors.extraction.party_labels import (
     contact_line,
-    contact_over_company,
     form_of_address,
     in_reference_label,
     label_in_value,
     more_label,
+    name_heading,
     party_label,
-    wraps_onto,
 )
 from intake.extractors.extraction.recipient import recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -187,11 +186,9 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
                 break  # the label's value is a number ("Réf. client  C88614"): no name
             if contact_line(cell.text) or form_of_address(cell.text):
                 continue  # a contact person at the buyer, or "Firma" over its name
-            if i + 1 < len(cells) and contact_over_company(cell.text, cells[i + 1].text):
+            under = cells[i + 1].text if i + 1 < len(cells) else ""
+            if (text := name_heading(cell.text, under)) is None:
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
-            text = cell.text
-            if i + 1 < len(cells) and wraps_onto(text, cells[i + 1].text):
-                text = f"{text.rstrip()} {cells[i + 1].text.strip()}"  # a name on two lines
             name = _CODE_AFTER.sub("", _clean_name(text))
             # a legal form alone ("Inc") is the end of a name, not a name
             if _name_like(name, years=True) and not _LEGAL_ONLY.fullmatch(name):

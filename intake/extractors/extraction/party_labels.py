@@ -130,6 +130,17 @@ def contact_line(text: str) -> bool:
     return any(p.match(text) for p, _ in _CONTACT)
 
 
+def name_heading(text: str, below: str) -> str | None:
+    """The name a block's line gives with the line under it: none where it is the contact
+    over a company's name (:func:`contact_over_company`), both lines where the name wraps
+    onto the next (:func:`wraps_onto`), else the line itself."""
+    if contact_over_company(text, below):
+        return None
+    if wraps_onto(text, below):
+        return f"{text.strip()} {below.strip()}"
+    return text.strip()
+
+
 def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
     """Whether a party's label word is part of a value: of an address line, after its
     number or a comma and not closed by a colon ("8, impasse du

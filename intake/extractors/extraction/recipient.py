@@ -24,9 +24,8 @@ from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.party_labels import (
     contact_line,
-    contact_over_company,
     form_of_address,
-    wraps_onto,
+    name_heading,
 )
 from intake.record import Box
 
@@ -126,11 +125,8 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
             block = _block(layout, cell)
             if not block or any(_SENDER_ONLY.search(c.text) for c in block):
                 continue
-            if contact_over_company(cell.text, block[0].text):
+            if (name := name_heading(cell.text, block[0].text)) is None:
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
-            name = cell.text.strip()
-            if wraps_onto(name, block[0].text):
-                name = f"{name} {block[0].text.strip()}"  # a name on two lines
             if any(_POSTCODE.search(c.text) for c in block):
                 out.append((cell.box, name))
     return out
