@@ -502,3 +502,81 @@ def test_an_attention_line_beside_a_delivery_label_heads_no_table(
     fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
     assert fields["invoice_number"] == "F24/71824"
     assert [i["description"] for i in fields["line_items"]] == ["Tubo de cobre"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "amounts", "totals"),
+    [
+        (
+            ("Description", "Qty", "Rate", "Net"),
+            ("310.00", "620.00", "6.50", "156.00"),
+            [("Net total", "776.00"), ("VAT @ 20%", "155.20"), ("Total GBP", "931.20")],
+        ),
+        (
+            ("Bezeichnung", "Menge", "Einzelpreis", "Netto"),
+            ("310,00", "620,00", "6,50", "156,00"),
+            [("Summe netto", "776,00"), ("MwSt. 19 %", "147,44"), ("Gesamtbetrag", "923,44")],
+        ),
+    ],
+)
+def test_a_bare_net_heads_the_line_amounts(
+    settings: Settings,
+    tmp_path: Path,
+    headers: tuple[str, ...],
+    amounts: tuple[str, ...],
+    totals: list[tuple[str, str]],
+) -> None:
+    # "Net | VAT | Gross", "Netto | MwSt. | Brutto": the bare word heads the amount before
+    # tax. Unread, the table had no amount column and gave no item.
+    rows: Rows = [
+        (50, [(50, "Harrow & Pike Ltd", 16)]),
+        (66, [(50, "14 Quay Street, Bristol BS1 4DJ")]),
+        (190, [(50, "INVOICE", 16), (380, "Invoice No: HP-7781")]),
+        (240, [(50, headers[0]), (330, headers[1]), (380, headers[2]), (480, headers[3])]),
+        (255, [(50, "Label printer"), (330, "2"), (380, amounts[0]), (480, amounts[1])]),
+        (270, [(50, "Thermal labels"), (330, "24"), (380, amounts[2]), (480, amounts[3])]),
+        *[(320 + 12 * k, [(380, label), (480, value)]) for k, (label, value) in enumerate(totals)],
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert items(fields) == [("2", "310.00", "620.00"), ("24", "6.50", "156.00")]
+
+
+def test_a_header_over_two_lines_that_each_name_columns(settings: Settings, tmp_path: Path) -> None:
+    # "Unit" over "Price", "Line" over "Total": the second line, read alone, is a header of
+    # its own, and the first line's table ended at it (descriptions lost)
+    rows: Rows = [
+        (50, [(50, "Northgate Supplies Ltd", 16)]),
+        (190, [(50, "INVOICE", 16), (380, "Invoice No. NG-5521")]),
+        (
+            236,
+            [(50, "Item"), (110, "Description"), (330, "Quantity"), (390, "Unit"), (480, "Line")],
+        ),
+        (246, [(390, "Price"), (480, "Total")]),
+        (262, [(50, "HB-10"), (110, "Hinge, brass"), (330, "24"), (390, "3.25"), (480, "78.00")]),
+        (277, [(50, "SC-4"), (110, "Screws 4x30"), (330, "3"), (390, "7.90"), (480, "23.70")]),
+        (320, [(380, "Subtotal"), (480, "101.70")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    lines = [(i["code"], i["description"], i["quantity"]) for i in fields["line_items"]]
+    assert lines == [("HB-10", "Hinge, brass", "24"), ("SC-4", "Screws 4x30", "3")]
+
+
+def test_the_net_after_a_discount_is_the_base_of_several_rates(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Total HT" less "Remise 5 %" is "Net HT", the base both rates are charged on: net
+    # plus the two taxes is the total
+    rows: Rows = [
+        (50, [(50, "Atelier Morvan SARL", 16)]),
+        (66, [(50, "12 rue des Tanneurs, 35000 Rennes")]),
+        (200, [(50, "FACTURE N° F2025-0311", 14)]),
+        (218, [(50, "Date : 18/02/2025")]),
+        (340, [(330, "Total HT"), (480, "3 250,00")]),
+        (352, [(330, "Remise 5 %"), (480, "-162,50")]),
+        (364, [(330, "Net HT"), (480, "3 087,50")]),
+        (376, [(330, "TVA 20 %"), (480, "608,00")]),
+        (388, [(330, "TVA 5,5 %"), (480, "2,61")]),
+        (400, [(330, "Total TTC"), (480, "3 698,11 €")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("3087.50", "610.61", "3698.11")

@@ -366,7 +366,13 @@ def find_line_items(reading: Reading) -> LineItems:
         band = stacked_header(layout, line.index)
         if band is not None:
             stacked = _band_roles(band[0])
-            if len({c.role for c in stacked}) > len({c.role for c in columns}):
+            # the band, where it names more roles, or where its last line names roles of
+            # its own ("Unit | Line" over "Price | Total"): read alone, the first line's
+            # table would end at the second
+            if stacked and (
+                len({c.role for c in stacked}) > len({c.role for c in columns})
+                or _header_roles(layout.lines[band[1]])
+            ):
                 columns, line, skip_to = stacked, layout.lines[band[1]], band[1] + 1
         if not columns:
             continue
