@@ -580,3 +580,57 @@ def test_the_net_after_a_discount_is_the_base_of_several_rates(
     ]
     fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("3087.50", "610.61", "3698.11")
+
+
+GERMAN_ITEMS: Rows = [
+    (50, [(50, "Brandl Technik GmbH", 16)]),
+    (66, [(50, "Bahnhofstr. 2, 93047 Regensburg")]),
+    (190, [(50, "Rechnung", 16)]),
+    (206, [(50, "Rechnungs-Nr.: 2025-771"), (330, "Datum: 30.09.2025")]),
+    (240, [(50, "Bezeichnung"), (280, "Menge"), (340, "Einzelpreis"), (480, "Gesamt")]),
+    (255, [(50, "Akku-Schrauber"), (280, "2"), (340, "150,00"), (480, "300,00")]),
+    (270, [(50, "Fachbuch"), (280, "5"), (340, "12,00"), (480, "60,00")]),
+]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        [(370, [(320, "Rechnungsbetrag"), (480, "421,20 €")])],
+        [(356, [(250, "Summe"), (320, "360,00"), (400, "61,20"), (480, "421,20")])],
+    ],
+    ids=["total-apart", "sums-row"],
+)
+def test_a_tax_summary_with_a_row_per_rate_adds_up_its_rows(
+    settings: Settings, tmp_path: Path, closing: Rows
+) -> None:
+    # one row per rate, each printing its own: without a sums row under them, the net and
+    # the tax are each column's rows added up, not its last row (7 % alone)
+    rows: Rows = [
+        *GERMAN_ITEMS,
+        (320, [(250, "USt.-Satz"), (320, "Netto"), (400, "USt."), (480, "Brutto")]),
+        (332, [(250, "19 %"), (320, "300,00"), (400, "57,00"), (480, "357,00")]),
+        (344, [(250, "7 %"), (320, "60,00"), (400, "4,20"), (480, "64,20")]),
+        *closing,
+    ]
+    fields = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("360.00", "61.20", "421.20")
+
+
+def test_a_bare_net_heads_a_tax_summarys_base(settings: Settings, tmp_path: Path) -> None:
+    # "VAT rate | Net | VAT | Gross": the bare "Net" names the base (unread, the table gave
+    # no subtotal and the total less one rate's tax was taken); "Net 30" stays a term
+    rows: Rows = [
+        (50, [(50, "Northgate Supplies Ltd", 16)]),
+        (190, [(50, "INVOICE", 16), (380, "Invoice No. NG-5521")]),
+        (206, [(50, "Terms: Net 30"), (380, "Date: 21/07/2025")]),
+        (240, [(50, "Description"), (330, "Qty"), (380, "Unit Price"), (480, "Amount")]),
+        (255, [(50, "Materials"), (330, "1"), (380, "800.00"), (480, "800.00")]),
+        (270, [(50, "Labour"), (330, "10"), (380, "40.00"), (480, "400.00")]),
+        (320, [(300, "VAT rate"), (360, "Net"), (420, "VAT"), (480, "Gross")]),
+        (332, [(300, "20%"), (360, "800.00"), (420, "160.00"), (480, "960.00")]),
+        (344, [(300, "5%"), (360, "400.00"), (420, "20.00"), (480, "420.00")]),
+        (370, [(360, "Total"), (480, "1,380.00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("1200.00", "180.00", "1380.00")

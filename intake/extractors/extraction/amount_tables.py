@@ -13,8 +13,10 @@ Each header cell heads the strip of the page from its left edge to the next head
 cell's (amounts are right-aligned under a left-aligned header as often as the reverse).
 The rows under it, down to the first row without an amount, are one per tax rate; when
 there are several, the last one sums them (a sums row), so the last amount of each
-column is the document's. These are candidates, weighed below a labelled row: the
-arithmetic in :mod:`~intake.extractors.extraction.amounts` decides among them.
+column is the document's; where each row prints its own rate and no sums row closes
+them, a column's rows add up to the document's amount. These are candidates, weighed
+below a labelled row: the arithmetic in :mod:`~intake.extractors.extraction.amounts`
+decides among them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from decimal import Decimal
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.layout import Cell, Line
+from intake.extractors.extraction.tax_rates import printed_rates
 from intake.record import Box
 
 __all__ = ["column_role", "table_candidates"]
@@ -76,24 +79,44 @@ def _read_tables(reading: Reading, money: Money) -> dict[str, list[Candidate]]:
         if "subtotal" not in named or len(named) < 2:
             continue  # a summary of amounts and taxes ("Amount  Tax") may sum rates apart
         edges = [c.x0 for c in line.cells] + [line.page_width + 1]
-        last: dict[int, tuple[Decimal, Box, str]] = {}
+        column: dict[int, list[tuple[Decimal, Box, str, int]]] = {}
+        rates: list[Decimal | None] = []  # each row's one rate
         for row in layout.lines[index + 1 : index + 1 + MAX_ROWS]:
             if row.page != line.page:
                 break
             amounts = [m for c in row.cells for m in money(reading, c)]
             if not amounts:
                 break
+            printed = printed_rates(row.text)
+            rates.append(next(iter(printed)) if len(printed) == 1 else None)
             for value, box, raw in amounts:
                 centre = (box.x0 + box.x1) / 2
                 for i in range(len(line.cells)):
                     if edges[i] - 2 <= centre < edges[i + 1] - 2:
                         if i in heads:
-                            last[i] = (value, box, raw)
+                            column.setdefault(i, []).append((value, box, raw, len(rates) - 1))
                         break
-        for i, (value, box, raw) in last.items():
+        for i, found in column.items():
             name, weight = heads[i]
+            value, box, raw = _document_amount(found, rates)
             out.setdefault(name, []).append(Candidate(value, WEIGHT * weight, box, raw))
     return out
+
+
+def _document_amount(
+    found: list[tuple[Decimal, Box, str, int]], rates: list[Decimal | None]
+) -> tuple[Decimal, Box, str]:
+    """A column's amount for the whole document (``found``: its amounts, each with its
+    row; ``rates``: each row's one rate): its last row; but where the table opens with a
+    row per rate, each printing its own ("19 % | 300,00 | 57,00", "7 % | 60,00 | 4,20"),
+    and no later row closes them in this column (a sums row), the sum of those rows."""
+    value, box, raw, row = found[-1]
+    opening = next((k for k, rate in enumerate(rates) if rate is None), len(rates))
+    distinct = len(set(rates[:opening])) == opening
+    if opening < 2 or not distinct or row >= opening:
+        return value, box, raw
+    rows = [f for f in found if f[3] < opening]
+    return sum((f[0] for f in rows), Decimal(0)), box, " + ".join(f[2] for f in rows)
 
 
 def _header(reading: Reading, cell: Cell) -> str:
