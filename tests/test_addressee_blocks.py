@@ -121,7 +121,7 @@ def test_our_order_to_a_contact_at_the_supplier(
 ) -> None:
     """Our own purchase order to the attention of a person at the supplier: the contact
     line between the supplier label and the supplier's name belongs to the block, so the
-    supplier is the vendor and we are the buyer."""
+    supplier is the vendor and we are the buyer, named as the letterhead names us."""
     pdf = letter(
         tmp_path / "po.pdf",
         [
@@ -141,7 +141,7 @@ def test_our_order_to_a_contact_at_the_supplier(
     )
     fields = extract(ours(settings), pdf)["fields"]
     assert fields["vendor"] == "Brennecke Maschinenbau AG"
-    assert fields["buyer"] == "Harwick Foundry"
+    assert fields["buyer"] == "Harwick Foundry GmbH"
 
 
 US_HEAD: Rows = [

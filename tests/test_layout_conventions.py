@@ -634,3 +634,48 @@ def test_a_bare_net_heads_a_tax_summarys_base(settings: Settings, tmp_path: Path
     ]
     fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("1200.00", "180.00", "1380.00")
+
+
+def test_an_order_under_a_supplier_label_is_bought_by_its_issuer(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # an order is issued by its buyer: with the supplier under its label and no buyer
+    # label, the letterhead's company is the buyer (it was left empty, or our own name)
+    rows: Rows = [
+        (50, [(50, "Pfeiffer Maschinenbau KG", 16)]),
+        (66, [(50, "Industriestraße 12, 09111 Chemnitz")]),
+        (120, [(50, "Lieferant:")]),
+        (132, [(50, "Lindner Stahlhandel GmbH")]),
+        (144, [(50, "Am Anger 4, 99084 Erfurt")]),
+        (190, [(50, "Bestellung Nr. B-25-0412", 14)]),
+        (208, [(50, "Bestelldatum: 03.11.2025")]),
+        (240, [(50, "Bezeichnung"), (330, "Menge"), (420, "Preis"), (490, "Betrag")]),
+        (255, [(50, "Flachstahl 40x10 S235"), (330, "120"), (420, "1,85"), (490, "222,00")]),
+    ]
+    result = extract(settings, draw(tmp_path / "b.pdf", rows))
+    assert result["doc_type"] == "purchase_order"
+    fields = result["fields"]
+    assert (fields["vendor"], fields["buyer"]) == (
+        "Lindner Stahlhandel GmbH",
+        "Pfeiffer Maschinenbau KG",
+    )
+
+
+def test_an_orders_part_number_and_extended_cost_head_columns(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Part Number" heads the codes and "Ext. Cost" the amounts: unread, the amounts fell
+    # into the unit cost's column and no item was read
+    rows: Rows = [
+        (50, [(50, "Crestline Tooling LLC", 16)]),
+        (110, [(50, "PURCHASE ORDER", 16), (380, "PO Number: 4500-2291")]),
+        (230, [(50, "Line"), (80, "Part Number"), (170, "Description"), (340, "Qty")]),
+        (230, [(370, "UOM"), (410, "Unit Cost"), (480, "Ext. Cost")]),
+        (245, [(50, "1"), (80, "HP-220-SS"), (170, "Hydraulic pump"), (340, "2"), (370, "EA")]),
+        (245, [(410, "1,250.00"), (480, "2,500.00")]),
+        (260, [(50, "2"), (80, "SV-14"), (170, "Solenoid valve"), (340, "10"), (370, "EA")]),
+        (260, [(410, "48.50"), (480, "485.00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "p.pdf", rows))["fields"]
+    lines = [(i["code"], i["quantity"], i["amount"]) for i in fields["line_items"]]
+    assert lines == [("HP-220-SS", "2", "2500.00"), ("SV-14", "10", "485.00")]

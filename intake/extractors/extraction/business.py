@@ -143,6 +143,8 @@ class BusinessDocumentExtractor:
     doc_type = ""
     ids: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
+    #: whether the buyer issues the document (an order): see :func:`find_parties`
+    issuer_buys = False
 
     def score(self, record: Record) -> float:
         return type_scores(reading_for(record)).get(self.doc_type, 0.0)
@@ -198,7 +200,7 @@ class BusinessDocumentExtractor:
         if reading.currency is not None:
             fields["currency"] = Field(reading.currency, 0.8, "text")
         fields.update(find_service_period(reading))
-        parties = find_parties(reading)
+        parties = find_parties(reading, issuer_buys=self.issuer_buys)
         found = parties.get("vendor")
         if (vendor := read_vendor(reading, found)) is not None:
             parties["vendor"] = vendor

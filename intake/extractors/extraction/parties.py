@@ -56,6 +56,9 @@ _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.
 #: no name: logos and stamps read as text.
 MIN_NAME_CONF = 0.6
 MIN_PLAUSIBLE = 0.7
+#: A name's score (its candidates' evidence, added up) from which it is an order's issuer:
+#: a legal name set large at the top of the page scores this much on its own
+ISSUER = 1.0
 _LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
 _NAME_BEFORE = re.compile(
     rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
@@ -323,8 +326,11 @@ def _registered_name(reading: Reading, brand: str, buyer: Field | None) -> str |
     return None
 
 
-def find_parties(reading: Reading) -> dict[str, Field]:
-    """vendor (the issuer), its address, and buyer (the addressee)."""
+def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Field]:
+    """vendor (the issuer), its address, and buyer (the addressee). ``issuer_buys``: the
+    document is an order, which its buyer issues: where a seller's label names the vendor
+    and nothing names the buyer, the issuer the page names most surely (its letterhead)
+    is the buyer."""
     out: dict[str, Field] = {}
     buyer, blocks = _buyer(reading)
     if buyer is not None:
@@ -378,4 +384,10 @@ def find_parties(reading: Reading) -> dict[str, Field]:
     )
     if (address := address_under(reading.layout, c.box)) is not None:
         out["address"] = address
+    if issuer_buys and "buyer" not in out and key in sellers:
+        others = [k for k in scores if k != key and k not in sellers]
+        if others and scores[(top := max(others, key=lambda k: scores[k]))] >= ISSUER:
+            issuer = first[top]
+            value = _canonical_form(issuer.value)
+            out["buyer"] = Field(value, 0.6, "layout", issuer.box, issuer.raw)
     return out

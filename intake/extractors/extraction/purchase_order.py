@@ -11,3 +11,4 @@ class PurchaseOrderExtractor(BusinessDocumentExtractor):
     doc_type = "purchase_order"
     ids = ("po_number", "quote_number")
     dates = ("issue_date", "delivery_date")
+    issuer_buys = True
