@@ -13,7 +13,7 @@ from intake.extractors.extraction.contract_clauses import (
     labelled_end,
     stated_start,
 )
-from intake.extractors.extraction.contract_renewal import find_renewal
+from intake.extractors.extraction.contract_renewal import find_renewal, renewal_by_option
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.contract_term import find_expiration, find_term
 from intake.extractors.extraction.fields.terms import parse_duration
@@ -270,3 +270,51 @@ def test_a_term_from_the_effective_date_to_a_date() -> None:
     assert find_expiration(text, "mdy", start) == (dt.date(2022, 3, 31), text[:-1])
     other = "The prices apply from the Effective Date to March 31, 2022."
     assert find_expiration(other, "mdy", start) is None
+
+
+def test_an_option_to_renew_gives_its_renewal() -> None:
+    # a party's option: "may extend the Term", "shall have the option to renew", "the Term
+    # may be renewed by ...", with a bare unit ("an additional year") or by the year
+    option = (
+        "Distributor shall have the option to renew this Agreement for one (1) additional "
+        "term of three (3) years by written notice given no later than six (6) months "
+        "before the expiry of the Initial Term."
+    )
+    assert find_renewal(option) == "3 year"
+    assert renewal_by_option(option)
+    assert find_renewal("The Company may extend the Term for an additional year.") == "1 year"
+    yearly = "Thereafter, the Agreement may be extended on a yearly basis at Buyer's option."
+    assert find_renewal(yearly) == "successive 1 year"
+    right = "Licensee has the right to renew the Term for successive five (5) year periods."
+    assert find_renewal(right) == "successive 5 year"
+    by_client = "The Term may be renewed by the Client for an additional two (2) year period."
+    assert find_renewal(by_client) == "2 year"
+    # an automatic renewal is none, and the options of other things or both parties are no
+    # renewal at all
+    automatic = "This Agreement shall automatically renew for successive one (1) year periods."
+    assert not renewal_by_option(automatic)
+    assert not renewal_by_option("This Agreement may be renewed automatically for one year.")
+    assert find_renewal("Licensee may extend the Territory for an additional fee.") is None
+    assert find_renewal("The Supplier may extend the time for delivery by 14 days.") is None
+    mutual = "The parties may extend this Agreement by mutual written agreement for one year."
+    assert find_renewal(mutual) is None
+
+
+def test_a_renewal_by_option_ends_unless_it_is_taken() -> None:
+    # the dates do not roll on: the term ends, and the last day to take the option up is
+    # the notice before that end
+    fields = {
+        "effective_date": {"value": "2024-03-01", "source": "text"},
+        "term": {"value": "2 years", "source": "text"},
+        "renewal_term": {"value": "3 year", "source": "text"},
+        "renewal_by_option": {"value": "yes", "source": "text"},
+        "notice_period": {"value": "6 months", "source": "text"},
+    }
+    doc = Document(id=8, original_name="distribution.pdf", fields=fields)
+    dates = contract_dates(doc, dt.date(2025, 6, 1))
+    assert (dates.end_date, dates.notice_by) == (dt.date(2026, 3, 1), dt.date(2025, 9, 1))
+    assert (dates.renews, dates.renewal_option) == (False, True)
+    later = contract_dates(doc, dt.date(2026, 6, 1))
+    assert (later.end_date, later.in_force) == (dt.date(2026, 3, 1), False)
+    renewing = Document(id=9, original_name="d.pdf", fields={**fields, "renewal_by_option": {}})
+    assert contract_dates(renewing, dt.date(2026, 6, 1)).end_date == dt.date(2029, 3, 1)

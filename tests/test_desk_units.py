@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
+from intake.db.engine import Database
+from intake.db.models import Document
 from intake.extractors.base import Registry
 from intake.extractors.extraction.validity import computed_valid_until
 from intake.filing.calendar import deadlines_ical
-from intake.filing.desk import Deadline
+from intake.filing.desk import Deadline, deadlines
 from intake.filing.rates import Rates, import_rates, load_rates
 from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
@@ -229,3 +231,37 @@ def test_an_invoices_delivery_date_is_read(
         "2026-11-20",
         "2026-12-20",
     )
+
+
+def test_the_last_day_to_take_a_renewal_option_is_a_deadline(db: Database) -> None:
+    # a renewal by option ends the term unless taken: its deadline asks to take it up
+    fields = {
+        "effective_date": {"value": "2024-03-01", "source": "text"},
+        "term": {"value": "2 years", "source": "text"},
+        "renewal_term": {"value": "3 year", "source": "text"},
+        "renewal_by_option": {"value": "yes", "source": "text"},
+        "notice_period": {"value": "6 months", "source": "text"},
+        "parties": {"value": ["Acme Tools GmbH"], "source": "text"},
+    }
+    with db.session() as s:
+        s.add(
+            Document(
+                sha256="0" * 64,
+                original_name="distribution.pdf",
+                kind="pdf",
+                ext="pdf",
+                size=1,
+                doc_type="contract",
+                fields=fields,
+            )
+        )
+    with db.session() as s:
+        got = deadlines(s, dt.date(2025, 8, 20), 30)
+    assert [(d.date, d.kind, d.what) for d in got] == [
+        (
+            dt.date(2025, 9, 1),
+            "contract_notice",
+            "last day to take up the option to renew for 3 year (notice 6 months) before"
+            " the term ends 2026-03-01",
+        )
+    ]

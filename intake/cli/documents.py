@@ -119,6 +119,7 @@ def _contract_row(c: ContractDates) -> dict[str, object]:
         "end_date": c.end_date.isoformat() if c.end_date else None,
         "notice_by": c.notice_by.isoformat() if c.notice_by else None,
         "renews": c.renews,
+        "renewal_option": c.renewal_option,
         "in_force": c.in_force,
     }
 

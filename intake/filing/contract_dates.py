@@ -6,7 +6,9 @@ extraction read (effective date, term, renewal term, notice period, expiration d
 * The first term ends at the printed expiration date, else at the effective date (or the
   agreement date) plus the term.
 * A contract that renews itself (a renewal term was read) runs on in renewal periods:
-  its current term is the first one not yet over.
+  its current term is the first one not yet over. One that a party may renew by option
+  (``renewal_by_option``) ends unless the option is taken: its dates do not roll on, and
+  ``notice_by`` is the last day to take the option up.
 * Notice must be given the notice period before the end of a term to stop a renewal:
   ``notice_by`` is the last day to do so for the current term (the next term's when today
   is past it). A contract that does not renew ends by itself and needs no notice.
@@ -91,6 +93,7 @@ class ContractDates:
     renews: bool
     in_force: bool
     explanation: str
+    renewal_option: bool = False  # renewed only if a party takes its option
 
 
 def contract_dates(doc: Document, today: dt.date) -> ContractDates:
@@ -107,6 +110,9 @@ def contract_dates(doc: Document, today: dt.date) -> ContractDates:
     renewal_text = _value(fields, "renewal_term")
     notice_text = _value(fields, "notice_period")
     term, renewal, notice = (parse_period(t) for t in (term_text, renewal_text, notice_text))
+    option = renewal is not None and bool(_value(fields, "renewal_by_option"))
+    if option:
+        renewal = None  # it renews only if the option is taken
     printed = _date(_value(fields, "expiration_date"))
     why: list[str] = []
     first_end: dt.date | None = None
@@ -132,7 +138,12 @@ def contract_dates(doc: Document, today: dt.date) -> ContractDates:
         else:
             why.append(f"renews for {renewal_text} unless notice is given")
     notice_by = None
-    if end is not None and renewal is None:
+    if end is not None and option:
+        why.append(f"may be renewed for {renewal_text} by option: ends unless it is taken")
+        if notice is not None:
+            notice_by = end - notice
+            why.append(f"the option is taken {notice_text} before the end: by {notice_by}")
+    elif end is not None and renewal is None:
         why.append("ends by itself: no notice is needed to end it")
     elif end is not None and notice is not None:
         notice_by = end - notice
@@ -158,6 +169,7 @@ def contract_dates(doc: Document, today: dt.date) -> ContractDates:
         renewal is not None,
         in_force,
         "; ".join(why) or "no term or end date was read",
+        option,
     )
 
 
@@ -171,19 +183,20 @@ def list_contracts(session: Session, today: dt.date) -> list[ContractDates]:
 @dataclass(frozen=True)
 class Deadline:
     date: dt.date
-    action: str  # "give notice" or "ends"
+    action: str  # "give notice", "take option" (to renew), "renews" or "ends"
     contract: ContractDates
 
 
 def upcoming(session: Session, today: dt.date, days: int) -> list[Deadline]:
     """What needs action from ``today`` to ``today + days``, soonest first: the last day to
-    give notice before a contract renews, the end of one that does not renew (or whose
-    notice period was not read)."""
+    give notice before a contract renews (or to take up its option to renew), the end of
+    one that does not renew (or whose notice period was not read)."""
     until = today + dt.timedelta(days=days)
     out = []
     for c in list_contracts(session, today):
         if c.notice_by is not None and today <= c.notice_by <= until:
-            out.append(Deadline(c.notice_by, "give notice", c))
+            action = "take option" if c.renewal_option else "give notice"
+            out.append(Deadline(c.notice_by, action, c))
         elif c.end_date is not None and today <= c.end_date <= until and c.notice_by is None:
             out.append(Deadline(c.end_date, "renews" if c.renews else "ends", c))
     return sorted(out, key=lambda d: (d.date, d.contract.document_id))

@@ -295,8 +295,17 @@ def deadlines(
                 f" {c.end_date.isoformat() if c.end_date else '?'}"
             )
             out.append(Deadline(d.date, "contract_notice", c.document_id, c.title, who, what))
+        elif d.action == "take option":
+            what = (
+                f"last day to take up the option to renew for {c.renewal_term} (notice"
+                f" {c.notice_period}) before the term ends"
+                f" {c.end_date.isoformat() if c.end_date else '?'}"
+            )
+            out.append(Deadline(d.date, "contract_notice", c.document_id, c.title, who, what))
         else:
             what = "the contract ends" if d.action == "ends" else "the term ends and renews"
+            if c.renewal_option:
+                what = f"the contract ends unless its option to renew ({c.renewal_term}) is taken"
             out.append(Deadline(d.date, "contract_end", c.document_id, c.title, who, what))
     for q in expiring_quotes(session, today, days):
         what = f"quote valid until {q.valid_until.isoformat()}, not ordered yet"

@@ -32,7 +32,11 @@ from intake.extractors.extraction.contract_parties import (
     find_contract_parties,
     find_recitals,
 )
-from intake.extractors.extraction.contract_renewal import find_renewal, renewal_notice
+from intake.extractors.extraction.contract_renewal import (
+    find_renewal,
+    renewal_by_option,
+    renewal_notice,
+)
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.contract_term import (
     OPEN_ENDED,
@@ -283,6 +287,11 @@ class ContractExtractor:
             text, term.value if term is not None and term.own else None
         ):
             fields["renewal_term"] = Field(renewal, 0.6, "text")
+            if "renewal_term" not in local and renewal_by_option(
+                text, term.value if term is not None and term.own else None
+            ):
+                # a party's option to renew: the contract ends unless it is taken
+                fields["renewal_by_option"] = Field("yes", 0.6, "text")
         start = effective[0] if effective else agreement
         expires = next(
             filter(None, (find_expiration(section, order, start) for section in sections)), None

@@ -11,8 +11,12 @@ The conventions, surest first:
 * "... shall continue in effect from year to year": an agreement that runs on past its
   term one period at a time renews by that period ("successive 1 year").
 * "... may be renewed automatically for one year", "for one additional period of two
-  years": one renewal of the length given ("2 year"), whatever kind word it has, unless
-  it recurs ("for a further period of one year on each anniversary").
+  years", "for an additional year": one renewal of the length given ("2 year"), whatever
+  kind word it has, unless it recurs ("for a further period of one year on each
+  anniversary").
+* An option to renew, a party's to take ("Licensee may extend the Term ...", "shall have
+  the option to renew this Agreement ...", "the Term may be renewed by the Client ..."):
+  the renewal it gives, read as above.
 * A renewal "upon the mutual written agreement of the parties" is a new agreement they
   may make, not a renewal term.
 * "... shall automatically renew for successive Renewal Terms": the length (and kind)
@@ -33,8 +37,17 @@ from collections.abc import Iterator
 
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 
-__all__ = ["find_renewal", "renewal_notice"]
+__all__ = ["find_renewal", "renewal_by_option", "renewal_notice"]
 
+#: An option to renew, a party's to take: "Licensee may (, at its discretion,) extend the
+#: Term", "shall have the option to renew this Agreement", "the Term may be renewed (by the
+#: Client)". It renews only if taken: the contract's dates do not roll on by themselves.
+_OPTION_VERB = (
+    r"(?:\bmay|(?:shall\s+have|has)\s+the\s+(?:option|right))(?:\s*,[^,.;]{0,40},)?\s+"
+    r"(?:to\s+)?(?:elect\s+to\s+)?(?:renew|extend)\s+(?:the|this)\s+(?:initial\s+)?"
+    r"(?:term|agreement)|"
+    r"(?:term|agreement)\s+may\s+(?:be\s+)?(?:renewed|extended)"
+)
 #: A sentence that renews the agreement (or extends its term): the verb, not the noun in
 #: a definition ("Renewal Term shall have the meaning ..."), and a renewal that happens,
 #: not one the parties "may" agree to later.
@@ -49,9 +62,11 @@ _RENEWS = re.compile(
     r"(?:automatically\s+)?(?:be\s+)?(?:automatically\s+)?extended|"
     # "shall (thereafter) continue (in effect) from year to year": renewal by the period
     r"(?:shall|will)\s+(?:thereafter\s+)?(?:automatically\s+)?continue\b"
-    r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:year|month)\b))\b",
+    r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:year|month)\b)|"
+    rf"{_OPTION_VERB})\b",
     re.IGNORECASE,
 )
+_OPTION = re.compile(_OPTION_VERB, re.IGNORECASE)
 #: "Thereafter it shall automatically renew ...": "it" right before the verb is the
 #: agreement of the sentence before.
 _IT = re.compile(r"\b[Ii]t\s*$")
@@ -74,8 +89,9 @@ _EVERY_TIME = re.compile(r"\bon\s+each\s+anniversary\b|\beach\s+time\b", re.IGNO
 #: renewed ... upon the mutual written agreement of the parties", "if both parties agree".
 _ENDED = re.compile(r"\bunless\b|\bterminat\w*|\bend(?:s|ed)?\b", re.IGNORECASE)
 _MUTUAL = re.compile(
-    r"\bmutual(?:ly)?\b[^.;]{0,30}?\b(?:agree\w*|consent|written)|\bif\s+both\s+parties\s+"
-    r"(?:so\s+)?agree|\bby\s+mutual\b",
+    r"\bmutual(?:ly)?\b[^.;]{0,30}?\b(?:agree\w*|consent|written)|\bif\s+both\s+(?:parties\s+)?"
+    r"(?:so\s+)?agree|\bby\s+mutual\b|\b(?:upon|by|with)\s+(?:the\s+)?(?:written\s+)?"
+    r"(?:agreement|consent)\s+of\s+(?:both|all|the)\s+parties\b",
     re.IGNORECASE,
 )
 #: Renewal periods in the plural before the length, or "each" after it: renewals that repeat.
@@ -85,8 +101,10 @@ _EACH = re.compile(r"\s*(?:each|periods|terms)\b", re.IGNORECASE)
 _ROLLING = re.compile(r"\b(?P<unit>year|month)[\s-]+to[\s-]+(?P=unit)\b", re.IGNORECASE)
 #: "renew automatically each year", "renews annually": renewal by the year (or month).
 _EVERY = re.compile(
-    r"[^.;,]{0,30}?\b(?:(?:each|every)\s+(?P<unit>year|month)|(?P<ly>annual|month)ly)\b", re.I
+    r"[^.;,]{0,30}?\b(?:(?:each|every)\s+(?P<unit>year|month)|(?P<ly>annual|year|month)ly)\b", re.I
 )
+#: "for an additional year": one period of the unit named without a number
+_BARE_UNIT = re.compile(r"\s*(?P<unit>year|month)\b", re.IGNORECASE)
 #: What a renewal verb renews when it is not the agreement: "shall renew them", "renew its
 #: policies", "renew such licences".
 _OTHER_OBJECT = re.compile(
@@ -115,6 +133,8 @@ def _duration(sentence: str, start: int) -> re.Match[str] | None:
 
 
 def _length(sentence: str, start: int) -> tuple[int, str] | None:
+    if bare := _BARE_UNIT.match(sentence, start):  # "an additional year"
+        return 1, bare["unit"].lower()
     m = _duration(sentence, start)
     return None if m is None else parse_duration(m.group(0))
 
@@ -193,27 +213,44 @@ def find_renewal(text: str, term: str | None = None) -> str | None:
     """The renewal term of the agreement in ``text`` (whitespace collapsed), else None;
     ``term`` is its initial term when read ("1 year"), the length of an evergreen
     renewal."""
+    found = _renewal(text, term)
+    return None if found is None else found[0]
+
+
+def renewal_by_option(text: str, term: str | None = None) -> bool:
+    """Whether the renewal :func:`find_renewal` reads is an option a party may take
+    ("Licensee may extend the Term for ..."), not one that happens by itself."""
+    found = _renewal(text, term)
+    if found is None or _OPTION.match((verb := found[1]).group(0)) is None:
+        return False
+    # "may be renewed automatically": it happens by itself
+    return _AUTOMATIC.search(verb.string, verb.start(), verb.end() + 16) is None
+
+
+def _renewal(text: str, term: str | None) -> tuple[str, re.Match[str]] | None:
+    """The renewal term and the verb that renews it."""
     for sentence, verb in _renewing(text):
         # "for successive Renewal Terms": what the defined term says, not a period after it
         if _RENEWAL_TERMS.match(sentence, verb.end()) and (defined := _defined_renewal(text)):
-            return defined
+            return defined, verb
         if (kind := _KIND.search(sentence, verb.start())) is not None and (
             kind.start() - verb.end() < 80
         ):
             if (found := _kind_and_length(sentence, kind)) is not None:
-                return found
+                return found, verb
         if (rolling := _ROLLING.search(sentence, verb.start())) is not None:
-            return f"successive 1 {rolling.group('unit').lower()}"
+            return f"successive 1 {rolling.group('unit').lower()}", verb
         if (every := _EVERY.match(sentence, verb.end())) is not None:
-            return f"successive 1 {'year' if every['ly'] == 'annual' else every['unit'] or 'month'}"
+            unit = "year" if every["ly"] in ("annual", "year") else every["unit"] or "month"
+            return f"successive 1 {unit}", verb
         window = sentence[verb.end() : verb.end() + 40]
         if (m := _duration(window, 0)) is not None and (length := parse_duration(m[0])):
             plural = _PLURAL.search(window, 0, m.start()) or _EACH.match(window, m.end())
-            return f"{'successive ' if plural else ''}{length[0]} {length[1]}"
+            return f"{'successive ' if plural else ''}{length[0]} {length[1]}", verb
         if (
             term is not None
             and _AUTOMATIC.search(sentence, verb.start(), verb.end() + 16)
             and (parsed := parse_duration(term))
         ):
-            return f"successive {parsed[0]} {parsed[1]}"
+            return f"successive {parsed[0]} {parsed[1]}", verb
     return None

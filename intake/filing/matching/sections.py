@@ -153,7 +153,12 @@ class ContractSection:
         items = [
             SectionItem("effective", display_value(c.effective_date)),
             SectionItem("term", c.term or "not read"),
-            SectionItem("renewal", c.renewal_term or "does not renew"),
+            SectionItem(
+                "renewal",
+                f"{c.renewal_term} (by option)"
+                if c.renewal_term and c.renewal_option
+                else c.renewal_term or "does not renew",
+            ),
             SectionItem("notice period", c.notice_period or "not read"),
             SectionItem("ends", display_value(c.end_date) or "unknown"),
             SectionItem("last day to give notice", display_value(c.notice_by) or "unknown"),
