@@ -679,3 +679,38 @@ def test_an_orders_part_number_and_extended_cost_head_columns(
     fields = extract(settings, draw(tmp_path / "p.pdf", rows))["fields"]
     lines = [(i["code"], i["quantity"], i["amount"]) for i in fields["line_items"]]
     assert lines == [("HP-220-SS", "2", "2500.00"), ("SV-14", "10", "485.00")]
+
+
+def test_items_opened_by_their_running_number_over_rows_of_details(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # each item opens with its number and its text, prints its figures a row below and
+    # notes under them, items set further apart than a table's rows: the next number
+    # keeps the table going, and the opening row's text describes the item
+    rows: Rows = [
+        (50, [(50, "Norvale Components GmbH", 16)]),
+        (110, [(50, "Rechnung Nr. 2024-56"), (300, "Datum: 12.03.2024")]),
+        (200, [(50, "#"), (70, "Artikel"), (300, "Menge"), (360, "Preis"), (470, "Betrag")]),
+    ]
+    for k, (name, qty, price, amount) in enumerate(
+        [
+            ("Ventil DN25", "4", "18,50", "74,00"),
+            ("Dichtung EPDM", "10", "2,40", "24,00"),
+            ("Flansch PN16", "2", "55,00", "110,00"),
+        ]
+    ):
+        top = 220 + 90 * k
+        rows += [
+            (top, [(50, str(k + 1)), (70, name)]),
+            (top + 12, [(300, qty), (360, price), (470, amount)]),
+            (top + 24, [(70, f"Lieferschein LS-{k + 7}")]),
+            (top + 36, [(70, "Teillieferung möglich")]),
+        ]
+    fields = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert items(fields) == [
+        ("4", "18.50", "74.00"),
+        ("10", "2.40", "24.00"),
+        ("2", "55.00", "110.00"),
+    ]
+    described = [i["description"].split(" Lieferschein")[0] for i in fields["line_items"]]
+    assert described == ["Ventil DN25", "Dichtung EPDM", "Flansch PN16"]

@@ -284,6 +284,9 @@ def _rows(
     skipped = 0  # lines skipped at the top of a continuation page
     section = 0  # where the current section's items begin
     closed = False  # whether a section's sum closed the last item
+    # the row that opens the next item with its running number, its numbers on a row
+    # below (and the rows between): the item's description and notes
+    opening: tuple[dict[str, list[Word]], list[str]] | None = None
     for line in layout.lines[header.index + 1 :]:
         if _header_roles(line):
             break
@@ -327,11 +330,18 @@ def _rows(
                     items[-1].cells.setdefault(role, []).extend(ws)
             elif full and len(filled) == 1 and "amount" not in filled:
                 pass  # a price or count alone under a full item annotates it (a gross price)
-            elif gap > (6.0 if full and len(filled) >= 2 else 3.5) * max(line.height, 6.0):
+            elif gap > (6.0 if full and len(filled) >= 2 else 3.5) * max(line.height, 6.0) and (
+                not _next_position(cells, len(items))
+            ):
                 break
             else:
-                items.append(Item(cells, page=line.page))
+                items.append(_opened(Item(cells, page=line.page), opening))
+                opening = None
                 closed = False
+        elif prev_bottom and _next_position(cells, len(items)):
+            opening = cells, []  # the next item's running number over its rows: it goes on
+        elif opening is not None and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
+            opening[1].append(" ".join(w.text for w in words))
         elif not prev_bottom:
             skipped += 1  # a running header at the top of a continuation page
             if skipped > 8:
@@ -351,6 +361,31 @@ def _rows(
             continue  # a note between items, a little apart: the table goes on
         prev_bottom = line.bottom
     return items
+
+
+def _opened(item: Item, opening: tuple[dict[str, list[Word]], list[str]] | None) -> Item:
+    """``item``, whose numbers row prints no text, with the text of the row that opened it
+    (its running number, code and description) and of the rows between."""
+    if opening is None or item.cells.get("description"):
+        return item
+    cells, between = opening
+    for role in ("position", "code", "description"):
+        if cells.get(role) and not item.cells.get(role):
+            item.cells[role] = cells[role]
+    item.extra[:0] = between
+    return item
+
+
+def _next_position(cells: dict[str, list[Word]], count: int) -> bool:
+    """Whether the row's position column holds the running number of the item after the
+    ``count`` read ("2" or "20" after one item): items set far apart, each over several
+    rows of details, still belong to the table their numbers run through."""
+    words = cells.get("position", [])
+    if len(words) != 1 or not (text := words[0].text.rstrip(".")).isdigit():
+        return False
+    if any(w.x0 < words[0].x0 for ws in cells.values() for w in ws):
+        return False  # a number inside the row ("LN: 3", a reference), not the one it opens with
+    return int(text) in (count + 1, 10 * (count + 1))
 
 
 def find_line_items(reading: Reading) -> LineItems:
