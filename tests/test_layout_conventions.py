@@ -714,3 +714,26 @@ def test_items_opened_by_their_running_number_over_rows_of_details(
     ]
     described = [i["description"].split(" Lieferschein")[0] for i in fields["line_items"]]
     assert described == ["Ventil DN25", "Dichtung EPDM", "Flansch PN16"]
+
+
+def test_a_title_set_large_beside_small_print_heads_one_of_its_rows(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "FACTUUR." in 18 points spans the seller's name and its street, in 8: read as one
+    # line, the two rows ran together ("Coolblue Weena 664 B.V.")
+    rows: Rows = [
+        (67, [(45, "FACTUUR.", 18)]),
+        (58, [(445, "Lindqvist Audio B.V.", 8)]),
+        (72, [(445, "Weena 664", 8)]),
+        (86, [(445, "3012 CN Rotterdam", 8)]),
+        (160, [(45, "Factuurnummer: 993548900")]),
+        (172, [(45, "Factuurdatum: 19 april 2014")]),
+        (220, [(45, "Artikel"), (300, "Aantal"), (380, "Prijs"), (480, "Totaal")]),
+        (235, [(45, "Koptelefoon"), (300, "1"), (380, "€ 99,00"), (480, "€ 99,00")]),
+        (300, [(380, "Totaal"), (480, "€ 99,00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert (fields["vendor"], fields["address"]) == (
+        "Lindqvist Audio B.V.",
+        "Weena 664, 3012 CN Rotterdam",
+    )

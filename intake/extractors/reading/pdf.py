@@ -140,7 +140,7 @@ def _text_pages(path: Path, indexes: set[int]) -> dict[int, Page]:
                             i + 1,
                             float(plumber_page.width),
                             float(plumber_page.height),
-                            group_lines(words),
+                            group_lines(words, by_size=True),
                         )
                 plumber_page.close()
     except PDFPasswordIncorrect as exc:
@@ -165,7 +165,8 @@ def _pdfium_page(i: int, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> 
     """The words of page ``i`` (0-based) read by PDFium; none when it has no words (it is
     OCRed then)."""
     words, width, height, turn = page_words(page, textpage)
-    return {i: Page(i + 1, width, height, group_lines(words), turn=turn)} if words else {}
+    lines = group_lines(words, by_size=True)
+    return {i: Page(i + 1, width, height, lines, turn=turn)} if words else {}
 
 
 def read_pdf(
