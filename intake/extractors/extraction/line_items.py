@@ -35,6 +35,7 @@ from intake.extractors.extraction.table_rows import (
     Column,
     Item,
     amount_below,
+    bounds,
     carried,
     count_only,
     deduction,
@@ -42,7 +43,9 @@ from intake.extractors.extraction.table_rows import (
     free,
     indented,
     is_item,
+    next_position,
     numbered,
+    opened,
     printed,
     sums,
 )
@@ -216,12 +219,6 @@ def _band_roles(stacks: list[Stack]) -> list[Column]:
     return columns
 
 
-def _bounds(columns: list[Column], width: float) -> None:
-    for i, c in enumerate(columns):
-        c.lo = 0.0 if i == 0 else (columns[i - 1].x1 + c.x0) / 2
-        c.hi = width if i == len(columns) - 1 else (c.x1 + columns[i + 1].x0) / 2
-
-
 def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
     """Each word to its column. A long description runs on past the middle of the gap to
     a numeric column; a word there without a digit still belongs to the text on its left
@@ -331,14 +328,14 @@ def _rows(
             elif full and len(filled) == 1 and "amount" not in filled:
                 pass  # a price or count alone under a full item annotates it (a gross price)
             elif gap > (6.0 if full and len(filled) >= 2 else 3.5) * max(line.height, 6.0) and (
-                not _next_position(cells, len(items))
+                not next_position(cells, len(items))
             ):
                 break
             else:
-                items.append(_opened(Item(cells, page=line.page), opening))
+                items.append(opened(Item(cells, page=line.page), opening))
                 opening = None
                 closed = False
-        elif prev_bottom and _next_position(cells, len(items)):
+        elif prev_bottom and next_position(cells, len(items)):
             opening = cells, []  # the next item's running number over its rows: it goes on
         elif opening is not None and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
             opening[1].append(" ".join(w.text for w in words))
@@ -361,31 +358,6 @@ def _rows(
             continue  # a note between items, a little apart: the table goes on
         prev_bottom = line.bottom
     return items
-
-
-def _opened(item: Item, opening: tuple[dict[str, list[Word]], list[str]] | None) -> Item:
-    """``item``, whose numbers row prints no text, with the text of the row that opened it
-    (its running number, code and description) and of the rows between."""
-    if opening is None or item.cells.get("description"):
-        return item
-    cells, between = opening
-    for role in ("position", "code", "description"):
-        if cells.get(role) and not item.cells.get(role):
-            item.cells[role] = cells[role]
-    item.extra[:0] = between
-    return item
-
-
-def _next_position(cells: dict[str, list[Word]], count: int) -> bool:
-    """Whether the row's position column holds the running number of the item after the
-    ``count`` read ("2" or "20" after one item): items set far apart, each over several
-    rows of details, still belong to the table their numbers run through."""
-    words = cells.get("position", [])
-    if len(words) != 1 or not (text := words[0].text.rstrip(".")).isdigit():
-        return False
-    if any(w.x0 < words[0].x0 for ws in cells.values() for w in ws):
-        return False  # a number inside the row ("LN: 3", a reference), not the one it opens with
-    return int(text) in (count + 1, 10 * (count + 1))
 
 
 def find_line_items(reading: Reading) -> LineItems:
@@ -411,7 +383,7 @@ def find_line_items(reading: Reading) -> LineItems:
                 columns, line, skip_to = stacked, layout.lines[band[1]], band[1] + 1
         if not columns:
             continue
-        _bounds(columns, line.page_width)
+        bounds(columns, line.page_width)
         priced = any(c.role == "unit_price" for c in columns)
         so_far = [i["amount"] for i in items]
         before = sum(map(Decimal, so_far), Decimal(0)) if so_far and None not in so_far else None

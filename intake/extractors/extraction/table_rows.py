@@ -21,6 +21,7 @@ __all__ = [
     "Column",
     "Item",
     "amount_below",
+    "bounds",
     "carried",
     "count_only",
     "deduction",
@@ -28,8 +29,10 @@ __all__ = [
     "free",
     "indented",
     "is_item",
+    "next_position",
     "number_in",
     "numbered",
+    "opened",
     "printed",
     "sums",
     "value_of",
@@ -227,3 +230,36 @@ def value_of(reading: Reading, item: Item, role: str) -> Decimal | None:
     if value is None and item.cells.get(f"{role}{AGAIN}"):
         return number_in(item.text(f"{role}{AGAIN}"), reading.decimal_comma)
     return value
+
+
+def opened(item: Item, opening: tuple[dict[str, list[Word]], list[str]] | None) -> Item:
+    """``item``, whose numbers row prints no text, with the text of the row that opened it
+    (its running number, code and description) and of the rows between."""
+    if opening is None or item.cells.get("description"):
+        return item
+    cells, between = opening
+    for role in ("position", "code", "description"):
+        if cells.get(role) and not item.cells.get(role):
+            item.cells[role] = cells[role]
+    item.extra[:0] = between
+    return item
+
+
+def next_position(cells: dict[str, list[Word]], count: int) -> bool:
+    """Whether the row's position column holds the running number of the item after the
+    ``count`` read ("2" or "20" after one item): items set far apart, each over several
+    rows of details, still belong to the table their numbers run through."""
+    words = cells.get("position", [])
+    if len(words) != 1 or not (text := words[0].text.rstrip(".")).isdigit():
+        return False
+    if any(w.x0 < words[0].x0 for ws in cells.values() for w in ws):
+        return False  # a number inside the row ("LN: 3", a reference), not the one it opens with
+    return int(text) in (count + 1, 10 * (count + 1))
+
+
+def bounds(columns: list[Column], width: float) -> None:
+    """Each column's span (``lo``, ``hi``): to the middle of the gap to its neighbours,
+    the first from the page's left edge, the last to its right edge."""
+    for i, c in enumerate(columns):
+        c.lo = 0.0 if i == 0 else (columns[i - 1].x1 + c.x0) / 2
+        c.hi = width if i == len(columns) - 1 else (c.x1 + columns[i + 1].x0) / 2
