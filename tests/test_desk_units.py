@@ -109,7 +109,8 @@ def test_a_supplier_block_with_our_letterhead_names_us_the_buyer(
         ("Offre valable 60 jours", 60),
         ("Oferta válida por 15 días", 15),
         ("Deze offerte is 14 dagen geldig", 14),
-        ("Prices valid for 2 months", 60),
+        ("This proposal is valid for thirty (30) days from the date above.", 30),
+        ("Dieses Angebot ist 30 Tage gültig.", 30),
     ],
 )
 def test_a_validity_given_as_a_period(text: str, days: int) -> None:
@@ -117,6 +118,19 @@ def test_a_validity_given_as_a_period(text: str, days: int) -> None:
     assert f is not None and f.source == "computed"
     assert f.value == (dt.date(2026, 1, 10) + dt.timedelta(days=days)).isoformat()
     assert f.raw and f.raw.split()[0].lower() in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "until"),
+    [
+        ("Prices valid for 2 months", "2026-01-10", "2026-03-10"),
+        ("Le présent devis est valable 3 mois.", "2025-02-03", "2025-05-03"),
+        ("Validity: 1 month", "2026-01-31", "2026-02-28"),
+    ],
+)
+def test_a_validity_in_months_is_in_calendar_months(text: str, issued: str, until: str) -> None:
+    f = computed_valid_until(text, issued)
+    assert f is not None and f.value == until
 
 
 @pytest.mark.parametrize(

@@ -737,3 +737,35 @@ def test_a_title_set_large_beside_small_print_heads_one_of_its_rows(
         "Lindqvist Audio B.V.",
         "Weena 664, 3012 CN Rotterdam",
     )
+
+
+def test_a_name_that_begins_with_an_accented_capital(settings: Settings, tmp_path: Path) -> None:
+    # "Électricité Le Goff SARL" lost its first letter ("lectricité ..."): a name's first
+    # word may begin with any letter
+    rows: Rows = [
+        (50, [(50, "Électricité Le Goff SARL", 16)]),
+        (66, [(50, "5 rue Crébillon, 44000 Nantes")]),
+        (120, [(330, "SCI Les Tilleuls")]),
+        (132, [(330, "18 boulevard Guist'hau, 44000 Nantes")]),
+        (190, [(50, "Devis n° 2025-118", 14)]),
+        (206, [(50, "Nantes, le 3 février 2025")]),
+        (310, [(370, "Total TTC"), (470, "2 085,60 €")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "d.pdf", rows))["fields"]
+    assert fields["vendor"] == "Électricité Le Goff SARL"
+
+
+def test_a_title_set_large_under_the_letterhead_is_no_address_line(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the gap to "PROPOSAL" (16 points) is small for its own type, large for the 9 points
+    # of the address above it: the address ended with the title in it
+    rows: Rows = [
+        (50, [(50, "Brightwater Landscapes Ltd", 16)]),
+        (66, [(50, "Unit 4, Mill Yard, Frome BA11 1AA")]),
+        (98, [(50, "PROPOSAL", 16), (380, "Proposal No: BW-2291")]),
+        (126, [(380, "Date: 14 March 2025")]),
+        (314, [(380, "Total"), (480, "£6,000.00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "p.pdf", rows))["fields"]
+    assert fields["address"] == "Unit 4, Mill Yard, Frome BA11 1AA"

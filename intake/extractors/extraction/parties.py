@@ -47,10 +47,10 @@ __all__ = ["LEGAL_FORM", "find_parties"]
 _VOCABULARY = vocabulary()
 #: Every legal form of the vocabulary packs, folded for OCR's letter confusions ("5dn 8hd").
 LEGAL_FORM = fold_pattern(_VOCABULARY.name_end_pattern)
-#: A word of a company name: "Acme", "A.B.C.", "O'Neil", "(UK)", "FOODS/NY)", "(NY" (OCR
-#: lost the bracket); with the symbols OCR puts for letters ("A.8.¥.").
+#: A word of a company name: "Acme", "Électricité", "A.B.C.", "O'Neil", "(UK)", "FOODS/NY)",
+#: "(NY" (OCR lost the bracket); with the symbols OCR puts for letters ("A.8.¥.").
 #: (One way to match each: the name regex backtracks over seven of them.)
-_TOKEN = r"(?:\(?[A-Z0-9&]|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
+_TOKEN = r"(?:\(?(?:[^\W_]|&)|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
 _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.IGNORECASE)
 #: OCR confidence (0..1, by length) and share of plausible words under which a cell is
 #: no name: logos and stamps read as text.

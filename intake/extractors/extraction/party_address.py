@@ -6,7 +6,7 @@ import re
 
 from intake.extractors.extraction.layout import Layout
 from intake.extractors.extraction.party_labels import contact_line
-from intake.record import Box, Field
+from intake.record import ALIKE, Box, Field
 
 __all__ = ["address_under"]
 
@@ -59,9 +59,14 @@ def address_under(layout: Layout, box: Box | None) -> Field | None:
         return together
     parts: list[str] = []
     prev_bottom = box.bottom
+    prev_height = layout.lines[start].height
+    # a text layer's boxes are its type's sizes (OCR's are the ink's, specks any size)
+    typeset = all(p.source != "ocr" for p in layout.record.pages if p.number == box.page)
     middle = (box.x0 + box.x1) / 2
     for line in layout.lines[start + 1 : start + 7]:
-        if line.page != box.page or line.top - prev_bottom > 2.5 * max(line.height, 6):
+        # the gap in the block's own type, not a larger one's below it
+        height = min(line.height, prev_height) if typeset else line.height
+        if line.page != box.page or line.top - prev_bottom > 2.5 * max(height, 6):
             break
         cell = next(
             (
@@ -78,8 +83,10 @@ def address_under(layout: Layout, box: Box | None) -> Field | None:
             continue
         if cell is None or _ADDRESS_STOP.search(cell.text):
             break
+        if typeset and parts and cell.height > ALIKE * prev_height:
+            break  # set larger than the block (a title in heading type): no address line
         parts.append(cell.text.strip(" ,"))
-        prev_bottom = line.bottom
+        prev_bottom, prev_height = line.bottom, cell.height
     if not parts or not any(ch.isdigit() for ch in " ".join(parts)):
         return None
     return Field(", ".join(parts), 0.5, "layout")

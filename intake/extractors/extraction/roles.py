@@ -48,7 +48,9 @@ logger = logging.getLogger(__name__)
 _TRAILING_LEGAL = re.compile(rf"(?:\s+(?:{LEGAL_FORM}))+$", re.IGNORECASE)
 #: A company's name with its legal form, within one cell of a line (cells are joined by two
 #: spaces: "Jovanic Metals S.A.  Harbourline Trading" is two names side by side).
-_COMPANY_NAME = re.compile(rf"(?<![\w])((?:[A-Z][\w&'’.\-]* ){{1,5}}(?i:{LEGAL_FORM})\.?)(?![\w])")
+_COMPANY_NAME = re.compile(
+    rf"(?<![\w])((?:[A-ZÀ-ÖØ-Þ][\w&'’.\-]* ){{1,5}}(?i:{LEGAL_FORM})\.?)(?![\w])"
+)
 #: Document types on which we are the issuer when our name heads them.
 OUR_TYPES = frozenset({"purchase_order"})
 

@@ -1,5 +1,6 @@
-"""A quote's validity written as a period ("valid for 30 days", "Angebot gültig 4
-Wochen", "offre valable 30 jours"): the last valid day is computed from the issue date.
+"""A quote's validity written as a period ("valid for 30 days", "valid for thirty (30)
+days", "Angebot gültig 4 Wochen", "30 Tage gültig", "offre valable 3 mois"): the last
+valid day is computed from the issue date, months as calendar months.
 
 The field is marked ``source="computed"`` with the phrase it was computed from in ``raw``,
 so that people and the review page can tell it from a printed date.
@@ -10,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.relativedelta import relativedelta
+
 from intake.record import Field
 
 __all__ = ["VALID_FOR", "computed_valid_until"]
 
-_N = r"(?P<n>\d{1,3})"
+#: the number, in figures, or in words with its figures after it ("thirty (30)")
+_N = r"(?:[^\W\d_]+(?:-[^\W\d_]+)?\s*\(\s*)?(?P<n>\d{1,3})(?:\s*\))?"
 _UNIT = (
     r"(?P<unit>days?|calendar\s*days?|weeks?|months?|tagen?|wochen|monate?n?|jours?|semaines?|"
     r"mois|d[íi]as?|semanas?|mes(?:es)?|dagen|weken|maanden|giorni|settimane|mesi)"
@@ -24,6 +28,7 @@ VALID_FOR: tuple[str, ...] = (
     rf"valid(?:ity)?\s*(?:for|of|:)?\s*(?:a\s*period\s*of\s*)?{_N}\s*{_UNIT}",
     rf"(?:open|binding)\s*for\s*{_N}\s*{_UNIT}",
     rf"g[üu]ltig(?:keit)?\s*(?:f[üu]r|:)?\s*{_N}\s*{_UNIT}",
+    rf"{_N}\s*{_UNIT}\s*g[üu]ltig",
     rf"bindefrist\s*:?\s*{_N}\s*{_UNIT}",
     rf"valable\s*(?:pendant\s*|durant\s*)?{_N}\s*{_UNIT}",
     rf"validit[ée]\s*(?:de\s*l['’]offre\s*)?:?\s*{_N}\s*{_UNIT}",
@@ -37,13 +42,15 @@ _EACH = [re.compile(p, re.IGNORECASE) for p in VALID_FOR]
 _MAX_DAYS = 3 * 366
 
 
-def _days(n: int, unit: str) -> int:
+def _period(n: int, unit: str) -> relativedelta:
+    """The period ``n`` ``unit``: months are calendar months ("3 mois" from 3 February is
+    3 May)."""
     u = unit.casefold()
     if u.startswith(("week", "woche", "semaine", "semana", "wek", "settiman")):
-        return 7 * n
+        return relativedelta(weeks=n)
     if u.startswith(("month", "monat", "mois", "mes", "maand")):
-        return 30 * n  # a month of a quote's validity: taken as 30 days
-    return n
+        return relativedelta(months=n)
+    return relativedelta(days=n)
 
 
 def computed_valid_until(text: str, issue_date: str | None) -> Field | None:
@@ -58,8 +65,7 @@ def computed_valid_until(text: str, issue_date: str | None) -> Field | None:
     flat = " ".join(text.split())
     for pattern in _EACH:
         if (m := pattern.search(flat)) is not None:
-            days = _days(int(m.group("n")), m.group("unit"))
-            if 0 < days <= _MAX_DAYS:
-                until = issued + dt.timedelta(days=days)
+            until = issued + _period(int(m.group("n")), m.group("unit"))
+            if 0 < (until - issued).days <= _MAX_DAYS:
                 return Field(until.isoformat(), 0.7, "computed", None, m.group(0))
     return None
