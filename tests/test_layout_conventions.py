@@ -769,3 +769,21 @@ def test_a_title_set_large_under_the_letterhead_is_no_address_line(
     ]
     fields = extract(settings, draw(tmp_path / "p.pdf", rows))["fields"]
     assert fields["address"] == "Unit 4, Mill Yard, Frome BA11 1AA"
+
+
+def test_a_tax_summarys_row_of_figures_under_the_items_is_no_item(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # base, tax and total alone on a row (their header and rate lost, as OCR loses them):
+    # the tax is the base times a rate the document prints, and the row closes the items
+    rows: Rows = [
+        (50, [(50, "Norvale Components S.L.", 16)]),
+        (110, [(50, "Factura nº A-2025-310"), (330, "Fecha: 14/10/2025")]),
+        (240, [(50, "Descripción"), (280, "Cant."), (340, "Precio"), (480, "Importe")]),
+        (255, [(50, "Taladro percutor"), (280, "4"), (340, "75,00"), (480, "300,00")]),
+        (270, [(50, "Broca 8 mm"), (280, "10"), (340, "2,50"), (480, "25,00")]),
+        (290, [(340, "325,00"), (400, "68,25"), (480, "393,25")]),
+        (330, [(50, "Tipo de IVA aplicado: 21 %")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert items(fields) == [("4", "75.00", "300.00"), ("10", "2.50", "25.00")]

@@ -48,6 +48,7 @@ from intake.extractors.extraction.table_rows import (
     opened,
     printed,
     sums,
+    tax_row,
 )
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Field, Word
@@ -305,6 +306,8 @@ def _rows(
             continue
         if _STOP.match(first.lstrip(SPECK) if scan else first) or _ends_items(first, scan):
             break
+        if items and tax_row(reading, words):
+            break  # a tax summary's row of figures (rate, base, tax) under the items
         if is_item(reading, cells) and not count_only(reading, cells, columns):
             gap = line.top - prev_bottom if prev_bottom else 0.0
             filled = numbered(reading, cells)

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from intake.extractors.extraction.analysis import Reading
-from intake.extractors.extraction.fields.money import find_amounts
+from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts
 from intake.extractors.extraction.layout import Line
+from intake.extractors.extraction.money_cells import CENTS
+from intake.extractors.extraction.tax_rates import TOL, printed_rates
 from intake.record import Word
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "opened",
     "printed",
     "sums",
+    "tax_row",
     "value_of",
 ]
 
@@ -263,3 +266,30 @@ def bounds(columns: list[Column], width: float) -> None:
     for i, c in enumerate(columns):
         c.lo = 0.0 if i == 0 else (columns[i - 1].x1 + c.x0) / 2
         c.hi = width if i == len(columns) - 1 else (c.x1 + columns[i + 1].x0) / 2
+
+
+#: a word of an item's text: two letters running (not a currency code)
+_WORDY = re.compile(r"[^\W\d_]{2}")
+
+
+def tax_row(reading: Reading, words: list[Word]) -> bool:
+    """Whether a row of figures alone is a tax summary's (rate, base, tax): no text of an
+    item's, and one amount its base times a rate the row or the document prints, the tax
+    ("22% 61706.44 13575.42"; OCR may lose the rate, or read it as "1%"). Such a row
+    under the items closes their table."""
+    texts = [w.text for w in words]
+    if any(_WORDY.search(t) and t.upper().strip(".:") not in CURRENCY_CODES for t in texts):
+        return False
+    line = " ".join(texts)
+    amounts = [
+        value
+        for start, end, value in find_amounts(line, reading.decimal_comma)
+        if not line[end:].lstrip().startswith("%") and CENTS.search(line[start:end])
+    ]
+    rates = {r for r in printed_rates(line) | printed_rates(reading.text) if r > 0}
+    return any(
+        tax < base and abs(base * rate / 100 - tax) < TOL
+        for base in amounts
+        for tax in amounts
+        for rate in rates
+    )
