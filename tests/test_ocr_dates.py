@@ -103,3 +103,24 @@ def test_a_day_ordinal_whose_one_ocr_read_as_a_letter() -> None:
         dt.date(2020, 3, 21)
     ]
     assert list(find_dates("Das Ist July 2015", "dmy")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date: 26 aoit 2025", "2025-08-26"),  # "août", its û read as an i
+        ("Datum 31. Marz 2024", "2024-03-31"),  # "März" without its umlaut
+        ("Decmber 3, 2024", "2024-12-03"),  # a letter lost
+        ("3 Janury 2023", "2023-01-03"),
+    ],
+)
+def test_a_month_name_one_letter_off_is_that_month(text: str, expected: str) -> None:
+    assert [(d.isoformat(), repaired) for _, _, d, repaired in find_ocr_dates(text)] == [
+        (expected, True)
+    ]
+
+
+@pytest.mark.parametrize("text", ["12 juim 2024", "total 12 items 2024", "5 mais 2024"])
+def test_a_word_near_no_month_or_two_is_no_date(text: str) -> None:
+    # "juim" is one letter from "juin" and "juil": no guess between them
+    assert list(find_ocr_dates(text)) == []

@@ -4,7 +4,8 @@ Tesseract misreads single characters of a date: a letter for a digit ("2O/O5/201
 "l5/05/2017"), a closed round digit for a 0 ("92/01/2018", "23/02/2918"), a separator
 dropped ("1503/2021") or mistaken ("15:03/2021"). :func:`repair_date_token` undoes those
 in a token only when the token has the shape of a date, reads as no date as it stands,
-and reads as exactly one valid date once repaired. :func:`find_ocr_dates` is
+and reads as exactly one valid date once repaired; a month name written out one letter
+off ("26 aoit 2025") reads as the one month it is that near. :func:`find_ocr_dates` is
 :func:`find_dates` for OCR text: the dates as read, then the repaired tokens that overlap
 none of them, flagged so that a caller can trust them a little less.
 
@@ -25,7 +26,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from intake.extractors.extraction.fields.dates import DateOrder, find_dates
+from rapidfuzz.distance import Levenshtein
+
+from intake.extractors.extraction.fields.dates import MONTHS, DateOrder, find_dates
 
 __all__ = ["find_ocr_dates", "repair_date_token"]
 
@@ -137,6 +140,39 @@ def repair_date_token(token: str, order: DateOrder = "dmy") -> dt.date | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: A date written out whose month name OCR misread: "26 aoit 2025", "Decmber 3, 2024".
+_WRITTEN_DMY = re.compile(r"(?<![\w])(\d{1,2})\.?\s+([^\W\d_]{4,10})\.?,?\s+(\d{4})(?!\d)")
+_WRITTEN_MDY = re.compile(r"(?<![\w])([^\W\d_]{4,10})\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
+#: Month names this long or longer are told by one letter misread, added or lost.
+_NAME_LENGTH = 4
+
+
+def _near_month(word: str) -> int | None:
+    """The month whose name (of any pack) ``word`` is one letter away from, when it is no
+    month name itself and exactly one month is that near."""
+    w = word.casefold()
+    if w in MONTHS:
+        return None
+    near = {
+        month
+        for name, month in MONTHS.items()
+        if len(name) >= _NAME_LENGTH and Levenshtein.distance(w, name, score_cutoff=1) == 1
+    }
+    return near.pop() if len(near) == 1 else None
+
+
+def _misread_months(text: str) -> Iterator[tuple[int, int, dt.date]]:
+    """Dates written out whose month name is misread by one letter."""
+    for pattern, day_at, month_at in ((_WRITTEN_DMY, 1, 2), (_WRITTEN_MDY, 2, 1)):
+        for m in pattern.finditer(text):
+            if (month := _near_month(m.group(month_at))) is None:
+                continue
+            try:
+                yield m.start(), m.end(), dt.date(int(m.group(3)), month, int(m.group(day_at)))
+            except ValueError:
+                continue
+
+
 def find_ocr_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, int, dt.date, bool]]:
     """Every date in OCR ``text`` as (start, end, date, repaired), in order of position:
     the dates :func:`find_dates` reads, and the date-shaped tokens it does not, repaired."""
@@ -149,6 +185,9 @@ def find_ocr_dates(text: str, order: DateOrder = "dmy") -> Iterator[tuple[int, i
         if glued := _GLUED_LABEL.match(token):  # OCR lost the space after "Date:"
             s, token = s + glued.end(), token[glued.end() :]
         if (date := repair_date_token(token, order)) is not None:
+            found.append((s, e, date, True))
+    for s, e, date in _misread_months(text):
+        if not any(s < fe and fs < e for fs, fe, _, _ in found):
             found.append((s, e, date, True))
     found.sort(key=lambda f: f[0])
     return iter(found)
