@@ -318,3 +318,9 @@ def test_a_renewal_by_option_ends_unless_it_is_taken() -> None:
     assert (later.end_date, later.in_force) == (dt.date(2026, 3, 1), False)
     renewing = Document(id=9, original_name="d.pdf", fields={**fields, "renewal_by_option": {}})
     assert contract_dates(renewing, dt.date(2026, 6, 1)).end_date == dt.date(2029, 3, 1)
+
+
+def test_an_agreement_that_terminates_automatically_on_a_date() -> None:
+    text = "This Agreement shall terminate automatically on January 1, 2030."
+    found = find_expiration(text, "mdy", dt.date(2020, 1, 1))
+    assert found is not None and found[0] == dt.date(2030, 1, 1)

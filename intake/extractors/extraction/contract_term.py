@@ -135,7 +135,8 @@ _NTH = [
 #: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
 #: concluding December 31, 2003": a participle may take its date without "on".
 _EXPIRES = re.compile(
-    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:at\s+(?:midnight|the\s+close\s+of\s+business|"
+    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:automatically\s+)?"
+    r"(?:at\s+(?:midnight|the\s+close\s+of\s+business|"
     # an hour of the day: "shall expire at 11:59 p.m. on July 6, 2019"
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+\w+\s+time)?)\s+)?on|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
