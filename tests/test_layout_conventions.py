@@ -787,3 +787,17 @@ def test_a_tax_summarys_row_of_figures_under_the_items_is_no_item(
     ]
     fields = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
     assert items(fields) == [("4", "75.00", "300.00"), ("10", "2.50", "25.00")]
+
+
+def test_a_totals_label_run_into_its_amount(settings: Settings, tmp_path: Path) -> None:
+    # "Total incl. VAT121712.21": the label's last word runs into the amount without a
+    # space; the label ends at the letters
+    rows: Rows = [
+        (50, [(50, "Zephyrin Packaging Ltd", 16)]),
+        (130, [(50, "TAX INVOICE"), (380, "Invoice No: ZP-2291")]),
+        (341, [(345, "Total excl. VAT 1000.00 pounds sterling")]),
+        (356, [(345, "VAT 20%"), (427, "200.00 pounds sterling")]),
+        (371, [(345, "Total incl. VAT1200.00 pounds sterling")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("1000.00", "200.00", "1200.00")
