@@ -801,3 +801,26 @@ def test_a_totals_label_run_into_its_amount(settings: Settings, tmp_path: Path) 
     ]
     fields = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("1000.00", "200.00", "1200.00")
+
+
+def test_a_party_word_as_another_labels_value_labels_no_party(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Spedizione: Destinatario" (carriage paid by the consignee): "Destinatario" is the
+    # value of "Spedizione", not the buyer's label; the column header under it ("Q.tà")
+    # was read as the buyer
+    rows: Rows = [
+        (123, [(57, "Pellucid Textiles S.p.A. · Via Linden 38 · 58338 Parma", 7)]),
+        (133, [(57, "Offerta per"), (415, "Preventivo n.:"), (487, "AN-2024-8363")]),
+        (145, [(57, "Oberhof Bau AG"), (415, "Data:"), (500, "14/08/2024")]),
+        (157, [(57, "Moulinstraße 14")]),
+        (169, [(57, "15670 Kassel")]),
+        (213, [(50, "PREVENTIVO")]),
+        (247, [(50, "Agente: Pablo Herrera"), (300, "Spedizione: Destinatario")]),
+        (285, [(50, "Codice"), (112, "Descrizione"), (384, "Q.tà"), (438, "Prezzo")]),
+        (285, [(513, "Totale")]),
+        (302, [(50, "X6272"), (112, "LED panel"), (391, "10"), (432, "1.201,91")]),
+        (302, [(499, "12.019,10")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "p.pdf", rows))["fields"]
+    assert fields["buyer"] == "Oberhof Bau AG"

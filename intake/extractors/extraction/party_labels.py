@@ -143,8 +143,8 @@ def name_heading(text: str, below: str) -> str | None:
 
 def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
     """Whether a party's label word is part of a value: of an address line, after its
-    number or a comma and not closed by a colon ("8, impasse du
-    Fournisseur"). With ``keyed`` (the seller's labels: "From:", "Lieferant",
+    number or a comma and not closed by a colon ("8, impasse du Fournisseur"), or of
+    another label, after its colon ("Spedizione: Destinatario"). With ``keyed`` (the seller's labels: "From:", "Lieferant",
     "Fournisseur :"), a label leads its cell or ends in a colon, anywhere else the word
     is content, and a seller's word before a legal form is the name itself ("Lieferant
     GmbH"); the buyer's block may be headed with its label last ("Adresse du client")."""
@@ -155,6 +155,8 @@ def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
         return False
     if form_of_address(text[: hit.match.start()].strip()):
         return False  # after a form of address it heads the block ("Spett.le Fornitore")
+    if text[: hit.match.start()].rstrip().endswith(":"):
+        return True  # another label's value ("Spedizione: Destinatario", carriage paid by whom)
     # a label that closes its line with its colon heads the block below it ("Please remit
     # payment to:"); with more after it ("Delivery from: Leeds") it is a sentence's words
     if hit.match.group(0).rstrip().endswith(":") and not text[hit.match.end() :].strip():
