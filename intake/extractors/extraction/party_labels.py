@@ -144,8 +144,9 @@ def name_heading(text: str, below: str) -> str | None:
 def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
     """Whether a party's label word is part of a value: of an address line, after its
     number or a comma and not closed by a colon ("8, impasse du Fournisseur"), or of
-    another label, after its colon ("Spedizione: Destinatario"). With ``keyed`` (the seller's labels: "From:", "Lieferant",
-    "Fournisseur :"), a label leads its cell or ends in a colon, anywhere else the word
+    another label, after its colon ("Spedizione: Destinatario"). With ``keyed`` (the
+    seller's labels: "From:", "Lieferant", "Fournisseur :"), a label leads its cell or
+    ends in a colon, anywhere else the word
     is content, and a seller's word before a legal form is the name itself ("Lieferant
     GmbH"); the buyer's block may be headed with its label last ("Adresse du client")."""
     text = hit.cell.text
