@@ -13,6 +13,9 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from intake.extractors.extraction.roles import assign_roles, company_of
+from intake.extractors.reading.text import read_text
+from intake.record import Field, Record
 from intake.settings import Settings
 from tests.test_extraction import extract
 from tests.test_layouts import Cell
@@ -501,3 +504,32 @@ def test_a_contact_heading_run_into_a_delivery_label_is_no_buyer(
     canvas.save()
     fields = extract(settings, tmp_path / "i.pdf")["fields"]
     assert (fields["buyer"], fields["vendor"]) == ("Jonas Peters", "Halvorsen Werkzeuge GmbH")
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "vendor"),
+    [
+        ("Fjordal Packaging S.r.l. - Corso Pinos 161 - 66971 Parma", "Fjordal Packaging S.r.l."),
+        ("Fjordal Packaging - Corso Pinos 161 - 66971 Parma", None),
+    ],
+)
+def test_a_quote_to_us_read_as_sold_by_us_is_not(
+    settings: Settings, tmp_path: Path, letterhead: str, vendor: str | None
+) -> None:
+    # a scan's letterhead unread as a company, our name read as both parties: we did not
+    # sell to ourselves, so the vendor is the other company named, else none
+    text = tmp_path / "q.txt"
+    text.write_text(f"{letterhead}\nHarwick Foundry\nPREVENTIVO\nTotale 100,00\n")
+    record = Record(
+        path=text,
+        original_name=text.name,
+        pages=read_text(text, max_pages=1),
+        doc_type="estimate",
+        fields={
+            "vendor": Field("Harwick Foundry", 0.6, "layout"),
+            "buyer": Field("Harwick Foundry", 0.7, "layout"),
+        },
+    )
+    fields = assign_roles(record, company_of(ours(settings))).fields
+    assert (fields["vendor"].value if "vendor" in fields else None) == vendor
+    assert fields["buyer"].value == "Harwick Foundry"

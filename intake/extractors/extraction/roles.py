@@ -283,10 +283,31 @@ def _supplier_of_ours(record: Record, company: Company, addressee: str) -> Field
     return None
 
 
+def _not_sold_to_ourselves(record: Record, company: Company) -> Record:
+    """A document sent to us (an invoice, a quote) whose vendor was read as us, as its
+    buyer is: we did not sell to ourselves, so its issuer is the other company the page
+    names (none where it names none: no answer beats a wrong one)."""
+    vendor, buyer = record.fields.get("vendor"), record.fields.get("buyer")
+    if vendor is None or buyer is None:
+        return record
+    if not (company.is_us(str(vendor.value)) and company.is_us(str(buyer.value))):
+        return record
+    fields = dict(record.fields)
+    fields.pop("address", None)  # the address read was ours
+    other = _other_company(reading_for(record).layout.text, company)
+    if other is None:
+        fields.pop("vendor")
+    else:
+        fields["vendor"] = Field(other[0], other[1], "text", None, other[0])
+    return record.evolve(fields=fields)
+
+
 def assign_roles(record: Record, company: Company) -> Record:
     """The record with vendor and buyer the right way round for documents we issued."""
-    if not company.known or record.doc_type not in OUR_TYPES:
+    if not company.known:
         return record
+    if record.doc_type not in OUR_TYPES:
+        return _not_sold_to_ourselves(record, company)
     fields = dict(record.fields)
     vendor, buyer = fields.get("vendor"), fields.get("buyer")
     # our VAT id near the top is the addressee's when the addressee read is us (a DIN
