@@ -193,20 +193,24 @@ def group_lines(words: Iterable[Word], *, by_size: bool = False) -> tuple[Word, 
     """
     ordered = sorted(words, key=lambda w: (w.top, w.x0))
     lines: list[list[Word]] = []
+    top = bottom = low = high = 0.0  # the last line's extent, its words' least and most height
     for w in ordered:
+        size = w.bottom - w.top
         if lines:
             last = lines[-1]
-            size = w.bottom - w.top
-            alike = [x for x in last if _alike(x.bottom - x.top, size)] if by_size else []
-            alike = alike or last
-            top = min(x.top for x in alike)
-            bottom = max(x.bottom for x in alike)
-            overlap = min(bottom, w.bottom) - max(top, w.top)
-            height = min(bottom - top, size) or 1.0
-            if overlap > 0.5 * height:
+            if by_size and not (_alike(low, size) and _alike(high, size)):
+                alike = [x for x in last if _alike(x.bottom - x.top, size)] or last
+                y0, y1 = min(x.top for x in alike), max(x.bottom for x in alike)
+            else:
+                y0, y1 = top, bottom
+            overlap = min(y1, w.bottom) - max(y0, w.top)
+            if overlap > 0.5 * (min(y1 - y0, size) or 1.0):
                 last.append(w)
+                top, bottom = min(top, w.top), max(bottom, w.bottom)
+                low, high = min(low, size), max(high, size)
                 continue
         lines.append([w])
+        top, bottom, low, high = w.top, w.bottom, size, size
     out: list[Word] = []
     for i, line in enumerate(lines):
         out.extend(dataclasses.replace(w, line=i) for w in sorted(line, key=lambda w: w.x0))

@@ -268,6 +268,8 @@ def bounds(columns: list[Column], width: float) -> None:
         c.hi = width if i == len(columns) - 1 else (c.x1 + columns[i + 1].x0) / 2
 
 
+#: the memo key of the rates a document prints
+_RATES = "printed_rates"
 #: a word of an item's text: two letters running (not a currency code)
 _WORDY = re.compile(r"[^\W\d_]{2}")
 
@@ -286,7 +288,9 @@ def tax_row(reading: Reading, words: list[Word]) -> bool:
         for start, end, value in find_amounts(line, reading.decimal_comma)
         if not line[end:].lstrip().startswith("%") and CENTS.search(line[start:end])
     ]
-    rates = {r for r in printed_rates(line) | printed_rates(reading.text) if r > 0}
+    if (printed := reading.memo.get(_RATES)) is None:
+        printed = reading.memo[_RATES] = frozenset(printed_rates(reading.text))
+    rates = {r for r in printed_rates(line) | printed if r > 0}
     return any(
         tax < base and abs(base * rate / 100 - tax) < TOL
         for base in amounts
