@@ -300,16 +300,21 @@ def test_an_option_to_renew_gives_its_renewal() -> None:
     assert find_renewal(mutual) is None
 
 
+#: the fields of a two-year agreement from 1 March 2024 that a party may renew for three
+#: years, by notice six months before its end
+RENEWABLE_BY_OPTION = {
+    "effective_date": {"value": "2024-03-01", "source": "text"},
+    "term": {"value": "2 years", "source": "text"},
+    "renewal_term": {"value": "3 year", "source": "text"},
+    "renewal_by_option": {"value": "yes", "source": "text"},
+    "notice_period": {"value": "6 months", "source": "text"},
+}
+
+
 def test_a_renewal_by_option_ends_unless_it_is_taken() -> None:
     # the dates do not roll on: the term ends, and the last day to take the option up is
     # the notice before that end
-    fields = {
-        "effective_date": {"value": "2024-03-01", "source": "text"},
-        "term": {"value": "2 years", "source": "text"},
-        "renewal_term": {"value": "3 year", "source": "text"},
-        "renewal_by_option": {"value": "yes", "source": "text"},
-        "notice_period": {"value": "6 months", "source": "text"},
-    }
+    fields = RENEWABLE_BY_OPTION
     doc = Document(id=8, original_name="distribution.pdf", fields=fields)
     dates = contract_dates(doc, dt.date(2025, 6, 1))
     assert (dates.end_date, dates.notice_by) == (dt.date(2026, 3, 1), dt.date(2025, 9, 1))

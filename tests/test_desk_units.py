@@ -21,6 +21,7 @@ from intake.filing.rates import Rates, import_rates, load_rates
 from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.factory import make_pdf
+from tests.test_contract_clauses import RENEWABLE_BY_OPTION
 
 ITEMS = [
     {"code": "TL-1001", "description": "Cordless drill 18V", "quantity": 2,
@@ -249,14 +250,7 @@ def test_an_invoices_delivery_date_is_read(
 
 def test_the_last_day_to_take_a_renewal_option_is_a_deadline(db: Database) -> None:
     # a renewal by option ends the term unless taken: its deadline asks to take it up
-    fields = {
-        "effective_date": {"value": "2024-03-01", "source": "text"},
-        "term": {"value": "2 years", "source": "text"},
-        "renewal_term": {"value": "3 year", "source": "text"},
-        "renewal_by_option": {"value": "yes", "source": "text"},
-        "notice_period": {"value": "6 months", "source": "text"},
-        "parties": {"value": ["Acme Tools GmbH"], "source": "text"},
-    }
+    fields = {**RENEWABLE_BY_OPTION, "parties": {"value": ["Acme Tools GmbH"], "source": "text"}}
     with db.session() as s:
         s.add(
             Document(
