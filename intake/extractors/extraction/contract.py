@@ -33,8 +33,7 @@ from intake.extractors.extraction.contract_parties import (
     find_recitals,
 )
 from intake.extractors.extraction.contract_renewal import (
-    find_renewal,
-    renewal_by_option,
+    read_renewal,
     renewal_notice,
 )
 from intake.extractors.extraction.contract_signatures import find_signatories
@@ -283,14 +282,15 @@ class ContractExtractor:
             term = Term(local["term"][0], local["term"][1], True, True)
         if term is not None:
             fields["term"] = Field(term.value, 0.7, "text", raw=term.raw)
-        if renewal := _stated(local, "renewal_term") or find_renewal(
-            text, term.value if term is not None and term.own else None
-        ):
-            fields["renewal_term"] = Field(renewal, 0.6, "text")
-            if "renewal_term" not in local and renewal_by_option(
-                text, term.value if term is not None and term.own else None
-            ):
-                # a party's option to renew: the contract ends unless it is taken
+        stated = _stated(local, "renewal_term")
+        renewal = (
+            (stated, False)
+            if stated
+            else read_renewal(text, term.value if term is not None and term.own else None)
+        )
+        if renewal is not None:
+            fields["renewal_term"] = Field(renewal[0], 0.6, "text")
+            if renewal[1]:  # a party's option to renew: the contract ends unless it is taken
                 fields["renewal_by_option"] = Field("yes", 0.6, "text")
         start = effective[0] if effective else agreement
         expires = next(

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 
-__all__ = ["find_renewal", "renewal_by_option", "renewal_notice"]
+__all__ = ["find_renewal", "read_renewal", "renewal_by_option", "renewal_notice"]
 
 #: An option to renew, a party's to take: "Licensee may (, at its discretion,) extend the
 #: Term", "shall have the option to renew this Agreement", "the Term may be renewed (by the
@@ -213,18 +213,27 @@ def find_renewal(text: str, term: str | None = None) -> str | None:
     """The renewal term of the agreement in ``text`` (whitespace collapsed), else None;
     ``term`` is its initial term when read ("1 year"), the length of an evergreen
     renewal."""
-    found = _renewal(text, term)
+    found = read_renewal(text, term)
     return None if found is None else found[0]
 
 
 def renewal_by_option(text: str, term: str | None = None) -> bool:
     """Whether the renewal :func:`find_renewal` reads is an option a party may take
     ("Licensee may extend the Term for ..."), not one that happens by itself."""
+    found = read_renewal(text, term)
+    return found is not None and found[1]
+
+
+def read_renewal(text: str, term: str | None = None) -> tuple[str, bool] | None:
+    """The renewal term (:func:`find_renewal`) and whether it is a party's option
+    (:func:`renewal_by_option`), read once."""
     found = _renewal(text, term)
-    if found is None or _OPTION.match((verb := found[1]).group(0)) is None:
-        return False
+    if found is None:
+        return None
+    value, verb = found
     # "may be renewed automatically": it happens by itself
-    return _AUTOMATIC.search(verb.string, verb.start(), verb.end() + 16) is None
+    automatic = _AUTOMATIC.search(verb.string, verb.start(), verb.end() + 16) is not None
+    return value, _OPTION.match(verb.group(0)) is not None and not automatic
 
 
 def _renewal(text: str, term: str | None) -> tuple[str, re.Match[str]] | None:

@@ -292,14 +292,19 @@ def _not_sold_to_ourselves(record: Record, company: Company) -> Record:
         return record
     if not (company.is_us(str(vendor.value)) and company.is_us(str(buyer.value))):
         return record
-    fields = dict(record.fields)
-    fields.pop("address", None)  # the address read was ours
+    return record.evolve(fields=_vendor_not_us(record, company, dict(record.fields)))
+
+
+def _vendor_not_us(record: Record, company: Company, fields: dict[str, Field]) -> dict[str, Field]:
+    """``fields`` with the vendor read as us replaced: the first other company the page
+    names, else none (a person says who); the address read was ours."""
+    fields.pop("address", None)
     other = _other_company(reading_for(record).layout.text, company)
     if other is None:
-        fields.pop("vendor")
+        fields.pop("vendor", None)
     else:
         fields["vendor"] = Field(other[0], other[1], "text", None, other[0])
-    return record.evolve(fields=fields)
+    return fields
 
 
 def assign_roles(record: Record, company: Company) -> Record:
@@ -373,11 +378,5 @@ def assign_roles(record: Record, company: Company) -> Record:
         fields["vendor"], fields["buyer"] = supplier, vendor
         fields.pop("address", None)  # the address read was ours
         return record.evolve(fields=fields)
-    other = _other_company(reading_for(record).layout.text, company)
-    fields.pop("address", None)
-    fields["buyer"] = vendor
-    if other is None:
-        fields.pop("vendor", None)  # we did not sell to ourselves: a person says who
-    else:
-        fields["vendor"] = Field(other[0], other[1], "text", None, other[0])
-    return record.evolve(fields=fields)
+    fields["buyer"] = vendor  # we did not sell to ourselves
+    return record.evolve(fields=_vendor_not_us(record, company, fields))
