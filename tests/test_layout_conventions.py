@@ -824,3 +824,74 @@ def test_a_party_word_as_another_labels_value_labels_no_party(
     ]
     fields = extract(settings, draw(tmp_path / "p.pdf", rows))["fields"]
     assert fields["buyer"] == "Oberhof Bau AG"
+
+
+@pytest.mark.parametrize(
+    ("second", "want"),
+    [
+        # a word with a figure under "Artikel" on every row: the codes' column
+        (
+            [(50, "7740"), (120, "Eisakku groß")],
+            [("7731", "Kühlbox 60 l"), ("7740", "Eisakku groß")],
+        ),
+        # one row's text starts under "Artikel": the two headers head one text, as printed
+        ([(50, "Eisakku groß")], [(None, "7731 Kühlbox 60 l"), (None, "Eisakku groß")]),
+    ],
+)
+def test_two_headers_over_the_text_whose_first_holds_a_code_on_every_row(
+    settings: Settings,
+    tmp_path: Path,
+    second: list[tuple[float, str]],
+    want: list[tuple[str | None, str]],
+) -> None:
+    rows: Rows = [
+        (50, [(50, "Weber & Söhne KG", 16)]),
+        (110, [(50, "Rechnung Nr. 2025/0917"), (300, "Datum: 05.05.2025")]),
+        (200, [(50, "Artikel"), (120, "Beschreibung"), (330, "Anzahl"), (400, "Preis")]),
+        (200, [(480, "Betrag")]),
+        (215, [(50, "7731"), (120, "Kühlbox 60 l"), (330, "10"), (400, "89,00"), (480, "890,00")]),
+        (230, [*second, (330, "40"), (400, "3,50"), (480, "140,00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "a.pdf", rows))["fields"]
+    assert [(i["code"], i["description"]) for i in fields["line_items"]] == want
+
+
+def test_a_partnership_whose_partner_is_a_company_keeps_its_whole_legal_form(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "GmbH & Co. KG" is one legal form: the name does not end at its "GmbH"
+    rows: Rows = [
+        (40, [(50, "Schulze Druck GmbH & Co. KG", 15)]),
+        (56, [(50, "Gutenbergstr. 1 · 04103 Leipzig")]),
+        (134, [(50, "Verlag Am Markt GmbH")]),
+        (146, [(50, "Markt 10")]),
+        (158, [(50, "06108 Halle (Saale)")]),
+        (210, [(50, "Rechnung Nr. RG-104882"), (360, "Datum: 30.09.2025")]),
+        (250, [(330, "Gesamtbetrag brutto"), (490, "505,75 EUR")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "a.pdf", rows))["fields"]
+    assert (fields["vendor"], fields["buyer"]) == (
+        "Schulze Druck GmbH & Co. KG",
+        "Verlag Am Markt GmbH",
+    )
+
+
+def test_the_goods_value_closes_the_items_before_the_charges_under_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Warenwert" sums the goods; the shipping under it is a charge of the totals block
+    rows: Rows = [
+        (40, [(50, "Lorenz Bürobedarf e.K.", 15)]),
+        (180, [(50, "Rechnung Nr.: 25-3310"), (360, "Datum: 18.02.2025")]),
+        (220, [(50, "Menge"), (170, "Bezeichnung"), (390, "Einzelpreis"), (480, "Gesamtpreis")]),
+        (235, [(50, "5"), (170, "Kopierpapier A4"), (390, "4,90"), (480, "24,50")]),
+        (250, [(50, "2"), (170, "Toner schwarz"), (390, "59,00"), (480, "118,00")]),
+        (290, [(370, "Warenwert"), (480, "142,50")]),
+        (302, [(370, "Versandkosten"), (480, "5,90")]),
+        (314, [(370, "Nettobetrag"), (480, "148,40")]),
+        (326, [(370, "MwSt. 19 %"), (480, "28,20")]),
+        (338, [(370, "Endbetrag"), (480, "176,60 €")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "a.pdf", rows))["fields"]
+    assert items(fields) == [("5", "4.90", "24.50"), ("2", "59.00", "118.00")]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("148.40", "28.20", "176.60")

@@ -37,10 +37,12 @@ from intake.extractors.extraction.table_rows import (
     amount_below,
     bounds,
     carried,
+    code_column,
     count_only,
     deduction,
     discount_rate,
     free,
+    glued,
     indented,
     is_item,
     next_position,
@@ -197,7 +199,7 @@ def _header_roles(line: Line) -> list[Column]:
         if c.role == "count" and c.role in seen:
             c.role = f"count{AGAIN}"
         if c.role == "description" and unique and unique[-1].role == c.role:
-            unique[-1].x1 = c.x1  # "Artikel  Bezeichnung": one text column under both
+            unique[-1].x1, unique[-1].split = c.x1, c.x0  # "Artikel  Bezeichnung"
         elif c.role not in seen:
             seen.add(c.role)
             unique.append(c)
@@ -248,10 +250,10 @@ def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
                         or (
                             w.x1 <= c.x0
                             and prev_role == left.role
-                            and _glued(prev, w)
+                            and glued(prev, w)
                             and after is not None
                             and after.x0 < c.x0
-                            and _glued(w, after)
+                            and glued(w, after)
                         )
                     )
                 ):
@@ -260,13 +262,6 @@ def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
                 prev, prev_role = w, c.role
                 break
     return out
-
-
-def _glued(prev: Word | None, w: Word) -> bool:
-    """Whether ``w`` follows ``prev`` as the next word of one text (no column's gap)."""
-    if prev is None:
-        return False
-    return w.x0 - prev.x1 <= max(1.2 * (w.bottom - w.top), 7.0)
 
 
 def _rows(
@@ -390,7 +385,9 @@ def find_line_items(reading: Reading) -> LineItems:
         priced = any(c.role == "unit_price" for c in columns)
         so_far = [i["amount"] for i in items]
         before = sum(map(Decimal, so_far), Decimal(0)) if so_far and None not in so_far else None
-        for raw in _rows(reading, line, columns, before):
+        raws = _rows(reading, line, columns, before)
+        code_column(raws, max(c.split for c in columns))  # codes under "Artikel"
+        for raw in raws:
             item, ok = item_values(reading, raw, has_price_column=priced)
             items.append(item)
             checked += ok

@@ -25,10 +25,12 @@ __all__ = [
     "amount_below",
     "bounds",
     "carried",
+    "code_column",
     "count_only",
     "deduction",
     "discount_rate",
     "free",
+    "glued",
     "indented",
     "is_item",
     "next_position",
@@ -62,6 +64,9 @@ class Column:
     x1: float
     lo: float = 0.0
     hi: float = 0.0
+    #: where a second header naming the same role starts ("Artikel  Bezeichnung": both
+    #: head the item's text), 0 where one header names it
+    split: float = 0.0
 
 
 @dataclass
@@ -76,6 +81,34 @@ class Item:
 
     def text(self, role: str) -> str:
         return " ".join(w.text for w in self.cells.get(role, []))
+
+
+def glued(prev: Word | None, w: Word) -> bool:
+    """Whether ``w`` follows ``prev`` as the next word of one text (no column's gap)."""
+    if prev is None:
+        return False
+    return w.x0 - prev.x1 <= max(1.2 * (w.bottom - w.top), 7.0)
+
+
+def code_column(items: list[Item], split: float) -> None:
+    """Where two headers name the item's text ("Artikel  Bezeichnung", "Product
+    Description") and on every item's row the first holds one word with a figure while the
+    second holds the rest, the first is the items' code column: a column headed apart holds
+    one kind of value, and a single word with a figure on every row is an identifier, not
+    the start of a text. The words that end before ``split`` (where the second header
+    starts) become the code. Where any row breaks the pattern, nothing moves."""
+    if not split or not items or any(item.cells.get("code") for item in items):
+        return
+    codes: list[list[Word]] = []
+    for item in items:
+        words = item.cells.get("description", [])
+        left = [w for w in words if w.x1 <= split]
+        if len(left) != 1 or len(left) == len(words) or not re.search(r"\d", left[0].text):
+            return
+        codes.append(left)
+    for item, code in zip(items, codes, strict=True):
+        item.cells["code"] = code
+        item.cells["description"] = [w for w in item.cells["description"] if w not in code]
 
 
 def number_in(text: str, decimal_comma: bool | None) -> Decimal | None:
