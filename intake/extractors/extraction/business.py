@@ -13,7 +13,7 @@ from intake.extractors.extraction.analysis import Reading, reading_for
 from intake.extractors.extraction.candidates import Candidate, best, cell_dates, find_date, find_id
 from intake.extractors.extraction.cash_tendered import find_paid
 from intake.extractors.extraction.classify import type_scores
-from intake.extractors.extraction.due_terms import due_in_days, due_in_terms
+from intake.extractors.extraction.due_terms import due_in_terms
 from intake.extractors.extraction.exempt import exempt_amounts
 from intake.extractors.extraction.letterhead import read_vendor
 from intake.extractors.extraction.line_items import find_line_items
@@ -171,7 +171,7 @@ class BusinessDocumentExtractor:
                 if f is not None and _labelled_other(reading, f):
                     f = None  # the one date left readable is the due date, not the issue's
             if f is None and name == "due_date":
-                f = due_in_terms(reading) or due_in_days(reading, fields.get("issue_date"))
+                f = due_in_terms(reading)
             if f is not None:
                 fields[name] = f
         _mend_term_years(reading, fields)
