@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 from intake.extractors.base import Registry
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.classify import type_scores
-from intake.extractors.extraction.line_arithmetic import check_item
+from intake.extractors.extraction.line_arithmetic import check_item, mend_prices
 from intake.extractors.reading.rules import remove_rules
 from intake.ingest.stages import Context, extract_path
 from intake.record import Page, Record, Word
@@ -162,6 +162,38 @@ def test_a_decimal_point_lost_on_a_scan_is_put_back_by_arithmetic(
     assert printed == read
     assert check_item(read, numbers, has_price_column=True, scan=True)
     assert read == fixed
+
+
+@pytest.mark.parametrize(
+    ("read", "fixed"),
+    [
+        # the amount a digit off what quantity x price gives ("4520.00" for 1520.00)
+        (item("16", "95.00", "4520.00"), item("16", "95.00", "1520.00")),
+        # the price a digit off amount / quantity ("7.80" for 7.30)
+        (item("4", "7.80", "29.20"), item("4", "7.30", "29.20")),
+        # either could be misread (4.90 or 21.50): nothing is mended without the sum
+        (item("5", "4.30", "24.50"), item("5", "4.30", "24.50")),
+        # two digits off: no misread digit, nothing is mended
+        (item("16", "95.00", "4820.00"), item("16", "95.00", "4820.00")),
+    ],
+)
+def test_a_digit_misread_in_a_scans_price_or_amount_is_mended_by_arithmetic(
+    read: dict[str, Any], fixed: dict[str, Any]
+) -> None:
+    numbers = [(float(i), Decimal(read[k])) for i, k in enumerate(fixed)]
+    printed = dict(read)
+    assert not check_item(printed, numbers, has_price_column=True)  # not on a text page
+    assert printed == read
+    assert check_item(read, numbers, has_price_column=True, scan=True) == (read != printed)
+    assert read == fixed
+
+
+def test_a_price_is_mended_where_the_amounts_add_up_to_a_printed_sum() -> None:
+    # 5 x "4.30" is no "24.50": the amounts' sum, printed, says the amount was read right
+    items = [item("5", "4.30", "24.50"), item("2", "59.00", "118.00")]
+    assert mend_prices([dict(i) for i in items], "Summe 142,00", decimal_comma=True) == 0
+    assert mend_prices(items, "Warenwert 142,50", decimal_comma=True) == 1
+    assert [i["unit_price"] for i in items] == ["4.90", "59.00"]
 
 
 def _ocr_page(lines: list[list[tuple[str, float, float, float, float]]]) -> Page:

@@ -23,7 +23,15 @@ from typing import Any
 from intake.extractors.extraction.fields.money import find_amounts, format_money
 from intake.record import Word
 
-__all__ = ["CENT", "Discount", "check_item", "discounts", "row_numbers", "thousands_apart"]
+__all__ = [
+    "CENT",
+    "Discount",
+    "check_item",
+    "discounts",
+    "mend_prices",
+    "row_numbers",
+    "thousands_apart",
+]
 
 CENT = Decimal("0.01")
 #: how far quantity x unit price may be from the amount: a cent per unit (prices are
@@ -145,6 +153,50 @@ def _lost_point(qty: Decimal, price: Decimal, amount: Decimal) -> tuple[Decimal,
     return None
 
 
+def _one_apart(read: Decimal, meant: Decimal) -> bool:
+    """Whether ``read`` is ``meant`` with one digit misread (same length, one place)."""
+    a, b = f"{read:.2f}", f"{meant:.2f}"
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _one_misread(
+    qty: Decimal | None, price: Decimal | None, amount: Decimal | None
+) -> tuple[Decimal, Decimal] | None:
+    """Price and amount of a scan's item whose price or amount OCR misread by one digit
+    ("4520.00" for 16 x 95.00 = "1520.00"): the one the other two give to the cent, where
+    it is one digit from what was read. Where both could be (5 x "4.30" = "24.50": 4.90,
+    or 21.50), nothing is mended: only the printed sum could tell them apart."""
+    if qty is None or price is None or amount is None or qty <= 0:
+        return None
+    mended: list[tuple[Decimal, Decimal]] = []
+    if (meant := _cents(qty * price)) is not None and _one_apart(amount, meant):
+        mended.append((price, meant))
+    each = _cents(amount / qty)
+    if each is not None and each * qty == amount and _one_apart(price, each):
+        mended.append((each, amount))
+    return mended[0] if len(mended) == 1 else None
+
+
+def mend_prices(items: list[dict[str, Any]], text: str, decimal_comma: bool | None) -> int:
+    """Where a scan's items' amounts add up to a sum printed in its ``text``, they were
+    read right: an item's price one digit from its amount / quantity (to the cent) is that
+    quotient (see :func:`_one_misread`). The number of items mended."""
+    amounts = [_dec(i.get("amount")) for i in items]
+    printed = {value for *_, value in find_amounts(text, decimal_comma)}
+    if len(items) < 2 or None in amounts or sum(filter(None, amounts), Decimal(0)) not in printed:
+        return 0
+    mended = 0
+    for item in items:
+        qty, price, amount = (_dec(item.get(k)) for k in ("quantity", "unit_price", "amount"))
+        if qty is None or price is None or amount is None or qty <= 0 or _fits(qty, price, amount):
+            continue
+        each = _cents(amount / qty)
+        if each is not None and each * qty == amount and _one_apart(price, each):
+            item["unit_price"] = format_money(each)
+            mended += 1
+    return mended
+
+
 #: The largest count taken from an amount and a price (:func:`_count`).
 MAX_COUNT = Decimal(10000)
 
@@ -225,6 +277,9 @@ def check_item(
             if (count := _count(price, amount, discount)) is not None:
                 out["quantity"] = format(count, "f")
                 return True
+    if scan and offs == [NONE] and (mended := _one_misread(qty, price, amount)) is not None:
+        out["unit_price"], out["amount"] = map(format_money, mended)
+        return True
     if scan and price is None and qty is not None and qty > 0 and amount:
         # the price OCR passed over or could not read, from quantity and amount (through
         # a discount: a discounted amount's bare quotient is no price)

@@ -26,7 +26,7 @@ from intake.extractors.extraction.header_band import Stack, last_role, stacked_h
 from intake.extractors.extraction.item_values import item_values
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Line
-from intake.extractors.extraction.line_arithmetic import thousands_apart
+from intake.extractors.extraction.line_arithmetic import mend_prices, thousands_apart
 from intake.extractors.extraction.party_labels import contact_line
 from intake.extractors.extraction.table_rows import (
     AGAIN,
@@ -391,6 +391,8 @@ def find_line_items(reading: Reading) -> LineItems:
             item, ok = item_values(reading, raw, has_price_column=priced)
             items.append(item)
             checked += ok
+    if reading.ocr_pages:  # a scan's prices misread by a digit, where its amounts add up
+        checked += mend_prices(items, reading.text, reading.decimal_comma)
     amounts = [Decimal(i["amount"]) for i in items if i["amount"] is not None]
     line_sum = sum(amounts, Decimal(0)) if amounts and len(amounts) == len(items) else None
     return LineItems(items, checked, line_sum)
