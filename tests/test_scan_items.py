@@ -103,6 +103,39 @@ def test_a_count_is_worked_back_on_scans_only() -> None:
     assert item["quantity"] == "1"
 
 
+def discounted(under: str, source: str) -> list[tuple[Any, ...]]:
+    """A Spanish item (4 x 1.360,41) with the row ``under`` it (its amount at the
+    amounts' column), on a scan or a text layer (``source``)."""
+    words = []
+    for text, x in [("Descripción", 110), ("Cant.", 331), ("Precio", 372), ("Importe", 532)]:
+        words += _words(text, x, 300.0, 0)
+    for text, x in [("LED panel", 110), ("4", 342), ("1.360,41", 372), ("5.441,64", 532)]:
+        words += _words(text, x, 315.0, 1)
+    label, amount = under.rsplit(" ", 1)
+    words += _words(label, 122, 327.0, 2) + _words(amount, 532, 327.0, 2)
+    page = Page(1, 595.0, 842.0, tuple(words), source=source)
+    record = Record(path="/tmp/p.jpg", original_name="p.jpg", pages=(page,), kind="jpeg")
+    return priced(record)
+
+
+@pytest.mark.parametrize(
+    ("under", "source", "want"),
+    [
+        # 15 % of 5 441,64 is 816,25: the item's discount, its minus lost or never printed
+        ("Dlo. 15% 816,25", "ocr", [("4", "1360.41", "4625.39")]),
+        ("Dto. 15% 816,25", "text", [("4", "1360.41", "4625.39")]),
+        # a text layer prints what it means: a row naming no discount is a row of its own
+        ("Tasa 15% 816,25", "text", [("4", "1360.41", "5441.64"), (None, None, "816.25")]),
+        # 10 % of the item is no 816,25: no discount of it
+        ("Dlo. 10% 816,25", "ocr", [("4", "1360.41", "5441.64"), (None, None, "816.25")]),
+    ],
+)
+def test_a_discount_printed_without_its_minus_is_the_items_amount_times_its_rate(
+    under: str, source: str, want: list[tuple[Any, ...]]
+) -> None:
+    assert discounted(under, source) == want
+
+
 def totals_block(total: str) -> Record:
     """A scanned German order's totals: net, 19 % VAT on it, and the amount due."""
     rows = [("Zwischensumme", "46.405,14"), ("USt. 19%", "8.816,98"), ("Endbetrag", total)]

@@ -317,7 +317,8 @@ def _rows(
                 items
                 and items[-1].cells.get("amount")
                 and gap < 1.6 * max(line.height, 6.0)
-                and (off := deduction(reading, cells, filled, ROLES["discount"])) is not None
+                and (off := deduction(reading, cells, filled, ROLES["discount"], items[-1]))
+                is not None
             ):
                 items[-1].less.append(off)  # a discount under the item, off its amount
             elif items and amount_below(items[-1], filled, gap, line.height):

@@ -168,18 +168,33 @@ def sums(reading: Reading, items: list[Item], cells: dict[str, list[Word]]) -> b
 
 
 def deduction(
-    reading: Reading, cells: dict[str, list[Word]], numbered: set[str], discount: re.Pattern[str]
+    reading: Reading,
+    cells: dict[str, list[Word]],
+    numbered: set[str],
+    discount: re.Pattern[str],
+    above: Item,
 ) -> Decimal | None:
-    """The sum a row takes off the item above it: its only number a negative amount, its
-    text a discount's word or a percentage ("Rabatt 10 %  -12,00", "less 5% discount");
-    the item's amount printed above it is before the discount (a line allowance)."""
+    """The sum a row takes off the item ``above`` it: its only number a negative amount,
+    its text a discount's word or a percentage ("Rabatt 10 %  -12,00", "less 5% discount");
+    the item's amount printed above it is before the discount (a line allowance). Printed
+    without its minus (or OCR lost it), the amount is the item's amount times the one
+    percentage on the row, and the row names a discount or was scanned ("Dto. 10 %
+    172,41" under 1 724,14, where OCR may misread the word too)."""
     if numbered != {"amount"}:
         return None
     value = number_in(" ".join(w.text for w in cells["amount"]), reading.decimal_comma)
-    if value is None or value >= 0:
+    if value is None or value == 0:
         return None
     text = " ".join(w.text for role, ws in cells.items() if role != "amount" for w in ws)
-    return value if "%" in text or discount.search(text) else None
+    if value < 0:
+        return value if "%" in text or discount.search(text) else None
+    base, rates = value_of(reading, above, "amount"), _RATE.findall(text)
+    if base is None or len(rates) != 1:
+        return None
+    if above.page in reading.ocr_pages or discount.search(text):
+        rate = Decimal(rates[0].replace(",", "."))
+        return -value if abs(base * rate / 100 - value) <= TOL else None
+    return None
 
 
 def carried(
