@@ -66,6 +66,16 @@ def test_the_fold_reads_an_accent_misread_on_a_vowel() -> None:
     assert not accented.fullmatch("direcciin")
 
 
+def test_the_fold_reads_the_dutch_ij_as_ocr_prints_its_one_glyph() -> None:
+    # "IJ" is one glyph in many typefaces: OCR reads its i alone, a y or a u
+    described = re.compile(fold_pattern("omschrijving"), re.IGNORECASE)
+    for text in ("OMSCHRIJVING", "OMSCHRIVING", "omschryving", "OMSCHRUVING", "Omschr1jving"):
+        assert described.fullmatch(text), text
+    assert not described.fullmatch("omschrving")
+    # a quantifier on the j stays the j's: "ij?" is an i with or without its j
+    assert re.fullmatch(fold_pattern("prij?s"), "pris", re.IGNORECASE)
+
+
 def test_the_fold_reads_a_u_umlaut_as_ocr_splits_it() -> None:
     # "gültig" read as "giiltig", "gilltig" or "giltig", inside a class or out of one
     valid = label_set(LABELS["valid_until"])

@@ -1,10 +1,11 @@
 """One generic letter-confusion fold for matching labels in OCR text.
 
 OCR confuses a few glyph shapes in every language and typeface: O, D and 0, l, I, 1, | and
-!, S, 5 and $, B and 8, Q and a, m and rn. Rather than spelling out misread words, a label pattern
-is *folded*: each letter in it also accepts the glyphs OCR prints for it, so "Total"
-matches "T0tal", "Tota1" and "Tota!", and "Sdn Bhd" matches "5dn 8hd". The text itself is
-never changed (offsets into it stay true), and only patterns are rewritten.
+!, S, 5 and $, B and 8, Q and a, m and rn, the digraph ij and its i, y or u. Rather than
+spelling out misread words, a label pattern is *folded*: each letter in it also accepts
+the glyphs OCR prints for it, so "Total" matches "T0tal", "Tota1" and "Tota!", and "Sdn
+Bhd" matches "5dn 8hd". The text itself is never changed (offsets into it stay true), and
+only patterns are rewritten.
 """
 
 from __future__ import annotations
@@ -114,6 +115,16 @@ def fold_pattern(pattern: str) -> str:
             j = n - 1 if j < 0 else j
             out.append(pattern[i : j + 1])
             i = j + 1
+        elif pattern[i : i + 2].lower() == "ij" and pattern[i + 2 : i + 3] not in (
+            "?",
+            "*",
+            "+",
+            "{",
+        ):
+            # Dutch "ij" is one glyph in many typefaces ("IJ"): OCR reads it as its i
+            # alone, as a y or as a u ("OMSCHRIVING", "prys", "OMSCHRUVING")
+            out.append(f"(?:{_class(CONFUSIONS['i'])}j?|[yu])")
+            i += 2
         elif c.lower() in CONFUSIONS:
             cls = _class(CONFUSIONS[c.lower()])
             alternatives = SPLITS.get(c.lower())
