@@ -364,6 +364,30 @@ def test_supplier_address_past_its_contact_line(settings: Settings, tmp_path: Pa
     assert fields["address"] == "Am Ring 7, 28195 Bremen"
 
 
+@pytest.mark.parametrize(
+    "contact", ["t.a.v. dhr. Olaf Brink", "ta.v. dhr. Olaf Brink", "tav Olaf Brink"]
+)
+def test_our_order_to_a_supplier_contact_written_or_read_without_its_dots(
+    settings: Settings, tmp_path: Path, contact: str
+) -> None:
+    # Dutch "t.a.v." is also written "tav", and OCR loses its dots: the line names the
+    # supplier's contact, and the supplier is the name under it
+    window: Rows = [
+        (126, [(60, "Leverancier")]),
+        (140, [(60, contact)]),
+        (152, [(60, "Brennecke Techniek B.V.")]),
+        (164, [(60, "Pinosstraat 87")]),
+        (176, [(60, "3090 AB Arnhem")]),
+    ]
+    meta: Rows = [(140, [(380, "Ordernummer:"), (535, "HF-4410", "r")])]
+    pdf = letter(tmp_path / "po.pdf", US_HEAD, window, "BESTELBON", meta)
+    fields = extract(ours(settings), pdf)["fields"]
+    assert (fields["vendor"], fields["buyer"]) == (
+        "Brennecke Techniek B.V.",
+        "Harwick Foundry GmbH",
+    )
+
+
 def test_two_company_names_side_by_side_stay_two() -> None:
     """Blocks printed side by side keep their cells apart: the supplier's name beside our
     delivery address is the supplier's alone, not run on into our name (whose last word,
