@@ -331,16 +331,26 @@ def test_a_bare_number_word_closed_by_its_colon_in_the_numbers_cell(
     assert got["invoice_number"] == "INV-2024/79977"
 
 
-@pytest.mark.parametrize(("conf", "number"), [({}, "OC2024/15930"), (None, "0C2024/15930")])
-def test_a_zero_beginning_a_numbers_letter_prefix_on_a_scan_is_an_o(
-    tmp_path: Path, settings: Settings, conf: dict[int, float] | None, number: str
+@pytest.mark.parametrize(
+    ("conf", "printed", "number"),
+    [
+        ({}, "0C2024/15930", "OC2024/15930"),
+        (None, "0C2024/15930", "0C2024/15930"),
+        # the S of a letter prefix read as a dollar sign
+        ({}, "$O-51472", "SO-51472"),
+        (None, "$O-51472", "O-51472"),
+    ],
+)
+def test_a_zero_or_dollar_beginning_a_numbers_letter_prefix_on_a_scan_is_an_o_or_s(
+    tmp_path: Path, settings: Settings, conf: dict[int, float] | None, printed: str, number: str
 ) -> None:
-    """OCR reads the O of "OC2024/15930" as a zero; a text layer says what it says."""
+    """OCR reads the O of "OC2024/15930" as a zero, the S of "SO-51472" as "$"; a text
+    layer says what it says."""
     lines = [
         "Norcrest Tools B.V.",
         "Pinosweg 135, 9286 AB Zwolle",
         "ORDERBEVESTIGING",
-        "Bevestigingsnummer: 0C2024/15930",
+        f"Bevestigingsnummer: {printed}",
         "Datum: 22-08-2024",
         "Omschrijving            Aantal        Prijs       Bedrag",
         "Kabelbinders                10         3,50        35,00",

@@ -149,6 +149,8 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
                 token, start = f"{prefix.group(1)} {token}", prefix.start(1)
         if any(w.conf < 1.0 for w in cell.words):
             token = _ZERO_FOR_O.sub("O", token)
+            if _DOLLAR_FOR_S.search(text, 0, start) and _LETTERS_FIRST.match(token):
+                token, start = f"S{token}", start - 1
         return token, cell.span_box(start, m.end()), text[start : m.end()]
     return None
 
@@ -156,6 +158,10 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
 #: On a scan, a zero that begins a number's letter prefix is the letter O OCR read as a
 #: digit ("0C2024/15930" for "OC2024/15930"): a prefix of capitals, then the digits.
 _ZERO_FOR_O = re.compile(r"^0(?=[A-Z]{1,3}[-/]?\d)")
+#: and a dollar sign right before such a prefix, at the start of a word, is its S ("$O-51472"
+#: for "SO-51472"): a currency sign stands before an amount, never before letters
+_DOLLAR_FOR_S = re.compile(r"(?:^|(?<=\s))\$$")
+_LETTERS_FIRST = re.compile(r"[A-Z]{1,3}[-/]?\d")
 
 
 def _in_date(reading: Reading, text: str, at: int) -> bool:
