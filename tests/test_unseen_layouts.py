@@ -445,9 +445,9 @@ def test_customer_order_whose_delivery_address_is_its_own(
         salutation=True,
     )
     fields = extract(_generator_settings(settings), pdf)["fields"]
-    # the buyer is the issuer, as its delivery block names it (the compound legal form
-    # cut after its first part)
-    assert (fields["vendor"], fields["buyer"]) == (OUR_NAME, "Brennecke Maschinenbau GmbH")
+    # the buyer is the issuer, as its delivery block names it ("GmbH & Co. KG" is one
+    # legal form)
+    assert (fields["vendor"], fields["buyer"]) == (OUR_NAME, customer)
 
 
 def test_a_contact_heading_run_into_a_delivery_label_is_no_buyer(
