@@ -895,3 +895,28 @@ def test_the_goods_value_closes_the_items_before_the_charges_under_it(
     fields = extract(settings, draw(tmp_path / "a.pdf", rows))["fields"]
     assert items(fields) == [("5", "4.90", "24.50"), ("2", "59.00", "118.00")]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("148.40", "28.20", "176.60")
+
+
+@pytest.mark.parametrize(
+    ("validity", "until"),
+    [
+        ("30 días", "2025-05-15"),
+        ("2 meses", "2025-06-15"),
+        ("según condiciones", None),  # no period, no date: nothing is computed
+    ],
+)
+def test_a_validity_labelled_in_a_grid_over_its_period(
+    settings: Settings, tmp_path: Path, validity: str, until: str | None
+) -> None:
+    # the quote's details as labels over their values: "Validez" over "30 días" is a
+    # period counted from the quote's date
+    rows: Rows = [
+        (40, [(50, "Reformas Costa Blanca S.L.", 15)]),
+        (100, [(50, "PRESUPUESTO", 15)]),
+        (130, [(50, "Nº presupuesto"), (170, "Fecha"), (280, "Validez")]),
+        (142, [(50, "P-2025-0412"), (170, "15/04/2025"), (280, validity)]),
+        (314, [(370, "TOTAL"), (480, "9.425,90 €")]),
+    ]
+    result = extract(settings, draw(tmp_path / "q.pdf", rows))
+    assert result["doc_type"] == "estimate"
+    assert result["fields"].get("valid_until") == until

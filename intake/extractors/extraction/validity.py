@@ -13,9 +13,10 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from intake.record import Field
+from intake.extractors.extraction.layout import Layout
+from intake.record import Box, Field
 
-__all__ = ["VALID_FOR", "computed_valid_until"]
+__all__ = ["VALID_FOR", "computed_valid_until", "labelled_period"]
 
 #: the number, in figures, or in words with its figures after it ("thirty (30)")
 _N = r"(?:[^\W\d_]+(?:-[^\W\d_]+)?\s*\(\s*)?(?P<n>\d{1,3})(?:\s*\))?"
@@ -65,7 +66,34 @@ def computed_valid_until(text: str, issue_date: str | None) -> Field | None:
     flat = " ".join(text.split())
     for pattern in _EACH:
         if (m := pattern.search(flat)) is not None:
-            until = issued + _period(int(m.group("n")), m.group("unit"))
-            if 0 < (until - issued).days <= _MAX_DAYS:
-                return Field(until.isoformat(), 0.7, "computed", None, m.group(0))
+            return _until(issued, m)
+    return None
+
+
+def _until(issued: dt.date, m: re.Match[str], box: Box | None = None) -> Field | None:
+    """The last valid day ``m``'s period after ``issued``, within reason."""
+    until = issued + _period(int(m.group("n")), m.group("unit"))
+    if 0 < (until - issued).days <= _MAX_DAYS:
+        return Field(until.isoformat(), 0.7, "computed", box, m.group(0))
+    return None
+
+
+#: a period alone in its cell ("30 días", "thirty (30) days")
+_PERIOD = re.compile(rf"{_N}\s*{_UNIT}", re.IGNORECASE)
+
+
+def labelled_period(layout: Layout, issue_date: str | None) -> Field | None:
+    """The last valid day of a quote whose validity label has a period for its value, on
+    its line or under it in a grid of labels over values ("Validez" over "30 días"),
+    counted from ``issue_date``."""
+    if not issue_date:
+        return None
+    try:
+        issued = dt.date.fromisoformat(str(issue_date)[:10])
+    except ValueError:
+        return None
+    for hit in layout.labels("valid_until"):
+        for cell in (layout.right_of(hit), next(layout.below(hit, max_lines=1), None)):
+            if cell is not None and (m := _PERIOD.fullmatch(cell.text.strip(" :."))):
+                return _until(issued, m, cell.box)
     return None
