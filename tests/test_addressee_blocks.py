@@ -657,3 +657,53 @@ def test_a_company_line_that_goes_on_in_lower_case_qualifies_the_name_above(
 ) -> None:
     lines = [name, qualifier, "Am Markt 5", "80331 München"]
     assert window_buyer(settings, tmp_path, lines, "Kunde") == name
+
+
+@pytest.mark.parametrize(
+    ("line", "buyer"),
+    [
+        # the block run into one line: its name, not the whole line
+        ("Ship to: Oakridge Builders Ltd, 14 Mill Lane, Leeds LS2 7AB", "Oakridge Builders Ltd"),
+        # an address alone (the issuer's own site) names no buyer: the window's name does
+        (
+            "Adresse de livraison : ZI des Forges, 59300 Valenciennes",
+            "Brockmann Anlagenbau GmbH",
+        ),
+    ],
+)
+def test_a_buyers_label_whose_value_runs_on_into_an_address(
+    settings: Settings, tmp_path: Path, line: str, buyer: str
+) -> None:
+    window: Rows = [
+        (140, [(60, "Brockmann Anlagenbau GmbH")]),
+        (152, [(60, "Hafenstraße 3")]),
+        (164, [(60, "28195 Bremen")]),
+        (200, [(60, line)]),
+    ]
+    meta: Rows = [(140, [(380, "Invoice No."), (535, "TL-4410", "r")])]
+    pdf = letter(tmp_path / "i.pdf", HEAD, window, "INVOICE", meta)
+    assert extract(settings, pdf)["fields"]["buyer"] == buyer
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [("To:", "PURCHASE ORDER"), ("Aan", "BESTELBON"), ("Spett.le", "ORDINE DI ACQUISTO")],
+)
+def test_an_order_addressed_to_its_supplier_is_bought_by_its_issuer(
+    settings: Settings, tmp_path: Path, label: str, title: str
+) -> None:
+    # with no company of ours to go by: an order is sent by its buyer, so the letterhead
+    # buys and the company it is addressed to, unqualified, supplies
+    window: Rows = [
+        (126, [(60, label)]),
+        (140, [(60, "Brennecke Maschinenbau AG")]),
+        (152, [(60, "Am Ring 7")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    meta: Rows = [(140, [(380, "Order No."), (535, "HF-4410", "r")])]
+    fields = extract(settings, letter(tmp_path / "po.pdf", US_HEAD, window, title, meta))["fields"]
+    assert (fields["vendor"], fields["buyer"]) == (
+        "Brennecke Maschinenbau AG",
+        "Harwick Foundry GmbH",
+    )
+    assert fields["address"] == "Am Ring 7, 28195 Bremen"

@@ -24,6 +24,9 @@ __all__ = ["LABELS", "TELLING", "TITLES", "LabelSet", "compile_labels", "label_s
 _VOCABULARY = vocabulary()
 #: field -> [(regex, weight)], from every loaded vocabulary pack
 LABELS: dict[str, list[tuple[str, float]]] = _VOCABULARY.table("labels")
+#: The unqualified addressee's labels ("To:", "Aan", "Destinataire", "Spett.le") label the
+#: buyer too; on an order its buyer issues they name the supplier (:mod:`parties`).
+LABELS["buyer"] = LABELS.get("buyer", []) + LABELS.get("addressee", [])
 #: Title words: what a document calls itself, strongest evidence of its type.
 TITLES: dict[str, list[tuple[str, float]]] = _VOCABULARY.table("titles")
 #: Labels that tell a type apart when no title does (each counts once per document).

@@ -37,7 +37,7 @@ from intake.extractors.extraction.party_labels import (
     name_heading,
     party_label,
 )
-from intake.extractors.extraction.recipient import recipient_names
+from intake.extractors.extraction.recipient import POSTCODE, recipient_names
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -149,6 +149,20 @@ def _joined(layout: Layout, cell: Cell) -> Cell:
     return cell
 
 
+#: a name that ends in a legal form, before the rest of its block run onto its line
+_ENDS_LEGAL = re.compile(rf"(?:{LEGAL_FORM})\.?\s*$", re.IGNORECASE)
+
+
+def _head(cell: Cell, end: int) -> Cell:
+    """The words of ``cell`` that begin before character ``end`` (the last cut there)."""
+    words = [
+        Word(w.text[: end - pos], w.x0, w.top, w.x1, w.bottom, w.conf, w.line)
+        for w, pos in zip(cell.words, cell.offsets(), strict=True)
+        if pos < end
+    ]
+    return Cell(cell.page, cell.line, tuple(words), " ".join(w.text for w in words))
+
+
 @dataclass(frozen=True)
 class _Block:
     lines: frozenset[int]
@@ -189,6 +203,11 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
                 break  # the label's value is a number ("Réf. client  C88614"): no name
             if contact_line(cell.text) or form_of_address(cell.text):
                 continue  # a contact person at the buyer, or "Firma" over its name
+            head, comma, after = cell.text.partition(",")
+            if comma and POSTCODE.search(after):  # a block run into one line, or an address
+                if not _ENDS_LEGAL.search(head):
+                    break  # "Adresse de livraison : ZI des Forges, 59300 Valenciennes"
+                cells[i] = cell = _head(cell, len(head))  # "Acme Ltd, 12 Main St, 59300 Town"
             under = cells[i + 1].text if i + 1 < len(cells) else ""
             if (text := name_heading(cell.text, under)) is None:
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact

@@ -29,7 +29,7 @@ from intake.extractors.extraction.party_labels import (
 )
 from intake.record import Box
 
-__all__ = ["recipient_names"]
+__all__ = ["POSTCODE", "recipient_names"]
 
 _CONTACT = re.compile(
     r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic|vat|tva|ust)\b",
@@ -45,7 +45,7 @@ _SELLER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("vendor", []) if 
 #: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris", with a
 #: hyphen where Portugal and Poland print one ("4000-123 Porto", "00-950 Warszawa"); a
 #: British postcode ("Leeds LS2 7AB"), a US state and ZIP code ("Austin, TX 78701")
-_POSTCODE = re.compile(
+POSTCODE = re.compile(
     r"(?<![\d.,])(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3})\s+[^\W\d_]{2,}"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
 )
@@ -98,7 +98,7 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
         c.top
         for line in first
         for c in line.cells
-        if _CONTACT.search(c.text) or _RETURN_ADDRESS.search(c.text) or _POSTCODE.search(c.text)
+        if _CONTACT.search(c.text) or _RETURN_ADDRESS.search(c.text) or POSTCODE.search(c.text)
     ]
     if not contact_tops:
         return []
@@ -127,6 +127,6 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
                 continue
             if (name := name_heading(cell.text, block[0].text)) is None:
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
-            if any(_POSTCODE.search(c.text) for c in block):
+            if any(POSTCODE.search(c.text) for c in block):
                 out.append((cell.box, name))
     return out

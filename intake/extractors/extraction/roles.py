@@ -20,6 +20,9 @@ An order that heads its addressee's window with our name (no party's label over 
 sent to us: we are its addressee whatever a "Buyer:" line of details names (the
 customer's purchasing agent).
 
+Without a company of ours to go by, an order addressed to its supplier with an unqualified
+label ("To:", "Aan", "Spett.le") is read the same way: its issuer buys (:func:`_issuer_buys`).
+
 When our letterhead is read and no addressee, the company name with a legal form under a
 supplier label ("Supplier", "Lieferant", "Fournisseur") is the supplier; without such a
 label, the first other one, with low confidence (so that the document is reviewed).
@@ -35,6 +38,7 @@ from dataclasses import dataclass
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.parties import LEGAL_FORM
+from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.party_labels import contact_line, party_label
 from intake.extractors.extraction.recipient import recipient_names
 from intake.keys import alias_key
@@ -122,6 +126,37 @@ WINDOW = 0.6
 
 def _labelled(line: str) -> bool:
     return any(pattern.search(line) for pattern, _ in _SUPPLIER_LABELS)
+
+
+#: the labels of whoever a document is addressed to, unqualified ("To:", "Aan", "Spett.le")
+_ADDRESSEE_LABELS = compile_labels([(p, w) for p, w in LABELS.get("addressee", []) if w > 0])
+
+
+def _addressed(line: str) -> bool:
+    return any(pattern.search(line) for pattern, _ in _ADDRESSEE_LABELS)
+
+
+def _issuer_buys(record: Record) -> Record:
+    """An order read with no company of ours to go by: an order is sent by its buyer, so
+    where its addressee, read as the buyer, is headed by an unqualified addressee's label
+    ("To:", "Aan", "Destinataire", "Spett.le") and the issuer was read as the vendor (not
+    from a supplier's block), the two are the other way round: the issuer buys, and the
+    addressee supplies. A buyer's qualified label ("Ship to", "Bill to") names the
+    issuer's own addresses and is left as read."""
+    fields = dict(record.fields)
+    vendor, buyer = fields.get("vendor"), fields.get("buyer")
+    if vendor is None or buyer is None or buyer.box is None:
+        return record
+    if name_key(str(vendor.value)) == name_key(str(buyer.value)) or _supplier_block(record, vendor):
+        return record
+    if not _headed(record, buyer.box, _addressed):
+        return record
+    fields["vendor"], fields["buyer"] = buyer, vendor
+    fields.pop("address", None)  # the address read was the issuer's
+    if (address := address_under(reading_for(record).layout, buyer.box)) is not None:
+        fields["address"] = address
+    logger.debug("[%s] an order addressed to its supplier: the issuer buys", record.short_id)
+    return record.evolve(fields=fields)
 
 
 def _other_company(text: str, company: Company) -> tuple[str, float] | None:
@@ -310,7 +345,7 @@ def _vendor_not_us(record: Record, company: Company, fields: dict[str, Field]) -
 def assign_roles(record: Record, company: Company) -> Record:
     """The record with vendor and buyer the right way round for documents we issued."""
     if not company.known:
-        return record
+        return _issuer_buys(record) if record.doc_type in OUR_TYPES else record
     if record.doc_type not in OUR_TYPES:
         return _not_sold_to_ourselves(record, company)
     fields = dict(record.fields)
