@@ -920,3 +920,34 @@ def test_a_validity_labelled_in_a_grid_over_its_period(
     result = extract(settings, draw(tmp_path / "q.pdf", rows))
     assert result["doc_type"] == "estimate"
     assert result["fields"].get("valid_until") == until
+
+
+def test_two_header_words_in_capitals_run_together_head_two_columns(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "PRECIO" and "DESCUENTO" set touching, extracted as one word: the price and the
+    # discount columns, each under its own part
+    rows: Rows = [
+        (40, [(50, "Solanto Systems S.L.", 15)]),
+        (110, [(50, "PEDIDO Nº PO-2231"), (300, "Fecha: 2025-01-18")]),
+        (200, [(50, "REF."), (112, "DESCRIPCIÓN"), (341, "UDS."), (396, "PRECIODESCUENTO")]),
+        (200, [(507, "IMPORTE")]),
+        (215, [(50, "K5385"), (112, "Copper pipe"), (352, "6"), (388, "2.448,89")]),
+        (215, [(499, "14.693,34")]),
+        (230, [(50, "K4168"), (112, "Steel shelving unit"), (347, "40"), (388, "2.308,50")]),
+        (230, [(447, "10 %"), (499, "83.106,00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "p.pdf", rows))["fields"]
+    assert items(fields) == [("6", "2448.89", "14693.34"), ("40", "2308.50", "83106.00")]
+
+
+def test_a_word_in_capitals_splits_only_into_two_header_words() -> None:
+    from intake.extractors.extraction.header_band import run_together
+    from intake.extractors.extraction.line_items import ROLES
+
+    assert run_together("PRECIODESCUENTO", [], ROLES) == [
+        ("unit_price", 0, 6),
+        ("discount", 6, 15),
+    ]
+    assert run_together("WAREHOUSING", [], ROLES) == []  # no header words in it
+    assert run_together("GESAMTPREIS", [(0, 11)], ROLES) == []  # read whole already

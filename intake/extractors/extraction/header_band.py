@@ -14,7 +14,7 @@ import re
 from intake.extractors.extraction.layout import Cell, Layout, Line
 from intake.record import Word
 
-__all__ = ["Stack", "last_role", "stacked_header"]
+__all__ = ["Stack", "last_role", "run_together", "stacked_header"]
 
 #: A band of header lines runs this many lines at most.
 MAX_LINES = 6
@@ -124,3 +124,34 @@ def last_role(text: str, roles: dict[str, re.Pattern[str]]) -> str | None:
     if named < HEADER_SHARE * len(text.split()):
         return None
     return max(found, key=lambda f: f[1])[2] if found else None
+
+
+#: a word in capitals long enough to be two header words run together
+_CAPITALS = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-Þ]{8,}(?![^\W\d_])")
+#: each of the two words at least this long: a short header word ("EP", "ME", "POS") is
+#: also a piece of longer words
+RUN_MIN = 3
+
+
+def run_together(
+    text: str, taken: list[tuple[int, int]], roles: dict[str, re.Pattern[str]]
+) -> list[tuple[str, int, int]]:
+    """Two header words in capitals printed without a space between them
+    ("PRECIODESCUENTO", "MENGEEINHEIT": the cells touch), where no role's words matched
+    the word whole: (role, start, end) for each, or nothing where no split into two
+    roles' words of :data:`RUN_MIN` letters or more reads it."""
+    out: list[tuple[str, int, int]] = []
+    for word in _CAPITALS.finditer(text):
+        if any(word.start() < e and s < word.end() for s, e in taken):
+            continue
+        for cut in range(word.start() + RUN_MIN, word.end() - RUN_MIN + 1):
+            first = _role_of(text[word.start() : cut], roles)
+            second = _role_of(text[cut : word.end()], roles)
+            if first and second and first != second:
+                out += [(first, word.start(), cut), (second, cut, word.end())]
+                break
+    return out
+
+
+def _role_of(word: str, roles: dict[str, re.Pattern[str]]) -> str | None:
+    return next((role for role, pattern in roles.items() if pattern.fullmatch(word)), None)

@@ -22,7 +22,7 @@ from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
-from intake.extractors.extraction.header_band import Stack, last_role, stacked_header
+from intake.extractors.extraction.header_band import Stack, last_role, run_together, stacked_header
 from intake.extractors.extraction.item_values import item_values
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Line
@@ -172,6 +172,8 @@ def _header_roles(line: Line) -> list[Column]:
                     continue
                 taken.append((m.start(), m.end()))
                 columns.append(Column(role, *cell.printed_span(m.start(), m.end())))
+        for role, start, end in run_together(text, taken, ROLES):  # "PRECIODESCUENTO"
+            columns.append(Column(role, *cell.printed_span(start, end)))
         for m in _DISCOUNT_ABBREVIATION.finditer(text):
             if not _overlaps(m, taken):
                 unnamed.append(Column("discount", *cell.printed_span(m.start(), m.end())))
@@ -207,9 +209,8 @@ def _header_roles(line: Line) -> list[Column]:
 
 
 def _band_roles(stacks: list[Stack]) -> list[Column]:
-    """The columns a stacked header names. A role named twice ("Price", "Net Price")
-    keeps both columns: the first that holds a number is read, and the numbers of
-    all go to the arithmetic (:func:`check_item`)."""
+    """The columns a stacked header names. A role named twice ("Price", "Net Price") keeps
+    both columns: the first that holds a number is read, all go to :func:`check_item`."""
     columns = [Column(role, x0, x1) for text, x0, x1 in stacks if (role := last_role(text, ROLES))]
     roles = {c.role for c in columns}
     if len(roles) < 2 or not roles & NUMERIC or roles <= {"amount", "tax_rate"}:
