@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.layout import Cell, Layout, Line
+from intake.extractors.extraction.table_rows import AGAIN, NUMERIC, Column
 from intake.record import Word
 
-__all__ = ["Stack", "last_role", "run_together", "stacked_header"]
+__all__ = ["Stack", "band_roles", "last_role", "run_together", "stacked_header"]
 
 #: A band of header lines runs this many lines at most.
 MAX_LINES = 6
@@ -155,3 +156,19 @@ def run_together(
 
 def _role_of(word: str, roles: dict[str, re.Pattern[str]]) -> str | None:
     return next((role for role, pattern in roles.items() if pattern.fullmatch(word)), None)
+
+
+def band_roles(stacks: list[Stack], words: dict[str, re.Pattern[str]]) -> list[Column]:
+    """The columns a stacked header names. A role named twice ("Price", "Net Price") keeps
+    both columns: the first that holds a number is read, all go to :func:`check_item`
+    (``words``: each role's header words)."""
+    columns = [Column(role, x0, x1) for text, x0, x1 in stacks if (role := last_role(text, words))]
+    roles = {c.role for c in columns}
+    if len(roles) < 2 or not roles & NUMERIC or roles <= {"amount", "tax_rate"}:
+        return []
+    seen: set[str] = set()
+    for c in columns:
+        if c.role in seen:
+            c.role = f"{c.role}{AGAIN}"
+        seen.add(c.role)
+    return columns

@@ -22,7 +22,7 @@ from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
-from intake.extractors.extraction.header_band import Stack, last_role, run_together, stacked_header
+from intake.extractors.extraction.header_band import band_roles, run_together, stacked_header
 from intake.extractors.extraction.item_values import item_values
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Line
@@ -208,21 +208,6 @@ def _header_roles(line: Line) -> list[Column]:
     return unique
 
 
-def _band_roles(stacks: list[Stack]) -> list[Column]:
-    """The columns a stacked header names. A role named twice ("Price", "Net Price") keeps
-    both columns: the first that holds a number is read, all go to :func:`check_item`."""
-    columns = [Column(role, x0, x1) for text, x0, x1 in stacks if (role := last_role(text, ROLES))]
-    roles = {c.role for c in columns}
-    if len(roles) < 2 or not roles & NUMERIC or roles <= {"amount", "tax_rate"}:
-        return []
-    seen: set[str] = set()
-    for c in columns:
-        if c.role in seen:
-            c.role = f"{c.role}{AGAIN}"
-        seen.add(c.role)
-    return columns
-
-
 def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
     """Each word to its column. A long description runs on past the middle of the gap to
     a numeric column; a word there without a digit still belongs to the text on its left
@@ -372,7 +357,7 @@ def find_line_items(reading: Reading) -> LineItems:
         columns = _header_roles(line)
         band = stacked_header(layout, line.index)
         if band is not None:
-            stacked = _band_roles(band[0])
+            stacked = band_roles(band[0], ROLES)
             # the band, where it names more roles, or where its last line names roles of
             # its own ("Unit | Line" over "Price | Total"): read alone, the first line's
             # table would end at the second

@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 NUMERIC = {"quantity", "unit_price", "amount"}
-#: the suffix of a role's second column (see :func:`_band_roles`)
+#: the suffix of a role's second column (see :func:`header_band.band_roles`)
 AGAIN = "+"
 #: What a word must hold to be read on a scan: a letter, a digit or a sign that means
 #: something in a table (currency, percent). OCR reads specks of dust, the remains of a
