@@ -77,6 +77,15 @@ class Cell:
             return None
         return Cell(self.page, self.line, tuple(words), " ".join(w.text for w in words))
 
+    def head(self, end: int) -> Cell:
+        """The words of this cell that begin before character ``end`` (the last cut there)."""
+        words = [
+            Word(w.text[: end - pos], w.x0, w.top, w.x1, w.bottom, w.conf, w.line)
+            for w, pos in zip(self.words, self.offsets(), strict=True)
+            if pos < end
+        ]
+        return Cell(self.page, self.line, tuple(words), " ".join(w.text for w in words))
+
     def span_box(self, start: int, end: int) -> Box:
         words = [
             w

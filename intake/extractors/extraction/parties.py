@@ -149,20 +149,6 @@ def _joined(layout: Layout, cell: Cell) -> Cell:
     return cell
 
 
-#: a name that ends in a legal form, before the rest of its block run onto its line
-_ENDS_LEGAL = re.compile(rf"(?:{LEGAL_FORM})\.?\s*$", re.IGNORECASE)
-
-
-def _head(cell: Cell, end: int) -> Cell:
-    """The words of ``cell`` that begin before character ``end`` (the last cut there)."""
-    words = [
-        Word(w.text[: end - pos], w.x0, w.top, w.x1, w.bottom, w.conf, w.line)
-        for w, pos in zip(cell.words, cell.offsets(), strict=True)
-        if pos < end
-    ]
-    return Cell(cell.page, cell.line, tuple(words), " ".join(w.text for w in words))
-
-
 @dataclass(frozen=True)
 class _Block:
     lines: frozenset[int]
@@ -205,9 +191,9 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
                 continue  # a contact person at the buyer, or "Firma" over its name
             head, comma, after = cell.text.partition(",")
             if comma and POSTCODE.search(after):  # a block run into one line, or an address
-                if not _ENDS_LEGAL.search(head):
+                if not _LEGAL_END.search(head):
                     break  # "Adresse de livraison : ZI des Forges, 59300 Valenciennes"
-                cells[i] = cell = _head(cell, len(head))  # "Acme Ltd, 12 Main St, 59300 Town"
+                cells[i] = cell = cell.head(len(head))  # "Acme Ltd, 12 Main St, 59300 Town"
             under = cells[i + 1].text if i + 1 < len(cells) else ""
             if (text := name_heading(cell.text, under)) is None:
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact

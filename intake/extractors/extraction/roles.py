@@ -32,17 +32,17 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from intake.extractors.extraction.analysis import reading_for
-from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.parties import LEGAL_FORM
 from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.party_labels import contact_line, party_label
 from intake.extractors.extraction.recipient import recipient_names
+from intake.extractors.extraction.role_labels import addressed, headed, supplier_labelled
 from intake.keys import alias_key
-from intake.record import Box, Field, Record
+from intake.record import Field, Record
 from intake.settings import Settings
 
 __all__ = ["Company", "assign_roles", "company_of"]
@@ -114,26 +114,10 @@ def _block_text(fields: Mapping[str, Field], name: str) -> str:
     return " ".join(parts)
 
 
-#: A supplier label ("Supplier", "Lieferant", "Fournisseur"...) on the line of a name or
-#: the line above it: that name is the supplier the order is addressed to. A contact
-#: person's line ("Attn: ...", "z. Hd. ...") between the two belongs to the block.
-_SUPPLIER_LABELS = compile_labels([(p, w) for p, w in LABELS["vendor"] if w >= 0.9])
 #: How sure the supplier is: named under a supplier label, or only the first other name.
 LABELLED, UNLABELLED = 0.8, 0.4
 #: How sure the supplier named in the addressee's window of our own order is.
 WINDOW = 0.6
-
-
-def _labelled(line: str) -> bool:
-    return any(pattern.search(line) for pattern, _ in _SUPPLIER_LABELS)
-
-
-#: the labels of whoever a document is addressed to, unqualified ("To:", "Aan", "Spett.le")
-_ADDRESSEE_LABELS = compile_labels([(p, w) for p, w in LABELS.get("addressee", []) if w > 0])
-
-
-def _addressed(line: str) -> bool:
-    return any(pattern.search(line) for pattern, _ in _ADDRESSEE_LABELS)
 
 
 def _issuer_buys(record: Record) -> Record:
@@ -149,7 +133,7 @@ def _issuer_buys(record: Record) -> Record:
         return record
     if name_key(str(vendor.value)) == name_key(str(buyer.value)) or _supplier_block(record, vendor):
         return record
-    if not _headed(record, buyer.box, _addressed):
+    if not headed(record, buyer.box, addressed):
         return record
     fields["vendor"], fields["buyer"] = buyer, vendor
     fields.pop("address", None)  # the address read was the issuer's
@@ -169,7 +153,7 @@ def _other_company(text: str, company: Company) -> tuple[str, float] | None:
             name = m.group(1).strip()
             if company.is_us(name):
                 continue
-            if _labelled(line[: m.start()]) or _labelled(previous):
+            if supplier_labelled(line[: m.start()]) or supplier_labelled(previous):
                 return name, LABELLED
             first = first or name
         if not contact_line(line):
@@ -206,7 +190,11 @@ def _under_supplier_label(text: str, name: str) -> bool:
     key = name_key(name)
     previous = ""
     for line in text.splitlines():
-        if key and key in name_key(line) and (_labelled(line) or _labelled(previous)):
+        if (
+            key
+            and key in name_key(line)
+            and (supplier_labelled(line) or supplier_labelled(previous))
+        ):
             return True
         if not contact_line(line):
             previous = line
@@ -219,30 +207,10 @@ def _supplier_block(record: Record, field: Field) -> bool:
     (a block printed beside another is read in its own column, not along the line).
     Without the name's box, along the lines of the text."""
     box = field.box
-    headed = None if box is None else _headed(record, box, _labelled)
-    if headed is None:
+    found = None if box is None else headed(record, box, supplier_labelled)
+    if found is None:
         return _under_supplier_label(record.text, str(field.value))
-    return headed
-
-
-def _headed(record: Record, box: Box, labelled: Callable[[str], bool]) -> bool | None:
-    """Whether a label (``labelled``) heads the block of the name at ``box``: on its line
-    left of it, or on the first line above it in its column that is no contact person's;
-    None where the box is on no line of the page."""
-    if not 0 < box.page <= len(record.pages):
-        return None
-    lines = record.pages[box.page - 1].lines
-    at = next((i for i, ln in enumerate(lines) if any(w.top <= box.top < w.bottom for w in ln)), -1)
-    if at < 0:
-        return None
-    before = [w.text for w in lines[at] if w.x1 <= box.x0 and w.x0 > box.x0 - 150]
-    if before and labelled(" ".join(before)):
-        return True
-    for line in reversed(lines[max(0, at - 3) : at]):
-        text = " ".join(w.text for w in line if w.x0 < box.x1 and w.x1 > box.x0 - 2)
-        if text and not contact_line(text):
-            return labelled(text)
-    return False
+    return found
 
 
 def _our_window(record: Record, company: Company) -> Field | None:
@@ -250,7 +218,7 @@ def _our_window(record: Record, company: Company) -> Field | None:
     document sent to us (our own order puts its supplier there, and our delivery address
     under a label)."""
     for box, name in recipient_names(reading_for(record).layout):
-        if company.is_us(name) and _headed(record, box, party_label) is False:
+        if company.is_us(name) and headed(record, box, party_label) is False:
             return Field(name, WINDOW, "layout", box, name)
     return None
 
