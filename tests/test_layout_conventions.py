@@ -951,3 +951,62 @@ def test_a_word_in_capitals_splits_only_into_two_header_words() -> None:
     ]
     assert run_together("WAREHOUSING", [], ROLES) == []  # no header words in it
     assert run_together("GESAMTPREIS", [(0, 11)], ROLES) == []  # read whole already
+
+
+SECTIONED: Rows = [
+    (40, [(50, "Sterling Elektro GmbH", 15)]),
+    (180, [(50, "Rechnung Nr. 2025-7712"), (380, "Datum: 11.11.2025")]),
+    (220, [(50, "Pos."), (80, "Bezeichnung"), (300, "Menge"), (345, "Einh.")]),
+    (220, [(390, "Einzelpreis"), (480, "Gesamtpreis")]),
+    (238, [(80, "Titel 1: Elektroinstallation", 10)]),
+    (252, [(50, "1.1"), (80, "Kabel verlegen"), (300, "120,00"), (345, "m"), (390, "3,80")]),
+    (252, [(480, "456,00")]),
+    (266, [(50, "1.2"), (80, "Schalterdose setzen"), (300, "14,00"), (345, "Stk")]),
+    (266, [(390, "12,50"), (480, "175,00")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sum_label", "want"),
+    [
+        # a sum that names its section closes the section: the next one's items follow
+        (
+            "Summe Titel 1",
+            [("120", "3.80", "456.00"), ("14", "12.50", "175.00"), ("8", "45.00", "360.00")],
+        ),
+        # a sum that names nothing else closes the items
+        ("Summe", [("120", "3.80", "456.00"), ("14", "12.50", "175.00")]),
+    ],
+)
+def test_a_sum_that_names_its_section_closes_the_section_not_the_items(
+    settings: Settings, tmp_path: Path, sum_label: str, want: list[tuple[str, str, str]]
+) -> None:
+    rows: Rows = [
+        *SECTIONED,
+        (280, [(300, sum_label), (480, "631,00")]),
+        (298, [(80, "Titel 2: Beleuchtung", 10)]),
+        (312, [(50, "2.1"), (80, "LED-Downlight montieren"), (300, "8,00"), (345, "Stk")]),
+        (312, [(390, "45,00"), (480, "360,00")]),
+        (360, [(370, "Nettobetrag"), (480, "991,00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "s.pdf", rows))["fields"]
+    assert items(fields) == want
+
+
+def test_a_code_under_its_item_and_a_note_under_a_free_row_are_no_description(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Art.-Nr. WP-8000" under an item is its code; a note under a row that charges
+    # nothing is that row's, not the item above it
+    rows: Rows = [
+        *SECTIONED[:4],
+        (235, [(50, "1"), (80, "Wärmepumpe 8 kW"), (300, "1"), (390, "7.900,00")]),
+        (235, [(480, "7.900,00")]),
+        (247, [(80, "Art.-Nr. WP-8000", 7)]),
+        (262, [(50, "2"), (80, "Entsorgung Altgerät"), (300, "1"), (390, "0,00"), (480, "0,00")]),
+        (274, [(80, "Hinweis: Abholung durch den Kunden", 7)]),
+        (320, [(370, "Summe netto"), (480, "7.900,00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "c.pdf", rows))["fields"]
+    got = [(i["code"], i["description"]) for i in fields["line_items"]]
+    assert got == [("WP-8000", "Wärmepumpe 8 kW")]

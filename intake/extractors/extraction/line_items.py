@@ -24,7 +24,6 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.header_band import band_roles, run_together, stacked_header
 from intake.extractors.extraction.item_values import item_values
-from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import mend_prices, thousands_apart
 from intake.extractors.extraction.party_labels import contact_line
@@ -38,9 +37,11 @@ from intake.extractors.extraction.table_rows import (
     bounds,
     carried,
     code_column,
+    code_row,
     count_only,
     deduction,
     discount_rate,
+    ends_items,
     free,
     glued,
     indented,
@@ -49,6 +50,7 @@ from intake.extractors.extraction.table_rows import (
     numbered,
     opened,
     printed,
+    section_sum,
     sums,
     tax_row,
 )
@@ -114,25 +116,6 @@ _CARRIED = _any_of("carried")
 _STOP = _any_of("table_end", start="^")
 #: a running header's page number over a table's continuation ("Seite 2", "Page 2 of 3")
 _PAGE = _any_of("page", end=r"\.?\s*\d+\b")
-
-
-#: The labels of the totals (subtotal, tax, total) in every pack: a row that begins with
-#: one closes the items ("Netto", "Imponibile", "Total HT"), whatever table_end lists.
-_TOTALS = [
-    p for name in ("subtotal", "tax", "total") for p, w in compile_labels(LABELS.get(name, [])) if w
-]
-#: A rate alone at a row's start ("21 %"): a tax summary's row (rate, base, tax), no item.
-_RATE_FIRST = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,2})?\s?%")
-
-
-def _ends_items(first: str, scan: bool) -> bool:
-    """Whether a row whose first cell reads ``first`` closes the item table: a totals
-    label fills that cell, or (in a text layer: OCR reads a quantity's "1x" as "1%") the
-    row begins with a tax rate (a tax summary under it)."""
-    text = first.strip(" :")
-    if not scan and _RATE_FIRST.match(text):
-        return True
-    return any(p.fullmatch(text) for p in _TOTALS)
 
 
 @dataclass(frozen=True)
@@ -285,8 +268,12 @@ def _rows(
         if carried(reading, cells, first, None if items else before, _CARRIED):
             prev_bottom = line.bottom
             continue
-        if _STOP.match(first.lstrip(SPECK) if scan else first) or _ends_items(first, scan):
-            break
+        if (stop := _STOP.match(first.lstrip(SPECK) if scan else first)) or ends_items(first, scan):
+            named = first[stop.end() :] if stop else ""
+            if not (stop and section_sum(reading, first, named, cells, items[section:])):
+                break
+            section, closed, prev_bottom = len(items), True, line.bottom  # "Summe Titel 1"
+            continue
         if items and tax_row(reading, words):
             break  # a tax summary's row of figures (rate, base, tax) under the items
         if is_item(reading, cells) and not count_only(reading, cells, columns):
@@ -295,12 +282,14 @@ def _rows(
             # a table whose first item prints two numbers or more prints them all so
             full = bool(items) and len(numbered(reading, items[0].cells)) >= 2
             if free(reading, cells, filled):
-                pass  # a row that charges nothing ("Freight waived 1 0.00 0.00"): no item
+                closed = True  # a row that charges nothing ("Freight waived 1 0.00 0.00"): no
+                # item, and the text under it is its own, no other item's
             elif filled == {"amount"} and sums(reading, items[section:], cells):
                 section = len(items)  # a section's sum: the items above it, added up
                 closed = True  # the text under it heads the next section
             elif (
                 items
+                and not closed
                 and items[-1].cells.get("amount")
                 and gap < 1.6 * max(line.height, 6.0)
                 and (off := deduction(reading, cells, filled, ROLES["discount"], items[-1]))
@@ -333,6 +322,8 @@ def _rows(
             text = " ".join(w.text for w in words)
             if (rate := discount_rate(text, _DISCOUNT_ROW)) is not None:
                 items[-1].rates.append(rate)  # "Remise de 5 %" under the item
+            elif (code := code_row(words, ROLES["code"])) is not None:
+                items[-1].cells.setdefault("code", code)  # "Art.-Nr. WP-8000" under it
             else:
                 items[-1].extra.append(text)
         elif items and indented(line, columns):

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts
+from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.money_cells import CENTS
 from intake.extractors.extraction.tax_rates import TOL, printed_rates
@@ -26,8 +27,10 @@ __all__ = [
     "bounds",
     "carried",
     "code_column",
+    "code_row",
     "count_only",
     "deduction",
+    "ends_items",
     "discount_rate",
     "free",
     "glued",
@@ -38,6 +41,7 @@ __all__ = [
     "numbered",
     "opened",
     "printed",
+    "section_sum",
     "sums",
     "tax_row",
     "value_of",
@@ -109,6 +113,49 @@ def code_column(items: list[Item], split: float) -> None:
     for item, code in zip(items, codes, strict=True):
         item.cells["code"] = code
         item.cells["description"] = [w for w in item.cells["description"] if w not in code]
+
+
+def code_row(words: list[Word], label: re.Pattern[str]) -> list[Word] | None:
+    """The item's code, where a row under it is a code's label and one word with a figure
+    ("Art.-Nr. WP-8000", "SKU: 40117"): the code's words, else None."""
+    text = " ".join(w.text for w in words)
+    m = label.match(text)
+    if m is None or len(words) < 2 or not re.search(r"\d", words[-1].text):
+        return None
+    rest = text[m.end() :].strip(" :.#")
+    return [words[-1]] if rest == words[-1].text.strip(" :.#") else None
+
+
+#: The labels of the totals (subtotal, tax, total) in every pack: a row that begins with
+#: one closes the items ("Netto", "Imponibile", "Total HT"), whatever table_end lists.
+_TOTALS = [
+    p for name in ("subtotal", "tax", "total") for p, w in compile_labels(LABELS.get(name, [])) if w
+]
+#: A rate alone at a row's start ("21 %"): a tax summary's row (rate, base, tax), no item.
+_RATE_FIRST = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,2})?\s?%")
+
+
+def section_sum(
+    reading: Reading, first: str, named: str, cells: dict[str, list[Word]], section: list[Item]
+) -> bool:
+    """Whether a row whose ``first`` cell is a sum's word ("Summe", "Total") going on to
+    name what it sums (``named``: "Summe Titel 1", "Total Lot 2") sums the items of the
+    section above it: it closes that section, not the table. A sum that names nothing
+    else (a currency), or that a totals label fills ("Total HT"), ends the items."""
+    words = [w for w in re.findall(r"[^\W_]+", named) if w.upper() not in CURRENCY_CODES]
+    if not words or ends_items(first, False):
+        return False
+    return bool(section) and "amount" in cells and sums(reading, section, cells)
+
+
+def ends_items(first: str, scan: bool) -> bool:
+    """Whether a row whose first cell reads ``first`` closes the item table: a totals
+    label fills that cell, or (in a text layer: OCR reads a quantity's "1x" as "1%") the
+    row begins with a tax rate (a tax summary under it)."""
+    text = first.strip(" :")
+    if not scan and _RATE_FIRST.match(text):
+        return True
+    return any(p.fullmatch(text) for p in _TOTALS)
 
 
 def number_in(text: str, decimal_comma: bool | None) -> Decimal | None:
