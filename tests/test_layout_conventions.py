@@ -1010,3 +1010,49 @@ def test_a_code_under_its_item_and_a_note_under_a_free_row_are_no_description(
     fields = extract(settings, draw(tmp_path / "c.pdf", rows))["fields"]
     got = [(i["code"], i["description"]) for i in fields["line_items"]]
     assert got == [("WP-8000", "Wärmepumpe 8 kW")]
+
+
+def test_a_company_name_that_holds_a_streets_word(settings: Settings, tmp_path: Path) -> None:
+    # "Maple Street Landscaping LLC" is a name: a street's word makes an address only
+    # with a number ("88 Maple St"); before, the terms' "Net 30" was taken as the vendor
+    rows: Rows = [
+        (40, [(50, "Maple Street Landscaping LLC", 13), (430, "INVOICE", 18)]),
+        (56, [(50, "88 Maple St, Springfield, IL 62704")]),
+        (110, [(50, "BILL TO"), (420, "INVOICE #"), (500, "1043")]),
+        (122, [(50, "Greenfield HOA"), (420, "TERMS"), (500, "Net 30")]),
+        (284, [(380, "TOTAL"), (480, "$490.00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "q.pdf", rows))["fields"]
+    assert (fields["vendor"], fields["buyer"]) == ("Maple Street Landscaping LLC", "Greenfield HOA")
+
+
+@pytest.mark.parametrize("header", ["ACTIVITY", "Items", "Item & Description"])
+def test_the_items_text_headed_as_small_business_tools_head_it(
+    settings: Settings, tmp_path: Path, header: str
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Lakeside Photography LLC", 15)]),
+        (120, [(330, "Invoice Number:"), (450, "27")]),
+        (200, [(50, header), (300, "Qty"), (380, "Rate"), (480, "Amount")]),
+        (215, [(50, "Wedding photography package"), (300, "1"), (380, "950.00"), (480, "950.00")]),
+        (230, [(50, "Extra prints"), (300, "10"), (380, "15.00"), (480, "150.00")]),
+        (270, [(380, "Total:"), (480, "$1,100.00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "w.pdf", rows))["fields"]
+    got = [(i["code"], i["description"]) for i in fields["line_items"]]
+    assert got == [(None, "Wedding photography package"), (None, "Extra prints")]
+
+
+def test_a_number_label_beside_another_blocks_address_takes_its_value_below(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Invoice Number" over "INV-0457", the seller's "14 Dock St" beside it: a street's
+    # line holds no number of the document's
+    rows: Rows = [
+        (40, [(50, "TAX INVOICE", 18), (430, "Southbank Joinery Pty Ltd")]),
+        (64, [(330, "Invoice Number"), (430, "14 Dock St")]),
+        (76, [(330, "INV-0457"), (430, "Southbank VIC 3006")]),
+        (268, [(380, "TOTAL AUD"), (480, "3,960.00")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "x.pdf", rows))["fields"]
+    assert fields["invoice_number"] == "INV-0457"

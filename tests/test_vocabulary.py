@@ -367,3 +367,18 @@ def test_quotes_and_orders_in_the_language_packs(tmp_path: Path, lang: str) -> N
     assert fields["issue_date"] == "2024-03-12"  # day first: the language says so
     assert fields["total"] == "1220.00"
     assert fields["currency"] == "EUR"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Total CA$2,260.00  Balance Due CA$2,260.00", "CAD"),
+        ("Amount AU$1,200.00", "AUD"),
+        ("Total S$5.00", "SGD"),
+        ("Total $5.00", "USD"),
+    ],
+)
+def test_a_dollar_sign_prefixed_by_its_country_names_its_currency(text: str, code: str) -> None:
+    # "CA$2,260.00" holds a bare "$2": it counted for US dollars as much as the prefix
+    # for Canadian ones
+    assert detect_currency(text) == code

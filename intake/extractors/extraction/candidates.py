@@ -15,6 +15,7 @@ from intake.extractors.extraction.fields.idents import clean_id, looks_like_id
 from intake.extractors.extraction.fields.money import CURRENCY_CODES
 from intake.extractors.extraction.fields.ocr_dates import find_ocr_dates
 from intake.extractors.extraction.layout import Cell, Hit
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field
 
 __all__ = [
@@ -116,6 +117,11 @@ def best(candidates: Iterable[Candidate], source: str = "layout") -> Field | Non
 
 # --- identifiers --------------------------------------------------------------------------
 
+#: a house number, a word or three, and a street's word: an address line
+_STREET_LINE = re.compile(
+    rf"\s*\d+[a-z]?\s+(?:[^\W\d_]+\s+){{0,3}}{vocabulary().street_pattern}\.?(?![\w])",
+    re.IGNORECASE,
+)
 _ID_TOKEN = re.compile(r"[A-Za-z0-9][\w\-/.]*[A-Za-z0-9]|[0-9]")
 _ID_PREFIX = re.compile(r"(?<![\w])([A-Z]{2,4})\s+$")
 _NOT_ID_WORDS = re.compile(
@@ -127,8 +133,11 @@ _NOT_ID_WORDS = re.compile(
 
 def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
     """The first identifier-like token at the start of ``cell``: it has a digit, is not a
-    date or an amount; weak labels need a longer one."""
+    date or an amount; weak labels need a longer one. A street's line ("14 Dock St", a
+    block's address beside the label) holds none."""
     text = cell.text
+    if _STREET_LINE.match(text):
+        return None
     for m in _ID_TOKEN.finditer(text):
         if m.start() > 14:
             return None

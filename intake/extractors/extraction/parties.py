@@ -66,10 +66,12 @@ _NAME_BEFORE = re.compile(
     r"(?![\w])",
     re.IGNORECASE,
 )
-#: What a name does not hold: contact details, a street, a label of the document's
-#: details or its title (the vocabulary packs' ``detail_words``, streets and titles).
+#: What a name does not hold: contact details, a label of the document's details or its
+#: title (the vocabulary packs' ``detail_words`` and titles), or a street with a number
+#: ("12 Main Street": a name may hold a street's word, "Maple Street Landscaping LLC").
 _NOT_NAME = re.compile(
-    rf"@|www\.|https?:|\b{_VOCABULARY.detail_pattern}(?![\w])",
+    rf"@|www\.|https?:|\b{_VOCABULARY.details_and_titles_pattern}(?![\w])"
+    rf"|(?=.*\d).*\b{_VOCABULARY.street_pattern}(?![\w])",
     re.IGNORECASE,
 )
 #: A label, its colon and a value with a digit ("Confirmation n°: AB-2024-118", "Tel: 0301

@@ -40,6 +40,9 @@ _SYMBOLS = {
     "s$": "SGD",
     "a$": "AUD",
     "c$": "CAD",
+    "ca$": "CAD",
+    "au$": "AUD",
+    "mx$": "MXN",
     "nz$": "NZD",
     "us$": "USD",
     "hk$": "HKD",
@@ -156,7 +159,8 @@ def detect_currency(text: str) -> str | None:
                 rf"(?<![a-z]){re.escape(sym)}(?=\s?-?\d)|(?<=\d)\s?{re.escape(sym)}(?![a-z])"
             )
             votes[code] += len(re.findall(near_number, lowered))
-    dollars = len(re.findall(r"\$\s?\d", text))
+    # a bare dollar sign (a prefixed one, "CA$", "A$", is counted with the symbols above)
+    dollars = len(re.findall(r"(?<![A-Za-z])\$\s?\d", text))
     if dollars:
         named = _DOLLAR_NAMES.search(text)
         code = named.group(1).replace("US$", "USD") if named else "USD"

@@ -209,6 +209,13 @@ class Vocabulary:
         words = [*self.detail_words, *self.street_words, *self._title_words()]
         return "(?:" + "|".join(_longest_first(words)) + ")"
 
+    @property
+    def details_and_titles_pattern(self) -> str:
+        """A detail word or a title of an invoice, order or quote (no street word: a
+        company's name may hold one, "Maple Street Landscaping LLC")."""
+        words = [*self.detail_words, *self._title_words()]
+        return "(?:" + "|".join(_longest_first(words)) + ")"
+
 
 def _longest_first(patterns: Iterable[str]) -> list[str]:
     seen: dict[str, None] = dict.fromkeys(patterns)
