@@ -707,3 +707,11 @@ def test_an_order_addressed_to_its_supplier_is_bought_by_its_issuer(
         "Harwick Foundry GmbH",
     )
     assert fields["address"] == "Am Ring 7, 28195 Bremen"
+
+
+def test_only_an_unqualified_label_addresses_an_order_to_its_supplier() -> None:
+    from intake.extractors.extraction.role_labels import addressed
+
+    assert addressed("To:") and addressed("Aan") and addressed("Spett.le")
+    # "Invoice to:" and "Ship to:" name the issuer's own addresses on an order
+    assert not addressed("Invoice to:") and not addressed("Ship to:")

@@ -112,6 +112,9 @@ def test_a_supplier_block_with_our_letterhead_names_us_the_buyer(
         ("Deze offerte is 14 dagen geldig", 14),
         ("This proposal is valid for thirty (30) days from the date above.", 30),
         ("Dieses Angebot ist 30 Tage gültig.", 30),
+        # as OCR reads them: an umlaut lost, a stop after the number
+        ("Dieser Kostenvoranschlag ist 6 Wochen giltig.", 42),
+        ("Oferta válida por 15. dias", 15),
     ],
 )
 def test_a_validity_given_as_a_period(text: str, days: int) -> None:
@@ -135,7 +138,10 @@ def test_a_validity_in_months_is_in_calendar_months(text: str, issued: str, unti
 
 
 @pytest.mark.parametrize(
-    "text", ["Payment due in 30 days", "valid for 0 days", "valid for 5000 days", "no period"]
+    "text",
+    # a number's decimals are no stop after it ("30.5")
+    ["Payment due in 30 days", "valid for 0 days", "valid for 5000 days", "no period"]
+    + ["valid for 30.5 days"],
 )
 def test_no_validity_without_a_period(text: str) -> None:
     assert computed_valid_until(text, "2026-01-10") is None

@@ -1056,3 +1056,15 @@ def test_a_number_label_beside_another_blocks_address_takes_its_value_below(
     ]
     fields = extract(settings, draw(tmp_path / "x.pdf", rows))["fields"]
     assert fields["invoice_number"] == "INV-0457"
+
+
+def test_gesamt_alone_closes_a_german_totals_block(settings: Settings, tmp_path: Path) -> None:
+    # "Gesamt" alone under the net and an unreadable tax label is the amount due
+    rows: Rows = [
+        (40, [(50, "Malerbetrieb Hartmann GmbH", 15)]),
+        (200, [(50, "Kostenvoranschlag Nr. KV-2025-031"), (380, "Kassel, 03.03.2025")]),
+        (320, [(370, "Netto"), (480, "1.680,00")]),
+        (332, [(370, "19 % Mws.St."), (480, "319,20")]),
+        (344, [(370, "Gesamt"), (480, "1.999,20")]),
+    ]
+    assert extract(settings, draw(tmp_path / "k.pdf", rows))["fields"]["total"] == "1999.20"

@@ -357,3 +357,26 @@ def test_a_zero_or_dollar_beginning_a_numbers_letter_prefix_on_a_scan_is_an_o_or
         "Totaal                                           35,00 EUR",
     ]
     assert read_lines(tmp_path, settings, lines, conf=conf)["order_number"] == number
+
+
+@needs_tesseract
+def test_a_scans_item_headers_name_no_vendor(tmp_path: Path, settings: Settings) -> None:
+    """The seller's name set small at the top right, the items' column headers higher
+    on the page than a third of it: OCR reads "Quantity" taller than the name, and it is
+    no name (a line that heads the items names nobody)."""
+    from tests.scans import render, save_png
+
+    rows: Rows = [
+        (40, [(380, "INVOICE")]),
+        (60, [(380, "Lakeside Photography")]),
+        (72, [(380, "9 Shore Rd, Madison, WI 53703")]),
+        (120, [(50, "BILL TO"), (330, "Invoice Number:"), (450, "27")]),
+        (132, [(50, "Carter & Lee Events LLC"), (330, "Invoice Date:"), (450, "March 12, 2025")]),
+        (200, [(50, "Items"), (300, "Quantity"), (380, "Price"), (480, "Amount")]),
+        (215, [(50, "Wedding photography package"), (300, "1"), (380, "$950.00")]),
+        (215, [(480, "$950.00")]),
+        (270, [(380, "Total:"), (480, "$950.00")]),
+    ]
+    image = render(draw(tmp_path / "w.pdf", rows), dpi=200)
+    got = extracted(save_png(image, tmp_path / "w.png"), settings)["fields"]
+    assert (got["vendor"], got["buyer"]) == ("Lakeside Photography", "Carter & Lee Events LLC")

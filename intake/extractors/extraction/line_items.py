@@ -57,7 +57,7 @@ from intake.extractors.extraction.table_rows import (
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Field, Word
 
-__all__ = ["LineItems", "find_line_items"]
+__all__ = ["LineItems", "find_line_items", "item_header"]
 
 _VOCABULARY = vocabulary()
 #: The column roles, in the order a header's words are given to them (the first role
@@ -134,6 +134,11 @@ class LineItems:
 def _overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     """Whether the words ``m`` matched overlap a span another role already took."""
     return any(m.start() < end and start < m.end() for start, end in spans)
+
+
+def item_header(line: Line) -> bool:
+    """Whether ``line`` heads a table of items (names two roles or more, one numeric)."""
+    return bool(_header_roles(line))
 
 
 def _header_roles(line: Line) -> list[Column]:

@@ -19,6 +19,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
 from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.line_items import item_header
 from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.party_cells import (
     beside_value,
@@ -264,6 +265,8 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> tuple[list[Can
     rank = 0  # among the lines with a name on them: garbage and titles do not count
     legal_seen = False
     for line in first_lines:
+        if item_header(line):
+            continue  # the items' column headers ("Quantity", "Price") name nobody
         top_zone = line.top < 0.3 * height
         named = False
         for cell in line.cells:
@@ -382,13 +385,8 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     name = _canonical_form(c.value)
     if not _LEGAL_END.search(name):
         name = _registered_name(reading, name, out.get("buyer")) or name
-    out["vendor"] = Field(
-        name,
-        round(min(0.95, 0.35 + 0.4 * scores[key]), 3),
-        "layout",
-        c.box,
-        c.raw,
-    )
+    confidence = round(min(0.95, 0.35 + 0.4 * scores[key]), 3)
+    out["vendor"] = Field(name, confidence, "layout", c.box, c.raw)
     if (address := address_under(reading.layout, c.box)) is not None:
         out["address"] = address
     if issuer_buys and "buyer" not in out and key in sellers:

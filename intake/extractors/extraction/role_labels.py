@@ -27,7 +27,9 @@ _ADDRESSEE_LABELS = compile_labels([(p, w) for p, w in LABELS.get("addressee", [
 
 
 def addressed(line: str) -> bool:
-    return any(pattern.search(line) for pattern, _ in _ADDRESSEE_LABELS)
+    """Whether ``line`` is an unqualified addressee's label and nothing more ("To:", not
+    "Invoice to:")."""
+    return any(pattern.fullmatch(line.strip()) for pattern, _ in _ADDRESSEE_LABELS)
 
 
 def headed(record: Record, box: Box, labelled: Callable[[str], bool]) -> bool | None:

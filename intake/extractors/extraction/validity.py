@@ -13,13 +13,14 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
+from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.layout import Layout
 from intake.record import Box, Field
 
 __all__ = ["VALID_FOR", "computed_valid_until", "labelled_period"]
 
 #: the number, in figures, or in words with its figures after it ("thirty (30)")
-_N = r"(?:[^\W\d_]+(?:-[^\W\d_]+)?\s*\(\s*)?(?P<n>\d{1,3})(?:\s*\))?"
+_N = r"(?:[^\W\d_]+(?:-[^\W\d_]+)?\s*\(\s*)?(?P<n>\d{1,3})(?:\s*\)|\.(?!\d))?"
 _UNIT = (
     r"(?P<unit>days?|calendar\s*days?|weeks?|months?|tagen?|wochen|monate?n?|jours?|semaines?|"
     r"mois|d[íi]as?|semanas?|mes(?:es)?|dagen|weken|maanden|giorni|settimane|mesi)"
@@ -39,7 +40,8 @@ VALID_FOR: tuple[str, ...] = (
     rf"geldig\s*(?:gedurende\s*)?{_N}\s*{_UNIT}",
     rf"valid[oa]\s*per\s*{_N}\s*{_UNIT}",
 )
-_EACH = [re.compile(p, re.IGNORECASE) for p in VALID_FOR]
+#: folded for OCR's letter confusions ("giltig" read for "gültig", "dias" for "días")
+_EACH = [re.compile(fold_pattern(p), re.IGNORECASE) for p in VALID_FOR]
 _MAX_DAYS = 3 * 366
 
 
@@ -79,7 +81,7 @@ def _until(issued: dt.date, m: re.Match[str], box: Box | None = None) -> Field |
 
 
 #: a period alone in its cell ("30 días", "thirty (30) days")
-_PERIOD = re.compile(rf"{_N}\s*{_UNIT}", re.IGNORECASE)
+_PERIOD = re.compile(fold_pattern(rf"{_N}\s*{_UNIT}"), re.IGNORECASE)
 
 
 def labelled_period(layout: Layout, issue_date: str | None) -> Field | None:
