@@ -260,14 +260,14 @@ def test_what_closes_an_item_table() -> None:
     """A totals label in any pack fills the row's first cell, or (in a text layer) a rate
     begins it; an item's description, or a rate as OCR may read a quantity ("1%" for
     "1x"), does not."""
-    from intake.extractors.extraction.line_items import _ends_items
+    from intake.extractors.extraction.table_rows import ends_items
 
     for first in ("Netto", "Imponibile:", "Total HT", "Base imponible", "21 %"):
-        assert _ends_items(first, False), first
-    assert _ends_items("Zwischensumme", True)
+        assert ends_items(first, False), first
+    assert ends_items("Zwischensumme", True)
     for first in ("Tegels", "Net weight 5 kg", "Totally Tubular skateboard"):
-        assert not _ends_items(first, False), first
-    assert not _ends_items("1%", True)
+        assert not ends_items(first, False), first
+    assert not ends_items("1%", True)
 
 
 @pytest.mark.parametrize(
