@@ -687,7 +687,13 @@ def test_a_buyers_label_whose_value_runs_on_into_an_address(
 
 @pytest.mark.parametrize(
     ("label", "title"),
-    [("To:", "PURCHASE ORDER"), ("Aan", "BESTELBON"), ("Spett.le", "ORDINE DI ACQUISTO")],
+    [
+        ("To:", "PURCHASE ORDER"),
+        ("Aan", "BESTELBON"),
+        ("Spett.le", "ORDINE DI ACQUISTO"),
+        ("Destinataire :", "BON DE COMMANDE"),
+        ("", "BESTELLUNG"),  # the addressee's window, no label over it
+    ],
 )
 def test_an_order_addressed_to_its_supplier_is_bought_by_its_issuer(
     settings: Settings, tmp_path: Path, label: str, title: str
@@ -695,7 +701,7 @@ def test_an_order_addressed_to_its_supplier_is_bought_by_its_issuer(
     # with no company of ours to go by: an order is sent by its buyer, so the letterhead
     # buys and the company it is addressed to, unqualified, supplies
     window: Rows = [
-        (126, [(60, label)]),
+        *([(126, [(60, label)])] if label else []),
         (140, [(60, "Brennecke Maschinenbau AG")]),
         (152, [(60, "Am Ring 7")]),
         (164, [(60, "28195 Bremen")]),
@@ -715,3 +721,25 @@ def test_only_an_unqualified_label_addresses_an_order_to_its_supplier() -> None:
     assert addressed("To:") and addressed("Aan") and addressed("Spett.le")
     # "Invoice to:" and "Ship to:" name the issuer's own addresses on an order
     assert not addressed("Invoice to:") and not addressed("Ship to:")
+
+
+def test_an_orders_supplier_label_names_its_vendor_over_a_repeated_letterhead(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the issuer's name in the letterhead and again in the return address over the
+    # window: on an order the company under "Lieferant" is the vendor, and the issuer buys
+    head: Rows = [*US_HEAD, (112, [(60, "Harwick Foundry GmbH · Gießereiweg 4 · 34117 Kassel")])]
+    window: Rows = [
+        (126, [(60, "Lieferant")]),
+        (140, [(60, "Brennecke Maschinenbau AG")]),
+        (152, [(60, "Am Ring 7")]),
+        (164, [(60, "28195 Bremen")]),
+    ]
+    meta: Rows = [(140, [(380, "Bestellnummer:"), (535, "HF-4410", "r")])]
+    fields = extract(settings, letter(tmp_path / "po.pdf", head, window, "BESTELLUNG", meta))[
+        "fields"
+    ]
+    assert (fields["vendor"], fields["buyer"]) == (
+        "Brennecke Maschinenbau AG",
+        "Harwick Foundry GmbH",
+    )

@@ -366,6 +366,8 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     for key, c in first.items():
         scores[key] += domain_bonus(c.value, domains)
     key = max(scores, key=lambda k: scores[k])
+    if issuer_buys and (supplied := [k for k in scores if k in sellers]):
+        key = max(supplied, key=lambda k: scores[k])  # an order names its supplier outright
     c = first[key]
     if buyer is not None and key == name_key(str(buyer.value)):
         # The buyer's label names the issuer: on an order, the address the goods go to

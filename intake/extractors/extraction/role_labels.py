@@ -29,7 +29,8 @@ _ADDRESSEE_LABELS = compile_labels([(p, w) for p, w in LABELS.get("addressee", [
 def addressed(line: str) -> bool:
     """Whether ``line`` is an unqualified addressee's label and nothing more ("To:", not
     "Invoice to:")."""
-    return any(pattern.fullmatch(line.strip()) for pattern, _ in _ADDRESSEE_LABELS)
+    text = line.strip()
+    return any(p.fullmatch(text) or p.fullmatch(text.rstrip(" :")) for p, _ in _ADDRESSEE_LABELS)
 
 
 def headed(record: Record, box: Box, labelled: Callable[[str], bool]) -> bool | None:

@@ -123,17 +123,20 @@ WINDOW = 0.6
 def _issuer_buys(record: Record) -> Record:
     """An order read with no company of ours to go by: an order is sent by its buyer, so
     where its addressee, read as the buyer, is headed by an unqualified addressee's label
-    ("To:", "Aan", "Destinataire", "Spett.le") and the issuer was read as the vendor (not
-    from a supplier's block), the two are the other way round: the issuer buys, and the
-    addressee supplies. A buyer's qualified label ("Ship to", "Bill to") names the
-    issuer's own addresses and is left as read."""
+    ("To:", "Aan", "Destinataire", "Spett.le") or heads the addressee's window with no
+    label over it, and the issuer was read as the vendor (not from a supplier's block),
+    the two are the other way round: the issuer buys, and the addressee supplies. A
+    buyer's qualified label ("Ship to", "Bill to") names the issuer's own addresses and
+    is left as read."""
     fields = dict(record.fields)
     vendor, buyer = fields.get("vendor"), fields.get("buyer")
     if vendor is None or buyer is None or buyer.box is None:
         return record
     if name_key(str(vendor.value)) == name_key(str(buyer.value)) or _supplier_block(record, vendor):
         return record
-    if not headed(record, buyer.box, addressed):
+    window = [box for box, _ in recipient_names(reading_for(record).layout)]
+    unlabelled = buyer.box in window and headed(record, buyer.box, party_label) is False
+    if not (unlabelled or headed(record, buyer.box, addressed)):
         return record
     fields["vendor"], fields["buyer"] = buyer, vendor
     fields.pop("address", None)  # the address read was the issuer's
