@@ -949,6 +949,11 @@ def test_a_word_in_capitals_splits_only_into_two_header_words() -> None:
         ("unit_price", 0, 6),
         ("discount", 6, 15),
     ]
+    # two counts set touching each keep their column: served (the quantity) and pending
+    assert run_together("SERVIDOPENDIENTE", [], ROLES) == [
+        ("quantity", 0, 7),
+        ("count", 7, 16),
+    ]
     assert run_together("WAREHOUSING", [], ROLES) == []  # no header words in it
     assert run_together("GESAMTPREIS", [(0, 11)], ROLES) == []  # read whole already
 
@@ -1068,3 +1073,20 @@ def test_gesamt_alone_closes_a_german_totals_block(settings: Settings, tmp_path:
         (344, [(370, "Gesamt"), (480, "1.999,20")]),
     ]
     assert extract(settings, draw(tmp_path / "k.pdf", rows))["fields"]["total"] == "1999.20"
+
+
+def test_a_spanish_orders_ordered_served_and_pending_counts(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Pedido" (ordered) and "Pendiente" (still open) are counts, "Servido" (shipped) the
+    # quantity charged; the last two set touching
+    rows: Rows = [
+        (40, [(50, "Suministros Ibéricos S.L.", 15)]),
+        (225, [(50, "Factura Nº RE6546"), (300, "Fecha: 15/12/2024")]),
+        (309, [(50, "Nº"), (89, "PEDIDO"), (126, "SERVIDOPENDIENTE"), (215, "DESCRIPCIÓN")]),
+        (309, [(425, "P. UNITARIO"), (517, "TOTAL")]),
+        (324, [(50, "1"), (106, "17"), (148, "12"), (193, "5"), (215, "LED panel")]),
+        (324, [(440, "529,63"), (504, "6.355,56")]),
+    ]
+    fields = extract(settings, draw(tmp_path / "e.pdf", rows))["fields"]
+    assert items(fields) == [("12", "529.63", "6355.56")]

@@ -148,7 +148,8 @@ def run_together(
         for cut in range(word.start() + RUN_MIN, word.end() - RUN_MIN + 1):
             first = _role_of(text[word.start() : cut], roles)
             second = _role_of(text[cut : word.end()], roles)
-            if first and second and first != second:
+            # two roles, or two counts (ordered and back-ordered: each keeps its column)
+            if first and second and (first != second or first == "count"):
                 out += [(first, word.start(), cut), (second, cut, word.end())]
                 break
     return out
