@@ -136,9 +136,17 @@ def _overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     return any(m.start() < end and start < m.end() for start, end in spans)
 
 
-def item_header(line: Line) -> bool:
-    """Whether ``line`` heads a table of items (names two roles or more, one numeric)."""
-    return bool(_header_roles(line))
+def item_header(reading: Reading, line: Line) -> bool:
+    """Whether ``line`` heads a table of items (names two roles or more, one numeric);
+    remembered for the reading, as :func:`find_line_items` read it."""
+    known: dict[int, bool] = reading.memo.setdefault(_HEADERS, {})
+    if line.index not in known:
+        known[line.index] = bool(_header_roles(line))
+    return known[line.index]
+
+
+#: the memo key of the lines known to head (or not) a table of items
+_HEADERS = "item_headers"
 
 
 def _header_roles(line: Line) -> list[Column]:
@@ -351,6 +359,7 @@ def find_line_items(reading: Reading) -> LineItems:
         if line.index < skip_to:
             continue
         columns = _header_roles(line)
+        reading.memo.setdefault(_HEADERS, {})[line.index] = bool(columns)
         band = stacked_header(layout, line.index)
         if band is not None:
             stacked = band_roles(band[0], ROLES)

@@ -265,7 +265,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> tuple[list[Can
     rank = 0  # among the lines with a name on them: garbage and titles do not count
     legal_seen = False
     for line in first_lines:
-        if item_header(line):
+        if item_header(reading, line):
             continue  # the items' column headers ("Quantity", "Price") name nobody
         top_zone = line.top < 0.3 * height
         named = False
