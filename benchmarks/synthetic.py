@@ -123,8 +123,11 @@ def judge(field: str, label: Any, pred: Any) -> tuple[int, int, int]:
     return 1, int(good), 1
 
 
-def settings_for(tmp: Path) -> Settings:
-    """Settings with our company named as the product reads it (INTAKE_COMPANY_*)."""
+def settings_for(tmp: Path, *, ours: bool = True) -> Settings:
+    """Settings with our company named as the product reads it (INTAKE_COMPANY_*); with
+    ``ours`` False, none (as the evaluation reads documents: no company of ours set)."""
+    if not ours:
+        return Settings(data_dir=tmp / "data", watch_dir=tmp / "watch")
     return Settings(
         data_dir=tmp / "data",
         watch_dir=tmp / "watch",
@@ -141,6 +144,7 @@ def run(
     misses: str | None,
     scan: bool = False,
     plain: bool = False,
+    ours: bool = True,
 ) -> dict[str, Any]:
     rng = random.Random(seed)
     layout_rng = random.Random(f"layouts-{seed}")
@@ -150,7 +154,7 @@ def run(
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        ctx = Context(settings_for(tmp), Registry.default())
+        ctx = Context(settings_for(tmp, ours=ours), Registry.default())
         folder = keep or tmp / "docs"
         folder.mkdir(parents=True, exist_ok=True)
         for i in range(n):
@@ -226,8 +230,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="write the PDFs to this folder")
     ap.add_argument("--scan", action="store_true", help="read each document as a scan (OCR)")
     ap.add_argument("--plain", action="store_true", help="without the generic supplier layouts")
+    ap.add_argument(
+        "--no-company", action="store_true", help="read with no company of ours set (as in eval)"
+    )
     args = ap.parse_args(argv)
-    report(run(args.n, args.seed, args.keep, args.misses, args.scan, args.plain))
+    report(
+        run(args.n, args.seed, args.keep, args.misses, args.scan, args.plain, not args.no_company)
+    )
     return 0
 
 
