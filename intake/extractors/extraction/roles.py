@@ -134,9 +134,10 @@ def _issuer_buys(record: Record) -> Record:
         return record
     if name_key(str(vendor.value)) == name_key(str(buyer.value)) or _supplier_block(record, vendor):
         return record
-    window = [box for box, _ in recipient_names(reading_for(record).layout)]
-    unlabelled = buyer.box in window and headed(record, buyer.box, party_label) is False
-    if not (unlabelled or headed(record, buyer.box, addressed)):
+    if not headed(record, buyer.box, addressed) and not (
+        headed(record, buyer.box, party_label) is False
+        and buyer.box in [box for box, _ in recipient_names(reading_for(record).layout)]
+    ):
         return record
     fields["vendor"], fields["buyer"] = buyer, vendor
     fields.pop("address", None)  # the address read was the issuer's

@@ -59,17 +59,21 @@ def _period(n: int, unit: str) -> relativedelta:
 def computed_valid_until(text: str, issue_date: str | None) -> Field | None:
     """The last valid day of a quote whose text gives its validity as a period, counted
     from ``issue_date`` (ISO); None without either."""
-    if not issue_date:
-        return None
-    try:
-        issued = dt.date.fromisoformat(str(issue_date)[:10])
-    except ValueError:
+    if (issued := _issued(issue_date)) is None:
         return None
     flat = " ".join(text.split())
     for pattern in _EACH:
         if (m := pattern.search(flat)) is not None:
             return _until(issued, m)
     return None
+
+
+def _issued(issue_date: str | None) -> dt.date | None:
+    """The quote's date (ISO, a time after it ignored), or None."""
+    try:
+        return dt.date.fromisoformat(str(issue_date)[:10]) if issue_date else None
+    except ValueError:
+        return None
 
 
 def _until(issued: dt.date, m: re.Match[str], box: Box | None = None) -> Field | None:
@@ -88,11 +92,7 @@ def labelled_period(layout: Layout, issue_date: str | None) -> Field | None:
     """The last valid day of a quote whose validity label has a period for its value, on
     its line or under it in a grid of labels over values ("Validez" over "30 días"),
     counted from ``issue_date``."""
-    if not issue_date:
-        return None
-    try:
-        issued = dt.date.fromisoformat(str(issue_date)[:10])
-    except ValueError:
+    if (issued := _issued(issue_date)) is None:
         return None
     for hit in layout.labels("valid_until"):
         for cell in (layout.right_of(hit), next(layout.below(hit, max_lines=1), None)):
