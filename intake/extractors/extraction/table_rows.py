@@ -235,11 +235,10 @@ def deduction(
     text = " ".join(w.text for role, ws in cells.items() if role != "amount" for w in ws)
     if value < 0:
         return value if "%" in text or discount.search(text) else None
-    base, rates = value_of(reading, above, "amount"), _RATE.findall(text)
-    if base is None or len(rates) != 1:
+    base, rate = value_of(reading, above, "amount"), _one_rate(text)
+    if base is None or rate is None:
         return None
     if above.page in reading.ocr_pages or discount.search(text):
-        rate = Decimal(rates[0].replace(",", "."))
         return -value if abs(base * rate / 100 - value) <= TOL else None
     return None
 
@@ -268,10 +267,13 @@ _RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
 def discount_rate(text: str, discount: re.Pattern[str]) -> Decimal | None:
     """The rate of a text row under an item that names a discount and one percentage
     ("Remise de 5 %", "less 10% discount"): the item's amount may be net of it."""
+    return _one_rate(text) if discount.search(text) else None
+
+
+def _one_rate(text: str) -> Decimal | None:
+    """The one percentage ``text`` prints ("10 %", "5,5%"), else None (none, or several)."""
     rates = _RATE.findall(text)
-    if len(rates) != 1 or not discount.search(text):
-        return None
-    return Decimal(rates[0].replace(",", "."))
+    return Decimal(rates[0].replace(",", ".")) if len(rates) == 1 else None
 
 
 def printed(word: Word) -> bool:
