@@ -115,6 +115,12 @@ def test_a_supplier_block_with_our_letterhead_names_us_the_buyer(
         # as OCR reads them: an umlaut lost, a stop after the number
         ("Dieser Kostenvoranschlag ist 6 Wochen giltig.", 42),
         ("Oferta válida por 15. dias", 15),
+        # words between the validity and its period, per language pack
+        ("Validez del presupuesto: 15 días.", 15),
+        ("Validità dell'offerta: 30 giorni dalla data del presente preventivo.", 30),
+        ("Gültigkeit des Angebots: 6 Wochen", 42),
+        ("This quote is good for 30 days.", 30),
+        ("Validade da proposta: 20 dias", 20),
     ],
 )
 def test_a_validity_given_as_a_period(text: str, days: int) -> None:
@@ -141,7 +147,9 @@ def test_a_validity_in_months_is_in_calendar_months(text: str, issued: str, unti
     "text",
     # a number's decimals are no stop after it ("30.5")
     ["Payment due in 30 days", "valid for 0 days", "valid for 5000 days", "no period"]
-    + ["valid for 30.5 days"],
+    + ["valid for 30.5 days"]
+    # a word that is no validity's, or another label's period after a validity's label
+    + ["Goods returned within 30 days", "Validity   Payment terms 30 days"],
 )
 def test_no_validity_without_a_period(text: str) -> None:
     assert computed_valid_until(text, "2026-01-10") is None

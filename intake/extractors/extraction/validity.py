@@ -10,48 +10,55 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.layout import Layout
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field
 
-__all__ = ["VALID_FOR", "computed_valid_until", "labelled_period"]
+__all__ = ["computed_valid_until", "labelled_period"]
 
 #: the number, in figures, or in words with its figures after it ("thirty (30)")
 _N = r"(?:[^\W\d_]+(?:-[^\W\d_]+)?\s*\(\s*)?(?P<n>\d{1,3})(?:\s*\)|\.(?!\d))?"
-_UNIT = (
-    r"(?P<unit>days?|calendar\s*days?|weeks?|months?|tagen?|wochen|monate?n?|jours?|semaines?|"
-    r"mois|d[íi]as?|semanas?|mes(?:es)?|dagen|weken|maanden|giorni|settimane|mesi)"
-)
-#: How quotes say how long they hold, per language: the number and unit are named groups.
-VALID_FOR: tuple[str, ...] = (
-    rf"valid(?:ity)?\s*(?:for|of|:)?\s*(?:a\s*period\s*of\s*)?{_N}\s*{_UNIT}",
-    rf"(?:open|binding)\s*for\s*{_N}\s*{_UNIT}",
-    rf"g[üu]ltig(?:keit)?\s*(?:f[üu]r|:)?\s*{_N}\s*{_UNIT}",
-    rf"{_N}\s*{_UNIT}\s*g[üu]ltig",
-    rf"bindefrist\s*:?\s*{_N}\s*{_UNIT}",
-    rf"valable\s*(?:pendant\s*|durant\s*)?{_N}\s*{_UNIT}",
-    rf"validit[ée]\s*(?:de\s*l['’]offre\s*)?:?\s*{_N}\s*{_UNIT}",
-    rf"v[áa]lid[oa]\s*(?:por|durante)\s*{_N}\s*{_UNIT}",
-    rf"validez\s*(?:de\s*la\s*oferta\s*)?:?\s*{_N}\s*{_UNIT}",
-    rf"{_N}\s*{_UNIT}\s*geldig",
-    rf"geldig\s*(?:gedurende\s*)?{_N}\s*{_UNIT}",
-    rf"valid[oa]\s*per\s*{_N}\s*{_UNIT}",
-)
-#: folded for OCR's letter confusions ("giltig" read for "gültig", "dias" for "días")
-_EACH = [re.compile(fold_pattern(p), re.IGNORECASE) for p in VALID_FOR]
 _MAX_DAYS = 3 * 366
 
 
-def _period(n: int, unit: str) -> relativedelta:
-    """The period ``n`` ``unit``: months are calendar months ("3 mois" from 3 February is
-    3 May)."""
-    u = unit.casefold()
-    if u.startswith(("week", "woche", "semaine", "semana", "wek", "settiman")):
+def _any(patterns: list[str]) -> str:
+    return "|".join(sorted(set(patterns), key=len, reverse=True)) or "(?!)"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a validity phrase worded before its period, one worded after, a period alone),
+    from the packs' ``[validity]`` tables: a word that says a quote holds, the words
+    that may stand between it and its period, then the period ("Validez del
+    presupuesto: 15 días"); or the period before a word that says so ("30 Tage
+    gültig"). Folded for OCR's letter confusions ("giltig" read for "gültig", "dias"
+    for "días")."""
+    words = vocabulary().validity
+    unit = "|".join(f"(?P<{kind}>{_any(words.get(kind, []))})" for kind in ("day", "week", "month"))
+    period = rf"{_N}\s*(?:{unit})(?![\w])"
+    # an elided article ("dell'") runs into the next word
+    between = rf"(?:[\s:,]*(?:{_any(words.get('between', []))})(?:(?<=['’])|(?![\w])))*"
+    before = rf"(?<![\w])(?:{_any(words.get('before', []))})(?![\w]){between}[\s:,]*{period}"
+    after = rf"{period}\s*(?:{_any(words.get('after', []))})(?![\w])"
+
+    def compiled(pattern: str) -> re.Pattern[str]:
+        return re.compile(fold_pattern(pattern), re.IGNORECASE)
+
+    return compiled(before), compiled(after), compiled(period)
+
+
+def _period(m: re.Match[str]) -> relativedelta:
+    """The period ``m`` matched: months are calendar months ("3 mois" from 3 February
+    is 3 May)."""
+    n = int(m.group("n"))
+    if m.group("week"):
         return relativedelta(weeks=n)
-    if u.startswith(("month", "monat", "mois", "mes", "maand")):
+    if m.group("month"):
         return relativedelta(months=n)
     return relativedelta(days=n)
 
@@ -62,10 +69,9 @@ def computed_valid_until(text: str, issue_date: str | None) -> Field | None:
     if (issued := _issued(issue_date)) is None:
         return None
     flat = " ".join(text.split())
-    for pattern in _EACH:
-        if (m := pattern.search(flat)) is not None:
-            return _until(issued, m)
-    return None
+    before, after, _ = _patterns()
+    found = [m for m in (before.search(flat), after.search(flat)) if m is not None]
+    return _until(issued, min(found, key=lambda m: m.start())) if found else None
 
 
 def _issued(issue_date: str | None) -> dt.date | None:
@@ -78,14 +84,10 @@ def _issued(issue_date: str | None) -> dt.date | None:
 
 def _until(issued: dt.date, m: re.Match[str], box: Box | None = None) -> Field | None:
     """The last valid day ``m``'s period after ``issued``, within reason."""
-    until = issued + _period(int(m.group("n")), m.group("unit"))
+    until = issued + _period(m)
     if 0 < (until - issued).days <= _MAX_DAYS:
         return Field(until.isoformat(), 0.7, "computed", box, m.group(0))
     return None
-
-
-#: a period alone in its cell ("30 días", "thirty (30) days")
-_PERIOD = re.compile(fold_pattern(rf"{_N}\s*{_UNIT}"), re.IGNORECASE)
 
 
 def labelled_period(layout: Layout, issue_date: str | None) -> Field | None:
@@ -96,6 +98,6 @@ def labelled_period(layout: Layout, issue_date: str | None) -> Field | None:
         return None
     for hit in layout.labels("valid_until"):
         for cell in (layout.right_of(hit), next(layout.below(hit, max_lines=1), None)):
-            if cell is not None and (m := _PERIOD.fullmatch(cell.text.strip(" :."))):
+            if cell is not None and (m := _patterns()[2].fullmatch(cell.text.strip(" :."))):
                 return _until(issued, m, cell.box)
     return None

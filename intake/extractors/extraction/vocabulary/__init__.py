@@ -66,6 +66,9 @@ class Vocabulary:
     mdy_countries: set[str] = field(default_factory=set)
     #: ISO country -> the ISO 4217 code of the currency it pays in
     country_currencies: dict[str, str] = field(default_factory=dict)
+    #: how a quote says how long it holds: "before" / "after" its period, the words
+    #: "between", and the period's units "day", "week", "month" -> patterns
+    validity: dict[str, list[str]] = field(default_factory=dict)
     #: clause ("term", "renewal") -> patterns of the headings of a contract's sections on it
     clause_headings: dict[str, list[str]] = field(default_factory=dict)
     mdy_currencies: set[str] = field(default_factory=set)
@@ -101,6 +104,8 @@ class Vocabulary:
             self.columns.setdefault(role, []).extend(str(p) for p in patterns)
         self.company_words += data.get("company_words", [])
         self.name_joiners += data.get("name_joiners", [])
+        for key, patterns in data.get("validity", {}).items():
+            self.validity.setdefault(key, []).extend(str(p) for p in patterns)
         for clause, patterns in data.get("clause_headings", {}).items():
             self.clause_headings.setdefault(clause, []).extend(str(p) for p in patterns)
         order = pack.get("date_order")
@@ -285,7 +290,8 @@ def _check(data: dict[str, Any]) -> None:
     for key in ("legal_forms", "currency_words"):
         for pattern, _ in data.get(key, []):
             re.compile(pattern)
-    for patterns in [*data.get("columns", {}).values(), *data.get("clause_headings", {}).values()]:
+    tables = ("columns", "clause_headings", "validity")
+    for patterns in [p for t in tables for p in data.get(t, {}).values()]:
         for pattern in patterns:
             re.compile(pattern)
     for key, value in data.get("contract", {}).items():
