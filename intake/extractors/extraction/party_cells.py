@@ -22,7 +22,16 @@ def concat(first: Cell, second: Cell) -> Cell:
 #: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
 _SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
 #: The fields whose labels, found in a cell, make it no name.
-_LABELLED = ("buyer", "vendor", "invoice_number", "po_number", "issue_date", "due_date", "total")
+_LABELLED = (
+    "buyer",
+    "vendor",
+    "issuer_contact",
+    "invoice_number",
+    "po_number",
+    "issue_date",
+    "due_date",
+    "total",
+)
 
 
 def label_cells(layout: Layout) -> set[tuple[int, float]]:
