@@ -61,3 +61,51 @@ def test_an_italian_quotes_validity_with_words_before_its_period(
     result = extract(settings, draw(tmp_path / "p.pdf", rows))
     assert result["doc_type"] == "estimate"
     assert result["fields"]["valid_until"] == until
+
+
+def municipal_order(buyer_line: tuple[str, str], ship_to: list[str]) -> Rows:
+    """A public body's order: its name large on top, its details beside it, the vendor
+    and the ship-to blocks side by side."""
+    rows: Rows = [
+        (40, [(50, "CITY OF MILLBROOK", 16)]),
+        (58, [(50, "Purchasing Division · 100 Main Street · Millbrook, OR 97301")]),
+        (40, [(380, "PURCHASE ORDER", 14)]),
+        (60, [(380, "P.O. No."), (460, "24-00318")]),
+        (72, [(380, "Date"), (460, "03/14/2025")]),
+        (84, [(380, buyer_line[0]), (460, buyer_line[1])]),
+        (120, [(50, "VENDOR"), (320, "SHIP TO")]),
+        (132, [(50, "Cascade Office Supply Inc."), (320, ship_to[0])]),
+        (144, [(50, "2200 Industrial Way"), (320, ship_to[1])]),
+        (156, [(50, "Salem, OR 97302"), (320, "Millbrook, OR 97301")]),
+        (200, [(50, "QTY"), (90, "DESCRIPTION"), (390, "UNIT PRICE"), (480, "TOTAL")]),
+        (215, [(50, "12"), (90, "Copy paper, letter, 10 reams"), (390, "42.50"), (480, "510.00")]),
+        (280, [(390, "TOTAL"), (480, "510.00")]),
+    ]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("buyer_line", "ship_to"),
+    [
+        # the purchasing agent among the order's details
+        (("Buyer", "Dana Pierce"), ["Millbrook Public Works", "455 Yard Road"]),
+        # the site the goods go to, a department first
+        (("Terms", "Net 30"), ["Dept. of Public Works, Bay 4", "455 Yard Road"]),
+    ],
+)
+def test_an_orders_letterhead_is_its_buyer_over_its_agent_or_site(
+    settings: Settings, tmp_path: Path, buyer_line: tuple[str, str], ship_to: list[str]
+) -> None:
+    rows = municipal_order(buyer_line, ship_to)
+    result = extract(settings, draw(tmp_path / "po.pdf", rows))
+    assert result["doc_type"] == "purchase_order"
+    f = result["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Cascade Office Supply Inc.", "CITY OF MILLBROOK")
+
+
+def test_the_company_an_order_bills_stays_its_buyer(settings: Settings, tmp_path: Path) -> None:
+    # "Bill to" names who pays the supplier: the buyer, whoever's letterhead it is
+    rows = municipal_order(("Terms", "Net 30"), ["Millbrook Utilities LLC", "455 Yard Road"])
+    rows[6] = (120, [(50, "VENDOR"), (320, "BILL TO")])
+    f = extract(settings, draw(tmp_path / "po.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Cascade Office Supply Inc.", "Millbrook Utilities LLC")

@@ -20,6 +20,7 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern, unfold
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.line_items import item_header
+from intake.extractors.extraction.order_buyer import SURE, issuer_buying
 from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.party_cells import (
     beside_value,
@@ -57,9 +58,6 @@ _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.
 #: no name: logos and stamps read as text.
 MIN_NAME_CONF = 0.6
 MIN_PLAUSIBLE = 0.7
-#: A name's score (its candidates' evidence, added up) from which it is an order's issuer:
-#: a legal name set large at the top of the page scores this much on its own
-ISSUER = 1.0
 _LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
 _NAME_BEFORE = re.compile(
     rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
@@ -168,7 +166,8 @@ _IDENTIFIER = re.compile(r"[^\s\d]*\d\S*")
 _CODE_AFTER = re.compile(r"\s*\(\s*\d{3,}\s*\)\s*$")
 
 
-def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
+def _buyer(reading: Reading) -> tuple[Field | None, float, list[_Block]]:
+    """The buyer under its label, with the label's weight, and the blocks of its labels."""
     layout = reading.layout
     blocks: list[_Block] = []
     cands: list[Candidate] = []
@@ -212,9 +211,10 @@ def _buyer(reading: Reading) -> tuple[Field | None, list[_Block]]:
             )
         )
     if not cands:
-        return None, blocks
+        return None, 0.0, blocks
     c = max(cands, key=lambda c: c.score)
-    return Field(c.value, round(0.5 + 0.4 * min(c.score, 1.0), 3), "layout", c.box, c.raw), blocks
+    field = Field(c.value, round(0.5 + 0.4 * min(c.score, 1.0), 3), "layout", c.box, c.raw)
+    return field, c.score, blocks
 
 
 def _in_blocks(cell: Cell, blocks: list[_Block]) -> bool:
@@ -338,11 +338,11 @@ def _registered_name(reading: Reading, brand: str, buyer: Field | None) -> str |
 
 def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Field]:
     """vendor (the issuer), its address, and buyer (the addressee). ``issuer_buys``: the
-    document is an order, which its buyer issues: where a seller's label names the vendor
-    and nothing names the buyer, the issuer the page names most surely (its letterhead)
-    is the buyer."""
+    document is an order, which its buyer issues: where a seller's label names the vendor,
+    the issuer the page names most surely (its letterhead) is the buyer unless a label
+    names a buyer surely (:mod:`order_buyer`)."""
     out: dict[str, Field] = {}
-    buyer, blocks = _buyer(reading)
+    buyer, weight, blocks = _buyer(reading)
     if buyer is not None:
         out["buyer"] = buyer
     # an unlabelled name in the addressee's window is not the issuer's
@@ -391,10 +391,10 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     out["vendor"] = Field(name, confidence, "layout", c.box, c.raw)
     if (address := address_under(reading.layout, c.box)) is not None:
         out["address"] = address
-    if issuer_buys and "buyer" not in out and key in sellers:
-        others = [k for k in scores if k != key and k not in sellers]
-        if others and scores[(top := max(others, key=lambda k: scores[k]))] >= ISSUER:
-            issuer = first[top]
+    if issuer_buys:
+        read = out.get("buyer")
+        was = None if read is None else (read, weight if read is buyer else SURE)
+        if (issuer := issuer_buying(scores, first, sellers, key, was, _LEGAL_END)) is not None:
             value = _canonical_form(issuer.value)
             out["buyer"] = Field(value, 0.6, "layout", issuer.box, issuer.raw)
     return out

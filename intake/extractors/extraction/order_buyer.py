@@ -1,0 +1,57 @@
+"""An order's buyer where a seller's label names its supplier outright.
+
+An order is issued by its buyer: its letterhead names the buyer. Where the page labels
+its supplier ("Vendor", "Supplier:", "Lieferant") and no label names the buyer, the name
+the page sets surest at its top is the buyer. A buyer read under a weaker label is no
+better: "Ship to" and "Deliver to" name the issuer's own site, whose first line is a
+department or a person ("Dept. of Chemistry, Room 214"), and a "Buyer" line among the
+order's details names its purchasing agent ("Dana Pierce"). Where such a read names no
+company (no legal form), the letterhead's name is the buyer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.candidates import Candidate
+from intake.record import Field
+
+__all__ = ["ISSUER", "LETTERHEAD", "SURE", "issuer_buying"]
+
+#: A name's score (its candidates' evidence, added up) from which it is an order's issuer
+#: where nothing names the buyer: a legal name set large at the top of the page scores
+#: this much on its own
+ISSUER = 1.0
+#: ... and from which it is, over a buyer read under a weak label: the name set largest at
+#: the top of the page (1.7 times the body's size, first), or a legal name there
+LETTERHEAD = 0.8
+#: A buyer's label this sure names the buyer ("Bill to", "Customer"); weaker ones ("Ship
+#: to", "Deliver to", "Buyer") may name the issuer's site or agent
+SURE = 1.0
+
+
+def issuer_buying(
+    scores: dict[str, float],
+    first: dict[str, Candidate],
+    sellers: set[str],
+    vendor: str,
+    buyer: tuple[Field, float] | None,
+    legal: re.Pattern[str],
+) -> Candidate | None:
+    """The issuer of an order whose ``vendor`` (a name key) a seller's label names, to be
+    its buyer: the best other name (not under a seller's label) when it scores enough
+    against the ``buyer`` read (its field and its label's weight; ``legal`` finds a
+    legal form in it); None where the buyer read stands."""
+    if vendor not in sellers:
+        return None
+    if buyer is None:
+        need = ISSUER
+    elif buyer[1] < SURE and not legal.search(str(buyer[0].value)):
+        need = LETTERHEAD
+    else:
+        return None
+    others = [k for k in scores if k != vendor and k not in sellers]
+    if not others:
+        return None
+    top = max(others, key=lambda k: scores[k])
+    return first[top] if scores[top] >= need else None
