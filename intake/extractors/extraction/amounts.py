@@ -159,6 +159,14 @@ def find_amount_fields(
         out["total"] = dataclasses.replace(total, confidence=max(total.confidence, 0.95))
     elif total is None or total.confidence < CONFIRMED:
         out["total"] = _field(summed, 0.9)
+        if (sub := out.get("subtotal")) is not None and sub.source == "computed":
+            # worked out from the total replaced ("Balance Due" less the tax): the
+            # subtotal printed is the one the block's sum starts from, else none is known
+            subs = [c for c in _top(_candidates(reading, "subtotal")) if c.value <= summed.value]
+            if subs:
+                out["subtotal"] = _field(subs[0], 0.6)
+            else:
+                del out["subtotal"]
     return out
 
 

@@ -11,6 +11,7 @@ import re
 from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.party_labels import colon_beside, wrapped_above
+from intake.extractors.extraction.recipient import POSTCODE
 
 __all__ = ["beside_value", "concat", "in_details_row", "label_cells", "named_cells"]
 
@@ -64,11 +65,17 @@ def in_details_row(layout: Layout, hit: Hit) -> bool:
     a party's block: among the values, under their headers ("Destinatario" under
     "Spedizione": who pays the carriage), or heading one row of values and no more
     ("Buyer | Ship via | Terms" over "A. Berg | UPS | Net 30": the person in charge of the
-    order; the parties' blocks side by side go on with their addresses)."""
+    order; the parties' blocks side by side go on with their addresses). A label whose
+    column goes on under its value with an address heads a party's block, in a row of
+    details or not ("Billed To | Date of Issue | Invoice Number" over the customer's name
+    and address, the dates and number beside it)."""
     line = hit.line
     if line > 0 and layout.heads_values(line - 1):
         return True
-    return layout.heads_values(line) and not layout.heads_values(line + 1)
+    if not layout.heads_values(line) or layout.heads_values(line + 1):
+        return False
+    under = [c.text for c in layout.below(hit, max_lines=3)]
+    return not (len(under) == 3 and any(POSTCODE.search(t) for t in under[1:]))
 
 
 #: "Nummer:", "Anschrift:", "Name, Dep:": a sub-label at the start of a cell in a party's block

@@ -7,7 +7,11 @@ their bank's IBAN: where every such number on the page belongs to countries that
 one currency (the euro area's, say), a document that prints no currency at all is in
 that one. A VAT id alone names no side (it may be the customer's), which is why they must
 all agree: a Polish seller's invoice to a German customer names two currencies, and
-none is chosen.
+none is chosen. Outside the VAT area, the packs' ``tax_ids`` place a document the same
+way (Australia's ABN, a Canadian GST/HST account number).
+
+A bare "$" is the dollar of the one dollar country the page's tax numbers and legal
+forms ("Pty Ltd" is Australian, "LLC" American) name, else the US dollar.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import re
 
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["VAT_ID", "tax_countries", "tax_country_currency"]
+__all__ = ["VAT_ID", "dollar_of", "tax_countries", "tax_country_currency"]
 
 #: A VAT id of the European VAT area, the UK or Switzerland: its country prefix and digits
 #: ("GB300348016", "DE 298765431", "ATU12345678", "NL620117869B01", "CHE-123.456.789"), or
@@ -33,10 +37,17 @@ VAT_ID = re.compile(
 MIN_DIGITS = 8
 
 
+_TAX_IDS = [(re.compile(p), country) for p, country in vocabulary().tax_ids]
+_LEGAL_COUNTRIES = vocabulary().legal_form_countries()
+#: the dollars a bare "$" may stand for
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD"})
+
+
 def tax_countries(text: str) -> set[str]:
     """The ISO codes of the countries of the VAT ids and IBANs in ``text`` ("EL" is
-    Greece's VAT prefix, "GR" its ISO code; "CHE" Switzerland's)."""
-    out = set()
+    Greece's VAT prefix, "GR" its ISO code; "CHE" Switzerland's), and of the packs'
+    other tax numbers."""
+    out = {country for pattern, country in _TAX_IDS if pattern.search(text)}
     for m in VAT_ID.finditer(text):
         if sum(ch.isdigit() for ch in m.group(0)) < MIN_DIGITS:
             continue
@@ -51,3 +62,12 @@ def tax_country_currency(text: str) -> str | None:
     table = vocabulary().country_currencies
     currencies = {table.get(country) for country in tax_countries(text)}
     return currencies.pop() if len(currencies) == 1 else None
+
+
+def dollar_of(text: str) -> str | None:
+    """The dollar of the one dollar country that ``text``'s tax numbers and legal forms
+    name; None where they name none or several."""
+    table = vocabulary().country_currencies
+    countries = tax_countries(text) | {c for p, c in _LEGAL_COUNTRIES if p.search(text)}
+    dollars = {table.get(c) for c in countries} & _DOLLARS
+    return dollars.pop() if len(dollars) == 1 else None

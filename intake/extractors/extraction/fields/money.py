@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from intake.extractors.extraction.fields.countries import dollar_of
 from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = [
@@ -163,7 +164,7 @@ def detect_currency(text: str) -> str | None:
     dollars = len(re.findall(r"(?<![A-Za-z])\$\s?\d", text))
     if dollars:
         named = _DOLLAR_NAMES.search(text)
-        code = named.group(1).replace("US$", "USD") if named else "USD"
+        code = named.group(1).replace("US$", "USD") if named else (dollar_of(text) or "USD")
         votes[code] += dollars
     if not votes:
         return None

@@ -64,6 +64,8 @@ class Vocabulary:
     #: date order ("dmy"/"mdy") -> words that say a document is in a language written so
     language_words: dict[str, list[str]] = field(default_factory=dict)
     mdy_countries: set[str] = field(default_factory=set)
+    #: (pattern, ISO country): tax numbers of countries outside the VAT area ("ABN ...")
+    tax_ids: list[tuple[str, str]] = field(default_factory=list)
     #: ISO country -> the ISO 4217 code of the currency it pays in
     country_currencies: dict[str, str] = field(default_factory=dict)
     #: how a quote says how long it holds: "before" / "after" its period, the words
@@ -92,6 +94,7 @@ class Vocabulary:
                 mine.setdefault(key, []).extend((str(p), float(w)) for p, w in entries)
         self.legal_forms += [(str(p), str(c)) for p, c in data.get("legal_forms", [])]
         self.currency_words += [(str(p), str(c)) for p, c in data.get("currency_words", [])]
+        self.tax_ids += [(str(p), str(c)) for p, c in data.get("tax_ids", [])]
         for number, names in data.get("months", {}).items():
             for month in names:
                 self.months[str(month).casefold()] = int(number)
@@ -287,7 +290,7 @@ def _check(data: dict[str, Any]) -> None:
     ):
         for pattern in data.get(key, []):
             re.compile(pattern)
-    for key in ("legal_forms", "currency_words"):
+    for key in ("legal_forms", "currency_words", "tax_ids"):
         for pattern, _ in data.get(key, []):
             re.compile(pattern)
     tables = ("columns", "clause_headings", "validity")

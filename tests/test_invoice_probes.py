@@ -1,0 +1,99 @@
+"""Supplier invoices written by hand for a probe (invented companies, drafting conventions
+only) and read with no company of ours, as the acceptance sets are read: each test is
+one convention the probe found misread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.extractors.extraction.fields.money import detect_currency
+from intake.settings import Settings
+from tests.test_extraction import extract
+from tests.test_layout_conventions import Rows, draw
+
+
+def test_a_customer_heading_a_row_of_details_with_its_address_under_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Billed To | Date of Issue | Invoice Number" over their values: the customer's
+    # column goes on with its address, so it is the customer's block, and its name is
+    # no issuer's (the issuer's name is small, top right, with no legal form)
+    rows: Rows = [
+        (40, [(50, "Invoice", 22)]),
+        (40, [(400, "Lena Hart Design")]),
+        (52, [(400, "lena@lenahart.example")]),
+        (110, [(50, "Billed To"), (200, "Date of Issue"), (330, "Invoice Number")]),
+        (124, [(50, "Copperline Coffee Co."), (200, "04/22/2025"), (330, "0042")]),
+        (136, [(50, "910 SE Oak St"), (200, "Due Date")]),
+        (148, [(50, "Portland, OR 97214"), (200, "05/22/2025")]),
+        (200, [(50, "Description"), (330, "Rate"), (400, "Qty"), (480, "Line Total")]),
+        (215, [(50, "Brand identity refresh"), (330, "$2,400.00"), (400, "1"), (480, "$2,400.00")]),
+        (280, [(400, "Total"), (480, "2,400.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Lena Hart Design", "Copperline Coffee Co.")
+
+
+def test_a_buyers_label_over_one_row_of_values_is_still_no_block(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Buyer | Ship via | Terms" over one row of values, nothing under them: the person
+    # in charge of the order, not a party
+    rows: Rows = [
+        (40, [(50, "Harbor Tools Ltd", 15)]),
+        (56, [(50, "12 Quay Street, Bristol BS1 4DJ")]),
+        (90, [(50, "INVOICE INV-3391", 14)]),
+        (110, [(50, "Bill to"), (300, "Date 12/03/2025")]),
+        (122, [(50, "Severn Joinery Ltd")]),
+        (134, [(50, "4 Mill Lane, Gloucester GL1 2AB")]),
+        (170, [(50, "Buyer"), (200, "Ship via"), (330, "Terms")]),
+        (182, [(50, "A. Berg"), (200, "UPS"), (330, "Net 30")]),
+        (280, [(400, "Total"), (480, "240.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert f["buyer"] == "Severn Joinery Ltd"
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Southern Cross Plumbing Pty Ltd\nABN 51 824 753 556\nTotal inc GST $1,980.00", "AUD"),
+        ("Fraser Valley Signs\nGST/HST No. 81234 5678 RT0001\nTotal $5,342.40", "CAD"),
+        ("Tui Joinery\nNZBN 9429041234567\nTotal $880.00", "NZD"),
+        ("Great Lakes Supply, LLC\nTotal $886.91", "USD"),
+        # an Australian seller's invoice to an American company: the dollars disagree
+        ("Kestrel Pty Ltd\nBill to: Acme Widgets LLC\nTotal $1,000.00", "USD"),
+        ("Kestrel Pty Ltd\nTotal $1,000.00 USD", "USD"),
+    ],
+)
+def test_a_bare_dollar_is_the_dollar_of_the_documents_country(text: str, currency: str) -> None:
+    assert detect_currency(text) == currency
+
+
+def test_a_balance_due_under_the_total_leaves_the_printed_subtotal(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # subtotal, discount, shipping and tax add up to the total; the payment made and the
+    # balance due after it follow: the subtotal is the one printed, not one worked out
+    # from the balance
+    rows: Rows = [
+        (40, [(50, "Great Lakes Janitorial Supply, LLC", 14)]),
+        (40, [(420, "INVOICE", 15)]),
+        (60, [(380, "Invoice No."), (460, "GL-88120")]),
+        (120, [(50, "Sold To")]),
+        (132, [(50, "Lakeshore Medical Group")]),
+        (200, [(50, "Qty"), (160, "Description"), (390, "Unit Price"), (480, "Ext. Price")]),
+        (215, [(50, "10"), (160, "Nitrile gloves, case"), (390, "64.00"), (480, "640.00")]),
+        (227, [(50, "4"), (160, "Floor cleaner, 5 gal"), (390, "52.50"), (480, "210.00")]),
+        (280, [(390, "Subtotal"), (480, "850.00")]),
+        (292, [(390, "Discount 5%"), (480, "-42.50")]),
+        (304, [(390, "Shipping"), (480, "35.00")]),
+        (316, [(390, "Sales Tax 5.5%"), (480, "44.41")]),
+        (328, [(390, "Total"), (480, "886.91")]),
+        (340, [(390, "Amount Paid"), (480, "200.00")]),
+        (352, [(390, "Balance Due"), (480, "686.91")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (f["subtotal"], f["tax"], f["total"]) == ("850.00", "44.41", "886.91")
