@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from intake.extractors.extraction.fields.countries import tax_country_currency
 from intake.extractors.extraction.fields.money import detect_currency
 from intake.settings import Settings
 from tests.test_extraction import extract
@@ -97,3 +98,49 @@ def test_a_balance_due_under_the_total_leaves_the_printed_subtotal(
     ]
     f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert (f["subtotal"], f["tax"], f["total"]) == ("850.00", "44.41", "886.91")
+
+
+def test_a_vat_id_whose_zero_a_scan_read_as_o_still_places_the_document() -> None:
+    assert tax_country_currency("KvK 12345678 - BTW NLO01234567B01") == "EUR"
+    # too few digits left: no VAT id
+    assert tax_country_currency("NLOOOOOOO12B01") is None
+
+
+def test_specks_between_a_label_and_its_value_are_no_value(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # leader dots (or a scan's specks, "_.") between "Expires" and its date
+    rows: Rows = [
+        (40, [(50, "Nimbus Analytics, Inc.", 16)]),
+        (40, [(420, "QUOTE", 16)]),
+        (62, [(380, "Quote #"), (460, "Q-10442")]),
+        (74, [(380, "Date"), (460, "June 2, 2025")]),
+        (86, [(380, "Expires"), (425, "_ . ."), (460, "July 2, 2025")]),
+        (130, [(50, "Prepared for")]),
+        (142, [(50, "Bright Path Logistics")]),
+        (290, [(380, "Total (USD)"), (470, "2,500.00")]),
+    ]
+    result = extract(settings, draw(tmp_path / "q.pdf", rows))
+    assert result["doc_type"] == "estimate"
+    assert result["fields"]["valid_until"] == "2025-07-02"
+
+
+def test_the_items_header_under_a_customers_block_is_no_customer(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the customer's name is unreadable as one (it holds a street: "Calle Colón 8"), its
+    # address follows, then the items' header: no line of the header names the customer
+    rows: Rows = [
+        (40, [(50, "Reformas Navarro S.L.", 15)]),
+        (56, [(50, "Av. del Puerto 33, 46021 Valencia")]),
+        (110, [(50, "PRESUPUESTO", 14), (330, "Nº: P-2025-118")]),
+        (126, [(330, "Fecha: 04/06/2025")]),
+        (150, [(50, "Cliente:")]),
+        (160, [(50, "Comunidad de Propietarios Calle Colón 8")]),
+        (170, [(50, "46004 Valencia")]),
+        (182, [(50, "Concepto"), (320, "Uds."), (370, "Precio"), (470, "Importe")]),
+        (194, [(50, "Pintura fachada"), (320, "240"), (370, "14,00"), (470, "3.360,00")]),
+        (270, [(370, "Total"), (470, "3.360,00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "q.pdf", rows))["fields"]
+    assert f.get("buyer") is None

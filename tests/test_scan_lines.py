@@ -260,3 +260,20 @@ def test_the_rules_of_a_page_at_the_pixel_limit_are_cleaned_within_a_workers_mem
     worker's memory limit; before the runs were counted a band at a time, their
     whole-page counts raised MemoryError and the file was quarantined unread."""
     assert run_under_worker_limits(RULES_AT_MAX_PIXELS) == "cleaned"
+
+
+def test_a_count_read_far_from_amount_over_price_says_the_amount_was_misread() -> None:
+    # 500 x 2,40 read as "4.200,00": the quotient 1750 is no misread of a count read
+    # as 500, so the count stands (and the amount is left to the printed sum below)
+    read = item("500", "2.40", "4200.00")
+    assert mended_on_a_scan_only(read) == read
+    # a count one digit from the quotient is OCR's misreading of it ("42" for 12)
+    assert mended_on_a_scan_only(item("42", "3.00", "36.00")) == item("12", "3.00", "36.00")
+
+
+def test_an_amount_is_mended_where_that_makes_the_amounts_add_up_to_a_printed_sum() -> None:
+    items = [item("500", "2.40", "4200.00"), item("50", "3.00", "150.00")]
+    # no printed sum confirms the product: nothing is mended
+    assert mend_prices([dict(i) for i in items], "Subtotaal 4.350,10", decimal_comma=True) == 0
+    assert mend_prices(items, "Subtotaal 1.350,00", decimal_comma=True) == 1
+    assert [i["amount"] for i in items] == ["1200.00", "150.00"]

@@ -28,6 +28,7 @@ __all__ = [
     "labelled",
     "parse_date_cell",
     "parse_id",
+    "street_line",
 ]
 
 
@@ -122,6 +123,13 @@ _STREET_LINE = re.compile(
     rf"\s*\d+[a-z]?\s+(?:[^\W\d_]+\s+){{0,3}}{vocabulary().street_pattern}\.?(?![\w])",
     re.IGNORECASE,
 )
+
+
+def street_line(text: str) -> bool:
+    """Whether ``text`` begins with a street's address ("910 SE Oak St", "12 Main Road")."""
+    return _STREET_LINE.match(text) is not None
+
+
 _ID_TOKEN = re.compile(r"[A-Za-z0-9][\w\-/.]*[A-Za-z0-9]|[0-9]")
 _ID_PREFIX = re.compile(r"(?<![\w])([A-Z]{2,4})\s+$")
 _NOT_ID_WORDS = re.compile(

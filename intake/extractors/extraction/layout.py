@@ -252,8 +252,10 @@ class Layout:
         return self.next_cell(hit.cell)
 
     def next_cell(self, cell: Cell) -> Cell | None:
+        """The next cell to the right that holds a letter, digit or currency sign: not
+        leader dots, nor specks OCR read as "_." between a label and its value."""
         line = self.lines[cell.line]
-        after = [c for c in line.cells if c.x0 > cell.x1]
+        after = [c for c in line.cells if c.x0 > cell.x1 and _MARKED.search(c.text)]
         return after[0] if after else None
 
     def cells_right(self, cell: Cell) -> list[Cell]:
@@ -313,6 +315,8 @@ def _heads(upper: Line, lower: Line) -> bool:
 
 _COLON = re.compile(r"\s*[:#]")
 _WORD = re.compile(r"[^\W\d_]{2}|#")
+#: what a value holds: a letter, a digit or a currency sign
+_MARKED = re.compile(r"[^\W_]|[$€£¥₹¢]")
 _SETS: dict[str, LabelSet] = {}
 
 

@@ -183,8 +183,10 @@ def mend_prices(items: list[dict[str, Any]], text: str, decimal_comma: bool | No
     quotient (see :func:`_one_misread`). The number of items mended."""
     amounts = [_dec(i.get("amount")) for i in items]
     printed = {value for *_, value in find_amounts(text, decimal_comma)}
-    if len(items) < 2 or None in amounts or sum(filter(None, amounts), Decimal(0)) not in printed:
+    if len(items) < 2 or None in amounts:
         return 0
+    if sum(filter(None, amounts), Decimal(0)) not in printed:
+        return _mend_amount(items, printed)
     mended = 0
     for item in items:
         qty, price, amount = (_dec(item.get(k)) for k in ("quantity", "unit_price", "amount"))
@@ -195,6 +197,27 @@ def mend_prices(items: list[dict[str, Any]], text: str, decimal_comma: bool | No
             item["unit_price"] = format_money(each)
             mended += 1
     return mended
+
+
+def _mend_amount(items: list[dict[str, Any]], printed: set[Decimal]) -> int:
+    """Where a scan's items' amounts add up to no printed sum, the one item whose amount
+    is one digit from its quantity x price ("4.200,00" read for 500 x 2,40) and whose
+    product makes them add up to one was misread: its amount is the product. The number
+    of items mended (0 or 1)."""
+    amounts = [_dec(i.get("amount")) or Decimal(0) for i in items]
+    total = sum(amounts, Decimal(0))
+    found = []
+    for item, amount in zip(items, amounts, strict=True):
+        qty, price = _dec(item.get("quantity")), _dec(item.get("unit_price"))
+        if qty is None or price is None or qty <= 0 or _fits(qty, price, amount):
+            continue
+        meant = _cents(qty * price)
+        if meant is not None and _one_apart(amount, meant) and total - amount + meant in printed:
+            found.append((item, meant))
+    if len(found) != 1:
+        return 0
+    found[0][0]["amount"] = format_money(found[0][1])
+    return 1
 
 
 #: The largest count taken from an amount and a price (:func:`_count`).
@@ -272,9 +295,11 @@ def check_item(
             out["unit_price"] = format_money(found[1])
             return True
     if scan:
-        # the count OCR lost or misread, from price and amount (through a discount)
+        # the count OCR lost or misread by a digit, from price and amount (through a
+        # discount); a count read further from it says the amount was misread instead
         for discount in offs:
-            if (count := _count(price, amount, discount)) is not None:
+            count = _count(price, amount, discount)
+            if count is not None and (qty is None or _one_apart(qty, count)):
                 out["quantity"] = format(count, "f")
                 return True
     if scan and offs == [NONE] and (mended := _one_misread(qty, price, amount)) is not None:

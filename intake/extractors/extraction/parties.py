@@ -187,8 +187,10 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[_Block]]:
         below = [c for c in layout.below(hit) if (c.line, c.x0) not in headed]
         cells += beside_value(layout, hit.cell, labels) + named_cells(layout, list(below))
         for i, cell in enumerate(cells):
-            if i == 0 and _IDENTIFIER.fullmatch(cell.text.strip(" :")):
-                break  # the label's value is a number ("Réf. client  C88614"): no name
+            if (i == 0 and _IDENTIFIER.fullmatch(cell.text.strip(" :"))) or item_header(
+                reading, layout.lines[cell.line]
+            ):
+                break  # its value is a number ("Réf. client  C88614"), or the items begin
             if contact_line(cell.text) or form_of_address(cell.text):
                 continue  # a contact person at the buyer, or "Firma" over its name
             head, comma, after = cell.text.partition(",")
@@ -341,10 +343,8 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     document is an order, which its buyer issues: where a seller's label names the vendor,
     the issuer the page names most surely (its letterhead) is the buyer unless a label
     names a buyer surely (:mod:`order_buyer`)."""
-    out: dict[str, Field] = {}
     buyer, weight, blocks = _buyer(reading)
-    if buyer is not None:
-        out["buyer"] = buyer
+    out: dict[str, Field] = {} if buyer is None else {"buyer": buyer}
     # an unlabelled name in the addressee's window is not the issuer's
     window = recipient_names(reading.layout)
     if buyer is None and window:  # no label names the buyer: the window does

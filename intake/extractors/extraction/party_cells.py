@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from intake.extractors.extraction.candidates import street_line
 from intake.extractors.extraction.labels import LABELS
 from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.party_labels import colon_beside, wrapped_above
@@ -75,7 +76,7 @@ def in_details_row(layout: Layout, hit: Hit) -> bool:
     if not layout.heads_values(line) or layout.heads_values(line + 1):
         return False
     under = [c.text for c in layout.below(hit, max_lines=3)]
-    return not (len(under) == 3 and any(POSTCODE.search(t) for t in under[1:]))
+    return not any(POSTCODE.search(t) or street_line(t) for t in under[1:])
 
 
 #: "Nummer:", "Anschrift:", "Name, Dep:": a sub-label at the start of a cell in a party's block

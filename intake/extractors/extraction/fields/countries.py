@@ -24,10 +24,12 @@ __all__ = ["VAT_ID", "dollar_of", "tax_countries", "tax_country_currency"]
 
 #: A VAT id of the European VAT area, the UK or Switzerland: its country prefix and digits
 #: ("GB300348016", "DE 298765431", "ATU12345678", "NL620117869B01", "CHE-123.456.789"), or
-#: an IBAN of those countries, which the pattern takes too.
+#: an IBAN of those countries, which the pattern takes too. A scan may read a zero among
+#: the digits as the letter O ("NLO01234567B01"): the digits still counted are the others.
 VAT_ID = re.compile(
     r"(?<![A-Z0-9])(?:(?P<eu>AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|"
-    r"NL|PL|PT|RO|SE|SI|SK|XI)\s?U?\d[\d ]{7,13}(?:B\d{2})?|(?P<ch>CHE)-?\d{3}\.?\d{3}\.?\d{3})"
+    r"NL|PL|PT|RO|SE|SI|SK|XI)\s?U?[\dO][\dO ]{7,13}(?:B[\dO]{2})?"
+    r"|(?P<ch>CHE)-?\d{3}\.?\d{3}\.?\d{3})"
     r"(?![\w])"
 )
 
