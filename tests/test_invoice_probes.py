@@ -144,3 +144,64 @@ def test_the_items_header_under_a_customers_block_is_no_customer(
     ]
     f = extract(settings, draw(tmp_path / "q.pdf", rows))["fields"]
     assert f.get("buyer") is None
+
+
+def test_a_return_address_names_the_sender_over_a_legal_name_in_the_window(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a tradesman's letterhead (no legal form) top right, its return address over the
+    # window, and a customer with a legal form in the window: the window is addressed
+    rows: Rows = [
+        (40, [(380, "Malerbetrieb Kühn", 14)]),
+        (56, [(380, "Inh. Stefan Kühn")]),
+        (68, [(380, "Lindenallee 7, 04109 Leipzig")]),
+        (118, [(50, "Malerbetrieb Kühn · Lindenallee 7 · 04109 Leipzig", 6)]),
+        (132, [(50, "Firma"), (380, "Kunden-Nr.:"), (470, "10234")]),
+        (
+            144,
+            [(50, "Sachsen Immobilien GmbH & Co. KG"), (380, "Rechnungs-Nr.:"), (470, "2025-118")],
+        ),
+        (156, [(50, "Augustusplatz 9"), (380, "Datum:"), (470, "03.06.2025")]),
+        (168, [(50, "04109 Leipzig")]),
+        (230, [(50, "Rechnung", 14)]),
+        (330, [(400, "Brutto"), (480, "1.258,84")]),
+    ]
+    f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Malerbetrieb Kühn", "Sachsen Immobilien GmbH & Co. KG")
+
+
+def test_a_name_sub_label_without_its_colon_has_its_value_beside_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # an e-invoice's visual rendering: SELLER and BUYER over rows of sub-labels
+    rows: Rows = [
+        (40, [(50, "INVOICE", 16)]),
+        (70, [(50, "Invoice number"), (180, "INV-77120")]),
+        (82, [(50, "Issue date"), (180, "2025-04-30")]),
+        (130, [(50, "SELLER", 10), (320, "BUYER", 10)]),
+        (142, [(50, "Name"), (120, "Baltic Timber OÜ"), (320, "Name"), (390, "Fjord Housing AS")]),
+        (154, [(50, "Address"), (120, "Pärnu mnt 10, 10148 Tallinn"), (320, "Address")]),
+        (294, [(350, "Total amount due (EUR)"), (480, "3,720.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "e.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Baltic Timber OÜ", "Fjord Housing AS")
+
+
+def test_a_totals_label_ending_in_an_abbreviations_stop_closes_the_items(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Summe Positionen" sums the items; "Gesamtbetrag ohne USt." under it is no item
+    rows: Rows = [
+        (40, [(50, "Nordlicht Elektronik GmbH", 14)]),
+        (60, [(50, "Rechnung Nr. RE-2025-00871", 13)]),
+        (230, [(50, "Pos."), (80, "Bezeichnung"), (300, "Menge"), (400, "Preis"), (480, "Betrag")]),
+        (245, [(50, "1"), (80, "Funkmodul LX-4"), (300, "10"), (400, "49,50"), (480, "495,00")]),
+        (257, [(50, "2"), (80, "Antenne 868 MHz"), (300, "10"), (400, "12,00"), (480, "120,00")]),
+        (300, [(350, "Summe Positionen"), (480, "615,00")]),
+        (312, [(350, "Gesamtbetrag ohne USt."), (480, "615,00")]),
+        (324, [(350, "USt. 19 %"), (480, "116,85")]),
+        (336, [(350, "Fälliger Betrag"), (480, "731,85")]),
+    ]
+    f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert [i["amount"] for i in f["line_items"]] == ["495.00", "120.00"]
+    assert (f["subtotal"], f["tax"], f["total"]) == ("615.00", "116.85", "731.85")

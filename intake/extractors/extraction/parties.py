@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from intake.extractors.extraction.addressee import addressee_of, name_key
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
-from intake.extractors.extraction.confusion import fold_pattern, unfold
+from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.legal_names import canonical_form
 from intake.extractors.extraction.line_items import item_header
 from intake.extractors.extraction.order_buyer import SURE, issuer_buying
 from intake.extractors.extraction.party_address import address_under
@@ -39,7 +40,7 @@ from intake.extractors.extraction.party_labels import (
     name_heading,
     party_label,
 )
-from intake.extractors.extraction.recipient import POSTCODE, recipient_names
+from intake.extractors.extraction.recipient import POSTCODE, recipient_names, return_sender
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -58,6 +59,8 @@ _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.
 #: no name: logos and stamps read as text.
 MIN_NAME_CONF = 0.6
 MIN_PLAUSIBLE = 0.7
+#: The score of the name a window envelope's return address gives its sender
+RETURN_SENDER = 0.8
 _LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
 _NAME_BEFORE = re.compile(
     rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
@@ -306,20 +309,6 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> tuple[list[Can
     return cands, sellers
 
 
-_PLAIN_FORM = re.compile(_VOCABULARY.name_end_pattern, re.IGNORECASE)
-_FOLDED_END = re.compile(rf"(?<![\w])({LEGAL_FORM})\.?$", re.IGNORECASE)
-
-
-def _canonical_form(name: str) -> str:
-    """A name whose legal form OCR misread ("ACME TRADING 5/8") with the form spelled as
-    the vocabulary has it ("S/B"); the rest of the name as read."""
-    m = _FOLDED_END.search(name)
-    if m is None or _PLAIN_FORM.fullmatch(m.group(1)):
-        return name
-    fixed = unfold(m.group(1), _PLAIN_FORM)
-    return name if fixed is None else name[: m.start(1)] + fixed + name[m.end(1) :]
-
-
 def _registered_name(reading: Reading, brand: str, buyer: Field | None) -> str | None:
     """The registered name a brand in the letterhead stands for: a name with its legal form
     elsewhere on the first page (the footer's registration line, most often) that begins
@@ -352,7 +341,11 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
         out["buyer"] = Field(name, 0.5, "layout", box, name)
     boxes = [box for box, _ in window]
     found, sellers = _vendor_candidates(reading, blocks)
-    cands = [c for c in found if c.score >= 0.7 or c.box not in boxes]
+    sender = return_sender(reading.layout, boxes)
+    if sender is not None and _name_like(sender[1]):
+        # the return address over the window names the sender, the window its addressee
+        found.append(Candidate(sender[1], RETURN_SENDER, sender[0], sender[1]))
+    cands = [c for c in found if (c.score >= 0.7 and sender is None) or c.box not in boxes]
     if not cands:
         return out
     domains = web_domains(reading)
@@ -384,7 +377,7 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
             c = first[key]
         else:
             out["buyer"] = addressee
-    name = _canonical_form(c.value)
+    name = canonical_form(c.value)
     if not _LEGAL_END.search(name):
         name = _registered_name(reading, name, out.get("buyer")) or name
     confidence = round(min(0.95, 0.35 + 0.4 * scores[key]), 3)
@@ -395,6 +388,6 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
         read = out.get("buyer")
         was = None if read is None else (read, weight if read is buyer else SURE)
         if (issuer := issuer_buying(scores, first, sellers, key, was, _LEGAL_END)) is not None:
-            value = _canonical_form(issuer.value)
+            value = canonical_form(issuer.value)
             out["buyer"] = Field(value, 0.6, "layout", issuer.box, issuer.raw)
     return out

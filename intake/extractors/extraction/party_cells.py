@@ -87,6 +87,20 @@ _NAME_LABEL = re.compile(
 )
 
 
+#: how far right of the name's sub-label its value starts, at most (points)
+NAME_GAP = 100.0
+
+
+def _name_beside(layout: Layout, cell: Cell) -> bool:
+    """Whether ``cell`` is the name's sub-label with no colon, its value close beside it
+    ("Name  Fjord Housing AS" under "BUYER"); not "Firma" over the name, with another
+    label further along its line."""
+    if not _NAME_LABEL.fullmatch(cell.text.strip()):
+        return False
+    right = layout.cells_right(cell)[:1]
+    return bool(right) and right[0].x0 - cell.x1 < NAME_GAP and not right[0].text.endswith(":")
+
+
 def named_cells(layout: Layout, cells: list[Cell]) -> list[Cell]:
     """The cells of a party's block that can hold its name. A label word is never a value:
     a cell that is a sub-label alone, or begins with one, is left out ("Nummer: 549910",
@@ -95,7 +109,7 @@ def named_cells(layout: Layout, cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for cell in cells:
         m = _SUB_LABELLED.match(cell.text)
-        if m is None and colon_beside(layout, cell):
+        if m is None and (colon_beside(layout, cell) or _name_beside(layout, cell)):
             m = _SUB_LABELLED.match(f"{cell.text}:")  # "Nummer  : 549910", colon aligned
         if m is None:
             out.append(cell)

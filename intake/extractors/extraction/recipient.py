@@ -54,6 +54,10 @@ POSTCODE = re.compile(
 _RETURN_ADDRESS = re.compile(
     r"(?:[·•|]|\s[-–]\s|,\s).*\d{4,5}\s+[^\W\d_]{2,}|[^·•|]+[·•][^·•|]+[·•][^·•|]+"
 )
+#: what separates the parts of a return address
+_PARTS = re.compile(r"\s*(?:[·•|]|\s[-–]\s)\s*")
+#: how far above the window's first name its return address lies, at most (points)
+RETURN_GAP = 60.0
 #: words in a line of a postal address, at most: a longer line is a sentence
 MAX_WORDS = 7
 #: lines of an address block under its name, at most
@@ -87,6 +91,26 @@ def _is_label(text: str, labels: list[tuple[re.Pattern[str], float]]) -> bool:
         for words in ([text], [w.strip() for w in text.split("/")])
         if all(words)
     )
+
+
+def return_sender(layout: Layout, window: list[Box]) -> tuple[Box, str] | None:
+    """The sender a window envelope's return address names: the first of the parts run
+    together on the line over the window ("Malerbetrieb Kühn · Lindenallee 7 · 04109
+    Leipzig"), where it holds no figure (a name, not a street); None without a window."""
+    if not window:
+        return None
+    first = min(window, key=lambda b: b.top)
+    for line in layout.lines:
+        if line.page != first.page or line.top >= first.top:
+            break
+        if first.top - line.top > RETURN_GAP:
+            continue
+        for cell in line.cells:
+            parts = _PARTS.split(cell.text.strip())
+            if len(parts) >= 3 and POSTCODE.search(cell.text) and parts[0]:
+                if not any(ch.isdigit() for ch in parts[0]):
+                    return cell.span_box(0, len(parts[0])), parts[0]
+    return None
 
 
 def recipient_names(layout: Layout) -> list[tuple[Box, str]]:

@@ -152,7 +152,7 @@ def ends_items(first: str, scan: bool) -> bool:
     """Whether a row whose first cell reads ``first`` closes the item table: a totals
     label fills that cell, or (in a text layer: OCR reads a quantity's "1x" as "1%") the
     row begins with a tax rate (a tax summary under it)."""
-    text = first.strip(" :")
+    text = first.strip(" :").removesuffix(".")  # an abbreviation's stop: "ohne USt."
     if not scan and _RATE_FIRST.match(text):
         return True
     return any(p.fullmatch(text) for p in _TOTALS)
