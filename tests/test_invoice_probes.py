@@ -205,3 +205,34 @@ def test_a_totals_label_ending_in_an_abbreviations_stop_closes_the_items(
     f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
     assert [i["amount"] for i in f["line_items"]] == ["495.00", "120.00"]
     assert (f["subtotal"], f["tax"], f["total"]) == ("615.00", "116.85", "731.85")
+
+
+def test_a_note_in_smaller_type_under_an_item_is_no_part_of_its_description(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a delivery date set small under one item; the next item's description wraps at
+    # the item's own size and stays whole
+    rows: Rows = [
+        (40, [(50, "Bürotechnik Weber GmbH", 14)]),
+        (60, [(50, "Rechnung Nr. R-104522", 13)]),
+        (
+            230,
+            [
+                (50, "Pos"),
+                (140, "Bezeichnung"),
+                (310, "Menge"),
+                (385, "Einzelpreis"),
+                (480, "Gesamt"),
+            ],
+        ),
+        (245, [(50, "1"), (140, "Toner schwarz"), (310, "4"), (385, "62,00"), (480, "248,00")]),
+        (255, [(140, "Lieferdatum: 05.05.2025", 7)]),
+        (268, [(50, "2"), (140, "Wartungspauschale"), (310, "1"), (385, "95,00"), (480, "95,00")]),
+        (279, [(140, "für Mai")]),
+        (320, [(385, "Summe netto"), (480, "343,00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert [i["description"] for i in f["line_items"]] == [
+        "Toner schwarz",
+        "Wartungspauschale für Mai",
+    ]

@@ -21,10 +21,21 @@ from intake.extractors.extraction.line_arithmetic import (
 from intake.extractors.extraction.table_rows import AGAIN, SPECK, Item, value_of
 from intake.record import Box, Word
 
-__all__ = ["TEXT_ROLES", "item_values"]
+__all__ = ["TEXT_ROLES", "item_values", "set_smaller"]
 
 #: the columns that hold text, not numbers
 TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date"}
+#: a line under an item set at most this share of the item's type size is its note
+NOTE_SIZE = 0.85
+
+
+def set_smaller(words: list[Word], item: Item) -> bool:
+    """Whether a text layer's line under ``item`` is set in smaller type than the item's
+    row: a note under it ("Lieferdatum: 05.05.2025"), not its description wrapped (which
+    keeps its size). Word boxes are one em tall there; OCR's follow the letters' shapes,
+    so a scan's lines are not compared."""
+    own = [w.bottom - w.top for ws in item.cells.values() for w in ws]
+    return bool(own and words) and max(w.bottom - w.top for w in words) < NOTE_SIZE * max(own)
 
 
 def item_values(

@@ -23,7 +23,7 @@ from typing import Any
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.header_band import band_roles, run_together, stacked_header
-from intake.extractors.extraction.item_values import item_values
+from intake.extractors.extraction.item_values import item_values, set_smaller
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import mend_prices, thousands_apart
 from intake.extractors.extraction.party_labels import contact_line
@@ -337,6 +337,8 @@ def _rows(
                 items[-1].rates.append(rate)  # "Remise de 5 %" under the item
             elif (code := code_row(words, ROLES["code"])) is not None:
                 items[-1].cells.setdefault("code", code)  # "Art.-Nr. WP-8000" under it
+            elif not scan and set_smaller(words, items[-1]):
+                pass  # a note in smaller type under the item: no part of its description
             else:
                 items[-1].extra.append(text)
         elif items and indented(line, columns):
