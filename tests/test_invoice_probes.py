@@ -236,3 +236,57 @@ def test_a_note_in_smaller_type_under_an_item_is_no_part_of_its_description(
         "Toner schwarz",
         "Wartungspauschale für Mai",
     ]
+
+
+def test_as_a_scan_reads_them_a_windows_name_and_its_return_address(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a digit inside a word is a letter misread ("H6tel" for "Hôtel"), no house number;
+    # the return address's dots read as "«" and " - " still part it
+    rows: Rows = [
+        (40, [(380, "Atelier Girard", 14)]),
+        (56, [(380, "5 rue des Tanneurs, 67000 Strasbourg")]),
+        (108, [(50, "Atelier Girard « 5 rue des Tanneurs - 67000 Strasbourg", 6)]),
+        (120, [(50, "H6tel des Vosges")]),
+        (132, [(50, "1 place Kléber")]),
+        (144, [(50, "67000 Strasbourg")]),
+        (190, [(50, "Facture N° F250612"), (300, "Date : 12/06/2025")]),
+        (300, [(380, "Net à payer"), (480, "2 472,00 €")]),
+    ]
+    f = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Atelier Girard", "H6tel des Vosges")
+
+
+def test_a_title_in_spaced_capitals_names_no_vendor(settings: Settings, tmp_path: Path) -> None:
+    # OCR parts a large, letter-spaced title ("FA CTU R E"); the issuer is in the footer
+    rows: Rows = [
+        (40, [(50, "FA CTU R E", 18), (380, "N° : FA-2025-0342")]),
+        (100, [(50, "Facturé à")]),
+        (112, [(50, "Boulangerie Lemoine SARL")]),
+        (124, [(50, "21000 Dijon")]),
+        (180, [(50, "Désignation"), (330, "Quantité"), (400, "Prix unitaire"), (480, "Total")]),
+        (195, [(50, "Farine T65, sac 25 kg"), (330, "40"), (400, "18,50"), (480, "740,00")]),
+        (240, [(400, "Total HT"), (480, "740,00")]),
+        (252, [(400, "TVA 5,5 %"), (480, "40,70")]),
+        (264, [(400, "Total TTC"), (480, "780,70")]),
+        (780, [(50, "Minoterie Bourguignonne SAS · 12 route de Beaune, 21200 Beaune", 7)]),
+    ]
+    f = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert f["vendor"] == "Minoterie Bourguignonne SAS"
+
+
+def test_german_headers_run_together_or_abbreviated(settings: Settings, tmp_path: Path) -> None:
+    # "Gesamtnetto" (OCR ran "Gesamt netto" together) heads the amounts, "Einh." the units
+    rows: Rows = [
+        (40, [(50, "Bürotechnik Weber GmbH", 14)]),
+        (60, [(50, "Rechnung Nr. R-104522", 13)]),
+        (230, [(50, "Bezeichnung"), (310, "Menge"), (350, "Einh."), (385, "Preis")]),
+        (230, [(440, "USt%"), (480, "Gesamtnetto")]),
+        (245, [(50, "Toner schwarz"), (310, "4"), (350, "Stk"), (385, "62,00")]),
+        (245, [(440, "19"), (480, "248,00")]),
+        (300, [(385, "Summe netto"), (480, "248,00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert [(i["quantity"], i["unit"], i["amount"]) for i in f["line_items"]] == [
+        ("4", "Stk", "248.00")
+    ]

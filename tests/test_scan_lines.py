@@ -267,8 +267,12 @@ def test_a_count_read_far_from_amount_over_price_says_the_amount_was_misread() -
     # as 500, so the count stands (and the amount is left to the printed sum below)
     read = item("500", "2.40", "4200.00")
     assert mended_on_a_scan_only(read) == read
-    # a count one digit from the quotient is OCR's misreading of it ("42" for 12)
+    # a count one digit from the quotient is OCR's misreading of it ("42" for 12), or a
+    # digit more or less ("52" for 5)
     assert mended_on_a_scan_only(item("42", "3.00", "36.00")) == item("12", "3.00", "36.00")
+    assert mended_on_a_scan_only(item("52", "1472.56", "7362.80")) == item(
+        "5", "1472.56", "7362.80"
+    )
 
 
 def test_an_amount_is_mended_where_that_makes_the_amounts_add_up_to_a_printed_sum() -> None:

@@ -159,6 +159,18 @@ def _one_apart(read: Decimal, meant: Decimal) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
+def _digit_off(read: Decimal, meant: Decimal) -> bool:
+    """Whether a count ``read`` is ``meant`` with one digit misread, added or dropped
+    ("42" or "52" for 5 or 12; not "500" for 1750)."""
+    a, b = format(read.normalize(), "f"), format(meant.normalize(), "f")
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
+
+
 def _one_misread(
     qty: Decimal | None, price: Decimal | None, amount: Decimal | None
 ) -> tuple[Decimal, Decimal] | None:
@@ -299,7 +311,7 @@ def check_item(
         # discount); a count read further from it says the amount was misread instead
         for discount in offs:
             count = _count(price, amount, discount)
-            if count is not None and (qty is None or _one_apart(qty, count)):
+            if count is not None and (qty is None or _digit_off(qty, count)):
                 out["quantity"] = format(count, "f")
                 return True
     if scan and offs == [NONE] and (mended := _one_misread(qty, price, amount)) is not None:

@@ -81,9 +81,12 @@ _NOT_NAME = re.compile(
 _LABELLED_VALUE = re.compile(r"(?<!\S)[^\W\d_][^\s:]{0,20}:\s*\S*\d")
 #: A title a name may be printed beside ("Tax Invoice ACME LTD"): cut from it.
 _TITLE_WORDS = re.compile(rf"\b{_VOCABULARY.title_pattern}\b\.?", re.IGNORECASE)
+_TITLE_ONLY = re.compile(rf"{_VOCABULARY.title_pattern}\.?", re.IGNORECASE)
 
 
 def _clean_name(text: str) -> str:
+    if _TITLE_ONLY.fullmatch(text.replace(" ", "")):
+        return ""  # a title set in spaced capitals, as OCR reads it ("FA CTU R E")
     text = _TITLE_WORDS.sub(" ", text)
     text = " ".join(text.split()).strip(" :,;-|#*")
     # the same name twice: two blocks side by side (billing and delivery address) whose

@@ -54,8 +54,10 @@ POSTCODE = re.compile(
 _RETURN_ADDRESS = re.compile(
     r"(?:[·•|]|\s[-–]\s|,\s).*\d{4,5}\s+[^\W\d_]{2,}|[^·•|]+[·•][^·•|]+[·•][^·•|]+"
 )
-#: what separates the parts of a return address
-_PARTS = re.compile(r"\s*(?:[·•|]|\s[-–]\s)\s*")
+#: what separates the parts of a return address (a scan reads its dots as "«", "*", "°")
+_PARTS = re.compile(r"\s*[·•|]\s*|\s[-–«»*+°]\s")
+#: a figure: a digit not inside a word (OCR reads a letter as one: "H6tel" for "Hôtel")
+_FIGURE = re.compile(r"\d(?![^\W\d_])|(?<![^\W\d_])\d")
 #: how far above the window's first name its return address lies, at most (points)
 RETURN_GAP = 60.0
 #: words in a line of a postal address, at most: a longer line is a sentence
@@ -132,7 +134,7 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
         if line.top > 0.5 * line.page_height:
             break
         for cell in line.cells:
-            if any(ch.isdigit() for ch in cell.text) or _CONTACT.search(cell.text):
+            if _FIGURE.search(cell.text) or _CONTACT.search(cell.text):
                 continue
             if _is_label(cell.text, _SELLER_LABELS):
                 # the supplier's block ("Lieferant", "Fournisseur"): not the addressee
