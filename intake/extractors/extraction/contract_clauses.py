@@ -62,7 +62,11 @@ _STATED = re.compile(
     r"take\s+effect|commence|begin)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
     # "The term of this Agreement (the "Term") will begin on ...": the term starts with it
     r"\bthe\s+(?:term|duration)\s+of\s+this\s+[\w\s-]{0,40}?(?:\([^()]{0,30}\)\s+)?(?:shall|will)\s+"
-    r"(?:begin|commence|start)\s+(?:as\s+of|on|from)\s+(?:the\s+)?",
+    r"(?:begin|commence|start)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
+    # "The term of this Agreement shall be for a period of one year commencing March 1":
+    # the participle dates the term's start
+    r"\bthe\s+term\s+of\s+this\s+(?:agreement|contract)\b[^.;]{0,80}?\b(?:commencing|beginning|"
+    r"starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 #: How far after its cue a date may begin ("as of the 1st day of ...").

@@ -37,6 +37,12 @@ _LAWS = [
         r"(?i:is|shall\s+be)\s+(?i:subject\s+to))\s+"
         r"(?:(?i:the)\s+)?(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s+(?i:law)\b"
     ),
+    # "This Agreement is subject to the laws of Sweden": the agreement as the subject (a
+    # party "subject to the laws of" its seat is its domicile)
+    re.compile(
+        r"(?i:agreement|contract)\s+(?i:is|shall\s+be|will\s+be)\s+(?i:subject\s+to)\s+"
+        rf"(?:(?i:the)\s+)?{_LAW_OF}"
+    ),
 ]
 #: "the laws of Ontario and the federal laws of Canada applicable in it": a
 #: province's law with its country's, written "Ontario, Canada".

@@ -64,9 +64,10 @@ _TERM_CUES = [
         # its definition: ""Initial Term" means the period of five (5) years commencing ..."
         r"(?:initial\s+|original\s+)?term[”\"]?\s+(?:means|shall\s+mean)\s+(?:the\s+)?(?:period|term)"
         r"\s+of|"
-        # "The term of this Agreement shall expire on the date that is two years after ..."
-        rf"\bterm\s+of\s+{_AGREEMENT}\s+(?:shall|will)\s+(?:expire|terminate|end)\s+on\s+the\s+"
-        r"date\s+(?:that|which)\s+is|"
+        # "The term of this Agreement shall expire on the date that is two years after ...",
+        # "... the term of this Agreement shall expire ten (10) years from the date of ..."
+        rf"\bterm\s+of\s+{_AGREEMENT}\s+(?:shall|will)\s+(?:expire|terminate|end)\b(?:\s+on\s+the\s+"
+        r"date\s+(?:that|which)\s+is)?|"
         # the defined Term, capitalised: "The Term shall be one (1) year beginning on ..."
         r"\bthe\s+(?-i:Term)\s+(?:shall\s+be|is|will\s+be)\s+(?:for\s+)?(?=\S)|"
         # "This Agreement has a term of three (3) years", "... shall have a duration of"
@@ -178,13 +179,15 @@ _EITHER = re.compile(r"\b(?:earlier|earliest|sooner|later|latest)\s+(?:of|to\s+o
 #: the agreement is made (a closing, a sale, a launch, an approval, a notice, the end of
 #: something else) leaves the end of the term unknown too.
 _FROM = re.compile(
-    r"^\W*(?:\)\s*)?(?:after|from|following)\s+(?P<anchor>[^,.;]{0,60})",
+    r"^\W*(?:\)\s*)?(?:after|from|following|of)\s+(?P<anchor>[^,.;]{0,60})",
     re.I,
 )
 _EVENT = re.compile(
     r"\b(?:termination|expiration|receipt|notice|closing|sale|employment|separation|launch(?:ed)?|"
     r"disclosure|"
     r"upload(?:ed)?|opened|occurrence|delivery|completion|approval|acceptance|first\s+commercial|"
+    # a service's first day in use: "24 months after the Go-Live Date"
+    r"go-?live|installation|activation|cut-?over|in-service|"
     r"change\s+(?:in|of)\s+control|later\s+of|earlier\s+of)\b",
     re.I,
 )
@@ -205,9 +208,12 @@ class Term(NamedTuple):
 
 
 def _anchored(after: str) -> bool:
-    """Whether a period followed by ``after`` runs from the agreement's start."""
+    """Whether a period followed by ``after`` (an anniversary by what it is "of") runs
+    from the agreement's start."""
     m = _FROM.match(after)
-    return m is None or _EVENT.search(m.group("anchor")) is None
+    if m is None:
+        return True
+    return _EVENT.search(m.group("anchor")) is None
 
 
 def find_term(text: str, section: bool = False) -> Term | None:
