@@ -37,6 +37,11 @@ _LAWS = [
         r"(?i:is|shall\s+be)\s+(?i:subject\s+to))\s+"
         r"(?:(?i:the)\s+)?(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s+(?i:law)\b"
     ),
+    # a heading with the place alone after its colon: "Governing Law: Utah."
+    re.compile(
+        r"(?i:governing\s+law)\s*:\s*(?:(?i:the\s+(?:state|commonwealth|province)\s+of)\s+)?"
+        r"(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s*(?:\.|$)"
+    ),
     # "This Agreement is subject to the laws of Sweden": the agreement as the subject (a
     # party "subject to the laws of" its seat is its domicile)
     re.compile(

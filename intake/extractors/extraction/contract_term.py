@@ -136,7 +136,7 @@ _NTH = [
 #: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
 #: concluding December 31, 2003": a participle may take its date without "on".
 _EXPIRES = re.compile(
-    r"(?:(?:expir|terminat|end)(?:e|es|ing)?\s+(?:automatically\s+)?"
+    r"(?:(?:expir|terminat|end)(?:e|es|s|ing)?\s+(?:automatically\s+)?"
     r"(?:at\s+(?:midnight|the\s+close\s+of\s+business|"
     # an hour of the day: "shall expire at 11:59 p.m. on July 6, 2019"
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+\w+\s+time)?)\s+)?on|"
@@ -179,7 +179,8 @@ _EITHER = re.compile(r"\b(?:earlier|earliest|sooner|later|latest)\s+(?:of|to\s+o
 #: the agreement is made (a closing, a sale, a launch, an approval, a notice, the end of
 #: something else) leaves the end of the term unknown too.
 _FROM = re.compile(
-    r"^\W*(?:\)\s*)?(?:after|from|following|of)\s+(?P<anchor>[^,.;]{0,60})",
+    r"^\W*(?:\)\s*)?(?:after|from|following|of|(?:beginning|commencing|starting)(?:\s+(?:on|"
+    r"with|upon))?)\s+(?P<anchor>[^,.;]{0,60})",
     re.I,
 )
 _EVENT = re.compile(
