@@ -172,7 +172,8 @@ def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
 
 #: An agreement that takes effect when the last party signs it: "effective as of the date of
 #: the last signature below", "... on the date it is signed by both parties", "the later of
-#: the dates of execution", "as of the date of the last signature (the "Effective Date")". Its effective date is the latest date by the signatures.
+#: the dates of execution", "as of the date of the last signature (the "Effective Date")".
+#: Its effective date is the latest date by the signatures.
 _LAST_SIGNED = re.compile(
     r"\beffective\b[^.;]{0,80}?(?:date\s+of\s+(?:the\s+)?last\s+(?:signature|execution)|"
     r"(?:date|day)\s+(?:on\s+which\s+)?(?:it\s+|this\s+agreement\s+)?(?:is|has\s+been)\s+"
