@@ -72,6 +72,17 @@ def test_a_day_first_vat_id_under_a_month_first_legal_form() -> None:
     assert guess_date_order("VAT ID GB300348016\nDate 10/06/2024", currency="USD") == "mdy"
 
 
+def test_a_us_postal_address_puts_the_month_first() -> None:
+    # a till's receipt that prints no currency: its state and ZIP code place it
+    receipt = "GREEN VALLEY MARKET\n1200 Elm St\nSpringfield, IL 62704\n12/03/2025 5:42 PM"
+    assert guess_date_order(receipt) == "mdy"
+    assert guess_date_order(receipt.replace("IL 62704", "62704")) == "dmy"
+    # a VAT id of a day-first country beside it: the address is the customer's
+    assert guess_date_order(receipt + "\nVAT ID GB300348016") == "dmy"
+    # a language written day first says so first
+    assert guess_date_order("Rechnung\n" + receipt) == "dmy"
+
+
 def test_a_day_written_as_an_ordinal_word() -> None:
     assert parse_date("made this first day of July, 2017 between") == dt.date(2017, 7, 1)
     assert parse_date("this Twenty-First day of March 2020") == dt.date(2020, 3, 21)

@@ -155,6 +155,8 @@ _DMY_WORDS = re.compile(
     r"(?<![\w])(?:" + "|".join(_VOCABULARY.language_words.get("dmy", ["(?!)"])) + r")(?![\w])",
     re.IGNORECASE,
 )
+#: A postal address of a country writing month first ("Springfield, IL 62704").
+_MDY_ADDRESS = re.compile("|".join(_VOCABULARY.mdy_addresses) or "(?!)")
 #: Legal forms that name their country: "GmbH" is German (day first), "LLC" American.
 _LEGAL_COUNTRIES = _VOCABULARY.legal_form_countries()
 
@@ -219,6 +221,8 @@ def guess_date_order(text: str, currency: str | None = None) -> DateOrder:
     country = _country_order(text)
     if country is not None:
         return country
+    if _MDY_ADDRESS.search(text) and not VAT_ID.search(text):
+        return "mdy"  # a US postal address, and no VAT id of a country writing day first
     if currency in _MDY_CURRENCIES:
         return "mdy"
     return "dmy"

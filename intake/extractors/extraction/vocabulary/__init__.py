@@ -76,6 +76,9 @@ class Vocabulary:
     mdy_currencies: set[str] = field(default_factory=set)
     #: states and provinces whose documents write numeric dates month first (casefolded)
     mdy_regions: set[str] = field(default_factory=set)
+    #: patterns (matched with case) of postal addresses in countries that write dates
+    #: month first ("IL 62704")
+    mdy_addresses: list[str] = field(default_factory=list)
     #: a law named by its adjective ("English law", casefolded) -> the place it is of
     law_adjectives: dict[str, str] = field(default_factory=dict)
     #: language -> the cue words of its contracts' clauses (``[contract]``: lists of
@@ -120,6 +123,7 @@ class Vocabulary:
             self.country_currencies[str(country).upper()] = str(code).upper()
         self.mdy_currencies.update(data.get("mdy_currencies", []))
         self.mdy_regions.update(str(r).casefold() for r in data.get("mdy_regions", []))
+        self.mdy_addresses += [str(p) for p in data.get("mdy_addresses", [])]
         for adjective, place in data.get("law_adjectives", {}).items():
             self.law_adjectives[str(adjective).casefold()] = str(place)
         # a user's pack of the same language extends the shipped one's cues
@@ -287,6 +291,7 @@ def _check(data: dict[str, Any]) -> None:
         "company_words",
         "dmy_words",
         "name_joiners",
+        "mdy_addresses",
     ):
         for pattern in data.get(key, []):
             re.compile(pattern)
