@@ -290,3 +290,23 @@ def test_german_headers_run_together_or_abbreviated(settings: Settings, tmp_path
     assert [(i["quantity"], i["unit"], i["amount"]) for i in f["line_items"]] == [
         ("4", "Stk", "248.00")
     ]
+
+
+def test_a_shops_number_after_its_name_on_a_till_receipt(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a chain's shop number after its name leaves it a name ("PUMP 6 REGULAR" had won);
+    # on a scan the number is no word to judge the name's OCR by (a till's "REG #01"
+    # number, its word too short, still is: measured on the dev receipts)
+    rows: Rows = [
+        (40, [(60, "QUIKSTOP #2291", 10)]),
+        (52, [(60, "4410 HWY 52 N")]),
+        (64, [(60, "ROCHESTER MN 55901")]),
+        (80, [(60, "11/28/2025 07:31")]),
+        (92, [(60, "PUMP 6 REGULAR")]),
+        (104, [(60, "FUEL TOTAL"), (210, "$37.07")]),
+        (116, [(60, "TOTAL"), (210, "$37.07")]),
+        (128, [(60, "DEBIT"), (210, "$37.07")]),
+    ]
+    f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert (f["vendor"], f["issue_date"], f["total"]) == ("QUIKSTOP #2291", "2025-11-28", "37.07")

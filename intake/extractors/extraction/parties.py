@@ -113,9 +113,9 @@ def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -
         return False
     if " " not in text and any(c.isdigit() for c in text):
         return False  # one token with digits is an identifier, not a name
-    counted = text
+    counted = _STORE_NO.sub("", text)  # a chain's shop: "QUIKSTOP #2291"
     if years and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
-        counted = _YEAR.sub("", text)
+        counted = _YEAR.sub("", counted)
     digits = sum(c.isdigit() for c in counted)
     first = text[0]
     return (
@@ -137,6 +137,8 @@ def _doubtful(cell: Cell) -> bool:
     words = cell.words
     if all(w.conf >= 1.0 for w in words):
         return False
+    if _STORE_NO.search(cell.text):
+        words = words[:-1]  # a chain's shop number is no word: "QUIKSTOP #2291"
     return _unsure(words) or plausible_share(w.text for w in words) < MIN_PLAUSIBLE
 
 
@@ -166,6 +168,7 @@ class _Block:
 #: a word in lower case: names capitalise theirs but for a particle or two ("of the")
 _LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w.@/-])")
 _YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
+_STORE_NO = re.compile(r"(?<=[^\W\d_]{4})\s+#\s?\d{1,5}$")
 #: One token with a digit: an identifier (a customer's number, a reference), no name.
 _IDENTIFIER = re.compile(r"[^\s\d]*\d\S*")
 #: An account code after a party's name: "Acme PAC (123456)".
