@@ -109,3 +109,36 @@ def test_the_company_an_order_bills_stays_its_buyer(settings: Settings, tmp_path
     rows[6] = (120, [(50, "VENDOR"), (320, "BILL TO")])
     f = extract(settings, draw(tmp_path / "po.pdf", rows))["fields"]
     assert (f["vendor"], f["buyer"]) == ("Cascade Office Supply Inc.", "Millbrook Utilities LLC")
+
+
+def test_a_buyers_site_after_its_legal_name_is_no_part_of_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Lieferanschrift: Metallbau Krüger GmbH, Halle 3": the name ends at its legal form
+    rows: Rows = [
+        (40, [(50, "Metallbau Krüger GmbH", 14)]),
+        (54, [(50, "Industriestr. 8 · 33602 Bielefeld")]),
+        (100, [(50, "Lieferant:"), (320, "Lieferanschrift:")]),
+        (112, [(50, "Schrauben-Zentrale Nord GmbH"), (320, "Metallbau Krüger GmbH, Halle 3")]),
+        (124, [(50, "Am Hafen 4"), (320, "Industriestr. 10")]),
+        (136, [(50, "28197 Bremen"), (320, "33602 Bielefeld")]),
+        (180, [(50, "Bestellung Nr. B-25-0932", 13)]),
+        (314, [(390, "Gesamt"), (480, "107,10")]),
+    ]
+    result = extract(settings, draw(tmp_path / "po.pdf", rows))
+    assert result["doc_type"] == "purchase_order"
+    f = result["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Schrauben-Zentrale Nord GmbH", "Metallbau Krüger GmbH")
+
+
+def test_a_pro_forma_number_after_its_number_word(settings: Settings, tmp_path: Path) -> None:
+    rows: Rows = [
+        (40, [(50, "Olivia Trading S.L.", 15)]),
+        (90, [(50, "FACTURA PROFORMA", 15)]),
+        (110, [(50, "Nº Proforma: PF-2025-033"), (300, "Fecha: 12/06/2025")]),
+        (140, [(50, "Cliente:")]),
+        (152, [(50, "Gourmet Imports Ltd")]),
+        (260, [(390, "Total EUR"), (480, "3.840,00")]),
+    ]
+    result = extract(settings, draw(tmp_path / "pf.pdf", rows))
+    assert (result["doc_type"], result["fields"]["quote_number"]) == ("estimate", "PF-2025-033")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from intake.extractors.extraction.addressee import addressee_of, name_key
 from intake.extractors.extraction.analysis import Reading
@@ -24,8 +23,10 @@ from intake.extractors.extraction.line_items import item_header
 from intake.extractors.extraction.order_buyer import SURE, issuer_buying
 from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.party_cells import (
+    Block,
     beside_value,
     concat,
+    in_blocks,
     in_details_row,
     label_cells,
     named_cells,
@@ -158,27 +159,24 @@ def _joined(layout: Layout, cell: Cell) -> Cell:
     return cell
 
 
-@dataclass(frozen=True)
-class _Block:
-    lines: frozenset[int]
-    x0: float
-    x1: float
-
-
 #: a word in lower case: names capitalise theirs but for a particle or two ("of the")
 _LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w.@/-])")
 _YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
 _STORE_NO = re.compile(r"(?<=[^\W\d_]{4})\s+#\s?\d{1,5}$")
 #: One token with a digit: an identifier (a customer's number, a reference), no name.
 _IDENTIFIER = re.compile(r"[^\s\d]*\d\S*")
+#: A legal form, then a comma and more that is no legal form: the name ends at the form.
+_RUN_ON = re.compile(
+    rf"^[^,]*(?<![\w])(?:{LEGAL_FORM})\.?,\s*(?!(?:{LEGAL_FORM})\.?\s*$)\S", re.IGNORECASE
+)
 #: An account code after a party's name: "Acme PAC (123456)".
 _CODE_AFTER = re.compile(r"\s*\(\s*\d{3,}\s*\)\s*$")
 
 
-def _buyer(reading: Reading) -> tuple[Field | None, float, list[_Block]]:
+def _buyer(reading: Reading) -> tuple[Field | None, float, list[Block]]:
     """The buyer under its label, with the label's weight, and the blocks of its labels."""
     layout = reading.layout
-    blocks: list[_Block] = []
+    blocks: list[Block] = []
     cands: list[Candidate] = []
     labels = label_cells(layout)
     # under a label, a cell that is nothing but another of the buyer's labels is no name
@@ -203,7 +201,9 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[_Block]]:
             if contact_line(cell.text) or form_of_address(cell.text):
                 continue  # a contact person at the buyer, or "Firma" over its name
             head, comma, after = cell.text.partition(",")
-            if comma and POSTCODE.search(after):  # a block run into one line, or an address
+            # a block run into one line, an address, or more after a legal form ("Acme
+            # GmbH, Halle 3": its site)
+            if comma and (POSTCODE.search(after) or _RUN_ON.search(cell.text)):
                 if not _LEGAL_END.search(head):
                     break  # "Adresse de livraison : ZI des Forges, 59300 Valenciennes"
                 cells[i] = cell = cell.head(len(head))  # "Acme Ltd, 12 Main St, 59300 Town"
@@ -215,21 +215,12 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[_Block]]:
             if _name_like(name, years=True) and not _LEGAL_ONLY.fullmatch(name):
                 cands.append(Candidate(name, hit.weight, cell.box, cell.text))
                 break
-        top = hit.cell.line
-        blocks.append(
-            _Block(
-                frozenset(range(top, top + 6)), hit.cell.x0 - 5, max(hit.cell.x1, hit.cell.x0 + 180)
-            )
-        )
+        blocks.append(Block.under(hit.cell))
     if not cands:
         return None, 0.0, blocks
     c = max(cands, key=lambda c: c.score)
     field = Field(c.value, round(0.5 + 0.4 * min(c.score, 1.0), 3), "layout", c.box, c.raw)
     return field, c.score, blocks
-
-
-def _in_blocks(cell: Cell, blocks: list[_Block]) -> bool:
-    return any(cell.line in b.lines and cell.x0 < b.x1 and cell.x1 > b.x0 for b in blocks)
 
 
 def _legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, Box]]:
@@ -250,7 +241,7 @@ def _legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, 
     return out
 
 
-def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> tuple[list[Candidate], set[str]]:
+def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Candidate], set[str]]:
     """The candidates for the vendor, and the names found under a seller's label."""
     layout: Layout = reading.layout
     cands: list[Candidate] = []
@@ -281,7 +272,7 @@ def _vendor_candidates(reading: Reading, blocks: list[_Block]) -> tuple[list[Can
         top_zone = line.top < 0.3 * height
         named = False
         for cell in line.cells:
-            if _in_blocks(cell, blocks):
+            if in_blocks(cell, blocks):
                 continue
             if top_zone:
                 cell = _joined(layout, cell)

@@ -7,6 +7,7 @@ and a name broken over two lines joined again. Used by
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from intake.extractors.extraction.candidates import street_line
 from intake.extractors.extraction.labels import LABELS
@@ -14,7 +15,15 @@ from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.party_labels import colon_beside, wrapped_above
 from intake.extractors.extraction.recipient import POSTCODE
 
-__all__ = ["beside_value", "concat", "in_details_row", "label_cells", "named_cells"]
+__all__ = [
+    "Block",
+    "beside_value",
+    "concat",
+    "in_blocks",
+    "in_details_row",
+    "label_cells",
+    "named_cells",
+]
 
 
 def concat(first: Cell, second: Cell) -> Cell:
@@ -34,6 +43,29 @@ _LABELLED = (
     "due_date",
     "total",
 )
+
+
+@dataclass(frozen=True)
+class Block:
+    """Where a party's block lies: the lines and the span a label heads."""
+
+    lines: frozenset[int]
+    x0: float
+    x1: float
+
+    @classmethod
+    def under(cls, label: Cell) -> Block:
+        """The six lines from ``label``'s down, at least 180 points wide from its left."""
+        return cls(
+            frozenset(range(label.line, label.line + 6)),
+            label.x0 - 5,
+            max(label.x1, label.x0 + 180),
+        )
+
+
+def in_blocks(cell: Cell, blocks: list[Block]) -> bool:
+    """Whether ``cell`` lies in one of the party's ``blocks`` (its names are that party's)."""
+    return any(cell.line in b.lines and cell.x0 < b.x1 and cell.x1 > b.x0 for b in blocks)
 
 
 def label_cells(layout: Layout) -> set[tuple[int, float]]:
