@@ -310,3 +310,26 @@ def test_a_shops_number_after_its_name_on_a_till_receipt(
     ]
     f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
     assert (f["vendor"], f["issue_date"], f["total"]) == ("QUIKSTOP #2291", "2025-11-28", "37.07")
+
+
+def test_a_description_that_breaks_off_above_its_numbers_opens_that_item(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a table whose numbers sit on each item's last line: a line that breaks off
+    # mid-phrase ("... oiled,") goes on on the next line, the item's numbers row
+    rows: Rows = [
+        (40, [(50, "Northgate Supplies Ltd", 14)]),
+        (90, [(50, "INVOICE INV-5520", 13)]),
+        (190, [(50, "Description"), (330, "Qty"), (380, "Unit Price"), (480, "Amount")]),
+        (205, [(50, "Oak worktop, 40 mm, oiled,")]),
+        (216, [(50, "cut to size"), (330, "2"), (380, "285.00"), (480, "570.00")]),
+        (230, [(50, "Hinges, soft close and")]),
+        (241, [(50, "pack of 10"), (330, "3"), (380, "24.50"), (480, "73.50")]),
+        (252, [(50, "(brushed steel)")]),
+        (290, [(380, "Subtotal"), (480, "643.50")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert [i["description"] for i in f["line_items"]] == [
+        "Oak worktop, 40 mm, oiled, cut to size",
+        "Hinges, soft close and pack of 10 (brushed steel)",
+    ]

@@ -54,7 +54,7 @@ from intake.extractors.extraction.table_rows import (
     sums,
     tax_row,
 )
-from intake.extractors.extraction.vocabulary import vocabulary
+from intake.extractors.extraction.vocabulary import longest_first, vocabulary
 from intake.record import Field, Word
 
 __all__ = ["LineItems", "find_line_items", "item_header"]
@@ -78,7 +78,7 @@ ROLE_ORDER = (
 
 
 def _header_words(role: str) -> re.Pattern[str]:
-    patterns = _longest_first(_VOCABULARY.columns.get(role, [])) or ["(?!)"]
+    patterns = longest_first(_VOCABULARY.columns.get(role, [])) or ["(?!)"]
     alternation = "|".join(fold_pattern(p) for p in patterns)
     # a header word stands between non-letters; OCR's specks ("Pos_", "‘Qty") do not join it;
     # or it meets the next word where a small letter runs into a capital: a header wider
@@ -88,10 +88,6 @@ def _header_words(role: str) -> re.Pattern[str]:
 
 #: where a small letter runs into a capital (case-sensitive inside the case-blind patterns)
 _CAMEL = r"(?<=(?-i:[a-zß-öø-ÿ]))(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
-
-
-def _longest_first(patterns: list[str]) -> list[str]:
-    return sorted(dict.fromkeys(patterns), key=len, reverse=True)
 
 
 #: role -> the header words of every vocabulary pack (``[columns]``)
@@ -108,10 +104,15 @@ _DISCOUNT_ROW = re.compile(
 
 
 def _any_of(name: str, start: str = r"\b", end: str = r"\b") -> re.Pattern[str]:
-    words = "|".join(_longest_first(_VOCABULARY.columns.get(name, []))) or "(?!)"
+    words = "|".join(longest_first(_VOCABULARY.columns.get(name, []))) or "(?!)"
     return re.compile(rf"{start}(?:{words}){end}", re.I)
 
 
+#: a line that breaks off mid-phrase ("Oak worktop, oiled," "Hinges and"): it goes on
+#: on the next line
+_GOES_ON = re.compile(
+    rf"(?:[,/+&-]|(?<![\w])(?:{'|'.join(longest_first(_VOCABULARY.name_joiners))}))\s*$", re.I
+)
 _CARRIED = _any_of("carried")
 _STOP = _any_of("table_end", start="^")
 #: a running header's page number over a table's continuation ("Seite 2", "Page 2 of 3")
@@ -262,6 +263,7 @@ def _rows(
     # the row that opens the next item with its running number, its numbers on a row
     # below (and the rows between): the item's description and notes
     opening: tuple[dict[str, list[Word]], list[str]] | None = None
+    lead: list[Word] = []  # a description's first line, its numbers on the row below
     for line in layout.lines[header.index + 1 :]:
         if _header_roles(line):
             break
@@ -319,9 +321,10 @@ def _rows(
             ):
                 break
             else:
+                if lead:  # the description began on the line above, its numbers here
+                    cells["description"] = lead + cells.get("description", [])
                 items.append(opened(Item(cells, page=line.page), opening))
-                opening = None
-                closed = False
+                opening, closed, lead = None, False, []
         elif prev_bottom and next_position(cells, len(items)):
             opening = cells, []  # the next item's running number over its rows: it goes on
         elif opening is not None and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
@@ -339,8 +342,13 @@ def _rows(
                 items[-1].cells.setdefault("code", code)  # "Art.-Nr. WP-8000" under it
             elif not scan and set_smaller(words, items[-1]):
                 pass  # a note in smaller type under the item: no part of its description
+            elif not lead and set(cells) == {"description"} and _GOES_ON.search(text):
+                lead = words  # a line that breaks off mid-phrase: the next item's, or ...
             else:
-                items[-1].extra.append(text)
+                items[-1].extra.extend([" ".join(w.text for w in lead), text] if lead else [text])
+                lead = []  # ... the item's own, where a line of text follows it
+        elif not items and set(cells) == {"description"} and _GOES_ON.search(words[-1].text):
+            lead = words  # the first item's description begins above its numbers
         elif items and indented(line, columns):
             pass  # the item's notes, indented under its description: the table goes on
         elif items and line.top - prev_bottom > 3.5 * max(line.height, 6.0):

@@ -24,7 +24,7 @@ from typing import Any
 
 from intake.extractors.extraction.confusion import fold_pattern
 
-__all__ = ["Vocabulary", "load", "vocabulary"]
+__all__ = ["Vocabulary", "load", "longest_first", "vocabulary"]
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +144,7 @@ class Vocabulary:
 
     @property
     def number_pattern(self) -> str:
-        return "(?:" + "|".join(_longest_first(self.number_words)) + ")"
+        return "(?:" + "|".join(longest_first(self.number_words)) + ")"
 
     @property
     def currency_pattern(self) -> str:
@@ -159,13 +159,13 @@ class Vocabulary:
     @property
     def legal_form_pattern(self) -> str:
         """Every legal form as one alternation (no anchors, no flags)."""
-        return "(?:" + "|".join(_longest_first(p for p, _ in self.legal_forms)) + ")"
+        return "(?:" + "|".join(longest_first(p for p, _ in self.legal_forms)) + ")"
 
     @property
     def name_end_pattern(self) -> str:
         """What ends a company's name: a legal form or a company word."""
         ends = [p for p, _ in self.legal_forms] + self.company_words
-        return "(?:" + "|".join(_longest_first(ends)) + ")"
+        return "(?:" + "|".join(longest_first(ends)) + ")"
 
     def legal_form_words(self) -> list[str]:
         """The legal forms written as one plain word ("gmbh", "sarl"), as a name reads
@@ -184,13 +184,13 @@ class Vocabulary:
 
     @property
     def month_pattern(self) -> str:
-        return "|".join(_longest_first(re.escape(m) for m in self.months))
+        return "|".join(longest_first(re.escape(m) for m in self.months))
 
     @property
     def day_ordinal_pattern(self) -> str:
         """Every day ordinal word (hyphen or space between "twenty" and "first")."""
         words = (re.escape(w).replace(r"\-", r"[\s-]") for w in self.day_ordinals)
-        return "|".join(_longest_first(words)) or "(?!)"
+        return "|".join(longest_first(words)) or "(?!)"
 
     def day_of(self, word: str) -> int:
         """The day an ordinal word names ("twenty first" as "twenty-first")."""
@@ -198,7 +198,7 @@ class Vocabulary:
 
     @property
     def street_pattern(self) -> str:
-        return "(?:" + "|".join(_longest_first(self.street_words)) + ")"
+        return "(?:" + "|".join(longest_first(self.street_words)) + ")"
 
     def _title_words(self) -> list[str]:
         return [
@@ -212,24 +212,25 @@ class Vocabulary:
     def title_pattern(self) -> str:
         """A full-weight title of an invoice, order, order confirmation or quote ("Tax
         Invoice", "Angebot")."""
-        return "(?:" + "|".join(_longest_first(self._title_words())) + ")"
+        return "(?:" + "|".join(longest_first(self._title_words())) + ")"
 
     @property
     def detail_pattern(self) -> str:
         """A detail word, a street word or a title of an invoice, order or quote: what a
         line naming a company does not hold."""
         words = [*self.detail_words, *self.street_words, *self._title_words()]
-        return "(?:" + "|".join(_longest_first(words)) + ")"
+        return "(?:" + "|".join(longest_first(words)) + ")"
 
     @property
     def details_and_titles_pattern(self) -> str:
         """A detail word or a title of an invoice, order or quote (no street word: a
         company's name may hold one, "Maple Street Landscaping LLC")."""
         words = [*self.detail_words, *self._title_words()]
-        return "(?:" + "|".join(_longest_first(words)) + ")"
+        return "(?:" + "|".join(longest_first(words)) + ")"
 
 
-def _longest_first(patterns: Iterable[str]) -> list[str]:
+def longest_first(patterns: Iterable[str]) -> list[str]:
+    """``patterns`` without repeats, longest first (so an alternation tries "nr." before "n")."""
     seen: dict[str, None] = dict.fromkeys(patterns)
     return sorted(seen, key=len, reverse=True)
 
