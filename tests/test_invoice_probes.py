@@ -333,3 +333,28 @@ def test_a_description_that_breaks_off_above_its_numbers_opens_that_item(
         "Oak worktop, 40 mm, oiled, cut to size",
         "Hinges, soft close and pack of 10 (brushed steel)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "buyer"),
+    [
+        # a department, then the company, on one line
+        ("Accounts Payable, Harwick Foundry Ltd", "Harwick Foundry Ltd"),
+        # a firm's names, its first a single word, stay whole
+        ("Baker, Botts & Reed LLP", "Baker, Botts & Reed LLP"),
+    ],
+)
+def test_a_department_before_the_company_on_one_line(
+    settings: Settings, tmp_path: Path, first: str, buyer: str
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Northgate Supplies Ltd", 14)]),
+        (56, [(50, "4 Mill Road, Leeds LS2 7AB")]),
+        (90, [(50, "INVOICE INV-5520", 13)]),
+        (130, [(50, "Bill to:")]),
+        (142, [(50, first)]),
+        (154, [(50, "Unit 2, Canal Rd")]),
+        (166, [(50, "Bradford BD1 4SJ")]),
+        (314, [(380, "Total"), (480, "772.20")]),
+    ]
+    assert extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]["buyer"] == buyer

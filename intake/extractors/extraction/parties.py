@@ -34,6 +34,7 @@ from intake.extractors.extraction.party_cells import (
 from intake.extractors.extraction.party_domains import domain_bonus, web_domains
 from intake.extractors.extraction.party_labels import (
     contact_line,
+    contact_over_company,
     form_of_address,
     in_reference_label,
     label_in_value,
@@ -207,6 +208,10 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[Block]]:
                 if not _LEGAL_END.search(head):
                     break  # "Adresse de livraison : ZI des Forges, 59300 Valenciennes"
                 cells[i] = cell = cell.head(len(head))  # "Acme Ltd, 12 Main St, 59300 Town"
+            elif comma and len(head.split()) > 1 and contact_over_company(head, after):
+                # a department or person first ("Accounts Payable, Harwick Foundry Ltd"; a
+                # firm's names, "Baker, Botts & Reed LLP", begin with one word)
+                cells[i] = cell = cell.tail(len(head) + 1) or cell
             under = cells[i + 1].text if i + 1 < len(cells) else ""
             if (text := name_heading(cell.text, under)) is None:
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
