@@ -358,3 +358,22 @@ def test_a_department_before_the_company_on_one_line(
         (314, [(380, "Total"), (480, "772.20")]),
     ]
     assert extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]["buyer"] == buyer
+
+
+def test_an_unlabelled_customers_block_beside_the_issuers(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # an accounting program's layout: the customer's block under the title, no label and
+    # no window; the issuer's block top right with its ABN (Australian postcodes)
+    rows: Rows = [
+        (40, [(50, "TAX INVOICE", 18), (330, "Invoice Date"), (430, "Southbank Joinery Pty Ltd")]),
+        (52, [(330, "12 Mar 2025"), (430, "ABN 51 824 753 556")]),
+        (64, [(50, "Harbour View Cafe Pty Ltd"), (330, "Invoice Number"), (430, "14 Dock St")]),
+        (76, [(50, "3 Wharf Rd"), (330, "INV-0457"), (430, "Southbank VIC 3006")]),
+        (88, [(50, "Docklands VIC 3008")]),
+        (170, [(50, "Description"), (290, "Quantity"), (350, "Unit Price"), (480, "Amount AUD")]),
+        (185, [(50, "Labour"), (290, "16.00"), (350, "75.00"), (480, "1,200.00")]),
+        (268, [(380, "TOTAL AUD"), (480, "1,320.00", 12)]),
+    ]
+    f = extract(settings, draw(tmp_path / "x.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Southbank Joinery Pty Ltd", "Harbour View Cafe Pty Ltd")

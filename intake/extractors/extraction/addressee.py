@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.layout import Layout
+from intake.extractors.extraction.party_address import address_under
+from intake.extractors.extraction.recipient import POSTCODE
 from intake.record import Box, Field
 
-__all__ = ["OTHER_SELLER", "addressee_of", "name_key"]
+__all__ = ["OTHER_SELLER", "addressee_of", "name_key", "unlabelled_customer"]
 
 #: The score a name other than the issuer's needs to be taken for the addressee: a
 #: seller's label (1.1 x its weight), or a legal name in the letterhead zone (0.95 and up).
@@ -46,3 +49,26 @@ def addressee_of(
         return None
     c = first[max(others, key=lambda k: scores[k])]
     return Field(c.value, CONFIDENCE, "layout", c.box, c.raw)
+
+
+def unlabelled_customer(
+    layout: Layout, scores: dict[str, float], first: dict[str, Candidate], issuer: str
+) -> Field | None:
+    """The customer of a document that labels no buyer and has no window, where the
+    issuer's block and the customer's stand side by side at the top (accounting programs
+    print them so, the customer's under the title): the best other legal name of the
+    letterhead zone (at least :data:`OTHER_SELLER`) that heads a postal address of its
+    own. Not a name of the issuer's own ("Acme" for "Acme Ltd"), nor one with a figure."""
+    others = [
+        k
+        for k in scores
+        if scores[k] >= OTHER_SELLER
+        and not (k.startswith(issuer) or issuer.startswith(k))
+        and not any(ch.isdigit() for ch in k)
+    ]
+    for key in sorted(others, key=lambda k: -scores[k]):
+        c = first[key]
+        address = address_under(layout, c.box)
+        if address is not None and POSTCODE.search(str(address.value)):
+            return Field(c.value, CONFIDENCE, "layout", c.box, c.raw)
+    return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from intake.extractors.extraction.addressee import addressee_of, name_key
+from intake.extractors.extraction.addressee import addressee_of, name_key, unlabelled_customer
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern
@@ -386,6 +386,9 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     out["vendor"] = Field(name, confidence, "layout", c.box, c.raw)
     if (address := address_under(reading.layout, c.box)) is not None:
         out["address"] = address
+    if "buyer" not in out and not issuer_buys and not window:
+        if (customer := unlabelled_customer(reading.layout, scores, first, key)) is not None:
+            out["buyer"] = customer  # the customer's block beside the issuer's, no label
     if issuer_buys:
         read = out.get("buyer")
         was = None if read is None else (read, weight if read is buyer else SURE)

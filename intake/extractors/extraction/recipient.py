@@ -44,10 +44,12 @@ _BUYER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("buyer", []) if w 
 _SELLER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("vendor", []) if w > 0])
 #: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris", with a
 #: hyphen where Portugal and Poland print one ("4000-123 Porto", "00-950 Warszawa"); a
-#: British postcode ("Leeds LS2 7AB"), a US state and ZIP code ("Austin, TX 78701")
+#: British postcode ("Leeds LS2 7AB"), a US state and ZIP code ("Austin, TX 78701"), an
+#: Australian state and postcode ("Docklands VIC 3008"), a Canadian postal code ("V6E 2E9")
 POSTCODE = re.compile(
     r"(?<![\d.,])(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3})\s+[^\W\d_]{2,}"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+    r"|\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s+\d{4}\b|\b[A-Z]\d[A-Z]\s\d[A-Z]\d\b"
 )
 #: a return address on one line: a postcode with its town among parts run together with
 #: separators ("Acme GmbH · Hauptstr. 1 · 12345 Stadt", "Acme SARL - 2 rue Neuve - 75002 Paris")
