@@ -171,3 +171,23 @@ def test_no_subtotal_is_worked_out_below_zero() -> None:
     words = tuple(w for w in page.words if w.line != 0)  # the net row left out
     record = dataclasses.replace(record, pages=(dataclasses.replace(page, words=words),))
     assert "subtotal" not in amounts_of(record)
+
+
+@pytest.mark.parametrize("header", ["Sconto", "Sc. %"])
+def test_a_discount_column_under_its_abbreviation(header: str) -> None:
+    # "Sc. %" abbreviates "Sconto" (so "Rem. %", "Rab. %"): its 10 is taken off the amount,
+    # and the price read stays the price (not 6750 / 6 = 1125.00)
+    record = proforma([("1", "Finestra PVC", "6", "1.250,00", "10", "22%", "6.750,00")])
+    page = record.pages[0]
+    words = tuple(
+        dataclasses.replace(w, text=header.split()[0]) if w.text == "Sconto" else w
+        for w in page.words
+    )
+    if header == "Sc. %":
+        x = next(w.x1 for w in words if w.text == "Sc.")
+        words += (Word("%", x + 3, 300.0, x + 8, 308.0, conf=0.9, line=0),)
+    found = find_line_items(
+        reading_for(dataclasses.replace(record, pages=(dataclasses.replace(page, words=words),)))
+    )
+    assert [(i["unit_price"], i["amount"]) for i in found.items] == [("1250.00", "6750.00")]
+    assert found.checked == 1
