@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from intake.extractors.extraction.candidates import street_line
-from intake.extractors.extraction.labels import LABELS
+from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.party_labels import colon_beside, wrapped_above
 from intake.extractors.extraction.recipient import POSTCODE
@@ -32,11 +32,12 @@ def concat(first: Cell, second: Cell) -> Cell:
 
 #: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
 _SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
+#: The issuer's person in charge ("Prepared by", "Ihr Ansprechpartner"): a label, no value.
+_ISSUER_CONTACT = compile_labels(LABELS.get("issuer_contact", []))
 #: The fields whose labels, found in a cell, make it no name.
 _LABELLED = (
     "buyer",
     "vendor",
-    "issuer_contact",
     "invoice_number",
     "po_number",
     "issue_date",
@@ -89,6 +90,8 @@ def beside_value(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> 
             continue
         if (other.line, other.x0) in labels or other.text.rstrip().endswith(":"):
             return []
+        if any(p.match(other.text) for p, _ in _ISSUER_CONTACT):
+            return []  # "Prepared for  Prepared by": the issuer's person's label
         return [other]
     return []
 
