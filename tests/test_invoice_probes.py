@@ -377,3 +377,21 @@ def test_an_unlabelled_customers_block_beside_the_issuers(
     ]
     f = extract(settings, draw(tmp_path / "x.pdf", rows))["fields"]
     assert (f["vendor"], f["buyer"]) == ("Southbank Joinery Pty Ltd", "Harbour View Cafe Pty Ltd")
+
+
+def test_a_credit_notes_amounts_are_all_negative(settings: Settings, tmp_path: Path) -> None:
+    # subtotal, tax and total printed with their minus add up as an invoice's do
+    rows: Rows = [
+        (40, [(50, "Northgate Supplies Ltd", 14)]),
+        (90, [(50, "CREDIT NOTE", 15)]),
+        (110, [(50, "Credit Note No: CN-0192"), (300, "Date: 20/05/2025")]),
+        (150, [(50, "Credit to:")]),
+        (162, [(50, "Harrow Joinery Ltd")]),
+        (200, [(50, "Description"), (330, "Qty"), (380, "Unit Price"), (480, "Amount")]),
+        (215, [(50, "Returned hinges"), (330, "-2"), (380, "24.50"), (480, "-49.00")]),
+        (260, [(380, "Subtotal"), (480, "-49.00")]),
+        (272, [(380, "VAT 20%"), (480, "-9.80")]),
+        (284, [(380, "Total credit"), (480, "-58.80")]),
+    ]
+    f = extract(settings, draw(tmp_path / "cn.pdf", rows))["fields"]
+    assert (f["subtotal"], f["tax"], f["total"]) == ("-49.00", "-9.80", "-58.80")

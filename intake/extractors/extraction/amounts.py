@@ -204,7 +204,7 @@ def _tax_below_base(out: dict[str, Field], subs: list[Candidate], taxes: list[Ca
     also found under the other's label; else the tax is dropped (no answer beats a wrong
     one)."""
     sub, tax = out.get("subtotal"), out.get("tax")
-    if sub is None or tax is None or Decimal(tax.value) <= Decimal(sub.value):
+    if sub is None or tax is None or abs(Decimal(tax.value)) <= abs(Decimal(sub.value)):
         return
     sub_values = {c.value for c in subs}
     tax_values = {c.value for c in taxes}
@@ -222,8 +222,13 @@ def _as_candidate(f: Field) -> Candidate:
 def _adds_up(t: Candidate, s: Candidate, x: Candidate) -> bool:
     """subtotal + tax = total, with a tax no larger than the highest rate charged anywhere
     (:data:`~intake.extractors.extraction.tax_rates.MAX_RATE`) of its subtotal: an amount
-    due that adds an open balance to the total is not a tax on it."""
-    if abs(s.value + x.value - t.value) >= TOL or x.value < 0:
+    due that adds an open balance to the total is not a tax on it. A credit note's three
+    are all negative (or the tax zero)."""
+    if abs(s.value + x.value - t.value) >= TOL:
+        return False
+    if t.value < 0 and s.value < 0:  # a credit note: the same amounts, negative
+        t, s, x = (dataclasses.replace(c, value=-c.value) for c in (t, s, x))
+    if x.value < 0:
         return False
     return bool(x.value == 0 or x.value <= s.value * MAX_RATE / 100 + TOL)
 
@@ -284,7 +289,7 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
         if name == "tax" and pair is None:
             usable = [c for c in cands if c.value != 0 and c.value != total_value] or cands
         elif name == "subtotal" and total_value is not None:
-            usable = [c for c in cands if c.value <= total_value]
+            usable = [c for c in cands if abs(c.value) <= abs(total_value)]
         if usable:
             c = usable[0]
             agrees = name == "subtotal" and line_sum is not None and abs(line_sum - c.value) < TOL
