@@ -142,3 +142,20 @@ def test_a_pro_forma_number_after_its_number_word(settings: Settings, tmp_path: 
     ]
     result = extract(settings, draw(tmp_path / "pf.pdf", rows))
     assert (result["doc_type"], result["fields"]["quote_number"]) == ("estimate", "PF-2025-033")
+
+
+def test_a_labelled_detail_under_the_suppliers_name_is_no_address(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Deliver by: 05/20/2025" under the supplier's name is the order's detail
+    rows: Rows = [
+        (40, [(50, "Lakeside Dental LLC", 14)]),
+        (70, [(50, "PURCHASE ORDER", 16), (380, "No. LD-221")]),
+        (110, [(50, "Supplier:")]),
+        (122, [(50, "Brightline Signs Inc.")]),
+        (134, [(50, "Deliver by: 05/20/2025")]),
+        (324, [(380, "Total"), (480, "1,080.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "po.pdf", rows))["fields"]
+    assert (f["vendor"], f["delivery_date"]) == ("Brightline Signs Inc.", "2025-05-20")
+    assert "address" not in f

@@ -17,6 +17,9 @@ _ADDRESS_STOP = re.compile(
 )
 
 
+#: A label with its colon, then its value: another detail ("Deliver by: 05/20/2025"), no
+#: line of an address.
+_LABELLED = re.compile(r"\s*[^\W\d_][^:]{0,25}:\s*\S")
 #: A company's registration number on a line of its own: "(Co. Reg 123456-A)", "001234567-X".
 _REGISTRATION = re.compile(
     r"[(\[{]?\s*(?:co(?:mpany)?\.?\s*)?(?:reg(?:istration)?\.?\s*)?(?:no\.?)?\s*[:.]?\s*"
@@ -81,7 +84,7 @@ def address_under(layout: Layout, box: Box | None) -> Field | None:
         ):
             prev_bottom = line.bottom  # a contact person's line is no part of the address
             continue
-        if cell is None or _ADDRESS_STOP.search(cell.text):
+        if cell is None or _ADDRESS_STOP.search(cell.text) or _LABELLED.match(cell.text):
             break
         if typeset and parts and cell.height > ALIKE * prev_height:
             break  # set larger than the block (a title in heading type): no address line
