@@ -159,3 +159,20 @@ def test_a_labelled_detail_under_the_suppliers_name_is_no_address(
     f = extract(settings, draw(tmp_path / "po.pdf", rows))["fields"]
     assert (f["vendor"], f["delivery_date"]) == ("Brightline Signs Inc.", "2025-05-20")
     assert "address" not in f
+
+
+def test_the_owners_line_under_a_firms_name_names_no_vendor(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Inh." (Inhaber) names the owner: set larger than the firm's name (as a scan's
+    # letters may come out), it is still no vendor
+    rows: Rows = [
+        (40, [(50, "Malerbetrieb Hartmann", 12)]),
+        (56, [(50, "Inh. Klaus Hartmann", 13)]),
+        (70, [(50, "Gartenweg 3, 04109 Leipzig")]),
+        (120, [(50, "Kostenvoranschlag Nr. KV-2025-19", 13)]),
+        (134, [(50, "Datum: 02.06.2025")]),
+        (314, [(390, "Gesamtbetrag"), (480, "1.999,20")]),
+    ]
+    f = extract(settings, draw(tmp_path / "kv.pdf", rows))["fields"]
+    assert f["vendor"] == "Malerbetrieb Hartmann"
