@@ -176,3 +176,24 @@ def test_the_owners_line_under_a_firms_name_names_no_vendor(
     ]
     f = extract(settings, draw(tmp_path / "kv.pdf", rows))["fields"]
     assert f["vendor"] == "Malerbetrieb Hartmann"
+
+
+@pytest.mark.parametrize(("title", "kind"), [("ORDER", "purchase_order"), ("DEVIS", "estimate")])
+def test_a_number_word_beside_the_title_numbers_the_document(
+    settings: Settings, tmp_path: Path, title: str, kind: str
+) -> None:
+    # "ORDER" alone is no label of the order's number; the "No." beside the title, on
+    # its line, numbers the document the title names
+    rows: Rows = [
+        (40, [(50, "Lakeside Dental LLC", 14)]),
+        (70, [(50, title, 16), (380, "No. LD-221")]),
+        (86, [(380, "Date 05/02/2025")]),
+        (110, [(50, "Supplier:" if kind == "purchase_order" else "Client :")]),
+        (122, [(50, "Brightline Signs Inc.")]),
+        (200, [(50, "Description"), (480, "Amount")]),
+        (215, [(50, "Illuminated sign"), (480, "1,000.00")]),
+        (324, [(380, "Total"), (480, "1,080.00")]),
+    ]
+    result = extract(settings, draw(tmp_path / "d.pdf", rows))
+    own = "po_number" if kind == "purchase_order" else "quote_number"
+    assert (result["doc_type"], result["fields"][own]) == (kind, "LD-221")

@@ -1,0 +1,49 @@
+"""The number printed beside a document's title, on the title's line.
+
+A title in heading type with a bare number word in a cell of its own on its line
+("ORDER ... No. LD-221", "DEVIS ... N° 45", "INVOICE ... # 1042") numbers the document
+itself: the number word names no kind, the title beside it does. Read where no label of
+the document's own number was found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.candidates import parse_id
+from intake.extractors.extraction.labels import TITLES, compile_labels
+from intake.extractors.extraction.vocabulary import vocabulary
+from intake.record import Field
+
+__all__ = ["title_number"]
+
+#: a cell that begins with a number word alone ("No.", "N°", "#", "Nr.") and its colon
+_BARE_NO = re.compile(rf"\s*(?:{vocabulary().number_pattern})\s*[:.]?\s*(?=\S)", re.IGNORECASE)
+#: a title is set at least this many times the page's median type size
+HEADING = 1.4
+#: the title stands among the first page's first lines
+TOP_LINES = 15
+CONFIDENCE = 0.6
+
+
+def title_number(reading: Reading, doc_type: str) -> Field | None:
+    """The number beside ``doc_type``'s title on the title's line, else None."""
+    lines = [ln for ln in reading.layout.lines[:TOP_LINES] if ln.page == 1]
+    heights = sorted(c.height for ln in lines for c in ln.cells)
+    if not heights:
+        return None
+    median = heights[len(heights) // 2]
+    titles = compile_labels([(p, w) for p, w in TITLES.get(doc_type, []) if w >= 1.0])
+    for line in lines:
+        if not any(
+            c.height >= HEADING * median and any(p.fullmatch(c.text.strip()) for p, _ in titles)
+            for c in line.cells
+        ):
+            continue
+        for cell in line.cells:
+            m = _BARE_NO.match(cell.text)
+            rest = cell.tail(m.end()) if m else None
+            if rest is not None and (found := parse_id(reading, rest, 1.0)) is not None:
+                return Field(found[0], CONFIDENCE, "layout", found[1], cell.text)
+    return None
