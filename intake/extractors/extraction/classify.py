@@ -18,7 +18,7 @@ from intake.extractors.extraction.layout import Layout
 from intake.extractors.extraction.party_labels import party_label
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["HINT_PRIOR", "shows_amounts", "type_scores"]
+__all__ = ["HINT_PRIOR", "full_titles", "shows_amounts", "type_scores"]
 
 HINT_PRIOR = 0.6
 #: A cell this many times taller than the page's median is a heading: a title word in it
@@ -54,6 +54,12 @@ def _telling() -> dict[str, list[tuple[re.Pattern[str], float]]]:
 @cache
 def _titles() -> dict[str, list[tuple[re.Pattern[str], float]]]:
     return {t: compile_labels(v) for t, v in TITLES.items()}
+
+
+@cache
+def full_titles(doc_type: str) -> list[re.Pattern[str]]:
+    """The full-weight titles of ``doc_type`` ("Purchase Order", "Angebot")."""
+    return [p for p, w in _titles().get(doc_type, []) if w >= 1.0]
 
 
 @cache

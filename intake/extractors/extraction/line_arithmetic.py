@@ -162,9 +162,9 @@ def _one_apart(read: Decimal, meant: Decimal) -> bool:
 def _digit_off(read: Decimal, meant: Decimal) -> bool:
     """Whether a count ``read`` is ``meant`` with one digit misread, added or dropped
     ("42" or "52" for 5 or 12; not "500" for 1750)."""
+    if _one_apart(read, meant):
+        return True
     a, b = format(read.normalize(), "f"), format(meant.normalize(), "f")
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = sorted((a, b), key=len)
     return len(long) == len(short) + 1 and any(
         long[:i] + long[i + 1 :] == short for i in range(len(long))

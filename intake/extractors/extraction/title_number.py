@@ -12,7 +12,7 @@ import re
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import parse_id
-from intake.extractors.extraction.labels import TITLES, compile_labels
+from intake.extractors.extraction.classify import HEADING, full_titles
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Field
 
@@ -20,8 +20,6 @@ __all__ = ["title_number"]
 
 #: a cell that begins with a number word alone ("No.", "N°", "#", "Nr.") and its colon
 _BARE_NO = re.compile(rf"\s*(?:{vocabulary().number_pattern})\s*[:.]?\s*(?=\S)", re.IGNORECASE)
-#: a title is set at least this many times the page's median type size
-HEADING = 1.4
 #: the title stands among the first page's first lines
 TOP_LINES = 15
 CONFIDENCE = 0.6
@@ -34,10 +32,10 @@ def title_number(reading: Reading, doc_type: str) -> Field | None:
     if not heights:
         return None
     median = heights[len(heights) // 2]
-    titles = compile_labels([(p, w) for p, w in TITLES.get(doc_type, []) if w >= 1.0])
+    titles = full_titles(doc_type)
     for line in lines:
         if not any(
-            c.height >= HEADING * median and any(p.fullmatch(c.text.strip()) for p, _ in titles)
+            c.height >= HEADING * median and any(p.fullmatch(c.text.strip()) for p in titles)
             for c in line.cells
         ):
             continue
