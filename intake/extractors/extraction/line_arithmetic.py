@@ -198,7 +198,7 @@ def mend_prices(items: list[dict[str, Any]], text: str, decimal_comma: bool | No
     if len(items) < 2 or None in amounts:
         return 0
     if sum(filter(None, amounts), Decimal(0)) not in printed:
-        return _mend_amount(items, printed)
+        return _mend_amount(items, [a or Decimal(0) for a in amounts], printed)
     mended = 0
     for item in items:
         qty, price, amount = (_dec(item.get(k)) for k in ("quantity", "unit_price", "amount"))
@@ -211,12 +211,11 @@ def mend_prices(items: list[dict[str, Any]], text: str, decimal_comma: bool | No
     return mended
 
 
-def _mend_amount(items: list[dict[str, Any]], printed: set[Decimal]) -> int:
+def _mend_amount(items: list[dict[str, Any]], amounts: list[Decimal], printed: set[Decimal]) -> int:
     """Where a scan's items' amounts add up to no printed sum, the one item whose amount
     is one digit from its quantity x price ("4.200,00" read for 500 x 2,40) and whose
     product makes them add up to one was misread: its amount is the product. The number
-    of items mended (0 or 1)."""
-    amounts = [_dec(i.get("amount")) or Decimal(0) for i in items]
+    of items mended (0 or 1); ``amounts`` are the items' amounts as read."""
     total = sum(amounts, Decimal(0))
     found = []
     for item, amount in zip(items, amounts, strict=True):

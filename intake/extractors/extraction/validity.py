@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.layout import Layout
-from intake.extractors.extraction.vocabulary import vocabulary
+from intake.extractors.extraction.vocabulary import longest_first, vocabulary
 from intake.record import Box, Field
 
 __all__ = ["computed_valid_until", "labelled_period"]
@@ -27,7 +27,7 @@ _MAX_DAYS = 3 * 366
 
 
 def _any(patterns: list[str]) -> str:
-    return "|".join(sorted(set(patterns), key=len, reverse=True)) or "(?!)"
+    return "|".join(longest_first(patterns)) or "(?!)"
 
 
 @cache

@@ -20,7 +20,7 @@ import re
 
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["VAT_ID", "dollar_of", "tax_countries", "tax_country_currency"]
+__all__ = ["VAT_ID", "dollar_of", "legal_countries", "tax_countries", "tax_country_currency"]
 
 #: A VAT id of the European VAT area, the UK or Switzerland: its country prefix and digits
 #: ("GB300348016", "DE 298765431", "ATU12345678", "NL620117869B01", "CHE-123.456.789"), or
@@ -40,6 +40,7 @@ MIN_DIGITS = 8
 
 
 _TAX_IDS = [(re.compile(p), country) for p, country in vocabulary().tax_ids]
+#: Legal forms that name their country: "GmbH" is German, "LLC" American, "Pty" Australian.
 _LEGAL_COUNTRIES = vocabulary().legal_form_countries()
 #: the dollars a bare "$" may stand for
 _DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD"})
@@ -66,10 +67,15 @@ def tax_country_currency(text: str) -> str | None:
     return currencies.pop() if len(currencies) == 1 else None
 
 
+def legal_countries(text: str) -> set[str]:
+    """The countries the legal forms after a name in ``text`` name ("GmbH": DE, "LLC": US)."""
+    return {country for pattern, country in _LEGAL_COUNTRIES if pattern.search(text)}
+
+
 def dollar_of(text: str) -> str | None:
     """The dollar of the one dollar country that ``text``'s tax numbers and legal forms
     name; None where they name none or several."""
     table = vocabulary().country_currencies
-    countries = tax_countries(text) | {c for p, c in _LEGAL_COUNTRIES if p.search(text)}
+    countries = tax_countries(text) | legal_countries(text)
     dollars = {table.get(c) for c in countries} & _DOLLARS
     return dollars.pop() if len(dollars) == 1 else None

@@ -16,7 +16,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from intake.extractors.extraction.confusion import DIGIT_FOR
-from intake.extractors.extraction.fields.countries import VAT_ID
+from intake.extractors.extraction.fields.countries import VAT_ID, legal_countries
 from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = ["MONTHS", "DateOrder", "find_dates", "guess_date_order", "parse_date", "add_term"]
@@ -157,8 +157,6 @@ _DMY_WORDS = re.compile(
 )
 #: A postal address of a country writing month first ("Springfield, IL 62704").
 _MDY_ADDRESS = re.compile("|".join(_VOCABULARY.mdy_addresses) or "(?!)")
-#: Legal forms that name their country: "GmbH" is German (day first), "LLC" American.
-_LEGAL_COUNTRIES = _VOCABULARY.legal_form_countries()
 
 
 def _country_order(text: str) -> DateOrder | None:
@@ -168,8 +166,7 @@ def _country_order(text: str) -> DateOrder | None:
     nothing: it may be the customer's.)"""
     orders: set[DateOrder] = {
         "mdy" if country in _VOCABULARY.mdy_countries else "dmy"
-        for pattern, country in _LEGAL_COUNTRIES
-        if pattern.search(text)
+        for country in legal_countries(text)
     }
     if orders == {"mdy"} and VAT_ID.search(text):
         return None
