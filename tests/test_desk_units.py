@@ -205,12 +205,16 @@ def test_the_feed_follows_rfc_5545_line_rules() -> None:
     assert events[0]["dtstamp"].to_ical() == b"20261204T090000Z"
 
 
-@pytest.mark.parametrize(("label", "reviewed"), [("Lieferant", False), ("To", True)])
+@pytest.mark.parametrize(
+    ("label", "reviewed"), [("Lieferant", False), ("To", False), ("", True), ("Address", True)]
+)
 def test_a_supplier_not_named_under_a_supplier_label_is_reviewed(
     settings: Settings, tmp_path: Path, label: str, reviewed: bool
 ) -> None:
     """Our letterhead, the supplier in a block: under a supplier label the supplier is
-    sure; under a bare "To" it is only the first other company, and goes to review."""
+    sure, and under the addressee's "To" (which our order is sent to) sure enough; under
+    no label, or one that names no party, it is only the first other company, and goes to
+    review."""
     ours = settings.model_copy(update={"company_name": "Northwind Traders Ltd"})
     doc = our_order(vendor_address="14 Harbour Road\nVAT GB 123 4567 89", to_label=label)
     result = extract_path(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from intake.extractors.extraction.fields import countries
 from intake.extractors.extraction.fields.countries import tax_country_currency
 from intake.extractors.extraction.fields.money import detect_currency
 from intake.settings import Settings
@@ -395,3 +396,122 @@ def test_a_credit_notes_amounts_are_all_negative(settings: Settings, tmp_path: P
     ]
     f = extract(settings, draw(tmp_path / "cn.pdf", rows))["fields"]
     assert (f["subtotal"], f["tax"], f["total"]) == ("-49.00", "-9.80", "-58.80")
+
+
+def test_from_and_to_alone_head_the_two_parties_blocks(settings: Settings, tmp_path: Path) -> None:
+    # "From" over the seller's block beside "To" over the customer's, neither with a colon
+    rows: Rows = [
+        (50, [(50, "Invoice", 24)]),
+        (90, [(50, "From"), (300, "To")]),
+        (102, [(50, "Aoife Brennan Photography"), (300, "Gannet Media Ltd")]),
+        (114, [(50, "14 Quay Lane, Galway"), (300, "Unit 6, Docklands Innovation Park")]),
+        (126, [(50, "VAT IE 3344521TH"), (300, "Dublin 3, D03 X2K1")]),
+        (160, [(50, "Invoice number"), (180, "AB-2025-031")]),
+        (172, [(50, "Date"), (180, "21/10/2025")]),
+        (220, [(50, "Item"), (350, "Days"), (400, "Rate"), (480, "Amount")]),
+        (235, [(50, "Product shoot"), (350, "2"), (400, "€650.00"), (480, "€1,300.00")]),
+        (314, [(400, "Total"), (480, "€1,300.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Aoife Brennan Photography", "Gannet Media Ltd")
+
+
+@pytest.mark.parametrize(
+    ("ordered", "shipped"),
+    [
+        ("Ordered", "Shipped"),
+        ("Qty Ordered", "Qty Shipped"),
+        ("Qty Ord", "Qty Shp"),
+        ("Ordered", "Delivered"),
+    ],
+)
+def test_an_invoice_charges_the_quantity_shipped_not_the_one_ordered(
+    settings: Settings, tmp_path: Path, ordered: str, shipped: str
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Midwest Fastener Supply, Inc.", 16)]),
+        (58, [(50, "2200 Industrial Pkwy, Dayton, OH 45414")]),
+        (40, [(420, "INVOICE", 18)]),
+        (62, [(400, "Invoice No."), (480, "518804")]),
+        (120, [(50, "Bill To:")]),
+        (132, [(50, "Allen Precision Machining")]),
+        (
+            235,
+            [
+                (50, "Item"),
+                (130, "Description"),
+                (320, ordered),
+                (370, shipped),
+                (420, "Price"),
+                (490, "Amount"),
+            ],
+        ),
+        (
+            250,
+            [
+                (50, "HX-5816"),
+                (130, "Hex bolt zinc"),
+                (320, "500"),
+                (370, "500"),
+                (420, "0.142"),
+                (490, "71.00"),
+            ],
+        ),
+        (
+            262,
+            [
+                (50, "NW-516"),
+                (130, "Flat washer SAE"),
+                (320, "500"),
+                (370, "400"),
+                (420, "0.031"),
+                (490, "12.40"),
+            ],
+        ),
+        (320, [(400, "Total Due"), (490, "83.40")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert [x["quantity"] for x in f["line_items"]] == ["500", "400"]
+    # no currency printed: the US address places the invoice in the US
+    assert f["currency"] == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        (
+            "Midwest Fastener Supply, Inc.\n2200 Industrial Pkwy, Dayton, OH 45414\nTotal 83.40",
+            "USD",
+        ),
+        ("Malerbetrieb Hartmann GmbH\nGartenweg 3, 04109 Leipzig\nGesamt 1.999,20", "EUR"),
+        # two countries: none
+        ("Great Lakes Supply LLC\nBill to: Oberhof Bau GmbH\nTotal 83.40", None),
+        # a legal form's letters inside a line are a word's ("Sri" of a street's name)
+        ("KING'S BAKERY\nNO.41, JALAN SERI BINTANG 2\nTAMAN SRI BINTANG,\nTotal 25.15", None),
+    ],
+)
+def test_a_document_printing_no_currency_pays_in_its_one_home_countrys(
+    text: str, currency: str | None
+) -> None:
+    assert countries.home_currency(text) == currency
+
+
+def test_a_swedish_postcode_makes_an_unlabelled_customers_address(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # Sweden groups its postcode three and two ("103 16 Stockholm"): the customer's block
+    # beside the invoice's details, with no label, is an address
+    rows: Rows = [
+        (50, [(50, "Fjord Outdoor Gear AS", 16)]),
+        (66, [(50, "Strandgata 14, 5013 Bergen, Norway")]),
+        (110, [(50, "INVOICE", 18)]),
+        (140, [(350, "Invoice no."), (450, "20511")]),
+        (152, [(350, "Invoice date"), (450, "12.09.2025")]),
+        (140, [(50, "Nordkapp Sport AB")]),
+        (152, [(50, "Box 2231")]),
+        (164, [(50, "103 16 Stockholm")]),
+        (176, [(50, "Sweden")]),
+        (300, [(380, "Total NOK"), (500, "18,420.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Fjord Outdoor Gear AS", "Nordkapp Sport AB")

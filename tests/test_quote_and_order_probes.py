@@ -197,3 +197,69 @@ def test_a_number_word_beside_the_title_numbers_the_document(
     result = extract(settings, draw(tmp_path / "d.pdf", rows))
     own = "po_number" if kind == "purchase_order" else "quote_number"
     assert (result["doc_type"], result["fields"][own]) == (kind, "LD-221")
+
+
+def _university_order(beside: str) -> Rows:
+    return [
+        (40, [(50, "University of Northbridge", 11)]),
+        (56, [(50, "Procurement Services, 1 College Green, Northbridge NB2 4TT")]),
+        (40, [(420, "PURCHASE ORDER", 14)]),
+        (60, [(420, "Order No: PO-0098132")]),
+        (72, [(420, "Date: 17/06/2025")]),
+        (110, [(50, "Supplier"), (300, "Invoice Address")]),
+        (122, [(50, "Kelvin Scientific Ltd"), (300, "Accounts Payable")]),
+        (134, [(50, "Unit 4, Riverside Estate"), (300, "University of Northbridge")]),
+        (146, [(50, "Salford M5 3EZ"), (300, "PO Box 100, Northbridge NB1 1AA")]),
+        (180, [(50, "Delivery Address"), (300, beside)]),
+        (192, [(50, "School of Chemistry, Stores"), (300, "Dr H. Patel")]),
+        (230, [(50, "Item"), (90, "Description"), (330, "Qty"), (410, "Unit Price"), (490, "Net")]),
+        (
+            245,
+            [
+                (50, "1"),
+                (90, "Beaker 250 ml (pk 12)"),
+                (330, "10"),
+                (410, "38.50"),
+                (490, "385.00"),
+            ],
+        ),
+        (300, [(410, "Net Total"), (490, "385.00")]),
+    ]
+
+
+@pytest.mark.parametrize("beside", ["Requisitioner", "Contact", "Site"])
+def test_an_orders_invoice_address_names_its_buyer_past_its_department(
+    settings: Settings, tmp_path: Path, beside: str
+) -> None:
+    # "Invoice Address" is where the supplier's invoices go, the buyer's; its first line
+    # is the office they go to ("Accounts Payable"), the institution's name under it.
+    # "Delivery Address" heads its own block: the heading of the column beside it
+    # ("Requisitioner", or any other word) is no name
+    result = extract(settings, draw(tmp_path / "po.pdf", _university_order(beside)))
+    f = result["fields"]
+    assert (result["doc_type"], f["vendor"], f["buyer"]) == (
+        "purchase_order",
+        "Kelvin Scientific Ltd",
+        "University of Northbridge",
+    )
+
+
+def test_a_heading_across_the_page_from_a_buyers_label_is_no_name(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a label at the margin heads the block set under it; the key of another block in
+    # mid-page, on the label's line, is not its value
+    rows: Rows = [
+        (40, [(50, "Harbor Tools Ltd", 15)]),
+        (56, [(50, "12 Quay Street, Bristol BS1 4DJ")]),
+        (90, [(50, "INVOICE INV-3391", 14)]),
+        (104, [(50, "Date 12/03/2025")]),
+        (130, [(30, "Bill To:"), (381, "Sales Office"), (459, "Cardiff")]),
+        (142, [(381, "Sales Region"), (459, "South West")]),
+        (154, [(90, "Severn Joinery Ltd")]),
+        (166, [(90, "4 Mill Lane, Gloucester GL1 2AB")]),
+        (280, [(400, "Total"), (480, "240.00")]),
+    ]
+    assert extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]["buyer"] == (
+        "Severn Joinery Ltd"
+    )

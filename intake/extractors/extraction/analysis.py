@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from intake.extractors.extraction.fields.countries import tax_country_currency
+from intake.extractors.extraction.fields.countries import home_currency, tax_country_currency
 from intake.extractors.extraction.fields.dates import DateOrder, guess_date_order
 from intake.extractors.extraction.fields.money import detect_currency, guess_decimal_comma
 from intake.extractors.extraction.layout import Layout
@@ -37,8 +37,9 @@ def reading_for(record: Record) -> Reading:
         return record.analysis
     layout = Layout(record)
     text = layout.text
-    # a document that prints no currency pays in its tax numbers' country's, if one
-    currency = detect_currency(text) or tax_country_currency(text)
+    # a document that prints no currency pays in its tax numbers' country's, if one, else
+    # in the one country's its legal forms and postal addresses name
+    currency = detect_currency(text) or tax_country_currency(text) or home_currency(text)
     reading = Reading(
         record=record,
         layout=layout,

@@ -30,6 +30,16 @@ def concat(first: Cell, second: Cell) -> Cell:
     return Cell(first.page, second.line, first.words + second.words, f"{first.text} {second.text}")
 
 
+#: How far right of a party's label a cell is another column's, where the label heads a
+#: block of its own, as a share of the page's width: a value set in a key-value grid
+#: sits nearer ("Advertiser  Acme PAC"); "Delivery Address" and "Requisitioner" head two
+#: columns, "Billing Address:" at the margin and "Sales Region" in mid-page two blocks
+FAR = 0.15
+#: ... and where it heads none: a cell across the page is another block's
+ACROSS = 0.4
+#: How far apart two cells' left edges may be and still be one column's (points)
+ALIGNED = 3.0
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 #: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
 _SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
 #: The issuer's person in charge ("Prepared by", "Ihr Ansprechpartner"): a label, no value.
@@ -81,11 +91,16 @@ def label_cells(layout: Layout) -> set[tuple[int, float]]:
 def beside_value(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> list[Cell]:
     """The value to the right of a party's label, as in a key-value header ("Advertiser
     Acme PAC"): the next cell, past a "Name:" sub-label; none where that cell is
-    another label ("Bill To  Ship To", "Customer  Invoice No."), and none where the label
-    heads a row of boxed details: its value is under it."""
+    another label ("Bill To  Ship To", "Customer  Invoice No."), none where the label heads a
+    row of boxed details, nor one farther off than :data:`FAR` where it heads a block of
+    its own (:func:`_heads_block`) or :data:`ACROSS` where not: its value is under it."""
     if layout.heads_values(cell.line):
         return []
+    width = layout.lines[cell.line].page_width
     for other in layout.cells_right(cell):
+        gap = (other.x0 - cell.x1) / width
+        if gap > ACROSS or (gap > FAR and _heads_block(layout, cell, labels)):
+            return []  # another column's: the label's value is under it
         if _SUB_LABEL.fullmatch(other.text.strip()):
             continue
         if (other.line, other.x0) in labels or other.text.rstrip().endswith(":"):
@@ -94,6 +109,25 @@ def beside_value(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> 
             return []  # "Prepared for  Prepared by": the issuer's person's label
         return [other]
     return []
+
+
+def _heads_block(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> bool:
+    """Whether the label ``cell`` heads a block: the next line starts right under it (within
+    :data:`ALIGNED` points) with a value, no label ("Billing Address:" over the customer's
+    name; "Delivery Address | Requisitioner" over their values). A cell beside such a label
+    is another column's, not its value."""
+    index = cell.line + 1
+    if index >= len(layout.lines) or layout.lines[index].page != cell.page:
+        return False
+    for under in layout.lines[index].cells:
+        if abs(under.x0 - cell.x0) <= ALIGNED:
+            text = under.text.strip()
+            return (
+                (under.line, under.x0) not in labels
+                and not text.endswith(":")
+                and _LETTERS.search(text) is not None
+            )
+    return False
 
 
 def in_details_row(layout: Layout, hit: Hit) -> bool:

@@ -12,6 +12,11 @@ way (Australia's ABN, a Canadian GST/HST account number).
 
 A bare "$" is the dollar of the one dollar country the page's tax numbers and legal
 forms ("Pty Ltd" is Australian, "LLC" American) name, else the US dollar.
+
+A page with no tax number at all is placed by its legal forms and its postal addresses
+("GmbH"; "Dayton, OH 45414"): where they all name one country, a document that prints no
+currency pays in that country's (`home_currency`). A US seller's invoice to a German
+GmbH names two, and gets none.
 """
 
 from __future__ import annotations
@@ -20,7 +25,15 @@ import re
 
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["VAT_ID", "dollar_of", "legal_countries", "tax_countries", "tax_country_currency"]
+__all__ = [
+    "VAT_ID",
+    "address_countries",
+    "dollar_of",
+    "home_currency",
+    "legal_countries",
+    "tax_countries",
+    "tax_country_currency",
+]
 
 #: A VAT id of the European VAT area, the UK or Switzerland: its country prefix and digits
 #: ("GB300348016", "DE 298765431", "ATU12345678", "NL620117869B01", "CHE-123.456.789"), or
@@ -42,6 +55,8 @@ MIN_DIGITS = 8
 _TAX_IDS = [(re.compile(p), country) for p, country in vocabulary().tax_ids]
 #: Legal forms that name their country: "GmbH" is German, "LLC" American, "Pty" Australian.
 _LEGAL_COUNTRIES = vocabulary().legal_form_countries()
+#: Postal addresses that name their country ("Springfield, IL 62704": US), matched with case.
+_POSTAL = [(re.compile(p), country) for p, country in vocabulary().postal_addresses]
 #: the dollars a bare "$" may stand for
 _DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD"})
 
@@ -70,6 +85,29 @@ def tax_country_currency(text: str) -> str | None:
 def legal_countries(text: str) -> set[str]:
     """The countries the legal forms after a name in ``text`` name ("GmbH": DE, "LLC": US)."""
     return {country for pattern, country in _LEGAL_COUNTRIES if pattern.search(text)}
+
+
+def address_countries(text: str) -> set[str]:
+    """The countries the postal addresses in ``text`` name ("OH 45414": US)."""
+    return {country for pattern, country in _POSTAL if pattern.search(text)}
+
+
+def home_currency(text: str) -> str | None:
+    """The currency of the one country ``text``'s legal forms and postal addresses name,
+    where it prints no tax number (which `tax_country_currency` reads); else None."""
+    if tax_countries(text):
+        return None
+    # a legal form that ends its line ends a company's name; inside a line the letters
+    # may be a word's ("Taman Sri Bintang" is no Italian S.r.l.)
+    countries = address_countries(text) | {
+        country
+        for line in text.splitlines()
+        for pattern, country in _LEGAL_COUNTRIES
+        if (m := pattern.search(line)) and not line[m.end() :].strip(" .,;")
+    }
+    if len(countries) != 1:
+        return None
+    return vocabulary().country_currencies.get(countries.pop())
 
 
 def dollar_of(text: str) -> str | None:

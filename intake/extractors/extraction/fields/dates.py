@@ -156,7 +156,13 @@ _DMY_WORDS = re.compile(
     re.IGNORECASE,
 )
 #: A postal address of a country writing month first ("Springfield, IL 62704").
-_MDY_ADDRESS = re.compile("|".join(_VOCABULARY.mdy_addresses) or "(?!)")
+_MDY_ADDRESS = re.compile(
+    "|".join(
+        _VOCABULARY.mdy_addresses
+        + [p for p, country in _VOCABULARY.postal_addresses if country in _VOCABULARY.mdy_countries]
+    )
+    or "(?!)"
+)
 
 
 def _country_order(text: str) -> DateOrder | None:

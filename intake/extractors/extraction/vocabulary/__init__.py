@@ -79,6 +79,8 @@ class Vocabulary:
     #: patterns (matched with case) of postal addresses in countries that write dates
     #: month first ("IL 62704")
     mdy_addresses: list[str] = field(default_factory=list)
+    #: (pattern, ISO country): postal addresses that name their country ("IL 62704": US)
+    postal_addresses: list[tuple[str, str]] = field(default_factory=list)
     #: a law named by its adjective ("English law", casefolded) -> the place it is of
     law_adjectives: dict[str, str] = field(default_factory=dict)
     #: language -> the cue words of its contracts' clauses (``[contract]``: lists of
@@ -124,6 +126,7 @@ class Vocabulary:
         self.mdy_currencies.update(data.get("mdy_currencies", []))
         self.mdy_regions.update(str(r).casefold() for r in data.get("mdy_regions", []))
         self.mdy_addresses += [str(p) for p in data.get("mdy_addresses", [])]
+        self.postal_addresses += [(str(p), str(c)) for p, c in data.get("postal_addresses", [])]
         for adjective, place in data.get("law_adjectives", {}).items():
             self.law_adjectives[str(adjective).casefold()] = str(place)
         # a user's pack of the same language extends the shipped one's cues
@@ -296,7 +299,7 @@ def _check(data: dict[str, Any]) -> None:
     ):
         for pattern in data.get(key, []):
             re.compile(pattern)
-    for key in ("legal_forms", "currency_words", "tax_ids"):
+    for key in ("legal_forms", "currency_words", "tax_ids", "postal_addresses"):
         for pattern, _ in data.get(key, []):
             re.compile(pattern)
     tables = ("columns", "clause_headings", "validity")
