@@ -263,3 +263,64 @@ def test_a_heading_across_the_page_from_a_buyers_label_is_no_name(
     assert extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]["buyer"] == (
         "Severn Joinery Ltd"
     )
+
+
+def test_an_order_naming_its_supplier_is_its_letterheads_without_a_legal_form(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Fournisseur :" names the supplier outright and nothing labels the buyer: the name
+    # heading the page, a clinic's with no legal form, is the order's issuer, its buyer
+    rows: Rows = [
+        (40, [(50, "Clinique Vétérinaire des Alpes", 14)]),
+        (56, [(50, "5 avenue de Savoie, 73000 Chambéry")]),
+        (90, [(50, "BON DE COMMANDE N° 2025-044", 14)]),
+        (106, [(50, "Date : 22/05/2025")]),
+        (130, [(330, "Fournisseur :")]),
+        (142, [(330, "VetoMed Distribution SAS")]),
+        (154, [(330, "ZA des Près, 69800 Saint-Priest")]),
+        (
+            200,
+            [(50, "Réf."), (110, "Désignation"), (330, "Qté"), (380, "PU HT"), (480, "Montant HT")],
+        ),
+        (
+            215,
+            [(50, "VM-118"), (110, "Seringues 5 ml"), (330, "10"), (380, "12,90"), (480, "129,00")],
+        ),
+        (294, [(380, "Total TTC"), (480, "154,80 €")]),
+    ]
+    result = extract(settings, draw(tmp_path / "bdc.pdf", rows))
+    f = result["fields"]
+    assert (result["doc_type"], f["vendor"], f["buyer"]) == (
+        "purchase_order",
+        "VetoMed Distribution SAS",
+        "Clinique Vétérinaire des Alpes",
+    )
+
+
+@pytest.mark.parametrize("line", ["N. 118/2025 del 07/07/2025", "Numero: 118/2025"])
+def test_a_number_word_under_the_title_numbers_the_document(
+    settings: Settings, tmp_path: Path, line: str
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Pastificio Rinaldi S.r.l.", 15)]),
+        (56, [(50, "Via Emilia 120, 42124 Reggio Emilia · P.IVA IT01234560353")]),
+        (90, [(50, "ORDINE D'ACQUISTO", 14)]),
+        (106, [(50, line)]),
+        (130, [(50, "Spett.le")]),
+        (142, [(50, "Molino Ferri S.p.A.")]),
+        (154, [(50, "Strada Provinciale 4, 43100 Parma")]),
+        (
+            200,
+            [
+                (50, "Codice"),
+                (110, "Descrizione"),
+                (330, "Q.tà"),
+                (380, "Prezzo"),
+                (480, "Importo"),
+            ],
+        ),
+        (215, [(50, "SEM-25"), (110, "Semola"), (330, "400"), (380, "18,40"), (480, "7.360,00")]),
+        (294, [(380, "Totale ordine"), (480, "7.654,40")]),
+    ]
+    result = extract(settings, draw(tmp_path / "o.pdf", rows))
+    assert (result["doc_type"], result["fields"]["po_number"]) == ("purchase_order", "118/2025")

@@ -1,8 +1,9 @@
 """The number printed beside a document's title, on the title's line.
 
 A title in heading type with a bare number word in a cell of its own on its line
-("ORDER ... No. LD-221", "DEVIS ... N° 45", "INVOICE ... # 1042") numbers the document
-itself: the number word names no kind, the title beside it does. Read where no label of
+("ORDER ... No. LD-221", "DEVIS ... N° 45", "INVOICE ... # 1042"), or beginning the line
+right under it ("ORDINE D'ACQUISTO" over "N. 118/2025 del 07/07/2025"), numbers the
+document itself: the number word names no kind, the title it goes with does. Read where no label of
 the document's own number was found.
 """
 
@@ -23,6 +24,8 @@ _BARE_NO = re.compile(rf"\s*(?:{vocabulary().number_pattern})\s*[:.]?\s*(?=\S)",
 #: the title stands among the first page's first lines
 TOP_LINES = 15
 CONFIDENCE = 0.6
+#: how far apart the left edges of the title and the line under it may be (points)
+ALIGNED = 3.0
 
 
 def title_number(reading: Reading, doc_type: str) -> Field | None:
@@ -33,13 +36,27 @@ def title_number(reading: Reading, doc_type: str) -> Field | None:
         return None
     median = heights[len(heights) // 2]
     titles = full_titles(doc_type)
-    for line in lines:
-        if not any(
-            c.height >= HEADING * median and any(p.fullmatch(c.text.strip()) for p in titles)
-            for c in line.cells
-        ):
+    for index, line in enumerate(lines):
+        title = next(
+            (
+                c
+                for c in line.cells
+                if c.height >= HEADING * median and any(p.fullmatch(c.text.strip()) for p in titles)
+            ),
+            None,
+        )
+        if title is None:
             continue
-        for cell in line.cells:
+        cells = list(line.cells)
+        if index + 1 < len(lines) and (under := lines[index + 1].cells):
+            # the line right under the title, starting where it starts ("ORDINE D'ACQUISTO"
+            # over "N. 118/2025 del 07/07/2025")
+            if (
+                abs(under[0].x0 - title.x0) <= ALIGNED
+                and under[0].top - title.bottom < title.height
+            ):
+                cells.append(under[0])
+        for cell in cells:
             m = _BARE_NO.match(cell.text)
             rest = cell.tail(m.end()) if m else None
             if rest is not None and (found := parse_id(reading, rest, 1.0)) is not None:
