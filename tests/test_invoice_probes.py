@@ -515,3 +515,18 @@ def test_a_swedish_postcode_makes_an_unlabelled_customers_address(
     ]
     f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert (f["vendor"], f["buyer"]) == ("Fjord Outdoor Gear AS", "Nordkapp Sport AB")
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        # OCR read "E-2207" as "£.2207": a sign apart from any number counts less than
+        # one beside an amount
+        ("Estimate # £.2207\nTotal $12,490.00", "USD"),
+        # a sign alone heading a column still names the currency
+        ("Betrag (€)\nGesamt 1.999,20", "EUR"),
+        ("Price £ each\nTotal 12.00", "GBP"),
+    ],
+)
+def test_a_currency_sign_beside_an_amount_outweighs_one_apart(text: str, currency: str) -> None:
+    assert detect_currency(text) == currency

@@ -145,27 +145,32 @@ _DOLLAR_NAMES = re.compile(r"(?<![A-Za-z])(CAD|AUD|NZD|SGD|HKD|US\$|USD)(?![A-Za
 
 def detect_currency(text: str) -> str | None:
     """The document's currency as an ISO 4217 code, from codes, symbols and currency words
-    (every vocabulary pack's: "Euro", "EURO", "Franken", "ringgit") in its text."""
+    (every vocabulary pack's: "Euro", "EURO", "Franken", "ringgit") in its text. A code,
+    a word or a sign beside a number counts 4, a bare dollar or a sign of several letters
+    beside a number 2, and a sign that stands only apart from numbers 1, once."""
     votes: Counter[str] = Counter()
     for m in _CODE_RE.finditer(text):
-        votes[m.group(1)] += 2
+        votes[m.group(1)] += 4
     for pattern, code in _WORDS:
-        votes[code] += 2 * len(pattern.findall(text))
+        votes[code] += 4 * len(pattern.findall(text))
     lowered = text.lower()
     for sym, code in _SYMBOLS.items():
         if len(sym) == 1:
-            votes[code] += lowered.count(sym) * 2
+            # a sign beside a number is money's; alone ("Price (€)") it still says which
+            # currency, less surely; OCR reads other glyphs as one ("E-2207" as "£.2207")
+            beside = len(re.findall(rf"{re.escape(sym)}\s?-?\d|\d\s?{re.escape(sym)}", lowered))
+            votes[code] += beside * 4 + (1 if lowered.count(sym) > beside else 0)
         else:
             near_number = (
                 rf"(?<![a-z]){re.escape(sym)}(?=\s?-?\d)|(?<=\d)\s?{re.escape(sym)}(?![a-z])"
             )
-            votes[code] += len(re.findall(near_number, lowered))
+            votes[code] += 2 * len(re.findall(near_number, lowered))
     # a bare dollar sign (a prefixed one, "CA$", "A$", is counted with the symbols above)
     dollars = len(re.findall(r"(?<![A-Za-z])\$\s?\d", text))
     if dollars:
         named = _DOLLAR_NAMES.search(text)
         code = named.group(1).replace("US$", "USD") if named else (dollar_of(text) or "USD")
-        votes[code] += dollars
+        votes[code] += 2 * dollars
     if not votes:
         return None
     code, count = votes.most_common(1)[0]
