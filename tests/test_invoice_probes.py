@@ -484,6 +484,11 @@ def test_an_invoice_charges_the_quantity_shipped_not_the_one_ordered(
             "USD",
         ),
         ("Malerbetrieb Hartmann GmbH\nGartenweg 3, 04109 Leipzig\nGesamt 1.999,20", "EUR"),
+        ("Kelvin Scientific\nUnit 4, Riverside Estate\nSalford M5 3EZ\nOrder Total 648.00", "GBP"),
+        ("Coast Mountain Printing\n1220 Hamilton St, Vancouver, BC V6B 2S8\nTotal 716.80", "CAD"),
+        ("Southern Cross Plumbing\n8 Harbour Rd, Docklands VIC 3008\nTotal 1,980.00", "AUD"),
+        # a code in an item's text that looks like a British postcode is none
+        ("KEDAI RUNCIT\nLYK OMEGA PLUS 1D G70 2RL\nTotal 12.00", None),
         # two countries: none
         ("Great Lakes Supply LLC\nBill to: Oberhof Bau GmbH\nTotal 83.40", None),
         # a legal form's letters inside a line are a word's ("Sri" of a street's name)
