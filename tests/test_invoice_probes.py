@@ -535,3 +535,26 @@ def test_a_swedish_postcode_makes_an_unlabelled_customers_address(
 )
 def test_a_currency_sign_beside_an_amount_outweighs_one_apart(text: str, currency: str) -> None:
     assert detect_currency(text) == currency
+
+
+def test_a_sub_label_in_a_blocks_column_of_labels_ends_the_address(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the seller's block as an e-invoice's generator prints it: sub-labels on the left,
+    # values beside them; the tax number under the address is no part of it
+    rows: Rows = [
+        (40, [(50, "Rechnung Nr. 280081 vom 13.07.2018", 13)]),
+        (80, [(50, "Verkäufer")]),
+        (92, [(50, "Name:"), (200, "Lieferant GmbH")]),
+        (104, [(50, "Anschrift:"), (200, "Lieferantenstraße 20")]),
+        (116, [(200, "80333 München")]),
+        (128, [(50, "Steuernummer:"), (200, "201/113/40209")]),
+        (140, [(50, "USt.-Id.-Nr.:"), (200, "DE123456789")]),
+        (170, [(50, "Käufer")]),
+        (182, [(50, "Name:"), (200, "Kunden AG Mitte")]),
+        (194, [(50, "Anschrift:"), (200, "Kundenstraße 15")]),
+        (206, [(200, "69876 Frankfurt")]),
+        (300, [(380, "Gesamtbetrag"), (480, "119,00 EUR")]),
+    ]
+    f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert (f["vendor"], f["address"]) == ("Lieferant GmbH", "Lieferantenstraße 20, 80333 München")
