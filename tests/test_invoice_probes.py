@@ -558,3 +558,37 @@ def test_a_sub_label_in_a_blocks_column_of_labels_ends_the_address(
     ]
     f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
     assert (f["vendor"], f["address"]) == ("Lieferant GmbH", "Lieferantenstraße 20, 80333 München")
+
+
+def test_net_with_its_stop_heads_the_line_amounts(settings: Settings, tmp_path: Path) -> None:
+    # "Net." abbreviated with a stop (or a scan's speck after it) heads the net amounts as
+    # "Net" does
+    rows: Rows = [
+        (40, [(50, "Lakeshore Electrical Supply Ltd", 15)]),
+        (90, [(50, "INVOICE", 16), (380, "Invoice No. LES-88412")]),
+        (130, [(50, "Invoice to:")]),
+        (142, [(50, "Ferriby Homes Ltd")]),
+        (200, [(50, "Code"), (110, "Description"), (330, "Qty"), (380, "Price"), (480, "Net.")]),
+        (
+            215,
+            [(50, "JB-20"), (110, "Junction box 20A"), (330, "25"), (380, "1.80"), (480, "45.00")],
+        ),
+        (
+            227,
+            [
+                (50, "SW-1G"),
+                (110, "Light switch 1-gang"),
+                (330, "30"),
+                (380, "2.40"),
+                (480, "72.00"),
+            ],
+        ),
+        (260, [(380, "Net total"), (480, "117.00")]),
+        (272, [(380, "VAT 20%"), (480, "23.40")]),
+        (284, [(380, "Total GBP"), (480, "140.40")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert [(x["quantity"], x["unit_price"], x["amount"]) for x in f["line_items"]] == [
+        ("25", "1.80", "45.00"),
+        ("30", "2.40", "72.00"),
+    ]
