@@ -1,10 +1,10 @@
-"""The number printed beside a document's title, on the title's line.
+"""The number printed beside a document's title, on the title's line or right under it.
 
 A title in heading type with a bare number word in a cell of its own on its line
 ("ORDER ... No. LD-221", "DEVIS ... N° 45", "INVOICE ... # 1042"), or beginning the line
 right under it ("ORDINE D'ACQUISTO" over "N. 118/2025 del 07/07/2025"), numbers the
-document itself: the number word names no kind, the title it goes with does. Read where no label of
-the document's own number was found.
+document itself: the number word names no kind, the title it goes with does. Read where
+no label of the document's own number was found.
 """
 
 from __future__ import annotations
