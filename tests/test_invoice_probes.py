@@ -592,3 +592,40 @@ def test_net_with_its_stop_heads_the_line_amounts(settings: Settings, tmp_path: 
         ("25", "1.80", "45.00"),
         ("30", "2.40", "72.00"),
     ]
+
+
+def test_an_indian_gst_invoice_reads_its_taxable_values_and_integrated_tax(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Taxable Value" is a line's net and "IGST 18%" its tax, the "Total" column beside
+    # them gross; "Taxable Amount" and "IGST" the totals block's; the GSTIN places the
+    # invoice in India, which pays in rupees
+    rows: Rows = [
+        (40, [(50, "Tax Invoice", 16)]),
+        (70, [(50, "Sold By: Sharma Electronics Pvt. Ltd."), (330, "Invoice No: SE/2025-26/0412")]),
+        (82, [(50, "Plot 14, MIDC Bhosari, Pune 411026"), (330, "Invoice Date: 18-06-2025")]),
+        (94, [(50, "GSTIN: 27AABCS1429B1ZB")]),
+        (130, [(50, "Billing Address"), (330, "Shipping Address")]),
+        (142, [(50, "Kavya Textiles LLP"), (330, "Kavya Textiles LLP")]),
+        (154, [(50, "22 Ring Road, Surat 395002"), (330, "Sachin GIDC, Surat 394230")]),
+        (200, [(50, "Product"), (230, "HSN"), (280, "Qty"), (320, "Rate")]),
+        (200, [(380, "Taxable Value"), (470, "IGST 18%"), (530, "Total")]),
+        (215, [(50, "Inverter 1 kVA"), (230, "8504"), (280, "2"), (320, "6,500.00")]),
+        (215, [(380, "13,000.00"), (470, "2,340.00"), (530, "15,340.00")]),
+        (227, [(50, "Battery 150Ah"), (230, "8507"), (280, "2"), (320, "11,000.00")]),
+        (227, [(380, "22,000.00"), (470, "3,960.00"), (530, "25,960.00")]),
+        (270, [(380, "Taxable Amount"), (530, "35,000.00")]),
+        (282, [(380, "IGST"), (530, "6,300.00")]),
+        (294, [(380, "Grand Total"), (530, "41,300.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "in.pdf", rows))["fields"]
+    assert (f["subtotal"], f["tax"], f["total"], f["currency"]) == (
+        "35000.00",
+        "6300.00",
+        "41300.00",
+        "INR",
+    )
+    assert [(x["quantity"], x["unit_price"], x["amount"]) for x in f["line_items"]] == [
+        ("2", "6500.00", "13000.00"),
+        ("2", "11000.00", "22000.00"),
+    ]
