@@ -487,6 +487,7 @@ def test_an_invoice_charges_the_quantity_shipped_not_the_one_ordered(
         ("Kelvin Scientific\nUnit 4, Riverside Estate\nSalford M5 3EZ\nOrder Total 648.00", "GBP"),
         ("Coast Mountain Printing\n1220 Hamilton St, Vancouver, BC V6B 2S8\nTotal 716.80", "CAD"),
         ("Southern Cross Plumbing\n8 Harbour Rd, Docklands VIC 3008\nTotal 1,980.00", "AUD"),
+        ("Syarikat Perniagaan Maju Sdn Bhd\nNo. 12, Jalan Industri 3\nTotal 689.00", "MYR"),
         # a code in an item's text that looks like a British postcode is none
         ("KEDAI RUNCIT\nLYK OMEGA PLUS 1D G70 2RL\nTotal 12.00", None),
         # two countries: none
@@ -531,6 +532,8 @@ def test_a_swedish_postcode_makes_an_unlabelled_customers_address(
         # a sign alone heading a column still names the currency
         ("Betrag (€)\nGesamt 1.999,20", "EUR"),
         ("Price £ each\nTotal 12.00", "GBP"),
+        # a sign of several letters in parentheses after a label names the currency
+        ("Subtotal 650.00\nSST 6% 39.00\nTotal (RM) 689.00", "MYR"),
     ],
 )
 def test_a_currency_sign_beside_an_amount_outweighs_one_apart(text: str, currency: str) -> None:

@@ -165,6 +165,10 @@ def detect_currency(text: str) -> str | None:
                 rf"(?<![a-z]){re.escape(sym)}(?=\s?-?\d)|(?<=\d)\s?{re.escape(sym)}(?![a-z])"
             )
             votes[code] += 2 * len(re.findall(near_number, lowered))
+            # in parentheses after a label it names the row's or column's currency, as a
+            # code does ("Total (RM)", "Amount (Rs.)")
+            if re.search(rf"\(\s*{re.escape(sym)}\s*\)", lowered):
+                votes[code] += 1
     # a bare dollar sign (a prefixed one, "CA$", "A$", is counted with the symbols above)
     dollars = len(re.findall(r"(?<![A-Za-z])\$\s?\d", text))
     if dollars:
