@@ -324,3 +324,55 @@ def test_a_number_word_under_the_title_numbers_the_document(
     ]
     result = extract(settings, draw(tmp_path / "o.pdf", rows))
     assert (result["doc_type"], result["fields"]["po_number"]) == ("purchase_order", "118/2025")
+
+
+def _order_form(second_box: str) -> Rows:
+    return [
+        (30, [(150, "ORDER FOR SUPPLIES OR SERVICES", 13)]),
+        (60, [(40, "1. DATE OF ORDER"), (160, second_box), (330, "3. ORDER NO.")]),
+        (60, [(450, "4. REQUISITION NO.")]),
+        (72, [(40, "03/14/2025"), (160, "03/31/2025"), (330, "1331L525F0042"), (450, "RQ-88120")]),
+        (100, [(40, "5. ISSUING OFFICE (Address correspondence to)"), (330, "6. SHIP TO")]),
+        (112, [(40, "Bureau of Land Services"), (330, "Bureau of Land Services, Warehouse 2")]),
+        (124, [(40, "Acquisition Branch, 2150 Centre Ave"), (330, "4401 N Frontage Rd")]),
+        (136, [(40, "Fort Collins, CO 80526"), (330, "Cheyenne, WY 82001")]),
+        (164, [(40, "7. TO: CONTRACTOR (Name, address and ZIP Code)")]),
+        (176, [(40, "High Plains Surveying Instruments, Inc.")]),
+        (188, [(40, "902 W Lincolnway, Cheyenne, WY 82001")]),
+        (
+            230,
+            [
+                (40, "ITEM NO."),
+                (90, "SUPPLIES OR SERVICES"),
+                (330, "QUANTITY"),
+                (420, "UNIT PRICE"),
+            ],
+        ),
+        (230, [(500, "AMOUNT")]),
+        (
+            245,
+            [
+                (40, "0001"),
+                (90, "GNSS receiver"),
+                (330, "2"),
+                (420, "18,450.00"),
+                (500, "36,900.00"),
+            ],
+        ),
+        (300, [(380, "17. GRAND TOTAL"), (500, "$36,900.00")]),
+    ]
+
+
+def test_a_forms_numbered_boxes_over_their_values(settings: Settings, tmp_path: Path) -> None:
+    # "3. ORDER NO." beside "4. REQUISITION NO.", their values in the row under them: a
+    # box's number is no value, and the header beside a header is none either
+    result = extract(settings, draw(tmp_path / "o.pdf", _order_form("2. DELIVERY DATE")))
+    f = result["fields"]
+    assert (result["doc_type"], f["po_number"], f["vendor"]) == (
+        "purchase_order",
+        "1331L525F0042",
+        "High Plains Surveying Instruments, Inc.",
+    )
+    # the issuing office's town and state ("Fort Collins, CO 80526") is no company "Co."
+    # and the supplier, whom the order is addressed to, is not its buyer too
+    assert "buyer" not in f

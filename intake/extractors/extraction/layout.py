@@ -298,14 +298,15 @@ MIN_GRID_CELLS = 3
 def _heads(upper: Line, lower: Line) -> bool:
     """Whether ``upper`` is a row of headers over the values of ``lower``: as many cells
     (three or more), the lower one right under the upper one (no farther than two lines'
-    height), each header a word or two without digits and without the colon that puts a
-    key's value beside it, each value under its own header's span."""
+    height), each header a word or two without digits (but a form's box number before it,
+    "3. ORDER NO.") and without the colon that puts a key's value beside it, each value
+    under its own header's span."""
     if upper.page != lower.page or len(upper.cells) != len(lower.cells):
         return False
     if len(upper.cells) < MIN_GRID_CELLS or lower.top - upper.bottom > 2 * upper.height:
         return False
     for head, value in zip(upper.cells, lower.cells, strict=True):
-        text = head.text.strip()
+        text = _BOX_NUMBER.sub("", head.text.strip())
         if any(ch.isdigit() for ch in text) or text.endswith(":") or text.count(" ") > 3:
             return False
         if not (value.x0 < head.x1 + 2 and value.x1 > head.x0 - 2):
@@ -313,6 +314,8 @@ def _heads(upper: Line, lower: Line) -> bool:
     return True
 
 
+#: the number of a form's box before its header ("3. ORDER NO.", "17a. CONTRACTOR")
+_BOX_NUMBER = re.compile(r"^\(?\d{1,2}[a-z]?[.)]\s+")
 _COLON = re.compile(r"\s*[:#]")
 _WORD = re.compile(r"[^\W\d_]{2}|#")
 #: what a value holds: a letter, a digit or a currency sign

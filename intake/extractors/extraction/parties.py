@@ -57,17 +57,17 @@ LEGAL_FORM = fold_pattern(_VOCABULARY.name_end_pattern)
 #: (One way to match each: the name regex backtracks over seven of them.)
 _TOKEN = r"(?:\(?(?:[^\W_]|&)|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
 _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.IGNORECASE)
-#: OCR confidence (0..1, by length) and share of plausible words under which a cell is
-#: no name: logos and stamps read as text.
+#: OCR confidence (0..1) and share of plausible words under which a cell is no name (logo)
 MIN_NAME_CONF = 0.6
 MIN_PLAUSIBLE = 0.7
-#: The score of the name a window envelope's return address gives its sender
-RETURN_SENDER = 0.8
+RETURN_SENDER = 0.8  # the score of the name a window's return address gives its sender
 _LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
 _NAME_BEFORE = re.compile(
     rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
     rf"(?:\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Acme Co. (UK) Ltd"
-    r"(?![\w])",
+    r"(?![\w])"
+    # a state's abbreviation before its ZIP code is no legal form ("Fort Collins, CO 80526")
+    r"(?!\s+\d{5}(?:-\d{4})?(?!\d))",
     re.IGNORECASE,
 )
 #: What a name does not hold: contact details, a label of the document's details or its
@@ -389,6 +389,8 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     if "buyer" not in out and not issuer_buys and not window:
         if (customer := unlabelled_customer(reading.layout, scores, first, key)) is not None:
             out["buyer"] = customer  # the customer's block beside the issuer's, no label
+    if issuer_buys and "buyer" in out and name_key(str(out["buyer"].value)) == key:
+        del out["buyer"]  # the order's window names its supplier, the vendor: no buyer
     if issuer_buys:
         read = out.get("buyer")
         was = None if read is None else (read, weight if read is buyer else SURE)
