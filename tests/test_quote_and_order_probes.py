@@ -376,3 +376,24 @@ def test_a_forms_numbered_boxes_over_their_values(settings: Settings, tmp_path: 
     # the issuing office's town and state ("Fort Collins, CO 80526") is no company "Co."
     # and the supplier, whom the order is addressed to, is not its buyer too
     assert "buyer" not in f
+
+
+def test_a_legal_forms_letters_joined_by_a_hyphen_are_a_word(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Co-operative" is no "Co." ending a name: the name runs on to its "Ltd"
+    rows: Rows = [
+        (40, [(50, "PURCHASE ORDER", 16)]),
+        (60, [(50, "PO Number: 4500-7781"), (330, "Date: 04/02/2025")]),
+        (100, [(50, "Ordered by:"), (330, "Supplier:")]),
+        (112, [(50, "Northgate Dairy Co-operative Ltd"), (330, "Fenland Packaging Ltd")]),
+        (124, [(50, "Mill Road, Ely CB7 4DW"), (330, "Unit 9, Chatteris PE16 6SA")]),
+        (200, [(50, "Description"), (330, "Qty"), (400, "Price"), (480, "Amount")]),
+        (215, [(50, "Milk carton 1 L (case 500)"), (330, "10"), (400, "42.00"), (480, "420.00")]),
+        (260, [(400, "Total"), (480, "420.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "o.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == (
+        "Fenland Packaging Ltd",
+        "Northgate Dairy Co-operative Ltd",
+    )

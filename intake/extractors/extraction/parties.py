@@ -61,13 +61,13 @@ _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.
 MIN_NAME_CONF = 0.6
 MIN_PLAUSIBLE = 0.7
 RETURN_SENDER = 0.8  # the score of the name a window's return address gives its sender
-_LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
+_LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])(?!-[^\W\d_])", re.IGNORECASE)
 _NAME_BEFORE = re.compile(
     rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
     rf"(?:\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Acme Co. (UK) Ltd"
-    r"(?![\w])"
-    # a state's abbreviation before its ZIP code is no legal form ("Fort Collins, CO 80526")
-    r"(?!\s+\d{5}(?:-\d{4})?(?!\d))",
+    # a hyphen after it joins a word ("Co-operative"), and a state's abbreviation before
+    # its ZIP code is no legal form ("Fort Collins, CO 80526")
+    r"(?![\w])(?!-[^\W\d_])(?!\s+\d{5}(?:-\d{4})?(?!\d))",
     re.IGNORECASE,
 )
 #: What a name does not hold: contact details, a label of the document's details or its
