@@ -632,3 +632,23 @@ def test_an_indian_gst_invoice_reads_its_taxable_values_and_integrated_tax(
         ("2", "6500.00", "13000.00"),
         ("2", "11000.00", "22000.00"),
     ]
+
+
+@pytest.mark.parametrize("title", ["CREDIT MEMO", "Credit Note", "DEBIT MEMO"])
+def test_a_credit_memo_is_numbered_beside_its_title(
+    settings: Settings, tmp_path: Path, title: str
+) -> None:
+    # American usage calls a credit note a credit memo; "No." beside the title numbers it
+    rows: Rows = [
+        (40, [(50, "Harbor Tools Inc.", 15)]),
+        (56, [(50, "12 Quay Street, Portland, ME 04101")]),
+        (90, [(50, title, 14), (380, "No. CM-3391")]),
+        (104, [(380, "Date 03/12/2025")]),
+        (130, [(50, "Bill to:")]),
+        (142, [(50, "Severn Joinery LLC")]),
+        (240, [(50, "Description"), (480, "Amount")]),
+        (255, [(50, "Return of damaged router (RMA 5512)"), (480, "-240.00")]),
+        (312, [(380, "Total"), (480, "-240.00")]),
+    ]
+    result = extract(settings, draw(tmp_path / "cm.pdf", rows))
+    assert (result["doc_type"], result["fields"]["invoice_number"]) == ("invoice", "CM-3391")

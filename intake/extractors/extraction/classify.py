@@ -58,8 +58,9 @@ def _titles() -> dict[str, list[tuple[re.Pattern[str], float]]]:
 
 @cache
 def full_titles(doc_type: str) -> list[re.Pattern[str]]:
-    """The full-weight titles of ``doc_type`` ("Purchase Order", "Angebot")."""
-    return [p for p, w in _titles().get(doc_type, []) if w >= 1.0]
+    """The titles that name a ``doc_type`` outright ("Purchase Order", "Angebot", and an
+    invoice's "Credit Memo", weighed 0.9 as a kind of invoice)."""
+    return [p for p, w in _titles().get(doc_type, []) if w >= 0.9]
 
 
 @cache
