@@ -397,3 +397,33 @@ def test_a_legal_forms_letters_joined_by_a_hyphen_are_a_word(
         "Fenland Packaging Ltd",
         "Northgate Dairy Co-operative Ltd",
     )
+
+
+@pytest.mark.parametrize("label", ["Issued by:", "Issuing office:"])
+def test_an_orders_issuer_is_its_buyer(settings: Settings, tmp_path: Path, label: str) -> None:
+    # "Issued by" names an invoice's seller, but an order's buyer: its issuer buys
+    rows: Rows = [
+        (40, [(50, "PURCHASE ORDER", 16)]),
+        (60, [(50, "PO Number: 4500-7781"), (330, "Date: 04/02/2025")]),
+        (100, [(50, label), (330, "Supplier:")]),
+        (112, [(50, "Northgate Dairy Ltd"), (330, "Fenland Packaging Ltd")]),
+        (124, [(50, "Mill Road, Ely CB7 4DW"), (330, "Unit 9, Chatteris PE16 6SA")]),
+        (200, [(50, "Description"), (330, "Qty"), (400, "Price"), (480, "Amount")]),
+        (215, [(50, "Milk carton 1 L (case 500)"), (330, "10"), (400, "42.00"), (480, "420.00")]),
+        (260, [(400, "Total"), (480, "420.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "o.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Fenland Packaging Ltd", "Northgate Dairy Ltd")
+
+
+def test_an_invoices_issuer_is_its_seller(settings: Settings, tmp_path: Path) -> None:
+    rows: Rows = [
+        (40, [(50, "INVOICE", 16)]),
+        (60, [(50, "Invoice No: 7781"), (330, "Date: 04/02/2025")]),
+        (100, [(50, "Issued by:"), (330, "Bill to:")]),
+        (112, [(50, "Fenland Packaging Ltd"), (330, "Northgate Dairy Ltd")]),
+        (124, [(50, "Unit 9, Chatteris PE16 6SA"), (330, "Mill Road, Ely CB7 4DW")]),
+        (260, [(400, "Total"), (480, "420.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Fenland Packaging Ltd", "Northgate Dairy Ltd")

@@ -27,6 +27,9 @@ LABELS: dict[str, list[tuple[str, float]]] = _VOCABULARY.table("labels")
 #: The unqualified addressee's labels ("To:", "Aan", "Destinataire", "Spett.le") label the
 #: buyer too; on an order its buyer issues they name the supplier (:mod:`parties`).
 LABELS["buyer"] = LABELS.get("buyer", []) + LABELS.get("addressee", [])
+#: The issuer's labels ("Issued by", "Emisor") label the seller too; on an order its buyer
+#: issues they name the buyer (:mod:`order_buyer`).
+LABELS["vendor"] = LABELS.get("vendor", []) + LABELS.get("issuer", [])
 #: Title words: what a document calls itself, strongest evidence of its type.
 TITLES: dict[str, list[tuple[str, float]]] = _VOCABULARY.table("titles")
 #: Labels that tell a type apart when no title does (each counts once per document).

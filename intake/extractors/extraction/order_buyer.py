@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 
+from intake.extractors.extraction.addressee import name_key
 from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.layout import Layout
+from intake.extractors.extraction.party_cells import named_cells
 from intake.record import Field
 
-__all__ = ["ISSUER", "LETTERHEAD", "SURE", "issuer_buying"]
+__all__ = ["ISSUER", "LETTERHEAD", "SURE", "issued_by", "issuer_buying"]
 
 #: A name's score (its candidates' evidence, added up) from which it is an order's issuer
 #: where nothing names the buyer: the first name of the page, set larger than the body
@@ -57,3 +60,16 @@ def issuer_buying(
         return None
     top = max(others, key=lambda k: scores[k])
     return first[top] if scores[top] >= need else None
+
+
+def issued_by(layout: Layout) -> set[str]:
+    """The names (name keys) the issuer's labels head ("Issued by:", "Emisor"): on an
+    order its buyer's, though the label counts as a seller's (an invoice's issuer sells)."""
+    out: set[str] = set()
+    for hit in layout.labels("issuer", pages=1):
+        rest = hit.cell.tail(hit.match.end())
+        cells = [rest] if rest is not None and rest.text.strip(" :") else []
+        cells += named_cells(layout, list(layout.below(hit)))
+        if cells:
+            out.add(name_key(cells[0].text))
+    return out

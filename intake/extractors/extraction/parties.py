@@ -20,7 +20,7 @@ from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.legal_names import canonical_form
 from intake.extractors.extraction.line_items import item_header
-from intake.extractors.extraction.order_buyer import SURE, issuer_buying
+from intake.extractors.extraction.order_buyer import SURE, issued_by, issuer_buying
 from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.party_cells import (
     Block,
@@ -53,8 +53,7 @@ _VOCABULARY = vocabulary()
 #: Every legal form of the vocabulary packs, folded for OCR's letter confusions ("5dn 8hd").
 LEGAL_FORM = fold_pattern(_VOCABULARY.name_end_pattern)
 #: A word of a company name: "Acme", "Électricité", "A.B.C.", "O'Neil", "(UK)", "FOODS/NY)",
-#: "(NY" (OCR lost the bracket); with the symbols OCR puts for letters ("A.8.¥.").
-#: (One way to match each: the name regex backtracks over seven of them.)
+#: "(NY" (OCR lost the bracket); with OCR's symbols for letters ("A.8.¥."); one way each.
 _TOKEN = r"(?:\(?(?:[^\W_]|&)|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
 _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.IGNORECASE)
 #: OCR confidence (0..1) and share of plausible words under which a cell is no name (logo)
@@ -343,6 +342,7 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
         out["buyer"] = Field(name, 0.5, "layout", box, name)
     boxes = [box for box, _ in window]
     found, sellers = _vendor_candidates(reading, blocks)
+    sellers -= issued_by(reading.layout) if issuer_buys else set()  # an order's issuer buys
     sender = return_sender(reading.layout, boxes)
     if sender is not None and _name_like(sender[1]):
         # the return address over the window names the sender, the window its addressee
