@@ -17,7 +17,7 @@ from intake.extractors.extraction.labels import LABELS, LabelSet, label_set
 from intake.extractors.extraction.page_rows import page_rows
 from intake.record import Box, Record, Word
 
-__all__ = ["Cell", "Hit", "Layout", "Line"]
+__all__ = ["ALIGNED", "Cell", "Hit", "Layout", "Line"]
 
 
 @dataclass(frozen=True)
@@ -293,6 +293,8 @@ class Layout:
 #: A row of boxed details has this many columns at least: two side by side are as often
 #: a key beside its value ("Advertiser  Acme").
 MIN_GRID_CELLS = 3
+#: How far apart two cells' left edges may be and still be one column's (points)
+ALIGNED = 3.0
 
 
 def _heads(upper: Line, lower: Line) -> bool:

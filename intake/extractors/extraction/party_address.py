@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.layout import Layout
-from intake.extractors.extraction.party_labels import contact_line
+from intake.extractors.extraction.party_labels import SUB_LABELLED, contact_line
 from intake.record import ALIKE, Box, Field
 
 __all__ = ["address_under"]
@@ -26,9 +26,6 @@ _REGISTRATION = re.compile(
     r"[A-Z]{0,3}\d[\d\s-]{3,}[A-Z]?\s*[)\]}]?$",
     re.IGNORECASE,
 )
-#: A sub-label alone in its cell, left of a block's values ("Steuernummer:"; an OCR speck
-#: read as ":" is none)
-_SUB_LABEL = re.compile(r"\s*\S*[^\W\d_]{2}.*:\s*")
 #: A line whose middle is this close (points) to the name's is centred under it.
 CENTRED = 20.0
 #: The separators of a name run together with its address on one line (OCR reads a
@@ -89,8 +86,8 @@ def address_under(layout: Layout, box: Box | None) -> Field | None:
             continue
         if cell is None or _ADDRESS_STOP.search(cell.text) or _LABELLED.match(cell.text):
             break
-        if parts and any(c.x1 <= cell.x0 and _SUB_LABEL.fullmatch(c.text) for c in line.cells):
-            break  # a new sub-label in the block's column of labels ("Steuernummer:")
+        if parts and any(c.x1 <= cell.x0 and SUB_LABELLED.fullmatch(c.text) for c in line.cells):
+            break  # a new sub-label alone in the block's column of labels ("Steuernummer:")
         if typeset and parts and cell.height > ALIKE * prev_height:
             break  # set larger than the block (a title in heading type): no address line
         parts.append(cell.text.strip(" ,"))

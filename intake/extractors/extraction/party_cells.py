@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from intake.extractors.extraction.candidates import street_line
 from intake.extractors.extraction.labels import LABELS, compile_labels
-from intake.extractors.extraction.layout import Cell, Hit, Layout
-from intake.extractors.extraction.party_labels import colon_beside, wrapped_above
+from intake.extractors.extraction.layout import ALIGNED, Cell, Hit, Layout
+from intake.extractors.extraction.party_labels import SUB_LABELLED, colon_beside, wrapped_above
 from intake.extractors.extraction.recipient import POSTCODE
 
 __all__ = [
@@ -37,8 +37,6 @@ def concat(first: Cell, second: Cell) -> Cell:
 FAR = 0.15
 #: ... and where it heads none: a cell across the page is another block's
 ACROSS = 0.4
-#: How far apart two cells' left edges may be and still be one column's (points)
-ALIGNED = 3.0
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 #: A sub-label between a party's label and its name: "Advertiser  Name:  Acme".
 _SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
@@ -148,8 +146,6 @@ def in_details_row(layout: Layout, hit: Hit) -> bool:
     return not any(POSTCODE.search(t) or street_line(t) for t in under[1:])
 
 
-#: "Nummer:", "Anschrift:", "Name, Dep:": a sub-label at the start of a cell in a party's block
-_SUB_LABELLED = re.compile(r"\s*([^\W\d_][^\W\d_ .\-/]*(?:[ .,\-/]{1,2}[^\W\d_]+){0,3})\.?\s*:")
 #: the sub-labels that announce the party's name, in every language pack ("Name:", "Firma:")
 _NAME_LABEL = re.compile(
     r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
@@ -177,9 +173,9 @@ def named_cells(layout: Layout, cells: list[Cell]) -> list[Cell]:
     (after it in the cell, or in the next cell to its right)."""
     out: list[Cell] = []
     for cell in cells:
-        m = _SUB_LABELLED.match(cell.text)
+        m = SUB_LABELLED.match(cell.text)
         if m is None and (colon_beside(layout, cell) or _name_beside(layout, cell)):
-            m = _SUB_LABELLED.match(f"{cell.text}:")  # "Nummer  : 549910", colon aligned
+            m = SUB_LABELLED.match(f"{cell.text}:")  # "Nummer  : 549910", colon aligned
         if m is None:
             out.append(cell)
             continue

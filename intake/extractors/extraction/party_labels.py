@@ -22,6 +22,7 @@ from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = [
+    "SUB_LABELLED",
     "colon_beside",
     "contact_line",
     "contact_over_company",
@@ -34,6 +35,8 @@ __all__ = [
 ]
 
 _COLON_AFTER = re.compile(r"\s*:")
+#: "Nummer:", "Anschrift:", "Name, Dep:": a sub-label at the start of a cell in a party's block
+SUB_LABELLED = re.compile(r"\s*([^\W\d_][^\W\d_ .\-/]*(?:[ .,\-/]{1,2}[^\W\d_]+){0,3})\.?\s*:")
 _LEGAL_FORM = fold_pattern(vocabulary().name_end_pattern)
 #: nothing but legal forms: "GmbH", "S.A.S.", "Co. Ltd"
 _LEGAL_ONLY = re.compile(rf"(?:{_LEGAL_FORM})\.?(?:\s+(?:{_LEGAL_FORM})\.?)*", re.IGNORECASE)

@@ -14,6 +14,7 @@ import re
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import parse_id
 from intake.extractors.extraction.classify import HEADING, full_titles
+from intake.extractors.extraction.layout import ALIGNED
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Field
 
@@ -24,8 +25,6 @@ _BARE_NO = re.compile(rf"\s*(?:{vocabulary().number_pattern})\s*[:.]?\s*(?=\S)",
 #: the title stands among the first page's first lines
 TOP_LINES = 15
 CONFIDENCE = 0.6
-#: how far apart the left edges of the title and the line under it may be (points)
-ALIGNED = 3.0
 #: OCR's boxes are the ink's: a title in capitals (no descenders) stands less above the
 #: body's words than its type size does ("CREDIT MEMO" at 14 pt over 9 pt text: 1.25)
 OCR_HEADING = 1.15
