@@ -86,9 +86,7 @@ def _ends_sentence(hit: Hit) -> bool:
 
 def _around(reading: Reading, hit: Hit, parse: Parser, max_below: int) -> Iterator[Candidate]:
     layout = reading.layout
-    # a header in a row of headers over their values has its value under it, never the
-    # header beside it ("3. ORDER NO.  4. REQUISITION NO." over two numbers)
-    right = None if layout.heads_values(hit.cell.line) else layout.right_of(hit)
+    right = layout.right_of(hit)
     if right is not None and (got := parse(reading, right, hit.weight)) is not None:
         yield Candidate(got[0], hit.weight, got[1], got[2])
         return

@@ -243,7 +243,11 @@ class Layout:
     def right_of(self, hit: Hit) -> Cell | None:
         """The value on the label's line: the rest of its cell, else the next cell. A
         label runs on to its colon: words after the matched ones that end in a colon
-        are still label ("Nº pedido cliente:"), and the value is in the next cell."""
+        are still label ("Nº pedido cliente:"), and the value is in the next cell. None
+        in a row of headers over their values (:meth:`heads_values`): the value is under
+        the header ("3. ORDER NO.  4. REQUISITION NO." over two numbers)."""
+        if self.heads_values(hit.cell.line):
+            return None
         rest = hit.cell.tail(hit.match.end())
         if rest is not None and (text := rest.text.strip(" :#.-|")):
             if rest.text.rstrip().endswith(":") and not any(ch.isdigit() for ch in text):
