@@ -13,15 +13,13 @@ keeps working.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import gc
 import logging
 import shutil
 import uuid
 import warnings
 import weakref
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,18 +131,6 @@ def index_fields(doc: Document) -> dict[str, Any]:
     return values
 
 
-@contextmanager
-def _exclusive(lock: Path) -> Iterator[None]:
-    """An exclusive ``flock`` on the file ``lock`` (made if missing) for the block's time;
-    the kernel releases it if the process dies."""
-    with lock.open("a") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
-
-
 def _storage(path: Path) -> FileStorage:
     """The index folder, read through plain file reads: with memory mapping, Whoosh copies
     each file of a segment into memory for every searcher it opens (at 100k documents,
@@ -224,17 +210,12 @@ class SearchIndex:
     def open(self) -> Any:
         if self._index is not None:
             return self._index
-        # Services sharing a data folder start together: one creates the index while the
-        # others wait and then open it (two creating it at once tear up each other's table
-        # of contents). The lock is a file beside the index, held only while opening.
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with _exclusive(self.path.with_name(f"{self.path.name}.lock")):
-            if self.path.is_dir() and any(self.path.iterdir()):
-                ix = self._open_existing()
-                if ix is not None:
-                    self._index = ix
-                    return ix
-            self._index = self._create(self.path)
+        if self.path.is_dir() and any(self.path.iterdir()):
+            ix = self._open_existing()
+            if ix is not None:
+                self._index = ix
+                return ix
+        self._index = self._create(self.path)
         return self._index
 
     def close(self) -> None:
