@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import multiprocessing
 import warnings
 from pathlib import Path
 from typing import Any
@@ -277,7 +278,8 @@ def test_a_failing_store_keeps_the_index_and_the_marks(
     monkeypatch.setattr(FlakyStorage, "reads_fail", True)
     with pytest.raises(IndexUnavailable):
         index.open()
-    assert sorted(p.name for p in ctx.settings.index_dir.parent.iterdir() if "index" in p.name) == [
+    folders = ctx.settings.index_dir.parent.iterdir()
+    assert sorted(p.name for p in folders if p.is_dir() and "index" in p.name) == [
         "index"
     ]  # not moved aside
     monkeypatch.setattr(FlakyStorage, "reads_fail", False)
@@ -299,3 +301,32 @@ def test_a_failing_store_keeps_the_index_and_the_marks(
     monkeypatch.setattr(FlakyStorage, "writes_fail", False)
     assert index.sync(ctx.db) == 1
     assert index.match_ids('vendor:"cobalt interiors"') == [second]
+
+
+def _open_at_once(path: str, barrier: Any, errors: Any) -> None:
+    barrier.wait()
+    try:
+        SearchIndex(Path(path)).open()
+    except Exception as exc:  # noqa: BLE001 - reported to the test, which fails on it
+        errors.put(repr(exc))
+
+
+def test_services_opening_a_new_index_at_once_create_it_once(tmp_path: Path) -> None:
+    """Services sharing a data folder start together: each opens the search index, and
+    only one may create it (two creating it at once tear up each other's table of
+    contents, and one of them fails)."""
+    ctx = multiprocessing.get_context("fork")
+    for round_ in range(6):
+        path = tmp_path / f"index-{round_}"
+        barrier, errors = ctx.Barrier(4), ctx.Queue()
+        procs = [
+            ctx.Process(target=_open_at_once, args=(str(path), barrier, errors)) for _ in range(4)
+        ]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+        assert errors.empty(), errors.get()
+        with SearchIndex(path).open().searcher() as s:
+            assert s.doc_count() == 0

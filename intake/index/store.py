@@ -36,6 +36,7 @@ from intake.db.engine import Database
 from intake.db.models import Document, LineItem
 from intake.errors import QueryError
 from intake.index import searching
+from intake.index.locking import opening
 from intake.index.postings import Matches
 from intake.index.schema import SCHEMA_VERSION, make_schema, schema_signature
 from intake.index.searching import (
@@ -182,8 +183,10 @@ class SearchIndex:
 
     def _open_existing(self) -> Any:
         """The index on disk, or None after moving an unusable one aside; IndexUnavailable
-        when the store cannot be read now. Whoosh leaks an open file when it fails to read
-        a broken index; that warning is silenced here."""
+        when the store cannot be read now (None too when there is no index yet). Whoosh
+        leaks an open file when it fails to read a broken index; that warning is silenced."""
+        if not (self.path.is_dir() and any(self.path.iterdir())):
+            return None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
@@ -208,14 +211,9 @@ class SearchIndex:
         return None
 
     def open(self) -> Any:
-        if self._index is not None:
-            return self._index
-        if self.path.is_dir() and any(self.path.iterdir()):
-            ix = self._open_existing()
-            if ix is not None:
-                self._index = ix
-                return ix
-        self._index = self._create(self.path)
+        if self._index is None:
+            with opening(self.path):  # one service at a time creates a new index
+                self._index = self._open_existing() or self._create(self.path)
         return self._index
 
     def close(self) -> None:
