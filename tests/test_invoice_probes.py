@@ -664,3 +664,50 @@ def test_a_credit_memo_is_numbered_beside_its_title(
     # American usage calls a credit note a credit memo; "No." beside the title numbers it
     result = extract(settings, draw(tmp_path / "cm.pdf", _memo(title)))
     assert (result["doc_type"], result["fields"]["invoice_number"]) == ("invoice", "CM-3391")
+
+
+def test_a_date_column_of_the_items_is_each_lines_date_not_its_description(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "DATE | ACTIVITY | QTY | RATE | AMOUNT": the day each service was supplied stands in
+    # its own column, and it is no part of the line's description
+    rows: Rows = [
+        (40, [(50, "Pinecrest Fabrication LLC", 15), (400, "INVOICE", 16)]),
+        (56, [(50, "880 Foundry Road, Dayton, OH 45402")]),
+        (120, [(50, "BILL TO"), (400, "INVOICE #"), (480, "2231")]),
+        (132, [(50, "Riverside Motors Inc."), (400, "DATE"), (480, "04/09/2025")]),
+        (200, [(50, "DATE"), (110, "ACTIVITY"), (300, "QTY"), (360, "RATE"), (480, "AMOUNT")]),
+        (215, [(50, "04/02/2025"), (110, "Bracket, welded steel"), (300, "40"), (360, "12.50")]),
+        (215, [(480, "500.00")]),
+        (230, [(50, "04/03/2025"), (110, "Powder coating"), (300, "40"), (360, "3.00")]),
+        (230, [(480, "120.00")]),
+        (280, [(360, "TOTAL"), (480, "620.00")]),
+    ]
+    items = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]["line_items"]
+    assert [(i["description"], i["amount"], i.get("delivery_date")) for i in items] == [
+        ("Bracket, welded steel", "500.00", "2025-04-02"),
+        ("Powder coating", "120.00", "2025-04-03"),
+    ]
+
+
+def test_a_row_of_dates_over_their_values_heads_no_table(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Data | Válido até" over two dates: a date names a column of items only beside two
+    # other roles ("até" folds to the French "qté", a quantity)
+    rows: Rows = [
+        (40, [(327, "Corvina Engenharia Lda.", 15)]),
+        (56, [(327, "Rua Castanho 78, 4700-000 Braga")]),
+        (100, [(50, "FATURA PRÓ-FORMA n.º PF-18467", 14)]),
+        (120, [(53, "Data"), (173, "Válido até")]),
+        (132, [(53, "20 de junho de 2025"), (173, "20 de julho de 2025")]),
+        (144, [(53, "Comercial"), (173, "Expedição"), (293, "Condições de pagamento")]),
+        (156, [(53, "Anna Berglund"), (173, "Levantamento"), (293, "60 dias")]),
+        (170, [(50, "Pos."), (82, "Designação"), (383, "Qtd."), (421, "Preço unit.")]),
+        (170, [(499, "Montante")]),
+        (185, [(50, "1"), (82, "Abraçadeiras sortidas"), (391, "25"), (432, "12,00")]),
+        (185, [(499, "300,00")]),
+        (230, [(345, "Total"), (486, "300,00 €")]),
+    ]
+    items = extract(settings, draw(tmp_path / "q.pdf", rows))["fields"]["line_items"]
+    assert [(i["description"], i["amount"]) for i in items] == [("Abraçadeiras sortidas", "300.00")]

@@ -24,7 +24,7 @@ from intake.record import Box, Word
 __all__ = ["TEXT_ROLES", "item_values", "set_smaller"]
 
 #: the columns that hold text, not numbers
-TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date"}
+TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date", "date"}
 #: a line under an item set at most this share of the item's type size is its note
 NOTE_SIZE = 0.85
 
@@ -62,7 +62,8 @@ def item_values(
         "amount": format_money(amount) if amount is not None else None,
         "box": _box(item.page, words),
     }
-    if when := item.text("delivery_date"):
+    # a line's own date ("Date", "Service Date") is the day it was supplied
+    if when := item.text("delivery_date") or item.text("date"):
         found = next(find_dates(when, reading.date_order), None)
         if found is not None:
             out["delivery_date"] = found[2].isoformat()

@@ -62,18 +62,9 @@ __all__ = ["LineItems", "find_line_items", "item_header"]
 _VOCABULARY = vocabulary()
 #: The column roles, in the order a header's words are given to them (the first role
 #: whose words match a span takes it: "Gesamtpreis" is an amount before it is a price).
-ROLE_ORDER = (
-    "amount",
-    "discount",
-    "unit_price",
-    "tax_rate",
-    "count",
-    "quantity",
-    "unit",
-    "delivery_date",
-    "code",
-    "description",
-    "position",
+ROLE_ORDER = tuple(
+    "amount discount unit_price tax_rate count quantity unit delivery_date date code"
+    " description position".split()
 )
 
 
@@ -180,7 +171,9 @@ def _header_roles(line: Line) -> list[Column]:
         # header names the description ("Descrição ... Preço  Desc.  IVA"), heads the discount
         columns.append(unnamed[0])
         roles.add("discount")
-    if len(roles) < 2 or not roles & NUMERIC or len(columns) > 9:
+    # a date heads columns of many rows that are no items ("Date | Due date | Terms"):
+    # it counts toward no table's two roles
+    if len(roles - {"date"}) < 2 or not roles & NUMERIC or len(columns) > 9:
         return []
     if roles <= {"amount", "tax_rate"}:
         return []  # "Basis | Rate | Tax amount": the tax breakdown, not the items
