@@ -711,3 +711,24 @@ def test_a_row_of_dates_over_their_values_heads_no_table(
     ]
     items = extract(settings, draw(tmp_path / "q.pdf", rows))["fields"]["line_items"]
     assert [(i["description"], i["amount"]) for i in items] == [("Abraçadeiras sortidas", "300.00")]
+
+
+def test_a_rate_whose_separator_has_no_decimals_is_still_a_rate(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a tax summary of two rates, one row per rate and no sums row; OCR read the space
+    # before one row's sign as a speck ("7.%"), and that row's rate is still 7
+    rows: Rows = [
+        (40, [(50, "Druckerei Lindner GmbH", 15)]),
+        (56, [(50, "Gutenbergstraße 7 · 90402 Nürnberg")]),
+        (160, [(50, "Rechnung", 14), (380, "Rechnungs-Nr.: 2025-0412")]),
+        (210, [(50, "Bezeichnung"), (300, "Menge"), (350, "Einzelpreis"), (480, "Gesamt")]),
+        (225, [(50, "Speisekarten A4"), (300, "50"), (350, "4,00"), (480, "200,00")]),
+        (240, [(50, "Broschüre Kochbuch"), (300, "20"), (350, "7,50"), (480, "150,00")]),
+        (290, [(300, "Netto"), (360, "USt.-Satz"), (420, "USt."), (480, "Brutto")]),
+        (302, [(300, "200,00"), (360, "19 %"), (420, "38,00"), (480, "238,00")]),
+        (314, [(300, "150,00"), (360, "7.%"), (420, "10,50"), (480, "160,50")]),
+        (340, [(360, "Rechnungsbetrag"), (480, "398,50 €")]),
+    ]
+    f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert (f["subtotal"], f["tax"], f["total"]) == ("350.00", "48.50", "398.50")

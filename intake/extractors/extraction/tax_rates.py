@@ -17,8 +17,9 @@ from intake.extractors.extraction.candidates import Candidate
 
 __all__ = ["printed_rates", "summed_taxes", "taxed_pair"]
 
-#: a percentage: "19 %", "20,00%", "8.25 %"
-_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s?%")
+#: a percentage: "19 %", "20,00%", "8.25 %"; a separator with no decimals after it is
+#: still the whole number (OCR reads a space before the sign as a speck: "7.%")
+_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{0,3})?)\s?%")
 #: tax rates in use anywhere are below this (percent)
 MAX_RATE = Decimal(30)
 #: a tax is rounded to the cent (per line or per rate): this far from base x rate it may be
