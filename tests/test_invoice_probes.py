@@ -732,3 +732,52 @@ def test_a_rate_whose_separator_has_no_decimals_is_still_a_rate(
     ]
     f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
     assert (f["subtotal"], f["tax"], f["total"]) == ("350.00", "48.50", "398.50")
+
+
+def test_a_tax_summary_row_without_and_with_vat_and_the_tax_between(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a generator's layout: the items print each line with its tax, and a breakdown row
+    # prints the rate, the tax, the amount "Without VAT" and the amount "With VAT" (its
+    # narrow headers run together: "VAT rate Tax"); the lines' gross amounts (which add
+    # up to the total too) are neither subtotal nor tax
+    rows: Rows = [
+        (40, [(312, "Invoice num.: INV-20931")]),
+        (55, [(63, "Provider"), (315, "Date: Sep 3, 2025")]),
+        (67, [(63, "Blue Harbor Supplies Inc."), (315, "Due date: Oct 3, 2025")]),
+        (79, [(63, "91 Congress St, Austin, TX 78701")]),
+        (110, [(312, "Customer")]),
+        (122, [(312, "Greenfield Dental Group")]),
+        (302, [(60, "Description", 7), (264, "Units", 7), (306, "Price per one", 7)]),
+        (302, [(383, "Total price", 7), (445, "Tax", 7), (471, "Total price with tax", 7)]),
+        (316, [(60, "Managed IT support", 7), (287, "12", 7), (340, "$850.00", 7)]),
+        (316, [(396, "$10,200.00", 7), (452, "8 %", 7), (507, "$11,041.50", 7)]),
+        (330, [(60, "Network switch", 7), (291, "2", 7), (340, "$640.00", 7)]),
+        (330, [(401, "$1,280.00", 7), (452, "8 %", 7), (511, "$1,385.60", 7)]),
+        (351, [(60, "Breakdown VAT", 6)]),
+        (359, [(60, "VAT rate", 6), (85, "Tax", 6), (133, "Without VAT", 6), (184, "With VAT", 6)]),
+        (367, [(60, "8.25%", 6), (88, "$947.10", 6), (133, "$11,480.00", 6)]),
+        (367, [(184, "$12,427.10", 6)]),
+        (381, [(340, "Total with tax: $12,427.10", 11)]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (f["subtotal"], f["tax"], f["total"]) == ("11480.00", "947.10", "12427.10")
+
+
+def test_a_date_under_a_label_of_its_own_is_that_labels(settings: Settings, tmp_path: Path) -> None:
+    # a date's label whose value is not beside it ("Date of exposure taxable invoice:" in
+    # a generator's translation) takes no date from the cell under it that opens with a
+    # label of its own: that is the due date's
+    rows: Rows = [
+        (40, [(50, "Blue Harbor Supplies Inc.", 15)]),
+        (56, [(50, "91 Congress St, Austin, TX 78701")]),
+        (90, [(50, "INVOICE", 16), (315, "Date of exposure taxable invoice: Sep 3, 2025")]),
+        (102, [(315, "Due date: Oct 3, 2025")]),
+        (130, [(50, "Bill to:")]),
+        (142, [(50, "Greenfield Dental Group")]),
+        (200, [(50, "Description"), (480, "Amount")]),
+        (215, [(50, "Network switch replacement"), (480, "1,280.00")]),
+        (260, [(380, "Total"), (480, "1,280.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (f.get("issue_date"), f["due_date"]) == ("2025-09-03", "2025-10-03")

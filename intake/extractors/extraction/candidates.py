@@ -84,6 +84,10 @@ def _ends_sentence(hit: Hit) -> bool:
     return len(before.split()) >= 2 and after in (".", "!")
 
 
+#: a cell that opens with its own label: words (no digit) closed by a colon, then more
+_OWN_LABEL = re.compile(r"\s*(?:[^\W\d_][^\s:\d]*\s+){0,4}[^\W\d_][^\s:\d]*\s*:\s*\S")
+
+
 def _around(reading: Reading, hit: Hit, parse: Parser, max_below: int) -> Iterator[Candidate]:
     layout = reading.layout
     right = layout.right_of(hit)
@@ -91,6 +95,8 @@ def _around(reading: Reading, hit: Hit, parse: Parser, max_below: int) -> Iterat
         yield Candidate(got[0], hit.weight, got[1], got[2])
         return
     for distance, cell in enumerate(layout.below(hit, max_lines=max_below)):
+        if _OWN_LABEL.match(cell.text):
+            return  # "Due date: Oct 3, 2025" under a date's label: that label's value
         if (got := parse(reading, cell, hit.weight)) is not None:
             yield Candidate(got[0], hit.weight * BELOW * 0.9**distance, got[1], got[2])
             return

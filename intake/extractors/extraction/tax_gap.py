@@ -48,11 +48,30 @@ def tax_between(
             if t.box is None or s.box is None or t.box.page != s.box.page:
                 continue
             gap = t.value - s.value
-            if gap <= 0 or gap > s.value * MAX_RATE / 100 or not s.box.bottom <= t.box.top:
+            if gap <= 0 or gap > s.value * MAX_RATE / 100:
                 continue
-            found = _row_between(reading, t, s, gap, money)
+            if abs(t.box.top - s.box.top) < 2:  # a tax summary's row: rate, net, tax, gross
+                found = _on_row(reading, s, gap, money)
+            elif s.box.bottom <= t.box.top:
+                found = _row_between(reading, t, s, gap, money)
+            else:
+                continue
             if found is not None:
                 return t, s, found
+    return None
+
+
+def _on_row(reading: Reading, s: Candidate, gap: Decimal, money: Money) -> Candidate | None:
+    """The tax printed on the subtotal's own row, beside the total: a tax summary's row
+    ("8.25% | 947.10 | 11,480.00 | 12,427.10") whose rate of the subtotal is the gap."""
+    assert s.box is not None
+    for line in reading.layout.lines:
+        if line.page != s.box.page or abs(line.top - s.box.top) >= 2:
+            continue
+        if any(_is_rate_of(s.value, r, gap) for r in printed_rates(line.text)):
+            for value, box, raw in (a for cell in line.cells for a in money(reading, cell)):
+                if abs(value - gap) < TOL:
+                    return Candidate(gap, SCORE, box, raw)
     return None
 
 
