@@ -781,3 +781,43 @@ def test_a_date_under_a_label_of_its_own_is_that_labels(settings: Settings, tmp_
     ]
     f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert (f.get("issue_date"), f["due_date"]) == ("2025-09-03", "2025-10-03")
+
+
+def test_a_heading_opening_with_the_title_and_numbered_after_a_qualifier(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Fatura com impostos num.: INV-20931" in large type heads a Portuguese invoice (a
+    # generator's translation): the title qualified, then its number; the line "Data de
+    # validade" under it is the due date's, no issue date
+    rows: Rows = [
+        (44, [(312, "Fatura com impostos num.: INV-20931", 15)]),
+        (72, [(63, "Fornecedor"), (315, "Data de emissão: 03/09/2025")]),
+        (86, [(63, "Azulejaria Ribeiro Lda."), (315, "Data de validade: 03/10/2025")]),
+        (98, [(63, "Rua do Almada 120, 4050-031 Porto")]),
+        (130, [(312, "Cliente")]),
+        (142, [(312, "Padaria Estrela")]),
+        (200, [(60, "Descrição"), (300, "Qtd."), (350, "Preço"), (480, "Total")]),
+        (215, [(60, "Azulejo pintado 15x15"), (300, "40"), (350, "6,50"), (480, "260,00")]),
+        (260, [(350, "Total"), (480, "260,00 €")]),
+    ]
+    r = extract(settings, draw(tmp_path / "f.pdf", rows))
+    assert (r["doc_type"], r["fields"]["invoice_number"]) == ("invoice", "INV-20931")
+
+
+def test_a_bare_date_word_before_a_terms_end_is_no_issue_date(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Data de validade" (and "de vencimento", "de entrega") ends a term or brings goods;
+    # the bare "Data" (Italian's word for a date) in it names no issue date
+    rows: Rows = [
+        (40, [(50, "Azulejaria Ribeiro Lda.", 15)]),
+        (56, [(50, "Rua do Almada 120, 4050-031 Porto")]),
+        (90, [(50, "FATURA", 16), (315, "Nº FT 2025/118")]),
+        (106, [(315, "Data de validade: 3 de outubro de 2025")]),
+        (118, [(315, "Data: 3 de setembro de 2025")]),
+        (150, [(50, "Cliente:")]),
+        (162, [(50, "Padaria Estrela")]),
+        (260, [(350, "Total"), (480, "260,00 €")]),
+    ]
+    f = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert f["issue_date"] == "2025-09-03"

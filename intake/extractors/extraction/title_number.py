@@ -14,7 +14,7 @@ import re
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import parse_id
 from intake.extractors.extraction.classify import HEADING, full_titles
-from intake.extractors.extraction.layout import ALIGNED
+from intake.extractors.extraction.layout import ALIGNED, Cell
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Field
 
@@ -22,6 +22,10 @@ __all__ = ["title_number"]
 
 #: a cell that begins with a number word alone ("No.", "N°", "#", "Nr.") and its colon
 _BARE_NO = re.compile(rf"\s*(?:{vocabulary().number_pattern})\s*[:.]?\s*(?=\S)", re.IGNORECASE)
+#: a number word of its own inside a heading, and its colon: the number follows
+_NO_AFTER = re.compile(
+    rf"(?<![^\W\d_])(?:{vocabulary().number_pattern})(?![^\W\d_])\s*[:.]?\s*(?=\S)", re.I
+)
 #: the title stands among the first page's first lines
 TOP_LINES = 15
 CONFIDENCE = 0.6
@@ -40,14 +44,10 @@ def title_number(reading: Reading, doc_type: str) -> Field | None:
     heading = OCR_HEADING if 1 in reading.ocr_pages else HEADING
     titles = full_titles(doc_type)
     for index, line in enumerate(lines):
-        title = next(
-            (
-                c
-                for c in line.cells
-                if c.height >= heading * median and any(p.fullmatch(c.text.strip()) for p in titles)
-            ),
-            None,
-        )
+        big = [c for c in line.cells if c.height >= heading * median]
+        if (numbered := _in_title_cell(reading, big, titles)) is not None:
+            return numbered
+        title = next((c for c in big if any(p.fullmatch(c.text.strip()) for p in titles)), None)
         if title is None:
             continue
         cells = list(line.cells)
@@ -62,6 +62,24 @@ def title_number(reading: Reading, doc_type: str) -> Field | None:
         for cell in cells:
             m = _BARE_NO.match(cell.text)
             rest = cell.tail(m.end()) if m else None
+            if rest is not None and (found := parse_id(reading, rest, 1.0)) is not None:
+                return Field(found[0], CONFIDENCE, "layout", found[1], cell.text)
+    return None
+
+
+def _in_title_cell(
+    reading: Reading, cells: list[Cell], titles: list[re.Pattern[str]]
+) -> Field | None:
+    """The number in a heading that opens with the title and numbers it after a few words
+    of its own ("Fatura com impostos num.: INV-20931", "Tax Invoice No. 118")."""
+    for cell in cells:
+        text = cell.text.strip()
+        for p in titles:
+            if (m := p.match(text)) is None or m.end() == len(text):
+                continue
+            if (no := _NO_AFTER.search(cell.text, cell.text.index(text) + m.end())) is None:
+                continue
+            rest = cell.tail(no.end())
             if rest is not None and (found := parse_id(reading, rest, 1.0)) is not None:
                 return Field(found[0], CONFIDENCE, "layout", found[1], cell.text)
     return None
