@@ -821,3 +821,27 @@ def test_a_bare_date_word_before_a_terms_end_is_no_issue_date(
     ]
     f = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
     assert f["issue_date"] == "2025-09-03"
+
+
+def test_an_items_name_beside_its_description_and_its_units(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Name | Description | Units | Unit Price | Amount": the name and the description
+    # are one text, and "Units" counts them (the unit of measure is "Unit" alone)
+    rows: Rows = [
+        (40, [(50, "Northwind Analytics LLC", 15), (472, "Invoice", 14)]),
+        (56, [(50, "410 Pine St, Denver, CO 80202")]),
+        (100, [(50, "Client:"), (150, "Harborview Clinic")]),
+        (150, [(87, "Name"), (190, "Description"), (295, "Units"), (376, "Unit Price")]),
+        (150, [(471, "Amount")]),
+        (165, [(87, "Dashboard build"), (190, "Custom KPI dashboard"), (303, "1")]),
+        (165, [(386, "2400"), (477, "2400")]),
+        (180, [(87, "Data feed"), (190, "Monthly data feed"), (303, "3"), (389, "150")]),
+        (180, [(480, "450")]),
+        (220, [(400, "Total"), (470, "2850.00")]),
+    ]
+    items = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]["line_items"]
+    assert [(i["description"], i["quantity"], i["amount"]) for i in items] == [
+        ("Dashboard build Custom KPI dashboard", "1", "2400.00"),
+        ("Data feed Monthly data feed", "3", "450.00"),
+    ]
