@@ -845,3 +845,52 @@ def test_an_items_name_beside_its_description_and_its_units(
         ("Dashboard build Custom KPI dashboard", "1", "2400.00"),
         ("Data feed Monthly data feed", "3", "450.00"),
     ]
+
+
+def _web_invoice(net: str, shipping: str, net_total: str, vat: str, gross: str) -> Rows:
+    # a web shop's HTML invoice (a third party's template): the totals block's labels
+    # stand right under the items, in the numbers' columns, each beside its amount
+    return [
+        (40, [(65, "Kranich Werkzeuge GmbH, Hafenstraße 12, 28217 Bremen", 7)]),
+        (60, [(65, "Tischlerei Albers")]),
+        (72, [(65, "Mühlenweg 3, 26122 Oldenburg")]),
+        (110, [(65, "Rechnung: A-40917"), (349, "Kundennummer: K-1182")]),
+        (122, [(65, "Rechnungsdatum: 3. September 2025")]),
+        (160, [(81, "REF"), (161, "Beschreibung"), (277, "Anzahl"), (330, "Einzelpreis")]),
+        (160, [(405, "Steuersatz"), (486, net)]),
+        (175, [(73, "HB-220"), (122, "Hobelbank Buche 2 m"), (290, "1"), (335, "820,00 €")]),
+        (175, [(418, "19 %"), (479, "820,00 €")]),
+        (190, [(77, "SZ-12"), (122, "Schraubzwinge 300 mm"), (287, "10"), (338, "20,00 €")]),
+        (190, [(418, "19 %"), (479, "200,00 €")]),
+        (210, [(269, shipping), (467, "25,00 €")]),
+        (222, [(269, net_total), (467, "1045,00 €")]),
+        (234, [(269, vat), (467, "198,55 €")]),
+        (246, [(269, gross), (467, "1243,55 €")]),
+    ]
+
+
+def test_the_totals_blocks_labels_under_the_numbers_columns_end_the_items(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Versand 25,00 €" under the items, its label in the quantity's column: no item;
+    # "Nettogesamt" is the net total
+    rows = _web_invoice("Netto", "Versand", "Nettogesamt", "Umsatzsteuer (19%)", "Rechnungsbetrag")
+    f = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]
+    assert [(i["description"], i["amount"]) for i in f["line_items"]] == [
+        ("Hobelbank Buche 2 m", "820.00"),
+        ("Schraubzwinge 300 mm", "200.00"),
+    ]
+    assert (f["subtotal"], f["tax"], f["total"]) == ("1045.00", "198.55", "1243.55")
+
+
+def test_a_second_price_header_heads_the_line_amounts(settings: Settings, tmp_path: Path) -> None:
+    # "Price per Unit | Tax Rate | Net Price": with no amount header, the second price
+    # column holds each line's amount
+    rows = _web_invoice("Net Price", "Shipping", "Net total", "VAT (19%)", "Gross total")
+    rows[5] = (160, [(81, "REF"), (161, "Description"), (277, "Quantity"), (330, "Price per Unit")])
+    rows[6] = (160, [(405, "Tax Rate"), (486, "Net Price")])
+    items = extract(settings, draw(tmp_path / "r.pdf", rows))["fields"]["line_items"]
+    assert [(i["quantity"], i["unit_price"], i["amount"]) for i in items] == [
+        ("1", "820.00", "820.00"),
+        ("10", "20.00", "200.00"),
+    ]

@@ -260,7 +260,7 @@ def test_what_closes_an_item_table() -> None:
     """A totals label in any pack fills the row's first cell, or (in a text layer) a rate
     begins it; an item's description, or a rate as OCR may read a quantity ("1%" for
     "1x"), does not."""
-    from intake.extractors.extraction.table_rows import ends_items
+    from intake.extractors.extraction.table_end import ends_items
 
     for first in ("Netto", "Imponibile:", "Total HT", "Base imponible", "21 %"):
         assert ends_items(first, False), first

@@ -27,6 +27,7 @@ from intake.extractors.extraction.item_values import item_values, set_smaller
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import mend_prices, thousands_apart
 from intake.extractors.extraction.party_labels import contact_line
+from intake.extractors.extraction.table_end import closes_table, ends_items, section_sum
 from intake.extractors.extraction.table_rows import (
     AGAIN,
     NUMERIC,
@@ -41,7 +42,6 @@ from intake.extractors.extraction.table_rows import (
     count_only,
     deduction,
     discount_rate,
-    ends_items,
     free,
     glued,
     indented,
@@ -50,9 +50,7 @@ from intake.extractors.extraction.table_rows import (
     numbered,
     opened,
     printed,
-    section_sum,
     sums,
-    tax_row,
 )
 from intake.extractors.extraction.vocabulary import longest_first, vocabulary
 from intake.record import Field, Word
@@ -141,8 +139,9 @@ def item_header(reading: Reading, line: Line) -> bool:
 _HEADERS = "item_headers"
 
 
-def _header_roles(line: Line) -> list[Column]:
-    """The roles a line names, one per word span, or [] if it is not a header."""
+def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
+    """The roles a line names, one per word span, or [] if it is not a header.
+    ``last_price``: a second price header heads the amounts where none does."""
     columns: list[Column] = []
     unnamed: list[Column] = []
     for cell in line.cells:
@@ -178,6 +177,9 @@ def _header_roles(line: Line) -> list[Column]:
     if roles <= {"amount", "tax_rate"}:
         return []  # "Basis | Rate | Tax amount": the tax breakdown, not the items
     columns.sort(key=lambda c: c.x0)
+    prices = [c for c in columns if c.role == "unit_price"]
+    if last_price and len(prices) >= 2 and "amount" not in roles:
+        prices[-1].role = "amount"  # "Price per Unit | ... | Net Price": the line's amount
     if "description" not in roles:  # "Item | Qty | Rate | Amount": the item is described
         for c in columns:
             if c.role == "code":
@@ -282,8 +284,8 @@ def _rows(
                 break
             section, closed, prev_bottom = len(items), True, line.bottom  # "Summe Titel 1"
             continue
-        if items and tax_row(reading, words):
-            break  # a tax summary's row of figures (rate, base, tax) under the items
+        if items and closes_table(reading, line, words, cells, columns, _DISCOUNT_ROW):
+            break  # a tax summary's row of figures (rate, base, tax), or the totals block
         if is_item(reading, cells) and not count_only(reading, cells, columns):
             gap = line.top - prev_bottom if prev_bottom else 0.0
             filled = numbered(reading, cells)
@@ -369,8 +371,9 @@ def find_line_items(reading: Reading) -> LineItems:
             # the band, where it names more roles, or where its last line names roles of
             # its own ("Unit | Line" over "Price | Total"): read alone, the first line's
             # table would end at the second
+            alone = _header_roles(line, last_price=False)  # ("Preis" over "Gesamt-preis")
             if stacked and (
-                len({c.role for c in stacked}) > len({c.role for c in columns})
+                len({c.role for c in stacked}) > len({c.role for c in alone})
                 or _header_roles(layout.lines[band[1]])
             ):
                 columns, line, skip_to = stacked, layout.lines[band[1]], band[1] + 1

@@ -9,11 +9,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from intake.extractors.extraction.analysis import Reading
-from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts
-from intake.extractors.extraction.labels import LABELS, compile_labels
+from intake.extractors.extraction.fields.money import find_amounts
 from intake.extractors.extraction.layout import Line
-from intake.extractors.extraction.money_cells import CENTS
-from intake.extractors.extraction.tax_rates import TOL, printed_rates
+from intake.extractors.extraction.tax_rates import TOL
 from intake.record import Word
 
 __all__ = [
@@ -30,7 +28,6 @@ __all__ = [
     "code_row",
     "count_only",
     "deduction",
-    "ends_items",
     "discount_rate",
     "free",
     "glued",
@@ -41,9 +38,7 @@ __all__ = [
     "numbered",
     "opened",
     "printed",
-    "section_sum",
     "sums",
-    "tax_row",
     "value_of",
 ]
 
@@ -124,38 +119,6 @@ def code_row(words: list[Word], label: re.Pattern[str]) -> list[Word] | None:
         return None
     rest = text[m.end() :].strip(" :.#")
     return [words[-1]] if rest == words[-1].text.strip(" :.#") else None
-
-
-#: The labels of the totals (subtotal, tax, total) in every pack: a row that begins with
-#: one closes the items ("Netto", "Imponibile", "Total HT"), whatever table_end lists.
-_TOTALS = [
-    p for name in ("subtotal", "tax", "total") for p, w in compile_labels(LABELS.get(name, [])) if w
-]
-#: A rate alone at a row's start ("21 %"): a tax summary's row (rate, base, tax), no item.
-_RATE_FIRST = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,2})?\s?%")
-
-
-def section_sum(
-    reading: Reading, first: str, named: str, cells: dict[str, list[Word]], section: list[Item]
-) -> bool:
-    """Whether a row whose ``first`` cell is a sum's word ("Summe", "Total") going on to
-    name what it sums (``named``: "Summe Titel 1", "Total Lot 2") sums the items of the
-    section above it: it closes that section, not the table. A sum that names nothing
-    else (a currency), or that a totals label fills ("Total HT"), ends the items."""
-    words = [w for w in re.findall(r"[^\W_]+", named) if w.upper() not in CURRENCY_CODES]
-    if not words or ends_items(first, False):
-        return False
-    return bool(section) and "amount" in cells and sums(reading, section, cells)
-
-
-def ends_items(first: str, scan: bool) -> bool:
-    """Whether a row whose first cell reads ``first`` closes the item table: a totals
-    label fills that cell, or (in a text layer: OCR reads a quantity's "1x" as "1%") the
-    row begins with a tax rate (a tax summary under it)."""
-    text = first.strip(" :").removesuffix(".")  # an abbreviation's stop: "ohne USt."
-    if not scan and _RATE_FIRST.match(text):
-        return True
-    return any(p.fullmatch(text) for p in _TOTALS)
 
 
 def number_in(text: str, decimal_comma: bool | None) -> Decimal | None:
@@ -363,34 +326,3 @@ def bounds(columns: list[Column], width: float) -> None:
     for i, c in enumerate(columns):
         c.lo = 0.0 if i == 0 else (columns[i - 1].x1 + c.x0) / 2
         c.hi = width if i == len(columns) - 1 else (c.x1 + columns[i + 1].x0) / 2
-
-
-#: the memo key of the rates a document prints
-_RATES = "printed_rates"
-#: a word of an item's text: two letters running (not a currency code)
-_WORDY = re.compile(r"[^\W\d_]{2}")
-
-
-def tax_row(reading: Reading, words: list[Word]) -> bool:
-    """Whether a row of figures alone is a tax summary's (rate, base, tax): no text of an
-    item's, and one amount its base times a rate the row or the document prints, the tax
-    ("22% 61706.44 13575.42"; OCR may lose the rate, or read it as "1%"). Such a row
-    under the items closes their table."""
-    texts = [w.text for w in words]
-    if any(_WORDY.search(t) and t.upper().strip(".:") not in CURRENCY_CODES for t in texts):
-        return False
-    line = " ".join(texts)
-    amounts = [
-        value
-        for start, end, value in find_amounts(line, reading.decimal_comma)
-        if not line[end:].lstrip().startswith("%") and CENTS.search(line[start:end])
-    ]
-    if (printed := reading.memo.get(_RATES)) is None:
-        printed = reading.memo[_RATES] = frozenset(printed_rates(reading.text))
-    rates = {r for r in printed_rates(line) | printed if r > 0}
-    return any(
-        tax < base and abs(base * rate / 100 - tax) < TOL
-        for base in amounts
-        for tax in amounts
-        for rate in rates
-    )

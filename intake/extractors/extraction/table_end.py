@@ -1,0 +1,114 @@
+"""Where a table of items ends: a row that opens with a totals label, a tax summary's row
+of figures, or the totals block's label set under the numbers' columns; and a sum that
+closes a section of the items, not the table. Used by
+:mod:`intake.extractors.extraction.line_items` as it reads the rows under a header."""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.analysis import Reading
+from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts
+from intake.extractors.extraction.labels import LABELS, compile_labels
+from intake.extractors.extraction.layout import Line
+from intake.extractors.extraction.money_cells import CENTS
+from intake.extractors.extraction.table_rows import AGAIN, Column, Item, numbered, sums
+from intake.extractors.extraction.tax_rates import TOL, printed_rates
+from intake.record import Word
+
+__all__ = ["closes_table", "ends_items", "section_sum", "tax_row", "totals_label"]
+
+#: The labels of the totals (subtotal, tax, total) in every pack: a row that begins with
+#: one closes the items ("Netto", "Imponibile", "Total HT"), whatever table_end lists.
+_TOTALS = [
+    p for name in ("subtotal", "tax", "total") for p, w in compile_labels(LABELS.get(name, [])) if w
+]
+#: A rate alone at a row's start ("21 %"): a tax summary's row (rate, base, tax), no item.
+_RATE_FIRST = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,2})?\s?%")
+
+
+def section_sum(
+    reading: Reading, first: str, named: str, cells: dict[str, list[Word]], section: list[Item]
+) -> bool:
+    """Whether a row whose ``first`` cell is a sum's word ("Summe", "Total") going on to
+    name what it sums (``named``: "Summe Titel 1", "Total Lot 2") sums the items of the
+    section above it: it closes that section, not the table. A sum that names nothing
+    else (a currency), or that a totals label fills ("Total HT"), ends the items."""
+    words = [w for w in re.findall(r"[^\W_]+", named) if w.upper() not in CURRENCY_CODES]
+    if not words or ends_items(first, False):
+        return False
+    return bool(section) and "amount" in cells and sums(reading, section, cells)
+
+
+def ends_items(first: str, scan: bool) -> bool:
+    """Whether a row whose first cell reads ``first`` closes the item table: a totals
+    label fills that cell, or (in a text layer: OCR reads a quantity's "1x" as "1%") the
+    row begins with a tax rate (a tax summary under it)."""
+    text = first.strip(" :").removesuffix(".")  # an abbreviation's stop: "ohne USt."
+    if not scan and _RATE_FIRST.match(text):
+        return True
+    return any(p.fullmatch(text) for p in _TOTALS)
+
+
+def closes_table(
+    reading: Reading,
+    line: Line,
+    words: list[Word],
+    cells: dict[str, list[Word]],
+    columns: list[Column],
+    discount: re.Pattern[str],
+) -> bool:
+    """Whether a row under items (its ``words``, and by column ``cells``) closes their
+    table: a tax summary's row of figures, or a totals label beside an amount alone (no
+    discount under an item: "abzgl. 10 % Rabatt  -1.517,24")."""
+    return tax_row(reading, words) or (
+        totals_label(line, columns)
+        and numbered(reading, cells) == {"amount"}
+        and not discount.search(line.text)
+    )
+
+
+def totals_label(line: Line, columns: list[Column]) -> bool:
+    """Whether a row under the items opens with a word right of every text column (the
+    description, the code, the position), in the numbers' columns: with an amount beside
+    it (the caller's check), the totals block's label ("Shipping  25.00", "Nettogesamt
+    1045,00") set right under the table, while an item's text starts in the text
+    columns (its notes may stand anywhere: "NO PARTIAL DELIVERY")."""
+    texts = [c.hi for c in columns if c.role.rstrip(AGAIN) in ("description", "code", "position")]
+    first = line.cells[0]
+    return bool(texts) and first.x0 >= max(texts) and bool(_LABEL_WORD.match(first.text))
+
+
+#: a cell that opens with a word of three letters
+_LABEL_WORD = re.compile(r"[^\W\d_]{3}")
+
+
+#: the memo key of the rates a document prints
+_RATES = "printed_rates"
+#: a word of an item's text: two letters running (not a currency code)
+_WORDY = re.compile(r"[^\W\d_]{2}")
+
+
+def tax_row(reading: Reading, words: list[Word]) -> bool:
+    """Whether a row of figures alone is a tax summary's (rate, base, tax): no text of an
+    item's, and one amount its base times a rate the row or the document prints, the tax
+    ("22% 61706.44 13575.42"; OCR may lose the rate, or read it as "1%"). Such a row
+    under the items closes their table."""
+    texts = [w.text for w in words]
+    if any(_WORDY.search(t) and t.upper().strip(".:") not in CURRENCY_CODES for t in texts):
+        return False
+    line = " ".join(texts)
+    amounts = [
+        value
+        for start, end, value in find_amounts(line, reading.decimal_comma)
+        if not line[end:].lstrip().startswith("%") and CENTS.search(line[start:end])
+    ]
+    if (printed := reading.memo.get(_RATES)) is None:
+        printed = reading.memo[_RATES] = frozenset(printed_rates(reading.text))
+    rates = {r for r in printed_rates(line) | printed if r > 0}
+    return any(
+        tax < base and abs(base * rate / 100 - tax) < TOL
+        for base in amounts
+        for tax in amounts
+        for rate in rates
+    )
