@@ -894,3 +894,26 @@ def test_a_second_price_header_heads_the_line_amounts(settings: Settings, tmp_pa
         ("1", "820.00", "820.00"),
         ("10", "20.00", "200.00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("net", "gross", "total"),
+    [("Sem imposto", "Com imposto", "Total com imposto"), ("Sin IVA", "Con IVA", "Total con IVA")],
+)
+def test_an_amount_with_or_without_the_tax_is_no_tax(
+    settings: Settings, tmp_path: Path, net: str, gross: str, total: str
+) -> None:
+    # the Portuguese and Spanish "without tax" and "with tax" name a net and a gross
+    # amount: the word for the tax in them labels no tax (and no tax row is printed here,
+    # so none is read: the net is not taken for the total's tax and its difference)
+    rows: Rows = [
+        (40, [(50, "Azulejaria Ribeiro Lda.", 15)]),
+        (56, [(50, "Rua do Almada 120, 4050-031 Porto")]),
+        (90, [(50, "FATURA", 16), (315, "Nº FT 2025/118")]),
+        (106, [(315, "Data: 03/09/2025")]),
+        (150, [(60, "Taxa"), (120, net), (200, gross)]),
+        (162, [(60, "23%"), (120, "1.000,00"), (200, "1.230,00")]),
+        (200, [(300, f"{total}: 1.230,00 €")]),
+    ]
+    f = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert (f["subtotal"], f.get("tax"), f["total"]) == ("1000.00", None, "1230.00")
