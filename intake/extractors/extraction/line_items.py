@@ -284,7 +284,9 @@ def _rows(
                 break
             section, closed, prev_bottom = len(items), True, line.bottom  # "Summe Titel 1"
             continue
-        if items and closes_table(reading, line, words, cells, columns, _DISCOUNT_ROW):
+        if items and closes_table(
+            reading, line, words, cells, columns, _DISCOUNT_ROW, items[section:]
+        ):
             break  # a tax summary's row of figures (rate, base, tax), or the totals block
         if is_item(reading, cells) and not count_only(reading, cells, columns):
             gap = line.top - prev_bottom if prev_bottom else 0.0

@@ -57,14 +57,17 @@ def closes_table(
     cells: dict[str, list[Word]],
     columns: list[Column],
     discount: re.Pattern[str],
+    section: list[Item],
 ) -> bool:
     """Whether a row under items (its ``words``, and by column ``cells``) closes their
     table: a tax summary's row of figures, or a totals label beside an amount alone (no
-    discount under an item: "abzgl. 10 % Rabatt  -1.517,24")."""
+    discount under an item, "abzgl. 10 % Rabatt  -1.517,24"; no sum of the ``section``'s
+    items above it, "Section total  920.00", after which the table goes on)."""
     return tax_row(reading, words) or (
         totals_label(line, columns)
         and numbered(reading, cells) == {"amount"}
         and not discount.search(line.text)
+        and not sums(reading, section, cells)
     )
 
 
