@@ -917,3 +917,41 @@ def test_an_amount_with_or_without_the_tax_is_no_tax(
     ]
     f = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
     assert (f["subtotal"], f.get("tax"), f["total"]) == ("1000.00", None, "1230.00")
+
+
+def _web_app_invoice(client: str) -> Rows:
+    # a web application's invoice (a third party's layout): "Quantity | Description |
+    # Amount | Total", and the customer named by their login under "Client:"
+    return [
+        (28, [(510, "Invoice", 16)]),
+        (70, [(43, "Mrs Priya Shah"), (369, "AIRE VALLEY JOINERY LTD")]),
+        (82, [(43, "Shah Dental Practice"), (369, "14 WHARF ROAD, LEEDS LS1 4DY")]),
+        (94, [(43, "3 Chapel Allerton Road, Leeds LS7 3DX")]),
+        (190, [(43, "Invoice ID: INV-00217")]),
+        (202, [(43, "Invoice Date: 03 Sep 2025")]),
+        (214, [(43, f"Client: {client}")]),
+        (240, [(34, "Quantity"), (91, "Description"), (441, "Amount"), (539, "Total")]),
+        (255, [(34, "2"), (91, "Oak reception desk, bespoke"), (431, "£1,450.00")]),
+        (255, [(516, "£2,900.00")]),
+        (270, [(34, "1"), (91, "Fitting and delivery"), (440, "£380.00"), (525, "£380.00")]),
+        (285, [(451, "Total:"), (516, "£3,280.00")]),
+    ]
+
+
+def test_two_amount_headers_the_rows_arithmetic_tells_the_price(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Amount | Total" with no price header: both columns are read, and quantity x the
+    # first = the second makes the first the unit price
+    rows = _web_app_invoice("pshah")
+    items = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]["line_items"]
+    assert [(i["quantity"], i["unit_price"], i["amount"]) for i in items] == [
+        ("2", "1450.00", "2900.00"),
+        ("1", "380.00", "380.00"),
+    ]
+
+
+def test_a_login_in_small_letters_is_no_partys_name(settings: Settings, tmp_path: Path) -> None:
+    # "Client: pshah": one token in small letters is an account's login, not the client
+    f = extract(settings, draw(tmp_path / "i.pdf", _web_app_invoice("pshah")))["fields"]
+    assert f.get("buyer") is None

@@ -186,12 +186,13 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
                 c.role = "description"
                 break
     # one column per role: the first (left-most) mention wins; but counts (ordered,
-    # back-ordered) may stand on both sides of the quantity, and each keeps its column
+    # back-ordered) may stand on both sides of the quantity, and a second amount ("Amount
+    # | Total") keeps its column too: the row's arithmetic tells price from amount
     seen: set[str] = set()
     unique: list[Column] = []
     for c in columns:
-        if c.role == "count" and c.role in seen:
-            c.role = f"count{AGAIN}"
+        if c.role in ("count", "amount") and c.role in seen:
+            c.role = f"{c.role}{AGAIN}"
         if c.role == "description" and unique and unique[-1].role == c.role:
             unique[-1].x1, unique[-1].split = c.x1, c.x0  # "Artikel  Bezeichnung"
         elif c.role not in seen:

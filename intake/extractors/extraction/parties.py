@@ -112,8 +112,8 @@ def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -
         # a sentence ("bitte überweisen Sie auf ...", "Sie erreichen uns unter"), not a
         # name: names capitalise their words but for a particle or two ("Bank of the West")
         return False
-    if " " not in text and any(c.isdigit() for c in text):
-        return False  # one token with digits is an identifier, not a name
+    if " " not in text and (any(c.isdigit() for c in text) or text.islower()):
+        return False  # one token with digits, or in small letters, is an identifier (a login)
     counted = _STORE_NO.sub("", text)  # a chain's shop: "QUIKSTOP #2291"
     if years and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
         counted = _YEAR.sub("", counted)
