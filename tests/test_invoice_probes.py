@@ -955,3 +955,24 @@ def test_a_login_in_small_letters_is_no_partys_name(settings: Settings, tmp_path
     # "Client: pshah": one token in small letters is an account's login, not the client
     f = extract(settings, draw(tmp_path / "i.pdf", _web_app_invoice("pshah")))["fields"]
     assert f.get("buyer") is None
+
+
+def test_a_south_african_private_company_pays_in_rand(settings: Settings, tmp_path: Path) -> None:
+    # "(Pty) Ltd", its "Pty" in parentheses, is South Africa's private company (Australia
+    # writes "Pty Ltd"); the amounts' bare "R" is too common a letter to read as the rand
+    rows: Rows = [
+        (40, [(50, "Karoo Steel Supplies (Pty) Ltd", 15)]),
+        (56, [(50, "14 Voortrekker Road, Bellville, Cape Town, 7530")]),
+        (90, [(50, "TAX INVOICE", 14), (380, "Invoice No. KS-20931")]),
+        (130, [(50, "Bill To:")]),
+        (142, [(50, "Mzansi Builders CC")]),
+        (260, [(380, "Subtotal"), (480, "R 13 800,00")]),
+        (272, [(380, "VAT 15%"), (480, "R 2 070,00")]),
+        (284, [(380, "Total"), (480, "R 15 870,00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "za.pdf", rows))["fields"]
+    assert (f["vendor"], f["total"], f.get("currency")) == (
+        "Karoo Steel Supplies (Pty) Ltd",
+        "15870.00",
+        "ZAR",
+    )
