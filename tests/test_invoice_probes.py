@@ -976,3 +976,29 @@ def test_a_south_african_private_company_pays_in_rand(settings: Settings, tmp_pa
         "15870.00",
         "ZAR",
     )
+
+
+def test_a_scans_word_misread_with_one_digit_is_no_number(tmp_path: Path) -> None:
+    # OCR read "tributação" as "tributac4o" after a weak label: a word in small letters
+    # with one digit among them is a word misread, no document number; a number in
+    # capitals and digits beside the same label is one
+    from intake.extractors.extraction.analysis import reading_for
+    from intake.extractors.extraction.candidates import parse_id
+    from intake.extractors.extraction.layout import Cell
+    from intake.extractors.reading.text import read_text
+    from intake.record import Record, Word
+
+    path = tmp_path / "f.txt"
+    path.write_text("Fatura\n", encoding="utf-8")
+    record = Record(path=path, original_name=path.name, pages=read_text(path, max_pages=1))
+    reading = reading_for(record)
+
+    def scanned(text: str) -> Cell:
+        return Cell(1, 0, (Word(text, 50.0, 40.0, 110.0, 50.0, 0.8, 0),), text)
+
+    assert parse_id(reading, scanned("tributac4o"), 0.4) is None
+    assert parse_id(reading, scanned("FT2025/118"), 0.4) == (
+        "FT2025/118",
+        scanned("FT2025/118").span_box(0, 10),
+        "FT2025/118",
+    )

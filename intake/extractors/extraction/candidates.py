@@ -158,6 +158,8 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
         token = clean_id(m.group(0))
         if _NOT_ID_WORDS.match(token):
             continue
+        if _MISREAD_WORD.fullmatch(token) and any(w.conf < 1.0 for w in cell.words):
+            continue  # on a scan, a word in small letters with one digit is a word misread
         if not looks_like_id(token):
             if any(c.isdigit() for c in token):
                 return None
@@ -178,6 +180,9 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
     return None
 
 
+#: a word in small letters with one digit among them ("tributac4o"): numbers are printed
+#: in digits and capitals, and OCR reads a letter of a word as a digit now and then
+_MISREAD_WORD = re.compile(r"[^\W\d_A-Z]{2,}\d[^\W\d_A-Z]+")
 #: On a scan, a zero that begins a number's letter prefix is the letter O OCR read as a
 #: digit ("0C2024/15930" for "OC2024/15930"): a prefix of capitals, then the digits.
 _ZERO_FOR_O = re.compile(r"^0(?=[A-Z]{1,3}[-/]?\d)")
