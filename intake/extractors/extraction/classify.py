@@ -18,7 +18,7 @@ from intake.extractors.extraction.layout import Layout
 from intake.extractors.extraction.party_labels import party_label
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["HINT_PRIOR", "full_titles", "shows_amounts", "type_scores"]
+__all__ = ["HINT_PRIOR", "NUMBER_WORD", "full_titles", "shows_amounts", "type_scores"]
 
 HINT_PRIOR = 0.6
 #: A cell this many times taller than the page's median is a heading: a title word in it
@@ -32,7 +32,7 @@ _LABEL_AFTER = re.compile(
     vocabulary().expand(r"(?:{NO})(?![^\W\d_])|date|type\b|code\b|:|/"), re.IGNORECASE
 )
 #: a number word ("No.", "Nr", "num.") as a word of its own
-_NUMBER_WORD = re.compile(vocabulary().expand(r"(?<![^\W\d_])(?:{NO})(?![^\W\d_])"), re.I)
+NUMBER_WORD = re.compile(vocabulary().expand(r"(?<![^\W\d_])(?:{NO})(?![^\W\d_])"), re.I)
 #: A cell that is an amount: "$2,400.00", "258.00", "1.234,56 €", "(12.00)", "RM 7.00",
 #: "Fr. 12.50", and as OCR reads a till's print, a space after the decimal point
 #: ("170. 00"); not "2.01 Term". A currency is a symbol or a code or sign of one to three
@@ -114,7 +114,7 @@ def _title_scores(layout: Layout) -> dict[str, float]:
                         sum(ch.isalpha() for ch in own) or 1
                     )
                     alone = 1.0 if share >= 0.6 else 0.3 if share >= 0.4 else 0.0
-                    if heading and m.start() == 0 and _NUMBER_WORD.search(after):
+                    if heading and m.start() == 0 and NUMBER_WORD.search(after):
                         # a heading opening with the title, qualified before its number
                         # ("Fatura com impostos num.: 118", "Tax Invoice No. 118")
                         alone = max(alone, 0.6)

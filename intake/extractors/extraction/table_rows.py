@@ -1,6 +1,7 @@
 """The rows of a line-item table: which are items, which are an item's notes, a free row,
 a section's sum, or a speck of OCR; and the numbers they print. Used by
-:mod:`intake.extractors.extraction.line_items`, which finds the table and its columns."""
+:mod:`intake.extractors.extraction.line_items`, which finds the table and its columns;
+where the table ends is :mod:`intake.extractors.extraction.table_end`'s."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ import re
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import parse_id
-from intake.extractors.extraction.classify import HEADING, full_titles
+from intake.extractors.extraction.classify import HEADING, NUMBER_WORD, full_titles
 from intake.extractors.extraction.layout import ALIGNED, Cell
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Field
@@ -23,9 +23,7 @@ __all__ = ["title_number"]
 #: a cell that begins with a number word alone ("No.", "N°", "#", "Nr.") and its colon
 _BARE_NO = re.compile(rf"\s*(?:{vocabulary().number_pattern})\s*[:.]?\s*(?=\S)", re.IGNORECASE)
 #: a number word of its own inside a heading, and its colon: the number follows
-_NO_AFTER = re.compile(
-    rf"(?<![^\W\d_])(?:{vocabulary().number_pattern})(?![^\W\d_])\s*[:.]?\s*(?=\S)", re.I
-)
+_NO_AFTER = re.compile(rf"{NUMBER_WORD.pattern}\s*[:.]?\s*(?=\S)", re.IGNORECASE)
 #: the title stands among the first page's first lines
 TOP_LINES = 15
 CONFIDENCE = 0.6
