@@ -373,8 +373,9 @@ def find_line_items(reading: Reading) -> LineItems:
             stacked = band_roles(band[0], ROLES)
             # the band, where it names more roles, or where its last line names roles of
             # its own ("Unit | Line" over "Price | Total"): read alone, the first line's
-            # table would end at the second
-            alone = _header_roles(line, last_price=False)  # ("Preis" over "Gesamt-preis")
+            # table would end at the second (the line read as it prints: "Preis" over
+            # "Gesamt-preis" names no amount on its first line)
+            alone = _header_roles(line, last_price=False) if stacked and columns else []
             if stacked and (
                 len({c.role for c in stacked}) > len({c.role for c in alone})
                 or _header_roles(layout.lines[band[1]])
