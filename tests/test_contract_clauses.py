@@ -157,6 +157,35 @@ def test_an_agreement_extended_as_it_renews() -> None:
     assert find_renewal("Under this Agreement the delivery date shall be extended.") is None
 
 
+def test_an_extension_after_a_present_tense_term_one_at_a_time_or_tacit() -> None:
+    # the agreement "is" in effect until a day "and will be extended": the same subject
+    assert (
+        find_renewal(
+            "This Agreement is effective from the Effective Date until the fourth "
+            "anniversary thereof, and will be automatically extended for successive "
+            "periods of two (2) years unless terminated by either party."
+        )
+        == "successive 2 year"
+    )
+    # "one year at a time": renewals that repeat, no kind word printed
+    assert (
+        find_renewal(
+            "The Agreement shall run for three (3) years and shall be extended "
+            "automatically by one (1) year at a time unless terminated with notice."
+        )
+        == "successive 1 year"
+    )
+    # "tacitly renewed", as agreements drafted in English on the Continent put it
+    assert (
+        find_renewal(
+            "This Agreement shall be valid until December 31, 2016 and shall be tacitly "
+            "renewed for successive periods of one year unless terminated by registered "
+            "letter three months before its expiry."
+        )
+        == "successive 1 year"
+    )
+
+
 def test_a_renewal_both_parties_must_agree_to_is_none() -> None:
     agreed = (
         "This Agreement shall be renewed for additional periods of one (1) year only upon "

@@ -48,20 +48,23 @@ _OPTION_VERB = (
     r"(?:term|agreement)|"
     r"(?:term|agreement)\s+may\s+(?:be\s+)?(?:renewed|extended)"
 )
+#: A renewal that happens by itself: "automatically", or "tacitly" as contracts drafted in
+#: English on the Continent say it ("shall be tacitly renewed").
+_AUTO = r"(?:automatically|tacitly)"
 #: A sentence that renews the agreement (or extends its term): the verb, not the noun in
 #: a definition ("Renewal Term shall have the meaning ..."), and a renewal that happens,
 #: not one the parties "may" agree to later.
 _RENEWS = re.compile(
-    r"\b(?:(?:shall|will)\s+(?:thereafter\s+)?(?:automatically\s+)?(?:be\s+)?(?:automatically\s+)?"
+    rf"\b(?:(?:shall|will)\s+(?:thereafter\s+)?(?:{_AUTO}\s+)?(?:be\s+)?(?:{_AUTO}\s+)?"
     r"renew(?:ed)?|"
-    r"automatically\s+renew(?:s|ed)?|renew(?:s|ed)?\s+automatically|"
-    r"(?:shall|will)\s+(?:automatically\s+)?extend\s+(?:the|this)\s+(?:initial\s+)?(?:term|agreement)|"
+    rf"{_AUTO}\s+renew(?:s|ed)?|renew(?:s|ed)?\s+{_AUTO}|"
+    rf"(?:shall|will)\s+(?:{_AUTO}\s+)?extend\s+(?:the|this)\s+(?:initial\s+)?(?:term|agreement)|"
     # "shall (automatically) be extended (automatically)", the agreement its subject, or the
     # subject of the verb it is joined to ("The Agreement will run ... and will be extended")
-    r"(?:term|agreement)\s+(?:shall|will)\s+(?:[^.;]{0,80}?\band\s+(?:shall|will)\s+)?"
-    r"(?:automatically\s+)?(?:be\s+)?(?:automatically\s+)?extended|"
+    r"(?:term|agreement)\s+(?:shall|will|is)\s+(?:[^.;]{0,80}?\band\s+(?:shall|will)\s+)?"
+    rf"(?:{_AUTO}\s+)?(?:be\s+)?(?:{_AUTO}\s+)?extended|"
     # "shall (thereafter) continue (in effect) from year to year": renewal by the period
-    r"(?:shall|will)\s+(?:thereafter\s+)?(?:automatically\s+)?continue\b"
+    rf"(?:shall|will)\s+(?:thereafter\s+)?(?:{_AUTO}\s+)?continue\b"
     r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:year|month)\b)|"
     rf"{_OPTION_VERB})\b",
     re.IGNORECASE,
@@ -94,9 +97,10 @@ _MUTUAL = re.compile(
     r"(?:agreement|consent)\s+of\s+(?:both|all|the)\s+parties\b",
     re.IGNORECASE,
 )
-#: Renewal periods in the plural before the length, or "each" after it: renewals that repeat.
+#: Renewal periods in the plural before the length, or "each" (or "at a time") after it:
+#: renewals that repeat ("extended by one year at a time").
 _PLURAL = re.compile(r"\b(?:periods|terms)\s+of\b", re.IGNORECASE)
-_EACH = re.compile(r"\s*(?:each|periods|terms)\b", re.IGNORECASE)
+_EACH = re.compile(r"\s*(?:each|periods|terms|at\s+a\s+time)\b", re.IGNORECASE)
 #: "year to year", "year-to-year", "from month to month".
 _ROLLING = re.compile(r"\b(?P<unit>year|month)[\s-]+to[\s-]+(?P=unit)\b", re.IGNORECASE)
 #: "renew automatically each year", "renews annually": renewal by the year (or month).
@@ -112,7 +116,7 @@ _OTHER_OBJECT = re.compile(
     r"(?:them|it|its|their|such|the|any|each|all|these|those)\b",
     re.I,
 )
-_AUTOMATIC = re.compile(r"\bautomatic(?:ally)?\b", re.IGNORECASE)
+_AUTOMATIC = re.compile(r"\b(?:automatic(?:ally)?|tacit(?:ly)?)\b", re.IGNORECASE)
 #: Periods inside a renewal sentence that are not its length: the notice to stop it.
 _NOTICE_AFTER = re.compile(
     r"^\W*(?:\)\s*)?(?:days?['’]?\s+)?(?:prior|before|advance|notice|written)", re.I
@@ -254,7 +258,9 @@ def _renewal(text: str, term: str | None) -> tuple[str, re.Match[str]] | None:
             return f"successive 1 {unit}", verb
         window = sentence[verb.end() : verb.end() + 40]
         if (m := _duration(window, 0)) is not None and (length := parse_duration(m[0])):
-            plural = _PLURAL.search(window, 0, m.start()) or _EACH.match(window, m.end())
+            plural = _PLURAL.search(window, 0, m.start()) or _EACH.match(
+                sentence, verb.end() + m.end()
+            )
             return f"{'successive ' if plural else ''}{length[0]} {length[1]}", verb
         if (
             term is not None
