@@ -624,15 +624,32 @@ def test_a_customers_order_naming_us_its_supplier_and_its_agent(
         ("Bill To:", "Redwood Fabrication and", "Welding Services LLC"),
         ("", "Brennecke Vater &", "Söhne GmbH"),
         ("Kunde", "Stadtwerke Oberhof Wasser und", "Energie GmbH"),
+        # one capitalised word over the rest: a narrow window broke the name
+        ("", "Stadtwerke", "Oberhof GmbH"),
+        ("Bill To:", "Northfield", "Precision Castings Inc."),
+        ("", "Gemeinnützige", "Wohnungsbaugesellschaft Oberhof mbH"),
     ],
 )
 def test_a_name_wrapped_after_a_joining_word_is_one_name(
     settings: Settings, tmp_path: Path, label: str, first: str, second: str
 ) -> None:
-    """A long company name wraps after the word that joins its parts ("and", "&", "und"):
-    the two lines are one name, not a contact over the company."""
+    """A long company name wraps after the word that joins its parts ("and", "&", "und"),
+    or after its first word: the two lines are one name, not a contact over the company."""
     lines = [first, second, "Am Markt 5", "80331 München"]
     assert window_buyer(settings, tmp_path, lines, label) == f"{first} {second}"
+
+
+@pytest.mark.parametrize(
+    ("label", "department"),
+    [("", "Verwaltung"), ("Bill To:", "Accounting"), ("Cliente", "Compras"), ("", "Achats")],
+)
+def test_a_department_alone_over_the_company_is_its_contact(
+    settings: Settings, tmp_path: Path, label: str, department: str
+) -> None:
+    """A department alone on its line over the company's name (a pack's ``contact``
+    words) is how the company is reached, not the first word of its name."""
+    lines = [department, "Brockmann Anlagenbau GmbH", "Am Markt 5", "80331 München"]
+    assert window_buyer(settings, tmp_path, lines, label) == "Brockmann Anlagenbau GmbH"
 
 
 def test_a_person_over_a_street_whose_number_folds_to_a_legal_form_is_the_buyer(

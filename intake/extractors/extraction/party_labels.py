@@ -100,11 +100,28 @@ def _names_company(text: str) -> bool:
     return m is not None and any(ch.isalpha() for ch in m.group(0))
 
 
+#: one capitalised word of letters alone on its line
+_ONE_WORD = re.compile(r"\s*[^\W\d_a-z][^\W\d_]{2,}\s*")
+
+
 def wraps_onto(text: str, below: str) -> bool:
-    """Whether a company's name goes on from ``text`` onto ``below``: the line ends in a
-    word that joins two parts of a name ("Redwood Fabrication and", "Müller &") and the
-    line under it ends with a legal form ("Welding Services LLC", "Söhne GmbH")."""
-    return _JOINED_END.search(text) is not None and _names_company(below)
+    """Whether a company's name goes on from ``text`` onto ``below``, which ends with a
+    legal form ("Welding Services LLC", "Söhne GmbH"): the line ends in a word that joins
+    two parts of a name ("Redwood Fabrication and", "Müller &"), or it is one capitalised
+    word over a capitalised line ("Stadtwerke" over "Freiburg GmbH": a narrow address
+    window breaks a long name so). One word is no contact: a person is printed with a
+    given name and a surname, and a department alone on its line is a ``contact`` label
+    of the packs ("Buchhaltung", "Accounting")."""
+    if not _names_company(below):
+        return False
+    if _JOINED_END.search(text) is not None:
+        return True
+    return (
+        _ONE_WORD.fullmatch(text) is not None
+        and below.lstrip()[:1].isupper()
+        and not contact_line(text)
+        and not form_of_address(text)
+    )
 
 
 def contact_over_company(text: str, below: str) -> bool:
