@@ -13,11 +13,15 @@ from PIL import Image, ImageDraw, ImageFont
 from intake.extractors.base import Registry
 from intake.extractors.reading.ocr import OcrOptions, ocr_image
 from intake.extractors.reading.slots import LocalSlots
-from intake.extractors.reading.tesseract import read_words
+from intake.extractors.reading.tesseract import OcrWord, once_per_ink, read_words
 from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
 from tests.factory import make_lines_pdf
+from tests.scans import render, save_png, specked, turned
+from tests.test_extraction import extract
+from tests.test_layout_conventions import Rows as LayoutRows
+from tests.test_layout_conventions import draw as draw_rows
 from tests.test_layouts import draw
 from tests.test_receipts import read as read_lines
 from tests.test_unseen_layouts import TABLE, Rows
@@ -380,3 +384,57 @@ def test_a_scans_item_headers_name_no_vendor(tmp_path: Path, settings: Settings)
     image = render(draw(tmp_path / "w.pdf", rows), dpi=200)
     got = extracted(save_png(image, tmp_path / "w.png"), settings)["fields"]
     assert (got["vendor"], got["buyer"]) == ("Lakeside Photography", "Carter & Lee Events LLC")
+
+
+def test_two_words_read_on_the_same_ink_are_one_word() -> None:
+    """Tesseract may build two text lines through the same print: each word comes out
+    twice, boxes overlapping. The more confident reading stays; words side by side, one
+    over the other on lines apart, or a neighbour whose loose box overlaps, all stay."""
+    words = [
+        OcrWord("Validité", 174, 394, 75, 19, 92.0),
+        OcrWord("alidité", 190, 399, 63, 15, 68.0),
+        OcrWord("mois", 420, 395, 31, 18, 96.0),
+        OcrWord("moi", 399, 399, 38, 14, 95.0),
+        OcrWord("44300", 947, 389, 69, 20, 92.0),
+        OcrWord("Nantes", 1018, 389, 77, 20, 92.0),  # touching its neighbour: both stay
+        OcrWord("Total", 174, 420, 60, 19, 90.0),  # the line under: stays
+        # a poor scan's loose boxes overlap a neighbour's: other letters, another word
+        OcrWord("BAKERIES", 359, 136, 327, 38, 53.0),
+        OcrWord("(KL)", 625, 130, 94, 51, 58.0),
+    ]
+    kept = [w.text for w in once_per_ink(words)]
+    assert kept == ["Validité", "mois", "44300", "Nantes", "Total", "BAKERIES", "(KL)"]
+
+
+def test_a_scanned_quotes_validity_line_read_twice_by_ocr_reads_once(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """A French quote scanned a little turned: its validity line stands a little above
+    the customer's postcode line in the next column, and OCR read every word of it twice
+    ("Validité alidité de de l'offre loffre : : 3 3 moi mois"), so the validity was lost."""
+    rows: LayoutRows = [
+        (40, [(50, "Plomberie Garnier SARL", 14)]),
+        (54, [(50, "8 rue Victor Hugo, 44000 Nantes")]),
+        (66, [(50, "SIRET 823 456 789 00015 - TVA FR12823456789")]),
+        (110, [(330, "Client :")]),
+        (122, [(330, "SCI Les Tilleuls")]),
+        (134, [(330, "2 allée des Tilleuls")]),
+        (146, [(330, "44300 Nantes")]),
+        (110, [(50, "DEVIS N° D2025-0412", 13)]),
+        (128, [(50, "Date : 18/11/2025")]),
+        (140, [(50, "Validité de l'offre : 3 mois")]),
+        (200, [(50, "Désignation"), (300, "Qté"), (350, "P.U. HT"), (420, "TVA")]),
+        (200, [(480, "Montant HT")]),
+        (216, [(50, "Chauffe-eau thermodynamique 200 L"), (300, "1"), (350, "2 150,00")]),
+        (216, [(420, "10 %"), (480, "2 150,00")]),
+        (230, [(50, "Main d'oeuvre"), (300, "6"), (350, "55,00"), (420, "10 %")]),
+        (230, [(480, "330,00")]),
+        (270, [(380, "Total HT"), (480, "2 480,00 €")]),
+        (282, [(380, "TVA 10 %"), (480, "248,00 €")]),
+        (294, [(380, "Total TTC"), (480, "2 728,00 €")]),
+        (330, [(50, "Bon pour accord, date et signature :")]),
+    ]
+    pdf = draw_rows(tmp_path / "devis.pdf", rows)
+    scan = save_png(specked(turned(render(pdf, dpi=200), 0.8), 0.0005), tmp_path / "devis.png")
+    fields = extract(settings, scan)["fields"]
+    assert (fields["quote_number"], fields["valid_until"]) == ("D2025-0412", "2026-02-18")

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 import pytesseract
 from PIL import Image
+from rapidfuzz import fuzz
 
 from intake.errors import ConfigError, CorruptFile, ResourceLimit
 from intake.extractors.reading.slots import Slots
 
-__all__ = ["OcrWord", "detect_orientation", "read_words", "tesseract_available"]
+__all__ = ["OcrWord", "detect_orientation", "once_per_ink", "read_words", "tesseract_available"]
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +100,43 @@ def read_words(
         text = text.strip()
         if text and float(conf) >= 0:
             words.append(OcrWord(text, int(left), int(top), int(width), int(height), float(conf)))
-    return words
+    return once_per_ink(words)
+
+
+#: Two words whose boxes share this much of the smaller one's width and of the shorter
+#: one's height, and whose letters are this alike (rapidfuzz's ratio, 0-100), are one
+#: piece of ink read twice. (Loose boxes on a poor scan overlap their neighbours': the
+#: letters tell a neighbour, "BAKERIES" beside "(KL)", from the same word read again.)
+SAME_INK = 0.5
+SAME_LETTERS = 60.0
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:
+    """The share of the shorter of two spans that they have in common."""
+    return max(0, min(a1, b1) - max(a0, b0)) / max(1, min(a1 - a0, b1 - b0))
+
+
+def once_per_ink(words: list[OcrWord]) -> list[OcrWord]:
+    """``words`` with each piece of ink read once. Reading a page as one block, tesseract
+    now and then builds two text lines through the same print (a line slightly tilted
+    beside a line of another column a little lower): every word of it comes out twice,
+    boxes overlapping ("Validité" over "alidité", "mois" over "moi"), and the line reads
+    double. Of two alike words on the same ink the more confident stays."""
+    drop: set[int] = set()
+    order = sorted(range(len(words)), key=lambda i: words[i].left)
+    for k, i in enumerate(order):
+        a = words[i]
+        for j in order[k + 1 :]:
+            b = words[j]
+            if b.left >= a.left + a.width:
+                break  # sorted by their left edges: no later word reaches back over ``a``
+            if (
+                _overlap(a.left, a.left + a.width, b.left, b.left + b.width) >= SAME_INK
+                and _overlap(a.top, a.top + a.height, b.top, b.top + b.height) >= SAME_INK
+                and fuzz.ratio(a.text, b.text) >= SAME_LETTERS
+            ):
+                drop.add(j if (b.conf, len(b.text)) < (a.conf, len(a.text)) else i)
+    return [w for i, w in enumerate(words) if i not in drop] if drop else words
 
 
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
