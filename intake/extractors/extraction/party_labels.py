@@ -102,6 +102,8 @@ def _names_company(text: str) -> bool:
 
 #: one capitalised word of letters alone on its line
 _ONE_WORD = re.compile(r"\s*[^\W\d_a-z][^\W\d_]{2,}\s*")
+#: a document's title or a detail word alone ("INVOICE", "Datum"): no part of a name
+_TITLE_OR_DETAIL = re.compile(rf"\s*{fold_pattern(vocabulary().detail_pattern)}\W*", re.I)
 
 
 def wraps_onto(text: str, below: str) -> bool:
@@ -109,15 +111,16 @@ def wraps_onto(text: str, below: str) -> bool:
     legal form ("Welding Services LLC", "Söhne GmbH"): the line ends in a word that joins
     two parts of a name ("Redwood Fabrication and", "Müller &"), or it is one capitalised
     word over a capitalised line ("Stadtwerke" over "Freiburg GmbH": a narrow address
-    window breaks a long name so). One word is no contact: a person is printed with a
-    given name and a surname, and a department alone on its line is a ``contact`` label
-    of the packs ("Buchhaltung", "Accounting")."""
+    window breaks a long name so), not a title or a detail word. One word is no contact:
+    a person is printed with a given name and a surname, and a department alone on its
+    line is a ``contact`` label of the packs ("Buchhaltung", "Accounting")."""
     if not _names_company(below):
         return False
     if _JOINED_END.search(text) is not None:
         return True
     return (
         _ONE_WORD.fullmatch(text) is not None
+        and _TITLE_OR_DETAIL.fullmatch(text) is None
         and below.lstrip()[:1].isupper()
         and not contact_line(text)
         and not form_of_address(text)
