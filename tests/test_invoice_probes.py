@@ -337,6 +337,33 @@ def test_a_description_that_breaks_off_above_its_numbers_opens_that_item(
     ]
 
 
+def test_numbers_centred_on_a_description_over_two_lines_take_both(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # an HTML table centres each cell on its row: the numbers of an item whose
+    # description wraps onto two lines sit between them, their row rising into the
+    # line above; that line opens the item (the first item's too), the one under goes on
+    rows: Rows = [
+        (40, [(50, "Brightline Studio Ltd", 14)]),
+        (90, [(50, "INVOICE BL-2291", 13)]),
+        (180, [(50, "Description"), (330, "Qty"), (390, "Unit Price"), (480, "Amount")]),
+        (200, [(50, "Brand identity workshop, two days")]),
+        (205.5, [(330, "1"), (390, "2,400.00"), (480, "2,400.00")]),
+        (211, [(50, "on site with stakeholders")]),
+        (230, [(50, "Logo design"), (330, "1"), (390, "1,200.00"), (480, "1,200.00")]),
+        (249, [(50, "Brand guidelines document")]),
+        (254.5, [(330, "1"), (390, "900.00"), (480, "900.00")]),
+        (260, [(50, "in print and PDF")]),
+        (300, [(390, "Total"), (480, "4,500.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert [i["description"] for i in f["line_items"]] == [
+        "Brand identity workshop, two days on site with stakeholders",
+        "Logo design",
+        "Brand guidelines document in print and PDF",
+    ]
+
+
 @pytest.mark.parametrize(
     ("first", "buyer"),
     [

@@ -37,6 +37,7 @@ from intake.extractors.extraction.table_rows import (
     amount_below,
     bounds,
     carried,
+    centred_beside,
     code_column,
     code_row,
     count_only,
@@ -135,8 +136,7 @@ def item_header(reading: Reading, line: Line) -> bool:
     return known[line.index]
 
 
-#: the memo key of the lines known to head (or not) a table of items
-_HEADERS = "item_headers"
+_HEADERS = "item_headers"  # the memo key of the lines known to head (or not) a table
 
 
 def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
@@ -246,9 +246,8 @@ def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
 def _rows(
     reading: Reading, header: Line, columns: list[Column], before: Decimal | None
 ) -> list[Item]:
-    """The items under ``header``; a table that runs to the foot of its page goes on at
-    the top of the next page (after its running header) unless a new header starts. The
-    sum carried over a page break is skipped (``before``: the items' sum above it)."""
+    """The items under ``header``, going on at the next page's top (under its running
+    header) unless a header starts; the sum carried over (``before``) is skipped."""
     layout = reading.layout
     items: list[Item] = []
     prev_bottom = header.bottom
@@ -260,8 +259,8 @@ def _rows(
     # below (and the rows between): the item's description and notes
     opening: tuple[dict[str, list[Word]], list[str]] | None = None
     lead: list[Word] = []  # a description's first line, its numbers on the row below
-    for line in layout.lines[header.index + 1 :]:
-        if _header_roles(line):
+    for k in range(header.index + 1, len(lines := layout.lines)):
+        if _header_roles(line := lines[k]):
             break
         if line.page != page:
             if line.page != page + 1 or not items:
@@ -332,6 +331,8 @@ def _rows(
             if skipped > 8:
                 break
             continue
+        elif set(cells) == {"description"} and centred_beside(line, lines[k + 1 : k + 2]):
+            lead = lead + words  # the next row's numbers, centred on a taller description
         elif items and not closed and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
             text = " ".join(w.text for w in words)
             if (rate := discount_rate(text, _DISCOUNT_ROW)) is not None:
@@ -360,9 +361,8 @@ def _rows(
 def find_line_items(reading: Reading) -> LineItems:
     """Every table of items in the document, in order."""
     items: list[dict[str, Any]] = []
-    checked = 0
+    checked = skip_to = 0
     layout = reading.layout
-    skip_to = 0
     for line in layout.lines:
         if line.index < skip_to:
             continue
@@ -384,7 +384,7 @@ def find_line_items(reading: Reading) -> LineItems:
         if not columns:
             continue
         bounds(columns, line.page_width)
-        priced = any(c.role == "unit_price" for c in columns)
+        priced = any(c.role == "unit_price" for c in columns)  # a table of priced items
         so_far = [i["amount"] for i in items]
         before = sum(map(Decimal, so_far), Decimal(0)) if so_far and None not in so_far else None
         raws = _rows(reading, line, columns, before)

@@ -25,6 +25,7 @@ __all__ = [
     "amount_below",
     "bounds",
     "carried",
+    "centred_beside",
     "code_column",
     "code_row",
     "count_only",
@@ -266,6 +267,16 @@ def amount_below(prev: Item, numbered: set[str], gap: float, height: float) -> b
     if prev.cells.get("amount") or numbered != {"amount"}:
         return False
     return gap < 1.6 * max(height, 6.0)
+
+
+def centred_beside(line: Line, below: list[Line]) -> bool:
+    """Whether the row ``below`` (in a list of one, or none) rises into ``line``, its top
+    above the line's bottom by a quarter of its height: its cells are centred on a taller
+    cell beside them, a description over several lines (HTML tables centre cells so), and
+    ``line`` is part of that description. Rows of a table never overlap otherwise."""
+    return any(
+        b.page == line.page and line.top < b.top < line.bottom - 0.25 * line.height for b in below
+    )
 
 
 #: A quantity with its unit glued on ("5h", "10pcs", "2,5kg"): printed so, or as OCR reads
