@@ -1029,3 +1029,71 @@ def test_a_scans_word_misread_with_one_digit_is_no_number(tmp_path: Path) -> Non
         scanned("FT2025/118").span_box(0, 10),
         "FT2025/118",
     )
+
+
+IMPRINT_LETTER: Rows = [
+    (150, [(60, "Konditorei Lindner KG")]),
+    (162, [(60, "Hauptstraße 5")]),
+    (174, [(60, "79098 Freiburg")]),
+    (150, [(360, "Rechnungsnummer:"), (460, "RE-2025-0412")]),
+    (162, [(360, "Rechnungsdatum:"), (460, "14.10.2025")]),
+    (240, [(60, "Rechnung", 14)]),
+    (280, [(60, "Pos."), (90, "Bezeichnung"), (330, "Menge"), (390, "Einzelpreis")]),
+    (280, [(480, "Gesamt")]),
+    (296, [(60, "1"), (90, "Wartung Heizungsanlage"), (330, "1"), (390, "180,00")]),
+    (296, [(480, "180,00")]),
+    (340, [(390, "Nettobetrag"), (480, "180,00 €")]),
+    (352, [(390, "USt. 19 %"), (480, "34,20 €")]),
+    (364, [(390, "Rechnungsbetrag"), (480, "214,20 €")]),
+]
+
+
+@pytest.mark.parametrize("scan", [False, True])
+def test_the_imprint_at_the_foot_names_the_issuer_under_a_logo(
+    settings: Settings, tmp_path: Path, scan: bool
+) -> None:
+    # the letterhead is a logo (no words): the page names its issuer in the imprint at
+    # its foot, the company's name over its address beside its register and its bank;
+    # the name at the top is the customer's, in the window
+    foot: Rows = [
+        (780, [(50, "Kessler Haustechnik GmbH", 7), (230, "Geschäftsführer: Jan Kessler", 7)]),
+        (780, [(400, "Deutsche Kreditbank AG", 7)]),
+        (789, [(50, "Am Mühlbach 12", 7), (230, "Amtsgericht Freiburg HRB 71234", 7)]),
+        (789, [(400, "IBAN DE12 6805 0101 0012 3456 78", 7)]),
+        (798, [(50, "79108 Freiburg", 7), (230, "USt-IdNr. DE298765432", 7)]),
+        (798, [(400, "BIC FRSPDE66XXX", 7)]),
+    ]
+    pdf = draw(tmp_path / "i.pdf", IMPRINT_LETTER + foot)
+    path = pdf
+    if scan:
+        image = specked(turned(render(pdf, dpi=200), 0.8), 0.0005)
+        path = save_png(image, tmp_path / "i.png")
+    f = extract(settings, path)["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Kessler Haustechnik GmbH", "Konditorei Lindner KG")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # an imprint's foot: the bank's name heads its account's column, and the
+        # company's column holds no legal name
+        (
+            ["Deutsche Kreditbank AG", "IBAN DE12 6805 0101 0012 3456 78", "10117 Berlin"],
+            ["Kessler Haustechnik", "Amtsgericht Freiburg HRB 71234", "79108 Freiburg"],
+        ),
+        # no register, directors or tax number: no imprint, whatever name heads a column
+        (
+            ["Hansen Logistik GmbH", "Kaiserkai 3", "20457 Hamburg"],
+            ["Kessler Haustechnik", "Am Mühlbach 12", "79108 Freiburg"],
+        ),
+    ],
+)
+def test_a_banks_column_or_a_foot_without_an_imprint_names_no_issuer(
+    settings: Settings, tmp_path: Path, left: list[str], right: list[str]
+) -> None:
+    foot: Rows = [
+        (780 + 9 * k, [(50, a, 7), (300, b, 7)])
+        for k, (a, b) in enumerate(zip(left, right, strict=True))
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", IMPRINT_LETTER + foot))["fields"]
+    assert f.get("vendor") != left[0]

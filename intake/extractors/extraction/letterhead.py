@@ -17,6 +17,7 @@ import re
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import mend_capitals, unfold
+from intake.extractors.extraction.imprint import FOOT
 from intake.extractors.extraction.layout import Cell, Line
 from intake.extractors.extraction.parties import LEGAL_FORM
 from intake.extractors.extraction.party_labels import contact_line, form_of_address, party_label
@@ -209,6 +210,11 @@ def _name_of(line: Line) -> str:
     return _canonical(_NUMBER_AFTER.sub("", _text(list(line.cells))))
 
 
+def _foot(lines: list[Line]) -> int:
+    """The index of the first line of the page's foot (:data:`imprint.FOOT`)."""
+    return next((i for i, ln in enumerate(lines) if ln.top >= FOOT * ln.page_height), len(lines))
+
+
 def letterhead_vendor(reading: Reading, vendor: Field | None) -> Field | None:
     """The vendor by the letterhead's typography: the first line of the first page that
     reads as a name and stands over the block of the issuer's address (a line with figures
@@ -244,7 +250,8 @@ def letterhead_vendor(reading: Reading, vendor: Field | None) -> Field | None:
         return vendor
     head_legal = _LEGAL.search(name) is not None
     vendor_legal = vendor is not None and _LEGAL.search(str(vendor.value)) is not None
-    under_title = title is not None and at is not None and at > title
+    # (the foot's imprint under the title names the issuer, no addressee: :mod:`imprint`)
+    under_title = title is not None and at is not None and at > title and at < _foot(lines)
     if vendor_legal and not under_title:
         return vendor
     line = lines[head]

@@ -17,6 +17,7 @@ from intake.extractors.extraction.addressee import addressee_of, name_key, unlab
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern
+from intake.extractors.extraction.imprint import IMPRINT, imprinted
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.legal_names import canonical_form
 from intake.extractors.extraction.line_items import item_header
@@ -282,9 +283,7 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
                 cell = _joined(layout, cell)
             for name, box in _legal_names(cell, leading_digit=top_zone):
                 # the issuer's name comes first in a letterhead; the customer's later
-                score = (
-                    0.7 + (0.25 if top_zone else 0.0) + (0.1 if top_zone and not legal_seen else 0)
-                )
+                score = 0.7 + 0.25 * top_zone + (0.1 if top_zone and not legal_seen else 0.0)
                 cands.append(Candidate(name, score, box, cell.text))
                 legal_seen = legal_seen or top_zone
             if not top_zone or rank > 30 or _doubtful(cell) or contact_line(cell.text):
@@ -338,8 +337,7 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     # an unlabelled name in the addressee's window is not the issuer's
     window = recipient_names(reading.layout)
     if buyer is None and window:  # no label names the buyer: the window does
-        box, name = window[0]
-        out["buyer"] = Field(name, 0.5, "layout", box, name)
+        out["buyer"] = Field(window[0][1], 0.5, "layout", window[0][0], window[0][1])
     boxes = [box for box, _ in window]
     found, sellers = _vendor_candidates(reading, blocks)
     sellers -= issued_by(reading.layout) if issuer_buys else set()  # an order's issuer buys
@@ -360,6 +358,8 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
             first[key] = c
     for key, c in first.items():
         scores[key] += domain_bonus(c.value, domains)
+    for key in imprinted(reading.layout, cands):  # the name heading the foot's imprint
+        scores[key] = max(scores[key], IMPRINT)
     key = max(scores, key=lambda k: scores[k])
     if issuer_buys and (supplied := [k for k in scores if k in sellers]):
         key = max(supplied, key=lambda k: scores[k])  # an order names its supplier outright

@@ -1,0 +1,80 @@
+"""The issuer named by its imprint at the foot of the page.
+
+A company's business letters must state who it legally is: its name and registered
+office, its register and number, its managing directors, its VAT id (the German GmbHG
+§ 35a and HGB § 37a, the French Code de commerce R123-237, the British Companies Act
+s. 82, and their like). Suppliers print this imprint in small type across the foot of the
+page, often in columns: the company's name over its address, its register entries, its
+bank. Many letterheads are a logo (an image, no text), so the imprint may be the only
+place the page names its issuer in words, while the name printed largest at the top is
+the customer's, in the window.
+
+So a legal name that heads a column of the page's foot, over its postal address (a
+street or a postcode with a town), where the foot also carries an imprint's words (the
+packs' ``imprint`` labels: "HRB", "Amtsgericht", "Geschäftsführer", "RCS", "SIRET",
+"Company No.", "KvK", "P. IVA" …), names the issuer. A bank's name heading the column of
+its account (IBAN, BIC) is the issuer's bank, not the issuer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.addressee import name_key
+from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.labels import LABELS, compile_labels
+from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.recipient import POSTCODE
+from intake.extractors.extraction.vocabulary import vocabulary
+
+__all__ = ["FOOT", "IMPRINT", "heads_imprint", "imprinted"]
+
+#: The page's foot: below this share of its height.
+FOOT = 0.8
+#: The score of an imprint's name among the vendor's candidates: above a legal name
+#: first in the letterhead zone (1.05), which may be the window's customer. (Where the
+#: letterhead names it too, its box and address stay the letterhead's.)
+IMPRINT = 1.2
+_IMPRINT = compile_labels(LABELS.get("imprint", []))
+_BANK = compile_labels([(r"iban|bic|swift|(?:sort\s*code|account)\b", 1.0)])
+_STREET = compile_labels([(vocabulary().street_pattern, 1.0)])
+
+
+def _any(patterns: list[tuple[re.Pattern[str], float]], text: str) -> bool:
+    return any(p.search(text) for p, _ in patterns)
+
+
+def heads_imprint(layout: Layout, cell: Cell) -> bool:
+    """Whether ``cell``, on the first page's foot, heads the column of an imprint: its
+    postal address under it, no bank account, and an imprint's words on the foot."""
+    if cell.page != 1 or cell.top < FOOT * layout.lines[cell.line].page_height:
+        return False
+    column = [c.text for c in layout.under(cell, max_lines=3)]
+    if not any(POSTCODE.search(t) or _any(_STREET, t) for t in column):
+        return False
+    if _any(_BANK, " ".join([cell.text, *column])):
+        return False
+    foot = " ".join(
+        c.text
+        for line in layout.lines
+        if line.page == 1 and line.top >= FOOT * line.page_height
+        for c in line.cells
+    )
+    return _any(_IMPRINT, foot)
+
+
+def imprinted(layout: Layout, cands: list[Candidate]) -> set[str]:
+    """The name keys (:func:`~addressee.name_key`) of the candidates whose cell heads the
+    first page's imprint (:func:`heads_imprint`)."""
+    out = set()
+    for c in cands:
+        box = c.box
+        if box is None or box.page != 1:
+            continue
+        for line in layout.lines:
+            if line.page != 1 or line.bottom < box.top or line.top > box.bottom:
+                continue
+            for cell in line.cells:
+                if cell.x0 <= box.x0 + 1 and box.x1 <= cell.x1 + 1 and heads_imprint(layout, cell):
+                    out.add(name_key(c.value))
+    return out
