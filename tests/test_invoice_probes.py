@@ -1073,6 +1073,31 @@ def test_the_imprint_at_the_foot_names_the_issuer_under_a_logo(
 
 
 @pytest.mark.parametrize(
+    ("line", "vendor"),
+    [
+        (
+            "Kessler Haustechnik GmbH · Am Mühlbach 12 · 79108 Freiburg · Amtsgericht "
+            "Freiburg HRB 71234 · Geschäftsführer: Jan Kessler",
+            "Kessler Haustechnik GmbH",
+        ),
+        (
+            "Atelier Durand SARL - 14 rue des Tanneurs, 69002 Lyon - SARL au capital de "
+            "10 000 € - RCS Lyon 812 345 678 - IBAN FR76 3000 4000 0500 0012 3456 789",
+            "Atelier Durand SARL",
+        ),
+    ],
+)
+def test_an_imprint_on_one_line_names_the_issuer(
+    settings: Settings, tmp_path: Path, line: str, vendor: str
+) -> None:
+    # the imprint run into one line at the page's foot: the name first, then its address
+    # and register (its bank after them names no issuer)
+    pdf = draw(tmp_path / "i.pdf", [*IMPRINT_LETTER, (790, [(50, line, 6)])])
+    f = extract(settings, pdf)["fields"]
+    assert (f["vendor"], f["buyer"]) == (vendor, "Konditorei Lindner KG")
+
+
+@pytest.mark.parametrize(
     ("left", "right"),
     [
         # an imprint's foot: the bank's name heads its account's column, and the

@@ -10,7 +10,8 @@ place the page names its issuer in words, while the name printed largest at the 
 the customer's, in the window.
 
 So a legal name that heads a column of the page's foot, over its postal address (a
-street or a postcode with a town), where the foot also carries an imprint's words (the
+street or a postcode with a town), or that begins a line of the foot followed by its
+address (an imprint on one line), where the foot also carries an imprint's words (the
 packs' ``imprint`` labels: "HRB", "Amtsgericht", "Geschäftsführer", "RCS", "SIRET",
 "Company No.", "KvK", "P. IVA" …), names the issuer. A bank's name heading the column of
 its account (IBAN, BIC) is the issuer's bank, not the issuer.
@@ -44,15 +45,18 @@ def _any(patterns: list[tuple[re.Pattern[str], float]], text: str) -> bool:
     return any(p.search(text) for p, _ in patterns)
 
 
-def heads_imprint(layout: Layout, cell: Cell) -> bool:
-    """Whether ``cell``, on the first page's foot, heads the column of an imprint: its
-    postal address under it, no bank account, and an imprint's words on the foot."""
+def _address(text: str) -> re.Match[str] | None:
+    return POSTCODE.search(text) or next(
+        (m for p, _ in _STREET if (m := p.search(text)) is not None), None
+    )
+
+
+def heads_imprint(layout: Layout, cell: Cell, *, leads: bool = False) -> bool:
+    """Whether ``cell``, on the first page's foot, heads the column of an imprint (its
+    postal address under it, no bank account), or, where the name ``leads`` the cell, is
+    a one-line imprint (the name, then its address before any bank account: "Acme Ltd.
+    Registered office: 1 High St, Leeds LS1 1AA"); the foot holds an imprint's words."""
     if cell.page != 1 or cell.top < FOOT * layout.lines[cell.line].page_height:
-        return False
-    column = [c.text for c in layout.under(cell, max_lines=3)]
-    if not any(POSTCODE.search(t) or _any(_STREET, t) for t in column):
-        return False
-    if _any(_BANK, " ".join([cell.text, *column])):
         return False
     foot = " ".join(
         c.text
@@ -60,7 +64,13 @@ def heads_imprint(layout: Layout, cell: Cell) -> bool:
         if line.page == 1 and line.top >= FOOT * line.page_height
         for c in line.cells
     )
-    return _any(_IMPRINT, foot)
+    if not _any(_IMPRINT, foot):
+        return False
+    column = [c.text for c in layout.under(cell, max_lines=3)]
+    if any(map(_address, column)) and not _any(_BANK, " ".join([cell.text, *column])):
+        return True
+    address = _address(cell.text) if leads else None
+    return address is not None and not _any(_BANK, cell.text[: address.start()])
 
 
 def imprinted(layout: Layout, cands: list[Candidate]) -> set[str]:
@@ -75,6 +85,7 @@ def imprinted(layout: Layout, cands: list[Candidate]) -> set[str]:
             if line.page != 1 or line.bottom < box.top or line.top > box.bottom:
                 continue
             for cell in line.cells:
-                if cell.x0 <= box.x0 + 1 and box.x1 <= cell.x1 + 1 and heads_imprint(layout, cell):
-                    out.add(name_key(c.value))
+                if cell.x0 <= box.x0 + 1 and box.x1 <= cell.x1 + 1:
+                    if heads_imprint(layout, cell, leads=box.x0 <= cell.x0 + 1):
+                        out.add(name_key(c.value))
     return out
