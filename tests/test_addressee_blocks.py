@@ -427,7 +427,7 @@ def test_the_label_of_the_block_beside_is_no_name(settings: Settings, tmp_path: 
 
 def test_a_name_run_into_its_twin_beside_it() -> None:
     # the two blocks' first lines, the same company's name, read by OCR as one line
-    from intake.extractors.extraction.parties import _clean_name
+    from intake.extractors.extraction.party_names import clean_name as _clean_name
 
     twice = "Pellucid Engineering GmbH & Co. KG Pellucid Engineering GmbH & Co. KG"
     assert _clean_name(twice) == "Pellucid Engineering GmbH & Co. KG"

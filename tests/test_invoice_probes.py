@@ -1122,3 +1122,25 @@ def test_a_banks_column_or_a_foot_without_an_imprint_names_no_issuer(
     ]
     f = extract(settings, draw(tmp_path / "i.pdf", IMPRINT_LETTER + foot))["fields"]
     assert f.get("vendor") != left[0]
+
+
+@pytest.mark.parametrize("town", ["Norwich NR3 1AB", "Austin, TX 78701", "Docklands VIC 3008"])
+def test_the_last_line_of_an_address_under_a_logo_names_nobody(
+    settings: Settings, tmp_path: Path, town: str
+) -> None:
+    # a logo letterhead (no words) over the issuer's address alone: its last line, the
+    # town with the postcode after it, is no issuer's name
+    rows: Rows = [
+        (40, [(380, "Unit 4, Riverside Works")]),
+        (52, [(380, town)]),
+        (64, [(380, "hello@riverside-joinery.example")]),
+        (130, [(60, "Bill To:")]),
+        (142, [(60, "Carter Interiors Ltd")]),
+        (154, [(60, "12 Elm Row, Cambridge CB1 2AA")]),
+        (220, [(60, "INVOICE HF-3391", 14)]),
+        (260, [(60, "Description"), (330, "Qty"), (390, "Unit price"), (480, "Amount")]),
+        (276, [(60, "Oak kitchen cabinets"), (330, "8"), (390, "420.00"), (480, "3,360.00")]),
+        (320, [(390, "Total"), (480, "3,360.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (f.get("vendor"), f["buyer"]) == (None, "Carter Interiors Ltd")

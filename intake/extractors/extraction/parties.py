@@ -43,6 +43,7 @@ from intake.extractors.extraction.party_labels import (
     name_heading,
     party_label,
 )
+from intake.extractors.extraction.party_names import STORE_NO, clean_name, name_like
 from intake.extractors.extraction.recipient import POSTCODE, recipient_names, return_sender
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
@@ -70,61 +71,6 @@ _NAME_BEFORE = re.compile(
     r"(?![\w])(?!-[^\W\d_])(?!\s+\d{5}(?:-\d{4})?(?!\d))",
     re.IGNORECASE,
 )
-#: What a name does not hold: contact details, a label of the document's details or its
-#: title (the vocabulary packs' ``detail_words`` and titles), or a street with a number
-#: ("12 Main Street": a name may hold a street's word, "Maple Street Landscaping LLC").
-_NOT_NAME = re.compile(
-    rf"@|www\.|https?:|\b{_VOCABULARY.details_and_titles_pattern}(?![\w])"
-    rf"|(?=.*\d).*\b{_VOCABULARY.street_pattern}(?![\w])",
-    re.IGNORECASE,
-)
-#: A label, its colon and a value with a digit ("Confirmation n°: AB-2024-118", "Tel: 0301
-#: 5561"): a labelled value printed beside the party's label, not a name.
-_LABELLED_VALUE = re.compile(r"(?<!\S)[^\W\d_][^\s:]{0,20}:\s*\S*\d")
-#: A title a name may be printed beside ("Tax Invoice ACME LTD"): cut from it.
-_TITLE_WORDS = re.compile(rf"\b{_VOCABULARY.title_pattern}\b\.?", re.IGNORECASE)
-_TITLE_ONLY = re.compile(rf"{_VOCABULARY.title_pattern}\.?", re.IGNORECASE)
-
-
-def _clean_name(text: str) -> str:
-    if _TITLE_ONLY.fullmatch(text.replace(" ", "")):
-        return ""  # a title set in spaced capitals, as OCR reads it ("FA CTU R E")
-    text = _TITLE_WORDS.sub(" ", text)
-    text = " ".join(text.split()).strip(" :,;-|#*")
-    # the same name twice: two blocks side by side (billing and delivery address) whose
-    # first lines OCR ran into one
-    words = text.split()
-    half = len(words) // 2
-    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
-        return " ".join(words[:half])
-    return text
-
-
-def _name_like(text: str, *, leading_digit: bool = False, years: bool = False) -> bool:
-    """Shaped like a name; ``leading_digit`` allows "7 Star Mart" (with a legal form),
-    ``years`` a year among two words or more ("Jane Doe 2020", "Vision 2030 Trust")."""
-    text = text.strip()
-    if not 2 <= len(text) <= 80 or not re.search(r"[^\W\d_]{2}", text):
-        return False
-    if _NOT_NAME.search(text) or text.endswith(":") or _LABELLED_VALUE.search(text):
-        return False
-    lower = len(_LOWER_WORD.findall(text))
-    if lower >= 4 or (lower >= 3 and 2 * lower > len(text.split())):
-        # a sentence ("bitte überweisen Sie auf ...", "Sie erreichen uns unter"), not a
-        # name: names capitalise their words but for a particle or two ("Bank of the West")
-        return False
-    if " " not in text and (any(c.isdigit() for c in text) or text.islower()):
-        return False  # one token with digits, or in small letters, is an identifier (a login)
-    counted = _STORE_NO.sub("", text)  # a chain's shop: "QUIKSTOP #2291"
-    if years and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
-        counted = _YEAR.sub("", counted)
-    digits = sum(c.isdigit() for c in counted)
-    first = text[0]
-    return (
-        digits <= max(2, len(text) // 4)
-        and (leading_digit or not first.isdigit())
-        and (first.isalnum() or first in "&'\"")
-    )
 
 
 def _unsure(words: Sequence[Word]) -> bool:
@@ -139,7 +85,7 @@ def _doubtful(cell: Cell) -> bool:
     words = cell.words
     if all(w.conf >= 1.0 for w in words):
         return False
-    if _STORE_NO.search(cell.text):
+    if STORE_NO.search(cell.text):
         words = words[:-1]  # a chain's shop number is no word: "QUIKSTOP #2291"
     return _unsure(words) or plausible_share(w.text for w in words) < MIN_PLAUSIBLE
 
@@ -149,7 +95,7 @@ def _joined(layout: Layout, cell: Cell) -> Cell:
     Acme" over "& Sons Ltd", "Acme Bakeries" over "GmbH"."""
     text = cell.text.strip()
     other: Cell | None = None
-    if text.startswith("&") or _LEGAL_ONLY.fullmatch(_clean_name(text)):
+    if text.startswith("&") or _LEGAL_ONLY.fullmatch(clean_name(text)):
         other = next(layout.above(cell, max_lines=1), None)
         if other is not None:
             return concat(other, cell)
@@ -160,10 +106,6 @@ def _joined(layout: Layout, cell: Cell) -> Cell:
     return cell
 
 
-#: a word in lower case: names capitalise theirs but for a particle or two ("of the")
-_LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w.@/-])")
-_YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
-_STORE_NO = re.compile(r"(?<=[^\W\d_]{4})\s+#\s?\d{1,5}$")
 #: One token with a digit: an identifier (a customer's number, a reference), no name.
 _IDENTIFIER = re.compile(r"[^\s\d]*\d\S*")
 #: A legal form, then a comma and more that is no legal form: the name ends at the form.
@@ -215,9 +157,9 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[Block]]:
             under = cells[i + 1].text if i + 1 < len(cells) else ""
             if (text := name_heading(cell.text, under)) is None:
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
-            name = _CODE_AFTER.sub("", _clean_name(text))
+            name = _CODE_AFTER.sub("", clean_name(text))
             # a legal form alone ("Inc") is the end of a name, not a name
-            if _name_like(name, years=True) and not _LEGAL_ONLY.fullmatch(name):
+            if name_like(name, years=True) and not _LEGAL_ONLY.fullmatch(name):
                 cands.append(Candidate(name, hit.weight, cell.box, cell.text))
                 break
         blocks.append(Block.under(hit.cell))
@@ -232,14 +174,14 @@ def _legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, 
     out = []
     offsets = cell.offsets()
     for m in _NAME_BEFORE.finditer(cell.text):
-        name = _clean_name(m.group(1))
+        name = clean_name(m.group(1))
         words = [
             w for w, pos in zip(cell.words, offsets, strict=True) if m.start(1) <= pos < m.end(1)
         ]
         if (
             not _unsure(words)
             and len(name.split()) >= 2
-            and _name_like(name, leading_digit=leading_digit)
+            and name_like(name, leading_digit=leading_digit)
             and _LEGAL_END.search(name)
         ):
             out.append((name, cell.span_box(m.start(1), m.end(1))))
@@ -259,9 +201,9 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
             layout, list(layout.below(hit))
         )
         found = [(n, b, c) for c in cells[:3] for n, b in _legal_names(c)]
-        found = found or [(_clean_name(c.text), c.box, c) for c in cells[:2]]
+        found = found or [(clean_name(c.text), c.box, c) for c in cells[:2]]
         for name, box, cell in found:
-            if _name_like(name):
+            if name_like(name):
                 cands.append(Candidate(name, 1.1 * hit.weight, box, cell.text))
                 sellers.add(name_key(name))
                 break
@@ -288,8 +230,8 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
                 legal_seen = legal_seen or top_zone
             if not top_zone or rank > 30 or _doubtful(cell) or contact_line(cell.text):
                 continue
-            name = _clean_name(cell.text)
-            if not _name_like(name):
+            name = clean_name(cell.text)
+            if not name_like(name):
                 continue
             named = True
             size = cell.height / median if median else 1.0
@@ -342,7 +284,7 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     found, sellers = _vendor_candidates(reading, blocks)
     sellers -= issued_by(reading.layout) if issuer_buys else set()  # an order's issuer buys
     sender = return_sender(reading.layout, boxes)
-    if sender is not None and _name_like(sender[1]):
+    if sender is not None and name_like(sender[1]):
         # the return address over the window names the sender, the window its addressee
         found.append(Candidate(sender[1], RETURN_SENDER, sender[0], sender[1]))
     cands = [c for c in found if (c.score >= 0.7 and sender is None) or c.box not in boxes]

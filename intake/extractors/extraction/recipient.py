@@ -29,7 +29,7 @@ from intake.extractors.extraction.party_labels import (
 )
 from intake.record import Box
 
-__all__ = ["POSTCODE", "recipient_names"]
+__all__ = ["AFTER_TOWN", "POSTCODE", "recipient_names"]
 
 _CONTACT = re.compile(
     r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic|vat|tva|ust)\b",
@@ -46,11 +46,14 @@ _SELLER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("vendor", []) if 
 #: hyphen where Portugal and Poland print one ("4000-123 Porto", "00-950 Warszawa"); a
 #: British postcode ("Leeds LS2 7AB"), a US state and ZIP code ("Austin, TX 78701"), an
 #: Australian state and postcode ("Docklands VIC 3008"), a Canadian postal code ("V6E 2E9");
-#: Sweden, Czechia, Slovakia and Greece group theirs three and two ("103 16 Stockholm")
-POSTCODE = re.compile(
-    r"(?<![\d.,])(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}\s\d{2})\s+[^\W\d_]{2,}"
-    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+#: Sweden, Czechia, Slovakia and Greece group theirs three and two ("103 16 Stockholm").
+#: ``AFTER_TOWN``: the postcodes written after the town (British, US, Australian, Canadian)
+AFTER_TOWN = (
+    r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
     r"|\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s+\d{4}\b|\b[A-Z]\d[A-Z]\s\d[A-Z]\d\b"
+)
+POSTCODE = re.compile(
+    r"(?<![\d.,])(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}\s\d{2})\s+[^\W\d_]{2,}|" + AFTER_TOWN
 )
 #: a return address on one line: a postcode with its town among parts run together with
 #: separators ("Acme GmbH · Hauptstr. 1 · 12345 Stadt", "Acme SARL - 2 rue Neuve - 75002 Paris")

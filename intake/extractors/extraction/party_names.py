@@ -1,0 +1,80 @@
+"""What a party's name looks like: the text of a cell cleaned to a name, and whether it is
+shaped like one (a company's or a person's), not an address line, a label with its value,
+a sentence or an identifier."""
+
+from __future__ import annotations
+
+import re
+
+from intake.extractors.extraction.recipient import AFTER_TOWN
+from intake.extractors.extraction.vocabulary import vocabulary
+
+__all__ = ["STORE_NO", "clean_name", "name_like"]
+
+_VOCABULARY = vocabulary()
+#: a word in lower case: names capitalise theirs but for a particle or two ("of the")
+_LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w.@/-])")
+_YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
+#: a chain's shop number after its name: "QUIKSTOP #2291"
+STORE_NO = re.compile(r"(?<=[^\W\d_]{4})\s+#\s?\d{1,5}$")
+
+#: What a name does not hold: contact details, a label of the document's details or its
+#: title (the vocabulary packs' ``detail_words`` and titles), a street with a number
+#: ("12 Main Street": a name may hold a street's word, "Maple Street Landscaping LLC"),
+#: or a town of three words at most and the postcode after it ("Norwich NR3 1AB",
+#: "Austin, TX 78701": the address's last line).
+_NOT_NAME = re.compile(
+    rf"@|www\.|https?:|\b{_VOCABULARY.details_and_titles_pattern}(?![\w])"
+    rf"|^\s*[^\W\d_][^\W\d_'.-]*(?:[\s,]+[^\W\d_][^\W\d_'.-]*){{0,2}},?\s+(?-i:{AFTER_TOWN})\s*$"
+    rf"|(?=.*\d).*\b{_VOCABULARY.street_pattern}(?![\w])",
+    re.IGNORECASE,
+)
+#: A label, its colon and a value with a digit ("Confirmation n°: AB-2024-118", "Tel: 0301
+#: 5561"): a labelled value printed beside the party's label, not a name.
+_LABELLED_VALUE = re.compile(r"(?<!\S)[^\W\d_][^\s:]{0,20}:\s*\S*\d")
+#: A title a name may be printed beside ("Tax Invoice ACME LTD"): cut from it.
+_TITLE_WORDS = re.compile(rf"\b{_VOCABULARY.title_pattern}\b\.?", re.IGNORECASE)
+_TITLE_ONLY = re.compile(rf"{_VOCABULARY.title_pattern}\.?", re.IGNORECASE)
+
+
+def clean_name(text: str) -> str:
+    """A cell's text as a name: a title printed beside it cut, and nothing where the cell
+    is only a title."""
+    if _TITLE_ONLY.fullmatch(text.replace(" ", "")):
+        return ""  # a title set in spaced capitals, as OCR reads it ("FA CTU R E")
+    text = _TITLE_WORDS.sub(" ", text)
+    text = " ".join(text.split()).strip(" :,;-|#*")
+    # the same name twice: two blocks side by side (billing and delivery address) whose
+    # first lines OCR ran into one
+    words = text.split()
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return text
+
+
+def name_like(text: str, *, leading_digit: bool = False, years: bool = False) -> bool:
+    """Shaped like a name; ``leading_digit`` allows "7 Star Mart" (with a legal form),
+    ``years`` a year among two words or more ("Jane Doe 2020", "Vision 2030 Trust")."""
+    text = text.strip()
+    if not 2 <= len(text) <= 80 or not re.search(r"[^\W\d_]{2}", text):
+        return False
+    if _NOT_NAME.search(text) or text.endswith(":") or _LABELLED_VALUE.search(text):
+        return False
+    lower = len(_LOWER_WORD.findall(text))
+    if lower >= 4 or (lower >= 3 and 2 * lower > len(text.split())):
+        # a sentence ("bitte überweisen Sie auf ...", "Sie erreichen uns unter"), not a
+        # name: names capitalise their words but for a particle or two ("Bank of the West")
+        return False
+    if " " not in text and (any(c.isdigit() for c in text) or text.islower()):
+        return False  # one token with digits, or in small letters, is an identifier (a login)
+    counted = STORE_NO.sub("", text)  # a chain's shop: "QUIKSTOP #2291"
+    if years and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
+        counted = _YEAR.sub("", counted)
+    digits = sum(c.isdigit() for c in counted)
+    first = text[0]
+    return (
+        digits <= max(2, len(text) // 4)
+        and (leading_digit or not first.isdigit())
+        and (first.isalnum() or first in "&'\"")
+    )
