@@ -1144,3 +1144,38 @@ def test_the_last_line_of_an_address_under_a_logo_names_nobody(
     ]
     f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert (f.get("vendor"), f["buyer"]) == (None, "Carter Interiors Ltd")
+
+
+@pytest.mark.parametrize("company", [None, "Kessler Haustechnik GmbH"])
+def test_an_order_under_a_logo_is_bought_by_the_company_its_imprint_names(
+    settings: Settings, tmp_path: Path, company: str | None
+) -> None:
+    # our order (or one read without a company of ours), its letterhead a logo: the
+    # imprint at the foot names its issuer, who buys; the window names the supplier
+    rows: Rows = [
+        (150, [(60, "Metallbau Richter GmbH")]),
+        (162, [(60, "Industriestraße 8")]),
+        (174, [(60, "77656 Offenburg")]),
+        (150, [(360, "Bestellnummer:"), (460, "B-2025-0077")]),
+        (162, [(360, "Bestelldatum:"), (460, "20.10.2025")]),
+        (240, [(60, "Bestellung", 14)]),
+        (280, [(60, "Pos."), (90, "Bezeichnung"), (330, "Menge"), (390, "Einzelpreis")]),
+        (280, [(480, "Gesamt")]),
+        (296, [(60, "1"), (90, "Edelstahlrohr 40x2, 6 m"), (330, "10"), (390, "48,00")]),
+        (296, [(480, "480,00")]),
+        (340, [(390, "Nettobetrag"), (480, "480,00 €")]),
+        (352, [(390, "USt. 19 %"), (480, "91,20 €")]),
+        (364, [(390, "Gesamtbetrag"), (480, "571,20 €")]),
+        (780, [(50, "Kessler Haustechnik GmbH", 7), (230, "Geschäftsführer: Jan Kessler", 7)]),
+        (789, [(50, "Am Mühlbach 12", 7), (230, "Amtsgericht Freiburg HRB 71234", 7)]),
+        (798, [(50, "79108 Freiburg", 7), (230, "USt-IdNr. DE298765432", 7)]),
+    ]
+    if company:
+        settings = settings.model_copy(update={"company_name": company})
+    f = extract(settings, draw(tmp_path / "po.pdf", rows))
+    assert f["doc_type"] == "purchase_order"
+    fields = f["fields"]
+    assert (fields["vendor"], fields["buyer"]) == (
+        "Metallbau Richter GmbH",
+        "Kessler Haustechnik GmbH",
+    )

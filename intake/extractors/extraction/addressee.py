@@ -15,7 +15,7 @@ import re
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.layout import Layout
 from intake.extractors.extraction.party_address import address_under
-from intake.extractors.extraction.recipient import POSTCODE
+from intake.extractors.extraction.postcodes import POSTCODE
 from intake.record import Box, Field
 
 __all__ = ["OTHER_SELLER", "addressee_of", "name_key", "unlabelled_customer"]

@@ -25,10 +25,10 @@ from intake.extractors.extraction.addressee import name_key
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Layout
-from intake.extractors.extraction.recipient import POSTCODE
+from intake.extractors.extraction.postcodes import POSTCODE
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["FOOT", "IMPRINT", "heads_imprint", "imprinted"]
+__all__ = ["FOOT", "IMPRINT", "heads_imprint", "imprint_on_foot", "imprinted"]
 
 #: The page's foot: below this share of its height.
 FOOT = 0.8
@@ -45,6 +45,20 @@ def _any(patterns: list[tuple[re.Pattern[str], float]], text: str) -> bool:
     return any(p.search(text) for p, _ in patterns)
 
 
+def _foot_text(layout: Layout) -> str:
+    return " ".join(
+        c.text
+        for line in layout.lines
+        if line.page == 1 and line.top >= FOOT * line.page_height
+        for c in line.cells
+    )
+
+
+def imprint_on_foot(layout: Layout) -> bool:
+    """Whether the first page's foot carries an imprint's words: the sender's details."""
+    return _any(_IMPRINT, _foot_text(layout))
+
+
 def _address(text: str) -> re.Match[str] | None:
     return POSTCODE.search(text) or next(
         (m for p, _ in _STREET if (m := p.search(text)) is not None), None
@@ -58,13 +72,7 @@ def heads_imprint(layout: Layout, cell: Cell, *, leads: bool = False) -> bool:
     Registered office: 1 High St, Leeds LS1 1AA"); the foot holds an imprint's words."""
     if cell.page != 1 or cell.top < FOOT * layout.lines[cell.line].page_height:
         return False
-    foot = " ".join(
-        c.text
-        for line in layout.lines
-        if line.page == 1 and line.top >= FOOT * line.page_height
-        for c in line.cells
-    )
-    if not _any(_IMPRINT, foot):
+    if not imprint_on_foot(layout):
         return False
     column = [c.text for c in layout.under(cell, max_lines=3)]
     if any(map(_address, column)) and not _any(_BANK, " ".join([cell.text, *column])):

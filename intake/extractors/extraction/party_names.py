@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from intake.extractors.extraction.recipient import AFTER_TOWN
+from intake.extractors.extraction.postcodes import AFTER_TOWN
 from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = ["STORE_NO", "clean_name", "name_like"]

@@ -10,9 +10,11 @@ return address on one line over the window, its parts run together with separato
 
 The addressee's own VAT id may close its block (an invoice between businesses in the EU
 must print the customer's VAT id, and does so under its address): that line is part of
-the address, not the sender's details. A label heading the block ("Rechnungsadresse",
-"Fournisseur"), or any line ending in a colon, is no name: a label word is never a
-value; nor is a contact person's line ("z. Hd. Frau Muster") over or under the
+the address, not the sender's details. Under a logo (no words) the page may print no
+sender's details at its top: an imprint at its foot (:mod:`imprint`) stands for them.
+A label heading the block ("Rechnungsadresse", "Fournisseur"), or any line ending in a
+colon, is no name: a label word is never a value; nor is a contact person's line ("z. Hd.
+Frau Muster") over or under the
 addressee's name.
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from intake.extractors.extraction.imprint import imprint_on_foot
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.party_labels import (
@@ -27,6 +30,7 @@ from intake.extractors.extraction.party_labels import (
     form_of_address,
     name_heading,
 )
+from intake.extractors.extraction.postcodes import AFTER_TOWN, POSTCODE
 from intake.record import Box
 
 __all__ = ["AFTER_TOWN", "POSTCODE", "recipient_names"]
@@ -42,19 +46,6 @@ _SENDER_ONLY = re.compile(
 #: a party's label, the buyer's or the seller's, any language
 _BUYER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("buyer", []) if w > 0])
 _SELLER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("vendor", []) if w > 0])
-#: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris", with a
-#: hyphen where Portugal and Poland print one ("4000-123 Porto", "00-950 Warszawa"); a
-#: British postcode ("Leeds LS2 7AB"), a US state and ZIP code ("Austin, TX 78701"), an
-#: Australian state and postcode ("Docklands VIC 3008"), a Canadian postal code ("V6E 2E9");
-#: Sweden, Czechia, Slovakia and Greece group theirs three and two ("103 16 Stockholm").
-#: ``AFTER_TOWN``: the postcodes written after the town (British, US, Australian, Canadian)
-AFTER_TOWN = (
-    r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
-    r"|\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s+\d{4}\b|\b[A-Z]\d[A-Z]\s\d[A-Z]\d\b"
-)
-POSTCODE = re.compile(
-    r"(?<![\d.,])(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}\s\d{2})\s+[^\W\d_]{2,}|" + AFTER_TOWN
-)
 #: a return address on one line: a postcode with its town among parts run together with
 #: separators ("Acme GmbH · Hauptstr. 1 · 12345 Stadt", "Acme SARL - 2 rue Neuve - 75002 Paris")
 _RETURN_ADDRESS = re.compile(
@@ -66,6 +57,8 @@ _PARTS = re.compile(r"\s*[·•|]\s*|\s[-–«»*+°]\s")
 _FIGURE = re.compile(r"\d(?![^\W\d_])|(?<![^\W\d_])\d")
 #: how far above the window's first name its return address lies, at most (points)
 RETURN_GAP = 60.0
+#: the letterhead's share of the page, from its top: where a sender prints its details
+LETTERHEAD = 0.3
 #: words in a line of a postal address, at most: a longer line is a sentence
 MAX_WORDS = 7
 #: lines of an address block under its name, at most
@@ -132,6 +125,14 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
         for c in line.cells
         if _CONTACT.search(c.text) or _RETURN_ADDRESS.search(c.text) or POSTCODE.search(c.text)
     ]
+    if imprint_on_foot(layout) and not any(
+        _CONTACT.search(c.text) or _RETURN_ADDRESS.search(c.text)
+        for line in first
+        if line.top < LETTERHEAD * line.page_height
+        for c in line.cells
+    ):
+        # a logo over no sender's details: they stand at the page's foot, its imprint
+        contact_tops.append(0.0)
     if not contact_tops:
         return []
     out = []
