@@ -1179,3 +1179,21 @@ def test_an_order_under_a_logo_is_bought_by_the_company_its_imprint_names(
         "Metallbau Richter GmbH",
         "Kessler Haustechnik GmbH",
     )
+
+
+def test_a_buyers_legal_form_read_with_a_digit_is_spelled_as_the_packs_have_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # OCR reads the "l" of "S.r.l." as a "1": the buyer's form is mended as the vendor's
+    rows: Rows = [
+        (40, [(50, "Frigotecnica Bianchi S.r.l.", 14)]),
+        (54, [(50, "Via dell'Industria 5, 24040 Bergamo - P.IVA IT01234567890")]),
+        (140, [(330, "Spett.le")]),
+        (152, [(330, "Ristorante Da Luigi S.r.1.")]),
+        (164, [(330, "Via Garibaldi 21")]),
+        (176, [(330, "20121 Milano MI")]),
+        (140, [(50, "Fattura n. 2025/0318")]),
+        (314, [(360, "Totale"), (460, "549,00 €")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert f["buyer"] == "Ristorante Da Luigi S.R.L."

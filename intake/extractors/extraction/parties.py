@@ -339,4 +339,7 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
         if (issuer := issuer_buying(scores, first, sellers, key, was, _LEGAL_END)) is not None:
             value = canonical_form(issuer.value)
             out["buyer"] = Field(value, 0.6, "layout", issuer.box, issuer.raw)
+    if (read := out.get("buyer")) is not None and (value := canonical_form(str(read.value))):
+        # the buyer's legal form as the packs spell it, where OCR misread it, as the vendor's
+        out["buyer"] = Field(value, read.confidence, read.source, read.box, read.raw)
     return out
