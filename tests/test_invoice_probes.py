@@ -1197,3 +1197,26 @@ def test_a_buyers_legal_form_read_with_a_digit_is_spelled_as_the_packs_have_it(
     ]
     f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert f["buyer"] == "Ristorante Da Luigi S.R.L."
+
+
+def test_a_letterhead_in_words_without_contact_details_is_no_window(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the issuer's name and address at the top, no telephone or e-mail, and tax words at
+    # the foot: the letterhead is in words, so the foot stands for no sender's details
+    # and the issuer's own block is no addressee's window
+    rows: Rows = [
+        (50, [(50, "Rosewall Tools Lda.", 16)]),
+        (66, [(50, "Avenida Castanho 114")]),
+        (77, [(50, "3023-831 Braga")]),
+        (140, [(50, "Harbourline Trading GmbH")]),
+        (152, [(50, "Am Gartenweg 24")]),
+        (164, [(50, "64210 Kassel")]),
+        (210, [(50, "Fatura", 14)]),
+        (240, [(50, "Número"), (200, "Data de emissão")]),
+        (252, [(50, "INV-3960"), (200, "24 de julho de 2025")]),
+        (400, [(330, "Total do documento"), (480, "1.230,00 euros")]),
+        (795, [(50, "Rosewall Tools Lda. · NIF PT013393137", 7)]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Rosewall Tools Lda.", "Harbourline Trading GmbH")

@@ -57,8 +57,10 @@ _PARTS = re.compile(r"\s*[·•|]\s*|\s[-–«»*+°]\s")
 _FIGURE = re.compile(r"\d(?![^\W\d_])|(?<![^\W\d_])\d")
 #: how far above the window's first name its return address lies, at most (points)
 RETURN_GAP = 60.0
-#: the letterhead's share of the page, from its top: where a sender prints its details
+#: the letterhead's share of the page, from its top: where a sender prints its details;
+#: a page with no words in its top ``LOGO`` share has a logo (an image) for a letterhead
 LETTERHEAD = 0.3
+LOGO = 0.12
 #: words in a line of a postal address, at most: a longer line is a sentence
 MAX_WORDS = 7
 #: lines of an address block under its name, at most
@@ -125,13 +127,19 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
         for c in line.cells
         if _CONTACT.search(c.text) or _RETURN_ADDRESS.search(c.text) or POSTCODE.search(c.text)
     ]
-    if imprint_on_foot(layout) and not any(
-        _CONTACT.search(c.text) or _RETURN_ADDRESS.search(c.text)
-        for line in first
-        if line.top < LETTERHEAD * line.page_height
-        for c in line.cells
+    if (
+        first
+        and first[0].top > LOGO * first[0].page_height
+        and imprint_on_foot(layout)
+        and not any(
+            _CONTACT.search(c.text) or _RETURN_ADDRESS.search(c.text)
+            for line in first
+            if line.top < LETTERHEAD * line.page_height
+            for c in line.cells
+        )
     ):
-        # a logo over no sender's details: they stand at the page's foot, its imprint
+        # a logo (no words on the page's top) over no sender's details: they stand at the
+        # page's foot, its imprint
         contact_tops.append(0.0)
     if not contact_tops:
         return []
