@@ -1220,3 +1220,22 @@ def test_a_letterhead_in_words_without_contact_details_is_no_window(
     ]
     f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert (f["vendor"], f["buyer"]) == ("Rosewall Tools Lda.", "Harbourline Trading GmbH")
+
+
+@pytest.mark.parametrize(
+    "line", ["Kunde: 10233 - Konditorei Lindner KG", "Customer: C-4410 / Konditorei Lindner KG"]
+)
+def test_the_customers_number_before_its_name_after_the_buyers_label(
+    settings: Settings, tmp_path: Path, line: str
+) -> None:
+    # an ERP prints the customer's number, a dash and its name after the label
+    rows: Rows = [
+        (40, [(50, "Kessler Haustechnik GmbH", 14)]),
+        (54, [(50, "Am Mühlbach 12, 79108 Freiburg · Tel. 0761 556677")]),
+        (120, [(50, line)]),
+        (132, [(50, "Hauptstraße 5, 79098 Freiburg")]),
+        (240, [(60, "Rechnung RE-2025-0412", 14)]),
+        (364, [(390, "Rechnungsbetrag"), (480, "214,20 €")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert f["buyer"] == "Konditorei Lindner KG"

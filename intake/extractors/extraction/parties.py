@@ -108,6 +108,9 @@ def _joined(layout: Layout, cell: Cell) -> Cell:
 
 #: One token with a digit: an identifier (a customer's number, a reference), no name.
 _IDENTIFIER = re.compile(r"[^\s\d]*\d\S*")
+#: The customer's number, a dash and its name after the buyer's label ("Kunde: 10233 -
+#: Acme GmbH", "Customer: C-4410 / Acme Ltd"): the name is what follows.
+_NUMBER_THEN_NAME = re.compile(r"[\s:]*[^\s\d:]*\d\S*\s+[-–/|]\s+(?=[^\W\d_])")
 #: A legal form, then a comma and more that is no legal form: the name ends at the form.
 _RUN_ON = re.compile(
     rf"^[^,]*(?<![\w])(?:{LEGAL_FORM})\.?,\s*(?!(?:{LEGAL_FORM})\.?\s*$)\S", re.IGNORECASE
@@ -143,6 +146,8 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[Block]]:
                 break  # its value is a number ("Réf. client  C88614"), or the items begin
             if contact_line(cell.text) or form_of_address(cell.text):
                 continue  # a contact person at the buyer, or "Firma" over its name
+            if (numbered := _NUMBER_THEN_NAME.match(cell.text)) and cell.tail(numbered.end()):
+                cells[i] = cell = cell.tail(numbered.end()) or cell  # "10233 - Acme Ltd"
             head, comma, after = cell.text.partition(",")
             # a block run into one line, an address, or more after a legal form ("Acme
             # GmbH, Halle 3": its site)
