@@ -14,7 +14,8 @@ street or a postcode with a town), or that begins a line of the foot followed by
 address (an imprint on one line), where the foot also carries an imprint's words (the
 packs' ``imprint`` labels: "HRB", "Amtsgericht", "Geschäftsführer", "RCS", "SIRET",
 "Company No.", "KvK", "P. IVA" …), names the issuer. A bank's name heading the column of
-its account (IBAN, BIC) is the issuer's bank, not the issuer.
+its account (the packs' ``bank`` labels: IBAN, BIC, "Konto", "RIB" …) is the issuer's
+bank, not the issuer.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ FOOT = 0.8
 #: letterhead names it too, its box and address stay the letterhead's.)
 IMPRINT = 1.2
 _IMPRINT = compile_labels(LABELS.get("imprint", []))
-_BANK = compile_labels([(r"iban|bic|swift|(?:sort\s*code|account)\b", 1.0)])
+_BANK = compile_labels(LABELS.get("bank", []))
 _STREET = compile_labels([(vocabulary().street_pattern, 1.0)])
 
 
