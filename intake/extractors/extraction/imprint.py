@@ -29,7 +29,7 @@ from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.postcodes import POSTCODE
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["FOOT", "IMPRINT", "heads_imprint", "imprint_on_foot", "imprinted"]
+__all__ = ["FOOT", "IMPRINT", "imprint_on_foot", "imprinted"]
 
 #: The page's foot: below this share of its height.
 FOOT = 0.8
@@ -66,15 +66,11 @@ def _address(text: str) -> re.Match[str] | None:
     )
 
 
-def heads_imprint(layout: Layout, cell: Cell, *, leads: bool = False) -> bool:
-    """Whether ``cell``, on the first page's foot, heads the column of an imprint (its
-    postal address under it, no bank account), or, where the name ``leads`` the cell, is
-    a one-line imprint (the name, then its address before any bank account: "Acme Ltd.
-    Registered office: 1 High St, Leeds LS1 1AA"); the foot holds an imprint's words."""
-    if cell.page != 1 or cell.top < FOOT * layout.lines[cell.line].page_height:
-        return False
-    if not imprint_on_foot(layout):
-        return False
+def _heads(layout: Layout, cell: Cell, *, leads: bool) -> bool:
+    """Whether ``cell``, on the foot, heads the column of an imprint (its postal address
+    under it, no bank account), or, where the name ``leads`` the cell, is a one-line
+    imprint (the name, then its address before any bank account: "Acme Ltd. Registered
+    office: 1 High St, Leeds LS1 1AA")."""
     column = [c.text for c in layout.under(cell, max_lines=3)]
     if any(map(_address, column)) and not _any(_BANK, " ".join([cell.text, *column])):
         return True
@@ -83,18 +79,21 @@ def heads_imprint(layout: Layout, cell: Cell, *, leads: bool = False) -> bool:
 
 
 def imprinted(layout: Layout, cands: list[Candidate]) -> set[str]:
-    """The name keys (:func:`~addressee.name_key`) of the candidates whose cell heads the
-    first page's imprint (:func:`heads_imprint`)."""
+    """The name keys (:func:`~addressee.name_key`) of the candidates whose cell heads an
+    imprint on the first page's foot, where the foot holds an imprint's words."""
+    boxes = [c for c in cands if c.box is not None and c.box.page == 1]
+    if not boxes or not imprint_on_foot(layout):
+        return set()
+    foot = [ln for ln in layout.lines if ln.page == 1 and ln.top >= FOOT * ln.page_height]
     out = set()
-    for c in cands:
+    for c in boxes:
         box = c.box
-        if box is None or box.page != 1:
-            continue
-        for line in layout.lines:
-            if line.page != 1 or line.bottom < box.top or line.top > box.bottom:
+        assert box is not None
+        for line in foot:
+            if line.bottom < box.top or line.top > box.bottom:
                 continue
             for cell in line.cells:
                 if cell.x0 <= box.x0 + 1 and box.x1 <= cell.x1 + 1:
-                    if heads_imprint(layout, cell, leads=box.x0 <= cell.x0 + 1):
+                    if _heads(layout, cell, leads=box.x0 <= cell.x0 + 1):
                         out.add(name_key(c.value))
     return out

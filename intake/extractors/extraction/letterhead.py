@@ -21,6 +21,7 @@ from intake.extractors.extraction.imprint import FOOT
 from intake.extractors.extraction.layout import Cell, Line
 from intake.extractors.extraction.parties import LEGAL_FORM
 from intake.extractors.extraction.party_labels import contact_line, form_of_address, party_label
+from intake.extractors.extraction.recipient import LETTERHEAD
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field
 
@@ -30,7 +31,7 @@ _VOCABULARY = vocabulary()
 _LEGAL = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
 _PLAIN_FORM = re.compile(_VOCABULARY.name_end_pattern, re.IGNORECASE)
 #: A letterhead lies in this top share of the first page.
-TOP_SHARE = 0.3
+TOP_SHARE = LETTERHEAD
 #: Two lines of one name differ in height by at most this factor ...
 SIZE_RATIO = 1.35
 #: ... and lie at most this many of their line heights apart (top to top).

@@ -44,7 +44,8 @@ from intake.extractors.extraction.party_labels import (
     party_label,
 )
 from intake.extractors.extraction.party_names import STORE_NO, clean_name, name_like
-from intake.extractors.extraction.recipient import POSTCODE, recipient_names, return_sender
+from intake.extractors.extraction.postcodes import POSTCODE
+from intake.extractors.extraction.recipient import LETTERHEAD, recipient_names, return_sender
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -221,7 +222,7 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
     for line in first_lines:
         if item_header(reading, line):
             continue  # the items' column headers ("Quantity", "Price") name nobody
-        top_zone = line.top < 0.3 * height
+        top_zone = line.top < LETTERHEAD * height
         named = False
         for cell in line.cells:
             if in_blocks(cell, blocks):

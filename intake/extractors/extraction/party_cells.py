@@ -13,7 +13,7 @@ from intake.extractors.extraction.candidates import street_line
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import ALIGNED, Cell, Hit, Layout
 from intake.extractors.extraction.party_labels import SUB_LABELLED, colon_beside, wrapped_above
-from intake.extractors.extraction.recipient import POSTCODE
+from intake.extractors.extraction.postcodes import POSTCODE
 
 __all__ = [
     "Block",

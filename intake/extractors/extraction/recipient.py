@@ -30,10 +30,10 @@ from intake.extractors.extraction.party_labels import (
     form_of_address,
     name_heading,
 )
-from intake.extractors.extraction.postcodes import AFTER_TOWN, POSTCODE
+from intake.extractors.extraction.postcodes import POSTCODE
 from intake.record import Box
 
-__all__ = ["AFTER_TOWN", "POSTCODE", "recipient_names"]
+__all__ = ["LETTERHEAD", "recipient_names", "return_sender"]
 
 _CONTACT = re.compile(
     r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic|vat|tva|ust)\b",
