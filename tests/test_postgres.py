@@ -20,7 +20,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from click.testing import CliRunner
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from intake.cli import cli
 from intake.db.engine import MIGRATIONS, Database, open_database
@@ -176,6 +176,44 @@ def test_two_workers_meeting_one_new_vendor_share_its_row(db: Database) -> None:
     assert ids["first"] == ids["second"]
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Vendor)) == 1
+
+
+def test_a_commit_between_the_indexers_reads_is_indexed(ctx: Context) -> None:
+    """PostgreSQL reads each statement at its own moment. A transaction that files a new
+    document and changes one the indexer has just listed commits between the indexer's
+    statements: the new document must still be indexed, not passed over because the
+    changed one carried its number in."""
+    first = add_invoice(ctx.db, number="R-1")
+    index = SearchIndex(ctx.settings.index_dir)
+    assert index.sync(ctx.db) == 1
+    with ctx.db.session() as s:  # a change the indexer has yet to read
+        doc = s.get(Document, first)
+        assert doc is not None
+        doc.buyer = "Globex Corporation"
+    filed: list[int] = []
+    armed = [True]
+
+    def file_meanwhile(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        # After the statement that lists the changed documents, before any other.
+        if not armed or not statement.startswith("SELECT documents.id"):
+            return
+        if "change_seq >" not in statement:
+            return
+        armed.clear()
+        filed.append(add_invoice(ctx.db, number="R-2"))
+        with ctx.db.session() as s:
+            doc = s.get(Document, first)
+            assert doc is not None
+            doc.buyer = "Initech Ltd"
+
+    event.listen(ctx.db.engine, "after_cursor_execute", file_meanwhile)
+    try:
+        index.sync(ctx.db)
+    finally:
+        event.remove(ctx.db.engine, "after_cursor_execute", file_meanwhile)
+    assert filed and index.ids() == {first, filed[0]}
+    report = verify(ctx.settings, ctx.db, index=index)  # rows without archived files
+    assert [p for p in report.problems if p.startswith("index:")] == []
 
 
 def test_the_web_app_logs_in_and_searches(app: Flask, ctx: Context, tmp_path: Path) -> None:

@@ -19,12 +19,12 @@ import shutil
 import uuid
 import warnings
 import weakref
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import selectinload
 from whoosh.filedb.filestore import FileStorage
 from whoosh.highlight import ContextFragmenter
@@ -140,15 +140,9 @@ def _storage(path: Path) -> FileStorage:
     return FileStorage(str(path), supports_mmap=False)
 
 
-def _load(db_session: Any, ids: Sequence[int]) -> list[Document]:
-    stmt = (
-        select(Document)
-        .where(Document.id.in_(ids))
-        .options(
-            selectinload(Document.vendor),
-            selectinload(Document.lines).selectinload(LineItem.product),
-        )
-    )
+def _load(db_session: Any, *where: ColumnElement[bool]) -> list[Document]:
+    lines = selectinload(Document.lines).selectinload(LineItem.product)
+    stmt = select(Document).where(*where).options(selectinload(Document.vendor), lines)
     return list(db_session.scalars(stmt))
 
 
@@ -274,25 +268,27 @@ class SearchIndex:
                     .offset(batch - 1)
                     .limit(1)
                 )
-                stmt = select(Document.id).where(Document.change_seq > seen)
-                if upto is not None:
-                    stmt = stmt.where(Document.change_seq <= upto)
-                ids = list(s.scalars(stmt))
-                if not ids:
-                    return written
-                docs = _load(s, ids)
+                # One statement lists and reads them: PostgreSQL reads each statement at
+                # its own moment, and a commit between a list and a read could renumber a
+                # listed document past a new one it brought in (see intake.db.changes).
+                bound = [] if upto is None else [Document.change_seq <= upto]
+                docs = _load(s, Document.change_seq > seen, *bound)
+                if not docs:
+                    if upto is None:
+                        return written
+                    continue  # the batch was renumbered meanwhile: list it again
                 newest = max(d.change_seq for d in docs)
                 had_error = {d.id for d in docs if d.index_error is not None}
                 entries, failed = make_entries(docs, self._fields, lambda d: d.id)
             try:
                 failed |= write_entries(ix, entries, timeout=timeout)
             except IndexLocked:
-                logger.warning("search index is locked; %d documents wait", len(ids))
+                logger.warning("search index is locked; %d documents wait", len(docs))
                 return written
             self._caught_up(self.path, newest)
             seen = newest
             _record_errors(db, failed, had_error - set(failed))
-            written += len(ids) - len(failed)
+            written += len(docs) - len(failed)
 
     def delete(self, doc_id: int) -> None:
         writer = self.open().writer(timeout=5.0)
@@ -313,7 +309,8 @@ class SearchIndex:
         for start in range(0, len(all_ids), 500):
             chunk = all_ids[start : start + 500]
             with db.session() as s:
-                entries, failures = make_entries(_load(s, chunk), self._fields, lambda d: d.id)
+                docs = _load(s, Document.id.in_(chunk))
+                entries, failures = make_entries(docs, self._fields, lambda d: d.id)
             for _, entry in entries:
                 writer.add_document(**entry)
             failed |= failures
