@@ -1124,6 +1124,42 @@ def test_a_banks_column_or_a_foot_without_an_imprint_names_no_issuer(
     assert f.get("vendor") != left[0]
 
 
+def test_the_bank_heading_its_accounts_column_at_the_foot_is_not_the_issuer(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # A logo letterhead; the foot prints the bank over its account and the company's
+    # register beside it, the company's name without a legal form. The only legal names are
+    # the bank's and the window's addressee's, and neither is the issuer; nor is a label.
+    left = ["Deutsche Kreditbank AG", "IBAN DE12 6805 0101 0012 3456 78", "BIC BYLADEM1001"]
+    right = ["Kessler Haustechnik", "Amtsgericht Freiburg HRB 71234", "79108 Freiburg"]
+    foot: Rows = [
+        (780 + 9 * k, [(50, a, 7), (300, b, 7)])
+        for k, (a, b) in enumerate(zip(left, right, strict=True))
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", IMPRINT_LETTER + foot))["fields"]
+    assert "vendor" not in f
+    assert f["buyer"] == "Konditorei Lindner KG"
+
+
+@pytest.mark.parametrize("number", [True, False])
+def test_the_windows_street_under_a_logo_names_nobody(
+    settings: Settings, tmp_path: Path, number: bool
+) -> None:
+    # A logo letterhead over the sender's address alone, the addressee in the window with
+    # no label: the window's name is the buyer, and neither it nor its street the issuer.
+    street = "Neckarhalde 12" if number else "Werkstraße 9"
+    rows: Rows = [
+        (40, [(380, "Am Mühlbach 12")]),
+        (52, [(380, "79108 Freiburg")]),
+        (64, [(380, "info@kessler-haustechnik.example")]),
+        *[(y, cells) for y, cells in IMPRINT_LETTER if y != 162],
+        (162, [(60, street), (360, "Rechnungsdatum:"), (460, "14.10.2025")]),
+    ]
+    f = extract(settings, draw(tmp_path / "w.pdf", rows))["fields"]
+    assert "vendor" not in f
+    assert f["buyer"] == "Konditorei Lindner KG"
+
+
 @pytest.mark.parametrize("town", ["Norwich NR3 1AB", "Austin, TX 78701", "Docklands VIC 3008"])
 def test_the_last_line_of_an_address_under_a_logo_names_nobody(
     settings: Settings, tmp_path: Path, town: str
@@ -1239,3 +1275,54 @@ def test_the_customers_number_before_its_name_after_the_buyers_label(
     ]
     f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert f["buyer"] == "Konditorei Lindner KG"
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [("Invoice No:", "HF-3391"), ("Rechnung Nr.", "2025-118"), ("Facture n°", "FA-0342")],
+)
+def test_a_titles_number_label_names_no_vendor(
+    settings: Settings, tmp_path: Path, label: str, number: str
+) -> None:
+    # A logo letterhead (a picture) over the sender's address alone: nobody is named as
+    # the issuer, and the title with its number's label is no name either.
+    rows: Rows = [
+        (40, [(380, "Unit 4, Riverside Works")]),
+        (52, [(380, "Norwich NR3 1AB")]),
+        (64, [(380, "hello@harlowfinch.example")]),
+        (130, [(60, "Bill To:"), (360, label), (450, number)]),
+        (142, [(60, "Carter Interiors Ltd"), (360, "Date:"), (450, "4 November 2025")]),
+        (154, [(60, "12 Elm Row")]),
+        (166, [(60, "Cambridge CB1 2AA")]),
+        (260, [(60, "Description"), (330, "Qty"), (390, "Unit price"), (480, "Amount")]),
+        (276, [(60, "Oak kitchen cabinets"), (330, "8"), (390, "420.00"), (480, "3,360.00")]),
+        (320, [(390, "Subtotal"), (480, "3,360.00")]),
+        (332, [(390, "VAT 20%"), (480, "672.00")]),
+        (344, [(390, "Total"), (480, "£4,032.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "f.pdf", rows))["fields"]
+    assert "vendor" not in f
+    assert f["buyer"] == "Carter Interiors Ltd"
+    assert f["invoice_number"] == number
+
+
+def test_a_currencys_label_and_its_code_name_no_vendor(settings: Settings, tmp_path: Path) -> None:
+    # An e-invoice's visualisation: labelled details at the top, the buyer's block, no
+    # seller's. Neither the currency's label ("Währung:") nor its code names the issuer.
+    rows: Rows = [
+        (50, [(60, "Rechnung Nr. 2024-0815 vom 03.05.2024", 13)]),
+        (90, [(70, "Währung:"), (260, "EUR")]),
+        (110, [(70, "Leistungszeitraum:"), (260, "01.04.2024 bis 30.04.2024")]),
+        (220, [(70, "Käufer")]),
+        (238, [(70, "Name:"), (260, "Kunde Nord AG")]),
+        (256, [(70, "Anschrift:"), (260, "Hafenweg 2")]),
+        (274, [(260, "DE 20457 Hamburg")]),
+        (320, [(70, "Pos"), (190, "Beschreibung"), (400, "Menge"), (494, "Nettobetrag")]),
+        (336, [(70, "1"), (190, "Wartung"), (400, "1"), (494, "100,00")]),
+        (380, [(213, "Rechnungssumme ohne USt."), (494, "100,00")]),
+        (392, [(213, "Steuerbetrag"), (494, "19,00")]),
+        (404, [(213, "Bruttosumme"), (494, "119,00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "c.pdf", rows))["fields"]
+    assert "vendor" not in f
+    assert (f["buyer"], f["total"]) == ("Kunde Nord AG", "119.00")

@@ -427,3 +427,38 @@ def test_an_invoices_issuer_is_its_seller(settings: Settings, tmp_path: Path) ->
     ]
     f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
     assert (f["vendor"], f["buyer"]) == ("Fenland Packaging Ltd", "Northgate Dairy Ltd")
+
+
+@pytest.mark.parametrize("amount", ["EXTENDED", "Extension"])
+def test_a_public_bodys_order_with_an_extended_column_and_its_vendor_number(
+    settings: Settings, tmp_path: Path, amount: str
+) -> None:
+    # An order system's columns: the line's running number, "UOM", "Unit cost" and the
+    # "Extended" amount (quantity times unit cost). The number our supplier has at the
+    # issuer ("Vendor No.") is no vendor's label: what is under it names nobody.
+    rows: Rows = [
+        (36, [(200, "TOWN OF ELMWOOD", 14)]),
+        (52, [(200, "Purchasing Office · 5 Green Street · Elmwood, VT 05401")]),
+        (80, [(220, "PURCHASE ORDER", 16)]),
+        (110, [(50, "P.O. NUMBER"), (160, "P2026-0112"), (360, "DATE"), (440, "07/15/2026")]),
+        (150, [(50, "VENDOR:"), (330, "SHIP TO:")]),
+        (162, [(50, "Maple Office Supply Inc."), (330, "Town Garage")]),
+        (174, [(50, "14 Depot Road"), (330, "2 Mill Lane")]),
+        (186, [(50, "Burlington, VT 05402"), (330, "Elmwood, VT 05401")]),
+        (198, [(50, "Vendor No. 004512")]),
+        (240, [(50, "LINE"), (90, "QTY"), (130, "UOM"), (170, "DESCRIPTION")]),
+        (240, [(390, "UNIT COST"), (480, amount)]),
+        (256, [(50, "1"), (90, "40"), (130, "CS"), (170, "Copy paper, letter, 10 reams")]),
+        (256, [(390, "42.50"), (480, "1,700.00")]),
+        (270, [(50, "2"), (90, "12"), (130, "EA"), (170, "Toner cartridge, black")]),
+        (270, [(390, "89.99"), (480, "1,079.88")]),
+        (310, [(390, "TOTAL"), (480, "$2,779.88")]),
+    ]
+    f = extract(settings, draw(tmp_path / "po.pdf", rows))["fields"]
+    assert f["vendor"] == "Maple Office Supply Inc."
+    assert f["total"] == "2779.88"
+    got = [(i["description"], i["quantity"], i["unit_price"], i["amount"]) for i in f["line_items"]]
+    assert got == [
+        ("Copy paper, letter, 10 reams", "40", "42.50", "1700.00"),
+        ("Toner cartridge, black", "12", "89.99", "1079.88"),
+    ]

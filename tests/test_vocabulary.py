@@ -19,6 +19,7 @@ from intake.extractors.extraction.fields.countries import tax_country_currency
 from intake.extractors.extraction.fields.dates import guess_date_order
 from intake.extractors.extraction.fields.money import detect_currency
 from intake.extractors.extraction.labels import LABELS, label_set
+from intake.extractors.extraction.party_names import name_like
 from intake.extractors.extraction.tax_rates import printed_rates, taxed_pair
 from intake.extractors.extraction.vocabulary import load
 from tests.factory import make_lines_pdf
@@ -382,3 +383,47 @@ def test_a_dollar_sign_prefixed_by_its_country_names_its_currency(text: str, cod
     # "CA$2,260.00" holds a bare "$2": it counted for US dollars as much as the prefix
     # for Canadian ones
     assert detect_currency(text) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vendor No. 004512",
+        "Supplier ID: 8812",
+        "Lieferanten-Nr. 4471",
+        "N° fournisseur : 0092",
+        "Código de proveedor 118",
+        "Codice fornitore 77",
+        "Leveranciersnummer 5521",
+        "Nº fornecedor 301",
+    ],
+)
+def test_a_suppliers_number_is_no_label_of_its_name(text: str) -> None:
+    # the number the issuer keeps its supplier under is a distractor, as "Customer No."
+    # is for the buyer: what follows it is a number, not the vendor's name
+    vendor = label_set(LABELS["vendor"])
+    m = vendor.pattern.search(text)
+    assert m is not None and vendor.weight(m) == 0.0, text
+    for seller in ("Vendor:", "Lieferant", "Fournisseur :", "Proveedor"):
+        found = vendor.pattern.search(seller)
+        assert found is not None and vendor.weight(found) == 1.0, seller
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Werkstraße 9", False),
+        ("Am Mühlweg 3", False),
+        ("Marktplatz 1", False),
+        ("Industrieweg 4", False),
+        ("Stationsplein 2", False),
+        ("EUR", False),
+        ("Euro", False),
+        ("Straßenbau Weber GmbH", True),
+        ("Eurocraft GmbH", True),
+    ],
+)
+def test_a_street_in_one_word_and_a_currency_alone_are_no_names(text: str, name: bool) -> None:
+    # German and Dutch write a street's name and its word as one ("Werkstraße"): with
+    # its house number it is an address line; a currency's code is a label's value
+    assert name_like(text) is name

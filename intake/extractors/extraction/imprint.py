@@ -21,6 +21,7 @@ bank, not the issuer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from intake.extractors.extraction.addressee import name_key
 from intake.extractors.extraction.candidates import Candidate
@@ -29,7 +30,7 @@ from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.postcodes import POSTCODE
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["FOOT", "IMPRINT", "imprint_on_foot", "imprinted"]
+__all__ = ["FOOT", "IMPRINT", "banks", "imprint_on_foot", "imprinted"]
 
 #: The page's foot: below this share of its height.
 FOOT = 0.8
@@ -78,22 +79,46 @@ def _heads(layout: Layout, cell: Cell, *, leads: bool) -> bool:
     return address is not None and not _any(_BANK, cell.text[: address.start()])
 
 
-def imprinted(layout: Layout, cands: list[Candidate]) -> set[str]:
-    """The name keys (:func:`~addressee.name_key`) of the candidates whose cell heads an
-    imprint on the first page's foot, where the foot holds an imprint's words."""
-    boxes = [c for c in cands if c.box is not None and c.box.page == 1]
-    if not boxes or not imprint_on_foot(layout):
-        return set()
+def _cells_of(layout: Layout, cands: list[Candidate]) -> Iterator[tuple[Candidate, Cell]]:
+    """Each candidate on the first page's foot with the cell that holds its name."""
     foot = [ln for ln in layout.lines if ln.page == 1 and ln.top >= FOOT * ln.page_height]
-    out = set()
-    for c in boxes:
+    for c in cands:
         box = c.box
-        assert box is not None
+        if box is None or box.page != 1:
+            continue
         for line in foot:
             if line.bottom < box.top or line.top > box.bottom:
                 continue
             for cell in line.cells:
                 if cell.x0 <= box.x0 + 1 and box.x1 <= cell.x1 + 1:
-                    if _heads(layout, cell, leads=box.x0 <= cell.x0 + 1):
-                        out.add(name_key(c.value))
+                    yield c, cell
+
+
+def banks(layout: Layout, cands: list[Candidate]) -> set[str]:
+    """The name keys of the candidates that name the issuer's bank on the foot: a name
+    alone in its cell with a bank's words ("IBAN", "Sort code", "Bankverbindung") right
+    under it or right over it: the account's column it heads, or the bank's label it
+    follows."""
+    out = set()
+    for c, cell in _cells_of(layout, cands):
+        if name_key(cell.text) != name_key(c.value):
+            continue  # the name leads a line of more (a one-line imprint): no column
+        near = [*layout.under(cell, max_lines=1), *layout.above(cell, max_lines=1)]
+        if any(
+            abs(other.top - cell.top) < 3 * cell.height and _any(_BANK, other.text)
+            for other in near
+        ):
+            out.add(name_key(c.value))
     return out
+
+
+def imprinted(layout: Layout, cands: list[Candidate]) -> set[str]:
+    """The name keys (:func:`~addressee.name_key`) of the candidates whose cell heads an
+    imprint on the first page's foot, where the foot holds an imprint's words."""
+    if not imprint_on_foot(layout):
+        return set()
+    return {
+        name_key(c.value)
+        for c, cell in _cells_of(layout, cands)
+        if _heads(layout, cell, leads=c.box is not None and c.box.x0 <= cell.x0 + 1)
+    }

@@ -17,7 +17,7 @@ from intake.extractors.extraction.addressee import addressee_of, name_key, unlab
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.confusion import fold_pattern
-from intake.extractors.extraction.imprint import IMPRINT, imprinted
+from intake.extractors.extraction.imprint import IMPRINT, banks, imprinted
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.legal_names import canonical_form
 from intake.extractors.extraction.line_items import item_header
@@ -45,7 +45,12 @@ from intake.extractors.extraction.party_labels import (
 )
 from intake.extractors.extraction.party_names import STORE_NO, clean_name, name_like
 from intake.extractors.extraction.postcodes import POSTCODE
-from intake.extractors.extraction.recipient import LETTERHEAD, recipient_names, return_sender
+from intake.extractors.extraction.recipient import (
+    LETTERHEAD,
+    recipient_names,
+    return_sender,
+    window_lines,
+)
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
 from intake.record import Box, Field, Word
@@ -78,6 +83,18 @@ def _unsure(words: Sequence[Word]) -> bool:
     """OCR that is unsure of these words (by length)."""
     size = sum(len(w.text) for w in words) or 1
     return sum(w.conf * len(w.text) for w in words) / size < MIN_NAME_CONF
+
+
+#: a house number ending a line ("Am Mühlbach 12", "Kaiserkai 3a", "Via Roma 12-14")
+_HOUSE_NUMBER = re.compile(r"[^\W\d_]\s+\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?$")
+
+
+def _street_over_town(layout: Layout, cell: Cell) -> bool:
+    """A street and its house number over a postcode and town: an address's first line,
+    however its street is called ("Am Mühlbach 12"), not a name."""
+    return _HOUSE_NUMBER.search(cell.text.strip()) is not None and any(
+        POSTCODE.search(c.text) for c in layout.under(cell, max_lines=1)
+    )
 
 
 def _doubtful(cell: Cell) -> bool:
@@ -236,6 +253,9 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
                 legal_seen = legal_seen or top_zone
             if not top_zone or rank > 30 or _doubtful(cell) or contact_line(cell.text):
                 continue
+            if cell.text.rstrip().endswith(":") or _street_over_town(layout, cell):
+                named = True  # a label ("Rechnungsnummer:") or a street: it takes a rank,
+                continue  # as a line of words does, but names nobody
             name = clean_name(cell.text)
             if not name_like(name):
                 continue
@@ -294,6 +314,13 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
         # the return address over the window names the sender, the window its addressee
         found.append(Candidate(sender[1], RETURN_SENDER, sender[0], sender[1]))
     cands = [c for c in found if (c.score >= 0.7 and sender is None) or c.box not in boxes]
+    # Nobody: the window's address lines, the issuer's bank named at its foot, and the
+    # window's name where no label names the buyer (the window does, not the issuer; an
+    # order's window names its supplier, though).
+    streets = window_lines(reading.layout, boxes)
+    addressed = {name_key(n) for _, n in window[:1] if buyer is None and not issuer_buys}
+    nobody = banks(reading.layout, cands) | addressed
+    cands = [c for c in cands if c.box not in streets and name_key(c.value) not in nobody]
     if not cands:
         return out
     domains = web_domains(reading)

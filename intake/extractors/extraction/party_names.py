@@ -35,6 +35,10 @@ _LABELLED_VALUE = re.compile(r"(?<!\S)[^\W\d_][^\s:]{0,20}:\s*\S*\d")
 #: A title a name may be printed beside ("Tax Invoice ACME LTD"): cut from it.
 _TITLE_WORDS = re.compile(rf"\b{_VOCABULARY.title_pattern}\b\.?", re.IGNORECASE)
 _TITLE_ONLY = re.compile(rf"{_VOCABULARY.title_pattern}\.?", re.IGNORECASE)
+#: A currency's code or word alone ("EUR", "Euro"): the value of a currency's label.
+_CURRENCY_ONLY = re.compile(rf"{_VOCABULARY.currency_pattern}\.?", re.IGNORECASE)
+#: What is left of a title and its number's label ("Invoice No:", "Rechnung Nr."): a label.
+_NUMBER_WORD = re.compile(rf"{_VOCABULARY.number_pattern}", re.IGNORECASE)
 
 
 def clean_name(text: str) -> str:
@@ -42,8 +46,11 @@ def clean_name(text: str) -> str:
     is only a title."""
     if _TITLE_ONLY.fullmatch(text.replace(" ", "")):
         return ""  # a title set in spaced capitals, as OCR reads it ("FA CTU R E")
-    text = _TITLE_WORDS.sub(" ", text)
-    text = " ".join(text.split()).strip(" :,;-|#*")
+    cut = _TITLE_WORDS.sub(" ", text)
+    rest = " ".join(cut.split()).strip(" :,;-|#*")
+    if cut != text and _NUMBER_WORD.fullmatch(rest):
+        return ""  # the label of the document's number ("Invoice No:"), not a name
+    text = rest
     # the same name twice: two blocks side by side (billing and delivery address) whose
     # first lines OCR ran into one
     words = text.split()
@@ -60,6 +67,8 @@ def name_like(text: str, *, leading_digit: bool = False, years: bool = False) ->
     if not 2 <= len(text) <= 80 or not re.search(r"[^\W\d_]{2}", text):
         return False
     if _NOT_NAME.search(text) or text.endswith(":") or _LABELLED_VALUE.search(text):
+        return False
+    if _CURRENCY_ONLY.fullmatch(text):
         return False
     lower = len(_LOWER_WORD.findall(text))
     if lower >= 4 or (lower >= 3 and 2 * lower > len(text.split())):

@@ -33,7 +33,7 @@ from intake.extractors.extraction.party_labels import (
 from intake.extractors.extraction.postcodes import POSTCODE
 from intake.record import Box
 
-__all__ = ["LETTERHEAD", "recipient_names", "return_sender"]
+__all__ = ["LETTERHEAD", "recipient_names", "return_sender", "window_lines"]
 
 _CONTACT = re.compile(
     r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic|vat|tva|ust)\b",
@@ -171,3 +171,15 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
             if any(POSTCODE.search(c.text) for c in block):
                 out.append((cell.box, name))
     return out
+
+
+def window_lines(layout: Layout, names: list[Box]) -> list[Box]:
+    """The boxes of the address lines under the window's ``names``: the addressee's street
+    and town, no one's name."""
+    return [
+        below.box
+        for line in layout.lines
+        for cell in line.cells
+        if cell.box in names
+        for below in _block(layout, cell)
+    ]
