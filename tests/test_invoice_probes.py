@@ -1326,3 +1326,49 @@ def test_a_currencys_label_and_its_code_name_no_vendor(settings: Settings, tmp_p
     f = extract(settings, draw(tmp_path / "c.pdf", rows))["fields"]
     assert "vendor" not in f
     assert (f["buyer"], f["total"]) == ("Kunde Nord AG", "119.00")
+
+
+def test_the_customer_first_under_the_title_as_accounting_programs_print_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # The title over the customer's block, no label and no legal form; the details in a
+    # column of labels over values beside it; the issuer's block on the right.
+    rows: Rows = [
+        (40, [(50, "TAX INVOICE", 20)]),
+        (44, [(300, "Invoice Date"), (430, "Kestrel Analytics Pty Ltd")]),
+        (56, [(300, "11 Dec 2026"), (430, "23 Main Street")]),
+        (68, [(50, "Ridgeway University"), (300, "Invoice Number"), (430, "Central City")]),
+        (80, [(50, "PO Box 41"), (300, "INV-0042"), (430, "MARINEVILLE NSW 2500")]),
+        (92, [(50, "Ridgeway NSW 2600"), (300, "ABN"), (430, "AUSTRALIA")]),
+        (104, [(300, "12 345 678 901")]),
+        (170, [(50, "Description"), (280, "Quantity"), (350, "Unit Price"), (480, "Amount AUD")]),
+        (186, [(50, "Data pipeline consulting"), (280, "10.00"), (350, "150.00")]),
+        (186, [(480, "1,500.00")]),
+        (240, [(350, "Subtotal"), (480, "1,500.00")]),
+        (252, [(350, "TOTAL GST 10%"), (480, "150.00")]),
+        (270, [(350, "TOTAL AUD", 11), (480, "1,650.00", 11)]),
+    ]
+    f = extract(settings, draw(tmp_path / "x.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Kestrel Analytics Pty Ltd", "Ridgeway University")
+    assert (f["invoice_number"], f["total"], f["currency"]) == ("INV-0042", "1650.00", "AUD")
+
+
+def test_a_po_or_sales_order_box_holds_the_customers_order(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (40, [(50, "INVOICE", 22), (400, "Blue Fern Landscaping", 12)]),
+        (56, [(400, "9 Orchard Lane, Burlington, ON L7R 2A1")]),
+        (120, [(50, "BILL TO"), (300, "Invoice Number:"), (430, "118")]),
+        (132, [(50, "Greenway Property Management"), (300, "P.O./S.O. Number:")]),
+        (132, [(430, "PM-5530")]),
+        (144, [(50, "220 King St W"), (300, "Invoice Date:"), (430, "May 4, 2026")]),
+        (156, [(50, "Toronto, ON M5H 1K4")]),
+        (210, [(50, "Items"), (300, "Quantity"), (380, "Price"), (480, "Amount")]),
+        (226, [(50, "Spring cleanup"), (300, "1"), (380, "$850.00"), (480, "$850.00")]),
+        (290, [(380, "Subtotal:"), (480, "$850.00")]),
+        (302, [(380, "HST 13%:"), (480, "$110.50")]),
+        (314, [(380, "Total:"), (480, "$960.50")]),
+    ]
+    f = extract(settings, draw(tmp_path / "w.pdf", rows))["fields"]
+    assert (f["invoice_number"], f["po_number"], f["total"]) == ("118", "PM-5530", "960.50")

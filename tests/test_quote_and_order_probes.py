@@ -462,3 +462,26 @@ def test_a_public_bodys_order_with_an_extended_column_and_its_vendor_number(
         ("Copy paper, letter, 10 reams", "40", "42.50", "1700.00"),
         ("Toner cartridge, black", "12", "89.99", "1079.88"),
     ]
+
+
+@pytest.mark.parametrize("site", ["Town of Elmwood - Highway Department", "TOWN OF ELMWOOD GARAGE"])
+def test_a_delivery_site_named_after_the_orders_issuer_leaves_the_issuer_its_buyer(
+    settings: Settings, tmp_path: Path, site: str
+) -> None:
+    # The goods go to one of the issuer's sites, named after it: the buyer is the issuer
+    # its letterhead names, not its site.
+    rows: Rows = [
+        (36, [(200, "TOWN OF ELMWOOD", 14)]),
+        (52, [(200, "Purchasing Office · 5 Green Street · Elmwood, VT 05401")]),
+        (80, [(220, "PURCHASE ORDER", 16)]),
+        (110, [(50, "P.O. NUMBER"), (160, "P2026-0113"), (360, "DATE"), (440, "07/16/2026")]),
+        (150, [(50, "VENDOR:"), (330, "SHIP TO:")]),
+        (162, [(50, "Maple Office Supply Inc."), (330, site)]),
+        (174, [(50, "14 Depot Road"), (330, "2 Mill Lane")]),
+        (186, [(50, "Burlington, VT 05402"), (330, "Elmwood, VT 05401")]),
+        (240, [(50, "QTY"), (130, "DESCRIPTION"), (390, "UNIT COST"), (480, "AMOUNT")]),
+        (256, [(50, "40"), (130, "Road salt, 50 lb bag"), (390, "9.50"), (480, "380.00")]),
+        (300, [(390, "TOTAL"), (480, "$380.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "po.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Maple Office Supply Inc.", "TOWN OF ELMWOOD")

@@ -16,6 +16,7 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.layout import Layout
 from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.postcodes import POSTCODE
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field
 
 __all__ = ["OTHER_SELLER", "addressee_of", "name_key", "unlabelled_customer"]
@@ -23,6 +24,8 @@ __all__ = ["OTHER_SELLER", "addressee_of", "name_key", "unlabelled_customer"]
 #: The score a name other than the issuer's needs to be taken for the addressee: a
 #: seller's label (1.1 x its weight), or a legal name in the letterhead zone (0.95 and up).
 OTHER_SELLER = 0.9
+#: A document's title alone on its line ("TAX INVOICE", "Rechnung").
+_TITLE = re.compile(rf"{vocabulary().title_pattern}\.?", re.IGNORECASE)
 #: How sure an addressee found this way is.
 CONFIDENCE = 0.5
 
@@ -58,11 +61,12 @@ def unlabelled_customer(
     issuer's block and the customer's stand side by side at the top (accounting programs
     print them so, the customer's under the title): the best other legal name of the
     letterhead zone (at least :data:`OTHER_SELLER`) that heads a postal address of its
-    own. Not a name of the issuer's own ("Acme" for "Acme Ltd"), nor one with a figure."""
+    own, or any name first under the document's title. Not a name of the issuer's own
+    ("Acme" for "Acme Ltd"), nor one with a figure."""
     others = [
         k
         for k in scores
-        if scores[k] >= OTHER_SELLER
+        if (scores[k] >= OTHER_SELLER or _under_title(layout, first[k].box))
         and not (k.startswith(issuer) or issuer.startswith(k))
         and not any(ch.isdigit() for ch in k)
     ]
@@ -72,3 +76,23 @@ def unlabelled_customer(
         if address is not None and POSTCODE.search(str(address.value)):
             return Field(c.value, CONFIDENCE, "layout", c.box, c.raw)
     return None
+
+
+def _under_title(layout: Layout, box: Box | None) -> bool:
+    """Whether the name at ``box`` is the first line under the document's title, in the
+    title's column: where accounting programs print the customer ("TAX INVOICE" over
+    "Ridgeway University"), legal form or not."""
+    if box is None:
+        return False
+    for line in layout.lines:
+        if line.page != box.page or line.bottom < box.top or line.top > box.bottom:
+            continue
+        for cell in line.cells:
+            if cell.box == box or (cell.x0 <= box.x0 + 1 and box.x1 <= cell.x1 + 1):
+                above = next(layout.above(cell, max_lines=2), None)
+                return (
+                    above is not None
+                    and abs(above.x0 - cell.x0) < 3
+                    and _TITLE.fullmatch(above.text.strip()) is not None
+                )
+    return False

@@ -6,7 +6,8 @@ the page sets surest at its top is the buyer. A buyer read under a weaker label 
 better: "Ship to" and "Deliver to" name the issuer's own site, whose first line is a
 department or a person ("Dept. of Chemistry, Room 214"), and a "Buyer" line among the
 order's details names its purchasing agent ("Dana Pierce"). Where such a read names no
-company (no legal form), the letterhead's name is the buyer.
+company (no legal form), the letterhead's name is the buyer; so is it where the read
+begins with that name (a site or department named after the issuer).
 """
 
 from __future__ import annotations
@@ -49,13 +50,19 @@ def issuer_buying(
     legal form in it); None where the buyer read stands."""
     if vendor not in sellers:
         return None
+    others = [k for k in scores if k != vendor and k not in sellers]
+    if buyer is not None and (read := name_key(str(buyer[0].value))):
+        # a site or a department named after the issuer ("City of Springdale - Public
+        # Works" under "Ship to", "Acme Corp Warehouse 2"): the buyer is the issuer
+        named = [k for k in others if len(k) > 3 and read.startswith(f"{k} ")]
+        if named:
+            return first[max(named, key=len)]
     if buyer is None:
         need = ISSUER
     elif buyer[1] < SURE and not legal.search(str(buyer[0].value)):
         need = LETTERHEAD
     else:
         return None
-    others = [k for k in scores if k != vendor and k not in sellers]
     if not others:
         return None
     top = max(others, key=lambda k: scores[k])
