@@ -485,3 +485,44 @@ def test_a_delivery_site_named_after_the_orders_issuer_leaves_the_issuer_its_buy
     ]
     f = extract(settings, draw(tmp_path / "po.pdf", rows))["fields"]
     assert (f["vendor"], f["buyer"]) == ("Maple Office Supply Inc.", "TOWN OF ELMWOOD")
+
+
+def test_our_orders_ship_to_with_its_legal_form_under_our_brand(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # our letterhead is a brand; the delivery block names us with our legal form
+    rows: Rows = [
+        (36, [(50, "BRIGHTWATER DEVICES", 16), (400, "PURCHASE ORDER", 14)]),
+        (54, [(50, "1200 Harbor Blvd, Oakland, CA 94607"), (400, "PO Number: BW-PO-7781")]),
+        (110, [(50, "Vendor"), (300, "Ship To")]),
+        (122, [(50, "Halvorsen Components Inc."), (300, "Brightwater Devices LLC")]),
+        (134, [(50, "55 Industrial Way"), (300, "Receiving Dock B")]),
+        (146, [(50, "Reno, NV 89502"), (300, "1200 Harbor Blvd, Oakland, CA 94607")]),
+        (190, [(50, "Description"), (320, "Qty"), (380, "Unit Price"), (480, "Total")]),
+        (206, [(50, "Hall sensor module"), (320, "500"), (380, "3.40"), (480, "1,700.00")]),
+        (260, [(380, "Total"), (480, "$1,700.00")]),
+    ]
+    s = settings.model_copy(update={"company_name": "Brightwater Devices LLC"})
+    f = extract(s, draw(tmp_path / "po.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Halvorsen Components Inc.", "Brightwater Devices LLC")
+
+
+def test_a_label_alone_under_the_title_keeps_the_address_below_from_the_number(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (36, [(50, "Halvorsen Components Inc.", 15)]),
+        (52, [(50, "55 Industrial Way, Reno, NV 89502")]),
+        (90, [(50, "SALES ORDER ACKNOWLEDGEMENT", 13)]),
+        (110, [(50, "Sold To:"), (300, "Order No.:"), (400, "SO-44120")]),
+        (122, [(50, "Brightwater Devices LLC"), (300, "Your PO:"), (400, "BW-PO-7781")]),
+        (134, [(50, "1200 Harbor Blvd"), (300, "Order Date:"), (400, "10/03/2026")]),
+        (146, [(50, "Oakland, CA 94607")]),
+        (190, [(50, "Description"), (320, "Qty"), (380, "Unit Price"), (480, "Ext. Price")]),
+        (206, [(50, "Hall sensor module"), (320, "500"), (380, "3.40"), (480, "1,700.00")]),
+        (260, [(380, "Order Total"), (480, "$1,700.00")]),
+    ]
+    result = extract(settings, draw(tmp_path / "oc.pdf", rows))
+    f = result["fields"]
+    assert result["doc_type"] == "order_confirmation"
+    assert (f["order_number"], f["po_number"]) == ("SO-44120", "BW-PO-7781")

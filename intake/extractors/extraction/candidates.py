@@ -95,8 +95,10 @@ def _around(reading: Reading, hit: Hit, parse: Parser, max_below: int) -> Iterat
         yield Candidate(got[0], hit.weight, got[1], got[2])
         return
     for distance, cell in enumerate(layout.below(hit, max_lines=max_below)):
-        if _OWN_LABEL.match(cell.text):
-            return  # "Due date: Oct 3, 2025" under a date's label: that label's value
+        if _OWN_LABEL.match(cell.text) or cell.text.rstrip().endswith(":"):
+            # "Due date: Oct 3, 2025" under a date's label: that label's value; "Sold To:"
+            # alone: the values under it are its own
+            return
         if (got := parse(reading, cell, hit.weight)) is not None:
             yield Candidate(got[0], hit.weight * BELOW * 0.9**distance, got[1], got[2])
             return

@@ -51,9 +51,10 @@ def issuer_buying(
     if vendor not in sellers:
         return None
     others = [k for k in scores if k != vendor and k not in sellers]
-    if buyer is not None and (read := name_key(str(buyer[0].value))):
+    if buyer is not None and not legal.search(read := name_key(str(buyer[0].value))):
         # a site or a department named after the issuer ("City of Springdale - Public
-        # Works" under "Ship to", "Acme Corp Warehouse 2"): the buyer is the issuer
+        # Works" under "Ship to"): the buyer is the issuer (a read with a legal form is a
+        # company's name: "Acme Devices LLC" under the brand "ACME DEVICES" stays)
         named = [k for k in others if len(k) > 3 and read.startswith(f"{k} ")]
         if named:
             return first[max(named, key=len)]
