@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from intake.settings import Settings
+from tests.scans import render, save_png, specked, turned
 from tests.test_extraction import extract
 from tests.test_layout_conventions import Rows, draw
 
@@ -526,3 +527,28 @@ def test_a_label_alone_under_the_title_keeps_the_address_below_from_the_number(
     f = result["fields"]
     assert result["doc_type"] == "order_confirmation"
     assert (f["order_number"], f["po_number"]) == ("SO-44120", "BW-PO-7781")
+
+
+def test_a_scanned_public_order_keeps_its_supplier_under_its_letterhead(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # On a scan the letterhead is checked against the vendor read: on an order it is the
+    # buyer's, and the supplier named under "VENDOR:" (below the title) stays the vendor.
+    # A details label over that block ("REQUISITION" over "VENDOR:") heads no window.
+    rows: Rows = [
+        (36, [(200, "CITY OF SPRINGDALE", 14)]),
+        (52, [(200, "Purchasing Division · 200 Civic Center Dr · Springdale, OH 45246")]),
+        (80, [(220, "PURCHASE ORDER", 16)]),
+        (110, [(50, "P.O. NUMBER"), (160, "P2024-00871"), (360, "DATE"), (440, "07/15/2024")]),
+        (122, [(50, "REQUISITION"), (160, "R-55120"), (360, "DELIVER BY"), (440, "08/01/2024")]),
+        (150, [(50, "VENDOR:"), (330, "SHIP TO:")]),
+        (162, [(50, "Tri-County Office Supply Inc."), (330, "City of Springdale - Public Works")]),
+        (174, [(50, "1450 Commerce Pkwy"), (330, "11700 Springfield Pike")]),
+        (186, [(50, "Cincinnati, OH 45241"), (330, "Springdale, OH 45246")]),
+        (240, [(50, "QTY"), (130, "DESCRIPTION"), (390, "UNIT COST"), (480, "AMOUNT")]),
+        (256, [(50, "40"), (130, "Copy paper, 10 reams/case"), (390, "42.50"), (480, "1,700.00")]),
+        (300, [(390, "TOTAL"), (480, "$1,700.00")]),
+    ]
+    image = specked(turned(render(draw(tmp_path / "po.pdf", rows), dpi=200), 0.8), 0.0005)
+    f = extract(settings, save_png(image, tmp_path / "po.png"))["fields"]
+    assert (f["vendor"], f["buyer"]) == ("Tri-County Office Supply Inc.", "CITY OF SPRINGDALE")

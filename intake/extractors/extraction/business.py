@@ -205,7 +205,7 @@ class BusinessDocumentExtractor:
         fields.update(find_service_period(reading))
         parties = find_parties(reading, issuer_buys=self.issuer_buys)
         found = parties.get("vendor")
-        if (vendor := read_vendor(reading, found)) is not None:
+        if (vendor := read_vendor(reading, found, issuer_buys=self.issuer_buys)) is not None:
             parties["vendor"] = vendor
             if found is None or vendor.box != found.box:  # the letterhead named another
                 parties.pop("address", None)

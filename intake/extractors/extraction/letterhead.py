@@ -261,14 +261,22 @@ def letterhead_vendor(reading: Reading, vendor: Field | None) -> Field | None:
     return Field(name, confidence, "layout", box, line.text)
 
 
-def read_vendor(reading: Reading, vendor: Field | None) -> Field | None:
+def read_vendor(
+    reading: Reading, vendor: Field | None, *, issuer_buys: bool = False
+) -> Field | None:
     """On a scan, the vendor found by
     :func:`~intake.extractors.extraction.parties.find_parties` checked against the
     letterhead (:func:`letterhead_vendor`), widened to its whole name
     (:func:`widen_letterhead_name`), with OCR's digits in its words of capitals read as the
     letters they stand for. A text layer's vendor is left as found: its words and their
-    order are the document's own, where a scan's lines come from OCR's grouping."""
-    if not reading.ocr_pages or (vendor := letterhead_vendor(reading, vendor)) is None:
+    order are the document's own, where a scan's lines come from OCR's grouping. An order
+    (``issuer_buys``) found its vendor apart from the letterhead, which is its buyer's: the
+    letterhead does not replace it."""
+    if not reading.ocr_pages:
+        return vendor
+    if not (issuer_buys and vendor is not None):
+        vendor = letterhead_vendor(reading, vendor)
+    if vendor is None:
         return vendor
     vendor = widen_letterhead_name(reading, vendor)
     mended = mend_capitals(str(vendor.value))

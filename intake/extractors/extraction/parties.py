@@ -313,14 +313,15 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     if sender is not None and name_like(sender[1]):
         # the return address over the window names the sender, the window its addressee
         found.append(Candidate(sender[1], RETURN_SENDER, sender[0], sender[1]))
+    # The window's name and its address lines are nobody's, but for a sure name (a legal
+    # name, a seller's label) where no return address marks the window as one.
+    boxes += window_lines(reading.layout, boxes)
     cands = [c for c in found if (c.score >= 0.7 and sender is None) or c.box not in boxes]
-    # Nobody: the window's address lines, the issuer's bank named at its foot, and the
-    # window's name where no label names the buyer (the window does, not the issuer; an
-    # order's window names its supplier, though).
-    streets = window_lines(reading.layout, boxes)
+    # Nor are the issuer's bank named at its foot, or the window's name where no label
+    # names the buyer (the window does, not the issuer; an order's names its supplier).
     addressed = {name_key(n) for _, n in window[:1] if buyer is None and not issuer_buys}
     nobody = banks(reading.layout, cands) | addressed
-    cands = [c for c in cands if c.box not in streets and name_key(c.value) not in nobody]
+    cands = [c for c in cands if name_key(c.value) not in nobody]
     if not cands:
         return out
     domains = web_domains(reading)

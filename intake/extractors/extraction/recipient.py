@@ -166,6 +166,8 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
             block = _block(layout, cell)
             if not block or any(_SENDER_ONLY.search(c.text) for c in block):
                 continue
+            if block[0].text.rstrip().endswith(":"):
+                continue  # a label under it ("VENDOR:"): another block, under a detail's label
             if (name := name_heading(cell.text, block[0].text)) is None:
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
             if any(POSTCODE.search(c.text) for c in block):
