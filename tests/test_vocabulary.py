@@ -427,3 +427,13 @@ def test_a_street_in_one_word_and_a_currency_alone_are_no_names(text: str, name:
     # German and Dutch write a street's name and its word as one ("Werkstraße"): with
     # its house number it is an address line; a currency's code is a label's value
     assert name_like(text) is name
+
+
+def test_a_number_sign_may_touch_the_numbers_letters() -> None:
+    # OCR and typists alike set "#" against the number ("#INV-000417"): a sign cannot run
+    # on into a word, as a label's letters would ("No" is not the start of "Note")
+    numbers = label_set(LABELS["invoice_number"])
+    for text, label in (("#INV-000417", "#"), ("Invoice #INV-12", "Invoice #")):
+        m = numbers.pattern.search(text)
+        assert m is not None and m.group(0) == label, text
+    assert numbers.pattern.search("Notes") is None

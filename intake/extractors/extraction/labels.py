@@ -72,10 +72,14 @@ class LabelSet:
 
 def _wrap(pattern: str) -> str:
     # A label starts at a word boundary and is not followed by a letter (a digit may
-    # follow directly: "N°123456789"); a label whose letters the fold read as digits does
-    # not run on into more digits ("ID" is no "10" in "PO-10218"), nor go on from a
-    # number's decimal separator ("SO Nr." is no "50 nr" in "10,50 nr").
-    return rf"(?<![\w])(?<!\d[.,])(?:{fold_pattern(pattern)})(?![^\W\d_])(?!(?<=\d)\d)"
+    # follow directly: "N°123456789"), unless it ends in a number sign, which a number's
+    # letters may follow as closely ("#INV-000417"); a label whose letters the fold read as
+    # digits does not run on into more digits ("ID" is no "10" in "PO-10218"), nor go on
+    # from a number's decimal separator ("SO Nr." is no "50 nr" in "10,50 nr").
+    return (
+        rf"(?<![\w])(?<!\d[.,])(?:{fold_pattern(pattern)})"
+        rf"(?:(?<=[#°º])|(?![^\W\d_]))(?!(?<=\d)\d)"
+    )
 
 
 def label_set(entries: list[tuple[str, float]]) -> LabelSet:
