@@ -82,17 +82,11 @@ def _under_title(layout: Layout, box: Box | None) -> bool:
     """Whether the name at ``box`` is the first line under the document's title, in the
     title's column: where accounting programs print the customer ("TAX INVOICE" over
     "Ridgeway University"), legal form or not."""
-    if box is None:
+    if (cell := layout.holding(box)) is None:
         return False
-    for line in layout.lines:
-        if line.page != box.page or line.bottom < box.top or line.top > box.bottom:
-            continue
-        for cell in line.cells:
-            if cell.box == box or (cell.x0 <= box.x0 + 1 and box.x1 <= cell.x1 + 1):
-                above = next(layout.above(cell, max_lines=2), None)
-                return (
-                    above is not None
-                    and abs(above.x0 - cell.x0) < 3
-                    and _TITLE.fullmatch(above.text.strip()) is not None
-                )
-    return False
+    above = next(layout.above(cell, max_lines=2), None)
+    return (
+        above is not None
+        and abs(above.x0 - cell.x0) < 3
+        and _TITLE.fullmatch(above.text.strip()) is not None
+    )

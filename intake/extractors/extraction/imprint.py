@@ -81,17 +81,13 @@ def _heads(layout: Layout, cell: Cell, *, leads: bool) -> bool:
 
 def _cells_of(layout: Layout, cands: list[Candidate]) -> Iterator[tuple[Candidate, Cell]]:
     """Each candidate on the first page's foot with the cell that holds its name."""
-    foot = [ln for ln in layout.lines if ln.page == 1 and ln.top >= FOOT * ln.page_height]
     for c in cands:
-        box = c.box
-        if box is None or box.page != 1:
+        if c.box is None or c.box.page != 1:
             continue
-        for line in foot:
-            if line.bottom < box.top or line.top > box.bottom:
-                continue
-            for cell in line.cells:
-                if cell.x0 <= box.x0 + 1 and box.x1 <= cell.x1 + 1:
-                    yield c, cell
+        cell = layout.holding(c.box)
+        line = None if cell is None else layout.lines[cell.line]
+        if cell is not None and line is not None and line.top >= FOOT * line.page_height:
+            yield c, cell
 
 
 def banks(layout: Layout, cands: list[Candidate]) -> set[str]:

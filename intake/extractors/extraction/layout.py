@@ -180,6 +180,18 @@ class Layout:
         heights = sorted(c.height for line in self.lines for c in line.cells)
         return heights[len(heights) // 2] if heights else 10.0
 
+    def holding(self, box: Box | None) -> Cell | None:
+        """The cell that holds ``box`` (a value's or a name's, read from part of it)."""
+        if box is None:
+            return None
+        for line in self.lines:
+            if line.page != box.page or line.bottom < box.top or line.top > box.bottom:
+                continue
+            for cell in line.cells:
+                if cell.x0 <= box.x0 + 1 and box.x1 <= cell.x1 + 1:
+                    return cell
+        return None
+
     def cells(self, *, pages: int | None = None) -> Iterator[Cell]:
         for line in self.lines:
             if pages is not None and line.page > pages:

@@ -178,10 +178,5 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
 def window_lines(layout: Layout, names: list[Box]) -> list[Box]:
     """The boxes of the address lines under the window's ``names``: the addressee's street
     and town, no one's name."""
-    return [
-        below.box
-        for line in layout.lines
-        for cell in line.cells
-        if cell.box in names
-        for below in _block(layout, cell)
-    ]
+    cells = [cell for box in names if (cell := layout.holding(box)) is not None]
+    return [below.box for cell in cells for below in _block(layout, cell)]
