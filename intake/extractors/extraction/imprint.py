@@ -29,6 +29,7 @@ from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.postcodes import POSTCODE
 from intake.extractors.extraction.vocabulary import vocabulary
+from intake.record import Box
 
 __all__ = ["FOOT", "IMPRINT", "banks", "imprint_on_foot", "imprinted"]
 
@@ -79,15 +80,17 @@ def _heads(layout: Layout, cell: Cell, *, leads: bool) -> bool:
     return address is not None and not _any(_BANK, cell.text[: address.start()])
 
 
-def _cells_of(layout: Layout, cands: list[Candidate]) -> Iterator[tuple[Candidate, Cell]]:
-    """Each candidate on the first page's foot with the cell that holds its name."""
+def _cells_of(layout: Layout, cands: list[Candidate]) -> Iterator[tuple[Candidate, Box, Cell]]:
+    """Each candidate on the first page's foot with its box and the cell that holds it."""
+    first = next((ln for ln in layout.lines if ln.page == 1), None)
+    if first is None:
+        return
+    foot = FOOT * first.page_height
     for c in cands:
-        if c.box is None or c.box.page != 1:
-            continue
-        cell = layout.holding(c.box)
-        line = None if cell is None else layout.lines[cell.line]
-        if cell is not None and line is not None and line.top >= FOOT * line.page_height:
-            yield c, cell
+        box = c.box
+        if box is not None and box.page == 1 and box.top >= foot:
+            if (cell := layout.holding(box)) is not None:
+                yield c, box, cell
 
 
 def banks(layout: Layout, cands: list[Candidate]) -> set[str]:
@@ -96,7 +99,7 @@ def banks(layout: Layout, cands: list[Candidate]) -> set[str]:
     under it or right over it: the account's column it heads, or the bank's label it
     follows."""
     out = set()
-    for c, cell in _cells_of(layout, cands):
+    for c, _, cell in _cells_of(layout, cands):
         if name_key(cell.text) != name_key(c.value):
             continue  # the name leads a line of more (a one-line imprint): no column
         near = [*layout.under(cell, max_lines=1), *layout.above(cell, max_lines=1)]
@@ -115,6 +118,6 @@ def imprinted(layout: Layout, cands: list[Candidate]) -> set[str]:
         return set()
     return {
         name_key(c.value)
-        for c, cell in _cells_of(layout, cands)
-        if _heads(layout, cell, leads=c.box is not None and c.box.x0 <= cell.x0 + 1)
+        for c, box, cell in _cells_of(layout, cands)
+        if _heads(layout, cell, leads=box.x0 <= cell.x0 + 1)
     }

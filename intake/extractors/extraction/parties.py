@@ -315,8 +315,8 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
         found.append(Candidate(sender[1], RETURN_SENDER, sender[0], sender[1]))
     # The window's name and its address lines are nobody's, but for a sure name (a legal
     # name, a seller's label) where no return address marks the window as one.
-    boxes += window_lines(reading.layout, boxes)
-    cands = [c for c in found if (c.score >= 0.7 and sender is None) or c.box not in boxes]
+    unnamed = boxes + window_lines(reading.layout, boxes)
+    cands = [c for c in found if (c.score >= 0.7 and sender is None) or c.box not in unnamed]
     # Nor are the issuer's bank named at its foot, or the window's name where no label
     # names the buyer (the window does, not the issuer; an order's names its supplier).
     addressed = {name_key(n) for _, n in window[:1] if buyer is None and not issuer_buys}
