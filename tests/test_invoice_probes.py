@@ -59,6 +59,31 @@ def test_a_buyers_label_over_one_row_of_values_is_still_no_block(
     assert f["buyer"] == "Severn Joinery Ltd"
 
 
+def test_a_customers_label_over_one_row_of_details_names_the_customer(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Customer | Customer ID | Invoice # | Date | Terms" over one row of values: the
+    # customer's own word names the customer there (only a buying agent's title, "Buyer",
+    # names a person in charge)
+    rows: Rows = [
+        (40, [(50, "Pinecrest Supplies Inc.", 14)]),
+        (56, [(50, "220 Harbor Blvd, Portland, OR 97201")]),
+        (90, [(400, "INVOICE", 16)]),
+        (120, [(50, "Customer"), (200, "Customer ID"), (300, "Invoice #"), (400, "Date")]),
+        (132, [(50, "Lakeside Dental Group"), (200, "C-3391"), (300, "77812"), (400, "8/4/2025")]),
+        (170, [(50, "Item"), (300, "Qty"), (360, "Rate"), (470, "Amount")]),
+        (186, [(50, "Nitrile gloves, box of 100"), (300, "40"), (360, "8.75"), (470, "350.00")]),
+        (230, [(360, "Subtotal"), (470, "350.00")]),
+        (254, [(360, "Total"), (470, "$350.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert (f["vendor"], f["buyer"], f["invoice_number"]) == (
+        "Pinecrest Supplies Inc.",
+        "Lakeside Dental Group",
+        "77812",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "currency"),
     [

@@ -42,6 +42,10 @@ _LETTERS = re.compile(r"[^\W\d_]{2}")
 _SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
 #: The issuer's person in charge ("Prepared by", "Ihr Ansprechpartner"): a label, no value.
 _ISSUER_CONTACT = compile_labels(LABELS.get("issuer_contact", []))
+#: The title of a buyer's person in charge of its orders ("Buyer", "Einkäufer").
+_BUYING_AGENT = re.compile(
+    "|".join(f"(?:{p})" for p, _ in LABELS.get("buying_agent", [])) or r"(?!)", re.IGNORECASE
+)
 #: The fields whose labels, found in a cell, make it no name.
 _LABELLED = (
     "buyer",
@@ -131,15 +135,20 @@ def _heads_block(layout: Layout, cell: Cell, labels: set[tuple[int, float]]) -> 
 def in_details_row(layout: Layout, hit: Hit) -> bool:
     """Whether a party's label word was found in a row of boxed details rather than over
     a party's block: among the values, under their headers ("Destinatario" under
-    "Spedizione": who pays the carriage), or heading one row of values and no more
-    ("Buyer | Ship via | Terms" over "A. Berg | UPS | Net 30": the person in charge of the
-    order; the parties' blocks side by side go on with their addresses). A label whose
-    column goes on under its value with an address heads a party's block, in a row of
-    details or not ("Billed To | Date of Issue | Invoice Number" over the customer's name
-    and address, the dates and number beside it)."""
+    "Spedizione": who pays the carriage), or, as the title of a buyer's person in charge
+    (the packs' ``buying_agent``), heading one row of values and no more ("Buyer | Ship
+    via | Terms" over "A. Berg | UPS | Net 30": the person who placed the order; the
+    parties' blocks side by side go on with their addresses). The customer's or the
+    vendor's own word over one row of details names that party ("Customer | Invoice # |
+    Terms" over "Lakeside Dental Group | 77812 | Net 30"). A label whose column goes on
+    under its value with an address heads a party's block, in a row of details or not
+    ("Billed To | Date of Issue | Invoice Number" over the customer's name and address,
+    the dates and number beside it)."""
     line = hit.line
     if line > 0 and layout.heads_values(line - 1):
         return True
+    if not _BUYING_AGENT.fullmatch(hit.match.group(0).strip(" :.")):
+        return False
     if not layout.heads_values(line) or layout.heads_values(line + 1):
         return False
     under = [c.text for c in layout.below(hit, max_lines=3)]
