@@ -31,6 +31,11 @@ _LAWS = [
     ),
     re.compile(rf"(?i:governing\s+law)[^.]{{0,160}}?{_LAW_OF}"),
     re.compile(rf"{_LAW_OF}[^.;]{{0,120}}?(?i:shall\s+govern|will\s+govern|shall\s+apply)"),
+    # the law first, as an adjective: "Florida law shall govern this Agreement"
+    re.compile(
+        r"(?<![\w-])(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s+(?i:law)\s+"
+        r"(?i:shall|will)\s+(?i:govern|apply)"
+    ),
     # "This Agreement shall be governed by Ohio law", "... is subject to Swiss law"
     re.compile(
         r"(?:(?i:governed|construed|interpreted)\s+(?i:by|under|in\s+accordance\s+with)|"
@@ -39,7 +44,7 @@ _LAWS = [
     ),
     # a heading with the place alone after its colon: "Governing Law: Utah."
     re.compile(
-        r"(?i:governing\s+law)\s*:\s*(?:(?i:the\s+(?:state|commonwealth|province)\s+of)\s+)?"
+        r"(?i:governing\s+law)\s*:\s*(?:(?i:(?:the\s+)?(?:state|commonwealth|province)\s+of)\s+)?"
         r"(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s*(?:\.|$)"
     ),
     # "This Agreement is subject to the laws of Sweden": the agreement as the subject (a
@@ -49,6 +54,10 @@ _LAWS = [
         rf"(?:(?i:the)\s+)?{_LAW_OF}"
     ),
 ]
+#: Words that stand where a place would and name none ("Applicable law shall govern").
+_NO_PLACE = frozenset(
+    {"this", "such", "the", "any", "applicable", "governing", "federal", "local", "common"}
+)
 #: "the laws of Ontario and the federal laws of Canada applicable in it": a
 #: province's law with its country's, written "Ontario, Canada".
 _AND_FEDERAL = re.compile(r",?\s+and\s+the\s+federal\s+laws\s+of\s+(?P<country>[A-Z][A-Za-z]+)")
@@ -94,7 +103,7 @@ def find_governing_law(text: str) -> tuple[str, str] | None:
                 law = f"{law}, {federal.group('country')}"
             # a defined term ("the laws of the Domiciliary State") names no place itself
             defined = re.search(rf"[{_QUOTE}]{re.escape(law)}[{_QUOTE}]", text) if law else None
-            if law and law.casefold() not in ("this", "such", "the", "any") and not defined:
+            if law and law.casefold() not in _NO_PLACE and not defined:
                 # "English law" is the law of England (the packs' law_adjectives)
                 return vocabulary().law_adjectives.get(law.casefold(), law), m.group(0)
     return None

@@ -150,6 +150,9 @@ _WITH_AFFILIATES = re.compile(
 _EXAMPLE = re.compile(r"\b(?:including|such\s+as|c/o|care\s+of)\s*$", re.IGNORECASE)
 #: "ACME PHARMA A/S of Industrivej 5, ...": "of" and a street address close the name.
 _OF_ADDRESS = re.compile(r"\s+of\s+(?=[^,()]{0,40}\d)")
+#: "Acme Limited (registered in England under number 03322110) of Unit 4, Riverside Park,
+#: Swindon": a note in brackets (no defined term: no quote) and "of" the address close it.
+_NOTE_OF_ADDRESS = re.compile(r"\s*\([^()“”\"]*\)\s+of\s+(?=[^,()]{0,40}\d)")
 _NOT_PARTY = re.compile(
     r"^(?:the\s+)?(?:company|agreement|parties|party|employee|executive|disclosing|receiving|"
     r"recipient|discloser|buyer|seller|purchaser|licensor|licensee|confidential|exhibit|"
@@ -225,8 +228,8 @@ def _name_before(text: str) -> str | None:
     # ("incorporated and registered in England and Wales ... whose registered office is at
     # ..."), whatever "and"s that description holds
     entry = _ENTRY.split(text)[-1]
-    first = _APPOSITION.search(entry)
-    if first is not None and (name := _trailing_name(_CONNECTOR.split(entry[: first.start()])[-1])):
+    cues = [m.start() for m in (_APPOSITION.search(entry), _NOTE_OF_ADDRESS.search(entry)) if m]
+    if cues and (name := _trailing_name(_CONNECTOR.split(entry[: min(cues)])[-1])):
         return name
     segment = _CONNECTOR.split(text)[-1]
     cuts = sorted(

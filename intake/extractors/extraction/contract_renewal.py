@@ -8,8 +8,9 @@ The conventions, surest first:
   period named twice, one at a time ("successive 1 year").
 * "... for periods of one (1) year each", "for terms of two years": renewal periods in
   the plural repeat, with no kind word printed ("successive 1 year").
-* "... shall continue in effect from year to year": an agreement that runs on past its
-  term one period at a time renews by that period ("successive 1 year").
+* "... shall continue in effect from year to year", "... shall thereafter continue for
+  successive periods of twelve (12) months": an agreement that runs on past its term one
+  period at a time renews by that period ("successive 1 year", "successive 12 month").
 * "... may be renewed automatically for one year", "for one additional period of two
   years", "for an additional year": one renewal of the length given ("2 year"), whatever
   kind word it has, unless it recurs ("for a further period of one year on each
@@ -65,7 +66,9 @@ _RENEWS = re.compile(
     rf"(?:{_AUTO}\s+)?(?:be\s+)?(?:{_AUTO}\s+)?extended|"
     # "shall (thereafter) continue (in effect) from year to year": renewal by the period
     rf"(?:shall|will)\s+(?:thereafter\s+)?(?:{_AUTO}\s+)?continue\b"
-    r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:year|month)\b)|"
+    r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:year|month)\b|"
+    # ... or "for successive periods of twelve (12) months": runs on by further periods
+    r"[^.;]{0,40}?\b(?:successive|consecutive|further|additional)\s+(?:periods?|terms?)\b)|"
     rf"{_OPTION_VERB})\b",
     re.IGNORECASE,
 )

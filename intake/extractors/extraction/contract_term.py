@@ -28,8 +28,11 @@ from typing import NamedTuple
 
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
+from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = ["OPEN_ENDED", "Term", "find_expiration", "find_term"]
+
+_VOCABULARY = vocabulary()
 
 _AGREEMENT = (
     r"(?:this|the)\s+(?:letter\s+|confidentiality\s+|non-?disclosure\s+)?(?:agreement|nda|contract)"
@@ -113,7 +116,8 @@ _NOT_TERM = re.compile(r"neither|solicit|hire|employ|standstill|disclosure\s+per
 _ANNIVERSARY = re.compile(
     rf"(?:{_AGREEMENT}|\b(?:initial\s+)?term\b)[^.]{{0,100}}?\b(?:continue|remain\s+in\s+effect|"
     r"terminate|expire|end|through|until)\b[^.]{0,40}?"
-    r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    # the ordinal in words (the packs' ordinals: "fifth", "twentieth") or in figures ("5th")
+    rf"\b(?P<nth>{_VOCABULARY.day_ordinal_pattern}|\d{{1,2}}(?:st|nd|rd|th))"
     # (the figure in brackets as OCR reads it too: "(Sth)" for "(5th)")
     r"(?:\s+\([^()\s]{1,6}\))?\s+anniversary",
     re.I,
@@ -121,25 +125,14 @@ _ANNIVERSARY = re.compile(
 _NOTICE_NEXT = re.compile(r"[’'s]*\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice\b", re.I)
 _SURVIVAL = re.compile(r"surviv|after\s+(?:the\s+)?(?:termination|expiration)", re.I)
 _OF_END = re.compile(r"\s*of\s+(?:the\s+|such\s+)?(?:termination|expiration|end)\b", re.I)
-_NTH = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-]
 #: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
 #: concluding December 31, 2003": a participle may take its date without "on".
 _EXPIRES = re.compile(
     r"(?:(?:expir|terminat|end)(?:e|es|s|ing)?\s+(?:automatically\s+)?"
     r"(?:at\s+(?:midnight|the\s+close\s+of\s+business|"
     # an hour of the day: "shall expire at 11:59 p.m. on July 6, 2019"
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+\w+\s+time)?)\s+)?on|"
+    # (and its time zone, bracketed or not: "(Eastern Time)", "New York City time")
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[a-z.\s]{1,30}?\btime\)?)?)\s+)?on|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until)|"
     # "The term ... shall run from January 1, 2020 to December 31, 2020": from one date (or
@@ -153,7 +146,7 @@ _EXPIRES = re.compile(
 #: perpetuity". Its expiration date is then ``perpetual`` (none to compute or to diarise).
 OPEN_ENDED = re.compile(
     rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
-    r"(?:continue|remain|be\s+in\s+effect|end|run)[^.;]{0,60}?"
+    r"(?:continue|remain|be|end|run)\b[^.;]{0,60}?"
     r"\b(?:indefinitely|perpetual(?:ly)?|in\s+perpetuity|until\s+(?:it\s+is\s+)?terminated|"
     r"when\s+terminated|until\s+(?:either|any|one)\s+(?:party|of\s+the\s+parties)\s+terminates)\b|"
     # "This Agreement is concluded for an indefinite period", "... has no fixed term"
@@ -208,6 +201,12 @@ class Term(NamedTuple):
     fixed: bool
 
 
+def _nth(ordinal: str) -> int:
+    """The number an ordinal names: "fifth", "twentieth", "5th"."""
+    figures = re.match(r"\d+", ordinal)
+    return int(figures.group(0)) if figures else _VOCABULARY.day_of(ordinal)
+
+
 def _anchored(after: str) -> bool:
     """Whether a period followed by ``after`` (an anniversary by what it is "of") runs
     from the agreement's start."""
@@ -226,7 +225,7 @@ def find_term(text: str, section: bool = False) -> Term | None:
         after = text[m.end() : m.end() + 40]
         if _SURVIVAL.search(m.group(0)) or _OF_END.match(after):
             continue
-        years = format_duration(_NTH.index(m.group("nth").lower()) + 1, "year")
+        years = format_duration(_nth(m.group("nth")), "year")
         return Term(years, m.group(0), True, _anchored(after))
     for rank, cue in enumerate(_TERM_CUES):
         for m in cue.finditer(text):
