@@ -12,7 +12,9 @@ from intake.extractors.extraction.amount_tables import column_role, table_candid
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.fields.money import CURRENCY_CODES, format_money
+from intake.extractors.extraction.item_values import in_item_rows
 from intake.extractors.extraction.layout import Cell, Hit
+from intake.extractors.extraction.line_items import find_line_items, item_header
 from intake.extractors.extraction.money_cells import CENTS, money_in, printed_amounts
 from intake.extractors.extraction.tax_gap import tax_between
 from intake.extractors.extraction.tax_rates import (
@@ -94,6 +96,14 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
                     break  # "Total" over "Cash 10.50": that amount is the cash
                 if amounts := money_in(reading, cell):
                     value, box, raw = amounts[0]
+                    # "Net" heading the items' amounts: the first item's amount is under it
+                    # (a total's label there is left to the totals' arithmetic)
+                    if (
+                        label != "total"
+                        and item_header(reading, layout.lines[hit.cell.line])
+                        and in_item_rows(box, find_line_items(reading).items)
+                    ):
+                        break
                     out.append(Candidate(value, 0.75 * hit.weight + bonus, box, raw))
                     break
     return out + table_candidates(reading, field, money_in)

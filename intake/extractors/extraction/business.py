@@ -15,6 +15,7 @@ from intake.extractors.extraction.cash_tendered import find_paid
 from intake.extractors.extraction.classify import type_scores
 from intake.extractors.extraction.due_terms import due_in_terms
 from intake.extractors.extraction.exempt import exempt_amounts
+from intake.extractors.extraction.item_values import in_item_rows
 from intake.extractors.extraction.letterhead import read_vendor
 from intake.extractors.extraction.line_items import find_line_items
 from intake.extractors.extraction.parties import find_parties
@@ -123,18 +124,7 @@ def _mend_term_years(reading: Reading, fields: dict[str, Field]) -> None:
 
 def _in_items(field: Field, items: object) -> bool:
     """Whether ``field`` was read inside the box of one of ``items`` (line items)."""
-    box = field.box
-    if box is None or not isinstance(items, list):
-        return False
-    middle = (box.top + box.bottom) / 2
-    return any(
-        isinstance(i, dict)
-        and isinstance(b := i.get("box"), dict)
-        and b["page"] == box.page
-        and b["top"] - 1 <= middle <= b["bottom"] + 1
-        and b["x0"] - 1 <= box.x0 <= b["x1"] + 1
-        for i in items
-    )
+    return field.box is not None and isinstance(items, list) and in_item_rows(field.box, items)
 
 
 class BusinessDocumentExtractor:

@@ -6,6 +6,7 @@ all checked by quantity x unit price = amount (:mod:`.line_arithmetic`). Used by
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -19,9 +20,9 @@ from intake.extractors.extraction.line_arithmetic import (
     row_numbers,
 )
 from intake.extractors.extraction.table_rows import AGAIN, SPECK, Item, value_of
-from intake.record import Box, Word
+from intake.record import Box, Field, Word
 
-__all__ = ["TEXT_ROLES", "item_values", "set_smaller"]
+__all__ = ["TEXT_ROLES", "LineItems", "in_item_rows", "item_values", "set_smaller"]
 
 #: the columns that hold text, not numbers
 TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date", "date"}
@@ -100,3 +101,29 @@ def _box(page: int, words: list[Word]) -> dict[str, float] | None:
         return None
     b = Box.around(page, words)
     return {"page": b.page, "x0": b.x0, "top": b.top, "x1": b.x1, "bottom": b.bottom}
+
+
+@dataclass(frozen=True)
+class LineItems:
+    items: list[dict[str, Any]]
+    checked: int  # items whose quantity x unit price equals their amount
+    line_sum: Decimal | None
+
+    def field(self) -> Field | None:
+        if not self.items:
+            return None
+        confidence = 0.5 + 0.45 * self.checked / len(self.items)
+        return Field(self.items, round(confidence, 3), "layout")
+
+
+def in_item_rows(box: Box, items: list[Any]) -> bool:
+    """Whether ``box`` lies inside the box of one of ``items`` (read from a table)."""
+    middle = (box.top + box.bottom) / 2
+    return any(
+        isinstance(i, dict)
+        and isinstance(b := i.get("box"), dict)
+        and b["page"] == box.page
+        and b["top"] - 1 <= middle <= b["bottom"] + 1
+        and b["x0"] - 1 <= box.x0 <= b["x1"] + 1
+        for i in items
+    )

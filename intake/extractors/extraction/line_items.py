@@ -16,14 +16,13 @@ next part. Quantity x unit price = amount raises an item's confidence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.header_band import band_roles, run_together, stacked_header
-from intake.extractors.extraction.item_values import item_values, set_smaller
+from intake.extractors.extraction.item_values import LineItems, item_values, set_smaller
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import mend_prices, thousands_apart
 from intake.extractors.extraction.party_labels import contact_line
@@ -54,7 +53,7 @@ from intake.extractors.extraction.table_rows import (
     sums,
 )
 from intake.extractors.extraction.vocabulary import longest_first, vocabulary
-from intake.record import Field, Word
+from intake.record import Word
 
 __all__ = ["LineItems", "find_line_items", "item_header"]
 
@@ -107,19 +106,6 @@ _CARRIED = _any_of("carried")
 _STOP = _any_of("table_end", start="^")
 #: a running header's page number over a table's continuation ("Seite 2", "Page 2 of 3")
 _PAGE = _any_of("page", end=r"\.?\s*\d+\b")
-
-
-@dataclass(frozen=True)
-class LineItems:
-    items: list[dict[str, Any]]
-    checked: int  # items whose quantity x unit price equals their amount
-    line_sum: Decimal | None
-
-    def field(self) -> Field | None:
-        if not self.items:
-            return None
-        confidence = 0.5 + 0.45 * self.checked / len(self.items)
-        return Field(self.items, round(confidence, 3), "layout")
 
 
 def _overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
@@ -359,7 +345,14 @@ def _rows(
 
 
 def find_line_items(reading: Reading) -> LineItems:
-    """Every table of items in the document, in order."""
+    """Every table of items in the document, in order; read once per reading."""
+    if "line_items" not in reading.memo:
+        reading.memo["line_items"] = _find_line_items(reading)
+    found: LineItems = reading.memo["line_items"]
+    return found
+
+
+def _find_line_items(reading: Reading) -> LineItems:
     items: list[dict[str, Any]] = []
     checked = skip_to = 0
     layout = reading.layout

@@ -26,6 +26,7 @@ __all__ = [
     "colon_beside",
     "contact_line",
     "contact_over_company",
+    "detail_word",
     "form_of_address",
     "in_reference_label",
     "label_in_value",
@@ -106,6 +107,12 @@ _ONE_WORD = re.compile(r"\s*[^\W\d_a-z][^\W\d_]{2,}\s*")
 _TITLE_OR_DETAIL = re.compile(rf"\s*{fold_pattern(vocabulary().detail_pattern)}\W*", re.I)
 
 
+def detail_word(text: str) -> bool:
+    """Whether ``text`` is a title or a detail's word alone ("INVOICE", "ADDRESS", "Datum"),
+    a label heading a block without its colon: no name."""
+    return _TITLE_OR_DETAIL.fullmatch(text) is not None
+
+
 def wraps_onto(text: str, below: str) -> bool:
     """Whether a company's name goes on from ``text`` onto ``below``, which ends with a
     legal form ("Welding Services LLC", "Söhne GmbH"): the line ends in a word that joins
@@ -120,7 +127,7 @@ def wraps_onto(text: str, below: str) -> bool:
         return True
     return (
         _ONE_WORD.fullmatch(text) is not None
-        and _TITLE_OR_DETAIL.fullmatch(text) is None
+        and not detail_word(text)
         and below.lstrip()[:1].isupper()
         and not contact_line(text)
         and not form_of_address(text)

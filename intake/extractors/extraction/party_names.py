@@ -37,6 +37,8 @@ _TITLE_WORDS = re.compile(rf"\b{_VOCABULARY.title_pattern}\b\.?", re.IGNORECASE)
 _TITLE_ONLY = re.compile(rf"{_VOCABULARY.title_pattern}\.?", re.IGNORECASE)
 #: A currency's code or word alone ("EUR", "Euro"): the value of a currency's label.
 _CURRENCY_ONLY = re.compile(rf"{_VOCABULARY.currency_pattern}\.?", re.IGNORECASE)
+#: A title right after a word (the title's own qualifier, when that word is all there is).
+_QUALIFIES_TITLE = re.compile(rf"\s+{_VOCABULARY.title_pattern}\b", re.IGNORECASE)
 #: What is left of a title and its number's label ("Invoice No:", "Rechnung Nr."): a label.
 _NUMBER_WORD = re.compile(rf"{_VOCABULARY.number_pattern}", re.IGNORECASE)
 
@@ -50,6 +52,8 @@ def clean_name(text: str) -> str:
     rest = " ".join(cut.split()).strip(" :,;-|#*")
     if cut != text and _NUMBER_WORD.fullmatch(rest):
         return ""  # the label of the document's number ("Invoice No:"), not a name
+    if cut != text and " " not in rest and _QUALIFIES_TITLE.match(text, len(rest)):
+        return ""  # one word qualifying the title it leads ("OFFICIAL ORDER", "PROFORMA INVOICE")
     text = rest
     # the same name twice: two blocks side by side (billing and delivery address) whose
     # first lines OCR ran into one

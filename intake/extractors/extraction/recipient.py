@@ -27,6 +27,7 @@ from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Layout
 from intake.extractors.extraction.party_labels import (
     contact_line,
+    detail_word,
     form_of_address,
     name_heading,
 )
@@ -157,8 +158,10 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
                 continue
             if (cell.line, cell.x0) in supplier or _is_label(cell.text, _BUYER_LABELS):
                 continue
-            if cell.text.rstrip().endswith(":"):
-                continue  # a label, even one no pack knows ("Adressé à :"): what it heads
+            if cell.text.rstrip().endswith(":") or detail_word(cell.text):
+                # a label, even one no pack knows ("Adressé à :"), or a detail's word
+                # alone ("ADDRESS" over the customer's block): what it heads
+                continue
             if contact_line(cell.text) or form_of_address(cell.text):
                 continue  # a contact person or "Firma" over the addressee's name
             if not any(top < cell.top for top in contact_tops):

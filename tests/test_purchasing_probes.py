@@ -1,0 +1,413 @@
+"""Quotes and orders as purchasing systems, ERPs and quoting programs print them, written
+by hand for a probe (invented companies, drafting conventions only) and read with no
+company of ours: each test is one convention the probe found misread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from intake.settings import Settings
+from tests.test_extraction import extract
+from tests.test_layout_conventions import Rows, draw
+
+
+def _fields(settings: Settings, tmp_path: Path, rows: Rows) -> dict[str, Any]:
+    result = extract(settings, draw(tmp_path / "d.pdf", rows))
+    fields: dict[str, Any] = dict(result["fields"])
+    fields["doc_type"] = result["doc_type"]
+    return fields
+
+
+def _items(fields: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (i["description"], i["quantity"], i["unit_price"], i["amount"])
+        for i in fields.get("line_items") or []
+    ]
+
+
+def test_net_heading_the_items_amounts_labels_no_subtotal(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Net" over the items' amounts (and "Goods Net" over the totals): the first item's
+    # amount under the column's header is no subtotal
+    rows: Rows = [
+        (40, [(350, "Calder Valley Brewing Co. Ltd", 13)]),
+        (54, [(350, "Mill Yard, Hebden Bridge HX7 8AD")]),
+        (120, [(50, "Pennine Glass Supplies Ltd")]),
+        (132, [(50, "Unit 14, Dean Clough")]),
+        (144, [(50, "Halifax HX3 5AX")]),
+        (200, [(50, "PURCHASE ORDER", 14)]),
+        (225, [(50, "Order Number"), (160, "Order Date")]),
+        (237, [(50, "PO012874"), (160, "19/05/2025")]),
+        (
+            290,
+            [(50, "Item Code"), (120, "Description"), (320, "Qty"), (395, "Price"), (480, "Net")],
+        ),
+        (
+            304,
+            [
+                (50, "BT-330A"),
+                (120, "Amber bottle 330 ml"),
+                (320, "9,600"),
+                (395, "0.21"),
+                (480, "2,016.00"),
+            ],
+        ),
+        (
+            318,
+            [
+                (50, "CR-26"),
+                (120, "Crown cork 26 mm"),
+                (320, "10,000"),
+                (395, "0.018"),
+                (480, "180.00"),
+            ],
+        ),
+        (360, [(395, "Goods Net"), (480, "2,196.00")]),
+        (372, [(395, "VAT"), (480, "439.20")]),
+        (386, [(395, "Order Total", 10), (480, "£2,635.20", 10)]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["tax"], f["total"]) == ("2196.00", "439.20", "2635.20")
+
+
+def test_a_net_value_without_its_tax_is_no_tax(settings: Settings, tmp_path: Path) -> None:
+    # an ERP's order: "Nettowert" heads the items' amounts, and "Gesamtnettowert ohne Mwst"
+    # is the order's net value (the tax word qualified by "ohne" is no tax label)
+    rows: Rows = [
+        (40, [(380, "Rheintal Pumpenwerke AG", 14)]),
+        (56, [(380, "Industriestraße 40 · 79108 Freiburg")]),
+        (110, [(330, "Bestellnummer"), (450, "4500071234")]),
+        (122, [(330, "Datum"), (450, "03.03.2025")]),
+        (148, [(57, "Schwarzwald Dichtungstechnik GmbH")]),
+        (160, [(57, "Gewerbestraße 14")]),
+        (172, [(57, "78166 Donaueschingen")]),
+        (210, [(57, "Bestellung", 14)]),
+        (
+            260,
+            [
+                (57, "Pos."),
+                (90, "Bezeichnung"),
+                (330, "Menge"),
+                (430, "Preis/Einheit"),
+                (510, "Nettowert"),
+            ],
+        ),
+        (
+            274,
+            [
+                (57, "00010"),
+                (90, "Wellendichtring 45x62x8"),
+                (330, "500"),
+                (430, "2,36"),
+                (510, "1.180,00"),
+            ],
+        ),
+        (
+            290,
+            [
+                (57, "00020"),
+                (90, "O-Ring 120x4 FKM"),
+                (330, "1.200"),
+                (430, "0,85"),
+                (510, "1.020,00"),
+            ],
+        ),
+        (330, [(330, "Gesamtnettowert ohne Mwst EUR"), (510, "2.200,00")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f.get("tax"), f["subtotal"], f["total"]) == (None, "2200.00", "2200.00")
+    assert [i[3] for i in _items(f)] == ["1180.00", "1020.00"]
+
+
+def test_a_tax_summarys_header_beside_the_totals_block_holds_no_amount(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Taxa | Incidência | Valor IVA" on the rows of "Mercadoria" and "Desc. Comercial":
+    # the goods' value on the row belongs to its own label, not to "Valor IVA" left of it
+    rows: Rows = [
+        (40, [(50, "Têxteis Minho, Lda.", 13)]),
+        (54, [(50, "Rua da Indústria 320, 4760-114 Vila Nova de Famalicão")]),
+        (112, [(320, "Fiações do Ave, S.A.")]),
+        (124, [(320, "Zona Industrial, Lote 7")]),
+        (136, [(320, "4765-210 Riba de Ave")]),
+        (180, [(50, "NOTA DE ENCOMENDA", 14)]),
+        (260, [(50, "Descrição"), (290, "Qtd."), (360, "Preço Unit."), (500, "Total")]),
+        (274, [(50, "Fio algodão Ne 30/1"), (290, "800"), (360, "4,85"), (500, "3 880,00")]),
+        (288, [(50, "Fio algodão Ne 40/1"), (290, "450"), (360, "5,60"), (500, "2 520,00")]),
+        (
+            330,
+            [
+                (50, "Taxa"),
+                (100, "Incidência"),
+                (170, "Valor IVA"),
+                (380, "Mercadoria"),
+                (490, "6 400,00"),
+            ],
+        ),
+        (
+            342,
+            [
+                (50, "23,00"),
+                (100, "6 400,00"),
+                (170, "1 472,00"),
+                (380, "Desc. Comercial"),
+                (490, "0,00"),
+            ],
+        ),
+        (354, [(380, "IVA"), (490, "1 472,00")]),
+        (368, [(380, "Total (EUR)", 10), (490, "7 872,00", 10)]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["tax"], f["total"]) == ("6400.00", "1472.00", "7872.00")
+
+
+def test_a_word_qualifying_the_orders_title_names_nobody(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "OFFICIAL ORDER": what is left of the title is its qualifier, not the buyer; "Net
+    # Value" heads the items' amounts
+    rows: Rows = [
+        (40, [(50, "Harbrook District Council", 14)]),
+        (56, [(50, "Civic Offices, Station Road, Harbrook HB4 2DX")]),
+        (84, [(400, "OFFICIAL ORDER", 16)]),
+        (104, [(400, "Order No: HDC/2025/10877")]),
+        (116, [(400, "Order Date: 02/06/2025")]),
+        (150, [(50, "Supplier"), (300, "Deliver To")]),
+        (162, [(50, "Greenfield Grounds Maintenance Ltd"), (300, "Harbrook District Council")]),
+        (174, [(50, "Unit 2, Kiln Farm"), (300, "Parks Depot, Mill Lane")]),
+        (186, [(50, "Harbrook HB6 9TT"), (300, "Harbrook HB4 7QS")]),
+        (
+            250,
+            [
+                (50, "Line"),
+                (85, "Description"),
+                (330, "Qty"),
+                (400, "Unit Price"),
+                (490, "Net Value"),
+            ],
+        ),
+        (
+            264,
+            [
+                (50, "1"),
+                (85, "Grass cutting, sports pitches"),
+                (330, "8"),
+                (400, "165.00"),
+                (490, "1,320.00"),
+            ],
+        ),
+        (
+            278,
+            [(50, "2"), (85, "Hedge cutting, depot"), (330, "1"), (400, "420.00"), (490, "420.00")],
+        ),
+        (316, [(400, "Total Net"), (490, "1,740.00")]),
+        (328, [(400, "VAT @ 20%"), (490, "348.00")]),
+        (342, [(400, "Order Total", 10), (490, "£2,088.00", 10)]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["vendor"], f["buyer"]) == (
+        "Greenfield Grounds Maintenance Ltd",
+        "Harbrook District Council",
+    )
+    assert [i[3] for i in _items(f)] == ["1320.00", "420.00"]
+
+
+def test_a_detail_word_heading_the_customers_block_is_no_name(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # an invoicing program's estimate: "ADDRESS" (no colon) heads the customer's block,
+    # a contact over the company, whose legal form is a US professional corporation's
+    rows: Rows = [
+        (40, [(50, "Summit Ridge Builders LLC", 12)]),
+        (54, [(50, "2150 Alpine Rd")]),
+        (66, [(50, "Boulder, CO 80304")]),
+        (78, [(50, "billing@summitridge.example")]),
+        (44, [(440, "Estimate", 20)]),
+        (120, [(50, "ADDRESS"), (380, "ESTIMATE #"), (470, "1047")]),
+        (132, [(50, "Karen Liu"), (380, "DATE"), (470, "04/18/2025")]),
+        (144, [(50, "Liu Family Dental PC"), (380, "EXPIRATION DATE"), (470, "05/18/2025")]),
+        (156, [(50, "880 Pearl St")]),
+        (168, [(50, "Boulder, CO 80302")]),
+        (210, [(50, "DESCRIPTION"), (360, "QTY"), (410, "RATE"), (490, "AMOUNT")]),
+        (
+            226,
+            [
+                (50, "Remove cabinetry and flooring"),
+                (360, "1"),
+                (410, "1,850.00"),
+                (490, "1,850.00"),
+            ],
+        ),
+        (290, [(380, "TOTAL", 11), (470, "$1,850.00", 11)]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["doc_type"], f["buyer"], f["valid_until"]) == (
+        "estimate",
+        "Liu Family Dental PC",
+        "2025-05-18",
+    )
+
+
+def test_a_discount_column_headed_by_its_abbreviation_without_a_stop(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Thornbury Fasteners Ltd", 15)]),
+        (56, [(50, "Severn Road, Avonmouth, Bristol BS11 9YH")]),
+        (42, [(420, "Quotation", 16)]),
+        (80, [(380, "Quotation No."), (480, "Q00457")]),
+        (92, [(380, "Quotation Date"), (480, "07/04/2025")]),
+        (
+            220,
+            [
+                (50, "Product Code"),
+                (120, "Description"),
+                (300, "Quantity"),
+                (350, "Unit Price"),
+                (405, "Disc %"),
+                (450, "Net"),
+                (510, "VAT"),
+            ],
+        ),
+        (
+            234,
+            [
+                (50, "WS-5050"),
+                (120, "Wood screw 5x50, box 200"),
+                (300, "25"),
+                (350, "7.80"),
+                (405, "5.00"),
+                (450, "185.25"),
+                (510, "37.05"),
+            ],
+        ),
+        (
+            248,
+            [
+                (50, "CB-M10"),
+                (120, "Coach bolt M10x150, box 50"),
+                (300, "10"),
+                (350, "21.40"),
+                (405, "0.00"),
+                (450, "214.00"),
+                (510, "42.80"),
+            ],
+        ),
+        (300, [(380, "Total Net Amount"), (500, "399.25")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert [i[1:] for i in _items(f)] == [("25", "7.80", "185.25"), ("10", "21.40", "214.00")]
+
+
+def test_a_quotes_due_date_is_when_the_offer_lapses(settings: Settings, tmp_path: Path) -> None:
+    # a Dutch invoicing program prints its quotes with "Vervaldatum" (its invoices' due
+    # date's label): a quote asks for no payment, so it is the offer's expiry
+    rows: Rows = [
+        (40, [(50, "Studio Vink", 14)]),
+        (56, [(50, "Oudegracht 12, 3511 AP Utrecht")]),
+        (100, [(50, "Bakkerij De Korenschoof B.V.")]),
+        (112, [(50, "Voorstraat 8")]),
+        (124, [(50, "3512 AK Utrecht")]),
+        (170, [(50, "Offerte", 16)]),
+        (190, [(50, "Offertenummer"), (160, "OF-2025-031")]),
+        (202, [(50, "Offertedatum"), (160, "03-02-2025")]),
+        (214, [(50, "Vervaldatum"), (160, "05-03-2025")]),
+        (250, [(50, "Omschrijving"), (300, "Aantal"), (360, "Tarief"), (470, "Bedrag")]),
+        (266, [(50, "Huisstijl ontwerp"), (300, "1"), (360, "1.450,00"), (470, "1.450,00")]),
+        (310, [(360, "Totaal"), (470, "€ 1.450,00")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["doc_type"], f["valid_until"], f.get("due_date")) == ("estimate", "2025-03-05", None)
+
+
+def test_a_validity_for_the_next_days_and_a_quotes_delivery_date(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Cedar Lane Landscaping", 14)]),
+        (56, [(50, "44 Orchard Way, Albany, NY 12203")]),
+        (90, [(50, "Quote #482", 14)]),
+        (110, [(50, "Sent on"), (150, "March 3, 2025")]),
+        (122, [(50, "Delivery date"), (150, "April 14, 2025")]),
+        (160, [(50, "Description"), (330, "Qty"), (400, "Unit Price"), (490, "Total")]),
+        (176, [(50, "Spring cleanup"), (330, "1"), (400, "650.00"), (490, "650.00")]),
+        (220, [(400, "Total"), (490, "$650.00")]),
+        (250, [(50, "This quote is valid for the next 30 days.")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["doc_type"], f["valid_until"], f["delivery_date"]) == (
+        "estimate",
+        "2025-04-02",
+        "2025-04-14",
+    )
+
+
+def test_a_french_proposals_number_and_a_liberal_professions_company(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Nuage Clair SAS", 14)]),
+        (56, [(50, "8 rue du Faubourg, 75010 Paris")]),
+        (100, [(330, "Roux & Associés Avocats SELARL")]),
+        (112, [(330, "12 quai de la Fosse")]),
+        (124, [(330, "44000 Nantes")]),
+        (170, [(50, "PROPOSITION COMMERCIALE", 14)]),
+        (190, [(50, "Proposition n° PR-2025-014")]),
+        (202, [(50, "Date : 01/04/2025")]),
+        (240, [(50, "Désignation"), (300, "Qté"), (360, "Prix unitaire HT"), (470, "Total HT")]),
+        (256, [(50, "Abonnement annuel"), (300, "1"), (360, "2 400,00"), (470, "2 400,00")]),
+        (300, [(360, "Total HT"), (470, "2 400,00")]),
+        (312, [(360, "TVA (20 %)"), (470, "480,00")]),
+        (324, [(360, "Total TTC"), (470, "2 880,00 €")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["quote_number"], f["buyer"]) == ("PR-2025-014", "Roux & Associés Avocats SELARL")
+
+
+def test_the_sum_of_positions_closes_the_items(settings: Settings, tmp_path: Path) -> None:
+    # "Summe Positionen" (the items' sum) ends the table: the discount under it is none
+    rows: Rows = [
+        (40, [(57, "Datenwerk Consulting GmbH", 14)]),
+        (56, [(57, "Kaiserstraße 5, 79098 Freiburg")]),
+        (232, [(57, "Angebot AG-1023", 14)]),
+        (
+            282,
+            [
+                (57, "Pos."),
+                (85, "Beschreibung"),
+                (300, "Menge"),
+                (400, "Einzelpreis"),
+                (485, "Gesamtpreis"),
+            ],
+        ),
+        (
+            296,
+            [
+                (57, "1"),
+                (85, "Workshop Anforderungsanalyse"),
+                (300, "2"),
+                (400, "1.200,00 €"),
+                (485, "2.400,00 €"),
+            ],
+        ),
+        (
+            310,
+            [
+                (57, "2"),
+                (85, "Einrichtung Kundenportal"),
+                (300, "1"),
+                (400, "4.500,00 €"),
+                (485, "4.500,00 €"),
+            ],
+        ),
+        (348, [(360, "Summe Positionen"), (485, "6.900,00 €")]),
+        (360, [(360, "abzgl. 5 % Rabatt"), (485, "-345,00 €")]),
+        (372, [(360, "Gesamtbetrag netto"), (485, "6.555,00 €")]),
+        (384, [(360, "zzgl. Umsatzsteuer 19 %"), (485, "1.245,45 €")]),
+        (398, [(360, "Gesamtbetrag brutto", 10), (485, "7.800,45 €", 10)]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert [i[3] for i in _items(f)] == ["2400.00", "4500.00"]
+    assert (f["subtotal"], f["total"]) == ("6555.00", "7800.45")
