@@ -411,3 +411,32 @@ def test_the_sum_of_positions_closes_the_items(settings: Settings, tmp_path: Pat
     f = _fields(settings, tmp_path, rows)
     assert [i[3] for i in _items(f)] == ["2400.00", "4500.00"]
     assert (f["subtotal"], f["total"]) == ("6555.00", "7800.45")
+
+
+def test_a_bare_number_word_beside_the_date_in_a_row_of_details_numbers_the_document(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # an ERP's order: "Número | Data | V/ Contribuinte" over their values: the number
+    # and date first in the row are the document's own
+    rows: Rows = [
+        (40, [(50, "Têxteis Minho, Lda.", 13)]),
+        (54, [(50, "Rua da Indústria 320, 4760-114 Vila Nova de Famalicão")]),
+        (112, [(320, "Fiações do Ave, S.A.")]),
+        (124, [(320, "Zona Industrial, Lote 7")]),
+        (136, [(320, "4765-210 Riba de Ave")]),
+        (180, [(50, "NOTA DE ENCOMENDA", 14)]),
+        (205, [(50, "Número"), (140, "Data"), (210, "V/ Contribuinte"), (310, "Data de entrega")]),
+        (
+            217,
+            [(50, "NE 2025/57"), (140, "09-04-2025"), (210, "PT 501234567"), (310, "30-04-2025")],
+        ),
+        (260, [(50, "Descrição"), (290, "Qtd."), (360, "Preço Unit."), (500, "Total")]),
+        (274, [(50, "Fio algodão Ne 30/1"), (290, "800"), (360, "4,85"), (500, "3 880,00")]),
+        (330, [(380, "Total (EUR)", 10), (490, "3 880,00", 10)]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["doc_type"], f["po_number"], f["issue_date"]) == (
+        "purchase_order",
+        "NE 2025/57",
+        "2025-04-09",
+    )

@@ -23,7 +23,7 @@ from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.period import find_service_period
 from intake.extractors.extraction.receipt_totals import choose_receipt_total
 from intake.extractors.extraction.sums import find_summed_total
-from intake.extractors.extraction.title_number import title_number
+from intake.extractors.extraction.title_number import grid_number, title_number
 from intake.record import Field, Record
 
 __all__ = ["BusinessDocumentExtractor"]
@@ -155,8 +155,10 @@ class BusinessDocumentExtractor:
             # the document's own, whatever its kind
             if (f := find_id(reading, "document_number")) is not None:
                 fields[own] = dataclasses.replace(f, confidence=min(f.confidence, 0.7))
-            elif (f := title_number(reading, self.doc_type)) is not None:
-                fields[own] = f  # "ORDER ... No. LD-221": the number beside the title
+            elif (f := title_number(reading, self.doc_type) or grid_number(reading)) is not None:
+                # "ORDER ... No. LD-221": the number beside the title; "Numero | Data"
+                # over the number and date in a row of boxed details
+                fields[own] = f
         for name in self.dates:
             f = find_date(reading, name)
             if f is None and name == "issue_date":

@@ -18,10 +18,12 @@ from intake.extractors.extraction.layout import ALIGNED, Cell
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Field
 
-__all__ = ["title_number"]
+__all__ = ["grid_number", "title_number"]
 
 #: a cell that begins with a number word alone ("No.", "N°", "#", "Nr.") and its colon
 _BARE_NO = re.compile(rf"\s*(?:{vocabulary().number_pattern})\s*[:.]?\s*(?=\S)", re.IGNORECASE)
+#: a number word alone in its cell ("Numero", "Número", "No.", "Nr."), with its colon
+_NO_ONLY = re.compile(rf"\s*(?:{vocabulary().number_pattern})\s*[:.]?\s*", re.IGNORECASE)
 #: a number word of its own inside a heading, and its colon: the number follows
 _NO_AFTER = re.compile(rf"{NUMBER_WORD.pattern}\s*[:.]?\s*(?=\S)", re.IGNORECASE)
 #: the title stands among the first page's first lines
@@ -79,5 +81,27 @@ def _in_title_cell(
                 continue
             rest = cell.tail(no.end())
             if rest is not None and (found := parse_id(reading, rest, 1.0)) is not None:
+                return Field(found[0], CONFIDENCE, "layout", found[1], cell.text)
+    return None
+
+
+def grid_number(reading: Reading) -> Field | None:
+    """The number under a bare number word heading a row of boxed details beside the
+    document's date ("Numero | Data | Vs. ordine | Data ordine" over "2025/118 |
+    05/05/2025 | ..."): ERPs print their document's number and date so, first in the row,
+    and the customer's references after them under words that name their kind. Read
+    where no label of the document's own number was found."""
+    layout = reading.layout
+    for hit in layout.labels("issue_date", pages=1):
+        line = hit.cell.line
+        if not layout.heads_values(line):
+            continue
+        for cell in layout.lines[line].cells:
+            if cell.x0 >= hit.cell.x0:
+                break  # the number word comes before the date it goes with
+            if not _NO_ONLY.fullmatch(cell.text):
+                continue
+            value = next(layout.under(cell, max_lines=1), None)
+            if value is not None and (found := parse_id(reading, value, 1.0)) is not None:
                 return Field(found[0], CONFIDENCE, "layout", found[1], cell.text)
     return None
