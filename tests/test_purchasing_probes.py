@@ -440,3 +440,56 @@ def test_a_bare_number_word_beside_the_date_in_a_row_of_details_numbers_the_docu
         "NE 2025/57",
         "2025-04-09",
     )
+
+
+def test_a_figure_ending_a_long_description_stays_with_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a description long enough to run into the price's column ends in a figure ("Typ
+    # 18"); the price follows apart, under its header: the figure is the text's, and the
+    # amount set on the row under the item's figures is that item's
+    rows: Rows = [
+        (40, [(70, "Hansa Versicherungsdienst GmbH", 14)]),
+        (56, [(70, "Am Wall 4, 28195 Bremen")]),
+        (90, [(70, "Rechnung Nr. 2025-118", 13)]),
+        (104, [(70, "Datum: 11.03.2025")]),
+        (
+            150,
+            [
+                (70, "Pos"),
+                (191, "Beschreibung"),
+                (340, "Nettopreis"),
+                (400, "Menge"),
+                (437, "Steuersatz"),
+                (494, "Nettobetrag"),
+            ],
+        ),
+        (
+            170,
+            [
+                (70, "1"),
+                (191, "Flottenvertrag Transporter Kl. 18"),
+                (349, "67,25"),
+                (417, "1"),
+                (459, "0 %"),
+            ],
+        ),
+        (178, [(191, "Region Nord"), (516, "67,25")]),
+        (
+            210,
+            [
+                (70, "2"),
+                (191, "Flottenvertrag Anhänger Kl. 21 Süd"),
+                (345, "117,65"),
+                (417, "1"),
+                (459, "0 %"),
+            ],
+        ),
+        (218, [(512, "117,65")]),
+        (260, [(340, "Rechnungssumme"), (512, "184,90")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert _items(f) == [
+        ("Flottenvertrag Transporter Kl. 18 Region Nord", "1", "67.25", "67.25"),
+        ("Flottenvertrag Anhänger Kl. 21 Süd", "1", "117.65", "117.65"),
+    ]

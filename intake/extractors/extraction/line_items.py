@@ -193,7 +193,9 @@ def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
     (as long as it starts left of the numeric column's header), and so does a number
     inside that text: it ends before the header starts, and the text runs on both sides
     of it without a column's gap ("... 160 mm centres"; a column's numbers sit under its
-    header, and a number that ends a text may be a price printed beside it)."""
+    header, and a number that ends a text may be a price printed beside it), or it ends
+    the text and the column's own value follows under the header, apart ("Typkl. 18
+    67,2244")."""
     out: dict[str, list[Word]] = {}
     prev: Word | None = None
     prev_role = ""
@@ -217,8 +219,13 @@ def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
                             and prev_role == left.role
                             and glued(prev, w)
                             and after is not None
-                            and after.x0 < c.x0
-                            and glued(w, after)
+                            and (
+                                (after.x0 < c.x0 and glued(w, after))
+                                # or the column's own value follows, apart: "Typkl. 18"
+                                # ends the text, "67,2244" under the header is the price
+                                or c.lo <= (after.x0 + after.x1) / 2 < c.hi
+                                and not glued(w, after)
+                            )
                         )
                     )
                 ):
