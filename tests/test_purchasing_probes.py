@@ -493,3 +493,47 @@ def test_a_figure_ending_a_long_description_stays_with_it(
         ("Flottenvertrag Transporter Kl. 18 Region Nord", "1", "67.25", "67.25"),
         ("Flottenvertrag Anhänger Kl. 21 Süd", "1", "117.65", "117.65"),
     ]
+
+
+def test_a_labelled_detail_under_an_item_is_no_part_of_its_description(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # an ERP's order prints each item's delivery date and our reference on rows of their
+    # own under it ("Liefertermin: Tag 21.03.2025", "Anfrage-Nr.: 7781")
+    rows: Rows = [
+        (40, [(380, "Rheintal Pumpenwerke AG", 14)]),
+        (56, [(380, "Industriestraße 40 · 79108 Freiburg")]),
+        (148, [(57, "Schwarzwald Dichtungstechnik GmbH")]),
+        (160, [(57, "Gewerbestraße 14")]),
+        (172, [(57, "78166 Donaueschingen")]),
+        (210, [(57, "Bestellung", 14)]),
+        (
+            260,
+            [(57, "Pos."), (90, "Bezeichnung"), (330, "Menge"), (430, "Preis"), (510, "Nettowert")],
+        ),
+        (
+            274,
+            [
+                (57, "00010"),
+                (90, "Wellendichtring 45x62x8"),
+                (330, "500"),
+                (430, "2,36"),
+                (510, "1.180,00"),
+            ],
+        ),
+        (286, [(90, "Liefertermin: Tag 21.03.2025")]),
+        (
+            306,
+            [
+                (57, "00020"),
+                (90, "O-Ring 120x4 FKM"),
+                (330, "1.200"),
+                (430, "0,85"),
+                (510, "1.020,00"),
+            ],
+        ),
+        (318, [(90, "Anfrage-Nr.: 7781")]),
+        (350, [(330, "Gesamtnettowert ohne Mwst EUR"), (510, "2.200,00")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert [i[0] for i in _items(f)] == ["Wellendichtring 45x62x8", "O-Ring 120x4 FKM"]

@@ -6,6 +6,7 @@ all checked by quantity x unit price = amount (:mod:`.line_arithmetic`). Used by
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -26,6 +27,8 @@ __all__ = ["TEXT_ROLES", "LineItems", "in_item_rows", "item_values", "set_smalle
 
 #: the columns that hold text, not numbers
 TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date", "date"}
+#: a label of a few words, its colon and a value of one or two words: a detail's row
+_DETAIL = re.compile(r"\s*[^\W\d_][\w.\-/ ]{0,24}?\s*:\s*\S+(?:\s+\S+)?\s*")
 #: a line under an item set at most this share of the item's type size is its note
 NOTE_SIZE = 0.85
 
@@ -49,7 +52,10 @@ def item_values(
     amount = value_of(reading, item, "amount")
     if amount is not None and item.less:
         amount += sum(item.less, Decimal(0))  # net of the discount rows under it
-    description = " ".join([item.text("description"), *item.extra]).strip()
+    # a labelled detail on a row of its own under the item ("SE_ID: 542668", "Lieferdatum:
+    # 21.03.2025") is a property of it, not its description
+    extra = [e for e in item.extra if not _DETAIL.fullmatch(e)]
+    description = " ".join([item.text("description"), *extra]).strip()
     words = [w for ws in item.cells.values() for w in ws]
     code = item.text("code")
     if item.page in reading.ocr_pages:
