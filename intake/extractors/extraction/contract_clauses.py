@@ -55,7 +55,12 @@ def clause_sections(text: str, clause: str) -> list[str]:
 
 
 _START_LABEL = re.compile(r"\b(?:effective|commencement|start)\s+date\s*:\s*", re.IGNORECASE)
-_END_LABEL = re.compile(r"\b(?:termination|expiration|expiry|end)\s+date\s*:\s*", re.IGNORECASE)
+_END_LABEL = re.compile(
+    r"\b(?:termination|expiration|expiry|end)\s+date\s*:\s*|"
+    # its definition: ""Expiration Date" means June 30, 2024"
+    r"[“\"](?:termination|expiration|expiry|end)\s+date[”\"]\s+(?:means|shall\s+mean)\s+",
+    re.IGNORECASE,
+)
 _STATED = re.compile(
     r"\b(?:this|the)\s+(?:agreement|contract)\s+(?:shall|will|is\s+to)\s+"
     r"(?:be(?:come)?\s+effective|come\s+into\s+(?:force|effect)|enter\s+into\s+(?:force|effect)|"

@@ -26,6 +26,8 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from dateutil.relativedelta import relativedelta
+
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -251,12 +253,35 @@ def find_term(text: str, section: bool = False) -> Term | None:
     return None
 
 
+#: "... until the last day of the twenty-fourth (24th) month following the Effective Date":
+#: the end of the month that many months after the start's.
+_MONTH_END = re.compile(
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,120}}?\blast\s+day\s+of\s+the\s+"
+    # the ordinal in words, in figures, or both (any word where the figures follow)
+    rf"(?:(?P<nth>{_VOCABULARY.day_ordinal_pattern}|\d{{1,3}}(?:st|nd|rd|th))\b|[a-z]+(?:-[a-z]+)?)?\s*"
+    r"(?:\((?P<fig>\d{1,3})(?:st|nd|rd|th)?\)\s*)?(?:full\s+)?(?:calendar\s+)?month\s+"
+    r"(?:following|after)\s+(?:the\s+)?(?:effective\s+date|commencement\s+date|date\s+"
+    r"(?:hereof|of\s+this\s+agreement))",
+    re.I,
+)
+
+
+def _month_end(text: str, start: dt.date | None) -> tuple[dt.date, str] | None:
+    """The end of a term that runs to the last day of a month counted from the start."""
+    m = _MONTH_END.search(text)
+    if m is None or start is None or not (m.group("fig") or m.group("nth")):
+        return None
+    months = int(m.group("fig")) if m.group("fig") else _nth(m.group("nth"))
+    first = dt.date(start.year, start.month, 1) + relativedelta(months=months + 1)
+    return first - dt.timedelta(days=1), m.group(0)
+
+
 def find_expiration(
     text: str, order: DateOrder, start: dt.date | None
 ) -> tuple[dt.date, str] | None:
     """The first date printed as the end of the agreement that falls after its start (a
     date before the start belongs to another clause: a notice deadline, an earlier deal),
-    with the words it was read from."""
+    with the words it was read from; else the last day of the month the term runs to."""
     for m in _EXPIRES.finditer(text):
         # the sentence up to the cue (a cue may hold full stops itself: "at 11:59 p.m. on")
         sentence = _SENTENCE_END.split(text[max(0, m.start() - 200) : m.start()])[-1] + m.group(0)
@@ -266,4 +291,4 @@ def find_expiration(
             if begin <= 25 and (start is None or date > start):
                 return date, sentence + text[m.end() : m.end() + end]
             break
-    return None
+    return _month_end(text, start)

@@ -58,7 +58,7 @@ _WORD = rf"(?:(?:{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100}
 #: generic fold of 1/l/I/|, where only a number can stand.)
 DURATION = re.compile(
     rf"(?<![\w|])(?:(?P<word>{_WORD})\s*(?:\(\s*(?P<paren>\d+)\s*\))?|(?P<num>\d+|[|lI](?=\s+\w))"
-    rf"(?:\s*\(\s*{_WORD}\s*\))?)[\s-]*(?P<unit>year|month|week|day|calendar\s+month)s?(?![\w])",
+    rf"(?:\s*\(\s*{_WORD}\s*\))?)[\s-]*(?P<unit>year|month|week|day|calendar\s+month|calendar\s+year)s?(?![\w])",
     re.IGNORECASE,
 )
 
