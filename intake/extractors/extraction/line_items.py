@@ -158,7 +158,7 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
         roles.add("discount")
     # a date heads columns of many rows that are no items ("Date | Due date | Terms"):
     # it counts toward no table's two roles
-    if len(roles - {"date"}) < 2 or not roles & NUMERIC or len(columns) > 9:
+    if len(roles - {"date"}) < 2 or not roles & NUMERIC or len(columns) > 10:
         return []
     if roles <= {"amount", "tax_rate"}:
         return []  # "Basis | Rate | Tax amount": the tax breakdown, not the items
@@ -171,13 +171,13 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
             if c.role == "code":
                 c.role = "description"
                 break
-    # one column per role: the first (left-most) mention wins; but counts (ordered,
-    # back-ordered) may stand on both sides of the quantity, and a second amount ("Amount
-    # | Total") keeps its column too: the row's arithmetic tells price from amount
+    # one column per role, the first (left-most) mention's; but counts (ordered, back-
+    # ordered) may flank the quantity, a second amount ("Amount | Total": the arithmetic
+    # tells price from amount) and a second code ("Art. no. | EAN") keep their columns
     seen: set[str] = set()
     unique: list[Column] = []
     for c in columns:
-        if c.role in ("count", "amount") and c.role in seen:
+        if c.role in ("count", "amount", "code") and c.role in seen:
             c.role = f"{c.role}{AGAIN}"
         if c.role == "description" and unique and unique[-1].role == c.role:
             unique[-1].x1, unique[-1].split = c.x1, c.x0  # "Artikel  Bezeichnung"

@@ -63,6 +63,9 @@ LEGAL_FORM = fold_pattern(_VOCABULARY.name_end_pattern)
 #: A word of a company name: "Acme", "Électricité", "A.B.C.", "O'Neil", "(UK)", "FOODS/NY)",
 #: "(NY" (OCR lost the bracket); with OCR's symbols for letters ("A.8.¥."); one way each.
 _TOKEN = r"(?:\(?(?:[^\W_]|&)|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
+#: A short legal form right after a figure is a unit of measure ("sac 25 kg": KG), but
+#: after a year ("Brauerei 1516 KG").
+_MEASURE = re.compile(r"(?<![\w.,])(?!1[89]\d\d\b|20\d\d\b)\d+(?:[.,]\d+)?\s*[^\W\d_]{1,3}\.?$")
 _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.IGNORECASE)
 #: OCR confidence (0..1) and share of plausible words under which a cell is no name (logo)
 MIN_NAME_CONF = 0.6
@@ -206,6 +209,7 @@ def _legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, 
             and len(name.split()) >= 2
             and name_like(name, leading_digit=leading_digit)
             and _LEGAL_END.search(name)
+            and not _MEASURE.search(name)
         ):
             out.append((name, cell.span_box(m.start(1), m.end(1))))
     return out

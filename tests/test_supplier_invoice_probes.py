@@ -1,0 +1,260 @@
+"""Supplier invoices written by hand for a probe (invented companies, layout conventions
+only), read with no company of ours: each test is one convention the probe found
+misread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from intake.settings import Settings
+from tests.test_extraction import extract
+from tests.test_layout_conventions import Rows, draw
+
+
+def _fields(settings: Settings, tmp_path: Path, rows: Rows) -> dict[str, Any]:
+    result = extract(settings, draw(tmp_path / "i.pdf", rows))
+    fields: dict[str, Any] = dict(result["fields"])
+    return fields
+
+
+def _items(fields: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (i["description"], i["quantity"], i["unit_price"], i["amount"])
+        for i in fields.get("line_items") or []
+    ]
+
+
+def test_a_weight_after_a_figure_is_no_legal_form(settings: Settings, tmp_path: Path) -> None:
+    # "sac 25 kg" ends like a name with the German "KG": a unit after a figure is none,
+    # and the letterhead without a legal form is the vendor
+    rows: Rows = [
+        (40, [(57, "Moulins & Fournils du Centre", 15)]),
+        (58, [(57, "ZA des Vignes, 12 rue Denis Papin, 18000 Bourges")]),
+        (44, [(400, "FACTURE", 18)]),
+        (66, [(400, "N° FA25-01873")]),
+        (115, [(330, "Boulangerie Marchand SARL")]),
+        (127, [(330, "Place du Marché")]),
+        (139, [(330, "36000 Châteauroux")]),
+        (225, [(57, "Désignation"), (285, "Qté"), (315, "PU HT"), (415, "Montant HT")]),
+        (239, [(57, "Farine de blé T65, sac 25 kg"), (285, "40"), (315, "16,80"), (415, "672,00")]),
+        (
+            253,
+            [(57, "Farine de seigle T85, sac 25 kg"), (285, "10"), (315, "21,40"), (415, "214,00")],
+        ),
+        (320, [(370, "Total HT"), (480, "886,00")]),
+        (332, [(370, "TVA 5,5 %"), (480, "48,73")]),
+        (346, [(370, "Total TTC", 10), (480, "934,73 €", 10)]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["vendor"], f["buyer"]) == (
+        "Moulins & Fournils du Centre",
+        "Boulangerie Marchand SARL",
+    )
+
+
+def test_goods_and_merchandise_label_the_net(settings: Settings, tmp_path: Path) -> None:
+    # "Merchandise" over a surcharge and the sales tax: the goods' value is the subtotal,
+    # not the total less the tax
+    rows: Rows = [
+        (40, [(50, "Great Lakes Foodservice Supply, Inc.", 14)]),
+        (56, [(50, "2400 W. Fulton St, Chicago, IL 60612")]),
+        (40, [(420, "INVOICE", 18)]),
+        (66, [(380, "Invoice No. INV-558213")]),
+        (140, [(50, "SOLD TO:")]),
+        (152, [(50, "Lakeview Bistro Group LLC")]),
+        (164, [(50, "311 W. Superior St, Chicago, IL 60654")]),
+        (275, [(50, "DESCRIPTION"), (340, "QTY"), (430, "PRICE"), (490, "EXTENSION")]),
+        (289, [(50, "Canola Frying Oil 35 lb"), (340, "6"), (430, "38.95"), (490, "233.70")]),
+        (303, [(50, "Flour, All Purpose 50 lb"), (340, "8"), (430, "21.40"), (490, "171.20")]),
+        (370, [(380, "Merchandise"), (490, "404.90")]),
+        (382, [(380, "Fuel Surcharge"), (490, "12.50")]),
+        (394, [(380, "Sales Tax"), (490, "0.00")]),
+        (408, [(380, "INVOICE TOTAL", 10), (480, "$417.40", 10)]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["total"]) == ("404.90", "417.40")
+
+
+def test_the_debtor_is_the_buyer(settings: Settings, tmp_path: Path) -> None:
+    # a forwarder's invoice names the party it charges "Debtor", over a block with its
+    # VAT id, beside the invoice's details
+    rows: Rows = [
+        (40, [(50, "Northsea Cargo Logistics B.V.", 14)]),
+        (56, [(50, "Waalhaven Z.z. 21, 3089 JH Rotterdam, The Netherlands")]),
+        (68, [(50, "KvK 24381190  -  VAT NL812345678B01")]),
+        (44, [(430, "INVOICE", 18)]),
+        (110, [(50, "Debtor:")]),
+        (122, [(50, "Brennan Agri Equipment Ltd")]),
+        (134, [(50, "Ballycoolin Business Park")]),
+        (146, [(50, "Dublin 15, D15 X2K8, Ireland")]),
+        (158, [(50, "VAT IE 6388047V")]),
+        (110, [(330, "Invoice no."), (430, "NCL25-004182")]),
+        (122, [(330, "Invoice date"), (430, "11-06-2025")]),
+        (268, [(50, "Description"), (330, "Qty"), (400, "Price"), (480, "Amount")]),
+        (282, [(50, "Terminal handling charges"), (330, "1"), (400, "265.00"), (480, "265.00")]),
+        (375, [(360, "Total EUR"), (480, "265.00")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert f["buyer"] == "Brennan Agri Equipment Ltd"
+
+
+def test_a_second_code_column_is_no_part_of_the_description(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Art. no. | EAN | Description": the barcode is a second code, not the item's text
+    rows: Rows = [
+        (40, [(50, "Verpakkingen Zuid B.V.", 14)]),
+        (56, [(50, "Industrieweg 4, 5652 AA Eindhoven")]),
+        (40, [(420, "INVOICE", 16)]),
+        (62, [(380, "Invoice no. VZ-25-0418")]),
+        (
+            230,
+            [
+                (50, "Art. no."),
+                (105, "EAN"),
+                (180, "Description"),
+                (340, "Qty"),
+                (415, "Price"),
+                (490, "Amount"),
+            ],
+        ),
+        (
+            244,
+            [
+                (50, "CB-3030"),
+                (105, "8712345000123"),
+                (180, "Cake box 30x30x12 white"),
+                (340, "1500"),
+                (415, "0.3120"),
+                (490, "468.00"),
+            ],
+        ),
+        (
+            258,
+            [
+                (50, "BB-1000"),
+                (105, "8712345000420"),
+                (180, "Bread bag paper, window"),
+                (340, "10000"),
+                (415, "0.0420"),
+                (490, "420.00"),
+            ],
+        ),
+        (300, [(415, "Total"), (490, "888.00")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert [i[0] for i in _items(f)] == ["Cake box 30x30x12 white", "Bread bag paper, window"]
+    assert [i["code"] for i in f["line_items"]] == ["CB-3030", "BB-1000"]
+
+
+def test_ten_columns_with_a_running_number_and_value_headers(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a VAT invoice's table: "No. | Name | Qty | Unit | Net price | Net value | VAT % | VAT
+    # amount | Gross value" (ten roles with the running number); "Value" alone heads the
+    # amounts of a British trade counter's table
+    rows: Rows = [
+        (40, [(50, "Stalprofil Sp. z o.o.", 14)]),
+        (56, [(50, "ul. Przemysłowa 12, 40-020 Katowice")]),
+        (40, [(420, "INVOICE", 16)]),
+        (62, [(380, "No. FV/2025/03/0147")]),
+        (
+            210,
+            [
+                (50, "No."),
+                (75, "Name of goods/service"),
+                (218, "Qty"),
+                (245, "Unit"),
+                (272, "Net price"),
+                (325, "Net value"),
+                (385, "VAT %"),
+                (420, "VAT amount"),
+                (485, "Gross value"),
+            ],
+        ),
+        (
+            224,
+            [
+                (50, "1"),
+                (75, "Steel sheet S235 2 mm"),
+                (218, "120"),
+                (245, "pcs"),
+                (272, "85.50"),
+                (325, "10260.00"),
+                (385, "23"),
+                (420, "2359.80"),
+                (485, "12619.80"),
+            ],
+        ),
+        (
+            238,
+            [
+                (50, "2"),
+                (75, "Powder coating RAL 7016"),
+                (218, "120"),
+                (245, "pcs"),
+                (272, "22.00"),
+                (325, "2640.00"),
+                (385, "23"),
+                (420, "607.20"),
+                (485, "3247.20"),
+            ],
+        ),
+        (280, [(385, "In total"), (485, "15867.00")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert _items(f) == [
+        ("Steel sheet S235 2 mm", "120", "85.50", "10260.00"),
+        ("Powder coating RAL 7016", "120", "22.00", "2640.00"),
+    ]
+    rows = [
+        (40, [(50, "Mercia Electrical Wholesale Ltd", 14)]),
+        (56, [(50, "Unit 3, Tame Road, Birmingham B6 7HS")]),
+        (40, [(420, "INVOICE", 16)]),
+        (62, [(380, "Invoice No. 558104")]),
+        (215, [(50, "Code"), (120, "Description"), (330, "Qty"), (370, "Price"), (490, "Value")]),
+        (
+            229,
+            [
+                (50, "TE25"),
+                (120, "Twin & Earth 2.5mm 100m grey"),
+                (330, "6"),
+                (370, "62.40"),
+                (490, "374.40"),
+            ],
+        ),
+        (
+            243,
+            [
+                (50, "TE15"),
+                (120, "Twin & Earth 1.5mm 100m grey"),
+                (330, "4"),
+                (370, "44.10"),
+                (490, "176.40"),
+            ],
+        ),
+        (290, [(370, "Goods"), (490, "550.80")]),
+    ]
+    (tmp_path / "value").mkdir()
+    f = _fields(settings, tmp_path / "value", rows)
+    assert ([i[3] for i in _items(f)], f["subtotal"]) == (["374.40", "176.40"], "550.80")
+
+
+def test_flemish_labels_of_the_due_date_and_the_customers_order(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Bouwbedrijf Peeters BV", 14)]),
+        (56, [(50, "Kerkstraat 10, 2000 Antwerpen")]),
+        (40, [(420, "FACTUUR", 16)]),
+        (62, [(380, "Factuurnummer"), (470, "2025-0412")]),
+        (74, [(380, "Factuurdatum"), (470, "14/03/2025")]),
+        (86, [(380, "Vervaldag"), (470, "13/04/2025")]),
+        (98, [(380, "Uw bestelbon"), (470, "BB-7781")]),
+        (200, [(50, "Omschrijving"), (330, "Aantal"), (400, "Prijs"), (480, "Bedrag")]),
+        (214, [(50, "Plaatsen gyprocwanden"), (330, "1"), (400, "2.400,00"), (480, "2.400,00")]),
+        (260, [(400, "Totaal"), (480, "2.400,00")]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["due_date"], f["po_number"]) == ("2025-04-13", "BB-7781")
