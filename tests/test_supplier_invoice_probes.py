@@ -258,3 +258,32 @@ def test_flemish_labels_of_the_due_date_and_the_customers_order(
     ]
     f = _fields(settings, tmp_path, rows)
     assert (f["due_date"], f["po_number"]) == ("2025-04-13", "BB-7781")
+
+
+def test_terms_with_a_cash_discount_are_due_at_their_net_date(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Zahlbar bis 12.04.2025 mit 2 % Skonto, bis 02.05.2025 netto": the first date is
+    # the discount's deadline, the net date the due date; a sentence without a rate
+    # ("Pas d'escompte") offers no discount
+    rows: Rows = [
+        (40, [(50, "Elektro Brunner KG", 14)]),
+        (56, [(50, "Industriestraße 4, 80939 München")]),
+        (110, [(50, "Elektrotechnik Seidl GmbH")]),
+        (122, [(50, "Am Anger 3")]),
+        (134, [(50, "85354 Freising")]),
+        (180, [(50, "Rechnung Nr. 25-0412", 13), (400, "Datum: 13.03.2025")]),
+        (220, [(50, "Bezeichnung"), (300, "Menge"), (360, "Einzelpreis"), (470, "Betrag")]),
+        (236, [(50, "NYM-J 3x1,5 Ring 100m"), (300, "5"), (360, "89,90"), (470, "449,50")]),
+        (280, [(360, "Nettobetrag"), (470, "449,50")]),
+        (292, [(360, "USt. 19 %"), (470, "85,41")]),
+        (304, [(360, "Gesamtbetrag"), (470, "534,91 €")]),
+        (340, [(50, "Zahlbar bis 12.04.2025 mit 2 % Skonto, bis 02.05.2025 netto.")]),
+    ]
+    assert _fields(settings, tmp_path, rows)["due_date"] == "2025-05-02"
+    rows[-1] = (340, [(50, "Payable by 12/04/2025 less 2% discount, or by 02/05/2025 net.")])
+    (tmp_path / "en").mkdir()
+    assert _fields(settings, tmp_path / "en", rows)["due_date"] == "2025-05-02"
+    rows[-1] = (340, [(50, "Zahlbar bis 12.04.2025 ohne Abzug. Lieferung ab 02.05.2025.")])
+    (tmp_path / "plain").mkdir()
+    assert _fields(settings, tmp_path / "plain", rows)["due_date"] == "2025-04-12"

@@ -13,7 +13,7 @@ from intake.extractors.extraction.analysis import Reading, reading_for
 from intake.extractors.extraction.candidates import Candidate, best, cell_dates, find_date, find_id
 from intake.extractors.extraction.cash_tendered import find_paid
 from intake.extractors.extraction.classify import type_scores
-from intake.extractors.extraction.due_terms import due_in_terms
+from intake.extractors.extraction.due_terms import due_in_terms, net_date
 from intake.extractors.extraction.exempt import exempt_amounts
 from intake.extractors.extraction.item_values import in_item_rows
 from intake.extractors.extraction.letterhead import read_vendor
@@ -167,6 +167,8 @@ class BusinessDocumentExtractor:
                     f = None  # the one date left readable is the due date, not the issue's
             if f is None and name == "due_date":
                 f = due_in_terms(reading)
+            if f is not None and name == "due_date":
+                f = net_date(reading, f) or f  # the net date of terms with a cash discount
             if f is not None:
                 fields[name] = f
         _mend_term_years(reading, fields)
