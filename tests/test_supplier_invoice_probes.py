@@ -287,3 +287,22 @@ def test_terms_with_a_cash_discount_are_due_at_their_net_date(
     rows[-1] = (340, [(50, "Zahlbar bis 12.04.2025 ohne Abzug. Lieferung ab 02.05.2025.")])
     (tmp_path / "plain").mkdir()
     assert _fields(settings, tmp_path / "plain", rows)["due_date"] == "2025-04-12"
+
+
+def test_a_date_label_right_before_another_gives_it_no_value(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Payment within 30 days of invoice date: due 14-05-2025": the date after the
+    # colon is the due date's, not the invoice's (its date is in the details' grid)
+    rows: Rows = [
+        (40, [(50, "Verpakkingen Zuid B.V.", 14)]),
+        (56, [(50, "Industrieweg 4, 5652 AA Eindhoven")]),
+        (40, [(420, "INVOICE", 16)]),
+        (120, [(50, "Invoice no."), (160, "Invoice date")]),
+        (132, [(50, "VZ-25-0418"), (160, "14-04-2025")]),
+        (200, [(50, "Description"), (330, "Qty"), (400, "Price"), (480, "Amount")]),
+        (214, [(50, "Cake box 30x30x12 white"), (330, "1500"), (400, "0.3120"), (480, "468.00")]),
+        (260, [(400, "Total"), (480, "468.00")]),
+        (300, [(50, "Payment within 30 days of invoice date: due 14-05-2025.")]),
+    ]
+    assert _fields(settings, tmp_path, rows)["issue_date"] == "2025-04-14"

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
@@ -14,6 +15,7 @@ from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.fields.idents import clean_id, looks_like_id
 from intake.extractors.extraction.fields.money import CURRENCY_CODES
 from intake.extractors.extraction.fields.ocr_dates import find_ocr_dates
+from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Hit
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field
@@ -58,10 +60,30 @@ def labelled(
     label's word inside a cell's text, neither leading it nor closed by a colon, is
     content ("Maintenance contract" describing an item), not a label."""
     layout = reading.layout
+    others = [p for name in _DATES if name != field for p in _date_labels(name)]
     for hit in layout.labels(field, pages=pages):
         if (hit.weight < WEAK and _inside(hit)) or _ends_sentence(hit):
             continue
+        if field in _DATES and _another_label_follows(hit, others):
+            continue  # "... 30 days of invoice date: due 14-05-2025": the due date's
         yield from _around(reading, hit, parse, max_below)
+
+
+#: The fields a date is read for: a date's label followed at once by another's ("invoice
+#: date: due 14-05-2025") gives that other label its value.
+_DATES = ("issue_date", "due_date", "valid_until", "delivery_date")
+
+
+@cache
+def _date_labels(field: str) -> list[re.Pattern[str]]:
+    return [p for p, weight in compile_labels(LABELS.get(field, [])) if weight > 0]
+
+
+def _another_label_follows(hit: Hit, others: list[re.Pattern[str]]) -> bool:
+    """Whether another date's label stands right after the label, in its own cell, before
+    any figure: the value that follows is that label's."""
+    rest = hit.cell.text[hit.match.end() :].lstrip(" :.-")
+    return bool(rest) and not rest[0].isdigit() and any(p.match(rest) for p in others)
 
 
 #: Under this weight a label word is a label only where it leads its cell or ends in a colon.
