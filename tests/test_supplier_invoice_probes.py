@@ -306,3 +306,63 @@ def test_a_date_label_right_before_another_gives_it_no_value(
         (300, [(50, "Payment within 30 days of invoice date: due 14-05-2025.")]),
     ]
     assert _fields(settings, tmp_path, rows)["issue_date"] == "2025-04-14"
+
+
+def test_a_totals_label_beside_a_tax_summarys_header_ends_the_items(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Taxa | Incidência | Valor IVA" on the row of "Total Ilíquido 653,50": the header of
+    # the tax summary and the first row of the totals block, no item
+    rows: Rows = [
+        (40, [(50, "Papelaria Central, Lda.", 14)]),
+        (56, [(50, "Rua de Santa Catarina 200, 4000-442 Porto")]),
+        (40, [(420, "FATURA", 16)]),
+        (62, [(380, "FT 2025/1187")]),
+        (
+            230,
+            [
+                (50, "Artigo"),
+                (100, "Descrição"),
+                (285, "Qtd."),
+                (315, "Un."),
+                (345, "Preço Unit."),
+                (410, "Desc."),
+                (445, "IVA"),
+                (485, "Total Líquido"),
+            ],
+        ),
+        (
+            244,
+            [(50, "PA4-80"), (100, "Papel A4 80 g, resma"), (285, "50"), (315, "UN")]
+            + [(350, "3,95"), (410, "0%"), (445, "23%"), (495, "197,50")],
+        ),
+        (
+            258,
+            [(50, "TN-HP59"), (100, "Toner HP 59A preto"), (285, "4"), (315, "UN")]
+            + [(350, "114,00"), (410, "10%"), (445, "23%"), (495, "410,40")],
+        ),
+        (
+            280,
+            [
+                (50, "Taxa"),
+                (100, "Incidência"),
+                (170, "Valor IVA"),
+                (330, "Total Ilíquido"),
+                (495, "653,50"),
+            ],
+        ),
+        (
+            292,
+            [
+                (50, "23%"),
+                (100, "607,90"),
+                (170, "139,82"),
+                (330, "Desconto Comercial"),
+                (495, "45,60"),
+            ],
+        ),
+        (314, [(330, "IVA"), (495, "139,82")]),
+        (328, [(330, "Total (EUR)", 10), (495, "747,72", 10)]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert [i[3] for i in _items(f)] == ["197.50", "410.40"]

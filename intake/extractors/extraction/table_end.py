@@ -64,10 +64,21 @@ def closes_table(
     discount under an item, "abzgl. 10 % Rabatt  -1.517,24"; no sum of the ``section``'s
     items above it, "Section total  920.00", after which the table goes on)."""
     return tax_row(reading, words) or (
-        totals_label(line, columns)
+        (totals_label(line, columns) or _totals_beside(line, columns))
         and numbered(reading, cells) == {"amount"}
         and not discount.search(line.text)
         and not sums(reading, section, cells)
+    )
+
+
+def _totals_beside(line: Line, columns: list[Column]) -> bool:
+    """Whether a totals' label ("Total Ilíquido", "Subtotal") stands in a cell right of
+    every text column, on a row that begins with other words: the totals block begun beside
+    a tax summary's header ("Taxa | Incidência | Valor IVA"), which no item prints."""
+    texts = [c.hi for c in columns if c.role.rstrip(AGAIN) in ("description", "code", "position")]
+    return bool(texts) and any(
+        cell.x0 >= max(texts) and any(p.match(cell.text) for p in _TOTALS)
+        for cell in line.cells[1:]
     )
 
 
