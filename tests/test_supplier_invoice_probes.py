@@ -366,3 +366,27 @@ def test_a_totals_label_beside_a_tax_summarys_header_ends_the_items(
     ]
     f = _fields(settings, tmp_path, rows)
     assert [i[3] for i in _items(f)] == ["197.50", "410.40"]
+
+
+def test_a_brand_of_initials_stands_for_the_registered_name_they_spell(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a logo of initials ("HBM") at the top, the legal name only in the footer
+    rows: Rows = [
+        (44, [(50, "HBM", 28)]),
+        (70, [(50, "Canal Wharf, Leeds LS11 5PS")]),
+        (40, [(420, "INVOICE", 18)]),
+        (66, [(380, "Invoice No. SI-204417")]),
+        (120, [(50, "Invoice to:")]),
+        (132, [(50, "Ashby Joinery Ltd")]),
+        (144, [(50, "Mill Lane, Otley LS21 3HE")]),
+        (200, [(50, "Description"), (330, "Qty"), (400, "Price"), (480, "Amount")]),
+        (
+            214,
+            [(50, "Sawn timber 47x100 C24, 4.8 m"), (330, "25"), (400, "12.85"), (480, "321.25")],
+        ),
+        (270, [(400, "Total"), (480, "321.25")]),
+        (790, [(50, "Hartwell Builders Merchants Ltd, registered in England no. 04412987", 7)]),
+    ]
+    f = _fields(settings, tmp_path, rows)
+    assert (f["vendor"], f["buyer"]) == ("Hartwell Builders Merchants Ltd", "Ashby Joinery Ltd")

@@ -75,9 +75,10 @@ _LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])(?!-[^\W\d_])", r
 _NAME_BEFORE = re.compile(
     rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
     rf"(?:\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Acme Co. (UK) Ltd"
-    # a hyphen after it joins a word ("Co-operative"), and a state's abbreviation before
-    # its ZIP code is no legal form ("Fort Collins, CO 80526")
-    r"(?![\w])(?!-[^\W\d_])(?!\s+\d{5}(?:-\d{4})?(?!\d))",
+    # a hyphen after it joins a word ("Co-operative") or a number ("SI-204417": a code),
+    # and a state's abbreviation before its ZIP code is no legal form ("Fort Collins, CO
+    # 80526")
+    r"(?![\w])(?!-[^\W_])(?!\s+\d{5}(?:-\d{4})?(?!\d))",
     re.IGNORECASE,
 )
 
@@ -284,19 +285,32 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
 def _registered_name(reading: Reading, brand: str, buyer: Field | None) -> str | None:
     """The registered name a brand in the letterhead stands for: a name with its legal form
     elsewhere on the first page (the footer's registration line, most often) that begins
-    with all the brand's words ("NORVALE" for "Norvale Components Ltd"); not the buyer's."""
+    with all the brand's words ("NORVALE" for "Norvale Components Ltd"), or whose words'
+    initials a brand in capitals spells ("HBM" for "Hartwell Builders Merchants Ltd");
+    not the buyer's."""
     key = name_key(brand)
     other = name_key(str(buyer.value)) if buyer is not None else None
     if not key:
         return None
+    initials = key if brand.isupper() and " " not in key and 2 <= len(key) <= 5 else None
     for line in reading.layout.lines:
         if line.page != 1:
             break
         for cell in line.cells:
             for name, _ in _legal_names(cell):
-                if (found := name_key(name)).startswith(f"{key} ") and found != other:
+                if (found := name_key(name)) == other:
+                    continue
+                if found.startswith(f"{key} ") or (initials and _initials(name) == initials):
                     return name
     return None
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's words before its legal form ("hbm" for "Hartwell Builders
+    Merchants Ltd"), the words that join them left out (the packs' ``name_joiners``, "&")."""
+    words = _LEGAL_END.sub(" ", name).replace("&", " ").split()
+    joiners = {w.casefold() for w in _VOCABULARY.name_joiners}
+    return "".join(w[0] for w in words if w.casefold() not in joiners).casefold()
 
 
 def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Field]:
