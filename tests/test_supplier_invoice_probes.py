@@ -390,3 +390,25 @@ def test_a_brand_of_initials_stands_for_the_registered_name_they_spell(
     ]
     f = _fields(settings, tmp_path, rows)
     assert (f["vendor"], f["buyer"]) == ("Hartwell Builders Merchants Ltd", "Ashby Joinery Ltd")
+
+
+def test_a_label_set_off_by_a_dash_inside_a_sentence_is_a_label(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Pagamento: bonifico bancario a 30 gg d.f. - Scadenza 15/10/2025": the due date's
+    # word begins a part of the line set off by a dash
+    rows: Rows = [
+        (40, [(50, "Tecnoufficio Adriatica S.r.l.", 15)]),
+        (56, [(50, "Via Flaminia 120, 61121 Pesaro")]),
+        (40, [(420, "FATTURA", 16)]),
+        (62, [(380, "Numero 118/2025")]),
+        (74, [(380, "Data 15/09/2025")]),
+        (200, [(50, "Descrizione"), (330, "Quantità"), (400, "Prezzo"), (480, "Importo")]),
+        (
+            214,
+            [(50, "Stampante multifunzione A3"), (330, "1"), (400, "2.400,00"), (480, "2.400,00")],
+        ),
+        (260, [(400, "Totale documento"), (480, "2.928,00")]),
+        (300, [(50, "Pagamento: bonifico bancario a 30 gg d.f. - Scadenza 15/10/2025")]),
+    ]
+    assert _fields(settings, tmp_path, rows)["due_date"] == "2025-10-15"

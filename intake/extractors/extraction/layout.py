@@ -233,9 +233,15 @@ class Layout:
                 # not an "Amount".
                 if distractor_end >= 0 and not cell.text[distractor_end : m.start()].strip():
                     continue
-                # Inside running text a word is not a label, unless it leads the cell or
-                # ends in a colon ("... our payment terms: 30 days").
-                if not long or m.start() == 0 or _COLON.match(cell.text, m.end()):
+                # Inside running text a word is not a label, unless it leads the cell, or
+                # a part of it set off by a dash ("... 30 gg d.f. - Scadenza 15/10/2025"),
+                # or ends in a colon ("... our payment terms: 30 days").
+                if (
+                    not long
+                    or m.start() == 0
+                    or _COLON.match(cell.text, m.end())
+                    or _SET_OFF.search(cell.text, 0, m.start())
+                ):
                     yield Hit(cell, m, weight)
 
     @cached_property
@@ -335,6 +341,8 @@ def _heads(upper: Line, lower: Line) -> bool:
 #: the number of a form's box before its header ("3. ORDER NO.", "17a. CONTRACTOR")
 _BOX_NUMBER = re.compile(r"^\(?\d{1,2}[a-z]?[.)]\s+")
 _COLON = re.compile(r"\s*[:#]")
+#: a dash between spaces right before a word: a part of a line set off from the rest
+_SET_OFF = re.compile(r"\s[-–—|]\s+$")
 _WORD = re.compile(r"[^\W\d_]{2}|#")
 #: what a value holds: a letter, a digit or a currency sign
 _MARKED = re.compile(r"[^\W_]|[$€£¥₹¢]")
