@@ -412,3 +412,33 @@ def test_a_label_set_off_by_a_dash_inside_a_sentence_is_a_label(
         (300, [(50, "Pagamento: bonifico bancario a 30 gg d.f. - Scadenza 15/10/2025")]),
     ]
     assert _fields(settings, tmp_path, rows)["due_date"] == "2025-10-15"
+
+
+def test_continued_at_a_pages_foot_carries_the_items_onto_the_next(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # page 1 ends its items with "Continued...", and page 2 goes on with them under its
+    # running header, without the table's header
+    def row(y: float, desc: str, qty: str, price: str, value: str) -> tuple[float, Any]:
+        return (y, [(120, desc), (330, qty), (370, price), (490, value)])
+
+    page1: Rows = [
+        (40, [(50, "Pennine Electrical Wholesale Ltd", 15)]),
+        (58, [(50, "Unit 3, Calder Park, Wakefield WF2 7AW")]),
+        (44, [(440, "INVOICE", 18)]),
+        (66, [(400, "Invoice No. PEW/118803")]),
+        (215, [(120, "Description"), (330, "Qty"), (370, "Price"), (490, "Value")]),
+        row(229, "Twin & Earth 2.5mm 100m grey", "6", "62.40", "374.40"),
+        row(243, "Consumer unit 12-way RCBO", "2", "189.00", "378.00"),
+        (280, [(430, "Continued...")]),
+        (795, [(50, "Pennine Electrical Wholesale Ltd. Registered in England No. 05512874.", 6.5)]),
+    ]
+    page2: Rows = [
+        (31, [(50, "Pennine Electrical Wholesale Ltd", 11)]),
+        (49, [(50, "Invoice No. PEW/118803 (continued)"), (430, "Page 2 of 2")]),
+        row(83, "Junction box 20A 4 terminal", "20", "1.35", "27.00"),
+        row(97, "Emergency bulkhead LED 3hr", "6", "29.50", "177.00"),
+        (140, [(370, "Total"), (490, "956.40")]),
+    ]
+    result = extract(settings, draw(tmp_path / "i.pdf", page1, page2))
+    assert [i[3] for i in _items(result["fields"])] == ["374.40", "378.00", "27.00", "177.00"]

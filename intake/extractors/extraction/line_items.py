@@ -1,16 +1,14 @@
 """Line items: tables found by their header row, columns inferred from the header words.
 
 A header is a line naming at least two column roles (description, code, quantity, unit,
-unit price, amount) in the words of any vocabulary pack (``[columns]``), one of them
-numeric, or a band of such lines stacked tight (:mod:`.header_band`). Each word of the
-rows below is assigned to the column whose span (extended to the middle of the gap to
-its neighbours) holds the word's centre, so right-aligned numbers wider than their header
-still land in the right column. A row with a number in a numeric column is an item
-unless it charges nothing, sums the section above it, or (in a priced table) counts
-only; a text-only row right under an item continues its description, and notes indented
-under the description keep the table going. The table ends at a totals row, a wide
-vertical gap, or the end of the page; a header repeated on the next page starts the
-next part. Quantity x unit price = amount raises an item's confidence.
+unit price, amount) in the words of any vocabulary pack (``[columns]``), one numeric, or a
+band of such lines stacked tight (:mod:`.header_band`). Each word below goes to the column
+whose span (extended to the middle of the gap to its neighbours) holds its centre, so
+right-aligned numbers wider than their header land right. A row with a number in a
+numeric column is an item unless it charges nothing, sums the section above it, or (in a
+priced table) counts only; a text-only row under an item continues its description,
+indented notes keep the table going. It ends at a totals row, a wide gap, or the page's
+end (not after "Continued": ``carried``); a header on the next page starts the next part.
 """
 
 from __future__ import annotations
@@ -97,8 +95,7 @@ def _any_of(name: str, start: str = r"\b", end: str = r"\b") -> re.Pattern[str]:
     return re.compile(rf"{start}(?:{words}){end}", re.I)
 
 
-#: a line that breaks off mid-phrase ("Oak worktop, oiled," "Hinges and"): it goes on
-#: on the next line
+#: a line that breaks off mid-phrase ("Oak worktop, oiled," "Hinges and") goes on below
 _GOES_ON = re.compile(
     rf"(?:[,/+&-]|(?<![\w])(?:{'|'.join(longest_first(_VOCABULARY.name_joiners))}))\s*$", re.I
 )
@@ -270,6 +267,9 @@ def _rows(
         cells = _assign(columns, words)
         if carried(reading, cells, first, None if items else before, _CARRIED):
             prev_bottom = line.bottom
+            continue
+        if items and _CARRIED.search(first) and not numbered(reading, cells):
+            prev_bottom = 0.0  # "Continued ...": the items go on over the page's foot
             continue
         if (stop := _STOP.match(first.lstrip(SPECK) if scan else first)) or ends_items(first, scan):
             named = first[stop.end() :] if stop else ""
