@@ -3,8 +3,9 @@
 A title in heading type with a bare number word in a cell of its own on its line
 ("ORDER ... No. LD-221", "DEVIS ... N° 45", "INVOICE ... # 1042"), or beginning the line
 right under it ("ORDINE D'ACQUISTO" over "N. 118/2025 del 07/07/2025"), numbers the
-document itself: the number word names no kind, the title it goes with does. Read where
-no label of the document's own number was found.
+document itself: the number word names no kind, the title it goes with does. So does a
+bare number word before the date's header in a row of boxed details (:func:`grid_number`).
+Read where no label of the document's own number was found.
 """
 
 from __future__ import annotations
