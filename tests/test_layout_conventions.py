@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -52,6 +53,20 @@ ITEMS: Rows = [
     (345, [(50, "10"), (80, "K7324"), (140, "Tubo de cobre"), (320, "4"), (370, "250,00")]),
     (345, [(470, "1000,00")]),
 ]
+
+
+def drawn_fields(settings: Settings, folder: Path, *pages: Rows) -> dict[str, Any]:
+    """The fields read from ``pages`` drawn into ``folder``, with the document's type."""
+    result = extract(settings, draw(folder / "d.pdf", *pages))
+    return {**result["fields"], "doc_type": result["doc_type"]}
+
+
+def item_rows(fields: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Each line item as (description, quantity, unit price, amount)."""
+    return [
+        (i["description"], i["quantity"], i["unit_price"], i["amount"])
+        for i in fields.get("line_items") or []
+    ]
 
 
 def test_a_delivery_address_set_close_beside_the_addressee(

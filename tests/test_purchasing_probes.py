@@ -5,25 +5,9 @@ company of ours: each test is one convention the probe found misread."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from intake.settings import Settings
-from tests.test_extraction import extract
-from tests.test_layout_conventions import Rows, draw
-
-
-def _fields(settings: Settings, tmp_path: Path, rows: Rows) -> dict[str, Any]:
-    result = extract(settings, draw(tmp_path / "d.pdf", rows))
-    fields: dict[str, Any] = dict(result["fields"])
-    fields["doc_type"] = result["doc_type"]
-    return fields
-
-
-def _items(fields: dict[str, Any]) -> list[tuple[Any, ...]]:
-    return [
-        (i["description"], i["quantity"], i["unit_price"], i["amount"])
-        for i in fields.get("line_items") or []
-    ]
+from tests.test_layout_conventions import Rows, drawn_fields, item_rows
 
 
 def test_net_heading_the_items_amounts_labels_no_subtotal(
@@ -68,7 +52,7 @@ def test_net_heading_the_items_amounts_labels_no_subtotal(
         (372, [(395, "VAT"), (480, "439.20")]),
         (386, [(395, "Order Total", 10), (480, "£2,635.20", 10)]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["subtotal"], f["tax"], f["total"]) == ("2196.00", "439.20", "2635.20")
 
 
@@ -116,9 +100,9 @@ def test_a_net_value_without_its_tax_is_no_tax(settings: Settings, tmp_path: Pat
         ),
         (330, [(330, "Gesamtnettowert ohne Mwst EUR"), (510, "2.200,00")]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f.get("tax"), f["subtotal"], f["total"]) == (None, "2200.00", "2200.00")
-    assert [i[3] for i in _items(f)] == ["1180.00", "1020.00"]
+    assert [i[3] for i in item_rows(f)] == ["1180.00", "1020.00"]
 
 
 def test_a_tax_summarys_header_beside_the_totals_block_holds_no_amount(
@@ -159,7 +143,7 @@ def test_a_tax_summarys_header_beside_the_totals_block_holds_no_amount(
         (354, [(380, "IVA"), (490, "1 472,00")]),
         (368, [(380, "Total (EUR)", 10), (490, "7 872,00", 10)]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["subtotal"], f["tax"], f["total"]) == ("6400.00", "1472.00", "7872.00")
 
 
@@ -206,12 +190,12 @@ def test_a_word_qualifying_the_orders_title_names_nobody(
         (328, [(400, "VAT @ 20%"), (490, "348.00")]),
         (342, [(400, "Order Total", 10), (490, "£2,088.00", 10)]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["vendor"], f["buyer"]) == (
         "Greenfield Grounds Maintenance Ltd",
         "Harbrook District Council",
     )
-    assert [i[3] for i in _items(f)] == ["1320.00", "420.00"]
+    assert [i[3] for i in item_rows(f)] == ["1320.00", "420.00"]
 
 
 def test_a_detail_word_heading_the_customers_block_is_no_name(
@@ -242,7 +226,7 @@ def test_a_detail_word_heading_the_customers_block_is_no_name(
         ),
         (290, [(380, "TOTAL", 11), (470, "$1,850.00", 11)]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["doc_type"], f["buyer"], f["valid_until"]) == (
         "estimate",
         "Liu Family Dental PC",
@@ -297,8 +281,8 @@ def test_a_discount_column_headed_by_its_abbreviation_without_a_stop(
         ),
         (300, [(380, "Total Net Amount"), (500, "399.25")]),
     ]
-    f = _fields(settings, tmp_path, rows)
-    assert [i[1:] for i in _items(f)] == [("25", "7.80", "185.25"), ("10", "21.40", "214.00")]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert [i[1:] for i in item_rows(f)] == [("25", "7.80", "185.25"), ("10", "21.40", "214.00")]
 
 
 def test_a_quotes_due_date_is_when_the_offer_lapses(settings: Settings, tmp_path: Path) -> None:
@@ -318,7 +302,7 @@ def test_a_quotes_due_date_is_when_the_offer_lapses(settings: Settings, tmp_path
         (266, [(50, "Huisstijl ontwerp"), (300, "1"), (360, "1.450,00"), (470, "1.450,00")]),
         (310, [(360, "Totaal"), (470, "€ 1.450,00")]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["doc_type"], f["valid_until"], f.get("due_date")) == ("estimate", "2025-03-05", None)
 
 
@@ -336,7 +320,7 @@ def test_a_validity_for_the_next_days_and_a_quotes_delivery_date(
         (220, [(400, "Total"), (490, "$650.00")]),
         (250, [(50, "This quote is valid for the next 30 days.")]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["doc_type"], f["valid_until"], f["delivery_date"]) == (
         "estimate",
         "2025-04-02",
@@ -362,7 +346,7 @@ def test_a_french_proposals_number_and_a_liberal_professions_company(
         (312, [(360, "TVA (20 %)"), (470, "480,00")]),
         (324, [(360, "Total TTC"), (470, "2 880,00 €")]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["quote_number"], f["buyer"]) == ("PR-2025-014", "Roux & Associés Avocats SELARL")
 
 
@@ -408,8 +392,8 @@ def test_the_sum_of_positions_closes_the_items(settings: Settings, tmp_path: Pat
         (384, [(360, "zzgl. Umsatzsteuer 19 %"), (485, "1.245,45 €")]),
         (398, [(360, "Gesamtbetrag brutto", 10), (485, "7.800,45 €", 10)]),
     ]
-    f = _fields(settings, tmp_path, rows)
-    assert [i[3] for i in _items(f)] == ["2400.00", "4500.00"]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert [i[3] for i in item_rows(f)] == ["2400.00", "4500.00"]
     assert (f["subtotal"], f["total"]) == ("6555.00", "7800.45")
 
 
@@ -434,7 +418,7 @@ def test_a_bare_number_word_beside_the_date_in_a_row_of_details_numbers_the_docu
         (274, [(50, "Fio algodão Ne 30/1"), (290, "800"), (360, "4,85"), (500, "3 880,00")]),
         (330, [(380, "Total (EUR)", 10), (490, "3 880,00", 10)]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["doc_type"], f["po_number"], f["issue_date"]) == (
         "purchase_order",
         "NE 2025/57",
@@ -488,8 +472,8 @@ def test_a_figure_ending_a_long_description_stays_with_it(
         (218, [(512, "117,65")]),
         (260, [(340, "Rechnungssumme"), (512, "184,90")]),
     ]
-    f = _fields(settings, tmp_path, rows)
-    assert _items(f) == [
+    f = drawn_fields(settings, tmp_path, rows)
+    assert item_rows(f) == [
         ("Flottenvertrag Transporter Kl. 18 Region Nord", "1", "67.25", "67.25"),
         ("Flottenvertrag Anhänger Kl. 21 Süd", "1", "117.65", "117.65"),
     ]
@@ -535,5 +519,5 @@ def test_a_labelled_detail_under_an_item_is_no_part_of_its_description(
         (318, [(90, "Anfrage-Nr.: 7781")]),
         (350, [(330, "Gesamtnettowert ohne Mwst EUR"), (510, "2.200,00")]),
     ]
-    f = _fields(settings, tmp_path, rows)
-    assert [i[0] for i in _items(f)] == ["Wellendichtring 45x62x8", "O-Ring 120x4 FKM"]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert [i[0] for i in item_rows(f)] == ["Wellendichtring 45x62x8", "O-Ring 120x4 FKM"]

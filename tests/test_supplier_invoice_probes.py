@@ -8,21 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from intake.settings import Settings
-from tests.test_extraction import extract
-from tests.test_layout_conventions import Rows, draw
-
-
-def _fields(settings: Settings, tmp_path: Path, rows: Rows) -> dict[str, Any]:
-    result = extract(settings, draw(tmp_path / "i.pdf", rows))
-    fields: dict[str, Any] = dict(result["fields"])
-    return fields
-
-
-def _items(fields: dict[str, Any]) -> list[tuple[Any, ...]]:
-    return [
-        (i["description"], i["quantity"], i["unit_price"], i["amount"])
-        for i in fields.get("line_items") or []
-    ]
+from tests.test_layout_conventions import Rows, drawn_fields, item_rows
 
 
 def test_a_weight_after_a_figure_is_no_legal_form(settings: Settings, tmp_path: Path) -> None:
@@ -46,7 +32,7 @@ def test_a_weight_after_a_figure_is_no_legal_form(settings: Settings, tmp_path: 
         (332, [(370, "TVA 5,5 %"), (480, "48,73")]),
         (346, [(370, "Total TTC", 10), (480, "934,73 €", 10)]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["vendor"], f["buyer"]) == (
         "Moulins & Fournils du Centre",
         "Boulangerie Marchand SARL",
@@ -72,7 +58,7 @@ def test_goods_and_merchandise_label_the_net(settings: Settings, tmp_path: Path)
         (394, [(380, "Sales Tax"), (490, "0.00")]),
         (408, [(380, "INVOICE TOTAL", 10), (480, "$417.40", 10)]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["subtotal"], f["total"]) == ("404.90", "417.40")
 
 
@@ -95,7 +81,7 @@ def test_the_debtor_is_the_buyer(settings: Settings, tmp_path: Path) -> None:
         (282, [(50, "Terminal handling charges"), (330, "1"), (400, "265.00"), (480, "265.00")]),
         (375, [(360, "Total EUR"), (480, "265.00")]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert f["buyer"] == "Brennan Agri Equipment Ltd"
 
 
@@ -143,8 +129,8 @@ def test_a_second_code_column_is_no_part_of_the_description(
         ),
         (300, [(415, "Total"), (490, "888.00")]),
     ]
-    f = _fields(settings, tmp_path, rows)
-    assert [i[0] for i in _items(f)] == ["Cake box 30x30x12 white", "Bread bag paper, window"]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert [i[0] for i in item_rows(f)] == ["Cake box 30x30x12 white", "Bread bag paper, window"]
     assert [i["code"] for i in f["line_items"]] == ["CB-3030", "BB-1000"]
 
 
@@ -203,8 +189,8 @@ def test_ten_columns_with_a_running_number_and_value_headers(
         ),
         (280, [(385, "In total"), (485, "15867.00")]),
     ]
-    f = _fields(settings, tmp_path, rows)
-    assert _items(f) == [
+    f = drawn_fields(settings, tmp_path, rows)
+    assert item_rows(f) == [
         ("Steel sheet S235 2 mm", "120", "85.50", "10260.00"),
         ("Powder coating RAL 7016", "120", "22.00", "2640.00"),
     ]
@@ -237,8 +223,8 @@ def test_ten_columns_with_a_running_number_and_value_headers(
         (290, [(370, "Goods"), (490, "550.80")]),
     ]
     (tmp_path / "value").mkdir()
-    f = _fields(settings, tmp_path / "value", rows)
-    assert ([i[3] for i in _items(f)], f["subtotal"]) == (["374.40", "176.40"], "550.80")
+    f = drawn_fields(settings, tmp_path / "value", rows)
+    assert ([i[3] for i in item_rows(f)], f["subtotal"]) == (["374.40", "176.40"], "550.80")
 
 
 def test_flemish_labels_of_the_due_date_and_the_customers_order(
@@ -256,7 +242,7 @@ def test_flemish_labels_of_the_due_date_and_the_customers_order(
         (214, [(50, "Plaatsen gyprocwanden"), (330, "1"), (400, "2.400,00"), (480, "2.400,00")]),
         (260, [(400, "Totaal"), (480, "2.400,00")]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["due_date"], f["po_number"]) == ("2025-04-13", "BB-7781")
 
 
@@ -280,13 +266,13 @@ def test_terms_with_a_cash_discount_are_due_at_their_net_date(
         (304, [(360, "Gesamtbetrag"), (470, "534,91 €")]),
         (340, [(50, "Zahlbar bis 12.04.2025 mit 2 % Skonto, bis 02.05.2025 netto.")]),
     ]
-    assert _fields(settings, tmp_path, rows)["due_date"] == "2025-05-02"
+    assert drawn_fields(settings, tmp_path, rows)["due_date"] == "2025-05-02"
     rows[-1] = (340, [(50, "Payable by 12/04/2025 less 2% discount, or by 02/05/2025 net.")])
     (tmp_path / "en").mkdir()
-    assert _fields(settings, tmp_path / "en", rows)["due_date"] == "2025-05-02"
+    assert drawn_fields(settings, tmp_path / "en", rows)["due_date"] == "2025-05-02"
     rows[-1] = (340, [(50, "Zahlbar bis 12.04.2025 ohne Abzug. Lieferung ab 02.05.2025.")])
     (tmp_path / "plain").mkdir()
-    assert _fields(settings, tmp_path / "plain", rows)["due_date"] == "2025-04-12"
+    assert drawn_fields(settings, tmp_path / "plain", rows)["due_date"] == "2025-04-12"
 
 
 def test_a_date_label_right_before_another_gives_it_no_value(
@@ -305,7 +291,7 @@ def test_a_date_label_right_before_another_gives_it_no_value(
         (260, [(400, "Total"), (480, "468.00")]),
         (300, [(50, "Payment within 30 days of invoice date: due 14-05-2025.")]),
     ]
-    assert _fields(settings, tmp_path, rows)["issue_date"] == "2025-04-14"
+    assert drawn_fields(settings, tmp_path, rows)["issue_date"] == "2025-04-14"
 
 
 def test_a_totals_label_beside_a_tax_summarys_header_ends_the_items(
@@ -364,8 +350,8 @@ def test_a_totals_label_beside_a_tax_summarys_header_ends_the_items(
         (314, [(330, "IVA"), (495, "139,82")]),
         (328, [(330, "Total (EUR)", 10), (495, "747,72", 10)]),
     ]
-    f = _fields(settings, tmp_path, rows)
-    assert [i[3] for i in _items(f)] == ["197.50", "410.40"]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert [i[3] for i in item_rows(f)] == ["197.50", "410.40"]
 
 
 def test_a_brand_of_initials_stands_for_the_registered_name_they_spell(
@@ -388,7 +374,7 @@ def test_a_brand_of_initials_stands_for_the_registered_name_they_spell(
         (270, [(400, "Total"), (480, "321.25")]),
         (790, [(50, "Hartwell Builders Merchants Ltd, registered in England no. 04412987", 7)]),
     ]
-    f = _fields(settings, tmp_path, rows)
+    f = drawn_fields(settings, tmp_path, rows)
     assert (f["vendor"], f["buyer"]) == ("Hartwell Builders Merchants Ltd", "Ashby Joinery Ltd")
 
 
@@ -411,7 +397,7 @@ def test_a_label_set_off_by_a_dash_inside_a_sentence_is_a_label(
         (260, [(400, "Totale documento"), (480, "2.928,00")]),
         (300, [(50, "Pagamento: bonifico bancario a 30 gg d.f. - Scadenza 15/10/2025")]),
     ]
-    assert _fields(settings, tmp_path, rows)["due_date"] == "2025-10-15"
+    assert drawn_fields(settings, tmp_path, rows)["due_date"] == "2025-10-15"
 
 
 def test_continued_at_a_pages_foot_carries_the_items_onto_the_next(
@@ -440,5 +426,5 @@ def test_continued_at_a_pages_foot_carries_the_items_onto_the_next(
         row(97, "Emergency bulkhead LED 3hr", "6", "29.50", "177.00"),
         (140, [(370, "Total"), (490, "956.40")]),
     ]
-    result = extract(settings, draw(tmp_path / "i.pdf", page1, page2))
-    assert [i[3] for i in _items(result["fields"])] == ["374.40", "378.00", "27.00", "177.00"]
+    f = drawn_fields(settings, tmp_path, page1, page2)
+    assert [i[3] for i in item_rows(f)] == ["374.40", "378.00", "27.00", "177.00"]

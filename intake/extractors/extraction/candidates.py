@@ -60,11 +60,11 @@ def labelled(
     label's word inside a cell's text, neither leading it nor closed by a colon, is
     content ("Maintenance contract" describing an item), not a label."""
     layout = reading.layout
-    others = [p for name in _DATES if name != field for p in _date_labels(name)]
+    others = _other_date_labels(field) if field in _DATES else []
     for hit in layout.labels(field, pages=pages):
         if (hit.weight < WEAK and _inside(hit)) or _ends_sentence(hit):
             continue
-        if field in _DATES and _another_label_follows(hit, others):
+        if others and _another_label_follows(hit, others):
             continue  # "... 30 days of invoice date: due 14-05-2025": the due date's
         yield from _around(reading, hit, parse, max_below)
 
@@ -75,8 +75,15 @@ _DATES = ("issue_date", "due_date", "valid_until", "delivery_date")
 
 
 @cache
-def _date_labels(field: str) -> list[re.Pattern[str]]:
-    return [p for p, weight in compile_labels(LABELS.get(field, [])) if weight > 0]
+def _other_date_labels(field: str) -> list[re.Pattern[str]]:
+    """The labels of every date field but ``field`` (distractors left out)."""
+    return [
+        p
+        for name in _DATES
+        if name != field
+        for p, weight in compile_labels(LABELS.get(name, []))
+        if weight > 0
+    ]
 
 
 def _another_label_follows(hit: Hit, others: list[re.Pattern[str]]) -> bool:

@@ -66,6 +66,8 @@ _TOKEN = r"(?:\(?(?:[^\W_]|&)|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
 #: A short legal form right after a figure is a unit of measure ("sac 25 kg": KG), but
 #: after a year ("Brauerei 1516 KG").
 _MEASURE = re.compile(r"(?<![\w.,])(?!1[89]\d\d\b|20\d\d\b)\d+(?:[.,]\d+)?\s*[^\W\d_]{1,3}\.?$")
+#: the words that join a name's parts (the packs' ``name_joiners``: "and", "und", "&")
+_JOINERS = frozenset(w.casefold() for w in _VOCABULARY.name_joiners)
 _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.IGNORECASE)
 #: OCR confidence (0..1) and share of plausible words under which a cell is no name (logo)
 MIN_NAME_CONF = 0.6
@@ -309,8 +311,7 @@ def _initials(name: str) -> str:
     """The initials of a name's words before its legal form ("hbm" for "Hartwell Builders
     Merchants Ltd"), the words that join them left out (the packs' ``name_joiners``, "&")."""
     words = _LEGAL_END.sub(" ", name).replace("&", " ").split()
-    joiners = {w.casefold() for w in _VOCABULARY.name_joiners}
-    return "".join(w[0] for w in words if w.casefold() not in joiners).casefold()
+    return "".join(w[0] for w in words if w.casefold() not in _JOINERS).casefold()
 
 
 def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Field]:
