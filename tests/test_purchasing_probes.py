@@ -9,6 +9,25 @@ from pathlib import Path
 from intake.settings import Settings
 from tests.test_layout_conventions import Rows, drawn_fields, item_rows
 
+#: an ERP's German order: its issuer's letterhead, the supplier in the window, the title
+_GERMAN_ORDER: Rows = [
+    (40, [(380, "Rheintal Pumpenwerke AG", 14)]),
+    (56, [(380, "Industriestraße 40 · 79108 Freiburg")]),
+    (148, [(57, "Schwarzwald Dichtungstechnik GmbH")]),
+    (160, [(57, "Gewerbestraße 14")]),
+    (172, [(57, "78166 Donaueschingen")]),
+    (210, [(57, "Bestellung", 14)]),
+]
+#: a Portuguese order: its issuer's letterhead, the supplier addressed, the title
+_PORTUGUESE_ORDER: Rows = [
+    (40, [(50, "Têxteis Minho, Lda.", 13)]),
+    (54, [(50, "Rua da Indústria 320, 4760-114 Vila Nova de Famalicão")]),
+    (112, [(320, "Fiações do Ave, S.A.")]),
+    (124, [(320, "Zona Industrial, Lote 7")]),
+    (136, [(320, "4765-210 Riba de Ave")]),
+    (180, [(50, "NOTA DE ENCOMENDA", 14)]),
+]
+
 
 def test_net_heading_the_items_amounts_labels_no_subtotal(
     settings: Settings, tmp_path: Path
@@ -60,14 +79,9 @@ def test_a_net_value_without_its_tax_is_no_tax(settings: Settings, tmp_path: Pat
     # an ERP's order: "Nettowert" heads the items' amounts, and "Gesamtnettowert ohne Mwst"
     # is the order's net value (the tax word qualified by "ohne" is no tax label)
     rows: Rows = [
-        (40, [(380, "Rheintal Pumpenwerke AG", 14)]),
-        (56, [(380, "Industriestraße 40 · 79108 Freiburg")]),
+        *_GERMAN_ORDER,
         (110, [(330, "Bestellnummer"), (450, "4500071234")]),
         (122, [(330, "Datum"), (450, "03.03.2025")]),
-        (148, [(57, "Schwarzwald Dichtungstechnik GmbH")]),
-        (160, [(57, "Gewerbestraße 14")]),
-        (172, [(57, "78166 Donaueschingen")]),
-        (210, [(57, "Bestellung", 14)]),
         (
             260,
             [
@@ -111,12 +125,7 @@ def test_a_tax_summarys_header_beside_the_totals_block_holds_no_amount(
     # "Taxa | Incidência | Valor IVA" on the rows of "Mercadoria" and "Desc. Comercial":
     # the goods' value on the row belongs to its own label, not to "Valor IVA" left of it
     rows: Rows = [
-        (40, [(50, "Têxteis Minho, Lda.", 13)]),
-        (54, [(50, "Rua da Indústria 320, 4760-114 Vila Nova de Famalicão")]),
-        (112, [(320, "Fiações do Ave, S.A.")]),
-        (124, [(320, "Zona Industrial, Lote 7")]),
-        (136, [(320, "4765-210 Riba de Ave")]),
-        (180, [(50, "NOTA DE ENCOMENDA", 14)]),
+        *_PORTUGUESE_ORDER,
         (260, [(50, "Descrição"), (290, "Qtd."), (360, "Preço Unit."), (500, "Total")]),
         (274, [(50, "Fio algodão Ne 30/1"), (290, "800"), (360, "4,85"), (500, "3 880,00")]),
         (288, [(50, "Fio algodão Ne 40/1"), (290, "450"), (360, "5,60"), (500, "2 520,00")]),
@@ -403,12 +412,7 @@ def test_a_bare_number_word_beside_the_date_in_a_row_of_details_numbers_the_docu
     # an ERP's order: "Número | Data | V/ Contribuinte" over their values: the number
     # and date first in the row are the document's own
     rows: Rows = [
-        (40, [(50, "Têxteis Minho, Lda.", 13)]),
-        (54, [(50, "Rua da Indústria 320, 4760-114 Vila Nova de Famalicão")]),
-        (112, [(320, "Fiações do Ave, S.A.")]),
-        (124, [(320, "Zona Industrial, Lote 7")]),
-        (136, [(320, "4765-210 Riba de Ave")]),
-        (180, [(50, "NOTA DE ENCOMENDA", 14)]),
+        *_PORTUGUESE_ORDER,
         (205, [(50, "Número"), (140, "Data"), (210, "V/ Contribuinte"), (310, "Data de entrega")]),
         (
             217,
@@ -485,12 +489,7 @@ def test_a_labelled_detail_under_an_item_is_no_part_of_its_description(
     # an ERP's order prints each item's delivery date and our reference on rows of their
     # own under it ("Liefertermin: Tag 21.03.2025", "Anfrage-Nr.: 7781")
     rows: Rows = [
-        (40, [(380, "Rheintal Pumpenwerke AG", 14)]),
-        (56, [(380, "Industriestraße 40 · 79108 Freiburg")]),
-        (148, [(57, "Schwarzwald Dichtungstechnik GmbH")]),
-        (160, [(57, "Gewerbestraße 14")]),
-        (172, [(57, "78166 Donaueschingen")]),
-        (210, [(57, "Bestellung", 14)]),
+        *_GERMAN_ORDER,
         (
             260,
             [(57, "Pos."), (90, "Bezeichnung"), (330, "Menge"), (430, "Preis"), (510, "Nettowert")],

@@ -43,9 +43,7 @@ _SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
 #: The issuer's person in charge ("Prepared by", "Ihr Ansprechpartner"): a label, no value.
 _ISSUER_CONTACT = compile_labels(LABELS.get("issuer_contact", []))
 #: The title of a buyer's person in charge of its orders ("Buyer", "Einkäufer").
-_BUYING_AGENT = re.compile(
-    "|".join(f"(?:{p})" for p, _ in LABELS.get("buying_agent", [])) or r"(?!)", re.IGNORECASE
-)
+_BUYING_AGENT = compile_labels(LABELS.get("buying_agent", []))
 #: The fields whose labels, found in a cell, make it no name.
 _LABELLED = (
     "buyer",
@@ -147,7 +145,8 @@ def in_details_row(layout: Layout, hit: Hit) -> bool:
     line = hit.line
     if line > 0 and layout.heads_values(line - 1):
         return True
-    if not _BUYING_AGENT.fullmatch(hit.match.group(0).strip(" :.")):
+    title = hit.match.group(0).strip(" :.")
+    if not any(p.fullmatch(title) for p, _ in _BUYING_AGENT):
         return False
     if not layout.heads_values(line) or layout.heads_values(line + 1):
         return False
