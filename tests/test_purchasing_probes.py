@@ -520,3 +520,118 @@ def test_a_labelled_detail_under_an_item_is_no_part_of_its_description(
     ]
     f = drawn_fields(settings, tmp_path, rows)
     assert [i[0] for i in item_rows(f)] == ["Wellendichtring 45x62x8", "O-Ring 120x4 FKM"]
+
+
+def test_a_confirmations_bare_order_number_is_its_own(settings: Settings, tmp_path: Path) -> None:
+    # a Dutch order confirmation: the bare "Ordernummer" numbers the seller's order, the
+    # customer's order is the one qualified as theirs ("Uw referentie")
+    rows: Rows = [
+        (40, [(360, "Hoogland Verpakkingen B.V.", 12)]),
+        (54, [(360, "Havenweg 12, 3198 LK Europoort")]),
+        (130, [(50, "Bloemenveiling Zuid B.V.")]),
+        (142, [(50, "Kasweg 8")]),
+        (154, [(50, "2671 NA Naaldwijk")]),
+        (205, [(50, "Orderbevestiging", 16)]),
+        (228, [(50, "Ordernummer"), (150, "25001933"), (300, "Debiteurnummer"), (400, "40871")]),
+        (240, [(50, "Orderdatum"), (150, "02-07-2025"), (300, "Uw referentie"), (400, "BZ-2207")]),
+        (290, [(50, "Omschrijving"), (320, "Aantal"), (380, "Prijs"), (480, "Bedrag")]),
+        (304, [(50, "Snijbloemdoos karton 80x30"), (320, "400"), (380, "1,15"), (480, "460,00")]),
+        (340, [(380, "Totaal excl. btw"), (480, "460,00")]),
+        (352, [(380, "Btw 21%"), (480, "96,60")]),
+        (366, [(380, "Totaal incl. btw"), (480, "€ 556,60")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["doc_type"], f["order_number"], f["po_number"]) == (
+        "order_confirmation",
+        "25001933",
+        "BZ-2207",
+    )
+
+
+def test_two_labels_joined_by_a_slash_head_their_values_in_order(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # an ERP's order: "Bestellnummer/Datum" over "4500088412 / 11.06.2025" in the next cell
+    rows: Rows = [
+        *_GERMAN_ORDER,
+        (110, [(330, "Bestellnummer/Datum"), (450, "4500088412 / 11.06.2025")]),
+        (122, [(330, "Ansprechpartner/Telefon"), (450, "Fr. Jung / 0761 4400-118")]),
+        (260, [(57, "Bezeichnung"), (330, "Menge"), (430, "Preis"), (510, "Nettowert")]),
+        (274, [(57, "Flachdichtung DN50 PN16"), (330, "80"), (430, "1,90"), (510, "152,00")]),
+        (300, [(330, "Gesamtnettowert ohne Mwst EUR"), (510, "152,00")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["po_number"], f["issue_date"]) == ("4500088412", "2025-06-11")
+
+
+def test_the_order_date_on_a_confirmation_dates_the_customers_order(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Numero | Data | Vs. ordine | Data ordine": the confirmation's own date is "Data", the
+    # order's date is the date of the customer's order it confirms
+    rows: Rows = [
+        (40, [(50, "Officine Lario S.p.A.", 14)]),
+        (56, [(50, "Via Statale 14 – 22100 Como (CO)")]),
+        (110, [(330, "Spett.le")]),
+        (122, [(330, "Idraulica Marchetti S.r.l.")]),
+        (134, [(330, "Via Roma 40, 40026 Imola (BO)")]),
+        (190, [(50, "CONFERMA D'ORDINE", 14)]),
+        (212, [(50, "Numero"), (130, "Data"), (210, "Vs. ordine"), (300, "Data ordine")]),
+        (224, [(50, "2025/207"), (130, "14/07/2025"), (210, "7781"), (300, "09/07/2025")]),
+        (270, [(50, "Descrizione"), (300, "Q.tà"), (375, "Prezzo"), (480, "Importo")]),
+        (284, [(50, "Collettore ottone 3 vie"), (300, "10"), (375, "21,00"), (480, "210,00")]),
+        (320, [(380, "Totale imponibile"), (480, "210,00")]),
+        (332, [(380, "IVA 22%"), (480, "46,20")]),
+        (346, [(380, "Totale documento"), (480, "256,20 €")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["doc_type"], f["issue_date"], f["po_number"]) == (
+        "order_confirmation",
+        "2025-07-14",
+        "7781",
+    )
+
+
+def test_the_order_date_is_a_purchase_orders_own(settings: Settings, tmp_path: Path) -> None:
+    # on the order itself, "Order Date" beside a bare "Date" of printing is its own date
+    rows: Rows = [
+        (40, [(50, "Fenwick Joinery Ltd", 13)]),
+        (54, [(50, "4 Canal Street, Leeds LS1 4AB")]),
+        (110, [(50, "Supplier:"), (120, "Pennine Timber Ltd")]),
+        (122, [(120, "Mill Lane, Halifax HX1 2QQ")]),
+        (170, [(50, "PURCHASE ORDER", 14)]),
+        (195, [(50, "PO No."), (120, "PO-6612"), (300, "Order Date"), (380, "03/06/2025")]),
+        (240, [(50, "Description"), (300, "Qty"), (380, "Price"), (480, "Amount")]),
+        (254, [(50, "Oak board 27x150 mm"), (300, "40"), (380, "12.50"), (480, "500.00")]),
+        (290, [(380, "Total"), (480, "£500.00")]),
+        (780, [(50, "Date"), (120, "05/06/2025")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["doc_type"], f["issue_date"]) == ("purchase_order", "2025-06-03")
+
+
+def test_a_description_runs_on_before_the_units_header(settings: Settings, tmp_path: Path) -> None:
+    # "… rotolo 50 m" runs past the middle of the gap to the unit's column, glued to the
+    # text and ending before the header "U.M." starts: the description's, not a unit
+    rows: Rows = [
+        (40, [(50, "Officine Lario S.p.A.", 14)]),
+        (56, [(50, "Via Statale 14 – 22100 Como (CO)")]),
+        (110, [(330, "Spett.le")]),
+        (122, [(330, "Idraulica Marchetti S.r.l.")]),
+        (134, [(330, "Via Roma 40, 40026 Imola (BO)")]),
+        (190, [(50, "FATTURA N. 2025/311 del 14/07/2025", 14)]),
+        (300, [(50, "Codice"), (105, "Descrizione"), (300, "U.M."), (335, "Q.tà")]),
+        (300, [(375, "Prezzo"), (500, "Importo")]),
+        (314, [(50, "TR-50"), (105, "Tubo multistrato 20x2, rotolo 50 m"), (300, "RT")]),
+        (314, [(335, "6"), (375, "96,00"), (500, "576,00")]),
+        (328, [(50, "VS-25"), (105, "Valvola a sfera DN25"), (300, "PZ"), (335, "40")]),
+        (328, [(375, "18,50"), (500, "740,00")]),
+        (360, [(380, "Totale imponibile"), (490, "1.316,00")]),
+        (372, [(380, "IVA 22%"), (490, "289,52")]),
+        (386, [(380, "Totale documento"), (490, "1.605,52 €")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert item_rows(f) == [
+        ("Tubo multistrato 20x2, rotolo 50 m", "6", "96.00", "576.00"),
+        ("Valvola a sfera DN25", "40", "18.50", "740.00"),
+    ]

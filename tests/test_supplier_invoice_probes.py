@@ -428,3 +428,23 @@ def test_continued_at_a_pages_foot_carries_the_items_onto_the_next(
     ]
     f = drawn_fields(settings, tmp_path, page1, page2)
     assert [i[3] for i in item_rows(f)] == ["374.40", "378.00", "27.00", "177.00"]
+
+
+def test_an_invoices_order_date_is_not_its_own(settings: Settings, tmp_path: Path) -> None:
+    # "Order Date" on an invoice dates the customer's order; the invoice's own date is the
+    # bare "Date" (on a purchase order the order's date is its own: test_purchasing_probes)
+    rows: Rows = [
+        (40, [(50, "Brookfield Fasteners Inc.", 14)]),
+        (56, [(50, "77 Foundry Road, Dayton, OH 45402")]),
+        (44, [(400, "INVOICE", 18)]),
+        (70, [(400, "Invoice #"), (470, "BF-30417")]),
+        (82, [(400, "Date"), (470, "06/18/2025")]),
+        (94, [(400, "Order Date"), (470, "06/02/2025")]),
+        (130, [(50, "Bill To:"), (120, "Kessler Tool & Die LLC")]),
+        (142, [(120, "410 Mill St, Troy, OH 45373")]),
+        (200, [(50, "Description"), (300, "Qty"), (380, "Price"), (480, "Amount")]),
+        (214, [(50, "Hex bolt M10x40, zinc"), (300, "500"), (380, "0.32"), (480, "160.00")]),
+        (250, [(380, "Total"), (480, "$160.00")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["doc_type"], f["issue_date"]) == ("invoice", "2025-06-18")

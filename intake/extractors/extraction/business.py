@@ -160,7 +160,11 @@ class BusinessDocumentExtractor:
                 # over the number and date in a row of boxed details
                 fields[own] = f
         for name in self.dates:
-            f = find_date(reading, name)
+            if name == "issue_date" and not self.issuer_buys:
+                # the order's date is the buyer's order's, not this document's own
+                f = find_date(reading, "own_date") or find_date(reading, name)
+            else:
+                f = find_date(reading, name)
             if f is None and name == "issue_date":
                 f = best(_undated_issue_dates(reading, fields.get(own or "")))
                 if f is not None and _labelled_other(reading, f):

@@ -60,7 +60,8 @@ def labelled(
     label's word inside a cell's text, neither leading it nor closed by a colon, is
     content ("Maintenance contract" describing an item), not a label."""
     layout = reading.layout
-    others = _other_date_labels(field) if field in _DATES else []
+    date = "issue_date" if field == "own_date" else field  # (its labels, less the order's)
+    others = _other_date_labels(date) if date in _DATES else []
     for hit in layout.labels(field, pages=pages):
         if (hit.weight < WEAK and _inside(hit)) or _ends_sentence(hit):
             continue

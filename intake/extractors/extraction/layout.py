@@ -263,12 +263,15 @@ class Layout:
         label runs on to its colon: words after the matched ones that end in a colon
         are still label ("Nº pedido cliente:"), and the value is in the next cell. None
         in a row of headers over their values (:meth:`heads_values`): the value is under
-        the header ("3. ORDER NO.  4. REQUISITION NO." over two numbers)."""
+        the header ("3. ORDER NO.  4. REQUISITION NO." over two numbers). Two labels
+        joined by a slash ("Bestellnummer/Datum") head the next cell's values in their
+        order ("4500071234 / 03.03.2025"): the first one's value is there too."""
         if self.heads_values(hit.cell.line):
             return None
         rest = hit.cell.tail(hit.match.end())
         if rest is not None and (text := rest.text.strip(" :#.-|")):
-            if rest.text.rstrip().endswith(":") and not any(ch.isdigit() for ch in text):
+            more_label = rest.text.rstrip().endswith(":") or rest.text.lstrip().startswith("/")
+            if more_label and not any(ch.isdigit() for ch in text):
                 return self.next_cell(hit.cell)
             return rest
         return self.next_cell(hit.cell)

@@ -41,13 +41,13 @@ from intake.extractors.extraction.table_rows import (
     deduction,
     discount_rate,
     free,
-    glued,
     indented,
     is_item,
     next_position,
     numbered,
     opened,
     printed,
+    runs_on,
     sums,
 )
 from intake.extractors.extraction.vocabulary import longest_first, vocabulary
@@ -185,14 +185,8 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
 
 
 def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
-    """Each word to its column. A long description runs on past the middle of the gap to
-    a numeric column; a word there without a digit still belongs to the text on its left
-    (as long as it starts left of the numeric column's header), and so does a number
-    inside that text: it ends before the header starts, and the text runs on both sides
-    of it without a column's gap ("... 160 mm centres"; a column's numbers sit under its
-    header, and a number that ends a text may be a price printed beside it), or it ends
-    the text and the column's own value follows under the header, apart ("Typkl. 18
-    67,2244")."""
+    """Each word to its column; a long description's words past the middle of the gap to
+    the next column stay with it where :func:`runs_on` says so."""
     out: dict[str, list[Word]] = {}
     prev: Word | None = None
     prev_role = ""
@@ -203,30 +197,8 @@ def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
             centre = (after.x0 + after.x1) / 2  # a number's first group goes with its rest
         for i, c in enumerate(columns):
             if c.lo <= centre < c.hi:
-                left = columns[i - 1] if i else None
-                if (
-                    left is not None
-                    and c.role in NUMERIC
-                    and left.role in ("description", "code")
-                    and w.x0 < c.x0
-                    and (
-                        not any(ch.isdigit() for ch in w.text)
-                        or (
-                            w.x1 <= c.x0
-                            and prev_role == left.role
-                            and glued(prev, w)
-                            and after is not None
-                            and (
-                                (after.x0 < c.x0 and glued(w, after))
-                                # or the column's own value follows, apart: "Typkl. 18"
-                                # ends the text, "67,2244" under the header is the price
-                                or c.lo <= (after.x0 + after.x1) / 2 < c.hi
-                                and not glued(w, after)
-                            )
-                        )
-                    )
-                ):
-                    c = left
+                if i and runs_on(c, columns[i - 1], w, prev, prev_role, after):
+                    c = columns[i - 1]
                 out.setdefault(c.role, []).append(w)
                 prev, prev_role = w, c.role
                 break

@@ -40,6 +40,7 @@ __all__ = [
     "numbered",
     "opened",
     "printed",
+    "runs_on",
     "sums",
     "value_of",
 ]
@@ -89,6 +90,37 @@ def glued(prev: Word | None, w: Word) -> bool:
     if prev is None:
         return False
     return w.x0 - prev.x1 <= max(1.2 * (w.bottom - w.top), 7.0)
+
+
+def runs_on(
+    c: Column, left: Column, w: Word, prev: Word | None, prev_role: str, after: Word | None
+) -> bool:
+    """Whether ``w``, past the middle of the gap between column ``left`` (an item's text)
+    and ``c``, still belongs to that text. A long description runs on into the gap; a word
+    there without a digit is the text's (as long as it starts left of the numeric column's
+    header), and so is a number inside the text: it ends before the header starts, and the
+    text runs on both sides of it without a column's gap ("... 160 mm centres"; a column's
+    numbers sit under its header, and a number that ends a text may be a price printed
+    beside it), or it ends the text and the column's own value follows under the header,
+    apart ("Typkl. 18   67,2244"). Before a short column's header (a unit's) any word glued
+    to the text and ending before the header starts is the text's ("rotolo 50 m | RT")."""
+    if left.role not in ("description", "code") or c.role in ("description", "code"):
+        return False
+    if w.x0 >= c.x0:
+        return False
+    glued_on = w.x1 <= c.x0 and prev_role == left.role and glued(prev, w)
+    if c.role not in NUMERIC:
+        return glued_on
+    if not any(ch.isdigit() for ch in w.text):
+        return True
+    return (
+        glued_on
+        and after is not None
+        and (
+            (after.x0 < c.x0 and glued(w, after))
+            or (c.lo <= (after.x0 + after.x1) / 2 < c.hi and not glued(w, after))
+        )
+    )
 
 
 def code_column(items: list[Item], split: float) -> None:
