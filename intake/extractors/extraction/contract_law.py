@@ -1,8 +1,8 @@
 """The law that governs a contract, read from its governing-law clause.
 
 "This Agreement shall be governed by and construed in accordance with the laws of the
-State of New York" gives New York; the clause may put the law first ("The laws of
-England shall govern"), name it as an adjective ("governed by Ohio law"), refer back
+State of New York" (or "the laws in force in") gives New York; the clause may put the law
+first ("The laws of England shall govern", "The laws of Oregon govern this Agreement"), name it as an adjective ("governed by Ohio law"), refer back
 to a state it named ("the laws of that State"), or join a province's law to its
 country's ("Ontario and the federal laws of Canada": Ontario, Canada).
 "Organized under the laws of" is a party's domicile, not the governing law, and a
@@ -19,7 +19,7 @@ __all__ = ["find_governing_law"]
 
 _QUOTE = "\"“”'‘’"
 _LAW_OF = (
-    r"\b(?i:laws?)(?:\s+(?i:and\s+\w+))?\s+(?i:of)\s+(?:(?i:the)\s+)?"
+    r"\b(?i:laws?)(?:\s+(?i:and\s+\w+))?\s+(?i:of|in\s+force\s+in)\s+(?:(?i:the)\s+)?"
     r"(?:(?i:state|commonwealth|province)\s+(?i:of)\s+)?"
     r"(?P<law>[A-Z][A-Za-z'’]+(?:,?\s+(?:of\s+)?[A-Z][A-Za-z'’]+){0,3})"
 )
@@ -30,7 +30,9 @@ _LAWS = [
         rf"[^.;]{{0,160}}?{_LAW_OF}"
     ),
     re.compile(rf"(?i:governing\s+law)[^.]{{0,160}}?{_LAW_OF}"),
-    re.compile(rf"{_LAW_OF}[^.;]{{0,120}}?(?i:shall\s+govern|will\s+govern|shall\s+apply)"),
+    re.compile(
+        rf"{_LAW_OF}[^.;]{{0,120}}?(?i:(?:shall|will)\s+govern|shall\s+apply|governs?\s+th(?:is|e)\b)"
+    ),
     # the law first, as an adjective: "Florida law shall govern this Agreement"
     re.compile(
         r"(?<![\w-])(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s+(?i:law)\s+"
@@ -39,13 +41,13 @@ _LAWS = [
     # "This Agreement shall be governed by Ohio law", "... is subject to Swiss law"
     re.compile(
         r"(?:(?i:governed|construed|interpreted)\s+(?i:by|under|in\s+accordance\s+with)|"
-        r"(?i:is|shall\s+be)\s+(?i:subject\s+to))\s+"
+        r"(?i:is|shall\s+be)\s+(?i:subject\s+to)),?\s+"
         r"(?:(?i:the)\s+)?(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s+(?i:law)\b"
     ),
     # a heading with the place alone after its colon: "Governing Law: Utah."
     re.compile(
         r"(?i:governing\s+law)\s*:\s*(?:(?i:(?:the\s+)?(?:state|commonwealth|province)\s+of)\s+)?"
-        r"(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s*(?:\.|$)"
+        r"(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s*(?:\.|$|\n)"
     ),
     # "This Agreement is subject to the laws of Sweden": the agreement as the subject (a
     # party "subject to the laws of" its seat is its domicile)
@@ -57,6 +59,8 @@ _LAWS = [
 #: Words that stand where a place would and name none ("Applicable law shall govern").
 _NO_PLACE = frozenset(
     {"this", "such", "the", "any", "applicable", "governing", "federal", "local", "common"}
+    # "the laws of the State specified in Item 6": a place named elsewhere
+    | {"state", "commonwealth", "province", "country", "jurisdiction", "territory"}
 )
 #: "the laws of Ontario and the federal laws of Canada applicable in it": a
 #: province's law with its country's, written "Ontario, Canada".

@@ -60,13 +60,15 @@ _RENEWS = re.compile(
     r"renew(?:ed)?|"
     rf"{_AUTO}\s+renew(?:s|ed)?|renew(?:s|ed)?\s+{_AUTO}|"
     rf"(?:shall|will)\s+(?:{_AUTO}\s+)?extend\s+(?:the|this)\s+(?:initial\s+)?(?:term|agreement)|"
-    # "shall (automatically) be extended (automatically)", the agreement its subject, or the
-    # subject of the verb it is joined to ("The Agreement will run ... and will be extended")
-    r"(?:term|agreement)\s+(?:shall|will|is)\s+(?:[^.;]{0,80}?\band\s+(?:shall|will)\s+)?"
-    rf"(?:{_AUTO}\s+)?(?:be\s+)?(?:{_AUTO}\s+)?extended|"
+    # "shall (thereafter) (automatically) be extended (automatically)" or "prolonged", the
+    # agreement (or "it") its subject, or the subject of the verb it is joined to ("The
+    # Agreement will run ... and will be extended")
+    r"(?:(?:term|agreement)\s+|(?<=\b[Ii]t\s))(?:shall|will|is)\s+"
+    r"(?:[^.;]{0,80}?\band\s+(?:shall|will)\s+)?"
+    rf"(?:thereafter\s+)?(?:{_AUTO}\s+)?(?:be\s+)?(?:{_AUTO}\s+)?(?:extended|prolonged)|"
     # "shall (thereafter) continue (in effect) from year to year": renewal by the period
     rf"(?:shall|will)\s+(?:thereafter\s+)?(?:{_AUTO}\s+)?continue\b"
-    r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:year|month)\b|"
+    r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:(?:contract|calendar)\s+)?(?:year|month)\b|"
     # ... or "for successive periods of twelve (12) months": runs on by further periods
     r"[^.;]{0,40}?\b(?:successive|consecutive|further|additional)\s+(?:periods?|terms?)\b)|"
     rf"{_OPTION_VERB})\b",
@@ -90,7 +92,7 @@ _RENEWAL_DEFINED = re.compile(
 #: One renewal before the kind word: "for one additional period", "for an additional term".
 _ONCE = re.compile(r"\b(?:one|an?)\s+(?:\(1\)\s+)?$", re.IGNORECASE)
 #: "for a further period of one year on each anniversary": one period at a time, repeated.
-_EVERY_TIME = re.compile(r"\bon\s+each\s+anniversary\b|\beach\s+time\b", re.IGNORECASE)
+_EVERY_TIME = re.compile(r"\bon\s+each\s+(?:anniversary|occasion)\b|\beach\s+time\b", re.IGNORECASE)
 #: A renewal both parties must agree to is a new agreement, not a renewal term: "may be
 #: renewed ... upon the mutual written agreement of the parties", "if both parties agree".
 _ENDED = re.compile(r"\bunless\b|\bterminat\w*|\bend(?:s|ed)?\b", re.IGNORECASE)
@@ -104,8 +106,11 @@ _MUTUAL = re.compile(
 #: renewals that repeat ("extended by one year at a time").
 _PLURAL = re.compile(r"\b(?:periods|terms)\s+of\b", re.IGNORECASE)
 _EACH = re.compile(r"\s*(?:each|periods|terms|at\s+a\s+time)\b", re.IGNORECASE)
-#: "year to year", "year-to-year", "from month to month".
-_ROLLING = re.compile(r"\b(?P<unit>year|month)[\s-]+to[\s-]+(?P=unit)\b", re.IGNORECASE)
+#: "year to year", "year-to-year", "from month to month", "from Contract Year to Contract
+#: Year".
+_ROLLING = re.compile(
+    r"\b(?P<unit>year|month)[\s-]+to[\s-]+(?:(?:contract|calendar)\s+)?(?P=unit)\b", re.IGNORECASE
+)
 #: "renew automatically each year", "renews annually": renewal by the year (or month).
 _EVERY = re.compile(
     r"[^.;,]{0,30}?\b(?:(?:each|every)\s+(?P<unit>year|month)|(?P<ly>annual|year|month)ly)\b", re.I
