@@ -2,11 +2,12 @@
 
 "This Agreement shall be governed by and construed in accordance with the laws of the
 State of New York" (or "the laws in force in") gives New York; the clause may put the law
-first ("The laws of England shall govern", "The laws of Oregon govern this Agreement"), name it as an adjective ("governed by Ohio law"), refer back
-to a state it named ("the laws of that State"), or join a province's law to its
-country's ("Ontario and the federal laws of Canada": Ontario, Canada).
-"Organized under the laws of" is a party's domicile, not the governing law, and a
-defined term ("the laws of the Home State") names no place itself.
+first ("The laws of England shall govern", "The laws of Oregon govern this Agreement"),
+name it as an adjective ("governed by Ohio law"), refer back to a state it named ("the
+laws of that State"), or join a province's law to its country's ("Ontario and the
+federal laws of Canada": Ontario, Canada). "Organized under the laws of" is a party's
+domicile, not the governing law; a defined term ("the laws of the Home State") and a
+kind of place alone ("the laws of the State specified in Item 6") name no place.
 """
 
 from __future__ import annotations
