@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from intake.settings import Settings
 from tests.test_layout_conventions import Rows, drawn_fields, item_rows
 
@@ -448,3 +450,68 @@ def test_an_invoices_order_date_is_not_its_own(settings: Settings, tmp_path: Pat
     ]
     f = drawn_fields(settings, tmp_path, rows)
     assert (f["doc_type"], f["issue_date"]) == ("invoice", "2025-06-18")
+
+
+def test_a_window_beside_details_spaced_on_their_own(settings: Settings, tmp_path: Path) -> None:
+    # a DIN 5008 letter: the window's lines and the details beside it are each spaced on
+    # their own, half a line apart, so the two columns' lines are read in turns; the
+    # details' lines beside the window are no break in its block
+    rows: Rows = [
+        (50, [(57, "Feinkost Albers GmbH", 16)]),
+        (140, [(57, "Feinkost Albers GmbH · Marktstraße 8 · 55116 Mainz", 6.5)]),
+        (158, [(57, "Gasthaus Zur Linde GmbH")]),
+        (170, [(57, "Küche")]),
+        (182, [(57, "Lindenweg 14")]),
+        (194, [(57, "65183 Wiesbaden")]),
+        (140, [(355, "Rechnungsnummer:"), (455, "2025-1187")]),
+        (152, [(355, "Rechnungsdatum:"), (455, "08.07.2025")]),
+        (164, [(355, "Kundennummer:"), (455, "K-3311")]),
+        (176, [(355, "Leistungsdatum:"), (455, "07.07.2025")]),
+        (188, [(355, "Telefon:"), (455, "06131 555 2840")]),
+        (270, [(57, "Rechnung", 14)]),
+        (332, [(57, "Bezeichnung"), (315, "Menge"), (392, "Einzelpreis"), (500, "Gesamt")]),
+        (346, [(57, "Bergkäse 12 Monate, kg"), (315, "5"), (392, "24,00"), (500, "120,00")]),
+        (380, [(355, "Gesamtbetrag netto"), (500, "120,00")]),
+        (392, [(355, "zzgl. USt 7 %"), (500, "8,40")]),
+        (406, [(355, "Rechnungsbetrag EUR"), (500, "128,40")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["vendor"], f["buyer"]) == ("Feinkost Albers GmbH", "Gasthaus Zur Linde GmbH")
+
+
+@pytest.mark.parametrize(
+    ("terms", "due"),
+    [
+        ("Zahlbar innerhalb 30 Tagen netto, spätestens am 13.11.2025.", "2025-11-13"),
+        ("Zahlungsziel: 14 Tage ohne Abzug, fällig am 16.06.2025.", "2025-06-16"),
+        (
+            "Bitte überweisen Sie den Rechnungsbetrag bis zum 15.09.2025 auf unser Konto.",
+            "2025-09-15",
+        ),
+        (
+            "Pagamento: bonifico bancario entro il 27/10/2025 - IBAN IT40 S030 6902 4771",
+            "2025-10-27",
+        ),
+        ("Payment: bank transfer by 20/09/2025 to the account below.", "2025-09-20"),
+        ("Payable à 30 jours, soit le 19/12/2025, par virement.", "2025-12-19"),
+        # a payment made on a day is no term of payment
+        ("Payment received on 20/09/2025 with thanks.", None),
+    ],
+)
+def test_payment_terms_sentences_state_the_due_date(
+    settings: Settings, tmp_path: Path, terms: str, due: str | None
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Hallbeck Trading Ltd", 14)]),
+        (56, [(50, "9 Quay Street, Galway, Ireland")]),
+        (44, [(400, "INVOICE", 18)]),
+        (70, [(400, "Invoice No."), (480, "HT-5521")]),
+        (82, [(400, "Date"), (480, "05/09/2025")]),
+        (130, [(50, "Bill To:"), (120, "Corrib Marine Services Ltd")]),
+        (142, [(120, "Dock Road, Galway")]),
+        (200, [(50, "Description"), (300, "Qty"), (380, "Price"), (480, "Amount")]),
+        (214, [(50, "Mooring rope 24 mm, per m"), (300, "50"), (380, "4.00"), (480, "200.00")]),
+        (250, [(380, "Total EUR"), (480, "200.00")]),
+        (300, [(50, terms)]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows).get("due_date") == due

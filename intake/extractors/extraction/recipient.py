@@ -69,17 +69,24 @@ MAX_LINES = 5
 
 
 def _block(layout: Layout, cell: Cell) -> list[Cell]:
-    """The cells under ``cell`` that start where it starts, line after line."""
+    """The cells under ``cell`` that start where it starts, line after line. A line with
+    nothing under the block is another column's, read in between where the two columns'
+    rows are not aligned (a letter's details beside its window, each spaced on its own):
+    it is passed over."""
     out: list[Cell] = []
     bottom = cell.bottom
-    for line in layout.lines[cell.line + 1 : cell.line + 1 + MAX_LINES]:
+    for line in layout.lines[cell.line + 1 : cell.line + 1 + 2 * MAX_LINES]:
         if line.page != cell.page or line.top - bottom > 2 * max(cell.height, 6.0):
             break
         below = next((c for c in line.cells if abs(c.x0 - cell.x0) < 3), None)
+        if below is None and not any(c.x0 < cell.x1 and c.x1 > cell.x0 for c in line.cells):
+            continue
         if below is None or len(below.text.split()) > MAX_WORDS:
             break
         out.append(below)
         bottom = below.bottom
+        if len(out) == MAX_LINES:
+            break
     return out
 
 
