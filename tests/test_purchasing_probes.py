@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from intake.settings import Settings
 from tests.test_layout_conventions import Rows, drawn_fields, item_rows
 
@@ -635,3 +637,24 @@ def test_a_description_runs_on_before_the_units_header(settings: Settings, tmp_p
         ("Tubo multistrato 20x2, rotolo 50 m", "6", "96.00", "576.00"),
         ("Valvola a sfera DN25", "40", "18.50", "740.00"),
     ]
+
+
+@pytest.mark.parametrize(
+    "label", ["Requested Receipt Date", "Date Required:", "Required Date", "Wareneingangsdatum"]
+)
+def test_when_an_order_wants_its_goods(settings: Settings, tmp_path: Path, label: str) -> None:
+    # purchasing systems' words for the delivery wanted, none of them the order's own date
+    rows: Rows = [
+        (40, [(50, "Fenwick Joinery Ltd", 13)]),
+        (54, [(50, "4 Canal Street, Leeds LS1 4AB")]),
+        (110, [(50, "Supplier:"), (120, "Pennine Timber Ltd")]),
+        (122, [(120, "Mill Lane, Halifax HX1 2QQ")]),
+        (170, [(50, "PURCHASE ORDER", 14)]),
+        (195, [(50, "PO No."), (160, "PO-6640"), (300, "Date"), (420, "03/06/2025")]),
+        (207, [(300, label), (420, "24/06/2025")]),
+        (240, [(50, "Description"), (300, "Qty"), (380, "Price"), (480, "Amount")]),
+        (254, [(50, "Oak board 27x150 mm"), (300, "40"), (380, "12.50"), (480, "500.00")]),
+        (290, [(380, "Total"), (480, "£500.00")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["issue_date"], f["delivery_date"]) == ("2025-06-03", "2025-06-24")

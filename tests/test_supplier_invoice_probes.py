@@ -515,3 +515,77 @@ def test_payment_terms_sentences_state_the_due_date(
         (300, [(50, terms)]),
     ]
     assert drawn_fields(settings, tmp_path, rows).get("due_date") == due
+
+
+#: a Belgian supplier's invoice head: letterhead, the customer, the title and its number
+_BELGIAN_HEAD: Rows = [
+    (40, [(50, "Imprimerie Delvaux SPRL", 14)]),
+    (56, [(50, "Rue de Namur 41, 5000 Namur")]),
+    (110, [(330, "Brasserie du Condroz SA")]),
+    (122, [(330, "Route de Liège 12, 4500 Huy")]),
+    (170, [(50, "FACTURE", 16)]),
+]
+
+
+def test_e_invoicing_labels_of_orders_and_totals(settings: Settings, tmp_path: Path) -> None:
+    # "Bon de commande" alone heading a box of the details' row is the customer's order;
+    # "Total hors TVA" (Belgium, Luxembourg) is the net, as "Total hors taxes" is, and no tax
+    rows: Rows = [
+        *_BELGIAN_HEAD,
+        (200, [(50, "Facture n°"), (150, "Date"), (250, "Bon de commande")]),
+        (212, [(50, "F25-0311"), (150, "12/05/2025"), (250, "BC-HUY-118")]),
+        (260, [(50, "Désignation"), (300, "Qté"), (380, "PU"), (480, "Montant")]),
+        (
+            274,
+            [(50, "Étiquettes bière 33 cl, rouleau"), (300, "40"), (380, "18,00"), (480, "720,00")],
+        ),
+        (310, [(380, "Total hors TVA"), (480, "720,00")]),
+        (322, [(380, "TVA 21 %"), (480, "151,20")]),
+        (336, [(380, "Total TVAC"), (480, "871,20 €")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["po_number"], f["subtotal"], f["tax"], f["total"]) == (
+        "BC-HUY-118",
+        "720.00",
+        "151.20",
+        "871.20",
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Auftragsreferenz:", "4700321987"),  # an Austrian public buyer's order
+        ("N° d'engagement juridique :", "2025EJ004512"),  # a French public buyer's (Chorus)
+    ],
+)
+def test_a_public_buyers_order_reference(
+    settings: Settings, tmp_path: Path, label: str, value: str
+) -> None:
+    rows: Rows = [
+        *_BELGIAN_HEAD,
+        (200, [(50, "N° F25-0312"), (330, "Date : 14/05/2025")]),
+        (212, [(330, label), (450, value)]),
+        (260, [(50, "Désignation"), (300, "Qté"), (380, "PU"), (480, "Montant")]),
+        (274, [(50, "Affiches A2, quadri"), (300, "100"), (380, "2,40"), (480, "240,00")]),
+        (310, [(380, "Total"), (480, "240,00 €")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)["po_number"] == value
+
+
+def test_a_credit_notes_total_label(settings: Settings, tmp_path: Path) -> None:
+    # "Gutschriftsbetrag" closes a German credit note's totals as "Gesamtbetrag" does
+    rows: Rows = [
+        (40, [(50, "Getränke Vogt GmbH", 14)]),
+        (56, [(50, "Brauhausstraße 2, 95444 Bayreuth")]),
+        (110, [(50, "Gasthof Sonne e.K.")]),
+        (122, [(50, "Marktplatz 1, 95463 Bindlach")]),
+        (170, [(50, "Gutschrift Nr. GS-2025-044", 14)]),
+        (190, [(50, "Datum: 03.06.2025")]),
+        (230, [(50, "Bezeichnung"), (300, "Menge"), (380, "Preis"), (480, "Betrag")]),
+        (244, [(50, "Leergut Kasten 20x0,5 l"), (300, "-40"), (380, "3,10"), (480, "-124,00")]),
+        (280, [(380, "Nettobetrag"), (480, "-124,00")]),
+        (292, [(380, "USt. 19 %"), (480, "-23,56")]),
+        (306, [(380, "Gutschriftsbetrag"), (480, "-147,56 €")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)["total"] == "-147.56"
