@@ -133,6 +133,12 @@ def test_decimal_comma_is_inferred() -> None:
         ("Total: 1939.00 EUR", "EUR"),
         ("RM 12.30", "MYR"),
         ("nothing", None),
+        # a code joined by a hyphen to an identifier's letters or digits is the identifier's
+        ("CAD-A4 Caderno A4 1,85 | Total (EUR) 370,00", "EUR"),
+        ("TRY-100 Trypsin-EDTA 28.50 | Total $342.00", "USD"),
+        ("SKU-EUR 1 | Total $5.00", "USD"),
+        # a negative amount glued to its code is money
+        ("Gutschrift EUR-1.234,56", "EUR"),
     ],
 )
 def test_currency(text: str, code: str | None) -> None:

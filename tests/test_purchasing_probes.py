@@ -658,3 +658,32 @@ def test_when_an_order_wants_its_goods(settings: Settings, tmp_path: Path, label
     ]
     f = drawn_fields(settings, tmp_path, rows)
     assert (f["issue_date"], f["delivery_date"]) == ("2025-06-03", "2025-06-24")
+
+
+@pytest.mark.parametrize(
+    ("title", "word", "number", "field"),
+    [
+        ("Sales Quotation", "No.", "2417", "quote_number"),  # an ERP's quotation
+        ("PRESUPUESTO", "Nº", "P250019", "quote_number"),  # an invoicing app's quote
+        ("PEDIDO DE COMPRA", "Número", "PC-2025-0077", "po_number"),
+    ],
+)
+def test_a_number_word_alone_under_the_title_beside_its_value(
+    settings: Settings, tmp_path: Path, title: str, word: str, number: str, field: str
+) -> None:
+    # the title over a column of labels and values, its first the number word alone and
+    # its value in the next cell; the letterhead's lines beside the title come in between
+    rows: Rows = [
+        (40, [(50, "Granite Ridge Controls, Inc.", 13)]),
+        (54, [(50, "14 Industrial Park Dr")]),
+        (66, [(50, "Nashua, NH 03062")]),
+        (42, [(390, title, 16)]),
+        (64, [(390, word), (475, number)]),
+        (76, [(390, "Date"), (475, "04/15/2025")]),
+        (130, [(50, "Bill To:"), (120, "Merrimack Valley Foods LLC")]),
+        (142, [(120, "200 Canal St, Lowell, MA 01852")]),
+        (200, [(50, "Description"), (300, "Qty"), (380, "Price"), (480, "Amount")]),
+        (214, [(50, "Pressure sensor PX-40"), (300, "10"), (380, "84.00"), (480, "840.00")]),
+        (250, [(380, "Total"), (480, "$840.00")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)[field] == number

@@ -2,7 +2,8 @@
 
 A title in heading type with a bare number word in a cell of its own on its line
 ("ORDER ... No. LD-221", "DEVIS ... N° 45", "INVOICE ... # 1042"), or beginning the line
-right under it ("ORDINE D'ACQUISTO" over "N. 118/2025 del 07/07/2025"), numbers the
+right under it ("ORDINE D'ACQUISTO" over "N. 118/2025 del 07/07/2025", or "No." over
+its value in the next cell), numbers the
 document itself: the number word names no kind, the title it goes with does. So does a
 bare number word before the date's header in a row of boxed details (:func:`grid_number`).
 Read where no label of the document's own number was found.
@@ -52,17 +53,21 @@ def title_number(reading: Reading, doc_type: str) -> Field | None:
         if title is None:
             continue
         cells = list(line.cells)
-        if index + 1 < len(lines) and (under := lines[index + 1].cells):
-            # the line right under the title, starting where it starts ("ORDINE D'ACQUISTO"
-            # over "N. 118/2025 del 07/07/2025")
-            if (
-                abs(under[0].x0 - title.x0) <= ALIGNED
-                and under[0].top - title.bottom < title.height
-            ):
-                cells.append(under[0])
+        # the cell right under the title, starting where it starts ("ORDINE D'ACQUISTO"
+        # over "N. 118/2025 del 07/07/2025"), on the next lines (a letterhead beside it has
+        # lines of its own)
+        for below in lines[index + 1 : index + 3]:
+            under = next((c for c in below.cells if abs(c.x0 - title.x0) <= ALIGNED), None)
+            if under is not None and under.top - title.bottom < title.height:
+                cells.append(under)
+                break
         for cell in cells:
             m = _BARE_NO.match(cell.text)
             rest = cell.tail(m.end()) if m else None
+            if _NO_ONLY.fullmatch(cell.text):
+                # the number word alone in its cell, its value in the next ("No. | 2417"
+                # heading a column of labels and values under the title)
+                rest = reading.layout.next_cell(cell)
             if rest is not None and (found := parse_id(reading, rest, 1.0)) is not None:
                 return Field(found[0], CONFIDENCE, "layout", found[1], cell.text)
     return None

@@ -139,8 +139,15 @@ def guess_decimal_comma(text: str) -> bool | None:
 _WORDS = [
     (re.compile(rf"(?<![\w]){p}(?![\w])", re.IGNORECASE), c) for p, c in vocabulary().currency_words
 ]
-_CODE_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(CURRENCY_CODES)) + r")(?![A-Za-z])")
-_DOLLAR_NAMES = re.compile(r"(?<![A-Za-z])(CAD|AUD|NZD|SGD|HKD|US\$|USD)(?![A-Za-z])")
+#: A code joined by a hyphen to letters or digits is part of an identifier, an item's or a
+#: document's ("CAD-A4", "TRY-100", "SKU-EUR"), not a currency; a negative amount glued
+#: to its code ("EUR-1.234,56") is money.
+_NOT_IN_ID = (
+    r"(?<![A-Za-z])(?<![A-Za-z0-9]-)",
+    r"(?![A-Za-z])(?!-[A-Za-z])(?!-\d[\w-]*(?![.,]\d))",
+)
+_CODE_RE = re.compile(_NOT_IN_ID[0] + "(" + "|".join(sorted(CURRENCY_CODES)) + ")" + _NOT_IN_ID[1])
+_DOLLAR_NAMES = re.compile(_NOT_IN_ID[0] + r"(CAD|AUD|NZD|SGD|HKD|US\$|USD)" + _NOT_IN_ID[1])
 
 
 def detect_currency(text: str) -> str | None:
