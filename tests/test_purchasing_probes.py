@@ -687,3 +687,36 @@ def test_a_number_word_alone_under_the_title_beside_its_value(
         (250, [(380, "Total"), (480, "$840.00")]),
     ]
     assert drawn_fields(settings, tmp_path, rows)[field] == number
+
+
+@pytest.mark.parametrize(
+    ("title", "terms", "until"),
+    [
+        ("PROFORMA", "Validez de la proforma: 15 días", "2025-04-26"),
+        ("PREVENTIVO", "Offerta valida fino al 11/05/2025", "2025-05-11"),
+    ],
+)
+def test_how_long_a_quote_holds_in_more_words(
+    settings: Settings, tmp_path: Path, title: str, terms: str, until: str
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Hostelería Sur Suministros, S.L.", 12)]),
+        (54, [(50, "Calle Feria 12, 41003 Sevilla")]),
+        (100, [(330, "Bar La Alameda, S.L.")]),
+        (112, [(330, "Alameda de Hércules 30, 41002 Sevilla")]),
+        (160, [(50, title, 14)]),
+        (180, [(50, "Fecha: 11/04/2025"), (330, "Nº PF 25/014")]),
+        (220, [(50, "Descripción"), (300, "Cant."), (380, "Precio"), (480, "Importe")]),
+        (
+            234,
+            [
+                (50, "Cafetera industrial 2 grupos"),
+                (300, "1"),
+                (380, "1.450,00"),
+                (480, "1.450,00"),
+            ],
+        ),
+        (270, [(380, "Total"), (480, "1.450,00 €")]),
+        (300, [(50, terms)]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)["valid_until"] == until

@@ -589,3 +589,92 @@ def test_a_credit_notes_total_label(settings: Settings, tmp_path: Path) -> None:
         (306, [(380, "Gutschriftsbetrag"), (480, "-147,56 €")]),
     ]
     assert drawn_fields(settings, tmp_path, rows)["total"] == "-147.56"
+
+
+def test_an_e_invoices_courtesy_copy_prints_its_prices_raw(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a FatturaPA's courtesy copy prints the XML's values: "7.400000" is 7.40
+    rows: Rows = [
+        (40, [(57, "Idrotecnica Marchi S.r.l.", 12)]),
+        (54, [(57, "Via Emilia 40, 40026 Imola (BO)")]),
+        (110, [(330, "Spett.le")]),
+        (122, [(330, "Comune di Castel Guelfo")]),
+        (134, [(330, "Piazza Biagi 1, 40023 Castel Guelfo (BO)")]),
+        (180, [(57, "FATTURA N. 2025/0412 del 14/04/2025", 12)]),
+        (
+            230,
+            [
+                (57, "Descrizione"),
+                (290, "Quantità"),
+                (340, "Prezzo unitario"),
+                (490, "Prezzo totale"),
+            ],
+        ),
+        (
+            244,
+            [(57, "Valvola a sfera 3/4 PN40"), (290, "50.00"), (340, "7.400000"), (500, "370.00")],
+        ),
+        (256, [(57, "Raccordo ottone 1/2"), (290, "200.00"), (340, "1.950000"), (500, "390.00")]),
+        (290, [(380, "Imponibile"), (500, "760.00")]),
+        (302, [(380, "IVA 22%"), (500, "167.20")]),
+        (316, [(380, "Totale documento"), (500, "927.20")]),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, rows)) == [
+        ("Valvola a sfera 3/4 PN40", "50", "7.40", "370.00"),
+        ("Raccordo ottone 1/2", "200", "1.95", "390.00"),
+    ]
+
+
+def test_a_peppol_rendering_sum_column_and_its_totals(settings: Settings, tmp_path: Path) -> None:
+    # "Sum" heads the lines' amounts; "Sum of line amounts" opens the totals, beside the
+    # VAT breakdown's heading: neither it nor the allowance and charge rows are items
+    rows: Rows = [
+        (40, [(57, "Fjordlys Elektro AS", 13)]),
+        (56, [(57, "Sandviksveien 41, 5035 Bergen")]),
+        (110, [(57, "Buyer"), (120, "Bergen Eiendom AS")]),
+        (122, [(120, "Strandgaten 180, 5004 Bergen")]),
+        (160, [(57, "Invoice number"), (160, "2025-1190")]),
+        (172, [(57, "Issue date"), (160, "2025-09-15")]),
+        (210, [(57, "Description"), (300, "Qty"), (340, "Unit"), (380, "Price"), (490, "Sum")]),
+        (
+            224,
+            [
+                (57, "LED panel 60x60 36W"),
+                (300, "24"),
+                (340, "EA"),
+                (380, "489.00"),
+                (490, "11,736.00"),
+            ],
+        ),
+        (
+            238,
+            [
+                (57, "Electrician hours"),
+                (300, "16"),
+                (340, "HUR"),
+                (380, "795.00"),
+                (490, "12,720.00"),
+            ],
+        ),
+        (270, [(57, "VAT breakdown", 9), (320, "Sum of line amounts"), (490, "24,456.00")]),
+        (
+            282,
+            [(57, "Rate", 8), (120, "Taxable", 8), (320, "Allowance: discount"), (490, "-456.00")],
+        ),
+        (
+            294,
+            [
+                (57, "25 %", 8),
+                (120, "24,000.00", 8),
+                (320, "Total without VAT"),
+                (490, "24,000.00"),
+            ],
+        ),
+        (306, [(320, "VAT total"), (490, "6,000.00")]),
+        (318, [(320, "Total with VAT"), (490, "30,000.00")]),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, rows)) == [
+        ("LED panel 60x60 36W", "24", "489.00", "11736.00"),
+        ("Electrician hours", "16", "795.00", "12720.00"),
+    ]

@@ -23,6 +23,8 @@ __all__ = ["closes_table", "ends_items", "section_sum", "tax_row", "totals_label
 _TOTALS = [
     p for name in ("subtotal", "tax", "total") for p, w in compile_labels(LABELS.get(name, [])) if w
 ]
+#: The tax's labels: a row that opens with one heads or states a tax, no section's sum.
+_TAXES = [p for p, w in compile_labels(LABELS.get("tax", [])) if w]
 #: A rate alone at a row's start ("21 %"): a tax summary's row (rate, base, tax), no item.
 _RATE_FIRST = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,2})?\s?%")
 
@@ -33,9 +35,11 @@ def section_sum(
     """Whether a row whose ``first`` cell is a sum's word ("Summe", "Total") going on to
     name what it sums (``named``: "Summe Titel 1", "Total Lot 2") sums the items of the
     section above it: it closes that section, not the table. A sum that names nothing
-    else (a currency), or that a totals label fills ("Total HT"), ends the items."""
+    else (a currency), or that a totals label fills ("Total HT"), ends the items; so does
+    a row opening with a tax's word ("VAT breakdown" beside "Sum of line amounts"): a tax
+    summary's heading, no section's sum."""
     words = [w for w in re.findall(r"[^\W_]+", named) if w.upper() not in CURRENCY_CODES]
-    if not words or ends_items(first, False):
+    if not words or ends_items(first, False) or any(p.match(first) for p in _TAXES):
         return False
     return bool(section) and "amount" in cells and sums(reading, section, cells)
 
