@@ -5,7 +5,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 EVAL   ?= ../shared/eval
 
-SYSDEPS_RUN  := tesseract=tesseract-ocr
+# tesseract, and the models of the languages whose scans are read again in their own
+# (ocr_language.py): a path for a model, as its file is no program
+OCR_MODELS   := deu fra spa ita nld por pol
+SYSDEPS_RUN  := tesseract=tesseract-ocr \
+                $(foreach m,$(OCR_MODELS),'/usr/share/tesseract-ocr/*/tessdata/$(m).traineddata=tesseract-ocr-$(m)')
 # PostgreSQL's server programs live off PATH on Debian (/usr/lib/postgresql/<version>/bin).
 SYSDEPS_TEST := $(SYSDEPS_RUN) chromium=chromium '/usr/lib/postgresql/*/bin/pg_ctl=postgresql' \
                 redis-server=redis-server pdftotext=poppler-utils

@@ -16,6 +16,7 @@ MODULES = [
     "benchmarks.pipeline",
     "benchmarks.ingest",
     "benchmarks.ocr_speed",
+    "benchmarks.ocr_language",
     "benchmarks.matching",
     "benchmarks.export",
     "benchmarks.web",

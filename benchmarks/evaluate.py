@@ -65,8 +65,10 @@ from intake.ingest.stages import (
     STAGES,
     Context,
     extraction_result,
+    language_stage,
     read,
     read_again_stage,
+    read_in_language,
     record_for,
     run_stages,
     second_read_stage,
@@ -159,6 +161,23 @@ def cached_second_read(record: Record, ctx: Context) -> Record:
     return second_read_stage(record, ctx, cached_read_again)
 
 
+def cached_read_in_language(record: Record, ctx: Context, lang: str) -> tuple[Page, ...]:
+    """A scan read again with its language's model (:func:`language_stage`), kept in the
+    OCR cache."""
+    cached = OCR_CACHE / f"{ocr_key(ctx.settings)}-{lang}" / f"{record.sha256}.json"
+    if cached.is_file():
+        return tuple(page_from_json(p) for p in json.loads(cached.read_text()))
+    pages = read_in_language(record, ctx, lang)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps([page_to_json(p) for p in pages]))
+    return pages
+
+
+def cached_language_stage(record: Record, ctx: Context) -> Record:
+    """The language stage with its OCR kept in the cache (:func:`cached_read_in_language`)."""
+    return language_stage(record, ctx, cached_read_in_language)
+
+
 def read_without_xml(record: Record, ctx: Context) -> Record:
     """The read stage with the embedded files dropped: the visible layout alone."""
     return cached_read(record, ctx).evolve(attachments=())
@@ -182,6 +201,7 @@ def extract_cached(
         swap = {
             read: cached_read if xml else read_without_xml,
             second_read_stage: cached_second_read,
+            language_stage: cached_language_stage,
         }
     else:
         swap = {} if xml else {read: read_fresh_without_xml}

@@ -121,6 +121,14 @@ class Settings(BaseSettings):
         ),
     )
     ocr_lang: str = Field("eng", description="Tesseract language(s), e.g. 'eng+deu'.")
+    ocr_auto_language: bool = Field(
+        True,
+        description=(
+            "Read a scan again with its own language's model (German, French, Spanish,"
+            " Italian, Dutch, Portuguese, Polish) when its first reading's words are that"
+            " language's and the model is installed: names keep their accents."
+        ),
+    )
     ocr_dpi: int = Field(
         300,
         ge=72,

@@ -2,7 +2,7 @@
 
 Stages (each ``(Record, Context) -> Record``)::
 
-    fingerprint -> read -> classify -> extract -> second_read -> roles
+    fingerprint -> read -> language -> classify -> extract -> second_read -> roles
 
 They read and judge a file; they never move it (that is :mod:`intake.ingest.pipeline`).
 ``extract_path`` runs them on a file without filing it (``intake extract``).
@@ -10,6 +10,7 @@ They read and judge a file; they never move it (that is :mod:`intake.ingest.pipe
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,9 +22,11 @@ from intake.errors import ResourceLimit, UnsupportedFile
 from intake.extractors.base import Registry
 from intake.extractors.dispatch import classify, extract, read_file
 from intake.extractors.extraction.analysis import reading_for
+from intake.extractors.extraction.ocr_language import ocr_model_for
 from intake.extractors.extraction.roles import assign_roles, company_of
 from intake.extractors.extraction.second_read import merge_reads, needs_second_read
 from intake.extractors.reading.detect import detect_kind
+from intake.extractors.reading.models import installed_models
 from intake.extractors.reading.ocr import ocr_options
 from intake.extractors.reading.reread import read_again
 from intake.ingest.ledger import type_hint_for
@@ -100,6 +103,48 @@ def read(record: Record, ctx: Context) -> Record:
     return record.evolve(pages=pages, attachments=attachments)
 
 
+#: Scans of more pages are not read again in their language: a second OCR of every page
+#: would double a long scan's time (towards ``INTAKE_FILE_TIMEOUT``), while the names and
+#: numbers filed stand on its first pages, which the first reading read.
+LANGUAGE_PAGES = 4
+
+
+def read_in_language(record: Record, ctx: Context, lang: str) -> tuple[Page, ...]:
+    """The pages of ``record``'s file read again, its scans by the models ``lang``."""
+    s = ctx.settings
+    pages, _ = read_file(
+        record.path,
+        record.kind,
+        max_pages=s.max_pages,
+        max_pixels=s.max_pixels,
+        ocr=dataclasses.replace(ocr_options(s), lang=lang),
+        text_reader=s.text_reader,
+    )
+    return pages
+
+
+def language_stage(
+    record: Record,
+    ctx: Context,
+    again: Callable[[Record, Context, str], tuple[Page, ...]] = read_in_language,
+) -> Record:
+    """A scan whose first reading's words are another language's than the OCR's
+    configured one read again (by ``again``) with that language's model, where it is
+    installed: its names keep their letters ("Müller", not "Muller"; see
+    :mod:`intake.extractors.extraction.ocr_language`)."""
+    s = ctx.settings
+    scanned = [p for p in record.pages if p.source == "ocr"]
+    words = [w.text for p in scanned for w in p.words]
+    if not s.ocr_auto_language or not words or len(scanned) > LANGUAGE_PAGES:
+        return record
+    model = ocr_model_for(words, s.ocr_lang)
+    if model is None or model not in installed_models():
+        return record
+    # the language's model first, the configured one beside it: alone, the language's
+    # misread more of the codes and dates (the letter O in "2025-OC-118" as a zero)
+    return record.evolve(pages=again(record, ctx, f"{model}+{s.ocr_lang}"))
+
+
 def classify_stage(record: Record, ctx: Context) -> Record:
     # the analysis every extractor reads is made here, once, and travels with the record
     record = record.evolve(analysis=reading_for(record))
@@ -146,6 +191,7 @@ Stage = Callable[[Record, Context], Record]
 STAGES: tuple[Stage, ...] = (
     fingerprint,
     read,
+    language_stage,
     classify_stage,
     extract_stage,
     second_read_stage,

@@ -83,6 +83,9 @@ class Vocabulary:
     postal_addresses: list[tuple[str, str]] = field(default_factory=list)
     #: a law named by its adjective ("English law", casefolded) -> the place it is of
     law_adjectives: dict[str, str] = field(default_factory=dict)
+    #: tesseract model ("deu") -> the words that say a text is in its language (the
+    #: packs' ``language_words`` and their contracts' function ``words``)
+    ocr_models: dict[str, list[str]] = field(default_factory=dict)
     #: language -> the cue words of its contracts' clauses (``[contract]``: lists of
     #: patterns, and the tables ``numbers``, ``units`` and ``law_places``)
     contract: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -116,6 +119,9 @@ class Vocabulary:
             self.validity.setdefault(key, []).extend(str(p) for p in patterns)
         for clause, patterns in data.get("clause_headings", {}).items():
             self.clause_headings.setdefault(clause, []).extend(str(p) for p in patterns)
+        if model := pack.get("ocr_model"):
+            words = [*data.get("language_words", []), *data.get("contract", {}).get("words", [])]
+            self.ocr_models.setdefault(str(model), []).extend(str(w) for w in words)
         order = pack.get("date_order")
         if order in ("dmy", "mdy"):
             self.language_words.setdefault(order, []).extend(data.get("language_words", []))
