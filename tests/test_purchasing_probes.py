@@ -720,3 +720,23 @@ def test_how_long_a_quote_holds_in_more_words(
         (300, [(50, terms)]),
     ]
     assert drawn_fields(settings, tmp_path, rows)["valid_until"] == until
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [("Bestellung 106022", "106022"), ("Bestellung 2025", None)],
+)
+def test_a_title_followed_by_its_number_alone(
+    settings: Settings, tmp_path: Path, heading: str, number: str | None
+) -> None:
+    # an ERP titles its order "Bestellung 106022", no number word between; a year alone
+    # after the title numbers nothing
+    rows: Rows = [
+        *_GERMAN_ORDER[:5],
+        (235, [(57, heading, 14)]),
+        (260, [(57, "Beschreibung"), (305, "Menge"), (395, "Preis"), (500, "Betrag")]),
+        (274, [(57, "Blech 1.4301 2,0x1000x2000 mm"), (305, "25"), (395, "148,00")]),
+        (274, [(500, "3.700,00")]),
+        (300, [(395, "Gesamtbetrag netto"), (500, "3.700,00")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows).get("po_number") == number

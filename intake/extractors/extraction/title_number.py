@@ -28,6 +28,9 @@ _BARE_NO = re.compile(rf"\s*(?:{vocabulary().number_pattern})\s*[:.]?\s*(?=\S)",
 _NO_ONLY = re.compile(rf"\s*(?:{vocabulary().number_pattern})\s*[:.]?\s*", re.IGNORECASE)
 #: a number word of its own inside a heading, and its colon: the number follows
 _NO_AFTER = re.compile(rf"{NUMBER_WORD.pattern}\s*[:.]?\s*(?=\S)", re.IGNORECASE)
+#: one token with a figure after the title, and nothing more ("Bestellung 106022"); not a
+#: year alone
+_ONE_ID = re.compile(r"\s+(?!(?:19|20)\d\d\s*$)(?=\S*\d)\S+\s*")
 #: the title stands among the first page's first lines
 TOP_LINES = 15
 CONFIDENCE = 0.6
@@ -77,15 +80,21 @@ def _in_title_cell(
     reading: Reading, cells: list[Cell], titles: list[re.Pattern[str]]
 ) -> Field | None:
     """The number in a heading that opens with the title and numbers it after a few words
-    of its own ("Fatura com impostos num.: INV-20931", "Tax Invoice No. 118")."""
+    of its own ("Fatura com impostos num.: INV-20931", "Tax Invoice No. 118"), or right
+    after the title with no number word, as one token with a figure that ends the heading
+    ("Bestellung 106022", as ERPs title their documents; not a year: "Angebot 2025")."""
     for cell in cells:
         text = cell.text.strip()
         for p in titles:
             if (m := p.match(text)) is None or m.end() == len(text):
                 continue
-            if (no := _NO_AFTER.search(cell.text, cell.text.index(text) + m.end())) is None:
+            start = cell.text.index(text) + m.end()
+            if (no := _NO_AFTER.search(cell.text, start)) is not None:
+                rest = cell.tail(no.end())
+            elif _ONE_ID.fullmatch(cell.text, start):
+                rest = cell.tail(start)
+            else:
                 continue
-            rest = cell.tail(no.end())
             if rest is not None and (found := parse_id(reading, rest, 1.0)) is not None:
                 return Field(found[0], CONFIDENCE, "layout", found[1], cell.text)
     return None
