@@ -678,3 +678,35 @@ def test_a_peppol_rendering_sum_column_and_its_totals(settings: Settings, tmp_pa
         ("LED panel 60x60 36W", "24", "489.00", "11736.00"),
         ("Electrician hours", "16", "795.00", "12720.00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "reference"),
+    [
+        ("AVOIR", "Facture d'origine : FA25-0412 du 14/04/2025"),
+        ("CREDIT NOTE", "Original invoice: FA25-0412 of 14/04/2025"),
+        ("GUTSCHRIFT", "Ursprüngliche Rechnung FA25-0412 vom 14.04.2025"),
+    ],
+)
+def test_a_credit_notes_own_number_not_the_invoice_it_corrects(
+    settings: Settings, tmp_path: Path, title: str, reference: str
+) -> None:
+    # the credit note's number under its title; the invoice it corrects is referred to
+    rows: Rows = [
+        *_BELGIAN_HEAD[:4],
+        (200, [(57, title, 18)]),
+        (224, [(57, "N° AV25-0031"), (330, "Date : 22/04/2025")]),
+        (246, [(57, reference)]),
+        (290, [(57, "Désignation"), (300, "Qté"), (380, "PU"), (480, "Montant")]),
+        (
+            304,
+            [
+                (57, "Étiquettes défectueuses, reprise"),
+                (300, "10"),
+                (380, "18,00"),
+                (480, "180,00"),
+            ],
+        ),
+        (340, [(380, "Total"), (480, "180,00 €")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)["invoice_number"] == "AV25-0031"
