@@ -710,3 +710,30 @@ def test_a_credit_notes_own_number_not_the_invoice_it_corrects(
         (340, [(380, "Total"), (480, "180,00 €")]),
     ]
     assert drawn_fields(settings, tmp_path, rows)["invoice_number"] == "AV25-0031"
+
+
+def test_a_french_code_article_column_and_a_spanish_professional_company(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Code article" heads the items' codes (not part of their text); "S.L.P." ends a
+    # Spanish professional company's name
+    rows: Rows = [
+        (40, [(50, "Arquitectura Vidal Roig, S.L.P.", 13)]),
+        (56, [(50, "Carrer de Balmes 88, 08008 Barcelona")]),
+        (110, [(330, "Cliente:"), (380, "Promociones Llobregat, S.A.")]),
+        (122, [(380, "Avinguda Diagonal 400, 08037 Barcelona")]),
+        (170, [(50, "FACTURA N.º 2025/118", 14)]),
+        (190, [(50, "Fecha: 03/06/2025")]),
+        (230, [(50, "Code article"), (140, "Descripción"), (330, "Cant."), (400, "Precio")]),
+        (230, [(490, "Importe")]),
+        (244, [(50, "PRJ-01"), (140, "Proyecto básico"), (330, "1"), (400, "4.800,00")]),
+        (244, [(490, "4.800,00")]),
+        (280, [(400, "Base imponible"), (490, "4.800,00")]),
+        (292, [(400, "IVA 21%"), (490, "1.008,00")]),
+        (306, [(400, "Total"), (490, "5.808,00 €")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["vendor"], item_rows(f)) == (
+        "Arquitectura Vidal Roig, S.L.P.",
+        [("Proyecto básico", "1", "4800.00", "4800.00")],
+    )
