@@ -55,9 +55,11 @@ _NUMBER = re.compile(
     r"(?:(?<![\w.,])|(?<=(?<![^\W\d_])RM)|(?<=(?<![^\W\d_])(?:"
     + "|".join(sorted(CURRENCY_CODES))
     + r")))(?P<neg>[-−–(])?\s?(?P<cur>[€$£¥₹])?\s?"
-    # a price may carry up to eight decimals, as e-invoices' courtesy copies print their
-    # XML's values ("7.400000")
-    r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f\u2009 '’]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,8})?)"
+    # a price may carry up to eight decimals, zeros past the fourth, as e-invoices'
+    # courtesy copies print their XML's values ("7.400000"); other digits there are a
+    # separator OCR moved ("3.88434" for "3.884,34")
+    r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f\u2009 '’]\d{3})+(?:[.,]\d{1,4})?"
+    r"|\d+(?:[.,]\d{1,4}(?:0{1,4})?)?)"
     r"(?P<trail>-|\))?(?![\w]|[.,]\d)"
 )
 
