@@ -5,6 +5,7 @@ their letters."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ import pytest
 from intake.extractors.base import Registry
 from intake.extractors.extraction.ocr_language import ocr_model_for
 from intake.extractors.reading.models import installed_models
-from intake.ingest.stages import Context, extract_path
+from intake.extractors.reading.text import read_text
+from intake.ingest.stages import Context, extract_path, language_stage
+from intake.record import Record
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
 from tests.scans import render, save_png, turned
@@ -86,3 +89,14 @@ def test_the_second_reading_can_be_turned_off(settings: Settings, tmp_path: Path
     # English's model reads the names without the letters it lacks
     assert fields["buyer"] != "Sanitär Lorenz & Söhne GmbH"
     assert fields["total"] == "267.51"
+
+
+def test_a_second_reading_that_fails_leaves_the_first(settings: Settings, tmp_path: Path) -> None:
+    # a Portuguese reading whose file cannot be read again (here: no image at all): the
+    # first reading stands, the file is not lost to the second
+    path = tmp_path / "fatura.jpg"
+    path.write_text("Fatura n.º FT-2025/118\nData de emissão: 28/08/2025\nValor total 1 230,00\n")
+    pages = tuple(dataclasses.replace(page, source="ocr") for page in read_text(path, max_pages=5))
+    record = Record(path=path, original_name=path.name, pages=pages, kind="jpeg")
+    assert ocr_model_for([w.text for p in pages for w in p.words], "eng") == "por"
+    assert language_stage(record, Context(settings, Registry.default())) is record

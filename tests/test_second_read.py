@@ -19,7 +19,14 @@ from intake.extractors.reading.image import read_image
 from intake.extractors.reading.ocr import OcrOptions
 from intake.extractors.reading.slots import LocalSlots
 from intake.extractors.reading.text import read_text
-from intake.ingest.stages import STAGES, Context, record_for, run_stages, second_read_stage
+from intake.ingest.stages import (
+    STAGES,
+    Context,
+    language_stage,
+    record_for,
+    run_stages,
+    second_read_stage,
+)
 from intake.record import Record
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
@@ -105,7 +112,8 @@ def extracted(tmp_path: Path, settings: Settings, lines: list[str], name: str) -
     path.write_text("\n".join(lines) + "\n")
     pages = tuple(dataclasses.replace(page, source="ocr") for page in read_text(path, max_pages=5))
     record = Record(path=path, original_name=path.name, pages=pages, kind="jpeg")
-    stages = tuple(s for s in STAGES[2:] if s is not second_read_stage)
+    # the stages after the reading (the words are given: no reading again)
+    stages = tuple(s for s in STAGES[2:] if s not in (second_read_stage, language_stage))
     return run_stages(record, Context(settings, Registry.default()), stages)
 
 

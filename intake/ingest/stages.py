@@ -11,6 +11,7 @@ They read and judge a file; they never move it (that is :mod:`intake.ingest.pipe
 from __future__ import annotations
 
 import dataclasses
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intake.db.engine import Database
-from intake.errors import ResourceLimit, UnsupportedFile
+from intake.errors import ConfigError, InputError, ResourceLimit, UnsupportedFile
 from intake.extractors.base import Registry
 from intake.extractors.dispatch import classify, extract, read_file
 from intake.extractors.extraction.analysis import reading_for
@@ -46,6 +47,8 @@ __all__ = [
     "record_for",
     "run_stages",
 ]
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,14 @@ def language_stage(
         return record
     # the language's model first, the configured one beside it: alone, the language's
     # misread more of the codes and dates (the letter O in "2025-OC-118" as a zero)
-    return record.evolve(pages=again(record, ctx, f"{model}+{s.ocr_lang}"))
+    try:
+        pages = again(record, ctx, f"{model}+{s.ocr_lang}")
+    except (InputError, ConfigError) as exc:
+        # the first reading stands: a second that fails (a page over its time limit)
+        # costs the names' letters, never the file
+        logger.warning("%s: not read again in %s: %s", record.path.name, model, exc)
+        return record
+    return record.evolve(pages=pages)
 
 
 def classify_stage(record: Record, ctx: Context) -> Record:
