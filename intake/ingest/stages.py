@@ -32,7 +32,7 @@ from intake.extractors.reading.ocr import ocr_options
 from intake.extractors.reading.reread import read_again
 from intake.ingest.ledger import type_hint_for
 from intake.ingest.storage import sha256_file
-from intake.record import Page, Record
+from intake.record import Attachment, Page, Record
 from intake.settings import Settings
 
 if TYPE_CHECKING:
@@ -93,16 +93,25 @@ def fingerprint(record: Record, ctx: Context) -> Record:
     return record.evolve(sha256=sha, size=st.st_size, kind=detect_kind(record.path))
 
 
-def read(record: Record, ctx: Context) -> Record:
+def _read_file(
+    record: Record, ctx: Context, lang: str | None = None
+) -> tuple[tuple[Page, ...], tuple[Attachment, ...]]:
+    """``record``'s file read under the settings, its scans by the models ``lang`` where
+    given (else the configured ones)."""
     s = ctx.settings
-    pages, attachments = read_file(
+    ocr = ocr_options(s) if lang is None else dataclasses.replace(ocr_options(s), lang=lang)
+    return read_file(
         record.path,
         record.kind,
         max_pages=s.max_pages,
         max_pixels=s.max_pixels,
-        ocr=ocr_options(s),
+        ocr=ocr,
         text_reader=s.text_reader,
     )
+
+
+def read(record: Record, ctx: Context) -> Record:
+    pages, attachments = _read_file(record, ctx)
     return record.evolve(pages=pages, attachments=attachments)
 
 
@@ -114,16 +123,7 @@ LANGUAGE_PAGES = 4
 
 def read_in_language(record: Record, ctx: Context, lang: str) -> tuple[Page, ...]:
     """The pages of ``record``'s file read again, its scans by the models ``lang``."""
-    s = ctx.settings
-    pages, _ = read_file(
-        record.path,
-        record.kind,
-        max_pages=s.max_pages,
-        max_pixels=s.max_pixels,
-        ocr=dataclasses.replace(ocr_options(s), lang=lang),
-        text_reader=s.text_reader,
-    )
-    return pages
+    return _read_file(record, ctx, lang)[0]
 
 
 def language_stage(
