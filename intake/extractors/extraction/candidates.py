@@ -60,9 +60,12 @@ def labelled(
     label's word inside a cell's text, neither leading it nor closed by a colon, is
     content ("Maintenance contract" describing an item), not a label."""
     layout = reading.layout
-    date = "issue_date" if field == "own_date" else field  # (its labels, less the order's)
+    own = field == "own_date"  # the issue date's labels but the order's date's
+    date = "issue_date" if own else field
     others = _other_date_labels(date) if date in _DATES else []
-    for hit in layout.labels(field, pages=pages):
+    for hit in layout.labels(date, pages=pages):
+        if own and any(p.fullmatch(hit.match.group(0)) for p in _order_dates()):
+            continue
         if (hit.weight < WEAK and _inside(hit)) or _ends_sentence(hit):
             continue
         if others and _another_label_follows(hit, others):
@@ -73,6 +76,12 @@ def labelled(
 #: The fields a date is read for: a date's label followed at once by another's ("invoice
 #: date: due 14-05-2025") gives that other label its value.
 _DATES = ("issue_date", "due_date", "valid_until", "delivery_date")
+
+
+@cache
+def _order_dates() -> list[re.Pattern[str]]:
+    """The labels of an order's date ("Order Date", "Data ordine")."""
+    return [p for p, _ in compile_labels(LABELS.get("order_date", []))]
 
 
 @cache

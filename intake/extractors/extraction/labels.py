@@ -33,9 +33,8 @@ LABELS["vendor"] = LABELS.get("vendor", []) + LABELS.get("issuer", [])
 #: An order's date ("Order date", "Bestelldatum", "Data ordine") is the date of the buyer's
 #: order: a purchase order's own date, and on any other document (a confirmation, an
 #: invoice) the date of the order it answers. Those date themselves by it only where no
-#: label of their own date is found: ``own_date`` is the issue date's labels with the
-#: order's date as a distractor (see :mod:`business`).
-LABELS["own_date"] = LABELS.get("issue_date", []) + [(p, 0.0) for p, _ in LABELS["order_date"]]
+#: label of their own date is found: ``own_date`` reads the issue date's labels but the
+#: order's date's (:func:`candidates.labelled`, :mod:`business`).
 LABELS["issue_date"] = LABELS.get("issue_date", []) + LABELS["order_date"]
 #: Title words: what a document calls itself, strongest evidence of its type.
 TITLES: dict[str, list[tuple[str, float]]] = _VOCABULARY.table("titles")
