@@ -25,7 +25,7 @@ from intake.ingest.stages import Context, extract_path
 from intake.settings import Settings
 from tests.scans import render, save_png, turned
 from tests.test_layout_conventions import Rows, draw
-from tests.test_ocr_language import _GERMAN
+from tests.test_ocr_language import GERMAN_INVOICE
 
 _ENGLISH: Rows = [
     (50, [(57, "Harbourside Marine Supply Ltd", 16)]),
@@ -68,7 +68,7 @@ def main(argv: list[str]) -> None:
             on: Context(base.model_copy(update={"ocr_auto_language": on}), Registry.default())
             for on in (True, False)
         }
-        for name, rows in (("English", _ENGLISH), ("German", _GERMAN), ("French", _FRENCH)):
+        for name, rows in (("English", _ENGLISH), ("German", GERMAN_INVOICE), ("French", _FRENCH)):
             pdf = draw(folder / f"{name}.pdf", rows)
             scan = save_png(turned(render(pdf, dpi=args.dpi), 0.6), folder / f"{name}.png")
             best: dict[bool, float] = {}

@@ -47,7 +47,7 @@ def test_a_language_already_read_with_is_not_read_again() -> None:
 
 
 #: a German supplier's invoice whose names carry the letters English lacks
-_GERMAN: Rows = [
+GERMAN_INVOICE: Rows = [
     (50, [(57, "Wendler Haustechnik-Großhandel GmbH", 16)]),
     (70, [(57, "Kaiserstraße 88, 55116 Mainz")]),
     (140, [(57, "Sanitär Lorenz & Söhne GmbH")]),
@@ -66,12 +66,17 @@ _GERMAN: Rows = [
 ]
 
 
+def german_scan(folder: Path) -> Path:
+    """:data:`GERMAN_INVOICE` drawn, scanned at 200 dpi, turned a little, as a PNG."""
+    image = turned(render(draw(folder / "r.pdf", GERMAN_INVOICE), dpi=200), 0.6)
+    return save_png(image, folder / "rechnung.png")
+
+
 @needs_tesseract
 def test_a_german_scan_keeps_its_names_letters(settings: Settings, tmp_path: Path) -> None:
     # `make test` installs the German model with the others (Makefile, SYSDEPS_RUN)
     assert "deu" in installed_models()
-    image = turned(render(draw(tmp_path / "r.pdf", _GERMAN), dpi=200), 0.6)
-    scan = save_png(image, tmp_path / "rechnung.png")
+    scan = german_scan(tmp_path)
     fields = extract_path(Context(settings, Registry.default()), str(scan))["fields"]
     assert (fields["vendor"], fields["buyer"], fields["total"]) == (
         "Wendler Haustechnik-Großhandel GmbH",
@@ -82,8 +87,7 @@ def test_a_german_scan_keeps_its_names_letters(settings: Settings, tmp_path: Pat
 
 @needs_tesseract
 def test_the_second_reading_can_be_turned_off(settings: Settings, tmp_path: Path) -> None:
-    image = turned(render(draw(tmp_path / "r.pdf", _GERMAN), dpi=200), 0.6)
-    scan = save_png(image, tmp_path / "rechnung.png")
+    scan = german_scan(tmp_path)
     plain = settings.model_copy(update={"ocr_auto_language": False})
     fields = extract_path(Context(plain, Registry.default()), str(scan))["fields"]
     # English's model reads the names without the letters it lacks

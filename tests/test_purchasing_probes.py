@@ -20,6 +20,14 @@ _GERMAN_ORDER: Rows = [
     (172, [(57, "78166 Donaueschingen")]),
     (210, [(57, "Bestellung", 14)]),
 ]
+#: an Italian supplier's letterhead and its customer addressed
+_ITALIAN_HEAD: Rows = [
+    (40, [(50, "Officine Lario S.p.A.", 14)]),
+    (56, [(50, "Via Statale 14 – 22100 Como (CO)")]),
+    (110, [(330, "Spett.le")]),
+    (122, [(330, "Idraulica Marchetti S.r.l.")]),
+    (134, [(330, "Via Roma 40, 40026 Imola (BO)")]),
+]
 #: a Portuguese order: its issuer's letterhead, the supplier addressed, the title
 _PORTUGUESE_ORDER: Rows = [
     (40, [(50, "Têxteis Minho, Lda.", 13)]),
@@ -572,11 +580,7 @@ def test_the_order_date_on_a_confirmation_dates_the_customers_order(
     # "Numero | Data | Vs. ordine | Data ordine": the confirmation's own date is "Data", the
     # order's date is the date of the customer's order it confirms
     rows: Rows = [
-        (40, [(50, "Officine Lario S.p.A.", 14)]),
-        (56, [(50, "Via Statale 14 – 22100 Como (CO)")]),
-        (110, [(330, "Spett.le")]),
-        (122, [(330, "Idraulica Marchetti S.r.l.")]),
-        (134, [(330, "Via Roma 40, 40026 Imola (BO)")]),
+        *_ITALIAN_HEAD,
         (190, [(50, "CONFERMA D'ORDINE", 14)]),
         (212, [(50, "Numero"), (130, "Data"), (210, "Vs. ordine"), (300, "Data ordine")]),
         (224, [(50, "2025/207"), (130, "14/07/2025"), (210, "7781"), (300, "09/07/2025")]),
@@ -616,11 +620,7 @@ def test_a_description_runs_on_before_the_units_header(settings: Settings, tmp_p
     # "… rotolo 50 m" runs past the middle of the gap to the unit's column, glued to the
     # text and ending before the header "U.M." starts: the description's, not a unit
     rows: Rows = [
-        (40, [(50, "Officine Lario S.p.A.", 14)]),
-        (56, [(50, "Via Statale 14 – 22100 Como (CO)")]),
-        (110, [(330, "Spett.le")]),
-        (122, [(330, "Idraulica Marchetti S.r.l.")]),
-        (134, [(330, "Via Roma 40, 40026 Imola (BO)")]),
+        *_ITALIAN_HEAD,
         (190, [(50, "FATTURA N. 2025/311 del 14/07/2025", 14)]),
         (300, [(50, "Codice"), (105, "Descrizione"), (300, "U.M."), (335, "Q.tà")]),
         (300, [(375, "Prezzo"), (500, "Importo")]),
