@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -15,6 +14,7 @@ from intake.db.engine import open_database
 from intake.filing.wiring import Wiring
 from intake.index.store import SearchIndex
 from intake.ingest.ledger import Claim
+from intake.ingest.storage import write_once
 from intake.settings import Settings, load_settings
 from web.params import IdConverter
 
@@ -34,12 +34,7 @@ def _secret_key(settings: Settings) -> str:
     path = settings.data_dir / "secret_key"
     if path.exists():
         return path.read_text().strip()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_hex(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(key)
-    return key
+    return write_once(path, secrets.token_hex(32).encode()).decode().strip()
 
 
 def create_app(

@@ -33,6 +33,7 @@ __all__ = [
     "text_of_name",
     "write_atomic",
     "write_note",
+    "write_once",
 ]
 
 CHUNK = 1 << 20
@@ -60,18 +61,44 @@ def _temp_beside(dest: Path) -> Path:
     return dest.with_name(f"{TEMP_PREFIX}{uuid.uuid4().hex}-{dest.name[-40:]}")
 
 
-def write_atomic(dest: Path, data: bytes) -> None:
+def _write_temp(dest: Path, data: bytes, mode: int = 0o666) -> Path:
+    """``data`` durably in a new file beside ``dest`` (``mode`` less the umask), not yet
+    under its name."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = _temp_beside(dest)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    return tmp
+
+
+def write_atomic(dest: Path, data: bytes) -> None:
+    tmp = _write_temp(dest, data)
     try:
-        with tmp.open("wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         tmp.replace(dest)
     finally:
         tmp.unlink(missing_ok=True)
     fsync_dir(dest.parent)
+
+
+def write_once(dest: Path, data: bytes) -> bytes:
+    """Create ``dest`` (mode 0600) holding ``data`` unless it exists; return what it holds.
+
+    Processes racing to create the same file (two services starting on one data
+    directory) all get the first one's content: the file appears whole under its name by a
+    hard link, which fails when the name is taken, so no one reads it half written.
+    """
+    tmp = _write_temp(dest, data, 0o600)
+    try:
+        os.link(tmp, dest)
+    except FileExistsError:
+        return dest.read_bytes()
+    finally:
+        tmp.unlink(missing_ok=True)
+    fsync_dir(dest.parent)
+    return data
 
 
 def copy_atomic(src: Path, dest: Path) -> None:
