@@ -552,3 +552,139 @@ def test_a_scanned_public_order_keeps_its_supplier_under_its_letterhead(
     image = specked(turned(render(draw(tmp_path / "po.pdf", rows), dpi=200), 0.8), 0.0005)
     f = extract(settings, save_png(image, tmp_path / "po.png"))["fields"]
     assert (f["vendor"], f["buyer"]) == ("Tri-County Office Supply Inc.", "CITY OF SPRINGDALE")
+
+
+def _stahl_order(first_column: list[str]) -> Rows:
+    """A German order from a ledger program: a bare "Nr." heads the table's first column."""
+    codes = iter(first_column)
+    return [
+        (40, [(360, "Vogt Getränketechnik GmbH", 10)]),
+        (54, [(360, "Mühlenweg 4, 49377 Vechta")]),
+        (120, [(57, "Vogt Getränketechnik GmbH · Mühlenweg 4 · 49377 Vechta", 7)]),
+        (135, [(57, "Brandt Metallhandel GmbH")]),
+        (147, [(57, "Hafenstraße 31")]),
+        (159, [(57, "26789 Leer")]),
+        (135, [(360, "Belegdatum"), (470, "14.10.2025")]),
+        (220, [(57, "Bestellung 20417", 14)]),
+        (
+            255,
+            [
+                (57, "Nr."),
+                (120, "Beschreibung"),
+                (310, "Menge"),
+                (400, "EK-Preis"),
+                (500, "Betrag"),
+            ],
+        ),
+        (
+            269,
+            [(57, next(codes)), (120, "Flachstahl S235 40x8 mm, 6 m"), (310, "30")]
+            + [(400, "21,40"), (500, "642,00")],
+        ),
+        (
+            283,
+            [(57, next(codes)), (120, "Winkelstahl 50x50x5 mm, 6 m"), (310, "12")]
+            + [(400, "33,10"), (500, "397,20")],
+        ),
+        (320, [(330, "Gesamt EUR ohne MwSt."), (500, "1.039,20")]),
+        (332, [(330, "19 % MwSt."), (500, "197,45")]),
+        (346, [(330, "Gesamt EUR inkl. MwSt."), (500, "1.236,65")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first_column", "codes"),
+    [(["S235-FL40", "S235-WI50"], ["S235-FL40", "S235-WI50"]), (["1", "2"], [None, None])],
+)
+def test_a_bare_number_column_holds_codes_or_running_numbers_by_its_values(
+    settings: Settings, tmp_path: Path, first_column: list[str], codes: list[str | None]
+) -> None:
+    # "Nr." heads the article numbers in some ledgers and the running numbers in others:
+    # either way its values are no part of the description, and only codes are codes
+    f = extract(settings, draw(tmp_path / "b.pdf", _stahl_order(first_column)))["fields"]
+    items = f["line_items"]
+    assert [i["description"] for i in items] == [
+        "Flachstahl S235 40x8 mm, 6 m",
+        "Winkelstahl 50x50x5 mm, 6 m",
+    ]
+    assert [i["code"] for i in items] == codes
+    assert [i["amount"] for i in items] == ["642.00", "397.20"]
+
+
+def test_a_tax_summarys_header_on_the_totals_row_is_no_label_of_the_total(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Taxa | Incidência | Valor IVA" heads the tax summary on the left, on the row of
+    # the goods' total on the right: that amount is the goods', not the tax's
+    rows: Rows = [
+        (40, [(50, "Livraria Douro Editores, Lda.", 12)]),
+        (54, [(50, "Rua das Flores 88, 4050-265 Porto")]),
+        (110, [(330, "Exmo.(s) Sr.(s)")]),
+        (122, [(330, "Colégio São Bento, Lda.")]),
+        (134, [(330, "Rua do Sol 5")]),
+        (146, [(330, "4700-320 Braga")]),
+        (190, [(50, "ORÇAMENTO", 14)]),
+        (212, [(50, "N.º", 8), (130, "Data", 8)]),
+        (224, [(50, "ORC 2025/77"), (130, "12/09/2025")]),
+        (260, [(50, "Descrição"), (295, "Qtd."), (352, "Preço Unit."), (412, "Desc. %")]),
+        (260, [(458, "IVA"), (500, "Valor")]),
+        (274, [(50, "Dicionário escolar"), (295, "40"), (352, "12,50"), (412, "10,00")]),
+        (274, [(458, "6"), (500, "450,00")]),
+        (288, [(50, "Marcadores, caixa de 12"), (295, "30"), (352, "8,00"), (458, "23")]),
+        (288, [(500, "240,00")]),
+        (345, [(50, "Taxa", 8), (100, "Incidência", 8), (170, "Valor IVA", 8)]),
+        (357, [(50, "6 %"), (100, "450,00"), (170, "27,00")]),
+        (369, [(50, "23 %"), (100, "240,00"), (170, "55,20")]),
+        (345, [(380, "Total Ilíquido"), (490, "740,00")]),
+        (357, [(380, "Total Descontos"), (490, "50,00")]),
+        (369, [(380, "Total IVA"), (490, "82,20")]),
+        (385, [(380, "Total (EUR)", 10), (490, "772,20", 10)]),
+    ]
+    f = extract(settings, draw(tmp_path / "o.pdf", rows))["fields"]
+    assert (f["tax"], f["total"]) == ("82.20", "772.20")
+
+
+def test_our_order_to_the_supplier_under_its_title_beside_a_column_of_details(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # The supplier's block under the title, a middle column of labels over their values
+    # ("Order Number" over "PO-0588", "Reference" over a job), our company on the right:
+    # the labels are no names, and the lot's number in the supplier's street is no number
+    rows: Rows = [
+        (40, [(50, "PURCHASE ORDER", 20)]),
+        (44, [(300, "Date"), (430, "Ironbark Joinery Pty Ltd")]),
+        (56, [(300, "2 Jun 2025"), (430, "9 Mona Vale Rd")]),
+        (
+            68,
+            [
+                (50, "Hunter Timber Supplies Pty Ltd"),
+                (300, "Order Number"),
+                (430, "Mona Vale NSW 2103"),
+            ],
+        ),
+        (80, [(50, "Lot 7 Cessnock Rd"), (300, "PO-0588"), (430, "ABN 62 118 905 341")]),
+        (92, [(50, "Maitland NSW 2320"), (300, "Reference")]),
+        (104, [(300, "Job 4417 Avalon")]),
+        (160, [(50, "Description"), (280, "Quantity"), (350, "Unit Price"), (480, "Amount AUD")]),
+        (
+            176,
+            [
+                (50, "Spotted gum decking 86x19, per lm"),
+                (280, "240.00"),
+                (350, "9.80"),
+                (480, "2,352.00"),
+            ],
+        ),
+        (220, [(350, "Subtotal"), (480, "2,352.00")]),
+        (232, [(350, "TOTAL GST 10%"), (480, "235.20")]),
+        (250, [(350, "TOTAL AUD", 11), (480, "2,587.20", 11)]),
+    ]
+    s = settings.model_copy(update={"company_name": "Ironbark Joinery Pty Ltd"})
+    r = extract(s, draw(tmp_path / "po.pdf", rows))
+    f = r["fields"]
+    assert r["doc_type"] == "purchase_order"
+    assert (f["vendor"], f["buyer"]) == (
+        "Hunter Timber Supplies Pty Ltd",
+        "Ironbark Joinery Pty Ltd",
+    )
+    assert f["po_number"] == "PO-0588"

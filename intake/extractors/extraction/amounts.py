@@ -47,11 +47,23 @@ def _row(reading: Reading, hit: Hit) -> list[Found]:
         amounts = money_in(reading, cell)
         if not amounts and re.search(r"[^\W\d_]{3}", cell.text) and found:
             break  # "Exclusief BTW € 100,00 | Subtotaal € 121,00": a second label begins
+        if not amounts and _totals_label(reading, cell):
+            # "Taxa | Incidência | Valor IVA   Total Ilíquido 1 462,00": a tax summary's
+            # header on the totals' row; the amount is the total's, not the header's
+            break
         found.extend((value, box, raw, cell) for value, box, raw in amounts)
     # "Total (incl. 6% tax) 54.90": with cents beside it, a round number is
     # part of the label, not an amount
     with_cents = [f for f in found if CENTS.search(f[2])]
     return with_cents or found
+
+
+def _totals_label(reading: Reading, cell: Cell) -> bool:
+    """Whether ``cell`` holds a total's or a subtotal's own label (a tax word in it, as in
+    "Total | incl. VAT | 100.00", belongs to the label before it)."""
+    return any(
+        hit.cell is cell for label in ("total", "subtotal") for hit in reading.layout.labels(label)
+    )
 
 
 def _pick(reading: Reading, found: list[Found], field: str) -> Found:

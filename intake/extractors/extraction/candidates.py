@@ -17,6 +17,7 @@ from intake.extractors.extraction.fields.money import CURRENCY_CODES
 from intake.extractors.extraction.fields.ocr_dates import find_ocr_dates
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Hit
+from intake.extractors.extraction.postcodes import AFTER_TOWN
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field
 
@@ -165,15 +166,23 @@ def best(candidates: Iterable[Candidate], source: str = "layout") -> Field | Non
 
 # --- identifiers --------------------------------------------------------------------------
 
-#: a house number, a word or three, and a street's word: an address line
+#: a house number (after a lot's or a unit's word, "Lot 3"), a word or three, and a street's
+#: word: an address line
 _STREET_LINE = re.compile(
-    rf"\s*\d+[a-z]?\s+(?:[^\W\d_]+\s+){{0,3}}{vocabulary().street_pattern}\.?(?![\w])",
+    rf"\s*(?:{vocabulary().street_pattern}\.?\s+)?\d+[a-z]?\s+(?:[^\W\d_]+\s+){{0,3}}"
+    rf"{vocabulary().street_pattern}\.?(?![\w])",
     re.IGNORECASE,
 )
 
 
+#: a town and the postcode printed after it, ending the cell ("Mona Vale NSW 2103"): an
+#: address's last line beside a number's label, no number
+_TOWN_LINE = re.compile(rf"[^\W\d_]{{2,}},?\s+(?-i:{AFTER_TOWN})\s*$", re.IGNORECASE)
+
+
 def street_line(text: str) -> bool:
-    """Whether ``text`` begins with a street's address ("910 SE Oak St", "12 Main Road")."""
+    """Whether ``text`` begins with a street's address ("910 SE Oak St", "12 Main Road",
+    "Lot 3 Windsor Rd")."""
     return _STREET_LINE.match(text) is not None
 
 
@@ -191,7 +200,7 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
     date or an amount; weak labels need a longer one. A street's line ("14 Dock St", a
     block's address beside the label) holds none."""
     text = cell.text
-    if _STREET_LINE.match(text):
+    if _STREET_LINE.match(text) or _TOWN_LINE.search(text):
         return None
     for m in _ID_TOKEN.finditer(text):
         if m.start() > 14:

@@ -31,6 +31,17 @@ TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date", "date"
 _DETAIL = re.compile(r"\s*[^\W\d_][\w.\-/ ]{0,24}?\s*:\s*\S+(?:\s+\S+)?\s*")
 #: a line under an item set at most this share of the item's type size is its note
 NOTE_SIZE = 0.85
+#: what a column of running numbers holds: "3", "30", "1.2", "2.1.4"
+_RUNNING = re.compile(r"\d{1,4}(?:\.\d{1,3})*\.?")
+
+
+def position_code(text: str) -> str:
+    """The code in a number column's cell: a bare "No." or "Nr." heads the items' running
+    numbers in some layouts and their article numbers in others (Business Central's
+    "Nr."); a value that is no running number ("1.4301-BL2", "FRACHT", "400123") is the
+    item's code, a running number ("3", "1.2") none."""
+    text = text.strip()
+    return "" if not text or _RUNNING.fullmatch(text) else text
 
 
 def set_smaller(words: list[Word], item: Item) -> bool:
@@ -57,7 +68,7 @@ def item_values(
     extra = [e for e in item.extra if not _DETAIL.fullmatch(e)]
     description = " ".join([item.text("description"), *extra]).strip()
     words = [w for ws in item.cells.values() for w in ws]
-    code = item.text("code")
+    code = item.text("code") or position_code(item.text("position"))
     if item.page in reading.ocr_pages:
         code = code.strip(SPECK)
     out: dict[str, Any] = {

@@ -24,7 +24,7 @@ import re
 
 from intake.extractors.extraction.imprint import imprint_on_foot
 from intake.extractors.extraction.labels import LABELS, compile_labels
-from intake.extractors.extraction.layout import Cell, Layout
+from intake.extractors.extraction.layout import ALIGNED, Cell, Layout
 from intake.extractors.extraction.party_labels import (
     contact_line,
     detail_word,
@@ -47,6 +47,18 @@ _SENDER_ONLY = re.compile(
 #: a party's label, the buyer's or the seller's, any language
 _BUYER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("buyer", []) if w > 0])
 _SELLER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("vendor", []) if w > 0])
+#: the label of one of the document's numbers or dates ("Order Number", "Delivery Date")
+_DETAIL_LABELS = compile_labels(
+    [
+        (p, w)
+        for field in (
+            *("invoice_number", "po_number", "quote_number", "order_number", "document_number"),
+            *("issue_date", "due_date", "delivery_date", "valid_until", "order_date"),
+        )
+        for p, w in LABELS.get(field, [])
+        if w > 0
+    ]
+)
 #: a return address on one line: a postcode with its town among parts run together with
 #: separators ("Acme GmbH · Hauptstr. 1 · 12345 Stadt", "Acme SARL - 2 rue Neuve - 75002 Paris")
 _RETURN_ADDRESS = re.compile(
@@ -164,6 +176,13 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
                 supplier.update((c.line, c.x0) for c in _block(layout, cell))
                 continue
             if (cell.line, cell.x0) in supplier or _is_label(cell.text, _BUYER_LABELS):
+                continue
+            if _is_label(cell.text, _DETAIL_LABELS) or any(
+                abs(up.x0 - cell.x0) <= ALIGNED and _is_label(up.text, _DETAIL_LABELS)
+                for up in layout.above(cell, max_lines=3)
+            ):
+                # "Order Number" over its value in a column of details, and the labels
+                # under it in that column ("Reference" over "Job 2291 Manly"): no names
                 continue
             if cell.text.rstrip().endswith(":") or detail_word(cell.text):
                 # a label, even one no pack knows ("Adressé à :"), or a detail's word
