@@ -688,3 +688,103 @@ def test_our_order_to_the_supplier_under_its_title_beside_a_column_of_details(
         "Ironbark Joinery Pty Ltd",
     )
     assert f["po_number"] == "PO-0588"
+
+
+def test_a_portuguese_pro_formas_abbreviated_price_header_and_spaced_thousands(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Pr. Unitário" heads the unit prices, printed with a space between thousands
+    rows: Rows = [
+        (40, [(50, "Alentejo Rega e Bombagem, S.A.", 12)]),
+        (54, [(50, "Parque Industrial, Lote 4, 7800-309 Beja")]),
+        (110, [(330, "Cliente")]),
+        (122, [(330, "Herdade do Monte Alto, Lda.")]),
+        (134, [(330, "7900-100 Ferreira do Alentejo")]),
+        (200, [(50, "Fatura Pró-Forma", 14), (200, "N.º FP B/7", 12)]),
+        (222, [(50, "Data: 03/11/2025")]),
+        (260, [(50, "Descrição"), (280, "Qtd."), (312, "Pr. Unitário"), (375, "Desc.")]),
+        (260, [(410, "Taxa IVA"), (470, "Total Líquido")]),
+        (274, [(50, "Grupo eletrobomba 15 kW"), (280, "2"), (312, "12 400,00"), (375, "10,00")]),
+        (274, [(410, "23,00"), (480, "22 320,00")]),
+        (288, [(50, "Quadro elétrico de comando"), (280, "1"), (312, "3 150,00"), (410, "23,00")]),
+        (288, [(480, "3 150,00")]),
+        (345, [(360, "Total Ilíquido"), (480, "25 470,00")]),
+        (369, [(360, "IVA"), (480, "5 858,10")]),
+        (385, [(360, "Total (EUR)", 10), (480, "31 328,10", 10)]),
+    ]
+    f = extract(settings, draw(tmp_path / "pf.pdf", rows))["fields"]
+    got = [(i["description"], i["quantity"], i["unit_price"], i["amount"]) for i in f["line_items"]]
+    assert got == [
+        ("Grupo eletrobomba 15 kW", "2", "12400.00", "22320.00"),
+        ("Quadro elétrico de comando", "1", "3150.00", "3150.00"),
+    ]
+
+
+def test_a_reference_beside_its_label_heads_no_table_and_a_lone_capital_stays_a_word(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Customer Ref | NB-INK-774": the reference's letters ("NB", French for a number of
+    # pieces) head no quantities, so the rows under it are no items; and the text layer's
+    # space after a lone capital ("class B transponder") is a space
+    rows: Rows = [
+        (40, [(50, "Solent Sail & Rigging Ltd", 13)]),
+        (54, [(50, "Ocean Village, Southampton SO14 3TJ")]),
+        (44, [(380, "PRO FORMA INVOICE", 15)]),
+        (66, [(380, "Pro Forma No."), (470, "PF-7730")]),
+        (78, [(380, "Date"), (470, "14/10/2025")]),
+        (90, [(380, "Customer Ref"), (470, "NB-OSL-112")]),
+        (102, [(380, "Valid for"), (470, "30 days")]),
+        (125, [(50, "Invoice to:")]),
+        (137, [(50, "Vestfjord Seilmakeri AS")]),
+        (149, [(50, "Havnegata 4")]),
+        (161, [(50, "8006 Bodø")]),
+        (225, [(50, "Description"), (330, "Qty"), (375, "Unit Price £"), (480, "Total £")]),
+        (
+            239,
+            [(50, "Dyneema halyard, class B braid"), (330, "3"), (375, "210.00"), (480, "630.00")],
+        ),
+        (253, [(50, "Furling line 10 mm, 40 m"), (330, "2"), (375, "95.00"), (480, "190.00")]),
+        (300, [(340, "Net"), (480, "820.00")]),
+        (314, [(340, "VAT @ 0%"), (480, "0.00")]),
+        (330, [(340, "Total due in advance", 10), (475, "£820.00", 10)]),
+    ]
+    f = extract(settings, draw(tmp_path / "pf.pdf", rows))["fields"]
+    assert [i["description"] for i in f["line_items"]] == [
+        "Dyneema halyard, class B braid",
+        "Furling line 10 mm, 40 m",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("second_day", "delivery"), [("07/14/2025", "2025-07-14"), ("07/21/2025", None)]
+)
+def test_an_orders_delivery_date_is_its_lines_one_required_date(
+    settings: Settings, tmp_path: Path, second_day: str, delivery: str | None
+) -> None:
+    # "Date Req." over each line's date: where every line is wanted on one day, that is
+    # the order's delivery date; lines wanted on different days give the order none
+    rows: Rows = [
+        (40, [(50, "Cedar Ridge Brewing Co.", 12)]),
+        (54, [(50, "88 Mill St, Bend OR 97702")]),
+        (110, [(330, "Cascade Malt Supply LLC")]),
+        (122, [(330, "1200 Grain Elevator Rd")]),
+        (134, [(330, "Klamath Falls OR 97601")]),
+        (180, [(50, "Purchase Order #P00214", 16)]),
+        (205, [(50, "Order Date:"), (210, "06/30/2025")]),
+        (240, [(50, "Description"), (295, "Date Req."), (365, "Qty"), (435, "Unit Price")]),
+        (240, [(505, "Amount")]),
+        (256, [(50, "Pale malt, 25 kg sack"), (295, "07/14/2025"), (365, "40.00"), (435, "31.50")]),
+        (256, [(505, "$ 1,260.00")]),
+        (272, [(50, "Crystal 60L, 25 kg sack"), (295, second_day), (365, "6.00"), (435, "44.00")]),
+        (272, [(505, "$ 264.00")]),
+        (310, [(380, "Total", 10), (505, "$ 1,524.00", 10)]),
+    ]
+    s = settings.model_copy(update={"company_name": "Cedar Ridge Brewing Co."})
+    r = extract(s, draw(tmp_path / "po.pdf", rows))
+    f = r["fields"]
+    assert r["doc_type"] == "purchase_order"
+    assert [i["delivery_date"] for i in f["line_items"]] == [
+        "2025-07-14",
+        "2025-07-14" if delivery else "2025-07-21",
+    ]
+    assert f.get("delivery_date") == delivery

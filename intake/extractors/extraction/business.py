@@ -127,6 +127,15 @@ def _in_items(field: Field, items: object) -> bool:
     return field.box is not None and isinstance(items, list) and in_item_rows(field.box, items)
 
 
+def _items_day(items: object) -> str | None:
+    """The day every line is to be delivered, where each gives the same one ("Date Req."
+    over each line's date): the document's delivery date, which it then prints only there."""
+    if not isinstance(items, list) or not items:
+        return None
+    days = {item.get("delivery_date") for item in items}
+    return days.pop() if len(days) == 1 and None not in days else None
+
+
 class BusinessDocumentExtractor:
     """Reads the fields named in ``ids`` and ``dates``, plus amounts, currency and parties.
     ``ids[0]`` is the document's own number."""
@@ -190,6 +199,9 @@ class BusinessDocumentExtractor:
                 # "Delivery" over each line's date) is an item's code or date
                 if name in fields and _in_items(fields[name], items.value):
                     del fields[name]
+            if "delivery_date" in self.dates and "delivery_date" not in fields:
+                if (day := _items_day(items.value)) is not None:
+                    fields["delivery_date"] = Field(day, 0.6, "computed")
         paid = find_paid(reading)
         summed = find_summed_total(reading, paid)
         amounts = find_amount_fields(reading, line_sum=lines.line_sum, paid=paid, summed=summed)

@@ -69,8 +69,11 @@ def _header_words(role: str) -> re.Pattern[str]:
     alternation = "|".join(fold_pattern(p) for p in patterns)
     # a header word stands between non-letters; OCR's specks ("Pos_", "‘Qty") do not join it;
     # or it meets the next word where a small letter runs into a capital: a header wider
-    # than its column runs into the next one without a space ("QuantityUnit price")
-    return re.compile(rf"(?:(?<![^\W_])|{_CAMEL})(?:{alternation})(?:(?![^\W_])|{_CAMEL})", re.I)
+    # than its column runs into the next one without a space ("QuantityUnit price"); it
+    # does not begin an identifier whose parts a hyphen joins ("NB-INK-774" is no "Nb.")
+    return re.compile(
+        rf"(?:(?<![^\W_])|{_CAMEL})(?:{alternation})(?:(?![^\W_]|-[\w-]*\d)|{_CAMEL})", re.I
+    )
 
 
 #: where a small letter runs into a capital (case-sensitive inside the case-blind patterns)

@@ -17,16 +17,23 @@ __all__ = ["page_rows"]
 #: the cents of a number split from it ("96.641 ,60": OCR cuts a number at its decimal
 #: comma when the comma's kerning leaves a gap), a currency sign may follow
 _CENTS = re.compile(r"[.,]\d{1,2}(?!\d)\W{0,2}")
+#: a text layer's letter kerned apart from the rest of its word lies less than this share
+#: of a line's height from it
+KERNING = 0.12
 
 
 def _split_off(prev: Word, w: Word, height: float) -> bool:
-    """Whether ``w`` is the rest of ``prev`` split off by kerning: a capital letter before
-    the rest of its word ("F actuur"), less than half a line's height apart, or a number
-    before its cents ("1.641 ,60"), less than a line's height apart (no text puts a
-    space before a decimal point; a table's next column lies further off)."""
+    """Whether ``w`` is the rest of ``prev`` split off by kerning: on a scan, a capital
+    letter before the rest of its word ("F actuur"), less than half a line's height
+    apart; or a number before its cents ("1.641 ,60"), less than a line's height apart
+    (no text puts a space before a decimal point; a table's next column lies further off).
+    A text layer's space between a capital letter and a word is a space the PDF printed
+    ("class B transponder", "I agree", "Exhibit A will": a quarter of a line at least;
+    kerning moves a letter by less than an eighth)."""
     gap = w.x0 - prev.x1
     if len(prev.text) == 1 and prev.text.isupper():
-        return w.text[:1].islower() and gap < 0.45 * height
+        wide = 0.45 if prev.conf < 1.0 else KERNING
+        return w.text[:1].islower() and gap < wide * height
     return prev.text[-1:].isdigit() and _CENTS.fullmatch(w.text) is not None and gap < height
 
 
