@@ -788,3 +788,49 @@ def test_an_orders_delivery_date_is_its_lines_one_required_date(
         "2025-07-14" if delivery else "2025-07-21",
     ]
     assert f.get("delivery_date") == delivery
+
+
+def test_a_customer_label_with_its_account_over_the_customers_name_and_a_titled_grid(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Cliente: 000112" gives the customer's account, its company's name under it (a
+    # year in it, which an unlabelled window's name may not hold); the
+    # title opens the row of boxed headers ("PRESUPUESTO | Número | Fecha | Página") with
+    # nothing under it, the number under "Número"
+    rows: Rows = [
+        (40, [(50, "Frío Industrial Levante, S.L.", 11)]),
+        (54, [(50, "Av. del Puerto 210")]),
+        (66, [(50, "46023 Valencia")]),
+        (78, [(50, "CIF B46123456  ·  Tel. 963 555 010")]),
+        (100, [(340, "Cliente: 000112")]),
+        (114, [(340, "Cafetería Ruzafa 1998, S.L.")]),
+        (126, [(340, "C/ Sueca 18")]),
+        (138, [(340, "46006 Valencia")]),
+        (150, [(340, "NIF B46987654")]),
+        (195, [(50, "PRESUPUESTO", 14), (260, "Número"), (340, "Fecha"), (420, "Página")]),
+        (209, [(260, "PRE 2025/088"), (340, "02/06/2025"), (420, "1")]),
+        (245, [(50, "Descripción"), (320, "Cantidad"), (370, "Precio"), (485, "Importe")]),
+        (
+            259,
+            [
+                (50, "Vitrina refrigerada 1,5 m"),
+                (320, "1,00"),
+                (370, "2.180,00"),
+                (485, "2.180,00"),
+            ],
+        ),
+        (
+            330,
+            [
+                (50, "Base imponible", 8),
+                (200, "% IVA", 8),
+                (280, "Cuota IVA", 8),
+                (460, "TOTAL", 8),
+            ],
+        ),
+        (344, [(50, "2.180,00"), (200, "21,00"), (280, "457,80"), (460, "2.637,80 €", 10)]),
+    ]
+    r = extract(settings, draw(tmp_path / "p.pdf", rows))
+    f = r["fields"]
+    assert r["doc_type"] == "estimate"
+    assert (f["buyer"], f["quote_number"]) == ("Cafetería Ruzafa 1998, S.L.", "PRE 2025/088")

@@ -318,6 +318,8 @@ class Layout:
 #: A row of boxed details has this many columns at least: two side by side are as often
 #: a key beside its value ("Advertiser  Acme").
 MIN_GRID_CELLS = 3
+#: A title heading a row of headers is set this much larger than the headers at least
+TITLE_SIZE = 1.3
 #: How far apart two cells' left edges may be and still be one column's (points)
 ALIGNED = 3.0
 
@@ -327,12 +329,20 @@ def _heads(upper: Line, lower: Line) -> bool:
     (three or more), the lower one right under the upper one (no farther than two lines'
     height), each header a word or two without digits (but a form's box number before it,
     "3. ORDER NO.") and without the colon that puts a key's value beside it, each value
-    under its own header's span."""
-    if upper.page != lower.page or len(upper.cells) != len(lower.cells):
+    under its own header's span. The document's title may open the row in heading type,
+    with nothing under it ("FACTURA PROFORMA | Número | Fecha | Página")."""
+    heads = upper.cells
+    if (
+        len(heads) == len(lower.cells) + 1
+        and heads[0].height > TITLE_SIZE * heads[1].height
+        and lower.cells[0].x0 > heads[0].x1
+    ):
+        heads = heads[1:]
+    if upper.page != lower.page or len(heads) != len(lower.cells):
         return False
-    if len(upper.cells) < MIN_GRID_CELLS or lower.top - upper.bottom > 2 * upper.height:
+    if len(heads) < MIN_GRID_CELLS or lower.top - upper.bottom > 2 * upper.height:
         return False
-    for head, value in zip(upper.cells, lower.cells, strict=True):
+    for head, value in zip(heads, lower.cells, strict=True):
         text = _BOX_NUMBER.sub("", head.text.strip())
         if any(ch.isdigit() for ch in text) or text.endswith(":") or text.count(" ") > 3:
             return False

@@ -164,9 +164,10 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[Block]]:
         below = [c for c in layout.below(hit) if (c.line, c.x0) not in headed]
         cells += beside_value(layout, hit.cell, labels) + named_cells(layout, list(below))
         for i, cell in enumerate(cells):
-            if (i == 0 and _IDENTIFIER.fullmatch(cell.text.strip(" :"))) or item_header(
-                reading, layout.lines[cell.line]
-            ):
+            number = i == 0 and _IDENTIFIER.fullmatch(cell.text.strip(" :"))
+            if number and cell is rest and len(cells) > 1 and _LEGAL_END.search(cells[1].text):
+                continue  # "Cliente: 000045" over a company: its account, then its name
+            if number or item_header(reading, layout.lines[cell.line]):
                 break  # its value is a number ("Réf. client  C88614"), or the items begin
             if contact_line(cell.text) or form_of_address(cell.text):
                 continue  # a contact person at the buyer, or "Firma" over its name
