@@ -834,3 +834,35 @@ def test_a_customer_label_with_its_account_over_the_customers_name_and_a_titled_
     f = r["fields"]
     assert r["doc_type"] == "estimate"
     assert (f["buyer"], f["quote_number"]) == ("Cafetería Ruzafa 1998, S.L.", "PRE 2025/088")
+
+
+@pytest.mark.parametrize(
+    "note", ["NOTE: Lines 1-2 ship on pallets only.", "Hinweis: Anlieferung nur vormittags."]
+)
+def test_a_remark_under_the_items_is_no_items_description(
+    settings: Settings, tmp_path: Path, note: str
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Harbourside Print Works Ltd", 12)]),
+        (54, [(50, "12 Quay St, Bristol BS1 4DJ")]),
+        (110, [(330, "Invoice to:")]),
+        (122, [(330, "Avon Packaging Ltd")]),
+        (134, [(330, "3 Mill Lane, Bath BA1 1AA")]),
+        (180, [(50, "INVOICE", 16), (330, "Invoice No."), (430, "HP-5512")]),
+        (230, [(50, "#"), (80, "Code"), (145, "Description"), (340, "Qty"), (410, "Price")]),
+        (230, [(490, "Amount")]),
+        (246, [(50, "1"), (80, "BX-40"), (145, "Folding carton 40x30x20"), (340, "500")]),
+        (246, [(410, "1.20"), (490, "600.00")]),
+        (260, [(50, "2"), (80, "BX-60"), (145, "Folding carton 60x40x40"), (340, "200")]),
+        (260, [(410, "2.10"), (490, "420.00")]),
+        (274, [(80, note)]),
+        (288, [(50, "3"), (80, "TP-50"), (145, "Packing tape 50 mm"), (340, "36"), (410, "2.50")]),
+        (288, [(490, "90.00")]),
+        (330, [(380, "Total"), (490, "1,110.00")]),
+    ]
+    f = extract(settings, draw(tmp_path / "i.pdf", rows))["fields"]
+    assert [i["description"] for i in f["line_items"]] == [
+        "Folding carton 40x30x20",
+        "Folding carton 60x40x40",
+        "Packing tape 50 mm",
+    ]

@@ -103,6 +103,7 @@ _GOES_ON = re.compile(
     rf"(?:[,/+&-]|(?<![\w])(?:{'|'.join(longest_first(_VOCABULARY.name_joiners))}))\s*$", re.I
 )
 _CARRIED = _any_of("carried")
+_NOTE = _any_of("note", start=r"^\W*", end=r"\s*:")
 _STOP = _any_of("table_end", start="^")
 #: a running header's page number over a table's continuation ("Seite 2", "Page 2 of 3")
 _PAGE = _any_of("page", end=r"\.?\s*\d+\b")
@@ -307,8 +308,9 @@ def _rows(
                 items[-1].rates.append(rate)  # "Remise de 5 %" under the item
             elif (code := code_row(words, ROLES["code"])) is not None:
                 items[-1].cells.setdefault("code", code)  # "Art.-Nr. WP-8000" under it
-            elif not scan and set_smaller(words, items[-1]):
-                pass  # a note in smaller type under the item: no part of its description
+            elif (not scan and set_smaller(words, items[-1])) or _NOTE.match(text):
+                pass  # a note in smaller type under the item, or one that says it is ("NOTE:
+                # Lines 3-4 ship on dry ice"): no part of its description
             elif not lead and set(cells) == {"description"} and _GOES_ON.search(text):
                 lead = words  # a line that breaks off mid-phrase: the next item's, or ...
             else:
