@@ -494,8 +494,16 @@ def test_a_window_beside_details_spaced_on_their_own(settings: Settings, tmp_pat
         ),
         ("Payment: bank transfer by 20/09/2025 to the account below.", "2025-09-20"),
         ("Payable à 30 jours, soit le 19/12/2025, par virement.", "2025-12-19"),
+        ("Payment within 30 days of invoice date: due 05/10/2025.", "2025-10-05"),
+        ("Payment is due within 30 days, by 5 October 2025.", "2025-10-05"),
+        # a cash discount's deadline first, then the net date
+        (
+            "Zahlungsbedingungen: bis 15.09.2025 abzüglich 2 % Skonto, bis 05.10.2025 netto.",
+            "2025-10-05",
+        ),
         # a payment made on a day is no term of payment
         ("Payment received on 20/09/2025 with thanks.", None),
+        ("Amount due 200.00 EUR, thank you for your order.", None),
     ],
 )
 def test_payment_terms_sentences_state_the_due_date(
@@ -737,3 +745,61 @@ def test_a_french_code_article_column_and_a_spanish_professional_company(
         "Arquitectura Vidal Roig, S.L.P.",
         [("Proyecto básico", "1", "4800.00", "4800.00")],
     )
+
+
+def test_a_delivery_notes_heading_across_the_table_is_no_items_text(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # items grouped under the delivery notes they came with: each note's row starts in
+    # the code column and runs across the description's, over the items that follow
+    rows: Rows = [
+        (40, [(50, "Ferretería Industrial del Ebro, S.L.", 13)]),
+        (56, [(50, "Pol. Malpica, C/ F 14, 50016 Zaragoza")]),
+        (44, [(430, "FACTURA", 18)]),
+        (110, [(330, "Cliente")]),
+        (122, [(330, "Talleres Moncayo, S.A.")]),
+        (134, [(330, "C/ Tarazona 3, 50500 Tarazona")]),
+        (170, [(50, "Factura nº"), (140, "F25-0877")]),
+        (195, [(50, "Código"), (105, "Descripción"), (320, "Cant."), (360, "Precio")]),
+        (195, [(480, "Importe")]),
+        (211, [(50, "Albarán nº 25-0411 de 03/04/2025 - Su pedido: TM-118")]),
+        (225, [(50, "TR-M8"), (105, "Tornillo hexagonal M8x40, caja 100"), (320, "5")]),
+        (225, [(360, "7,20"), (480, "36,00")]),
+        (239, [(50, "AR-M8"), (105, "Arandela plana M8, caja 200"), (320, "5"), (360, "3,10")]),
+        (239, [(480, "15,50")]),
+        (255, [(50, "Albarán nº 25-0452 de 10/04/2025 - Su pedido: TM-124")]),
+        (269, [(50, "DS-125"), (105, "Disco de corte 125 mm"), (320, "50"), (360, "0,95")]),
+        (269, [(480, "47,50")]),
+        (320, [(330, "Base imponible"), (480, "99,00")]),
+        (332, [(330, "IVA 21%"), (480, "20,79")]),
+        (346, [(330, "TOTAL FACTURA"), (480, "119,79")]),
+    ]
+    items = drawn_fields(settings, tmp_path, rows)["line_items"]
+    assert [i["description"] for i in items] == [
+        "Tornillo hexagonal M8x40, caja 100",
+        "Arandela plana M8, caja 200",
+        "Disco de corte 125 mm",
+    ]
+
+
+def test_a_subscriptions_period_under_its_line_is_no_part_of_its_text(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Invoice", 18)]),
+        (70, [(50, "Invoice number"), (160, "5C2E11A0-0007")]),
+        (82, [(50, "Date of issue"), (160, "March 1, 2025")]),
+        (70, [(330, "Quillwork Software, Inc.")]),
+        (82, [(330, "210 King St, Seattle, WA 98104")]),
+        (130, [(50, "Bill to")]),
+        (142, [(50, "Larchmont Design LLC")]),
+        (154, [(50, "55 Elm Ave, Portland, OR 97205")]),
+        (210, [(50, "Description"), (330, "Qty"), (400, "Unit price"), (490, "Amount")]),
+        (226, [(50, "Studio plan (per seat)"), (330, "5"), (400, "$40.00"), (490, "$200.00")]),
+        (238, [(50, "Mar 1, 2025 - Apr 1, 2025", 8)]),
+        (256, [(50, "Extra exports"), (330, "1"), (400, "$25.00"), (490, "$25.00")]),
+        (268, [(50, "Mar 1, 2025 - Apr 1, 2025", 8)]),
+        (300, [(330, "Total"), (490, "$225.00")]),
+    ]
+    items = drawn_fields(settings, tmp_path, rows)["line_items"]
+    assert [i["description"] for i in items] == ["Studio plan (per seat)", "Extra exports"]

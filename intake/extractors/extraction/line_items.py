@@ -31,6 +31,7 @@ from intake.extractors.extraction.table_rows import (
     SPECK,
     Column,
     Item,
+    across,
     amount_below,
     bounds,
     carried,
@@ -38,6 +39,7 @@ from intake.extractors.extraction.table_rows import (
     code_column,
     code_row,
     count_only,
+    dates_only,
     deduction,
     discount_rate,
     free,
@@ -311,6 +313,9 @@ def _rows(
             elif (not scan and set_smaller(words, items[-1])) or _NOTE.match(text):
                 pass  # a note in smaller type under the item, or one that says it is ("NOTE:
                 # Lines 3-4 ship on dry ice"): no part of its description
+            elif across(line, columns) or dates_only(reading, text):
+                pass  # a heading over the next items, across the columns, or the item's
+                # period ("Sep 1, 2025 - Oct 1, 2025"): no item's text
             elif not lead and set(cells) == {"description"} and _GOES_ON.search(text):
                 lead = words  # a line that breaks off mid-phrase: the next item's, or ...
             else:
