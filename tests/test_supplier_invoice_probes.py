@@ -803,3 +803,48 @@ def test_a_subscriptions_period_under_its_line_is_no_part_of_its_text(
     ]
     items = drawn_fields(settings, tmp_path, rows)["line_items"]
     assert [i["description"] for i in items] == ["Studio plan (per seat)", "Extra exports"]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Northlight Energy is a trading name of Northlight Energy Supply Limited. "
+        "Registered in England and Wales no. 08123456.",
+        "Northlight Energy Supply Limited. Registered in England and Wales no. 08123456.",
+    ],
+)
+def test_a_brand_stands_for_the_company_its_trading_name_footer_names(
+    settings: Settings, tmp_path: Path, footer: str
+) -> None:
+    # a brand with no legal form in the letterhead; the footer names the company that
+    # trades under it, in a sentence ("… is a trading name of … Limited.")
+    rows: Rows = [
+        (40, [(50, "Northlight Energy", 18)]),
+        (40, [(360, "Account number"), (470, "NE-4471902")]),
+        (52, [(360, "Bill number"), (470, "B-20250311")]),
+        (64, [(360, "Bill date"), (470, "11 March 2025")]),
+        (110, [(50, "Harbour View Dental Practice Ltd")]),
+        (122, [(50, "4 Marine Parade")]),
+        (134, [(50, "Whitby YO21 3PR")]),
+        (200, [(50, "Description"), (300, "Units"), (380, "Rate"), (480, "Amount")]),
+        (214, [(50, "Day units"), (300, "2100"), (380, "0.2500"), (480, "525.00")]),
+        (250, [(380, "Total charges"), (480, "525.00")]),
+        (262, [(380, "VAT 20%"), (480, "105.00")]),
+        (276, [(380, "Total due"), (480, "630.00")]),
+        (790, [(50, footer, 6.5)]),
+        (
+            800,
+            [
+                (
+                    50,
+                    "Registered office: 8 Wharf Rd, Hull HU1 2AB. VAT reg. no. GB 331 4402 17.",
+                    6.5,
+                )
+            ],
+        ),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["vendor"], f["buyer"]) == (
+        "Northlight Energy Supply Limited",
+        "Harbour View Dental Practice Ltd",
+    )

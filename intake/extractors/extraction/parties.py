@@ -11,15 +11,13 @@ names the issuer. Names inside the buyer's block never count.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from intake.extractors.extraction.addressee import addressee_of, name_key, unlabelled_customer
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
-from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.imprint import IMPRINT, banks, imprinted
 from intake.extractors.extraction.layout import Cell, Layout
-from intake.extractors.extraction.legal_names import canonical_form
+from intake.extractors.extraction.legal_names import LEGAL_FORM, canonical_form, legal_names, unsure
 from intake.extractors.extraction.line_items import item_header
 from intake.extractors.extraction.order_buyer import SURE, issued_by, issuer_buying
 from intake.extractors.extraction.party_address import address_under
@@ -53,42 +51,18 @@ from intake.extractors.extraction.recipient import (
 )
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.extractors.reading.textquality import plausible_share
-from intake.record import Box, Field, Word
+from intake.record import Field
 
 __all__ = ["LEGAL_FORM", "find_parties"]
 
 _VOCABULARY = vocabulary()
-#: Every legal form of the vocabulary packs, folded for OCR's letter confusions ("5dn 8hd").
-LEGAL_FORM = fold_pattern(_VOCABULARY.name_end_pattern)
-#: A word of a company name: "Acme", "Électricité", "A.B.C.", "O'Neil", "(UK)", "FOODS/NY)",
-#: "(NY" (OCR lost the bracket); with OCR's symbols for letters ("A.8.¥."); one way each.
-_TOKEN = r"(?:\(?(?:[^\W_]|&)|\([\w.]*\s[\w. ]{0,18}\))[\w&'’.\-()/¥§|!]*"
-#: A short legal form right after a figure is a unit of measure ("sac 25 kg": KG), but
-#: after a year ("Brauerei 1516 KG").
-_MEASURE = re.compile(r"(?<![\w.,])(?!1[89]\d\d\b|20\d\d\b)\d+(?:[.,]\d+)?\s*[^\W\d_]{1,3}\.?$")
 #: the words that join a name's parts (the packs' ``name_joiners``: "and", "und", "&")
 _JOINERS = frozenset(w.casefold() for w in _VOCABULARY.name_joiners)
 _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.IGNORECASE)
-#: OCR confidence (0..1) and share of plausible words under which a cell is no name (logo)
-MIN_NAME_CONF = 0.6
+#: the share of plausible words under which a cell is no name (a logo)
 MIN_PLAUSIBLE = 0.7
 RETURN_SENDER = 0.8  # the score of the name a window's return address gives its sender
 _LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])(?!-[^\W\d_])", re.IGNORECASE)
-_NAME_BEFORE = re.compile(
-    rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
-    rf"(?:\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Acme Co. (UK) Ltd"
-    # a hyphen after it joins a word ("Co-operative") or a number ("SI-204417": a code),
-    # and a state's abbreviation before its ZIP code is no legal form ("Fort Collins, CO
-    # 80526")
-    r"(?![\w])(?!-[^\W_])(?!\s+\d{5}(?:-\d{4})?(?!\d))",
-    re.IGNORECASE,
-)
-
-
-def _unsure(words: Sequence[Word]) -> bool:
-    """OCR that is unsure of these words (by length)."""
-    size = sum(len(w.text) for w in words) or 1
-    return sum(w.conf * len(w.text) for w in words) / size < MIN_NAME_CONF
 
 
 #: a house number ending a line ("Am Mühlbach 12", "Kaiserkai 3a", "Via Roma 12-14")
@@ -111,7 +85,7 @@ def _doubtful(cell: Cell) -> bool:
         return False
     if STORE_NO.search(cell.text):
         words = words[:-1]  # a chain's shop number is no word: "QUIKSTOP #2291"
-    return _unsure(words) or plausible_share(w.text for w in words) < MIN_PLAUSIBLE
+    return unsure(words) or plausible_share(w.text for w in words) < MIN_PLAUSIBLE
 
 
 def _joined(layout: Layout, cell: Cell) -> Cell:
@@ -200,25 +174,6 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[Block]]:
     return field, c.score, blocks
 
 
-def _legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, Box]]:
-    out = []
-    offsets = cell.offsets()
-    for m in _NAME_BEFORE.finditer(cell.text):
-        name = clean_name(m.group(1))
-        words = [
-            w for w, pos in zip(cell.words, offsets, strict=True) if m.start(1) <= pos < m.end(1)
-        ]
-        if (
-            not _unsure(words)
-            and len(name.split()) >= 2
-            and name_like(name, leading_digit=leading_digit)
-            and _LEGAL_END.search(name)
-            and not _MEASURE.search(name)
-        ):
-            out.append((name, cell.span_box(m.start(1), m.end(1))))
-    return out
-
-
 def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Candidate], set[str]]:
     """The candidates for the vendor, and the names found under a seller's label."""
     layout: Layout = reading.layout
@@ -231,7 +186,7 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
         cells = ([rest] if rest and not more_label(rest.text) else []) + named_cells(
             layout, list(layout.below(hit))
         )
-        found = [(n, b, c) for c in cells[:3] for n, b in _legal_names(c)]
+        found = [(n, b, c) for c in cells[:3] for n, b in legal_names(c)]
         found = found or [(clean_name(c.text), c.box, c) for c in cells[:2]]
         for name, box, cell in found:
             if name_like(name):
@@ -254,7 +209,7 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
                 continue
             if top_zone:
                 cell = _joined(layout, cell)
-            for name, box in _legal_names(cell, leading_digit=top_zone):
+            for name, box in legal_names(cell, leading_digit=top_zone):
                 # the issuer's name comes first in a letterhead; the customer's later
                 score = 0.7 + 0.25 * top_zone + (0.1 if top_zone and not legal_seen else 0.0)
                 cands.append(Candidate(name, score, box, cell.text))
@@ -280,7 +235,7 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
         if line.page == 1 or line.top < 0.75 * line.page_height:
             continue
         for cell in line.cells:
-            for name, box in _legal_names(cell):
+            for name, box in legal_names(cell):
                 cands.append(Candidate(name, 0.45, box, cell.text))
     return cands, sellers
 
@@ -300,7 +255,7 @@ def _registered_name(reading: Reading, brand: str, buyer: Field | None) -> str |
         if line.page != 1:
             break
         for cell in line.cells:
-            for name, _ in _legal_names(cell):
+            for name, _ in legal_names(cell):
                 if (found := name_key(name)) == other:
                     continue
                 if found.startswith(f"{key} ") or (initials and _initials(name) == initials):
