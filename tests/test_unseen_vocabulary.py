@@ -1,0 +1,148 @@
+"""Labels, headers, taxes and legal forms that documents from programs and countries the
+earlier probes had not met print (a probe of thirty invented documents): each test draws
+its own document, with invented companies, and checks one convention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.settings import Settings
+from tests.test_layout_conventions import Rows, drawn_fields, item_rows
+
+
+def _document(title: str, label: str, value: str) -> Rows:
+    """A supplier's document titled ``title`` printing ``label`` beside ``value``."""
+    return [
+        (40, [(50, "Larkspur Office Interiors Inc.", 13)]),
+        (54, [(50, "900 Pine St, Denver, CO 80202")]),
+        (44, [(380, title, 15)]),
+        (70, [(380, "Date"), (470, "June 2, 2025")]),
+        (82, [(380, label), (470, value)]),
+        (130, [(50, "Bill To:"), (120, "Cobalt Peak Dental LLC")]),
+        (142, [(120, "15 Elm St, Boulder, CO 80302")]),
+        (200, [(50, "Description"), (300, "Qty"), (380, "Price"), (480, "Amount")]),
+        (214, [(50, "Task chair, mesh back"), (300, "4"), (380, "385.00"), (480, "1,540.00")]),
+        (250, [(380, "Total"), (480, "$1,540.00")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "value", "field", "read"),
+    [
+        # a credit memo's number beside its title, as an accounting program prints it
+        ("CREDIT MEMO", "CREDIT #", "1043", "invoice_number", "1043"),
+        # an Indian pro-forma invoice's number
+        ("PROFORMA INVOICE", "PI No.", "PI/2025-26/031", "quote_number", "PI/2025-26/031"),
+        # when a purchasing system wants the goods
+        ("PURCHASE ORDER", "Need By", "June 20, 2025", "delivery_date", "2025-06-20"),
+        ("PURCHASE ORDER", "Gewenste levering", "20/06/2025", "delivery_date", "2025-06-20"),
+        # an Italian invoice's instalments' heading, in the plural
+        ("INVOICE", "Scadenze:", "31/08/2025", "due_date", "2025-08-31"),
+    ],
+)
+def test_labels_of_numbers_and_dates(
+    settings: Settings, tmp_path: Path, title: str, label: str, value: str, field: str, read: str
+) -> None:
+    assert drawn_fields(settings, tmp_path, _document(title, label, value))[field] == read
+
+
+def test_a_quotes_validity_as_until_after_its_label(settings: Settings, tmp_path: Path) -> None:
+    rows = _document("OFFRE", "N° d'offre", "OF-2025-118")
+    rows.append((300, [(50, "Validité de l'offre : jusqu'au 12 juillet 2025")]))
+    assert drawn_fields(settings, tmp_path, rows)["valid_until"] == "2025-07-12"
+
+
+def test_canadas_provincial_sales_tax_is_a_tax(settings: Settings, tmp_path: Path) -> None:
+    # British Columbia charges GST on every line and PST on goods only (labour is exempt),
+    # each on its own row under the subtotal: both are the tax
+    rows: Rows = [
+        (44, [(420, "INVOICE", 20)]),
+        (66, [(420, "Fraser Valley Refrigeration Ltd.")]),
+        (78, [(420, "3300 King George Blvd")]),
+        (90, [(420, "Surrey, BC V4P 1A1")]),
+        (140, [(40, "BILL TO"), (340, "Invoice Number:"), (460, "2025-0552")]),
+        (152, [(40, "Harbour Noodle House"), (340, "Invoice Date:"), (460, "June 18, 2025")]),
+        (164, [(40, "480 Columbia St"), (340, "Amount Due (CAD):"), (460, "$1,099.00")]),
+        (176, [(40, "New Westminster, BC V3L 1B1")]),
+        (230, [(40, "Items"), (340, "Quantity"), (410, "Price"), (490, "Amount")]),
+        (246, [(40, "Walk-in cooler door gasket"), (340, "6"), (410, "$50.00"), (490, "$300.00")]),
+        (257, [(40, "Magnetic, 36 x 80 in", 8)]),
+        (272, [(40, "Condenser fan motor"), (340, "2"), (410, "$200.00"), (490, "$400.00")]),
+        (298, [(40, "Service call - labour"), (340, "3"), (410, "$100.00"), (490, "$300.00")]),
+        (309, [(40, "Hours on site (PST exempt)", 8)]),
+        (340, [(380, "Subtotal:"), (490, "$1,000.00")]),
+        (352, [(380, "GST 5%:"), (490, "$50.00")]),
+        (364, [(380, "PST 7%:"), (490, "$49.00")]),
+        (378, [(380, "Total:"), (490, "$1,099.00")]),
+        (392, [(380, "Amount Due (CAD):", 10), (490, "$1,099.00", 10)]),
+        (442, [(40, "GST No. 80412 5531 RT0001   PST No. PST-2231-8840")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["tax"], f["total"]) == ("1000.00", "99.00", "1099.00")
+
+
+def test_a_serial_number_column_and_an_item_description_header(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "S.No." heads the running numbers (India, the UK), "Item Description" the text
+    rows: Rows = [
+        (40, [(50, "Narmada Pumps Pvt. Ltd.", 13)]),
+        (54, [(50, "Plot 14, GIDC Estate, Vadodara 390010")]),
+        (44, [(380, "TAX INVOICE", 15)]),
+        (70, [(380, "Invoice No."), (470, "NP/25-26/112")]),
+        (130, [(50, "Buyer:"), (120, "Sabarmati Agro Industries Ltd.")]),
+        (200, [(50, "S.No."), (90, "Item Description"), (300, "Qty"), (380, "Rate")]),
+        (200, [(480, "Amount")]),
+        (214, [(50, "1"), (90, "Monoblock pump 2 HP"), (300, "4"), (380, "9500.00")]),
+        (214, [(480, "38000.00")]),
+        (228, [(50, "2"), (90, "Foot valve 50 mm"), (300, "4"), (380, "650.00"), (480, "2600.00")]),
+        (260, [(380, "Total"), (480, "40600.00")]),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, rows)) == [
+        ("Monoblock pump 2 HP", "4", "9500.00", "38000.00"),
+        ("Foot valve 50 mm", "4", "650.00", "2600.00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Tecnología Industrial del Bajío, S.A. de C.V.", "Bright Harbour Lighting Co., Ltd."],
+)
+def test_legal_forms_of_two_parts(settings: Settings, tmp_path: Path, name: str) -> None:
+    rows = _document("INVOICE", "Invoice No.", "F-1527")
+    rows[0] = (40, [(50, name, 13)])
+    assert drawn_fields(settings, tmp_path, rows)["vendor"] == name
+
+
+@pytest.mark.parametrize("label", ["Bill-To Address", "Receptor"])
+def test_the_customers_block_under_a_hyphenated_bill_to_or_the_cfdis_receptor(
+    settings: Settings, tmp_path: Path, label: str
+) -> None:
+    # purchasing systems hyphenate "Bill-To"; a Mexican CFDI names its customer "Receptor"
+    rows = _document("PURCHASE ORDER", "PO Number", "4500-7719")
+    rows[5:7] = [
+        (130, [(50, label), (300, "Ship-To Address")]),
+        (142, [(50, "Northgate Health Partners"), (300, "Northgate Health Partners")]),
+        (154, [(50, "PO Box 2210, Tacoma, WA 98401"), (300, "88 Dock St, Tacoma, WA 98402")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)["buyer"] == "Northgate Health Partners"
+
+
+def test_brazilian_goods_total_before_ipi_and_freight(settings: Settings, tmp_path: Path) -> None:
+    rows: Rows = [
+        (40, [(50, "Metalúrgica Serra Gaúcha Ltda.", 13)]),
+        (54, [(50, "Rua das Indústrias 400, Caxias do Sul - RS")]),
+        (44, [(380, "ORÇAMENTO", 15)]),
+        (70, [(380, "Orçamento nº"), (470, "2025/0412")]),
+        (130, [(50, "Cliente:"), (120, "Vinícola Vale Alto Ltda.")]),
+        (200, [(50, "Descrição"), (300, "Qtd."), (380, "Valor unit."), (480, "Total")]),
+        (214, [(50, "Tanque inox 1000 L"), (300, "2"), (380, "4.320,00"), (480, "8.640,00")]),
+        (260, [(380, "Total dos produtos"), (480, "R$ 8.640,00")]),
+        (272, [(380, "IPI (5%)"), (480, "R$ 432,00")]),
+        (284, [(380, "Frete"), (480, "R$ 350,00")]),
+        (298, [(380, "Total do orçamento"), (480, "R$ 9.422,00")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["total"]) == ("8640.00", "9422.00")
