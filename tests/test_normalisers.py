@@ -110,6 +110,10 @@ def test_a_day_written_as_an_ordinal_word() -> None:
         # the decimal point read as the thousands' sign: the last group is no thousands
         ("74,860,22 euros", True, "74860.22"),
         ("12.345.67", False, "12345.67"),
+        # India groups by lakh and crore past the thousands
+        ("Rs. 1,45,376.00", None, "145376.00"),
+        ("₹ 12,34,567.89", None, "1234567.89"),
+        ("1,00,000.00", False, "100000.00"),
     ],
 )
 def test_money(text: str, comma: bool | None, expected: str) -> None:

@@ -146,3 +146,36 @@ def test_brazilian_goods_total_before_ipi_and_freight(settings: Settings, tmp_pa
     ]
     f = drawn_fields(settings, tmp_path, rows)
     assert (f["subtotal"], f["total"]) == ("8640.00", "9422.00")
+
+
+def test_an_indian_gst_invoice_with_its_tax_ledgers_in_the_item_table(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # amounts grouped by lakh; after the items, their sum on a row of its own and each
+    # tax's ledger row ("Output CGST  9 %", "Output SGST  9 %": equal halves of one GST)
+    # in the item table's columns; then the total
+    rows: Rows = [
+        (40, [(250, "Tax Invoice", 14)]),
+        (70, [(40, "Godavari Valves Pvt. Ltd.", 10), (300, "Invoice No."), (440, "Dated")]),
+        (82, [(40, "Plot 7, MIDC Waluj, Aurangabad 431136"), (300, "GV/25-26/0211")]),
+        (82, [(440, "14-Jul-25")]),
+        (130, [(40, "Buyer (Bill to)")]),
+        (142, [(40, "Konkan Process Equipment Ltd.")]),
+        (154, [(40, "Thane 400601")]),
+        (200, [(32, "Sl No."), (62, "Description of Goods"), (330, "Quantity"), (392, "Rate")]),
+        (200, [(500, "Amount")]),
+        (214, [(40, "1"), (62, "Gate valve 2 in, flanged"), (330, "40"), (392, "2,500.00")]),
+        (214, [(500, "1,00,000.00")]),
+        (228, [(40, "2"), (62, "Check valve 1 in"), (330, "50"), (392, "400.00")]),
+        (228, [(500, "20,000.00")]),
+        (246, [(500, "1,20,000.00")]),
+        (260, [(200, "Output CGST"), (392, "9 %"), (500, "10,800.00")]),
+        (274, [(200, "Output SGST"), (392, "9 %"), (500, "10,800.00")]),
+        (300, [(200, "Total"), (480, "Rs. 1,41,600.00")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert item_rows(f) == [
+        ("Gate valve 2 in, flanged", "40", "2500.00", "100000.00"),
+        ("Check valve 1 in", "50", "400.00", "20000.00"),
+    ]
+    assert (f["subtotal"], f["tax"], f["total"]) == ("120000.00", "21600.00", "141600.00")

@@ -281,9 +281,11 @@ def _adding_up(
 def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Field]:
     totals = _top(_candidates(reading, "total"))
     subs = _top(_candidates(reading, "subtotal"))
-    taxes = _top(_candidates(reading, "tax"))
-
-    several = summed_taxes(taxes)  # one tax row per rate, added up
+    labelled_taxes = _candidates(reading, "tax")
+    taxes = _top(labelled_taxes)
+    # one tax row per rate, added up; or per part of one tax, which may be equal (India's
+    # central and state GST: "CGST 9 %  11,088.00", "SGST 9 %  11,088.00")
+    several = summed_taxes(labelled_taxes)
     best = _adding_up(totals, subs, taxes + several, line_sum, Decimal(0))
     if best is None and (charged := _charges(reading)):
         # the charges a totals block adds after the tax (shipping and handling) count
@@ -331,7 +333,7 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
             if (found := tax_between(reading, [due], [base], money_in)) is not None:
                 out["tax"] = _field(found[2], 0.8)
     if "subtotal" not in out and "total" in out and "tax" in out:
-        _net_of_taxes(reading, out, taxes, line_sum)
+        _net_of_taxes(reading, out, labelled_taxes, line_sum)
     return out
 
 

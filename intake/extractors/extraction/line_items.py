@@ -256,7 +256,7 @@ def _rows(
             section, closed, prev_bottom = len(items), True, line.bottom  # "Summe Titel 1"
             continue
         if items and closes_table(
-            reading, line, words, cells, columns, _DISCOUNT_ROW, items[section:]
+            reading, line, words, cells, columns, _DISCOUNT_ROW, items[section:], items
         ):
             break  # a tax summary's row of figures (rate, base, tax), or the totals block
         if is_item(reading, cells) and not count_only(reading, cells, columns):

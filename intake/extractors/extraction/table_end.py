@@ -6,13 +6,14 @@ closes a section of the items, not the table. Used by
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.money_cells import CENTS
-from intake.extractors.extraction.table_rows import AGAIN, Column, Item, numbered, sums
+from intake.extractors.extraction.table_rows import AGAIN, Column, Item, numbered, sums, value_of
 from intake.extractors.extraction.tax_rates import TOL, printed_rates
 from intake.record import Word
 
@@ -62,17 +63,38 @@ def closes_table(
     columns: list[Column],
     discount: re.Pattern[str],
     section: list[Item],
+    items: list[Item],
 ) -> bool:
-    """Whether a row under items (its ``words``, and by column ``cells``) closes their
-    table: a tax summary's row of figures, or a totals label beside an amount alone (no
+    """Whether a row under ``items`` (its ``words``, and by column ``cells``) closes their
+    table: a tax summary's row of figures, a tax on the items, or a totals label beside an
+    amount alone (no
     discount under an item, "abzgl. 10 % Rabatt  -1.517,24"; no sum of the ``section``'s
     items above it, "Section total  920.00", after which the table goes on)."""
-    return tax_row(reading, words) or (
-        (totals_label(line, columns) or _totals_beside(line, columns))
-        and numbered(reading, cells) == {"amount"}
-        and not discount.search(line.text)
-        and not sums(reading, section, cells)
+    return (
+        tax_row(reading, words)
+        or _taxing_items(reading, line, section or items)
+        or (
+            (totals_label(line, columns) or _totals_beside(line, columns))
+            and numbered(reading, cells) == {"amount"}
+            and not discount.search(line.text)
+            and not sums(reading, section, cells)
+        )
     )
+
+
+def _taxing_items(reading: Reading, line: Line, section: list[Item]) -> bool:
+    """Whether a row prints a rate and, as its only amount, the tax at that rate on the
+    items of the ``section`` above it ("Output CGST  9 %  11,088.00" under items of
+    1,23,200.00, as ledger programs print each tax's account in the item table): the taxes
+    begin, no item."""
+    amounts = [v for _, _, v in find_amounts(line.text, reading.decimal_comma)]
+    rates = {r for r in printed_rates(line.text) if r > 0}
+    values = [value_of(reading, item, "amount") for item in section]
+    if not rates or not values or any(v is None for v in values):
+        return False
+    base = sum((v for v in values if v is not None), Decimal(0))
+    money = [a for a in amounts if a not in rates]
+    return len(money) == 1 and any(abs(base * r / 100 - money[0]) < TOL for r in rates)
 
 
 def _totals_beside(line: Line, columns: list[Column]) -> bool:

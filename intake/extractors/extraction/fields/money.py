@@ -58,7 +58,9 @@ _NUMBER = re.compile(
     # a price may carry up to eight decimals, zeros past the fourth, as e-invoices'
     # courtesy copies print their XML's values ("7.400000"); other digits there are a
     # separator OCR moved ("3.88434" for "3.884,34")
-    r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f\u2009 '’]\d{3})+(?:[.,]\d{1,4})?"
+    # India groups by lakh and crore past the thousands: "1,45,376.00", "12,34,567.89"
+    r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}\.\d{2}"
+    r"|\d{1,3}(?:[.,\u00a0\u202f\u2009 '’]\d{3})+(?:[.,]\d{1,4})?"
     r"|\d+(?:[.,]\d{1,4}(?:0{1,4})?)?)"
     r"(?P<trail>-|\))?(?![\w]|[.,]\d)"
 )
