@@ -179,3 +179,50 @@ def test_an_indian_gst_invoice_with_its_tax_ledgers_in_the_item_table(
         ("Check valve 1 in", "50", "400.00", "20000.00"),
     ]
     assert (f["subtotal"], f["tax"], f["total"]) == ("120000.00", "21600.00", "141600.00")
+
+
+@pytest.mark.parametrize(
+    ("tax_number", "amounts", "currency"),
+    [
+        ("GST No: 118-442-907", "$", "NZD"),  # New Zealand's GST number, three groups
+        ("GST Reg No: M2-0412345-7", "$", "SGD"),  # Singapore's GST registration
+        ("VAT No. 4710234561", "", "ZAR"),  # South Africa's VAT number (the rand's "R" unread)
+        ("Moneda: MXN", "$", "MXN"),  # declared by a currency's label, "$" on the amounts
+    ],
+)
+def test_the_currency_of_a_documents_country_or_its_declaration(
+    settings: Settings, tmp_path: Path, tax_number: str, amounts: str, currency: str
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Tasman Joinery Supplies", 13)]),
+        (54, [(50, tax_number)]),
+        (44, [(380, "TAX INVOICE", 15)]),
+        (70, [(380, "Invoice No."), (470, "TJ-2207")]),
+        (130, [(50, "Bill To:"), (120, "Kauri Coast Builders")]),
+        (200, [(50, "Description"), (300, "Qty"), (380, "Price"), (480, "Amount")]),
+        (214, [(50, "Rimu skirting 90 mm, per m"), (300, "40"), (380, f"{amounts}12.50")]),
+        (214, [(480, f"{amounts}500.00")]),
+        (250, [(380, "Total"), (480, f"{amounts}500.00")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)["currency"] == currency
+
+
+def test_an_unlabelled_customer_window_ending_in_an_eircode(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows: Rows = [
+        (40, [(50, "Liffey Print & Design Ltd", 13)]),
+        (54, [(50, "Unit 4, Ballymount Ind. Est., Dublin 12, D12 N2W6")]),
+        (66, [(50, "VAT No. IE 3312456KH   Tel. +353 1 555 0142")]),
+        (110, [(50, "Harbourview Software Ltd")]),
+        (122, [(50, "4 Grand Canal Quay")]),
+        (134, [(50, "Dublin 2, D02 KX45")]),
+        (110, [(380, "INVOICE", 15)]),
+        (134, [(380, "Invoice No."), (470, "SI-1294")]),
+        (200, [(50, "Description"), (300, "Qty"), (380, "Price"), (480, "Amount")]),
+        (214, [(50, "Brochure A4, 16 pp, 500 copies"), (300, "1"), (380, "1,450.00")]),
+        (214, [(480, "1,450.00")]),
+        (250, [(380, "Total"), (480, "€1,450.00")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["vendor"], f["buyer"]) == ("Liffey Print & Design Ltd", "Harbourview Software Ltd")

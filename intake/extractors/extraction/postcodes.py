@@ -9,12 +9,16 @@ __all__ = ["AFTER_TOWN", "POSTCODE"]
 #: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris", with a
 #: hyphen where Portugal and Poland print one ("4000-123 Porto", "00-950 Warszawa"); a
 #: British postcode ("Leeds LS2 7AB"), a US state and ZIP code ("Austin, TX 78701"), an
-#: Australian state and postcode ("Docklands VIC 3008"), a Canadian postal code ("V6E 2E9");
+#: Australian state and postcode ("Docklands VIC 3008"), a Canadian postal code ("V6E 2E9"),
+#: an Irish Eircode ("Dublin 2, D02 KX45");
 #: Sweden, Czechia, Slovakia and Greece group theirs three and two ("103 16 Stockholm").
-#: ``AFTER_TOWN``: the postcodes written after the town (British, US, Australian, Canadian)
+#: ``AFTER_TOWN``: the postcodes written after the town (British, US, Australian, Canadian,
+#: Irish)
 AFTER_TOWN = (
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
     r"|\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s+\d{4}\b|\b[A-Z]\d[A-Z]\s\d[A-Z]\d\b"
+    # an Irish Eircode: a routing key and a unique identifier, in the letters An Post uses
+    r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s[AC-FHKNPRTV-Y\d]{4}\b"
 )
 POSTCODE = re.compile(
     r"(?<![\d.,])(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}\s\d{2})\s+[^\W\d_]{2,}|" + AFTER_TOWN

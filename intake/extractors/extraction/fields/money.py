@@ -156,11 +156,24 @@ _CODE_RE = re.compile(_NOT_IN_ID[0] + "(" + "|".join(sorted(CURRENCY_CODES)) + "
 _DOLLAR_NAMES = re.compile(_NOT_IN_ID[0] + r"(CAD|AUD|NZD|SGD|HKD|US\$|USD)" + _NOT_IN_ID[1])
 
 
+#: a currency's label and the code it declares ("Moneda: MXN", "Currency: NZD")
+_DECLARED = re.compile(
+    rf"(?<![\w])(?:{'|'.join(p for p, _ in vocabulary().table('labels').get('currency', []))})"
+    rf"\s*:?\s*({'|'.join(sorted(CURRENCY_CODES))})(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def detect_currency(text: str) -> str | None:
-    """The document's currency as an ISO 4217 code, from codes, symbols and currency words
-    (every vocabulary pack's: "Euro", "EURO", "Franken", "ringgit") in its text. A code,
-    a word or a sign beside a number counts 4, a bare dollar or a sign of several letters
-    beside a number 2, and a sign that stands only apart from numbers 1, once."""
+    """The document's currency as an ISO 4217 code: the one a currency's label declares
+    ("Moneda: MXN", where "$" marks the amounts), else voted by the codes, symbols and
+    currency words (every vocabulary pack's: "Euro", "EURO", "Franken", "ringgit") in its
+    text. A code, a word or a sign beside a number counts 4, a bare dollar or a sign of
+    several letters beside a number 2, and a sign that stands only apart from numbers 1,
+    once."""
+    declared = {m.group(1).upper() for m in _DECLARED.finditer(text)}
+    if len(declared) == 1:
+        return declared.pop()
     votes: Counter[str] = Counter()
     for m in _CODE_RE.finditer(text):
         votes[m.group(1)] += 4
