@@ -226,3 +226,38 @@ def test_an_unlabelled_customer_window_ending_in_an_eircode(
     ]
     f = drawn_fields(settings, tmp_path, rows)
     assert (f["vendor"], f["buyer"]) == ("Liffey Print & Design Ltd", "Harbourview Software Ltd")
+
+
+def test_a_supplier_beside_its_key_over_other_keys_and_the_lines_need_by_date(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a procurement system's key/value header: "Supplier" beside the supplier's name, over
+    # the keys "Supplier Number" and "Payment Term" (no names); each line's "Need By" date
+    rows: Rows = [
+        (40, [(40, "Westfield Veterinary Group", 13)]),
+        (62, [(40, "Purchase Order #31007", 14)]),
+        (90, [(40, "Order Date"), (130, "07/01/25"), (300, "Supplier")]),
+        (90, [(400, "Prairie Animal Health Supply LLC")]),
+        (102, [(40, "Revision"), (130, "0"), (300, "Supplier Number"), (400, "SUP-01142")]),
+        (114, [(40, "Requester"), (130, "Dan Ruiz"), (300, "Payment Term"), (400, "Net 30")]),
+        (165, [(40, "Ship-To Address"), (300, "Bill-To Address")]),
+        (177, [(40, "Westfield Veterinary Group"), (300, "Westfield Veterinary Group")]),
+        (189, [(40, "410 Main St"), (300, "PO Box 881")]),
+        (201, [(40, "Omaha, NE 68102"), (300, "Omaha, NE 68101")]),
+        (245, [(40, "Line"), (110, "Item"), (330, "Qty"), (365, "Unit"), (400, "Price")]),
+        (245, [(450, "Total"), (505, "Need By")]),
+        (261, [(40, "1"), (110, "Surgical drape 24 x 24 in"), (330, "20"), (365, "box")]),
+        (261, [(400, "18.00"), (450, "360.00"), (505, "07/15/25")]),
+        (275, [(40, "2"), (110, "Suture 3-0, absorbable"), (330, "10"), (365, "box")]),
+        (275, [(400, "42.00"), (450, "420.00"), (505, "07/15/25")]),
+        (289, [(520, "-")]),
+        (303, [(520, "-")]),
+        (335, [(400, "Total"), (450, "780.00 USD")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert f["vendor"] == "Prairie Animal Health Supply LLC"
+    assert f["delivery_date"] == "2025-07-15"
+    assert [i["description"] for i in f["line_items"]] == [
+        "Surgical drape 24 x 24 in",
+        "Suture 3-0, absorbable",
+    ]

@@ -106,6 +106,8 @@ _GOES_ON = re.compile(
 )
 _CARRIED = _any_of("carried")
 _NOTE = _any_of("note", start=r"^\W*", end=r"\s*:")
+#: a letter or a figure: what a row of text holds ("- - -" fills an empty template row)
+_MARK = re.compile(r"[^\W_]")
 _STOP = _any_of("table_end", start="^")
 #: a running header's page number over a table's continuation ("Seite 2", "Page 2 of 3")
 _PAGE = _any_of("page", end=r"\.?\s*\d+\b")
@@ -313,9 +315,9 @@ def _rows(
             elif (not scan and set_smaller(words, items[-1])) or _NOTE.match(text):
                 pass  # a note in smaller type under the item, or one that says it is ("NOTE:
                 # Lines 3-4 ship on dry ice"): no part of its description
-            elif across(line, columns) or dates_only(reading, text):
-                pass  # a heading over the next items, across the columns, or the item's
-                # period ("Sep 1, 2025 - Oct 1, 2025"): no item's text
+            elif across(line, columns) or dates_only(reading, text) or not _MARK.search(text):
+                pass  # a heading over the next items, across the columns, the item's period
+                # ("Sep 1, 2025 - Oct 1, 2025"), or an empty template row's dashes: no text
             elif not lead and set(cells) == {"description"} and _GOES_ON.search(text):
                 lead = words  # a line that breaks off mid-phrase: the next item's, or ...
             else:

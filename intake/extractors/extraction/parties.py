@@ -179,12 +179,13 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
     layout: Layout = reading.layout
     cands: list[Candidate] = []
     sellers: set[str] = set()
+    labels = label_cells(layout)
     for hit in layout.labels("vendor", pages=1):
         if label_in_value(hit, keyed=True) or in_details_row(layout, hit):
             continue
         rest = hit.cell.tail(hit.match.end())
         cells = ([rest] if rest and not more_label(rest.text) else []) + named_cells(
-            layout, list(layout.below(hit))
+            layout, beside_value(layout, hit.cell, labels) + list(layout.below(hit))
         )
         found = [(n, b, c) for c in cells[:3] for n, b in legal_names(c)]
         found = found or [(clean_name(c.text), c.box, c) for c in cells[:2]]

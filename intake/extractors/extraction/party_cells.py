@@ -174,6 +174,26 @@ def _name_beside(layout: Layout, cell: Cell) -> bool:
     return bool(right) and right[0].x0 - cell.x1 < NAME_GAP and not right[0].text.endswith(":")
 
 
+#: the labels of a document's or a party's number and of its dates, distractors too
+#: ("Supplier Number", "Customer No.", "Order Date"), in every pack
+_NUMBER_LABELS = [
+    p
+    for field in (
+        *("invoice_number", "po_number", "quote_number", "order_number", "document_number"),
+        *("issue_date", "due_date", "delivery_date", "valid_until", "order_date"),
+        *("vendor", "buyer"),
+    )
+    for p, w in compile_labels(LABELS.get(field, []))
+    if w == 0 or field not in ("vendor", "buyer")
+]
+
+
+def _number_label(text: str) -> bool:
+    """Whether ``text`` is a label of a number or a date and nothing more."""
+    text = text.strip().rstrip(":").strip()
+    return any(p.fullmatch(text) for p in _NUMBER_LABELS)
+
+
 def named_cells(layout: Layout, cells: list[Cell]) -> list[Cell]:
     """The cells of a party's block that can hold its name. A label word is never a value:
     a cell that is a sub-label alone, or begins with one, is left out ("Nummer: 549910",
@@ -181,6 +201,8 @@ def named_cells(layout: Layout, cells: list[Cell]) -> list[Cell]:
     (after it in the cell, or in the next cell to its right)."""
     out: list[Cell] = []
     for cell in cells:
+        if _number_label(cell.text):
+            continue  # "Supplier Number" under "Supplier" in a column of keys: a key
         m = SUB_LABELLED.match(cell.text)
         if m is None and (colon_beside(layout, cell) or _name_beside(layout, cell)):
             m = SUB_LABELLED.match(f"{cell.text}:")  # "Nummer  : 549910", colon aligned
