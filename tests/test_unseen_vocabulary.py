@@ -261,3 +261,27 @@ def test_a_supplier_beside_its_key_over_other_keys_and_the_lines_need_by_date(
         "Surgical drape 24 x 24 in",
         "Suture 3-0, absorbable",
     ]
+
+
+def test_a_salesperson_beside_the_sellers_word_is_no_vendor(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # Portuguese and Spanish "Vendedor" beside a person's name: the salesperson, while the
+    # letterhead names the seller
+    rows: Rows = [
+        (40, [(40, "Bombas Vale do Itajaí Ltda.", 13)]),
+        (54, [(40, "Rua XV de Novembro 880, Blumenau - SC")]),
+        (44, [(380, "ORÇAMENTO Nº 2025/0422", 13)]),
+        (100, [(380, "Data de emissão:"), (470, "03/06/2025")]),
+        (112, [(380, "Vendedor:"), (470, "Paulo Henrique Souza")]),
+        (130, [(40, "Cliente:"), (100, "Cervejaria Morro Azul Ltda.")]),
+        (200, [(40, "Descrição"), (300, "Qtd."), (380, "Valor unit."), (480, "Total")]),
+        (214, [(40, "Bomba centrífuga 3 cv"), (300, "2"), (380, "2.150,00"), (480, "4.300,00")]),
+        (260, [(380, "Valor total"), (480, "R$ 4.300,00")]),
+        (320, [(40, "Paulo Henrique Souza - Depto. Comercial")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["vendor"], f["buyer"]) == (
+        "Bombas Vale do Itajaí Ltda.",
+        "Cervejaria Morro Azul Ltda.",
+    )

@@ -185,9 +185,13 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
             continue
         rest = hit.cell.tail(hit.match.end())
         cells = ([rest] if rest and not more_label(rest.text) else []) + named_cells(
-            layout, beside_value(layout, hit.cell, labels) + list(layout.below(hit))
+            layout, list(layout.below(hit))
         )
-        found = [(n, b, c) for c in cells[:3] for n, b in legal_names(c)]
+        # the value beside the label in a key/value header, where it is a company's legal
+        # name ("Supplier | Harbor Lane Medical Supply Inc."; "Vendedor | Marcos Ribeiro"
+        # is the salesperson)
+        beside = named_cells(layout, beside_value(layout, hit.cell, labels))
+        found = [(n, b, c) for c in [*beside, *cells[:3]] for n, b in legal_names(c)]
         found = found or [(clean_name(c.text), c.box, c) for c in cells[:2]]
         for name, box, cell in found:
             if name_like(name):
