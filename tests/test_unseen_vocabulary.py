@@ -285,3 +285,28 @@ def test_a_salesperson_beside_the_sellers_word_is_no_vendor(
         "Bombas Vale do Itajaí Ltda.",
         "Cervejaria Morro Azul Ltda.",
     )
+
+
+def test_cascading_discounts_joined_by_a_plus(settings: Settings, tmp_path: Path) -> None:
+    # "10+5": 10 % off the price, then 5 % off the rest (x 0.855); the VAT rate's column
+    # after the amounts
+    rows: Rows = [
+        (40, [(40, "Idrotermica Adige S.r.l.", 13)]),
+        (54, [(40, "Via dell'Industria 12, 37135 Verona")]),
+        (44, [(380, "FATTURA N. 412/2025", 13)]),
+        (70, [(380, "Data"), (470, "04/07/2025")]),
+        (130, [(40, "Spett.le"), (100, "Impianti Benaco S.n.c.")]),
+        (240, [(40, "Codice"), (95, "Descrizione"), (285, "U.M."), (315, "Quantità")]),
+        (240, [(365, "Prezzo"), (410, "Sconto %"), (465, "Importo"), (530, "IVA")]),
+        (256, [(40, "VS-12"), (95, "Valvola a sfera 1/2"), (285, "PZ"), (315, "10")]),
+        (256, [(365, "12,00"), (410, "10+5"), (465, "102,60"), (530, "22")]),
+        (270, [(40, "RT-20"), (95, "Raccordo a T 20 mm"), (285, "PZ"), (315, "50")]),
+        (270, [(365, "2,00"), (410, "20+10"), (465, "72,00"), (530, "22")]),
+        (320, [(380, "Imponibile"), (470, "174,60")]),
+        (332, [(380, "IVA 22%"), (470, "38,41")]),
+        (346, [(380, "Totale documento"), (470, "213,01")]),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, rows)) == [
+        ("Valvola a sfera 1/2", "10", "12.00", "102.60"),
+        ("Raccordo a T 20 mm", "50", "2.00", "72.00"),
+    ]

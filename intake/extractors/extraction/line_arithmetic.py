@@ -88,11 +88,21 @@ Discount = tuple[Decimal, Decimal]
 NONE: Discount = (Decimal(1), Decimal(0))
 
 
+#: rates joined by "+" ("10+5", "50 + 10 + 5 %")
+_CASCADE = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?(?:\s*\+\s*\d{1,2}(?:[.,]\d{1,2})?)+\s*%?")
+
+
 def discounts(text: str, decimal_comma: bool | None) -> list[Discount]:
     """What a discount cell may mean: "5 %" a rate; a bare number a rate (under a "Disc. %"
     header) or a sum off, or no discount at all (a price printed under a header run into
     the discount's: "Precio unit.Descuento"); the arithmetic tells which (an empty cell:
-    no discount)."""
+    no discount). Rates joined by "+" apply one after the other ("10+5": 10 %, then 5 % of
+    the rest, as Italian and Spanish price lists print cascading discounts)."""
+    if (chain := _CASCADE.fullmatch(text.strip())) is not None:
+        factor = Decimal(1)
+        for rate in re.findall(r"\d+(?:[.,]\d+)?", chain.group(0)):
+            factor *= Decimal(1) - Decimal(rate.replace(",", ".")) / 100
+        return [(factor, Decimal(0))]
     found = list(find_amounts(text, decimal_comma))
     if len(found) != 1 or found[0][2] <= 0:
         return [NONE]
