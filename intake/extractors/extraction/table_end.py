@@ -83,10 +83,12 @@ def closes_table(
 
 
 def _taxing_items(reading: Reading, line: Line, section: list[Item]) -> bool:
-    """Whether a row prints a rate and, as its only amount, the tax at that rate on the
-    items of the ``section`` above it ("Output CGST  9 %  11,088.00" under items of
-    1,23,200.00, as ledger programs print each tax's account in the item table): the taxes
-    begin, no item."""
+    """Whether a row names a tax and prints a rate and, as its only amount, the tax at that
+    rate on the items of the ``section`` above it ("Output CGST  9 %  11,088.00" under items
+    of 1,23,200.00, as ledger programs print each tax's account in the item table): the
+    taxes begin, no item."""
+    if not any(p.search(line.text) for p in _TAXES):
+        return False  # a discount under an item is a rate of it too ("Dto. 15 %  816,25")
     amounts = [v for _, _, v in find_amounts(line.text, reading.decimal_comma)]
     rates = {r for r in printed_rates(line.text) if r > 0}
     values = [value_of(reading, item, "amount") for item in section]
