@@ -310,3 +310,55 @@ def test_cascading_discounts_joined_by_a_plus(settings: Settings, tmp_path: Path
         ("Valvola a sfera 1/2", "10", "12.00", "102.60"),
         ("Raccordo a T 20 mm", "50", "2.00", "72.00"),
     ]
+
+
+def test_our_order_to_messrs_supplier_signed_for_our_company(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # an Indian purchase order of ours: "To," over "M/s. <supplier>" (Messrs), and our
+    # company's signature line "For <us>" at the foot
+    rows: Rows = [
+        (40, [(200, "GODAVARI TOOLS PVT. LTD.", 12)]),
+        (54, [(190, "Plot 9, Chikalthana MIDC, Aurangabad - 431006")]),
+        (95, [(235, "PURCHASE ORDER", 14)]),
+        (125, [(40, "To,"), (360, "PO No."), (430, ": GT/PO/25-26/0041")]),
+        (137, [(40, "M/s. Deccan Bright Steel Traders"), (360, "PO Date"), (430, ": 09/06/2025")]),
+        (149, [(40, "Shop 12, Steel Market, Pune - 411037")]),
+        (240, [(40, "S.No."), (75, "Item Description"), (325, "Qty"), (405, "Rate (Rs.)")]),
+        (240, [(485, "Amount (Rs.)")]),
+        (256, [(40, "1"), (75, "EN8 bright bar 40 mm"), (325, "500"), (405, "92.00")]),
+        (256, [(485, "46,000.00")]),
+        (300, [(405, "Grand Total"), (485, "46,000.00")]),
+        (470, [(380, "For Godavari Tools Pvt. Ltd.")]),
+        (510, [(420, "Authorised Signatory")]),
+    ]
+    s = settings.model_copy(update={"company_name": "Godavari Tools Pvt. Ltd."})
+    f = drawn_fields(s, tmp_path, rows)
+    assert (f["vendor"], f["buyer"]) == (
+        "Deccan Bright Steel Traders",
+        "GODAVARI TOOLS PVT. LTD.",
+    )
+
+
+def test_spettabile_before_the_suppliers_name_is_no_part_of_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # our order to the supplier under "Fornitore", addressed "Spett.le <name>" on one line
+    rows: Rows = [
+        (40, [(50, "Tipografia Euganea S.r.l.", 12)]),
+        (54, [(50, "Via Roma 4 - 35122 Padova (PD)")]),
+        (66, [(50, "P.IVA 04412340287")]),
+        (115, [(330, "Fornitore")]),
+        (127, [(330, "Spett.le Cartotecnica Berica S.p.A.")]),
+        (139, [(330, "Viale del Lavoro 20")]),
+        (151, [(330, "36100 Vicenza (VI)")]),
+        (200, [(50, "ORDINE A FORNITORE N. 22 del 10/06/2025", 13)]),
+        (255, [(50, "Descrizione"), (320, "Quantità"), (380, "Prezzo unitario")]),
+        (255, [(490, "Importo")]),
+        (269, [(50, "Carta patinata 115 g, risme"), (320, "40"), (380, "18,00"), (490, "720,00")]),
+        (335, [(380, "Imponibile"), (490, "720,00 €")]),
+        (347, [(380, "IVA 22%"), (490, "158,40 €")]),
+        (361, [(380, "Totale ordine", 10), (490, "878,40 €", 10)]),
+    ]
+    s = settings.model_copy(update={"company_name": "Tipografia Euganea S.r.l."})
+    assert drawn_fields(s, tmp_path, rows)["vendor"] == "Cartotecnica Berica S.p.A."

@@ -53,6 +53,10 @@ _MEASURE = re.compile(r"(?<![\w.,])(?!1[89]\d\d\b|20\d\d\b)\d+(?:[.,]\d+)?\s*[^\
 #: (two words at least: "name of", "operated by"; one is as often a name's, in a shop's
 #: lettering or as OCR read it: "ecosway.com SDN BHD")
 _SENTENCE_HEAD = re.compile(r"^(?:[^\W\d_A-Z]\S*\s+){2,}(?=[A-Z])")
+#: the words before a company's name on the line that signs for it ("For Acme Ltd")
+_SIGNING_FOR = re.compile(
+    rf"^(?:{'|'.join(_VOCABULARY.signing_for) or '(?!)'})\s+(?=[^\W\d_])", re.IGNORECASE
+)
 #: a name ending in a company's word ("Trading", "Group"; no legal form), and the word in
 #: small letters after it that goes on with a sentence
 _COMPANY_WORD_END = re.compile(rf"\b(?:{'|'.join(_VOCABULARY.company_words)})\.?$", re.I)
@@ -84,7 +88,7 @@ def legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, B
     offsets = cell.offsets()
     for m in _NAME_BEFORE.finditer(cell.text):
         # the words of a sentence before the name ("… is a trading name of Acme Supply Ltd")
-        name = _SENTENCE_HEAD.sub("", clean_name(m.group(1)))
+        name = _SIGNING_FOR.sub("", _SENTENCE_HEAD.sub("", clean_name(m.group(1))))
         name = _FULL_STOP.sub(r"\1", name)
         words = [
             w for w, pos in zip(cell.words, offsets, strict=True) if m.start(1) <= pos < m.end(1)

@@ -43,9 +43,16 @@ _QUALIFIES_TITLE = re.compile(rf"\s+{_VOCABULARY.title_pattern}\b", re.IGNORECAS
 _NUMBER_WORD = re.compile(rf"{_VOCABULARY.number_pattern}", re.IGNORECASE)
 
 
+#: A form of address before a firm's name ("M/s.", "Messrs.", "Spett.le"): cut from it.
+_FIRM_ADDRESS = re.compile(
+    rf"^\s*(?:{'|'.join(_VOCABULARY.firm_address) or '(?!)'})\s+(?=\S)", re.IGNORECASE
+)
+
+
 def clean_name(text: str) -> str:
-    """A cell's text as a name: a title printed beside it cut, and nothing where the cell
-    is only a title."""
+    """A cell's text as a name: a title printed beside it and a form of address before it
+    cut, and nothing where the cell is only a title."""
+    text = _FIRM_ADDRESS.sub("", text)
     if _TITLE_ONLY.fullmatch(text.replace(" ", "")):
         return ""  # a title set in spaced capitals, as OCR reads it ("FA CTU R E")
     cut = _TITLE_WORDS.sub(" ", text)

@@ -50,6 +50,12 @@ class Vocabulary:
     #: words that join two parts of a company's name ("&", "and", "und"): a name line
     #: ending in one goes on on the next line
     name_joiners: list[str] = field(default_factory=list)
+    #: words before a company's name that sign for it ("For", "For and on behalf of"):
+    #: the signatory's line names the company, they are no part of its name
+    signing_for: list[str] = field(default_factory=list)
+    #: a form of address before a firm's name, never part of it ("M/s.", "Messrs.",
+    #: "Spett.le")
+    firm_address: list[str] = field(default_factory=list)
     #: (pattern, ISO 4217 code)
     currency_words: list[tuple[str, str]] = field(default_factory=list)
     months: dict[str, int] = field(default_factory=dict)
@@ -115,6 +121,8 @@ class Vocabulary:
             self.columns.setdefault(role, []).extend(str(p) for p in patterns)
         self.company_words += data.get("company_words", [])
         self.name_joiners += data.get("name_joiners", [])
+        self.signing_for += data.get("signing_for", [])
+        self.firm_address += data.get("firm_address", [])
         for key, patterns in data.get("validity", {}).items():
             self.validity.setdefault(key, []).extend(str(p) for p in patterns)
         for clause, patterns in data.get("clause_headings", {}).items():
@@ -301,6 +309,8 @@ def _check(data: dict[str, Any]) -> None:
         "company_words",
         "dmy_words",
         "name_joiners",
+        "signing_for",
+        "firm_address",
         "mdy_addresses",
     ):
         for pattern in data.get(key, []):
