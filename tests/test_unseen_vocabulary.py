@@ -362,3 +362,33 @@ def test_spettabile_before_the_suppliers_name_is_no_part_of_it(
     ]
     s = settings.model_copy(update={"company_name": "Tipografia Euganea S.r.l."})
     assert drawn_fields(s, tmp_path, rows)["vendor"] == "Cartotecnica Berica S.p.A."
+
+
+def test_the_amount_in_words_and_the_terms_under_the_totals_head_no_table(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Amount in words: Rupees …" is a label and its value, a numbered condition a
+    # sentence: no header of items, so the bank's account number under them is no item
+    rows: Rows = [
+        (40, [(40, "SABARMATI PLASTICS", 13)]),
+        (54, [(40, "Plot 41, GIDC Naroda, Ahmedabad - 382330")]),
+        (44, [(380, "PROFORMA INVOICE", 14)]),
+        (70, [(380, "PI No."), (450, "SP/25-26/019")]),
+        (130, [(40, "Buyer:"), (100, "Narmada Foods Pvt. Ltd.")]),
+        (200, [(40, "S.N."), (65, "Description"), (305, "Qty"), (380, "Rate")]),
+        (200, [(485, "Amount")]),
+        (214, [(40, "1"), (65, "HDPE woven sack 25 kg"), (305, "10,000"), (380, "6.20")]),
+        (214, [(485, "62,000.00")]),
+        (250, [(380, "Taxable Value"), (485, "62,000.00")]),
+        (262, [(380, "IGST @ 18%"), (485, "11,160.00")]),
+        (276, [(380, "Total Amount"), (485, "73,160.00")]),
+        (300, [(40, "Amount in words: Rupees Seventy Three Thousand One Hundred Sixty Only")]),
+        (330, [(40, "1. This is not a tax invoice; a tax invoice will be issued on dispatch.")]),
+        (
+            360,
+            [(40, "Bank: Bank of Baroda, Naroda Branch, A/c No. 22041000123456, IFSC BARB0NARODA")],
+        ),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, rows)) == [
+        ("HDPE woven sack 25 kg", "10000", "6.20", "62000.00")
+    ]

@@ -106,6 +106,11 @@ _GOES_ON = re.compile(
 )
 _CARRIED = _any_of("carried")
 _NOTE = _any_of("note", start=r"^\W*", end=r"\s*:")
+#: a label's colon with words after it: a value, which no column's header holds
+_LABEL_VALUE = re.compile(r"[^\W\d_]:\s*[^\W\d_]+\s+\S")
+#: a word in small letters, and how many make a cell a sentence (no column's header)
+_SMALL_WORD = re.compile(r"(?<![\w])(?-i:[a-zß-öø-ÿ]){2,}(?![\w])")
+SENTENCE = 6
 #: a letter or a figure: what a row of text holds ("- - -" fills an empty template row)
 _MARK = re.compile(r"[^\W_]")
 _STOP = _any_of("table_end", start="^")
@@ -138,6 +143,10 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
     for cell in line.cells:
         if re.search(r"\d[.,]\d", cell.text) or contact_line(cell.text):
             return []  # an amount, or an address block's attention line ("At. Ana Gil")
+        if _LABEL_VALUE.search(cell.text) or len(_SMALL_WORD.findall(cell.text)) >= SENTENCE:
+            # a label and its value ("Amount in words: Rupees Two Lakh …"), or a sentence
+            # ("This is not a tax invoice. Tax invoice will be issued …")
+            return []
         text = cell.text
         taken: list[tuple[int, int]] = []
         for role, pattern in ROLES.items():
