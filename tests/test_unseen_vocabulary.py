@@ -392,3 +392,29 @@ def test_the_amount_in_words_and_the_terms_under_the_totals_head_no_table(
     assert item_rows(drawn_fields(settings, tmp_path, rows)) == [
         ("HDPE woven sack 25 kg", "10000", "6.20", "62000.00")
     ]
+
+
+def test_an_items_note_naming_columns_words_heads_no_new_table(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Hours on site (PST exempt)" under a labour line names a quantity's and a tax's
+    # column, but stands in the description's column alone: a note, and the table goes on
+    rows: Rows = [
+        (44, [(420, "INVOICE", 20)]),
+        (66, [(420, "Okanagan Appliance Repair Ltd.")]),
+        (78, [(420, "Kelowna, BC V1Y 1A1")]),
+        (140, [(40, "BILL TO"), (340, "Invoice Number:"), (460, "2025-0761")]),
+        (152, [(40, "Lakeshore Bakery Inc.")]),
+        (230, [(40, "Items"), (340, "Quantity"), (410, "Price"), (490, "Amount")]),
+        (246, [(40, "Service call - labour"), (340, "2"), (410, "$120.00"), (490, "$240.00")]),
+        (257, [(40, "Hours on site, July 2 (PST exempt)", 8)]),
+        (272, [(40, "Oven door hinge kit"), (340, "1"), (410, "$85.00"), (490, "$85.00")]),
+        (310, [(380, "Subtotal:"), (490, "$325.00")]),
+        (322, [(380, "GST 5%:"), (490, "$16.25")]),
+        (334, [(380, "PST 7%:"), (490, "$5.95")]),
+        (348, [(380, "Total:"), (490, "$347.20")]),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, rows)) == [
+        ("Service call - labour Hours on site, July 2 (PST exempt)", "2", "120.00", "240.00"),
+        ("Oven door hinge kit", "1", "85.00", "85.00"),
+    ]

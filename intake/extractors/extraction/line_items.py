@@ -20,6 +20,7 @@ from typing import Any
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.header_band import band_roles, run_together, stacked_header
+from intake.extractors.extraction.item_notes import across, dates_only, in_text_column, indented
 from intake.extractors.extraction.item_values import LineItems, item_values, set_smaller
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import mend_prices, thousands_apart
@@ -31,7 +32,6 @@ from intake.extractors.extraction.table_rows import (
     SPECK,
     Column,
     Item,
-    across,
     amount_below,
     bounds,
     carried,
@@ -39,11 +39,9 @@ from intake.extractors.extraction.table_rows import (
     code_column,
     code_row,
     count_only,
-    dates_only,
     deduction,
     discount_rate,
     free,
-    indented,
     is_item,
     next_position,
     numbered,
@@ -239,8 +237,8 @@ def _rows(
     opening: tuple[dict[str, list[Word]], list[str]] | None = None
     lead: list[Word] = []  # a description's first line, its numbers on the row below
     for k in range(header.index + 1, len(lines := layout.lines)):
-        if _header_roles(line := lines[k]):
-            break
+        if _header_roles(line := lines[k]) and not in_text_column(line, columns):
+            break  # the next table's header; not an item's note naming a column's word
         if line.page != page:
             if line.page != page + 1 or not items:
                 break

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from intake.extractors.extraction.analysis import Reading
-from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.fields.money import find_amounts
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.tax_rates import TOL
@@ -21,7 +20,6 @@ __all__ = [
     "NUMERIC",
     "SPECK",
     "SPECK_CONFIDENCE",
-    "across",
     "Column",
     "Item",
     "amount_below",
@@ -31,12 +29,10 @@ __all__ = [
     "code_column",
     "code_row",
     "count_only",
-    "dates_only",
     "deduction",
     "discount_rate",
     "free",
     "glued",
-    "indented",
     "is_item",
     "next_position",
     "number_in",
@@ -173,47 +169,6 @@ def is_item(reading: Reading, cells: dict[str, list[Word]]) -> bool:
         if text and number_in(text, reading.decimal_comma) is not None:
             return True
     return False
-
-
-def indented(line: Line, columns: list[Column]) -> bool:
-    """Whether a text line starts inside the description column of a table whose first
-    column is another (a position or a code): an item's notes and properties, set in under
-    its description, while what follows the table starts at its left edge."""
-    described = next((c for c in columns if c.role == "description"), None)
-    if described is None or columns[0] is described:
-        return False
-    return described.lo <= line.cells[0].x0 < described.hi
-
-
-def across(line: Line, columns: list[Column]) -> bool:
-    """Whether a text line is one run of words that starts in the table's first column (a
-    code's or a position's) and runs on across the description's start: a heading over
-    the items that follow ("Albarán nº 25-01302 de 24/03/2025 - Su pedido: PT-0231", a
-    delivery note's lines) or a note on the table. An item's own text wraps under its
-    description's column."""
-    described = next((c for c in columns if c.role == "description"), None)
-    if described is None or columns[0] is described or len(line.cells) != 1:
-        return False
-    cell = line.cells[0]
-    return cell.x0 < described.lo <= described.x0 < cell.x1
-
-
-#: what may join the dates of a period: dashes, commas, "to", "bis", "au", "al" ...
-_BETWEEN_DATES = re.compile(
-    r"[\s\-–—/,.:()]*(?:(?:to|until|bis|au|al|a|tot|t/m)\b[\s\-–—,.]*)?", re.I
-)
-
-
-def dates_only(reading: Reading, text: str) -> bool:
-    """Whether a row is a date or a period and nothing more ("Sep 1, 2025 - Oct 1, 2025"
-    under a subscription's line): when the item was supplied, no part of its text."""
-    spans = [(start, end) for start, end, _ in find_dates(text, reading.date_order)]
-    if not spans:
-        return False
-    cuts = [0, *(x for span in spans for x in span), len(text)]
-    return all(
-        _BETWEEN_DATES.fullmatch(text[a:b]) for a, b in zip(cuts[::2], cuts[1::2], strict=True)
-    )
 
 
 def count_only(reading: Reading, cells: dict[str, list[Word]], columns: list[Column]) -> bool:
