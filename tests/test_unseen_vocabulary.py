@@ -108,7 +108,12 @@ def test_a_serial_number_column_and_an_item_description_header(
 
 @pytest.mark.parametrize(
     "name",
-    ["Tecnología Industrial del Bajío, S.A. de C.V.", "Bright Harbour Lighting Co., Ltd."],
+    [
+        "Tecnología Industrial del Bajío, S.A. de C.V.",
+        "Bright Harbour Lighting Co., Ltd.",
+        # an accented capital and a particle in small letters are the name's own words
+        "Éditions du Lauragais SARL",
+    ],
 )
 def test_legal_forms_of_two_parts(settings: Settings, tmp_path: Path, name: str) -> None:
     rows = _document("INVOICE", "Invoice No.", "F-1527")

@@ -52,7 +52,7 @@ _MEASURE = re.compile(r"(?<![\w.,])(?!1[89]\d\d\b|20\d\d\b)\d+(?:[.,]\d+)?\s*[^\
 #: words in small letters before a capitalised name: a sentence's, not the name's
 #: (two words at least: "name of", "operated by"; one is as often a name's, in a shop's
 #: lettering or as OCR read it: "ecosway.com SDN BHD")
-_SENTENCE_HEAD = re.compile(r"^(?:[^\W\d_A-Z]\S*\s+){2,}(?=[A-Z])")
+_SENTENCE_HEAD = re.compile(r"^(?:[a-zß-öø-ÿ]\S*\s+){2,}(?=[A-ZÀ-ÖØ-Þ])")
 #: the words before a company's name on the line that signs for it ("For Acme Ltd")
 _SIGNING_FOR = re.compile(
     rf"^(?:{'|'.join(_VOCABULARY.signing_for) or '(?!)'})\s+(?=[^\W\d_])", re.IGNORECASE
@@ -60,7 +60,7 @@ _SIGNING_FOR = re.compile(
 #: a name ending in a company's word ("Trading", "Group"; no legal form), and the word in
 #: small letters after it that goes on with a sentence
 _COMPANY_WORD_END = re.compile(rf"\b(?:{'|'.join(_VOCABULARY.company_words)})\.?$", re.I)
-_SENTENCE_GOES_ON = re.compile(r"\s+[^\W\d_A-Z]{2,}")
+_SENTENCE_GOES_ON = re.compile(r"\s+[a-zß-öø-ÿ]{2,}")
 #: a legal form written out ("Limited", "Company") takes no abbreviation's stop: the
 #: sentence's ("… Supply Limited. Registered in England …")
 _FULL_STOP = re.compile(r"(?<![.])\b([^\W\d_]{5,})\.$")
