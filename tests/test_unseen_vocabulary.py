@@ -423,3 +423,16 @@ def test_an_items_note_naming_columns_words_heads_no_new_table(
         ("Service call - labour Hours on site, July 2 (PST exempt)", "2", "120.00", "240.00"),
         ("Oven door hinge kit", "1", "85.00", "85.00"),
     ]
+
+
+def test_the_lines_total_over_the_tax_is_the_subtotal(settings: Settings, tmp_path: Path) -> None:
+    rows = _document("SALES ORDER ACKNOWLEDGEMENT", "Sales Order No.", "SO-55120")
+    rows[-1:] = [
+        (228, [(50, "Cable gland M20, nylon"), (300, "100"), (380, "1.10"), (480, "110.00")]),
+        (260, [(380, "Line Total"), (480, "1,650.00")]),
+        (272, [(380, "Freight"), (480, "150.00")]),
+        (284, [(380, "Sales Tax 8%"), (480, "132.00")]),
+        (298, [(380, "Order Total"), (480, "$1,932.00")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["tax"], f["total"]) == ("1650.00", "132.00", "1932.00")
