@@ -15,6 +15,7 @@ from intake.extractors.extraction.contract_clauses import (
 )
 from intake.extractors.extraction.contract_renewal import find_renewal, renewal_by_option
 from intake.extractors.extraction.contract_signatures import find_signatories
+from intake.extractors.extraction.contract_signing import LAST_SIGNED, signing_date
 from intake.extractors.extraction.contract_term import find_expiration, find_term
 from intake.extractors.extraction.fields.terms import parse_duration
 from intake.filing.contract_dates import contract_dates
@@ -358,3 +359,40 @@ def test_an_agreement_that_terminates_automatically_on_a_date() -> None:
     text = "This Agreement shall terminate automatically on January 1, 2030."
     found = find_expiration(text, "mdy", dt.date(2020, 1, 1))
     assert found is not None and found[0] == dt.date(2030, 1, 1)
+
+
+def test_an_agreement_in_force_once_the_last_party_signs() -> None:
+    """Words of effect with words of the last signature, however the agreement puts it."""
+    for said in (
+        "The Contract takes effect on the later of the two dates of signature below.",
+        "This Deed shall come into force upon signature by both Parties.",
+        "The Agreement enters into force when signed by all the parties hereto.",
+        "This Contract shall take effect on the date of its signature by the last Party.",
+    ):
+        assert LAST_SIGNED.search(said), said
+    assert LAST_SIGNED.search("The prices take effect on the first day of each quarter.") is None
+
+
+def _signed(closing: str) -> dt.date | None:
+    text = " ".join(closing.split())
+    return signing_date(text, closing, "dmy")
+
+
+def test_signing_lines_of_other_traditions_give_the_last_signature() -> None:
+    # the place and date over a signature, as agreements from the Continent sign
+    continental = (
+        "Clause 12. Place of jurisdiction is Bremen.\n"
+        "Bremen, 07.10.2022\n"
+        "Weser Kontor GmbH ______________ Jana Vogt\n"
+        "In Ghent, on 14/10/2022 For the Buyer: ______________\n"
+    )
+    assert _signed(continental) == dt.date(2022, 10, 14)
+    # a closing sentence: where it was signed, then when
+    closing = (
+        "Thus done and signed at Bloemfontein on this 2nd day of August 2021.\n"
+        "AS WITNESSES: 1. ______\n"
+        "Signed in triplicate in Groningen on 11 August 2021.\n"
+    )
+    assert _signed(closing) == dt.date(2021, 8, 11)
+    # a place and date with no signature near it is an address or a heading, not a signing
+    assert _signed("Head office\nLeeds, 3 March 2020\nTelephone 0113 000 0000\n") is None
