@@ -371,6 +371,14 @@ def test_an_agreement_in_force_once_the_last_party_signs() -> None:
     ):
         assert LAST_SIGNED.search(said), said
     assert LAST_SIGNED.search("The prices take effect on the first day of each quarter.") is None
+    # a term counted from the last signature starts there too
+    runs = (
+        "This Agreement shall terminate two (2) years after the date on which it is signed by all"
+    )
+    assert LAST_SIGNED.search(runs + " the Parties.")
+    assert (
+        LAST_SIGNED.search("The licence shall terminate two (2) years after the Closing.") is None
+    )
 
 
 def _signed(closing: str) -> dt.date | None:

@@ -16,8 +16,9 @@ An agreement that takes effect when the last party signs says so in words of eff
 of signature together ("effective as of the date of the last signature below", "takes
 effect on the later of the dates of signature", "shall come into force upon signature by
 both Parties", "enters into force when signed by both Parties", "shall take effect on the
-date of its signature by the last Party"): its effective date is the latest date by the
-signatures.
+date of its signature by the last Party"), or runs its term from then ("shall expire two
+(2) years after the date on which it has been signed by both parties"): its effective date
+is the latest date by the signatures.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ LAST_SIGNED = re.compile(
     # "upon signature by both Parties", "the date of its signature by the last Party",
     # "when signed by both Parties", "once executed by all parties"
     r"(?:its\s+)?(?:signature|execution|signed|executed)\s+by\s+(?:both|all|the\s+last)\b)|"
+    # a term that runs from the last signature: "shall expire eighteen (18) months after the
+    # date on which it has been signed by both parties"
+    r"\b(?:expire|expires|terminate|terminates|end|ends|continue|continues)\b[^.;]{0,60}?"
+    r"\b(?:after|from|following)\s+the\s+(?:date|day)\s+(?:on\s+which\s+)?(?:it\s+|this\s+"
+    r"agreement\s+)?(?:is|has\s+been)\s+(?:last\s+)?(?:signed|executed)\s+by\s+(?:both|all|the\s+"
+    r"last)\b|"
     # the date first, the defined term after it: "as of the date of the last signature below
     # (the "Effective Date")"
     r"\bdate\s+of\s+(?:the\s+)?last\s+(?:signature|execution)\b[^.;]{0,60}?\beffective\s+date\b",
