@@ -404,3 +404,31 @@ def test_signing_lines_of_other_traditions_give_the_last_signature() -> None:
     assert _signed(closing) == dt.date(2021, 8, 11)
     # a place and date with no signature near it is an address or a heading, not a signing
     assert _signed("Head office\nLeeds, 3 March 2020\nTelephone 0113 000 0000\n") is None
+
+
+def test_a_start_in_the_present_tense_a_period_s_start_and_a_defined_start() -> None:
+    assert stated_start("The Contract applies from 3 February 2024 up to 2 February 2025.", "dmy")
+    assert stated_start("This Contract is in force from March 2, 2023 until May 1, 2024.", "mdy")
+    period = (
+        "This Agreement is concluded for a fixed period of three (3) years, commencing on "
+        "1 October 2022 and ending on 30 September 2025."
+    )
+    assert stated_start(period, "dmy") == dt.date(2022, 10, 1)
+    # a defined term where the date would stand: its definition gives the date, quoted
+    # or not
+    quoted = (
+        '"Start Date" means 15 April 2021; "Site" means the depot. This Supply Agreement '
+        "shall take effect on the Start Date."
+    )
+    assert stated_start(quoted, "dmy") == dt.date(2021, 4, 15)
+    unquoted = (
+        "In this agreement: Date of Entry means 9 June 2019. This agreement shall subsist "
+        "for a period of ten years from and after the Date of Entry."
+    )
+    assert stated_start(unquoted, "dmy") == dt.date(2019, 6, 9)
+    # a term defined as no date gives none
+    later = (
+        '"Start Date" means the day the Site is handed over. This Agreement starts on the '
+        "Start Date."
+    )
+    assert stated_start(later, "dmy") is None
