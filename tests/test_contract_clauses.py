@@ -432,3 +432,57 @@ def test_a_start_in_the_present_tense_a_period_s_start_and_a_defined_start() -> 
         "Start Date."
     )
     assert stated_start(later, "dmy") is None
+
+
+def test_ends_bounded_by_inclusive_words_by_a_latest_day_and_by_a_year_s_end() -> None:
+    start = dt.date(2023, 4, 1)
+    inclusive = "The Contract is valid from 1 April 2023 up to and including 31 March 2024."
+    assert find_expiration(inclusive, "dmy", start) == (dt.date(2024, 3, 31), inclusive[:-1])
+    latest = (
+        "This Contract shall remain in force until the handover of the Premises, but in any "
+        "event not later than 30 September 2024."
+    )
+    found = find_expiration(latest, "dmy", start)
+    assert found is not None and found[0] == dt.date(2024, 9, 30)
+    earlier = (
+        "This Agreement shall continue until the delivery of the last Vessel or 1 March "
+        "2025, whichever occurs first."
+    )
+    found = find_expiration(earlier, "dmy", start)
+    assert found is not None and found[0] == dt.date(2025, 3, 1)
+    # a date printed after "until" itself is the end, not a later deadline in the sentence
+    direct = (
+        "This Agreement shall continue until 31 May 2024 and fees are due no later than "
+        "1 June 2024."
+    )
+    found = find_expiration(direct, "dmy", start)
+    assert found is not None and found[0] == dt.date(2024, 5, 31)
+    # the end of the calendar year the start falls in, or the then-current one
+    year = (
+        "This Agreement shall continue until the end of the calendar year in which the "
+        "Commencement Date falls."
+    )
+    found = find_expiration(year, "dmy", start)
+    assert found is not None and found[0] == dt.date(2023, 12, 31)
+    current = "The term shall run through the end of the then-current calendar year."
+    found = find_expiration(current, "dmy", start)
+    assert found is not None and found[0] == dt.date(2023, 12, 31)
+    assert (
+        find_expiration("Prices are fixed until the end of the calendar year.", "dmy", start)
+        is None
+    )
+
+
+def test_a_period_with_its_adjective_and_an_anniversary_at_an_hour() -> None:
+    firm = find_term("The Contract is concluded for a firm period of twenty-four (24) months.")
+    assert firm is not None and (firm.value, firm.own) == ("24 months", True)
+    initial = find_term(
+        "The Agreement takes effect on signature and is entered into for an initial period "
+        "of four (4) years as from that date."
+    )
+    assert initial is not None and initial.value == "4 years"
+    hour = find_term(
+        "This Agreement shall terminate at 4:30 p.m. (Halifax time) on the second "
+        "anniversary of the Effective Date."
+    )
+    assert hour is not None and hour.value == "2 years"
