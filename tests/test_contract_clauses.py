@@ -13,6 +13,7 @@ from intake.extractors.extraction.contract_clauses import (
     labelled_end,
     stated_start,
 )
+from intake.extractors.extraction.contract_law import find_governing_law
 from intake.extractors.extraction.contract_renewal import find_renewal, renewal_by_option
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.contract_signing import LAST_SIGNED, signing_date
@@ -486,3 +487,21 @@ def test_a_period_with_its_adjective_and_an_anniversary_at_an_hour() -> None:
         "anniversary of the Effective Date."
     )
     assert hour is not None and hour.value == "2 years"
+
+
+def test_a_law_that_applies_in_the_present_tense_an_adjective_and_a_place_with_and() -> None:
+    def law(text: str) -> str | None:
+        found = find_governing_law(text)
+        return found[0] if found else None
+
+    assert law("Austrian law applies, to the exclusion of its conflict rules.") == "Austria"
+    assert law("The law of Northern Ireland applies to this Contract.") == "Northern Ireland"
+    assert law("This Contract shall be governed by South African law.") == "South Africa"
+    assert (
+        law("This Lease is governed by the laws of the Province of Newfoundland and Labrador.")
+        == "Newfoundland and Labrador"
+    )
+    # a province's law and its country's are still cut at their "and"
+    assert law("This Lease is governed by the laws of Manitoba and the laws of Canada.") == (
+        "Manitoba"
+    )
