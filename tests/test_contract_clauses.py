@@ -505,3 +505,22 @@ def test_a_law_that_applies_in_the_present_tense_an_adjective_and_a_place_with_a
     assert law("This Lease is governed by the laws of Manitoba and the laws of Canada.") == (
         "Manitoba"
     )
+
+
+def test_renewals_then_by_tacit_agreement_in_each_case_and_after_the_first_year_s_end() -> None:
+    tacit = (
+        "The Contract is concluded for an initial period of two (2) years. It will then be "
+        "renewed by tacit agreement for successive periods of two (2) years."
+    )
+    assert find_renewal(tacit) == "successive 2 year"
+    each_case = (
+        "The licence term ends on 31.03.2026. Thereafter, the contract is extended by a "
+        "further 6 months in each case unless terminated with three months' notice."
+    )
+    assert find_renewal(each_case) == "further 6 month"
+    yearly = (
+        "This Agreement shall continue in force until the end of the calendar year in which "
+        "the Start Date falls and thereafter from calendar year to calendar year until "
+        "terminated by either party."
+    )
+    assert find_renewal(yearly) == "successive 1 year"
