@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from intake.extractors.extraction.contract_recitals import CLAUSE, before_recitals, find_recitals
 from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.parties import LEGAL_FORM
 
@@ -108,7 +109,6 @@ _POSSESSIVE = re.compile(
     r",?\s+(?:together\s+with\s+|having\s+|with\s+)?(?:its|their|his|her)\b"
     r"(?:(?!,\s+and\s+[A-Z]|\s+and\s+[A-Z][\w'’.\-]*\s+[A-Z])[^()])*$"
 )
-_CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\bI,\s+((?:[A-Z][\w'’\-]*\.?\s+){1,4}[A-Z][\w'’\-]*),")
 #: "John R. Doe, an individual": a person who signs for themselves (a defined term in
 #: brackets may stand between the name and the apposition).
@@ -128,17 +128,6 @@ _BRACKETED = re.compile(
     r"CORP|Corporation|CORPORATION|Co|CO|GmbH|LP|L\.P|LLP|plc|PLC|S\.A|B\.V|N\.V|AG|Pty)\b)"
 )
 _UNBRACKET = str.maketrans("［］", "()")
-#: Where the recitals begin: names given a defined term there ("WHEREAS, Acme Corp. (the
-#: "Supplier") ...") describe the background, not the parties.
-_RECITALS = re.compile(
-    r"\b(?:WHEREAS|RECITALS|BACKGROUND|WITNESSETH|PRELIMINARY\s+STATEMENTS?)\b|"
-    r"(?<=[.:)”\"]\s)A\.\s+(?=[A-Z])"
-)
-#: Where the recitals end and the parties' agreement begins.
-_OPERATIVE = re.compile(
-    r"\bNOW,?\s+THEREFORE\b|\bagrees?\s+as\s+follows\b|\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b",
-    re.IGNORECASE,
-)
 #: "X, Inc. and its Affiliates", "X and its subsidiaries": one company and the companies
 #: it controls, right before a collective defined term.
 _WITH_AFFILIATES = re.compile(
@@ -306,7 +295,7 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
             continue
         if name := _name_before(head[max(0, m.start() - 350) : m.start()]):
             found.append((m.start(), name, True))
-    clause = _CLAUSE.search(head)
+    clause = CLAUSE.search(head)
     spans = [(0, 400)]
     if clause is not None:
         end = head.find(". ", clause.end())
@@ -327,7 +316,7 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
     for m in _LETTERED.finditer(head[:1500]):
         if _plausible(name := _tidy(m.group("name"))):
             found.append((m.start(), name, True))
-    found = _before_recitals(head, found)
+    found = before_recitals(head, found)
     names: list[tuple[str, bool]] = []
     keys: list[tuple[str, ...]] = []
     for _, name, sure in sorted(found):
@@ -365,32 +354,3 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
         if not sure:
             chosen.add(name)
     return [n.translate(_UNBRACKET) for n, _ in names if n in chosen]
-
-
-def find_recitals(head: str) -> tuple[int, int] | None:
-    """Where the recitals (the background after the parties are named: "WHEREAS ...",
-    "RECITALS A. ...") begin and end, if the agreement has them."""
-    clause = _CLAUSE.search(head)
-    start = _RECITALS.search(head, clause.end() if clause else 0)
-    if start is None:
-        return None
-    end = _OPERATIVE.search(head, start.end())
-    return start.start(), end.start() if end else len(head)
-
-
-def _before_recitals(head: str, found: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
-    """Drop the names found in the recitals when the preamble before them already named a
-    party for sure (the recitals tell the background: earlier agreements, affiliates, the
-    person a company acts for; a party the preamble leaves blank is not named there).
-    Past the start of the operative clauses ("NOW, THEREFORE", "agree as follows") the
-    parties are named already: a company given a defined term there is a carrier, an
-    agent, a supplier the agreement speaks of."""
-    operative = _OPERATIVE.search(head)
-    if operative is not None and any(pos < operative.start() for pos, _, sure in found if sure):
-        found = [f for f in found if f[0] < operative.start()]
-    recitals = find_recitals(head)
-    if recitals is None:
-        return found
-    if not any(sure and pos < recitals[0] for pos, _, sure in found):
-        return found
-    return [f for f in found if f[0] < recitals[0]]
