@@ -14,6 +14,7 @@ from intake.extractors.extraction.contract_clauses import (
     stated_start,
 )
 from intake.extractors.extraction.contract_law import find_governing_law
+from intake.extractors.extraction.contract_parties import find_contract_parties
 from intake.extractors.extraction.contract_renewal import find_renewal, renewal_by_option
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.contract_signing import LAST_SIGNED, signing_date
@@ -524,3 +525,31 @@ def test_renewals_then_by_tacit_agreement_in_each_case_and_after_the_first_year_
         "terminated by either party."
     )
     assert find_renewal(yearly) == "successive 1 year"
+
+
+def test_a_register_note_a_long_definition_and_an_and_of_a_name_in_capitals() -> None:
+    noted = (
+        "This Cleaning Agreement is entered into by and between KLIPRIVIER HYGIENE CC "
+        '(Registration No. 2004/056789/23), a close corporation (hereinafter "the '
+        'Contractor") and MARULA OFFICE PARKS (PTY) LTD (hereinafter "the Owner").'
+    )
+    assert find_contract_parties(noted) == [
+        "KLIPRIVIER HYGIENE CC",
+        "MARULA OFFICE PARKS (PTY) LTD",
+    ]
+    tail = (
+        "which expression shall, unless repugnant to the context or meaning thereof, be "
+        "deemed to mean and include its successors and permitted assigns"
+    )
+    indian = (
+        "This AGREEMENT is made at Pune BY AND BETWEEN SAHYADRI FORGINGS PRIVATE LIMITED, a "
+        "company incorporated under the Companies Act, 2013, having its registered office "
+        f'at Pune (hereinafter referred to as the "Seller", {tail}) of the ONE PART; AND '
+        "GODAVARI VALVES AND FITTINGS LIMITED, a company incorporated under the Companies "
+        "Act, 1956, having its registered office at Nashik (hereinafter referred to as the "
+        f'"Buyer", {tail}) of the OTHER PART.'
+    )
+    assert find_contract_parties(indian) == [
+        "SAHYADRI FORGINGS PRIVATE LIMITED",
+        "GODAVARI VALVES AND FITTINGS LIMITED",
+    ]

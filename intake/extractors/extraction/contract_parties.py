@@ -28,7 +28,10 @@ _DEFINED = re.compile(
     rf"\(\s*(?:(?!collectively)[^(){_QUOTE}]{{0,80}}?[,;]\s*)?(?P<collective>collectively,?\s+)?(?:the\s+|this\s+|"
     rf"each\s+a\s+|here(?:in)?(?:after)?,?\s+(?:called\s+|referred\s+to\s+as\s+|"
     rf"to\s+be\s+referred\s+to\s+as\s+)?(?:the\s+)?)?[{_QUOTE}]\s*"
-    rf"(?P<term>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}](?:[^)(]{{0,120}})?\)|"
+    # (the tail may be long: "(hereinafter referred to as the "Supplier", which expression
+    # shall, unless repugnant to the context or meaning thereof, be deemed to mean and
+    # include its successors and permitted assigns)", as Indian agreements define a party)
+    rf"(?P<term>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}](?:[^)(]{{0,200}})?\)|"
     # "X, a Delaware corporation, hereinafter referred to as "Transporter"": unbracketed
     rf",?\s+hereinafter,?\s+(?:called\s+|referred\s+to\s+as\s+|to\s+be\s+referred\s+to\s+as\s+)?"
     rf"(?:the\s+)?[{_QUOTE}]\s*(?P<bare>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}]",
@@ -216,8 +219,10 @@ def _name_before(text: str) -> str | None:
     # ("between", ";", "(2)", ", and"); its name stands before the first description of it
     # ("incorporated and registered in England and Wales ... whose registered office is at
     # ..."), whatever "and"s that description holds
-    entry = _ENTRY.split(text)[-1]
+    entry = _REGISTER_NOTE.sub(_unnoted, _ENTRY.split(text)[-1])
     cues = [m.start() for m in (_APPOSITION.search(entry), _NOTE_OF_ADDRESS.search(entry)) if m]
+    if cues and (caps := _CAPS_AND.match(entry[: min(cues)])):
+        return caps.group(1)
     if cues and (name := _trailing_name(_CONNECTOR.split(entry[: min(cues)])[-1])):
         return name
     segment = _CONNECTOR.split(text)[-1]
@@ -235,6 +240,24 @@ def _name_before(text: str) -> str | None:
     return None
 
 
+#: "PERAK HERBS SDN. BHD. (Company No. 2015012345 (11345-X)), a company ...", "GAUTENG LIFT
+#: SERVICES CC (Registration No. 2001/0123/23), a close corporation": a register number
+#: in brackets (a figure, no quote: it defines nothing) between a name and the comma of
+#: its description is no part of the name.
+_REGISTER_NOTE = re.compile(r"\s*\((?:[^()“”\"]|\([^()“”\"]*\))*\)(?=\s*,)")
+
+
+def _unnoted(note: re.Match[str]) -> str:
+    return "" if re.search(r"\d", note.group(0)) else note.group(0)
+
+
+#: "(2) KAVERI PUMPS AND MOTORS LIMITED, a company ...": in a name printed in capitals
+#: that heads its own entry, an AND between its words (none of them a legal form) is the
+#: name's own, not the next party's.
+_CAPS_AND = re.compile(
+    rf"^\s*(?:AND\s+)?((?:(?!(?i:{LEGAL_FORM})\b)[A-Z][A-Z&'’\-]+\s+)+AND\s+"
+    rf"(?:[A-Z][A-Z&'’\-]+\s+)*{_FORM})\s*,?\s*$"
+)
 #: Connectors that always separate one party from the next.
 _ENTRY = re.compile(
     r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|[;:]|,\s+and\b|\(\d\)|"
