@@ -230,6 +230,22 @@ def _anchored(after: str) -> bool:
     return _EVENT.search(m.group("anchor")) is None
 
 
+#: Periods that are no length: "on a month-to-month basis" (a rolling basis), "to the end
+#: of a calendar month" (a point in time).
+_ROLLING_NEXT = re.compile(r"[\s-]+to[\s-]+(?:day|week|month|year)\b", re.I)
+_END_OF = re.compile(r"\b(?:end|close|last\s+day)\s+of\s+(?:the\s+|each\s+)?$", re.I)
+
+
+def _a_length(window: str, d: re.Match[str]) -> bool:
+    """Whether the period ``d`` in ``window`` is a length: not a notice period ("thirty
+    (30) days' written notice"), a rolling basis or the end of a period."""
+    return not (
+        _NOTICE_NEXT.match(window, d.end())
+        or _ROLLING_NEXT.match(window, d.end())
+        or _END_OF.search(window, 0, d.start())
+    )
+
+
 def find_term(text: str, section: bool = False) -> Term | None:
     """The term, the text it was read from, whether it is the agreement's own term and
     whether its end can be computed. In the agreement's section on its term (``section``)
@@ -246,10 +262,7 @@ def find_term(text: str, section: bool = False) -> Term | None:
             window = text[m.end() : m.end() + 200]
             window = _SENTENCE_END.split(window, maxsplit=1)[0]  # this sentence
             # "upon thirty (30) days written notice" is a notice period, not the term
-            d = next(
-                (d for d in DURATION.finditer(window) if not _NOTICE_NEXT.match(window, d.end())),
-                None,
-            )
+            d = next((d for d in DURATION.finditer(window) if _a_length(window, d)), None)
             # a period of a covenant (not to solicit, hire, buy shares) is not the term,
             # whether the covenant is named before or after the period in its sentence
             before = _SENTENCE_END.split(text[max(0, m.start() - 150) : m.start()])[-1]
