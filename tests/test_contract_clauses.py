@@ -557,13 +557,14 @@ def test_a_register_note_a_long_definition_and_an_and_of_a_name_in_capitals() ->
 
 def test_a_rolling_basis_and_the_end_of_a_month_are_no_term() -> None:
     rolling = (
-        "Unless Hirer gives notice before the end of the Initial Term of its wish to return "
-        "the Crane, the term of this Agreement shall automatically renew on a week-to-week "
-        "basis."
+        "Unless Renter gives Owner written notice at least sixty (60) days before the end of "
+        "the Initial Term of its wish to return the Forklift, the term of this Rental shall "
+        "automatically renew on a month-to-month basis."
     )
     assert find_term(rolling) is None
     until = (
-        "This Agreement shall remain in force until terminated by either party with three "
-        "(3) months' written notice to the end of a calendar quarter or of a calendar month."
+        "2. Term. The Contract shall come into force on 1 May 2022 and shall remain in force "
+        "until terminated by either party with three (3) months' written notice to the end "
+        "of a calendar month."
     )
     assert find_term(until) is None
