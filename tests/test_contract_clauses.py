@@ -428,6 +428,12 @@ def test_a_start_in_the_present_tense_a_period_s_start_and_a_defined_start() -> 
         "for a period of ten years from and after the Date of Entry."
     )
     assert stated_start(unquoted, "dmy") == dt.date(2019, 6, 9)
+    # a schedule's label gives the defined term its date too
+    schedule = (
+        "The term of this Rental shall commence on the Delivery Date. SCHEDULE 1 Forklift: "
+        "one. Delivery Date: 3 August 2020 Rent: $900 a month"
+    )
+    assert stated_start(schedule, "dmy") == dt.date(2020, 8, 3)
     # a term defined as no date gives none
     later = (
         '"Start Date" means the day the Site is handed over. This Agreement starts on the '

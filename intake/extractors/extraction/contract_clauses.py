@@ -105,9 +105,10 @@ _QUOTES = "\"“”'‘’"
 def defined_date(text: str, name: str, order: DateOrder) -> dt.date | None:
     """The date the definition of ``name`` gives (""Commencement Date" means 1 March
     2019", or unquoted as Australian drafting has it: "Commencement Date means 1 July
-    2020"), if the definition is a date."""
+    2020"), or a schedule's label of it ("Acceptance Date: November 1, 2018"), if that is
+    a date."""
     means = re.compile(
-        rf"(?<![\w-])[{_QUOTES}]?{re.escape(name)}[{_QUOTES}]?\s+(?:means|shall\s+mean)\s+"
+        rf"(?<![\w-])[{_QUOTES}]?{re.escape(name)}[{_QUOTES}]?(?:\s+(?:means|shall\s+mean)\s+|\s*:\s*)"
     )
     return _first_date(text, means, order, defined=False)
 
