@@ -574,3 +574,23 @@ def test_a_rolling_basis_and_the_end_of_a_month_are_no_term() -> None:
         "of a calendar month."
     )
     assert find_term(until) is None
+
+
+def test_a_capital_and_before_the_next_party_and_a_parties_heading() -> None:
+    french = (
+        "BETWEEN THE UNDERSIGNED: Fromageries Vallin, a societe par actions simplifiee with "
+        "its registered office at 3 rue Haute, 74000 Annecy, represented by Mrs. Anne Vallin, "
+        'in her capacity as President, hereinafter referred to as the "Producer", of the one '
+        "part, AND Thistle Deli Supplies Ltd, a company incorporated in Scotland, represented "
+        'by Mr. Ross Keir, in his capacity as Director, hereinafter referred to as the "Buyer", '
+        "of the other part."
+    )
+    assert find_contract_parties(french) == ["Fromageries Vallin", "Thistle Deli Supplies Ltd"]
+    heading = (
+        "PARTIES Totara Ridge Wool Limited (company number 7654321) (Grower) Harbourside "
+        "Knitwear Limited (company number 1122334) (Maker)"
+    )
+    assert find_contract_parties(heading) == [
+        "Totara Ridge Wool Limited",
+        "Harbourside Knitwear Limited",
+    ]

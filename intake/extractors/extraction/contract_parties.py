@@ -110,7 +110,9 @@ _PLACES = re.compile(
 #: Q. PUBLIC", "X on behalf of itself and its subsidiaries and John R. Doe").
 _POSSESSIVE = re.compile(
     r",?\s+(?:together\s+with\s+|having\s+|with\s+)?(?:its|their|his|her)\b"
-    r"(?:(?!,\s+and\s+[A-Z]|\s+and\s+[A-Z][\w'’.\-]*\s+[A-Z])[^()])*$"
+    # (nor past an "AND" in capitals that sets the next party on its own line: "...,
+    # represented by Mr. J. Roux, in his capacity as President, ... AND Acme Ltd")
+    r"(?:(?!,\s+and\s+[A-Z]|\s+and\s+[A-Z][\w'’.\-]*\s+[A-Z]|\s+AND\s)[^()])*$"
 )
 _FIRST_PERSON = re.compile(r"\bI,\s+((?:[A-Z][\w'’\-]*\.?\s+){1,4}[A-Z][\w'’\-]*),")
 #: "John R. Doe, an individual": a person who signs for themselves (a defined term in
@@ -199,7 +201,8 @@ _ROLE_END = re.compile(
 )
 
 _LEADING = re.compile(
-    r"^(?:(?:by|and|between|among|with|of|the\s+undersigned|years?|months?|days|term|date|"
+    # (and a "PARTIES" heading run into the first name)
+    r"^(?:(?:by|and|between|among|with|of|the\s+undersigned|parties|years?|months?|days|term|date|"
     r"page|number|no\.)\s+)+",
     re.IGNORECASE,
 )
