@@ -594,3 +594,19 @@ def test_a_capital_and_before_the_next_party_and_a_parties_heading() -> None:
         "Totara Ridge Wool Limited",
         "Harbourside Knitwear Limited",
     ]
+
+
+def test_key_details_without_colons_and_an_end_given_by_a_defined_term() -> None:
+    details = (
+        "KEY DETAILS Start Date 1 June 2024 End Date 31 May 2026 Fee NZD 400 a month. "
+        "2. Term. This Agreement starts on the Start Date and continues until the End Date."
+    )
+    assert stated_start(details, "dmy") == dt.date(2024, 6, 1)
+    found = find_expiration(details, "dmy", dt.date(2024, 6, 1))
+    assert found is not None and found[0] == dt.date(2026, 5, 31)
+    defined = (
+        "Finish Date means 30 September 2025 or, if the Term is extended, the last day of "
+        "the extension. This agreement starts on 1 October 2023 and ends on the Finish Date."
+    )
+    found = find_expiration(defined, "dmy", dt.date(2023, 10, 1))
+    assert found is not None and found[0] == dt.date(2025, 9, 30)

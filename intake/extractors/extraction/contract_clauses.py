@@ -35,7 +35,14 @@ from functools import cache
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["clause_sections", "defined_date", "labelled_end", "labelled_start", "stated_start"]
+__all__ = [
+    "DEFINED_NAME",
+    "clause_sections",
+    "defined_date",
+    "labelled_end",
+    "labelled_start",
+    "stated_start",
+]
 
 #: How much text under a heading is read as its section.
 SECTION = 1500
@@ -98,17 +105,17 @@ _NEAR = 3
 
 
 #: A defined term where a date would stand: "shall commence on the Commencement Date".
-_DEFINED_NAME = re.compile(r"[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){1,3}\b")
+DEFINED_NAME = re.compile(r"[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){1,3}\b")
 _QUOTES = "\"“”'‘’"
 
 
 def defined_date(text: str, name: str, order: DateOrder) -> dt.date | None:
     """The date the definition of ``name`` gives (""Commencement Date" means 1 March
     2019", or unquoted as Australian drafting has it: "Commencement Date means 1 July
-    2020"), or a schedule's label of it ("Acceptance Date: November 1, 2018"), if that is
-    a date."""
+    2020"), or a schedule's label of it ("Acceptance Date: November 1, 2018", or in a
+    table of key details with no colon: "Start Date 1 May 2023"), if that is a date."""
     means = re.compile(
-        rf"(?<![\w-])[{_QUOTES}]?{re.escape(name)}[{_QUOTES}]?(?:\s+(?:means|shall\s+mean)\s+|\s*:\s*)"
+        rf"(?<![\w-])[{_QUOTES}]?{re.escape(name)}[{_QUOTES}]?(?:\s+(?:means|shall\s+mean)\s+|\s*:?\s*)"
     )
     return _first_date(text, means, order, defined=False)
 
@@ -123,7 +130,7 @@ def _first_date(
             if start <= _NEAR:
                 return date
             break
-        name = _DEFINED_NAME.match(text, m.end())
+        name = DEFINED_NAME.match(text, m.end())
         if defined and name is not None and (given := defined_date(text, name.group(0), order)):
             return given
     return None

@@ -28,6 +28,8 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
+from intake.extractors.extraction.contract_clauses import DEFINED_NAME as _DEFINED_NAME
+from intake.extractors.extraction.contract_clauses import defined_date
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -352,4 +354,10 @@ def find_expiration(
             if begin <= 25 and (start is None or date > start):
                 return date, sentence + text[m.end() : m.end() + end]
             break
+        # a defined term where the date would stand: "ends on the Expiry Date"
+        the = re.match(r"(?:the\s+)?", text[m.end() :], re.I)
+        name = _DEFINED_NAME.match(text, m.end() + (the.end() if the else 0))
+        given = defined_date(text, name[0], order) if name is not None else None
+        if name is not None and given is not None and (start is None or given > start):
+            return given, sentence + name[0]
     return _month_end(text, start) or _year_end(text, order, start)
