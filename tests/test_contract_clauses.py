@@ -610,3 +610,17 @@ def test_key_details_without_colons_and_an_end_given_by_a_defined_term() -> None
     )
     found = find_expiration(defined, "dmy", dt.date(2023, 10, 1))
     assert found is not None and found[0] == dt.date(2025, 9, 30)
+
+
+def test_an_indian_individual_s_age_and_father_are_not_the_party() -> None:
+    licence = (
+        "This Agreement of Leave and Licence is made at Nagpur BETWEEN Mrs. Meera Anil "
+        "Deshmukh, aged about 47 years, W/o Shri Anil Vasant Deshmukh, residing at 12 Civil "
+        'Lines, Nagpur (hereinafter referred to as the "Licensor") of the ONE PART AND '
+        "Vidarbha Seeds Private Limited, a company incorporated under the Companies Act, "
+        '2013 (hereinafter referred to as the "Licensee") of the OTHER PART.'
+    )
+    assert find_contract_parties(licence) == [
+        "Mrs. Meera Anil Deshmukh",
+        "Vidarbha Seeds Private Limited",
+    ]

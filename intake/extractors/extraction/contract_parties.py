@@ -58,7 +58,11 @@ _CONNECTOR = re.compile(
 _APPOSITION = re.compile(
     r",\s+an?\s+|,?\s+(?:located\s+at|with\s+(?:its\s+)?(?:a\s+)?(?:principal|registered|"
     r"offices?|place)|having\s|whose\s|residing|organized\s|incorporated\s|existing\s|"
-    r"together\s+with|on\s+behalf|acting\s+(?:through|by)\s|c/o\s)|,?\s*\b(?:dba|d/b/a)\b",
+    r"together\s+with|on\s+behalf|acting\s+(?:through|by)\s|c/o\s)|,?\s*\b(?:dba|d/b/a)\b|"
+    # a person as Indian agreements describe one: "Mr. R. K. Rao, aged about 54 years, S/o
+    # Shri M. L. Rao, residing at ...": the father's name (son, daughter or wife of) is not
+    # the party's
+    r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b",
     re.IGNORECASE,
 )
 #: "Harlow Brothers and Company": "and Company" ends a name as a legal form does.
