@@ -17,7 +17,11 @@ from intake.extractors.extraction.contract_law import find_governing_law
 from intake.extractors.extraction.contract_parties import find_contract_parties
 from intake.extractors.extraction.contract_renewal import find_renewal, renewal_by_option
 from intake.extractors.extraction.contract_signatures import find_signatories
-from intake.extractors.extraction.contract_signing import LAST_SIGNED, signing_date
+from intake.extractors.extraction.contract_signing import (
+    LAST_SIGNED,
+    signing_date,
+    starts_at_last_signature,
+)
 from intake.extractors.extraction.contract_term import find_expiration, find_term
 from intake.extractors.extraction.fields.terms import parse_duration
 from intake.filing.contract_dates import contract_dates
@@ -624,3 +628,13 @@ def test_an_indian_individual_s_age_and_father_are_not_the_party() -> None:
         "Mrs. Meera Anil Deshmukh",
         "Vidarbha Seeds Private Limited",
     ]
+
+
+def test_a_start_on_a_defined_term_for_the_last_signature() -> None:
+    defined = (
+        '"Execution Date" means the date on which this Agreement is signed by the party '
+        "signing last. 4. Duration. This Agreement shall commence on the Execution Date and "
+        "endure for 36 (thirty-six) months."
+    )
+    assert starts_at_last_signature(defined)
+    assert not starts_at_last_signature(defined.replace("commence on", "be read with"))

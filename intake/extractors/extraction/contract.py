@@ -37,7 +37,11 @@ from intake.extractors.extraction.contract_renewal import (
     renewal_notice,
 )
 from intake.extractors.extraction.contract_signatures import find_signatories
-from intake.extractors.extraction.contract_signing import LAST_SIGNED, signing_date
+from intake.extractors.extraction.contract_signing import (
+    LAST_SIGNED,
+    signing_date,
+    starts_at_last_signature,
+)
 from intake.extractors.extraction.contract_term import (
     OPEN_ENDED,
     Term,
@@ -230,7 +234,10 @@ class ContractExtractor:
         sections = clause_sections(text, "term")
         if (
             effective is None
-            and any(LAST_SIGNED.search(part) for part in (text[:PREAMBLE], *sections))
+            and (
+                any(LAST_SIGNED.search(part) for part in (text[:PREAMBLE], *sections))
+                or starts_at_last_signature(text)
+            )
             and (signed := signing_date(text, lines, order)) is not None
         ):
             effective = signed, 0.6

@@ -18,7 +18,9 @@ effect on the later of the dates of signature", "shall come into force upon sign
 both Parties", "enters into force when signed by both Parties", "shall take effect on the
 date of its signature by the last Party"), or runs its term from then ("shall expire two
 (2) years after the date on which it has been signed by both parties"): its effective date
-is the latest date by the signatures.
+is the latest date by the signatures. So is the start of one that commences on a defined
+term meaning that date (""Signature Date" means the date of signature of this Agreement by
+the Party signing last" with "shall commence on the Signature Date").
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import re
 
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 
-__all__ = ["LAST_SIGNED", "SIGNATURES", "signing_date"]
+__all__ = ["LAST_SIGNED", "SIGNATURES", "signing_date", "starts_at_last_signature"]
 
 #: How far from the end the signatures are looked for.
 SIGNATURES = 3000
@@ -79,6 +81,29 @@ _SIGNED_AT = re.compile(
 _SIGNATURE = re.compile(r"_{3,}|\bsignature\b|\bBy\s*:|/s/|\bsigned\b", re.IGNORECASE)
 #: How many lines from a place-and-date line its signature may stand.
 _BELOW = 3
+
+
+#: A start on a defined term: "shall commence on the ...", "takes effect on the ...".
+_STARTS = (
+    r"(?i:\b(?:effective|(?:take|takes)\s+effect|(?:come|comes|enter|enters)\s+into\s+force|"
+    r"commence|commences|begin|begins|start|starts)\s+(?:on|from|as\s+of)\s+the\s+)"
+)
+#: A defined term for the last signature's date: ""Signature Date" means the date of
+#: signature of this Agreement by the Party signing last".
+_LAST_SIGNATURE_DEFINED = re.compile(
+    r"[“\"](?P<name>[A-Z][\w ]{2,40}?)[”\"]\s+(?:means|shall\s+mean)\s+the\s+date\s+[^.;]{0,80}?"
+    r"\b(?:(?:party|parties)\s+(?:signing|to\s+sign)\s+last|last\s+(?:party\s+)?to\s+sign)\b",
+    re.IGNORECASE,
+)
+
+
+def starts_at_last_signature(text: str) -> bool:
+    """Whether the agreement ``text`` starts on a defined term that means the date of the
+    last signature ("shall commence on the Signature Date")."""
+    for m in _LAST_SIGNATURE_DEFINED.finditer(text):
+        if re.search(rf"{_STARTS}{re.escape(m['name'])}\b", text):
+            return True
+    return False
 
 
 def _dated_after(text: str, cues: list[re.Match[str]], order: DateOrder) -> list[dt.date]:
