@@ -13,8 +13,15 @@ from intake.extractors.extraction.contract_clauses import (
     labelled_end,
     stated_start,
 )
+from intake.extractors.extraction.contract_law import find_governing_law
+from intake.extractors.extraction.contract_parties import find_contract_parties
 from intake.extractors.extraction.contract_renewal import find_renewal, renewal_by_option
 from intake.extractors.extraction.contract_signatures import find_signatories
+from intake.extractors.extraction.contract_signing import (
+    LAST_SIGNED,
+    signing_date,
+    starts_at_last_signature,
+)
 from intake.extractors.extraction.contract_term import find_expiration, find_term
 from intake.extractors.extraction.fields.terms import parse_duration
 from intake.filing.contract_dates import contract_dates
@@ -358,3 +365,276 @@ def test_an_agreement_that_terminates_automatically_on_a_date() -> None:
     text = "This Agreement shall terminate automatically on January 1, 2030."
     found = find_expiration(text, "mdy", dt.date(2020, 1, 1))
     assert found is not None and found[0] == dt.date(2030, 1, 1)
+
+
+def test_an_agreement_in_force_once_the_last_party_signs() -> None:
+    """Words of effect with words of the last signature, however the agreement puts it."""
+    for said in (
+        "The Contract takes effect on the later of the two dates of signature below.",
+        "This Deed shall come into force upon signature by both Parties.",
+        "The Agreement enters into force when signed by all the parties hereto.",
+        "This Contract shall take effect on the date of its signature by the last Party.",
+    ):
+        assert LAST_SIGNED.search(said), said
+    assert LAST_SIGNED.search("The prices take effect on the first day of each quarter.") is None
+    # a term counted from the last signature starts there too
+    runs = (
+        "This Agreement shall terminate two (2) years after the date on which it is signed by all"
+    )
+    assert LAST_SIGNED.search(runs + " the Parties.")
+    assert (
+        LAST_SIGNED.search("The licence shall terminate two (2) years after the Closing.") is None
+    )
+
+
+def _signed(closing: str) -> dt.date | None:
+    text = " ".join(closing.split())
+    return signing_date(text, closing, "dmy")
+
+
+def test_signing_lines_of_other_traditions_give_the_last_signature() -> None:
+    # the place and date over a signature, as agreements from the Continent sign
+    continental = (
+        "Clause 12. Place of jurisdiction is Bremen.\n"
+        "Bremen, 07.10.2022\n"
+        "Weser Kontor GmbH ______________ Jana Vogt\n"
+        "In Ghent, on 14/10/2022 For the Buyer: ______________\n"
+    )
+    assert _signed(continental) == dt.date(2022, 10, 14)
+    # a closing sentence: where it was signed, then when
+    closing = (
+        "Thus done and signed at Bloemfontein on this 2nd day of August 2021.\n"
+        "AS WITNESSES: 1. ______\n"
+        "Signed in triplicate in Groningen on 11 August 2021.\n"
+    )
+    assert _signed(closing) == dt.date(2021, 8, 11)
+    # a place and date with no signature near it is an address or a heading, not a signing
+    assert _signed("Head office\nLeeds, 3 March 2020\nTelephone 0113 000 0000\n") is None
+
+
+def test_a_start_in_the_present_tense_a_period_s_start_and_a_defined_start() -> None:
+    assert stated_start("The Contract applies from 3 February 2024 up to 2 February 2025.", "dmy")
+    assert stated_start("This Contract is in force from March 2, 2023 until May 1, 2024.", "mdy")
+    period = (
+        "This Agreement is concluded for a fixed period of three (3) years, commencing on "
+        "1 October 2022 and ending on 30 September 2025."
+    )
+    assert stated_start(period, "dmy") == dt.date(2022, 10, 1)
+    # a defined term where the date would stand: its definition gives the date, quoted
+    # or not
+    quoted = (
+        '"Start Date" means 15 April 2021; "Site" means the depot. This Supply Agreement '
+        "shall take effect on the Start Date."
+    )
+    assert stated_start(quoted, "dmy") == dt.date(2021, 4, 15)
+    unquoted = (
+        "In this agreement: Date of Entry means 9 June 2019. This agreement shall subsist "
+        "for a period of ten years from and after the Date of Entry."
+    )
+    assert stated_start(unquoted, "dmy") == dt.date(2019, 6, 9)
+    # a schedule's label gives the defined term its date too
+    schedule = (
+        "The term of this Rental shall commence on the Delivery Date. SCHEDULE 1 Forklift: "
+        "one. Delivery Date: 3 August 2020 Rent: $900 a month"
+    )
+    assert stated_start(schedule, "dmy") == dt.date(2020, 8, 3)
+    # a term defined as no date gives none
+    later = (
+        '"Start Date" means the day the Site is handed over. This Agreement starts on the '
+        "Start Date."
+    )
+    assert stated_start(later, "dmy") is None
+
+
+def test_ends_bounded_by_inclusive_words_by_a_latest_day_and_by_a_year_s_end() -> None:
+    start = dt.date(2023, 4, 1)
+    inclusive = "The Contract is valid from 1 April 2023 up to and including 31 March 2024."
+    assert find_expiration(inclusive, "dmy", start) == (dt.date(2024, 3, 31), inclusive[:-1])
+    latest = (
+        "This Contract shall remain in force until the handover of the Premises, but in any "
+        "event not later than 30 September 2024."
+    )
+    found = find_expiration(latest, "dmy", start)
+    assert found is not None and found[0] == dt.date(2024, 9, 30)
+    earlier = (
+        "This Agreement shall continue until the delivery of the last Vessel or 1 March "
+        "2025, whichever occurs first."
+    )
+    found = find_expiration(earlier, "dmy", start)
+    assert found is not None and found[0] == dt.date(2025, 3, 1)
+    # a date printed after "until" itself is the end, not a later deadline in the sentence
+    direct = (
+        "This Agreement shall continue until 31 May 2024 and fees are due no later than "
+        "1 June 2024."
+    )
+    found = find_expiration(direct, "dmy", start)
+    assert found is not None and found[0] == dt.date(2024, 5, 31)
+    # the end of the calendar year the start falls in, or the then-current one
+    year = (
+        "This Agreement shall continue until the end of the calendar year in which the "
+        "Commencement Date falls."
+    )
+    found = find_expiration(year, "dmy", start)
+    assert found is not None and found[0] == dt.date(2023, 12, 31)
+    current = "The term shall run through the end of the then-current calendar year."
+    found = find_expiration(current, "dmy", start)
+    assert found is not None and found[0] == dt.date(2023, 12, 31)
+    assert (
+        find_expiration("Prices are fixed until the end of the calendar year.", "dmy", start)
+        is None
+    )
+
+
+def test_a_period_with_its_adjective_and_an_anniversary_at_an_hour() -> None:
+    firm = find_term("The Contract is concluded for a firm period of twenty-four (24) months.")
+    assert firm is not None and (firm.value, firm.own) == ("24 months", True)
+    initial = find_term(
+        "The Agreement takes effect on signature and is entered into for an initial period "
+        "of four (4) years as from that date."
+    )
+    assert initial is not None and initial.value == "4 years"
+    hour = find_term(
+        "This Agreement shall terminate at 4:30 p.m. (Halifax time) on the second "
+        "anniversary of the Effective Date."
+    )
+    assert hour is not None and hour.value == "2 years"
+
+
+def test_a_law_that_applies_in_the_present_tense_an_adjective_and_a_place_with_and() -> None:
+    def law(text: str) -> str | None:
+        found = find_governing_law(text)
+        return found[0] if found else None
+
+    assert law("Austrian law applies, to the exclusion of its conflict rules.") == "Austria"
+    assert law("The law of Northern Ireland applies to this Contract.") == "Northern Ireland"
+    assert law("This Contract shall be governed by South African law.") == "South Africa"
+    assert (
+        law("This Lease is governed by the laws of the Province of Newfoundland and Labrador.")
+        == "Newfoundland and Labrador"
+    )
+    # a province's law and its country's are still cut at their "and"
+    assert law("This Lease is governed by the laws of Manitoba and the laws of Canada.") == (
+        "Manitoba"
+    )
+
+
+def test_renewals_then_by_tacit_agreement_in_each_case_and_after_the_first_year_s_end() -> None:
+    tacit = (
+        "The Contract is concluded for an initial period of two (2) years. It will then be "
+        "renewed by tacit agreement for successive periods of two (2) years."
+    )
+    assert find_renewal(tacit) == "successive 2 year"
+    each_case = (
+        "The licence term ends on 31.03.2026. Thereafter, the contract is extended by a "
+        "further 6 months in each case unless terminated with three months' notice."
+    )
+    assert find_renewal(each_case) == "further 6 month"
+    yearly = (
+        "This Agreement shall continue in force until the end of the calendar year in which "
+        "the Start Date falls and thereafter from calendar year to calendar year until "
+        "terminated by either party."
+    )
+    assert find_renewal(yearly) == "successive 1 year"
+
+
+def test_a_register_note_a_long_definition_and_an_and_of_a_name_in_capitals() -> None:
+    noted = (
+        "This Cleaning Agreement is entered into by and between KLIPRIVIER HYGIENE CC "
+        '(Registration No. 2004/056789/23), a close corporation (hereinafter "the '
+        'Contractor") and MARULA OFFICE PARKS (PTY) LTD (hereinafter "the Owner").'
+    )
+    assert find_contract_parties(noted) == [
+        "KLIPRIVIER HYGIENE CC",
+        "MARULA OFFICE PARKS (PTY) LTD",
+    ]
+    tail = (
+        "which expression shall, unless repugnant to the context or meaning thereof, be "
+        "deemed to mean and include its successors and permitted assigns"
+    )
+    indian = (
+        "This AGREEMENT is made at Pune BY AND BETWEEN SAHYADRI FORGINGS PRIVATE LIMITED, a "
+        "company incorporated under the Companies Act, 2013, having its registered office "
+        f'at Pune (hereinafter referred to as the "Seller", {tail}) of the ONE PART; AND '
+        "GODAVARI VALVES AND FITTINGS LIMITED, a company incorporated under the Companies "
+        "Act, 1956, having its registered office at Nashik (hereinafter referred to as the "
+        f'"Buyer", {tail}) of the OTHER PART.'
+    )
+    assert find_contract_parties(indian) == [
+        "SAHYADRI FORGINGS PRIVATE LIMITED",
+        "GODAVARI VALVES AND FITTINGS LIMITED",
+    ]
+
+
+def test_a_rolling_basis_and_the_end_of_a_month_are_no_term() -> None:
+    rolling = (
+        "Unless Renter gives Owner written notice at least sixty (60) days before the end of "
+        "the Initial Term of its wish to return the Forklift, the term of this Rental shall "
+        "automatically renew on a month-to-month basis."
+    )
+    assert find_term(rolling) is None
+    until = (
+        "2. Term. The Contract shall come into force on 1 May 2022 and shall remain in force "
+        "until terminated by either party with three (3) months' written notice to the end "
+        "of a calendar month."
+    )
+    assert find_term(until) is None
+
+
+def test_a_capital_and_before_the_next_party_and_a_parties_heading() -> None:
+    french = (
+        "BETWEEN THE UNDERSIGNED: Fromageries Vallin, a societe par actions simplifiee with "
+        "its registered office at 3 rue Haute, 74000 Annecy, represented by Mrs. Anne Vallin, "
+        'in her capacity as President, hereinafter referred to as the "Producer", of the one '
+        "part, AND Thistle Deli Supplies Ltd, a company incorporated in Scotland, represented "
+        'by Mr. Ross Keir, in his capacity as Director, hereinafter referred to as the "Buyer", '
+        "of the other part."
+    )
+    assert find_contract_parties(french) == ["Fromageries Vallin", "Thistle Deli Supplies Ltd"]
+    heading = (
+        "PARTIES Totara Ridge Wool Limited (company number 7654321) (Grower) Harbourside "
+        "Knitwear Limited (company number 1122334) (Maker)"
+    )
+    assert find_contract_parties(heading) == [
+        "Totara Ridge Wool Limited",
+        "Harbourside Knitwear Limited",
+    ]
+
+
+def test_key_details_without_colons_and_an_end_given_by_a_defined_term() -> None:
+    details = (
+        "KEY DETAILS Start Date 1 June 2024 End Date 31 May 2026 Fee NZD 400 a month. "
+        "2. Term. This Agreement starts on the Start Date and continues until the End Date."
+    )
+    assert stated_start(details, "dmy") == dt.date(2024, 6, 1)
+    found = find_expiration(details, "dmy", dt.date(2024, 6, 1))
+    assert found is not None and found[0] == dt.date(2026, 5, 31)
+    defined = (
+        "Finish Date means 30 September 2025 or, if the Term is extended, the last day of "
+        "the extension. This agreement starts on 1 October 2023 and ends on the Finish Date."
+    )
+    found = find_expiration(defined, "dmy", dt.date(2023, 10, 1))
+    assert found is not None and found[0] == dt.date(2025, 9, 30)
+
+
+def test_an_indian_individual_s_age_and_father_are_not_the_party() -> None:
+    licence = (
+        "This Agreement of Leave and Licence is made at Nagpur BETWEEN Mrs. Meera Anil "
+        "Deshmukh, aged about 47 years, W/o Shri Anil Vasant Deshmukh, residing at 12 Civil "
+        'Lines, Nagpur (hereinafter referred to as the "Licensor") of the ONE PART AND '
+        "Vidarbha Seeds Private Limited, a company incorporated under the Companies Act, "
+        '2013 (hereinafter referred to as the "Licensee") of the OTHER PART.'
+    )
+    assert find_contract_parties(licence) == [
+        "Mrs. Meera Anil Deshmukh",
+        "Vidarbha Seeds Private Limited",
+    ]
+
+
+def test_a_start_on_a_defined_term_for_the_last_signature() -> None:
+    defined = (
+        '"Execution Date" means the date on which this Agreement is signed by the party '
+        "signing last. 4. Duration. This Agreement shall commence on the Execution Date and "
+        "endure for 36 (thirty-six) months."
+    )
+    assert starts_at_last_signature(defined)
+    assert not starts_at_last_signature(defined.replace("commence on", "be read with"))

@@ -37,6 +37,11 @@ from intake.extractors.extraction.contract_renewal import (
     renewal_notice,
 )
 from intake.extractors.extraction.contract_signatures import find_signatories
+from intake.extractors.extraction.contract_signing import (
+    LAST_SIGNED,
+    signing_date,
+    starts_at_last_signature,
+)
 from intake.extractors.extraction.contract_term import (
     OPEN_ENDED,
     Term,
@@ -170,41 +175,6 @@ def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
     return None
 
 
-#: An agreement that takes effect when the last party signs it: "effective as of the date of
-#: the last signature below", "... on the date it is signed by both parties", "the later of
-#: the dates of execution", "as of the date of the last signature (the "Effective Date")".
-#: Its effective date is the latest date by the signatures.
-_LAST_SIGNED = re.compile(
-    r"\beffective\b[^.;]{0,80}?(?:date\s+of\s+(?:the\s+)?last\s+(?:signature|execution)|"
-    r"(?:date|day)\s+(?:on\s+which\s+)?(?:it\s+|this\s+agreement\s+)?(?:is|has\s+been)\s+"
-    r"(?:last\s+)?(?:signed|executed)\s+by\s+(?:both|all|the\s+last)|"
-    r"later\s+of\s+the\s+dates?\s+of\s+(?:signature|execution))|"
-    # the date first, the defined term after it: "as of the date of the last signature below
-    # (the "Effective Date")"
-    r"\bdate\s+of\s+(?:the\s+)?last\s+(?:signature|execution)\b[^.;]{0,60}?\beffective\s+date\b",
-    re.IGNORECASE,
-)
-#: "Date: 7/21/2015", "Dated: January 27, 2016" by the signatures at the end.
-_SIGNED_ON = re.compile(r"\b(?:date|dated|signed\s+on)\s*:\s*", re.IGNORECASE)
-SIGNATURES = 3000
-
-
-def _signing_date(text: str, order: DateOrder) -> dt.date | None:
-    """The day the last party signed (when an agreement states no date of its own, it
-    takes effect once signed by all): the latest date written next to a "Date:" by the
-    signatures at the end."""
-    tail = text[-SIGNATURES:]
-    if not re.search(r"/s/|\bBy:|signature|IN\s+WITNESS", tail, re.IGNORECASE):
-        return None
-    dates = [
-        date
-        for m in _SIGNED_ON.finditer(tail)
-        for start, _end, date in find_dates(tail[m.end() : m.end() + 40], order)
-        if start <= 3
-    ]
-    return max(dates, default=None)
-
-
 def _notice_period(text: str) -> tuple[str, str] | None:
     """How long before the end notice must be given (the first period stated with it)."""
     for pattern in _NOTICE:
@@ -255,15 +225,20 @@ class ContractExtractor:
         agreement = _stated(local, "agreement_date") or _agreement_date(text, order)
         if agreement is not None:
             fields["agreement_date"] = Field(agreement.isoformat(), 0.7, "text")
-        elif (signed := _signing_date(text, order)) is not None:
+        elif (signed := signing_date(text, lines, order)) is not None:
             # an agreement that states no date of its own is dated by its signatures
             fields["agreement_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
         effective = (local["effective_date"][0], 0.85) if "effective_date" in local else None
         effective = effective or _effective_date(text, order)
+        # the term's own section first: the same words elsewhere time an obligation
+        sections = clause_sections(text, "term")
         if (
             effective is None
-            and _LAST_SIGNED.search(text[:PREAMBLE])
-            and (signed := _signing_date(text, order)) is not None
+            and (
+                any(LAST_SIGNED.search(part) for part in (text[:PREAMBLE], *sections))
+                or starts_at_last_signature(text)
+            )
+            and (signed := signing_date(text, lines, order)) is not None
         ):
             effective = signed, 0.6
         if effective is None and (
@@ -274,13 +249,11 @@ class ContractExtractor:
             fields["effective_date"] = Field(effective[0].isoformat(), effective[1], "text")
         elif agreement is not None:  # an agreement takes effect when made, unless it says
             fields["effective_date"] = Field(agreement.isoformat(), 0.55, "text")
-        elif (signed := _signing_date(text, order)) is not None:
+        elif (signed := signing_date(text, lines, order)) is not None:
             fields["effective_date"] = Field(signed.isoformat(), 0.5, "text", raw="signed")
         law = local.get("governing_law") or law
         if law:
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
-        # the term's own section first: the same words elsewhere time an obligation
-        sections = clause_sections(text, "term")
         term = next(filter(None, (find_term(s, True) for s in sections)), None) or find_term(text)
         if "term" in local:
             term = Term(local["term"][0], local["term"][1], True, True)

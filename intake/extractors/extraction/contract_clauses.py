@@ -16,7 +16,14 @@ Two conventions, each holding across agreements whatever their trade:
   January 1, 2013", "This Agreement shall commence on ...", "The term of this Agreement
   will begin on ..."): the subject is the agreement or its term, the verb its taking
   effect or beginning, and the date follows the cue. It stands in the Term section,
-  often far from the preamble.
+  often far from the preamble. The present tense says the same ("This Agreement applies
+  from 1 May 2022", "... is in force from ...", "This agreement starts on ..."), and so
+  does a period of the agreement's that begins on a day ("is entered into for a definite
+  period of two (2) years, commencing on 1 January 2020", "shall subsist for a period of
+  five years from and after ...").
+* Where such a cue names a defined term instead of a date ("shall commence on the
+  Commencement Date"), the date is the one the term's definition gives (""Commencement
+  Date" means 1 March 2019", or unquoted, as Australian drafting writes it).
 """
 
 from __future__ import annotations
@@ -28,7 +35,14 @@ from functools import cache
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["clause_sections", "labelled_end", "labelled_start", "stated_start"]
+__all__ = [
+    "DEFINED_NAME",
+    "clause_sections",
+    "defined_date",
+    "labelled_end",
+    "labelled_start",
+    "stated_start",
+]
 
 #: How much text under a heading is read as its section.
 SECTION = 1500
@@ -61,29 +75,64 @@ _END_LABEL = re.compile(
     r"[“\"](?:termination|expiration|expiry|end)\s+date[”\"]\s+(?:means|shall\s+mean)\s+",
     re.IGNORECASE,
 )
+#: The agreement as a subject: "this Agreement", "The Contract", "This Framework Agreement".
+_THE_AGREEMENT = r"\b(?:this|the)\s+(?-i:(?:[A-Z][\w-]*\s+){0,3})(?:agreement|contract)"
 _STATED = re.compile(
-    r"\b(?:this|the)\s+(?:agreement|contract)\s+(?:shall|will|is\s+to)\s+"
+    rf"{_THE_AGREEMENT}\s+(?:(?:shall|will|is\s+to)\s+"
     r"(?:be(?:come)?\s+effective|come\s+into\s+(?:force|effect)|enter\s+into\s+(?:force|effect)|"
-    r"take\s+effect|commence|begin)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
+    r"take\s+effect|commence|begin|start|apply|be\s+in\s+(?:full\s+)?force)|"
+    # the present tense: "This Agreement applies from ...", "... is in force from ...",
+    # "This agreement starts on the Commencement Date"
+    r"applies|is\s+in\s+(?:full\s+)?force|commences|begins|starts)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
     # "The term of this Agreement (the "Term") will begin on ...": the term starts with it
     r"\bthe\s+(?:term|duration)\s+of\s+this\s+[\w\s-]{0,40}?(?:\([^()]{0,30}\)\s+)?(?:shall|will)\s+"
     r"(?:begin|commence|start)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
-    # "The term of this Agreement shall be for a period of one year commencing March 1":
-    # the participle dates the term's start
+    # "The term of this Agreement shall be for a period of one year commencing March 1",
+    # "This Agreement is entered into for a definite period of two (2) years, commencing on
+    # 1 January 2020": the participle dates the term's start
     r"\bthe\s+term\s+of\s+this\s+(?:agreement|contract)\b[^.;]{0,80}?\b(?:commencing|beginning|"
-    r"starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?",
+    r"starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
+    rf"{_THE_AGREEMENT}\b[^.;]{{0,60}}?\bfor\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:period|term)\s+of\b"
+    r"[^.;]{0,50}?\b(?:commencing|beginning|starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
+    # "This Agreement shall subsist for a period of five years from and after the Date of
+    # Entry": the period runs from its start
+    rf"{_THE_AGREEMENT}\b[^.;]{{0,60}}?\bfor\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:period|term)\s+of\b"
+    r"[^.;]{0,40}?\bfrom\s+(?:and\s+after\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 #: How far after its cue a date may begin ("as of the 1st day of ...").
 _NEAR = 3
 
 
-def _first_date(text: str, cue: re.Pattern[str], order: DateOrder) -> dt.date | None:
+#: A defined term where a date would stand: "shall commence on the Commencement Date".
+DEFINED_NAME = re.compile(r"[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){1,3}\b")
+_QUOTES = "\"“”'‘’"
+
+
+def defined_date(text: str, name: str, order: DateOrder) -> dt.date | None:
+    """The date the definition of ``name`` gives (""Commencement Date" means 1 March
+    2019", or unquoted as Australian drafting has it: "Commencement Date means 1 July
+    2020"), or a schedule's label of it ("Acceptance Date: November 1, 2018", or in a
+    table of key details with no colon: "Start Date 1 May 2023"), if that is a date."""
+    means = re.compile(
+        rf"(?<![\w-])[{_QUOTES}]?{re.escape(name)}[{_QUOTES}]?(?:\s+(?:means|shall\s+mean)\s+|\s*:?\s*)"
+    )
+    return _first_date(text, means, order, defined=False)
+
+
+def _first_date(
+    text: str, cue: re.Pattern[str], order: DateOrder, defined: bool = True
+) -> dt.date | None:
+    """The date right after the first ``cue`` followed by one, or (``defined``) the date
+    that the definition of a term standing there gives."""
     for m in cue.finditer(text):
         for start, _end, date in find_dates(text[m.end() : m.end() + 60], order):
             if start <= _NEAR:
                 return date
             break
+        name = DEFINED_NAME.match(text, m.end())
+        if defined and name is not None and (given := defined_date(text, name.group(0), order)):
+            return given
     return None
 
 

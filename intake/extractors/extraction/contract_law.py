@@ -31,13 +31,16 @@ _LAWS = [
         rf"[^.;]{{0,160}}?{_LAW_OF}"
     ),
     re.compile(rf"(?i:governing\s+law)[^.]{{0,160}}?{_LAW_OF}"),
+    # (the present tense too: "The law of Scotland applies to this Agreement")
     re.compile(
-        rf"{_LAW_OF}[^.;]{{0,120}}?(?i:(?:shall|will)\s+govern|shall\s+apply|governs?\s+th(?:is|e)\b)"
+        rf"{_LAW_OF}[^.;]{{0,120}}?(?i:(?:shall|will)\s+govern|shall\s+apply|governs?\s+th(?:is|e)\b|"
+        r"appl(?:y|ies)\s+to\s+th(?:is|e)\b)"
     ),
-    # the law first, as an adjective: "Florida law shall govern this Agreement"
+    # the law first, as an adjective: "Florida law shall govern this Agreement", "German
+    # law applies"
     re.compile(
         r"(?<![\w-])(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s+(?i:law)\s+"
-        r"(?i:shall|will)\s+(?i:govern|apply)"
+        r"(?:(?i:shall|will)\s+(?i:govern|apply)|(?i:applies|governs)\b)"
     ),
     # "This Agreement shall be governed by Ohio law", "... is subject to Swiss law"
     re.compile(
@@ -104,6 +107,11 @@ def find_governing_law(text: str) -> tuple[str, str] | None:
                 name = _NAME.match(after, fed.end())
                 law = name.group(0) if name else ""
             law = _COUNTRY_AFTER.sub("", _LAW_STOP.sub("", law).strip(" ,"))
+            # "Newfoundland and Labrador": a place whose name holds "and" is whole
+            folded = after.casefold()
+            law = next(
+                (p for p in vocabulary().joined_places if folded.startswith(p.casefold())), law
+            )
             if law and (federal := _AND_FEDERAL.match(text, m.start("law") + len(law))):
                 law = f"{law}, {federal.group('country')}"
             # a defined term ("the laws of the Domiciliary State") names no place itself

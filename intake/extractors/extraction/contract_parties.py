@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from intake.extractors.extraction.contract_recitals import CLAUSE, before_recitals, find_recitals
 from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.parties import LEGAL_FORM
 
@@ -27,7 +28,10 @@ _DEFINED = re.compile(
     rf"\(\s*(?:(?!collectively)[^(){_QUOTE}]{{0,80}}?[,;]\s*)?(?P<collective>collectively,?\s+)?(?:the\s+|this\s+|"
     rf"each\s+a\s+|here(?:in)?(?:after)?,?\s+(?:called\s+|referred\s+to\s+as\s+|"
     rf"to\s+be\s+referred\s+to\s+as\s+)?(?:the\s+)?)?[{_QUOTE}]\s*"
-    rf"(?P<term>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}](?:[^)(]{{0,120}})?\)|"
+    # (the tail may be long: "(hereinafter referred to as the "Supplier", which expression
+    # shall, unless repugnant to the context or meaning thereof, be deemed to mean and
+    # include its successors and permitted assigns)", as Indian agreements define a party)
+    rf"(?P<term>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}](?:[^)(]{{0,200}})?\)|"
     # "X, a Delaware corporation, hereinafter referred to as "Transporter"": unbracketed
     rf",?\s+hereinafter,?\s+(?:called\s+|referred\s+to\s+as\s+|to\s+be\s+referred\s+to\s+as\s+)?"
     rf"(?:the\s+)?[{_QUOTE}]\s*(?P<bare>[^{_QUOTE}]{{1,40}}?)\s*[{_QUOTE}]",
@@ -54,7 +58,11 @@ _CONNECTOR = re.compile(
 _APPOSITION = re.compile(
     r",\s+an?\s+|,?\s+(?:located\s+at|with\s+(?:its\s+)?(?:a\s+)?(?:principal|registered|"
     r"offices?|place)|having\s|whose\s|residing|organized\s|incorporated\s|existing\s|"
-    r"together\s+with|on\s+behalf|acting\s+(?:through|by)\s|c/o\s)|,?\s*\b(?:dba|d/b/a)\b",
+    r"together\s+with|on\s+behalf|acting\s+(?:through|by)\s|c/o\s)|,?\s*\b(?:dba|d/b/a)\b|"
+    # a person as Indian agreements describe one: "Mr. R. K. Rao, aged about 54 years, S/o
+    # Shri M. L. Rao, residing at ...": the father's name (son, daughter or wife of) is not
+    # the party's
+    r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b",
     re.IGNORECASE,
 )
 #: "Harlow Brothers and Company": "and Company" ends a name as a legal form does.
@@ -106,9 +114,10 @@ _PLACES = re.compile(
 #: Q. PUBLIC", "X on behalf of itself and its subsidiaries and John R. Doe").
 _POSSESSIVE = re.compile(
     r",?\s+(?:together\s+with\s+|having\s+|with\s+)?(?:its|their|his|her)\b"
-    r"(?:(?!,\s+and\s+[A-Z]|\s+and\s+[A-Z][\w'’.\-]*\s+[A-Z])[^()])*$"
+    # (nor past an "AND" in capitals that sets the next party on its own line: "...,
+    # represented by Mr. J. Roux, in his capacity as President, ... AND Acme Ltd")
+    r"(?:(?!,\s+and\s+[A-Z]|\s+and\s+[A-Z][\w'’.\-]*\s+[A-Z]|\s+AND\s)[^()])*$"
 )
-_CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\bI,\s+((?:[A-Z][\w'’\-]*\.?\s+){1,4}[A-Z][\w'’\-]*),")
 #: "John R. Doe, an individual": a person who signs for themselves (a defined term in
 #: brackets may stand between the name and the apposition).
@@ -128,17 +137,6 @@ _BRACKETED = re.compile(
     r"CORP|Corporation|CORPORATION|Co|CO|GmbH|LP|L\.P|LLP|plc|PLC|S\.A|B\.V|N\.V|AG|Pty)\b)"
 )
 _UNBRACKET = str.maketrans("［］", "()")
-#: Where the recitals begin: names given a defined term there ("WHEREAS, Acme Corp. (the
-#: "Supplier") ...") describe the background, not the parties.
-_RECITALS = re.compile(
-    r"\b(?:WHEREAS|RECITALS|BACKGROUND|WITNESSETH|PRELIMINARY\s+STATEMENTS?)\b|"
-    r"(?<=[.:)”\"]\s)A\.\s+(?=[A-Z])"
-)
-#: Where the recitals end and the parties' agreement begins.
-_OPERATIVE = re.compile(
-    r"\bNOW,?\s+THEREFORE\b|\bagrees?\s+as\s+follows\b|\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b",
-    re.IGNORECASE,
-)
 #: "X, Inc. and its Affiliates", "X and its subsidiaries": one company and the companies
 #: it controls, right before a collective defined term.
 _WITH_AFFILIATES = re.compile(
@@ -207,7 +205,8 @@ _ROLE_END = re.compile(
 )
 
 _LEADING = re.compile(
-    r"^(?:(?:by|and|between|among|with|of|the\s+undersigned|years?|months?|days|term|date|"
+    # (and a "PARTIES" heading run into the first name)
+    r"^(?:(?:by|and|between|among|with|of|the\s+undersigned|parties|years?|months?|days|term|date|"
     r"page|number|no\.)\s+)+",
     re.IGNORECASE,
 )
@@ -227,8 +226,10 @@ def _name_before(text: str) -> str | None:
     # ("between", ";", "(2)", ", and"); its name stands before the first description of it
     # ("incorporated and registered in England and Wales ... whose registered office is at
     # ..."), whatever "and"s that description holds
-    entry = _ENTRY.split(text)[-1]
+    entry = _REGISTER_NOTE.sub(_unnoted, _ENTRY.split(text)[-1])
     cues = [m.start() for m in (_APPOSITION.search(entry), _NOTE_OF_ADDRESS.search(entry)) if m]
+    if cues and (caps := _CAPS_AND.match(entry[: min(cues)])):
+        return caps.group(1)
     if cues and (name := _trailing_name(_CONNECTOR.split(entry[: min(cues)])[-1])):
         return name
     segment = _CONNECTOR.split(text)[-1]
@@ -246,6 +247,24 @@ def _name_before(text: str) -> str | None:
     return None
 
 
+#: "PERAK HERBS SDN. BHD. (Company No. 2015012345 (11345-X)), a company ...", "GAUTENG LIFT
+#: SERVICES CC (Registration No. 2001/0123/23), a close corporation": a register number
+#: in brackets (a figure, no quote: it defines nothing) between a name and the comma of
+#: its description is no part of the name.
+_REGISTER_NOTE = re.compile(r"\s*\((?:[^()“”\"]|\([^()“”\"]*\))*\)(?=\s*,)")
+
+
+def _unnoted(note: re.Match[str]) -> str:
+    return "" if re.search(r"\d", note.group(0)) else note.group(0)
+
+
+#: "(2) KAVERI PUMPS AND MOTORS LIMITED, a company ...": in a name printed in capitals
+#: that heads its own entry, an AND between its words (none of them a legal form) is the
+#: name's own, not the next party's.
+_CAPS_AND = re.compile(
+    rf"^\s*(?:AND\s+)?((?:(?!(?i:{LEGAL_FORM})\b)[A-Z][A-Z&'’\-]+\s+)+AND\s+"
+    rf"(?:[A-Z][A-Z&'’\-]+\s+)*{_FORM})\s*,?\s*$"
+)
 #: Connectors that always separate one party from the next.
 _ENTRY = re.compile(
     r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|[;:]|,\s+and\b|\(\d\)|"
@@ -306,7 +325,7 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
             continue
         if name := _name_before(head[max(0, m.start() - 350) : m.start()]):
             found.append((m.start(), name, True))
-    clause = _CLAUSE.search(head)
+    clause = CLAUSE.search(head)
     spans = [(0, 400)]
     if clause is not None:
         end = head.find(". ", clause.end())
@@ -327,7 +346,7 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
     for m in _LETTERED.finditer(head[:1500]):
         if _plausible(name := _tidy(m.group("name"))):
             found.append((m.start(), name, True))
-    found = _before_recitals(head, found)
+    found = before_recitals(head, found)
     names: list[tuple[str, bool]] = []
     keys: list[tuple[str, ...]] = []
     for _, name, sure in sorted(found):
@@ -365,32 +384,3 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
         if not sure:
             chosen.add(name)
     return [n.translate(_UNBRACKET) for n, _ in names if n in chosen]
-
-
-def find_recitals(head: str) -> tuple[int, int] | None:
-    """Where the recitals (the background after the parties are named: "WHEREAS ...",
-    "RECITALS A. ...") begin and end, if the agreement has them."""
-    clause = _CLAUSE.search(head)
-    start = _RECITALS.search(head, clause.end() if clause else 0)
-    if start is None:
-        return None
-    end = _OPERATIVE.search(head, start.end())
-    return start.start(), end.start() if end else len(head)
-
-
-def _before_recitals(head: str, found: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
-    """Drop the names found in the recitals when the preamble before them already named a
-    party for sure (the recitals tell the background: earlier agreements, affiliates, the
-    person a company acts for; a party the preamble leaves blank is not named there).
-    Past the start of the operative clauses ("NOW, THEREFORE", "agree as follows") the
-    parties are named already: a company given a defined term there is a carrier, an
-    agent, a supplier the agreement speaks of."""
-    operative = _OPERATIVE.search(head)
-    if operative is not None and any(pos < operative.start() for pos, _, sure in found if sure):
-        found = [f for f in found if f[0] < operative.start()]
-    recitals = find_recitals(head)
-    if recitals is None:
-        return found
-    if not any(sure and pos < recitals[0] for pos, _, sure in found):
-        return found
-    return [f for f in found if f[0] < recitals[0]]

@@ -56,19 +56,23 @@ _AUTO = r"(?:automatically|tacitly)"
 #: a definition ("Renewal Term shall have the meaning ..."), and a renewal that happens,
 #: not one the parties "may" agree to later.
 _RENEWS = re.compile(
-    rf"\b(?:(?:shall|will)\s+(?:thereafter\s+)?(?:{_AUTO}\s+)?(?:be\s+)?(?:{_AUTO}\s+)?"
+    # ("It will then be renewed by tacit agreement", as the French "tacite reconduction")
+    rf"\b(?:(?:shall|will)\s+(?:thereafter\s+|then\s+)?(?:{_AUTO}\s+)?(?:be\s+)?(?:{_AUTO}\s+)?"
     r"renew(?:ed)?|"
     rf"{_AUTO}\s+renew(?:s|ed)?|renew(?:s|ed)?\s+{_AUTO}|"
     rf"(?:shall|will)\s+(?:{_AUTO}\s+)?extend\s+(?:the|this)\s+(?:initial\s+)?(?:term|agreement)|"
     # "shall (thereafter) (automatically) be extended (automatically)" or "prolonged", the
     # agreement (or "it") its subject, or the subject of the verb it is joined to ("The
     # Agreement will run ... and will be extended")
-    r"(?:(?:term|agreement)\s+|(?<=\b[Ii]t\s))(?:shall|will|is)\s+"
+    r"(?:(?:term|agreement|contract)\s+|(?<=\b[Ii]t\s))(?:shall|will|is)\s+"
     r"(?:[^.;]{0,80}?\band\s+(?:shall|will)\s+)?"
     rf"(?:thereafter\s+)?(?:{_AUTO}\s+)?(?:be\s+)?(?:{_AUTO}\s+)?(?:extended|prolonged)|"
     # "shall (thereafter) continue (in effect) from year to year": renewal by the period
+    # (or after the first term's end: "shall continue in force until the end of the
+    # calendar year in which ... falls and thereafter from calendar year to calendar year")
     rf"(?:shall|will)\s+(?:thereafter\s+)?(?:{_AUTO}\s+)?continue\b"
-    r"(?=[^.;]{0,40}?\b(?:year|month)[\s-]+to[\s-]+(?:(?:contract|calendar)\s+)?(?:year|month)\b|"
+    r"(?=(?:[^.;]{0,40}?|[^.;]{0,160}?\bthereafter\s+(?:from\s+)?(?:(?:contract|calendar)\s+)?)"
+    r"\b(?:year|month)[\s-]+to[\s-]+(?:(?:contract|calendar)\s+)?(?:year|month)\b|"
     # ... or "for successive periods of twelve (12) months": runs on by further periods
     r"[^.;]{0,40}?\b(?:successive|consecutive|further|additional)\s+(?:periods?|terms?)\b)|"
     rf"{_OPTION_VERB})\b",
@@ -92,7 +96,10 @@ _RENEWAL_DEFINED = re.compile(
 #: One renewal before the kind word: "for one additional period", "for an additional term".
 _ONCE = re.compile(r"\b(?:one|an?)\s+(?:\(1\)\s+)?$", re.IGNORECASE)
 #: "for a further period of one year on each anniversary": one period at a time, repeated.
-_EVERY_TIME = re.compile(r"\bon\s+each\s+(?:anniversary|occasion)\b|\beach\s+time\b", re.IGNORECASE)
+#: (and "in each case", as agreements drafted in English by German speakers say "jeweils")
+_EVERY_TIME = re.compile(
+    r"\bon\s+each\s+(?:anniversary|occasion)\b|\beach\s+time\b|\bin\s+each\s+case\b", re.I
+)
 #: A renewal both parties must agree to is a new agreement, not a renewal term: "may be
 #: renewed ... upon the mutual written agreement of the parties", "if both parties agree".
 _ENDED = re.compile(r"\bunless\b|\bterminat\w*|\bend(?:s|ed)?\b", re.IGNORECASE)

@@ -28,6 +28,8 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
+from intake.extractors.extraction.contract_clauses import DEFINED_NAME as _DEFINED_NAME
+from intake.extractors.extraction.contract_clauses import defined_date
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -61,7 +63,12 @@ _TERM_CUES = [
     re.compile(
         rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+"
         r"(?:valid\s+and\s+)?in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+(?:force|effect))?)\s+for"
-        r"\s+(?:a|an|the)\s+(?:initial\s+)?(?:term|period)\s+of",
+        r"\s+(?:a|an|the)\s+(?:initial\s+)?(?:term|period)\s+of|"
+        # "is entered into for an initial period of", "is concluded for a firm period of":
+        # the agreement made for a period its adjective fixes
+        rf"{_AGREEMENT}(?:[^.]{{0,80}}?\band)?\s+(?:is|shall\s+be|has\s+been)\s+(?:entered\s+into|"
+        r"concluded|made)\s+for"
+        r"\s+(?:a|an|the)\s+(?:(?:initial|original|firm|fixed|definite)\s+)?(?:term|period)\s+of",
         re.I,
     ),
     re.compile(
@@ -117,7 +124,8 @@ _NOT_TERM = re.compile(r"neither|solicit|hire|employ|standstill|disclosure\s+per
 #: the day prior to the fourth anniversary": a term that ends on an anniversary.
 _ANNIVERSARY = re.compile(
     rf"(?:{_AGREEMENT}|\b(?:initial\s+)?term\b)[^.]{{0,100}}?\b(?:continue|remain\s+in\s+effect|"
-    r"terminate|expire|end|through|until)\b[^.]{0,40}?"
+    # (a time of day's dots between: "expire at 5:00 p.m. (Regina time) on the third")
+    r"terminate|expire|end|through|until)\b(?:[ap]\.m\.|[^.]){0,40}?"
     # the ordinal in words (the packs' ordinals: "fifth", "twentieth") or in figures ("5th")
     rf"\b(?P<nth>{_VOCABULARY.day_ordinal_pattern}|\d{{1,2}}(?:st|nd|rd|th))"
     # (the figure in brackets as OCR reads it too: "(Sth)" for "(5th)")
@@ -136,7 +144,13 @@ _EXPIRES = re.compile(
     # (and its time zone, bracketed or not: "(Eastern Time)", "New York City time")
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[a-z.\s]{1,30}?\btime\)?)?)\s+)?on|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
-    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until)|"
+    # an end bounded after an event's: "until the completion of the Services, but in any
+    # event not later than May 31, 2022", "until the completion of the Works or 31 March
+    # 2023, whichever is the earlier"
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\buntil\b[^.;\d]{{0,80}}?(?:\b(?:not|no)\s+later\s+than|"
+    r"\bor(?=\s[^.;]{0,30}?,?\s+whichever\s+(?:is|occurs|shall\s+occur)\s+(?:the\s+)?"
+    r"(?:earlier|earliest|sooner|first)\b))|"
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until|up\s+to\s+and\s+including)|"
     # "The term ... shall run from January 1, 2020 to December 31, 2020": from one date (or
     # the agreement's own start: "from the Effective Date to March 31, 2022") to the next
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,120}}?\bfrom\s+(?:[^.;]{{0,40}}?\d{{4}},?|the\s+"
@@ -218,6 +232,22 @@ def _anchored(after: str) -> bool:
     return _EVENT.search(m.group("anchor")) is None
 
 
+#: Periods that are no length: "on a month-to-month basis" (a rolling basis), "to the end
+#: of a calendar month" (a point in time).
+_ROLLING_NEXT = re.compile(r"[\s-]+to[\s-]+(?:day|week|month|year)\b", re.I)
+_END_OF = re.compile(r"\b(?:end|close|last\s+day)\s+of\s+(?:the\s+|each\s+)?$", re.I)
+
+
+def _a_length(window: str, d: re.Match[str]) -> bool:
+    """Whether the period ``d`` in ``window`` is a length: not a notice period ("thirty
+    (30) days' written notice"), a rolling basis or the end of a period."""
+    return not (
+        _NOTICE_NEXT.match(window, d.end())
+        or _ROLLING_NEXT.match(window, d.end())
+        or _END_OF.search(window, 0, d.start())
+    )
+
+
 def find_term(text: str, section: bool = False) -> Term | None:
     """The term, the text it was read from, whether it is the agreement's own term and
     whether its end can be computed. In the agreement's section on its term (``section``)
@@ -234,10 +264,7 @@ def find_term(text: str, section: bool = False) -> Term | None:
             window = text[m.end() : m.end() + 200]
             window = _SENTENCE_END.split(window, maxsplit=1)[0]  # this sentence
             # "upon thirty (30) days written notice" is a notice period, not the term
-            d = next(
-                (d for d in DURATION.finditer(window) if not _NOTICE_NEXT.match(window, d.end())),
-                None,
-            )
+            d = next((d for d in DURATION.finditer(window) if _a_length(window, d)), None)
             # a period of a covenant (not to solicit, hire, buy shares) is not the term,
             # whether the covenant is named before or after the period in its sentence
             before = _SENTENCE_END.split(text[max(0, m.start() - 150) : m.start()])[-1]
@@ -276,12 +303,48 @@ def _month_end(text: str, start: dt.date | None) -> tuple[dt.date, str] | None:
     return first - dt.timedelta(days=1), m.group(0)
 
 
+#: "until the end of the calendar year in which the Commencement Date falls", "through the
+#: end of the then-current calendar year", "through the end of calendar year 2024": the
+#: last day of that year.
+_YEAR_END = re.compile(
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:until|through|to)\s+the\s+end\s+of\s+"
+    r"(?:the\s+)?(?:(?P<current>then[-\s]current|current)\s+)?calendar\s+year"
+    r"(?:\s+(?P<year>\d{4})\b|\s+in\s+which\s+(?P<what>[^.;]{0,50}?)\s+falls\b)?",
+    re.I,
+)
+#: The agreement's own start, named: "the Commencement Date", "the date hereof".
+_START_NAME = re.compile(
+    r"\b(?:effective|commencement|start)\s+date\b|\bdate\s+(?:hereof|of\s+this\s+agreement)\b", re.I
+)
+
+
+def _year_end(text: str, order: DateOrder, start: dt.date | None) -> tuple[dt.date, str] | None:
+    """The end of a term that runs to the end of a calendar year: the year printed, the
+    year a date (or the start) falls in, or the start's ("the then-current")."""
+    for m in _YEAR_END.finditer(text):
+        what = m.group("what")
+        dates = [date for _b, _e, date in find_dates(what, order)] if what else []
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif dates:
+            year = dates[0].year
+        elif start is not None and (m.group("current") or (what and _START_NAME.search(what))):
+            year = start.year
+        else:
+            continue
+        end = dt.date(year, 12, 31)
+        if start is None or end > start:
+            return end, m.group(0)
+    return None
+
+
 def find_expiration(
     text: str, order: DateOrder, start: dt.date | None
 ) -> tuple[dt.date, str] | None:
     """The first date printed as the end of the agreement that falls after its start (a
     date before the start belongs to another clause: a notice deadline, an earlier deal),
-    with the words it was read from; else the last day of the month the term runs to."""
+    with the words it was read from; else the last day of the month (or the calendar year)
+    the term runs to."""
     for m in _EXPIRES.finditer(text):
         # the sentence up to the cue (a cue may hold full stops itself: "at 11:59 p.m. on")
         sentence = _SENTENCE_END.split(text[max(0, m.start() - 200) : m.start()])[-1] + m.group(0)
@@ -291,4 +354,10 @@ def find_expiration(
             if begin <= 25 and (start is None or date > start):
                 return date, sentence + text[m.end() : m.end() + end]
             break
-    return _month_end(text, start)
+        # a defined term where the date would stand: "ends on the Expiry Date"
+        the = re.match(r"(?:the\s+)?", text[m.end() :], re.I)
+        name = _DEFINED_NAME.match(text, m.end() + (the.end() if the else 0))
+        given = defined_date(text, name[0], order) if name is not None else None
+        if name is not None and given is not None and (start is None or given > start):
+            return given, sentence + name[0]
+    return _month_end(text, start) or _year_end(text, order, start)

@@ -89,6 +89,9 @@ class Vocabulary:
     postal_addresses: list[tuple[str, str]] = field(default_factory=list)
     #: a law named by its adjective ("English law", casefolded) -> the place it is of
     law_adjectives: dict[str, str] = field(default_factory=dict)
+    #: places whose name holds "and" ("Newfoundland and Labrador"): a law's place is not
+    #: cut at their "and"
+    joined_places: list[str] = field(default_factory=list)
     #: tesseract model ("deu") -> the words that say a text is in its language (the
     #: packs' ``language_words`` and their contracts' function ``words``)
     ocr_models: dict[str, list[str]] = field(default_factory=dict)
@@ -143,6 +146,7 @@ class Vocabulary:
         self.postal_addresses += [(str(p), str(c)) for p, c in data.get("postal_addresses", [])]
         for adjective, place in data.get("law_adjectives", {}).items():
             self.law_adjectives[str(adjective).casefold()] = str(place)
+        self.joined_places += [str(p) for p in data.get("joined_places", [])]
         # a user's pack of the same language extends the shipped one's cues
         cues: dict[str, Any] = self.contract.setdefault(str(pack.get("name", name)), {})
         for key, value in data.get("contract", {}).items():
