@@ -638,3 +638,16 @@ def test_a_start_on_a_defined_term_for_the_last_signature() -> None:
     )
     assert starts_at_last_signature(defined)
     assert not starts_at_last_signature(defined.replace("commence on", "be read with"))
+
+
+def test_an_and_inside_a_name_in_capitals_after_a_label() -> None:
+    particulars = (
+        "THIS LEASE is dated 3 March 2016 PARTICULARS Landlord: WESTFERRY DOCKS LIMITED "
+        "(company number 02345678) whose registered office is at 1 Quay Road, London "
+        "Tenant: HARBOUR FRAMES AND GLASS LIMITED (company number 08765432) whose "
+        "registered office is at 4 Mill Lane, London"
+    )
+    assert find_contract_parties(particulars) == [
+        "WESTFERRY DOCKS LIMITED",
+        "HARBOUR FRAMES AND GLASS LIMITED",
+    ]

@@ -265,6 +265,10 @@ _CAPS_AND = re.compile(
     rf"^\s*(?:AND\s+)?((?:(?!(?i:{LEGAL_FORM})\b)[A-Z][A-Z&'’\-]+\s+)+AND\s+"
     rf"(?:[A-Z][A-Z&'’\-]+\s+)*{_FORM})\s*,?\s*$"
 )
+#: The same before a name a legal form ends, after a label's colon, a semicolon or a number.
+_CAPS_HEAD = re.compile(
+    rf"(?:[:;]|\(\d\))\s+((?:(?!(?i:{LEGAL_FORM})\b)[A-Z][A-Z&'’\-]+\s+)+AND\s+)$"
+)
 #: Connectors that always separate one party from the next.
 _ENTRY = re.compile(
     r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|[;:]|,\s+and\b|\(\d\)|"
@@ -332,8 +336,11 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
         spans.append((clause.start(), min(end if end > 0 else len(head), clause.end() + 800)))
     for lo, hi in spans:
         for m in _ORG.finditer(head, lo, hi):
-            if _plausible(name := _tidy(m.group(1))):
-                found.append((m.start(), name, False))
+            # "Tenant: ORBITAL PRINT AND PACKAGING LIMITED": the words before its AND
+            joined = _CAPS_HEAD.search(head, max(0, m.start() - 80), m.start())
+            start = joined.start(1) if joined else m.start()
+            if _plausible(name := _tidy(head[start : m.end(1)])):
+                found.append((start, name, False))
     for m in _FIRST_PERSON.finditer(head[:1500]):
         found.append((m.start(), m.group(1), True))
     for m in _INDIVIDUAL.finditer(head):
