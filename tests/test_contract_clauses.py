@@ -651,3 +651,14 @@ def test_an_and_inside_a_name_in_capitals_after_a_label() -> None:
         "WESTFERRY DOCKS LIMITED",
         "HARBOUR FRAMES AND GLASS LIMITED",
     ]
+
+
+def test_a_party_named_by_its_role_after_a_thing() -> None:
+    text = (
+        "BETWEEN: Nuages Alpins SAS, whose registered office is at 2 place Grenette, 38000 "
+        'Grenoble, France (hereinafter the "Hosting Provider"), AND: Boyne Analytics Limited, '
+        'a company incorporated in Ireland (hereinafter the "Client").'
+    )
+    assert find_contract_parties(text) == ["Nuages Alpins SAS", "Boyne Analytics Limited"]
+    # a term named by a thing is still no party
+    assert "Order" not in str(find_contract_parties(text + ' Each order (a "Service Order").'))

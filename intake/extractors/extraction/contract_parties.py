@@ -47,6 +47,11 @@ _THING = re.compile(
     r"representatives?|affiliates?|subsidiaries)\b",
     re.IGNORECASE,
 )
+#: A term named by who it is, whatever the thing before ("Service Provider", "Software
+#: Licensor"): its last word an agent noun, not one of the things.
+_AGENT = re.compile(
+    r"\s(?!(?:order|register|center|centre|letter|number|matter)$)[A-Za-z]+(?:er|or|ee)$", re.I
+)
 _NOT_IN_NAME = re.compile(
     r"\b(?:agreement|amendment|stock|shares|exhibit|section|schedule|date|dated)\b", re.I
 )
@@ -325,7 +330,7 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
             name = _name_before(head[max(0, m.start() - 350) : alone.start()]) if alone else None
             found.append((m.start(), name or term, True))
             continue
-        if _THING.search(term):
+        if _THING.search(term) and not _AGENT.search(term):
             continue
         if name := _name_before(head[max(0, m.start() - 350) : m.start()]):
             found.append((m.start(), name, True))
