@@ -654,9 +654,10 @@ def test_an_and_inside_a_name_in_capitals_after_a_label() -> None:
 
 
 def test_a_party_named_by_its_role_after_a_thing() -> None:
+    # "software" names a thing; "Provider", the last word, the party
     text = (
         "BETWEEN: Nuages Alpins SAS, whose registered office is at 2 place Grenette, 38000 "
-        'Grenoble, France (hereinafter the "Hosting Provider"), AND: Boyne Analytics Limited, '
+        'Grenoble, France (hereinafter the "Software Provider"), AND: Boyne Analytics Limited, '
         'a company incorporated in Ireland (hereinafter the "Client").'
     )
     assert find_contract_parties(text) == ["Nuages Alpins SAS", "Boyne Analytics Limited"]
