@@ -663,3 +663,12 @@ def test_a_party_named_by_its_role_after_a_thing() -> None:
     assert find_contract_parties(text) == ["Nuages Alpins SAS", "Boyne Analytics Limited"]
     # a term named by a thing is still no party
     assert "Order" not in str(find_contract_parties(text + ' Each order (a "Service Order").'))
+
+
+def test_a_legal_form_of_the_packs_before_a_register_number_and_an_address() -> None:
+    danish = (
+        "This Purchase Agreement is made on 2 May 2022 between Vestkyst Mejeri A/S, CVR no. "
+        '11223344, Mejerivej 2, 6950 Ringkobing, Denmark ("Buyer") and Limfjord Emballage '
+        'ApS, CVR no. 55667788, Fabriksvej 7, 7800 Skive, Denmark ("Seller").'
+    )
+    assert find_contract_parties(danish) == ["Vestkyst Mejeri A/S", "Limfjord Emballage ApS"]

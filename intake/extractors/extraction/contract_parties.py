@@ -19,6 +19,7 @@ from intake.extractors.extraction.contract_names import key as _key
 from intake.extractors.extraction.contract_names import plausible as _plausible
 from intake.extractors.extraction.contract_recitals import CLAUSE, before_recitals, find_recitals
 from intake.extractors.extraction.parties import LEGAL_FORM
+from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = ["PREAMBLE", "find_contract_parties", "find_recitals"]
 
@@ -70,12 +71,17 @@ _APPOSITION = re.compile(
     r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b",
     re.IGNORECASE,
 )
+_COUNTRY_FORMS = "|".join(
+    sorted((p for p, country in vocabulary().legal_forms if country), key=len, reverse=True)
+)
 #: "Harlow Brothers and Company": "and Company" ends a name as a legal form does.
 _FORM = (
     r"(?:(?:and|AND|&)\s+(?:Company|COMPANY)|Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
     r"Inc|INC|inc|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
     r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|A/S|S\.A|N\.A|N\.V|B\.V|Company|COMPANY|Trust|"
-    r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
+    r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co|"
+    # the packs' forms that name their country ("ApS", "Oy", "AB", "Sdn. Bhd."), capitalised
+    rf"(?=[A-Z])(?i:{_COUNTRY_FORMS}))\.?"
 )
 _WORD = (
     r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*(?:\.com\b|\.?)|"
