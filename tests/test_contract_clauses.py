@@ -672,3 +672,11 @@ def test_a_legal_form_of_the_packs_before_a_register_number_and_an_address() -> 
         'ApS, CVR no. 55667788, Fabriksvej 7, 7800 Skive, Denmark ("Seller").'
     )
     assert find_contract_parties(danish) == ["Vestkyst Mejeri A/S", "Limfjord Emballage ApS"]
+
+
+def test_a_governing_law_row_without_a_colon_names_a_known_state() -> None:
+    cover = "COVER PAGE Governing Law State of New Mexico Notices By email to the addresses above"
+    found = find_governing_law(cover)
+    assert found is not None and found[0] == "New Mexico"
+    # a place the packs do not know as a state is left unread: the row has no end
+    assert find_governing_law("Governing Law State of Palmyra Atoll Notices By email") is None
