@@ -680,3 +680,12 @@ def test_a_governing_law_row_without_a_colon_names_a_known_state() -> None:
     assert found is not None and found[0] == "New Mexico"
     # a place the packs do not know as a state is left unread: the row has no end
     assert find_governing_law("Governing Law State of Palmyra Atoll Notices By email") is None
+
+
+def test_an_initial_term_row_without_a_colon() -> None:
+    row = find_term(
+        "KEY TERMS Initial Term Three (3) years from the Effective Date Fees As per Schedule"
+    )
+    assert row is not None and (row.value, row.own) == ("3 years", True)
+    # the words in a sentence, with no length right after them, are no row
+    assert find_term("Fees are fixed during the Initial Term and reviewed each year.") is None
