@@ -689,3 +689,12 @@ def test_an_initial_term_row_without_a_colon() -> None:
     assert row is not None and (row.value, row.own) == ("3 years", True)
     # the words in a sentence, with no length right after them, are no row
     assert find_term("Fees are fixed during the Initial Term and reviewed each year.") is None
+
+
+def test_a_renewal_row_of_key_details_without_a_verb() -> None:
+    row = "Renewal Consecutive two (2) year terms unless either party gives 90 days' notice"
+    assert find_renewal("KEY TERMS " + row) == "consecutive 2 year"
+    labelled = "Renewal: Automatic renewal for further terms of 6 months each."
+    assert find_renewal(labelled) == "further 6 month"
+    # a heading followed by its sentence is read as before
+    assert find_renewal("Renewal. Further services may be ordered at any time.") is None
