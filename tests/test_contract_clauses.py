@@ -638,3 +638,63 @@ def test_a_start_on_a_defined_term_for_the_last_signature() -> None:
     )
     assert starts_at_last_signature(defined)
     assert not starts_at_last_signature(defined.replace("commence on", "be read with"))
+
+
+def test_an_and_inside_a_name_in_capitals_after_a_label() -> None:
+    particulars = (
+        "THIS LEASE is dated 3 March 2016 PARTICULARS Landlord: WESTFERRY DOCKS LIMITED "
+        "(company number 02345678) whose registered office is at 1 Quay Road, London "
+        "Tenant: HARBOUR FRAMES AND GLASS LIMITED (company number 08765432) whose "
+        "registered office is at 4 Mill Lane, London"
+    )
+    assert find_contract_parties(particulars) == [
+        "WESTFERRY DOCKS LIMITED",
+        "HARBOUR FRAMES AND GLASS LIMITED",
+    ]
+
+
+def test_a_party_named_by_its_role_after_a_thing() -> None:
+    # "software" names a thing; "Provider", the last word, the party
+    text = (
+        "BETWEEN: Nuages Alpins SAS, whose registered office is at 2 place Grenette, 38000 "
+        'Grenoble, France (hereinafter the "Software Provider"), AND: Boyne Analytics Limited, '
+        'a company incorporated in Ireland (hereinafter the "Client").'
+    )
+    assert find_contract_parties(text) == ["Nuages Alpins SAS", "Boyne Analytics Limited"]
+    # a term named by a thing is still no party
+    assert "Order" not in str(find_contract_parties(text + ' Each order (a "Service Order").'))
+
+
+def test_a_legal_form_of_the_packs_before_a_register_number_and_an_address() -> None:
+    danish = (
+        "This Purchase Agreement is made on 2 May 2022 between Vestkyst Mejeri A/S, CVR no. "
+        '11223344, Mejerivej 2, 6950 Ringkobing, Denmark ("Buyer") and Limfjord Emballage '
+        'ApS, CVR no. 55667788, Fabriksvej 7, 7800 Skive, Denmark ("Seller").'
+    )
+    assert find_contract_parties(danish) == ["Vestkyst Mejeri A/S", "Limfjord Emballage ApS"]
+
+
+def test_a_governing_law_row_without_a_colon_names_a_known_state() -> None:
+    cover = "COVER PAGE Governing Law State of New Mexico Notices By email to the addresses above"
+    found = find_governing_law(cover)
+    assert found is not None and found[0] == "New Mexico"
+    # a place the packs do not know as a state is left unread: the row has no end
+    assert find_governing_law("Governing Law State of Palmyra Atoll Notices By email") is None
+
+
+def test_an_initial_term_row_without_a_colon() -> None:
+    row = find_term(
+        "KEY TERMS Initial Term Three (3) years from the Effective Date Fees As per Schedule"
+    )
+    assert row is not None and (row.value, row.own) == ("3 years", True)
+    # the words in a sentence, with no length right after them, are no row
+    assert find_term("Fees are fixed during the Initial Term and reviewed each year.") is None
+
+
+def test_a_renewal_row_of_key_details_without_a_verb() -> None:
+    row = "Renewal Consecutive two (2) year terms unless either party gives 90 days' notice"
+    assert find_renewal("KEY TERMS " + row) == "consecutive 2 year"
+    labelled = "Renewal: Automatic renewal for further terms of 6 months each."
+    assert find_renewal(labelled) == "further 6 month"
+    # a heading followed by its sentence is read as before
+    assert find_renewal("Renewal. Further services may be ordered at any time.") is None

@@ -53,6 +53,12 @@ _LAWS = [
         r"(?i:governing\s+law)\s*:\s*(?:(?i:(?:the\s+)?(?:state|commonwealth|province)\s+of)\s+)?"
         r"(?P<law>[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){0,2})\s*(?:\.|$|\n)"
     ),
+    # a table of key details with no colon: "Governing Law State of Washington" (the
+    # place then must be a state or province the packs know: the row has no end)
+    re.compile(
+        r"(?-i:Governing\s+Law|GOVERNING\s+LAW)\s+(?:(?i:the)\s+)?(?i:state|commonwealth|province)"
+        r"\s+(?i:of)\s+(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    ),
     # "This Agreement is subject to the laws of Sweden": the agreement as the subject (a
     # party "subject to the laws of" its seat is its domicile)
     re.compile(
@@ -93,6 +99,16 @@ _STATE_OF = re.compile(
 )
 
 
+def _region(words: str) -> str | None:
+    """The longest run of ``words`` from the first that names a state or province the
+    packs know ("Washington Initial Term": Washington)."""
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        if " ".join(parts[:n]).casefold() in vocabulary().mdy_regions:
+            return " ".join(parts[:n])
+    return None
+
+
 def find_governing_law(text: str) -> tuple[str, str] | None:
     """The governing law and the clause it was read from (whitespace collapsed)."""
     for m in _THAT_STATE.finditer(text):
@@ -101,6 +117,10 @@ def find_governing_law(text: str) -> tuple[str, str] | None:
             return named[-1].group("law"), m.group(0)
     for pattern in _LAWS:
         for m in pattern.finditer(text):
+            if "region" in pattern.groupindex:
+                if region := _region(m.group("region")):
+                    return region, m.group(0)
+                continue
             law = m.group("law")
             after = text[m.start("law") : m.start("law") + 80]
             if fed := _FEDERAL.match(after):  # "the United States and the State of Minnesota"

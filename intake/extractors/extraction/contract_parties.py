@@ -13,9 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from intake.extractors.extraction.contract_names import JOINERS as _JOINERS
+from intake.extractors.extraction.contract_names import NOT_IN_NAME as _NOT_IN_NAME
+from intake.extractors.extraction.contract_names import key as _key
+from intake.extractors.extraction.contract_names import plausible as _plausible
 from intake.extractors.extraction.contract_recitals import CLAUSE, before_recitals, find_recitals
-from intake.extractors.extraction.fields.dates import find_dates
 from intake.extractors.extraction.parties import LEGAL_FORM
+from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = ["PREAMBLE", "find_contract_parties", "find_recitals"]
 
@@ -47,8 +51,10 @@ _THING = re.compile(
     r"representatives?|affiliates?|subsidiaries)\b",
     re.IGNORECASE,
 )
-_NOT_IN_NAME = re.compile(
-    r"\b(?:agreement|amendment|stock|shares|exhibit|section|schedule|date|dated)\b", re.I
+#: A term named by who it is, whatever the thing before ("Service Provider", "Software
+#: Licensor"): its last word an agent noun, not one of the things.
+_AGENT = re.compile(
+    r"\s(?!(?:order|register|center|centre|letter|number|matter)$)[A-Za-z]+(?:er|or|ee)$", re.I
 )
 _CONNECTOR = re.compile(
     r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|\band(?!\s+(?:Company|COMPANY)\b)|"
@@ -65,16 +71,18 @@ _APPOSITION = re.compile(
     r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b",
     re.IGNORECASE,
 )
+_COUNTRY_FORMS = "|".join(
+    sorted((p for p, country in vocabulary().legal_forms if country), key=len, reverse=True)
+)
 #: "Harlow Brothers and Company": "and Company" ends a name as a legal form does.
 _FORM = (
     r"(?:(?:and|AND|&)\s+(?:Company|COMPANY)|Limited\s+Partnership|LIMITED\s+PARTNERSHIP|Partnership|PARTNERSHIP|"
     r"Inc|INC|inc|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|LLP|"
     r"L\.P|LP|Ltd|LTD|Limited|LIMITED|plc|PLC|GmbH|AG|A/S|S\.A|N\.A|N\.V|B\.V|Company|COMPANY|Trust|"
-    r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co)\.?"
+    r"TRUST|Bank|BANK|Co\.?\s+(?:Incorporated|Inc|Ltd|LLC)|Co|"
+    # the packs' forms that name their country ("ApS", "Oy", "AB", "Sdn. Bhd."), capitalised
+    rf"(?=[A-Z])(?i:{_COUNTRY_FORMS}))\.?"
 )
-#: The small words a name joins its capitalised words with ("Bank of the West", "Banco de
-#: la Plata"; "the" only after "of").
-_JOINERS = frozenset({"of", "the", "de", "du", "van", "von", "der", "la", "y"})
 _WORD = (
     r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*(?:\.com\b|\.?)|"
     r"[A-Z]\.|［[A-Z][\w&'’\-]*］|"
@@ -88,26 +96,6 @@ _TRAILING = re.compile(
 )
 _ORG = re.compile(
     rf"(?<![\w,])(?<![Aa] )(?<![Aa]n )((?:{_WORD}\s+){{0,4}}{_WORD}(?:,\s*|\s+){_FORM})(?![\w])"
-)
-#: Capitalised words that are not, on their own, the name of a party.
-_NOT_ALONE = frozenset(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
-    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
-    michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york
-    carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia
-    washington wisconsin wyoming america usa canada england wales scotland ireland germany
-    france spain italy netherlands belgium switzerland austria denmark sweden norway finland
-    israel china japan india singapore australia brazil bermuda cayman luxembourg
-    contract markets commercial trademarks affiliates staff company parties party licensor
-    licensee customer supplier distributor consultant employee executive recipient developer
-    celebrity talent artist licensed investment foreign jr sr ii iii iv""".split()
-)
-#: Words that describe a legal form rather than name a company.
-_KIND = frozenset({"liability", "limited", "partnership", "north", "south", "new", "west", "east"})
-_PLACES = re.compile(
-    r"^(?:the\s+)?(?:united\s+states(?:\s+of\s+america)?|united\s+kingdom|people['’]s\s+republic"
-    r"\s+of\s+china|european\s+union|state\s+of\s+\w+)$",
-    re.IGNORECASE,
 )
 #: "X, its principals and staff" ends with X; the clause never runs past ", and Y" nor past
 #: "and" with a name of two words (the next party: "X, having its offices at ..., and JANE
@@ -151,58 +139,12 @@ _OF_ADDRESS = re.compile(r"\s+of\s+(?=[^,()]{0,40}\d)")
 #: "Acme Limited (registered in England under number 03322110) of Unit 4, Riverside Park,
 #: Swindon": a note in brackets (no defined term: no quote) and "of" the address close it.
 _NOTE_OF_ADDRESS = re.compile(r"\s*\([^()“”\"]*\)\s+of\s+(?=[^,()]{0,40}\d)")
-_NOT_PARTY = re.compile(
-    r"^(?:the\s+)?(?:company|agreement|parties|party|employee|executive|disclosing|receiving|"
-    r"recipient|discloser|buyer|seller|purchaser|licensor|licensee|confidential|exhibit|"
-    r"this|such|each|any|all|its|their|his|her|effective|state|laws?|section|article|"
-    r"whereas|now|in|by|if|upon|page)\b",
-    re.IGNORECASE,
-)
 _TITLES = re.compile(
     r"^(?:(?:president|secretary|director|chairman|chief\s+\w+\s+officer|ceo|cfo|treasurer|counsel|&|"
     r"vice\s+president|general\s+counsel|managing\s+director|attention|attn)[:,]?\s+)+",
     re.IGNORECASE,
 )
 
-
-_ENDS_IN_FORM = re.compile(rf"\b(?:{LEGAL_FORM})\.$", re.IGNORECASE)
-
-
-def _plausible(name: str) -> bool:
-    if not 2 <= len(name) <= 90 or _NOT_PARTY.match(name) or _NOT_IN_NAME.search(name):
-        return False
-    words = name.split()
-    if len(words) == 1 and name.casefold().strip(".") in _NOT_ALONE:
-        return False
-    if len(words) == 1 and name.endswith(".") and not _ENDS_IN_FORM.search(name):
-        return False  # a lone abbreviation ("Calif.", "Dept.") names no party
-    if any(re.fullmatch(r"[A-Z][a-z]{3,}\.", w) for w in words[:-1]):
-        return False  # a sentence ends inside it ("... by its Partners. Regional Office ...")
-    if _PLACES.match(name) or all(w.casefold().strip(".,") in _NOT_ALONE for w in words):
-        return False
-    if not _key(name) or all(w in _NOT_ALONE or w in _KIND for w in _key(name)):
-        return False  # "Limited Liability Company", "a North Carolina corporation"
-    if re.search(r"\b(?:TO|IF|WOULD|SHALL|IS|ARE)\b", name) or _ROLE_END.search(name):
-        return False
-    # a name may start with a number ("1st Choice Supply Inc."), never with a lower-case word
-    first = words[0][:1]
-    if len(words) > 9 or not (first.isupper() or first.isdigit()):
-        return False
-    if "AGREEMENT" in name.upper().split():
-        return False
-    if next(find_dates(name), None) is not None or not re.search(r"[A-Za-z]{2}", name):
-        return False
-    # the small words a name joins its words with ("Bank of the West") do not count
-    named = [w for w in words if w not in _JOINERS]
-    return sum(w[:1].isupper() or not w[:1].isalpha() for w in named) >= 0.6 * len(named)
-
-
-#: A name ending in one of these is an office or a department, not a party.
-_ROLE_END = re.compile(
-    r"\b(?:officer|president|director|secretary|counsel|treasurer|resources|department|"
-    r"representatives?|commission)$",
-    re.IGNORECASE,
-)
 
 _LEADING = re.compile(
     # (and a "PARTIES" heading run into the first name)
@@ -265,6 +207,10 @@ _CAPS_AND = re.compile(
     rf"^\s*(?:AND\s+)?((?:(?!(?i:{LEGAL_FORM})\b)[A-Z][A-Z&'’\-]+\s+)+AND\s+"
     rf"(?:[A-Z][A-Z&'’\-]+\s+)*{_FORM})\s*,?\s*$"
 )
+#: The same before a name a legal form ends, after a label's colon, a semicolon or a number.
+_CAPS_HEAD = re.compile(
+    rf"(?:[:;]|\(\d\))\s+((?:(?!(?i:{LEGAL_FORM})\b)[A-Z][A-Z&'’\-]+\s+)+AND\s+)$"
+)
 #: Connectors that always separate one party from the next.
 _ENTRY = re.compile(
     r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|[;:]|,\s+and\b|\(\d\)|"
@@ -288,12 +234,6 @@ def _trailing_name(segment: str) -> str | None:
     if titles:
         name = _tidy(name[titles[-1].end() :])
     return name if _plausible(name) else None
-
-
-def _key(name: str) -> tuple[str, ...]:
-    """A name's words without punctuation and legal forms."""
-    words = re.sub(rf"\b(?:{LEGAL_FORM})\b\.?", " ", name.casefold())
-    return tuple(w for w in re.split(r"[^\w]+", words) if w)
 
 
 def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -321,7 +261,7 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
             name = _name_before(head[max(0, m.start() - 350) : alone.start()]) if alone else None
             found.append((m.start(), name or term, True))
             continue
-        if _THING.search(term):
+        if _THING.search(term) and not _AGENT.search(term):
             continue
         if name := _name_before(head[max(0, m.start() - 350) : m.start()]):
             found.append((m.start(), name, True))
@@ -332,8 +272,11 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
         spans.append((clause.start(), min(end if end > 0 else len(head), clause.end() + 800)))
     for lo, hi in spans:
         for m in _ORG.finditer(head, lo, hi):
-            if _plausible(name := _tidy(m.group(1))):
-                found.append((m.start(), name, False))
+            # "Tenant: ORBITAL PRINT AND PACKAGING LIMITED": the words before its AND
+            joined = _CAPS_HEAD.search(head, max(0, m.start() - 80), m.start())
+            start = joined.start(1) if joined else m.start()
+            if _plausible(name := _tidy(head[start : m.end(1)])):
+                found.append((start, name, False))
     for m in _FIRST_PERSON.finditer(head[:1500]):
         found.append((m.start(), m.group(1), True))
     for m in _INDIVIDUAL.finditer(head):

@@ -49,6 +49,10 @@ _OPTION_VERB = (
     r"(?:term|agreement)|"
     r"(?:term|agreement)\s+may\s+(?:be\s+)?(?:renewed|extended)"
 )
+_ROW = (
+    r"(?-i:\bRenewal|\bRENEWAL)\s*:?\s+(?=(?:automatic\s+renewal\s+for\s+)?"
+    r"(?:successive|consecutive|further|additional)\b)"
+)
 #: A renewal that happens by itself: "automatically", or "tacitly" as contracts drafted in
 #: English on the Continent say it ("shall be tacitly renewed").
 _AUTO = r"(?:automatically|tacitly)"
@@ -75,7 +79,10 @@ _RENEWS = re.compile(
     r"\b(?:year|month)[\s-]+to[\s-]+(?:(?:contract|calendar)\s+)?(?:year|month)\b|"
     # ... or "for successive periods of twelve (12) months": runs on by further periods
     r"[^.;]{0,40}?\b(?:successive|consecutive|further|additional)\s+(?:periods?|terms?)\b)|"
-    rf"{_OPTION_VERB})\b",
+    rf"{_OPTION_VERB}|"
+    # a key-details row, its label as printed, no verb: "Renewal Successive one (1) year
+    # terms unless ...", "Renewal: Automatic renewal for further terms of 12 months each"
+    rf"{_ROW})\b",
     re.IGNORECASE,
 )
 _OPTION = re.compile(_OPTION_VERB, re.IGNORECASE)
@@ -207,7 +214,11 @@ def _renewing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
         verb = _RENEWS.search(sentence)
         if (
             verb is not None
-            and (_SUBJECT.search(sentence, 0, verb.end()) or _IT.search(sentence, 0, verb.start()))
+            and (
+                _SUBJECT.search(sentence, 0, verb.end())
+                or _IT.search(sentence, 0, verb.start())
+                or verb.group(0)[:7].casefold() == "renewal"  # a row of the agreement's
+            )
             and not _OTHER_OBJECT.match(sentence, verb.end())
             and not _mutual(sentence, verb)
         ):

@@ -73,6 +73,10 @@ _TERM_CUES = [
     ),
     re.compile(
         r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)|"
+        # a key-details row with no colon: "Initial Term Two (2) years from the Effective
+        # Date" (the label as printed, the length right after it)
+        r"(?-i:\bInitial\s+Term|\bINITIAL\s+TERM)\s+(?=(?:[A-Za-z]+(?:-[a-z]+)?|\d+)\s*"
+        r"(?:\(\d+\)\s*)?(?:years?|months?)\b)|"
         # its definition: ""Initial Term" means the period of five (5) years commencing ..."
         r"(?:initial\s+|original\s+)?term[”\"]?\s+(?:means|shall\s+mean)\s+(?:the\s+)?(?:period|term)"
         r"\s+of|"
