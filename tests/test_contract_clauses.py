@@ -413,8 +413,10 @@ def test_signing_lines_of_other_traditions_give_the_last_signature() -> None:
 
 
 def test_a_start_in_the_present_tense_a_period_s_start_and_a_defined_start() -> None:
-    assert stated_start("The Contract applies from 3 February 2024 up to 2 February 2025.", "dmy")
-    assert stated_start("This Contract is in force from March 2, 2023 until May 1, 2024.", "mdy")
+    applies = "The Contract applies from 3 February 2024 up to 2 February 2025."
+    assert stated_start(applies, "dmy") == dt.date(2024, 2, 3)
+    in_force = "This Contract is in force from March 2, 2023 until May 1, 2024."
+    assert stated_start(in_force, "mdy") == dt.date(2023, 3, 2)
     period = (
         "This Agreement is concluded for a fixed period of three (3) years, commencing on "
         "1 October 2022 and ending on 30 September 2025."

@@ -19,11 +19,25 @@ from dataclasses import dataclass
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["LABELS", "TELLING", "TITLES", "LabelSet", "compile_labels", "label_set"]
+__all__ = [
+    "DETAIL_FIELDS",
+    "LABELS",
+    "TELLING",
+    "TITLES",
+    "LabelSet",
+    "compile_labels",
+    "label_set",
+]
 
 _VOCABULARY = vocabulary()
 #: field -> [(regex, weight)], from every loaded vocabulary pack
 LABELS: dict[str, list[tuple[str, float]]] = _VOCABULARY.table("labels")
+#: The fields of a document's own details, its numbers and dates: their labels name no
+#: party ("Order Number" over its value, "Supplier Number" under "Supplier").
+DETAIL_FIELDS = (
+    *("invoice_number", "po_number", "quote_number", "order_number", "document_number"),
+    *("issue_date", "due_date", "delivery_date", "valid_until", "order_date"),
+)
 #: The unqualified addressee's labels ("To:", "Aan", "Destinataire", "Spett.le") label the
 #: buyer too; on an order its buyer issues they name the supplier (:mod:`parties`).
 LABELS["buyer"] = LABELS.get("buyer", []) + LABELS.get("addressee", [])

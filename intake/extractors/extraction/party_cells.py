@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from intake.extractors.extraction.candidates import street_line
-from intake.extractors.extraction.labels import LABELS, compile_labels
+from intake.extractors.extraction.labels import DETAIL_FIELDS, LABELS, compile_labels
 from intake.extractors.extraction.layout import ALIGNED, Cell, Hit, Layout
 from intake.extractors.extraction.party_labels import SUB_LABELLED, colon_beside, wrapped_above
 from intake.extractors.extraction.postcodes import POSTCODE
@@ -178,11 +178,7 @@ def _name_beside(layout: Layout, cell: Cell) -> bool:
 #: ("Supplier Number", "Customer No.", "Order Date"), in every pack
 _NUMBER_LABELS = [
     p
-    for field in (
-        *("invoice_number", "po_number", "quote_number", "order_number", "document_number"),
-        *("issue_date", "due_date", "delivery_date", "valid_until", "order_date"),
-        *("vendor", "buyer"),
-    )
+    for field in (*DETAIL_FIELDS, "vendor", "buyer")
     for p, w in compile_labels(LABELS.get(field, []))
     if w == 0 or field not in ("vendor", "buyer")
 ]

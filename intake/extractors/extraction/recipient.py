@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.imprint import imprint_on_foot
-from intake.extractors.extraction.labels import LABELS, compile_labels
+from intake.extractors.extraction.labels import DETAIL_FIELDS, LABELS, compile_labels
 from intake.extractors.extraction.layout import ALIGNED, Cell, Layout
 from intake.extractors.extraction.party_labels import (
     contact_line,
@@ -48,17 +48,7 @@ _SENDER_ONLY = re.compile(
 _BUYER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("buyer", []) if w > 0])
 _SELLER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("vendor", []) if w > 0])
 #: the label of one of the document's numbers or dates ("Order Number", "Delivery Date")
-_DETAIL_LABELS = compile_labels(
-    [
-        (p, w)
-        for field in (
-            *("invoice_number", "po_number", "quote_number", "order_number", "document_number"),
-            *("issue_date", "due_date", "delivery_date", "valid_until", "order_date"),
-        )
-        for p, w in LABELS.get(field, [])
-        if w > 0
-    ]
-)
+_DETAIL_LABELS = compile_labels([(p, w) for f in DETAIL_FIELDS for p, w in LABELS[f] if w > 0])
 #: a return address on one line: a postcode with its town among parts run together with
 #: separators ("Acme GmbH · Hauptstr. 1 · 12345 Stadt", "Acme SARL - 2 rue Neuve - 75002 Paris")
 _RETURN_ADDRESS = re.compile(
