@@ -11,7 +11,9 @@ none is chosen. Outside the VAT area, the packs' ``tax_ids`` place a document th
 way (Australia's ABN, a Canadian GST/HST account number).
 
 A bare "$" is the dollar of the one dollar country the page's tax numbers and legal
-forms ("Pty Ltd" is Australian, "LLC" American) name, else the US dollar.
+forms ("Pty Ltd" is Australian, "LLC" American) name, else the US dollar; Mexico, Colombia,
+Chile and Argentina write their pesos with the same sign ("$ 4.750,00" beside an RFC or a
+"S.A. de C.V." is in Mexican pesos).
 
 A page with no tax number at all is placed by its legal forms and its postal addresses
 ("GmbH"; "Dayton, OH 45414"): where they all name one country, a document that prints no
@@ -57,8 +59,8 @@ _TAX_IDS = [(re.compile(p), country) for p, country in vocabulary().tax_ids]
 _LEGAL_COUNTRIES = vocabulary().legal_form_countries()
 #: Postal addresses that name their country ("Springfield, IL 62704": US), matched with case.
 _POSTAL = [(re.compile(p), country) for p, country in vocabulary().postal_addresses]
-#: the dollars a bare "$" may stand for
-_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD"})
+#: the currencies a bare "$" may stand for: dollars, and the pesos written with the sign
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "COP", "CLP", "ARS"})
 
 
 def tax_countries(text: str) -> set[str]:
@@ -111,8 +113,8 @@ def home_currency(text: str) -> str | None:
 
 
 def dollar_of(text: str) -> str | None:
-    """The dollar of the one dollar country that ``text``'s tax numbers and legal forms
-    name; None where they name none or several."""
+    """The currency a bare "$" stands for in the one "$" country that ``text``'s tax
+    numbers and legal forms name; None where they name none or several."""
     table = vocabulary().country_currencies
     countries = tax_countries(text) | legal_countries(text)
     dollars = {table.get(c) for c in countries} & _DOLLARS

@@ -177,8 +177,14 @@ def detect_currency(text: str) -> str | None:
     votes: Counter[str] = Counter()
     for m in _CODE_RE.finditer(text):
         votes[m.group(1)] += 4
+    # a word whose code is "$" ("pesos") names the currency a bare "$" stands for in the
+    # document's country, and nothing where the page names no such country
+    local = 0
     for pattern, code in _WORDS:
-        votes[code] += 4 * len(pattern.findall(text))
+        if code == "$":
+            local += len(pattern.findall(text))
+        else:
+            votes[code] += 4 * len(pattern.findall(text))
     lowered = text.lower()
     for sym, code in _SYMBOLS.items():
         if len(sym) == 1:
@@ -201,6 +207,8 @@ def detect_currency(text: str) -> str | None:
         named = _DOLLAR_NAMES.search(text)
         code = named.group(1).replace("US$", "USD") if named else (dollar_of(text) or "USD")
         votes[code] += 2 * dollars
+    if local and (country := dollar_of(text)):
+        votes[country] += 4 * local
     if not votes:
         return None
     code, count = votes.most_common(1)[0]

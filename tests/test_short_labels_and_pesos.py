@@ -1,0 +1,145 @@
+"""Conventions a held-out probe set showed unread: the short forms of an order
+confirmation's number ("AB-Nr.", "N° ARC"), a quote's "Validity:" and an order's
+"Receive By", a Latin American customer's "Señor(es):" and document's "Folio:", and
+pesos written with "$" or named in words. Each test draws its own document with invented
+companies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.extractors.extraction.fields.money import detect_currency
+from intake.settings import Settings
+from tests.test_layout_conventions import Rows, drawn_fields
+
+
+def _confirmation(title: str, label: str, number: str, lines: Rows) -> Rows:
+    """A supplier's order confirmation: its number beside ``label``, the customer's
+    order number under it."""
+    return [
+        (40, [(50, "Weidner Pumpenbau GmbH", 13)]),
+        (54, [(50, "Industriestraße 7, 88045 Friedrichshafen")]),
+        (100, [(50, "Brückner Kältetechnik AG"), (380, label), (460, number)]),
+        (112, [(50, "Hafenweg 22"), (380, "Datum:"), (460, "03.09.2025")]),
+        (124, [(50, "28217 Bremen")]),
+        (170, [(50, title, 15)]),
+        *lines,
+    ]
+
+
+_DE_LINES: Rows = [
+    (200, [(50, "Pos."), (80, "Artikel"), (300, "Menge"), (380, "Preis"), (480, "Betrag")]),
+    (214, [(50, "1"), (80, "Kreiselpumpe KP-80"), (300, "3"), (380, "410,00"), (480, "1.230,00")]),
+    (250, [(380, "Nettobetrag"), (480, "1.230,00")]),
+    (262, [(380, "MwSt. 19 %"), (480, "233,70")]),
+    (274, [(380, "Gesamtbetrag"), (480, "1.463,70 EUR")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "number"),
+    [
+        # "AB" is German's short form of "Auftragsbestätigung"
+        ("Auftragsbestätigung", "AB-Nr.:", "AB-2509-118"),
+        ("Auftragsbestätigung", "AB-Nummer", "70412"),
+        # "ARC" is French's short form of "accusé de réception de commande"
+        ("Accusé de réception de commande", "N° ARC", "ARC-5531"),
+        ("Accusé de réception de commande", "ARC n°", "25-0917"),
+    ],
+)
+def test_an_order_confirmations_short_number_label(
+    settings: Settings, tmp_path: Path, title: str, label: str, number: str
+) -> None:
+    f = drawn_fields(settings, tmp_path, _confirmation(title, label, number, _DE_LINES))
+    assert (f["doc_type"], f.get("order_number")) == ("order_confirmation", number)
+
+
+def _english(title: str, label: str, value: str) -> Rows:
+    return [
+        (40, [(50, "Tamarack Field Instruments Inc.", 13)]),
+        (54, [(50, "2150 Route 9, Saratoga Springs, NY 12866")]),
+        (44, [(380, title, 15)]),
+        (70, [(380, "Number"), (470, "TF-8804")]),
+        (82, [(380, "Date"), (470, "08/04/2025")]),
+        (94, [(380, label), (470, value)]),
+        (130, [(50, "Ship To:"), (120, "Oxbow River Water District")]),
+        (200, [(50, "Description"), (300, "Qty"), (380, "Unit Price"), (480, "Amount")]),
+        (214, [(50, "Flow meter, 4 in"), (300, "2"), (380, "1,150.00"), (480, "2,300.00")]),
+        (250, [(380, "Total"), (480, "$2,300.00")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "field"),
+    [
+        # the noun before the quote's last valid day
+        ("QUOTATION", "Validity:", "valid_until"),
+        ("QUOTATION", "Quote Validity", "valid_until"),
+        # when the buyer wants to have received the goods
+        ("PURCHASE ORDER", "Receive By", "delivery_date"),
+        ("PURCHASE ORDER", "To Be Received By:", "delivery_date"),
+    ],
+)
+def test_validity_and_receive_by_label_their_dates(
+    settings: Settings, tmp_path: Path, title: str, label: str, field: str
+) -> None:
+    f = drawn_fields(settings, tmp_path, _english(title, label, "09/15/2025"))
+    assert f[field] == "2025-09-15"
+
+
+def _mexican_quote(customer_label: str, currency: str, total: str) -> Rows:
+    return [
+        (40, [(50, "Herrajes y Tornillería del Norte S.A. de C.V.", 13)]),
+        (54, [(50, "Blvd. Díaz Ordaz 455, 64650 Monterrey, N.L.")]),
+        (66, [(50, "RFC: HTN950412KT7")]),
+        (44, [(400, "COTIZACIÓN", 15)]),
+        (70, [(400, "Folio:"), (470, "CT-4471")]),
+        (82, [(400, "Fecha:"), (470, "22/07/2025")]),
+        (94, [(400, "Moneda:"), (470, currency)]),
+        (130, [(50, customer_label), (130, "Muebles Encino de Saltillo S.A. de C.V.")]),
+        (200, [(50, "Descripción"), (300, "Cant."), (380, "P. Unit."), (480, "Importe")]),
+        (214, [(50, "Bisagra de acero 3 pulg."), (300, "200"), (380, "12.50"), (480, "2,500.00")]),
+        (240, [(380, "Subtotal"), (480, "2,500.00")]),
+        (252, [(380, "IVA 16%"), (480, "400.00")]),
+        (264, [(380, "Total"), (480, total)]),
+    ]
+
+
+@pytest.mark.parametrize("label", ["Señor(es):", "Sres.:"])
+def test_a_latin_american_quotes_customer_folio_and_pesos(
+    settings: Settings, tmp_path: Path, label: str
+) -> None:
+    # "$" beside an RFC and a Mexican legal form is the peso; "Folio" the quote's number
+    f = drawn_fields(settings, tmp_path, _mexican_quote(label, "MXN", "$2,900.00"))
+    assert (f["buyer"], f["quote_number"], f["currency"]) == (
+        "Muebles Encino de Saltillo S.A. de C.V.",
+        "CT-4471",
+        "MXN",
+    )
+
+
+def test_pesos_in_words_are_the_pesos_of_the_documents_country(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # no sign at all: "Pesos" alone names the peso of the country the RFC places it in
+    f = drawn_fields(settings, tmp_path, _mexican_quote("Cliente:", "Pesos", "2,900.00"))
+    assert (f["currency"], f["total"]) == ("MXN", "2900.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("NIT: 900.123.456-7   Total $ 1.250.000", "COP"),
+        ("RUT: 76.543.210-K   Total $ 89.900", "CLP"),
+        ("CUIT: 30-71234567-9   Total $ 15.200,00", "ARS"),
+        ("Son: CINCO MIL PESOS 00/100 M.N.   Total 5,000.00", "MXN"),
+        # "pesos" where no country is named: no currency rather than a guess
+        ("Total 5,000.00 pesos", None),
+        # a bare "$" on a page naming no country stays the US dollar
+        ("Total $ 15.20", "USD"),
+    ],
+)
+def test_pesos_by_the_documents_tax_number(text: str, code: str | None) -> None:
+    assert detect_currency(text) == code
