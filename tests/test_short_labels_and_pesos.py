@@ -143,3 +143,59 @@ def test_pesos_in_words_are_the_pesos_of_the_documents_country(
 )
 def test_pesos_by_the_documents_tax_number(text: str, code: str | None) -> None:
     assert detect_currency(text) == code
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind"),
+    [
+        ("Objet : Commande n° BC-3318", "purchase_order"),
+        ("Subject: Purchase Order No. 3318", "purchase_order"),
+        ("Betreff: Angebot Nr. 3318", "estimate"),
+    ],
+)
+def test_a_letters_subject_line_is_its_title(
+    settings: Settings, tmp_path: Path, subject: str, kind: str
+) -> None:
+    # a business letter states what it is in its subject line, where a form prints a
+    # title; an order written as a letter names its supplier as the addressee
+    rows: Rows = [
+        (40, [(50, "Tonnellerie Ravier SARL", 13)]),
+        (54, [(50, "3 chemin des Chais, 21200 Beaune")]),
+        (120, [(330, "Cartonnages Lemaire SAS")]),
+        (132, [(330, "27 rue de l'Industrie")]),
+        (144, [(330, "51100 Reims")]),
+        (190, [(330, "Beaune, le 9 octobre 2025")]),
+        (220, [(50, subject)]),
+        (250, [(50, "Madame, Monsieur,")]),
+        (300, [(50, "Réf."), (100, "Désignation"), (320, "Qté"), (380, "P.U. HT"), (470, "Total")]),
+        (314, [(50, "CT-6"), (100, "Carton 6 bouteilles"), (320, "500"), (380, "1,10")]),
+        (314, [(470, "550,00")]),
+        (340, [(380, "Total HT"), (470, "550,00 €")]),
+        (400, [(50, "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert f["doc_type"] == kind
+    if kind == "purchase_order":
+        assert (f["vendor"], f["buyer"]) == ("Cartonnages Lemaire SAS", "Tonnellerie Ravier SARL")
+
+
+def test_a_slash_serial_number_heads_running_numbers(settings: Settings, tmp_path: Path) -> None:
+    # "S/N" (serial number) heads the items' running numbers in Nigeria, Ghana, Pakistan
+    rows: Rows = [
+        (40, [(50, "Adeyemi Office Systems Ltd", 13)]),
+        (54, [(50, "9 Broad Street, Lagos Island, Lagos")]),
+        (44, [(400, "INVOICE", 15)]),
+        (70, [(400, "Invoice No:"), (480, "AOS-2210")]),
+        (120, [(50, "Bill To:"), (120, "Ikoyi Dental Clinic Ltd")]),
+        (190, [(50, "S/N"), (90, "Description"), (300, "Qty"), (380, "Unit Price")]),
+        (190, [(480, "Amount")]),
+        (204, [(50, "1"), (90, "Toner cartridge 26A"), (300, "5"), (380, "42,000.00")]),
+        (204, [(480, "210,000.00")]),
+        (218, [(50, "2"), (90, "A4 paper, carton"), (300, "4"), (380, "18,500.00")]),
+        (218, [(480, "74,000.00")]),
+        (250, [(380, "Total"), (480, "284,000.00")]),
+    ]
+    assert [i["description"] for i in drawn_fields(settings, tmp_path, rows)["line_items"]] == [
+        "Toner cartridge 26A",
+        "A4 paper, carton",
+    ]

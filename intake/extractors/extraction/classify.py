@@ -49,6 +49,24 @@ _CONTRACT_WORDS = re.compile(
 
 
 @cache
+def _subject() -> list[re.Pattern[str]]:
+    """A letter's subject label ("Subject", "Objet", "Betreff", "Oggetto")."""
+    return [pattern for pattern, _ in compile_labels(LABELS.get("subject", []))]
+
+
+def _subject_line(text: str) -> str | None:
+    """What a letter's subject line says after its label and colon ("Objet : Commande
+    n° 77" -> "Commande n° 77"), or None where ``text`` is no subject line. A letter
+    states what it is there, where a form prints its title: the words after the label
+    are the title, numbered or not."""
+    for pattern in _subject():
+        m = pattern.match(text)
+        if m and (rest := text[m.end() :].lstrip()).startswith(":"):
+            return rest[1:].strip()
+    return None
+
+
+@cache
 def _telling() -> dict[str, list[tuple[re.Pattern[str], float]]]:
     return {t: compile_labels(v) for t, v in TELLING.items()}
 
@@ -93,7 +111,10 @@ def _title_scores(layout: Layout) -> dict[str, float]:
         position = 1.0 if rank < 15 else 0.6
         for cell in line.cells:
             text = cell.text.strip()
-            if text.endswith(":") or party_label(text):
+            subject = _subject_line(text)
+            if subject is not None:
+                text = subject
+            elif text.endswith(":") or party_label(text):
                 continue  # a label, not a title
             for doc_type, patterns in _titles().items():
                 for pattern, weight in patterns:
@@ -101,7 +122,9 @@ def _title_scores(layout: Layout) -> dict[str, float]:
                     if not m or _reference(text, m):
                         continue
                     after = text[m.end() :].lstrip()
-                    heading = median > 0 and cell.height >= HEADING * median
+                    heading = subject is not None or (
+                        median > 0 and cell.height >= HEADING * median
+                    )
                     numbered = bool(_LABEL_AFTER.match(after))
                     if numbered and not heading:
                         continue  # "Invoice #", "Estimate No.": a label, unless it heads
