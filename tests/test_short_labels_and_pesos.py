@@ -199,3 +199,55 @@ def test_a_slash_serial_number_heads_running_numbers(settings: Settings, tmp_pat
         "Toner cartridge 26A",
         "A4 paper, carton",
     ]
+
+
+def _danfe(stub: str) -> Rows:
+    """A Brazilian DANFE's top: the receipt stub's sentence naming the issuer, then its
+    letterhead, the CNPJ under its label, the customer, and the products' table."""
+    return [
+        (30, [(30, stub, 7), (450, "NF-e", 9)]),
+        (39, [(30, "CONSTANTES DA NOTA FISCAL ELETRÔNICA INDICADA AO LADO", 7)]),
+        (52, [(30, "DATA DE RECEBIMENTO", 6), (150, "IDENTIFICAÇÃO E ASSINATURA DO RECEBEDOR", 6)]),
+        (75, [(30, "TECELAGEM VALE DO ITAJAÍ LTDA", 11), (260, "DANFE", 14)]),
+        (
+            88,
+            [(30, "Rua XV de Novembro, 870 - Blumenau - SC", 7), (260, "Documento Auxiliar da", 7)],
+        ),
+        (97, [(260, "Nota Fiscal Eletrônica", 7)]),
+        (146, [(30, "INSCRIÇÃO ESTADUAL", 6), (200, "CNPJ", 6)]),
+        (154, [(30, "251.778.903", 8), (200, "81.224.560/0001-37", 8)]),
+        (172, [(30, "DESTINATÁRIO / REMETENTE", 7)]),
+        (181, [(30, "NOME / RAZÃO SOCIAL", 6), (450, "DATA DA EMISSÃO", 6)]),
+        (189, [(30, "CONFECÇÕES ARAUCÁRIA LTDA", 8), (450, "03/10/2025", 8)]),
+        (225, [(30, "CÁLCULO DO IMPOSTO", 7)]),
+        (234, [(30, "BASE DE CÁLCULO DO ICMS", 6), (140, "VALOR DO ICMS", 6)]),
+        (234, [(230, "VALOR TOTAL DOS PRODUTOS", 6), (400, "VALOR TOTAL DA NOTA", 6)]),
+        (
+            242,
+            [(30, "2.460,00", 8), (140, "295,20", 8), (230, "2.460,00", 8), (400, "2.460,00", 8)],
+        ),
+        (289, [(30, "CÓDIGO", 6), (80, "DESCRIÇÃO", 6), (320, "UNID", 6), (350, "QUANT", 6)]),
+        (289, [(390, "VALOR UNIT", 6), (440, "VALOR TOTAL", 6)]),
+        (298, [(30, "MALHA-12", 7), (80, "MALHA DE ALGODÃO PENTEADO", 7), (320, "KG", 7)]),
+        (298, [(350, "120", 7), (390, "20,50", 7), (440, "2.460,00", 7)]),
+    ]
+
+
+def test_a_receipt_stubs_sentence_does_not_name_the_issuer(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "We received from X the products …": the sentence's words before the issuer's name
+    # are no part of it; the letterhead prints the name alone. A DANFE is the print of a
+    # nota fiscal, Brazil's invoice; "Destinatário" heads its customer; a CNPJ places the
+    # page in Brazil, which prints no currency; "Valor unit." heads the prices
+    stub = "RECEBEMOS DE TECELAGEM VALE DO ITAJAÍ LTDA OS PRODUTOS E/OU SERVIÇOS"
+    f = drawn_fields(settings, tmp_path, _danfe(stub))
+    assert (f["doc_type"], f["vendor"], f["buyer"], f["currency"]) == (
+        "invoice",
+        "TECELAGEM VALE DO ITAJAÍ LTDA",
+        "CONFECÇÕES ARAUCÁRIA LTDA",
+        "BRL",
+    )
+    assert [(i["quantity"], i["unit_price"], i["amount"]) for i in f["line_items"]] == [
+        ("120", "20.50", "2460.00")
+    ]

@@ -275,6 +275,30 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w.casefold() not in _JOINERS).casefold()
 
 
+def _sentence_heads(scores: dict[str, float], first: dict[str, Candidate]) -> None:
+    """A legal name read out of a line of running text keeps the sentence's words before
+    it (a delivery receipt's "RECEBEMOS DE ACME LTDA OS PRODUTOS …", "received from"):
+    where the sentence goes on after the name and the page prints the name's tail alone
+    in a cell of its own (its letterhead), the two are one company, named by the tail. A
+    name wrapped over two lines is no sentence: its cell ends with it. ``scores`` and
+    ``first`` are by name key."""
+    for long in list(scores):
+        raw = name_key(first[long].raw)
+        if not raw.startswith(long + " ") or len(raw[len(long) :].split()) < 2:
+            continue
+        tails = [
+            short
+            for short in scores
+            if len(short.split()) >= 2
+            and long.endswith(" " + short)
+            and name_key(first[short].raw) == short
+        ]
+        if tails:
+            short = max(tails, key=len)
+            scores[short] = max(scores[short], scores.pop(long)) + 0.1
+            del first[long]
+
+
 def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Field]:
     """vendor (the issuer), its address, and buyer (the addressee). ``issuer_buys``: the
     document is an order, which its buyer issues: where a seller's label names the vendor,
@@ -312,6 +336,7 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
         scores[key] = max(scores.get(key, 0.0), c.score) + 0.1 * (key in scores)
         if key not in first or c.score > first[key].score:
             first[key] = c
+    _sentence_heads(scores, first)
     for key, c in first.items():
         scores[key] += domain_bonus(c.value, domains)
     for key in imprinted(reading.layout, cands):  # the name heading the foot's imprint
