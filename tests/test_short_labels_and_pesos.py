@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from intake.extractors.extraction.fields.money import detect_currency
 from intake.settings import Settings
@@ -251,3 +252,110 @@ def test_a_receipt_stubs_sentence_does_not_name_the_issuer(
     assert [(i["quantity"], i["unit_price"], i["amount"]) for i in f["line_items"]] == [
         ("120", "20.50", "2460.00")
     ]
+
+
+def _order_reference(label: str, value: str) -> Rows:
+    """An ERP's invoice: its references as a boxed row of labels over their values."""
+    return [
+        (40, [(50, "Keystone Valve & Fitting Inc.", 13)]),
+        (54, [(50, "77 Foundry Rd, Allentown, PA 18103")]),
+        (44, [(430, "INVOICE", 15)]),
+        (100, [(50, "Bill To:"), (120, "Lehigh Water Authority")]),
+        (112, [(120, "1053 Spruce St, Emmaus, PA 18049")]),
+        (150, [(40, "Invoice Number"), (120, "Invoice Date"), (190, label), (330, "Terms")]),
+        (150, [(400, "Ship Via"), (470, "Salesperson")]),
+        (162, [(40, "KV-30917"), (120, "10/02/2025"), (190, value), (330, "Net 30")]),
+        (162, [(400, "UPS Ground"), (470, "D. Marsh")]),
+        (200, [(50, "Description"), (300, "Qty"), (380, "Price"), (480, "Amount")]),
+        (214, [(50, "Ball valve 2 in"), (300, "6"), (380, "88.00"), (480, "528.00")]),
+        (250, [(380, "Total"), (480, "$528.00")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        # the customer's order named in full, as ERPs print it
+        ("Customer Purchase Order No.", "LWA-7781"),
+        # a "local purchase order" (East and West Africa, the Gulf)
+        ("LPO No.", "LWA/LPO/118"),
+    ],
+)
+def test_the_customers_order_named_in_full_or_as_a_local_order(
+    settings: Settings, tmp_path: Path, label: str, value: str
+) -> None:
+    assert drawn_fields(settings, tmp_path, _order_reference(label, value))["po_number"] == value
+
+
+def test_a_quotes_recipient_is_its_buyer(settings: Settings, tmp_path: Path) -> None:
+    rows: Rows = [
+        (40, [(50, "Northshore Lawn & Snow Ltd.", 13)]),
+        (54, [(50, "41 Lakeshore Dr, Barrie, ON L4N 7Y3")]),
+        (44, [(400, "Quote #2291", 15)]),
+        (82, [(400, "Sent on"), (470, "Oct 3, 2025")]),
+        (130, [(50, "Recipient:"), (120, "Marguerite Lalonde")]),
+        (142, [(120, "18 Birch Cres, Barrie, ON L4M 2K8")]),
+        (200, [(50, "Product/Service"), (300, "Qty"), (380, "Unit Price"), (480, "Total")]),
+        (214, [(50, "Seasonal snow clearing"), (300, "1"), (380, "950.00"), (480, "$950.00")]),
+        (250, [(380, "Total"), (480, "$950.00")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)["buyer"] == "Marguerite Lalonde"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # "Artikel" beside "Omschrijving" heads the article's code
+        ("Artikel", "Omschrijving", "Aantal", "Prijs", "Bedrag"),
+        # a bare "Wert" or "Value" with its currency's sign heads the lines' amounts
+        ("Art.-Nr.", "Bezeichnung", "Menge", "Preis", "Wert €"),
+        ("Code", "Description", "Qty", "Unit Price", "Value £"),
+    ],
+)
+def test_article_and_value_headers(
+    settings: Settings, tmp_path: Path, header: tuple[str, ...]
+) -> None:
+    def row(*cells: str) -> list[tuple[float, str]]:
+        return list(zip((50.0, 120.0, 320.0, 380.0, 480.0), cells, strict=True))
+
+    rows: Rows = [
+        (40, [(50, "Vermeer Kozijnen B.V.", 13)]),
+        (54, [(50, "Dorpsstraat 4, 1741 BC Schagen")]),
+        (44, [(400, "FACTUUR", 15)]),
+        (70, [(400, "Factuurnummer"), (480, "VK-2025-077")]),
+        (120, [(50, "Aan:"), (90, "Duinzicht Vakantiepark B.V.")]),
+        (190, row(*header)),
+        (204, row("HK-90", "Hang- en sluitwerk set", "4", "45,00", "180,00")),
+        (218, row("BEZ", "Bezorgkosten", "1", "35,00", "35,00")),
+        (250, [(380, "Totaal"), (480, "215,00")]),
+    ]
+    items = drawn_fields(settings, tmp_path, rows)["line_items"]
+    assert [(i["description"], i["amount"]) for i in items] == [
+        ("Hang- en sluitwerk set", "180.00"),
+        ("Bezorgkosten", "35.00"),
+    ]
+
+
+def test_a_flush_right_titles_number_under_it(settings: Settings, tmp_path: Path) -> None:
+    # "Avoir" flush right in large type over "N° AV-…", also flush right: the title's
+    # number, as "ORDINE" over "N. 118" set flush left is
+    title, number = "Avoir", "N° AV-2025-0107"
+    right = 520.0
+    rows: Rows = [
+        (40, [(50, "Céramiques Lenoir SARL", 13)]),
+        (54, [(50, "9 rue des Potiers, 18000 Bourges")]),
+        (50, [(right - stringWidth(title, "Helvetica-Bold", 20), title, 20)]),
+        (72, [(right - stringWidth(number, "Helvetica", 9), number)]),
+        (130, [(50, "Client :"), (100, "Maison Caudron SAS")]),
+        (200, [(50, "Désignation"), (320, "Qté"), (380, "P.U. HT"), (480, "Total HT")]),
+        (214, [(50, "Retour vase fêlé"), (320, "-1"), (380, "80,00"), (480, "-80,00")]),
+        (250, [(380, "Total TTC"), (480, "-96,00 €")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)["invoice_number"] == "AV-2025-0107"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("GRAND TOTAL ₦4,547,250.00", "NGN"), ("KSh 12,400", "KES")]
+)
+def test_the_naira_and_shilling_signs(text: str, code: str) -> None:
+    assert detect_currency(text) == code

@@ -48,6 +48,8 @@ _SYMBOLS = {
     "us$": "USD",
     "hk$": "HKD",
     "r$": "BRL",
+    "₦": "NGN",
+    "ksh": "KES",
 }
 _SPACES = "\u00a0\u202f\u2009 '’"
 _NUMBER = re.compile(
