@@ -1,7 +1,8 @@
 """Column headers the layout stress generator found misread, drawn here at test time
 with invented companies: the German abbreviation "Anz." for the quantity beside a unit
 column, and a header wider than its column that runs into the next one without a space
-("QuantitàPrezzo unitario")."""
+("QuantitàPrezzo unitario"); a one-word header naming no role beside the text, and a
+code's and the text's headers joined by a slash."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from intake.settings import Settings
 from tests.test_item_tables import Cells, items, table_pdf
+from tests.test_layout_conventions import Rows, drawn_fields, item_rows
 
 
 def document(path: Path, top: list[str], header: Cells, rows: list[Cells]) -> Path:
@@ -116,4 +118,53 @@ def test_a_running_number_before_the_quantity(settings: Settings, tmp_path: Path
     assert [(i["description"], i["quantity"], i["unit_price"]) for i in found] == [
         ("Perceuse sans fil", "4", "1766.52"),
         ("Gants de sécurité", "25", "1960.60"),
+    ]
+
+
+def _order(rows: Rows) -> Rows:
+    return [
+        (40, [(50, "Redhill Valve & Controls Corp.", 13)]),
+        (54, [(50, "500 Canal St, Lowell, MA 01852")]),
+        (44, [(400, "PURCHASE ORDER", 15)]),
+        (70, [(400, "PO Number"), (480, "200731")]),
+        (120, [(50, "Supplier:"), (120, "Ironbridge Castings LLC")]),
+        *rows,
+        (300, [(380, "Total:"), (480, "$4,830.00")]),
+    ]
+
+
+def test_a_one_word_header_beside_the_text_bounds_it(settings: Settings, tmp_path: Path) -> None:
+    # "Rev" names no role: its letters are the part's revision, no words of the text
+    # wrapped to a second line around them
+    rows: Rows = [
+        (200, [(40, "Line"), (70, "Part Number"), (150, "Description"), (290, "Rev")]),
+        (200, [(330, "Qty"), (380, "Unit Cost"), (480, "Ext Cost")]),
+        (214, [(40, "1"), (70, "GB-3310"), (150, "Gate body casting, 3in,"), (290, "C")]),
+        (214, [(330, "25"), (380, "142.00"), (480, "3,550.00")]),
+        (226, [(150, "A216 WCB")]),
+        (240, [(40, "2"), (70, "YK-3310"), (150, "Yoke casting, 3in,"), (290, "B")]),
+        (240, [(330, "25"), (380, "51.20"), (480, "1,280.00")]),
+        (252, [(150, "A216 WCB")]),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, _order(rows))) == [
+        ("Gate body casting, 3in, A216 WCB", "25", "142.00", "3550.00"),
+        ("Yoke casting, 3in, A216 WCB", "25", "51.20", "1280.00"),
+    ]
+
+
+def test_a_code_and_text_header_joined_by_a_slash_heads_one_column(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Part Number / Description" heads one column: the item's text, all of it
+    rows: Rows = [
+        (200, [(40, "Line"), (70, "Part Number / Description"), (330, "Qty")]),
+        (200, [(380, "Unit Price"), (480, "Amount")]),
+        (214, [(40, "1"), (70, "Gate body casting 3in A216 WCB"), (330, "25")]),
+        (214, [(380, "142.00"), (480, "3,550.00")]),
+        (228, [(40, "2"), (70, "Yoke casting 3in A216 WCB"), (330, "25")]),
+        (228, [(380, "51.20"), (480, "1,280.00")]),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, _order(rows))) == [
+        ("Gate body casting 3in A216 WCB", "25", "142.00", "3550.00"),
+        ("Yoke casting 3in A216 WCB", "25", "51.20", "1280.00"),
     ]

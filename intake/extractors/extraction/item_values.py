@@ -20,13 +20,13 @@ from intake.extractors.extraction.line_arithmetic import (
     discounts,
     row_numbers,
 )
-from intake.extractors.extraction.table_rows import AGAIN, SPECK, Item, value_of
+from intake.extractors.extraction.table_rows import AGAIN, OTHER, SPECK, Item, value_of
 from intake.record import Box, Field, Word
 
 __all__ = ["TEXT_ROLES", "LineItems", "in_item_rows", "item_values", "set_smaller"]
 
 #: the columns that hold text, not numbers
-TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date", "date"}
+TEXT_ROLES = {"description", "code", "position", "unit", "delivery_date", "date", OTHER}
 #: a label of a few words, its colon and a value of one or two words: a detail's row
 _DETAIL = re.compile(r"\s*[^\W\d_][\w.\-/ ]{0,24}?\s*:\s*\S+(?:\s+\S+)?\s*")
 #: a line under an item set at most this share of the item's type size is its note

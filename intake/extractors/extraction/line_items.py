@@ -29,6 +29,7 @@ from intake.extractors.extraction.table_end import closes_table, ends_items, sec
 from intake.extractors.extraction.table_rows import (
     AGAIN,
     NUMERIC,
+    OTHER,
     SPECK,
     Column,
     Item,
@@ -45,7 +46,9 @@ from intake.extractors.extraction.table_rows import (
     is_item,
     next_position,
     numbered,
+    one_text,
     opened,
+    overlaps,
     printed,
     runs_on,
     sums,
@@ -109,16 +112,13 @@ _LABEL_VALUE = re.compile(r"[^\W\d_]:\s*[^\W\d_]+\s+\S")
 #: a word in small letters, and how many make a cell a sentence (no column's header)
 _SMALL_WORD = re.compile(r"(?<![\w])(?-i:[a-zß-öø-ÿ]){2,}(?![\w])")
 SENTENCE = 6
+#: a header of one word of letters ("Rev", "Lot", "Batch")
+_ONE_WORD = re.compile(r"[^\W\d_]{2,12}\.?")
 #: a letter or a figure: what a row of text holds ("- - -" fills an empty template row)
 _MARK = re.compile(r"[^\W_]")
 _STOP = _any_of("table_end", start="^")
 #: a running header's page number over a table's continuation ("Seite 2", "Page 2 of 3")
 _PAGE = _any_of("page", end=r"\.?\s*\d+\b")
-
-
-def _overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
-    """Whether the words ``m`` matched overlap a span another role already took."""
-    return any(m.start() < end and start < m.end() for start, end in spans)
 
 
 def item_header(reading: Reading, line: Line) -> bool:
@@ -138,6 +138,7 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
     ``last_price``: a second price header heads the amounts where none does."""
     columns: list[Column] = []
     unnamed: list[Column] = []
+    others: list[Column] = []
     for cell in line.cells:
         if re.search(r"\d[.,]\d", cell.text) or contact_line(cell.text):
             return []  # an amount, or an address block's attention line ("At. Ana Gil")
@@ -147,20 +148,24 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
             return []
         text = cell.text
         taken: list[tuple[int, int]] = []
+        found: list[tuple[int, int, str]] = []
         for role, pattern in ROLES.items():
             for m in pattern.finditer(text):
-                if _overlaps(m, taken):
+                if overlaps(m, taken):
                     continue
                 if role == "unit" and re.match(
                     r"\s*(?:price|cost|preis|prix)", text[m.end() :], re.I
                 ):
                     continue
                 taken.append((m.start(), m.end()))
-                columns.append(Column(role, *cell.printed_span(m.start(), m.end())))
+                found.append((m.start(), m.end(), role))
+        columns += [Column(role, *cell.printed_span(a, b)) for a, b, role in one_text(found, text)]
+        if not found and _ONE_WORD.fullmatch(text.strip()):
+            others.append(Column(OTHER, cell.x0, cell.x1))
         for role, start, end in run_together(text, taken, ROLES):  # "PRECIODESCUENTO"
             columns.append(Column(role, *cell.printed_span(start, end)))
         for m in _DISCOUNT_ABBREVIATION.finditer(text):
-            if not _overlaps(m, taken):
+            if not overlaps(m, taken):
                 unnamed.append(Column("discount", *cell.printed_span(m.start(), m.end())))
     roles = {c.role for c in columns}
     if unnamed and "description" in roles and "discount" not in roles:
@@ -174,6 +179,10 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
         return []
     if roles <= {"amount", "tax_rate"}:
         return []  # "Basis | Rate | Tax amount": the tax breakdown, not the items
+    # a one-word header naming no role right of the item's text ("Description | Rev | Qty")
+    # bounds the text: its values are none of it
+    if described := next((c for c in columns if c.role == "description"), None):
+        columns += [c for c in others if c.x0 > described.x1]
     columns.sort(key=lambda c: c.x0)
     prices = [c for c in columns if c.role == "unit_price"]
     if last_price and len(prices) >= 2 and "amount" not in roles:
@@ -193,7 +202,7 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
             c.role = f"{c.role}{AGAIN}"
         if c.role == "description" and unique and unique[-1].role == c.role:
             unique[-1].x1, unique[-1].split = c.x1, c.x0  # "Artikel  Bezeichnung"
-        elif c.role not in seen:
+        elif c.role not in seen or c.role == OTHER:
             seen.add(c.role)
             unique.append(c)
     return unique

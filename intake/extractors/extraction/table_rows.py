@@ -18,6 +18,7 @@ from intake.record import Word
 __all__ = [
     "AGAIN",
     "NUMERIC",
+    "OTHER",
     "SPECK",
     "SPECK_CONFIDENCE",
     "Column",
@@ -37,7 +38,9 @@ __all__ = [
     "next_position",
     "number_in",
     "numbered",
+    "one_text",
     "opened",
+    "overlaps",
     "printed",
     "runs_on",
     "sums",
@@ -47,6 +50,9 @@ __all__ = [
 NUMERIC = {"quantity", "unit_price", "amount"}
 #: the suffix of a role's second column (see :func:`header_band.band_roles`)
 AGAIN = "+"
+#: the role of a column whose one-word header names no role ("Rev", "Lot"), right of the
+#: item's text: its values are no part of the text, and nothing else reads them
+OTHER = "other"
 #: What a word must hold to be read on a scan: a letter, a digit or a sign that means
 #: something in a table (currency, percent). OCR reads specks of dust, the remains of a
 #: table's rules and the grain of the paper as ".", "_", "|", "—", ";" or "‘": not words;
@@ -122,22 +128,29 @@ def runs_on(
     )
 
 
+#: a word that may be an identifier: with a figure, or in capitals ("EPS-100", "VOORR")
+_CODE_LIKE = re.compile(r"\S*\d\S*|[A-ZÀ-Þ]{2,}(?:[-_/.][A-ZÀ-Þ\d]+)*")
+
+
 def code_column(items: list[Item], split: float) -> None:
     """Where two headers name the item's text ("Artikel  Bezeichnung", "Product
-    Description") and on every item's row the first holds one word with a figure while the
-    second holds the rest, the first is the items' code column: a column headed apart holds
-    one kind of value, and a single word with a figure on every row is an identifier, not
-    the start of a text. The words that end before ``split`` (where the second header
-    starts) become the code. Where any row breaks the pattern, nothing moves."""
+    Description") and on every item's row the first holds one word with a figure (or in
+    capitals, where another row's has a figure) while the second holds the rest, the first
+    is the items' code column: a column headed apart holds one kind of value, and a single
+    word with a figure on every row is an identifier, not the start of a text. The words
+    that end before ``split`` (where the second header starts) become the code. Where any
+    row breaks the pattern, nothing moves."""
     if not split or not items or any(item.cells.get("code") for item in items):
         return
     codes: list[list[Word]] = []
     for item in items:
         words = item.cells.get("description", [])
         left = [w for w in words if w.x1 <= split]
-        if len(left) != 1 or len(left) == len(words) or not re.search(r"\d", left[0].text):
+        if len(left) != 1 or len(left) == len(words) or not _CODE_LIKE.fullmatch(left[0].text):
             return
         codes.append(left)
+    if not any(re.search(r"\d", code[0].text) for code in codes):
+        return
     for item, code in zip(items, codes, strict=True):
         item.cells["code"] = code
         item.cells["description"] = [w for w in item.cells["description"] if w not in code]
@@ -359,3 +372,20 @@ def bounds(columns: list[Column], width: float) -> None:
     for i, c in enumerate(columns):
         c.lo = 0.0 if i == 0 else (columns[i - 1].x1 + c.x0) / 2
         c.hi = width if i == len(columns) - 1 else (c.x1 + columns[i + 1].x0) / 2
+
+
+def one_text(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """The roles a header cell names, as (start, end, role); a code's and the text's
+    headers joined by a slash ("Part Number / Description", "Code/Désignation") head one
+    column, the item's text, over the whole of both."""
+    found = sorted(found)
+    for i, (a, b, role) in enumerate(found[:-1]):
+        c, d, other = found[i + 1]
+        if {role, other} == {"code", "description"} and re.fullmatch(r"\s*/\s*", text[b:c]):
+            return [*found[:i], (a, d, "description"), *found[i + 2 :]]
+    return found
+
+
+def overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    """Whether the words ``m`` matched overlap a span another role already took."""
+    return any(m.start() < end and start < m.end() for start, end in spans)
