@@ -15,6 +15,7 @@ from intake.extractors.extraction.fields.money import CURRENCY_CODES, format_mon
 from intake.extractors.extraction.item_values import in_item_rows
 from intake.extractors.extraction.layout import Cell, Hit
 from intake.extractors.extraction.line_items import find_line_items, item_header
+from intake.extractors.extraction.misread_total import one_digit_off
 from intake.extractors.extraction.money_cells import CENTS, money_in, printed_amounts
 from intake.extractors.extraction.tax_gap import tax_between
 from intake.extractors.extraction.tax_rates import (
@@ -334,6 +335,12 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
                 out["tax"] = _field(found[2], 0.8)
     if "subtotal" not in out and "total" in out and "tax" in out:
         _net_of_taxes(reading, out, labelled_taxes, line_sum)
+    if (read := out.get("total")) and (net_field := out.get("subtotal")) and "tax" not in out:
+        net = Decimal(net_field.value)
+        scanned = read.box is not None and read.box.page in reading.ocr_pages
+        if scanned and line_sum == net and one_digit_off(Decimal(read.value), net):
+            if not _charges(reading):  # nothing added to the net: the total misread
+                out["total"] = Field(net_field.value, 0.6, "computed", read.box, read.raw)
     return out
 
 
