@@ -159,6 +159,15 @@ def test_a_decimal_point_lost_on_a_scan_is_put_back_by_arithmetic(
     assert mended_on_a_scan_only(read) == fixed
 
 
+def test_a_lost_decimal_point_is_put_back_where_no_column_gave_the_amount() -> None:
+    # the amount's header unread ("NetAmt"): the row's numbers hold it, and the price read
+    # without its point ("685") times the quantity is one of them shifted
+    read: dict[str, Any] = {"quantity": "25", "unit_price": "685.00", "amount": None}
+    numbers = [(float(i), Decimal(n)) for i, n in enumerate(["25", "685", "0.00", "171.25"])]
+    assert check_item(read, numbers, has_price_column=True, scan=True)
+    assert read == {"quantity": "25", "unit_price": "6.85", "amount": "171.25"}
+
+
 def mended_on_a_scan_only(read: dict[str, Any]) -> dict[str, Any]:
     """``read`` as the arithmetic leaves it on a scan; a text layer's item stays as
     printed. Whether the scan's check holds is whether anything was mended."""

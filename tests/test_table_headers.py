@@ -168,3 +168,19 @@ def test_a_code_and_text_header_joined_by_a_slash_heads_one_column(
         ("Gate body casting 3in A216 WCB", "25", "142.00", "3550.00"),
         ("Yoke casting 3in A216 WCB", "25", "51.20", "1280.00"),
     ]
+
+
+def test_an_abbreviated_amount_header_heads_the_amounts(settings: Settings, tmp_path: Path) -> None:
+    # "NetAmt", "Amt." (Sage, small ledgers) head the lines' amounts
+    rows: Rows = [
+        (200, [(40, "Quantity"), (90, "Details"), (330, "Unit Price"), (400, "Disc%")]),
+        (200, [(480, "NetAmt"), (530, "VAT %")]),
+        (214, [(40, "40"), (90, "Hex bolt M10 x 60, box of 50"), (330, "12.40"), (400, "0.00")]),
+        (214, [(480, "496.00"), (530, "20.00")]),
+        (228, [(40, "4"), (90, "Chemical anchor resin 380ml"), (330, "14.95"), (400, "10.00")]),
+        (228, [(480, "53.82"), (530, "20.00")]),
+    ]
+    assert [i["amount"] for i in drawn_fields(settings, tmp_path, _order(rows))["line_items"]] == [
+        "496.00",
+        "53.82",
+    ]

@@ -310,11 +310,13 @@ def check_item(
         out["quantity"] = format(gross[0].normalize(), "f")
         out["unit_price"] = format_money(gross[1])
         return True
-    if scan and qty is not None and price is not None and amount is not None:
-        if (found := _lost_point(qty, price, amount)) is not None:
-            out["quantity"] = format(found[0], "f")
-            out["unit_price"] = format_money(found[1])
-            return True
+    if scan and qty is not None and price is not None:
+        # the amount read, else one of the row's numbers where no column gave it one
+        for total in [amount] if amount is not None else [n for _, n in numbers]:
+            if (found := _lost_point(qty, price, total)) is not None:
+                out["quantity"] = format(found[0], "f")
+                out["unit_price"], out["amount"] = format_money(found[1]), format_money(total)
+                return True
     if scan:
         # the count OCR lost or misread by a digit, from price and amount (through a
         # discount); a count read further from it says the amount was misread instead
