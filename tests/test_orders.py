@@ -23,7 +23,9 @@ from intake.filing.matching.order_status import accept_order_match
 from intake.filing.matching.steps import refresh_document
 from intake.filing.wiring import Wiring
 from intake.ingest.stages import Context
+from intake.settings import Settings
 from tests.factory import make_pdf, sample_invoice
+from tests.test_layout_conventions import Rows, drawn_fields
 from tests.webtools import file_pdf
 
 #: The matching memories Intake ships with (the composition\'s).
@@ -228,3 +230,32 @@ def test_correcting_the_number_unflags_and_refiles(ctx: Context, tmp_path: Path)
         refresh_document(s, first, ctx.settings, ctx.steps)
     with ctx.db.session() as s:
         assert s.get(Document, again).duplicate_of_id == first  # type: ignore[union-attr]
+
+
+def test_an_orders_issuer_printed_as_a_brand_is_the_buyer_by_its_registered_name(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the buyer's letterhead prints its brand large, and so does its delivery address; its
+    # registered name (with its legal form) stands in its address block: the buyer is
+    # filed by that name
+    rows: Rows = [
+        (40, [(50, "Boulangerie Aubert", 17)]),
+        (62, [(50, "Boulangerie Aubert SARL")]),
+        (74, [(50, "5 place du Marché, 44000 Nantes")]),
+        (44, [(380, "BON DE COMMANDE", 15)]),
+        (70, [(380, "N° de commande"), (480, "BC-0917")]),
+        (82, [(380, "Date"), (480, "03/11/2025")]),
+        (130, [(50, "Fournisseur"), (330, "Adresse de livraison")]),
+        (142, [(50, "Minoterie Garnier SAS"), (330, "Boulangerie Aubert - Fournil Est")]),
+        (154, [(50, "Route de Clisson, 44190 Gétigné"), (330, "5 place du Marché")]),
+        (166, [(330, "44000 Nantes")]),
+        (200, [(50, "Désignation"), (320, "Qté"), (380, "P.U. HT"), (480, "Total HT")]),
+        (214, [(50, "Farine T65, sac de 25 kg"), (320, "20"), (380, "18,40"), (480, "368,00")]),
+        (250, [(380, "Total HT"), (480, "368,00 €")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["doc_type"], f["vendor"], f["buyer"]) == (
+        "purchase_order",
+        "Minoterie Garnier SAS",
+        "Boulangerie Aubert SARL",
+    )

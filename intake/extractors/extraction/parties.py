@@ -377,6 +377,8 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
         was = None if read is None else (read, weight if read is buyer else SURE)
         if (issuer := issuer_buying(scores, first, sellers, key, was, _LEGAL_END)) is not None:
             value = canonical_form(issuer.value)
+            if not _LEGAL_END.search(value):  # the issuer's brand: its registered name
+                value = _registered_name(reading, value, out.get("vendor")) or value
             out["buyer"] = Field(value, 0.6, "layout", issuer.box, issuer.raw)
     if (read := out.get("buyer")) is not None and (value := canonical_form(str(read.value))):
         # the buyer's legal form as the packs spell it, where OCR misread it, as the vendor's
