@@ -438,3 +438,27 @@ def test_a_scanned_quotes_validity_line_read_twice_by_ocr_reads_once(
     scan = save_png(specked(turned(render(pdf, dpi=200), 0.8), 0.0005), tmp_path / "devis.png")
     fields = extract(settings, scan)["fields"]
     assert (fields["quote_number"], fields["valid_until"]) == ("D2025-0412", "2026-02-18")
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_dash_between_words_of_a_scanned_description_is_kept(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # a dash standing between two words of the text separates them; a speck of a rule
+    # stands apart from words
+    rows: LayoutRows = [
+        (40, [(50, "Keswick Office Equipment Ltd", 14)]),
+        (56, [(50, "12 Lake Road, Keswick CA12 5BX")]),
+        (40, [(420, "INVOICE", 16)]),
+        (70, [(420, "Invoice No."), (490, "KOE-4410")]),
+        (130, [(50, "Bill To:"), (120, "Derwent Surveyors LLP")]),
+        (200, [(50, "Description"), (320, "Qty"), (400, "Unit Price"), (490, "Amount")]),
+        (218, [(50, "Copier rental - Model KX 300"), (320, "3"), (400, "120.00")]),
+        (218, [(490, "360.00")]),
+        (236, [(50, "Toner - black"), (320, "2"), (400, "45.00"), (490, "90.00")]),
+        (270, [(400, "Total"), (490, "450.00")]),
+    ]
+    scan = save_png(render(draw_rows(tmp_path / "d.pdf", rows), dpi=200), tmp_path / "s.png")
+    items = extract(settings, scan)["fields"]["line_items"]
+    assert [i["description"] for i in items] == ["Copier rental - Model KX 300", "Toner - black"]

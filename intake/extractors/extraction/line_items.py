@@ -20,6 +20,7 @@ from typing import Any
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.header_band import band_roles, run_together, stacked_header
+from intake.extractors.extraction.header_spans import one_text, overlaps
 from intake.extractors.extraction.item_notes import across, dates_only, in_text_column, indented
 from intake.extractors.extraction.item_values import LineItems, item_values, set_smaller
 from intake.extractors.extraction.layout import Line
@@ -46,10 +47,9 @@ from intake.extractors.extraction.table_rows import (
     is_item,
     next_position,
     numbered,
-    one_text,
     opened,
-    overlaps,
     printed,
+    printed_words,
     runs_on,
     sums,
 )
@@ -253,7 +253,7 @@ def _rows(
                 break
             page, prev_bottom, skipped = line.page, 0.0, 0
         scan = line.page in reading.ocr_pages
-        words = [w for c in line.cells for w in c.words if not scan or printed(w)]
+        words = [w for c in line.cells for w in (printed_words(c.words) if scan else c.words)]
         if not words:
             continue
         first = next((c.text for c in line.cells if not scan or any(map(printed, c.words))), "")

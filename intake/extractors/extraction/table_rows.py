@@ -6,6 +6,7 @@ where the table ends is :mod:`intake.extractors.extraction.table_end`'s."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -38,10 +39,9 @@ __all__ = [
     "next_position",
     "number_in",
     "numbered",
-    "one_text",
     "opened",
-    "overlaps",
     "printed",
+    "printed_words",
     "runs_on",
     "sums",
     "value_of",
@@ -59,6 +59,7 @@ OTHER = "other"
 #: or as a letter or two it is hardly sure of ("oe", "a"): below this confidence, a word
 #: of at most two letters and no digit is a speck too.
 _MEANT = re.compile(r"[^\W_]|[$€£¥%#&]")
+_LETTER = re.compile(r"[^\W\d_]")
 SPECK_CONFIDENCE = 0.3
 #: The marks OCR sticks onto either end of a code ("‘DL-7001", "KX-4410.").
 SPECK = "‘’'\"`.,;:|_~—–-"
@@ -284,6 +285,18 @@ def printed(word: Word) -> bool:
     return sum(ch.isalnum() for ch in word.text) > 2
 
 
+def printed_words(words: Sequence[Word]) -> list[Word]:
+    """A cell's OCR words that are printed (:func:`printed`), and a dash standing between
+    two of its words of letters: a separator in the text ("Copier rental - Model X"), not
+    a speck of a rule, which stands apart from words."""
+    kept = []
+    for k, w in enumerate(words):
+        dash = w.text in ("-", "–", "—") and 0 < k < len(words) - 1
+        if printed(w) or (dash and all(_LETTER.search(n.text) for n in words[k - 1 : k + 2 : 2])):
+            kept.append(w)
+    return kept
+
+
 def numbered(reading: Reading, cells: dict[str, list[Word]]) -> set[str]:
     """The numeric columns of a row that hold a number."""
     return {
@@ -372,20 +385,3 @@ def bounds(columns: list[Column], width: float) -> None:
     for i, c in enumerate(columns):
         c.lo = 0.0 if i == 0 else (columns[i - 1].x1 + c.x0) / 2
         c.hi = width if i == len(columns) - 1 else (c.x1 + columns[i + 1].x0) / 2
-
-
-def one_text(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
-    """The roles a header cell names, as (start, end, role); a code's and the text's
-    headers joined by a slash ("Part Number / Description", "Code/Désignation") head one
-    column, the item's text, over the whole of both."""
-    found = sorted(found)
-    for i, (a, b, role) in enumerate(found[:-1]):
-        c, d, other = found[i + 1]
-        if {role, other} == {"code", "description"} and re.fullmatch(r"\s*/\s*", text[b:c]):
-            return [*found[:i], (a, d, "description"), *found[i + 2 :]]
-    return found
-
-
-def overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
-    """Whether the words ``m`` matched overlap a span another role already took."""
-    return any(m.start() < end and start < m.end() for start, end in spans)
