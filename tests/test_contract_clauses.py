@@ -700,3 +700,20 @@ def test_a_renewal_row_of_key_details_without_a_verb() -> None:
     assert find_renewal(labelled) == "further 6 month"
     # a heading followed by its sentence is read as before
     assert find_renewal("Renewal. Further services may be ordered at any time.") is None
+
+
+def test_a_renewal_the_agreement_denies_is_none() -> None:
+    # c7 probe: "shall not renew automatically" had been read as an evergreen renewal
+    denied = (
+        "The Term of this Agreement is two (2) years from the Effective Date. The Term shall "
+        "not be automatically renewed, and any extension needs an amendment signed by Kestrel "
+        "Dairy Co-op and Brightwater Cheese Ltd."
+    )
+    assert find_renewal(denied, "2 years") is None
+    assert find_renewal("This Agreement will not renew automatically.", "1 year") is None
+    # a renewal stopped by a notice ("unless ... does not wish to renew") still renews
+    stopped = (
+        "This Agreement shall renew automatically for successive one (1) year terms unless "
+        "a party gives notice that it will not renew."
+    )
+    assert find_renewal(stopped) == "successive 1 year"

@@ -139,6 +139,9 @@ _OTHER_OBJECT = re.compile(
     re.I,
 )
 _AUTOMATIC = re.compile(r"\b(?:automatic(?:ally)?|tacit(?:ly)?)\b", re.IGNORECASE)
+#: A renewal denied: "This Agreement shall not renew automatically", "will not be renewed":
+#: a sentence that says the agreement does not renew gives no renewal term.
+_DENIED = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$", re.IGNORECASE)
 #: Periods inside a renewal sentence that are not its length: the notice to stop it.
 _NOTICE_AFTER = re.compile(
     r"^\W*(?:\)\s*)?(?:days?['’]?\s+)?(?:prior|before|advance|notice|written)", re.I
@@ -221,6 +224,7 @@ def _renewing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             )
             and not _OTHER_OBJECT.match(sentence, verb.end())
             and not _mutual(sentence, verb)
+            and not _DENIED.search(sentence, max(0, verb.start() - 12), verb.start())
         ):
             yield sentence, verb
 
