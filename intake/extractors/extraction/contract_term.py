@@ -166,6 +166,9 @@ _EXPIRES = re.compile(
 #: perpetuity". Its expiration date is then ``perpetual`` (none to compute or to diarise).
 OPEN_ENDED = re.compile(
     rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
+    # (its start may come first: "shall commence on the date hereof and continue in
+    # perpetuity")
+    r"(?:(?:commence|begin|start|take\s+effect)\b[^.;]{0,80}?\band\s+(?:shall\s+|will\s+)?)?"
     r"(?:continue|remain|be|end|run)\b[^.;]{0,60}?"
     r"\b(?:indefinitely|perpetual(?:ly)?|in\s+perpetuity|until\s+(?:it\s+is\s+)?terminated|"
     r"when\s+terminated|until\s+(?:either|any|one)\s+(?:party|of\s+the\s+parties)\s+terminates)\b|"
