@@ -717,3 +717,12 @@ def test_a_renewal_the_agreement_denies_is_none() -> None:
         "a party gives notice that it will not renew."
     )
     assert find_renewal(stopped) == "successive 1 year"
+
+
+def test_an_end_till_a_date() -> None:
+    # c7 probe: Indian and British drafting write "till" for "until"
+    start = dt.date(2021, 10, 1)
+    text = "This Agreement shall remain in force till 30th September, 2026, unless terminated."
+    assert find_expiration(text, "dmy", start) == (dt.date(2026, 9, 30), text[:-20])
+    other = "Prices quoted in Annexure B are firm till 31st March, 2022."
+    assert find_expiration(other, "dmy", start) is None

@@ -154,7 +154,8 @@ _EXPIRES = re.compile(
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\buntil\b[^.;\d]{{0,80}}?(?:\b(?:not|no)\s+later\s+than|"
     r"\bor(?=\s[^.;]{0,30}?,?\s+whichever\s+(?:is|occurs|shall\s+occur)\s+(?:the\s+)?"
     r"(?:earlier|earliest|sooner|first)\b))|"
-    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until|up\s+to\s+and\s+including)|"
+    # ("till" as Indian and British drafting write "until": "shall remain valid till ...")
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until|till|up\s+to\s+and\s+including)|"
     # "The term ... shall run from January 1, 2020 to December 31, 2020": from one date (or
     # the agreement's own start: "from the Effective Date to March 31, 2022") to the next
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,120}}?\bfrom\s+(?:[^.;]{{0,40}}?\d{{4}},?|the\s+"
