@@ -726,3 +726,31 @@ def test_an_end_till_a_date() -> None:
     assert find_expiration(text, "dmy", start) == (dt.date(2026, 9, 30), text[:-20])
     other = "Prices quoted in Annexure B are firm till 31st March, 2022."
     assert find_expiration(other, "dmy", start) is None
+
+
+def test_a_term_that_starts_on_a_day_named_by_an_event_has_no_computed_end() -> None:
+    # c7 probe: a lease "shall commence on the date the Equipment is delivered" and a hosting
+    # term "beginning on the Service Commencement Date" (defined as the day Provider gives
+    # notice) had their ends computed from the agreement's date
+    handed = (
+        "4. Rental Term. The rental term shall begin on the date the Vehicles are handed over "
+        "to Renter and continue for a period of thirty (30) months."
+    )
+    found = find_term(handed)
+    assert found is not None and (found.value, found.fixed) == ("30 months", False)
+    signed = handed.replace("the Vehicles are handed over to Renter", "first written above")
+    found = find_term(signed)
+    assert found is not None and (found.value, found.fixed) == ("30 months", True)
+    defined = (
+        "The initial term of this Agreement is twenty-four (24) months, starting on the "
+        "Operations Date. The Operations Date is the date on which the Terminal first loads "
+        "a vessel of Harrowgate Shipping Pty Ltd."
+    )
+    found = find_term(defined)
+    assert found is not None and (found.value, found.fixed) == ("24 months", False)
+    printed = (
+        "The initial term of this Agreement is twenty-four (24) months, starting on the "
+        "Operations Date. “Operations Date” means 1 May 2024."
+    )
+    found = find_term(printed)
+    assert found is not None and (found.value, found.fixed) == ("24 months", True)

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
+from intake.extractors.extraction.contract_anchors import anchored, starts_at_event
 from intake.extractors.extraction.contract_clauses import DEFINED_NAME as _DEFINED_NAME
 from intake.extractors.extraction.contract_clauses import defined_date
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
@@ -192,23 +193,6 @@ _CONDITION = re.compile(
 )
 #: A term that ends at the first (or last) of two times: its end is not known in advance.
 _EITHER = re.compile(r"\b(?:earlier|earliest|sooner|later|latest)\s+(?:of|to\s+occur)\b", re.I)
-#: What a period runs from ("two years after ..."): an event whose day is not known when
-#: the agreement is made (a closing, a sale, a launch, an approval, a notice, the end of
-#: something else) leaves the end of the term unknown too.
-_FROM = re.compile(
-    r"^\W*(?:\)\s*)?(?:after|from|following|of|(?:beginning|commencing|starting)(?:\s+(?:on|"
-    r"with|upon))?)\s+(?P<anchor>[^,.;]{0,60})",
-    re.I,
-)
-_EVENT = re.compile(
-    r"\b(?:termination|expiration|receipt|notice|closing|sale|employment|separation|launch(?:ed)?|"
-    r"disclosure|"
-    r"upload(?:ed)?|opened|occurrence|delivery|completion|approval|acceptance|first\s+commercial|"
-    # a service's first day in use: "24 months after the Go-Live Date"
-    r"go-?live|installation|activation|cut-?over|in-service|"
-    r"change\s+(?:in|of)\s+control|later\s+of|earlier\s+of)\b",
-    re.I,
-)
 #: The subject of a sentence that dates the agreement's end.
 _OF_AGREEMENT = re.compile(r"\b(?:agreement|term|contract|nda|it)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
@@ -231,15 +215,6 @@ def _nth(ordinal: str) -> int:
     return int(figures.group(0)) if figures else _VOCABULARY.day_of(ordinal)
 
 
-def _anchored(after: str) -> bool:
-    """Whether a period followed by ``after`` (an anniversary by what it is "of") runs
-    from the agreement's start."""
-    m = _FROM.match(after)
-    if m is None:
-        return True
-    return _EVENT.search(m.group("anchor")) is None
-
-
 #: Periods that are no length: "on a month-to-month basis" (a rolling basis), "to the end
 #: of a calendar month" (a point in time).
 _ROLLING_NEXT = re.compile(r"[\s-]+to[\s-]+(?:day|week|month|year)\b", re.I)
@@ -256,17 +231,18 @@ def _a_length(window: str, d: re.Match[str]) -> bool:
     )
 
 
-def find_term(text: str, section: bool = False) -> Term | None:
+def find_term(text: str, section: bool = False, context: str = "") -> Term | None:
     """The term, the text it was read from, whether it is the agreement's own term and
     whether its end can be computed. In the agreement's section on its term (``section``)
-    a period is its own unless the sentence times obligations."""
+    a period is its own unless the sentence times obligations. ``context``, the whole
+    agreement, holds the definitions of the days a term may run from (else ``text``)."""
     for m in _ANNIVERSARY.finditer(text):
         # an anniversary of the termination is how long obligations survive it
         after = text[m.end() : m.end() + 40]
         if _SURVIVAL.search(m.group(0)) or _OF_END.match(after):
             continue
         years = format_duration(_nth(m.group("nth")), "year")
-        return Term(years, m.group(0), True, _anchored(after))
+        return Term(years, m.group(0), True, anchored(after, context or text))
     for rank, cue in enumerate(_TERM_CUES):
         for m in cue.finditer(text):
             window = text[m.end() : m.end() + 200]
@@ -283,7 +259,13 @@ def find_term(text: str, section: bool = False) -> Term | None:
             if parsed := parse_duration(d.group(0)):
                 raw = text[m.start() : m.end() + d.end()]
                 own = rank < STRONG_TERM or (section and rank != OBLIGATIONS)
-                fixed = _anchored(window[d.end() :]) and not _EITHER.search(window)
+                fixed = (
+                    anchored(window[d.end() :], context or text)
+                    and not _EITHER.search(window)
+                    and not starts_at_event(
+                        text[m.start() : m.end()] + window[: d.start()], context or text
+                    )
+                )
                 return Term(format_duration(*parsed), raw, own, fixed)
     return None
 
