@@ -754,3 +754,15 @@ def test_a_term_that_starts_on_a_day_named_by_an_event_has_no_computed_end() -> 
     )
     found = find_term(printed)
     assert found is not None and (found.value, found.fixed) == ("24 months", True)
+
+
+def test_an_agreement_effective_on_the_date_last_signed() -> None:
+    # c7 probe: the participle after its noun ("the date last signed below") was not read
+    # as the last signature, so the end was not computed from it
+    for said in (
+        "This Hosting Agreement is made as of the date last signed below (the “Effective "
+        "Date”) by Tallis Cloud Ltd. and Ferrand Bakeries Inc.",
+        "This Agreement shall become effective on the date last executed by the parties.",
+    ):
+        assert LAST_SIGNED.search(said), said
+    assert LAST_SIGNED.search("The price list was last signed off on May 2, 2020.") is None
