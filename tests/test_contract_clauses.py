@@ -766,3 +766,19 @@ def test_an_agreement_effective_on_the_date_last_signed() -> None:
     ):
         assert LAST_SIGNED.search(said), said
     assert LAST_SIGNED.search("The price list was last signed off on May 2, 2020.") is None
+
+
+def test_a_term_that_begins_and_then_expires_in_the_present_tense() -> None:
+    # c7 probe: "The term of this Agreement begins on the Effective Date and expires ten (10)
+    # years from the Effective Date" stated no term, so no end was computed
+    text = (
+        "The term of this Agreement begins on the Effective Date and ends five (5) years after "
+        "the Effective Date, unless Ardent Pumps Ltd terminates it earlier."
+    )
+    found = find_term(text)
+    assert found is not None and (found.value, found.own, found.fixed) == ("5 years", True, True)
+    printed = (
+        "The term of this Agreement begins on the Effective Date and ends on June 30, 2027, "
+        "unless either party terminates it upon ninety (90) days' notice."
+    )
+    assert find_term(printed) is None

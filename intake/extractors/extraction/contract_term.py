@@ -82,9 +82,12 @@ _TERM_CUES = [
         r"(?:initial\s+|original\s+)?term[”\"]?\s+(?:means|shall\s+mean)\s+(?:the\s+)?(?:period|term)"
         r"\s+of|"
         # "The term of this Agreement shall expire on the date that is two years after ...",
-        # "... the term of this Agreement shall expire ten (10) years from the date of ..."
-        rf"\bterm\s+of\s+{_AGREEMENT}\s+(?:shall|will)\s+(?:expire|terminate|end)\b(?:\s+on\s+the\s+"
-        r"date\s+(?:that|which)\s+is)?|"
+        # "... the term of this Agreement shall expire ten (10) years from the date of ...",
+        # in the present tense too, its start stated first: "The term of this Agreement
+        # begins on the Effective Date and expires ten (10) years from the Effective Date"
+        rf"\bterm\s+of\s+{_AGREEMENT}\s+(?:(?:(?:shall|will)\s+)?(?:begins?|commences?|starts?)"
+        r"\b[^.]{0,80}?\band\s+)?(?:(?:shall|will)\s+(?:expire|terminate|end)|expires|terminates|"
+        r"ends)\b(?:\s+on\s+the\s+date\s+(?:that|which)\s+is)?|"
         # the defined Term, capitalised: "The Term shall be one (1) year beginning on ..."
         r"\bthe\s+(?-i:Term)\s+(?:shall\s+be|is|will\s+be)\s+(?:for\s+)?(?=\S)|"
         # "This Agreement has a term of three (3) years", "... shall have a duration of"
