@@ -782,3 +782,19 @@ def test_a_term_that_begins_and_then_expires_in_the_present_tense() -> None:
         "unless either party terminates it upon ninety (90) days' notice."
     )
     assert find_term(printed) is None
+
+
+def test_the_defined_term_as_the_subject_of_its_start() -> None:
+    # c7 probe: "The Term commences on the Commencement Date" with ""Commencement Date" means
+    # 1 August 2020" (Australian drafting) dated nothing
+    text = (
+        "1.1 Commencement Date means 3 February 2021. 5.1 The Term commences on the "
+        "Commencement Date and continues for four (4) years, unless Jarrah Fitness Pty Ltd "
+        "terminates it earlier."
+    )
+    assert stated_start(text, "dmy") == dt.date(2021, 2, 3)
+    will = "The Term will begin on 1 March 2022 and run for two years."
+    assert stated_start(will, "dmy") == dt.date(2022, 3, 1)
+    # a term of something else, in lower case, is not the agreement's
+    other = "Each Subscription term commences on the date of its Order Form, 1 May 2022."
+    assert stated_start(other, "dmy") is None

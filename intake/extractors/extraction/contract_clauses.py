@@ -84,6 +84,9 @@ _STATED = re.compile(
     # the present tense: "This Agreement applies from ...", "... is in force from ...",
     # "This agreement starts on the Commencement Date"
     r"applies|is\s+in\s+(?:full\s+)?force|commences|begins|starts)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
+    # the defined Term as the subject: "The Term commences on the Commencement Date"
+    r"\bthe\s+(?-i:Term)\s+(?:(?:shall|will)\s+(?:commence|begin|start)|commences|begins|starts)"
+    r"\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
     # "The term of this Agreement (the "Term") will begin on ...": the term starts with it
     r"\bthe\s+(?:term|duration)\s+of\s+this\s+[\w\s-]{0,40}?(?:\([^()]{0,30}\)\s+)?(?:shall|will)\s+"
     r"(?:begin|commence|start)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
