@@ -798,3 +798,15 @@ def test_the_defined_term_as_the_subject_of_its_start() -> None:
     # a term of something else, in lower case, is not the agreement's
     other = "Each Subscription term commences on the date of its Order Form, 1 May 2022."
     assert stated_start(other, "dmy") is None
+
+
+def test_a_register_note_before_a_description_without_a_comma() -> None:
+    # c7 probe: "X Limited (company number 07654321) whose registered office is at ..." gave
+    # the town of the address as the party
+    text = (
+        "THIS AGREEMENT is made on 3 March 2020 BETWEEN (1) Corrie Distillers Limited (company "
+        "number SC123456) whose registered office is at 5 Bridge Street, Perth PH1 5AA "
+        "(“Distiller”) and (2) Lochan Casks Ltd (company number 09988776) whose registered "
+        "office is at 2 Quay Road, Oban PA34 4LA (“Cooper”)."
+    )
+    assert find_contract_parties(text) == ["Corrie Distillers Limited", "Lochan Casks Ltd"]
