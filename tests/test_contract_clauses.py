@@ -810,3 +810,14 @@ def test_a_register_note_before_a_description_without_a_comma() -> None:
         "office is at 2 Quay Road, Oban PA34 4LA (“Cooper”)."
     )
     assert find_contract_parties(text) == ["Corrie Distillers Limited", "Lochan Casks Ltd"]
+
+
+def test_an_end_until_an_hour_of_a_date() -> None:
+    # c7 probe: "until 11:59 p.m. Central Time on March 31, 2022" (the hour after "until")
+    # left the end unread
+    start = dt.date(2016, 7, 1)
+    text = (
+        "The initial term of this Agreement shall continue until 5:00 p.m. Pacific Time on "
+        "June 30, 2021, unless Cordova Freight Inc. terminates it earlier."
+    )
+    assert find_expiration(text, "mdy", start) == (dt.date(2021, 6, 30), text[:-52])

@@ -145,12 +145,13 @@ _SURVIVAL = re.compile(r"surviv|after\s+(?:the\s+)?(?:termination|expiration)", 
 _OF_END = re.compile(r"\s*of\s+(?:the\s+|such\s+)?(?:termination|expiration|end)\b", re.I)
 #: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
 #: concluding December 31, 2003": a participle may take its date without "on".
+#: An hour of the day: "11:59 p.m." (and its time zone, bracketed or not: "(Eastern Time)",
+#: "New York City time").
+_HOUR = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[a-z.\s]{1,30}?\btime\)?)?"
 _EXPIRES = re.compile(
     r"(?:(?:expir|terminat|end)(?:e|es|s|ing)?\s+(?:automatically\s+)?"
-    r"(?:at\s+(?:midnight|the\s+close\s+of\s+business|"
-    # an hour of the day: "shall expire at 11:59 p.m. on July 6, 2019"
-    # (and its time zone, bracketed or not: "(Eastern Time)", "New York City time")
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[a-z.\s]{1,30}?\btime\)?)?)\s+)?on|"
+    # "shall expire at 11:59 p.m. on July 6, 2019"
+    rf"(?:at\s+(?:midnight|the\s+close\s+of\s+business|{_HOUR})\s+)?on|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
     # an end bounded after an event's: "until the completion of the Services, but in any
     # event not later than May 31, 2022", "until the completion of the Works or 31 March
@@ -159,7 +160,9 @@ _EXPIRES = re.compile(
     r"\bor(?=\s[^.;]{0,30}?,?\s+whichever\s+(?:is|occurs|shall\s+occur)\s+(?:the\s+)?"
     r"(?:earlier|earliest|sooner|first)\b))|"
     # ("till" as Indian and British drafting write "until": "shall remain valid till ...")
-    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until|till|up\s+to\s+and\s+including)|"
+    # (an hour may come first: "until 11:59 p.m. Central Time on March 31, 2022")
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until|till|up\s+to\s+and\s+including)"
+    rf"(?:\s+{_HOUR}\s+on)?|"
     # "The term ... shall run from January 1, 2020 to December 31, 2020": from one date (or
     # the agreement's own start: "from the Effective Date to March 31, 2022") to the next
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,120}}?\bfrom\s+(?:[^.;]{{0,40}}?\d{{4}},?|the\s+"
