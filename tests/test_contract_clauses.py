@@ -821,3 +821,14 @@ def test_an_end_until_an_hour_of_a_date() -> None:
         "June 30, 2021, unless Cordova Freight Inc. terminates it earlier."
     )
     assert find_expiration(text, "mdy", start) == (dt.date(2021, 6, 30), text[:-52])
+
+
+def test_a_person_s_father_written_out_is_not_the_party() -> None:
+    # c7 probe: "Rohan Mehta, son of Suresh Mehta, residing at ..." gave the father
+    text = (
+        "This Agreement is made at Pune on 2nd May, 2022 between Nandi Agro Private Limited, "
+        "a company incorporated under the Companies Act, 2013 (hereinafter the “Company”) "
+        "AND Kavya Iyer, daughter of Ramesh Iyer, residing at 9 Lake Road, Chennai 600017 "
+        "(hereinafter the “Consultant”)."
+    )
+    assert find_contract_parties(text) == ["Nandi Agro Private Limited", "Kavya Iyer"]

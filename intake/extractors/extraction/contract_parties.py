@@ -67,8 +67,8 @@ _APPOSITION = re.compile(
     r"together\s+with|on\s+behalf|acting\s+(?:through|by)\s|c/o\s)|,?\s*\b(?:dba|d/b/a)\b|"
     # a person as Indian agreements describe one: "Mr. R. K. Rao, aged about 54 years, S/o
     # Shri M. L. Rao, residing at ...": the father's name (son, daughter or wife of) is not
-    # the party's
-    r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b",
+    # the party's; nor is it written out ("Rohan Mehta, son of Suresh Mehta, residing at")
+    r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b|,\s+(?:son|daughter|wife|husband)\s+of\s",
     re.IGNORECASE,
 )
 _COUNTRY_FORMS = "|".join(
