@@ -832,3 +832,16 @@ def test_a_person_s_father_written_out_is_not_the_party() -> None:
         "(hereinafter the “Consultant”)."
     )
     assert find_contract_parties(text) == ["Nandi Agro Private Limited", "Kavya Iyer"]
+
+
+def test_the_term_of_this_lease_dates_its_start() -> None:
+    # c7 probe: "The term of this Lease shall be five (5) years, commencing on April 1, 2023"
+    # (the agreement calls itself a lease) dated nothing
+    text = (
+        "3. Term. The term of this Lease shall be three (3) years, commencing on October 1, "
+        "2024 and ending on September 30, 2027, and Tenant shall pay rent monthly."
+    )
+    assert stated_start(text, "mdy") == dt.date(2024, 10, 1)
+    # another lease a sublease names ("the Master Lease") does not date this agreement
+    master = "The term of the Master Lease commenced on June 1, 2015."
+    assert stated_start(master, "mdy") is None

@@ -93,7 +93,9 @@ _STATED = re.compile(
     # "The term of this Agreement shall be for a period of one year commencing March 1",
     # "This Agreement is entered into for a definite period of two (2) years, commencing on
     # 1 January 2020": the participle dates the term's start
-    r"\bthe\s+term\s+of\s+this\s+(?:agreement|contract)\b[^.;]{0,80}?\b(?:commencing|beginning|"
+    # (an agreement that calls itself a lease: "The term of this Lease shall be five (5)
+    # years, commencing on April 1, 2023")
+    r"\bthe\s+term\s+of\s+this\s+(?:agreement|contract|lease)\b[^.;]{0,80}?\b(?:commencing|beginning|"
     r"starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
     rf"{_THE_AGREEMENT}\b[^.;]{{0,60}}?\bfor\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:period|term)\s+of\b"
     r"[^.;]{0,50}?\b(?:commencing|beginning|starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
