@@ -845,3 +845,16 @@ def test_the_term_of_this_lease_dates_its_start() -> None:
     # another lease a sublease names ("the Master Lease") does not date this agreement
     master = "The term of the Master Lease commenced on June 1, 2015."
     assert stated_start(master, "mdy") is None
+
+
+def test_years_an_agreement_names_its_own_are_years() -> None:
+    # c7 probe: "the option to extend the Term for an additional two (2) Contract Years" gave
+    # no renewal (the unit was not read)
+    assert parse_duration("two (2) Contract Years") == (2, "year")
+    option = (
+        "Tenant shall have the option to extend the Term for one (1) additional period of five "
+        "(5) Lease Years by notice to Saltmarsh Estates LLC."
+    )
+    assert find_renewal(option) == "5 year"
+    assert renewal_by_option(option)
+    assert parse_duration("the contract year") is None
