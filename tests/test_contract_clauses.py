@@ -858,3 +858,19 @@ def test_years_an_agreement_names_its_own_are_years() -> None:
     assert find_renewal(option) == "5 year"
     assert renewal_by_option(option)
     assert parse_duration("the contract year") is None
+
+
+def test_a_contract_period_and_a_contract_that_runs_from_a_date_date_the_start() -> None:
+    # c7 probe (second set): "The Contract Period shall commence on January 1, 2020" and
+    # "This Contract shall run from 1 April 2019 until 31 March 2022" dated nothing
+    period = (
+        "4. The Contract Period shall commence on 1 February 2021 and end on 31 January 2024 "
+        "unless Tarn Valley Buses Ltd ends it earlier."
+    )
+    assert stated_start(period, "dmy") == dt.date(2021, 2, 1)
+    initial = "The Initial Term shall begin on 3 May 2021 and last two (2) years."
+    assert stated_start(initial, "dmy") == dt.date(2021, 5, 3)
+    runs = "This Contract shall run from 1 April 2019 until 31 March 2022."
+    assert stated_start(runs, "dmy") == dt.date(2019, 4, 1)
+    deliveries = "Deliveries under Schedule 2 shall run from 1 May 2019 until 30 June 2019."
+    assert stated_start(deliveries, "dmy") is None

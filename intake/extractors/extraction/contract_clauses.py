@@ -80,12 +80,15 @@ _THE_AGREEMENT = r"\b(?:this|the)\s+(?-i:(?:[A-Z][\w-]*\s+){0,3})(?:agreement|co
 _STATED = re.compile(
     rf"{_THE_AGREEMENT}\s+(?:(?:shall|will|is\s+to)\s+"
     r"(?:be(?:come)?\s+effective|come\s+into\s+(?:force|effect)|enter\s+into\s+(?:force|effect)|"
-    r"take\s+effect|commence|begin|start|apply|be\s+in\s+(?:full\s+)?force)|"
+    # ("This Contract shall run from 1 April 2019 until 31 March 2022")
+    r"take\s+effect|commence|begin|start|apply|run(?=\s+from)|be\s+in\s+(?:full\s+)?force)|"
     # the present tense: "This Agreement applies from ...", "... is in force from ...",
     # "This agreement starts on the Commencement Date"
     r"applies|is\s+in\s+(?:full\s+)?force|commences|begins|starts)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
-    # the defined Term as the subject: "The Term commences on the Commencement Date"
-    r"\bthe\s+(?-i:Term)\s+(?:(?:shall|will)\s+(?:commence|begin|start)|commences|begins|starts)"
+    # the defined Term as the subject: "The Term commences on the Commencement Date", "The
+    # Initial Term shall begin on ...", "The Contract Period shall commence on ..."
+    r"\bthe\s+(?-i:Term|Initial\s+Term|Contract\s+(?:Term|Period))\s+(?:(?:shall|will)\s+"
+    r"(?:commence|begin|start)|commences|begins|starts)"
     r"\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
     # "The term of this Agreement (the "Term") will begin on ...": the term starts with it
     r"\bthe\s+(?:term|duration)\s+of\s+this\s+[\w\s-]{0,40}?(?:\([^()]{0,30}\)\s+)?(?:shall|will)\s+"
