@@ -874,3 +874,15 @@ def test_a_contract_period_and_a_contract_that_runs_from_a_date_date_the_start()
     assert stated_start(runs, "dmy") == dt.date(2019, 4, 1)
     deliveries = "Deliveries under Schedule 2 shall run from 1 May 2019 until 30 June 2019."
     assert stated_start(deliveries, "dmy") is None
+
+
+def test_a_renewal_for_periods_named_by_an_adjective() -> None:
+    # c7 probe (third set): "renewed automatically for successive annual periods" fell
+    # through to the evergreen rule and took the initial term's length (two years)
+    text = (
+        "The initial term is three (3) years, and the term shall be renewed automatically for "
+        "successive annual periods unless Lakeside Ice Co. gives sixty (60) days' notice."
+    )
+    assert find_renewal(text, "3 years") == "successive 1 year"
+    monthly = "Thereafter this Agreement shall automatically renew for successive monthly terms."
+    assert find_renewal(monthly, "1 year") == "successive 1 month"

@@ -130,7 +130,12 @@ _EVERY = re.compile(
     r"[^.;,]{0,30}?\b(?:(?:each|every)\s+(?P<unit>year|month)|(?P<ly>annual|year|month)ly)\b", re.I
 )
 #: "for an additional year": one period of the unit named without a number
-_BARE_UNIT = re.compile(r"\s*(?P<unit>year|month)\b", re.IGNORECASE)
+_BARE_UNIT = re.compile(
+    r"\s*(?:(?P<unit>year|month)\b|"
+    # the period as an adjective: "for successive annual periods", "monthly terms"
+    r"(?P<ly>annual|yearly|monthly)\s+(?:periods?|terms?|basis)\b)",
+    re.IGNORECASE,
+)
 #: What a renewal verb renews when it is not the agreement: "shall renew them", "renew its
 #: policies", "renew such licences".
 _OTHER_OBJECT = re.compile(
@@ -163,7 +168,8 @@ def _duration(sentence: str, start: int) -> re.Match[str] | None:
 
 def _length(sentence: str, start: int) -> tuple[int, str] | None:
     if bare := _BARE_UNIT.match(sentence, start):  # "an additional year"
-        return 1, bare["unit"].lower()
+        unit = bare["unit"] or ("month" if bare["ly"].lower() == "monthly" else "year")
+        return 1, unit.lower()
     m = _duration(sentence, start)
     return None if m is None else parse_duration(m.group(0))
 
