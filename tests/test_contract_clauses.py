@@ -886,3 +886,19 @@ def test_a_renewal_for_periods_named_by_an_adjective() -> None:
     assert find_renewal(text, "3 years") == "successive 1 year"
     monthly = "Thereafter this Agreement shall automatically renew for successive monthly terms."
     assert find_renewal(monthly, "1 year") == "successive 1 month"
+
+
+def test_a_lease_that_renews_as_an_agreement_does() -> None:
+    # c7 probe (third set): "This Lease may be renewed by Tenant for two (2) successive terms
+    # of five (5) years each": the agreement calls itself a lease
+    text = (
+        "This Lease may be renewed by Tenant for two (2) successive terms of three (3) years "
+        "each by notice to Redfern Holdings LLC."
+    )
+    assert find_renewal(text) == "successive 3 year"
+    assert renewal_by_option(text)
+    option = "Tenant shall have the option to renew this Lease for one additional year."
+    assert find_renewal(option) == "1 year"
+    # a lease the agreement names is another's
+    master = "The Master Lease may be renewed by Landlord for two (2) terms of five (5) years."
+    assert find_renewal(master) is None

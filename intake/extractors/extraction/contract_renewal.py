@@ -45,9 +45,10 @@ __all__ = ["find_renewal", "read_renewal", "renewal_by_option", "renewal_notice"
 #: Client)". It renews only if taken: the contract's dates do not roll on by themselves.
 _OPTION_VERB = (
     r"(?:\bmay|(?:shall\s+have|has)\s+the\s+(?:option|right))(?:\s*,[^,.;]{0,40},)?\s+"
-    r"(?:to\s+)?(?:elect\s+to\s+)?(?:renew|extend)\s+(?:the|this)\s+(?:initial\s+)?"
-    r"(?:term|agreement)|"
-    r"(?:term|agreement)\s+may\s+(?:be\s+)?(?:renewed|extended)"
+    r"(?:to\s+)?(?:elect\s+to\s+)?(?:renew|extend)\s+(?:(?:the|this)\s+(?:initial\s+)?"
+    r"(?:term|agreement)|this\s+lease)|"
+    # (an agreement that calls itself a lease: "This Lease may be renewed by Tenant")
+    r"(?:term|agreement|(?<=this\s)lease)\s+may\s+(?:be\s+)?(?:renewed|extended)"
 )
 _ROW = (
     r"(?-i:\bRenewal|\bRENEWAL)\s*:?\s+(?=(?:automatic\s+renewal\s+for\s+)?"
@@ -90,7 +91,7 @@ _OPTION = re.compile(_OPTION_VERB, re.IGNORECASE)
 #: agreement of the sentence before.
 _IT = re.compile(r"\b[Ii]t\s*$")
 #: The renewing sentence is about the agreement or its term, not a licence or a policy.
-_SUBJECT = re.compile(r"\b(?:agreement|term|contract)\b", re.IGNORECASE)
+_SUBJECT = re.compile(r"\b(?:agreement|term|contract|(?<=this\s)lease)\b", re.IGNORECASE)
 _KIND = re.compile(
     r"\b(?P<kind>successive|additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
     re.IGNORECASE,
@@ -273,7 +274,7 @@ def read_renewal(text: str, term: str | None = None) -> tuple[str, bool] | None:
     value, verb = found
     # "may be renewed automatically": it happens by itself
     automatic = _AUTOMATIC.search(verb.string, verb.start(), verb.end() + 16) is not None
-    return value, _OPTION.match(verb.group(0)) is not None and not automatic
+    return value, _OPTION.match(verb.string, verb.start(), verb.end()) is not None and not automatic
 
 
 def _renewal(text: str, term: str | None) -> tuple[str, re.Match[str]] | None:
