@@ -700,3 +700,205 @@ def test_a_renewal_row_of_key_details_without_a_verb() -> None:
     assert find_renewal(labelled) == "further 6 month"
     # a heading followed by its sentence is read as before
     assert find_renewal("Renewal. Further services may be ordered at any time.") is None
+
+
+def test_a_renewal_the_agreement_denies_is_none() -> None:
+    # c7 probe: "shall not renew automatically" had been read as an evergreen renewal
+    denied = (
+        "The Term of this Agreement is two (2) years from the Effective Date. The Term shall "
+        "not be automatically renewed, and any extension needs an amendment signed by Kestrel "
+        "Dairy Co-op and Brightwater Cheese Ltd."
+    )
+    assert find_renewal(denied, "2 years") is None
+    assert find_renewal("This Agreement will not renew automatically.", "1 year") is None
+    # a renewal stopped by a notice ("unless ... does not wish to renew") still renews
+    stopped = (
+        "This Agreement shall renew automatically for successive one (1) year terms unless "
+        "a party gives notice that it will not renew."
+    )
+    assert find_renewal(stopped) == "successive 1 year"
+
+
+def test_an_end_till_a_date() -> None:
+    # c7 probe: Indian and British drafting write "till" for "until"
+    start = dt.date(2021, 10, 1)
+    text = "This Agreement shall remain in force till 30th September, 2026, unless terminated."
+    assert find_expiration(text, "dmy", start) == (dt.date(2026, 9, 30), text[:-20])
+    other = "Prices quoted in Annexure B are firm till 31st March, 2022."
+    assert find_expiration(other, "dmy", start) is None
+
+
+def test_a_term_that_starts_on_a_day_named_by_an_event_has_no_computed_end() -> None:
+    # c7 probe: a lease "shall commence on the date the Equipment is delivered" and a hosting
+    # term "beginning on the Service Commencement Date" (defined as the day Provider gives
+    # notice) had their ends computed from the agreement's date
+    handed = (
+        "4. Rental Term. The rental term shall begin on the date the Vehicles are handed over "
+        "to Renter and continue for a period of thirty (30) months."
+    )
+    found = find_term(handed)
+    assert found is not None and (found.value, found.fixed) == ("30 months", False)
+    signed = handed.replace("the Vehicles are handed over to Renter", "first written above")
+    found = find_term(signed)
+    assert found is not None and (found.value, found.fixed) == ("30 months", True)
+    defined = (
+        "The initial term of this Agreement is twenty-four (24) months, starting on the "
+        "Operations Date. The Operations Date is the date on which the Terminal first loads "
+        "a vessel of Harrowgate Shipping Pty Ltd."
+    )
+    found = find_term(defined)
+    assert found is not None and (found.value, found.fixed) == ("24 months", False)
+    printed = (
+        "The initial term of this Agreement is twenty-four (24) months, starting on the "
+        "Operations Date. “Operations Date” means 1 May 2024."
+    )
+    found = find_term(printed)
+    assert found is not None and (found.value, found.fixed) == ("24 months", True)
+
+
+def test_an_agreement_effective_on_the_date_last_signed() -> None:
+    # c7 probe: the participle after its noun ("the date last signed below") was not read
+    # as the last signature, so the end was not computed from it
+    for said in (
+        "This Hosting Agreement is made as of the date last signed below (the “Effective "
+        "Date”) by Tallis Cloud Ltd. and Ferrand Bakeries Inc.",
+        "This Agreement shall become effective on the date last executed by the parties.",
+    ):
+        assert LAST_SIGNED.search(said), said
+    assert LAST_SIGNED.search("The price list was last signed off on May 2, 2020.") is None
+
+
+def test_a_term_that_begins_and_then_expires_in_the_present_tense() -> None:
+    # c7 probe: "The term of this Agreement begins on the Effective Date and expires ten (10)
+    # years from the Effective Date" stated no term, so no end was computed
+    text = (
+        "The term of this Agreement begins on the Effective Date and ends five (5) years after "
+        "the Effective Date, unless Ardent Pumps Ltd terminates it earlier."
+    )
+    found = find_term(text)
+    assert found is not None and (found.value, found.own, found.fixed) == ("5 years", True, True)
+    printed = (
+        "The term of this Agreement begins on the Effective Date and ends on June 30, 2027, "
+        "unless either party terminates it upon ninety (90) days' notice."
+    )
+    assert find_term(printed) is None
+
+
+def test_the_defined_term_as_the_subject_of_its_start() -> None:
+    # c7 probe: "The Term commences on the Commencement Date" with ""Commencement Date" means
+    # 1 August 2020" (Australian drafting) dated nothing
+    text = (
+        "1.1 Commencement Date means 3 February 2021. 5.1 The Term commences on the "
+        "Commencement Date and continues for four (4) years, unless Jarrah Fitness Pty Ltd "
+        "terminates it earlier."
+    )
+    assert stated_start(text, "dmy") == dt.date(2021, 2, 3)
+    will = "The Term will begin on 1 March 2022 and run for two years."
+    assert stated_start(will, "dmy") == dt.date(2022, 3, 1)
+    # a term of something else, in lower case, is not the agreement's
+    other = "Each Subscription term commences on the date of its Order Form, 1 May 2022."
+    assert stated_start(other, "dmy") is None
+
+
+def test_a_register_note_before_a_description_without_a_comma() -> None:
+    # c7 probe: "X Limited (company number 07654321) whose registered office is at ..." gave
+    # the town of the address as the party
+    text = (
+        "THIS AGREEMENT is made on 3 March 2020 BETWEEN (1) Corrie Distillers Limited (company "
+        "number SC123456) whose registered office is at 5 Bridge Street, Perth PH1 5AA "
+        "(“Distiller”) and (2) Lochan Casks Ltd (company number 09988776) whose registered "
+        "office is at 2 Quay Road, Oban PA34 4LA (“Cooper”)."
+    )
+    assert find_contract_parties(text) == ["Corrie Distillers Limited", "Lochan Casks Ltd"]
+
+
+def test_an_end_until_an_hour_of_a_date() -> None:
+    # c7 probe: "until 11:59 p.m. Central Time on March 31, 2022" (the hour after "until")
+    # left the end unread
+    start = dt.date(2016, 7, 1)
+    text = (
+        "The initial term of this Agreement shall continue until 5:00 p.m. Pacific Time on "
+        "June 30, 2021, unless Cordova Freight Inc. terminates it earlier."
+    )
+    assert find_expiration(text, "mdy", start) == (dt.date(2021, 6, 30), text[:-52])
+
+
+def test_a_person_s_father_written_out_is_not_the_party() -> None:
+    # c7 probe: "Rohan Mehta, son of Suresh Mehta, residing at ..." gave the father
+    text = (
+        "This Agreement is made at Pune on 2nd May, 2022 between Nandi Agro Private Limited, "
+        "a company incorporated under the Companies Act, 2013 (hereinafter the “Company”) "
+        "AND Kavya Iyer, daughter of Ramesh Iyer, residing at 9 Lake Road, Chennai 600017 "
+        "(hereinafter the “Consultant”)."
+    )
+    assert find_contract_parties(text) == ["Nandi Agro Private Limited", "Kavya Iyer"]
+
+
+def test_the_term_of_this_lease_dates_its_start() -> None:
+    # c7 probe: "The term of this Lease shall be five (5) years, commencing on April 1, 2023"
+    # (the agreement calls itself a lease) dated nothing
+    text = (
+        "3. Term. The term of this Lease shall be three (3) years, commencing on October 1, "
+        "2024 and ending on September 30, 2027, and Tenant shall pay rent monthly."
+    )
+    assert stated_start(text, "mdy") == dt.date(2024, 10, 1)
+    # another lease a sublease names ("the Master Lease") does not date this agreement
+    master = "The term of the Master Lease commenced on June 1, 2015."
+    assert stated_start(master, "mdy") is None
+
+
+def test_years_an_agreement_names_its_own_are_years() -> None:
+    # c7 probe: "the option to extend the Term for an additional two (2) Contract Years" gave
+    # no renewal (the unit was not read)
+    assert parse_duration("two (2) Contract Years") == (2, "year")
+    option = (
+        "Tenant shall have the option to extend the Term for one (1) additional period of five "
+        "(5) Lease Years by notice to Saltmarsh Estates LLC."
+    )
+    assert find_renewal(option) == "5 year"
+    assert renewal_by_option(option)
+    assert parse_duration("the contract year") is None
+
+
+def test_a_contract_period_and_a_contract_that_runs_from_a_date_date_the_start() -> None:
+    # c7 probe (second set): "The Contract Period shall commence on January 1, 2020" and
+    # "This Contract shall run from 1 April 2019 until 31 March 2022" dated nothing
+    period = (
+        "4. The Contract Period shall commence on 1 February 2021 and end on 31 January 2024 "
+        "unless Tarn Valley Buses Ltd ends it earlier."
+    )
+    assert stated_start(period, "dmy") == dt.date(2021, 2, 1)
+    initial = "The Initial Term shall begin on 3 May 2021 and last two (2) years."
+    assert stated_start(initial, "dmy") == dt.date(2021, 5, 3)
+    runs = "This Contract shall run from 1 April 2019 until 31 March 2022."
+    assert stated_start(runs, "dmy") == dt.date(2019, 4, 1)
+    deliveries = "Deliveries under Schedule 2 shall run from 1 May 2019 until 30 June 2019."
+    assert stated_start(deliveries, "dmy") is None
+
+
+def test_a_renewal_for_periods_named_by_an_adjective() -> None:
+    # c7 probe (third set): "renewed automatically for successive annual periods" fell
+    # through to the evergreen rule and took the initial term's length (two years)
+    text = (
+        "The initial term is three (3) years, and the term shall be renewed automatically for "
+        "successive annual periods unless Lakeside Ice Co. gives sixty (60) days' notice."
+    )
+    assert find_renewal(text, "3 years") == "successive 1 year"
+    monthly = "Thereafter this Agreement shall automatically renew for successive monthly terms."
+    assert find_renewal(monthly, "1 year") == "successive 1 month"
+
+
+def test_a_lease_that_renews_as_an_agreement_does() -> None:
+    # c7 probe (third set): "This Lease may be renewed by Tenant for two (2) successive terms
+    # of five (5) years each": the agreement calls itself a lease
+    text = (
+        "This Lease may be renewed by Tenant for two (2) successive terms of three (3) years "
+        "each by notice to Redfern Holdings LLC."
+    )
+    assert find_renewal(text) == "successive 3 year"
+    assert renewal_by_option(text)
+    option = "Tenant shall have the option to renew this Lease for one additional year."
+    assert find_renewal(option) == "1 year"
+    # a lease the agreement names is another's
+    master = "The Master Lease may be renewed by Landlord for two (2) terms of five (5) years."
+    assert find_renewal(master) is None

@@ -254,7 +254,8 @@ class ContractExtractor:
         law = local.get("governing_law") or law
         if law:
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
-        term = next(filter(None, (find_term(s, True) for s in sections)), None) or find_term(text)
+        in_sections = (find_term(section, True, text) for section in sections)
+        term = next(filter(None, in_sections), None) or find_term(text)
         if "term" in local:
             term = Term(local["term"][0], local["term"][1], True, True)
         if term is not None:

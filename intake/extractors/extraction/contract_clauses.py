@@ -80,17 +80,25 @@ _THE_AGREEMENT = r"\b(?:this|the)\s+(?-i:(?:[A-Z][\w-]*\s+){0,3})(?:agreement|co
 _STATED = re.compile(
     rf"{_THE_AGREEMENT}\s+(?:(?:shall|will|is\s+to)\s+"
     r"(?:be(?:come)?\s+effective|come\s+into\s+(?:force|effect)|enter\s+into\s+(?:force|effect)|"
-    r"take\s+effect|commence|begin|start|apply|be\s+in\s+(?:full\s+)?force)|"
+    # ("This Contract shall run from 1 April 2019 until 31 March 2022")
+    r"take\s+effect|commence|begin|start|apply|run(?=\s+from)|be\s+in\s+(?:full\s+)?force)|"
     # the present tense: "This Agreement applies from ...", "... is in force from ...",
     # "This agreement starts on the Commencement Date"
     r"applies|is\s+in\s+(?:full\s+)?force|commences|begins|starts)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
+    # the defined Term as the subject: "The Term commences on the Commencement Date", "The
+    # Initial Term shall begin on ...", "The Contract Period shall commence on ..."
+    r"\bthe\s+(?-i:Term|Initial\s+Term|Contract\s+(?:Term|Period))\s+(?:(?:shall|will)\s+"
+    r"(?:commence|begin|start)|commences|begins|starts)"
+    r"\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
     # "The term of this Agreement (the "Term") will begin on ...": the term starts with it
     r"\bthe\s+(?:term|duration)\s+of\s+this\s+[\w\s-]{0,40}?(?:\([^()]{0,30}\)\s+)?(?:shall|will)\s+"
     r"(?:begin|commence|start)\s+(?:as\s+of|on|from)\s+(?:the\s+)?|"
     # "The term of this Agreement shall be for a period of one year commencing March 1",
     # "This Agreement is entered into for a definite period of two (2) years, commencing on
     # 1 January 2020": the participle dates the term's start
-    r"\bthe\s+term\s+of\s+this\s+(?:agreement|contract)\b[^.;]{0,80}?\b(?:commencing|beginning|"
+    # (an agreement that calls itself a lease: "The term of this Lease shall be five (5)
+    # years, commencing on April 1, 2023")
+    r"\bthe\s+term\s+of\s+this\s+(?:agreement|contract|lease)\b[^.;]{0,80}?\b(?:commencing|beginning|"
     r"starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
     rf"{_THE_AGREEMENT}\b[^.;]{{0,60}}?\bfor\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:period|term)\s+of\b"
     r"[^.;]{0,50}?\b(?:commencing|beginning|starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"

@@ -67,8 +67,8 @@ _APPOSITION = re.compile(
     r"together\s+with|on\s+behalf|acting\s+(?:through|by)\s|c/o\s)|,?\s*\b(?:dba|d/b/a)\b|"
     # a person as Indian agreements describe one: "Mr. R. K. Rao, aged about 54 years, S/o
     # Shri M. L. Rao, residing at ...": the father's name (son, daughter or wife of) is not
-    # the party's
-    r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b",
+    # the party's; nor is it written out ("Rohan Mehta, son of Suresh Mehta, residing at")
+    r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b|,\s+(?:son|daughter|wife|husband)\s+of\s",
     re.IGNORECASE,
 )
 _COUNTRY_FORMS = "|".join(
@@ -192,8 +192,12 @@ def _name_before(text: str) -> str | None:
 #: "PERAK HERBS SDN. BHD. (Company No. 2015012345 (11345-X)), a company ...", "GAUTENG LIFT
 #: SERVICES CC (Registration No. 2001/0123/23), a close corporation": a register number
 #: in brackets (a figure, no quote: it defines nothing) between a name and the comma of
-#: its description is no part of the name.
-_REGISTER_NOTE = re.compile(r"\s*\((?:[^()“”\"]|\([^()“”\"]*\))*\)(?=\s*,)")
+#: its description is no part of the name; nor is it where the description follows with no
+#: comma, as English and Scottish drafting has it ("Rowan Brands Limited (company number
+#: 07654321) whose registered office is at ...").
+_REGISTER_NOTE = re.compile(
+    r"\s*\((?:[^()“”\"]|\([^()“”\"]*\))*\)(?=\s*,|\s+(?:whose|having|incorporated|registered)\s)"
+)
 
 
 def _unnoted(note: re.Match[str]) -> str:

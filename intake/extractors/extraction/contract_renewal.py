@@ -45,9 +45,10 @@ __all__ = ["find_renewal", "read_renewal", "renewal_by_option", "renewal_notice"
 #: Client)". It renews only if taken: the contract's dates do not roll on by themselves.
 _OPTION_VERB = (
     r"(?:\bmay|(?:shall\s+have|has)\s+the\s+(?:option|right))(?:\s*,[^,.;]{0,40},)?\s+"
-    r"(?:to\s+)?(?:elect\s+to\s+)?(?:renew|extend)\s+(?:the|this)\s+(?:initial\s+)?"
-    r"(?:term|agreement)|"
-    r"(?:term|agreement)\s+may\s+(?:be\s+)?(?:renewed|extended)"
+    r"(?:to\s+)?(?:elect\s+to\s+)?(?:renew|extend)\s+(?:(?:the|this)\s+(?:initial\s+)?"
+    r"(?:term|agreement)|this\s+lease)|"
+    # (an agreement that calls itself a lease: "This Lease may be renewed by Tenant")
+    r"(?:term|agreement|(?<=this\s)lease)\s+may\s+(?:be\s+)?(?:renewed|extended)"
 )
 _ROW = (
     r"(?-i:\bRenewal|\bRENEWAL)\s*:?\s+(?=(?:automatic\s+renewal\s+for\s+)?"
@@ -90,7 +91,7 @@ _OPTION = re.compile(_OPTION_VERB, re.IGNORECASE)
 #: agreement of the sentence before.
 _IT = re.compile(r"\b[Ii]t\s*$")
 #: The renewing sentence is about the agreement or its term, not a licence or a policy.
-_SUBJECT = re.compile(r"\b(?:agreement|term|contract)\b", re.IGNORECASE)
+_SUBJECT = re.compile(r"\b(?:agreement|term|contract|(?<=this\s)lease)\b", re.IGNORECASE)
 _KIND = re.compile(
     r"\b(?P<kind>successive|additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
     re.IGNORECASE,
@@ -130,7 +131,12 @@ _EVERY = re.compile(
     r"[^.;,]{0,30}?\b(?:(?:each|every)\s+(?P<unit>year|month)|(?P<ly>annual|year|month)ly)\b", re.I
 )
 #: "for an additional year": one period of the unit named without a number
-_BARE_UNIT = re.compile(r"\s*(?P<unit>year|month)\b", re.IGNORECASE)
+_BARE_UNIT = re.compile(
+    r"\s*(?:(?P<unit>year|month)\b|"
+    # the period as an adjective: "for successive annual periods", "monthly terms"
+    r"(?P<ly>annual|yearly|monthly)\s+(?:periods?|terms?|basis)\b)",
+    re.IGNORECASE,
+)
 #: What a renewal verb renews when it is not the agreement: "shall renew them", "renew its
 #: policies", "renew such licences".
 _OTHER_OBJECT = re.compile(
@@ -139,6 +145,9 @@ _OTHER_OBJECT = re.compile(
     re.I,
 )
 _AUTOMATIC = re.compile(r"\b(?:automatic(?:ally)?|tacit(?:ly)?)\b", re.IGNORECASE)
+#: A renewal denied: "This Agreement shall not renew automatically", "will not be renewed":
+#: a sentence that says the agreement does not renew gives no renewal term.
+_DENIED = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$", re.IGNORECASE)
 #: Periods inside a renewal sentence that are not its length: the notice to stop it.
 _NOTICE_AFTER = re.compile(
     r"^\W*(?:\)\s*)?(?:days?['’]?\s+)?(?:prior|before|advance|notice|written)", re.I
@@ -160,7 +169,8 @@ def _duration(sentence: str, start: int) -> re.Match[str] | None:
 
 def _length(sentence: str, start: int) -> tuple[int, str] | None:
     if bare := _BARE_UNIT.match(sentence, start):  # "an additional year"
-        return 1, bare["unit"].lower()
+        unit = bare["unit"] or ("month" if bare["ly"].lower() == "monthly" else "year")
+        return 1, unit.lower()
     m = _duration(sentence, start)
     return None if m is None else parse_duration(m.group(0))
 
@@ -221,6 +231,7 @@ def _renewing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             )
             and not _OTHER_OBJECT.match(sentence, verb.end())
             and not _mutual(sentence, verb)
+            and not _DENIED.search(sentence, max(0, verb.start() - 12), verb.start())
         ):
             yield sentence, verb
 
@@ -263,7 +274,7 @@ def read_renewal(text: str, term: str | None = None) -> tuple[str, bool] | None:
     value, verb = found
     # "may be renewed automatically": it happens by itself
     automatic = _AUTOMATIC.search(verb.string, verb.start(), verb.end() + 16) is not None
-    return value, _OPTION.match(verb.group(0)) is not None and not automatic
+    return value, _OPTION.match(verb.string, verb.start(), verb.end()) is not None and not automatic
 
 
 def _renewal(text: str, term: str | None) -> tuple[str, re.Match[str]] | None:

@@ -13,7 +13,8 @@ drafting tradition rather than of one agreement:
   2022", "signed for and on behalf of the Landlord at Perth on 14 May 2020").
 
 An agreement that takes effect when the last party signs says so in words of effect and
-of signature together ("effective as of the date of the last signature below", "takes
+of signature together ("effective as of the date of the last signature below", "as of
+the date last signed below (the "Effective Date")", "takes
 effect on the later of the dates of signature", "shall come into force upon signature by
 both Parties", "enters into force when signed by both Parties", "shall take effect on the
 date of its signature by the last Party"), or runs its term from then ("shall expire two
@@ -39,9 +40,12 @@ _TAKES_EFFECT = (
     r"\b(?:effective|(?:take|takes|took)\s+effect|"
     r"(?:come|comes|came|enter|enters|entered)\s+into\s+(?:force|effect))\b"
 )
+#: The day of the last signature: "the date of the last signature", "the date of last
+#: execution", or with the participle after its noun, "the date last signed below".
+_LAST_DATE = r"date\s+(?:of\s+(?:the\s+)?last\s+(?:signature|execution)|last\s+(?:signed|executed))"
 #: An agreement that takes effect when the last party signs it (see the module's doc).
 LAST_SIGNED = re.compile(
-    rf"{_TAKES_EFFECT}[^.;]{{0,80}}?(?:date\s+of\s+(?:the\s+)?last\s+(?:signature|execution)|"
+    rf"{_TAKES_EFFECT}[^.;]{{0,80}}?(?:{_LAST_DATE}|"
     r"(?:date|day)\s+(?:on\s+which\s+)?(?:it\s+|this\s+agreement\s+)?(?:is|has\s+been)\s+"
     r"(?:last\s+)?(?:signed|executed)\s+by\s+(?:both|all|the\s+last)|"
     r"later\s+of\s+the\s+(?:two\s+|respective\s+)?dates?\s+of\s+(?:signature|execution)|"
@@ -56,7 +60,7 @@ LAST_SIGNED = re.compile(
     r"last)\b|"
     # the date first, the defined term after it: "as of the date of the last signature below
     # (the "Effective Date")"
-    r"\bdate\s+of\s+(?:the\s+)?last\s+(?:signature|execution)\b[^.;]{0,60}?\beffective\s+date\b",
+    rf"\b{_LAST_DATE}\b[^.;]{{0,60}}?\beffective\s+date\b",
     re.IGNORECASE,
 )
 #: "Date: 7/21/2015", "Dated: January 27, 2016" by the signatures at the end.

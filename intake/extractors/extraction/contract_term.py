@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
+from intake.extractors.extraction.contract_anchors import anchored, starts_at_event
 from intake.extractors.extraction.contract_clauses import DEFINED_NAME as _DEFINED_NAME
 from intake.extractors.extraction.contract_clauses import defined_date
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
@@ -81,9 +82,12 @@ _TERM_CUES = [
         r"(?:initial\s+|original\s+)?term[”\"]?\s+(?:means|shall\s+mean)\s+(?:the\s+)?(?:period|term)"
         r"\s+of|"
         # "The term of this Agreement shall expire on the date that is two years after ...",
-        # "... the term of this Agreement shall expire ten (10) years from the date of ..."
-        rf"\bterm\s+of\s+{_AGREEMENT}\s+(?:shall|will)\s+(?:expire|terminate|end)\b(?:\s+on\s+the\s+"
-        r"date\s+(?:that|which)\s+is)?|"
+        # "... the term of this Agreement shall expire ten (10) years from the date of ...",
+        # in the present tense too, its start stated first: "The term of this Agreement
+        # begins on the Effective Date and expires ten (10) years from the Effective Date"
+        rf"\bterm\s+of\s+{_AGREEMENT}\s+(?:(?:(?:shall|will)\s+)?(?:begins?|commences?|starts?)"
+        r"\b[^.]{0,80}?\band\s+)?(?:(?:shall|will)\s+(?:expire|terminate|end)|expires|terminates|"
+        r"ends)\b(?:\s+on\s+the\s+date\s+(?:that|which)\s+is)?|"
         # the defined Term, capitalised: "The Term shall be one (1) year beginning on ..."
         r"\bthe\s+(?-i:Term)\s+(?:shall\s+be|is|will\s+be)\s+(?:for\s+)?(?=\S)|"
         # "This Agreement has a term of three (3) years", "... shall have a duration of"
@@ -141,12 +145,13 @@ _SURVIVAL = re.compile(r"surviv|after\s+(?:the\s+)?(?:termination|expiration)", 
 _OF_END = re.compile(r"\s*of\s+(?:the\s+|such\s+)?(?:termination|expiration|end)\b", re.I)
 #: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
 #: concluding December 31, 2003": a participle may take its date without "on".
+#: An hour of the day: "11:59 p.m." (and its time zone, bracketed or not: "(Eastern Time)",
+#: "New York City time").
+_HOUR = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[a-z.\s]{1,30}?\btime\)?)?"
 _EXPIRES = re.compile(
     r"(?:(?:expir|terminat|end)(?:e|es|s|ing)?\s+(?:automatically\s+)?"
-    r"(?:at\s+(?:midnight|the\s+close\s+of\s+business|"
-    # an hour of the day: "shall expire at 11:59 p.m. on July 6, 2019"
-    # (and its time zone, bracketed or not: "(Eastern Time)", "New York City time")
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[a-z.\s]{1,30}?\btime\)?)?)\s+)?on|"
+    # "shall expire at 11:59 p.m. on July 6, 2019"
+    rf"(?:at\s+(?:midnight|the\s+close\s+of\s+business|{_HOUR})\s+)?on|"
     r"(?:expiring|ending|concluding)(?:\s+on)?|"
     # an end bounded after an event's: "until the completion of the Services, but in any
     # event not later than May 31, 2022", "until the completion of the Works or 31 March
@@ -154,7 +159,10 @@ _EXPIRES = re.compile(
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\buntil\b[^.;\d]{{0,80}}?(?:\b(?:not|no)\s+later\s+than|"
     r"\bor(?=\s[^.;]{0,30}?,?\s+whichever\s+(?:is|occurs|shall\s+occur)\s+(?:the\s+)?"
     r"(?:earlier|earliest|sooner|first)\b))|"
-    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until|up\s+to\s+and\s+including)|"
+    # ("till" as Indian and British drafting write "until": "shall remain valid till ...")
+    # (an hour may come first: "until 11:59 p.m. Central Time on March 31, 2022")
+    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until|till|up\s+to\s+and\s+including)"
+    rf"(?:\s+{_HOUR}\s+on)?|"
     # "The term ... shall run from January 1, 2020 to December 31, 2020": from one date (or
     # the agreement's own start: "from the Effective Date to March 31, 2022") to the next
     rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,120}}?\bfrom\s+(?:[^.;]{{0,40}}?\d{{4}},?|the\s+"
@@ -166,6 +174,9 @@ _EXPIRES = re.compile(
 #: perpetuity". Its expiration date is then ``perpetual`` (none to compute or to diarise).
 OPEN_ENDED = re.compile(
     rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
+    # (its start may come first: "shall commence on the date hereof and continue in
+    # perpetuity")
+    r"(?:(?:commence|begin|start|take\s+effect)\b[^.;]{0,80}?\band\s+(?:shall\s+|will\s+)?)?"
     r"(?:continue|remain|be|end|run)\b[^.;]{0,60}?"
     r"\b(?:indefinitely|perpetual(?:ly)?|in\s+perpetuity|until\s+(?:it\s+is\s+)?terminated|"
     r"when\s+terminated|until\s+(?:either|any|one)\s+(?:party|of\s+the\s+parties)\s+terminates)\b|"
@@ -188,23 +199,6 @@ _CONDITION = re.compile(
 )
 #: A term that ends at the first (or last) of two times: its end is not known in advance.
 _EITHER = re.compile(r"\b(?:earlier|earliest|sooner|later|latest)\s+(?:of|to\s+occur)\b", re.I)
-#: What a period runs from ("two years after ..."): an event whose day is not known when
-#: the agreement is made (a closing, a sale, a launch, an approval, a notice, the end of
-#: something else) leaves the end of the term unknown too.
-_FROM = re.compile(
-    r"^\W*(?:\)\s*)?(?:after|from|following|of|(?:beginning|commencing|starting)(?:\s+(?:on|"
-    r"with|upon))?)\s+(?P<anchor>[^,.;]{0,60})",
-    re.I,
-)
-_EVENT = re.compile(
-    r"\b(?:termination|expiration|receipt|notice|closing|sale|employment|separation|launch(?:ed)?|"
-    r"disclosure|"
-    r"upload(?:ed)?|opened|occurrence|delivery|completion|approval|acceptance|first\s+commercial|"
-    # a service's first day in use: "24 months after the Go-Live Date"
-    r"go-?live|installation|activation|cut-?over|in-service|"
-    r"change\s+(?:in|of)\s+control|later\s+of|earlier\s+of)\b",
-    re.I,
-)
 #: The subject of a sentence that dates the agreement's end.
 _OF_AGREEMENT = re.compile(r"\b(?:agreement|term|contract|nda|it)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
@@ -227,15 +221,6 @@ def _nth(ordinal: str) -> int:
     return int(figures.group(0)) if figures else _VOCABULARY.day_of(ordinal)
 
 
-def _anchored(after: str) -> bool:
-    """Whether a period followed by ``after`` (an anniversary by what it is "of") runs
-    from the agreement's start."""
-    m = _FROM.match(after)
-    if m is None:
-        return True
-    return _EVENT.search(m.group("anchor")) is None
-
-
 #: Periods that are no length: "on a month-to-month basis" (a rolling basis), "to the end
 #: of a calendar month" (a point in time).
 _ROLLING_NEXT = re.compile(r"[\s-]+to[\s-]+(?:day|week|month|year)\b", re.I)
@@ -252,17 +237,18 @@ def _a_length(window: str, d: re.Match[str]) -> bool:
     )
 
 
-def find_term(text: str, section: bool = False) -> Term | None:
+def find_term(text: str, section: bool = False, context: str = "") -> Term | None:
     """The term, the text it was read from, whether it is the agreement's own term and
     whether its end can be computed. In the agreement's section on its term (``section``)
-    a period is its own unless the sentence times obligations."""
+    a period is its own unless the sentence times obligations. ``context``, the whole
+    agreement, holds the definitions of the days a term may run from (else ``text``)."""
     for m in _ANNIVERSARY.finditer(text):
         # an anniversary of the termination is how long obligations survive it
         after = text[m.end() : m.end() + 40]
         if _SURVIVAL.search(m.group(0)) or _OF_END.match(after):
             continue
         years = format_duration(_nth(m.group("nth")), "year")
-        return Term(years, m.group(0), True, _anchored(after))
+        return Term(years, m.group(0), True, anchored(after, context or text))
     for rank, cue in enumerate(_TERM_CUES):
         for m in cue.finditer(text):
             window = text[m.end() : m.end() + 200]
@@ -279,7 +265,13 @@ def find_term(text: str, section: bool = False) -> Term | None:
             if parsed := parse_duration(d.group(0)):
                 raw = text[m.start() : m.end() + d.end()]
                 own = rank < STRONG_TERM or (section and rank != OBLIGATIONS)
-                fixed = _anchored(window[d.end() :]) and not _EITHER.search(window)
+                fixed = (
+                    anchored(window[d.end() :], context or text)
+                    and not _EITHER.search(window)
+                    and not starts_at_event(
+                        text[m.start() : m.end()] + window[: d.start()], context or text
+                    )
+                )
                 return Term(format_duration(*parsed), raw, own, fixed)
     return None
 

@@ -53,12 +53,15 @@ _UNITS, _TENS = _alternatives(range(1, 10)), _alternatives(range(20, 100, 10))
 _BELOW_100 = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_alternatives(range(1, 20))})"
 #: A number in words: "one hundred eighty", "one hundred and twenty", "forty-five", "a".
 _WORD = rf"(?:(?:{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100}|an?)"
+#: A year or month an agreement counts by a name of its own: "four (4) calendar years",
+#: "two (2) Contract Years", "one (1) Lease Year" (each as long as a plain one).
+_KIND_OF = r"(?:calendar|contract|lease|license|licence)"
 #: A duration: "two (2) years", "2 years", "24-month", "three year".
 #: (A lone "|", "l" or "I" before a unit is a 1 OCR read as the letter it looks like: the
 #: generic fold of 1/l/I/|, where only a number can stand.)
 DURATION = re.compile(
     rf"(?<![\w|])(?:(?P<word>{_WORD})\s*(?:\(\s*(?P<paren>\d+)\s*\))?|(?P<num>\d+|[|lI](?=\s+\w))"
-    rf"(?:\s*\(\s*{_WORD}\s*\))?)[\s-]*(?P<unit>year|month|week|day|calendar\s+month|calendar\s+year)s?(?![\w])",
+    rf"(?:\s*\(\s*{_WORD}\s*\))?)[\s-]*(?P<unit>year|month|week|day|{_KIND_OF}\s+(?:month|year))s?(?![\w])",
     re.IGNORECASE,
 )
 
