@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from intake.db.models import Document
 from intake.extractors.extraction.contract_clauses import (
     clause_sections,
@@ -902,3 +904,31 @@ def test_a_lease_that_renews_as_an_agreement_does() -> None:
     # a lease the agreement names is another's
     master = "The Master Lease may be renewed by Landlord for two (2) terms of five (5) years."
     assert find_renewal(master) is None
+
+
+@pytest.mark.parametrize(
+    ("renewal", "today", "end", "notice_by", "renews"),
+    [
+        # one renewal ("for one additional period of two years"): taken once, then the
+        # agreement ends by itself; no notice date after it
+        ("2 year", dt.date(2027, 6, 1), dt.date(2029, 3, 1), None, False),
+        ("2 year", dt.date(2031, 6, 1), dt.date(2029, 3, 1), None, False),
+        # still ahead: notice before the first end stops it
+        ("2 year", dt.date(2026, 6, 1), dt.date(2027, 3, 1), dt.date(2026, 12, 1), True),
+        # too late to give notice: the one renewal happens, and the term after it ends
+        ("2 year", dt.date(2027, 1, 15), dt.date(2029, 3, 1), None, False),
+        # successive periods recur for as long as nobody gives notice
+        ("successive 2 year", dt.date(2031, 6, 1), dt.date(2033, 3, 1), dt.date(2032, 12, 1), True),
+    ],
+)
+def test_a_single_renewal_happens_once_and_successive_ones_recur(
+    renewal: str, today: dt.date, end: dt.date, notice_by: dt.date | None, renews: bool
+) -> None:
+    fields = {
+        "effective_date": {"value": "2024-03-01", "source": "text"},
+        "term": {"value": "3 years", "source": "text"},
+        "renewal_term": {"value": renewal, "source": "text"},
+        "notice_period": {"value": "3 months", "source": "text"},
+    }
+    dates = contract_dates(Document(id=11, original_name="supply.pdf", fields=fields), today)
+    assert (dates.end_date, dates.notice_by, dates.renews) == (end, notice_by, renews)

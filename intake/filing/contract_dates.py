@@ -6,7 +6,9 @@ extraction read (effective date, term, renewal term, notice period, expiration d
 * The first term ends at the printed expiration date, else at the effective date (or the
   agreement date) plus the term.
 * A contract that renews itself (a renewal term was read) runs on in renewal periods:
-  its current term is the first one not yet over. One that a party may renew by option
+  its current term is the first one not yet over. A renewal read with its kind word
+  ("successive 1 year") recurs; one without ("2 year": "for one additional period of two
+  years") happens once, and the contract then ends by itself. One that a party may renew by option
   (``renewal_by_option``) ends unless the option is taken: its dates do not roll on, and
   ``notice_by`` is the last day to take the option up.
 * Notice must be given the notice period before the end of a term to stop a renewal:
@@ -42,6 +44,8 @@ __all__ = [
 
 _PERIOD = re.compile(r"(\d+)\s*(year|month|week|day)s?", re.IGNORECASE)
 MAX_RENEWALS = 500
+#: a renewal term that recurs, as extraction writes it ("successive 1 year")
+_RECURRING = re.compile(r"\s*(?:successive|consecutive|further|additional)\b", re.IGNORECASE)
 #: The expiration of an agreement that runs until one party ends it.
 PERPETUAL = "perpetual"
 
@@ -128,14 +132,15 @@ def contract_dates(doc: Document, today: dt.date) -> ContractDates:
     elif _value(fields, "expiration_date") == PERPETUAL:
         why.append("runs until terminated: it has no end date")
     end = first_end
+    left = MAX_RENEWALS if _RECURRING.match(str(renewal_text or "")) else 1
     if end is not None and renewal is not None:
-        for _ in range(MAX_RENEWALS):
-            if end >= today:
-                break
-            end = end + renewal
+        while left and end < today:
+            end, left = end + renewal, left - 1
         if end != first_end:
             why.append(f"renewed for {renewal_text} at a time: the current term ends {end}")
-        else:
+        if not left:
+            renewal = None  # its one renewal taken: it ends by itself
+        elif end == first_end:
             why.append(f"renews for {renewal_text} unless notice is given")
     notice_by = None
     if end is not None and option:
@@ -147,12 +152,17 @@ def contract_dates(doc: Document, today: dt.date) -> ContractDates:
         why.append("ends by itself: no notice is needed to end it")
     elif end is not None and notice is not None:
         notice_by = end - notice
-        if notice_by < today and renewal is not None:
+        if notice_by < today and renewal is not None and left == 1:
+            # too late to stop its one renewal: the renewed term ends by itself
+            why.append(f"too late to stop its one renewal at {end}: it ends {end + renewal}")
+            end, notice_by, renewal = end + renewal, None, None
+        elif notice_by < today and renewal is not None:
             later = end + renewal
             notice_by = later - notice
             why.append(f"too late to stop the renewal at {end}; next notice date for {later}")
             end = later
-        why.append(f"notice {notice_text} before the end: by {notice_by}")
+        if notice_by is not None:
+            why.append(f"notice {notice_text} before the end: by {notice_by}")
     in_force = (effective is None or effective <= today) and (end is None or end >= today)
     title = doc.number or doc.original_name
     return ContractDates(
