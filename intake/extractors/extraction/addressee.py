@@ -15,11 +15,12 @@ import re
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.layout import Layout
 from intake.extractors.extraction.party_address import address_under
+from intake.extractors.extraction.party_labels import contact_line
 from intake.extractors.extraction.postcodes import POSTCODE
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field
 
-__all__ = ["OTHER_SELLER", "addressee_of", "name_key", "unlabelled_customer"]
+__all__ = ["OTHER_SELLER", "addressee_of", "attended", "name_key", "unlabelled_customer"]
 
 #: The score a name other than the issuer's needs to be taken for the addressee: a
 #: seller's label (1.1 x its weight), or a legal name in the letterhead zone (0.95 and up).
@@ -62,12 +63,13 @@ def unlabelled_customer(
     print them so, the customer's under the title): the best other legal name of the
     letterhead zone (at least :data:`OTHER_SELLER`) that heads a postal address of its
     own, or any name first under the document's title. Not a name of the issuer's own
-    ("Acme" for "Acme Ltd"), nor one with a figure."""
+    ("Acme" for "Acme Ltd", or the second line of its name wrapped: "Automation Pty Ltd"
+    for "Gillespie Electrical & Automation Pty Ltd"), nor one with a figure."""
     others = [
         k
         for k in scores
         if (scores[k] >= OTHER_SELLER or _under_title(layout, first[k].box))
-        and not (k.startswith(issuer) or issuer.startswith(k))
+        and not (k.startswith(issuer) or issuer.startswith(k) or issuer.endswith(f" {k}"))
         and not any(ch.isdigit() for ch in k)
     ]
     for key in sorted(others, key=lambda k: -scores[k]):
@@ -90,3 +92,12 @@ def _under_title(layout: Layout, box: Box | None) -> bool:
         and abs(above.x0 - cell.x0) < 3
         and _TITLE.fullmatch(above.text.strip()) is not None
     )
+
+
+def attended(layout: Layout, box: Box | None) -> bool:
+    """Whether the name in ``box`` heads a block with an attention line under it ("Attention:
+    Oliver Stainton", "Attn: Accounts Payable"): a block addressed to someone there, the
+    addressee's, whatever its position (Xero prints the customer's block, unlabelled, left
+    of the issuer's)."""
+    cell = layout.holding(box) if box is not None else None
+    return cell is not None and any(contact_line(c.text) for c in layout.under(cell, max_lines=2))

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import re
 
-from intake.extractors.extraction.addressee import addressee_of, name_key, unlabelled_customer
+from intake.extractors.extraction.addressee import (
+    addressee_of,
+    attended,
+    name_key,
+    unlabelled_customer,
+)
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.imprint import IMPRINT, banks, imprinted
@@ -62,6 +67,7 @@ _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.
 #: the share of plausible words under which a cell is no name (a logo)
 MIN_PLAUSIBLE = 0.7
 RETURN_SENDER = 0.8  # the score of the name a window's return address gives its sender
+ATTENDED = 0.3  # what an attention line under a name takes from it as the issuer
 _LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])(?!-[^\W\d_])", re.IGNORECASE)
 
 
@@ -339,6 +345,8 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     _sentence_heads(scores, first)
     for key, c in first.items():
         scores[key] += domain_bonus(c.value, domains)
+        if not issuer_buys and attended(reading.layout, c.box):
+            scores[key] -= ATTENDED  # addressed to someone there: the addressee's block
     for key in imprinted(reading.layout, cands):  # the name heading the foot's imprint
         scores[key] = max(scores[key], IMPRINT)
     key = max(scores, key=lambda k: scores[k])
