@@ -153,6 +153,19 @@ def test_a_users_pack_is_read_by_intake_extract(tmp_path: Path) -> None:
     assert with_pack["total"] == "1250.00"
 
 
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        # "Net 30": the two dates are 30 days apart read month first (9 Dec -> 8 Jan)
+        ("Acme Ltd. Toronto ON  Date 12/09/2026  Terms Net 30  Due Date 01/08/2027", "mdy"),
+        # and read day first (1 Nov -> 1 Dec), whatever the legal form's country
+        ("Acme LLC  Invoice date 01/11/2026  payable within 30 days  Due 01/12/2026", "dmy"),
+    ],
+)
+def test_the_payment_terms_name_the_date_order(text: str, order: str) -> None:
+    assert guess_date_order(text, None) == order
+
+
 def test_a_legal_form_names_the_date_order_when_the_dates_do_not() -> None:
     ambiguous = "Date 03/04/2024  Total 100.00"
     assert guess_date_order(f"Acme LLC {ambiguous}", "EUR") == "mdy"

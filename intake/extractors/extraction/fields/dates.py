@@ -205,6 +205,30 @@ def _echoed_order(text: str) -> DateOrder | None:
     return votes.pop() if len(votes) == 1 else None
 
 
+#: payment terms of a number of days ("Net 30", "30 days", "Net 30 days")
+_TERMS_DAYS = re.compile(
+    r"(?<![\w])net\s*(\d{1,3})(?!\d)|(?<![\w.,])(\d{1,3})\s*days(?![\w])", re.I
+)
+
+
+def _terms_order(text: str) -> DateOrder | None:
+    """The order in which two of the document's numeric dates lie its payment terms apart
+    ("Net 30": "12/09/2026" and "01/08/2027" are 30 days apart read month first, 323 read
+    day first): an invoice's due date is its date plus its terms. None when no terms are
+    printed, or both orders or neither put two dates so far apart."""
+    terms = {int(a or b) for a, b in _TERMS_DAYS.findall(text)} - {0}
+    if not terms:
+        return None
+    read = [(int(m.group(1)), int(m.group(3)), _year(m.group(4))) for m in _NUMERIC.finditer(text)]
+    votes: set[DateOrder] = set()
+    for order in ("mdy", "dmy"):
+        days = [_make(y, a, b) if order == "mdy" else _make(y, b, a) for a, b, y in read]
+        dates = {d for d in days if d is not None}
+        if any((later - d).days in terms for d in dates for later in dates):
+            votes.add(order)
+    return votes.pop() if len(votes) == 1 else None
+
+
 def guess_date_order(text: str, currency: str | None = None) -> DateOrder:
     """Day-first or month-first for the numeric dates of one document."""
     dmy = mdy = 0
@@ -216,7 +240,7 @@ def guess_date_order(text: str, currency: str | None = None) -> DateOrder:
             mdy += 1
     if dmy != mdy:
         return "dmy" if dmy > mdy else "mdy"
-    echoed = _echoed_order(text)
+    echoed = _echoed_order(text) or _terms_order(text)
     if echoed is not None:
         return echoed
     if _DMY_WORDS.search(text):
