@@ -69,6 +69,14 @@ def test_a_swedish_invoice(settings: Settings, tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("due", ["4 437 kr", "4 437:-", "4437 kr"])
+def test_whole_crowns_are_money(settings: Settings, tmp_path: Path, due: str) -> None:
+    # the amount due in whole kronor, without öre: "kr" or the Swedish ":-" after it
+    rows = [r for r in SV_INVOICE if r[0] != 634]
+    rows.append((634, [(50, "3 549,70"), (150, "887,43"), (250, "-0,13"), (380, due)]))
+    assert drawn_fields(settings, tmp_path, rows)["total"] == "4437.00"
+
+
 #: a purchase order from a buyer's purchasing system: the supplier under "Leverantör",
 #: the totals stacked on the right
 SV_ORDER: Rows = [
@@ -188,6 +196,8 @@ def test_a_danish_invoice(settings: Settings, tmp_path: Path) -> None:
     assert (f["invoice_number"], f["po_number"]) == ("2026-0417", "LT-5521")
     assert (f["issue_date"], f["due_date"]) == ("2026-11-20", "2026-12-04")
     assert (f["vendor"], f["buyer"]) == ("Skovhus Byggemarked A/S", "Lindegaard Tømrer ApS")
+    # the CVR number under the letterhead's address is no line of it
+    assert f["address"] == "Savværksvej 7, 7400 Herning"
     assert (f["subtotal"], f["tax"], f["total"], f["currency"]) == (
         "6000.00",
         "1500.00",
@@ -269,6 +279,7 @@ def test_a_danish_quote(settings: Settings, tmp_path: Path) -> None:
         "2026-12-09",
     )
     assert (f["vendor"], f["buyer"]) == ("Vestkyst VVS ApS", "Ribe Tandklinik I/S")
+    assert f["address"] == "Havnegade 41, 6700 Esbjerg"  # cut before its CVR number
     assert (f["subtotal"], f["tax"], f["total"], f["currency"]) == (
         "18250.00",
         "4562.50",
@@ -317,6 +328,7 @@ def test_a_norwegian_invoice(settings: Settings, tmp_path: Path) -> None:
         "2026-12-04",
     )
     assert (f["vendor"], f["buyer"]) == ("Bjørkli Elektro AS", "Fjordlys Eiendom AS")
+    assert f["address"] == "Industriveien 4, 2010 Strømmen"
     assert (f["subtotal"], f["tax"], f["total"], f["currency"]) == (
         "18000.00",
         "4500.00",
