@@ -2,7 +2,8 @@
 ``da.toml``, ``nb.toml``): each test draws an invented invoice, order, order confirmation
 or quote row by row as Nordic accounting programs lay them out (the details as labels
 and values on the right, the customer's block on the left, the totals at the foot, the
-company's register numbers and bank in its footer), with invented companies."""
+company's register numbers and bank in its footer), with invented companies; two scanned,
+read again with their language's tesseract model; and an agreement in each language."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ import pytest
 from intake.extractors.extraction.fields.countries import tax_country_currency
 from intake.extractors.extraction.ocr_language import ocr_model_for
 from intake.extractors.extraction.vocabulary import load
+from intake.extractors.reading.models import installed_models
 from intake.settings import Settings
+from tests.conftest import needs_tesseract
 from tests.factory import make_text_pdf
+from tests.scans import render, save_png, turned
 from tests.test_extraction import extract
-from tests.test_layout_conventions import Rows, drawn_fields, item_rows
+from tests.test_layout_conventions import Rows, draw, drawn_fields, item_rows
 
 # --- Swedish -------------------------------------------------------------------------
 
@@ -450,6 +454,25 @@ def test_nordic_tax_numbers_place_the_currency(text: str, currency: str) -> None
 )
 def test_a_nordic_scan_is_read_again_with_its_model(words: str, model: str) -> None:
     assert ocr_model_for(words.split(" "), "eng") == model
+
+
+@needs_tesseract
+@pytest.mark.parametrize(
+    ("rows", "model", "parties"),
+    [
+        ("SV_INVOICE", "swe", ("Kvarnholm Verktyg AB", "Sjöbris Fastigheter AB")),
+        ("NB_INVOICE", "nor", ("Bjørkli Elektro AS", "Fjordlys Eiendom AS")),
+    ],
+)
+def test_a_nordic_scan_keeps_its_names_letters(
+    settings: Settings, tmp_path: Path, rows: str, model: str, parties: tuple[str, str]
+) -> None:
+    # English's model reads "Sjobris", "Bjorkli": the first reading's words tell the
+    # language, and its model (installed by `make test`, Makefile) reads the scan again
+    assert model in installed_models()
+    image = turned(render(draw(tmp_path / "d.pdf", globals()[rows]), dpi=200), 0.6)
+    fields = extract(settings, save_png(image, tmp_path / "d.png"))["fields"]
+    assert (fields["vendor"], fields["buyer"]) == parties
 
 
 def test_the_nordic_packs_load_with_their_models() -> None:
