@@ -191,50 +191,51 @@ def test_a_delivery_date_is_not_the_agreement_s_end(settings: Settings, tmp_path
 
 
 def test_a_users_pack_adds_a_language_to_contracts(tmp_path: Path) -> None:
-    """Swedish is not shipped: a pack with a [contract] table in INTAKE_VOCAB_DIR reads a
-    Swedish agreement's parties, term and law."""
+    """Finnish is not shipped: a pack with a [contract] table in INTAKE_VOCAB_DIR reads a
+    Finnish agreement's parties, term and law."""
     pdf = make_text_pdf(
-        tmp_path / "sv.pdf",
+        tmp_path / "fi.pdf",
         [
-            'mellan Kestrel Livsmedel AB, Storgatan 4, Stockholm (nedan kallad "Leverantören") '
-            'och Ostrava Handel AB, Hamngatan 9, Göteborg (nedan kallad "Kunden")',
-            "2. Avtalet träder i kraft den 1 mars 2021 och gäller för en period av två år. "
-            "Avtalet förlängs därefter med ett år i taget.",
-            "3. Svensk lag ska tillämpas på detta avtal.",
+            "Tämä sopimus on tehty seuraavien osapuolten välillä: Kestrel Elintarvike Oy, "
+            'Mannerheimintie 4, Helsinki (jäljempänä "Toimittaja") ja Ostrava Kauppa Oy, '
+            'Hämeenkatu 9, Tampere (jäljempänä "Asiakas").',
+            "2. Sopimus tulee voimaan 1. maaliskuuta 2021 ja on voimassa kaksi vuotta. "
+            "Sopimus jatkuu sen jälkeen yhden vuoden kerrallaan.",
+            "3. Tähän sopimukseen sovelletaan Suomen lakia.",
         ],
-        title="LEVERANSAVTAL",
+        title="TOIMITUSSOPIMUS",
     )
     packs = tmp_path / "packs"
     packs.mkdir()
-    (packs / "sv.toml").write_text(
-        "[pack]\nname = 'sv'\nkind = 'language'\n"
-        "[months]\n3 = ['mars']\n"
+    (packs / "fi.toml").write_text(
+        "[pack]\nname = 'fi'\nkind = 'language'\n"
+        "[months]\n3 = ['maaliskuuta']\n"
         "[contract]\n"
-        "words = ['och', 'att', 'för', 'av', 'detta', 'ska', 'avtalet', 'med']\n"
-        "agreement = ['avtal\\w*']\n"
-        "between = ['mellan']\n"
-        "and = ['och']\n"
-        "defined_as = ['nedan\\s+kallad']\n"
-        "in_force = ['träder\\s+i\\s+kraft']\n"
-        "term = ['period\\s+av']\n"
-        "renews = ['förlängs']\n"
-        "repeats = ['i\\s+taget']\n"
-        "law = ['lag\\s+ska\\s+tillämpas']\n"
-        "[contract.law_places]\nsvensk = 'Sweden'\n"
-        "[contract.numbers]\nett = 1\n'två' = 2\n"
-        "[contract.units]\nyear = 'år'\nmonth = 'månader|månad'\n",
+        "words = ['ja', 'on', 'tämä', 'sopimus', 'sen', 'tähän', 'jälkeen', 'kerrallaan']\n"
+        "agreement = ['sopimu\\w*']\n"
+        "between = ['välillä\\s*:?']\n"
+        "and = ['ja']\n"
+        "defined_as = ['jäljempänä']\n"
+        "in_force = ['tulee\\s+voimaan']\n"
+        "term = ['on\\s+voimassa']\n"
+        "renews = ['jatkuu']\n"
+        "repeats = ['kerrallaan']\n"
+        "law = ['sovelletaan']\n"
+        "[contract.law_places]\nsuomen = 'Finland'\n"
+        "[contract.numbers]\nyhden = 1\nkaksi = 2\n"
+        "[contract.units]\nyear = 'vuo\\w*'\nmonth = 'kuukau\\w*'\n",
         encoding="utf-8",
     )
 
     assert extract_with_packs(pdf, "", tmp_path).get("term") is None
     fields = extract_with_packs(pdf, str(packs), tmp_path)
-    assert fields["parties"] == ["Kestrel Livsmedel AB", "Ostrava Handel AB"]
+    assert fields["parties"] == ["Kestrel Elintarvike Oy", "Ostrava Kauppa Oy"]
     assert (fields["effective_date"], fields["term"]) == ("2021-03-01", "2 years")
     assert (fields["expiration_date"], fields["renewal_term"]) == (
         "2023-03-01",
         "successive 1 year",
     )
-    assert fields["governing_law"] == "Sweden"
+    assert fields["governing_law"] == "Finland"
 
 
 def test_a_scanned_agreement_s_words_as_ocr_reads_them() -> None:

@@ -25,7 +25,7 @@ from intake.extractors.extraction.vocabulary import load
 from tests.factory import make_lines_pdf
 from tests.live import extract_with_packs
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb")
 
 
 def test_each_language_pack_gives_titles_labels_and_all_twelve_months() -> None:
@@ -97,20 +97,21 @@ def test_the_fold_leaves_escapes_groups_ranges_and_quantifiers_alone() -> None:
 def test_a_users_pack_adds_a_language_and_a_broken_one_is_skipped(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    (tmp_path / "sv.toml").write_text(
-        "[pack]\nname = 'sv'\nkind = 'language'\ndate_order = 'dmy'\n"
-        "language_words = ['faktura']\n"
-        "[months]\n1 = ['januari']\n"
-        "[labels]\ninvoice_number = [['fakturanummer', 1.0]]\n",
+    (tmp_path / "fi.toml").write_text(
+        "[pack]\nname = 'fi'\nkind = 'language'\ndate_order = 'dmy'\n"
+        "language_words = ['lasku']\n"
+        "[months]\n1 = ['tammikuuta']\n"
+        "[labels]\ninvoice_number = [['laskun\\s*numero', 1.0]]\n",
         encoding="utf-8",
     )
     (tmp_path / "broken.toml").write_text("[labels]\ntotal = [['(unclosed', 1.0]]\n")
     with caplog.at_level(logging.WARNING):
         vocab = load(tmp_path, genres=[])
-    assert "sv" in vocab.packs
+    assert "fi" in vocab.packs
     assert "broken" not in " ".join(vocab.packs)
     assert any("broken.toml" in r.getMessage() for r in caplog.records)
-    assert ("fakturanummer", 1.0) in vocab.labels["invoice_number"]
+    assert ("laskun\\s*numero", 1.0) in vocab.labels["invoice_number"]
+    assert vocab.months["tammikuuta"] == 1
     assert "broadcast" not in vocab.packs  # genre packs load only when named
     assert "broadcast" in load(genres=["broadcast"]).packs
 

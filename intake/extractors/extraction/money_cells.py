@@ -15,8 +15,11 @@ from intake.record import Box
 
 __all__ = ["CENTS", "money_in", "printed_amounts"]
 
+#: A currency beside an amount: a sign, a code, the Nordic crown's "kr" ("4 437 kr") or the
+#: Swedish whole crowns' ":-" ("4 437:-"), which make an amount without cents money.
 _CURRENCY_NEAR = re.compile(
-    r"[€$£¥₹]|\b(?:EUR|USD|GBP|CHF|RM|PLN|INR|CAD|AUD|SEK|NOK|DKK)\b", re.IGNORECASE
+    r"[€$£¥₹]|\b(?:EUR|USD|GBP|CHF|RM|PLN|INR|CAD|AUD|SEK|NOK|DKK|kr)\b|(?<=\d):-",
+    re.IGNORECASE,
 )
 CENTS = re.compile(r"[.,]\d{2}$")
 #: OCR splits an amount after its decimal point: "11. 80", "11, 80".

@@ -6,6 +6,7 @@ import re
 
 from intake.extractors.extraction.layout import Layout
 from intake.extractors.extraction.party_labels import SUB_LABELLED, contact_line
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import ALIKE, Box, Field
 
 __all__ = ["address_under"]
@@ -26,6 +27,11 @@ _REGISTRATION = re.compile(
     r"[A-Z]{0,3}\d[\d\s-]{3,}[A-Z]?\s*[)\]}]?$",
     re.IGNORECASE,
 )
+#: A tax number of the packs' ``tax_ids`` ("CVR-nr. 31456789", "Org.nr. NO 921 456 789
+#: MVA", "ABN 51 824 753 556"): the company's register entry, where its address ends (what
+#: is before it on its line is the address's last part: "Havnegade 41, 6700 Esbjerg · CVR
+#: 40211873").
+_TAX_NUMBER = re.compile("|".join(f"(?:{p})" for p, _ in vocabulary().tax_ids) or "(?!)")
 #: A line whose middle is this close (points) to the name's is centred under it.
 CENTRED = 20.0
 #: The separators of a name run together with its address on one line (OCR reads a
@@ -85,6 +91,11 @@ def address_under(layout: Layout, box: Box | None) -> Field | None:
             prev_bottom = line.bottom  # a contact person's line is no part of the address
             continue
         if cell is None or _ADDRESS_STOP.search(cell.text) or _LABELLED.match(cell.text):
+            break
+        if (tax := _TAX_NUMBER.search(cell.text)) is not None:
+            before = _SEPARATOR.split(cell.text[: tax.start()] + " ")
+            if rest := ", ".join(p.strip(" ,") for p in before if p.strip(" ,")):
+                parts.append(rest)
             break
         if parts and any(c.x1 <= cell.x0 and SUB_LABELLED.fullmatch(c.text) for c in line.cells):
             break  # a new sub-label alone in the block's column of labels ("Steuernummer:")
