@@ -359,3 +359,47 @@ def test_a_flush_right_titles_number_under_it(settings: Settings, tmp_path: Path
 )
 def test_the_naira_and_shilling_signs(text: str, code: str) -> None:
     assert detect_currency(text) == code
+
+
+def test_a_currency_sign_set_apart_before_its_amount_is_no_text(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "€ 2.400,00" printed flush right under "Prijs": the sign belongs to the amount, not
+    # to the description whose column it reaches into
+    def row(top: float, qty: str, text: str, price: str) -> tuple[float, list[tuple[float, str]]]:
+        return (top, [(40, qty), (80, text), (430 - stringWidth(price, "Helvetica", 9), price)])
+
+    rows: Rows = [
+        (40, [(50, "Vrijland Software B.V.", 13)]),
+        (54, [(50, "Stationsweg 8, 3811 MZ Amersfoort")]),
+        (44, [(400, "OFFERTE", 15)]),
+        (70, [(400, "Offertenummer"), (480, "OF-2025-044")]),
+        (120, [(50, "Aan:"), (90, "Gieterij Hengelo B.V.")]),
+        (200, [(40, "Aantal"), (80, "Omschrijving"), (412, "Prijs"), (530, "Totaal")]),
+    ]
+    lines = [("1 x", "Licentie planningsmodule, per jaar", "€ 1.800,00", "€ 1.800,00")]
+    lines += [("12 x", "Implementatie (uren)", "€ 95,00", "€ 1.140,00")]
+    for i, (qty, text, price, amount) in enumerate(lines):
+        top = 216 + 16 * i
+        rows.append(row(top, qty, text, price))
+        rows.append((top, [(555 - stringWidth(amount, "Helvetica", 9), amount)]))
+    rows.append((260, [(412, "Totaal"), (500, "€ 2.940,00")]))
+    items = drawn_fields(settings, tmp_path, rows)["line_items"]
+    assert [(i["description"], i["unit_price"]) for i in items] == [
+        ("Licentie planningsmodule, per jaar", "1800.00"),
+        ("Implementatie (uren)", "95.00"),
+    ]
+
+
+def test_req_by_dates_an_orders_delivery(settings: Settings, tmp_path: Path) -> None:
+    rows = _english("PURCHASE ORDER", "Req. By", "09/15/2025")
+    assert drawn_fields(settings, tmp_path, rows)["delivery_date"] == "2025-09-15"
+
+
+def test_the_net_date_after_a_cash_discounts_in_a_sentence(
+    settings: Settings, tmp_path: Path
+) -> None:
+    rows = _confirmation("Rechnung", "Rechnungs-Nr.", "R-2025-311", _DE_LINES)
+    sentence = "Zahlbar innerhalb von 10 Tagen mit 2 % Skonto (29,27 €) oder bis zum"
+    rows.append((320, [(50, f"{sentence} 03.10.2025 ohne Abzug.")]))
+    assert drawn_fields(settings, tmp_path, rows)["due_date"] == "2025-10-03"

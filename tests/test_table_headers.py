@@ -184,3 +184,19 @@ def test_an_abbreviated_amount_header_heads_the_amounts(settings: Settings, tmp_
         "496.00",
         "53.82",
     ]
+
+
+def test_an_expected_arrival_column_dates_each_line(settings: Settings, tmp_path: Path) -> None:
+    rows: Rows = [
+        (200, [(40, "Item"), (110, "Description"), (300, "Expected Arrival"), (390, "Qty")]),
+        (200, [(430, "Price"), (500, "Total")]),
+        (214, [(40, "WX-50"), (110, "Soy wax, 50 lb case"), (300, "12/14/2025"), (390, "40")]),
+        (214, [(430, "61.25"), (500, "2,450.00")]),
+        (228, [(40, "WK-10"), (110, "Cotton wicks, bag"), (300, "12/21/2025"), (390, "6")]),
+        (228, [(430, "38.90"), (500, "233.40")]),
+    ]
+    items = drawn_fields(settings, tmp_path, _order(rows))["line_items"]
+    assert [(i["quantity"], i.get("delivery_date")) for i in items] == [
+        ("40", "2025-12-14"),
+        ("6", "2025-12-21"),
+    ]

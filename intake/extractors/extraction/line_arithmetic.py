@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from intake.extractors.extraction.fields.money import find_amounts, format_money
+from intake.extractors.extraction.number_words import thousands_apart
 from intake.record import Word
 
 __all__ = [
@@ -30,7 +31,6 @@ __all__ = [
     "discounts",
     "mend_prices",
     "row_numbers",
-    "thousands_apart",
 ]
 
 CENT = Decimal("0.01")
@@ -40,21 +40,6 @@ TOL = Decimal("0.011")
 
 
 #: a number's first group, and the rest of it after a space ("1 264,05", "12 500")
-_FIRST_GROUP = re.compile(r"\d{1,3}")
-_NEXT_GROUPS = re.compile(r"\d{3}(?:[ .,]\d{3})*(?:[.,]\d{1,2})?")
-
-
-def thousands_apart(w: Word, after: Word) -> bool:
-    """Whether ``w`` is the first group of a number whose thousands are set apart by a
-    space ("1 264,05"): one to three digits, then three more (and the cents) a space's
-    width away. A right-aligned number wider than its header reaches into the column on
-    its left; its first group is still part of it."""
-    gap = after.x0 - w.x1
-    return (
-        gap < 0.5 * (w.bottom - w.top)
-        and _FIRST_GROUP.fullmatch(w.text) is not None
-        and _NEXT_GROUPS.fullmatch(after.text) is not None
-    )
 
 
 def row_numbers(words: list[Word], decimal_comma: bool | None) -> list[tuple[float, Decimal]]:

@@ -24,7 +24,8 @@ from intake.extractors.extraction.header_spans import one_text, overlaps
 from intake.extractors.extraction.item_notes import across, dates_only, in_text_column, indented
 from intake.extractors.extraction.item_values import LineItems, item_values, set_smaller
 from intake.extractors.extraction.layout import Line
-from intake.extractors.extraction.line_arithmetic import mend_prices, thousands_apart
+from intake.extractors.extraction.line_arithmetic import mend_prices
+from intake.extractors.extraction.number_words import goes_with_next, sign_before
 from intake.extractors.extraction.party_labels import contact_line
 from intake.extractors.extraction.table_end import closes_table, ends_items, section_sum
 from intake.extractors.extraction.table_rows import (
@@ -179,8 +180,7 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
         return []
     if roles <= {"amount", "tax_rate"}:
         return []  # "Basis | Rate | Tax amount": the tax breakdown, not the items
-    # a one-word header naming no role right of the item's text ("Description | Rev | Qty")
-    # bounds the text: its values are none of it
+    # a one-word header naming no role right of the item's text ("Rev") bounds the text
     if described := next((c for c in columns if c.role == "description"), None):
         columns += [c for c in others if c.x0 > described.x1]
     columns.sort(key=lambda c: c.x0)
@@ -212,16 +212,16 @@ def _assign(columns: list[Column], words: list[Word]) -> dict[str, list[Word]]:
     """Each word to its column; a long description's words past the middle of the gap to
     the next column stay with it where :func:`runs_on` says so."""
     out: dict[str, list[Word]] = {}
-    prev: Word | None = None
-    prev_role = ""
+    prev, prev_role = None, ""
     for k, w in enumerate(words):
         after = words[k + 1] if k + 1 < len(words) else None
-        centre = (w.x0 + w.x1) / 2
-        if after is not None and thousands_apart(w, after):
-            centre = (after.x0 + after.x1) / 2  # a number's first group goes with its rest
+        # a number's first group goes with its rest, a currency's sign with its amount
+        sign = after is not None and sign_before(w, after)
+        near = after if after is not None and goes_with_next(w, after) else w
+        centre = (near.x0 + near.x1) / 2
         for i, c in enumerate(columns):
             if c.lo <= centre < c.hi:
-                if i and runs_on(c, columns[i - 1], w, prev, prev_role, after):
+                if i and not sign and runs_on(c, columns[i - 1], w, prev, prev_role, after):
                     c = columns[i - 1]
                 out.setdefault(c.role, []).append(w)
                 prev, prev_role = w, c.role
