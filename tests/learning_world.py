@@ -147,7 +147,7 @@ def _kestrel(c: Canvas, doc: dict[str, Any], width: float, height: float) -> Non
     c.drawString(440, height - 128, _d(doc["due_date"], "mdy", "/"))
     c.drawString(50, height - 160, "Ship to: " + doc["buyer"])
     y = _lines(c, 50, height - 200, doc, _us)
-    for label, key in (("Goods", "subtotal"), ("Levy", "tax"), ("Grand sum", "total")):
+    for label, key in (("Goods", "subtotal"), ("Levy", "tax"), ("Bottom line", "total")):
         c.drawString(330, y, label)
         c.drawRightString(width - 80, y, "$" + _us(doc[key]))
         y -= 14
