@@ -92,10 +92,20 @@ def _block(layout: Layout, cell: Cell) -> list[Cell]:
     return out
 
 
+#: each label list above as one alternation: a cell none of its labels matches anywhere
+#: is none of them, found with one search instead of one per label
+_ANY = {
+    id(labels): re.compile("|".join(p.pattern for p, _ in labels) or "(?!)", re.IGNORECASE)
+    for labels in (_BUYER_LABELS, _SELLER_LABELS, _DETAIL_LABELS)
+}
+
+
 def _is_label(text: str, labels: list[tuple[re.Pattern[str], float]]) -> bool:
     """Whether a cell is one of ``labels`` and nothing else ("Rechnungsadresse",
     "Bill to:"), or labels of one role joined by slashes ("Cedente / Prestatore")."""
     text = text.strip().rstrip(":").strip()
+    if (any_label := _ANY.get(id(labels))) is not None and not any_label.search(text):
+        return False
     words = text.split(maxsplit=1)
     if len(words) == 2 and form_of_address(words[0]):
         text = words[1]  # "Spett.le Fornitore": the form of address over the supplier's block
