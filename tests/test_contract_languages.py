@@ -160,14 +160,22 @@ CASES: dict[str, tuple[str, list[str], dict[str, Any]]] = {
 }
 
 
+def read_agreement(
+    settings: Settings, path: Path, case: tuple[str, list[str], dict[str, Any]]
+) -> dict[str, Any]:
+    """An agreement ``case`` (title, paragraphs, expected fields) drawn at ``path`` and read:
+    it is a contract, and its fields are the ones expected; the whole result."""
+    title, paragraphs, expected = case
+    result = extract(settings, make_text_pdf(path, paragraphs, title=title))
+    assert result["doc_type"] == "contract"
+    assert {k: result["fields"].get(k) for k in expected} == expected
+    return result
+
+
 @pytest.mark.parametrize("lang", sorted(CASES))
 def test_an_agreement_in_a_packs_language(settings: Settings, tmp_path: Path, lang: str) -> None:
-    title, paragraphs, expected = CASES[lang]
-    pdf = make_text_pdf(tmp_path / f"{lang}.pdf", paragraphs, title=title)
-    result = extract(settings, pdf)
-    assert result["doc_type"] == "contract"
-    got = {k: result["fields"].get(k) for k in expected}
-    assert got == expected
+    expected = CASES[lang][2]
+    result = read_agreement(settings, tmp_path / f"{lang}.pdf", CASES[lang])
     # a computed end says it was computed, with the sum
     if "term" in expected:
         assert result["sources"]["expiration_date"] == "computed"

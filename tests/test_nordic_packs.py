@@ -18,8 +18,8 @@ from intake.extractors.extraction.vocabulary import load
 from intake.extractors.reading.models import installed_models
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
-from tests.factory import make_text_pdf
 from tests.scans import render, save_png, turned
+from tests.test_contract_languages import read_agreement
 from tests.test_extraction import extract
 from tests.test_layout_conventions import Rows, draw, drawn_fields, item_rows
 
@@ -559,7 +559,4 @@ AGREEMENTS: dict[str, tuple[str, list[str], dict[str, Any]]] = {
 
 @pytest.mark.parametrize("lang", sorted(AGREEMENTS))
 def test_a_nordic_agreement(settings: Settings, tmp_path: Path, lang: str) -> None:
-    title, paragraphs, expected = AGREEMENTS[lang]
-    result = extract(settings, make_text_pdf(tmp_path / f"{lang}.pdf", paragraphs, title=title))
-    assert result["doc_type"] == "contract"
-    assert {k: result["fields"].get(k) for k in expected} == expected
+    read_agreement(settings, tmp_path / f"{lang}.pdf", AGREEMENTS[lang])
