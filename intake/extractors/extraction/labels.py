@@ -91,16 +91,17 @@ class LabelSet:
         return self.weights[match.lastgroup or ""]
 
 
+#: A label starts at a word boundary and is not followed by a letter (a digit may follow
+#: directly: "N°123456789"), unless it ends in a number sign, which a number's letters may
+#: follow as closely ("#INV-000417"); a label whose letters the fold read as digits does
+#: not run on into more digits ("ID" is no "10" in "PO-10218"), nor go on from a number's
+#: decimal separator ("SO Nr." is no "50 nr" in "10,50 nr").
+_BEFORE = r"(?<![\w])(?<!\d[.,])"
+_AFTER = r"(?:(?<=[#°º])|(?![^\W\d_]))(?!(?<=\d)\d)"
+
+
 def _wrap(pattern: str) -> str:
-    # A label starts at a word boundary and is not followed by a letter (a digit may
-    # follow directly: "N°123456789"), unless it ends in a number sign, which a number's
-    # letters may follow as closely ("#INV-000417"); a label whose letters the fold read as
-    # digits does not run on into more digits ("ID" is no "10" in "PO-10218"), nor go on
-    # from a number's decimal separator ("SO Nr." is no "50 nr" in "10,50 nr").
-    return (
-        rf"(?<![\w])(?<!\d[.,])(?:{fold_pattern(pattern)})"
-        rf"(?:(?<=[#°º])|(?![^\W\d_]))(?!(?<=\d)\d)"
-    )
+    return rf"{_BEFORE}(?:{fold_pattern(pattern)}){_AFTER}"
 
 
 def label_set(entries: list[tuple[str, float]]) -> LabelSet:
@@ -109,9 +110,13 @@ def label_set(entries: list[tuple[str, float]]) -> LabelSet:
     ordered = [e for e in ordered if e[1][1] == 0] + [e for e in ordered if e[1][1] != 0]
     parts, weights = [], {}
     for i, (_, (pattern, weight)) in enumerate(ordered):
-        parts.append(f"(?P<g{i}>{_wrap(pattern)})")
+        parts.append(f"(?P<g{i}>{fold_pattern(pattern)})")
         weights[f"g{i}"] = weight
-    return LabelSet(re.compile("|".join(parts), re.IGNORECASE), weights)
+    # The boundaries stand once around the alternation, not in every alternative: the
+    # same matches (an alternative whose end fails its boundary backtracks to the next),
+    # but inside a word the search fails at once instead of trying every label there.
+    alternation = "|".join(parts)
+    return LabelSet(re.compile(f"{_BEFORE}(?:{alternation}){_AFTER}", re.IGNORECASE), weights)
 
 
 def compile_labels(entries: list[tuple[str, float]]) -> list[tuple[re.Pattern[str], float]]:
