@@ -13,7 +13,14 @@ import re
 from functools import cache
 
 from intake.extractors.extraction.analysis import Reading
-from intake.extractors.extraction.labels import LABELS, TELLING, TITLES, compile_labels
+from intake.extractors.extraction.labels import (
+    LABELS,
+    TELLING,
+    TITLES,
+    LabelStarts,
+    compile_labels,
+    matches,
+)
 from intake.extractors.extraction.layout import Layout
 from intake.extractors.extraction.party_labels import party_label
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -72,6 +79,16 @@ def _telling() -> dict[str, list[tuple[re.Pattern[str], float]]]:
 
 
 @cache
+def _telling_starts() -> LabelStarts:
+    return LabelStarts([entry for entries in TELLING.values() for entry in entries])
+
+
+@cache
+def _title_starts() -> LabelStarts:
+    return LabelStarts([entry for entries in TITLES.values() for entry in entries])
+
+
+@cache
 def _titles() -> dict[str, list[tuple[re.Pattern[str], float]]]:
     return {t: compile_labels(v) for t, v in TITLES.items()}
 
@@ -116,9 +133,11 @@ def _title_scores(layout: Layout) -> dict[str, float]:
                 text = subject
             elif text.endswith(":") or party_label(text):
                 continue  # a label, not a title
+            if not (starts := _title_starts()(text)):
+                continue
             for doc_type, patterns in _titles().items():
                 for pattern, weight in patterns:
-                    m = pattern.search(text)
+                    m = next((m for s in starts if (m := pattern.match(text, s))), None)
                     if not m or _reference(text, m):
                         continue
                     after = text[m.end() :].lstrip()
@@ -178,8 +197,9 @@ def _type_scores(reading: Reading) -> dict[str, float]:
     layout = reading.layout
     scores = _title_scores(layout)
     head = "\n".join(ln.text for ln in layout.lines if ln.page <= 2)
+    starts = _telling_starts()(head)
     for doc_type, patterns in _telling().items():
-        scores[doc_type] += min(1.2, sum(w for p, w in patterns if p.search(head)))
+        scores[doc_type] += min(1.2, sum(w for p, w in patterns if matches(p, head, starts)))
     if layout.lines:
         first = [ln for ln in layout.lines if ln.page == layout.lines[0].page]
         legal = len(_CONTRACT_WORDS.findall(layout.text[:20000]))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from intake.extractors.extraction.candidates import street_line
-from intake.extractors.extraction.labels import DETAIL_FIELDS, LABELS, compile_labels
+from intake.extractors.extraction.labels import DETAIL_FIELDS, LABELS, any_label, compile_labels
 from intake.extractors.extraction.layout import ALIGNED, Cell, Hit, Layout
 from intake.extractors.extraction.party_labels import SUB_LABELLED, colon_beside, wrapped_above
 from intake.extractors.extraction.postcodes import POSTCODE
@@ -176,18 +176,20 @@ def _name_beside(layout: Layout, cell: Cell) -> bool:
 
 #: the labels of a document's or a party's number and of its dates, distractors too
 #: ("Supplier Number", "Customer No.", "Order Date"), in every pack
-_NUMBER_LABELS = [
-    p
-    for field in (*DETAIL_FIELDS, "vendor", "buyer")
-    for p, w in compile_labels(LABELS.get(field, []))
-    if w == 0 or field not in ("vendor", "buyer")
-]
+_NUMBER_LABELS = any_label(
+    [
+        (p, w)
+        for field in (*DETAIL_FIELDS, "vendor", "buyer")
+        for p, w in LABELS.get(field, [])
+        if w == 0 or field not in ("vendor", "buyer")
+    ]
+)
 
 
 def _number_label(text: str) -> bool:
     """Whether ``text`` is a label of a number or a date and nothing more."""
     text = text.strip().rstrip(":").strip()
-    return any(p.fullmatch(text) for p in _NUMBER_LABELS)
+    return bool(_NUMBER_LABELS.fullmatch(text))
 
 
 def named_cells(layout: Layout, cells: list[Cell]) -> list[Cell]:

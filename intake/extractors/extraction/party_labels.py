@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.confusion import fold_pattern
-from intake.extractors.extraction.labels import LABELS, compile_labels
+from intake.extractors.extraction.labels import LABELS, any_label, compile_labels
 from intake.extractors.extraction.layout import Cell, Hit, Layout
 from intake.extractors.extraction.vocabulary import vocabulary
 
@@ -46,7 +46,7 @@ _NAME_LABEL = re.compile(
     r"(?:" + "|".join(p for p, _ in LABELS.get("party_name", [])) + r")\.?", re.IGNORECASE
 )
 
-_CONTACT = compile_labels(LABELS.get("contact", []))
+_CONTACT = any_label(LABELS.get("contact", []))
 
 #: the labels of the document's references, whose words may name a party ("Customer PO",
 #: "Nº pedido cliente", "Your order no.")
@@ -157,7 +157,7 @@ def contact_line(text: str) -> bool:
     """Whether a line of a party's block names a contact person: an attention word
     begins it ("Attn: Jane Doe", "z. Hd. Herrn Muster")."""
     text = text.lstrip()
-    return any(p.match(text) for p, _ in _CONTACT)
+    return bool(_CONTACT.match(text))
 
 
 def name_heading(text: str, below: str) -> str | None:
@@ -195,7 +195,7 @@ def label_in_value(hit: Hit, *, keyed: bool = False) -> bool:
     return keyed or bool(re.search(r"[\d,]", text[: hit.match.start()]))
 
 
-_PARTY_LABELS = compile_labels(
+_PARTY_LABELS = any_label(
     [e for field in ("buyer", "vendor") for e in LABELS.get(field, []) if e[1] > 0]
 )
 
@@ -204,7 +204,7 @@ def party_label(text: str) -> bool:
     """Whether ``text`` is all a party's label ("Invoice to", "Lieferadresse", "Supplier:"):
     the label of a block, never a name nor a title."""
     text = text.rstrip(": ").strip()
-    return any(p.fullmatch(text) for p, _ in _PARTY_LABELS)
+    return bool(_PARTY_LABELS.fullmatch(text))
 
 
 def more_label(text: str) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.imprint import imprint_on_foot
-from intake.extractors.extraction.labels import DETAIL_FIELDS, LABELS, compile_labels
+from intake.extractors.extraction.labels import DETAIL_FIELDS, LABELS, any_label, compile_labels
 from intake.extractors.extraction.layout import ALIGNED, Cell, Layout
 from intake.extractors.extraction.party_labels import (
     contact_line,
@@ -45,10 +45,11 @@ _SENDER_ONLY = re.compile(
     r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic)\b", re.IGNORECASE
 )
 #: a party's label, the buyer's or the seller's, any language
-_BUYER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("buyer", []) if w > 0])
-_SELLER_LABELS = compile_labels([(p, w) for p, w in LABELS.get("vendor", []) if w > 0])
+_BUYER = [(p, w) for p, w in LABELS.get("buyer", []) if w > 0]
+_SELLER = [(p, w) for p, w in LABELS.get("vendor", []) if w > 0]
 #: the label of one of the document's numbers or dates ("Order Number", "Delivery Date")
-_DETAIL_LABELS = compile_labels([(p, w) for f in DETAIL_FIELDS for p, w in LABELS[f] if w > 0])
+_DETAIL = [(p, w) for f in DETAIL_FIELDS for p, w in LABELS[f] if w > 0]
+_BUYER_LABELS, _SELLER_LABELS, _DETAIL_LABELS = map(compile_labels, (_BUYER, _SELLER, _DETAIL))
 #: a return address on one line: a postcode with its town among parts run together with
 #: separators ("Acme GmbH · Hauptstr. 1 · 12345 Stadt", "Acme SARL - 2 rue Neuve - 75002 Paris")
 _RETURN_ADDRESS = re.compile(
@@ -95,8 +96,12 @@ def _block(layout: Layout, cell: Cell) -> list[Cell]:
 #: each label list above as one alternation: a cell none of its labels matches anywhere
 #: is none of them, found with one search instead of one per label
 _ANY = {
-    id(labels): re.compile("|".join(p.pattern for p, _ in labels) or "(?!)", re.IGNORECASE)
-    for labels in (_BUYER_LABELS, _SELLER_LABELS, _DETAIL_LABELS)
+    id(compiled): any_label(entries)
+    for compiled, entries in (
+        (_BUYER_LABELS, _BUYER),
+        (_SELLER_LABELS, _SELLER),
+        (_DETAIL_LABELS, _DETAIL),
+    )
 }
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amounts
-from intake.extractors.extraction.labels import LABELS, compile_labels
+from intake.extractors.extraction.labels import LABELS, any_label
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.money_cells import CENTS
 from intake.extractors.extraction.table_rows import AGAIN, Column, Item, numbered, sums, value_of
@@ -21,11 +21,11 @@ __all__ = ["closes_table", "ends_items", "section_sum", "tax_row", "totals_label
 
 #: The labels of the totals (subtotal, tax, total) in every pack: a row that begins with
 #: one closes the items ("Netto", "Imponibile", "Total HT"), whatever table_end lists.
-_TOTALS = [
-    p for name in ("subtotal", "tax", "total") for p, w in compile_labels(LABELS.get(name, [])) if w
-]
+_TOTALS = any_label(
+    [e for name in ("subtotal", "tax", "total") for e in LABELS.get(name, []) if e[1]]
+)
 #: The tax's labels: a row that opens with one heads or states a tax, no section's sum.
-_TAXES = [p for p, w in compile_labels(LABELS.get("tax", [])) if w]
+_TAXES = any_label([e for e in LABELS.get("tax", []) if e[1]])
 #: A rate alone at a row's start ("21 %"): a tax summary's row (rate, base, tax), no item.
 _RATE_FIRST = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,2})?\s?%")
 
@@ -40,7 +40,7 @@ def section_sum(
     a row opening with a tax's word ("VAT breakdown" beside "Sum of line amounts"): a tax
     summary's heading, no section's sum."""
     words = [w for w in re.findall(r"[^\W_]+", named) if w.upper() not in CURRENCY_CODES]
-    if not words or ends_items(first, False) or any(p.match(first) for p in _TAXES):
+    if not words or ends_items(first, False) or _TAXES.match(first):
         return False
     return bool(section) and "amount" in cells and sums(reading, section, cells)
 
@@ -52,7 +52,7 @@ def ends_items(first: str, scan: bool) -> bool:
     text = first.strip(" :").removesuffix(".")  # an abbreviation's stop: "ohne USt."
     if not scan and _RATE_FIRST.match(text):
         return True
-    return any(p.fullmatch(text) for p in _TOTALS)
+    return bool(_TOTALS.fullmatch(text))
 
 
 def closes_table(
@@ -87,7 +87,7 @@ def _taxing_items(reading: Reading, line: Line, section: list[Item]) -> bool:
     rate on the items of the ``section`` above it ("Output CGST  9 %  11,088.00" under items
     of 1,23,200.00, as ledger programs print each tax's account in the item table): the
     taxes begin, no item."""
-    if not any(p.search(line.text) for p in _TAXES):
+    if not _TAXES.search(line.text):
         return False  # a discount under an item is a rate of it too ("Dto. 15 %  816,25")
     amounts = [v for _, _, v in find_amounts(line.text, reading.decimal_comma)]
     rates = {r for r in printed_rates(line.text) if r > 0}
@@ -105,8 +105,7 @@ def _totals_beside(line: Line, columns: list[Column]) -> bool:
     a tax summary's header ("Taxa | Incidência | Valor IVA"), which no item prints."""
     texts = [c.hi for c in columns if c.role.rstrip(AGAIN) in ("description", "code", "position")]
     return bool(texts) and any(
-        cell.x0 >= max(texts) and any(p.match(cell.text) for p in _TOTALS)
-        for cell in line.cells[1:]
+        cell.x0 >= max(texts) and _TOTALS.match(cell.text) for cell in line.cells[1:]
     )
 
 
