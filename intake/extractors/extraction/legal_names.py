@@ -73,6 +73,9 @@ _NAME_BEFORE = re.compile(
     r"(?![\w])(?!-[^\W_])(?!\s+\d{5}(?:-\d{4})?(?!\d))",
     re.IGNORECASE,
 )
+#: what every match of the pattern above holds: a cell without it holds no name, found
+#: without trying the name's words at every position of the cell
+_ANY_FORM = re.compile(rf"(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
 
 
 def unsure(words: Sequence[Word]) -> bool:
@@ -84,6 +87,8 @@ def unsure(words: Sequence[Word]) -> bool:
 def legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, Box]]:
     """The names with a legal form in ``cell`` ("Acme Supply Ltd"), and their boxes;
     ``leading_digit`` allows a name that begins with a figure ("7 Star Mart Sdn Bhd")."""
+    if not _ANY_FORM.search(cell.text):
+        return []
     out = []
     offsets = cell.offsets()
     for m in _NAME_BEFORE.finditer(cell.text):
