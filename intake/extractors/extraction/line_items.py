@@ -246,7 +246,7 @@ def _rows(
     opening: tuple[dict[str, list[Word]], list[str]] | None = None
     lead: list[Word] = []  # a description's first line, its numbers on the row below
     for k in range(header.index + 1, len(lines := layout.lines)):
-        if _header_roles(line := lines[k]) and not in_text_column(line, columns):
+        if item_header(reading, line := lines[k]) and not in_text_column(line, columns):
             break  # the next table's header; not an item's note naming a column's word
         if line.page != page:
             if line.page != page + 1 or not items:
@@ -366,8 +366,7 @@ def _find_line_items(reading: Reading) -> LineItems:
     for line in layout.lines:
         if line.index < skip_to:
             continue
-        columns = _header_roles(line)
-        reading.memo.setdefault(_HEADERS, {})[line.index] = bool(columns)
+        columns = _header_roles(line) if item_header(reading, line) else []  # remembered
         band = stacked_header(layout, line.index)
         if band is not None:
             stacked = band_roles(band[0], ROLES)
