@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from intake.extractors.extraction.fields.countries import dollar_of
 from intake.extractors.extraction.vocabulary import vocabulary
@@ -118,6 +119,22 @@ def find_amounts(
     text: str, decimal_comma: bool | None = None
 ) -> Iterator[tuple[int, int, Decimal]]:
     """Every amount-like number in ``text`` as (start, end, value)."""
+    if len(text) > _SHORT:
+        return _each_amount(text, decimal_comma)
+    return iter(_amounts(text, decimal_comma))
+
+
+#: a cell's or a line's length: the texts the extractors ask about again and again, whose
+#: amounts are remembered (a whole page's text is read each time, not kept)
+_SHORT = 240
+
+
+@lru_cache(maxsize=4096)
+def _amounts(text: str, decimal_comma: bool | None) -> tuple[tuple[int, int, Decimal], ...]:
+    return tuple(_each_amount(text, decimal_comma))
+
+
+def _each_amount(text: str, decimal_comma: bool | None) -> Iterator[tuple[int, int, Decimal]]:
     for m in _NUMBER.finditer(text.replace("−", "-")):
         value = _to_decimal(m.group("num"), decimal_comma)
         if value is None:
