@@ -23,10 +23,18 @@ from pathlib import Path
 INTAKE = shutil.which("intake", path=str(Path(sys.executable).parent)) or "intake"
 
 
-def extract_with_packs(pdf: Path, vocab_dir: str, data_dir: Path) -> dict[str, object]:
+def extract_with_packs(
+    pdf: Path, vocab_dir: str, data_dir: Path, *, languages: str = ""
+) -> dict[str, object]:
     """The fields ``intake extract --json`` reads from ``pdf`` with the user's packs in
-    ``vocab_dir`` (INTAKE_VOCAB_DIR; empty for the shipped ones alone)."""
-    env = {**os.environ, "INTAKE_VOCAB_DIR": vocab_dir, "INTAKE_DATA_DIR": str(data_dir)}
+    ``vocab_dir`` (INTAKE_VOCAB_DIR; empty for the shipped ones alone) and the shipped
+    ``languages`` (INTAKE_VOCAB_LANGUAGES; empty for every one)."""
+    env = {
+        **os.environ,
+        "INTAKE_VOCAB_DIR": vocab_dir,
+        "INTAKE_VOCAB_LANGUAGES": languages,
+        "INTAKE_DATA_DIR": str(data_dir),
+    }
     out = subprocess.run(
         [INTAKE, "extract", str(pdf), "--json"],
         env=env,

@@ -22,7 +22,7 @@ from intake.extractors.extraction.labels import LABELS, label_set
 from intake.extractors.extraction.party_names import name_like
 from intake.extractors.extraction.tax_rates import printed_rates, taxed_pair
 from intake.extractors.extraction.vocabulary import load
-from tests.factory import make_lines_pdf
+from tests.factory import make_lines_pdf, make_pdf, sample_invoice
 from tests.live import extract_with_packs
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb")
@@ -152,6 +152,21 @@ def test_a_users_pack_is_read_by_intake_extract(tmp_path: Path) -> None:
     with_pack = extract_with_packs(pdf, str(packs), tmp_path)
     assert with_pack["invoice_number"] == "FI-2024-77"
     assert with_pack["total"] == "1250.00"
+
+
+def test_a_deployment_loads_only_the_languages_it_names(tmp_path: Path) -> None:
+    """INTAKE_VOCAB_LANGUAGES: the shipped language packs named load, core and genre packs
+    as always; a German invoice's labels are read with German loaded, not without it."""
+    some = load(genres=[], languages=["en", "fr"])
+    assert {"core", "en", "fr"} <= set(some.packs)
+    assert not {"de", "sv", "nb", "pl"} & set(some.packs)
+    assert {"de", "sv", "nb", "pl"} <= set(load(genres=[]).packs)
+    doc = sample_invoice(number="RE-2024-0815", vendor="Acme Werkzeuge GmbH")
+    pdf = make_pdf(tmp_path / "de.pdf", doc, lang="de")
+    assert extract_with_packs(pdf, "", tmp_path, languages="en,de")["invoice_number"] == (
+        "RE-2024-0815"
+    )
+    assert extract_with_packs(pdf, "", tmp_path, languages="en").get("invoice_number") is None
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ the words that say which language (and so which date order) a document is writte
 They live in TOML packs in ``packs/``: ``core.toml`` (language-neutral), one pack per
 language (``en``, ``de``, ``fr``, ``es``, ``it``, ``nl``, ``pt``, ``sv``, ``da``, ``nb``,
 ``pl``, ``ms``) and optional genre packs (``broadcast``, ``receipts``; which ones load is
-``INTAKE_VOCAB_GENRES``). Users add packs of their own (a language, a trade's words) as
+``INTAKE_VOCAB_GENRES``; which languages, ``INTAKE_VOCAB_LANGUAGES``, every one by
+default). Users add packs of their own (a language, a trade's words) as
 ``*.toml`` files in ``INTAKE_VOCAB_DIR``; every pack's entries are added to the shipped
 ones. Everything is read once, at first use. The README says how to add a language.
 """
@@ -266,11 +267,16 @@ def _shipped() -> list[tuple[str, str]]:
     return sorted(files, key=lambda f: f[0] != "core.toml")
 
 
-def load(extra_dir: Path | None = None, genres: Iterable[str] | None = None) -> Vocabulary:
-    """The shipped packs (genre packs only those named in ``genres``, all when None),
-    then every ``*.toml`` of ``extra_dir``. A pack that does not parse is skipped with a
-    warning: a user's typo never stops the service."""
+def load(
+    extra_dir: Path | None = None,
+    genres: Iterable[str] | None = None,
+    languages: Iterable[str] | None = None,
+) -> Vocabulary:
+    """The shipped packs (genre packs only those named in ``genres``, language packs only
+    those in ``languages``; all when None), then every ``*.toml`` of ``extra_dir``. A pack
+    that does not parse is skipped with a warning: a user's typo never stops the service."""
     wanted = None if genres is None else set(genres)
+    spoken = None if languages is None else set(languages)
     vocab = Vocabulary()
     sources = [(name, text, True) for name, text in _shipped()]
     if extra_dir is not None and extra_dir.is_dir():
@@ -288,6 +294,9 @@ def load(extra_dir: Path | None = None, genres: Iterable[str] | None = None) -> 
         pack = data.get("pack", {})
         if shipped and pack.get("kind") == "genre" and wanted is not None:
             if pack.get("name") not in wanted:
+                continue
+        if shipped and pack.get("kind") == "language" and spoken is not None:
+            if pack.get("name") not in spoken:
                 continue
         try:
             _check(data)
@@ -346,9 +355,11 @@ def _check(data: dict[str, Any]) -> None:
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The vocabulary of this process: the settings' ``vocab_dir`` and ``vocab_genres``."""
+    """The vocabulary of this process: the settings' ``vocab_dir``, ``vocab_genres`` and
+    ``vocab_languages``."""
     from intake.settings import Settings
 
     settings = Settings()
     genres = [g.strip() for g in settings.vocab_genres.split(",") if g.strip()]
-    return load(settings.vocab_dir, genres)
+    languages = [g.strip().lower() for g in settings.vocab_languages.split(",") if g.strip()]
+    return load(settings.vocab_dir, genres, languages or None)
