@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from intake.extractors.extraction.candidates import street_line
 from intake.extractors.extraction.labels import DETAIL_FIELDS, LABELS, any_label, compile_labels
 from intake.extractors.extraction.layout import ALIGNED, Cell, Hit, Layout
-from intake.extractors.extraction.party_labels import SUB_LABELLED, colon_beside, wrapped_above
+from intake.extractors.extraction.legal_names import LEGAL_FORM
+from intake.extractors.extraction.party_labels import (
+    SUB_LABELLED,
+    colon_beside,
+    party_label,
+    wrapped_above,
+)
 from intake.extractors.extraction.postcodes import POSTCODE
 
 __all__ = [
@@ -43,7 +49,11 @@ _SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
 #: The issuer's person in charge ("Prepared by", "Ihr Ansprechpartner"): a label, no value.
 _ISSUER_CONTACT = compile_labels(LABELS.get("issuer_contact", []))
 #: The title of a buyer's person in charge of its orders ("Buyer", "Einkäufer").
-_BUYING_AGENT = compile_labels(LABELS.get("buying_agent", []))
+_BUYING_AGENT = any_label(LABELS.get("buying_agent", []))
+#: a company's legal form ("SAS", "Lda.")
+_LEGAL = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
+#: a label with its colon and a value after it ("Condições de pagamento: 60 dias.")
+_LABEL_AND_VALUE = re.compile(r"[^\W\d_]{2,}\s*:\s*\S")
 #: The fields whose labels, found in a cell, make it no name.
 _LABELLED = (
     "buyer",
@@ -146,12 +156,40 @@ def in_details_row(layout: Layout, hit: Hit) -> bool:
     if line > 0 and layout.heads_values(line - 1):
         return True
     title = hit.match.group(0).strip(" :.")
-    if not any(p.fullmatch(title) for p, _ in _BUYING_AGENT):
+    if not _BUYING_AGENT.fullmatch(title):
         return False
-    if not layout.heads_values(line) or layout.heads_values(line + 1):
+    if not layout.heads_values(line):
+        return _agent_among_details(layout, hit)
+    if layout.heads_values(line + 1):
         return False
     under = [c.text for c in layout.below(hit, max_lines=3)]
     return not any(POSTCODE.search(t) or street_line(t) for t in under[1:])
+
+
+def _agent_among_details(layout: Layout, hit: Hit) -> bool:
+    """Whether a buying agent's title labels one of the document's details, its value
+    beside it: a person's name among the order's dates and terms, in their column
+    ("Acheteur : Claire Dumas" between "Livraison souhaitée :" and "Conditions :") or on
+    their line ("Payment: 60 days. Buyer: R. Smith."). It names the person who placed the
+    order, not the buying company, unless the value is a company's name (a legal form)
+    or an address goes on under it (a party's block)."""
+    value = layout.right_of(hit)
+    if value is None or _LEGAL.search(value.text):
+        return False
+    under = [c.text for c in layout.under(value, max_lines=2)]
+    if any(POSTCODE.search(t) or street_line(t) for t in under):
+        return False
+    before = hit.cell.text[: hit.match.start()]
+    if _LABEL_AND_VALUE.search(before):
+        return True  # another detail's label and value before it on its line
+    x0 = hit.cell.x0
+    for index in (hit.line - 1, hit.line + 1):
+        if not 0 <= index < len(layout.lines) or layout.lines[index].page != hit.cell.page:
+            continue
+        for cell in layout.lines[index].cells:
+            if abs(cell.x0 - x0) <= ALIGNED and (label := SUB_LABELLED.match(cell.text)):
+                return not party_label(label.group(1))
+    return False
 
 
 #: the sub-labels that announce the party's name, in every language pack ("Name:", "Firma:")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.postcodes import AFTER_TOWN
 from intake.extractors.extraction.vocabulary import vocabulary
 
@@ -43,6 +44,11 @@ _QUALIFIES_TITLE = re.compile(rf"\s+{_VOCABULARY.title_pattern}\b", re.IGNORECAS
 _NUMBER_WORD = re.compile(rf"{_VOCABULARY.number_pattern}", re.IGNORECASE)
 
 
+#: a legal form, a dash set apart and the words after it
+_SITE_AFTER_FORM = re.compile(
+    rf"((?<![\w]){fold_pattern(_VOCABULARY.name_end_pattern)}\.?)\s+[-–—]\s+[^\W\d_].*$",
+    re.IGNORECASE,
+)
 #: A form of address before a firm's name ("M/s.", "Messrs.", "Spett.le"): cut from it.
 _FIRM_ADDRESS = re.compile(
     rf"^\s*(?:{'|'.join(_VOCABULARY.firm_address) or '(?!)'})\s+(?=\S)", re.IGNORECASE
@@ -61,7 +67,9 @@ def clean_name(text: str) -> str:
         return ""  # the label of the document's number ("Invoice No:"), not a name
     if cut != text and " " not in rest and _QUALIFIES_TITLE.match(text, len(rest)):
         return ""  # one word qualifying the title it leads ("OFFICIAL ORDER", "PROFORMA INVOICE")
-    text = rest
+    # a legal form ends a company's name: what a dash sets after it names one of the
+    # company's sites or departments ("Moldes Barreiro, Lda. – Armazém", "Acme GmbH - Werk 2")
+    text = _SITE_AFTER_FORM.sub(r"\1", rest)
     # the same name twice: two blocks side by side (billing and delivery address) whose
     # first lines OCR ran into one
     words = text.split()
