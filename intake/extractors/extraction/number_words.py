@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from intake.extractors.extraction.fields.money import CURRENCY_CODES
 from intake.record import Word
 
 __all__ = ["goes_with_next", "sign_before", "thousands_apart"]
@@ -15,8 +16,10 @@ __all__ = ["goes_with_next", "sign_before", "thousands_apart"]
 _FIRST_GROUP = re.compile(r"\d{1,3}")
 _NEXT_GROUPS = re.compile(r"\d{3}(?:[ .,]\d{3})*(?:[.,]\d{1,2})?")
 
-#: a currency's sign or code standing alone before its amount ("€ 2.400,00", "CHF 120.00")
-_SIGN = re.compile(r"[$€£¥₹₦]|[A-Z]{3}|[A-Z]{0,2}\$|kr\.?|Fr\.")
+#: a currency's sign or code standing alone before its amount ("€ 2.400,00", "CHF 120.00");
+#: three capitals that are no currency's code are a word of the text ("DIN 933", a
+#: standard's number)
+_SIGN = re.compile(rf"[$€£¥₹₦]|{'|'.join(sorted(CURRENCY_CODES))}|[A-Z]{{0,2}}\$|kr\.?|Fr\.")
 
 
 def sign_before(w: Word, after: Word) -> bool:
