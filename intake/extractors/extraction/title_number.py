@@ -70,7 +70,16 @@ def title_number(reading: Reading, doc_type: str) -> Field | None:
                 None,
             )
             if under is not None and under.top - title.bottom < title.height:
-                cells.append(under)
+                # a value flush right under the title, its number word alone before it
+                # under the title ("CONFIRMATION DE COMMANDE" over "N° :  CC-26-1478")
+                word = [
+                    c
+                    for c in below.cells
+                    if title.x0 - ALIGNED <= c.x0
+                    and c.x1 <= under.x0
+                    and _NO_ONLY.fullmatch(c.text)
+                ]
+                cells.append(word[-1] if word else under)
                 break
         for cell in cells:
             m = _BARE_NO.match(cell.text)
