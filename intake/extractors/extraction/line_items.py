@@ -92,9 +92,7 @@ ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_
 _DISCOUNT_ABBREVIATION = _header_words("discount_row")
 #: what names a discount on a row under an item: a discount column's header words, and
 #: those abbreviations
-_DISCOUNT_ROW = re.compile(
-    f"{ROLES['discount'].pattern}|{_DISCOUNT_ABBREVIATION.pattern}", re.IGNORECASE
-)
+_DISCOUNT_ROW = re.compile(f"{ROLES['discount'].pattern}|{_DISCOUNT_ABBREVIATION.pattern}", re.I)
 
 
 def _any_of(name: str, start: str = r"\b", end: str = r"\b") -> re.Pattern[str]:
@@ -269,7 +267,10 @@ def _rows(
             continue
         if (stop := _STOP.match(first.lstrip(SPECK) if scan else first)) or ends_items(first, scan):
             named = first[stop.end() :] if stop else ""
-            if not (stop and section_sum(reading, first, named, cells, items[section:])):
+            # a totals word with no figure right under the header is its second line ("netto")
+            if not (stop and section_sum(reading, first, named, cells, items[section:])) and (
+                k > header.index + 1 or any(map(str.isdigit, line.text))
+            ):
                 break
             section, closed, prev_bottom = len(items), True, line.bottom  # "Summe Titel 1"
             continue
