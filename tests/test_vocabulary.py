@@ -466,3 +466,31 @@ def test_a_number_sign_may_touch_the_numbers_letters() -> None:
         m = numbers.pattern.search(text)
         assert m is not None and m.group(0) == label, text
     assert numbers.pattern.search("Notes") is None
+
+
+def test_a_users_pack_names_the_contact_words_that_end_an_address(tmp_path: Path) -> None:
+    """The words that end a vendor's address block are vocabulary: a Finnish telephone
+    line ("Puhelin") is read into the address until a user's pack names it a contact
+    word."""
+    pdf = make_lines_pdf(
+        tmp_path / "lasku.pdf",
+        [
+            "Kahvila Aurinko Oy",
+            "Kauppatori 3",
+            "00170 Helsinki",
+            "Puhelin 09 123 4567",
+            "",
+            "Invoice No: 4471",
+            "Date: 12.03.2026",
+            "Total:   9,50 EUR",
+        ],
+    )
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "fi.toml").write_text(
+        "[pack]\nname = 'fi'\nkind = 'language'\ncontact_words = ['puhelin']\n", encoding="utf-8"
+    )
+    assert "Puhelin" in str(extract_with_packs(pdf, "", tmp_path).get("address"))
+    assert (
+        extract_with_packs(pdf, str(packs), tmp_path)["address"] == "Kauppatori 3, 00170 Helsinki"
+    )

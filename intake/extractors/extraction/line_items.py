@@ -105,6 +105,8 @@ _GOES_ON = re.compile(
     rf"(?:[,/+&-]|(?<![\w])(?:{'|'.join(longest_first(_VOCABULARY.name_joiners))}))\s*$", re.I
 )
 _CARRIED = _any_of("carried")
+#: a price word after a unit's ("Unit price", "Unit cost"): the unit price's, not a unit's
+_PRICE = _any_of("unit_then_price", start=r"\s*", end="")
 _NOTE = _any_of("note", start=r"^\W*", end=r"\s*:")
 #: a label's colon with words after it: a value, which no column's header holds
 _LABEL_VALUE = re.compile(r"[^\W\d_]:\s*[^\W\d_]+\s+\S")
@@ -152,9 +154,7 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
             for m in pattern.finditer(text):
                 if overlaps(m, taken):
                     continue
-                if role == "unit" and re.match(
-                    r"\s*(?:price|cost|preis|prix)", text[m.end() :], re.I
-                ):
+                if role == "unit" and _PRICE.match(text, m.end()):
                     continue
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), m.end(), role))

@@ -11,9 +11,12 @@ from intake.record import ALIKE, Box, Field
 
 __all__ = ["address_under"]
 
+#: what ends an address block: a web or mail address, or the packs' contact, tax and
+#: address-stop words ("Tel", "USt-IdNr.", "SIRET", "Invoice Date")
 _ADDRESS_STOP = re.compile(
-    r"@|www\.|https?:|\b(?:tel|phone|fax|email|e-mail|vat|tax|gst|iban|bic|reg|co\.?\s*no|"
-    r"company\s*no|invoice|date|ust|steuer|siret|tva|kvk|btw)\b",
+    r"@|www\.|https?:|\b"
+    + vocabulary().words("contact_words", "tax_words", "address_stops")
+    + r"\b",
     re.IGNORECASE,
 )
 

@@ -32,18 +32,18 @@ from intake.extractors.extraction.party_labels import (
     name_heading,
 )
 from intake.extractors.extraction.postcodes import POSTCODE
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box
 
 __all__ = ["LETTERHEAD", "recipient_names", "return_sender", "window_lines"]
 
+#: a sender's contact details (a web or mail address, a telephone number, the packs'
+#: contact words) or a VAT id (the packs' tax words)
 _CONTACT = re.compile(
-    r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic|vat|tva|ust)\b",
-    re.IGNORECASE,
+    rf"@|www\.|https?:|\+\d|\b{vocabulary().words('contact_words', 'tax_words')}\b", re.I
 )
 #: the sender's contact details that never close an addressee's block (a VAT id may)
-_SENDER_ONLY = re.compile(
-    r"@|www\.|https?:|\+\d|\b(?:tel|phone|fax|t[ée]l[ée]phone|e-?mail|iban|bic)\b", re.IGNORECASE
-)
+_SENDER_ONLY = re.compile(rf"@|www\.|https?:|\+\d|\b{vocabulary().words('contact_words')}\b", re.I)
 #: a party's label, the buyer's or the seller's, any language
 _BUYER = [(p, w) for p, w in LABELS.get("buyer", []) if w > 0]
 _SELLER = [(p, w) for p, w in LABELS.get("vendor", []) if w > 0]

@@ -28,23 +28,19 @@ from decimal import Decimal
 from intake.extractors.extraction.amounts import TOL, money_in
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.labels import LABELS, any_label
 from intake.extractors.extraction.layout import Line
 from intake.record import Box
 
 __all__ = ["COIN", "ROUNDING", "find_summed_total"]
 
-#: Rows that change the amount due, by how they change it. A rounding adjustment is often
+#: Rows that change the amount due, by how they change it (the packs' ``service_charge``
+#: and ``charge``, ``rounding`` and ``discount`` labels). A rounding adjustment is often
 #: printed without its sign ("Rounding Adj 0.02" under "12.48" over "12.50"), so both signs
 #: are tried; a discount is taken off whichever way it is printed.
-_ADDED = re.compile(
-    r"(?<![^\W\d_])(?:serv(?:ice)?\.?\s*(?:charge|chg|chrg|tax)|svc\.?\s*(?:charge|chg)?|"
-    r"tips?|gratuity|shipping|freight|handling|delivery\s*(?:charge|fee))(?![^\W\d_])",
-    re.IGNORECASE,
-)
-ROUNDING = re.compile(r"(?<![^\W\d_])r[o0]u\w*\s?d\w*|(?<![^\W\d_])adj(?:ustment|\.)?", re.I)
-_DISCOUNT = re.compile(
-    r"(?<![^\W\d_])(?:disc(?:ount)?\.?|diskaun|rebate|promo\w*)(?![^\W\d_])", re.I
-)
+_ADDED = any_label(LABELS.get("service_charge", []) + LABELS.get("charge", []))
+ROUNDING = any_label(LABELS.get("rounding", []))
+_DISCOUNT = any_label(LABELS.get("discount", []))
 #: Lines without an amount (a rule, a note, an unreadable row) between two rows of the block.
 MAX_GAP = 2
 #: The smallest coin a cash total is rounded to (where a till rounds the amount due).

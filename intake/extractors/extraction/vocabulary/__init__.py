@@ -68,6 +68,14 @@ class Vocabulary:
     #: words that label a document's details rather than name anyone (contact labels,
     #: page, date, totals, table headings): a line holding one is no company's name
     detail_words: list[str] = field(default_factory=list)
+    #: the labels of a sender's contact details (telephone, e-mail, bank account)
+    contact_words: list[str] = field(default_factory=list)
+    #: the names of a tax a VAT id is labelled with ("VAT", "TVA", "USt"): the line with
+    #: the addressee's VAT id may close its block
+    tax_words: list[str] = field(default_factory=list)
+    #: other words that end a party's address block (registration and tax numbers, the
+    #: document's own details); contact and tax words end it too
+    address_stops: list[str] = field(default_factory=list)
     #: date order ("dmy"/"mdy") -> words that say a document is in a language written so
     language_words: dict[str, list[str]] = field(default_factory=dict)
     mdy_countries: set[str] = field(default_factory=set)
@@ -121,6 +129,9 @@ class Vocabulary:
                 self.day_ordinals[str(word).casefold()] = int(number)
         self.street_words += data.get("street_words", [])
         self.detail_words += data.get("detail_words", [])
+        self.contact_words += data.get("contact_words", [])
+        self.tax_words += data.get("tax_words", [])
+        self.address_stops += data.get("address_stops", [])
         for role, patterns in data.get("columns", {}).items():
             self.columns.setdefault(role, []).extend(str(p) for p in patterns)
         self.company_words += data.get("company_words", [])
@@ -222,6 +233,12 @@ class Vocabulary:
     def street_pattern(self) -> str:
         return "(?:" + "|".join(longest_first(self.street_words)) + ")"
 
+    def words(self, *keys: str) -> str:
+        """The patterns of these lists (``contact_words``, ``tax_words`` ...) as one
+        alternation, never empty ("(?!)" where they hold none)."""
+        patterns: list[str] = [p for key in keys for p in getattr(self, key)]
+        return "(?:" + ("|".join(longest_first(patterns)) or "(?!)") + ")"
+
     def _title_words(self) -> list[str]:
         return [
             p
@@ -319,6 +336,9 @@ def _check(data: dict[str, Any]) -> None:
         "number_words",
         "street_words",
         "detail_words",
+        "contact_words",
+        "tax_words",
+        "address_stops",
         "company_words",
         "dmy_words",
         "name_joiners",
