@@ -205,3 +205,26 @@ def test_a_credit_notes_own_number_and_not_the_invoice_it_refers_to(
         (240, [(400, "I alt"), (500, "1.690,00")]),
     ]
     assert drawn_fields(settings, tmp_path, rows)["invoice_number"] == "30552"
+
+
+def test_the_rounding_under_the_taxes_is_added_like_a_charge(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # an Indian GST invoice: the taxable value, the central and state halves of the GST
+    # (equal), a "Round Off" to the whole rupee, the total
+    rows: Rows = [
+        (40, [(50, "Deccan Forgings Private Limited", 14), (420, "Tax Invoice", 14)]),
+        (70, [(330, "Invoice No."), (450, "DFPL/26-27/0311")]),
+        (82, [(330, "Dated"), (450, "12-Dec-26")]),
+        (110, [(50, "Buyer (Bill to)")]),
+        (122, [(50, "Kaveri Pumps Pvt. Ltd.")]),
+        (180, [(50, "Description of Goods"), (330, "Quantity"), (400, "Rate"), (500, "Amount")]),
+        (195, [(50, "Forged flange 80 NB"), (330, "120"), (400, "1,845.45"), (500, "2,21,454.00")]),
+        (215, [(330, "Taxable Value"), (500, "2,21,454.00")]),
+        (229, [(330, "CGST @ 9%"), (500, "19,930.86")]),
+        (241, [(330, "SGST @ 9%"), (500, "19,930.86")]),
+        (253, [(330, "Round Off"), (500, "0.28")]),
+        (265, [(330, "Total"), (500, "2,61,316.00")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["tax"], f["total"]) == ("221454.00", "39861.72", "261316.00")

@@ -362,9 +362,10 @@ def _net_and_tax(
 
 def _charges(reading: Reading) -> Decimal:
     """The sum of the charges printed on rows labelled for them (shipping, freight,
-    handling: the pack's ``charge`` labels), each row's last amount."""
+    handling: the pack's ``charge`` labels) and of the rounding that makes the total a
+    whole amount (``rounding``: "Round Off", "Öresavrundning"), each row's last amount."""
     charged = Decimal(0)
-    for hit in reading.layout.labels("charge"):
+    for hit in [*reading.layout.labels("charge"), *reading.layout.labels("rounding")]:
         if found := _row(reading, hit):
             charged += found[-1][0]
     return charged
