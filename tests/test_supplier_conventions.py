@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from intake.settings import Settings
-from tests.test_layout_conventions import Rows, drawn_fields, item_rows
+from tests.scans import render, save_png, specked, turned
+from tests.test_extraction import extract
+from tests.test_layout_conventions import Rows, draw, drawn_fields, item_rows
 
 
 def test_a_standards_code_ending_an_items_text_stays_in_it(
@@ -228,3 +230,34 @@ def test_the_rounding_under_the_taxes_is_added_like_a_charge(
     ]
     f = drawn_fields(settings, tmp_path, rows)
     assert (f["subtotal"], f["tax"], f["total"]) == ("221454.00", "39861.72", "261316.00")
+
+
+def test_a_scanned_order_is_titled_by_its_heading_and_priced_in_its_currencys_word(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # OCR's boxes are the ink's: the title's heading type stands less above the body's
+    # than in a text layer; amounts printed with the currency's word after them ("zl")
+    # are a priced form's, no contract's prose
+    rows: Rows = [
+        (40, [(50, "Stolarnia Lipowa Sp. z o.o.", 12)]),
+        (58, [(50, "ul. Lesna 4, 07-410 Ostroleka")]),
+        (95, [(300, "ZAMOWIENIE nr ZAM/2026/11/077", 13)]),
+        (117, [(50, "Dostawca:"), (300, "Data zamowienia:"), (430, "14.11.2026")]),
+        (129, [(50, "Okucia Nowak Sp.j."), (300, "Termin dostawy:"), (430, "21.11.2026")]),
+        (141, [(50, "ul. Fabryczna 3"), (300, "Warunki platnosci:"), (430, "przelew 30 dni")]),
+        (153, [(50, "62-800 Kalisz")]),
+        (189, [(50, "Miejsce dostawy: magazyn glowny, ul. Lesna 4, 07-410 Ostroleka")]),
+        (216, [(50, "Lp."), (70, "Nazwa"), (300, "Ilosc"), (340, "J.m."), (390, "Cena netto")]),
+        (216, [(470, "Wartosc netto")]),
+        (230, [(50, "1"), (70, "Zawias puszkowy 110"), (300, "1200"), (340, "szt.")]),
+        (230, [(390, "3,85 zl"), (470, "4 620,00 zl")]),
+        (244, [(50, "2"), (70, "Prowadnica kulkowa 500 mm"), (300, "300"), (340, "kpl.")]),
+        (244, [(390, "17,40 zl"), (470, "5 220,00 zl")]),
+        (280, [(390, "Razem netto:"), (470, "9 840,00 zl")]),
+        (292, [(390, "VAT 23%:"), (470, "2 263,20 zl")]),
+        (304, [(390, "Razem brutto:"), (470, "12 103,20 zl")]),
+        (340, [(50, "Prosimy o potwierdzenie przyjecia zamowienia do realizacji.")]),
+    ]
+    image = specked(turned(render(draw(tmp_path / "z.pdf", rows), dpi=200), 0.5), 0.0005)
+    result = extract(settings, save_png(image, tmp_path / "z.png"))
+    assert (result["doc_type"], result["fields"]["total"]) == ("purchase_order", "12103.20")

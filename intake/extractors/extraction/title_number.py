@@ -15,7 +15,7 @@ import re
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import parse_id
-from intake.extractors.extraction.classify import HEADING, NUMBER_WORD, full_titles
+from intake.extractors.extraction.classify import HEADING, NUMBER_WORD, OCR_HEADING, full_titles
 from intake.extractors.extraction.layout import ALIGNED, Cell
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Field
@@ -34,9 +34,6 @@ _ONE_ID = re.compile(r"\s+(?!(?:19|20)\d\d\s*$)(?=\S*\d)\S+\s*")
 #: the title stands among the first page's first lines
 TOP_LINES = 15
 CONFIDENCE = 0.6
-#: OCR's boxes are the ink's: a title in capitals (no descenders) stands less above the
-#: body's words than its type size does ("CREDIT MEMO" at 14 pt over 9 pt text: 1.25)
-OCR_HEADING = 1.15
 
 
 def title_number(reading: Reading, doc_type: str) -> Field | None:
