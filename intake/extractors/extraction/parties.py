@@ -189,6 +189,8 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
     for hit in layout.labels("vendor", pages=1):
         if label_in_value(hit, keyed=True) or in_details_row(layout, hit):
             continue
+        if item_header(reading, layout.lines[hit.line]):
+            continue  # a column's name in a table's header ("Vendor Part #"), no block's
         rest = hit.cell.tail(hit.match.end())
         cells = ([rest] if rest and not more_label(rest.text) else []) + named_cells(
             layout, list(layout.below(hit))
