@@ -195,8 +195,11 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
                 continue
             if contact_line(cell.text) or form_of_address(cell.text):
                 continue  # a contact person or "Firma" over the addressee's name
-            if not any(top < cell.top for top in contact_tops):
-                continue  # the sender's details come first
+            if not any(top < cell.top for top in contact_tops) and not any(
+                contact_line(c.text) for c in layout.under(cell, max_lines=1)
+            ):
+                continue  # the sender's details come first; but a name with an attention
+                # line under it heads a block addressed to someone there, wherever it stands
             block = _block(layout, cell)
             if not block or any(_SENDER_ONLY.search(c.text) for c in block):
                 continue
