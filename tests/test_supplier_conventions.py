@@ -261,3 +261,72 @@ def test_a_scanned_order_is_titled_by_its_heading_and_priced_in_its_currencys_wo
     image = specked(turned(render(draw(tmp_path / "z.pdf", rows), dpi=200), 0.5), 0.0005)
     result = extract(settings, save_png(image, tmp_path / "z.png"))
     assert (result["doc_type"], result["fields"]["total"]) == ("purchase_order", "12103.20")
+
+
+def test_a_vendors_word_in_a_tables_header_names_a_column(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Vendor Part #" heads the supplier's part numbers: no seller's label over "PART"
+    rows: Rows = [
+        (40, [(50, "Harwick Conveyor Works, Inc.", 14), (400, "PURCHASE ORDER", 14)]),
+        (58, [(50, "775 Kiln Road, Mansfield, OH 44903"), (400, "P.O. Number 4500-7781")]),
+        (70, [(400, "Date 11/20/2026")]),
+        (120, [(50, "Tamarack Bearing Supply Co."), (330, "Harwick Conveyor Works, Inc.")]),
+        (132, [(50, "Attn: Inside Sales"), (330, "Receiving Dept.")]),
+        (144, [(50, "1208 Commerce Loop"), (330, "775 Kiln Road")]),
+        (156, [(50, "Fort Wayne, IN 46818"), (330, "Mansfield, OH 44903")]),
+        (200, [(50, "ITEM #"), (120, "VENDOR PART #"), (210, "DESCRIPTION"), (400, "QTY")]),
+        (200, [(450, "UNIT PRICE"), (520, "TOTAL")]),
+        (215, [(50, "HC-0412"), (120, "UCP205-16"), (210, "Pillow block bearing"), (400, "48")]),
+        (215, [(450, "18.74"), (520, "899.52")]),
+        (260, [(450, "TOTAL"), (520, "$899.52")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["vendor"], f["buyer"]) == (
+        "Tamarack Bearing Supply Co.",
+        "Harwick Conveyor Works, Inc.",
+    )
+
+
+def test_a_letterhead_of_the_name_alone_over_an_imprint_at_the_foot(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # the seller's name alone on top, its address and numbers in the foot's imprint: the
+    # block with an attention line under its name, right of the references, is the buyer's
+    rows: Rows = [
+        (40, [(50, "Norrby Plat & Svets AB", 14), (470, "FAKTURA", 14)]),
+        (63, [(380, "Fakturanr"), (520, "71843")]),
+        (75, [(380, "Fakturadatum"), (505, "2026-11-18")]),
+        (137, [(40, "Er referens"), (135, "Johan Lind"), (320, "Hallsta Maskinteknik AB")]),
+        (150, [(40, "Var referens"), (135, "Anna Sjoberg"), (320, "Att: Ekonomiavdelningen")]),
+        (162, [(40, "Ert ordernr"), (135, "HMT-3312"), (320, "Box 118")]),
+        (174, [(40, "Betalningsvillkor"), (135, "30 dagar netto"), (320, "820 70 Bergsjo")]),
+        (
+            228,
+            [(44, "Art.nr"), (100, "Benamning"), (369, "Antal"), (455, "A-pris"), (522, "Belopp")],
+        ),
+        (246, [(44, "L-3010"), (100, "Laserskuren detalj 3 mm"), (376, "120"), (459, "64,35")]),
+        (246, [(518, "7 722,00")]),
+        (300, [(455, "Att betala"), (518, "9 652,50")]),
+        (780, [(40, "Adress"), (180, "Telefon"), (320, "Bankgiro"), (450, "Org.nr")]),
+        (790, [(40, "Verkstadsgatan 4"), (180, "0243-55 12 90"), (320, "5123-4567")]),
+        (790, [(450, "556123-4567")]),
+        (800, [(40, "784 33 Borlange"), (180, "info@norrbyplat.se"), (320, "Momsreg.nr")]),
+        (800, [(450, "Godkand for F-skatt")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)["buyer"] == "Hallsta Maskinteknik AB"
+
+
+def test_lev_ant_heads_the_quantity_delivered(settings: Settings, tmp_path: Path) -> None:
+    rows: Rows = [
+        (40, [(50, "Ljunga Tradgardsmaskiner AB", 14), (400, "Faktura", 14)]),
+        (60, [(400, "Fakturanr 5521")]),
+        (180, [(40, "Artikelnr"), (110, "Benamning"), (350, "Lev ant"), (380, "Enh")]),
+        (180, [(450, "A-pris"), (520, "Summa")]),
+        (195, [(40, "RS-520"), (110, "Grasklippare 52 cm"), (360, "2"), (380, "st")]),
+        (195, [(450, "4 990,00"), (520, "9 980,00")]),
+        (240, [(450, "Att betala"), (520, "9 980,00")]),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, rows)) == [
+        ("Grasklippare 52 cm", "2", "4990.00", "9980.00")
+    ]
