@@ -27,8 +27,12 @@ The conventions, surest first:
   periods as long as the initial term (the law's reading of a renewal "under the same
   terms"), so the renewal term is the term, if the term was read.
 
-The value is "<kind> <n> <unit>" (``successive 1 year``) or "<n> <unit>" (``1 year``),
-which :mod:`intake.filing.contract_dates` reads to roll the end date forward.
+The value is "successive <n> <unit>" (``successive 1 year``) for renewals that repeat, or
+"<n> <unit>" (``1 year``) for one, which :mod:`intake.filing.contract_dates` reads to roll
+the end date forward. Agreements name repeating renewals with any of the kind words
+("successive", "additional", "consecutive", "further" periods); they mean the same
+(renewal after renewal, each of the length given), so the value names them one way, as
+"successive", whichever word the agreement prints.
 """
 
 from __future__ import annotations
@@ -191,7 +195,7 @@ def _once(sentence: str, kind: re.Match[str]) -> bool:
 
 
 def _kind_and_length(sentence: str, kind: re.Match[str]) -> str | None:
-    """ "<kind> <n> <unit>" from a kind word and the length after it; "<n> <unit>" for a
+    """ "successive <n> <unit>" from a kind word and the length after it; "<n> <unit>" for a
     single renewal ("for one additional period of"), unless renewals of another kind
     follow it ("... and thereafter for successive periods of one year")."""
     if _once(sentence, kind):
@@ -203,9 +207,9 @@ def _kind_and_length(sentence: str, kind: re.Match[str]) -> str | None:
         ):
             length = _length(sentence, kind.end())
             return None if length is None else f"{length[0]} {length[1]}"
-        return f"{then.group('kind').lower()} {later[0]} {later[1]}"
+        return f"successive {later[0]} {later[1]}"
     length = _length(sentence, kind.end())
-    return None if length is None else f"{kind.group('kind').lower()} {length[0]} {length[1]}"
+    return None if length is None else f"successive {length[0]} {length[1]}"
 
 
 def _defined_renewal(text: str) -> str | None:
@@ -215,7 +219,7 @@ def _defined_renewal(text: str) -> str | None:
     if m is None or (length := _length(m.group(0), 0)) is None:
         return None
     kind = _KIND.search(m.group(0))
-    return f"{kind.group('kind').lower() + ' ' if kind else ''}{length[0]} {length[1]}"
+    return f"{'successive ' if kind else ''}{length[0]} {length[1]}"
 
 
 def _renewing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
