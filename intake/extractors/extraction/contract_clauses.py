@@ -102,6 +102,11 @@ _STATED = re.compile(
     r"starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
     rf"{_THE_AGREEMENT}\b[^.;]{{0,60}}?\bfor\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:period|term)\s+of\b"
     r"[^.;]{0,50}?\b(?:commencing|beginning|starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
+    # the definition of the agreement's period: ""Term" means the period commencing on the
+    # Commencement Date and ending on ...", "Initial Term means the period of 3 years
+    # beginning on ...": the period starts that day
+    r"(?<![\w-])[“\"]?(?-i:(?:Initial\s+)?Term)[”\"]?\s+(?:means|shall\s+mean)\s+the\s+period\b"
+    r"[^.;]{0,50}?\b(?:commencing|beginning|starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
     # "This Agreement shall subsist for a period of five years from and after the Date of
     # Entry": the period runs from its start
     rf"{_THE_AGREEMENT}\b[^.;]{{0,60}}?\bfor\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:period|term)\s+of\b"
