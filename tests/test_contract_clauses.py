@@ -945,3 +945,22 @@ def test_repeating_renewals_are_named_successive_whatever_kind_word_is_printed()
     # one renewal stays one, whatever its kind word
     once = "This Agreement shall be automatically renewed for one further period of one year."
     assert find_renewal(once) == "1 year"
+
+
+def test_a_period_after_the_word_notice_is_the_notice_not_the_term() -> None:
+    # the notice's period stands after its noun as often as before it
+    for notice in ("notice of not less than three (3) months", "written notice at least 3 months"):
+        text = f"This Agreement shall continue in effect until either party gives {notice}."
+        assert find_term(text) is None
+    assert find_term("This Agreement shall continue in effect for three (3) months.") is not None
+
+
+def test_a_start_given_by_the_definition_of_the_term() -> None:
+    text = (
+        '"Commencement Date" means 1 February 2022. "Term" means the period commencing on the '
+        "Commencement Date and ending on the third anniversary of the Commencement Date."
+    )
+    assert stated_start(text, "dmy") == dt.date(2022, 2, 1)
+    term = find_term(text)
+    assert term is not None and (term.value, term.fixed) == ("3 years", True)
+    assert stated_start('"Term" means the period of the Services.', "dmy") is None

@@ -50,7 +50,9 @@ __all__ = ["find_renewal", "read_renewal", "renewal_by_option", "renewal_notice"
 _OPTION_VERB = (
     r"(?:\bmay|(?:shall\s+have|has)\s+the\s+(?:option|right))(?:\s*,[^,.;]{0,40},)?\s+"
     r"(?:to\s+)?(?:elect\s+to\s+)?(?:renew|extend)\s+(?:(?:the|this)\s+(?:initial\s+)?"
-    r"(?:term|agreement)|this\s+lease)|"
+    # (a franchise agreement renews "the franchise" it grants: "Franchisee may renew the
+    # franchise for one additional term of ten years")
+    r"(?:term|agreement|franchise)|this\s+lease)|"
     # (an agreement that calls itself a lease: "This Lease may be renewed by Tenant")
     r"(?:term|agreement|(?<=this\s)lease)\s+may\s+(?:be\s+)?(?:renewed|extended)"
 )
@@ -95,16 +97,28 @@ _OPTION = re.compile(_OPTION_VERB, re.IGNORECASE)
 #: agreement of the sentence before.
 _IT = re.compile(r"\b[Ii]t\s*$")
 #: The renewing sentence is about the agreement or its term, not a licence or a policy.
-_SUBJECT = re.compile(r"\b(?:agreement|term|contract|(?<=this\s)lease)\b", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"\b(?:agreement|term|contract|(?<=this\s)lease|(?<=the\s)franchise)\b", re.IGNORECASE
+)
 _KIND = re.compile(
     r"\b(?P<kind>successive|additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
     re.IGNORECASE,
 )
-#: A renewal "for successive Renewal Terms": the defined term's own length.
-_RENEWAL_TERMS = re.compile(r"[^.;]{0,60}?\b(?-i:Renewal\s+Terms?)\b", re.IGNORECASE)
-_RENEWAL_DEFINED = re.compile(
-    r"[“\"]Renewal\s+Term[”\"]\s+(?:means|shall\s+mean)\s+[^.;]{0,120}", re.IGNORECASE
-)
+#: A renewal "for successive Renewal Terms": the defined term's own length. Agreements
+#: name the renewal period by any of a few nouns ("Renewal Term", "Further Term",
+#: "Extension Period", "Renewal Period"), and define it quoted or, as Australian drafting
+#: does, unquoted ("Further Term means a period of 1 year").
+_NAMED = r"(?:Renewal|Further|Extension|Extended|Additional)\s+(?:Term|Period)"
+_RENEWAL_TERMS = re.compile(rf"[^.;]{{0,60}}?\b(?-i:(?P<name>{_NAMED})s?)\b", re.IGNORECASE)
+
+
+def _renewal_defined(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-])[“\"]?{name}[”\"]?\s+(?:means|shall\s+mean)\s+(?P<what>[^.;]{{0,120}})",
+        re.IGNORECASE,
+    )
+
+
 #: One renewal before the kind word: "for one additional period", "for an additional term".
 _ONCE = re.compile(r"\b(?:one|an?)\s+(?:\(1\)\s+)?$", re.IGNORECASE)
 #: "for a further period of one year on each anniversary": one period at a time, repeated.
@@ -212,13 +226,15 @@ def _kind_and_length(sentence: str, kind: re.Match[str]) -> str | None:
     return None if length is None else f"successive {length[0]} {length[1]}"
 
 
-def _defined_renewal(text: str) -> str | None:
-    """The renewal a defined "Renewal Term" states: ""Renewal Term" means each successive
-    period of one (1) year following the Initial Term"."""
-    m = _RENEWAL_DEFINED.search(text)
-    if m is None or (length := _length(m.group(0), 0)) is None:
+def _defined_renewal(text: str, name: str = "Renewal Term", repeats: bool = False) -> str | None:
+    """The renewal a defined "Renewal Term" (or ``name``) states: ""Renewal Term" means
+    each successive period of one (1) year following the Initial Term"; it repeats when
+    the definition says so or the renewing sentence does (``repeats``: "for successive
+    Renewal Terms"), not for "by one Further Term"."""
+    m = _renewal_defined(re.escape(name)).search(text)
+    if m is None or (length := _length(m["what"], 0)) is None:
         return None
-    kind = _KIND.search(m.group(0))
+    kind = repeats or _KIND.search(m["what"]) is not None
     return f"{'successive ' if kind else ''}{length[0]} {length[1]}"
 
 
@@ -285,7 +301,14 @@ def _renewal(text: str, term: str | None) -> tuple[str, re.Match[str]] | None:
     """The renewal term and the verb that renews it."""
     for sentence, verb in _renewing(text):
         # "for successive Renewal Terms": what the defined term says, not a period after it
-        if _RENEWAL_TERMS.match(sentence, verb.end()) and (defined := _defined_renewal(text)):
+        if (named := _RENEWAL_TERMS.match(sentence, verb.end())) and (
+            defined := _defined_renewal(
+                text,
+                " ".join(named["name"].split()),
+                named[0].endswith("s")
+                or _KIND.search(sentence, verb.end(), named.start("name")) is not None,
+            )
+        ):
             return defined, verb
         if (kind := _KIND.search(sentence, verb.start())) is not None and (
             kind.start() - verb.end() < 80
