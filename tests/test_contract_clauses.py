@@ -964,3 +964,11 @@ def test_a_start_given_by_the_definition_of_the_term() -> None:
     term = find_term(text)
     assert term is not None and (term.value, term.fixed) == ("3 years", True)
     assert stated_start('"Term" means the period of the Services.', "dmy") is None
+
+
+def test_an_end_labelled_in_a_row_of_key_details_without_a_colon() -> None:
+    details = "Commencement Date 15 January 2020 Expiry Date 14 January 2023 Charges As set out"
+    assert labelled_end(details, "dmy") == dt.date(2023, 1, 14)
+    assert labelled_end("END DATE March 31, 2024", "mdy") == dt.date(2024, 3, 31)
+    # a label is printed capitalised; in a sentence, with no date right after it, it is none
+    assert labelled_end("until the expiry date 14 days after notice of 1 May 2023", "dmy") is None

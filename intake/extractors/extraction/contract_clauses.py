@@ -71,6 +71,9 @@ def clause_sections(text: str, clause: str) -> list[str]:
 _START_LABEL = re.compile(r"\b(?:effective|commencement|start)\s+date\s*:\s*", re.IGNORECASE)
 _END_LABEL = re.compile(
     r"\b(?:termination|expiration|expiry|end)\s+date\s*:\s*|"
+    # a row of key details with no colon, the label as printed: "Expiry Date 14 January 2023"
+    r"(?-i:\b(?:Termination|Expiration|Expiry|End|TERMINATION|EXPIRATION|EXPIRY|END)\s+"
+    r"(?:Date|DATE))\s+(?=\d|[A-Z][a-z]+\s+\d)|"
     # its definition: ""Expiration Date" means June 30, 2024"
     r"[“\"](?:termination|expiration|expiry|end)\s+date[”\"]\s+(?:means|shall\s+mean)\s+",
     re.IGNORECASE,
