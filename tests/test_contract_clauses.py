@@ -972,3 +972,15 @@ def test_an_end_labelled_in_a_row_of_key_details_without_a_colon() -> None:
     assert labelled_end("END DATE March 31, 2024", "mdy") == dt.date(2024, 3, 31)
     # a label is printed capitalised; in a sentence, with no date right after it, it is none
     assert labelled_end("until the expiry date 14 days after notice of 1 May 2023", "dmy") is None
+
+
+def test_renewal_terms_qualified_by_their_noun_and_a_term_renewable_by_itself() -> None:
+    # plural renewal periods repeat, their noun qualified or not
+    plural = "This Agreement shall automatically renew for one-year renewal terms thereafter."
+    assert find_renewal(plural) == "successive 1 year"
+    # the adjective of a term that renews by itself
+    yearly = "The term of this Agreement is three (3) years, renewable annually thereafter."
+    assert find_renewal(yearly) == "successive 1 year"
+    # renewable only if both agree: no renewal term
+    mutual = "The term of this Agreement is four years, renewable by the parties' mutual consent."
+    assert find_renewal(mutual) is None

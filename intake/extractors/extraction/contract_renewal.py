@@ -6,8 +6,10 @@ The conventions, surest first:
   renewal (successive, additional, consecutive, further) and its length.
 * "... shall renew on a year to year basis", "from month to month": renewal by the
   period named twice, one at a time ("successive 1 year").
-* "... for periods of one (1) year each", "for terms of two years": renewal periods in
-  the plural repeat, with no kind word printed ("successive 1 year").
+* "... for periods of one (1) year each", "for terms of two years", "for one-year renewal
+  terms": renewal periods in the plural repeat, with no kind word printed ("successive 1
+  year"); so does a term "renewable annually" (the adjective of a term that renews by
+  itself).
 * "... shall continue in effect from year to year", "... shall thereafter continue for
   successive periods of twelve (12) months": an agreement that runs on past its term one
   period at a time renews by that period ("successive 1 year", "successive 12 month").
@@ -87,6 +89,10 @@ _RENEWS = re.compile(
     # ... or "for successive periods of twelve (12) months": runs on by further periods
     r"[^.;]{0,40}?\b(?:successive|consecutive|further|additional)\s+(?:periods?|terms?)\b)|"
     rf"{_OPTION_VERB}|"
+    # the adjective of a term that renews by itself: "Three (3) years from the Effective Date,
+    # renewable annually thereafter", "automatically renewable for successive 5-year terms"
+    r"renewable\s+(?=(?:automatically\s+|thereafter\s+)*(?:annually|yearly|each\s+year|"
+    r"for\s+(?:successive|consecutive)|(?:on\s+a\s+|from\s+)?(?:year|month)[\s-]+to)\b)|"
     # a key-details row, its label as printed, no verb: "Renewal Successive one (1) year
     # terms unless ...", "Renewal: Automatic renewal for further terms of 12 months each"
     rf"{_ROW})\b",
@@ -138,7 +144,11 @@ _MUTUAL = re.compile(
 #: Renewal periods in the plural before the length, or "each" (or "at a time") after it:
 #: renewals that repeat ("extended by one year at a time").
 _PLURAL = re.compile(r"\b(?:periods|terms)\s+of\b", re.IGNORECASE)
-_EACH = re.compile(r"\s*(?:each|periods|terms|at\s+a\s+time)\b", re.IGNORECASE)
+_EACH = re.compile(
+    # (the periods' noun may be qualified: "for one-year renewal terms")
+    r"\s*(?:each|(?:(?:renewal|extension|additional)\s+)?(?:periods|terms)|at\s+a\s+time)\b",
+    re.IGNORECASE,
+)
 #: "year to year", "year-to-year", "from month to month", "from Contract Year to Contract
 #: Year".
 _ROLLING = re.compile(
