@@ -984,3 +984,12 @@ def test_renewal_terms_qualified_by_their_noun_and_a_term_renewable_by_itself() 
     # renewable only if both agree: no renewal term
     mutual = "The term of this Agreement is four years, renewable by the parties' mutual consent."
     assert find_renewal(mutual) is None
+
+
+def test_the_later_of_the_dates_named_by_where_they_stand() -> None:
+    for cue in (
+        "This Agreement is effective as of the later of the dates beneath the parties' signatures",
+        "It shall take effect on the later of the two dates set forth below the signatures",
+    ):
+        assert LAST_SIGNED.search(cue)
+    assert not LAST_SIGNED.search("This Agreement is effective as of the later of the dates below.")

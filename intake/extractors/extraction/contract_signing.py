@@ -49,6 +49,11 @@ LAST_SIGNED = re.compile(
     r"(?:date|day)\s+(?:on\s+which\s+)?(?:it\s+|this\s+agreement\s+)?(?:is|has\s+been)\s+"
     r"(?:last\s+)?(?:signed|executed)\s+by\s+(?:both|all|the\s+last)|"
     r"later\s+of\s+the\s+(?:two\s+|respective\s+)?dates?\s+of\s+(?:signature|execution)|"
+    # the dates named by where they stand: "the later of the dates beneath the parties'
+    # signatures", "the later of the two dates set forth below the signatures"
+    r"later\s+of\s+the\s+(?:two\s+|respective\s+)?dates?\s+(?:set\s+forth\s+|written\s+)?"
+    r"(?:beneath|below|under|next\s+to|beside)\s+(?:the\s+|their\s+)?(?:parties['’]?\s+)?"
+    r"signatures?|"
     # "upon signature by both Parties", "the date of its signature by the last Party",
     # "when signed by both Parties", "once executed by all parties"
     r"(?:its\s+)?(?:signature|execution|signed|executed)\s+by\s+(?:both|all|the\s+last)\b)|"
