@@ -993,3 +993,14 @@ def test_the_later_of_the_dates_named_by_where_they_stand() -> None:
     ):
         assert LAST_SIGNED.search(cue)
     assert not LAST_SIGNED.search("This Agreement is effective as of the later of the dates below.")
+
+
+def test_an_english_execution_clause_dates_its_signature() -> None:
+    closing = (
+        "Signed by an authorised signatory for and on behalf of Severn Engineering Limited on "
+        "7 June 2019. Signed by an authorised signatory for and on behalf of Lumen Devices "
+        "Limited on 12 June 2019."
+    )
+    assert signing_date(closing, closing, "dmy") == dt.date(2019, 6, 12)
+    # a date that is not the signature's: "signed ... on behalf of" leads to no date
+    assert signing_date("Signed for and on behalf of X Limited.", "", "dmy") is None

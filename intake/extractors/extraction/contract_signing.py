@@ -86,6 +86,14 @@ _SIGNED_AT = re.compile(
     r"(?:this\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
+#: An execution clause that dates the signature, as English drafting words it: "Signed by
+#: an authorised signatory for and on behalf of X Limited on 7 June 2019", "Executed by
+#: Y Pty Ltd ... on 12 June 2019": the verb, who signs, then "on" and the date.
+_SIGNED_BY_ON = re.compile(
+    r"\b(?:signed|executed)\s+(?:by|for)\b[^.;:]{0,120}?\bon\s+(?:this\s+)?(?:the\s+)?"
+    r"(?=\d|(?-i:[A-Z][a-z]+)\s+\d)",
+    re.IGNORECASE,
+)
 #: A signature beside or below a place-and-date line: a drawn rule or a signature's label.
 _SIGNATURE = re.compile(r"_{3,}|\bsignature\b|\bBy\s*:|/s/|\bsigned\b", re.IGNORECASE)
 #: How many lines from a place-and-date line its signature may stand.
@@ -130,6 +138,7 @@ def signing_date(text: str, lines: str, order: DateOrder) -> dt.date | None:
     ``text`` (its whitespace collapsed; ``lines`` the same with its line breaks) carry."""
     tail = text[-SIGNATURES:]
     dates = _dated_after(tail, list(_SIGNED_AT.finditer(tail)), order)
+    dates += _dated_after(tail, list(_SIGNED_BY_ON.finditer(tail)), order)
     if re.search(r"/s/|\bBy:|signature|IN\s+WITNESS", tail, re.IGNORECASE):
         dates += _dated_after(tail, list(_SIGNED_ON.finditer(tail)), order)
     rows = lines[-SIGNATURES:].splitlines()
