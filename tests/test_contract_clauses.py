@@ -1004,3 +1004,12 @@ def test_an_english_execution_clause_dates_its_signature() -> None:
     assert signing_date(closing, closing, "dmy") == dt.date(2019, 6, 12)
     # a date that is not the signature's: "signed ... on behalf of" leads to no date
     assert signing_date("Signed for and on behalf of X Limited.", "", "dmy") is None
+
+
+def test_an_agreement_that_comes_into_force_and_continues_in_force_for_a_period() -> None:
+    text = (
+        "This Agreement shall come into force on the date of signature by the last party to "
+        "sign it and shall continue in force for an initial period of three years."
+    )
+    term = find_term(text)
+    assert term is not None and (term.value, term.own, term.fixed) == ("3 years", True, True)

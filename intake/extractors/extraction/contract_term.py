@@ -115,11 +115,14 @@ _TERM_CUES = [
         rf"{_AGREEMENT}[^.]{{0,80}}?\bcontinues\s+for\b|"
         # "This Agreement shall commence on the Effective Date and continue for a period of
         # three (3) years": the start and the length of one agreement in one sentence
-        rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:commence|begin|start|become\s+effective)\b"
+        # (or comes into force first: "shall come into force on the date of signature by the
+        # last party to sign it and shall continue in force for an initial period of")
+        rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:commence|begin|start|become\s+effective|"
+        r"come\s+into\s+(?:force|effect)|take\s+effect)\b"
         # (a clause set off by commas may stand between: "and, unless earlier terminated,
         # shall continue for")
-        r"[^.]{0,80}?\band(?:\s*,[^,.]{0,60},)?\s+(?:shall\s+|will\s+)?(?:continue|remain\s+in\s+(?:full\s+)?"
-        r"(?:force|effect)(?:\s+and\s+(?:force|effect))?|run)\s+for\b",
+        r"[^.]{0,80}?\band(?:\s*,[^,.]{0,60},)?\s+(?:shall\s+|will\s+)?(?:(?:continue|remain)(?:\s+in\s+"
+        r"(?:full\s+)?(?:force|effect)(?:\s+and\s+(?:force|effect))?)?|run)\s+for\b",
         re.I,
     ),
     # "This Agreement shall come into force as of ... and remain valid for one year"
