@@ -13,8 +13,8 @@ warranty, payment terms) and a governing-law clause. The phrasings are the gener
 own, written from how agreements are commonly drafted; none is taken from an evaluation
 document. The truth follows the product's conventions: the expiration date is the one
 printed, else the effective date plus the initial term (``perpetual`` for an agreement that
-runs until terminated); the renewal term is "<kind> <n> <unit>" for a renewal that repeats
-("successive 1 year", the kind word as printed, "successive" when none is printed) and
+runs until terminated); the renewal term is "successive <n> <unit>" for a renewal that
+repeats, whatever kind word is printed ("additional", "consecutive", "further" periods), and
 "<n> <unit>" for a single renewal.
 
 Scoring follows the eval set's rules (dates exact, names casefolded without punctuation
@@ -434,8 +434,9 @@ def renewal_clause(rng: random.Random) -> tuple[str, str, str | None]:
     )
     if rng.random() < 0.8:
         k = rng.randrange(len(repeated))
-        text, printed_kind = repeated[k]
-        return text, f"renew:{k}", f"{printed_kind} {n} {unit}"
+        text, _printed_kind = repeated[k]
+        # repeating renewals are named "successive" whatever kind word is printed
+        return text, f"renew:{k}", f"successive {n} {unit}"
     if rng.random() < 0.2:
         return (
             f"This Agreement shall be automatically extended for an additional {p}{unless}.",

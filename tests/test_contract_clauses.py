@@ -103,7 +103,7 @@ def test_renewal_lengths_and_a_notice_inside_the_sentence() -> None:
         "This Agreement shall renew automatically upon sixty (60) days prior written notice "
         "for additional two (2) year terms."
     )
-    assert find_renewal(renews) == "additional 2 year"
+    assert find_renewal(renews) == "successive 2 year"
     assert find_renewal("This Agreement may be renewed automatically for one year.") == "1 year"
     assert find_renewal("This Agreement may be renewed for one year if both agree.") is None
     assert find_renewal("The licence shall renew automatically.", "1 year") is None
@@ -119,7 +119,7 @@ def test_renewals_that_repeat_without_a_kind_word_and_a_single_renewal() -> None
     # a kind word after "one" or "an" is a single renewal
     once = "This Agreement shall be automatically renewed for one additional period of 2 years."
     assert find_renewal(once) == "2 year"
-    assert find_renewal(once.replace("one additional", "additional")) == "additional 2 year"
+    assert find_renewal(once.replace("one additional", "additional")) == "successive 2 year"
     # renewals of another kind after the first one repeat
     then = (
         "This Agreement shall be automatically renewed on the same terms for a further period "
@@ -129,7 +129,7 @@ def test_renewals_that_repeat_without_a_kind_word_and_a_single_renewal() -> None
     # "automatically" before "be renewed", "each year", "from year to year"
     assert (
         find_renewal("This Agreement shall automatically be renewed for consecutive 2-year terms.")
-        == "consecutive 2 year"
+        == "successive 2 year"
     )
     assert (
         find_renewal("Thereafter, this Agreement shall renew automatically each year unless ended.")
@@ -153,7 +153,7 @@ def test_an_agreement_extended_as_it_renews() -> None:
             "extended for consecutive renewal periods of two (2) years each, unless either "
             "Party gives notice at least six (6) months prior to the end of the Initial Term."
         )
-        == "consecutive 2 year"
+        == "successive 2 year"
     )
     assert (
         find_renewal(
@@ -212,7 +212,7 @@ def test_a_renewal_both_parties_must_agree_to_is_none() -> None:
         "This Agreement shall be automatically renewed for a further period of one year on "
         "each anniversary of the Effective Date."
     )
-    assert find_renewal(recurs) == "further 1 year"
+    assert find_renewal(recurs) == "successive 1 year"
 
 
 def test_a_renewal_of_something_else_in_the_agreement_s_sentence_is_not_its_renewal() -> None:
@@ -299,7 +299,7 @@ def test_numbers_in_words_past_ninety() -> None:
         "years, unless either party gives written notice of non-renewal at least one hundred "
         "eighty (180) days prior to the end of the then current term."
     )
-    assert find_renewal(renews) == "additional 2 year"
+    assert find_renewal(renews) == "successive 2 year"
 
 
 def test_a_term_from_the_effective_date_to_a_date() -> None:
@@ -532,7 +532,7 @@ def test_renewals_then_by_tacit_agreement_in_each_case_and_after_the_first_year_
         "The licence term ends on 31.03.2026. Thereafter, the contract is extended by a "
         "further 6 months in each case unless terminated with three months' notice."
     )
-    assert find_renewal(each_case) == "further 6 month"
+    assert find_renewal(each_case) == "successive 6 month"
     yearly = (
         "This Agreement shall continue in force until the end of the calendar year in which "
         "the Start Date falls and thereafter from calendar year to calendar year until "
@@ -697,9 +697,9 @@ def test_an_initial_term_row_without_a_colon() -> None:
 
 def test_a_renewal_row_of_key_details_without_a_verb() -> None:
     row = "Renewal Consecutive two (2) year terms unless either party gives 90 days' notice"
-    assert find_renewal("KEY TERMS " + row) == "consecutive 2 year"
+    assert find_renewal("KEY TERMS " + row) == "successive 2 year"
     labelled = "Renewal: Automatic renewal for further terms of 6 months each."
-    assert find_renewal(labelled) == "further 6 month"
+    assert find_renewal(labelled) == "successive 6 month"
     # a heading followed by its sentence is read as before
     assert find_renewal("Renewal. Further services may be ordered at any time.") is None
 
@@ -932,3 +932,84 @@ def test_a_single_renewal_happens_once_and_successive_ones_recur(
     }
     dates = contract_dates(Document(id=11, original_name="supply.pdf", fields=fields), today)
     assert (dates.end_date, dates.notice_by, dates.renews) == (end, notice_by, renews)
+
+
+def test_repeating_renewals_are_named_successive_whatever_kind_word_is_printed() -> None:
+    # "additional", "consecutive" and "further" periods repeat as "successive" ones do
+    unless = " unless either party gives notice of non-renewal sixty (60) days before."
+    for kind in ("successive", "additional", "consecutive", "further"):
+        renews = f"Thereafter, the Agreement will automatically renew for {kind} one-year terms"
+        assert find_renewal(renews + unless) == "successive 1 year"
+        periods = f"The Term shall be extended automatically for {kind} periods of two (2) years"
+        assert find_renewal(periods + " each" + unless) == "successive 2 year"
+    # one renewal stays one, whatever its kind word
+    once = "This Agreement shall be automatically renewed for one further period of one year."
+    assert find_renewal(once) == "1 year"
+
+
+def test_a_period_after_the_word_notice_is_the_notice_not_the_term() -> None:
+    # the notice's period stands after its noun as often as before it
+    for notice in ("notice of not less than three (3) months", "written notice at least 3 months"):
+        text = f"This Agreement shall continue in effect until either party gives {notice}."
+        assert find_term(text) is None
+    assert find_term("This Agreement shall continue in effect for three (3) months.") is not None
+
+
+def test_a_start_given_by_the_definition_of_the_term() -> None:
+    text = (
+        '"Commencement Date" means 1 February 2022. "Term" means the period commencing on the '
+        "Commencement Date and ending on the third anniversary of the Commencement Date."
+    )
+    assert stated_start(text, "dmy") == dt.date(2022, 2, 1)
+    term = find_term(text)
+    assert term is not None and (term.value, term.fixed) == ("3 years", True)
+    assert stated_start('"Term" means the period of the Services.', "dmy") is None
+
+
+def test_an_end_labelled_in_a_row_of_key_details_without_a_colon() -> None:
+    details = "Commencement Date 15 January 2020 Expiry Date 14 January 2023 Charges As set out"
+    assert labelled_end(details, "dmy") == dt.date(2023, 1, 14)
+    assert labelled_end("END DATE March 31, 2024", "mdy") == dt.date(2024, 3, 31)
+    # a label is printed capitalised; in a sentence, with no date right after it, it is none
+    assert labelled_end("until the expiry date 14 days after notice of 1 May 2023", "dmy") is None
+
+
+def test_renewal_terms_qualified_by_their_noun_and_a_term_renewable_by_itself() -> None:
+    # plural renewal periods repeat, their noun qualified or not
+    plural = "This Agreement shall automatically renew for one-year renewal terms thereafter."
+    assert find_renewal(plural) == "successive 1 year"
+    # the adjective of a term that renews by itself
+    yearly = "The term of this Agreement is three (3) years, renewable annually thereafter."
+    assert find_renewal(yearly) == "successive 1 year"
+    # renewable only if both agree: no renewal term
+    mutual = "The term of this Agreement is four years, renewable by the parties' mutual consent."
+    assert find_renewal(mutual) is None
+
+
+def test_the_later_of_the_dates_named_by_where_they_stand() -> None:
+    for cue in (
+        "This Agreement is effective as of the later of the dates beneath the parties' signatures",
+        "It shall take effect on the later of the two dates set forth below the signatures",
+    ):
+        assert LAST_SIGNED.search(cue)
+    assert not LAST_SIGNED.search("This Agreement is effective as of the later of the dates below.")
+
+
+def test_an_english_execution_clause_dates_its_signature() -> None:
+    closing = (
+        "Signed by an authorised signatory for and on behalf of Severn Engineering Limited on "
+        "7 June 2019. Signed by an authorised signatory for and on behalf of Lumen Devices "
+        "Limited on 12 June 2019."
+    )
+    assert signing_date(closing, closing, "dmy") == dt.date(2019, 6, 12)
+    # a date that is not the signature's: "signed ... on behalf of" leads to no date
+    assert signing_date("Signed for and on behalf of X Limited.", "", "dmy") is None
+
+
+def test_an_agreement_that_comes_into_force_and_continues_in_force_for_a_period() -> None:
+    text = (
+        "This Agreement shall come into force on the date of signature by the last party to "
+        "sign it and shall continue in force for an initial period of three years."
+    )
+    term = find_term(text)
+    assert term is not None and (term.value, term.own, term.fixed) == ("3 years", True, True)

@@ -71,6 +71,9 @@ def clause_sections(text: str, clause: str) -> list[str]:
 _START_LABEL = re.compile(r"\b(?:effective|commencement|start)\s+date\s*:\s*", re.IGNORECASE)
 _END_LABEL = re.compile(
     r"\b(?:termination|expiration|expiry|end)\s+date\s*:\s*|"
+    # a row of key details with no colon, the label as printed: "Expiry Date 14 January 2023"
+    r"(?-i:\b(?:Termination|Expiration|Expiry|End|TERMINATION|EXPIRATION|EXPIRY|END)\s+"
+    r"(?:Date|DATE))\s+(?=\d|[A-Z][a-z]+\s+\d)|"
     # its definition: ""Expiration Date" means June 30, 2024"
     r"[“\"](?:termination|expiration|expiry|end)\s+date[”\"]\s+(?:means|shall\s+mean)\s+",
     re.IGNORECASE,
@@ -101,6 +104,11 @@ _STATED = re.compile(
     r"\bthe\s+term\s+of\s+this\s+(?:agreement|contract|lease)\b[^.;]{0,80}?\b(?:commencing|beginning|"
     r"starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
     rf"{_THE_AGREEMENT}\b[^.;]{{0,60}}?\bfor\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:period|term)\s+of\b"
+    r"[^.;]{0,50}?\b(?:commencing|beginning|starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
+    # the definition of the agreement's period: ""Term" means the period commencing on the
+    # Commencement Date and ending on ...", "Initial Term means the period of 3 years
+    # beginning on ...": the period starts that day
+    r"(?<![\w-])[“\"]?(?-i:(?:Initial\s+)?Term)[”\"]?\s+(?:means|shall\s+mean)\s+the\s+period\b"
     r"[^.;]{0,50}?\b(?:commencing|beginning|starting)\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?|"
     # "This Agreement shall subsist for a period of five years from and after the Date of
     # Entry": the period runs from its start

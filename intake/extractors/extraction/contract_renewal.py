@@ -6,8 +6,10 @@ The conventions, surest first:
   renewal (successive, additional, consecutive, further) and its length.
 * "... shall renew on a year to year basis", "from month to month": renewal by the
   period named twice, one at a time ("successive 1 year").
-* "... for periods of one (1) year each", "for terms of two years": renewal periods in
-  the plural repeat, with no kind word printed ("successive 1 year").
+* "... for periods of one (1) year each", "for terms of two years", "for one-year renewal
+  terms": renewal periods in the plural repeat, with no kind word printed ("successive 1
+  year"); so does a term "renewable annually" (the adjective of a term that renews by
+  itself).
 * "... shall continue in effect from year to year", "... shall thereafter continue for
   successive periods of twelve (12) months": an agreement that runs on past its term one
   period at a time renews by that period ("successive 1 year", "successive 12 month").
@@ -27,8 +29,12 @@ The conventions, surest first:
   periods as long as the initial term (the law's reading of a renewal "under the same
   terms"), so the renewal term is the term, if the term was read.
 
-The value is "<kind> <n> <unit>" (``successive 1 year``) or "<n> <unit>" (``1 year``),
-which :mod:`intake.filing.contract_dates` reads to roll the end date forward.
+The value is "successive <n> <unit>" (``successive 1 year``) for renewals that repeat, or
+"<n> <unit>" (``1 year``) for one, which :mod:`intake.filing.contract_dates` reads to roll
+the end date forward. Agreements name repeating renewals with any of the kind words
+("successive", "additional", "consecutive", "further" periods); they mean the same
+(renewal after renewal, each of the length given), so the value names them one way, as
+"successive", whichever word the agreement prints.
 """
 
 from __future__ import annotations
@@ -46,7 +52,9 @@ __all__ = ["find_renewal", "read_renewal", "renewal_by_option", "renewal_notice"
 _OPTION_VERB = (
     r"(?:\bmay|(?:shall\s+have|has)\s+the\s+(?:option|right))(?:\s*,[^,.;]{0,40},)?\s+"
     r"(?:to\s+)?(?:elect\s+to\s+)?(?:renew|extend)\s+(?:(?:the|this)\s+(?:initial\s+)?"
-    r"(?:term|agreement)|this\s+lease)|"
+    # (a franchise agreement renews "the franchise" it grants: "Franchisee may renew the
+    # franchise for one additional term of ten years")
+    r"(?:term|agreement|franchise)|this\s+lease)|"
     # (an agreement that calls itself a lease: "This Lease may be renewed by Tenant")
     r"(?:term|agreement|(?<=this\s)lease)\s+may\s+(?:be\s+)?(?:renewed|extended)"
 )
@@ -81,6 +89,10 @@ _RENEWS = re.compile(
     # ... or "for successive periods of twelve (12) months": runs on by further periods
     r"[^.;]{0,40}?\b(?:successive|consecutive|further|additional)\s+(?:periods?|terms?)\b)|"
     rf"{_OPTION_VERB}|"
+    # the adjective of a term that renews by itself: "Three (3) years from the Effective Date,
+    # renewable annually thereafter", "automatically renewable for successive 5-year terms"
+    r"renewable\s+(?=(?:automatically\s+|thereafter\s+)*(?:annually|yearly|each\s+year|"
+    r"for\s+(?:successive|consecutive)|(?:on\s+a\s+|from\s+)?(?:year|month)[\s-]+to)\b)|"
     # a key-details row, its label as printed, no verb: "Renewal Successive one (1) year
     # terms unless ...", "Renewal: Automatic renewal for further terms of 12 months each"
     rf"{_ROW})\b",
@@ -91,16 +103,28 @@ _OPTION = re.compile(_OPTION_VERB, re.IGNORECASE)
 #: agreement of the sentence before.
 _IT = re.compile(r"\b[Ii]t\s*$")
 #: The renewing sentence is about the agreement or its term, not a licence or a policy.
-_SUBJECT = re.compile(r"\b(?:agreement|term|contract|(?<=this\s)lease)\b", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"\b(?:agreement|term|contract|(?<=this\s)lease|(?<=the\s)franchise)\b", re.IGNORECASE
+)
 _KIND = re.compile(
     r"\b(?P<kind>successive|additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
     re.IGNORECASE,
 )
-#: A renewal "for successive Renewal Terms": the defined term's own length.
-_RENEWAL_TERMS = re.compile(r"[^.;]{0,60}?\b(?-i:Renewal\s+Terms?)\b", re.IGNORECASE)
-_RENEWAL_DEFINED = re.compile(
-    r"[“\"]Renewal\s+Term[”\"]\s+(?:means|shall\s+mean)\s+[^.;]{0,120}", re.IGNORECASE
-)
+#: A renewal "for successive Renewal Terms": the defined term's own length. Agreements
+#: name the renewal period by any of a few nouns ("Renewal Term", "Further Term",
+#: "Extension Period", "Renewal Period"), and define it quoted or, as Australian drafting
+#: does, unquoted ("Further Term means a period of 1 year").
+_NAMED = r"(?:Renewal|Further|Extension|Extended|Additional)\s+(?:Term|Period)"
+_RENEWAL_TERMS = re.compile(rf"[^.;]{{0,60}}?\b(?-i:(?P<name>{_NAMED})s?)\b", re.IGNORECASE)
+
+
+def _renewal_defined(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-])[“\"]?{name}[”\"]?\s+(?:means|shall\s+mean)\s+(?P<what>[^.;]{{0,120}})",
+        re.IGNORECASE,
+    )
+
+
 #: One renewal before the kind word: "for one additional period", "for an additional term".
 _ONCE = re.compile(r"\b(?:one|an?)\s+(?:\(1\)\s+)?$", re.IGNORECASE)
 #: "for a further period of one year on each anniversary": one period at a time, repeated.
@@ -120,7 +144,11 @@ _MUTUAL = re.compile(
 #: Renewal periods in the plural before the length, or "each" (or "at a time") after it:
 #: renewals that repeat ("extended by one year at a time").
 _PLURAL = re.compile(r"\b(?:periods|terms)\s+of\b", re.IGNORECASE)
-_EACH = re.compile(r"\s*(?:each|periods|terms|at\s+a\s+time)\b", re.IGNORECASE)
+_EACH = re.compile(
+    # (the periods' noun may be qualified: "for one-year renewal terms")
+    r"\s*(?:each|(?:(?:renewal|extension|additional)\s+)?(?:periods|terms)|at\s+a\s+time)\b",
+    re.IGNORECASE,
+)
 #: "year to year", "year-to-year", "from month to month", "from Contract Year to Contract
 #: Year".
 _ROLLING = re.compile(
@@ -191,7 +219,7 @@ def _once(sentence: str, kind: re.Match[str]) -> bool:
 
 
 def _kind_and_length(sentence: str, kind: re.Match[str]) -> str | None:
-    """ "<kind> <n> <unit>" from a kind word and the length after it; "<n> <unit>" for a
+    """ "successive <n> <unit>" from a kind word and the length after it; "<n> <unit>" for a
     single renewal ("for one additional period of"), unless renewals of another kind
     follow it ("... and thereafter for successive periods of one year")."""
     if _once(sentence, kind):
@@ -203,19 +231,21 @@ def _kind_and_length(sentence: str, kind: re.Match[str]) -> str | None:
         ):
             length = _length(sentence, kind.end())
             return None if length is None else f"{length[0]} {length[1]}"
-        return f"{then.group('kind').lower()} {later[0]} {later[1]}"
+        return f"successive {later[0]} {later[1]}"
     length = _length(sentence, kind.end())
-    return None if length is None else f"{kind.group('kind').lower()} {length[0]} {length[1]}"
+    return None if length is None else f"successive {length[0]} {length[1]}"
 
 
-def _defined_renewal(text: str) -> str | None:
-    """The renewal a defined "Renewal Term" states: ""Renewal Term" means each successive
-    period of one (1) year following the Initial Term"."""
-    m = _RENEWAL_DEFINED.search(text)
-    if m is None or (length := _length(m.group(0), 0)) is None:
+def _defined_renewal(text: str, name: str = "Renewal Term", repeats: bool = False) -> str | None:
+    """The renewal a defined "Renewal Term" (or ``name``) states: ""Renewal Term" means
+    each successive period of one (1) year following the Initial Term"; it repeats when
+    the definition says so or the renewing sentence does (``repeats``: "for successive
+    Renewal Terms"), not for "by one Further Term"."""
+    m = _renewal_defined(re.escape(name)).search(text)
+    if m is None or (length := _length(m["what"], 0)) is None:
         return None
-    kind = _KIND.search(m.group(0))
-    return f"{kind.group('kind').lower() + ' ' if kind else ''}{length[0]} {length[1]}"
+    kind = repeats or _KIND.search(m["what"]) is not None
+    return f"{'successive ' if kind else ''}{length[0]} {length[1]}"
 
 
 def _renewing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
@@ -281,7 +311,14 @@ def _renewal(text: str, term: str | None) -> tuple[str, re.Match[str]] | None:
     """The renewal term and the verb that renews it."""
     for sentence, verb in _renewing(text):
         # "for successive Renewal Terms": what the defined term says, not a period after it
-        if _RENEWAL_TERMS.match(sentence, verb.end()) and (defined := _defined_renewal(text)):
+        if (named := _RENEWAL_TERMS.match(sentence, verb.end())) and (
+            defined := _defined_renewal(
+                text,
+                " ".join(named["name"].split()),
+                named[0].endswith("s")
+                or _KIND.search(sentence, verb.end(), named.start("name")) is not None,
+            )
+        ):
             return defined, verb
         if (kind := _KIND.search(sentence, verb.start())) is not None and (
             kind.start() - verb.end() < 80

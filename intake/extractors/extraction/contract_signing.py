@@ -49,6 +49,11 @@ LAST_SIGNED = re.compile(
     r"(?:date|day)\s+(?:on\s+which\s+)?(?:it\s+|this\s+agreement\s+)?(?:is|has\s+been)\s+"
     r"(?:last\s+)?(?:signed|executed)\s+by\s+(?:both|all|the\s+last)|"
     r"later\s+of\s+the\s+(?:two\s+|respective\s+)?dates?\s+of\s+(?:signature|execution)|"
+    # the dates named by where they stand: "the later of the dates beneath the parties'
+    # signatures", "the later of the two dates set forth below the signatures"
+    r"later\s+of\s+the\s+(?:two\s+|respective\s+)?dates?\s+(?:set\s+forth\s+|written\s+)?"
+    r"(?:beneath|below|under|next\s+to|beside)\s+(?:the\s+|their\s+)?(?:parties['’]?\s+)?"
+    r"signatures?|"
     # "upon signature by both Parties", "the date of its signature by the last Party",
     # "when signed by both Parties", "once executed by all parties"
     r"(?:its\s+)?(?:signature|execution|signed|executed)\s+by\s+(?:both|all|the\s+last)\b)|"
@@ -79,6 +84,14 @@ _PLACE_LINE = re.compile(
 _SIGNED_AT = re.compile(
     rf"\b(?:signed|executed|done)\b[^.;:]{{0,60}}?\b(?:at|in)\s+(?-i:{_PLACE}),?\s+on\s+"
     r"(?:this\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+#: An execution clause that dates the signature, as English drafting words it: "Signed by
+#: an authorised signatory for and on behalf of X Limited on 7 June 2019", "Executed by
+#: Y Pty Ltd ... on 12 June 2019": the verb, who signs, then "on" and the date.
+_SIGNED_BY_ON = re.compile(
+    r"\b(?:signed|executed)\s+(?:by|for)\b[^.;:]{0,120}?\bon\s+(?:this\s+)?(?:the\s+)?"
+    r"(?=\d|(?-i:[A-Z][a-z]+)\s+\d)",
     re.IGNORECASE,
 )
 #: A signature beside or below a place-and-date line: a drawn rule or a signature's label.
@@ -125,6 +138,7 @@ def signing_date(text: str, lines: str, order: DateOrder) -> dt.date | None:
     ``text`` (its whitespace collapsed; ``lines`` the same with its line breaks) carry."""
     tail = text[-SIGNATURES:]
     dates = _dated_after(tail, list(_SIGNED_AT.finditer(tail)), order)
+    dates += _dated_after(tail, list(_SIGNED_BY_ON.finditer(tail)), order)
     if re.search(r"/s/|\bBy:|signature|IN\s+WITNESS", tail, re.IGNORECASE):
         dates += _dated_after(tail, list(_SIGNED_ON.finditer(tail)), order)
     rows = lines[-SIGNATURES:].splitlines()

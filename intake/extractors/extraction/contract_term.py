@@ -75,8 +75,13 @@ _TERM_CUES = [
     re.compile(
         r"(?:initial|original)\s+term(?:\s+of\s+this\s+agreement)?\s+(?:shall\s+be|is|of)|"
         # a key-details row with no colon: "Initial Term Two (2) years from the Effective
-        # Date" (the label as printed, the length right after it)
-        r"(?-i:\bInitial\s+Term|\bINITIAL\s+TERM)\s+(?=(?:[A-Za-z]+(?:-[a-z]+)?|\d+)\s*"
+        # Date" (the label as printed, the length right after it); the rows of an order
+        # form or a schedule name the term with its kind ("Subscription Term 36 months",
+        # "Contract Term", "Item 3 Term 2 years"); "the Term" in a sentence, a "Renewal
+        # Term" or a "Payment Term" is no such row
+        r"(?-i:\b(?:Initial|Subscription|Contract|Agreement|Service|Minimum)\s+Term|\bINITIAL\s+TERM|"
+        r"(?<![Tt]he\s)(?<!Renewal\s)(?<!Payment\s)(?<!Further\s)\bTerm)\s+"
+        r"(?=(?:[A-Za-z]+(?:-[a-z]+)?|\d+)\s*"
         r"(?:\(\d+\)\s*)?(?:years?|months?)\b)|"
         # its definition: ""Initial Term" means the period of five (5) years commencing ..."
         r"(?:initial\s+|original\s+)?term[”\"]?\s+(?:means|shall\s+mean)\s+(?:the\s+)?(?:period|term)"
@@ -89,7 +94,10 @@ _TERM_CUES = [
         r"\b[^.]{0,80}?\band\s+)?(?:(?:shall|will)\s+(?:expire|terminate|end)|expires|terminates|"
         r"ends)\b(?:\s+on\s+the\s+date\s+(?:that|which)\s+is)?|"
         # the defined Term, capitalised: "The Term shall be one (1) year beginning on ..."
-        r"\bthe\s+(?-i:Term)\s+(?:shall\s+be|is|will\s+be)\s+(?:for\s+)?(?=\S)|"
+        # (not as it is extended: "The Term shall be extended for further periods of two
+        # years" gives the renewal)
+        r"\bthe\s+(?-i:Term)\s+(?:shall\s+be|is|will\s+be)\s+"
+        r"(?!(?:automatically\s+)?(?:extended|renewed|prolonged)\b)(?:for\s+)?(?=\S)|"
         # "This Agreement has a term of three (3) years", "... shall have a duration of"
         rf"{_AGREEMENT}\s+(?:has|(?:shall|will)\s+have)\s+(?:a|an)\s+(?:initial\s+)?"
         r"(?:term|duration)\s+of|"
@@ -107,23 +115,33 @@ _TERM_CUES = [
         rf"{_AGREEMENT}[^.]{{0,80}}?\bcontinues\s+for\b|"
         # "This Agreement shall commence on the Effective Date and continue for a period of
         # three (3) years": the start and the length of one agreement in one sentence
-        rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:commence|begin|start|become\s+effective)\b"
+        # (or comes into force first: "shall come into force on the date of signature by the
+        # last party to sign it and shall continue in force for an initial period of")
+        rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:commence|begin|start|become\s+effective|"
+        r"come\s+into\s+(?:force|effect)|take\s+effect)\b"
         # (a clause set off by commas may stand between: "and, unless earlier terminated,
         # shall continue for")
-        r"[^.]{0,80}?\band(?:\s*,[^,.]{0,60},)?\s+(?:shall\s+|will\s+)?(?:continue|remain\s+in\s+(?:full\s+)?"
-        r"(?:force|effect)(?:\s+and\s+(?:force|effect))?|run)\s+for\b",
+        r"[^.]{0,80}?\band(?:\s*,[^,.]{0,60},)?\s+(?:shall\s+|will\s+)?(?:(?:continue|remain)(?:\s+in\s+"
+        r"(?:full\s+)?(?:force|effect)(?:\s+and\s+(?:force|effect))?)?|run)\s+for\b",
         re.I,
     ),
     # "This Agreement shall come into force as of ... and remain valid for one year"
     re.compile(rf"{_AGREEMENT}[^.]{{0,80}}?\b(?:remain|be|is)\s+valid\s+for", re.I),
-    re.compile(r"\bterm(?:\s+and\s+termination)?\s*[.:]\s", re.I),
+    # a heading ("8. Term.", "Term: ...") or a label, not the defined term ending a
+    # sentence ("... continues for the Initial Term. 2.2 The Council may ...")
+    re.compile(
+        r"(?<!\bthe\s)(?<!\bThe\s)(?<!\bthe\sInitial\s)(?<!\bthe\sFurther\s)(?<!\bthe\sRenewal\s)"
+        r"\bterm(?:\s+and\s+termination)?\s*[.:]\s",
+        re.I,
+    ),
     # an NDA's duration is how long its obligations last
     re.compile(
         r"(?:obligations|provisions|confidentiality)[^.]{0,80}?(?:shall|will)\s+(?:continue|"
         r"survive|terminate|expire|remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|apply)",
         re.I,
     ),
-    re.compile(r"for\s+a\s+(?:period|term)\s+of", re.I),
+    # ("for an initial period of three years", "for an original term of")
+    re.compile(r"for\s+(?:a|an)\s+(?:(?:initial|original)\s+)?(?:period|term)\s+of", re.I),
 ]
 _NOT_TERM = re.compile(r"neither|solicit|hire|employ|standstill|disclosure\s+period", re.I)
 #: "This Agreement shall continue until the fifth anniversary", "The term of this Agreement
@@ -133,7 +151,9 @@ _NOT_TERM = re.compile(r"neither|solicit|hire|employ|standstill|disclosure\s+per
 _ANNIVERSARY = re.compile(
     rf"(?:{_AGREEMENT}|\b(?:initial\s+)?term\b)[^.]{{0,100}}?\b(?:continue|remain\s+in\s+effect|"
     # (a time of day's dots between: "expire at 5:00 p.m. (Regina time) on the third")
-    r"terminate|expire|end|through|until)\b(?:[ap]\.m\.|[^.]){0,40}?"
+    # (the participle of a period's definition: ""Term" means the period commencing on
+    # the Commencement Date and ending on the third anniversary ...")
+    r"terminate|expire|end|through|until|ending|expiring|terminating)\b(?:[ap]\.m\.|[^.]){0,40}?"
     # the ordinal in words (the packs' ordinals: "fifth", "twentieth") or in figures ("5th")
     rf"\b(?P<nth>{_VOCABULARY.day_ordinal_pattern}|\d{{1,2}}(?:st|nd|rd|th))"
     # (the figure in brackets as OCR reads it too: "(Sth)" for "(5th)")
@@ -141,6 +161,13 @@ _ANNIVERSARY = re.compile(
     re.I,
 )
 _NOTICE_NEXT = re.compile(r"[’'s]*\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice\b", re.I)
+#: The notice's period after its noun: "written notice at least 3 months before", "notice
+#: of not less than ninety (90) days".
+_NOTICE_BEFORE = re.compile(
+    r"\bnotice\s+(?:of\s+)?(?:(?:at\s+least|not\s+less\s+than|no\s+less\s+than|no\s+later\s+than|"
+    r"a\s+minimum\s+of)\s+)?$",
+    re.I,
+)
 _SURVIVAL = re.compile(r"surviv|after\s+(?:the\s+)?(?:termination|expiration)", re.I)
 _OF_END = re.compile(r"\s*of\s+(?:the\s+|such\s+)?(?:termination|expiration|end)\b", re.I)
 #: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
@@ -232,6 +259,7 @@ def _a_length(window: str, d: re.Match[str]) -> bool:
     (30) days' written notice"), a rolling basis or the end of a period."""
     return not (
         _NOTICE_NEXT.match(window, d.end())
+        or _NOTICE_BEFORE.search(window, 0, d.start())
         or _ROLLING_NEXT.match(window, d.end())
         or _END_OF.search(window, 0, d.start())
     )
