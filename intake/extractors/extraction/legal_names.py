@@ -17,12 +17,13 @@ from intake.extractors.extraction.party_names import clean_name, name_like
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Word
 
-__all__ = ["LEGAL_FORM", "canonical_form", "legal_names", "unsure"]
+__all__ = ["LEGAL_END", "LEGAL_FORM", "canonical_form", "legal_names", "unsure"]
 
 _VOCABULARY = vocabulary()
 #: Every legal form of the vocabulary packs, folded for OCR's letter confusions ("5dn 8hd").
 LEGAL_FORM = fold_pattern(_VOCABULARY.name_end_pattern)
-_LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])(?!-[^\W\d_])", re.IGNORECASE)
+#: a legal form standing as a word of its own (not a hyphen's part: "Co-operative")
+LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])(?!-[^\W\d_])", re.IGNORECASE)
 #: OCR confidence (0..1) under which a cell's words are no name
 MIN_NAME_CONF = 0.6
 
@@ -104,7 +105,7 @@ def legal_names(cell: Cell, *, leading_digit: bool = False) -> list[tuple[str, B
             not unsure(words)
             and len(name.split()) >= 2
             and name_like(name, leading_digit=leading_digit)
-            and _LEGAL_END.search(name)
+            and LEGAL_END.search(name)
             and not _MEASURE.search(name)
         ):
             out.append((name, cell.span_box(m.start(1), m.end(1))))

@@ -22,7 +22,13 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.imprint import IMPRINT, banks, imprinted
 from intake.extractors.extraction.layout import Cell, Layout
-from intake.extractors.extraction.legal_names import LEGAL_FORM, canonical_form, legal_names, unsure
+from intake.extractors.extraction.legal_names import (
+    LEGAL_END,
+    LEGAL_FORM,
+    canonical_form,
+    legal_names,
+    unsure,
+)
 from intake.extractors.extraction.line_items import item_header
 from intake.extractors.extraction.order_buyer import SURE, issued_by, issuer_buying
 from intake.extractors.extraction.party_address import address_under
@@ -68,8 +74,6 @@ _LEGAL_ONLY = re.compile(rf"(?:{LEGAL_FORM})\.?(?:\s+(?:{LEGAL_FORM})\.?)*", re.
 MIN_PLAUSIBLE = 0.7
 RETURN_SENDER = 0.8  # the score of the name a window's return address gives its sender
 ATTENDED = 0.3  # what an attention line under a name takes from it as the issuer
-_LEGAL_END = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])(?!-[^\W\d_])", re.IGNORECASE)
-
 
 #: a house number ending a line ("Am Mühlbach 12", "Kaiserkai 3a", "Via Roma 12-14")
 _HOUSE_NUMBER = re.compile(r"[^\W\d_]\s+\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?$")
@@ -145,7 +149,7 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[Block]]:
         cells += beside_value(layout, hit.cell, labels) + named_cells(layout, list(below))
         for i, cell in enumerate(cells):
             number = i == 0 and _IDENTIFIER.fullmatch(cell.text.strip(" :"))
-            if number and cell is rest and len(cells) > 1 and _LEGAL_END.search(cells[1].text):
+            if number and cell is rest and len(cells) > 1 and LEGAL_END.search(cells[1].text):
                 continue  # "Cliente: 000045" over a company: its account, then its name
             if number or item_header(reading, layout.lines[cell.line]):
                 break  # its value is a number ("Réf. client  C88614"), or the items begin
@@ -157,7 +161,7 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[Block]]:
             # a block run into one line, an address, or more after a legal form ("Acme
             # GmbH, Halle 3": its site)
             if comma and (POSTCODE.search(after) or _RUN_ON.search(cell.text)):
-                if not _LEGAL_END.search(head):
+                if not LEGAL_END.search(head):
                     break  # "Adresse de livraison : ZI des Forges, 59300 Valenciennes"
                 cells[i] = cell = cell.head(len(head))  # "Acme Ltd, 12 Main St, 59300 Town"
             elif comma and len(head.split()) > 1 and contact_over_company(head, after):
@@ -279,7 +283,7 @@ def _registered_name(reading: Reading, brand: str, buyer: Field | None) -> str |
 def _initials(name: str) -> str:
     """The initials of a name's words before its legal form ("hbm" for "Hartwell Builders
     Merchants Ltd"), the words that join them left out (the packs' ``name_joiners``, "&")."""
-    words = _LEGAL_END.sub(" ", name).replace("&", " ").split()
+    words = LEGAL_END.sub(" ", name).replace("&", " ").split()
     return "".join(w[0] for w in words if w.casefold() not in _JOINERS).casefold()
 
 
@@ -371,7 +375,7 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
         else:
             out["buyer"] = addressee
     name = canonical_form(c.value)
-    if not _LEGAL_END.search(name):
+    if not LEGAL_END.search(name):
         name = _registered_name(reading, name, out.get("buyer")) or name
     confidence = round(min(0.95, 0.35 + 0.4 * scores[key]), 3)
     out["vendor"] = Field(name, confidence, "layout", c.box, c.raw)
@@ -385,9 +389,9 @@ def find_parties(reading: Reading, *, issuer_buys: bool = False) -> dict[str, Fi
     if issuer_buys:
         read = out.get("buyer")
         was = None if read is None else (read, weight if read is buyer else SURE)
-        if (issuer := issuer_buying(scores, first, sellers, key, was, _LEGAL_END)) is not None:
+        if (issuer := issuer_buying(scores, first, sellers, key, was, LEGAL_END)) is not None:
             value = canonical_form(issuer.value)
-            if not _LEGAL_END.search(value):  # the issuer's brand: its registered name
+            if not LEGAL_END.search(value):  # the issuer's brand: its registered name
                 value = _registered_name(reading, value, out.get("vendor")) or value
             out["buyer"] = Field(value, 0.6, "layout", issuer.box, issuer.raw)
     if (read := out.get("buyer")) is not None and (value := canonical_form(str(read.value))):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from intake.extractors.extraction.candidates import street_line
 from intake.extractors.extraction.labels import DETAIL_FIELDS, LABELS, any_label, compile_labels
 from intake.extractors.extraction.layout import ALIGNED, Cell, Hit, Layout
-from intake.extractors.extraction.legal_names import LEGAL_FORM
+from intake.extractors.extraction.legal_names import LEGAL_END
 from intake.extractors.extraction.party_labels import (
     SUB_LABELLED,
     colon_beside,
@@ -50,8 +50,6 @@ _SUB_LABEL = re.compile(r"(?:full\s*|legal\s*)?name\s*:?", re.IGNORECASE)
 _ISSUER_CONTACT = compile_labels(LABELS.get("issuer_contact", []))
 #: The title of a buyer's person in charge of its orders ("Buyer", "Einkäufer").
 _BUYING_AGENT = any_label(LABELS.get("buying_agent", []))
-#: a company's legal form ("SAS", "Lda.")
-_LEGAL = re.compile(rf"(?<![\w])(?:{LEGAL_FORM})\.?(?![\w])", re.IGNORECASE)
 #: a label with its colon and a value after it ("Condições de pagamento: 60 dias.")
 _LABEL_AND_VALUE = re.compile(r"[^\W\d_]{2,}\s*:\s*\S")
 #: The fields whose labels, found in a cell, make it no name.
@@ -174,7 +172,7 @@ def _agent_among_details(layout: Layout, hit: Hit) -> bool:
     order, not the buying company, unless the value is a company's name (a legal form)
     or an address goes on under it (a party's block)."""
     value = layout.right_of(hit)
-    if value is None or _LEGAL.search(value.text):
+    if value is None or LEGAL_END.search(value.text):
         return False
     under = [c.text for c in layout.under(value, max_lines=2)]
     if any(POSTCODE.search(t) or street_line(t) for t in under):
