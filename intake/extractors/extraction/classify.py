@@ -19,6 +19,7 @@ from intake.extractors.extraction.labels import (
     TITLES,
     LabelStarts,
     compile_labels,
+    first_match,
     matches,
 )
 from intake.extractors.extraction.layout import Layout
@@ -140,7 +141,7 @@ def _title_scores(layout: Layout, *, scan: bool = False) -> dict[str, float]:
                 continue
             for doc_type, patterns in _titles().items():
                 for pattern, weight in patterns:
-                    m = next((m for s in starts if (m := pattern.match(text, s))), None)
+                    m = first_match(pattern, text, starts)
                     if not m or _reference(text, m):
                         continue
                     after = text[m.end() :].lstrip()

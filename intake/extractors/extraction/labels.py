@@ -29,6 +29,7 @@ __all__ = [
     "LabelStarts",
     "any_label",
     "compile_labels",
+    "first_match",
     "label_set",
     "matches",
 ]
@@ -146,6 +147,12 @@ class LabelStarts:
         return [m.start() for m in self._starts.finditer(text)]
 
 
+def first_match(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
+    """``pattern.search(text)`` for one of the labels ``starts`` were found for: its match
+    at the first of those starts where it matches."""
+    return next((m for start in starts if (m := pattern.match(text, start))), None)
+
+
 def matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> bool:
     """Whether ``pattern`` (one of the labels ``starts`` were found for) matches ``text``."""
-    return any(pattern.match(text, start) for start in starts)
+    return first_match(pattern, text, starts) is not None
