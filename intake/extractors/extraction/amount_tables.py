@@ -27,8 +27,10 @@ from decimal import Decimal
 
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
+from intake.extractors.extraction.header_band import heading_pieces
 from intake.extractors.extraction.layout import Cell, Line
 from intake.extractors.extraction.tax_rates import printed_rates
+from intake.extractors.extraction.vocabulary import longest_first, vocabulary
 from intake.record import Box
 
 __all__ = ["column_role", "table_candidates"]
@@ -128,23 +130,42 @@ def _header(reading: Reading, cell: Cell) -> str:
             if parts:
                 break
             continue
-        parts.append(above.text)
+        row = reading.layout.lines[above.line]
+        parts.append(_heading_over(above, cell) if len(row.cells) >= HEADER_CELLS else above.text)
     return " ".join(reversed(parts))
 
 
-_ROLE_TAX = re.compile(r"\b(?:tax|vat|gst|tva|mwst|ust|iva|btw|steuer)\b", re.IGNORECASE)
-_ROLE_NET = re.compile(r"\b(?:net|netto|ht|h\.t\.|excl\.?|subtotal|sub-total)\b", re.IGNORECASE)
-_ROLE_GROSS = re.compile(
-    r"\b(?:gross|brutto|ttc|t\.t\.c\.|incl\.?|total|amount|betrag|montant|importe|bedrag)\b",
-    re.IGNORECASE,
-)
+#: a row of a table's column headers has this many cells at least; a label's words set
+#: wide apart elsewhere ("NET    TOTAL :" on a receipt) are one label
+HEADER_CELLS = 3
+
+
+def _heading_over(above: Cell, cell: Cell) -> str:
+    """The part of the header cell ``above`` (in a row of column headers) that heads
+    ``cell``: the cell's runs of words set a column's gap apart (two columns' headings
+    set close, "Wartość  VAT" over a net amount and a narrow rate column) over ``cell``,
+    or the whole cell where none is."""
+    over = [t for _, x0, x1, t in heading_pieces(above) if x0 < cell.x1 and x1 > cell.x0]
+    return " ".join(over) if over else above.text
+
+
+def _column_words(name: str) -> re.Pattern[str]:
+    words = "|".join(longest_first(vocabulary().columns.get(name, []))) or "(?!)"
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+#: the header words of a totals table's columns, from the packs' ``[columns]``
+_ROLE_TAX = _column_words("totals_tax")
+_ROLE_NET = _column_words("totals_net")
+_ROLE_GROSS = _column_words("totals_gross")
+_INCLUSIVE = _column_words("totals_inclusive")
 
 
 def column_role(reading: Reading, cell: Cell) -> str | None:
     """What the column of amounts ``cell`` stands in holds (subtotal, tax or total), from
     its header."""
     header = _header(reading, cell)
-    if _ROLE_TAX.search(header) and not re.search(r"incl|ttc|brutto", header, re.I):
+    if _ROLE_TAX.search(header) and not _INCLUSIVE.search(header):
         return "tax"
     if _ROLE_NET.search(header):
         return "subtotal"

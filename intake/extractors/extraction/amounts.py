@@ -60,11 +60,14 @@ def _row(reading: Reading, hit: Hit) -> list[Found]:
 
 
 def _totals_label(reading: Reading, cell: Cell) -> bool:
-    """Whether ``cell`` holds a total's or a subtotal's own label (a tax word in it, as in
-    "Total | incl. VAT | 100.00", belongs to the label before it)."""
-    return any(
-        hit.cell is cell for label in ("total", "subtotal") for hit in reading.layout.labels(label)
-    )
+    """Whether ``cell`` holds the own label of a row of the totals block: a total, a
+    subtotal, a charge, a discount or a rounding ("3. Tax exempt …  SHIPPING 48.00": the
+    amount is the shipping's, not the note's). A tax word in it, as in "Total | incl. VAT
+    | 100.00", belongs to the label before it."""
+    return any(hit.cell is cell for label in _ROW_LABELS for hit in reading.layout.labels(label))
+
+
+_ROW_LABELS = ("total", "subtotal", "charge", "discount", "rounding")
 
 
 def _pick(reading: Reading, found: list[Found], field: str) -> Found:
@@ -288,10 +291,11 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     # central and state GST: "CGST 9 %  11,088.00", "SGST 9 %  11,088.00")
     several = summed_taxes(labelled_taxes)
     best = _adding_up(totals, subs, taxes + several, line_sum, Decimal(0))
-    if best is None and (charged := _charges(reading)):
-        # the charges a totals block adds after the tax (shipping and handling) count
-        # only where net plus tax alone adds up to no total
-        best = _adding_up(totals, subs, taxes + several, line_sum, charged)
+    if charged := _charges(reading):
+        # the charges added after the tax (shipping) count where net plus tax alone add up
+        # to no total or to a less sure one (the first amount under a "Total" header)
+        more = _adding_up(totals, subs, taxes + several, line_sum, charged)
+        best = more if best is None or (more and more[1].score > best[1].score) else best
     if best is not None:
         _, t, s, x = best
         return {"total": _field(t, 0.97), "subtotal": _field(s, 0.95), "tax": _field(x, 0.93)}
@@ -381,8 +385,11 @@ def _net_of_taxes(
     total less the tax read."""
     total = Decimal(out["total"].value)
     printed = printed_amounts(reading)
-    for x in [out_tax := _as_candidate(out["tax"]), *summed_taxes(taxes)]:
-        net = total - x.value
+    out_tax = _as_candidate(out["tax"])
+    charged = {Decimal(0), _charges(reading)}  # a rounding ("Round Off (-)0.90"), freight
+    for x, net in (
+        (x, total - x.value - c) for x in [out_tax, *summed_taxes(taxes)] for c in charged
+    ):
         if net > 0 and ((line_sum is not None and abs(line_sum - net) < TOL) or net in printed):
             if x is not out_tax:
                 out["tax"] = _field(x, 0.8)

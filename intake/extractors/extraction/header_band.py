@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.layout import Cell, Layout, Line
-from intake.extractors.extraction.table_rows import AGAIN, NUMERIC, Column
+from intake.extractors.extraction.table_rows import AGAIN, NUMERIC, ONE_WORD, OTHER, Column
 from intake.record import Word
 
-__all__ = ["Stack", "band_roles", "last_role", "run_together", "stacked_header"]
+__all__ = ["Stack", "band_roles", "heading_pieces", "last_role", "run_together", "stacked_header"]
 
 #: A band of header lines runs this many lines at most.
 MAX_LINES = 6
@@ -45,7 +45,7 @@ def _tight(above: Line, below: Line) -> bool:
     return above.page == below.page and below.top - above.bottom < TIGHT * height
 
 
-def _pieces(cell: Cell) -> list[tuple[float, float, float, str]]:
+def heading_pieces(cell: Cell) -> list[tuple[float, float, float, str]]:
     """A header cell's runs of words (top, x0, x1, text): words further apart than
     :data:`COLUMN_GAP` head two columns set close ("Qty.  Unit" read as one cell)."""
     runs: list[list[Word]] = []
@@ -88,7 +88,7 @@ def stacked_header(layout: Layout, index: int) -> tuple[list[Stack], int] | None
     if last == index:
         return None
     pieces = sorted(
-        (piece for ln in lines[index : last + 1] for c in ln.cells for piece in _pieces(c)),
+        (piece for ln in lines[index : last + 1] for c in ln.cells for piece in heading_pieces(c)),
         key=lambda e: e[1],
     )
     groups: list[list[tuple[float, float, float, str]]] = []
@@ -172,4 +172,13 @@ def band_roles(stacks: list[Stack], words: dict[str, re.Pattern[str]]) -> list[C
         if c.role in seen:
             c.role = f"{c.role}{AGAIN}"
         seen.add(c.role)
+    # a one-word header naming no role right of the item's text ("HSN/SAC", "per") heads
+    # a column of its own: its values are neither the text's nor a quantity's
+    if described := next((c for c in columns if c.role == "description"), None):
+        columns += [
+            Column(OTHER, x0, x1)
+            for text, x0, x1 in stacks
+            if x0 > described.x1 and not last_role(text, words) and ONE_WORD.fullmatch(text)
+        ]
+        columns.sort(key=lambda c: c.x0)
     return columns

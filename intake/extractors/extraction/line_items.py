@@ -31,6 +31,7 @@ from intake.extractors.extraction.table_end import closes_table, ends_items, sec
 from intake.extractors.extraction.table_rows import (
     AGAIN,
     NUMERIC,
+    ONE_WORD,
     OTHER,
     SPECK,
     Column,
@@ -113,8 +114,6 @@ _LABEL_VALUE = re.compile(r"[^\W\d_]:\s*[^\W\d_]+\s+\S")
 #: a word in small letters, and how many make a cell a sentence (no column's header)
 _SMALL_WORD = re.compile(r"(?<![\w])(?-i:[a-zß-öø-ÿ]){2,}(?![\w])")
 SENTENCE = 6
-#: a header of one word of letters ("Rev", "Lot", "Batch")
-_ONE_WORD = re.compile(r"[^\W\d_]{2,12}\.?")
 #: a letter or a figure: what a row of text holds ("- - -" fills an empty template row)
 _MARK = re.compile(r"[^\W_]")
 _STOP = _any_of("table_end", start="^")
@@ -159,7 +158,7 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), m.end(), role))
         columns += [Column(role, *cell.printed_span(a, b)) for a, b, role in one_text(found, text)]
-        if not found and _ONE_WORD.fullmatch(text.strip()):
+        if not found and ONE_WORD.fullmatch(text.strip()):
             others.append(Column(OTHER, cell.x0, cell.x1))
         for role, start, end in run_together(text, taken, ROLES):  # "PRECIODESCUENTO"
             columns.append(Column(role, *cell.printed_span(start, end)))
@@ -377,7 +376,7 @@ def _find_line_items(reading: Reading) -> LineItems:
             # "Gesamt-preis" names no amount on its first line)
             alone = _header_roles(line, last_price=False) if stacked and columns else []
             if stacked and (
-                len({c.role for c in stacked}) > len({c.role for c in alone})
+                len({c.role for c in stacked} - {OTHER}) > len({c.role for c in alone} - {OTHER})
                 or _header_roles(layout.lines[band[1]])
             ):
                 columns, line, skip_to = stacked, layout.lines[band[1]], band[1] + 1

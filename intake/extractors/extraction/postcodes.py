@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AFTER_TOWN", "POSTCODE"]
+from intake.extractors.extraction.vocabulary import vocabulary
+
+__all__ = ["AFTER_TOWN", "POSTCODE", "TOWN_THEN_CODE"]
 
 #: a postcode before its town: "69002 LYON", "DE-80333 München", "75013 Paris", with a
 #: hyphen where Portugal and Poland print one ("4000-123 Porto", "00-950 Warszawa"); a
@@ -20,6 +22,21 @@ AFTER_TOWN = (
     # an Irish Eircode: a routing key and a unique identifier, in the letters An Post uses
     r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s[AC-FHKNPRTV-Y\d]{4}\b"
 )
+#: A postcode of four or six digits after its town, the whole of a line, as New Zealand,
+#: Singapore and India print theirs ("Mount Maunganui 3116", "Singapore 408600", "Pune,
+#: Maharashtra 411026", "Mumbai - 400001"); not where the line holds a detail's or a
+#: street's word, a title or a number's word ("Invoice No 123456", "Total 1234"), nor
+#: four digits that read as a year ("Expo 2025"); the town's words in small letters after
+#: their capital (an item's text in capitals ends in a number as often: "RACKET 1084").
+_VOCABULARY = vocabulary()
+TOWN_THEN_CODE = (
+    rf"^\s*(?!(?i:.*\b(?:{_VOCABULARY.detail_pattern}|{_VOCABULARY.number_pattern})\b))"
+    r"[A-Z][a-zß-öø-ÿ]+(?:,?\s[A-Z][a-zß-öø-ÿ]+){0,2},?\s+(?:[-–]\s+)?"
+    r"(?!(?:19|20)\d\d\b)\d{4}(?:\d{2})?\s*$"
+)
 POSTCODE = re.compile(
-    r"(?<![\d.,])(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}\s\d{2})\s+[^\W\d_]{2,}|" + AFTER_TOWN
+    r"(?<![\d.,])(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}\s\d{2})\s+[^\W\d_]{2,}|"
+    + AFTER_TOWN
+    + "|"
+    + TOWN_THEN_CODE
 )

@@ -17,6 +17,7 @@ from intake.extractors.extraction.tax_rates import TOL
 from intake.record import Word
 
 __all__ = [
+    "ONE_WORD",
     "AGAIN",
     "NUMERIC",
     "OTHER",
@@ -53,6 +54,9 @@ AGAIN = "+"
 #: the role of a column whose one-word header names no role ("Rev", "Lot"), right of the
 #: item's text: its values are no part of the text, and nothing else reads them
 OTHER = "other"
+#: a header of one word of letters ("Rev", "Lot", "Batch"), or of two abbreviations
+#: joined by a slash or hyphen ("HSN/SAC"): a column of no role
+ONE_WORD = re.compile(r"[^\W\d_]{2,12}(?:[/-][^\W\d_]{2,12})?\.?")
 #: What a word must hold to be read on a scan: a letter, a digit or a sign that means
 #: something in a table (currency, percent). OCR reads specks of dust, the remains of a
 #: table's rules and the grain of the paper as ".", "_", "|", "—", ";" or "‘": not words;

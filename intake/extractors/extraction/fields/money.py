@@ -53,11 +53,15 @@ _SYMBOLS = {
     "ksh": "KES",
 }
 _SPACES = "\u00a0\u202f\u2009 '’"
+#: the signs that make the amount after them negative
+_MINUS = ("-", "−", "–", "(-)", "(−)", "(–)")
 _NUMBER = re.compile(
     # not inside a word or number; but glued to a currency code it is one ("RM10.50")
     r"(?:(?<![\w.,])|(?<=(?<![^\W\d_])RM)|(?<=(?<![^\W\d_])(?:"
     + "|".join(sorted(CURRENCY_CODES))
-    + r")))(?P<neg>[-−–(])?\s?(?P<cur>[€$£¥₹])?\s?"
+    # a minus sign, an opening parenthesis (closed after the amount) or a minus in
+    # parentheses, as accounting programs print a negative adjustment ("(-)0.16")
+    + r")))(?P<neg>\([-−–]\)|[-−–(])?\s?(?P<cur>[€$£¥₹])?\s?"
     # a price may carry up to eight decimals, zeros past the fourth, as e-invoices'
     # courtesy copies print their XML's values ("7.400000"); other digits there are a
     # separator OCR moved ("3.88434" for "3.884,34")
@@ -77,7 +81,7 @@ def parse_money(text: str, decimal_comma: bool | None = None) -> Decimal | None:
     value = _to_decimal(m.group("num"), decimal_comma)
     if value is None:
         return None
-    negative = (m.group("neg") in ("-", "−", "–", "(")) or m.group("trail") == "-"
+    negative = (m.group("neg") in (*_MINUS, "(")) or m.group("trail") == "-"
     negative = negative or bool(re.search(r"\bCR\b", text))
     return -value if negative else value
 
@@ -139,7 +143,7 @@ def _each_amount(text: str, decimal_comma: bool | None) -> Iterator[tuple[int, i
         value = _to_decimal(m.group("num"), decimal_comma)
         if value is None:
             continue
-        if m.group("neg") in ("-", "−", "–") or m.group("trail") == "-":
+        if m.group("neg") in _MINUS or m.group("trail") == "-":
             value = -value
         elif m.group("neg") == "(" and m.group("trail") == ")":
             value = -value
