@@ -195,12 +195,17 @@ _NOT_ID_WORDS = re.compile(
 )
 
 
+#: a page's number ("Page 1 of 2", "Seite 2/3"), under a title or beside a label: no
+#: document's number
+_PAGE_COUNT = re.compile(rf"\s*{vocabulary().words('page_words')}\.?\s*\d", re.IGNORECASE)
+
+
 def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
     """The first identifier-like token at the start of ``cell``: it has a digit, is not a
     date or an amount; weak labels need a longer one. A street's line ("14 Dock St", a
-    block's address beside the label) holds none."""
+    block's address beside the label) and a page's number hold none."""
     text = cell.text
-    if _STREET_LINE.match(text) or _TOWN_LINE.search(text):
+    if _STREET_LINE.match(text) or _TOWN_LINE.search(text) or _PAGE_COUNT.match(text):
         return None
     for m in _ID_TOKEN.finditer(text):
         if m.start() > 14:

@@ -67,7 +67,8 @@ _SENTENCE_GOES_ON = re.compile(r"\s+[a-zß-öø-ÿ]{2,}")
 _FULL_STOP = re.compile(r"(?<![.])\b([^\W\d_]{5,})\.$")
 _NAME_BEFORE = re.compile(
     rf"((?:{_TOKEN},?\s+){{0,6}}?(?:{_TOKEN},?\s+)?(?:{LEGAL_FORM})\.?"
-    rf"(?:,?\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?)?)"  # "Acme Co. (UK) Ltd", "Co., Ltd."
+    # "Acme Co. (UK) Ltd", "Co., Ltd.", "Redgum Roasting Co Pty Ltd"
+    rf"(?:,?\s+(?:\([\w.]{{1,12}}\)\s+)?(?:{LEGAL_FORM})\.?){{0,2}})"
     # a hyphen after it joins a word ("Co-operative") or a number ("SI-204417": a code),
     # and a state's abbreviation before its ZIP code is no legal form ("Fort Collins, CO
     # 80526")

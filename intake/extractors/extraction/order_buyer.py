@@ -51,6 +51,14 @@ def issuer_buying(
     if vendor not in sellers:
         return None
     others = [k for k in scores if k != vendor and k not in sellers]
+    if buyer is not None and buyer[1] < SURE:
+        # the issuer's site under "Deliver to" named by the issuer's name shortened
+        # ("Pennine Brewing Co." for the letterhead's "Pennine Brewing Company Limited"):
+        # the same words before the legal form name the same company, the longer is its name
+        read = name_key(str(buyer[0].value))
+        same = [k for k in others if len(k) > len(read) and _stem(k, legal) == _stem(read, legal)]
+        if _stem(read, legal) and same:
+            return first[max(same, key=len)]
     if buyer is not None and not legal.search(read := name_key(str(buyer[0].value))):
         # a site or a department named after the issuer ("City of Springdale - Public
         # Works" under "Ship to"): the buyer is the issuer (a read with a legal form is a
@@ -68,6 +76,13 @@ def issuer_buying(
         return None
     top = max(others, key=lambda k: scores[k])
     return first[top] if scores[top] >= need else None
+
+
+def _stem(key: str, legal: re.Pattern[str]) -> str:
+    """A name key's words before its first legal form ("" where it begins with one or has
+    none: no company's name to compare)."""
+    m = legal.search(key)
+    return key[: m.start()].strip() if m else ""
 
 
 def issued_by(layout: Layout) -> set[str]:
