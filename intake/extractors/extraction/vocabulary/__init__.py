@@ -73,8 +73,6 @@ class Vocabulary:
     #: the names of a tax a VAT id is labelled with ("VAT", "TVA", "USt"): the line with
     #: the addressee's VAT id may close its block
     tax_words: list[str] = field(default_factory=list)
-    #: the word a page's number follows ("Page 1 of 2", "Seite 2"): no document's number
-    page_words: list[str] = field(default_factory=list)
     #: other words that end a party's address block (registration and tax numbers, the
     #: document's own details); contact and tax words end it too
     address_stops: list[str] = field(default_factory=list)
@@ -134,7 +132,6 @@ class Vocabulary:
         self.contact_words += data.get("contact_words", [])
         self.tax_words += data.get("tax_words", [])
         self.address_stops += data.get("address_stops", [])
-        self.page_words += data.get("page_words", [])
         for role, patterns in data.get("columns", {}).items():
             self.columns.setdefault(role, []).extend(str(p) for p in patterns)
         self.company_words += data.get("company_words", [])
@@ -342,7 +339,6 @@ def _check(data: dict[str, Any]) -> None:
         "contact_words",
         "tax_words",
         "address_stops",
-        "page_words",
         "company_words",
         "dmy_words",
         "name_joiners",
