@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from intake.extractors.extraction.labels import LABELS, compile_labels
+from intake.extractors.extraction.party_names import name_like
 from intake.settings import Settings
 from tests.test_layout_conventions import Rows, drawn_fields, item_rows
 
@@ -141,3 +142,29 @@ def test_a_word_of_an_items_text_is_no_rounding_row() -> None:
 
     assert rounding("Rounding Adj") and rounding("Round Off") and rounding("Adj")
     assert not rounding("Height-adjustable desk 60x30")
+
+
+def test_a_label_is_no_name_in_the_letterhead(settings: Settings, tmp_path: Path) -> None:
+    # an order whose issuer's name is a logo (no text): its details' labels, without a
+    # colon, set larger beside their values at the top ("Supplier", "Delivery required"),
+    # name nobody
+    rows: Rows = [
+        (43, [(50, "Purchase Order", 16)]),
+        (72, [(50, "PO No. 2026-0117")]),
+        (127, [(50, "Supplier", 12), (160, "Waimea Timber Merchants Ltd")]),
+        (143, [(160, "22 Queen Street, Richmond 7020")]),
+        (157, [(50, "Order date"), (160, "3 December 2026")]),
+        (171, [(50, "Delivery required", 12), (160, "17 December 2026")]),
+        (220, [(50, "Description"), (330, "Qty"), (420, "Unit Price"), (500, "Amount")]),
+        (235, [(50, "H4 treated pine post 125x125"), (330, "30"), (420, "27.90"), (500, "837.00")]),
+        (270, [(420, "Total"), (500, "837.00")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert f["vendor"] == "Waimea Timber Merchants Ltd"
+    assert "buyer" not in f
+
+
+def test_a_heading_in_spaced_letters_is_no_name() -> None:
+    # OCR splits a title set in spaced capitals into letters and pairs of them
+    assert not name_like("P Uu rc h a se Or d e r")
+    assert name_like("J & J Ltd") and name_like("M & S Co. AB")

@@ -40,6 +40,7 @@ from intake.extractors.extraction.party_cells import (
     in_details_row,
     label_cells,
     named_cells,
+    whole_labels,
 )
 from intake.extractors.extraction.party_domains import domain_bonus, web_domains
 from intake.extractors.extraction.party_labels import (
@@ -211,10 +212,9 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
                 sellers.add(name_key(name))
                 break
     pages = {p.number: p for p in reading.record.pages}
-    median = layout.median_height
-    height = pages[1].height if 1 in pages else 800.0
+    median, height = layout.median_height, pages[1].height if 1 in pages else 800.0
     first_lines = [ln for ln in layout.lines if ln.page == 1]
-    rank = 0  # among the lines with a name on them: garbage and titles do not count
+    rank, whole = 0, whole_labels(layout)  # rank: among the lines with a name on them
     legal_seen = False
     for line in first_lines:
         if item_header(reading, line):
@@ -233,9 +233,9 @@ def _vendor_candidates(reading: Reading, blocks: list[Block]) -> tuple[list[Cand
                 legal_seen = legal_seen or top_zone
             if not top_zone or rank > 30 or _doubtful(cell) or contact_line(cell.text):
                 continue
-            if cell.text.rstrip().endswith(":") or _street_over_town(layout, cell):
-                named = True  # a label ("Rechnungsnummer:") or a street: it takes a rank,
-                continue  # as a line of words does, but names nobody
+            if (cell.line, cell.x0) in whole or _street_over_town(layout, cell):
+                named = True  # a label ("Rechnungsnummer:", "Supplier") or a street: it takes
+                continue  # a rank, as a line of words does, but names nobody
             name = clean_name(cell.text)
             if not name_like(name):
                 continue

@@ -29,6 +29,7 @@ __all__ = [
     "in_details_row",
     "label_cells",
     "named_cells",
+    "whole_labels",
 ]
 
 
@@ -93,6 +94,22 @@ def label_cells(layout: Layout) -> set[tuple[int, float]]:
         for name in _LABELLED
         for hit in layout.labels(name, pages=1)
         if hit.match.start() == 0
+    }
+
+
+def whole_labels(layout: Layout) -> set[tuple[int, float]]:
+    """The first page's cells that are a label alone: closed by a colon, even one no pack
+    knows ("Rechnungsnummer:"), or all a label of a party, a detail or an amount, bar its
+    colon ("Supplier", "Delivery required", as OCR reads them without one). A label names
+    nobody."""
+    colons = {
+        (c.line, c.x0) for c in layout.cells() if c.page == 1 and c.text.rstrip().endswith(":")
+    }
+    return colons | {
+        (hit.cell.line, hit.cell.x0)
+        for name in (*_LABELLED, *DETAIL_FIELDS, "subtotal", "tax")
+        for hit in layout.labels(name, pages=1)
+        if hit.match.start() == 0 and not hit.cell.text[hit.match.end() :].strip(" :.")
     }
 
 

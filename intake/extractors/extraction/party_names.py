@@ -16,6 +16,8 @@ _VOCABULARY = vocabulary()
 #: a word in lower case: names capitalise theirs but for a particle or two ("of the")
 _LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w.@/-])")
 _YEAR = re.compile(r"(?<![\w])(?:19|20)\d\d(?![\w])")
+#: a line of this many tokens or more, nearly all of one or two letters, is no name
+SPACED = 6
 #: a chain's shop number after its name: "QUIKSTOP #2291"
 STORE_NO = re.compile(r"(?<=[^\W\d_]{4})\s+#\s?\d{1,5}$")
 
@@ -96,6 +98,9 @@ def name_like(text: str, *, leading_digit: bool = False, years: bool = False) ->
         return False
     if " " not in text and (any(c.isdigit() for c in text) or text.islower()):
         return False  # one token with digits, or in small letters, is an identifier (a login)
+    tokens = text.split()
+    if len(tokens) >= SPACED and sum(len(t) <= 2 for t in tokens) >= 0.8 * len(tokens):
+        return False  # a heading set in spaced letters, as OCR splits it ("P Uu rc h a se")
     counted = STORE_NO.sub("", text)  # a chain's shop: "QUIKSTOP #2291"
     if years and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
         counted = _YEAR.sub("", counted)
