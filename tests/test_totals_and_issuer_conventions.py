@@ -4,7 +4,7 @@ an Indian tax invoice's stacked "Sl" over "No.", its "HSN/SAC" column, its CGST 
 rows and a rounding printed "(-)0.16"; a charge's label between a note and its amount;
 an order's issuer ("Émetteur") is its buyer; the "Unipessoal, Lda." form; a postcode
 after its town (New Zealand, Singapore, India) closing an addressee's block; Polish
-order confirmations."""
+order confirmations; a table's rule OCR read as "|" between two headings."""
 
 from __future__ import annotations
 
@@ -17,8 +17,11 @@ from intake.extractors.base import Registry
 from intake.extractors.extraction.amount_tables import column_role
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.fields.money import find_amounts, parse_money
+from intake.extractors.extraction.header_band import heading_pieces
+from intake.extractors.extraction.layout import Cell
 from intake.extractors.extraction.postcodes import POSTCODE
 from intake.ingest.stages import Context, record_for, run_stages
+from intake.record import Word
 from intake.settings import Settings
 from tests.test_layout_conventions import Rows, draw, drawn_fields, item_rows
 
@@ -213,3 +216,15 @@ def test_a_polish_order_confirmation(settings: Settings, tmp_path: Path) -> None
     ]
     f = drawn_fields(settings, tmp_path, rows)
     assert (f["doc_type"], f["order_number"]) == ("order_confirmation", "ZS/2026/0077")
+
+
+def test_a_rule_read_as_a_bar_parts_two_headings() -> None:
+    # OCR reads a table's vertical rule between two headers set close as "|": the bar
+    # parts them, as a column's gap does ("Wartość | VAT" over the net and the rate)
+    words = (
+        Word("Wartość", 394.0, 210.0, 428.0, 217.0, 0.9),
+        Word("|", 430.0, 209.0, 431.5, 219.0, 0.6),
+        Word("VAT", 433.0, 210.0, 453.0, 217.0, 0.9),
+    )
+    cell = Cell(1, 0, words, "Wartość | VAT")
+    assert [text for _, _, _, text in heading_pieces(cell)] == ["Wartość", "VAT"]

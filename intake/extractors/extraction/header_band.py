@@ -23,6 +23,8 @@ MAX_LINES = 6
 #: further apart).
 TIGHT = 0.5
 _FIGURE = re.compile(r"\d[.,]\d")
+#: a vertical rule as OCR reads it ("|", "¦"): it parts two columns
+_RULE = re.compile(r"[|¦]+")
 
 #: Words of one header line further apart than this share of their height head two
 #: columns: a phrase's words are a space apart ("Unit Price", "Line Total"), two
@@ -49,11 +51,16 @@ def heading_pieces(cell: Cell) -> list[tuple[float, float, float, str]]:
     """A header cell's runs of words (top, x0, x1, text): words further apart than
     :data:`COLUMN_GAP` head two columns set close ("Qty.  Unit" read as one cell)."""
     runs: list[list[Word]] = []
+    ruled = False
     for w in cell.words:
-        if runs and w.x0 - runs[-1][-1].x1 <= COLUMN_GAP * max(w.bottom - w.top, 1.0):
+        if _RULE.fullmatch(w.text):
+            ruled = True  # a table's rule OCR read as a bar between two columns' headers
+            continue
+        if runs and not ruled and w.x0 - runs[-1][-1].x1 <= COLUMN_GAP * max(w.bottom - w.top, 1.0):
             runs[-1].append(w)
         else:
             runs.append([w])
+        ruled = False
     return [(cell.top, r[0].x0, r[-1].x1, " ".join(w.text for w in r)) for r in runs]
 
 
