@@ -142,6 +142,7 @@ def test_a_word_of_an_items_text_is_no_rounding_row() -> None:
 
     assert rounding("Rounding Adj") and rounding("Round Off") and rounding("Adj")
     assert not rounding("Height-adjustable desk 60x30")
+    assert not rounding("50 % na adjudicação, 50 % na entrega")
 
 
 def test_a_label_is_no_name_in_the_letterhead(settings: Settings, tmp_path: Path) -> None:
