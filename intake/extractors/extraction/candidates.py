@@ -128,9 +128,18 @@ def _ends_sentence(hit: Hit) -> bool:
 _OWN_LABEL = re.compile(r"\s*(?:[^\W\d_][^\s:\d]*\s+){0,4}[^\W\d_][^\s:\d]*\s*:\s*\S")
 
 
+#: one word in small letters
+_QUALIFIER = re.compile(r"(?-i:[a-zß-öø-ÿ]{3,})")
+
+
 def _around(reading: Reading, hit: Hit, parse: Parser, max_below: int) -> Iterator[Candidate]:
     layout = reading.layout
     right = layout.right_of(hit)
+    if right is not None and right.line == hit.cell.line and right.x0 < hit.cell.x1:
+        # the rest of the label's cell is a word in small letters that qualifies the label
+        # ("Fecha de entrega prevista"): its value is in the next cell
+        if _QUALIFIER.fullmatch(right.text.strip(" :")):
+            right = layout.next_cell(hit.cell)
     if right is not None and (got := parse(reading, right, hit.weight)) is not None:
         yield Candidate(got[0], hit.weight, got[1], got[2])
         return
@@ -188,6 +197,9 @@ def street_line(text: str) -> bool:
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9][\w\-/.]*[A-Za-z0-9]|[0-9]")
 _ID_PREFIX = re.compile(r"(?<![\w])([A-Z]{2,4})\s+$")
+#: the word a tax or registration number follows (the packs' ``tax_words`` and
+#: ``address_stops``: "VAT", "GST", "KvK", "BTW")
+_TAX_ID = re.compile(vocabulary().words("tax_words", "address_stops"), re.IGNORECASE)
 _NOT_ID_WORDS = re.compile(
     r"^(?:date|datum|page|seite|of|von|de|du|the|and|und|et|y|en|nr|no|number|total|amount|"
     r"tel|fax|phone|email|vat|tax|iban|bic|swift|qty|rev|revision)$",
@@ -228,6 +240,8 @@ def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:
             return None  # the day of a date written out ("28 de junio", "April 26, 2025")
         start = m.start()
         if prefix := _ID_PREFIX.search(text, 0, m.start()):  # "PO 0077", "INV 2024/0118"
+            if _TAX_ID.fullmatch(prefix.group(1)):
+                return None  # a tax or registration number ("GST 118-402-556", "BTW …")
             if prefix.group(1).upper() not in CURRENCY_CODES:
                 token, start = f"{prefix.group(1)} {token}", prefix.start(1)
         if any(w.conf < 1.0 for w in cell.words):

@@ -15,9 +15,12 @@ from functools import cached_property
 
 from intake.extractors.extraction.labels import LABELS, LabelSet, label_set
 from intake.extractors.extraction.page_rows import page_rows
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Record, Word
 
 __all__ = ["ALIGNED", "Cell", "Hit", "Layout", "Line"]
+#: a number word alone ("n.", "No.", "Nr.", "N°"): the end of a number's label
+_NUMBER_WORD = re.compile(vocabulary().number_pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -271,6 +274,8 @@ class Layout:
         rest = hit.cell.tail(hit.match.end())
         if rest is not None and (text := rest.text.strip(" :#.-|")):
             more_label = rest.text.rstrip().endswith(":") or rest.text.lstrip().startswith("/")
+            # or the label's number word ("Vs. ordine n.", "Order No."): the value is next
+            more_label = more_label or bool(_NUMBER_WORD.fullmatch(rest.text.strip(" :")))
             if more_label and not any(ch.isdigit() for ch in text):
                 return self.next_cell(hit.cell)
             return rest

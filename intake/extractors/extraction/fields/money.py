@@ -57,7 +57,9 @@ _SPACES = "\u00a0\u202f\u2009 '’"
 _MINUS = ("-", "−", "–", "(-)", "(−)", "(–)")
 _NUMBER = re.compile(
     # not inside a word or number; but glued to a currency code it is one ("RM10.50")
-    r"(?:(?<![\w.,])|(?<=(?<![^\W\d_])RM)|(?<=(?<![^\W\d_])(?:"
+    # or to the rand's "R" where cents follow ("R5 629.40": South Africa's amounts)
+    r"(?:(?<![\w.,])|(?<=(?<![^\W\d_])RM)"
+    r"|(?<=(?<![^\W\d_])R)(?=\d{1,3}(?:[ \u00a0,]\d{3})*[.,]\d{2}(?!\d))|(?<=(?<![^\W\d_])(?:"
     + "|".join(sorted(CURRENCY_CODES))
     # a minus sign, an opening parenthesis (closed after the amount) or a minus in
     # parentheses, as accounting programs print a negative adjustment ("(-)0.16")
