@@ -1013,3 +1013,14 @@ def test_an_agreement_that_comes_into_force_and_continues_in_force_for_a_period(
     )
     term = find_term(text)
     assert term is not None and (term.value, term.own, term.fixed) == ("3 years", True, True)
+
+
+def test_the_capacity_a_party_acts_in_is_no_name() -> None:
+    # "X, as Administrative Agent (in such capacity, the "Agent")": the party is X
+    text = (
+        "CREDIT AGREEMENT dated as of May 2, 2022 among Harrow Freight Holdings, LLC, a Delaware "
+        'limited liability company (the "Borrower"), the Lenders party hereto, and Lakemont '
+        'Savings Bank, N.A., as Administrative Agent (in such capacity, the "Agent").'
+    )
+    parties = ["Harrow Freight Holdings, LLC", "Lakemont Savings Bank, N.A."]
+    assert find_contract_parties(text) == parties

@@ -68,7 +68,10 @@ _APPOSITION = re.compile(
     # a person as Indian agreements describe one: "Mr. R. K. Rao, aged about 54 years, S/o
     # Shri M. L. Rao, residing at ...": the father's name (son, daughter or wife of) is not
     # the party's; nor is it written out ("Rohan Mehta, son of Suresh Mehta, residing at")
-    r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b|,\s+(?:son|daughter|wife|husband)\s+of\s",
+    r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b|,\s+(?:son|daughter|wife|husband)\s+of\s|"
+    # the capacity a party acts in, after its name: "First Bank, N.A., as Administrative
+    # Agent (in such capacity, the "Agent")", "X, as Trustee": the role is no name
+    r",\s+as\s+(?=(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _COUNTRY_FORMS = "|".join(
