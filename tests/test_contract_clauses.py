@@ -21,6 +21,7 @@ from intake.extractors.extraction.contract_renewal import find_renewal, renewal_
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.contract_signing import (
     LAST_SIGNED,
+    last_signed_start,
     signing_date,
     starts_at_last_signature,
 )
@@ -1024,3 +1025,31 @@ def test_the_capacity_a_party_acts_in_is_no_name() -> None:
     )
     parties = ["Harrow Freight Holdings, LLC", "Lakemont Savings Bank, N.A."]
     assert find_contract_parties(text) == parties
+
+
+def test_an_agreement_dated_by_its_last_signature_takes_effect_then() -> None:
+    for cue in (
+        # the day told by who signs, then the defined term
+        "This Supply Agreement is made and entered into as of the date on which it has been "
+        'signed by both parties (the "Effective Date") between Karri Joinery Pty Ltd and ...',
+        # dated by the last signature, with no other day of effect
+        "This Agreement is dated on the date of the last signature below.",
+        # a term counted from the last signature
+        "This Agreement shall remain in effect for three (3) years from the date of the last "
+        "signature below.",
+    ):
+        assert LAST_SIGNED.search(cue), cue
+    assert not LAST_SIGNED.search("This Agreement is dated the date first written above.")
+
+
+def test_an_agreement_effective_the_first_of_the_month_after_its_execution() -> None:
+    signed = dt.date(2021, 11, 23)
+    month = (
+        "This Agreement shall become effective on the first day of the calendar month following "
+        "the date on which it has been executed by both parties."
+    )
+    assert last_signed_start([month], signed) == dt.date(2021, 12, 1)
+    assert last_signed_start([month], dt.date(2021, 12, 31)) == dt.date(2022, 1, 1)
+    on_the_day = "This Agreement takes effect on the date of the last signature below."
+    assert last_signed_start(["Preamble.", on_the_day], signed) == signed
+    assert last_signed_start(["This Agreement is effective as of May 1, 2021."], signed) is None

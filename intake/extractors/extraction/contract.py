@@ -38,7 +38,7 @@ from intake.extractors.extraction.contract_renewal import (
 )
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.contract_signing import (
-    LAST_SIGNED,
+    last_signed_start,
     signing_date,
     starts_at_last_signature,
 )
@@ -232,15 +232,11 @@ class ContractExtractor:
         effective = effective or _effective_date(text, order)
         # the term's own section first: the same words elsewhere time an obligation
         sections = clause_sections(text, "term")
-        if (
-            effective is None
-            and (
-                any(LAST_SIGNED.search(part) for part in (text[:PREAMBLE], *sections))
-                or starts_at_last_signature(text)
-            )
-            and (signed := signing_date(text, lines, order)) is not None
-        ):
-            effective = signed, 0.6
+        if effective is None and (signed := signing_date(text, lines, order)) is not None:
+            if begins := last_signed_start([text[:PREAMBLE], *sections], signed):
+                effective = begins, 0.6
+            elif starts_at_last_signature(text):
+                effective = signed, 0.6
         if effective is None and (
             stated := stated_start(text, order) or labelled_start(text, order)
         ):
