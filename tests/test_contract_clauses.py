@@ -1053,3 +1053,53 @@ def test_an_agreement_effective_the_first_of_the_month_after_its_execution() -> 
     on_the_day = "This Agreement takes effect on the date of the last signature below."
     assert last_signed_start(["Preamble.", on_the_day], signed) == signed
     assert last_signed_start(["This Agreement is effective as of May 1, 2021."], signed) is None
+
+
+def test_renewals_each_year_and_by_a_verb_joined_to_the_term() -> None:
+    # "each year" says when it renews, not what ("renew each policy" renews something else)
+    yearly = (
+        "This Agreement shall continue for an initial period of one (1) year and shall "
+        "automatically renew each year on the anniversary of its effective date."
+    )
+    assert find_renewal(yearly) == "successive 1 year"
+    assert find_renewal("This Agreement shall renew each policy of insurance.") is None
+    # "and may be renewed": the verb shares the subject of the sentence's first
+    joined = (
+        "The term of this Agreement shall commence on the date first written above and shall "
+        "continue for a period of twelve (12) months, and may be renewed by the Client for "
+        "additional three (3) month periods upon written notice."
+    )
+    assert find_renewal(joined) == "successive 3 month"
+    assert renewal_by_option(joined)
+
+
+def test_a_renewal_by_a_defined_period_defined_without_a_verb() -> None:
+    # an English definitions clause: the name, a colon, what it is
+    english = (
+        "Renewal Period: each successive period of twelve (12) months after the Initial Term. "
+        "2.1 This Agreement shall commence on the Commencement Date and shall continue for the "
+        "Initial Term and thereafter shall continue for successive Renewal Periods unless either "
+        "party gives three months' notice."
+    )
+    assert find_renewal(english) == "successive 12 month"
+    # a schedule's row, after an option whose clause set off by commas is long
+    row = (
+        "2.2 The Owner may, by notice given at least 3 months before the Expiry Date, extend this "
+        "agreement for the Further Term. 3. Fees. SCHEDULE Item 3 Expiry Date 30 June 2024 Item 4 "
+        "Further Term One period of 2 years Item 5 Fee $900 per month"
+    )
+    assert find_renewal(row) == "2 year"
+    assert renewal_by_option(row)
+    # a name followed by a sentence that states no length at once is no definition
+    assert (
+        find_renewal("This Agreement shall renew for the Further Term. Fees are due in 30 days.")
+        is None
+    )
+
+
+def test_an_order_form_renews_as_the_agreement_it_is() -> None:
+    text = (
+        "This Order Form will automatically renew for successive 12-month periods unless either "
+        "party gives notice of non-renewal at least thirty (30) days before the end of the term."
+    )
+    assert find_renewal(text) == "successive 12 month"
