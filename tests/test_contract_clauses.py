@@ -1103,3 +1103,26 @@ def test_an_order_form_renews_as_the_agreement_it_is() -> None:
         "party gives notice of non-renewal at least thirty (30) days before the end of the term."
     )
     assert find_renewal(text) == "successive 12 month"
+
+
+def test_a_deed_ends_as_an_agreement_does() -> None:
+    text = "1. Term. This deed commences on the date of this deed and ends on 7 March 2025."
+    found = find_expiration(text, "dmy", dt.date(2022, 3, 8))
+    assert found is not None and found[0] == dt.date(2025, 3, 7)
+    # another deed a sentence names is not this one
+    other = "The Deed of Guarantee ends on 7 March 2025."
+    assert find_expiration(other, "dmy", dt.date(2022, 3, 8)) is None
+
+
+def test_a_term_ending_on_an_anniversary_of_a_defined_day_starts_that_day() -> None:
+    text = (
+        '1. Definitions. "Commencement Date" means 1 March 2020. 2. Term. This Agreement shall '
+        "continue for an initial term ending on the fifth (5th) anniversary of the Commencement "
+        "Date."
+    )
+    assert stated_start(text, "dmy") == dt.date(2020, 3, 1)
+    # the agreement's own day, or a day no definition dates, gives no start of its own
+    hereof = "This Agreement shall end on the fifth anniversary of the date hereof."
+    assert stated_start(hereof, "dmy") is None
+    launch = "The Term shall end on the third anniversary of the Launch Date."
+    assert stated_start(launch, "dmy") is None

@@ -167,9 +167,11 @@ def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
                     return date
                 cued.append(m.end() + start)
             break
-    # a letter agreement: the date heading the letter (not one that dates another document)
+    # a letter agreement: the date heading the letter (not one that dates another document,
+    # nor one the recitals tell of: "WHEREAS, on March 1, 2019 the parties signed a letter
+    # of intent" is an earlier event)
     for start, _end, date in find_dates(head[:700], order):
-        if start in cued:
+        if start in cued or (recitals is not None and recitals[0] <= start < recitals[1]):
             continue
         return date
     return None

@@ -113,7 +113,12 @@ _STATED = re.compile(
     # "This Agreement shall subsist for a period of five years from and after the Date of
     # Entry": the period runs from its start
     rf"{_THE_AGREEMENT}\b[^.;]{{0,60}}?\bfor\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:period|term)\s+of\b"
-    r"[^.;]{0,40}?\bfrom\s+(?:and\s+after\s+)?(?:the\s+)?",
+    r"[^.;]{0,40}?\bfrom\s+(?:and\s+after\s+)?(?:the\s+)?|"
+    # a term that ends on an anniversary of a defined day counts from that day: "This
+    # Agreement shall continue for an initial term ending on the fifth (5th) anniversary of
+    # the Commencement Date" (with ""Commencement Date" means 1 March 2020")
+    rf"(?:{_THE_AGREEMENT}|\bterm\b)[^.;]{{0,80}}?\b(?:ending|ends?|expir\w*|terminat\w*|until)"
+    r"\b[^.;]{0,40}?\banniversary\s+of\s+the\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 #: How far after its cue a date may begin ("as of the 1st day of ...").

@@ -112,7 +112,10 @@ _PLACE = r"[A-Z][\w'’.-]*(?:[\s-]+(?:[a-z]{1,3}[\s-]+)?[A-Z][\w'’.-]*){0,3}"
 #: "Munich, 12.03.2024", "In Lyon, on 05/02/2023", "Done at Cork, 18 February 2019": a
 #: line that begins with the place of signing, a comma and the date.
 _PLACE_LINE = re.compile(
-    rf"^\s*(?:(?:done|made|signed|executed)\s+)?(?:(?:in|at)\s+)?(?-i:{_PLACE}),\s+"
+    # (a recital's opening word is no place: "WHEREAS, on March 1, 2019 the parties signed a
+    # letter of intent" tells of an earlier event)
+    r"^\s*(?!(?:whereas|now|recitals?)\b)"
+    rf"(?:(?:done|made|signed|executed)\s+)?(?:(?:in|at)\s+)?(?-i:{_PLACE}),\s+"
     r"(?:(?:on|this|the)\s+){0,2}",
     re.IGNORECASE,
 )

@@ -226,8 +226,10 @@ _CONDITION = re.compile(
 )
 #: A term that ends at the first (or last) of two times: its end is not known in advance.
 _EITHER = re.compile(r"\b(?:earlier|earliest|sooner|later|latest)\s+(?:of|to\s+occur)\b", re.I)
-#: The subject of a sentence that dates the agreement's end.
-_OF_AGREEMENT = re.compile(r"\b(?:agreement|term|contract|nda|it)\b", re.I)
+#: The subject of a sentence that dates the agreement's end (a deed, as Australian and
+#: English drafting has one, calls itself "this deed": "This deed commences on the date of
+#: this deed and ends on 7 March 2025").
+_OF_AGREEMENT = re.compile(r"\b(?:agreement|term|contract|nda|it|(?<=this\s)deed)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
 
 
