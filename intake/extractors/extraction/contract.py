@@ -63,12 +63,16 @@ _EFFECTIVE = re.compile(
     re.IGNORECASE,
 )
 _DATED = re.compile(
-    r"(?:dated|made|entered\s+into|executed|signed)(?:\s+and\s+entered\s+into)?"
+    # (a restated agreement is dated by its restatement: "amended and restated as of ...")
+    r"(?:dated|made|entered\s+into|executed|signed|amended\s+and\s+restated)(?:\s+and\s+entered\s+into)?"
     r"\s+(?:as\s+of|on|this|effective\s+as\s+of)?\s*(?:the\s+)?",
     re.IGNORECASE,
 )
 _EFFECTIVE_DEFINED = re.compile(
-    rf"\(\s*(?:the\s+|this\s+)?[{_QUOTE}]\s*effective\s+date\s*[{_QUOTE}]\s*\)", re.IGNORECASE
+    # (an amendment's or a restatement's own: "(the "Restatement Effective Date")")
+    rf"\(\s*(?:the\s+|this\s+)?[{_QUOTE}]\s*(?:(?:restatement|amendment)\s+)?effective\s+date"
+    rf"\s*[{_QUOTE}]\s*\)",
+    re.IGNORECASE,
 )
 #: "sixty (60) days' prior written notice", "written notice 60 days prior to the end"
 _NOTICE = [
@@ -145,10 +149,16 @@ _OTHER_DOCUMENT = re.compile(
 _THIS_DOCUMENT = re.compile(r"\b(?:this|This|THIS)\b|\b[A-Z]{2,}\s+(?:AGREEMENT|CONTRACT)\b")
 
 
+_EARLIER = re.compile(r"\b(?:originally|initially|previously)\s+$", re.IGNORECASE)
+
+
 def _dates_this(head: str, cue: re.Match[str], recitals: tuple[int, int] | None) -> bool:
     """Whether a date cue ("dated as of", "made") dates this agreement: not in the
     recitals (they tell of earlier deals), nor after another document it names."""
     if recitals is not None and recitals[0] <= cue.start() < recitals[1]:
+        return False
+    # "originally entered into as of March 1, 2015": the first version's date, not this one's
+    if _EARLIER.search(head, max(0, cue.start() - 20), cue.start()):
         return False
     before = re.split(r"(?<=[a-z)])\.\s", head[max(0, cue.start() - 250) : cue.start()])[-1]
     other = [m.end() for m in _OTHER_DOCUMENT.finditer(before)]
