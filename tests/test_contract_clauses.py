@@ -1126,3 +1126,12 @@ def test_a_term_ending_on_an_anniversary_of_a_defined_day_starts_that_day() -> N
     assert stated_start(hereof, "dmy") is None
     launch = "The Term shall end on the third anniversary of the Launch Date."
     assert stated_start(launch, "dmy") is None
+
+
+def test_a_term_that_ends_on_an_anniversary_in_the_present_tense() -> None:
+    text = (
+        "This Agreement is effective on the Effective Date and terminates on the third "
+        "anniversary thereof."
+    )
+    term = find_term(text)
+    assert term is not None and (term.value, term.own, term.fixed) == ("3 years", True, True)

@@ -153,7 +153,10 @@ _ANNIVERSARY = re.compile(
     # (a time of day's dots between: "expire at 5:00 p.m. (Regina time) on the third")
     # (the participle of a period's definition: ""Term" means the period commencing on
     # the Commencement Date and ending on the third anniversary ...")
-    r"terminate|expire|end|through|until|ending|expiring|terminating)\b(?:[ap]\.m\.|[^.]){0,40}?"
+    # (the present tense too: "This Agreement is effective on the Effective Date and
+    # terminates on the third anniversary thereof")
+    r"terminate|expire|end|terminates|expires|ends|continues|through|until|ending|expiring|"
+    r"terminating)\b(?:[ap]\.m\.|[^.]){0,40}?"
     # the ordinal in words (the packs' ordinals: "fifth", "twentieth") or in figures ("5th")
     rf"\b(?P<nth>{_VOCABULARY.day_ordinal_pattern}|\d{{1,2}}(?:st|nd|rd|th))"
     # (the figure in brackets as OCR reads it too: "(Sth)" for "(5th)")
