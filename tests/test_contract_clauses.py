@@ -1135,3 +1135,28 @@ def test_a_term_that_ends_on_an_anniversary_in_the_present_tense() -> None:
     )
     term = find_term(text)
     assert term is not None and (term.value, term.own, term.fixed) == ("3 years", True, True)
+
+
+def test_companies_defined_in_the_first_article_are_not_parties() -> None:
+    # with no "NOW, THEREFORE", the operative part begins at "ARTICLE I"
+    text = (
+        "This Agreement is made and entered into as of March 1, 2020 by and between Tamarind Gas "
+        'Transmission Company ("Transporter") and Osage Power Company ("Shipper"). ARTICLE I - '
+        "DEFINITIONS 1.1 Maximum Daily Quantity shall be as defined in the General Terms and "
+        'Conditions of Transporter\'s Tariff ("GT&C"). ARTICLE II - TRANSPORTATION 2.1 Transporter '
+        'shall deliver gas at the interconnect with Red Fork Pipeline LLC ("RFP").'
+    )
+    parties = ["Tamarind Gas Transmission Company", "Osage Power Company"]
+    assert find_contract_parties(text) == parties
+
+
+def test_a_trade_after_a_company_name_is_no_name() -> None:
+    # "X INC., Naturopath, having an office at": the word after the legal form's comma
+    # describes the party; the initials run together ("N.D.") are part of its name
+    text = (
+        "BETWEEN: HARBOUR GREENS NUTRITION INC., a company having its registered office at 4 Pier "
+        'Road, Nanaimo ("Harbour Greens") AND: DR. OWEN PRICE N.D. INC., Naturopath, having an '
+        'office at 9 Bay Street, Victoria, B.C. ("Contractor")'
+    )
+    parties = ["HARBOUR GREENS NUTRITION INC.", "DR. OWEN PRICE N.D. INC."]
+    assert find_contract_parties(text) == parties

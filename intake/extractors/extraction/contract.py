@@ -32,6 +32,7 @@ from intake.extractors.extraction.contract_parties import (
     find_contract_parties,
     find_recitals,
 )
+from intake.extractors.extraction.contract_recitals import FIRST_SECTION
 from intake.extractors.extraction.contract_renewal import (
     read_renewal,
     renewal_notice,
@@ -89,11 +90,6 @@ _OPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _OF_AGREEMENT = re.compile(r"\b(?:agreement|term|nda|contract)\b", re.IGNORECASE)
-#: The first numbered section ("1. Services.", "ARTICLE I", "Section 1"): the operative part
-#: of an agreement that has no "NOW, THEREFORE" begins there.
-_FIRST_SECTION = re.compile(
-    r"(?:(?<=[.:;)”\"]\s)|^)(?:1\.|ARTICLE\s+(?:1|I)\b\.?|Section\s+1\b\.?)\s+[A-Z][A-Za-z]"
-)
 
 
 def _stated(local: Mapping[str, tuple[Any, str]], field: str) -> Any:
@@ -116,7 +112,7 @@ def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None
     # Past the preamble, "effective <date>" dates one obligation ("employs Employee as CEO
     # effective July 1, 2007") unless its sentence speaks of the agreement or its term, or
     # the date is labelled "Effective Date: ...".
-    starts = [m.start() for m in (_OPERATIVE.search(head), _FIRST_SECTION.search(head)) if m]
+    starts = [m.start() for m in (_OPERATIVE.search(head), FIRST_SECTION.search(head)) if m]
     operative = min(starts, default=None)
     for m in _EFFECTIVE.finditer(head):
         labelled = "date" in m.group(0).casefold()

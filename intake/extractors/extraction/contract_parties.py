@@ -88,7 +88,8 @@ _FORM = (
 )
 _WORD = (
     r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*(?:\.com\b|\.?)|"
-    r"[A-Z]\.|［[A-Z][\w&'’\-]*］|"
+    # (initials run together: "N.D.", "U.S.")
+    r"(?:[A-Z]\.){2,}|[A-Z]\.|［[A-Z][\w&'’\-]*］|"
     r"\d+[A-Za-z][\w]*)|&|"
     + "|".join(sorted(_JOINERS - {"the"}, key=lambda w: (-len(w), w)))
     + r"|(?<=of\s)the)"
@@ -173,6 +174,8 @@ def _name_before(text: str) -> str | None:
     # ..."), whatever "and"s that description holds
     entry = _REGISTER_NOTE.sub(_unnoted, _ENTRY.split(text)[-1])
     cues = [m.start() for m in (_APPOSITION.search(entry), _NOTE_OF_ADDRESS.search(entry)) if m]
+    if cues and (word := _DESCRIBED.search(entry, 0, min(cues))):
+        cues.append(word.start(1))
     if cues and (caps := _CAPS_AND.match(entry[: min(cues)])):
         return caps.group(1)
     if cues and (name := _trailing_name(_CONNECTOR.split(entry[: min(cues)])[-1])):
@@ -218,6 +221,9 @@ _CAPS_AND = re.compile(
 _CAPS_HEAD = re.compile(
     rf"(?:[:;]|\(\d\))\s+((?:(?!(?i:{LEGAL_FORM})\b)[A-Z][A-Z&'’\-]+\s+)+AND\s+)$"
 )
+#: "DR. JANE ROE N.D. INC., Naturopath, having an office at ...": a word after the comma
+#: of a name its legal form ends describes the party (its trade), it is not the name.
+_DESCRIBED = re.compile(rf"{_FORM}(,\s+[A-Z][a-z]+)\s*,?\s*$")
 #: Connectors that always separate one party from the next.
 _ENTRY = re.compile(
     r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|[;:]|,\s+and\b|\(\d\)|"
