@@ -1160,3 +1160,41 @@ def test_a_trade_after_a_company_name_is_no_name() -> None:
     )
     parties = ["HARBOUR GREENS NUTRITION INC.", "DR. OWEN PRICE N.D. INC."]
     assert find_contract_parties(text) == parties
+
+
+@pytest.mark.parametrize(
+    ("preamble", "parties"),
+    [
+        # a trustee acts for the trust: the person is the party named
+        (
+            "This Purchase Agreement is entered into between Kingfisher Holdings LLC "
+            '("Buyer"), and Nora J. Whitley, as trustee of the Whitley Family Trust dated '
+            'June 3, 2004 ("Seller").',
+            ["Kingfisher Holdings LLC", "Nora J. Whitley"],
+        ),
+        # a former name in brackets is no part of the name
+        (
+            "This Supply Agreement is made between Brightstone Minerals Inc. (formerly Aster "
+            'Quarry Inc.), a Nevada corporation ("Supplier"), and Dunmore Glass LLC ("Buyer").',
+            ["Brightstone Minerals Inc.", "Dunmore Glass LLC"],
+        ),
+        # the company a party succeeds is not the party
+        (
+            "This Custody Agreement is made between Osprey Funds Trust, a Delaware statutory "
+            'trust (the "Trust"), and Calder Trust Company, successor by merger to Elm Valley '
+            'Trust Company ("Custodian").',
+            ["Osprey Funds Trust", "Calder Trust Company"],
+        ),
+        # a company with the affiliates it names by their kind is that company
+        (
+            "This Master Purchase Agreement is entered into between Sutton Medical Center, Inc., "
+            'together with its affiliated hospitals (collectively, "Sutton"), and Praxis Surgical '
+            'Supply Corp. ("Supplier").',
+            ["Sutton Medical Center, Inc.", "Praxis Surgical Supply Corp."],
+        ),
+    ],
+)
+def test_what_stands_between_a_party_s_name_and_its_defined_term(
+    preamble: str, parties: list[str]
+) -> None:
+    assert find_contract_parties(preamble) == parties

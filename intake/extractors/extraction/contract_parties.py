@@ -70,8 +70,11 @@ _APPOSITION = re.compile(
     # the party's; nor is it written out ("Rohan Mehta, son of Suresh Mehta, residing at")
     r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b|,\s+(?:son|daughter|wife|husband)\s+of\s|"
     # the capacity a party acts in, after its name: "First Bank, N.A., as Administrative
-    # Agent (in such capacity, the "Agent")", "X, as Trustee": the role is no name
-    r",\s+as\s+(?=(?:the\s+)?(?-i:[A-Z]))",
+    # Agent (in such capacity, the "Agent")", "X, as Trustee", "Mark Ellison, as trustee of
+    # the Ellison Family Trust": the role is no name; nor is the company a party succeeds
+    # ("Meridian Trust Company, successor by merger to First Valley Trust Company")
+    r",\s+as\s+(?=(?:the\s+)?(?:(?-i:[A-Z])|(?:trustee|agent|nominee|custodian|executor|"
+    r"administrator|receiver|general\s+partner|manager)\b))|,\s+(?:as\s+)?successor\b",
     re.IGNORECASE,
 )
 _COUNTRY_FORMS = "|".join(
@@ -132,8 +135,9 @@ _UNBRACKET = str.maketrans("［］", "()")
 #: "X, Inc. and its Affiliates", "X and its subsidiaries": one company and the companies
 #: it controls, right before a collective defined term.
 _WITH_AFFILIATES = re.compile(
+    # (or the affiliated ones it names by their kind: "together with its affiliated hospitals")
     r",?\s+(?:and|together\s+with)\s+(?:its|their)\s+(?:affiliates|subsidiaries|affiliated\s+"
-    r"companies)\s*,?\s*$",
+    r"[a-z]+)\s*,?\s*$",
     re.IGNORECASE,
 )
 #: "... including Guggenheim Securities, LLC (“Guggenheim”)": an example, not a party.
@@ -207,7 +211,10 @@ _REGISTER_NOTE = re.compile(
 
 
 def _unnoted(note: re.Match[str]) -> str:
-    return "" if re.search(r"\d", note.group(0)) else note.group(0)
+    # a register number, or a former name ("(formerly Quartzline Minerals Inc.)", "(f/k/a
+    # ...)"): no part of the name
+    former = re.match(r"\s*\(\s*(?:formerly|f/k/a|previously|prior\s+to)\b", note.group(0), re.I)
+    return "" if re.search(r"\d", note.group(0)) or former else note.group(0)
 
 
 #: "(2) KAVERI PUMPS AND MOTORS LIMITED, a company ...": in a name printed in capitals
