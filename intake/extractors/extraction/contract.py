@@ -120,6 +120,10 @@ def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None
             sentence = re.split(r"(?<=[a-z)])\.\s", head[max(0, m.start() - 200) : m.start()])[-1]
             if not _OF_AGREEMENT.search(sentence):
                 continue
+        # "... and replaces the services agreement between them effective January 1, 2015":
+        # the date of another document, as after "dated"
+        if not labelled and not _dates_this(head, m, None):
+            continue
         for start, _end, date in find_dates(head[m.end() : m.end() + 70], order):
             if start <= 25 and not _JOINED.search(head, m.end(), m.end() + start):
                 return date, 0.85
@@ -145,6 +149,7 @@ _OTHER_DOCUMENT = re.compile(
 _THIS_DOCUMENT = re.compile(r"\b(?:this|This|THIS)\b|\b[A-Z]{2,}\s+(?:AGREEMENT|CONTRACT)\b")
 
 
+_REPLACED = re.compile(r"\b(?:replac|supersed)(?:es|e|ing)\s+(?:the|that|any|all|a|an)\b", re.I)
 _EARLIER = re.compile(r"\b(?:originally|initially|previously)\s+$", re.IGNORECASE)
 
 
@@ -157,7 +162,8 @@ def _dates_this(head: str, cue: re.Match[str], recitals: tuple[int, int] | None)
     if _EARLIER.search(head, max(0, cue.start() - 20), cue.start()):
         return False
     before = re.split(r"(?<=[a-z)])\.\s", head[max(0, cue.start() - 250) : cue.start()])[-1]
-    other = [m.end() for m in _OTHER_DOCUMENT.finditer(before)]
+    # what this agreement replaces or supersedes is another document, whatever its name
+    other = [m.end() for m in (*_OTHER_DOCUMENT.finditer(before), *_REPLACED.finditer(before))]
     this = [m.end() for m in _THIS_DOCUMENT.finditer(before)]
     return not other or (bool(this) and this[-1] > other[-1])
 
