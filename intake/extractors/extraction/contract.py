@@ -100,11 +100,7 @@ def _stated(local: Mapping[str, tuple[Any, str]], field: str) -> Any:
 def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None:
     """The date the agreement takes effect. A date "effective" in the recitals is an
     earlier event (a prior agreement, the day employment ends), not this one's start."""
-    head = text[:PREAMBLE]
-    recitals = find_recitals(head)
-    if recitals is not None:
-        lo, hi = recitals
-        head = head[:lo] + " " * (hi - lo) + head[hi:]  # positions kept
+    head = _without_recitals(text[:PREAMBLE])
     for m in _EFFECTIVE_DEFINED.finditer(head):
         dates = list(find_dates(head[max(0, m.start() - 80) : m.start()], order))
         if dates:
@@ -166,6 +162,15 @@ def _dates_this(head: str, cue: re.Match[str], recitals: tuple[int, int] | None)
     other = [m.end() for m in (*_OTHER_DOCUMENT.finditer(before), *_REPLACED.finditer(before))]
     this = [m.end() for m in _THIS_DOCUMENT.finditer(before)]
     return not other or (bool(this) and this[-1] > other[-1])
+
+
+def _without_recitals(text: str) -> str:
+    """``text`` with its recitals blanked out, positions kept."""
+    recitals = find_recitals(text[:PREAMBLE])
+    if recitals is None:
+        return text
+    lo, hi = recitals
+    return text[:lo] + " " * (hi - lo) + text[hi:]
 
 
 def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
@@ -265,7 +270,10 @@ class ContractExtractor:
         if law:
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
         in_sections = (find_term(section, True, text) for section in sections)
-        term = next(filter(None, in_sections), None) or find_term(text)
+        # the recitals tell of earlier deals: "a Distribution Agreement dated as of January 1,
+        # 2017, which by its terms expires on December 31, 2021" ends that one, not this
+        body = _without_recitals(text)
+        term = next(filter(None, in_sections), None) or find_term(body, context=text)
         if "term" in local:
             term = Term(local["term"][0], local["term"][1], True, True)
         if term is not None:
@@ -283,7 +291,7 @@ class ContractExtractor:
         start = effective[0] if effective else agreement
         expires = next(
             filter(None, (find_expiration(section, order, start) for section in sections)), None
-        ) or find_expiration(text, order, start)
+        ) or find_expiration(body, order, start)
         if "expiration_date" in local and (start is None or local["expiration_date"][0] > start):
             expires = local["expiration_date"]
         if (
