@@ -1198,3 +1198,24 @@ def test_what_stands_between_a_party_s_name_and_its_defined_term(
     preamble: str, parties: list[str]
 ) -> None:
     assert find_contract_parties(preamble) == parties
+
+
+def test_two_parties_named_alike_each_with_its_own_term_are_two() -> None:
+    text = (
+        "This Agreement is entered into by and among Larkspur Analytics, Inc., a Delaware "
+        'corporation ("Larkspur US"), Larkspur Analytics Canada ULC, a British Columbia '
+        'unlimited liability company ("Larkspur Canada"), and Juniper Retail Corp. ("Customer").'
+    )
+    parties = ["Larkspur Analytics, Inc.", "Larkspur Analytics Canada ULC", "Juniper Retail Corp."]
+    assert find_contract_parties(text) == parties
+
+
+def test_a_name_joined_by_del() -> None:
+    text = (
+        "This Agreement is entered into by and between Aceros del Bajio, S.A. de C.V., a Mexican "
+        'corporation ("Supplier"), and Pelham Tool Works LLC ("Buyer").'
+    )
+    assert find_contract_parties(text) == [
+        "Aceros del Bajio, S.A. de C.V.",
+        "Pelham Tool Works LLC",
+    ]

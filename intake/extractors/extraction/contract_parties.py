@@ -317,7 +317,10 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
         if not key:
             continue
         same = next((i for i, k in enumerate(keys) if _same(key, k)), None)
-        if same is None:
+        # two names each given a defined term of its own are two parties, however alike
+        # ("Acorn Analytics, Inc." ("Acorn US") and "Acorn Analytics Canada ULC" ("Acorn
+        # Canada")); the same name twice is one
+        if same is None or (sure and names[same][1] and key != keys[same]):
             keys.append(key)
             names.append((name, sure))
         elif sure and not names[same][1]:  # the name given a defined term is the full one
