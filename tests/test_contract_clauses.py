@@ -12,6 +12,7 @@ import pytest
 from intake.db.models import Document
 from intake.extractors.extraction.contract_clauses import (
     clause_sections,
+    defined_period,
     labelled_end,
     stated_start,
 )
@@ -1219,3 +1220,29 @@ def test_a_name_joined_by_del() -> None:
         "Aceros del Bajio, S.A. de C.V.",
         "Pelham Tool Works LLC",
     ]
+
+
+def test_a_renewal_on_a_day_of_each_year() -> None:
+    text = (
+        "This Agreement shall continue until December 31, 2021 and shall renew each January 1 "
+        "for a further calendar year unless either party gives sixty (60) days' notice."
+    )
+    assert find_renewal(text) == "successive 1 year"
+
+
+def test_an_agreement_that_runs_for_a_defined_period() -> None:
+    text = (
+        '1. Definitions. "Primary Period" means the period of five (5) years from 1 October 2020. '
+        "2. Duration. This Agreement shall continue for the Primary Period."
+    )
+    assert defined_period(text) == (
+        "5 years",
+        "This Agreement shall continue for the Primary Period",
+        True,
+    )
+    # from an event, its end is unknown
+    event = text.replace("1 October 2020", "the first delivery of gas")
+    found = defined_period(event)
+    assert found is not None and found[2] is False
+    # a period the agreement does not run for is not its term
+    assert defined_period('"Warranty Period" means the period of 24 months.') is None

@@ -21,6 +21,7 @@ from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.classify import type_scores
 from intake.extractors.extraction.contract_clauses import (
     clause_sections,
+    defined_period,
     labelled_end,
     labelled_start,
     stated_start,
@@ -274,6 +275,8 @@ class ContractExtractor:
         # 2017, which by its terms expires on December 31, 2021" ends that one, not this
         body = _without_recitals(text)
         term = next(filter(None, in_sections), None) or find_term(body, context=text)
+        if term is None and (period := defined_period(body)):
+            term = Term(period[0], period[1], True, period[2])
         if "term" in local:
             term = Term(local["term"][0], local["term"][1], True, True)
         if term is not None:

@@ -146,7 +146,10 @@ _ONCE = re.compile(r"\b(?:one|an?)\s+(?:\(1\)\s+)?$", re.IGNORECASE)
 #: "for a further period of one year on each anniversary": one period at a time, repeated.
 #: (and "in each case", as agreements drafted in English by German speakers say "jeweils")
 _EVERY_TIME = re.compile(
-    r"\bon\s+each\s+(?:anniversary|occasion)\b|\beach\s+time\b|\bin\s+each\s+case\b", re.I
+    r"\bon\s+each\s+(?:anniversary|occasion)\b|\beach\s+time\b|\bin\s+each\s+case\b|"
+    # on a day of the year: "shall renew each January 1 for a further calendar year"
+    r"\beach\s+(?-i:[A-Z][a-z]{2,8})\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    re.I,
 )
 #: A renewal both parties must agree to is a new agreement, not a renewal term: "may be
 #: renewed ... upon the mutual written agreement of the parties", "if both parties agree".
@@ -176,7 +179,8 @@ _EVERY = re.compile(
 )
 #: "for an additional year": one period of the unit named without a number
 _BARE_UNIT = re.compile(
-    r"\s*(?:(?P<unit>year|month)\b|"
+    # ("a further calendar year": a year)
+    r"\s*(?:(?:calendar\s+)?(?P<unit>year|month)\b|"
     # the period as an adjective: "for successive annual periods", "monthly terms"
     r"(?P<ly>annual|yearly|monthly)\s+(?:periods?|terms?|basis)\b)",
     re.IGNORECASE,
@@ -186,7 +190,7 @@ _BARE_UNIT = re.compile(
 _OTHER_OBJECT = re.compile(
     r"\s+(?!(?:the|this|such)\s+(?:initial\s+)?(?:agreement|term|contract)\b)"
     # ("shall automatically renew each year on the anniversary": when, not what)
-    r"(?!(?:each|every)\s+(?:year|month)\b)"
+    r"(?!(?:each|every)\s+(?:year|month|(?-i:[A-Z][a-z]{2,8})\s+\d{1,2})\b)"
     r"(?:them|it|its|their|such|the|any|each|all|these|those)\b",
     re.I,
 )
