@@ -1246,3 +1246,14 @@ def test_an_agreement_that_runs_for_a_defined_period() -> None:
     assert found is not None and found[2] is False
     # a period the agreement does not run for is not its term
     assert defined_period('"Warranty Period" means the period of 24 months.') is None
+
+
+def test_a_numbered_heading_s_first_sentence_renews_what_it_heads() -> None:
+    text = (
+        "1. Supply. Seller shall supply valves. 2. Term. Two (2) years from the Effective Date, "
+        "renewable annually thereafter unless either party gives notice of non-renewal. 3. Fees."
+    )
+    assert find_renewal(text) == "successive 1 year"
+    # a sentence that ends with the defined Term is no heading
+    after = "Fees are fixed during the Term. Licences are renewable annually at list price."
+    assert find_renewal(after) is None

@@ -202,6 +202,11 @@ _DENIED = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$", re.IGNORECASE)
 _NOTICE_AFTER = re.compile(
     r"^\W*(?:\)\s*)?(?:days?['’]?\s+)?(?:prior|before|advance|notice|written)", re.I
 )
+#: A numbered heading of the agreement's term or renewal, ending the text before a sentence.
+_HEADING = re.compile(
+    r"(?:^|\s)\d{1,2}(?:\.\d{1,2})*\.\s+(?:term|renewal|duration|term\s+and\s+termination)\s*$",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"(?<=[a-z0-9)\]])[.;]\s+(?=[A-Z(])")
 
 
@@ -277,12 +282,18 @@ def _defined_renewal(text: str, name: str = "Renewal Term", repeats: bool = Fals
 
 def _renewing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """The sentences of ``text`` that renew the agreement, with their renewing verb."""
+    before = ["", ""]  # the two pieces before (a heading splits as "2" and "Term")
     for sentence in _sentences(text):
         verb = _RENEWS.search(sentence)
+        heading = _HEADING.search(". ".join(before)) is not None
+        before = [before[1], sentence]
         if (
             verb is not None
             and (
                 _SUBJECT.search(sentence, 0, verb.end())
+                # a numbered heading's first sentence speaks of what it heads: "2. Term. Three
+                # (3) years from the Effective Date, renewable annually thereafter"
+                or heading
                 or _IT.search(sentence, 0, verb.start())
                 or verb.group(0)[:7].casefold() == "renewal"  # a row of the agreement's
             )
