@@ -1257,3 +1257,13 @@ def test_a_numbered_heading_s_first_sentence_renews_what_it_heads() -> None:
     # a sentence that ends with the defined Term is no heading
     after = "Fees are fixed during the Term. Licences are renewable annually at list price."
     assert find_renewal(after) is None
+
+
+def test_a_term_of_years_and_months_is_their_sum() -> None:
+    text = "This Agreement shall continue for an initial term of two (2) years and six (6) months."
+    term = find_term(text)
+    assert term is not None and term.value == "30 months"
+    # months and days are not joined to years
+    plain = "This Agreement shall continue for two (2) years and thirty (30) days thereafter."
+    found = find_term(plain)
+    assert found is not None and found.value == "2 years"

@@ -32,7 +32,7 @@ from intake.extractors.extraction.contract_anchors import anchored, starts_at_ev
 from intake.extractors.extraction.contract_clauses import DEFINED_NAME as _DEFINED_NAME
 from intake.extractors.extraction.contract_clauses import defined_date
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
-from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
+from intake.extractors.extraction.fields.terms import DURATION, format_duration, joined_duration
 from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = ["OPEN_ENDED", "Term", "find_expiration", "find_term"]
@@ -295,7 +295,7 @@ def find_term(text: str, section: bool = False, context: str = "") -> Term | Non
                 continue
             if _CONDITION.search(window, 0, d.start()):
                 continue
-            if parsed := parse_duration(d.group(0)):
+            if parsed := joined_duration(window, d):  # ("two years and six months")
                 raw = text[m.start() : m.end() + d.end()]
                 own = rank < STRONG_TERM or (section and rank != OBLIGATIONS)
                 fixed = (
