@@ -12,6 +12,7 @@ import pytest
 from intake.db.models import Document
 from intake.extractors.extraction.contract_clauses import (
     clause_sections,
+    defined_period,
     labelled_end,
     stated_start,
 )
@@ -21,6 +22,7 @@ from intake.extractors.extraction.contract_renewal import find_renewal, renewal_
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.contract_signing import (
     LAST_SIGNED,
+    last_signed_start,
     signing_date,
     starts_at_last_signature,
 )
@@ -1013,3 +1015,255 @@ def test_an_agreement_that_comes_into_force_and_continues_in_force_for_a_period(
     )
     term = find_term(text)
     assert term is not None and (term.value, term.own, term.fixed) == ("3 years", True, True)
+
+
+def test_the_capacity_a_party_acts_in_is_no_name() -> None:
+    # "X, as Administrative Agent (in such capacity, the "Agent")": the party is X
+    text = (
+        "CREDIT AGREEMENT dated as of May 2, 2022 among Harrow Freight Holdings, LLC, a Delaware "
+        'limited liability company (the "Borrower"), the Lenders party hereto, and Lakemont '
+        'Savings Bank, N.A., as Administrative Agent (in such capacity, the "Agent").'
+    )
+    parties = ["Harrow Freight Holdings, LLC", "Lakemont Savings Bank, N.A."]
+    assert find_contract_parties(text) == parties
+
+
+def test_an_agreement_dated_by_its_last_signature_takes_effect_then() -> None:
+    for cue in (
+        # the day told by who signs, then the defined term
+        "This Supply Agreement is made and entered into as of the date on which it has been "
+        'signed by both parties (the "Effective Date") between Karri Joinery Pty Ltd and ...',
+        # dated by the last signature, with no other day of effect
+        "This Agreement is dated on the date of the last signature below.",
+        # a term counted from the last signature
+        "This Agreement shall remain in effect for three (3) years from the date of the last "
+        "signature below.",
+    ):
+        assert LAST_SIGNED.search(cue), cue
+    assert not LAST_SIGNED.search("This Agreement is dated the date first written above.")
+
+
+def test_an_agreement_effective_the_first_of_the_month_after_its_execution() -> None:
+    signed = dt.date(2021, 11, 23)
+    month = (
+        "This Agreement shall become effective on the first day of the calendar month following "
+        "the date on which it has been executed by both parties."
+    )
+    assert last_signed_start([month], signed) == dt.date(2021, 12, 1)
+    assert last_signed_start([month], dt.date(2021, 12, 31)) == dt.date(2022, 1, 1)
+    on_the_day = "This Agreement takes effect on the date of the last signature below."
+    assert last_signed_start(["Preamble.", on_the_day], signed) == signed
+    assert last_signed_start(["This Agreement is effective as of May 1, 2021."], signed) is None
+
+
+def test_renewals_each_year_and_by_a_verb_joined_to_the_term() -> None:
+    # "each year" says when it renews, not what ("renew each policy" renews something else)
+    yearly = (
+        "This Agreement shall continue for an initial period of one (1) year and shall "
+        "automatically renew each year on the anniversary of its effective date."
+    )
+    assert find_renewal(yearly) == "successive 1 year"
+    assert find_renewal("This Agreement shall renew each policy of insurance.") is None
+    # "and may be renewed": the verb shares the subject of the sentence's first
+    joined = (
+        "The term of this Agreement shall commence on the date first written above and shall "
+        "continue for a period of twelve (12) months, and may be renewed by the Client for "
+        "additional three (3) month periods upon written notice."
+    )
+    assert find_renewal(joined) == "successive 3 month"
+    assert renewal_by_option(joined)
+
+
+def test_a_renewal_by_a_defined_period_defined_without_a_verb() -> None:
+    # an English definitions clause: the name, a colon, what it is
+    english = (
+        "Renewal Period: each successive period of twelve (12) months after the Initial Term. "
+        "2.1 This Agreement shall commence on the Commencement Date and shall continue for the "
+        "Initial Term and thereafter shall continue for successive Renewal Periods unless either "
+        "party gives three months' notice."
+    )
+    assert find_renewal(english) == "successive 12 month"
+    # a schedule's row, after an option whose clause set off by commas is long
+    row = (
+        "2.2 The Owner may, by notice given at least 3 months before the Expiry Date, extend this "
+        "agreement for the Further Term. 3. Fees. SCHEDULE Item 3 Expiry Date 30 June 2024 Item 4 "
+        "Further Term One period of 2 years Item 5 Fee $900 per month"
+    )
+    assert find_renewal(row) == "2 year"
+    assert renewal_by_option(row)
+    # a name followed by a sentence that states no length at once is no definition
+    assert (
+        find_renewal("This Agreement shall renew for the Further Term. Fees are due in 30 days.")
+        is None
+    )
+
+
+def test_an_order_form_renews_as_the_agreement_it_is() -> None:
+    text = (
+        "This Order Form will automatically renew for successive 12-month periods unless either "
+        "party gives notice of non-renewal at least thirty (30) days before the end of the term."
+    )
+    assert find_renewal(text) == "successive 12 month"
+
+
+def test_a_deed_ends_as_an_agreement_does() -> None:
+    text = "1. Term. This deed commences on the date of this deed and ends on 7 March 2025."
+    found = find_expiration(text, "dmy", dt.date(2022, 3, 8))
+    assert found is not None and found[0] == dt.date(2025, 3, 7)
+    # another deed a sentence names is not this one
+    other = "The Deed of Guarantee ends on 7 March 2025."
+    assert find_expiration(other, "dmy", dt.date(2022, 3, 8)) is None
+
+
+def test_a_term_ending_on_an_anniversary_of_a_defined_day_starts_that_day() -> None:
+    text = (
+        '1. Definitions. "Commencement Date" means 1 March 2020. 2. Term. This Agreement shall '
+        "continue for an initial term ending on the fifth (5th) anniversary of the Commencement "
+        "Date."
+    )
+    assert stated_start(text, "dmy") == dt.date(2020, 3, 1)
+    # the agreement's own day, or a day no definition dates, gives no start of its own
+    hereof = "This Agreement shall end on the fifth anniversary of the date hereof."
+    assert stated_start(hereof, "dmy") is None
+    launch = "The Term shall end on the third anniversary of the Launch Date."
+    assert stated_start(launch, "dmy") is None
+
+
+def test_a_term_that_ends_on_an_anniversary_in_the_present_tense() -> None:
+    text = (
+        "This Agreement is effective on the Effective Date and terminates on the third "
+        "anniversary thereof."
+    )
+    term = find_term(text)
+    assert term is not None and (term.value, term.own, term.fixed) == ("3 years", True, True)
+
+
+def test_companies_defined_in_the_first_article_are_not_parties() -> None:
+    # with no "NOW, THEREFORE", the operative part begins at "ARTICLE I"
+    text = (
+        "This Agreement is made and entered into as of March 1, 2020 by and between Tamarind Gas "
+        'Transmission Company ("Transporter") and Osage Power Company ("Shipper"). ARTICLE I - '
+        "DEFINITIONS 1.1 Maximum Daily Quantity shall be as defined in the General Terms and "
+        'Conditions of Transporter\'s Tariff ("GT&C"). ARTICLE II - TRANSPORTATION 2.1 Transporter '
+        'shall deliver gas at the interconnect with Red Fork Pipeline LLC ("RFP").'
+    )
+    parties = ["Tamarind Gas Transmission Company", "Osage Power Company"]
+    assert find_contract_parties(text) == parties
+
+
+def test_a_trade_after_a_company_name_is_no_name() -> None:
+    # "X INC., Naturopath, having an office at": the word after the legal form's comma
+    # describes the party; the initials run together ("N.D.") are part of its name
+    text = (
+        "BETWEEN: HARBOUR GREENS NUTRITION INC., a company having its registered office at 4 Pier "
+        'Road, Nanaimo ("Harbour Greens") AND: DR. OWEN PRICE N.D. INC., Naturopath, having an '
+        'office at 9 Bay Street, Victoria, B.C. ("Contractor")'
+    )
+    parties = ["HARBOUR GREENS NUTRITION INC.", "DR. OWEN PRICE N.D. INC."]
+    assert find_contract_parties(text) == parties
+
+
+@pytest.mark.parametrize(
+    ("preamble", "parties"),
+    [
+        # a trustee acts for the trust: the person is the party named
+        (
+            "This Purchase Agreement is entered into between Kingfisher Holdings LLC "
+            '("Buyer"), and Nora J. Whitley, as trustee of the Whitley Family Trust dated '
+            'June 3, 2004 ("Seller").',
+            ["Kingfisher Holdings LLC", "Nora J. Whitley"],
+        ),
+        # a former name in brackets is no part of the name
+        (
+            "This Supply Agreement is made between Brightstone Minerals Inc. (formerly Aster "
+            'Quarry Inc.), a Nevada corporation ("Supplier"), and Dunmore Glass LLC ("Buyer").',
+            ["Brightstone Minerals Inc.", "Dunmore Glass LLC"],
+        ),
+        # the company a party succeeds is not the party
+        (
+            "This Custody Agreement is made between Osprey Funds Trust, a Delaware statutory "
+            'trust (the "Trust"), and Calder Trust Company, successor by merger to Elm Valley '
+            'Trust Company ("Custodian").',
+            ["Osprey Funds Trust", "Calder Trust Company"],
+        ),
+        # a company with the affiliates it names by their kind is that company
+        (
+            "This Master Purchase Agreement is entered into between Sutton Medical Center, Inc., "
+            'together with its affiliated hospitals (collectively, "Sutton"), and Praxis Surgical '
+            'Supply Corp. ("Supplier").',
+            ["Sutton Medical Center, Inc.", "Praxis Surgical Supply Corp."],
+        ),
+    ],
+)
+def test_what_stands_between_a_party_s_name_and_its_defined_term(
+    preamble: str, parties: list[str]
+) -> None:
+    assert find_contract_parties(preamble) == parties
+
+
+def test_two_parties_named_alike_each_with_its_own_term_are_two() -> None:
+    text = (
+        "This Agreement is entered into by and among Larkspur Analytics, Inc., a Delaware "
+        'corporation ("Larkspur US"), Larkspur Analytics Canada ULC, a British Columbia '
+        'unlimited liability company ("Larkspur Canada"), and Juniper Retail Corp. ("Customer").'
+    )
+    parties = ["Larkspur Analytics, Inc.", "Larkspur Analytics Canada ULC", "Juniper Retail Corp."]
+    assert find_contract_parties(text) == parties
+
+
+def test_a_name_joined_by_del() -> None:
+    text = (
+        "This Agreement is entered into by and between Aceros del Bajio, S.A. de C.V., a Mexican "
+        'corporation ("Supplier"), and Pelham Tool Works LLC ("Buyer").'
+    )
+    assert find_contract_parties(text) == [
+        "Aceros del Bajio, S.A. de C.V.",
+        "Pelham Tool Works LLC",
+    ]
+
+
+def test_a_renewal_on_a_day_of_each_year() -> None:
+    text = (
+        "This Agreement shall continue until December 31, 2021 and shall renew each January 1 "
+        "for a further calendar year unless either party gives sixty (60) days' notice."
+    )
+    assert find_renewal(text) == "successive 1 year"
+
+
+def test_an_agreement_that_runs_for_a_defined_period() -> None:
+    text = (
+        '1. Definitions. "Primary Period" means the period of five (5) years from 1 October 2020. '
+        "2. Duration. This Agreement shall continue for the Primary Period."
+    )
+    assert defined_period(text) == (
+        "5 years",
+        "This Agreement shall continue for the Primary Period",
+        True,
+    )
+    # from an event, its end is unknown
+    event = text.replace("1 October 2020", "the first delivery of gas")
+    found = defined_period(event)
+    assert found is not None and found[2] is False
+    # a period the agreement does not run for is not its term
+    assert defined_period('"Warranty Period" means the period of 24 months.') is None
+
+
+def test_a_numbered_heading_s_first_sentence_renews_what_it_heads() -> None:
+    text = (
+        "1. Supply. Seller shall supply valves. 2. Term. Two (2) years from the Effective Date, "
+        "renewable annually thereafter unless either party gives notice of non-renewal. 3. Fees."
+    )
+    assert find_renewal(text) == "successive 1 year"
+    # a sentence that ends with the defined Term is no heading
+    after = "Fees are fixed during the Term. Licences are renewable annually at list price."
+    assert find_renewal(after) is None
+
+
+def test_a_term_of_years_and_months_is_their_sum() -> None:
+    text = "This Agreement shall continue for an initial term of two (2) years and six (6) months."
+    term = find_term(text)
+    assert term is not None and term.value == "30 months"
+    # months and days are not joined to years
+    plain = "This Agreement shall continue for two (2) years and thirty (30) days thereafter."
+    found = find_term(plain)
+    assert found is not None and found.value == "2 years"

@@ -21,6 +21,7 @@ from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.classify import type_scores
 from intake.extractors.extraction.contract_clauses import (
     clause_sections,
+    defined_period,
     labelled_end,
     labelled_start,
     stated_start,
@@ -32,13 +33,14 @@ from intake.extractors.extraction.contract_parties import (
     find_contract_parties,
     find_recitals,
 )
+from intake.extractors.extraction.contract_recitals import FIRST_SECTION
 from intake.extractors.extraction.contract_renewal import (
     read_renewal,
     renewal_notice,
 )
 from intake.extractors.extraction.contract_signatures import find_signatories
 from intake.extractors.extraction.contract_signing import (
-    LAST_SIGNED,
+    last_signed_start,
     signing_date,
     starts_at_last_signature,
 )
@@ -63,12 +65,16 @@ _EFFECTIVE = re.compile(
     re.IGNORECASE,
 )
 _DATED = re.compile(
-    r"(?:dated|made|entered\s+into|executed|signed)(?:\s+and\s+entered\s+into)?"
+    # (a restated agreement is dated by its restatement: "amended and restated as of ...")
+    r"(?:dated|made|entered\s+into|executed|signed|amended\s+and\s+restated)(?:\s+and\s+entered\s+into)?"
     r"\s+(?:as\s+of|on|this|effective\s+as\s+of)?\s*(?:the\s+)?",
     re.IGNORECASE,
 )
 _EFFECTIVE_DEFINED = re.compile(
-    rf"\(\s*(?:the\s+|this\s+)?[{_QUOTE}]\s*effective\s+date\s*[{_QUOTE}]\s*\)", re.IGNORECASE
+    # (an amendment's or a restatement's own: "(the "Restatement Effective Date")")
+    rf"\(\s*(?:the\s+|this\s+)?[{_QUOTE}]\s*(?:(?:restatement|amendment)\s+)?effective\s+date"
+    rf"\s*[{_QUOTE}]\s*\)",
+    re.IGNORECASE,
 )
 #: "sixty (60) days' prior written notice", "written notice 60 days prior to the end"
 _NOTICE = [
@@ -85,11 +91,6 @@ _OPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _OF_AGREEMENT = re.compile(r"\b(?:agreement|term|nda|contract)\b", re.IGNORECASE)
-#: The first numbered section ("1. Services.", "ARTICLE I", "Section 1"): the operative part
-#: of an agreement that has no "NOW, THEREFORE" begins there.
-_FIRST_SECTION = re.compile(
-    r"(?:(?<=[.:;)”\"]\s)|^)(?:1\.|ARTICLE\s+(?:1|I)\b\.?|Section\s+1\b\.?)\s+[A-Z][A-Za-z]"
-)
 
 
 def _stated(local: Mapping[str, tuple[Any, str]], field: str) -> Any:
@@ -100,11 +101,7 @@ def _stated(local: Mapping[str, tuple[Any, str]], field: str) -> Any:
 def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None:
     """The date the agreement takes effect. A date "effective" in the recitals is an
     earlier event (a prior agreement, the day employment ends), not this one's start."""
-    head = text[:PREAMBLE]
-    recitals = find_recitals(head)
-    if recitals is not None:
-        lo, hi = recitals
-        head = head[:lo] + " " * (hi - lo) + head[hi:]  # positions kept
+    head = _without_recitals(text[:PREAMBLE])
     for m in _EFFECTIVE_DEFINED.finditer(head):
         dates = list(find_dates(head[max(0, m.start() - 80) : m.start()], order))
         if dates:
@@ -112,7 +109,7 @@ def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None
     # Past the preamble, "effective <date>" dates one obligation ("employs Employee as CEO
     # effective July 1, 2007") unless its sentence speaks of the agreement or its term, or
     # the date is labelled "Effective Date: ...".
-    starts = [m.start() for m in (_OPERATIVE.search(head), _FIRST_SECTION.search(head)) if m]
+    starts = [m.start() for m in (_OPERATIVE.search(head), FIRST_SECTION.search(head)) if m]
     operative = min(starts, default=None)
     for m in _EFFECTIVE.finditer(head):
         labelled = "date" in m.group(0).casefold()
@@ -120,6 +117,10 @@ def _effective_date(text: str, order: DateOrder) -> tuple[dt.date, float] | None
             sentence = re.split(r"(?<=[a-z)])\.\s", head[max(0, m.start() - 200) : m.start()])[-1]
             if not _OF_AGREEMENT.search(sentence):
                 continue
+        # "... and replaces the services agreement between them effective January 1, 2015":
+        # the date of another document, as after "dated"
+        if not labelled and not _dates_this(head, m, None):
+            continue
         for start, _end, date in find_dates(head[m.end() : m.end() + 70], order):
             if start <= 25 and not _JOINED.search(head, m.end(), m.end() + start):
                 return date, 0.85
@@ -145,15 +146,32 @@ _OTHER_DOCUMENT = re.compile(
 _THIS_DOCUMENT = re.compile(r"\b(?:this|This|THIS)\b|\b[A-Z]{2,}\s+(?:AGREEMENT|CONTRACT)\b")
 
 
+_REPLACED = re.compile(r"\b(?:replac|supersed)(?:es|e|ing)\s+(?:the|that|any|all|a|an)\b", re.I)
+_EARLIER = re.compile(r"\b(?:originally|initially|previously)\s+$", re.IGNORECASE)
+
+
 def _dates_this(head: str, cue: re.Match[str], recitals: tuple[int, int] | None) -> bool:
     """Whether a date cue ("dated as of", "made") dates this agreement: not in the
     recitals (they tell of earlier deals), nor after another document it names."""
     if recitals is not None and recitals[0] <= cue.start() < recitals[1]:
         return False
+    # "originally entered into as of March 1, 2015": the first version's date, not this one's
+    if _EARLIER.search(head, max(0, cue.start() - 20), cue.start()):
+        return False
     before = re.split(r"(?<=[a-z)])\.\s", head[max(0, cue.start() - 250) : cue.start()])[-1]
-    other = [m.end() for m in _OTHER_DOCUMENT.finditer(before)]
+    # what this agreement replaces or supersedes is another document, whatever its name
+    other = [m.end() for m in (*_OTHER_DOCUMENT.finditer(before), *_REPLACED.finditer(before))]
     this = [m.end() for m in _THIS_DOCUMENT.finditer(before)]
     return not other or (bool(this) and this[-1] > other[-1])
+
+
+def _without_recitals(text: str) -> str:
+    """``text`` with its recitals blanked out, positions kept."""
+    recitals = find_recitals(text[:PREAMBLE])
+    if recitals is None:
+        return text
+    lo, hi = recitals
+    return text[:lo] + " " * (hi - lo) + text[hi:]
 
 
 def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
@@ -167,9 +185,11 @@ def _agreement_date(text: str, order: DateOrder) -> dt.date | None:
                     return date
                 cued.append(m.end() + start)
             break
-    # a letter agreement: the date heading the letter (not one that dates another document)
+    # a letter agreement: the date heading the letter (not one that dates another document,
+    # nor one the recitals tell of: "WHEREAS, on March 1, 2019 the parties signed a letter
+    # of intent" is an earlier event)
     for start, _end, date in find_dates(head[:700], order):
-        if start in cued:
+        if start in cued or (recitals is not None and recitals[0] <= start < recitals[1]):
             continue
         return date
     return None
@@ -232,15 +252,11 @@ class ContractExtractor:
         effective = effective or _effective_date(text, order)
         # the term's own section first: the same words elsewhere time an obligation
         sections = clause_sections(text, "term")
-        if (
-            effective is None
-            and (
-                any(LAST_SIGNED.search(part) for part in (text[:PREAMBLE], *sections))
-                or starts_at_last_signature(text)
-            )
-            and (signed := signing_date(text, lines, order)) is not None
-        ):
-            effective = signed, 0.6
+        if effective is None and (signed := signing_date(text, lines, order)) is not None:
+            if begins := last_signed_start([text[:PREAMBLE], *sections], signed):
+                effective = begins, 0.6
+            elif starts_at_last_signature(text):
+                effective = signed, 0.6
         if effective is None and (
             stated := stated_start(text, order) or labelled_start(text, order)
         ):
@@ -255,7 +271,12 @@ class ContractExtractor:
         if law:
             fields["governing_law"] = Field(law[0], 0.8, "text", raw=law[1][-300:])
         in_sections = (find_term(section, True, text) for section in sections)
-        term = next(filter(None, in_sections), None) or find_term(text)
+        # the recitals tell of earlier deals: "a Distribution Agreement dated as of January 1,
+        # 2017, which by its terms expires on December 31, 2021" ends that one, not this
+        body = _without_recitals(text)
+        term = next(filter(None, in_sections), None) or find_term(body, context=text)
+        if term is None and (period := defined_period(body)):
+            term = Term(period[0], period[1], True, period[2])
         if "term" in local:
             term = Term(local["term"][0], local["term"][1], True, True)
         if term is not None:
@@ -273,7 +294,7 @@ class ContractExtractor:
         start = effective[0] if effective else agreement
         expires = next(
             filter(None, (find_expiration(section, order, start) for section in sections)), None
-        ) or find_expiration(text, order, start)
+        ) or find_expiration(body, order, start)
         if "expiration_date" in local and (start is None or local["expiration_date"][0] > start):
             expires = local["expiration_date"]
         if (

@@ -32,13 +32,16 @@ import datetime as dt
 import re
 from functools import cache
 
+from intake.extractors.extraction.contract_anchors import anchored
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
+from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
 from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = [
     "DEFINED_NAME",
     "clause_sections",
     "defined_date",
+    "defined_period",
     "labelled_end",
     "labelled_start",
     "stated_start",
@@ -113,7 +116,12 @@ _STATED = re.compile(
     # "This Agreement shall subsist for a period of five years from and after the Date of
     # Entry": the period runs from its start
     rf"{_THE_AGREEMENT}\b[^.;]{{0,60}}?\bfor\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:period|term)\s+of\b"
-    r"[^.;]{0,40}?\bfrom\s+(?:and\s+after\s+)?(?:the\s+)?",
+    r"[^.;]{0,40}?\bfrom\s+(?:and\s+after\s+)?(?:the\s+)?|"
+    # a term that ends on an anniversary of a defined day counts from that day: "This
+    # Agreement shall continue for an initial term ending on the fifth (5th) anniversary of
+    # the Commencement Date" (with ""Commencement Date" means 1 March 2020")
+    rf"(?:{_THE_AGREEMENT}|\bterm\b)[^.;]{{0,80}}?\b(?:ending|ends?|expir\w*|terminat\w*|until)"
+    r"\b[^.;]{0,40}?\banniversary\s+of\s+the\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 #: How far after its cue a date may begin ("as of the 1st day of ...").
@@ -165,3 +173,33 @@ def labelled_end(text: str, order: DateOrder) -> dt.date | None:
 def stated_start(text: str, order: DateOrder) -> dt.date | None:
     """The date the agreement says it takes effect, wherever its term clause stands."""
     return _first_date(text, _STATED, order)
+
+
+#: "This Agreement shall continue for the Primary Period": the agreement runs for a period
+#: it names by a defined term ("Primary Period", "Framework Period", "Supply Term").
+_FOR_DEFINED = re.compile(
+    rf"{_THE_AGREEMENT}[^.;]{{0,60}}?\b(?:continue|remain|run|be\s+in\s+(?:full\s+)?force)\w*"
+    r"[^.;]{0,40}?\bfor\s+the\s+(?P<name>(?-i:(?:[A-Z][\w-]*\s+){1,2}(?:Period|Term)))\b",
+    re.IGNORECASE,
+)
+
+
+def defined_period(text: str) -> tuple[str, str, bool] | None:
+    """The term of an agreement that runs for a defined period, as that period's definition
+    states it (""Primary Period" means the period of five (5) years from 1 October 2020"):
+    its length, the words it was read from, and whether its end follows from its start (not
+    from an event: "... from the first delivery")."""
+    for m in _FOR_DEFINED.finditer(text):
+        name = re.escape(m["name"])
+        definition = re.search(
+            rf"(?<![\w-])[{_QUOTES}]?{name}[{_QUOTES}]?\s*(?:means|shall\s+mean|:)\s+(?:the|a)\s+"
+            r"(?:period|term)\s+of\s+",
+            text,
+        )
+        if definition is None:
+            continue
+        d = DURATION.match(text, definition.end())
+        if d is None or (parsed := parse_duration(d.group(0))) is None:
+            continue
+        return format_duration(*parsed), m.group(0), anchored(text[d.end() : d.end() + 80], text)
+    return None

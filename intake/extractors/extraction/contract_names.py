@@ -16,8 +16,10 @@ NOT_IN_NAME = re.compile(
     r"\b(?:agreement|amendment|stock|shares|exhibit|section|schedule|date|dated)\b", re.I
 )
 #: The small words a name joins its capitalised words with ("Bank of the West", "Banco de
-#: la Plata"; "the" only after "of").
-JOINERS = frozenset({"of", "the", "de", "du", "van", "von", "der", "la", "y"})
+#: la Plata", "Maquinados del Norte", "Banco do Brasil"; "the" only after "of").
+JOINERS = frozenset(
+    {"of", "the", "de", "del", "des", "da", "do", "du", "van", "von", "der", "la", "y"}
+)
 #: Capitalised words that are not, on their own, the name of a party.
 _NOT_ALONE = frozenset(
     """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia

@@ -68,7 +68,13 @@ _APPOSITION = re.compile(
     # a person as Indian agreements describe one: "Mr. R. K. Rao, aged about 54 years, S/o
     # Shri M. L. Rao, residing at ...": the father's name (son, daughter or wife of) is not
     # the party's; nor is it written out ("Rohan Mehta, son of Suresh Mehta, residing at")
-    r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b|,\s+(?:son|daughter|wife|husband)\s+of\s",
+    r",\s+aged\s+(?:about\s+)?\d|,?\s+[SDW]/[Oo]\b|,\s+(?:son|daughter|wife|husband)\s+of\s|"
+    # the capacity a party acts in, after its name: "First Bank, N.A., as Administrative
+    # Agent (in such capacity, the "Agent")", "X, as Trustee", "Mark Ellison, as trustee of
+    # the Ellison Family Trust": the role is no name; nor is the company a party succeeds
+    # ("Meridian Trust Company, successor by merger to First Valley Trust Company")
+    r",\s+as\s+(?=(?:the\s+)?(?:(?-i:[A-Z])|(?:trustee|agent|nominee|custodian|executor|"
+    r"administrator|receiver|general\s+partner|manager)\b))|,\s+(?:as\s+)?successor\b",
     re.IGNORECASE,
 )
 _COUNTRY_FORMS = "|".join(
@@ -85,7 +91,8 @@ _FORM = (
 )
 _WORD = (
     r"(?:(?!(?:AND|BETWEEN|AMONG|BY|WITH|FOR|TO|IF)\b)(?:[A-Z][\w&'’\-]*(?:\.com\b|\.?)|"
-    r"[A-Z]\.|［[A-Z][\w&'’\-]*］|"
+    # (initials run together: "N.D.", "U.S.")
+    r"(?:[A-Z]\.){2,}|[A-Z]\.|［[A-Z][\w&'’\-]*］|"
     r"\d+[A-Za-z][\w]*)|&|"
     + "|".join(sorted(_JOINERS - {"the"}, key=lambda w: (-len(w), w)))
     + r"|(?<=of\s)the)"
@@ -128,8 +135,9 @@ _UNBRACKET = str.maketrans("［］", "()")
 #: "X, Inc. and its Affiliates", "X and its subsidiaries": one company and the companies
 #: it controls, right before a collective defined term.
 _WITH_AFFILIATES = re.compile(
+    # (or the affiliated ones it names by their kind: "together with its affiliated hospitals")
     r",?\s+(?:and|together\s+with)\s+(?:its|their)\s+(?:affiliates|subsidiaries|affiliated\s+"
-    r"companies)\s*,?\s*$",
+    r"[a-z]+)\s*,?\s*$",
     re.IGNORECASE,
 )
 #: "... including Guggenheim Securities, LLC (“Guggenheim”)": an example, not a party.
@@ -170,6 +178,8 @@ def _name_before(text: str) -> str | None:
     # ..."), whatever "and"s that description holds
     entry = _REGISTER_NOTE.sub(_unnoted, _ENTRY.split(text)[-1])
     cues = [m.start() for m in (_APPOSITION.search(entry), _NOTE_OF_ADDRESS.search(entry)) if m]
+    if cues and (word := _DESCRIBED.search(entry, 0, min(cues))):
+        cues.append(word.start(1))
     if cues and (caps := _CAPS_AND.match(entry[: min(cues)])):
         return caps.group(1)
     if cues and (name := _trailing_name(_CONNECTOR.split(entry[: min(cues)])[-1])):
@@ -201,7 +211,10 @@ _REGISTER_NOTE = re.compile(
 
 
 def _unnoted(note: re.Match[str]) -> str:
-    return "" if re.search(r"\d", note.group(0)) else note.group(0)
+    # a register number, or a former name ("(formerly Quartzline Minerals Inc.)", "(f/k/a
+    # ...)"): no part of the name
+    former = re.match(r"\s*\(\s*(?:formerly|f/k/a|previously|prior\s+to)\b", note.group(0), re.I)
+    return "" if re.search(r"\d", note.group(0)) or former else note.group(0)
 
 
 #: "(2) KAVERI PUMPS AND MOTORS LIMITED, a company ...": in a name printed in capitals
@@ -215,6 +228,9 @@ _CAPS_AND = re.compile(
 _CAPS_HEAD = re.compile(
     rf"(?:[:;]|\(\d\))\s+((?:(?!(?i:{LEGAL_FORM})\b)[A-Z][A-Z&'’\-]+\s+)+AND\s+)$"
 )
+#: "DR. JANE ROE N.D. INC., Naturopath, having an office at ...": a word after the comma
+#: of a name its legal form ends describes the party (its trade), it is not the name.
+_DESCRIBED = re.compile(rf"{_FORM}(,\s+[A-Z][a-z]+)\s*,?\s*$")
 #: Connectors that always separate one party from the next.
 _ENTRY = re.compile(
     r"(?:\bby\s+and\s+(?:between|among)|\bbetween|\bamong(?:st)?|[;:]|,\s+and\b|\(\d\)|"
@@ -301,7 +317,10 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
         if not key:
             continue
         same = next((i for i, k in enumerate(keys) if _same(key, k)), None)
-        if same is None:
+        # two names each given a defined term of its own are two parties, however alike
+        # ("Acorn Analytics, Inc." ("Acorn US") and "Acorn Analytics Canada ULC" ("Acorn
+        # Canada")); the same name twice is one
+        if same is None or (sure and names[same][1] and key != keys[same]):
             keys.append(key)
             names.append((name, sure))
         elif sure and not names[same][1]:  # the name given a defined term is the full one

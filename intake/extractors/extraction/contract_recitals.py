@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CLAUSE", "before_recitals", "find_recitals"]
+__all__ = ["CLAUSE", "FIRST_SECTION", "before_recitals", "find_recitals"]
 
 #: The clause that names the parties: "between", "among".
 CLAUSE = re.compile(r"\b(?:between|among|amongst)\b[:\s]", re.IGNORECASE)
@@ -22,6 +22,12 @@ _RECITALS = re.compile(
 _OPERATIVE = re.compile(
     r"\bNOW,?\s+THEREFORE\b|\bagrees?\s+as\s+follows\b|\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b",
     re.IGNORECASE,
+)
+
+#: The first numbered section ("1. Services.", "ARTICLE I - DEFINITIONS", "Section 1"): the
+#: operative part of an agreement that has no "NOW, THEREFORE" begins there.
+FIRST_SECTION = re.compile(
+    r"(?:(?<=[.:;)”\"]\s)|^)(?:1\.|ARTICLE\s+(?:1|I)\b\.?|Section\s+1\b\.?)\s*[-–—:]?\s+[A-Z][A-Za-z]"
 )
 
 
@@ -43,9 +49,12 @@ def before_recitals(head: str, found: list[tuple[int, str, bool]]) -> list[tuple
     Past the start of the operative clauses ("NOW, THEREFORE", "agree as follows") the
     parties are named already: a company given a defined term there is a carrier, an
     agent, a supplier the agreement speaks of."""
-    operative = _OPERATIVE.search(head)
-    if operative is not None and any(pos < operative.start() for pos, _, sure in found if sure):
-        found = [f for f in found if f[0] < operative.start()]
+    # (with no "NOW, THEREFORE", the first numbered section begins it: "ARTICLE I -
+    # DEFINITIONS ... the General Terms and Conditions of Transporter's Tariff ("GT&C")")
+    starts = [m.start() for m in (_OPERATIVE.search(head), FIRST_SECTION.search(head)) if m]
+    operative = min(starts, default=None)
+    if operative is not None and any(pos < operative for pos, _, sure in found if sure):
+        found = [f for f in found if f[0] < operative]
     recitals = find_recitals(head)
     if recitals is None:
         return found

@@ -50,13 +50,19 @@ __all__ = ["find_renewal", "read_renewal", "renewal_by_option", "renewal_notice"
 #: Term", "shall have the option to renew this Agreement", "the Term may be renewed (by the
 #: Client)". It renews only if taken: the contract's dates do not roll on by themselves.
 _OPTION_VERB = (
-    r"(?:\bmay|(?:shall\s+have|has)\s+the\s+(?:option|right))(?:\s*,[^,.;]{0,40},)?\s+"
+    # (a clause set off by commas may stand between: "may, by notice given at least 3
+    # months before the Expiry Date, extend this agreement")
+    r"(?:\bmay|(?:shall\s+have|has)\s+the\s+(?:option|right))(?:\s*,[^,.;]{0,80},)?\s+"
     r"(?:to\s+)?(?:elect\s+to\s+)?(?:renew|extend)\s+(?:(?:the|this)\s+(?:initial\s+)?"
     # (a franchise agreement renews "the franchise" it grants: "Franchisee may renew the
     # franchise for one additional term of ten years")
     r"(?:term|agreement|franchise)|this\s+lease)|"
     # (an agreement that calls itself a lease: "This Lease may be renewed by Tenant")
-    r"(?:term|agreement|(?<=this\s)lease)\s+may\s+(?:be\s+)?(?:renewed|extended)"
+    r"(?:term|agreement|(?<=this\s)lease)\s+may\s+(?:be\s+)?(?:renewed|extended)|"
+    # the same verb joined by "and" to the sentence's own about the agreement or its term,
+    # sharing its subject: "The term of this Agreement shall ... continue for twelve (12)
+    # months, and may be renewed by the Company for additional six (6) month periods"
+    r"(?<=\band\s)may\s+(?:be\s+)?(?:renewed|extended)\b"
 )
 _ROW = (
     r"(?-i:\bRenewal|\bRENEWAL)\s*:?\s+(?=(?:automatic\s+renewal\s+for\s+)?"
@@ -86,8 +92,10 @@ _RENEWS = re.compile(
     rf"(?:shall|will)\s+(?:thereafter\s+)?(?:{_AUTO}\s+)?continue\b"
     r"(?=(?:[^.;]{0,40}?|[^.;]{0,160}?\bthereafter\s+(?:from\s+)?(?:(?:contract|calendar)\s+)?)"
     r"\b(?:year|month)[\s-]+to[\s-]+(?:(?:contract|calendar)\s+)?(?:year|month)\b|"
-    # ... or "for successive periods of twelve (12) months": runs on by further periods
-    r"[^.;]{0,40}?\b(?:successive|consecutive|further|additional)\s+(?:periods?|terms?)\b)|"
+    # ... or "for successive periods of twelve (12) months": runs on by further periods (or
+    # by defined ones: "shall continue for successive Renewal Periods")
+    r"[^.;]{0,40}?\b(?:successive|consecutive|further|additional)\s+(?:(?:renewal|extension)\s+)?"
+    r"(?:periods?|terms?)\b)|"
     rf"{_OPTION_VERB}|"
     # the adjective of a term that renews by itself: "Three (3) years from the Effective Date,
     # renewable annually thereafter", "automatically renewable for successive 5-year terms"
@@ -104,7 +112,10 @@ _OPTION = re.compile(_OPTION_VERB, re.IGNORECASE)
 _IT = re.compile(r"\b[Ii]t\s*$")
 #: The renewing sentence is about the agreement or its term, not a licence or a policy.
 _SUBJECT = re.compile(
-    r"\b(?:agreement|term|contract|(?<=this\s)lease|(?<=the\s)franchise)\b", re.IGNORECASE
+    # (an order form is the agreement it orders under: "This Order Form will automatically
+    # renew", as "This Lease" renews a lease)
+    r"\b(?:agreement|term|contract|(?<=this\s)(?:lease|order\s+form)|(?<=the\s)franchise)\b",
+    re.IGNORECASE,
 )
 _KIND = re.compile(
     r"\b(?P<kind>successive|additional|consecutive|further)\s+(?:periods?\s+of\s+|terms?\s+of\s+)?",
@@ -119,8 +130,13 @@ _RENEWAL_TERMS = re.compile(rf"[^.;]{{0,60}}?\b(?-i:(?P<name>{_NAMED})s?)\b", re
 
 
 def _renewal_defined(name: str) -> re.Pattern[str]:
+    """Where ``name`` is defined: ""Renewal Term" means ...", or with no verb (``row``), as
+    English definitions clauses ("Renewal Period: each successive period of twelve (12)
+    months") and the rows of a schedule's key details ("Item 4 Further Term One period of
+    2 years") give it: the name, perhaps a colon, then what it is."""
     return re.compile(
-        rf"(?<![\w-])[“\"]?{name}[”\"]?\s+(?:means|shall\s+mean)\s+(?P<what>[^.;]{{0,120}})",
+        rf"(?<![\w-])[“\"]?{name}[”\"]?(?:\s+(?:means|shall\s+mean)|(?P<row>\s*:|\s+(?=(?-i:[A-Z0-9]))))"
+        r"\s*(?P<what>[^.;]{0,120})",
         re.IGNORECASE,
     )
 
@@ -130,7 +146,10 @@ _ONCE = re.compile(r"\b(?:one|an?)\s+(?:\(1\)\s+)?$", re.IGNORECASE)
 #: "for a further period of one year on each anniversary": one period at a time, repeated.
 #: (and "in each case", as agreements drafted in English by German speakers say "jeweils")
 _EVERY_TIME = re.compile(
-    r"\bon\s+each\s+(?:anniversary|occasion)\b|\beach\s+time\b|\bin\s+each\s+case\b", re.I
+    r"\bon\s+each\s+(?:anniversary|occasion)\b|\beach\s+time\b|\bin\s+each\s+case\b|"
+    # on a day of the year: "shall renew each January 1 for a further calendar year"
+    r"\beach\s+(?-i:[A-Z][a-z]{2,8})\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    re.I,
 )
 #: A renewal both parties must agree to is a new agreement, not a renewal term: "may be
 #: renewed ... upon the mutual written agreement of the parties", "if both parties agree".
@@ -160,7 +179,8 @@ _EVERY = re.compile(
 )
 #: "for an additional year": one period of the unit named without a number
 _BARE_UNIT = re.compile(
-    r"\s*(?:(?P<unit>year|month)\b|"
+    # ("a further calendar year": a year)
+    r"\s*(?:(?:calendar\s+)?(?P<unit>year|month)\b|"
     # the period as an adjective: "for successive annual periods", "monthly terms"
     r"(?P<ly>annual|yearly|monthly)\s+(?:periods?|terms?|basis)\b)",
     re.IGNORECASE,
@@ -169,6 +189,8 @@ _BARE_UNIT = re.compile(
 #: policies", "renew such licences".
 _OTHER_OBJECT = re.compile(
     r"\s+(?!(?:the|this|such)\s+(?:initial\s+)?(?:agreement|term|contract)\b)"
+    # ("shall automatically renew each year on the anniversary": when, not what)
+    r"(?!(?:each|every)\s+(?:year|month|(?-i:[A-Z][a-z]{2,8})\s+\d{1,2})\b)"
     r"(?:them|it|its|their|such|the|any|each|all|these|those)\b",
     re.I,
 )
@@ -179,6 +201,11 @@ _DENIED = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$", re.IGNORECASE)
 #: Periods inside a renewal sentence that are not its length: the notice to stop it.
 _NOTICE_AFTER = re.compile(
     r"^\W*(?:\)\s*)?(?:days?['’]?\s+)?(?:prior|before|advance|notice|written)", re.I
+)
+#: A numbered heading of the agreement's term or renewal, ending the text before a sentence.
+_HEADING = re.compile(
+    r"(?:^|\s)\d{1,2}(?:\.\d{1,2})*\.\s+(?:term|renewal|duration|term\s+and\s+termination)\s*$",
+    re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[a-z0-9)\]])[.;]\s+(?=[A-Z(])")
 
@@ -241,8 +268,13 @@ def _defined_renewal(text: str, name: str = "Renewal Term", repeats: bool = Fals
     each successive period of one (1) year following the Initial Term"; it repeats when
     the definition says so or the renewing sentence does (``repeats``: "for successive
     Renewal Terms"), not for "by one Further Term"."""
-    m = _renewal_defined(re.escape(name)).search(text)
-    if m is None or (length := _length(m["what"], 0)) is None:
+    for m in _renewal_defined(re.escape(name)).finditer(text):
+        # a definition with no verb states the length first: "One period of 2 years"
+        if m["row"] is not None and ((d := _duration(m["what"], 0)) is None or d.start() > 40):
+            continue
+        if (length := _length(m["what"], 0)) is not None:
+            break
+    else:
         return None
     kind = repeats or _KIND.search(m["what"]) is not None
     return f"{'successive ' if kind else ''}{length[0]} {length[1]}"
@@ -250,12 +282,18 @@ def _defined_renewal(text: str, name: str = "Renewal Term", repeats: bool = Fals
 
 def _renewing(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """The sentences of ``text`` that renew the agreement, with their renewing verb."""
+    before = ["", ""]  # the two pieces before (a heading splits as "2" and "Term")
     for sentence in _sentences(text):
         verb = _RENEWS.search(sentence)
+        heading = _HEADING.search(". ".join(before)) is not None
+        before = [before[1], sentence]
         if (
             verb is not None
             and (
                 _SUBJECT.search(sentence, 0, verb.end())
+                # a numbered heading's first sentence speaks of what it heads: "2. Term. Three
+                # (3) years from the Effective Date, renewable annually thereafter"
+                or heading
                 or _IT.search(sentence, 0, verb.start())
                 or verb.group(0)[:7].casefold() == "renewal"  # a row of the agreement's
             )

@@ -31,7 +31,13 @@ import re
 
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 
-__all__ = ["LAST_SIGNED", "SIGNATURES", "signing_date", "starts_at_last_signature"]
+__all__ = [
+    "LAST_SIGNED",
+    "SIGNATURES",
+    "last_signed_start",
+    "signing_date",
+    "starts_at_last_signature",
+]
 
 #: How far from the end the signatures are looked for.
 SIGNATURES = 3000
@@ -43,11 +49,15 @@ _TAKES_EFFECT = (
 #: The day of the last signature: "the date of the last signature", "the date of last
 #: execution", or with the participle after its noun, "the date last signed below".
 _LAST_DATE = r"date\s+(?:of\s+(?:the\s+)?last\s+(?:signature|execution)|last\s+(?:signed|executed))"
+#: The day the last party signs, told by who signs: "the date on which it has been signed by
+#: both parties", "the day this Agreement is executed by all parties".
+_BY_ALL = (
+    r"(?:date|day)\s+(?:on\s+which\s+)?(?:it\s+|this\s+agreement\s+)?(?:is|has\s+been)\s+"
+    r"(?:last\s+)?(?:signed|executed)\s+by\s+(?:both|all|the\s+last)"
+)
 #: An agreement that takes effect when the last party signs it (see the module's doc).
 LAST_SIGNED = re.compile(
-    rf"{_TAKES_EFFECT}[^.;]{{0,80}}?(?:{_LAST_DATE}|"
-    r"(?:date|day)\s+(?:on\s+which\s+)?(?:it\s+|this\s+agreement\s+)?(?:is|has\s+been)\s+"
-    r"(?:last\s+)?(?:signed|executed)\s+by\s+(?:both|all|the\s+last)|"
+    rf"{_TAKES_EFFECT}[^.;]{{0,80}}?(?:{_LAST_DATE}|{_BY_ALL}|"
     r"later\s+of\s+the\s+(?:two\s+|respective\s+)?dates?\s+of\s+(?:signature|execution)|"
     # the dates named by where they stand: "the later of the dates beneath the parties'
     # signatures", "the later of the two dates set forth below the signatures"
@@ -59,15 +69,42 @@ LAST_SIGNED = re.compile(
     r"(?:its\s+)?(?:signature|execution|signed|executed)\s+by\s+(?:both|all|the\s+last)\b)|"
     # a term that runs from the last signature: "shall expire eighteen (18) months after the
     # date on which it has been signed by both parties"
-    r"\b(?:expire|expires|terminate|terminates|end|ends|continue|continues)\b[^.;]{0,60}?"
-    r"\b(?:after|from|following)\s+the\s+(?:date|day)\s+(?:on\s+which\s+)?(?:it\s+|this\s+"
-    r"agreement\s+)?(?:is|has\s+been)\s+(?:last\s+)?(?:signed|executed)\s+by\s+(?:both|all|the\s+"
-    r"last)\b|"
+    # (or "shall remain in effect for three (3) years from the date of the last signature")
+    r"\b(?:expire|expires|terminate|terminates|end|ends|continue|continues|remain|remains)\b"
+    rf"[^.;]{{0,60}}?\b(?:after|from|following)\s+the\s+(?:{_BY_ALL}|{_LAST_DATE})\b|"
     # the date first, the defined term after it: "as of the date of the last signature below
+    # (the "Effective Date")", "as of the date on which it has been signed by both parties
     # (the "Effective Date")"
-    rf"\b{_LAST_DATE}\b[^.;]{{0,60}}?\beffective\s+date\b",
+    rf"\b(?:{_LAST_DATE}|{_BY_ALL})\b[^.;]{{0,60}}?\beffective\s+date\b|"
+    # an agreement dated by its last signature, with no other day of effect: it takes
+    # effect when it is made ("This Agreement is dated on the date of the last signature
+    # below", "made as of the date last signed below")
+    rf"\b(?:dated|made|entered\s+into)\s+(?:as\s+of\s+|on\s+)?(?:the\s+)?(?:{_LAST_DATE}|{_BY_ALL})\b",
     re.IGNORECASE,
 )
+#: "shall become effective on the first day of the calendar month following the date on
+#: which it has been executed by both parties": the first of the month after that day.
+_NEXT_MONTH = re.compile(
+    r"\bfirst\s+day\s+of\s+the\s+(?:next\s+)?(?:calendar\s+)?month\s+(?:following|after)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def last_signed_start(parts: list[str], signed: dt.date) -> dt.date | None:
+    """The day an agreement takes effect by its last signature (``signed``) when one of
+    ``parts`` says so (:data:`LAST_SIGNED`): that day, or the first of the next month
+    where the agreement starts then."""
+    for part in parts:
+        if (m := LAST_SIGNED.search(part)) is None:
+            continue
+        day = re.search(rf"\b(?:{_LAST_DATE}|{_BY_ALL})", m.group(0), re.IGNORECASE)
+        cue = m.group(0)[: day.start()] if day else ""
+        if _NEXT_MONTH.search(cue):
+            return (signed.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        return signed
+    return None
+
+
 #: "Date: 7/21/2015", "Dated: January 27, 2016" by the signatures at the end.
 _SIGNED_ON = re.compile(r"\b(?:date|dated|signed\s+on)\s*:\s*", re.IGNORECASE)
 #: A place of up to four capitalised words ("Cape Town", "Aix-en-Provence").
@@ -75,7 +112,10 @@ _PLACE = r"[A-Z][\w'’.-]*(?:[\s-]+(?:[a-z]{1,3}[\s-]+)?[A-Z][\w'’.-]*){0,3}"
 #: "Munich, 12.03.2024", "In Lyon, on 05/02/2023", "Done at Cork, 18 February 2019": a
 #: line that begins with the place of signing, a comma and the date.
 _PLACE_LINE = re.compile(
-    rf"^\s*(?:(?:done|made|signed|executed)\s+)?(?:(?:in|at)\s+)?(?-i:{_PLACE}),\s+"
+    # (a recital's opening word is no place: "WHEREAS, on March 1, 2019 the parties signed a
+    # letter of intent" tells of an earlier event)
+    r"^\s*(?!(?:whereas|now|recitals?)\b)"
+    rf"(?:(?:done|made|signed|executed)\s+)?(?:(?:in|at)\s+)?(?-i:{_PLACE}),\s+"
     r"(?:(?:on|this|the)\s+){0,2}",
     re.IGNORECASE,
 )

@@ -32,7 +32,7 @@ from intake.extractors.extraction.contract_anchors import anchored, starts_at_ev
 from intake.extractors.extraction.contract_clauses import DEFINED_NAME as _DEFINED_NAME
 from intake.extractors.extraction.contract_clauses import defined_date
 from intake.extractors.extraction.fields.dates import DateOrder, find_dates
-from intake.extractors.extraction.fields.terms import DURATION, format_duration, parse_duration
+from intake.extractors.extraction.fields.terms import DURATION, format_duration, joined_duration
 from intake.extractors.extraction.vocabulary import vocabulary
 
 __all__ = ["OPEN_ENDED", "Term", "find_expiration", "find_term"]
@@ -153,7 +153,10 @@ _ANNIVERSARY = re.compile(
     # (a time of day's dots between: "expire at 5:00 p.m. (Regina time) on the third")
     # (the participle of a period's definition: ""Term" means the period commencing on
     # the Commencement Date and ending on the third anniversary ...")
-    r"terminate|expire|end|through|until|ending|expiring|terminating)\b(?:[ap]\.m\.|[^.]){0,40}?"
+    # (the present tense too: "This Agreement is effective on the Effective Date and
+    # terminates on the third anniversary thereof")
+    r"terminate|expire|end|terminates|expires|ends|continues|through|until|ending|expiring|"
+    r"terminating)\b(?:[ap]\.m\.|[^.]){0,40}?"
     # the ordinal in words (the packs' ordinals: "fifth", "twentieth") or in figures ("5th")
     rf"\b(?P<nth>{_VOCABULARY.day_ordinal_pattern}|\d{{1,2}}(?:st|nd|rd|th))"
     # (the figure in brackets as OCR reads it too: "(Sth)" for "(5th)")
@@ -226,8 +229,10 @@ _CONDITION = re.compile(
 )
 #: A term that ends at the first (or last) of two times: its end is not known in advance.
 _EITHER = re.compile(r"\b(?:earlier|earliest|sooner|later|latest)\s+(?:of|to\s+occur)\b", re.I)
-#: The subject of a sentence that dates the agreement's end.
-_OF_AGREEMENT = re.compile(r"\b(?:agreement|term|contract|nda|it)\b", re.I)
+#: The subject of a sentence that dates the agreement's end (a deed, as Australian and
+#: English drafting has one, calls itself "this deed": "This deed commences on the date of
+#: this deed and ends on 7 March 2025").
+_OF_AGREEMENT = re.compile(r"\b(?:agreement|term|contract|nda|it|(?<=this\s)deed)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
 
 
@@ -290,7 +295,7 @@ def find_term(text: str, section: bool = False, context: str = "") -> Term | Non
                 continue
             if _CONDITION.search(window, 0, d.start()):
                 continue
-            if parsed := parse_duration(d.group(0)):
+            if parsed := joined_duration(window, d):  # ("two years and six months")
                 raw = text[m.start() : m.end() + d.end()]
                 own = rank < STRONG_TERM or (section and rank != OBLIGATIONS)
                 fixed = (

@@ -8,7 +8,7 @@ import re
 
 from intake.extractors.extraction.confusion import DIGIT_FOR
 
-__all__ = ["DURATION", "format_duration", "parse_duration"]
+__all__ = ["DURATION", "format_duration", "joined_duration", "parse_duration"]
 
 _NUMBERS = {
     "one": 1,
@@ -94,6 +94,20 @@ def parse_duration(text: str) -> tuple[int, str] | None:
         return None
     unit = m.group("unit").lower().split()[-1]
     return n, unit
+
+
+def joined_duration(text: str, d: re.Match[str]) -> tuple[int, str] | None:
+    """The duration ``d`` (a :data:`DURATION` match in ``text``) with months joined to its
+    years by "and": "two (2) years and six (6) months" is 30 months, not two years."""
+    parsed = parse_duration(d.group(0))
+    more = re.compile(r"\s+and\s+").match(text, d.end())
+    if parsed is None or parsed[1] != "year" or more is None:
+        return parsed
+    months = DURATION.match(text, more.end())
+    extra = parse_duration(months.group(0)) if months else None
+    if extra is None or extra[1] != "month":
+        return parsed
+    return parsed[0] * 12 + extra[0], "month"
 
 
 def format_duration(n: int, unit: str) -> str:
