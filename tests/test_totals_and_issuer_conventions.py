@@ -228,3 +228,89 @@ def test_a_rule_read_as_a_bar_parts_two_headings() -> None:
     )
     cell = Cell(1, 0, words, "Wartość | VAT")
     assert [text for _, _, _, text in heading_pieces(cell)] == ["Wartość", "VAT"]
+
+
+def test_a_serial_numbers_header_alone(settings: Settings, tmp_path: Path) -> None:
+    # "Sl" alone heads the serial numbers: no part of the item's text
+    rows: Rows = [
+        (40, [(50, "Malwa Switchgear Private Limited", 13), (400, "TAX INVOICE", 14)]),
+        (56, [(400, "Invoice No. MS/26-27/0088")]),
+        (100, [(50, "Buyer (Bill to)")]),
+        (112, [(50, "Narmada Agro Foods Pvt. Ltd.")]),
+        (180, [(40, "Sl"), (62, "Description of Goods"), (300, "Quantity"), (380, "Rate")]),
+        (180, [(500, "Amount")]),
+        (195, [(40, "1"), (62, "MCB 32A TP, C-curve"), (300, "24"), (375, "1,180.00")]),
+        (195, [(495, "28,320.00")]),
+        (240, [(62, "Total"), (480, "INR 28,320.00")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert item_rows(f) == [("MCB 32A TP, C-curve", "24", "1180.00", "28320.00")]
+
+
+def test_a_tax_summary_with_a_rate_column(settings: Settings, tmp_path: Path) -> None:
+    # "%IVA" heads each row's rate (no amount, though "IVA" names the tax); the rows'
+    # bases and taxes add up to the document's, no totals row closing them
+    rows: Rows = [
+        (40, [(50, "Pastificio Vesuviano S.r.l.", 14), (400, "FATTURA", 14)]),
+        (60, [(400, "N. 2026/0412 del 01/12/2026")]),
+        (100, [(50, "Cessionario/committente")]),
+        (112, [(50, "Trattoria del Porto S.n.c.")]),
+        (180, [(50, "Descrizione"), (330, "Quantità"), (400, "Prezzo"), (500, "Importo")]),
+        (195, [(50, "Paccheri 500 g"), (330, "120"), (400, "1,85"), (500, "222,00")]),
+        (207, [(50, "Detergente 10 kg"), (330, "4"), (400, "27,90"), (500, "111,60")]),
+        (250, [(50, "%IVA"), (330, "Totale imponibile"), (480, "Totale imposta")]),
+        (262, [(50, "10.00"), (330, "222,00"), (480, "22,20")]),
+        (274, [(50, "22.00"), (330, "111,60"), (480, "24,55")]),
+        (300, [(400, "Totale documento"), (500, "380,35")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["tax"], f["total"]) == ("333.60", "46.75", "380.35")
+
+
+def test_a_tax_row_printing_its_base(settings: Settings, tmp_path: Path) -> None:
+    # "TVA 2,6 % sur 1'200.00  31.20": the amount that is the rate of the other is the tax
+    rows: Rows = [
+        (40, [(50, "Traiteur du Léman Sàrl", 14), (400, "FACTURE", 14)]),
+        (60, [(400, "N° 2026-118")]),
+        (100, [(50, "Client")]),
+        (112, [(50, "Fondation Les Tilleuls")]),
+        (180, [(50, "Désignation"), (330, "Qté"), (400, "Prix"), (470, "TVA"), (510, "Montant")]),
+        (
+            195,
+            [(50, "Buffet froid"), (330, "40"), (400, "30.00"), (470, "2,6 %"), (510, "1'200.00")],
+        ),
+        (
+            207,
+            [
+                (50, "Service en salle"),
+                (330, "6 h"),
+                (400, "60.00"),
+                (470, "8,1 %"),
+                (510, "360.00"),
+            ],
+        ),
+        (240, [(380, "Total hors TVA"), (510, "1'560.00")]),
+        (252, [(380, "TVA 2,6 % sur 1'200.00"), (510, "31.20")]),
+        (264, [(380, "TVA 8,1 % sur 360.00"), (510, "29.16")]),
+        (276, [(380, "Total à payer CHF"), (510, "1'620.36")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["tax"], f["total"]) == ("1560.00", "60.36", "1620.36")
+
+
+def test_a_percent_sign_run_into_the_bases_heading(settings: Settings, tmp_path: Path) -> None:
+    # "%" printed right before "Base amount:" heads no rates: that column holds the bases
+    rows: Rows = [
+        (40, [(50, "Sportwinkel De Kempen BV", 14), (400, "INVOICE", 14)]),
+        (60, [(400, "No. 000000007")]),
+        (180, [(50, "Product"), (250, "Price"), (330, "Qty"), (400, "Subtotal"), (500, "Total")]),
+        (
+            195,
+            [(50, "Walking boots"), (250, "85.00"), (330, "6"), (400, "510.00"), (500, "617.10")],
+        ),
+        (240, [(50, "TAX:"), (110, "% Base amount:"), (260, "Tax amount:"), (380, "Total:")]),
+        (252, [(55, "VAT"), (100, "21.00"), (160, "510.00"), (270, "107.10"), (380, "617.10")]),
+        (264, [(160, "510.00"), (270, "107.10"), (380, "617.10")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["tax"], f["total"]) == ("510.00", "107.10", "617.10")

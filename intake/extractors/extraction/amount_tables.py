@@ -29,7 +29,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.header_band import heading_pieces
 from intake.extractors.extraction.layout import Cell, Line
-from intake.extractors.extraction.tax_rates import printed_rates
+from intake.extractors.extraction.tax_rates import MAX_RATE, printed_rates
 from intake.extractors.extraction.vocabulary import longest_first, vocabulary
 from intake.record import Box
 
@@ -72,11 +72,24 @@ def _read_tables(reading: Reading, money: Money) -> dict[str, list[Candidate]]:
     out: dict[str, list[Candidate]] = {}
     layout = reading.layout
     header_lines = {hit.cell.line for name in FIELDS for hit in layout.labels(name)}
+    totals = {hit.cell.line for hit in layout.labels("total") if hit.match.start() == 0}
     for index in sorted(header_lines):
         line = layout.lines[index]
         if any(money(reading, c) for c in line.cells):
             continue  # a labelled row with its amounts, not a header
         heads = _header_fields(reading, line)
+        # a header of a percent sign and a tax's word at most ("%IVA", "MwSt. %", "VAT %")
+        # heads the rates: each row's figure under it is its rate, no amount of the
+        # document's ("% Base amount" heads the bases)
+        rated = next(
+            (
+                i
+                for i, c in enumerate(line.cells)
+                if "%" in c.text and heads.get(i, ("tax", 0.0))[0] == "tax"
+            ),
+            -1,
+        )
+        heads.pop(rated, None)
         named = {f for f, _ in heads.values()}
         if "subtotal" not in named or len(named) < 2:
             continue  # a summary of amounts and taxes ("Amount  Tax") may sum rates apart
@@ -87,7 +100,9 @@ def _read_tables(reading: Reading, money: Money) -> dict[str, list[Candidate]]:
             if row.page != line.page:
                 break
             amounts = [m for c in row.cells for m in money(reading, c)]
-            if not amounts:
+            if not amounts or (row.index in totals and len(amounts) == 1):
+                # the table ends at a row without amounts, or at the document's total row
+                # (one amount: a sums row of the table prints one under each column)
                 break
             printed = printed_rates(row.text)
             rates.append(next(iter(printed)) if len(printed) == 1 else None)
@@ -95,7 +110,9 @@ def _read_tables(reading: Reading, money: Money) -> dict[str, list[Candidate]]:
                 centre = (box.x0 + box.x1) / 2
                 for i in range(len(line.cells)):
                     if edges[i] - 2 <= centre < edges[i + 1] - 2:
-                        if i in heads:
+                        if i == rated and rates[-1] is None and 0 < value <= MAX_RATE:
+                            rates[-1] = value
+                        elif i in heads:
                             column.setdefault(i, []).append((value, box, raw, len(rates) - 1))
                         break
         for i, found in column.items():

@@ -21,6 +21,7 @@ from intake.extractors.extraction.tax_gap import tax_between
 from intake.extractors.extraction.tax_rates import (
     MAX_RATE,
     printed_rates,
+    rated_tax,
     summed_taxes,
     taxed_pair,
 )
@@ -53,8 +54,7 @@ def _row(reading: Reading, hit: Hit) -> list[Found]:
             # header on the totals' row; the amount is the total's, not the header's
             break
         found.extend((value, box, raw, cell) for value, box, raw in amounts)
-    # "Total (incl. 6% tax) 54.90": with cents beside it, a round number is
-    # part of the label, not an amount
+    # "Total (incl. 6% tax) 54.90": beside cents, a round number is the label's, no amount
     with_cents = [f for f in found if CENTS.search(f[2])]
     return with_cents or found
 
@@ -64,16 +64,17 @@ def _totals_label(reading: Reading, cell: Cell) -> bool:
     subtotal, a charge, a discount or a rounding ("3. Tax exempt …  SHIPPING 48.00": the
     amount is the shipping's, not the note's). A tax word in it, as in "Total | incl. VAT
     | 100.00", belongs to the label before it."""
-    return any(hit.cell is cell for label in _ROW_LABELS for hit in reading.layout.labels(label))
-
-
-_ROW_LABELS = ("total", "subtotal", "charge", "discount", "rounding")
+    labels = ("total", "subtotal", "charge", "discount", "rounding")
+    return any(hit.cell is cell for label in labels for hit in reading.layout.labels(label))
 
 
 def _pick(reading: Reading, found: list[Found], field: str) -> Found:
-    """The field's amount among several on one row: by column header when the headers
-    say, else the largest for a total (gross beats net, commission and tax) and the
-    rightmost for the others."""
+    """The field's amount among several on one row: a tax, the rate of the base beside it;
+    by column header when the headers say, else the largest for a total (gross beats net,
+    commission and tax) and the rightmost for the others."""
+    text = reading.layout.lines[found[0][3].line].text
+    if field == "tax" and (tax := rated_tax(text, [f[0] for f in found])) is not None:
+        return next(f for f in found if f[0] == tax)
     roles = {id(f): column_role(reading, f[3]) for f in found}
     matching = [f for f in found if roles[id(f)] == field]
     if matching:
@@ -86,8 +87,7 @@ def _pick(reading: Reading, found: list[Found], field: str) -> Found:
 
 
 def _candidates(reading: Reading, field: str) -> list[Candidate]:
-    """Amounts for ``field``: on rows labelled for it, and in the columns headed for it
-    on any totals row."""
+    """Amounts for ``field``: on rows labelled for it, in the columns headed for it."""
     layout = reading.layout
     out: list[Candidate] = []
     last_page = reading.record.pages[-1].number if reading.record.pages else 1
@@ -107,7 +107,8 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
                 value, box, raw, _ = _pick(reading, found, field)
                 out.append(Candidate(value, hit.weight + bonus, box, raw))
                 continue
-            for cell in layout.below(hit, max_lines=2):
+            # (a tax word beside a percent sign, "%IVA", heads the rates: no amount under it)
+            for cell in [] if "%" in hit.cell.text else layout.below(hit, max_lines=2):
                 if _labelled(cell):
                     break  # "Total" over "Cash 10.50": that amount is the cash
                 if amounts := money_in(reading, cell):
@@ -287,8 +288,7 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     subs = _top(_candidates(reading, "subtotal"))
     labelled_taxes = _candidates(reading, "tax")
     taxes = _top(labelled_taxes)
-    # one tax row per rate, added up; or per part of one tax, which may be equal (India's
-    # central and state GST: "CGST 9 %  11,088.00", "SGST 9 %  11,088.00")
+    # one tax row per rate, added up, or per part of one tax (India's CGST and SGST halves)
     several = summed_taxes(labelled_taxes)
     best = _adding_up(totals, subs, taxes + several, line_sum, Decimal(0))
     if charged := _charges(reading):

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from intake.extractors.extraction.candidates import Candidate
 
-__all__ = ["printed_rates", "summed_taxes", "taxed_pair"]
+__all__ = ["printed_rates", "rated_tax", "summed_taxes", "taxed_pair"]
 
 #: a percentage: "19 %", "20,00%", "8.25 %"; a separator with no decimals after it is
 #: still the whole number (OCR reads a space before the sign as a speck: "7.%")
@@ -34,6 +34,18 @@ def printed_rates(text: str) -> set[Decimal]:
         if rate <= MAX_RATE:
             out.add(rate)
     return out
+
+
+def rated_tax(text: str, values: list[Decimal]) -> Decimal | None:
+    """The tax among the amounts of a tax row that prints its rate and the base it is
+    charged on ("TVA 2,6 % sur 3'340.50   86.85", "MwSt. 19 % auf 100,00  19,00"): the
+    amount that is the rate of another, to the cent; None where none is."""
+    for rate in printed_rates(text):
+        for base in values:
+            for tax in values:
+                if tax is not base and rate and abs(base * rate / 100 - tax) <= Decimal("0.01"):
+                    return tax
+    return None
 
 
 #: At most this many tax rows are added up (a document charges two or three rates).
