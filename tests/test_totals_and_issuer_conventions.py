@@ -314,3 +314,17 @@ def test_a_percent_sign_run_into_the_bases_heading(settings: Settings, tmp_path:
     ]
     f = drawn_fields(settings, tmp_path, rows)
     assert (f["subtotal"], f["tax"], f["total"]) == ("510.00", "107.10", "617.10")
+
+
+def test_a_tax_heading_with_its_rate_over_the_tax(settings: Settings, tmp_path: Path) -> None:
+    # "IVA 21 %" heads the tax charged at that rate, no column of rates
+    rows: Rows = [
+        (40, [(50, "Electricidad Segura, S.L.", 14), (400, "FACTURA", 14)]),
+        (60, [(400, "Nº F-2026-0412")]),
+        (180, [(50, "Concepto"), (330, "Cant."), (400, "Precio"), (500, "Importe")]),
+        (195, [(50, "Panel LED 60x60"), (330, "10"), (400, "31,90"), (500, "319,00")]),
+        (240, [(300, "Base imponible"), (400, "IVA 21 %"), (490, "TOTAL FACTURA")]),
+        (252, [(310, "319,00"), (410, "66,99"), (500, "385,99 €")]),
+    ]
+    f = drawn_fields(settings, tmp_path, rows)
+    assert (f["subtotal"], f["tax"], f["total"]) == ("319.00", "66.99", "385.99")

@@ -29,7 +29,7 @@ from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.header_band import heading_pieces
 from intake.extractors.extraction.layout import Cell, Line
-from intake.extractors.extraction.tax_rates import MAX_RATE, printed_rates
+from intake.extractors.extraction.tax_rates import MAX_RATE, printed_rates, rates_head
 from intake.extractors.extraction.vocabulary import longest_first, vocabulary
 from intake.record import Box
 
@@ -78,14 +78,14 @@ def _read_tables(reading: Reading, money: Money) -> dict[str, list[Candidate]]:
         if any(money(reading, c) for c in line.cells):
             continue  # a labelled row with its amounts, not a header
         heads = _header_fields(reading, line)
-        # a header of a percent sign and a tax's word at most ("%IVA", "MwSt. %", "VAT %")
+        # a header of a percent sign and a tax's word at most, no figure ("%IVA", "MwSt. %")
         # heads the rates: each row's figure under it is its rate, no amount of the
-        # document's ("% Base amount" heads the bases)
+        # document's ("% Base amount" heads the bases, "IVA 21 %" the tax at that rate)
         rated = next(
             (
                 i
                 for i, c in enumerate(line.cells)
-                if "%" in c.text and heads.get(i, ("tax", 0.0))[0] == "tax"
+                if rates_head(c.text) and heads.get(i, ("tax", 0.0))[0] == "tax"
             ),
             -1,
         )

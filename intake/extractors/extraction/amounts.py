@@ -22,6 +22,7 @@ from intake.extractors.extraction.tax_rates import (
     MAX_RATE,
     printed_rates,
     rated_tax,
+    rates_head,
     summed_taxes,
     taxed_pair,
 )
@@ -107,8 +108,8 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
                 value, box, raw, _ = _pick(reading, found, field)
                 out.append(Candidate(value, hit.weight + bonus, box, raw))
                 continue
-            # (a tax word beside a percent sign, "%IVA", heads the rates: no amount under it)
-            for cell in [] if "%" in hit.cell.text else layout.below(hit, max_lines=2):
+            under = [] if rates_head(hit.cell.text) else layout.below(hit, max_lines=2)
+            for cell in under:
                 if _labelled(cell):
                     break  # "Total" over "Cash 10.50": that amount is the cash
                 if amounts := money_in(reading, cell):
@@ -273,8 +274,7 @@ def _adding_up(
     for t, s, x in itertools.product(totals, subs, taxes):
         due = dataclasses.replace(t, value=t.value - charged) if charged else t
         if t.value > 0 and _adds_up(due, s, x):
-            # a tax printed as zero (an exempt invoice) confirms a total equal to its
-            # subtotal less surely than a tax that makes them differ
+            # a zero tax (an exempt invoice) confirms total = subtotal less surely than another
             score = t.score + s.score + x.score - (ZERO_TAX if x.value == 0 else 0.0)
             if line_sum is not None and abs(line_sum - s.value) < TOL:
                 score += 0.5

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from intake.extractors.extraction.candidates import Candidate
 
-__all__ = ["printed_rates", "rated_tax", "summed_taxes", "taxed_pair"]
+__all__ = ["printed_rates", "rated_tax", "rates_head", "summed_taxes", "taxed_pair"]
 
 #: a percentage: "19 %", "20,00%", "8.25 %"; a separator with no decimals after it is
 #: still the whole number (OCR reads a space before the sign as a speck: "7.%")
@@ -34,6 +34,12 @@ def printed_rates(text: str) -> set[Decimal]:
         if rate <= MAX_RATE:
             out.add(rate)
     return out
+
+
+def rates_head(text: str) -> bool:
+    """Whether a tax's label is a column's head over the rates: a percent sign and no
+    figure ("%IVA", "MwSt. %"), where "MwSt. 19 %" over an amount labels that amount."""
+    return "%" in text and not any(ch.isdigit() for ch in text)
 
 
 def rated_tax(text: str, values: list[Decimal]) -> Decimal | None:
