@@ -30,7 +30,7 @@ from intake.extractors.extraction.candidates import Candidate
 from intake.extractors.extraction.header_band import heading_pieces
 from intake.extractors.extraction.layout import Cell, Line
 from intake.extractors.extraction.tax_rates import MAX_RATE, printed_rates, rates_head
-from intake.extractors.extraction.vocabulary import longest_first, vocabulary
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box
 
 __all__ = ["column_role", "table_candidates"]
@@ -167,8 +167,7 @@ def _heading_over(above: Cell, cell: Cell) -> str:
 
 
 def _column_words(name: str) -> re.Pattern[str]:
-    words = "|".join(longest_first(vocabulary().columns.get(name, []))) or "(?!)"
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf"\b{vocabulary().column_words(name)}\b", re.IGNORECASE)
 
 
 #: the header words of a totals table's columns, from the packs' ``[columns]``

@@ -18,7 +18,7 @@ from intake.extractors.extraction.fields.ocr_dates import find_ocr_dates
 from intake.extractors.extraction.labels import LABELS, compile_labels
 from intake.extractors.extraction.layout import Cell, Hit
 from intake.extractors.extraction.postcodes import AFTER_TOWN
-from intake.extractors.extraction.vocabulary import longest_first, vocabulary
+from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field
 
 __all__ = [
@@ -209,10 +209,7 @@ _NOT_ID_WORDS = re.compile(
 
 #: a page's number ("Page 1 of 2", "Seite 2/3": the packs' ``[columns] page`` words),
 #: under a title or beside a label: no document's number
-_PAGE_COUNT = re.compile(
-    rf"\s*(?:{'|'.join(longest_first(vocabulary().columns.get('page', []))) or '(?!)'})\.?\s*\d",
-    re.IGNORECASE,
-)
+_PAGE_COUNT = re.compile(rf"\s*{vocabulary().column_words('page')}\.?\s*\d", re.IGNORECASE)
 
 
 def parse_id(reading: Reading, cell: Cell, weight: float) -> Parsed | None:

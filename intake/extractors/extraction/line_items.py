@@ -97,8 +97,7 @@ _DISCOUNT_ROW = re.compile(f"{ROLES['discount'].pattern}|{_DISCOUNT_ABBREVIATION
 
 
 def _any_of(name: str, start: str = r"\b", end: str = r"\b") -> re.Pattern[str]:
-    words = "|".join(longest_first(_VOCABULARY.columns.get(name, []))) or "(?!)"
-    return re.compile(rf"{start}(?:{words}){end}", re.I)
+    return re.compile(rf"{start}{_VOCABULARY.column_words(name)}{end}", re.I)
 
 
 #: a line that breaks off mid-phrase ("Oak worktop, oiled," "Hinges and") goes on below

@@ -239,6 +239,11 @@ class Vocabulary:
         patterns: list[str] = [p for key in keys for p in getattr(self, key)]
         return "(?:" + ("|".join(longest_first(patterns)) or "(?!)") + ")"
 
+    def column_words(self, role: str) -> str:
+        """The header words of one ``[columns]`` role ("page", "totals_tax" ...) as one
+        alternation, never empty ("(?!)" where no pack gives any)."""
+        return "(?:" + ("|".join(longest_first(self.columns.get(role, []))) or "(?!)") + ")"
+
     def _title_words(self) -> list[str]:
         return [
             p
