@@ -29,10 +29,16 @@ AFTER_TOWN = (
 #: four digits that read as a year ("Expo 2025"); the town's words in small letters after
 #: their capital (an item's text in capitals ends in a number as often: "RACKET 1084").
 _VOCABULARY = vocabulary()
-TOWN_THEN_CODE = (
-    rf"^\s*(?!(?i:.*\b(?:{_VOCABULARY.detail_pattern}|{_VOCABULARY.number_pattern})\b))"
+_TOWN_CODE = (
     r"[A-Z][a-zß-öø-ÿ]+(?:,?\s[A-Z][a-zß-öø-ÿ]+){0,2},?\s+(?:[-–]\s+)?"
     r"(?!(?:19|20)\d\d\b)\d{4}(?:\d{2})?\s*$"
+)
+# (the line's shape is tried first: the search for the packs' words runs only on a line
+# that has it)
+TOWN_THEN_CODE = (
+    rf"^\s*(?={_TOWN_CODE})"
+    rf"(?!(?i:.*\b(?:{_VOCABULARY.detail_pattern}|{_VOCABULARY.number_pattern})\b))"
+    rf"{_TOWN_CODE}"
 )
 POSTCODE = re.compile(
     r"(?<![\d.,])(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}\s\d{2})\s+[^\W\d_]{2,}|"
