@@ -18,9 +18,9 @@ from intake.extractors.extraction.page_rows import page_rows
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Record, Word
 
-__all__ = ["ALIGNED", "Cell", "Hit", "Layout", "Line"]
-#: a number word alone ("n.", "No.", "Nr.", "N°"): the end of a number's label
-_NUMBER_WORD = re.compile(vocabulary().number_pattern, re.IGNORECASE)
+__all__ = ["ALIGNED", "NUMBER_WORD", "Cell", "Hit", "Layout", "Line"]
+#: a number word ("n.", "No.", "Nr.", "N°"), alone the end of a number's label
+NUMBER_WORD = re.compile(vocabulary().number_pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -275,7 +275,7 @@ class Layout:
         if rest is not None and (text := rest.text.strip(" :#.-|")):
             more_label = rest.text.rstrip().endswith(":") or rest.text.lstrip().startswith("/")
             # or the label's number word ("Vs. ordine n.", "Order No."): the value is next
-            more_label = more_label or bool(_NUMBER_WORD.fullmatch(rest.text.strip(" :")))
+            more_label = more_label or bool(NUMBER_WORD.fullmatch(rest.text.strip(" :")))
             if more_label and not any(ch.isdigit() for ch in text):
                 return self.next_cell(hit.cell)
             return rest

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.confusion import fold_pattern
+from intake.extractors.extraction.layout import NUMBER_WORD
 from intake.extractors.extraction.postcodes import AFTER_TOWN
 from intake.extractors.extraction.vocabulary import vocabulary
 
@@ -42,8 +43,6 @@ _TITLE_ONLY = re.compile(rf"{_VOCABULARY.title_pattern}\.?", re.IGNORECASE)
 _CURRENCY_ONLY = re.compile(rf"{_VOCABULARY.currency_pattern}\.?", re.IGNORECASE)
 #: A title right after a word (the title's own qualifier, when that word is all there is).
 _QUALIFIES_TITLE = re.compile(rf"\s+{_VOCABULARY.title_pattern}\b", re.IGNORECASE)
-#: What is left of a title and its number's label ("Invoice No:", "Rechnung Nr."): a label.
-_NUMBER_WORD = re.compile(rf"{_VOCABULARY.number_pattern}", re.IGNORECASE)
 
 
 #: a legal form, a dash set apart and the words after it
@@ -65,7 +64,7 @@ def clean_name(text: str) -> str:
         return ""  # a title set in spaced capitals, as OCR reads it ("FA CTU R E")
     cut = _TITLE_WORDS.sub(" ", text)
     rest = " ".join(cut.split()).strip(" :,;-|#*")
-    if cut != text and _NUMBER_WORD.fullmatch(rest):
+    if cut != text and NUMBER_WORD.fullmatch(rest):
         return ""  # the label of the document's number ("Invoice No:"), not a name
     if cut != text and " " not in rest and _QUALIFIES_TITLE.match(text, len(rest)):
         return ""  # one word qualifying the title it leads ("OFFICIAL ORDER", "PROFORMA INVOICE")
