@@ -50,6 +50,7 @@ class Word:
     bottom: float
     conf: float = 1.0  # OCR confidence in 0..1; 1.0 for the text layer
     line: int = 0  # index of the line the word belongs to, in reading order
+    bold: bool = False  # set in a bold face (the text layer's font says so; OCR never)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +242,7 @@ def page_to_json(page: Page) -> dict[str, Any]:
                 round(w.bottom, 2),
                 round(w.conf, 3),
                 w.line,
+                int(w.bold),
             ]
             for w in page.words
         ],
@@ -255,7 +257,8 @@ def page_from_json(data: Mapping[str, Any]) -> Page:
         source=str(data.get("source", "text")),
         turn=int(data.get("turn", 0)),
         words=tuple(
-            Word(t, x0, top, x1, bottom, conf, line)
-            for t, x0, top, x1, bottom, conf, line in data["words"]
+            # pages stored before the words' weight was kept have seven values a word
+            Word(t, x0, top, x1, bottom, conf, line, bool(rest and rest[0]))
+            for t, x0, top, x1, bottom, conf, line, *rest in data["words"]
         ),
     )

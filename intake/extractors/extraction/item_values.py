@@ -53,6 +53,14 @@ def set_smaller(words: list[Word], item: Item) -> bool:
     return bool(own and words) and max(w.bottom - w.top for w in words) < NOTE_SIZE * max(own)
 
 
+def set_bolder(words: list[Word], item: Item) -> bool:
+    """Whether a line of text under ``item`` is set in bold where the item's description is
+    not: a section's heading over the next items ("Labor & Services"), not the description
+    wrapped (which keeps its face). Only a text layer says a word's face."""
+    own = item.cells.get("description", [])
+    return bool(own and words) and all(w.bold for w in words) and not any(w.bold for w in own)
+
+
 def item_values(
     reading: Reading, item: Item, *, has_price_column: bool = True
 ) -> tuple[dict[str, Any], bool]:

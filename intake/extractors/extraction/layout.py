@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from intake.extractors.extraction.labels import LABELS, LabelSet, label_set
@@ -72,9 +72,7 @@ class Cell:
             elif end > start:
                 cut = start - pos
                 share = (w.x1 - w.x0) * cut / max(len(w.text), 1)
-                words.append(
-                    Word(w.text[cut:], w.x0 + share, w.top, w.x1, w.bottom, w.conf, w.line)
-                )
+                words.append(replace(w, text=w.text[cut:], x0=w.x0 + share))
         words = [w for w in words if w.text.strip()]
         if not words:
             return None
@@ -83,7 +81,7 @@ class Cell:
     def head(self, end: int) -> Cell:
         """The words of this cell that begin before character ``end`` (the last cut there)."""
         words = [
-            Word(w.text[: end - pos], w.x0, w.top, w.x1, w.bottom, w.conf, w.line)
+            replace(w, text=w.text[: end - pos])
             for w, pos in zip(self.words, self.offsets(), strict=True)
             if pos < end
         ]

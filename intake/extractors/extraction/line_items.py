@@ -22,7 +22,7 @@ from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.header_band import band_roles, run_together, stacked_header
 from intake.extractors.extraction.header_spans import one_text, overlaps
 from intake.extractors.extraction.item_notes import across, dates_only, in_text_column, indented
-from intake.extractors.extraction.item_values import LineItems, item_values, set_smaller
+from intake.extractors.extraction.item_values import LineItems, item_values, set_bolder, set_smaller
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import mend_prices
 from intake.extractors.extraction.number_words import goes_with_next, sign_before
@@ -266,7 +266,7 @@ def _rows(
         if (stop := _STOP.match(first.lstrip(SPECK) if scan else first)) or ends_items(first, scan):
             named = first[stop.end() :] if stop else ""
             # a totals word with no figure right under the header is its second line ("netto")
-            if not (stop and section_sum(reading, first, named, cells, items[section:])) and (
+            if not (stop and section_sum(reading, line, named, cells, items[section:])) and (
                 k > header.index + 1 or any(map(str.isdigit, line.text))
             ):
                 break
@@ -327,6 +327,8 @@ def _rows(
                 items[-1].rates.append(rate)  # "Remise de 5 %" under the item
             elif (code := code_row(words, ROLES["code"])) is not None:
                 items[-1].cells.setdefault("code", code)  # "Art.-Nr. WP-8000" under it
+            elif set_bolder(words, items[-1]):
+                closed = True  # a section's heading: the text under it heads the next item
             elif (not scan and set_smaller(words, items[-1])) or _NOTE.match(text):
                 pass  # a note in smaller type under the item, or one that says it is ("NOTE:
                 # Lines 3-4 ship on dry ice"): no part of its description

@@ -51,6 +51,7 @@ def _merge_kerning(words: list[Word], height: float) -> list[Word]:
                 max(prev.bottom, w.bottom),
                 min(prev.conf, w.conf),
                 prev.line,
+                prev.bold and w.bold,
             )
         else:
             out.append(w)

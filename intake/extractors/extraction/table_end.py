@@ -13,16 +13,34 @@ from intake.extractors.extraction.fields.money import CURRENCY_CODES, find_amoun
 from intake.extractors.extraction.labels import LABELS, any_label
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.money_cells import CENTS
-from intake.extractors.extraction.table_rows import AGAIN, Column, Item, numbered, sums, value_of
+from intake.extractors.extraction.table_rows import (
+    AGAIN,
+    Column,
+    Item,
+    numbered,
+    printed,
+    sums,
+    value_of,
+)
 from intake.extractors.extraction.tax_rates import TOL, printed_rates
 from intake.record import Word
 
-__all__ = ["closes_table", "ends_items", "section_sum", "tax_row", "totals_label"]
+__all__ = ["block_goes_on", "closes_table", "ends_items", "section_sum", "tax_row", "totals_label"]
 
 #: The labels of the totals (subtotal, tax, total) in every pack: a row that begins with
 #: one closes the items ("Netto", "Imponibile", "Total HT"), whatever table_end lists.
 _TOTALS = any_label(
     [e for name in ("subtotal", "tax", "total") for e in LABELS.get(name, []) if e[1]]
+)
+#: The labels a totals block's rows open with: its sums', its tax's, its charges' and its
+#: discounts'.
+_BLOCK = any_label(
+    [
+        e
+        for name in ("subtotal", "tax", "total", "charge", "discount")
+        for e in LABELS.get(name, [])
+        if e[1]
+    ]
 )
 #: The tax's labels: a row that opens with one heads or states a tax, no section's sum.
 _TAXES = any_label([e for e in LABELS.get("tax", []) if e[1]])
@@ -31,18 +49,34 @@ _RATE_FIRST = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,2})?\s?%")
 
 
 def section_sum(
-    reading: Reading, first: str, named: str, cells: dict[str, list[Word]], section: list[Item]
+    reading: Reading, line: Line, named: str, cells: dict[str, list[Word]], section: list[Item]
 ) -> bool:
-    """Whether a row whose ``first`` cell is a sum's word ("Summe", "Total") going on to
+    """Whether a row (``line``) whose first cell is a sum's word ("Summe", "Total") going on to
     name what it sums (``named``: "Summe Titel 1", "Total Lot 2") sums the items of the
     section above it: it closes that section, not the table. A sum that names nothing
     else (a currency), or that a totals label fills ("Total HT"), ends the items; so does
     a row opening with a tax's word ("VAT breakdown" beside "Sum of line amounts"): a tax
     summary's heading, no section's sum."""
+    first = next((c.text for c in line.cells if any(map(printed, c.words))), "")
     words = [w for w in re.findall(r"[^\W_]+", named) if w.upper() not in CURRENCY_CODES]
     if not words or ends_items(first, False) or _TAXES.match(first):
         return False
-    return bool(section) and "amount" in cells and sums(reading, section, cells)
+    summed = bool(section) and "amount" in cells and sums(reading, section, cells)
+    return summed and not block_goes_on(reading, line)
+
+
+def block_goes_on(reading: Reading, line: Line) -> bool:
+    """Whether the row under ``line`` opens with a totals block's label (a total, a tax, a
+    discount, a charge) and prints an amount: ``line``, a sum of the items above, sums the
+    table ("Total HT brut" over "Remise commerciale 5 %  -48,76"), no section of it. Under
+    a section's sum the next section's heading or items follow."""
+    lines = reading.layout.lines
+    after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if after is None or after.page != line.page or not after.cells:
+        return False
+    return bool(_BLOCK.match(after.cells[0].text)) and bool(
+        find_amounts(after.text, reading.decimal_comma)
+    )
 
 
 def ends_items(first: str, scan: bool) -> bool:
@@ -70,15 +104,16 @@ def closes_table(
     amount alone (no
     discount under an item, "abzgl. 10 % Rabatt  -1.517,24"; no sum of the ``section``'s
     items above it, "Section total  920.00", after which the table goes on)."""
-    return (
-        tax_row(reading, words)
-        or _taxing_items(reading, line, section or items)
-        or (
-            (totals_label(line, columns) or _totals_beside(line, columns))
-            and numbered(reading, cells) == {"amount"}
-            and not discount.search(line.text)
-            and not sums(reading, section, cells)
-        )
+    if tax_row(reading, words) or _taxing_items(reading, line, section or items):
+        return True
+    if numbered(reading, cells) != {"amount"} or discount.search(line.text):
+        return False
+    if _totals_beside(line, columns):
+        return True  # a note beside it at the row's start: the totals block, no section's
+    # a label under the numbers' columns that sums the section closes the section, unless
+    # the totals block goes on under it ("Total HT brut" over "Remise 5 %  -48,76")
+    return totals_label(line, columns) and (
+        not sums(reading, section, cells) or block_goes_on(reading, line)
     )
 
 

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections.abc import Callable
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -95,6 +97,23 @@ def text_turn(textpage: pdfium.PdfTextPage, to_display: Map) -> int:
     return max(range(4), key=lambda q: (votes[q], q == 0))
 
 
+#: A font's name that says its face is bold ("Arial-BoldMT", "Arial,Bold", "Inter-SemiBold",
+#: "Lato-Black"); PDFium's weight is 0 or -1 for the standard fonts' bold faces.
+_BOLD_NAME = re.compile(rb"bold|black|heavy|demi|semib", re.IGNORECASE)
+_FORCE_BOLD = 1 << 18  # the font descriptor's ForceBold flag (PDF 32000-1, table 123)
+
+
+def bold_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int, name: Any, flags: Any) -> bool:
+    """Whether the character at ``index`` is set in a bold face: its font's weight, its
+    descriptor's ForceBold flag or its name says so. ``name`` and ``flags`` are buffers
+    reused from word to word."""
+    if pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600:
+        return True
+    if not pdfium_c.FPDFText_GetFontInfo(raw, index, name, len(name), ctypes.byref(flags)):
+        return False
+    return bool(flags.value & _FORCE_BOLD or _BOLD_NAME.search(name.value))
+
+
 def page_words(
     page: pdfium.PdfPage, textpage: pdfium.PdfTextPage
 ) -> tuple[list[Word], float, float, int]:
@@ -110,6 +129,8 @@ def page_words(
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
     words: list[Word] = []
     chars: list[str] = []
     x0 = top = x1 = bottom = 0.0
@@ -123,7 +144,8 @@ def page_words(
             # page is taller than that and keeps its box.
             size = pdfium_c.FPDFText_GetFontSize(raw, first)
             upright = 0 < size < bottom - top <= 1.5 * size
-            words.append(Word("".join(chars), x0, bottom - size if upright else top, x1, bottom))
+            box = (x0, bottom - size if upright else top, x1, bottom)
+            words.append(Word("".join(chars), *box, bold=bold_at(raw, first, name, flags)))
             chars.clear()
 
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
