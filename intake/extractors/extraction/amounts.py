@@ -16,7 +16,7 @@ from intake.extractors.extraction.item_values import in_item_rows
 from intake.extractors.extraction.layout import Cell, Hit
 from intake.extractors.extraction.line_items import find_line_items, item_header
 from intake.extractors.extraction.misread_total import one_digit_off
-from intake.extractors.extraction.money_cells import CENTS, money_in, printed_amounts
+from intake.extractors.extraction.money_cells import money_in, printed_amounts
 from intake.extractors.extraction.tax_gap import tax_between
 from intake.extractors.extraction.tax_rates import (
     MAX_RATE,
@@ -26,7 +26,8 @@ from intake.extractors.extraction.tax_rates import (
     summed_taxes,
     taxed_pair,
 )
-from intake.record import Box, Field
+from intake.extractors.extraction.totals_rows import Found, before_prepayment, charges, row_amounts
+from intake.record import Field
 
 __all__ = ["find_amount_fields", "money_in"]
 
@@ -38,35 +39,6 @@ STRONG_LABEL = 0.7
 CONFIRMED = 0.9
 #: How much less sure a subtotal = total is when the tax that joins them is zero.
 ZERO_TAX = 0.2
-Found = tuple[Decimal, Box, str, Cell]
-
-
-def _row(reading: Reading, hit: Hit) -> list[Found]:
-    """The amounts on the label's row, up to the next label on that row."""
-    rest = hit.cell.tail(hit.match.end())
-    cells = ([rest] if rest else []) + reading.layout.cells_right(hit.cell)
-    found: list[Found] = []
-    for cell in cells:
-        amounts = money_in(reading, cell)
-        if not amounts and re.search(r"[^\W\d_]{3}", cell.text) and found:
-            break  # "Exclusief BTW € 100,00 | Subtotaal € 121,00": a second label begins
-        if not amounts and _totals_label(reading, cell):
-            # "Taxa | Incidência | Valor IVA   Total Ilíquido 1 462,00": a tax summary's
-            # header on the totals' row; the amount is the total's, not the header's
-            break
-        found.extend((value, box, raw, cell) for value, box, raw in amounts)
-    # "Total (incl. 6% tax) 54.90": beside cents, a round number is the label's, no amount
-    with_cents = [f for f in found if CENTS.search(f[2])]
-    return with_cents or found
-
-
-def _totals_label(reading: Reading, cell: Cell) -> bool:
-    """Whether ``cell`` holds the own label of a row of the totals block: a total, a
-    subtotal, a charge, a discount or a rounding ("3. Tax exempt …  SHIPPING 48.00": the
-    amount is the shipping's, not the note's). A tax word in it, as in "Total | incl. VAT
-    | 100.00", belongs to the label before it."""
-    labels = ("total", "subtotal", "charge", "discount", "rounding")
-    return any(hit.cell is cell for label in labels for hit in reading.layout.labels(label))
 
 
 def _pick(reading: Reading, found: list[Found], field: str) -> Found:
@@ -97,7 +69,7 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
             if label == "total" and _heads_tax_summary(reading, hit):
                 continue
             bonus = 0.02 if hit.cell.page == last_page else 0.0  # final totals come last
-            found = _row(reading, hit)
+            found = row_amounts(reading, hit)
             if label != field:
                 if len(found) > 1:
                     for f in found:
@@ -284,14 +256,14 @@ def _adding_up(
 
 
 def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Field]:
-    totals = _top(_candidates(reading, "total"))
+    totals = before_prepayment(reading, _top(_candidates(reading, "total")))
     subs = _top(_candidates(reading, "subtotal"))
     labelled_taxes = _candidates(reading, "tax")
     taxes = _top(labelled_taxes)
     # one tax row per rate, added up, or per part of one tax (India's CGST and SGST halves)
     several = summed_taxes(labelled_taxes)
     best = _adding_up(totals, subs, taxes + several, line_sum, Decimal(0))
-    if charged := _charges(reading):
+    if charged := charges(reading):
         # the charges added after the tax (shipping) count where net plus tax alone add up
         # to no total or to a less sure one (the first amount under a "Total" header)
         more = _adding_up(totals, subs, taxes + several, line_sum, charged)
@@ -343,7 +315,7 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
         net = Decimal(net_field.value)
         scanned = read.box is not None and read.box.page in reading.ocr_pages
         if scanned and line_sum == net and one_digit_off(Decimal(read.value), net):
-            if not _charges(reading):  # nothing added to the net: the total misread
+            if not charges(reading):  # nothing added to the net: the total misread
                 out["total"] = Field(net_field.value, 0.6, "computed", read.box, read.raw)
     return out
 
@@ -364,17 +336,6 @@ def _net_and_tax(
     return Field(format_money(made_of), 0.6, "computed", raw=f"{net.raw} + {tax.raw}")
 
 
-def _charges(reading: Reading) -> Decimal:
-    """The sum of the charges printed on rows labelled for them (shipping, freight,
-    handling: the pack's ``charge`` labels) and of the rounding that makes the total a
-    whole amount (``rounding``: "Round Off", "Öresavrundning"), each row's last amount."""
-    charged = Decimal(0)
-    for hit in [*reading.layout.labels("charge"), *reading.layout.labels("rounding")]:
-        if found := _row(reading, hit):
-            charged += found[-1][0]
-    return charged
-
-
 def _net_of_taxes(
     reading: Reading, out: dict[str, Field], taxes: list[Candidate], line_sum: Decimal | None
 ) -> None:
@@ -386,7 +347,7 @@ def _net_of_taxes(
     total = Decimal(out["total"].value)
     printed = printed_amounts(reading)
     out_tax = _as_candidate(out["tax"])
-    charged = {Decimal(0), _charges(reading)}  # a rounding ("Round Off (-)0.90"), freight
+    charged = {Decimal(0), charges(reading)}  # a rounding ("Round Off (-)0.90"), freight
     for x, net in (
         (x, total - x.value - c) for x in [out_tax, *summed_taxes(taxes)] for c in charged
     ):

@@ -99,9 +99,10 @@ class LabelSet:
 #: directly: "N°123456789"), unless it ends in a number sign, which a number's letters may
 #: follow as closely ("#INV-000417"); a label whose letters the fold read as digits does
 #: not run on into more digits ("ID" is no "10" in "PO-10218"), nor go on from a number's
-#: decimal separator ("SO Nr." is no "50 nr" in "10,50 nr").
+#: decimal separator ("SO Nr." is no "50 nr" in "10,50 nr"); nor is a word joined to a
+#: number by a hyphen a label: it begins a code ("PST-410", an item's, is no tax's label).
 _BEFORE = r"(?<![\w])(?<!\d[.,])"
-_AFTER = r"(?:(?<=[#°º])|(?![^\W\d_]))(?!(?<=\d)\d)"
+_AFTER = r"(?:(?<=[#°º])|(?![^\W\d_]))(?!(?<=\d)\d)(?!-\d)"
 
 
 def _wrap(pattern: str) -> str:
