@@ -8,6 +8,7 @@ import re
 
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.layout import NUMBER_WORD
+from intake.extractors.extraction.party_labels import form_of_address
 from intake.extractors.extraction.postcodes import AFTER_TOWN
 from intake.extractors.extraction.vocabulary import vocabulary
 
@@ -88,8 +89,8 @@ def name_like(text: str, *, leading_digit: bool = False, years: bool = False) ->
         return False
     if _NOT_NAME.search(text) or text.endswith(":") or _LABELLED_VALUE.search(text):
         return False
-    if _CURRENCY_ONLY.fullmatch(text):
-        return False
+    if _CURRENCY_ONLY.fullmatch(text) or form_of_address(text):
+        return False  # a currency, or a salutation alone ("Exmos. Senhores", "Messrs.")
     lower = len(_LOWER_WORD.findall(text))
     if lower >= 4 or (lower >= 3 and 2 * lower > len(text.split())):
         # a sentence ("bitte überweisen Sie auf ...", "Sie erreichen uns unter"), not a

@@ -57,6 +57,10 @@ _RETURN_ADDRESS = re.compile(
 )
 #: what separates the parts of a return address (a scan reads its dots as "«", "*", "°")
 _PARTS = re.compile(r"\s*[·•|]\s*|\s[-–«»*+°]\s")
+#: an item table's column heading alone ("Descrição", "Quantity"): no one's name
+_COLUMN = re.compile(
+    "|".join(vocabulary().column_words(r) for r in ("description", "quantity", "amount")), re.I
+)
 #: a figure: a digit not inside a word (OCR reads a letter as one: "H6tel" for "Hôtel")
 _FIGURE = re.compile(r"\d(?![^\W\d_])|(?<![^\W\d_])\d")
 #: how far above the window's first name its return address lies, at most (points)
@@ -207,8 +211,8 @@ def recipient_names(layout: Layout) -> list[tuple[Box, str]]:
                 continue  # a label under it ("VENDOR:"): another block, under a detail's label
             if (name := name_heading(cell.text, block[0].text)) is None:
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
-            if any(POSTCODE.search(c.text) for c in block):
-                out.append((cell.box, name))
+            if any(POSTCODE.search(c.text) for c in block) and not _COLUMN.fullmatch(name):
+                out.append((cell.box, name))  # a column's heading names no one
     return out
 
 
