@@ -200,7 +200,11 @@ def group_lines(words: Iterable[Word], *, by_size: bool = False) -> tuple[Word, 
         if lines:
             last = lines[-1]
             if by_size and not (_alike(low, size) and _alike(high, size)):
-                alike = [x for x in last if _alike(x.bottom - x.top, size)] or last
+                # none of about its size: the line's smallest words, not a title set larger
+                # beside them that reaches down into the row under them
+                alike = [x for x in last if _alike(x.bottom - x.top, size)] or [
+                    x for x in last if x.bottom - x.top < 1.1 * low
+                ]
                 y0, y1 = min(x.top for x in alike), max(x.bottom for x in alike)
             else:
                 y0, y1 = top, bottom
