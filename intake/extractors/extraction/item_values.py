@@ -152,3 +152,27 @@ def in_item_rows(box: Box, items: list[Any]) -> bool:
         and b["x0"] - 1 <= box.x0 <= b["x1"] + 1
         for i in items
     )
+
+
+#: a description's leading number, apart from its words: a position number run into it
+_LEADING_NUMBER = re.compile(r"(\d{1,4})\.?\s+(?=\S)")
+
+
+def strip_positions(items: list[dict[str, Any]]) -> None:
+    """Position numbers read into the descriptions: where every item's description begins
+    with its running number (1, 2, 3 ... or 10, 20, 30 ...) and a space, the table's
+    position column stood under the description's heading ("Item Description" read as one
+    heading): the numbers are cut from the descriptions. One description beginning with a
+    number ("2 x cables") is its own."""
+    heads = [_LEADING_NUMBER.match(item.get("description") or "") for item in items]
+    if len(items) < 2 or not all(heads):
+        return
+    numbers = [int(m.group(1)) for m in heads if m]
+    step = numbers[1] - numbers[0]
+    if step not in (1, 10) or numbers[0] != step:
+        return
+    if any(b - a != step for a, b in zip(numbers, numbers[1:], strict=False)):
+        return
+    for item, m in zip(items, heads, strict=True):
+        if m:
+            item["description"] = item["description"][m.end() :]

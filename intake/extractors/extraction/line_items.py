@@ -18,11 +18,21 @@ from decimal import Decimal
 from typing import Any
 
 from intake.extractors.extraction.analysis import Reading
-from intake.extractors.extraction.confusion import fold_pattern
+from intake.extractors.extraction.column_roles import (
+    DISCOUNT_ABBREVIATION,
+    DISCOUNT_ROW,
+    ROLES,
+)
 from intake.extractors.extraction.header_band import band_roles, run_together, stacked_header
 from intake.extractors.extraction.header_spans import one_text, overlaps
 from intake.extractors.extraction.item_notes import across, dates_only, in_text_column, indented
-from intake.extractors.extraction.item_values import LineItems, item_values, set_bolder, set_smaller
+from intake.extractors.extraction.item_values import (
+    LineItems,
+    item_values,
+    set_bolder,
+    set_smaller,
+    strip_positions,
+)
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import mend_prices
 from intake.extractors.extraction.number_words import goes_with_next, sign_before
@@ -61,39 +71,6 @@ from intake.record import Word
 __all__ = ["LineItems", "find_line_items", "item_header"]
 
 _VOCABULARY = vocabulary()
-#: The column roles, in the order a header's words are given to them (the first role
-#: whose words match a span takes it: "Gesamtpreis" is an amount before it is a price).
-ROLE_ORDER = tuple(
-    "amount discount unit_price tax_rate count quantity unit delivery_date date code"
-    " description position".split()
-)
-
-
-def _header_words(role: str) -> re.Pattern[str]:
-    patterns = longest_first(_VOCABULARY.columns.get(role, [])) or ["(?!)"]
-    alternation = "|".join(fold_pattern(p) for p in patterns)
-    # a header word stands between non-letters; OCR's specks ("Pos_", "‘Qty") do not join it;
-    # or it meets the next word where a small letter runs into a capital: a header wider
-    # than its column runs into the next one without a space ("QuantityUnit price"); it
-    # does not begin an identifier whose parts a hyphen joins ("NB-INK-774" is no "Nb.")
-    return re.compile(
-        rf"(?:(?<![^\W_])|{_CAMEL})(?:{alternation})(?:(?![^\W_]|-[\w-]*\d)|{_CAMEL})", re.I
-    )
-
-
-#: where a small letter runs into a capital (case-sensitive inside the case-blind patterns)
-_CAMEL = r"(?<=(?-i:[a-zß-öø-ÿ]))(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
-
-
-#: role -> the header words of every vocabulary pack (``[columns]``)
-ROLES: dict[str, re.Pattern[str]] = {role: _header_words(role) for role in ROLE_ORDER}
-#: the abbreviations of a discount that would head a description ("Desc.": English
-#: abbreviates the description so): a discount on a row under an item ("Desc. 15 %"), or
-#: over a column where another header names the description
-_DISCOUNT_ABBREVIATION = _header_words("discount_row")
-#: what names a discount on a row under an item: a discount column's header words, and
-#: those abbreviations
-_DISCOUNT_ROW = re.compile(f"{ROLES['discount'].pattern}|{_DISCOUNT_ABBREVIATION.pattern}", re.I)
 
 
 def _any_of(name: str, start: str = r"\b", end: str = r"\b") -> re.Pattern[str]:
@@ -161,7 +138,7 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
             others.append(Column(OTHER, cell.x0, cell.x1))
         for role, start, end in run_together(text, taken, ROLES):  # "PRECIODESCUENTO"
             columns.append(Column(role, *cell.printed_span(start, end)))
-        for m in _DISCOUNT_ABBREVIATION.finditer(text):
+        for m in DISCOUNT_ABBREVIATION.finditer(text):
             if not overlaps(m, taken):
                 unnamed.append(Column("discount", *cell.printed_span(m.start(), m.end())))
     roles = {c.role for c in columns}
@@ -273,7 +250,7 @@ def _rows(
             section, closed, prev_bottom = len(items), True, line.bottom  # "Summe Titel 1"
             continue
         if items and closes_table(
-            reading, line, words, cells, columns, _DISCOUNT_ROW, items[section:], items
+            reading, line, words, cells, columns, DISCOUNT_ROW, items[section:], items
         ):
             break  # a tax summary's row of figures (rate, base, tax), or the totals block
         if is_item(reading, cells) and not count_only(reading, cells, columns):
@@ -323,7 +300,7 @@ def _rows(
             lead = lead + words  # the next row's numbers, centred on a taller description
         elif items and not closed and line.top - prev_bottom < 1.6 * max(line.height, 6.0):
             text = " ".join(w.text for w in words)
-            if (rate := discount_rate(text, _DISCOUNT_ROW)) is not None:
+            if (rate := discount_rate(text, DISCOUNT_ROW)) is not None:
                 items[-1].rates.append(rate)  # "Remise de 5 %" under the item
             elif (code := code_row(words, ROLES["code"])) is not None:
                 items[-1].cells.setdefault("code", code)  # "Art.-Nr. WP-8000" under it
@@ -393,6 +370,7 @@ def _find_line_items(reading: Reading) -> LineItems:
             item, ok = item_values(reading, raw, has_price_column=priced)
             items.append(item)
             checked += ok
+    strip_positions(items)  # position numbers read into the descriptions
     if reading.ocr_pages:  # a scan's prices misread by a digit, where its amounts add up
         checked += mend_prices(items, reading.text, reading.decimal_comma)
     amounts = [Decimal(i["amount"]) for i in items if i["amount"] is not None]
