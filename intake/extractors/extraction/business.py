@@ -18,6 +18,7 @@ from intake.extractors.extraction.exempt import exempt_amounts
 from intake.extractors.extraction.item_values import in_item_rows
 from intake.extractors.extraction.letterhead import read_vendor
 from intake.extractors.extraction.line_items import find_line_items
+from intake.extractors.extraction.name_case import as_written
 from intake.extractors.extraction.parties import find_parties
 from intake.extractors.extraction.party_address import address_under
 from intake.extractors.extraction.period import find_service_period
@@ -221,5 +222,10 @@ class BusinessDocumentExtractor:
                 parties.pop("address", None)
                 if (address := address_under(reading.layout, vendor.box)) is not None:
                     parties["address"] = address
+        for role in ("vendor", "buyer"):  # a name in capitals, as the page writes it too
+            if (f := parties.get(role)) is not None and (
+                written := as_written(reading.text, str(f.value))
+            ) != f.value:
+                parties[role] = Field(written, f.confidence, f.source, f.box, f.raw)
         fields.update(parties)
         return fields

@@ -76,6 +76,13 @@ _FORM = "|".join(p for p, _ in LABELS.get("address_form", [])) or "(?!)"
 _FORMS_ONLY = re.compile(rf"\s*(?:{_FORM})(?:\s*(?:{_FORM}))*\s*:?\s*", re.IGNORECASE)
 
 
+#: a line that opens with a form of address before a name: a person ("Mrs K. Whitlow")
+_PERSON_FIRST = re.compile(rf"\s*(?:{_FORM})\s+[^\W\d_]", re.IGNORECASE)
+#: a line of two words or more, capitalised, with no figure: a name, not a street or a town
+#: with its postcode
+_ORGANISATION = re.compile(r"\s*(?-i:[A-ZÀ-ÖØ-Þ])[^\d\n]*\s[^\d\n]+")
+
+
 def form_of_address(text: str) -> bool:
     """Whether a line of a postal address is only the form of address that heads it
     ("Firma", "Herrn", "Madame", "Exmo. Sr."): the name is on the next line."""
@@ -162,10 +169,14 @@ def contact_line(text: str) -> bool:
 
 def name_heading(text: str, below: str) -> str | None:
     """The name a block's line gives with the line under it: none where it is the contact
-    over a company's name (:func:`contact_over_company`), both lines where the name wraps
+    over a company's name (:func:`contact_over_company`) or a person, by form of address,
+    over a name, both lines where the name wraps
     onto the next (:func:`wraps_onto`), else the line itself."""
     if contact_over_company(text, below):
         return None
+    if _PERSON_FIRST.match(text) and not _names_company(text) and _ORGANISATION.fullmatch(below):
+        return None  # a person over a name with no figure: "Mrs K. Whitlow, School Business
+        # Manager" over "St Aldhelm's Primary School" (a street or a town has its figures)
     if wraps_onto(text, below):
         return f"{text.strip()} {below.strip()}"
     return text.strip()

@@ -375,6 +375,8 @@ def assign_roles(record: Record, company: Company) -> Record:
             # the supplier read from a "Supplier:" block, and our letterhead unlabelled
             fields["buyer"] = Field(company.name, 0.6, "text", None, company.name)
             return record.evolve(fields=fields)
+        if not buyer_us and not _names_us(record, company):
+            return _issuer_buys(record)  # an order that does not name us: as with no company
         return record
     assert vendor is not None
     if buyer is not None and not company.is_us(str(buyer.value)):
