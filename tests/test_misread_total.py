@@ -69,3 +69,35 @@ def test_a_text_layers_total_is_what_it_prints(tmp_path: Path, settings: Setting
     # a text layer is no misreading: its total stands as printed
     fields = extracted(draw(tmp_path / "d.pdf", _invoice("$6,518.82")), settings)["fields"]
     assert fields["total"] == "6518.82"
+
+
+def _taxed(tax: str) -> Rows:
+    return [
+        (40, [(50, "Saltmarsh Marine Supply Ltd", 14)]),
+        (56, [(50, "14 Quay Street, Falmouth TR11 3HH")]),
+        (40, [(420, "INVOICE", 16)]),
+        (70, [(420, "Invoice No."), (490, "SM-4471")]),
+        (84, [(420, "Date"), (490, "14/10/2025")]),
+        (130, [(50, "Bill To"), (130, "Penryn Boatworks Ltd")]),
+        (200, [(50, "Description"), (320, "Quantity"), (400, "Unit Price"), (490, "Amount")]),
+        (218, [(50, "Mooring rope 16 mm, 50 m"), (320, "2"), (400, "214.35"), (490, "428.70")]),
+        (236, [(50, "Chain, galvanised, per m"), (320, "40"), (400, "10.00"), (490, "400.00")]),
+        (270, [(400, "Subtotal"), (490, "828.70")]),
+        (284, [(400, "Tax"), (490, tax)]),
+        (298, [(400, "Total"), (490, "953.01")]),
+    ]
+
+
+@pytest.mark.tesseract
+@needs_tesseract
+def test_a_scanned_tax_one_digit_off_the_total_less_the_net(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # the page prints the tax as OCR misread it ("424.31" for 124.31): the total less the
+    # net is the tax, one digit from what was read
+    pdf = draw(tmp_path / "d.pdf", _taxed("424.31"))
+    scan = save_png(render(pdf, dpi=200), tmp_path / "scan.png")
+    fields = extracted(scan, settings)["fields"]
+    assert (fields["subtotal"], fields["tax"], fields["total"]) == ("828.70", "124.31", "953.01")
+    # a text layer's tax stands as printed
+    assert extracted(pdf, settings)["fields"]["tax"] == "424.31"

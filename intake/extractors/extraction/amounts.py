@@ -15,7 +15,7 @@ from intake.extractors.extraction.fields.money import CURRENCY_CODES, format_mon
 from intake.extractors.extraction.item_values import in_item_rows
 from intake.extractors.extraction.layout import Cell, Hit
 from intake.extractors.extraction.line_items import find_line_items, item_header
-from intake.extractors.extraction.misread_total import one_digit_off
+from intake.extractors.extraction.misread_total import digit_misread, one_digit_off
 from intake.extractors.extraction.money_cells import money_in, printed_amounts
 from intake.extractors.extraction.tax_gap import tax_between
 from intake.extractors.extraction.tax_rates import (
@@ -309,6 +309,10 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
         if tax is None or abs(base.value + Decimal(str(tax.value)) - due.value) >= TOL:
             if (found := tax_between(reading, [due], [base], money_in)) is not None:
                 out["tax"] = _field(found[2], 0.8)
+            elif tax is not None and _tax_misread(reading, tax, due.value, base.value):
+                # on a scan, the total less the net is the tax read with one digit wrong
+                # ("424.31" for 124.31): the total and net would need more than one
+                out["tax"] = Field(format_money(due.value - base.value), 0.6, "computed", tax.box)
     if "subtotal" not in out and "total" in out and "tax" in out:
         _net_of_taxes(reading, out, labelled_taxes, line_sum)
     if (read := out.get("total")) and (net_field := out.get("subtotal")) and "tax" not in out:
@@ -318,6 +322,20 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
             if not charges(reading):  # nothing added to the net: the total misread
                 out["total"] = Field(net_field.value, 0.6, "computed", read.box, read.raw)
     return out
+
+
+def _tax_misread(reading: Reading, tax: Field, due: Decimal, net: Decimal) -> bool:
+    """Whether ``tax``, read by OCR, is the total (``due``) less the ``net`` with one digit
+    misread, and that difference a tax the net can bear (no rate above the highest), where
+    nothing else explains the difference."""
+    scanned = tax.box is not None and tax.box.page in reading.ocr_pages
+    gap, read = due - net, Decimal(str(tax.value))
+    if not (scanned and 0 < gap <= net * MAX_RATE / 100 and digit_misread(read, gap)):
+        return False
+    # a tax that is a printed rate of the net was read right: the total holds more (a
+    # rounding, a charge), and so does a total the block adds a rounding or charge to
+    rated = any(abs(net * rate / 100 - read) < TOL for rate in printed_rates(reading.text))
+    return not rated and not charges(reading)
 
 
 def _net_and_tax(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-__all__ = ["one_digit_off"]
+__all__ = ["digit_misread", "one_digit_off"]
 
 #: the rates (per mille) a lost tax row could charge: 0.5 % to 30 % in half points
 _RATES = range(5, 301, 5)
@@ -26,3 +26,10 @@ def one_digit_off(total: Decimal, net: Decimal) -> bool:
         return False
     gap = abs(total - net)
     return not any(abs(net * rate / 1000 - gap) < Decimal("0.01") for rate in _RATES)
+
+
+def digit_misread(read: Decimal, meant: Decimal) -> bool:
+    """Whether ``read`` is ``meant`` with one of its digits misread: written alike to the
+    cent, the two differ in exactly one place."""
+    a, b = f"{read:.2f}", f"{meant:.2f}"
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
