@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from intake.extractors.base import Registry
+from intake.extractors.extraction import letterhead
 from intake.extractors.extraction.analysis import reading_for
 from intake.extractors.extraction.item_values import strip_positions
 from intake.extractors.extraction.name_case import as_written
@@ -185,4 +186,40 @@ def test_a_table_whose_item_numbers_stand_under_its_description_heading(
     assert [r[0] for r in item_rows(drawn_fields(settings, tmp_path, rows))] == [
         "Drip line 16 mm, 200 m coil",
         "Solenoid valve 24 V",
+    ]
+
+
+def test_two_party_labels_on_a_line_are_no_title(settings: Settings, tmp_path: Path) -> None:
+    # "BILL TO  SHIP TO" heads two blocks: "Bill" (an invoice's title in some countries)
+    # titles nothing there; "INVOICE" alone does
+    rows: Rows = [
+        (40, [(50, "INVOICE", 16)]),
+        (90, [(50, "BILL TO"), (300, "SHIP TO")]),
+        (102, [(50, "Harrow Field Trust"), (300, "Harrow Field Depot")]),
+    ]
+    path = draw(tmp_path / "t.pdf", rows)
+    lines = reading_for(run_stages(record_for(path), Context(settings, Registry.default())))
+    titles = [line.text for line in lines.layout.lines if letterhead._is_title(line)]
+    assert titles == ["INVOICE"]
+
+
+def test_a_thing_given_at_no_charge_is_an_item_a_row_of_zeros_is_not(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Site survey (no charge)" gives one survey for nothing: an e-invoice lists it among
+    # its lines; the template's empty row of zeros under it is no item
+    rows: Rows = [
+        (40, [(50, "Kettlewell Glazing Ltd", 14), (420, "INVOICE", 14)]),
+        (70, [(50, "Bill To"), (380, "Invoice No. KG-3310")]),
+        (82, [(50, "Orchard Lane Surgery"), (380, "Date 12/01/2026")]),
+        (150, [(50, "Description"), (330, "Qty"), (400, "Unit Price"), (480, "Amount")]),
+        (166, [(50, "Double-glazed unit 1200 x 900"), (330, "3"), (400, "210.00")]),
+        (166, [(480, "630.00")]),
+        (178, [(50, "Site survey (no charge)"), (330, "1"), (400, "0.00"), (480, "0.00")]),
+        (190, [(330, "0"), (400, "0.00"), (480, "0.00")]),
+        (220, [(400, "Total"), (480, "630.00")]),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, rows)) == [
+        ("Double-glazed unit 1200 x 900", "3", "210.00", "630.00"),
+        ("Site survey (no charge)", "1", "0.00", "0.00"),
     ]

@@ -265,8 +265,8 @@ def test_items_with_indented_properties_a_free_row_and_a_tax_breakdown(
     settings: Settings, tmp_path: Path
 ) -> None:
     # each item's properties are set in under its description, further apart than its
-    # rows; the second row charges nothing (no item, but the table goes on); the tax
-    # breakdown under the table holds no items
+    # rows; the second row charges nothing for a thing it lists (an item, as an e-invoice
+    # lists it); the tax breakdown under the table holds no items
     rows: Rows = [
         (50, [(60, "Rechnung Nr. ST-2024-19 vom 02.02.2024")]),
         (90, [(60, "Verkäufer: Stadtwerke Talheim GmbH")]),
@@ -301,7 +301,11 @@ def test_items_with_indented_properties_a_free_row_and_a_tax_breakdown(
         (460, [(300, "Bruttosumme"), (535, "856,80", "r")]),
     ]
     fields = extract(settings, draw(tmp_path / "w.pdf", rows))["fields"]
-    assert items(fields) == [("8000", "0.0850", "680.00"), ("1", "40.00", "40.00")]
+    assert items(fields) == [
+        ("8000", "0.0850", "680.00"),
+        ("1", "0.00", "0.00"),
+        ("1", "40.00", "40.00"),
+    ]
     assert (fields["subtotal"], fields["tax"], fields["total"]) == ("720.00", "136.80", "856.80")
 
 

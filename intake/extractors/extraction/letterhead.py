@@ -185,9 +185,12 @@ def _holds(line: Line, box: Box) -> bool:
 
 
 def _is_title(line: Line) -> bool:
-    """A line that is a document's title: a title word makes much of it, no figures."""
+    """A line that is a document's title: a title word makes much of it, no figures, and
+    no cell is a party's label ("BILL TO  SHIP TO" heads two blocks: "Bill" titles none)."""
     text = line.text
     if len(text.split()) > 5 or re.search(r"\d", text):
+        return False
+    if any(party_label(cell.text) for cell in line.cells):
         return False
     letters = sum(c.isalpha() for c in text) or 1
     found = sum(c.isalpha() for m in _TITLE.finditer(text) for c in m.group(0))

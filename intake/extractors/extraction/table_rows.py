@@ -199,13 +199,21 @@ def count_only(reading: Reading, cells: dict[str, list[Word]], columns: list[Col
 
 
 def free(reading: Reading, cells: dict[str, list[Word]], numbered: set[str]) -> bool:
-    """Whether every price and amount the row prints is zero: it charges nothing."""
+    """Whether a row is one of zeros, no item: every price and amount it prints is zero
+    and it supplies nothing, no quantity above zero of something described (an empty
+    template row, "0  0.00  0.00"). A row that gives a described thing at no charge
+    ("Calibration certificate (no charge)  10  0.00  0.00") is an item, as an e-invoice
+    lists it among its lines."""
     money = [
         number_in(" ".join(w.text for w in cells[role]), reading.decimal_comma)
         for role in ("unit_price", "amount")
         if role in numbered
     ]
-    return bool(money) and all(v == 0 for v in money)
+    if not money or any(v != 0 for v in money):
+        return False
+    count = number_in(" ".join(w.text for w in cells.get("quantity", [])), reading.decimal_comma)
+    described = any(ch.isalpha() for w in cells.get("description", []) for ch in w.text)
+    return not (described and count is not None and count > 0)
 
 
 def sums(reading: Reading, items: list[Item], cells: dict[str, list[Word]]) -> bool:
