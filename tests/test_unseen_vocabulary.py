@@ -339,9 +339,10 @@ def test_our_order_to_messrs_supplier_signed_for_our_company(
     ]
     s = settings.model_copy(update={"company_name": "Godavari Tools Pvt. Ltd."})
     f = drawn_fields(s, tmp_path, rows)
+    # (our name in capitals, filed as the signature line writes it)
     assert (f["vendor"], f["buyer"]) == (
         "Deccan Bright Steel Traders",
-        "GODAVARI TOOLS PVT. LTD.",
+        "Godavari Tools Pvt. Ltd.",
     )
 
 
