@@ -957,8 +957,8 @@ def test_two_header_words_in_capitals_run_together_head_two_columns(
 
 
 def test_a_word_in_capitals_splits_only_into_two_header_words() -> None:
-    from intake.extractors.extraction.header_band import run_together
     from intake.extractors.extraction.column_roles import ROLES
+    from intake.extractors.extraction.header_band import run_together
 
     assert run_together("PRECIODESCUENTO", [], ROLES) == [
         ("unit_price", 0, 6),
