@@ -1017,7 +1017,8 @@ def test_a_code_under_its_item_and_a_note_under_a_free_row_are_no_description(
     settings: Settings, tmp_path: Path
 ) -> None:
     # "Art.-Nr. WP-8000" under an item is its code; a note under a row that charges
-    # nothing is that row's, not the item above it
+    # nothing (an item: the old unit taken away, at no charge) is that row's, not the item
+    # above it
     rows: Rows = [
         *SECTIONED[:4],
         (235, [(50, "1"), (80, "Wärmepumpe 8 kW"), (300, "1"), (390, "7.900,00")]),
@@ -1029,7 +1030,7 @@ def test_a_code_under_its_item_and_a_note_under_a_free_row_are_no_description(
     ]
     fields = extract(settings, draw(tmp_path / "c.pdf", rows))["fields"]
     got = [(i["code"], i["description"]) for i in fields["line_items"]]
-    assert got == [("WP-8000", "Wärmepumpe 8 kW")]
+    assert got == [("WP-8000", "Wärmepumpe 8 kW"), (None, "Entsorgung Altgerät")]
 
 
 def test_a_company_name_that_holds_a_streets_word(settings: Settings, tmp_path: Path) -> None:
