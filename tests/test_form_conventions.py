@@ -223,3 +223,35 @@ def test_a_thing_given_at_no_charge_is_an_item_a_row_of_zeros_is_not(
         ("Double-glazed unit 1200 x 900", "3", "210.00", "630.00"),
         ("Site survey (no charge)", "1", "0.00", "0.00"),
     ]
+
+
+def test_a_label_in_two_languages_gives_the_value_after_its_second_half(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # a Canadian form's "PO No. / No de BC" before the number: the French half is no part
+    # of the value; "N° BC25-0977" keeps its letters (the abbreviation run into the number)
+    rows: Rows = [
+        (40, [(50, "Rideau Valley Library Board", 13)]),
+        (56, [(50, "22 Mill Street, Almonte, ON K0A 1A0")]),
+        (80, [(330, "PO No. / No de BC RVL-26-0412")]),
+        (92, [(330, "Date 2026-02-11")]),
+        (110, [(50, "PURCHASE ORDER / BON DE COMMANDE", 12)]),
+        (140, [(50, "VENDOR / FOURNISSEUR")]),
+        (152, [(50, "Ottawa Shelving Ltd.")]),
+        (190, [(50, "Description"), (330, "Qty"), (400, "Unit Price"), (480, "Amount")]),
+        (206, [(50, "Steel shelving unit"), (330, "4"), (400, "310.00"), (480, "1,240.00")]),
+        (240, [(400, "Total (CAD)"), (480, "1,240.00")]),
+    ]
+    assert drawn_fields(settings, tmp_path, rows)["po_number"] == "RVL-26-0412"
+    french: Rows = [
+        (40, [(50, "Conserverie Kerlaz SAS", 13)]),
+        (56, [(50, "3 quai du Port, 29100 Douarnenez")]),
+        (90, [(50, "BON DE COMMANDE", 12), (330, "Fournisseur")]),
+        (102, [(330, "Boîtes Métal Ouest SAS")]),
+        (114, [(50, "N° BC26-0113")]),
+        (126, [(50, "Date : 11/02/2026")]),
+        (190, [(50, "Désignation"), (330, "Qté"), (400, "PU HT"), (480, "Montant HT")]),
+        (206, [(50, "Boîte 1/4 club"), (330, "5000"), (400, "0,21"), (480, "1 050,00")]),
+        (240, [(400, "Total HT"), (480, "1 050,00")]),
+    ]
+    assert drawn_fields(settings, tmp_path, french)["po_number"] == "BC26-0113"

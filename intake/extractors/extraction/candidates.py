@@ -128,6 +128,11 @@ def _ends_sentence(hit: Hit) -> bool:
 _OWN_LABEL = re.compile(r"\s*(?:[^\W\d_][^\s:\d]*\s+){0,4}[^\W\d_][^\s:\d]*\s*:\s*\S")
 
 
+#: a label's second half, in another language, after a slash: words without figures up
+#: to the value ("/ No de BC ", "/ Date de facture : ")
+_OTHER_HALF = re.compile(
+    r"\s*/\s*(?:(?:[^\W\d_][^\s\d]*\.?\s+){1,4}(?=[^\s:]*\d)|[^\d/]{2,40}?:\s*)"
+)
 #: one word in small letters
 _QUALIFIER = re.compile(r"(?-i:[a-zß-öø-ÿ]{3,})")
 
@@ -140,6 +145,10 @@ def _around(reading: Reading, hit: Hit, parse: Parser, max_below: int) -> Iterat
         # ("Fecha de entrega prevista"): its value is in the next cell
         if _QUALIFIER.fullmatch(right.text.strip(" :")):
             right = layout.next_cell(hit.cell)
+        elif right is not None and (other := _OTHER_HALF.match(right.text)):
+            # a label in two languages ("PO No. / No de BC  URD-25-0733"): the value
+            # follows its second half
+            right = right.tail(other.end())
     if right is not None and (got := parse(reading, right, hit.weight)) is not None:
         yield Candidate(got[0], hit.weight, got[1], got[2])
         return
