@@ -21,8 +21,7 @@ _RATES = range(5, 301, 5)
 
 def one_digit_off(total: Decimal, net: Decimal) -> bool:
     """Whether ``total`` is ``net`` with one digit misread and could be no tax added to it."""
-    a, b = f"{total:.2f}", f"{net:.2f}"
-    if total == net or len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
+    if not digit_misread(total, net):
         return False
     gap = abs(total - net)
     return not any(abs(net * rate / 1000 - gap) < Decimal("0.01") for rate in _RATES)
