@@ -255,3 +255,26 @@ def test_a_label_in_two_languages_gives_the_value_after_its_second_half(
         (240, [(400, "Total HT"), (480, "1 050,00")]),
     ]
     assert drawn_fields(settings, tmp_path, french)["po_number"] == "BC26-0113"
+
+
+def test_a_tax_word_after_ex_qualifies_the_heading_before_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "Amount ex GST" heads the amounts set right, under its last word (no tax-rate column
+    # of its own), and the item given at no charge keeps its amount 0.00
+    rows: Rows = [
+        (40, [(50, "Wattle Creek Arborists Pty Ltd", 13), (420, "TAX INVOICE", 12)]),
+        (70, [(50, "Invoice To"), (380, "Invoice No. 3318")]),
+        (82, [(50, "Banksia Park Kindergarten"), (380, "Invoice Date 12/02/2026")]),
+        (150, [(50, "Description"), (300, "Qty"), (360, "Rate"), (460, "Amount ex GST")]),
+        (166, [(50, "Crown lift, 2 gums (hours)"), (300, "6"), (360, "240.00")]),
+        (166, [(522, "1,440.00")]),
+        (178, [(50, "Site report (no charge)"), (300, "1"), (360, "0.00"), (537, "0.00")]),
+        (210, [(380, "Subtotal"), (522, "1,440.00")]),
+        (222, [(380, "GST 10%"), (530, "144.00")]),
+        (234, [(380, "Total inc. GST"), (522, "1,584.00")]),
+    ]
+    assert item_rows(drawn_fields(settings, tmp_path, rows)) == [
+        ("Crown lift, 2 gums (hours)", "6", "240.00", "1440.00"),
+        ("Site report (no charge)", "1", "0.00", "0.00"),
+    ]

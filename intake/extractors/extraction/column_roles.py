@@ -8,7 +8,7 @@ import re
 from intake.extractors.extraction.confusion import fold_pattern
 from intake.extractors.extraction.vocabulary import longest_first, vocabulary
 
-__all__ = ["DISCOUNT_ABBREVIATION", "DISCOUNT_ROW", "ROLES", "ROLE_ORDER"]
+__all__ = ["DISCOUNT_ABBREVIATION", "DISCOUNT_ROW", "ROLES", "ROLE_ORDER", "TAX_QUALIFIED"]
 
 _VOCABULARY = vocabulary()
 #: The column roles, in the order a header's words are given to them (the first role
@@ -44,3 +44,8 @@ DISCOUNT_ABBREVIATION = _header_words("discount_row")
 #: what names a discount on a row under an item: a discount column's header words, and
 #: those abbreviations
 DISCOUNT_ROW = re.compile(f"{ROLES['discount'].pattern}|{DISCOUNT_ABBREVIATION.pattern}", re.I)
+#: a word ending a heading's text that makes the tax word after it qualify that heading
+#: ("Amount ex GST", "Preis inkl. MwSt"): the packs' ``tax_qualifier`` words
+TAX_QUALIFIED = re.compile(
+    rf"(?<![^\W\d_])(?:{_VOCABULARY.column_words('tax_qualifier')})\s*$", re.I
+)

@@ -22,6 +22,7 @@ from intake.extractors.extraction.column_roles import (
     DISCOUNT_ABBREVIATION,
     DISCOUNT_ROW,
     ROLES,
+    TAX_QUALIFIED,
 )
 from intake.extractors.extraction.header_band import band_roles, run_together, stacked_header
 from intake.extractors.extraction.header_spans import one_text, overlaps
@@ -125,14 +126,22 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
         text = cell.text
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str]] = []
+        qualified: list[tuple[int, int]] = []  # the tax words that qualify a heading
         for role, pattern in ROLES.items():
             for m in pattern.finditer(text):
                 if overlaps(m, taken):
                     continue
                 if role == "unit" and _PRICE.match(text, m.end()):
                     continue
+                if role == "tax_rate" and TAX_QUALIFIED.search(text, 0, m.start()):
+                    qualified.append((m.start(), m.end()))
+                    continue  # "Amount ex GST": the tax word qualifies the heading before it
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), m.end(), role))
+        for start, end in qualified:  # the heading before spans its qualifier too
+            if before := [f for f in found if f[1] <= start]:
+                k = found.index(max(before, key=lambda f: f[1]))
+                found[k] = (found[k][0], end, found[k][2])
         columns += [Column(role, *cell.printed_span(a, b)) for a, b, role in one_text(found, text)]
         if not found and ONE_WORD.fullmatch(text.strip()):
             others.append(Column(OTHER, cell.x0, cell.x1))
