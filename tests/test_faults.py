@@ -9,6 +9,7 @@ and a kill every few seconds until they are all settled.
 
 from __future__ import annotations
 
+import ctypes
 import random
 import threading
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.ingest.faults import CRASH_POINTS
+from intake.ingest.faults import CRASH_POINTS, stop_in_foreign_call
 from tests.faults import Drop, Service, account, finish, make_drop, put, run_verify, settled
 
 pytestmark = pytest.mark.slow
@@ -139,3 +140,28 @@ def test_two_services_on_the_same_folders_file_each_file_once(
     report_ = run_verify(tmp_path)
     assert report_["exit_code"] == 0 and report_["problems"] == [], report_
     report(request, figures)
+
+
+@pytest.mark.parametrize(
+    ("message", "stop", "code"),
+    [
+        ("argument 1: SystemExit: -241", SystemExit, -241),
+        ("argument 3: SystemExit", SystemExit, None),
+        ("argument 2: KeyboardInterrupt", KeyboardInterrupt, None),
+    ],
+)
+def test_a_stop_raised_inside_a_foreign_calls_argument_is_a_stop(
+    message: str, stop: type[BaseException], code: int | None
+) -> None:
+    # a worker's time limit or shutdown whose signal handler ran while ctypes converted a
+    # PDFium call's argument comes out as ctypes.ArgumentError, its message all that is
+    # left of it: it is the stop again, not a reader's error that would quarantine the file
+    # as unreadable and keep the process running (seen once in the queue's time-limit test)
+    got = stop_in_foreign_call(ctypes.ArgumentError(message))
+    assert type(got) is stop
+    assert getattr(got, "code", None) == code
+
+
+def test_a_foreign_calls_own_argument_error_is_no_stop() -> None:
+    assert stop_in_foreign_call(ctypes.ArgumentError("argument 1: TypeError: wrong type")) is None
+    assert stop_in_foreign_call(ValueError("argument 1: SystemExit: -241")) is None

@@ -29,7 +29,7 @@ from intake.db.persist import document_by_sha, file_record, ledger_row, set_ledg
 from intake.errors import InputError
 from intake.extractors.reading.detect import EXTENSIONS
 from intake.filing.matching.steps import file_against_products
-from intake.ingest.faults import checkpoint, environmental
+from intake.ingest.faults import checkpoint, environmental, stop_in_foreign_call
 from intake.ingest.ledger import (
     Claim,
     count_crash,
@@ -357,6 +357,8 @@ def _process(ctx: Context, claim: Claim) -> Outcome:
     except Exception as exc:
         if environmental(exc):
             raise
+        if (stop := stop_in_foreign_call(exc)) is not None:
+            raise stop from exc
         if isinstance(exc, OSError | WriteConflict):
             if attempts >= ctx.settings.max_attempts:
                 return quarantine(
