@@ -117,25 +117,31 @@ def _read_tables(reading: Reading, money: Money) -> dict[str, list[Candidate]]:
                         break
         for i, found in column.items():
             name, weight = heads[i]
-            value, box, raw = _document_amount(found, rates)
-            out.setdefault(name, []).append(Candidate(value, WEIGHT * weight, box, raw))
+            if (amount := _document_amount(found, rates)) is not None:
+                value, box, raw = amount
+                out.setdefault(name, []).append(Candidate(value, WEIGHT * weight, box, raw))
     return out
 
 
 def _document_amount(
     found: list[tuple[Decimal, Box, str, int]], rates: list[Decimal | None]
-) -> tuple[Decimal, Box, str]:
+) -> tuple[Decimal, Box, str] | None:
     """A column's amount for the whole document (``found``: its amounts, each with its
     row; ``rates``: each row's one rate): its last row; but where the table opens with a
     row per rate, each printing its own ("19 % | 300,00 | 57,00", "7 % | 60,00 | 4,20"),
-    and no later row closes them in this column (a sums row), the sum of those rows."""
+    and no later row closes them in this column (a sums row), the sum of those rows.
+    Rows of one rate, grouped by something else (a tariff code), whose last is no sum of
+    the rows above it, give none: each row is a part, and which part is no question."""
     value, box, raw, row = found[-1]
     opening = next((k for k, rate in enumerate(rates) if rate is None), len(rates))
     distinct = len(set(rates[:opening])) == opening
-    if opening < 2 or not distinct or row >= opening:
-        return value, box, raw
-    rows = [f for f in found if f[3] < opening]
-    return sum((f[0] for f in rows), Decimal(0)), box, " + ".join(f[2] for f in rows)
+    if opening >= 2 and distinct and row < opening:
+        rows = [f for f in found if f[3] < opening]
+        return sum((f[0] for f in rows), Decimal(0)), box, " + ".join(f[2] for f in rows)
+    shared = opening >= 2 and not distinct and row < opening  # every row at one rate
+    if shared and len(found) >= 2 and sum(f[0] for f in found[:-1]) != value:
+        return None
+    return value, box, raw
 
 
 def _header(reading: Reading, cell: Cell) -> str:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import re
 from decimal import Decimal
 
 from intake.extractors.extraction.amount_tables import column_role, table_candidates
 from intake.extractors.extraction.analysis import Reading
 from intake.extractors.extraction.candidates import Candidate
-from intake.extractors.extraction.fields.money import CURRENCY_CODES, format_money
+from intake.extractors.extraction.fields.money import format_money
 from intake.extractors.extraction.item_values import in_item_rows
-from intake.extractors.extraction.layout import Cell, Hit
 from intake.extractors.extraction.line_items import find_line_items, item_header
 from intake.extractors.extraction.misread_total import digit_misread, one_digit_off
 from intake.extractors.extraction.money_cells import money_in, printed_amounts
@@ -26,15 +24,24 @@ from intake.extractors.extraction.tax_rates import (
     summed_taxes,
     taxed_pair,
 )
-from intake.extractors.extraction.totals_rows import Found, before_prepayment, charges, row_amounts
+from intake.extractors.extraction.totals_rows import (
+    Found,
+    before_prepayment,
+    charges,
+    discounts,
+    row_amounts,
+)
+from intake.extractors.extraction.under_labels import (
+    STRONG_LABEL,
+    heads_tax_summary,
+    labelled,
+    one_row_of_several,
+)
 from intake.record import Field
 
 __all__ = ["find_amount_fields", "money_in"]
 
 TOL = Decimal("0.011")
-#: A total read beside a label this strong ("Grand Total"), or under two weaker ones, is
-#: kept against a paid amount that differs from it.
-STRONG_LABEL = 0.7
 #: A total this sure was confirmed by arithmetic (subtotal + tax, or what was paid).
 CONFIRMED = 0.9
 #: How much less sure a subtotal = total is when the tax that joins them is zero.
@@ -66,7 +73,7 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
     last_page = reading.record.pages[-1].number if reading.record.pages else 1
     for label in ("total", "subtotal", "tax"):
         for hit in layout.labels(label):
-            if label == "total" and _heads_tax_summary(reading, hit):
+            if label == "total" and heads_tax_summary(reading, hit):
                 continue
             bonus = 0.02 if hit.cell.page == last_page else 0.0  # final totals come last
             found = row_amounts(reading, hit)
@@ -80,11 +87,13 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
                 value, box, raw, _ = _pick(reading, found, field)
                 out.append(Candidate(value, hit.weight + bonus, box, raw))
                 continue
-            under = [] if rates_head(hit.cell.text) else layout.below(hit, max_lines=2)
-            for cell in under:
-                if _labelled(cell):
+            under = [] if rates_head(hit.cell.text) else list(layout.below(hit, max_lines=2))
+            for k, cell in enumerate(under):
+                if labelled(cell):
                     break  # "Total" over "Cash 10.50": that amount is the cash
                 if amounts := money_in(reading, cell):
+                    if label == "subtotal" and one_row_of_several(reading, amounts, under[k + 1 :]):
+                        break
                     value, box, raw = amounts[0]
                     # "Net" heading the items' amounts: the first item's amount is under it
                     # (a total's label there is left to the totals' arithmetic)
@@ -99,27 +108,16 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
     return out + table_candidates(reading, field, money_in)
 
 
-def _heads_tax_summary(reading: Reading, hit: Hit) -> bool:
-    """Whether a weak total label ("Amount") heads a column beside a tax column (a tax
-    label in a cell of its own to its right): a tax summary's header ("GST Summary
-    Amount  Tax", "Tax Code  %  Taxable Amount  GST") names the taxed amount and its
-    tax; neither is the total. (A tax named in the label's own cell, "Total Sales
-    Inclusive GST", is part of the label.)"""
-    if hit.weight >= STRONG_LABEL:
-        return False
-    return any(
-        tax.line == hit.line and tax.cell.x0 > hit.cell.x1 for tax in reading.layout.labels("tax")
-    )
+def _charges(reading: Reading) -> Decimal:
+    """The charges and rounding the totals block adds, not the items' own rows."""
+    items = find_line_items(reading).items
+    return charges(reading, lambda box: in_item_rows(box, items))
 
 
-_LEADING_WORD = re.compile(r"[\s(\[]*([^\W\d_]{3,})")
-
-
-def _labelled(cell: Cell) -> bool:
-    """Whether the cell begins with a word of its own (not a currency code), in
-    parentheses or not: "(Tax included 6%: 2.21)" under a total is a note, not its amount."""
-    m = _LEADING_WORD.match(cell.text)
-    return m is not None and m.group(1).upper() not in CURRENCY_CODES
+def _discounts(reading: Reading) -> Decimal:
+    """The discounts the totals block takes off, not the items' own rows."""
+    items = find_line_items(reading).items
+    return discounts(reading, lambda box: in_item_rows(box, items))
 
 
 def _top(cands: list[Candidate], n: int = 6) -> list[Candidate]:
@@ -263,11 +261,17 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
     # one tax row per rate, added up, or per part of one tax (India's CGST and SGST halves)
     several = summed_taxes(labelled_taxes)
     best = _adding_up(totals, subs, taxes + several, line_sum, Decimal(0))
-    if charged := charges(reading):
+    if charged := _charges(reading):
         # the charges added after the tax (shipping) count where net plus tax alone add up
         # to no total or to a less sure one (the first amount under a "Total" header)
         more = _adding_up(totals, subs, taxes + several, line_sum, charged)
         best = more if best is None or (more and more[1].score > best[1].score) else best
+    if best is None and line_sum is not None and (off := _discounts(reading)):
+        # a discount the block takes off the items' sum, with no net after it printed
+        # ("Subtotal 300.00 / Discount -30.00 / VAT 20% 36.00 / VAT 5% 4.50 / Total"):
+        # the items' sum confirms the subtotal it is taken off
+        summed = [c for c in subs if abs(c.value - line_sum) < TOL]
+        best = _adding_up(totals, summed, taxes + several, line_sum, charged - off)
     if best is not None:
         _, t, s, x = best
         return {"total": _field(t, 0.97), "subtotal": _field(s, 0.95), "tax": _field(x, 0.93)}
@@ -319,7 +323,7 @@ def _amount_fields(reading: Reading, line_sum: Decimal | None) -> dict[str, Fiel
         net = Decimal(net_field.value)
         scanned = read.box is not None and read.box.page in reading.ocr_pages
         if scanned and line_sum == net and one_digit_off(Decimal(read.value), net):
-            if not charges(reading):  # nothing added to the net: the total misread
+            if not _charges(reading):  # nothing added to the net: the total misread
                 out["total"] = Field(net_field.value, 0.6, "computed", read.box, read.raw)
     return out
 
@@ -335,7 +339,7 @@ def _tax_misread(reading: Reading, tax: Field, due: Decimal, net: Decimal) -> bo
     # a tax that is a printed rate of the net was read right: the total holds more (a
     # rounding, a charge), and so does a total the block adds a rounding or charge to
     rated = any(abs(net * rate / 100 - read) < TOL for rate in printed_rates(reading.text))
-    return not rated and not charges(reading)
+    return not rated and not _charges(reading)
 
 
 def _net_and_tax(
@@ -365,7 +369,7 @@ def _net_of_taxes(
     total = Decimal(out["total"].value)
     printed = printed_amounts(reading)
     out_tax = _as_candidate(out["tax"])
-    charged = {Decimal(0), charges(reading)}  # a rounding ("Round Off (-)0.90"), freight
+    charged = {Decimal(0), _charges(reading)}  # a rounding ("Round Off (-)0.90"), freight
     for x, net in (
         (x, total - x.value - c) for x in [out_tax, *summed_taxes(taxes)] for c in charged
     ):

@@ -20,7 +20,14 @@ from intake.extractors.extraction.line_arithmetic import (
     discounts,
     row_numbers,
 )
-from intake.extractors.extraction.table_rows import AGAIN, OTHER, SPECK, Item, value_of
+from intake.extractors.extraction.table_rows import (
+    AGAIN,
+    OTHER,
+    SPECK,
+    Item,
+    counted_unit,
+    value_of,
+)
 from intake.record import Box, Field, Word
 
 __all__ = ["TEXT_ROLES", "LineItems", "in_item_rows", "item_values", "set_smaller"]
@@ -83,7 +90,8 @@ def item_values(
         "description": description,
         "code": code or None,
         "quantity": format(qty.normalize(), "f") if qty is not None else None,
-        "unit": item.text("unit") or None,
+        "unit": (counted[1] if (counted := counted_unit(item.cells)) else item.text("unit"))
+        or None,
         "unit_price": format_money(price) if price is not None else None,
         "amount": format_money(amount) if amount is not None else None,
         "box": _box(item.page, words),

@@ -100,9 +100,11 @@ class LabelSet:
 #: follow as closely ("#INV-000417"); a label whose letters the fold read as digits does
 #: not run on into more digits ("ID" is no "10" in "PO-10218"), nor go on from a number's
 #: decimal separator ("SO Nr." is no "50 nr" in "10,50 nr"); nor is a word joined to a
-#: number by a hyphen a label: it begins a code ("PST-410", an item's, is no tax's label).
+#: number by a hyphen a label: it begins a code ("PST-410", an item's, is no tax's label);
+#: nor is a word in the possessive: it qualifies the noun after it ("Buyer's Order No."
+#: labels the buyer's order, not the buyer).
 _BEFORE = r"(?<![\w])(?<!\d[.,])"
-_AFTER = r"(?:(?<=[#°º])|(?![^\W\d_]))(?!(?<=\d)\d)(?!-\d)"
+_AFTER = r"(?:(?<=[#°º])|(?![^\W\d_]))(?!(?<=\d)\d)(?!-\d)(?![’']s(?![^\W\d_]))"
 
 
 def _wrap(pattern: str) -> str:

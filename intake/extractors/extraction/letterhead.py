@@ -21,6 +21,7 @@ from intake.extractors.extraction.imprint import FOOT
 from intake.extractors.extraction.layout import Cell, Line
 from intake.extractors.extraction.parties import LEGAL_FORM
 from intake.extractors.extraction.party_labels import contact_line, form_of_address, party_label
+from intake.extractors.extraction.party_names import picture_read
 from intake.extractors.extraction.recipient import LETTERHEAD
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Field
@@ -202,7 +203,7 @@ def _name_line(line: Line) -> bool:
     text = _NUMBER_AFTER.sub("", _text(list(line.cells)))
     legal = _LEGAL.search(text)
     head = text[: legal.start()] if legal else text
-    if re.search(r"[^\W\d_]{2}", text) is None:
+    if re.search(r"[^\W\d_]{2}", text) is None or picture_read(text):
         return False
     # a legal form vouches for a line that OCR read with less confidence (large type)
     floor = MIN_LEGAL_CONF if legal else MIN_CONF

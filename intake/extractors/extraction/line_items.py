@@ -34,11 +34,12 @@ from intake.extractors.extraction.item_values import (
     set_smaller,
     strip_positions,
 )
+from intake.extractors.extraction.item_words import code_column, code_row, runs_on
 from intake.extractors.extraction.layout import Line
 from intake.extractors.extraction.line_arithmetic import mend_prices
 from intake.extractors.extraction.number_words import goes_with_next, sign_before
 from intake.extractors.extraction.party_labels import contact_line
-from intake.extractors.extraction.table_end import closes_table, ends_items, section_sum
+from intake.extractors.extraction.table_end import closes_table, ends_items, section_sum, tax_row
 from intake.extractors.extraction.table_rows import (
     AGAIN,
     NUMERIC,
@@ -51,8 +52,6 @@ from intake.extractors.extraction.table_rows import (
     bounds,
     carried,
     centred_beside,
-    code_column,
-    code_row,
     count_only,
     deduction,
     discount_rate,
@@ -63,7 +62,6 @@ from intake.extractors.extraction.table_rows import (
     opened,
     printed,
     printed_words,
-    runs_on,
     sums,
 )
 from intake.extractors.extraction.vocabulary import longest_first, vocabulary
@@ -82,7 +80,10 @@ def _any_of(name: str, start: str = r"\b", end: str = r"\b") -> re.Pattern[str]:
 _GOES_ON = re.compile(
     rf"(?:[,/+&-]|(?<![\w])(?:{'|'.join(longest_first(_VOCABULARY.name_joiners))}))\s*$", re.I
 )
-_CARRIED = _any_of("carried")
+#: a line that says the table goes on over the page ("Carried forward", "Continued on
+#: page 2", "À reporter"): the word opens it; inside a description ("survey report",
+#: "transport to site") it says nothing of the table
+_CARRIED = _any_of("carried", start=r"^\W*")
 #: a price word after a unit's ("Unit price", "Unit cost"): the unit price's, not a unit's
 _PRICE = _any_of("unit_then_price", start=r"\s*", end="")
 _NOTE = _any_of("note", start=r"^\W*", end=r"\s*:")
@@ -160,8 +161,10 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
     # it counts toward no table's two roles
     if len(roles - {"date"}) < 2 or not roles & NUMERIC or len(columns) > 10:
         return []
-    if roles <= {"amount", "tax_rate"}:
-        return []  # "Basis | Rate | Tax amount": the tax breakdown, not the items
+    if roles <= {"amount", "tax_rate", "count", "discount"}:
+        # "Basis | Rate | Tax amount": the tax breakdown; "Base imponible | % IVA | Total
+        # pedido": the totals block laid out as a row; no items, which say what or how many
+        return []
     # a one-word header naming no role right of the item's text ("Rev") bounds the text
     if described := next((c for c in columns if c.role == "description"), None):
         columns += [c for c in others if c.x0 > described.x1]
@@ -169,11 +172,10 @@ def _header_roles(line: Line, *, last_price: bool = True) -> list[Column]:
     prices = [c for c in columns if c.role == "unit_price"]
     if last_price and len(prices) >= 2 and "amount" not in roles:
         prices[-1].role = "amount"  # "Price per Unit | ... | Net Price": the line's amount
-    if "description" not in roles:  # "Item | Qty | Rate | Amount": the item is described
-        for c in columns:
-            if c.role == "code":
-                c.role = "description"
-                break
+    if "description" not in roles and (codes := [c for c in columns if c.role == "code"]):
+        # "Item | Qty | Rate | Amount": the item is described; of two such headings
+        # ("Código | Artículo") the later one: a table prints a thing's code before its name
+        codes[-1].role = "description"
     # one column per role, the first (left-most) mention's; but counts (ordered, back-
     # ordered) may flank the quantity, a second amount ("Amount | Total": the arithmetic
     # tells price from amount) and a second code ("Art. no. | EAN") keep their columns
@@ -258,6 +260,8 @@ def _rows(
                 break
             section, closed, prev_bottom = len(items), True, line.bottom  # "Summe Titel 1"
             continue
+        if not items and tax_row(reading, words):
+            break  # the header heads a tax summary by rate or tariff code, its rows no items
         if items and closes_table(
             reading, line, words, cells, columns, DISCOUNT_ROW, items[section:], items
         ):

@@ -169,8 +169,8 @@ def _buyer(reading: Reading) -> tuple[Field | None, float, list[Block]]:
                 # a department or person first ("Accounts Payable, Harwick Foundry Ltd"; a
                 # firm's names, "Baker, Botts & Reed LLP", begin with one word)
                 cells[i] = cell = cell.tail(len(head) + 1) or cell
-            under = cells[i + 1].text if i + 1 < len(cells) else ""
-            if (text := name_heading(cell.text, under)) is None:
+            under, after = ([c.text for c in cells[i + 1 : i + 3]] + ["", ""])[:2]
+            if (text := name_heading(cell.text, under, after)) is None:
                 continue  # "Frau Petra Schulz" over "Oberhof Bau AG": its contact
             name = _CODE_AFTER.sub("", clean_name(text))
             # a legal form alone ("Inc") is the end of a name, not a name

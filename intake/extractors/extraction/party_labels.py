@@ -167,12 +167,22 @@ def contact_line(text: str) -> bool:
     return bool(_CONTACT.match(text))
 
 
-def name_heading(text: str, below: str) -> str | None:
-    """The name a block's line gives with the line under it: none where it is the contact
-    over a company's name (:func:`contact_over_company`) or a person, by form of address,
-    over a name, both lines where the name wraps
-    onto the next (:func:`wraps_onto`), else the line itself."""
+def name_heading(text: str, below: str, after: str = "") -> str | None:
+    """The name a block's line gives with the line under it (and the one ``after`` that):
+    none where it is the contact over a company's name (:func:`contact_over_company`),
+    directly or over the contact's position ("Siobhán Naughton" over "Operations
+    Director" over "Connemara Smokehouse Ltd"), or a person, by form of address, over a
+    name, both lines where the name wraps onto the next (:func:`wraps_onto`), else the
+    line itself."""
     if contact_over_company(text, below):
+        return None
+    if (
+        after
+        and not _names_company(below)
+        and not any(ch.isdigit() for ch in text + below)
+        and contact_over_company(text, after)
+        and not wraps_onto(text, below)
+    ):
         return None
     if _PERSON_FIRST.match(text) and not _names_company(text) and _ORGANISATION.fullmatch(below):
         return None  # a person over a name with no figure: "Mrs K. Whitlow, School Business

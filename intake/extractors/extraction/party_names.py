@@ -12,7 +12,7 @@ from intake.extractors.extraction.party_labels import form_of_address
 from intake.extractors.extraction.postcodes import AFTER_TOWN
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["STORE_NO", "clean_name", "name_like"]
+__all__ = ["STORE_NO", "clean_name", "name_like", "picture_read"]
 
 _VOCABULARY = vocabulary()
 #: a word in lower case: names capitalise theirs but for a particle or two ("of the")
@@ -51,6 +51,10 @@ _SITE_AFTER_FORM = re.compile(
     rf"((?<![\w]){fold_pattern(_VOCABULARY.name_end_pattern)}\.?)\s+[-–—]\s+[^\W\d_].*$",
     re.IGNORECASE,
 )
+#: A registration number in brackets ending a name ("Sdn Bhd (139386 X)", "(524463-X)",
+#: a legal form OCR misread before it: "SDN BEIED (139386 X)"): the company's number, no
+#: part of its name.
+_NUMBER_AFTER = re.compile(r"(\S)\s*[(\[{]\s*[\w~-]*\d{3,}[\w~ -]*[)\]}]?\s*$")
 #: A form of address before a firm's name ("M/s.", "Messrs.", "Spett.le"): cut from it.
 _FIRM_ADDRESS = re.compile(
     rf"^\s*(?:{'|'.join(_VOCABULARY.firm_address) or '(?!)'})\s+(?=\S)", re.IGNORECASE
@@ -71,7 +75,7 @@ def clean_name(text: str) -> str:
         return ""  # one word qualifying the title it leads ("OFFICIAL ORDER", "PROFORMA INVOICE")
     # a legal form ends a company's name: what a dash sets after it names one of the
     # company's sites or departments ("Moldes Barreiro, Lda. – Armazém", "Acme GmbH - Werk 2")
-    text = _SITE_AFTER_FORM.sub(r"\1", rest)
+    text = _NUMBER_AFTER.sub(r"\1", _SITE_AFTER_FORM.sub(r"\1", rest))
     # the same name twice: two blocks side by side (billing and delivery address) whose
     # first lines OCR ran into one
     words = text.split()
@@ -79,6 +83,17 @@ def clean_name(text: str) -> str:
     if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
         return " ".join(words[:half])
     return text
+
+
+#: a word in small letters, two letters or more
+_SMALL_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-Z][^\W\d_]+(?![\w.@/-])")
+
+
+def picture_read(text: str) -> bool:
+    """Whether ``text`` is OCR's reading of a picture or a band of colour ("SEA AAR RI EAE
+    SIE, DAS I ED PS"): no name runs to six words of three letters or fewer."""
+    tokens = text.split()
+    return len(tokens) >= SPACED and all(len(t.strip(",.;:")) <= 3 for t in tokens)
 
 
 def name_like(text: str, *, leading_digit: bool = False, years: bool = False) -> bool:
@@ -92,7 +107,10 @@ def name_like(text: str, *, leading_digit: bool = False, years: bool = False) ->
     if _CURRENCY_ONLY.fullmatch(text) or form_of_address(text):
         return False  # a currency, or a salutation alone ("Exmos. Senhores", "Messrs.")
     lower = len(_LOWER_WORD.findall(text))
-    if lower >= 4 or (lower >= 3 and 2 * lower > len(text.split())):
+    # two-letter words count where the words end in small letters: a sentence's piece
+    # ("of Acme's products is"); a name ends in a capital ("van der Berg en Zn")
+    small = len(_SMALL_WORD.findall(text)) if text.split()[-1][:1].islower() else lower
+    if lower >= 4 or (small >= 3 and 2 * small > len(text.split())):
         # a sentence ("bitte überweisen Sie auf ...", "Sie erreichen uns unter"), not a
         # name: names capitalise their words but for a particle or two ("Bank of the West")
         return False
@@ -101,6 +119,8 @@ def name_like(text: str, *, leading_digit: bool = False, years: bool = False) ->
     tokens = text.split()
     if len(tokens) >= SPACED and sum(len(t) <= 2 for t in tokens) >= 0.8 * len(tokens):
         return False  # a heading set in spaced letters, as OCR splits it ("P Uu rc h a se")
+    if picture_read(text):
+        return False
     counted = STORE_NO.sub("", text)  # a chain's shop: "QUIKSTOP #2291"
     if years and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
         counted = _YEAR.sub("", counted)

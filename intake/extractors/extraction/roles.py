@@ -147,6 +147,12 @@ def _issuer_buys(record: Record) -> Record:
     return record.evolve(fields=fields)
 
 
+def _heads_page(record: Record, field: Field) -> bool:
+    """Whether ``field``'s name opens the page: the issuer's, a company's, never an agent's."""
+    top = next((ln.cells[0].text for ln in reading_for(record).layout.lines[:1] if ln.cells), "")
+    return name_key(top) == name_key(str(field.value))
+
+
 def _other_company(text: str, company: Company) -> tuple[str, float] | None:
     """The first company name with a legal form that is not us, preferring one under a
     supplier label; with how sure that is."""
@@ -350,7 +356,9 @@ def assign_roles(record: Record, company: Company) -> Record:
         # the vendor was read from the supplier's block ("Lieferant", "Supplier"): it is
         # the vendor whoever we are, and the order's issuer is the buyer
         if company.is_us(str(vendor.value)) and (
-            buyer is None or buyer_us or not _COMPANY_NAME.search(str(buyer.value))
+            buyer is None
+            or buyer_us
+            or not (_COMPANY_NAME.search(str(buyer.value)) or _heads_page(record, buyer))
         ):
             # a customer's order to us: its issuer is the first other company (a person
             # read as the buyer, "Comprador: Lucie Morand", is the customer's agent)

@@ -29,13 +29,10 @@ __all__ = [
     "bounds",
     "carried",
     "centred_beside",
-    "code_column",
-    "code_row",
     "count_only",
     "deduction",
     "discount_rate",
     "free",
-    "glued",
     "is_item",
     "next_position",
     "number_in",
@@ -43,7 +40,6 @@ __all__ = [
     "opened",
     "printed",
     "printed_words",
-    "runs_on",
     "sums",
     "value_of",
 ]
@@ -95,83 +91,6 @@ class Item:
         return " ".join(w.text for w in self.cells.get(role, []))
 
 
-def glued(prev: Word | None, w: Word) -> bool:
-    """Whether ``w`` follows ``prev`` as the next word of one text (no column's gap)."""
-    if prev is None:
-        return False
-    return w.x0 - prev.x1 <= max(1.2 * (w.bottom - w.top), 7.0)
-
-
-def runs_on(
-    c: Column, left: Column, w: Word, prev: Word | None, prev_role: str, after: Word | None
-) -> bool:
-    """Whether ``w``, past the middle of the gap between column ``left`` (an item's text)
-    and ``c``, still belongs to that text. A long description runs on into the gap; a word
-    there without a digit is the text's (as long as it starts left of the numeric column's
-    header), and so is a number inside the text: it ends before the header starts, and the
-    text runs on both sides of it without a column's gap ("... 160 mm centres"; a column's
-    numbers sit under its header, and a number that ends a text may be a price printed
-    beside it), or it ends the text and the column's own value follows under the header,
-    apart ("Typkl. 18   67,2244"). Before a short column's header (a unit's) any word glued
-    to the text and ending before the header starts is the text's ("rotolo 50 m | RT")."""
-    if left.role not in ("description", "code") or c.role in ("description", "code"):
-        return False
-    if w.x0 >= c.x0:
-        return False
-    glued_on = w.x1 <= c.x0 and prev_role == left.role and glued(prev, w)
-    if c.role not in NUMERIC:
-        return glued_on
-    if not any(ch.isdigit() for ch in w.text):
-        return True
-    return (
-        glued_on
-        and after is not None
-        and (
-            (after.x0 < c.x0 and glued(w, after))
-            or (c.lo <= (after.x0 + after.x1) / 2 < c.hi and not glued(w, after))
-        )
-    )
-
-
-#: a word that may be an identifier: with a figure, or in capitals ("EPS-100", "VOORR")
-_CODE_LIKE = re.compile(r"\S*\d\S*|[A-ZÀ-Þ]{2,}(?:[-_/.][A-ZÀ-Þ\d]+)*")
-
-
-def code_column(items: list[Item], split: float) -> None:
-    """Where two headers name the item's text ("Artikel  Bezeichnung", "Product
-    Description") and on every item's row the first holds one word with a figure (or in
-    capitals, where another row's has a figure) while the second holds the rest, the first
-    is the items' code column: a column headed apart holds one kind of value, and a single
-    word with a figure on every row is an identifier, not the start of a text. The words
-    that end before ``split`` (where the second header starts) become the code. Where any
-    row breaks the pattern, nothing moves."""
-    if not split or not items or any(item.cells.get("code") for item in items):
-        return
-    codes: list[list[Word]] = []
-    for item in items:
-        words = item.cells.get("description", [])
-        left = [w for w in words if w.x1 <= split]
-        if len(left) != 1 or len(left) == len(words) or not _CODE_LIKE.fullmatch(left[0].text):
-            return
-        codes.append(left)
-    if not any(re.search(r"\d", code[0].text) for code in codes):
-        return
-    for item, code in zip(items, codes, strict=True):
-        item.cells["code"] = code
-        item.cells["description"] = [w for w in item.cells["description"] if w not in code]
-
-
-def code_row(words: list[Word], label: re.Pattern[str]) -> list[Word] | None:
-    """The item's code, where a row under it is a code's label and one word with a figure
-    ("Art.-Nr. WP-8000", "SKU: 40117"): the code's words, else None."""
-    text = " ".join(w.text for w in words)
-    m = label.match(text)
-    if m is None or len(words) < 2 or not re.search(r"\d", words[-1].text):
-        return None
-    rest = text[m.end() :].strip(" :.#")
-    return [words[-1]] if rest == words[-1].text.strip(" :.#") else None
-
-
 def number_in(text: str, decimal_comma: bool | None) -> Decimal | None:
     found = [
         f for f in find_amounts(text, decimal_comma) if not text[f[1] :].lstrip().startswith("%")
@@ -211,7 +130,11 @@ def free(reading: Reading, cells: dict[str, list[Word]], numbered: set[str]) -> 
     ]
     if not money or any(v != 0 for v in money):
         return False
-    count = number_in(" ".join(w.text for w in cells.get("quantity", [])), reading.decimal_comma)
+    counted = counted_unit(cells)
+    count = number_in(
+        counted[0] if counted else " ".join(w.text for w in cells.get("quantity", [])),
+        reading.decimal_comma,
+    )
     described = any(ch.isalpha() for w in cells.get("description", []) for ch in w.text)
     return not (described and count is not None and count > 0)
 
@@ -341,6 +264,18 @@ def centred_beside(line: Line, below: list[Line]) -> bool:
 #: A quantity with its unit glued on ("5h", "10pcs", "2,5kg"): printed so, or as OCR reads
 #: a narrow space.
 _QTY_UNIT = re.compile(r"\s*(\d+(?:[.,]\d+)?)([^\W\d_]{1,5}\.?)\s*")
+#: a count and its unit in one cell ("40 stk", "2,5 h")
+_COUNT_UNIT = re.compile(r"\s*(\d+(?:[.,]\d+)*)\s+([^\W\d_]{1,6}\.?)\s*")
+
+
+def counted_unit(cells: dict[str, list[Word]]) -> tuple[str, str] | None:
+    """The count and the unit a row prints together under the unit's header where no
+    column heads the quantity ("Ant.  Enh." read as the unit's alone over "40 stk"): the
+    count is the item's quantity, the word its unit."""
+    unit = " ".join(w.text for w in cells.get("unit", []))
+    if cells.get("quantity") or not (m := _COUNT_UNIT.fullmatch(unit)):
+        return None
+    return m.group(1), m.group(2)
 
 
 def _garbled(word: Word, decimal_comma: bool | None) -> bool:
@@ -360,6 +295,8 @@ def value_of(reading: Reading, item: Item, role: str) -> Decimal | None:
         return None
     if role == "quantity" and (glued := _QTY_UNIT.fullmatch(text)):
         text = glued.group(1)
+    if role == "quantity" and (counted := counted_unit(item.cells)):
+        text = counted[0]
     value = number_in(text, reading.decimal_comma)
     if value is None and item.cells.get(f"{role}{AGAIN}"):
         return number_in(item.text(f"{role}{AGAIN}"), reading.decimal_comma)

@@ -3,7 +3,8 @@
 A title in heading type with a bare number word in a cell of its own on its line
 ("ORDER ... No. LD-221", "DEVIS ... N° 45", "INVOICE ... # 1042"), or beginning the line
 right under it ("ORDINE D'ACQUISTO" over "N. 118/2025 del 07/07/2025", or "No." over
-its value in the next cell; flush right, ending where the title ends), numbers the
+its value in the next cell; flush right, ending where the title ends; or centred under
+a centred title), numbers the
 document itself: the number word names no kind, the title it goes with does. So does a
 bare number word before the date's header in a row of boxed details (:func:`grid_number`).
 Read where no label of the document's own number was found.
@@ -55,14 +56,16 @@ def title_number(reading: Reading, doc_type: str) -> Field | None:
         cells = list(line.cells)
         # the cell right under the title, starting where it starts ("ORDINE D'ACQUISTO"
         # over "N. 118/2025 del 07/07/2025"), or ending where it ends (both set flush
-        # right: "Avoir" over "N° AV-118"), on the next lines (a letterhead beside it has
-        # lines of its own)
+        # right: "Avoir" over "N° AV-118"), or centred under it ("PEDIDO DE COMPRA" over
+        # "Nº 004517"), on the next lines (a letterhead beside it has lines of its own)
         for below in lines[index + 1 : index + 3]:
             under = next(
                 (
                     c
                     for c in below.cells
-                    if abs(c.x0 - title.x0) <= ALIGNED or abs(c.x1 - title.x1) <= ALIGNED
+                    if abs(c.x0 - title.x0) <= ALIGNED
+                    or abs(c.x1 - title.x1) <= ALIGNED
+                    or abs(c.x0 + c.x1 - title.x0 - title.x1) <= 2 * ALIGNED
                 ),
                 None,
             )

@@ -5,6 +5,7 @@ the charges it adds after the tax, and the prepayments it takes off the total. U
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from intake.extractors.extraction.analysis import Reading
@@ -13,7 +14,7 @@ from intake.extractors.extraction.layout import Cell, Hit
 from intake.extractors.extraction.money_cells import CENTS, money_in
 from intake.record import Box
 
-__all__ = ["Found", "before_prepayment", "charges", "row_amounts", "totals_label"]
+__all__ = ["Found", "before_prepayment", "charges", "discounts", "row_amounts", "totals_label"]
 
 Found = tuple[Decimal, Box, str, Cell]
 
@@ -46,15 +47,30 @@ def totals_label(reading: Reading, cell: Cell) -> bool:
     return any(hit.cell is cell for label in labels for hit in reading.layout.labels(label))
 
 
-def charges(reading: Reading) -> Decimal:
+def charges(reading: Reading, inside: Callable[[Box], bool] = lambda box: False) -> Decimal:
     """The sum of the charges printed on rows labelled for them (shipping, freight,
     handling: the pack's ``charge`` labels) and of the rounding that makes the total a
-    whole amount (``rounding``: "Round Off", "Öresavrundning"), each row's last amount."""
+    whole amount (``rounding``: "Round Off", "Öresavrundning"), each row's last amount.
+    A row ``inside`` the item table ("Frakt  1 st  195,00" among the items) is an item,
+    in the items' sum already, no charge added to it."""
     charged = Decimal(0)
     for hit in [*reading.layout.labels("charge"), *reading.layout.labels("rounding")]:
+        if inside(hit.cell.box):
+            continue
         if found := row_amounts(reading, hit):
             charged += found[-1][0]
     return charged
+
+
+def discounts(reading: Reading, inside: Callable[[Box], bool] = lambda box: False) -> Decimal:
+    """The sum of the discounts the totals block takes off ("Discount 10%  -30.00",
+    "Remise  30,00": the packs' ``discount`` labels), each row's last amount as a positive
+    one; rows ``inside`` the item table are the items' own."""
+    off = Decimal(0)
+    for hit in reading.layout.labels("discount"):
+        if not inside(hit.cell.box) and (found := row_amounts(reading, hit)):
+            off += abs(found[-1][0])
+    return off
 
 
 def before_prepayment(reading: Reading, totals: list[Candidate]) -> list[Candidate]:

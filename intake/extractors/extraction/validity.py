@@ -15,11 +15,13 @@ from functools import cache
 from dateutil.relativedelta import relativedelta
 
 from intake.extractors.extraction.confusion import fold_pattern
+from intake.extractors.extraction.fields.dates import DateOrder, find_dates
+from intake.extractors.extraction.labels import LABELS, LabelSet, label_set
 from intake.extractors.extraction.layout import Layout
 from intake.extractors.extraction.vocabulary import longest_first, vocabulary
 from intake.record import Box, Field
 
-__all__ = ["computed_valid_until", "labelled_period"]
+__all__ = ["computed_valid_until", "dated_in_text", "labelled_period"]
 
 #: the number, in figures, or in words with its figures after it ("thirty (30)")
 _N = r"(?:[^\W\d_]+(?:-[^\W\d_]+)?\s*\(\s*)?(?P<n>\d{1,3})(?:\s*\)|\.(?!\d))?"
@@ -72,6 +74,35 @@ def computed_valid_until(text: str, issue_date: str | None) -> Field | None:
     before, after, _ = _patterns()
     found = [m for m in (before.search(flat), after.search(flat)) if m is not None]
     return _until(issued, min(found, key=lambda m: m.start())) if found else None
+
+
+#: what may stand between a validity's label and its date in a sentence ("valid until:
+#: 17th October 2025", "valid until the 17th October")
+_TO_DATE = re.compile(r"[\s:,]*(?:the\s+)?", re.IGNORECASE)
+
+
+def dated_in_text(text: str, order: DateOrder, issue_date: str | None) -> Field | None:
+    """The last valid day a sentence states with a strong validity label right before it
+    ("This quotation is valid until 17th October 2025."): running text holds no label
+    for the layout to read, but the words and their date say what a label would. A day
+    before the issue date is none."""
+    flat = " ".join(text.split())
+    issued = _issued(issue_date)
+    labels = _validity_labels()
+    for m in labels.pattern.finditer(flat):
+        if labels.weight(m) < 1.0:  # the full label alone ("valid until"), no weaker one
+            continue
+        start = _TO_DATE.match(flat, m.end())
+        after = flat[start.end() if start else m.end() :][:40]
+        found = next(find_dates(after, order), None)
+        if found is not None and found[0] == 0 and (issued is None or found[2] > issued):
+            return Field(found[2].isoformat(), 0.7, "layout", raw=flat[m.start() : m.end() + 40])
+    return None
+
+
+@cache
+def _validity_labels() -> LabelSet:
+    return label_set(LABELS.get("valid_until", []))
 
 
 def _issued(issue_date: str | None) -> dt.date | None:
