@@ -7,7 +7,7 @@ EVAL   ?= ../shared/eval
 
 # tesseract, and the models of the languages whose scans are read again in their own
 # (ocr_language.py): a path for a model, as its file is no program
-OCR_MODELS   := deu fra spa ita nld por pol swe dan nor
+OCR_MODELS   := deu fra spa ita nld por pol swe dan nor ces fin
 SYSDEPS_RUN  := tesseract=tesseract-ocr \
                 $(foreach m,$(OCR_MODELS),'/usr/share/tesseract-ocr/*/tessdata/$(m).traineddata=tesseract-ocr-$(m)')
 # PostgreSQL's server programs live off PATH on Debian (/usr/lib/postgresql/<version>/bin).

@@ -199,51 +199,51 @@ def test_a_delivery_date_is_not_the_agreement_s_end(settings: Settings, tmp_path
 
 
 def test_a_users_pack_adds_a_language_to_contracts(tmp_path: Path) -> None:
-    """Finnish is not shipped: a pack with a [contract] table in INTAKE_VOCAB_DIR reads a
-    Finnish agreement's parties, term and law."""
+    """Estonian is not shipped: a pack with a [contract] table in INTAKE_VOCAB_DIR reads an
+    Estonian agreement's parties, term and law."""
     pdf = make_text_pdf(
-        tmp_path / "fi.pdf",
+        tmp_path / "et.pdf",
         [
-            "Tämä sopimus on tehty seuraavien osapuolten välillä: Kestrel Elintarvike Oy, "
-            'Mannerheimintie 4, Helsinki (jäljempänä "Toimittaja") ja Ostrava Kauppa Oy, '
-            'Hämeenkatu 9, Tampere (jäljempänä "Asiakas").',
-            "2. Sopimus tulee voimaan 1. maaliskuuta 2021 ja on voimassa kaksi vuotta. "
-            "Sopimus jatkuu sen jälkeen yhden vuoden kerrallaan.",
-            "3. Tähän sopimukseen sovelletaan Suomen lakia.",
+            "Käesolev leping on sõlmitud järgmiste poolte vahel: Kestrel Toit AS, "
+            'Narva mnt 4, Tallinn (edaspidi "Tarnija") ja Ostrava Kaubandus AS, '
+            'Riia tn 9, Tartu (edaspidi "Klient").',
+            "2. Leping jõustub 1. märtsil 2021 ja kehtib kaks aastat. "
+            "Leping pikeneb seejärel ühe aasta kaupa.",
+            "3. Lepingule kohaldatakse Eesti õigust.",
         ],
-        title="TOIMITUSSOPIMUS",
+        title="TARNELEPING",
     )
     packs = tmp_path / "packs"
     packs.mkdir()
-    (packs / "fi.toml").write_text(
-        "[pack]\nname = 'fi'\nkind = 'language'\n"
-        "[months]\n3 = ['maaliskuuta']\n"
+    (packs / "et.toml").write_text(
+        "[pack]\nname = 'et'\nkind = 'language'\n"
+        "[months]\n3 = ['märtsil']\n"
         "[contract]\n"
-        "words = ['ja', 'on', 'tämä', 'sopimus', 'sen', 'tähän', 'jälkeen', 'kerrallaan']\n"
-        "agreement = ['sopimu\\w*']\n"
-        "between = ['välillä\\s*:?']\n"
+        "words = ['ja', 'on', 'käesolev', 'leping', 'poolte', 'seejärel', 'kaupa', 'lepingule']\n"
+        "agreement = ['leping\\w*']\n"
+        "between = ['vahel\\s*:?']\n"
         "and = ['ja']\n"
-        "defined_as = ['jäljempänä']\n"
-        "in_force = ['tulee\\s+voimaan']\n"
-        "term = ['on\\s+voimassa']\n"
-        "renews = ['jatkuu']\n"
-        "repeats = ['kerrallaan']\n"
-        "law = ['sovelletaan']\n"
-        "[contract.law_places]\nsuomen = 'Finland'\n"
-        "[contract.numbers]\nyhden = 1\nkaksi = 2\n"
-        "[contract.units]\nyear = 'vuo\\w*'\nmonth = 'kuukau\\w*'\n",
+        "defined_as = ['edaspidi']\n"
+        "in_force = ['jõustub']\n"
+        "term = ['kehtib']\n"
+        "renews = ['pikeneb']\n"
+        "repeats = ['kaupa']\n"
+        "law = ['kohaldatakse']\n"
+        "[contract.law_places]\neesti = 'Estonia'\n"
+        "[contract.numbers]\n'ühe' = 1\nkaks = 2\n"
+        "[contract.units]\nyear = 'aasta\\w*'\nmonth = 'kuu\\w*'\n",
         encoding="utf-8",
     )
 
     assert extract_with_packs(pdf, "", tmp_path).get("term") is None
     fields = extract_with_packs(pdf, str(packs), tmp_path)
-    assert fields["parties"] == ["Kestrel Elintarvike Oy", "Ostrava Kauppa Oy"]
+    assert fields["parties"] == ["Kestrel Toit AS", "Ostrava Kaubandus AS"]
     assert (fields["effective_date"], fields["term"]) == ("2021-03-01", "2 years")
     assert (fields["expiration_date"], fields["renewal_term"]) == (
         "2023-03-01",
         "successive 1 year",
     )
-    assert fields["governing_law"] == "Finland"
+    assert fields["governing_law"] == "Estonia"
 
 
 def test_a_scanned_agreement_s_words_as_ocr_reads_them() -> None:

@@ -155,31 +155,34 @@ def test_a_tax_summary_prints_the_taxable_amount_not_the_total(
 def test_a_users_pack_names_the_rounding_and_discount_rows_of_its_language(
     tmp_path: Path,
 ) -> None:
-    """The rows that adjust a totals block are vocabulary: a Finnish discount and rounding
-    row ("Alennus", "Pyöristys") are read as such once a user's pack names them, and the
-    amount under the block that their sum makes is the total (its label, "Maksettava", no
-    pack knows)."""
+    """The rows that adjust a totals block are vocabulary: an Estonian discount and
+    rounding row ("Allahindlus", "Ümardus") are read as such once a user's pack names them,
+    and the amount under the block that their sum makes is the total (its label, "Tasuda",
+    no pack knows)."""
     pdf = make_lines_pdf(
-        tmp_path / "kuitti.pdf",
+        tmp_path / "tsekk.pdf",
         [
-            "Kahvila Aurinko Oy",
-            "Kauppatori 3, 00170 Helsinki",
+            "Kohvik Päike AS",
+            "Raekoja plats 3, 10146 Tallinn",
             "Receipt no: 4471",
             "Date: 12.03.2026",
             "Coffee                         5.00",
             "Cinnamon bun                   5.00",
             "Subtotal                      10.00",
-            "Alennus                        1.00",
+            "Allahindlus                    1.00",
             "VAT 5.8%                       0.52",
-            "Pyöristys                      0.02",
-            "Maksettava                     9.50",
+            "Ümardus                        0.02",
+            "Tasuda                         9.50",
         ],
     )
     rounding_only, both = tmp_path / "rounding", tmp_path / "both"
-    pack = "[pack]\nname = 'fi'\nkind = 'language'\n[labels]\nrounding = [['pyöristys', 1.0]]\n"
-    for folder, text in ((rounding_only, pack), (both, pack + "discount = [['alennus', 1.0]]\n")):
+    pack = "[pack]\nname = 'et'\nkind = 'language'\n[labels]\nrounding = [['ümardus', 1.0]]\n"
+    for folder, text in (
+        (rounding_only, pack),
+        (both, pack + "discount = [['allahindlus', 1.0]]\n"),
+    ):
         folder.mkdir()
-        (folder / "fi.toml").write_text(text, encoding="utf-8")
+        (folder / "et.toml").write_text(text, encoding="utf-8")
 
     assert extract_with_packs(pdf, "", tmp_path).get("total") is None
     assert extract_with_packs(pdf, str(rounding_only), tmp_path).get("total") is None

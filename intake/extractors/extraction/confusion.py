@@ -41,6 +41,15 @@ _ACCENTED = "áàâäãéèêëíìîïóòôöõúùûü"
 for _c in _ACCENTED:
     CONFUSIONS[_c] = _c + unicodedata.normalize("NFD", _c)[0] + _ACCENTED.replace(_c, "")
 CONFUSIONS["ü"] += "i"  # a u's umlaut and strokes read as one stroke ("giltig")
+#: A letter with a caron or a ring (Czech), read by a model that lacks it as its bare
+#: letter ("Odběratel" read as "Odberatel", "úhradě" as "uhrade", "IČO" as "ICO"), a
+#: caron on a vowel also as an acute ("Odbératel"). Documents printed without
+#: diacritics spell them so too.
+for _c, _bare in zip("čďňřšťž", "cdnrstz", strict=True):
+    CONFUSIONS[_c] = _c + _bare
+CONFUSIONS["ě"] = "ěeé"
+CONFUSIONS["ů"] = "ůuú"
+CONFUSIONS["ý"] = "ýy"
 
 #: what OCR reads a letter as besides single glyphs: "m" split into "rn", a u with its
 #: umlaut into two strokes ("gültig" read as "giiltig", "gilltig").

@@ -1,7 +1,7 @@
 """Contracts in the packs' other languages: parties, effective date, term, printed end,
 renewal, notice period and governing law, read with the cue words of the language's
-``[contract]`` table (German, French, Spanish, Italian, Dutch and Portuguese ship; a pack
-with such a table adds a language).
+``[contract]`` table (German, French, Spanish, Italian, Dutch, Portuguese, Swedish,
+Danish, Norwegian, Czech and Finnish ship; a pack with such a table adds a language).
 
 An agreement in another language states what an English one does, in the conventions its
 language drafts them in:

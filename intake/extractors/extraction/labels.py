@@ -1,7 +1,7 @@
 """Label vocabularies, per field, compiled from the vocabulary packs
 (:mod:`intake.extractors.extraction.vocabulary`: English, German, French, Spanish,
-Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Polish and Malay, plus optional
-genre packs).
+Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Czech, Finnish, Polish and Malay,
+plus optional genre packs).
 
 Each entry is (regex, weight): the weight says how surely the label announces the field
 (1.0 = unmistakable, lower for generic words such as "Date" or "Total"). A weight of 0

@@ -4,9 +4,9 @@ the words that say which language (and so which date order) a document is writte
 
 They live in TOML packs in ``packs/``: ``core.toml`` (language-neutral), one pack per
 language (``en``, ``de``, ``fr``, ``es``, ``it``, ``nl``, ``pt``, ``sv``, ``da``, ``nb``,
-``pl``, ``ms``) and optional genre packs (``broadcast``, ``receipts``; which ones load is
-``INTAKE_VOCAB_GENRES``; which languages, ``INTAKE_VOCAB_LANGUAGES``, every one by
-default). Users add packs of their own (a language, a trade's words) as
+``cs``, ``fi``, ``pl``, ``ms``) and optional genre packs (``broadcast``, ``receipts``;
+which ones load is ``INTAKE_VOCAB_GENRES``; which languages, ``INTAKE_VOCAB_LANGUAGES``,
+every one by default). Users add packs of their own (a language, a trade's words) as
 ``*.toml`` files in ``INTAKE_VOCAB_DIR``; every pack's entries are added to the shipped
 ones. Everything is read once, at first use. The README says how to add a language.
 """
