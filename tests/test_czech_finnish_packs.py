@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -31,6 +31,7 @@ from tests.conftest import needs_tesseract
 from tests.scans import render, save_png, turned
 from tests.test_extraction import extract
 from tests.test_layout_conventions import Rows, item_rows
+from tests.test_layout_conventions import draw as draw_page
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR, BOLD = "DejaVuTest", "DejaVuTest-Bold"
@@ -43,19 +44,9 @@ def _fonts() -> None:
 
 
 def draw(path: Path, rows: Rows) -> Path:
-    """An A4 page: each row is (distance from the top, its cells); a cell of 14 points or
-    more is drawn bold, as a heading (as ``test_layout_conventions.draw``, in a font with
-    the Czech and Finnish letters)."""
+    """``test_layout_conventions.draw``'s page, in a font with the Czech and Finnish letters."""
     _fonts()
-    canvas = Canvas(str(path), pagesize=A4)
-    for top, cells in rows:
-        for cell in cells:
-            size = cell[2] if len(cell) > 2 else 9.0
-            canvas.setFont(BOLD if size >= 14 else REGULAR, size)
-            canvas.drawString(cell[0], A4[1] - top, cell[1])
-    canvas.showPage()
-    canvas.save()
-    return path
+    return draw_page(path, rows, regular=REGULAR, bold=BOLD)
 
 
 def drawn_fields(settings: Settings, folder: Path, rows: Rows) -> dict[str, Any]:

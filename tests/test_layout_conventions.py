@@ -27,15 +27,18 @@ from tests.test_layouts import items
 Rows = list[tuple[float, Sequence[tuple[float, str] | tuple[float, str, float]]]]
 
 
-def draw(path: Path, *pages: Rows) -> Path:
+def draw(
+    path: Path, *pages: Rows, regular: str = "Helvetica", bold: str = "Helvetica-Bold"
+) -> Path:
     """A4 pages: each row is (distance from the top, its cells); a cell of 14 points or
-    more is drawn bold, as a heading."""
+    more is drawn bold, as a heading. ``regular`` and ``bold`` name the fonts (registered
+    ones for letters the PDF core fonts lack)."""
     canvas = Canvas(str(path), pagesize=A4)
     for rows in pages:
         for top, cells in rows:
             for cell in cells:
                 size = cell[2] if len(cell) > 2 else 9.0
-                canvas.setFont("Helvetica-Bold" if size >= 14 else "Helvetica", size)
+                canvas.setFont(bold if size >= 14 else regular, size)
                 canvas.drawString(cell[0], A4[1] - top, cell[1])
         canvas.showPage()
     canvas.save()
