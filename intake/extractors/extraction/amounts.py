@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Callable
 from decimal import Decimal
 
 from intake.extractors.extraction.amount_tables import column_role, table_candidates
@@ -37,7 +38,7 @@ from intake.extractors.extraction.under_labels import (
     labelled,
     one_row_of_several,
 )
-from intake.record import Field
+from intake.record import Box, Field
 
 __all__ = ["find_amount_fields", "money_in"]
 
@@ -110,14 +111,18 @@ def _candidates(reading: Reading, field: str) -> list[Candidate]:
 
 def _charges(reading: Reading) -> Decimal:
     """The charges and rounding the totals block adds, not the items' own rows."""
-    items = find_line_items(reading).items
-    return charges(reading, lambda box: in_item_rows(box, items))
+    return charges(reading, _in_items(reading))
 
 
 def _discounts(reading: Reading) -> Decimal:
     """The discounts the totals block takes off, not the items' own rows."""
+    return discounts(reading, _in_items(reading))
+
+
+def _in_items(reading: Reading) -> Callable[[Box], bool]:
+    """Whether a box lies in one of the rows of the items read from the document's table."""
     items = find_line_items(reading).items
-    return discounts(reading, lambda box: in_item_rows(box, items))
+    return lambda box: in_item_rows(box, items)
 
 
 def _top(cands: list[Candidate], n: int = 6) -> list[Candidate]:

@@ -47,30 +47,37 @@ def totals_label(reading: Reading, cell: Cell) -> bool:
     return any(hit.cell is cell for label in labels for hit in reading.layout.labels(label))
 
 
-def charges(reading: Reading, inside: Callable[[Box], bool] = lambda box: False) -> Decimal:
+def _row_amounts_of(
+    reading: Reading, names: tuple[str, ...], inside: Callable[[Box], bool]
+) -> list[Decimal]:
+    """The last amount of each row labelled for one of ``names``, but rows ``inside`` the
+    item table (an item's own, in the items' sum already)."""
+    return [
+        found[-1][0]
+        for name in names
+        for hit in reading.layout.labels(name)
+        if not inside(hit.cell.box) and (found := row_amounts(reading, hit))
+    ]
+
+
+def _nowhere(box: Box) -> bool:
+    return False
+
+
+def charges(reading: Reading, inside: Callable[[Box], bool] = _nowhere) -> Decimal:
     """The sum of the charges printed on rows labelled for them (shipping, freight,
     handling: the pack's ``charge`` labels) and of the rounding that makes the total a
     whole amount (``rounding``: "Round Off", "Öresavrundning"), each row's last amount.
     A row ``inside`` the item table ("Frakt  1 st  195,00" among the items) is an item,
     in the items' sum already, no charge added to it."""
-    charged = Decimal(0)
-    for hit in [*reading.layout.labels("charge"), *reading.layout.labels("rounding")]:
-        if inside(hit.cell.box):
-            continue
-        if found := row_amounts(reading, hit):
-            charged += found[-1][0]
-    return charged
+    return sum(_row_amounts_of(reading, ("charge", "rounding"), inside), Decimal(0))
 
 
-def discounts(reading: Reading, inside: Callable[[Box], bool] = lambda box: False) -> Decimal:
+def discounts(reading: Reading, inside: Callable[[Box], bool] = _nowhere) -> Decimal:
     """The sum of the discounts the totals block takes off ("Discount 10%  -30.00",
     "Remise  30,00": the packs' ``discount`` labels), each row's last amount as a positive
     one; rows ``inside`` the item table are the items' own."""
-    off = Decimal(0)
-    for hit in reading.layout.labels("discount"):
-        if not inside(hit.cell.box) and (found := row_amounts(reading, hit)):
-            off += abs(found[-1][0])
-    return off
+    return sum(map(abs, _row_amounts_of(reading, ("discount",), inside)), Decimal(0))
 
 
 def before_prepayment(reading: Reading, totals: list[Candidate]) -> list[Candidate]:
@@ -80,12 +87,7 @@ def before_prepayment(reading: Reading, totals: list[Candidate]) -> list[Candida
     it. The rest is no total of the document: its total is the gross amount the payment
     was taken off (as EN 16931 keeps the invoice's total, BT-112, apart from the amount due
     for payment, BT-115). A rest is dropped only where that total is among ``totals``."""
-    paid = [
-        abs(found[-1][0])
-        for hit in reading.layout.labels("prepaid")
-        if (found := row_amounts(reading, hit))
-    ]
-    taken = sum(paid, Decimal(0))
+    taken = sum(map(abs, _row_amounts_of(reading, ("prepaid",), _nowhere)), Decimal(0))
     if not taken:
         return totals
     values = {c.value for c in totals}
