@@ -485,26 +485,34 @@ def embed(pdf: Path, name: str, data: bytes) -> Path:
     return pdf
 
 
-def make_text_pdf(path: Path, paragraphs: Sequence[str], *, title: str = "") -> Path:
-    """A letter-size PDF of plain paragraphs (wrapped), for prose documents."""
+def make_text_pdf(
+    path: Path,
+    paragraphs: Sequence[str],
+    *,
+    title: str = "",
+    font: str = "Times-Roman",
+    title_font: str = "Helvetica-Bold",
+) -> Path:
+    """A letter-size PDF of plain paragraphs (wrapped), for prose documents; ``font`` and
+    ``title_font`` may name registered fonts (for letters the PDF core fonts lack)."""
     width, height = LETTER
     c = Canvas(str(path), pagesize=LETTER)
     y = height - 72
     if title:
-        c.setFont("Helvetica-Bold", 13)
+        c.setFont(title_font, 13)
         c.drawString(72, y, title)
         y -= 24
-    c.setFont("Times-Roman", 11)
+    c.setFont(font, 11)
     for para in paragraphs:
         line = ""
         for word in para.split():
-            if c.stringWidth(f"{line} {word}", "Times-Roman", 11) > width - 144:
+            if c.stringWidth(f"{line} {word}", font, 11) > width - 144:
                 c.drawString(72, y, line)
                 y -= 14
                 line = word
                 if y < 72:
                     c.showPage()
-                    c.setFont("Times-Roman", 11)
+                    c.setFont(font, 11)
                     y = height - 72
             else:
                 line = f"{line} {word}".strip()

@@ -17,10 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 
 from intake.extractors.extraction.fields.countries import tax_country_currency
 from intake.extractors.extraction.ocr_language import ocr_model_for
@@ -28,6 +26,7 @@ from intake.extractors.extraction.vocabulary import load
 from intake.extractors.reading.models import installed_models
 from intake.settings import Settings
 from tests.conftest import needs_tesseract
+from tests.factory import make_text_pdf
 from tests.scans import render, save_png, turned
 from tests.test_extraction import extract
 from tests.test_layout_conventions import Rows, item_rows
@@ -496,30 +495,9 @@ def test_the_czech_and_finnish_packs_load_with_their_models() -> None:
 
 
 def text_pdf(path: Path, paragraphs: list[str], title: str) -> Path:
-    """A letter-size PDF of plain paragraphs (wrapped), as ``factory.make_text_pdf``, in a
-    font with the Czech letters."""
+    """``factory.make_text_pdf``'s prose page, in a font with the Czech letters."""
     _fonts()
-    width, height = LETTER
-    canvas = Canvas(str(path), pagesize=LETTER)
-    y = height - 72
-    canvas.setFont(BOLD, 13)
-    canvas.drawString(72, y, title)
-    y -= 24
-    canvas.setFont(REGULAR, 10)
-    for paragraph in paragraphs:
-        line = ""
-        for word in paragraph.split():
-            if canvas.stringWidth(f"{line} {word}", REGULAR, 10) > width - 144:
-                canvas.drawString(72, y, line)
-                y -= 14
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        if line:
-            canvas.drawString(72, y, line)
-            y -= 22
-    canvas.save()
-    return path
+    return make_text_pdf(path, paragraphs, title=title, font=REGULAR, title_font=BOLD)
 
 
 AGREEMENTS: dict[str, tuple[str, list[str], dict[str, Any]]] = {
