@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -187,11 +187,20 @@ def busy(worker: Process) -> bool:
     return bool(said) and " reading " in said[-1]
 
 
-def kill_mid_task(worker: Process) -> None:
-    """Kill the worker's process group while it is inside a file."""
-    deadline = time.monotonic() + 60
+def kill_mid_task(worker: Process, feed: Callable[[], bool]) -> None:
+    """Kill the worker's process group while it is inside a file.
+
+    While it waits, it keeps the drop going (``feed`` drops the next file, False when none
+    is left): with the queue empty the worker could wait forever, and with two workers
+    idle either may take the next file, so only more files make this one busy.
+    """
+    deadline = time.monotonic() + 120
+    fed = time.monotonic()
     while not busy(worker):
         assert time.monotonic() < deadline, f"the worker never took a file:\n{worker.log}"
+        if time.monotonic() - fed > 0.25:
+            feed()
+            fed = time.monotonic()
         time.sleep(0.005)
     worker.kill()
 
@@ -221,15 +230,28 @@ def test_two_workers_file_80_files_once_with_one_killed_twice_and_one_gone(
         a = Process(["worker", "--concurrency", "1"], env, tmp_path)
         b = Process(["worker", "--concurrency", "1"], env, tmp_path)
         workers += [a, b]
-        for n, (src, name) in enumerate(files):
+        pending = list(enumerate(files))
+
+        def feed() -> bool:
+            if not pending:
+                return False
+            n, (src, name) = pending.pop(0)
             put(src, tmp_path / "watch" / ("invoices" if n % 2 else "inbox") / name)
             time.sleep(0.05)
-            if n in (25, 45):  # worker a's process group is killed in the middle of a file
-                kill_mid_task(a)
-                a = Process(["worker", "--concurrency", "1"], env, tmp_path)
-                workers.append(a)
-            if n == 65:  # worker b's machine is gone for good; a files what b held
-                kill_mid_task(b)
+            return True
+
+        # After 25 and 45 files, worker a's process group is killed in the middle of a
+        # file and a new a starts; after 60, worker b's machine is gone for good and a
+        # files what b held. Waiting for a kill drops more files, so each is "at least".
+        kills = [(25, "a"), (45, "a"), (60, "b")]
+        while feed():
+            if kills and len(files) - len(pending) > kills[0][0]:
+                _, who = kills.pop(0)
+                kill_mid_task(a if who == "a" else b, feed)
+                if who == "a":
+                    a = Process(["worker", "--concurrency", "1"], env, tmp_path)
+                    workers.append(a)
+        assert not kills, f"the files ran out before the kills {kills}"
         wait_settled(tmp_path, pg_url, len(drop), timeout=180)
     finally:
         for proc in [*workers, service]:
