@@ -52,10 +52,15 @@ _MONEY = re.compile(
     r"^[-−(]?\s?(?:[$€£¥₹]|[A-Z][A-Za-zč]{0,2}\.?)?\s?\d[\d.,' ]*[.,]\s?\d{2}\)?\s?"
     r"(?:[$€£¥₹]|[A-Z]{3}|[^\W\d_]{1,3}\.?)?$"  # a currency's word after it ("zł", "kr.")
 )
+#: the words only contract prose uses, in every pack's language (``[contract] legal``:
+#: "whereas", "hereinafter", "ci-après", "nachfolgend"): a contract's text holds many
+_LEGAL_WORDS = [
+    word
+    for cues in vocabulary().contract.values()
+    for word in sorted(cues.get("legal", []), key=len, reverse=True)
+]
 _CONTRACT_WORDS = re.compile(
-    r"\b(whereas|hereby|hereinafter|in witness whereof|governing law|shall|thereof|"
-    r"parties|vertragsparteien|les parties|las partes|partijen)\b",
-    re.IGNORECASE,
+    rf"(?<!\w)(?:{'|'.join(f'(?:{w})' for w in _LEGAL_WORDS) or '(?!)'})(?!\w)", re.IGNORECASE
 )
 
 
