@@ -16,6 +16,7 @@ from intake.extractors.extraction.contract_clauses import (
     labelled_end,
     stated_start,
 )
+from intake.extractors.extraction.contract_ends import find_expiration
 from intake.extractors.extraction.contract_law import find_governing_law
 from intake.extractors.extraction.contract_parties import find_contract_parties
 from intake.extractors.extraction.contract_renewal import find_renewal, renewal_by_option
@@ -26,7 +27,7 @@ from intake.extractors.extraction.contract_signing import (
     signing_date,
     starts_at_last_signature,
 )
-from intake.extractors.extraction.contract_term import find_expiration, find_term
+from intake.extractors.extraction.contract_term import find_term
 from intake.extractors.extraction.fields.terms import parse_duration
 from intake.filing.contract_dates import contract_dates
 

@@ -26,6 +26,7 @@ from intake.extractors.extraction.contract_clauses import (
     labelled_start,
     stated_start,
 )
+from intake.extractors.extraction.contract_ends import find_expiration
 from intake.extractors.extraction.contract_languages import cues_for, read_in_language
 from intake.extractors.extraction.contract_law import find_governing_law
 from intake.extractors.extraction.contract_parties import (
@@ -47,7 +48,6 @@ from intake.extractors.extraction.contract_signing import (
 from intake.extractors.extraction.contract_term import (
     OPEN_ENDED,
     Term,
-    find_expiration,
     find_term,
 )
 from intake.extractors.extraction.fields.dates import DateOrder, add_term, find_dates
@@ -239,7 +239,7 @@ class ContractExtractor:
         cues = cues_for(text)
         local = read_in_language(text, order, cues) if cues is not None else {}
         if parties := _stated(local, "parties") or find_contract_parties(
-            text, find_signatories(lines)
+            text, find_signatories(lines), lines
         ):
             fields["parties"] = Field(parties, 0.7, "text")
         agreement = _stated(local, "agreement_date") or _agreement_date(text, order)

@@ -71,7 +71,14 @@ def clause_sections(text: str, clause: str) -> list[str]:
     return [text[m.end() : m.end() + SECTION] for m in _heading(clause).finditer(text)]
 
 
-_START_LABEL = re.compile(r"\b(?:effective|commencement|start)\s+date\s*:\s*", re.IGNORECASE)
+_START_LABEL = re.compile(
+    r"\b(?:effective|commencement|start)\s+date\s*:\s*|"
+    # a row of key details with no colon, the label as printed: "Commencement Date 1 July
+    # 2025", "Subscription Start Date 15/04/2025" (as the end's, below)
+    r"(?-i:\b(?:Effective|Commencement|Start|EFFECTIVE|COMMENCEMENT|START)\s+(?:Date|DATE))\s+"
+    r"(?=\d|[A-Z][a-z]+\s+\d)",
+    re.IGNORECASE,
+)
 _END_LABEL = re.compile(
     r"\b(?:termination|expiration|expiry|end)\s+date\s*:\s*|"
     # a row of key details with no colon, the label as printed: "Expiry Date 14 January 2023"

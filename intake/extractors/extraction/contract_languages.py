@@ -55,6 +55,8 @@ _QUOTES = "\"“”„'‘’«»‹›"
 #: A sentence ends after a word (not after a day's number: "am 1. März 2021").
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.;])\s+(?=[A-Z§(\d])")
 _LEGAL_END = re.compile(rf"^.*\b(?:{LEGAL_FORM})\b\.?", re.IGNORECASE)
+_NAME_STOP = re.compile(r"[,(;]|\s[-–]\s")
+_FORM_AFTER_COMMA = re.compile(rf"^[^,(;\d]+,\s*(?:{LEGAL_FORM})\b\.?", re.IGNORECASE)
 #: Readings below this many language words per 1000 tell no language.
 MIN_SHARE = 20
 
@@ -90,7 +92,7 @@ class ContractCues:
             key: re.compile(rf"(?<![\w]){_folded(table.get(key, []))}", re.IGNORECASE)
             for key in (
                 "between", "and", "defined_as", "seat", "in_force", "ends", "term",
-                "open_ended", "renews", "repeats", "yearly", "notice", "law",
+                "open_ended", "renews", "repeats", "yearly", "notice", "law", "represents",
             )
         }  # fmt: skip
         # (the place and date of signing unfolded: the fold would read the day's digits as
@@ -116,7 +118,9 @@ class ContractCues:
         duration = re.compile(
             # (a lone "|", "l" or "I" before a unit is a 1 OCR read as a letter: the fold)
             rf"(?<![\w|])(?:(?P<num>\d+|[|lI](?=\s+\w))|(?P<word>{words}))"
-            rf"(?:\s*\(\s*(?P<paren>\d+)\s*\))?"
+            # the figure's words after it, or the words' figure ("24 (ventiquattro) mesi",
+            # "dos (2) años")
+            r"(?:\s*\(\s*(?:(?P<paren>\d+)|[^\W\d_]+(?:[\s-][^\W\d_]+){0,2})\s*\))?"
             # one word may stand between the number and its unit ("ein weiteres Jahr")
             rf"(?:\s+[^\W\d_]{{4,14}})?\s*(?:{unit})(?![\w])",
             re.IGNORECASE,
@@ -173,11 +177,17 @@ def cues_for(text: str) -> ContractCues | None:
 
 
 def _name(entry: str, cues: ContractCues) -> str | None:
-    """The party named at the head of its entry in the parties' clause."""
+    """The party named at the head of its entry in the parties' clause; a person acting
+    for a company names it after the words that say so ("D. Álvaro Sendra, ..., en nombre
+    y representación de CERÁMICAS DEL TURIA, S.L."): the company is the party."""
+    if (agent := cues.cue["represents"].search(entry)) is not None:
+        entry = entry[agent.end() :]
     entry = cues.cue["articles"].sub("", entry.strip(" ,:;-–(")).strip()
     end = len(entry)
+    # (a legal form after its comma is the name's: "Cerámicas del Turia, S.L.")
+    formed = _FORM_AFTER_COMMA.match(entry)
     for stop in (
-        re.search(r"[,(;]|\s[-–]\s", entry),
+        _NAME_STOP.search(entry, formed.end() if formed else 0),
         cues.cue["seat"].search(entry),
         cues.cue["defined_as"].search(entry),
         re.search(r"\s\S*\d", entry),  # an address, a register number
@@ -195,6 +205,10 @@ def _name(entry: str, cues: ContractCues) -> str | None:
     return name
 
 
+#: how far after the "between" cue a colon may end the words heading the parties' list
+_LIST_HEAD = 40
+
+
 def _parties(text: str, cues: ContractCues) -> list[str]:
     """The parties of the clause that opens the agreement ("zwischen X ... und Y ...")."""
     head = text[:3000]
@@ -202,12 +216,23 @@ def _parties(text: str, cues: ContractCues) -> list[str]:
     if between is None:
         return []
     clause = head[between.end() : between.end() + 1200]
+    # a colon soon after the cue ends the words that head the list of parties ("Entre les
+    # soussignés :", "Tra i sottoscritti:"): the first party's entry begins after it
+    if (colon := clause.find(":", 0, _LIST_HEAD)) >= 0 and not re.search(r"\d", clause[:colon]):
+        clause = clause[colon + 1 :]
     # each party's entry ends with its defined term; without one, the parties are joined
     # by "and"
     entries: list[str] = []
+    terms: list[str] = []  # the defined terms given so far ("Lieferant", "Besteller")
     rest = clause
     while len(entries) < 4 and (m := cues.cue["defined"].search(rest)) is not None:
-        entries.append(rest[: m.start()])
+        entry = rest[: m.start()]
+        # the parties' terms together name them all: "Lieferant und Besteller gemeinsam
+        # „Vertragsparteien“" defines no party of its own
+        if any(entry.strip(" –-,").startswith(term) for term in terms):
+            break
+        entries.append(entry)
+        terms += re.findall(rf"[{_QUOTES}]([^{_QUOTES}]{{1,40}})[{_QUOTES}]", m.group(0))
         rest = rest[m.end() :]
         # (a word may close the defined term: "- nachfolgend „Lieferant“ genannt - und")
         joined = cues.cue["and"].search(rest, 0, 25)

@@ -91,3 +91,28 @@ def key(name: str) -> tuple[str, ...]:
     """A name's words without punctuation and legal forms."""
     words = re.sub(rf"\b(?:{LEGAL_FORM})\b\.?", " ", name.casefold())
     return tuple(w for w in re.split(r"[^\w]+", words) if w)
+
+
+#: how the layout's text joins the cells of a row (:attr:`layout.Line.text`)
+CELL_GAP = "  "
+
+
+def own_cell(name: str, lines: str) -> str:
+    """``name`` without the row's label cell it was read together with: a name fills a
+    cell of its own, and the cell before it in its row labels it ("Lessor  Bunyip Plant
+    Hire Pty Ltd", "The Customer  Fenmarsh Health Ltd"). ``lines`` is the text with its
+    rows' cells apart."""
+    flat = " ".join(name.split())
+    for row in lines.splitlines():
+        cells = [" ".join(c.split()) for c in row.split(CELL_GAP) if c.strip()]
+        for label, value in zip(cells, cells[1:], strict=False):
+            words = label.split()
+            # the label whole, or its last words ("Customer" of "The Customer")
+            for tail in (" ".join(words[i:]) for i in range(len(words))):
+                at = flat.find(f"{tail} ")
+                if at < 0 or (at and flat[at - 1] != " "):
+                    continue
+                rest = flat[at + len(tail) + 1 :]
+                if value.startswith(rest) and plausible(rest):
+                    return rest
+    return name

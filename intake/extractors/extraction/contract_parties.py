@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from intake.extractors.extraction.contract_names import JOINERS as _JOINERS
 from intake.extractors.extraction.contract_names import NOT_IN_NAME as _NOT_IN_NAME
 from intake.extractors.extraction.contract_names import key as _key
+from intake.extractors.extraction.contract_names import own_cell
 from intake.extractors.extraction.contract_names import plausible as _plausible
 from intake.extractors.extraction.contract_recitals import CLAUSE, before_recitals, find_recitals
 from intake.extractors.extraction.parties import LEGAL_FORM
@@ -264,12 +265,17 @@ def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return short == long or (len(short) >= 2 and long[: len(short)] == short)
 
 
-def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
+def find_contract_parties(text: str, signed: Sequence[str] = (), lines: str = "") -> list[str]:
     """The parties, in the order the preamble names them. Names given a defined term (or
     speaking in the first person) are parties for sure, up to four. When the preamble
     leaves a party unnamed ("the undersigned", "you"), the names in the signature blocks
     (``signed``) come next; company names merely mentioned near the "between" clause
-    only make up a pair."""
+    only make up a pair. ``lines``, the text with its rows' cells apart, takes a table's
+    label cell off the name beside it (:func:`contract_names.own_cell`)."""
+    return _parties(text, signed, lines[:PREAMBLE])
+
+
+def _parties(text: str, signed: Sequence[str], lines: str) -> list[str]:
     head = _BRACKETED.sub(r" ［\1］ ", text[:PREAMBLE])
     found: list[tuple[int, str, bool]] = []  # (position, name, sure)
     for m in _DEFINED.finditer(head):
@@ -309,7 +315,7 @@ def find_contract_parties(text: str, signed: Sequence[str] = ()) -> list[str]:
     for m in _LETTERED.finditer(head[:1500]):
         if _plausible(name := _tidy(m.group("name"))):
             found.append((m.start(), name, True))
-    found = before_recitals(head, found)
+    found = [(at, own_cell(name, lines), sure) for at, name, sure in before_recitals(head, found)]
     names: list[tuple[str, bool]] = []
     keys: list[tuple[str, ...]] = []
     for _, name, sure in sorted(found):

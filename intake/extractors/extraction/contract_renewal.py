@@ -80,6 +80,11 @@ _RENEWS = re.compile(
     r"renew(?:ed)?|"
     rf"{_AUTO}\s+renew(?:s|ed)?|renew(?:s|ed)?\s+{_AUTO}|"
     rf"(?:shall|will)\s+(?:{_AUTO}\s+)?extend\s+(?:the|this)\s+(?:initial\s+)?(?:term|agreement)|"
+    # the agreement extends itself by further periods: "this agreement shall automatically
+    # extend for further periods of two years"
+    rf"(?:shall|will)\s+(?:{_AUTO}\s+)?extend\s+(?:itself\s+)?(?=for\s+(?:a|an)?\s*"
+    r"(?:successive|consecutive|further|additional)\s+(?:(?:renewal|extension)\s+)?"
+    r"(?:periods?|terms?)\b)|"
     # "shall (thereafter) (automatically) be extended (automatically)" or "prolonged", the
     # agreement (or "it") its subject, or the subject of the verb it is joined to ("The
     # Agreement will run ... and will be extended")

@@ -173,9 +173,27 @@ def _dated_after(text: str, cues: list[re.Match[str]], order: DateOrder) -> list
     ]
 
 
+#: The signature block's opening words, and the heading of an exhibit after it (as
+#: headings print them, in capitals: "EXHIBIT A", "SCHEDULE 2", "ANNEX I").
+_WITNESS = re.compile(r"\bIN\s+WITNESS\s+WHEREOF\b", re.IGNORECASE)
+_EXHIBIT = re.compile(
+    r"(?<![\w-])(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b"
+)
+
+
+def _signed_part(text: str) -> str:
+    """``text`` up to the exhibits attached after its signature block: a statement of
+    work's dates ("Target Go-Live Date: October 15, 2025") are not its signatures'."""
+    witnesses = list(_WITNESS.finditer(text))
+    if not witnesses or (exhibit := _EXHIBIT.search(text, witnesses[-1].end())) is None:
+        return text
+    return text[: exhibit.start()]
+
+
 def signing_date(text: str, lines: str, order: DateOrder) -> dt.date | None:
     """The day the last party signed: the latest date the signatures at the end of
     ``text`` (its whitespace collapsed; ``lines`` the same with its line breaks) carry."""
+    text, lines = _signed_part(text), _signed_part(lines)
     tail = text[-SIGNATURES:]
     dates = _dated_after(tail, list(_SIGNED_AT.finditer(tail)), order)
     dates += _dated_after(tail, list(_SIGNED_BY_ON.finditer(tail)), order)

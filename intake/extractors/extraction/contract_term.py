@@ -22,24 +22,18 @@ conventions of drafting keep other periods out:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import NamedTuple
 
-from dateutil.relativedelta import relativedelta
-
 from intake.extractors.extraction.contract_anchors import anchored, starts_at_event
-from intake.extractors.extraction.contract_clauses import DEFINED_NAME as _DEFINED_NAME
-from intake.extractors.extraction.contract_clauses import defined_date
-from intake.extractors.extraction.fields.dates import DateOrder, find_dates
 from intake.extractors.extraction.fields.terms import DURATION, format_duration, joined_duration
 from intake.extractors.extraction.vocabulary import vocabulary
 
-__all__ = ["OPEN_ENDED", "Term", "find_expiration", "find_term"]
+__all__ = ["AGREEMENT", "OF_AGREEMENT", "OPEN_ENDED", "SENTENCE_END", "Term", "find_term", "nth"]
 
 _VOCABULARY = vocabulary()
 
-_AGREEMENT = (
+AGREEMENT = (
     r"(?:this|the)\s+(?:letter\s+|confidentiality\s+|non-?disclosure\s+)?(?:agreement|nda|contract)"
 )
 #: Where a contract states its own duration, surest first. Periods that other clauses
@@ -48,26 +42,26 @@ _TERM_CUES = [
     # (the agreement as the subject: "obligations under this Agreement shall continue" time
     # the obligations)
     re.compile(
-        rf"(?<!under\s)(?<!of\s)(?<!to\s){_AGREEMENT}\s+(?:shall|will)\s+(?:automatically\s+)?(?:terminate|expire|end|"
+        rf"(?<!under\s)(?<!of\s)(?<!to\s){AGREEMENT}\s+(?:shall|will)\s+(?:automatically\s+)?(?:terminate|expire|end|"
         r"remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|continue(?:\s+in\s+(?:full\s+)?"
         r"(?:force\s+and\s+)?effect)?|be\s+(?:in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?|"
         r"effective))(?:\s+in\s+its\s+entirety)?|"
         # the present tense of the same: "This Agreement expires twelve (12) months after ..."
-        rf"{_AGREEMENT}\s+(?:automatically\s+)?(?:terminates|expires|ends)\b",
+        rf"{AGREEMENT}\s+(?:automatically\s+)?(?:terminates|expires|ends)\b",
         re.I,
     ),
     # "The term of this Agreement shall be ...", and its older form "The term hereof shall be"
     re.compile(
-        rf"term\s+(?:of\s+{_AGREEMENT}|hereof)[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I
+        rf"term\s+(?:of\s+{AGREEMENT}|hereof)[^.]{{0,40}}?(?:shall\s+be|is|will\s+be)", re.I
     ),
     # "This contract shall be for a term of one year", "... and shall continue for a term of"
     re.compile(
-        rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+"
+        rf"(?:{AGREEMENT}|\bterm\b)[^.]{{0,80}}?(?:shall|will)\s+(?:continue|be|run|remain\s+"
         r"(?:valid\s+and\s+)?in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+(?:force|effect))?)\s+for"
         r"\s+(?:a|an|the)\s+(?:initial\s+)?(?:term|period)\s+of|"
         # "is entered into for an initial period of", "is concluded for a firm period of":
         # the agreement made for a period its adjective fixes
-        rf"{_AGREEMENT}(?:[^.]{{0,80}}?\band)?\s+(?:is|shall\s+be|has\s+been)\s+(?:entered\s+into|"
+        rf"{AGREEMENT}(?:[^.]{{0,80}}?\band)?\s+(?:is|shall\s+be|has\s+been)\s+(?:entered\s+into|"
         r"concluded|made)\s+for"
         r"\s+(?:a|an|the)\s+(?:(?:initial|original|firm|fixed|definite)\s+)?(?:term|period)\s+of",
         re.I,
@@ -90,7 +84,7 @@ _TERM_CUES = [
         # "... the term of this Agreement shall expire ten (10) years from the date of ...",
         # in the present tense too, its start stated first: "The term of this Agreement
         # begins on the Effective Date and expires ten (10) years from the Effective Date"
-        rf"\bterm\s+of\s+{_AGREEMENT}\s+(?:(?:(?:shall|will)\s+)?(?:begins?|commences?|starts?)"
+        rf"\bterm\s+of\s+{AGREEMENT}\s+(?:(?:(?:shall|will)\s+)?(?:begins?|commences?|starts?)"
         r"\b[^.]{0,80}?\band\s+)?(?:(?:shall|will)\s+(?:expire|terminate|end)|expires|terminates|"
         r"ends)\b(?:\s+on\s+the\s+date\s+(?:that|which)\s+is)?|"
         # the defined Term, capitalised: "The Term shall be one (1) year beginning on ..."
@@ -99,25 +93,25 @@ _TERM_CUES = [
         r"\bthe\s+(?-i:Term)\s+(?:shall\s+be|is|will\s+be)\s+"
         r"(?!(?:automatically\s+)?(?:extended|renewed|prolonged)\b)(?:for\s+)?(?=\S)|"
         # "This Agreement has a term of three (3) years", "... shall have a duration of"
-        rf"{_AGREEMENT}\s+(?:has|(?:shall|will)\s+have)\s+(?:a|an)\s+(?:initial\s+)?"
+        rf"{AGREEMENT}\s+(?:has|(?:shall|will)\s+have)\s+(?:a|an)\s+(?:initial\s+)?"
         r"(?:term|duration)\s+of|"
         # the length before its noun: "This Agreement shall have a five-year term"
-        rf"{_AGREEMENT}\s+(?:has|(?:shall|will)\s+have)\s+(?:a|an)\s+(?:initial\s+)?"
+        rf"{AGREEMENT}\s+(?:has|(?:shall|will)\s+have)\s+(?:a|an)\s+(?:initial\s+)?"
         r"(?=[\w()\s-]{1,30}?\s*\b(?:initial\s+)?term\b)",
         re.I,
     ),
     # "... shall become effective upon the Effective Date and shall remain in effect for
     # five (5) years", "... shall come into force as of ... and remain valid for one year"
     re.compile(
-        rf"{_AGREEMENT}[^.]{{0,80}}?(?:(?:shall|will)\s+(?:continue|remain)|continues|remains)"
+        rf"{AGREEMENT}[^.]{{0,80}}?(?:(?:shall|will)\s+(?:continue|remain)|continues|remains)"
         r"\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+(?:force|effect))?\s+for\b|"
         # "This Agreement begins on the Effective Date and continues for three (3) years"
-        rf"{_AGREEMENT}[^.]{{0,80}}?\bcontinues\s+for\b|"
+        rf"{AGREEMENT}[^.]{{0,80}}?\bcontinues\s+for\b|"
         # "This Agreement shall commence on the Effective Date and continue for a period of
         # three (3) years": the start and the length of one agreement in one sentence
         # (or comes into force first: "shall come into force on the date of signature by the
         # last party to sign it and shall continue in force for an initial period of")
-        rf"{_AGREEMENT}\s+(?:shall|will)\s+(?:commence|begin|start|become\s+effective|"
+        rf"{AGREEMENT}\s+(?:shall|will)\s+(?:commence|begin|start|become\s+effective|"
         r"come\s+into\s+(?:force|effect)|take\s+effect)\b"
         # (a clause set off by commas may stand between: "and, unless earlier terminated,
         # shall continue for")
@@ -126,7 +120,7 @@ _TERM_CUES = [
         re.I,
     ),
     # "This Agreement shall come into force as of ... and remain valid for one year"
-    re.compile(rf"{_AGREEMENT}[^.]{{0,80}}?\b(?:remain|be|is)\s+valid\s+for", re.I),
+    re.compile(rf"{AGREEMENT}[^.]{{0,80}}?\b(?:remain|be|is)\s+valid\s+for", re.I),
     # a heading ("8. Term.", "Term: ...") or a label, not the defined term ending a
     # sentence ("... continues for the Initial Term. 2.2 The Council may ...")
     re.compile(
@@ -149,7 +143,7 @@ _NOT_TERM = re.compile(r"neither|solicit|hire|employ|standstill|disclosure\s+per
 #: anniversary of the Effective Date", "Initial Term shall mean the Effective Date through
 #: the day prior to the fourth anniversary": a term that ends on an anniversary.
 _ANNIVERSARY = re.compile(
-    rf"(?:{_AGREEMENT}|\b(?:initial\s+)?term\b)[^.]{{0,100}}?\b(?:continue|remain\s+in\s+effect|"
+    rf"(?:{AGREEMENT}|\b(?:initial\s+)?term\b)[^.]{{0,100}}?\b(?:continue|remain\s+in\s+effect|"
     # (a time of day's dots between: "expire at 5:00 p.m. (Regina time) on the third")
     # (the participle of a period's definition: ""Term" means the period commencing on
     # the Commencement Date and ending on the third anniversary ...")
@@ -173,37 +167,10 @@ _NOTICE_BEFORE = re.compile(
 )
 _SURVIVAL = re.compile(r"surviv|after\s+(?:the\s+)?(?:termination|expiration)", re.I)
 _OF_END = re.compile(r"\s*of\s+(?:the\s+|such\s+)?(?:termination|expiration|end)\b", re.I)
-#: "shall expire on <date>", "three (3) years expiring May 31, 2001", "commencing on ... and
-#: concluding December 31, 2003": a participle may take its date without "on".
-#: An hour of the day: "11:59 p.m." (and its time zone, bracketed or not: "(Eastern Time)",
-#: "New York City time").
-_HOUR = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[a-z.\s]{1,30}?\btime\)?)?"
-_EXPIRES = re.compile(
-    r"(?:(?:expir|terminat|end)(?:e|es|s|ing)?\s+(?:automatically\s+)?"
-    # "shall expire at 11:59 p.m. on July 6, 2019"
-    rf"(?:at\s+(?:midnight|the\s+close\s+of\s+business|{_HOUR})\s+)?on|"
-    r"(?:expiring|ending|concluding)(?:\s+on)?|"
-    # an end bounded after an event's: "until the completion of the Services, but in any
-    # event not later than May 31, 2022", "until the completion of the Works or 31 March
-    # 2023, whichever is the earlier"
-    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\buntil\b[^.;\d]{{0,80}}?(?:\b(?:not|no)\s+later\s+than|"
-    r"\bor(?=\s[^.;]{0,30}?,?\s+whichever\s+(?:is|occurs|shall\s+occur)\s+(?:the\s+)?"
-    r"(?:earlier|earliest|sooner|first)\b))|"
-    # ("till" as Indian and British drafting write "until": "shall remain valid till ...")
-    # (an hour may come first: "until 11:59 p.m. Central Time on March 31, 2022")
-    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:through|until|till|up\s+to\s+and\s+including)"
-    rf"(?:\s+{_HOUR}\s+on)?|"
-    # "The term ... shall run from January 1, 2020 to December 31, 2020": from one date (or
-    # the agreement's own start: "from the Effective Date to March 31, 2022") to the next
-    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,120}}?\bfrom\s+(?:[^.;]{{0,40}}?\d{{4}},?|the\s+"
-    r"effective\s+date|the\s+date\s+(?:hereof|of\s+(?:this|the)\s+agreement))\s+(?:to|till)|"
-    r"term[^.]{0,60}?effective\s+date\s+through)\s+",
-    re.I,
-)
 #: An agreement with no fixed end: its term runs "until terminated", "indefinitely", "in
 #: perpetuity". Its expiration date is then ``perpetual`` (none to compute or to diarise).
 OPEN_ENDED = re.compile(
-    rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
+    rf"(?:{AGREEMENT}|\bterm\s+of\s+{AGREEMENT})[^.;]{{0,120}}?\b(?:shall|will)\s+"
     # (its start may come first: "shall commence on the date hereof and continue in
     # perpetuity")
     r"(?:(?:commence|begin|start|take\s+effect)\b[^.;]{0,80}?\band\s+(?:shall\s+|will\s+)?)?"
@@ -211,7 +178,7 @@ OPEN_ENDED = re.compile(
     r"\b(?:indefinitely|perpetual(?:ly)?|in\s+perpetuity|until\s+(?:it\s+is\s+)?terminated|"
     r"when\s+terminated|until\s+(?:either|any|one)\s+(?:party|of\s+the\s+parties)\s+terminates)\b|"
     # "This Agreement is concluded for an indefinite period", "... has no fixed term"
-    rf"(?:{_AGREEMENT}|\bterm\s+of\s+{_AGREEMENT})[^.;]{{0,80}}?\b(?:indefinite\s+(?:period|"
+    rf"(?:{AGREEMENT}|\bterm\s+of\s+{AGREEMENT})[^.;]{{0,80}}?\b(?:indefinite\s+(?:period|"
     r"term|duration)|no\s+fixed\s+(?:term|duration|end)|(?:shall\s+be|is)\s+indefinite)\b",
     re.I,
 )
@@ -232,8 +199,8 @@ _EITHER = re.compile(r"\b(?:earlier|earliest|sooner|later|latest)\s+(?:of|to\s+o
 #: The subject of a sentence that dates the agreement's end (a deed, as Australian and
 #: English drafting has one, calls itself "this deed": "This deed commences on the date of
 #: this deed and ends on 7 March 2025").
-_OF_AGREEMENT = re.compile(r"\b(?:agreement|term|contract|nda|it|(?<=this\s)deed)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
+OF_AGREEMENT = re.compile(r"\b(?:agreement|term|contract|nda|it|(?<=this\s)deed)\b", re.I)
+SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
 
 
 class Term(NamedTuple):
@@ -247,7 +214,7 @@ class Term(NamedTuple):
     fixed: bool
 
 
-def _nth(ordinal: str) -> int:
+def nth(ordinal: str) -> int:
     """The number an ordinal names: "fifth", "twentieth", "5th"."""
     figures = re.match(r"\d+", ordinal)
     return int(figures.group(0)) if figures else _VOCABULARY.day_of(ordinal)
@@ -270,27 +237,40 @@ def _a_length(window: str, d: re.Match[str]) -> bool:
     )
 
 
+def _headed_length(section: str, context: str) -> Term | None:
+    """The length the term's heading is followed by: the term, as a row of key details
+    or a heading states it ("Term  24 months from the Commencement Date", "Term: 3 years")."""
+    lead = len(section) - len(section.lstrip(" :.-–"))
+    d = DURATION.match(section, lead)
+    if d is None or not _a_length(section, d) or not (parsed := joined_duration(section, d)):
+        return None
+    after = SENTENCE_END.split(section[d.end() : d.end() + 200], maxsplit=1)[0]
+    return Term(format_duration(*parsed), section[: d.end()], True, anchored(after, context))
+
+
 def find_term(text: str, section: bool = False, context: str = "") -> Term | None:
     """The term, the text it was read from, whether it is the agreement's own term and
     whether its end can be computed. In the agreement's section on its term (``section``)
     a period is its own unless the sentence times obligations. ``context``, the whole
     agreement, holds the definitions of the days a term may run from (else ``text``)."""
+    if section and (term := _headed_length(text, context or text)):
+        return term
     for m in _ANNIVERSARY.finditer(text):
         # an anniversary of the termination is how long obligations survive it
         after = text[m.end() : m.end() + 40]
         if _SURVIVAL.search(m.group(0)) or _OF_END.match(after):
             continue
-        years = format_duration(_nth(m.group("nth")), "year")
+        years = format_duration(nth(m.group("nth")), "year")
         return Term(years, m.group(0), True, anchored(after, context or text))
     for rank, cue in enumerate(_TERM_CUES):
         for m in cue.finditer(text):
             window = text[m.end() : m.end() + 200]
-            window = _SENTENCE_END.split(window, maxsplit=1)[0]  # this sentence
+            window = SENTENCE_END.split(window, maxsplit=1)[0]  # this sentence
             # "upon thirty (30) days written notice" is a notice period, not the term
             d = next((d for d in DURATION.finditer(window) if _a_length(window, d)), None)
             # a period of a covenant (not to solicit, hire, buy shares) is not the term,
             # whether the covenant is named before or after the period in its sentence
-            before = _SENTENCE_END.split(text[max(0, m.start() - 150) : m.start()])[-1]
+            before = SENTENCE_END.split(text[max(0, m.start() - 150) : m.start()])[-1]
             if d is None or _NOT_TERM.search(before + window):
                 continue
             if _CONDITION.search(window, 0, d.start()):
@@ -307,86 +287,3 @@ def find_term(text: str, section: bool = False, context: str = "") -> Term | Non
                 )
                 return Term(format_duration(*parsed), raw, own, fixed)
     return None
-
-
-#: "... until the last day of the twenty-fourth (24th) month following the Effective Date":
-#: the end of the month that many months after the start's.
-_MONTH_END = re.compile(
-    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,120}}?\blast\s+day\s+of\s+the\s+"
-    # the ordinal in words, in figures, or both (any word where the figures follow)
-    rf"(?:(?P<nth>{_VOCABULARY.day_ordinal_pattern}|\d{{1,3}}(?:st|nd|rd|th))\b|[a-z]+(?:-[a-z]+)?)?\s*"
-    r"(?:\((?P<fig>\d{1,3})(?:st|nd|rd|th)?\)\s*)?(?:full\s+)?(?:calendar\s+)?month\s+"
-    r"(?:following|after)\s+(?:the\s+)?(?:effective\s+date|commencement\s+date|date\s+"
-    r"(?:hereof|of\s+this\s+agreement))",
-    re.I,
-)
-
-
-def _month_end(text: str, start: dt.date | None) -> tuple[dt.date, str] | None:
-    """The end of a term that runs to the last day of a month counted from the start."""
-    m = _MONTH_END.search(text)
-    if m is None or start is None or not (m.group("fig") or m.group("nth")):
-        return None
-    months = int(m.group("fig")) if m.group("fig") else _nth(m.group("nth"))
-    first = dt.date(start.year, start.month, 1) + relativedelta(months=months + 1)
-    return first - dt.timedelta(days=1), m.group(0)
-
-
-#: "until the end of the calendar year in which the Commencement Date falls", "through the
-#: end of the then-current calendar year", "through the end of calendar year 2024": the
-#: last day of that year.
-_YEAR_END = re.compile(
-    rf"(?:{_AGREEMENT}|\bterm\b)[^.]{{0,160}}?\b(?:until|through|to)\s+the\s+end\s+of\s+"
-    r"(?:the\s+)?(?:(?P<current>then[-\s]current|current)\s+)?calendar\s+year"
-    r"(?:\s+(?P<year>\d{4})\b|\s+in\s+which\s+(?P<what>[^.;]{0,50}?)\s+falls\b)?",
-    re.I,
-)
-#: The agreement's own start, named: "the Commencement Date", "the date hereof".
-_START_NAME = re.compile(
-    r"\b(?:effective|commencement|start)\s+date\b|\bdate\s+(?:hereof|of\s+this\s+agreement)\b", re.I
-)
-
-
-def _year_end(text: str, order: DateOrder, start: dt.date | None) -> tuple[dt.date, str] | None:
-    """The end of a term that runs to the end of a calendar year: the year printed, the
-    year a date (or the start) falls in, or the start's ("the then-current")."""
-    for m in _YEAR_END.finditer(text):
-        what = m.group("what")
-        dates = [date for _b, _e, date in find_dates(what, order)] if what else []
-        if m.group("year"):
-            year = int(m.group("year"))
-        elif dates:
-            year = dates[0].year
-        elif start is not None and (m.group("current") or (what and _START_NAME.search(what))):
-            year = start.year
-        else:
-            continue
-        end = dt.date(year, 12, 31)
-        if start is None or end > start:
-            return end, m.group(0)
-    return None
-
-
-def find_expiration(
-    text: str, order: DateOrder, start: dt.date | None
-) -> tuple[dt.date, str] | None:
-    """The first date printed as the end of the agreement that falls after its start (a
-    date before the start belongs to another clause: a notice deadline, an earlier deal),
-    with the words it was read from; else the last day of the month (or the calendar year)
-    the term runs to."""
-    for m in _EXPIRES.finditer(text):
-        # the sentence up to the cue (a cue may hold full stops itself: "at 11:59 p.m. on")
-        sentence = _SENTENCE_END.split(text[max(0, m.start() - 200) : m.start()])[-1] + m.group(0)
-        if not _OF_AGREEMENT.search(sentence):
-            continue
-        for begin, end, date in find_dates(text[m.end() : m.end() + 60], order):
-            if begin <= 25 and (start is None or date > start):
-                return date, sentence + text[m.end() : m.end() + end]
-            break
-        # a defined term where the date would stand: "ends on the Expiry Date"
-        the = re.match(r"(?:the\s+)?", text[m.end() :], re.I)
-        name = _DEFINED_NAME.match(text, m.end() + (the.end() if the else 0))
-        given = defined_date(text, name[0], order) if name is not None else None
-        if name is not None and given is not None and (start is None or given > start):
-            return given, sentence + name[0]
-    return _month_end(text, start) or _year_end(text, order, start)

@@ -40,9 +40,10 @@ _COMPACT = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\
 _COMPACT_STAMP = re.compile(
     r"(?<![\d.,/-])(\d{2})(\d{2})((?:19|20)\d{2})(?=\s+\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
 )
-# a raised ordinal suffix can come out of the text layer as a word of its own: "31 st"
+# a raised ordinal suffix can come out of the text layer as a word of its own: "31 st";
+# the degree sign stands for the ordinal indicator where a keyboard lacks it ("1° giugno")
 _DAY_MONTH = re.compile(
-    rf"(?<![\w])(\d{{1,2}})(?:\s?(?:st|nd|rd|th)\b|er|e|º|\.)?(?:\s+day\s+of)?[\s.\-/]*(?:de\s+)?"
+    rf"(?<![\w])(\d{{1,2}})(?:\s?(?:st|nd|rd|th)\b|er|e|º|°|\.)?(?:\s+day\s+of)?[\s.\-/]*(?:de\s+)?"
     rf"({_MONTH_RE})\.?,?[\s.\-/]*(?:de\s+|del\s+)?(\d{{4}}|'?\d{{2}})(?![\d])",
     re.IGNORECASE,
 )
