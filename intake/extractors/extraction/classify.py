@@ -213,7 +213,6 @@ def _type_scores(reading: Reading) -> dict[str, float]:
         scores[doc_type] += min(1.2, sum(w for p, w in patterns if matches(p, head, starts)))
     if layout.lines:
         first = [ln for ln in layout.lines if ln.page == layout.lines[0].page]
-        legal = len(_CONTRACT_WORDS.findall(layout.text[:20000]))
         # running text: lines whose longest cell is a sentence, not a row of a form
         prose = sum(1 for ln in first if max(c.text.count(" ") for c in ln.cells) >= 9) / max(
             len(first), 1
@@ -224,7 +223,8 @@ def _type_scores(reading: Reading) -> dict[str, float]:
             # order: it lists what is bought and what it costs.
             scores["purchase_order"] += 0.7 * scores["contract"]
             scores["contract"] *= 0.3
-        else:
+        else:  # (the legal words counted only here: a search over every pack's words)
+            legal = len(_CONTRACT_WORDS.findall(layout.text[:20000]))
             scores["contract"] += min(legal / 15.0, 1.0) + prose
     hint = reading.record.type_hint
     if hint in scores and (any(score > 0 for score in scores.values()) or shows_amounts(reading)):
