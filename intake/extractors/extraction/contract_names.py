@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from intake.extractors.extraction.fields.dates import find_dates
+from intake.extractors.extraction.layout import CELL_GAP
 from intake.extractors.extraction.parties import LEGAL_FORM
 
 __all__ = ["JOINERS", "NOT_IN_NAME", "key", "plausible"]
@@ -91,10 +92,6 @@ def key(name: str) -> tuple[str, ...]:
     """A name's words without punctuation and legal forms."""
     words = re.sub(rf"\b(?:{LEGAL_FORM})\b\.?", " ", name.casefold())
     return tuple(w for w in re.split(r"[^\w]+", words) if w)
-
-
-#: how the layout's text joins the cells of a row (:attr:`layout.Line.text`)
-CELL_GAP = "  "
 
 
 def own_cell(name: str, lines: str) -> str:

@@ -18,9 +18,12 @@ from intake.extractors.extraction.page_rows import page_rows
 from intake.extractors.extraction.vocabulary import vocabulary
 from intake.record import Box, Record, Word
 
-__all__ = ["ALIGNED", "NUMBER_WORD", "Cell", "Hit", "Layout", "Line"]
+__all__ = ["ALIGNED", "CELL_GAP", "NUMBER_WORD", "Cell", "Hit", "Layout", "Line"]
 #: a number word ("n.", "No.", "Nr.", "N°"), alone the end of a number's label
 NUMBER_WORD = re.compile(vocabulary().number_pattern, re.IGNORECASE)
+
+#: what joins the cells of a row in a line's text (:attr:`Line.text`)
+CELL_GAP = "  "
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return "  ".join(c.text for c in self.cells)
+        return CELL_GAP.join(c.text for c in self.cells)
 
     @property
     def top(self) -> float:
